@@ -1,0 +1,34 @@
+# The two commands a user needs (see README.md):
+#   make serve   serve the reviewer's dashboard on the seed case (http://127.0.0.1:8866)
+#   make test    run every test
+# Each creates .venv from pyproject.toml on first use and re-installs when it changes.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+
+.PHONY: serve test lint clean-venv
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed-app: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-test: pyproject.toml $(VENV)/.installed-app
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@
+
+serve: $(VENV)/.installed-app
+	$(BIN)/workbench serve $(ARGS)
+
+test: $(VENV)/.installed-test
+	$(BIN)/python -m pytest tests notebooks --nbval --nbval-sanitize-with tests/nbval_sanitize.cfg $(ARGS)
+
+lint: $(VENV)/.installed-test
+	$(BIN)/ruff check workbench tests benchmarks
+
+clean-venv:
+	rm -rf $(VENV)

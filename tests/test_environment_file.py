@@ -1,0 +1,37 @@
+"""environment.yml (conda users) must list exactly what pyproject.toml requires."""
+
+import re
+import tomllib
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _split(requirement: str) -> tuple[str, str]:
+    name, spec = re.match(r"^\s*([A-Za-z0-9_.\-]+)\s*(.*)$", requirement).groups()
+    return name.lower().replace("_", "-"), spec.replace(" ", "")
+
+
+def _pyproject_requirements() -> dict[str, str]:
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    reqs = list(project["dependencies"]) + list(project["optional-dependencies"]["test"])
+    return dict(_split(r) for r in reqs)
+
+
+def _environment_requirements() -> dict[str, str]:
+    env = yaml.safe_load((ROOT / "environment.yml").read_text())
+    plain = [d for d in env["dependencies"] if isinstance(d, str)]
+    pairs = (_split(d) for d in plain)
+    return {name: spec for name, spec in pairs if name not in ("python", "pip")}
+
+
+def test_environment_yml_lists_the_same_packages_and_versions_as_pyproject():
+    assert _environment_requirements() == _pyproject_requirements()
+
+
+def test_environment_yml_installs_the_package_itself():
+    env = yaml.safe_load((ROOT / "environment.yml").read_text())
+    pip_parts = [d["pip"] for d in env["dependencies"] if isinstance(d, dict)]
+    assert ["-e ."] in pip_parts

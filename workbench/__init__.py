@@ -1,0 +1,3 @@
+"""FOI internal review workbench."""
+
+__all__: list[str] = []

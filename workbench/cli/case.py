@@ -1,0 +1,70 @@
+"""``workbench case``: create and list case folders."""
+
+from __future__ import annotations
+
+import click
+
+from .. import cases
+from . import main
+
+
+@main.group()
+def case() -> None:
+    """Create and list cases (folders under data/cases/)."""
+
+
+@case.command("new")
+@click.option(
+    "--response", required=True, type=click.Path(dir_okay=False), help="The original response."
+)
+@click.option(
+    "--request", type=click.Path(dir_okay=False), help="The original request, if separate."
+)
+@click.option("--searches", type=click.Path(dir_okay=False), help="Search record (.csv or .xlsx).")
+@click.option(
+    "--review-request", type=click.Path(dir_okay=False), help="The requester's review request."
+)
+@click.option("--id", "case_id", help="Case id (default: the reference found in the response).")
+@click.option(
+    "--regime", type=click.Choice(["FOIA", "EIR", "FOISA", "mixed"]), help="Regime, if known."
+)
+@click.option("--authority", help="The public authority that answered.")
+def case_new(
+    response: str,
+    request: str | None,
+    searches: str | None,
+    review_request: str | None,
+    case_id: str | None,
+    regime: str | None,
+    authority: str | None,
+) -> None:
+    """Create a case folder from a response and, optionally, its request and search record."""
+    created = cases.new_case(
+        response,
+        request=request,
+        searches=searches,
+        review_request=review_request,
+        case_id=case_id,
+        regime=regime,
+        authority=authority,
+    )
+    meta = created.meta
+    click.echo(f"Created case {meta.id} at {created.path}")
+    click.echo(f"  reference: {meta.reference or '(not found)'}")
+    click.echo(f"  regime: {meta.regime or '(not known)'}")
+    click.echo(f"  received: {meta.date_received or '(not found)'}")
+    click.echo(f"  responded: {meta.date_responded or '(not found)'}")
+
+
+@case.command("list")
+def case_list() -> None:
+    """List the cases in the data folder."""
+    found = cases.list_cases()
+    if not found:
+        click.echo("No cases yet. Add one with: workbench case new --response FILE")
+        return
+    for item in found:
+        meta = item.meta
+        click.echo(
+            f"{meta.id}\t{meta.reference or '-'}\t{meta.regime or '-'}\t{meta.date_received or '-'}"
+        )

@@ -1,0 +1,65 @@
+"""``workbench deadline``: statutory time limits with the working shown."""
+
+from __future__ import annotations
+
+import json
+
+import click
+
+from .. import deadlines
+from . import main
+
+
+@main.command()
+@click.argument("received")
+@click.option(
+    "--regime",
+    type=click.Choice(["FOIA", "EIR", "FOISA"], case_sensitive=False),
+    default="FOIA",
+    show_default=True,
+    help="The access regime, which decides which bank holidays count.",
+)
+@click.option("--responded", help="Date of the response (YYYY-MM-DD): reports days taken.")
+@click.option(
+    "--extension", type=int, default=0, help="Extra working days (FOIA s.10(3), EIR reg 7)."
+)
+@click.option(
+    "--clarified", help="Date clarification was received (FOIA s.1(3)): restarts the clock."
+)
+@click.option("--fee-notice", help="Date a fees notice was given (FOIA s.10(2)).")
+@click.option("--fee-paid", help="Date the fee was received (FOIA s.10(2)).")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of the working.")
+def deadline(
+    received: str,
+    regime: str,
+    responded: str | None,
+    extension: int,
+    clarified: str | None,
+    fee_notice: str | None,
+    fee_paid: str | None,
+    as_json: bool,
+) -> None:
+    """When a response to a request RECEIVED (YYYY-MM-DD) is due, and the review windows."""
+    response = deadlines.response_deadline(
+        received,
+        regime,
+        responded=responded,
+        extension_days=extension,
+        clarification_received=clarified,
+        fee_notice=fee_notice,
+        fee_paid=fee_paid,
+    )
+    window = deadlines.review_request_deadline(responded or response.due, regime)
+    review_days = deadlines.review_working_days(regime)
+    if as_json:
+        out = response.to_dict()
+        out["review_request_by"] = window.due.isoformat()
+        out["review_working_days"] = review_days
+        click.echo(json.dumps(out, indent=2))
+        return
+    click.echo("\n".join(response.working()))
+    click.echo(
+        f"\nThe requester may ask for a review until {window.due:%a %d %b %Y} "
+        f"(40 working days after {'the response' if responded else 'the due date'})."
+    )
+    click.echo(f"A review should be completed within {review_days} working days of the request.")

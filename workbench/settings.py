@@ -1,0 +1,142 @@
+"""Where the workbench keeps things, resolved when asked (never at import).
+
+Settings come from environment variables so that tests, benchmarks and a team's
+own installation can each point the workbench elsewhere without editing code.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import SettingsError
+
+#: The checkout's root: the folder holding ``workbench/`` and ``data/``.
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+@dataclass(frozen=True)
+class Setting:
+    """One setting: its environment variable, default and meaning."""
+
+    name: str
+    env: str
+    default: str
+    help: str
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting(
+        "data_dir",
+        "WORKBENCH_DATA",
+        "data",
+        "Folder holding cases/ and the default store; relative paths are from the checkout.",
+    ),
+    Setting(
+        "db_url",
+        "WORKBENCH_DB",
+        "",
+        "SQLAlchemy URL or file path of the review store; empty means <data_dir>/workbench.db.",
+    ),
+    Setting(
+        "receipt_rule",
+        "WORKBENCH_RECEIPT_RULE",
+        "ico",
+        "How to count a request received on a non-working day: 'ico' (day 1 is the first "
+        "working day after it) or 'next_working_day' (treat the next working day as the day "
+        "of receipt, so day 1 is the working day after that).",
+    ),
+    Setting(
+        "max_upload_mb",
+        "WORKBENCH_MAX_UPLOAD_MB",
+        "20",
+        "Largest document, in MB, the workbench will load or accept as an upload.",
+    ),
+    Setting(
+        "output_dir",
+        "WORKBENCH_OUTPUT",
+        "",
+        "Folder exports are written to by the dashboard; empty means <data_dir>/exports.",
+    ),
+    Setting(
+        "templates_dir",
+        "WORKBENCH_TEMPLATES",
+        "review_templates",
+        "Folder of letter templates and organisation.yaml; relative paths are from the checkout.",
+    ),
+)
+
+_BY_NAME = {s.name: s for s in SETTINGS}
+
+
+def get(name: str) -> str:
+    """The value of a setting: its environment variable if set, else its default."""
+    try:
+        setting = _BY_NAME[name]
+    except KeyError:
+        known = ", ".join(sorted(_BY_NAME))
+        raise SettingsError(f"Unknown setting {name!r}; known settings: {known}") from None
+    return os.environ.get(setting.env, setting.default)
+
+
+def _project_path(value: str) -> Path:
+    path = Path(value).expanduser()
+    return path if path.is_absolute() else PROJECT_ROOT / path
+
+
+def data_dir() -> Path:
+    """The data folder (``WORKBENCH_DATA``, default ``data/`` in the checkout)."""
+    return _project_path(get("data_dir"))
+
+
+def cases_dir() -> Path:
+    """The folder holding one sub-folder per case."""
+    return data_dir() / "cases"
+
+
+def db_url() -> str:
+    """The store's SQLAlchemy URL; a bare path becomes a SQLite URL."""
+    value = get("db_url")
+    if not value:
+        return f"sqlite:///{data_dir() / 'workbench.db'}"
+    if "://" in value:
+        return value
+    return f"sqlite:///{_project_path(value)}"
+
+
+def output_dir() -> Path:
+    """Where the dashboard writes exports (the one folder Voila may serve files from)."""
+    value = get("output_dir")
+    return _project_path(value) if value else data_dir() / "exports"
+
+
+def templates_dir() -> Path:
+    """The team's editable letter templates and organisation settings."""
+    return _project_path(get("templates_dir"))
+
+
+def receipt_rule() -> str:
+    """How a request received on a non-working day is counted ('ico' or 'next_working_day')."""
+    value = get("receipt_rule")
+    if value not in ("ico", "next_working_day"):
+        raise SettingsError(
+            f"WORKBENCH_RECEIPT_RULE must be 'ico' or 'next_working_day', not {value!r}",
+            field="receipt_rule",
+        )
+    return value
+
+
+def max_upload_bytes() -> int:
+    """The size limit for a loaded or uploaded document, in bytes."""
+    value = get("max_upload_mb")
+    try:
+        megabytes = float(value)
+    except ValueError:
+        raise SettingsError(
+            f"WORKBENCH_MAX_UPLOAD_MB must be a number of megabytes, not {value!r}",
+            field="max_upload_mb",
+        ) from None
+    if megabytes <= 0:
+        raise SettingsError("WORKBENCH_MAX_UPLOAD_MB must be above 0", field="max_upload_mb")
+    return int(megabytes * 1024 * 1024)
