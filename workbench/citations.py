@@ -1,0 +1,367 @@
+"""Find the exemptions a response letter cites, as catalogue ids with their text spans.
+
+Letters cite provisions in many ways ("section 40(2) of the FOIA", "s43(2)",
+"sections 40(2) and 41", "regulation 12(5)(b) of the EIR", "exemptions at 31(1)(a)
+and (b)"). The review needs the exemptions relied on, so this module reads those
+phrasings and keeps only ids the catalogue knows, dropping:
+
+* procedural sections that are not refusal grounds (s.1, s.10, s.17, s.50 ...;
+  FOISA s.15, s.20, s.21 ...; EIR reg 5, 7, 9, 11, 14) - see :func:`is_exemption`;
+* sections of other Acts ("section 2 of the Data Protection Act 2018", "regulation 4
+  of the Fees Regulations"), recognised from the Act named just after or just before;
+* ranges ("sections 21 to 44"), which name no exemption in particular.
+
+Decisions worth knowing:
+
+* Ids are kept at the depth the letter gives when the catalogue knows the id or an
+  ancestor of it: "s.40(2)(a)" stays ``s.40(2)(a)`` (its parent s.40(2) has the
+  questions). Anything with no listed ancestor is dropped.
+* A condition of a provision (``condition_provisions`` in the catalogue, e.g.
+  s.40(3A) for s.40(2)) cited right after that provision - "section 40(2) and
+  (3A)", "section 40(2) by virtue of 40(3A)(a)" - is part of the same citation: it is
+  not returned separately, and the provision's span grows to cover it. Cited on its
+  own, a condition is kept as written (``s.40(3A)(a)``), because the letter did not
+  say which exemption it belongs to.
+* "the Act" means FOISA when ``regime_hint == "FOISA"``, otherwise FOIA; an explicit
+  Act name always wins over the hint.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from .catalogue import Catalogue, ancestor_ids, is_valid_id, load_catalogue, root_of
+from .errors import CitationError
+
+REGIMES = ("FOIA", "EIR", "FOISA")
+
+#: Sections and regulations that are never refusal grounds.
+NON_EXEMPT: frozenset[str] = frozenset(
+    [f"s.{n}" for n in (1, 8, 10, 11, 16, 17, 45, 50, 77)]
+    + [f"foisa.s.{n}" for n in (15, 16, 20, 21, 47)]
+    + [f"reg.{n}" for n in (5, 7, 9, 11, 14)]
+)
+
+
+@dataclass(frozen=True)
+class Citation:
+    """One cited provision and where in the text it was found (``text[start:end] == quote``)."""
+
+    id: str
+    start: int
+    end: int
+    quote: str
+
+
+# --------------------------------------------------------------------------- grammar
+
+_NUM = r"\d{1,3}[A-Z]{0,2}(?![a-z\d])(?![.,]\d)"
+_COMP = r"\s*\(\s*(?:\d{1,2}[A-Z]{0,2}|[a-z]{1,2}|[ivx]{1,5}|[A-Z])\s*\)"
+_REF = rf"{_NUM}(?:{_COMP})*"
+_SUBREF = rf"(?:{_COMP})+"
+_BOUNDARY = r"(?<![\w.'’])"
+
+_SECTION_KW = r"(?i:sections?\b|ss\.?|s\.)\s*|[sS](?=\d)"
+_REG_KW = r"(?i:regulations?\b|regs?\.?)\s*"
+_BARE_KW = r"(?i:exemptions?|exceptions?|exempt)(?:\s+(?i:at|under|in|of|by\s+virtue\s+of))?\s+"
+
+_START = re.compile(
+    rf"{_BOUNDARY}(?:(?P<section>{_SECTION_KW})|(?P<reg>{_REG_KW})|(?P<bare>{_BARE_KW}))"
+    rf"(?P<ref>{_REF})"
+)
+_SEPARATOR = re.compile(
+    r"\s*(?:,\s*(?:and|or)\s+|,\s*|\s(?:and/or|and|or)\s+|&\s*|/\s*"
+    r"|\s(?:by\s+virtue\s+of|read\s+with|in\s+conjunction\s+with|together\s+with|as\s+well\s+as)\s+)"
+    rf"(?:(?P<section>{_SECTION_KW})|(?P<reg>{_REG_KW}))?",
+    re.IGNORECASE,
+)
+_FULL_ITEM = re.compile(_REF)
+_SUB_ITEM = re.compile(_SUBREF)
+_NOT_A_PROVISION = re.compile(
+    r"\s*(?:working|days?|hours?|weeks?|months?|years?|per\b|%|pages?|requests?|WD\b)",
+    re.IGNORECASE,
+)
+_RANGE = re.compile(r"\s*(?:to|-|–)\s*\d", re.IGNORECASE)
+_PART = re.compile(r"\(\s*([0-9A-Za-z]+)\s*\)")
+
+_NAMED_ACT = (
+    r"(?P<foisa>(?i:FOI\s*\(\s*S\s*\)\s*A\b|FOISA\b|Freedom\s+of\s+Information\s*"
+    r"\(\s*Scotland\s*\)\s*Act(?:\s+2002)?))"
+    r"|(?P<foia>(?i:FOIA\b(?:\s*2000)?|FOI\s+Act\b(?:\s+2000)?|Freedom\s+of\s+Information\s+Act"
+    r"(?:\s+2000)?))"
+    r"|(?P<eir>(?i:EIRs?\b(?:\s*2004)?|Environmental\s+Information\s+Regulations(?:\s+2004)?))"
+    r"|(?P<this>(?:this|the)\s+(?:Act|Regulations)\b)"
+    r"|(?P<dpa>(?i:DPA\b|Data\s+Protection\s+Act|U?K?\s?GDPR\b))"
+)
+#: Any other capitalised title ending in Act/Regulations/Order/Rules ("the Fees Regulations").
+_OTHER_ACT = (
+    r"(?P<other>[A-Z(][\w'()-]*(?:\s+(?:[A-Z(][\w'()-]*|of|and|the|for|on)){0,10}"
+    r"\s+(?:Act|Regulations|Order|Rules)\b)"
+)
+_ACT_AFTER = re.compile(
+    r"\s*(?:\([^()]{0,60}\)\s*)?,?\s*(?:(?i:of|in|under|to|from)\s+)?(?:(?i:the)\s+)?"
+    rf"(?:{_NAMED_ACT}|{_OTHER_ACT})"
+)
+_BEFORE_TAIL = r"(?:\s+\d{4})?\s*[,:]?\s*(?:(?i:at|under|in)\s+)?$"
+_NAMED_ACT_BEFORE = re.compile(rf"(?:{_NAMED_ACT}){_BEFORE_TAIL}")
+_OTHER_ACT_BEFORE = re.compile(rf"{_OTHER_ACT}{_BEFORE_TAIL}")
+_FOREIGN = {"dpa", "other"}
+_SENTENCE_END = re.compile(r"[.;!?](?:\s|$)")
+
+_PREFIX = {"FOIA": "s.", "EIR": "reg.", "FOISA": "foisa.s."}
+
+
+@dataclass(frozen=True)
+class _Item:
+    """One reference inside a citation group, before it becomes an id."""
+
+    parts: tuple[str, ...]  # ("40", "2") for 40(2)
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class _Group:
+    """A keyword and the list of references that share it ("sections 40(2) and 41")."""
+
+    family: str  # "section", "reg", "exemption" or "exception" (bare numbers after the word)
+    items: tuple[_Item, ...]
+    end: int
+    is_range: bool
+
+
+# --------------------------------------------------------------------------- public API
+
+
+def parse_citations(
+    text: str, regime_hint: str | None = None, *, catalogue: Catalogue | None = None
+) -> list[Citation]:
+    """Every exemption citation in *text*, in order, with the span it came from."""
+    hint = _check_regime(regime_hint)
+    cat = catalogue or load_catalogue()
+    found: list[Citation] = []
+    pos = 0
+    while (match := _START.search(text, pos)) is not None:
+        group = _read_group(text, match)
+        pos = group.end
+        regime = _group_regime(text, match.start(), group, hint)
+        if regime is None or group.is_range:
+            continue
+        for item in group.items:
+            _add(
+                found, text, Citation(_build_id(item.parts, regime), item.start, item.end, ""), cat
+            )
+    return found
+
+
+def cited_ids(
+    text: str, regime_hint: str | None = None, *, catalogue: Catalogue | None = None
+) -> list[str]:
+    """Distinct cited ids in first-seen order: what the review checklist needs."""
+    seen: dict[str, None] = {}
+    for citation in parse_citations(text, regime_hint, catalogue=catalogue):
+        seen.setdefault(citation.id, None)
+    return list(seen)
+
+
+def is_exemption(provision_id: str, catalogue: Catalogue | None = None) -> bool:
+    """True for a refusal ground the catalogue knows (including s.12/s.14), not s.17 etc."""
+    if root_of(provision_id) in NON_EXEMPT or not is_valid_id(provision_id):
+        return False
+    return (catalogue or load_catalogue()).knows(provision_id)
+
+
+def normalise(raw: str, regime: str | None = None) -> str:
+    """One citation as written ("Section 31 (1) (a)", "reg. 13", "40(2)") -> its id.
+
+    *regime* says which Act a bare "section"/number belongs to (default FOIA);
+    "regulation" always means the EIR and an already normalised id is returned as is,
+    except that a FOIA-style ``s.`` id is moved to FOISA when *regime* is FOISA.
+    """
+    wanted = _check_regime(regime) or "FOIA"
+    text = raw.strip()
+    if is_valid_id(text):
+        if wanted == "FOISA" and text.startswith("s."):
+            return "foisa." + text
+        return text
+    match = re.fullmatch(
+        rf"(?:(?P<section>{_SECTION_KW})|(?P<reg>{_REG_KW}))?(?P<ref>{_REF})", text
+    )
+    if match is None:
+        raise CitationError(f"cannot read a provision from {raw!r}", field=raw)
+    if match.group("reg"):
+        wanted = "EIR"
+    elif match.group("section") and wanted == "EIR":
+        wanted = "FOIA"
+    return _build_id(_parts(match.group("ref")), wanted)
+
+
+# --------------------------------------------------------------------------- groups
+
+
+def _check_regime(regime: str | None) -> str | None:
+    """Upper-cased regime, or a CitationError naming the accepted values."""
+    if regime is None:
+        return None
+    upper = regime.strip().upper()
+    if upper not in REGIMES:
+        raise CitationError(f"unknown regime {regime!r}; expected one of {', '.join(REGIMES)}")
+    return upper
+
+
+def _parts(ref: str) -> tuple[str, ...]:
+    """Split a reference such as "31 (1) (a)" into ("31", "1", "a")."""
+    number = re.match(r"\d{1,3}[A-Z]{0,2}", ref)
+    if number is None:  # unreachable for text matched by _REF; kept for a clear error
+        raise CitationError(f"cannot read a provision number from {ref!r}", field=ref)
+    return (number.group(0), *_PART.findall(ref[number.end() :]))
+
+
+def _read_group(text: str, match: re.Match[str]) -> _Group:
+    """Read the first reference and every reference joined to it by and/or/commas."""
+    family = _family(match)
+    # Bare numbers ("exemptions at 31(1)(a)") are quoted from the number, not the word.
+    start = match.start("ref") if family in ("exemption", "exception") else match.start()
+    items = [_Item(_parts(match.group("ref")), start, match.end())]
+    end = match.end()
+    while (nxt := _next_item(text, end, family, items[-1])) is not None:
+        items.append(nxt)
+        end = nxt.end
+    is_range = _RANGE.match(text, end) is not None
+    return _Group(family, tuple(items), end, is_range)
+
+
+def _family(match: re.Match[str]) -> str:
+    """What the leading word says the numbers are: sections, regulations or bare."""
+    if match.group("section"):
+        return "section"
+    if match.group("reg"):
+        return "reg"
+    return "exception" if "xcept" in match.group("bare").lower() else "exemption"
+
+
+def _next_item(text: str, pos: int, family: str, previous: _Item) -> _Item | None:
+    """The next joined reference after *pos*, or None when the list has ended."""
+    sep = _SEPARATOR.match(text, pos)
+    if sep is None:
+        return None
+    keyword = "section" if sep.group("section") else "reg" if sep.group("reg") else None
+    if keyword is not None and keyword != family:
+        return None  # "section 40(2) and regulation 13": a new group starts there
+    at = sep.end()
+    full = _FULL_ITEM.match(text, at)
+    if full is not None:
+        if keyword is None and _NOT_A_PROVISION.match(text, full.end()):
+            return None  # "section 12, 20 working days"
+        start = sep.start(keyword) if keyword else at  # quote "s.41", not just "41"
+        return _Item(_parts(full.group(0)), start, full.end())
+    sub = _SUB_ITEM.match(text, at)
+    if sub is None:
+        return None
+    start = at + (len(sub.group(0)) - len(sub.group(0).lstrip()))
+    return _Item(_attach(previous.parts, tuple(_PART.findall(sub.group(0)))), start, sub.end())
+
+
+def _attach(previous: tuple[str, ...], subs: tuple[str, ...]) -> tuple[str, ...]:
+    """Resolve "(b)" in "31(1)(a) and (b)" against the previous reference's parts."""
+    kinds = _kinds(previous)
+    wanted = _kind_of(subs[0], kinds)
+    for index in range(len(previous) - 1, 0, -1):
+        if kinds[index] == wanted:
+            return previous[:index] + subs
+    if wanted == "num":
+        return previous[:1] + subs
+    return previous + subs
+
+
+def _kinds(parts: tuple[str, ...]) -> list[str]:
+    """Kind of each part: section number, (num), (letter) or (roman after a letter)."""
+    kinds = ["root"]
+    for index, part in enumerate(parts[1:], start=1):
+        if part[0].isdigit():
+            kinds.append("num")
+        elif kinds[index - 1] == "letter" and re.fullmatch(r"[ivx]+", part):
+            kinds.append("roman")
+        else:
+            kinds.append("letter")
+    return kinds
+
+
+def _kind_of(part: str, previous_kinds: list[str]) -> str:
+    """A lone "(i)" is roman only if the previous reference already had a roman part."""
+    if part[0].isdigit():
+        return "num"
+    if re.fullmatch(r"[ivx]+", part) and ("roman" in previous_kinds or len(part) > 1):
+        return "roman"
+    return "letter"
+
+
+def _group_regime(text: str, start: int, group: _Group, hint: str | None) -> str | None:
+    """Which regime the group cites, or None when it is another Act's section."""
+    act = _act_named(text, start, group.end)
+    if act == "foreign":
+        return None
+    if group.family == "reg":
+        return "EIR" if act in (None, "eir", "this") else None
+    if act == "eir":
+        return "EIR" if group.family in ("exemption", "exception") else None
+    if act in ("foisa", "foia"):
+        return act.upper()
+    if group.family == "exception" or (group.family == "exemption" and hint == "EIR"):
+        return "EIR"
+    return "FOISA" if hint == "FOISA" else "FOIA"
+
+
+def _act_named(text: str, start: int, end: int) -> str | None:
+    """The Act named right after the group ("of the DPA") or right before it.
+
+    Before the group, the Acts the workbench knows are looked for first, so "Under
+    the Freedom of Information (Scotland) Act 2002, section 38" is not mistaken for
+    some other Act by the catch-all title pattern.
+    """
+    found = _ACT_AFTER.match(text, end)
+    if found is None:
+        window = max(0, start - 80)
+        found = _NAMED_ACT_BEFORE.search(text, window, start) or _OTHER_ACT_BEFORE.search(
+            text, window, start
+        )
+    if found is None:
+        return None
+    return "foreign" if found.lastgroup in _FOREIGN else found.lastgroup
+
+
+# --------------------------------------------------------------------------- ids
+
+
+def _build_id(parts: tuple[str, ...], regime: str) -> str:
+    """("31", "1", "A") + FOIA -> "s.31(1)(a)"; lone capitals are letters, 3A stays."""
+    subs = "".join(f"({p.lower() if p.isalpha() else p})" for p in parts[1:])
+    return f"{_PREFIX[regime]}{parts[0]}{subs}"
+
+
+def _add(found: list[Citation], text: str, candidate: Citation, cat: Catalogue) -> None:
+    """Append a known exemption, or fold a condition into the provision just cited."""
+    if not is_exemption(candidate.id, cat):
+        return
+    owner = _condition_owner(found, text, candidate, cat)
+    if owner is not None:
+        index, cited = owner
+        found[index] = replace(cited, end=candidate.end, quote=text[cited.start : candidate.end])
+        return
+    found.append(replace(candidate, quote=text[candidate.start : candidate.end]))
+
+
+def _condition_owner(
+    found: list[Citation], text: str, candidate: Citation, cat: Catalogue
+) -> tuple[int, Citation] | None:
+    """The earlier citation in the same sentence that *candidate* is a condition of."""
+    lineage = {candidate.id, *ancestor_ids(candidate.id)}
+    for index in range(len(found) - 1, -1, -1):
+        cited = found[index]
+        gap = text[cited.end : candidate.start]
+        if len(gap) > 80 or _SENTENCE_END.search(gap):
+            return None
+        if cited.id in cat and lineage & set(cat.get(cited.id).condition_provisions):
+            return index, cited
+    return None
