@@ -1,0 +1,215 @@
+"""``workbench review``: start, list and show reviews, and move them between installations."""
+
+from __future__ import annotations
+
+import datetime as dt
+import getpass
+import json
+from pathlib import Path
+
+import click
+from pydantic import ValidationError
+
+from ..deadlines import parse_date
+from ..errors import DocumentError
+from ..outcomes import DEFAULT_SCHEME
+from ..parsing.model import Extraction
+from ..review import Review, Route, explain, review_from_case, yes_no_label
+from ..store import Store
+from . import main
+
+
+def _default_user() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no login name (some containers)
+        return "unknown"
+
+
+@main.group()
+def review() -> None:
+    """Internal reviews, kept in the review store (WORKBENCH_DB, default data/workbench.db)."""
+
+
+@review.command("list")
+def review_list() -> None:
+    """List every review: status, reviewer, due date and outcome."""
+    with Store() as store:
+        summaries = store.list_reviews()
+    if not summaries:
+        click.echo("No reviews yet. Start one with: workbench review start CASE_ID --reviewer NAME")
+        return
+    for s in summaries:
+        due = f"due {s.due_date:%Y-%m-%d}{' LATE' if s.late else ''}" if s.due_date else "due -"
+        outcome = s.outcome.label if s.outcome else "no outcome yet"
+        click.echo(
+            f"{s.case_id}\tv{s.version}\t{s.status.label}\t{s.reviewer or '-'}\t{due}\t"
+            f"{s.points_decided}/{s.points} points decided\t{outcome}"
+        )
+
+
+@review.command("show")
+@click.argument("case_id")
+@click.option("--version", type=int, help="An earlier version (default: the current one).")
+@click.option(
+    "--scheme",
+    default=DEFAULT_SCHEME,
+    show_default=True,
+    help="Outcome wording: cabinet_office, foisa, authority or a team's own scheme.",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the review as JSON.")
+def review_show(case_id: str, version: int | None, scheme: str, as_json: bool) -> None:
+    """Show the review of CASE_ID."""
+    with Store() as store:
+        found = store.get(case_id, version)
+    if as_json:
+        click.echo(json.dumps(found.to_json(), indent=2, ensure_ascii=False))
+        return
+    click.echo(format_review(found, scheme))
+
+
+@review.command("start")
+@click.argument("case_id")
+@click.option("--reviewer", required=True, help="Who carries out the review.")
+@click.option("--role", default="", help="The reviewer's role.")
+@click.option("--requested", help="Date the review was requested (YYYY-MM-DD; default: case.json).")
+@click.option("--route", type=click.Choice(list(Route.choices())), help="How it was requested.")
+@click.option("--grounds", default="", help="The requester's grounds, in their words.")
+@click.option("--exceptional", is_flag=True, help="FOIA exceptional case: 40 working days.")
+@click.option(
+    "--extraction",
+    type=click.Path(exists=True, dir_okay=False),
+    help="The first pass's JSON (an Extraction) to take the points and provisions from.",
+)
+def review_start(
+    case_id: str,
+    reviewer: str,
+    role: str,
+    requested: str | None,
+    route: str | None,
+    grounds: str,
+    exceptional: bool,
+    extraction: str | None,
+) -> None:
+    """Start a draft review of CASE_ID from its case folder."""
+    from ..cases import load_case
+
+    draft = review_from_case(
+        load_case(case_id), _read_extraction(extraction), reviewer=reviewer, role=role
+    )
+    if requested:
+        draft.review_requested = parse_date(requested, field_name="--requested")
+    draft.route = Route(route) if route else None
+    draft.grounds = grounds
+    draft.exceptional = exceptional
+    with Store() as store:
+        store.create(draft, who=reviewer)
+    due = f"; due {draft.due_date:%a %d %b %Y}" if draft.due_date else ""
+    click.echo(
+        f"Started the review of {draft.case_id} (version 1, draft) with {len(draft.points)} "
+        f"point(s), {len(draft.provisions)} provision(s), {len(draft.searches)} search(es){due}"
+    )
+
+
+def _read_extraction(path: str | None) -> Extraction | None:
+    """The first pass's result saved as JSON (``Extraction.to_json_dict``), checked."""
+    if path is None:
+        return None
+
+    try:
+        return Extraction.model_validate_json(Path(path).read_bytes())
+    except ValidationError as exc:
+        raise DocumentError(f"{path} is not an extraction: {explain(exc)}", path=path) from exc
+
+
+@review.command("export-json")
+@click.argument("case_id")
+@click.option("--out", type=click.Path(dir_okay=False), help="File to write (default: print).")
+def review_export_json(case_id: str, out: str | None) -> None:
+    """Write every version of CASE_ID's review, with its audit trail, as JSON."""
+    with Store() as store:
+        exported = store.export_json(case_id)
+    text = json.dumps(exported, indent=2, ensure_ascii=False) + "\n"
+    if out is None:
+        click.echo(text, nl=False)
+        return
+    from ..cases import atomic_write_text
+
+    atomic_write_text(Path(out), text)
+    click.echo(f"Wrote the review of {case_id} ({len(exported['versions'])} version(s)) to {out}")
+
+
+@review.command("import-json")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@click.option("--as", "who", default=_default_user, help="Your name, for the audit trail.")
+@click.option("--force", is_flag=True, help="Replace unfinished work saved here more recently.")
+def review_import_json(file: str, who: str, force: bool) -> None:
+    """Import a review written by export-json (never silently over newer work)."""
+    try:
+        data = json.loads(Path(file).read_text(encoding="utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise DocumentError(f"{file} is not valid JSON: {exc}", path=file) from exc
+    with Store() as store:
+        result = store.import_json(data, who, force=force)
+    click.echo(result.message)
+
+
+def format_review(
+    review: Review, scheme: str = DEFAULT_SCHEME, today: dt.date | None = None
+) -> str:
+    """The review as plain text, section by section (what ``review show`` prints)."""
+    lines = [
+        f"Review of {review.case_id} (version {review.version}, {review.status_label.lower()})"
+    ]
+    who = ", ".join(part for part in (review.reviewer.name, review.reviewer.role) if part)
+    lines.append(f"Reviewer: {who or '-'}")
+    if review.review_requested:
+        late = " (late)" if review.is_late(today) else ""
+        lines.append(
+            f"Requested: {review.review_requested:%d %b %Y} by {review.route_label.lower()}; "
+            f"due {review.due_date:%d %b %Y}{late}"
+        )
+    if review.grounds:
+        lines.append(f"Grounds: {review.grounds}")
+    lines += ["", f"Points ({len(review.points)})"]
+    for p in review.points:
+        corrected = " (corrected)" if p.determination_corrected else ""
+        lines.append(f"  {p.label}. {p.determination_label}{corrected}: {p.finding_label}")
+        if p.remedies:
+            when = f" by {p.remedy_date:%d %b %Y}" if p.remedy_date else ""
+            lines.append(f"     remedies: {'; '.join(p.remedy_labels)}{when}")
+        if p.reasons:
+            lines.append(f"     {p.reasons}")
+    lines += ["", f"Provisions ({len(review.provisions)})"]
+    for v in review.provisions:
+        on = f" (points {', '.join(v.points)})" if v.points else ""
+        lines.append(f"  {v.provision_id}{on}: engaged {v.engaged_label}; {v.finding_label}")
+        if v.public_interest and v.public_interest.favours:
+            lines.append(f"     public interest: {v.public_interest.favours_label}")
+    lines += ["", f"Searches ({len(review.searches)})"]
+    for s in review.searches:
+        added = " [added by reviewer]" if s.added_by_reviewer else ""
+        lines.append(f"  {s.where or '-'}: {s.terms or '-'}; adequate: {s.adequate_label}{added}")
+        if s.further_search_needed:
+            lines.append(f"     further search: {s.further_search_needed}")
+    proc = review.procedural
+    lines += [
+        "",
+        f"Timeliness: {proc.timeliness_label}; "
+        f"advice and assistance adequate: {yes_no_label(proc.advice_and_assistance_adequate)}; "
+        f"refusal notice adequate: {yes_no_label(proc.refusal_notice_adequate)}",
+    ]
+    if review.check_decisions:
+        accepted = sum(1 for d in review.check_decisions.values() if d.accepted)
+        dismissed = len(review.check_decisions) - accepted
+        lines.append(f"Automated checks: {accepted} accepted, {dismissed} dismissed")
+    outcome = "not decided yet"
+    if review.outcome is not None:
+        source = " (reviewer's override)" if review.outcome_overridden else ""
+        outcome = f"{review.outcome.label}{source}; {scheme}: {review.outcome_label(scheme)}"
+    lines += ["", f"Outcome: {outcome}"]
+    if review.change_reasons:
+        lines.append("Why it changed: " + "; ".join(r.label for r in review.change_reasons))
+    if review.sign_off:
+        lines.append(f"Signed off by {review.sign_off.name} on {review.sign_off.date:%d %b %Y}")
+    return "\n".join(lines)

@@ -1,0 +1,901 @@
+"""The reviewer's record for one case: findings, remedies, outcome and sign-off.
+
+This is the pure domain model (no database, widgets or documents): the store
+persists it as JSON, the dashboard edits it, and the letter and spreadsheet
+render it.  Everything a renderer needs has a plain name and a ``*_label``.
+
+The rules it encodes:
+
+* A review is run on a case's original response (s.45 Code 2018 / EIR reg 11 /
+  FOISA s.21): point by point, provision by provision, search by search, plus
+  the handling (timeliness, s.16 advice and assistance, s.17 refusal notice).
+* Its own due date is 20 working days from the review request, 40 under EIR
+  or when marked exceptional (:func:`workbench.deadlines.review_deadline`).
+* The outcome is derived from the item findings (:func:`derive_outcome`) unless
+  the reviewer overrides it with a reason, and is stored as a neutral
+  :class:`~workbench.outcomes.Outcome` whose words depend on the reporting scheme.
+* A review moves draft -> in progress -> completed.  Completing signs it off and
+  freezes it; a later change starts a new version (:meth:`Review.new_version`).
+
+Usage::
+
+    review = review_from_case(load_case("IC-1"), extraction)
+    review = review.with_value("points.0.finding", "incorrect")   # a new, validated Review
+    review.complete("A. Reviewer")        # raises ReviewError listing anything missing
+    review.outcome_label("cabinet_office")
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator, Sequence
+from enum import IntEnum
+from typing import Any, Literal, Protocol
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    JsonValue,
+    PrivateAttr,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
+from pydantic_core import to_jsonable_python
+
+from .deadlines import Deadline, review_deadline
+from .errors import ReviewError
+from .labelled import LabelledEnum
+from .outcomes import CHANGED_OUTCOMES, DEFAULT_SCHEME, ChangeReason, Outcome, outcome_label
+from .parsing.model import DETERMINATION_LABELS, Determination, Extraction
+
+#: Version of the review's JSON shape; a newer one is refused rather than misread.
+SCHEMA_VERSION = 1
+
+#: Fields managed by the lifecycle methods, never by a field edit.
+LIFECYCLE_FIELDS = frozenset({"schema_version", "case_id", "version", "status", "sign_off"})
+
+#: The columns of a case's search record (``workbench.cases.SEARCH_COLUMNS``).
+SEARCH_RECORD_FIELDS = ("date", "who", "where", "terms", "date_range", "results", "notes")
+
+Regime = Literal["FOIA", "EIR", "FOISA", "mixed"]
+PathLike = str | Sequence[str | int]
+
+
+class ReviewStatus(LabelledEnum):
+    """Where the review is in its life."""
+
+    DRAFT = "draft", "Draft"
+    IN_PROGRESS = "in_progress", "In progress"
+    COMPLETED = "completed", "Completed"
+
+
+class Route(LabelledEnum):
+    """How the requester asked for the review."""
+
+    EMAIL = "email", "Email"
+    LETTER = "letter", "Letter"
+    WEB_FORM = "web_form", "Web form"
+    OTHER = "other", "Other"
+
+
+class PointFinding(LabelledEnum):
+    """The reviewer's view of the original determination of one request point."""
+
+    CORRECT = "correct", "Correct"
+    INCORRECT = "incorrect", "Incorrect"
+    PARTLY_CORRECT = "partly_correct", "Partly correct"
+
+
+class Remedy(LabelledEnum):
+    """What the authority will now do for a point."""
+
+    DISCLOSE = "disclose", "Disclose the information"
+    DISCLOSE_IN_PART = "disclose_in_part", "Disclose the information in part"
+    NEW_SEARCHES = "new_searches", "Carry out new searches"
+    PROPER_REFUSAL_NOTICE = "proper_refusal_notice", "Issue a proper refusal notice"
+    ADVICE_AND_ASSISTANCE = "advice_and_assistance", "Give advice and assistance"
+    CONFIRM_OR_DENY = "confirm_or_deny", "Confirm or deny whether the information is held"
+    APOLOGISE_FOR_DELAY = "apologise_for_delay", "Apologise for the delay"
+
+
+#: Remedies that change what the requester gets, as opposed to how they were treated.
+SUBSTANTIVE_REMEDIES = frozenset(
+    {Remedy.DISCLOSE, Remedy.DISCLOSE_IN_PART, Remedy.NEW_SEARCHES, Remedy.CONFIRM_OR_DENY}
+)
+
+
+class Engaged(LabelledEnum):
+    """Whether a provision is engaged at all (before any public interest test)."""
+
+    YES = "yes", "Yes"
+    NO = "no", "No"
+    UNSURE = "unsure", "Unsure"
+
+
+class ProvisionFinding(LabelledEnum):
+    """The reviewer's view of the authority's reliance on one provision."""
+
+    UPHELD = "upheld", "Upheld"
+    NOT_UPHELD = "not_upheld", "Not upheld"
+    UPHELD_IN_PART = "upheld_in_part", "Upheld in part"
+
+
+class PublicInterestFavours(LabelledEnum):
+    """Which way the public interest balance falls."""
+
+    DISCLOSURE = "disclosure", "Favours disclosure"
+    WITHHOLDING = "withholding", "Favours maintaining the exemption"
+
+
+class Timeliness(LabelledEnum):
+    """Whether the original response was on time."""
+
+    ON_TIME = "on_time", "On time"
+    LATE = "late", "Late"
+
+
+def yes_no_label(value: bool | None) -> str:
+    """The words for a yes/no finding that may not have been made yet."""
+    return {True: "Yes", False: "No", None: "Not decided"}[value]
+
+
+class _Part(BaseModel):
+    """Base of every piece of a review: strict fields, validated assignment, freezable.
+
+    A completed review locks all its parts, so assigning to any field of any part
+    raises :class:`ReviewError` (the store separately refuses to save a changed
+    completed version, which also covers in-place list mutation).
+    """
+
+    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+
+    _locked: bool = PrivateAttr(default=False)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if not name.startswith("_") and self._locked:
+            raise ReviewError(
+                "This review is completed and frozen; start a new version to change it",
+                field=name,
+            )
+        super().__setattr__(name, value)
+
+
+def _walk_parts(value: Any) -> Iterator[_Part]:
+    if isinstance(value, _Part):
+        yield value
+        for name in type(value).model_fields:
+            yield from _walk_parts(getattr(value, name))
+    elif isinstance(value, list):
+        for item in value:
+            yield from _walk_parts(item)
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _walk_parts(item)
+
+
+class Reviewer(_Part):
+    """Who carries out the review (ideally someone not involved in the original decision)."""
+
+    name: str = ""
+    role: str = ""
+
+
+class PointReview(_Part):
+    """The reviewer's finding on one point of the request."""
+
+    label: str = Field(min_length=1)
+    request_text: str = ""
+    #: What the original response decided, as the extractor read it.
+    original_determination: Determination | None = None
+    #: The reviewer's correction of the extracted determination, when the extractor was wrong.
+    corrected_determination: Determination | None = None
+    #: Provision ids the original response relied on for this point.
+    provisions: list[str] = Field(default_factory=list)
+    finding: PointFinding | None = None
+    reasons: str = ""
+    remedies: list[Remedy] = Field(default_factory=list)
+    remedy_date: dt.date | None = None
+
+    @field_validator("remedies")
+    @classmethod
+    def _each_remedy_once(cls, value: list[Remedy]) -> list[Remedy]:
+        return list(dict.fromkeys(value))
+
+    @property
+    def determination(self) -> Determination | None:
+        """The original determination as the reviewer accepts it (corrected where wrong)."""
+        return self.corrected_determination or self.original_determination
+
+    @property
+    def determination_corrected(self) -> bool:
+        """True when the reviewer changed what the extractor read."""
+        return (
+            self.corrected_determination is not None
+            and self.corrected_determination != self.original_determination
+        )
+
+    @property
+    def determination_label(self) -> str:
+        return DETERMINATION_LABELS[self.determination] if self.determination else "Not known"
+
+    @property
+    def finding_label(self) -> str:
+        return self.finding.label if self.finding else "No finding yet"
+
+    @property
+    def remedy_labels(self) -> list[str]:
+        return [remedy.label for remedy in self.remedies]
+
+
+class PublicInterest(_Part):
+    """The public interest test for a qualified provision: both sides, the balance, the result."""
+
+    for_disclosure: str = ""
+    for_withholding: str = ""
+    balance: str = ""
+    favours: PublicInterestFavours | None = None
+
+    @property
+    def favours_label(self) -> str:
+        return self.favours.label if self.favours else "Not decided"
+
+
+class ProvisionReview(_Part):
+    """The reviewer's finding on one provision (exemption or exception) the response relied on."""
+
+    provision_id: str = Field(min_length=1)
+    #: Labels of the request points the provision was applied to.
+    points: list[str] = Field(default_factory=list)
+    engaged: Engaged | None = None
+    #: Answers to the catalogue's reviewer questions, keyed by question id: "yes", "no",
+    #: "unsure" or the reviewer's own words.
+    answers: dict[str, str] = Field(default_factory=dict)
+    #: None where no public interest test applies (absolute exemptions).
+    public_interest: PublicInterest | None = None
+    finding: ProvisionFinding | None = None
+    reasons: str = ""
+
+    @property
+    def engaged_label(self) -> str:
+        return self.engaged.label if self.engaged else "Not decided"
+
+    @property
+    def finding_label(self) -> str:
+        return self.finding.label if self.finding else "No finding yet"
+
+
+class SearchReview(_Part):
+    """One search behind the original response (or one the reviewer found missing)."""
+
+    date: str = ""
+    who: str = ""
+    where: str = ""
+    terms: str = ""
+    date_range: str = ""
+    results: str = ""
+    notes: str = ""
+    added_by_reviewer: bool = False
+    adequate: bool | None = None
+    further_search_needed: str = ""
+
+    @classmethod
+    def from_record(cls, record: Any) -> SearchReview:
+        """A search review for a row of the case's search record (a ``SearchRecord``)."""
+        return cls(**{name: str(getattr(record, name, "") or "") for name in SEARCH_RECORD_FIELDS})
+
+    @property
+    def adequate_label(self) -> str:
+        return yes_no_label(self.adequate)
+
+
+class ProceduralFindings(_Part):
+    """How the request was handled, apart from what was decided."""
+
+    timeliness: Timeliness | None = None
+    timeliness_notes: str = ""
+    #: FOIA s.16 / EIR reg 9.
+    advice_and_assistance_adequate: bool | None = None
+    advice_and_assistance_notes: str = ""
+    #: FOIA s.17 (content of the refusal notice).
+    refusal_notice_adequate: bool | None = None
+    refusal_notice_notes: str = ""
+    notes: str = ""
+
+    @property
+    def timeliness_label(self) -> str:
+        return self.timeliness.label if self.timeliness else "Not decided"
+
+
+class CheckDecision(_Part):
+    """The reviewer's verdict on one automated check; a dismissal must say why."""
+
+    accepted: bool
+    reason: str = ""
+
+    @model_validator(mode="after")
+    def _dismissal_needs_reason(self) -> CheckDecision:
+        if not self.accepted and not self.reason.strip():
+            raise ValueError("dismissing an automated check needs a reason")
+        return self
+
+
+class Correction(_Part):
+    """An extracted value the reviewer corrected, kept so the edit shows as theirs."""
+
+    extracted: JsonValue = None
+    corrected: JsonValue = None
+
+
+class OutcomeOverride(_Part):
+    """The reviewer's own outcome in place of the derived one, with the reason."""
+
+    outcome: Outcome
+    reason: str
+
+    @field_validator("reason")
+    @classmethod
+    def _reason_given(cls, value: str) -> str:
+        if not value.strip():
+            raise ValueError("overriding the outcome needs a reason")
+        return value
+
+
+class SignOff(_Part):
+    """Who completed the review, when, and the outcome they signed off."""
+
+    name: str = Field(min_length=1)
+    date: dt.date
+    #: Recorded at sign-off so a completed review's outcome never shifts with later code.
+    outcome: Outcome
+
+
+class _Effect(IntEnum):
+    KEPT = 0
+    PARTLY = 1
+    CHANGED = 2
+
+
+def _point_effect(point: PointReview) -> _Effect | None:
+    if point.finding is None:
+        return None
+    if point.finding is PointFinding.INCORRECT:
+        partial = (
+            Remedy.DISCLOSE_IN_PART in point.remedies and Remedy.DISCLOSE not in point.remedies
+        )
+        return _Effect.PARTLY if partial else _Effect.CHANGED
+    if point.finding is PointFinding.PARTLY_CORRECT:
+        return _Effect.PARTLY
+    return _Effect.PARTLY if SUBSTANTIVE_REMEDIES & set(point.remedies) else _Effect.KEPT
+
+
+_PROVISION_EFFECT = {
+    ProvisionFinding.UPHELD: _Effect.KEPT,
+    ProvisionFinding.UPHELD_IN_PART: _Effect.PARTLY,
+    ProvisionFinding.NOT_UPHELD: _Effect.CHANGED,
+}
+
+
+def derive_outcome(
+    points: Sequence[PointReview], provisions: Sequence[ProvisionReview] = ()
+) -> Outcome | None:
+    """The outcome the item findings add up to, or None when nothing has been found yet.
+
+    Each finding is read as keeping, partly changing or changing the original decision:
+
+    * a point found **correct** keeps it, unless the reviewer still orders a substantive
+      remedy (disclose, disclose in part, new searches, confirm or deny), which partly
+      changes it;
+    * a point **partly correct** partly changes it;
+    * a point **incorrect** changes it, except where the only release ordered is
+      *disclose in part*, which partly changes it;
+    * a provision **upheld** keeps it, **upheld in part** partly changes it, **not upheld**
+      changes it.
+
+    Then: every item kept -> ``maintained``; every item changed -> ``reversed``; anything
+    else -> ``partly_changed``.  Items without a finding are left out, so the result is
+    provisional until every item has one.  Procedural findings (lateness, s.16, s.17) and
+    procedural remedies (apology, advice, a proper refusal notice) never change the
+    outcome: the reviewer overrides it, with a reason, where a scheme counts them.
+    ``withdrawn`` is never derived; it is always an override.
+    """
+    effects = [_point_effect(point) for point in points]
+    effects += [_PROVISION_EFFECT.get(p.finding) for p in provisions if p.finding]
+    found = [effect for effect in effects if effect is not None]
+    if not found:
+        return None
+    if all(effect is _Effect.KEPT for effect in found):
+        return Outcome.MAINTAINED
+    if all(effect is _Effect.CHANGED for effect in found):
+        return Outcome.REVERSED
+    return Outcome.PARTLY_CHANGED
+
+
+class Review(_Part):
+    """One version of the internal review of one case.
+
+    Build a first draft with :func:`review_from_case`; change it with
+    :meth:`with_value` (validated, returns a new Review) or by assigning fields;
+    persist it with :class:`workbench.store.Store`.
+    """
+
+    schema_version: int = SCHEMA_VERSION
+    case_id: str = Field(min_length=1, max_length=80)
+    version: int = Field(default=1, ge=1)
+    status: ReviewStatus = ReviewStatus.DRAFT
+    regime: Regime | None = None
+    reviewer: Reviewer = Field(default_factory=Reviewer)
+    review_requested: dt.date | None = None
+    route: Route | None = None
+    #: The requester's grounds for asking for a review, in their words.
+    grounds: str = ""
+    #: FOIA only: the s.45 Code allows 40 working days instead of 20 in exceptional cases.
+    exceptional: bool = False
+    #: The authority never decided the request (no response), so the review makes the first
+    #: decision (FOISA s.21(4)(c)).
+    no_original_decision: bool = False
+    points: list[PointReview] = Field(default_factory=list)
+    provisions: list[ProvisionReview] = Field(default_factory=list)
+    searches: list[SearchReview] = Field(default_factory=list)
+    procedural: ProceduralFindings = Field(default_factory=ProceduralFindings)
+    #: Automated check id -> the reviewer's verdict.
+    check_decisions: dict[str, CheckDecision] = Field(default_factory=dict)
+    #: Extracted field (e.g. "date_received") -> the extracted value and the reviewer's correction.
+    corrections: dict[str, Correction] = Field(default_factory=dict)
+    #: The reviewer's overall conclusion, in their words (kept verbatim in the letter).
+    conclusion: str = ""
+    outcome_override: OutcomeOverride | None = None
+    change_reasons: list[ChangeReason] = Field(default_factory=list)
+    sign_off: SignOff | None = None
+
+    @field_validator("schema_version")
+    @classmethod
+    def _known_schema(cls, value: int) -> int:
+        if value > SCHEMA_VERSION:
+            raise ValueError(
+                f"this review was saved by a newer workbench (format {value}, this one reads "
+                f"up to {SCHEMA_VERSION}); update the workbench"
+            )
+        return value
+
+    @field_validator("case_id")
+    @classmethod
+    def _plain_case_id(cls, value: str) -> str:
+        if "/" in value or "\\" in value or ".." in value or value != value.strip():
+            raise ValueError(f"{value!r} is not a valid case id")
+        return value
+
+    @field_validator("change_reasons")
+    @classmethod
+    def _each_reason_once(cls, value: list[ChangeReason]) -> list[ChangeReason]:
+        return list(dict.fromkeys(value))
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Review:
+        labels = [point.label for point in self.points]
+        repeated = sorted({label for label in labels if labels.count(label) > 1})
+        if repeated:
+            raise ValueError(f"point labels must be unique; repeated: {', '.join(repeated)}")
+        for provision in self.provisions:
+            unknown = [label for label in provision.points if label not in labels]
+            if unknown:
+                raise ValueError(
+                    f"provision {provision.provision_id} refers to unknown point(s) "
+                    f"{', '.join(unknown)}; points are {', '.join(labels) or '(none)'}"
+                )
+        if self.status is ReviewStatus.COMPLETED and self.sign_off is None:
+            raise ValueError("a completed review must have a sign-off")
+        return self
+
+    def model_post_init(self, context: Any) -> None:
+        if self.status is ReviewStatus.COMPLETED:
+            self._lock()
+
+    def _lock(self) -> None:
+        for part in _walk_parts(self):
+            part._locked = True
+
+    # -- reading ---------------------------------------------------------------------------
+
+    @classmethod
+    def from_json(cls, data: Any) -> Review:
+        """A review from its JSON form, with one clear :class:`ReviewError` if it is invalid."""
+        try:
+            return cls.model_validate(data)
+        except ValidationError as exc:
+            case_id = data.get("case_id") if isinstance(data, dict) else None
+            raise ReviewError(
+                f"Invalid review{f' for {case_id}' if case_id else ''}: {explain(exc)}",
+                case_id=case_id,
+            ) from exc
+
+    def to_json(self) -> dict[str, Any]:
+        """The review as plain JSON values (what the store saves and export-json writes)."""
+        return self.model_dump(mode="json")
+
+    @property
+    def is_frozen(self) -> bool:
+        return self.status is ReviewStatus.COMPLETED
+
+    @property
+    def status_label(self) -> str:
+        return self.status.label
+
+    @property
+    def route_label(self) -> str:
+        return self.route.label if self.route else "Not recorded"
+
+    def point(self, label: str) -> PointReview:
+        """The point labelled ``label``."""
+        for point in self.points:
+            if point.label == label:
+                return point
+        raise ReviewError(f"No point {label!r} in the review of {self.case_id}", field="points")
+
+    def provisions_for(self, label: str) -> list[ProvisionReview]:
+        """The provisions applied to point ``label`` (for a letter's point-by-point section)."""
+        return [provision for provision in self.provisions if label in provision.points]
+
+    # -- time ------------------------------------------------------------------------------
+
+    def deadline(self) -> Deadline | None:
+        """The review's own due date with the working shown, or None before a request date.
+
+        A mixed FOIA/EIR case is counted on FOIA's 20 days, the shorter target.
+        """
+        if self.review_requested is None:
+            return None
+        regime = "FOIA" if self.regime in (None, "mixed") else self.regime
+        return review_deadline(self.review_requested, regime, exceptional=self.exceptional)
+
+    @property
+    def due_date(self) -> dt.date | None:
+        deadline = self.deadline()
+        return deadline.due if deadline else None
+
+    def is_late(self, today: dt.date | None = None) -> bool:
+        """Whether the review missed (or has already missed) its due date.
+
+        A completed review is judged on its sign-off date, an open one on ``today``.
+        """
+        due = self.due_date
+        if due is None:
+            return False
+        if self.sign_off is not None:
+            return self.sign_off.date > due
+        return (today or dt.date.today()) > due
+
+    # -- outcome ---------------------------------------------------------------------------
+
+    @property
+    def derived_outcome(self) -> Outcome | None:
+        """The outcome the findings add up to (see :func:`derive_outcome`)."""
+        return derive_outcome(self.points, self.provisions)
+
+    @property
+    def outcome(self) -> Outcome | None:
+        """The outcome signed off, else the reviewer's override, else the derived one."""
+        if self.sign_off is not None:
+            return self.sign_off.outcome
+        if self.outcome_override is not None:
+            return self.outcome_override.outcome
+        return self.derived_outcome
+
+    @property
+    def outcome_overridden(self) -> bool:
+        return self.outcome_override is not None
+
+    def outcome_label(self, scheme: str = DEFAULT_SCHEME) -> str:
+        """The outcome in ``scheme``'s words ("Not decided" before there is one)."""
+        if self.outcome is None:
+            return "Not decided"
+        return outcome_label(self.outcome, scheme, no_original_decision=self.no_original_decision)
+
+    def override_outcome(self, outcome: Outcome | str, reason: str) -> None:
+        """Replace the derived outcome with the reviewer's own, which must give a reason."""
+        if not str(reason or "").strip():
+            raise ReviewError(
+                "Overriding the outcome needs a reason", case_id=self.case_id, field="outcome"
+            )
+        try:
+            self.outcome_override = OutcomeOverride(outcome=Outcome(outcome), reason=reason)
+        except ValueError as exc:
+            raise ReviewError(
+                f"Unknown outcome {outcome!r}: use {', '.join(Outcome.choices())}",
+                case_id=self.case_id,
+                field="outcome",
+            ) from exc
+
+    def clear_override(self) -> None:
+        self.outcome_override = None
+
+    def suggested_change_reasons(self) -> list[ChangeReason]:
+        """Change categories the findings point to, for the reviewer to confirm (not applied)."""
+        found: list[ChangeReason] = []
+        missed = any(s.adequate is False for s in self.searches) or any(
+            Remedy.NEW_SEARCHES in p.remedies for p in self.points
+        )
+        if missed:
+            found.append(ChangeReason.SEARCHES_INADEQUATE)
+        not_upheld = (ProvisionFinding.NOT_UPHELD, ProvisionFinding.UPHELD_IN_PART)
+        for provision in self.provisions:
+            if provision.finding not in not_upheld:
+                continue
+            if provision.engaged is Engaged.NO:
+                found.append(ChangeReason.EXEMPTION_WRONGLY_ENGAGED)
+            balance = provision.public_interest
+            if (
+                provision.engaged is Engaged.YES
+                and balance is not None
+                and balance.favours is PublicInterestFavours.DISCLOSURE
+            ):
+                found.append(ChangeReason.PUBLIC_INTEREST_WRONGLY_BALANCED)
+        redacted = any(
+            p.determination is Determination.HELD_PARTLY_DISCLOSED
+            and p.finding in (PointFinding.INCORRECT, PointFinding.PARTLY_CORRECT)
+            and {Remedy.DISCLOSE, Remedy.DISCLOSE_IN_PART} & set(p.remedies)
+            for p in self.points
+        )
+        if redacted:
+            found.append(ChangeReason.EXCESSIVE_REDACTION)
+        return list(dict.fromkeys(found))
+
+    # -- the reviewer's other records ------------------------------------------------------
+
+    def decide_check(self, check_id: str, accepted: bool, reason: str = "") -> None:
+        """Record that the reviewer accepted or dismissed an automated check."""
+        if not accepted and not reason.strip():
+            raise ReviewError(
+                f"Dismissing check {check_id!r} needs a reason",
+                case_id=self.case_id,
+                field=f"check_decisions.{check_id}",
+            )
+        decisions = dict(self.check_decisions)
+        decisions[check_id] = CheckDecision(accepted=accepted, reason=reason)
+        self.check_decisions = decisions
+
+    def correct(self, field: str, extracted: Any, corrected: Any) -> None:
+        """Record the reviewer's correction of an extracted value, so it shows as theirs."""
+        corrections = dict(self.corrections)
+        corrections[field] = Correction(
+            extracted=to_jsonable_python(extracted), corrected=to_jsonable_python(corrected)
+        )
+        self.corrections = corrections
+
+    def add_search(self, **fields: Any) -> SearchReview:
+        """Add a search the case's record lacks (marked as the reviewer's)."""
+        search = SearchReview(**fields, added_by_reviewer=True)
+        self.searches = [*self.searches, search]
+        return search
+
+    # -- field edits -----------------------------------------------------------------------
+
+    def value_at(self, path: PathLike) -> Any:
+        """The JSON value at ``path`` (e.g. ``"points.2.finding"``)."""
+        node: Any = self.to_json()
+        for segment in split_path(path):
+            node = _child(node, segment, path)
+        return node
+
+    def with_value(self, path: PathLike, value: Any) -> Review:
+        """A new, validated review with ``path`` set to ``value``; this one is unchanged.
+
+        Paths are dot-separated field names, list indices and dictionary keys
+        (``"points.2.finding"``, ``"check_decisions.s17_named"``); ``-`` as the last
+        list index appends.  Editing a draft moves it to in progress.
+
+        :raises ReviewError: for a frozen review, a lifecycle field, an unknown path or a
+            value the model refuses (the message names the field).
+        """
+        segments = split_path(path)
+        if self.is_frozen:
+            raise ReviewError(
+                f"The review of {self.case_id} (version {self.version}) is completed and "
+                "frozen; start a new version to change it",
+                case_id=self.case_id,
+                field=join_path(segments),
+            )
+        if not segments or segments[0] in LIFECYCLE_FIELDS:
+            raise ReviewError(
+                f"{join_path(segments) or 'The whole review'} cannot be edited as a field; "
+                "use start, complete or new version",
+                case_id=self.case_id,
+                field=join_path(segments),
+            )
+        data = self.to_json()
+        parent: Any = data
+        for segment in segments[:-1]:
+            parent = _child(parent, segment, path)
+        _assign(parent, segments[-1], to_jsonable_python(value), path)
+        if self.status is ReviewStatus.DRAFT:
+            data["status"] = ReviewStatus.IN_PROGRESS.value
+        try:
+            return Review.model_validate(data)
+        except ValidationError as exc:
+            shown = join_path(segments)
+            raise ReviewError(
+                f"Cannot set {shown}: {explain(exc).removeprefix(shown + ': ')}",
+                case_id=self.case_id,
+                field=join_path(segments),
+            ) from exc
+
+    # -- lifecycle -------------------------------------------------------------------------
+
+    def start(self) -> None:
+        """Move a draft to in progress (editing a field does this too)."""
+        if self.status is ReviewStatus.COMPLETED:
+            raise ReviewError(
+                f"The review of {self.case_id} is completed; start a new version instead",
+                case_id=self.case_id,
+            )
+        self.status = ReviewStatus.IN_PROGRESS
+
+    def missing_for_completion(self, signed_by: str = "") -> list[str]:
+        """What still has to be done before the review can be signed off."""
+        missing = []
+        if not signed_by.strip():
+            missing.append("the name of the reviewer signing it off")
+        missing += [f"a finding for point {p.label}" for p in self.points if p.finding is None]
+        missing += [
+            f"a finding for provision {p.provision_id}"
+            for p in self.provisions
+            if p.finding is None
+        ]
+        outcome = self.outcome_override.outcome if self.outcome_override else self.derived_outcome
+        if outcome is None:
+            missing.append("an outcome (record findings or override the outcome with a reason)")
+        elif outcome in CHANGED_OUTCOMES and not self.change_reasons:
+            missing.append(
+                f"at least one reason for the change (the outcome is '{outcome.label}'): "
+                + ", ".join(ChangeReason.choices())
+            )
+        return missing
+
+    def complete(self, signed_by: str, on: dt.date | None = None) -> None:
+        """Sign the review off and freeze it.
+
+        :raises ReviewError: listing everything still missing, or when the review is not
+            in progress.
+        """
+        if self.status is not ReviewStatus.IN_PROGRESS:
+            raise ReviewError(
+                f"Only a review in progress can be completed; the review of {self.case_id} is "
+                f"{self.status.label.lower()}",
+                case_id=self.case_id,
+                field="status",
+            )
+        missing = self.missing_for_completion(signed_by)
+        if missing:
+            raise ReviewError(
+                f"The review of {self.case_id} cannot be completed yet; it needs "
+                + "; ".join(missing),
+                case_id=self.case_id,
+                missing=missing,
+            )
+        outcome = self.outcome_override.outcome if self.outcome_override else self.derived_outcome
+        assert outcome is not None  # missing_for_completion checked it
+        self.sign_off = SignOff(name=signed_by.strip(), date=on or dt.date.today(), outcome=outcome)
+        self.status = ReviewStatus.COMPLETED
+        self._lock()
+
+    def new_version(self) -> Review:
+        """A new draft version copying this completed one (which stays as it is)."""
+        if not self.is_frozen:
+            raise ReviewError(
+                f"Version {self.version} of the review of {self.case_id} is not completed; "
+                "edit it instead of starting a new version",
+                case_id=self.case_id,
+            )
+        data = self.to_json()
+        data.update(version=self.version + 1, status=ReviewStatus.DRAFT.value, sign_off=None)
+        return Review.model_validate(data)
+
+
+def split_path(path: PathLike) -> list[str | int]:
+    """``"points.2.finding"`` -> ``["points", 2, "finding"]``; sequences pass through."""
+    if isinstance(path, str):
+        parts: Sequence[str | int] = [p for p in path.split(".")] if path else []
+    else:
+        parts = list(path)
+    return [int(p) if isinstance(p, str) and p.isdigit() else p for p in parts]
+
+
+def join_path(segments: Sequence[str | int]) -> str:
+    return ".".join(str(segment) for segment in segments)
+
+
+def _child(node: Any, segment: str | int, path: PathLike) -> Any:
+    shown = path if isinstance(path, str) else join_path(list(path))
+    if isinstance(node, list) and isinstance(segment, int):
+        if 0 <= segment < len(node):
+            return node[segment]
+        raise ReviewError(
+            f"No item {segment} in {shown!r}: there are {len(node)} (numbered from 0)", field=shown
+        )
+    if isinstance(node, dict) and str(segment) in node:
+        return node[str(segment)]
+    raise ReviewError(f"The review has no field {shown!r}", field=shown)
+
+
+def _assign(parent: Any, segment: str | int, value: Any, path: PathLike) -> None:
+    shown = path if isinstance(path, str) else join_path(list(path))
+    if isinstance(parent, list):
+        if segment == "-":
+            parent.append(value)
+        elif isinstance(segment, int) and 0 <= segment < len(parent):
+            parent[segment] = value
+        else:
+            raise ReviewError(
+                f"No item {segment} in {shown!r}: there are {len(parent)} (use '-' to add one)",
+                field=shown,
+            )
+    elif isinstance(parent, dict):
+        parent[str(segment)] = value
+    else:
+        raise ReviewError(f"The review has no field {shown!r}", field=shown)
+
+
+def explain(exc: ValidationError) -> str:
+    """One readable line per problem pydantic found ("points.1.finding: Input should be ...")."""
+    lines = []
+    for error in exc.errors():
+        where = join_path([p for p in error["loc"] if isinstance(p, str | int)])
+        message = error["msg"].removeprefix("Value error, ")
+        lines.append(f"{where}: {message}" if where else message)
+    return "; ".join(lines)
+
+
+class _CaseLike(Protocol):
+    """What :func:`review_from_case` needs of a :class:`workbench.cases.Case`."""
+
+    @property
+    def id(self) -> str: ...
+
+    @property
+    def meta(self) -> Any: ...
+
+    def searches(self) -> list[Any]: ...
+
+
+def review_from_case(
+    case: _CaseLike,
+    extraction: Extraction | None = None,
+    *,
+    reviewer: str = "",
+    role: str = "",
+) -> Review:
+    """A first draft review of ``case``: its points, provisions and searches, nothing decided.
+
+    Points and provisions come from the extraction (the automated first pass) when one is
+    given; the searches from the case's search record.  Findings are left empty so the
+    reviewer makes a fresh decision rather than confirming a guess.
+    """
+    meta = case.meta
+    points = []
+    provision_ids: list[str] = []
+    if extraction is not None:
+        for point in extraction.points:
+            points.append(
+                PointReview(
+                    label=point.label,
+                    request_text=point.text,
+                    original_determination=point.determination,
+                    provisions=list(point.provisions),
+                )
+            )
+            provision_ids += point.provisions
+        provision_ids += extraction.provisions_cited
+    provisions = [
+        ProvisionReview(provision_id=pid, points=[p.label for p in points if pid in p.provisions])
+        for pid in dict.fromkeys(provision_ids)
+    ]
+    return Review(
+        case_id=case.id,
+        regime=getattr(meta, "regime", None) or (extraction.regime if extraction else None),
+        reviewer=Reviewer(name=reviewer, role=role),
+        review_requested=getattr(meta, "date_review_requested", None),
+        points=points,
+        provisions=provisions,
+        searches=[SearchReview.from_record(record) for record in case.searches()],
+    )

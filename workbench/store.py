@@ -1,0 +1,1067 @@
+"""The review store: every read and write of a review goes through this module.
+
+Why one small module: the reviewer's work must survive a crash, two people
+must never silently overwrite each other, and every change must be traceable.
+Those three promises are easiest to keep (and to check) in one place:
+
+* **Every change is one transaction.**  A field edit validates through the model,
+  then writes the review, its version row and the audit rows together, so a
+  killed kernel leaves the last committed state and nothing half-written.
+  SQLite runs in WAL mode with ``synchronous=FULL`` and foreign keys on.
+* **Optimistic locking.**  Each review row has a ``row_version``; a write must say
+  which one it started from (the token :meth:`Store.open_review` hands out) and a
+  stale one raises :class:`~workbench.errors.ConflictError` naming who changed it.
+* **An append-only audit trail** (when, who, what, old and new value) that the
+  database itself refuses to update or delete, and frozen completed versions.
+
+Built on SQLAlchemy Core with portable SQL, so moving from the embedded SQLite
+file to PostgreSQL is a change of URL (``WORKBENCH_DB=postgresql://...``).
+Case folders stay the one source of case documents; the store holds only reviews.
+
+Usage::
+
+    store = Store()                                  # settings.db_url(), data/workbench.db
+    review, token = store.open_review("IC-1")
+    review, token = store.edit("IC-1", "points.0.finding", "incorrect", "ann", token)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+import sqlalchemy as sa
+from pydantic import BaseModel, ConfigDict, ValidationError
+from sqlalchemy.engine import Connection, Engine, Row
+from sqlalchemy.pool import StaticPool
+
+from .errors import ConflictError, ReviewError, StoreError
+from .outcomes import Outcome
+from .review import PathLike, Review, ReviewStatus, explain, join_path
+
+#: Marks a file written by :meth:`Store.export_json`.
+EXPORT_FORMAT = "workbench-review"
+EXPORT_FORMAT_VERSION = 1
+
+
+class ReviewNotFound(StoreError):
+    """The store holds no review (or no such version) for the case."""
+
+
+metadata = sa.MetaData()
+
+migrations_table = sa.Table(
+    "migrations",
+    metadata,
+    sa.Column("name", sa.String(100), primary_key=True),
+    sa.Column("applied_at", sa.String(40), nullable=False),
+)
+
+#: The current version of each case's review: the row edits lock against.
+reviews_table = sa.Table(
+    "reviews",
+    metadata,
+    sa.Column("case_id", sa.String(80), primary_key=True),
+    sa.Column("version", sa.Integer, nullable=False),
+    sa.Column("status", sa.String(20), nullable=False),
+    sa.Column("data", sa.JSON, nullable=False),
+    sa.Column("row_version", sa.Integer, nullable=False),
+    sa.Column("updated_at", sa.String(40), nullable=False),
+    sa.Column("updated_by", sa.String(200), nullable=False),
+)
+
+#: Every version of every review, so earlier (completed, frozen) versions stay readable.
+versions_table = sa.Table(
+    "review_versions",
+    metadata,
+    sa.Column("case_id", sa.String(80), sa.ForeignKey("reviews.case_id"), primary_key=True),
+    sa.Column("version", sa.Integer, primary_key=True),
+    sa.Column("status", sa.String(20), nullable=False),
+    sa.Column("data", sa.JSON, nullable=False),
+    sa.Column("saved_at", sa.String(40), nullable=False),
+    sa.Column("saved_by", sa.String(200), nullable=False),
+)
+
+#: What changed, when and by whom; never updated or deleted.
+audit_table = sa.Table(
+    "audit",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("at", sa.String(40), nullable=False),
+    sa.Column("who", sa.String(200), nullable=False),
+    sa.Column("case_id", sa.String(80), sa.ForeignKey("reviews.case_id"), nullable=False),
+    sa.Column("version", sa.Integer, nullable=False),
+    sa.Column("action", sa.String(20), nullable=False),
+    sa.Column("field_path", sa.String(500), nullable=False),
+    sa.Column("old_value", sa.JSON, nullable=True),
+    sa.Column("new_value", sa.JSON, nullable=True),
+    sa.Index("ix_audit_case", "case_id", "id"),
+)
+
+
+# -- migrations ------------------------------------------------------------------------------
+# Named, applied once each in order and recorded in ``migrations``.  Never edit one that has
+# shipped: add a new one.
+
+
+def _create_tables(conn: Connection) -> None:
+    metadata.create_all(conn, tables=[reviews_table, versions_table, audit_table])
+
+
+_SQLITE_GUARDS = (
+    """CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit
+       BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END""",
+    """CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
+       BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END""",
+    """CREATE TRIGGER completed_version_no_update BEFORE UPDATE ON review_versions
+       WHEN OLD.status = 'completed'
+       BEGIN SELECT RAISE(ABORT, 'a completed review version is frozen'); END""",
+    """CREATE TRIGGER completed_version_no_delete BEFORE DELETE ON review_versions
+       WHEN OLD.status = 'completed'
+       BEGIN SELECT RAISE(ABORT, 'a completed review version is frozen'); END""",
+)
+
+_POSTGRES_GUARDS = (
+    """CREATE FUNCTION workbench_audit_append_only() RETURNS trigger AS $$
+       BEGIN RAISE EXCEPTION 'the audit trail is append-only'; END; $$ LANGUAGE plpgsql""",
+    """CREATE TRIGGER audit_append_only BEFORE UPDATE OR DELETE ON audit
+       FOR EACH ROW EXECUTE FUNCTION workbench_audit_append_only()""",
+    """CREATE FUNCTION workbench_completed_frozen() RETURNS trigger AS $$
+       BEGIN
+         IF OLD.status = 'completed' THEN
+           RAISE EXCEPTION 'a completed review version is frozen';
+         END IF;
+         IF TG_OP = 'DELETE' THEN RETURN OLD; END IF;
+         RETURN NEW;
+       END; $$ LANGUAGE plpgsql""",
+    """CREATE TRIGGER completed_version_frozen BEFORE UPDATE OR DELETE ON review_versions
+       FOR EACH ROW EXECUTE FUNCTION workbench_completed_frozen()""",
+)
+
+
+def _protect_history(conn: Connection) -> None:
+    """Make the database itself refuse to rewrite the audit trail or a completed version.
+
+    The store never issues such statements; the triggers catch anyone else's tool.
+    Dialects without triggers written here rely on the store's own code.
+    """
+    guards = {"sqlite": _SQLITE_GUARDS, "postgresql": _POSTGRES_GUARDS}
+    for statement in guards.get(conn.dialect.name, ()):
+        conn.exec_driver_sql(statement)
+
+
+MIGRATIONS: tuple[tuple[str, Callable[[Connection], None]], ...] = (
+    ("0001_create_review_tables", _create_tables),
+    ("0002_protect_history", _protect_history),
+)
+
+
+# -- rows handed to callers ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AuditEntry:
+    """One change: when, who, which review version, what field, old and new value."""
+
+    id: int
+    at: dt.datetime
+    who: str
+    case_id: str
+    version: int
+    action: str
+    field_path: str
+    old_value: Any
+    new_value: Any
+
+
+@dataclass(frozen=True)
+class VersionInfo:
+    """One version of a review, for a version history list."""
+
+    case_id: str
+    version: int
+    status: ReviewStatus
+    saved_at: dt.datetime
+    saved_by: str
+    signed_off_by: str | None
+    signed_off_on: dt.date | None
+    outcome: Outcome | None
+
+
+@dataclass(frozen=True)
+class ReviewSummary:
+    """One row of the dashboard's case list and the review register."""
+
+    case_id: str
+    version: int
+    status: ReviewStatus
+    reviewer: str
+    review_requested: dt.date | None
+    due_date: dt.date | None
+    late: bool
+    outcome: Outcome | None
+    points: int
+    points_decided: int
+    updated_at: dt.datetime
+    updated_by: str
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    """What :meth:`Store.import_json` did."""
+
+    case_id: str
+    version: int
+    action: Literal["created", "updated", "unchanged"]
+    message: str
+
+
+class _ExportedVersion(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    version: int
+    status: ReviewStatus
+    saved_at: dt.datetime
+    saved_by: str
+    review: dict[str, Any]
+
+
+class _ExportedAudit(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    at: dt.datetime
+    who: str
+    version: int
+    action: str
+    field_path: str
+    old_value: Any = None
+    new_value: Any = None
+
+
+class _ExportFile(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    format: Literal["workbench-review"]
+    format_version: int
+    exported_at: dt.datetime
+    case_id: str
+    versions: list[_ExportedVersion]
+    audit: list[_ExportedAudit] = []
+
+
+# -- helpers ---------------------------------------------------------------------------------
+
+
+def _utc_now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+def _stamp(moment: dt.datetime) -> str:
+    """A timestamp as stored: ISO 8601 in UTC, to the microsecond, so text order is time order."""
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=dt.UTC)
+    return moment.astimezone(dt.UTC).isoformat(timespec="microseconds")
+
+
+def _parse_stamp(text: str) -> dt.datetime:
+    moment = dt.datetime.fromisoformat(text)
+    return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
+
+
+def diff_json(old: Any, new: Any, path: tuple[str | int, ...] = ()) -> list[tuple[str, Any, Any]]:
+    """The leaf-level differences between two JSON values as (path, old, new).
+
+    Objects are compared key by key and lists of objects item by item, so an edit to
+    one finding is recorded as that finding; lists of plain values (remedies, change
+    reasons) are recorded whole because that is how a reader thinks of them.
+    """
+    if old == new:
+        return []
+    if isinstance(old, dict) and isinstance(new, dict):
+        changes = []
+        for key in dict.fromkeys([*old, *new]):
+            where = (*path, key)
+            if key not in old:
+                changes.append((join_path(where), None, new[key]))
+            elif key not in new:
+                changes.append((join_path(where), old[key], None))
+            else:
+                changes += diff_json(old[key], new[key], where)
+        return changes
+    objects = isinstance(old, list) and isinstance(new, list)
+    if objects and all(isinstance(item, dict) for item in [*old, *new]):
+        changes = []
+        for index in range(max(len(old), len(new))):
+            where = (*path, index)
+            if index >= len(old):
+                changes.append((join_path(where), None, new[index]))
+            elif index >= len(new):
+                changes.append((join_path(where), old[index], None))
+            else:
+                changes += diff_json(old[index], new[index], where)
+        return changes
+    return [(join_path(path), old, new)]
+
+
+def _normalise_url(url: str | Path | None) -> str:
+    if url is None:
+        from . import settings
+
+        return settings.db_url()
+    text = str(url)
+    if text == ":memory:":
+        return "sqlite:///:memory:"
+    if "://" not in text:
+        return f"sqlite:///{Path(text).expanduser().resolve()}"
+    return text
+
+
+def _sqlite_on_connect(in_memory: bool) -> Callable[..., None]:
+    def on_connect(dbapi_connection: Any, _record: Any) -> None:
+        # Let SQLAlchemy's "begin" event issue BEGIN itself (pysqlite's own handling
+        # defers it), so write transactions can take the lock up front.
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA foreign_keys=ON")
+        if not in_memory:
+            cursor.execute("PRAGMA journal_mode=WAL")
+            cursor.execute("PRAGMA synchronous=FULL")
+        cursor.close()
+
+    return on_connect
+
+
+def _sqlite_on_begin(conn: Connection) -> None:
+    # IMMEDIATE takes the write lock at BEGIN, so two writers queue (busy timeout) instead of
+    # one failing half-way with "database is locked"; reads ask for a deferred BEGIN.
+    mode = "DEFERRED" if conn.get_execution_options().get("workbench_read") else "IMMEDIATE"
+    conn.exec_driver_sql(f"BEGIN {mode}")
+
+
+def _make_engine(url: str) -> Engine:
+    try:
+        parsed = sa.make_url(url)
+    except sa.exc.ArgumentError as exc:
+        raise StoreError(f"Cannot use this as a store URL: {exc}") from exc
+    if parsed.get_backend_name() != "sqlite":
+        shown = parsed.render_as_string(hide_password=True)
+        try:
+            return sa.create_engine(parsed, pool_pre_ping=True)
+        except ImportError as exc:
+            raise StoreError(
+                f"Cannot open the store {shown}: its database driver is not installed ({exc}); "
+                "for PostgreSQL install one, e.g. 'pip install psycopg'"
+            ) from exc
+        except sa.exc.SQLAlchemyError as exc:
+            raise StoreError(f"Cannot open the store {shown}: {exc}") from exc
+    database = parsed.database or ""
+    in_memory = database in ("", ":memory:") or "mode=memory" in database
+    options: dict[str, Any] = {"connect_args": {"timeout": 30, "check_same_thread": False}}
+    if in_memory:
+        options["poolclass"] = StaticPool  # one shared connection, or each would be a new DB
+    else:
+        try:
+            Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StoreError(f"Cannot create the folder for the store {database}: {exc}") from exc
+    engine = sa.create_engine(parsed, **options)
+    sa.event.listen(engine, "connect", _sqlite_on_connect(in_memory))
+    sa.event.listen(engine, "begin", _sqlite_on_begin)
+    return engine
+
+
+class Store:
+    """The reviews, their versions and the audit trail, in one database.
+
+    :param url: SQLAlchemy URL, a file path, or ``":memory:"``; default
+        :func:`workbench.settings.db_url` (``<data>/workbench.db``).
+    :param clock: returns "now" (timezone-aware); tests pass a fixed one.
+    :raises StoreError: when the database cannot be opened or migrated.
+    """
+
+    def __init__(
+        self, url: str | Path | None = None, *, clock: Callable[[], dt.datetime] = _utc_now
+    ) -> None:
+        self.url = _normalise_url(url)
+        self._clock = clock
+        self._engine = _make_engine(self.url)
+        self.applied_migrations = self._migrate()
+
+    def __repr__(self) -> str:
+        return f"Store({self.display_url!r})"
+
+    @property
+    def display_url(self) -> str:
+        """The URL with any password hidden, for messages."""
+        return sa.make_url(self.url).render_as_string(hide_password=True)
+
+    def close(self) -> None:
+        self._engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- plumbing --------------------------------------------------------------------------
+
+    @contextmanager
+    def _write(self) -> Iterator[Connection]:
+        """One write transaction; database errors become a :class:`StoreError`."""
+        with self._translate(), self._engine.begin() as conn:
+            yield conn
+
+    @contextmanager
+    def _read(self) -> Iterator[Connection]:
+        with self._translate(), self._engine.connect() as conn:
+            conn.execution_options(workbench_read=True)
+            with conn.begin():
+                yield conn
+
+    @contextmanager
+    def _translate(self) -> Iterator[None]:
+        try:
+            yield
+        except sa.exc.SQLAlchemyError as exc:
+            detail = getattr(exc, "orig", None) or exc
+            raise StoreError(f"The review store ({self.display_url}) failed: {detail}") from exc
+
+    def _now(self) -> str:
+        return _stamp(self._clock())
+
+    def _migrate(self) -> list[str]:
+        with self._write() as conn:
+            metadata.create_all(conn, tables=[migrations_table])
+            done = set(conn.execute(sa.select(migrations_table.c.name)).scalars())
+            applied = []
+            for name, migration in MIGRATIONS:
+                if name not in done:
+                    migration(conn)
+                    conn.execute(
+                        migrations_table.insert().values(name=name, applied_at=self._now())
+                    )
+                    applied.append(name)
+        return applied
+
+    def migrations(self) -> list[str]:
+        """Names of the migrations this database has had, in the order applied."""
+        with self._read() as conn:
+            query = sa.select(migrations_table.c.name).order_by(migrations_table.c.name)
+            return list(conn.execute(query).scalars())
+
+    @staticmethod
+    def _who(who: str) -> str:
+        if not str(who or "").strip():
+            raise StoreError("Every change needs the name of the person making it")
+        return who.strip()
+
+    def _head(self, conn: Connection, case_id: str) -> Row:
+        row = conn.execute(
+            sa.select(reviews_table).where(reviews_table.c.case_id == case_id)
+        ).first()
+        if row is None:
+            raise ReviewNotFound(
+                f"No review for case {case_id!r} yet; start one with "
+                f"'workbench review start {case_id} --reviewer NAME'",
+                case_id=case_id,
+            )
+        return row
+
+    def _conflict(self, row: Row) -> ConflictError:
+        changed = _parse_stamp(row.updated_at).astimezone()
+        local_now = _parse_stamp(self._now()).astimezone()
+        when = (
+            f"{changed:%H:%M}"
+            if changed.date() == local_now.date()
+            else f"{changed:%H:%M on %d %b %Y}"
+        )
+        return ConflictError(
+            f"The review of {row.case_id} was changed by {row.updated_by} at {when} since you "
+            "opened it; reload to see their changes",
+            case_id=row.case_id,
+            changed_by=row.updated_by,
+            changed_at=row.updated_at,
+            row_version=row.row_version,
+        )
+
+    def _check_token(self, row: Row, expected: int | None) -> None:
+        if expected is not None and row.row_version != expected:
+            raise self._conflict(row)
+
+    def _put_version(self, conn: Connection, review: Review, at: str, who: str) -> None:
+        key = (versions_table.c.case_id == review.case_id) & (
+            versions_table.c.version == review.version
+        )
+        existing = conn.execute(sa.select(versions_table.c.status).where(key)).scalar()
+        values = dict(status=review.status.value, data=review.to_json(), saved_at=at, saved_by=who)
+        if existing is None:
+            conn.execute(
+                versions_table.insert().values(
+                    case_id=review.case_id, version=review.version, **values
+                )
+            )
+        elif existing == ReviewStatus.COMPLETED.value:
+            raise ReviewError(
+                f"Version {review.version} of the review of {review.case_id} is completed and "
+                "frozen; start a new version to change it",
+                case_id=review.case_id,
+            )
+        else:
+            conn.execute(versions_table.update().where(key).values(**values))
+
+    def _append_audit(
+        self,
+        conn: Connection,
+        review: Review,
+        who: str,
+        at: str,
+        action: str,
+        changes: Sequence[tuple[str, Any, Any]],
+    ) -> None:
+        if changes:
+            conn.execute(
+                audit_table.insert(),
+                [
+                    dict(
+                        at=at,
+                        who=who,
+                        case_id=review.case_id,
+                        version=review.version,
+                        action=action,
+                        field_path=path,
+                        old_value=old,
+                        new_value=new,
+                    )
+                    for path, old, new in changes
+                ],
+            )
+
+    def _replace(
+        self, conn: Connection, row: Row, review: Review, who: str, action: str, changes: list
+    ) -> int:
+        """Write ``review`` over the head ``row`` (which it must still be) with its audit rows."""
+        at = self._now()
+        result = conn.execute(
+            reviews_table.update()
+            .where(reviews_table.c.case_id == row.case_id)
+            .where(reviews_table.c.row_version == row.row_version)
+            .values(
+                version=review.version,
+                status=review.status.value,
+                data=review.to_json(),
+                row_version=row.row_version + 1,
+                updated_at=at,
+                updated_by=who,
+            )
+        )
+        if result.rowcount != 1:  # another writer got in between (PostgreSQL, no IMMEDIATE)
+            raise self._conflict(self._head(conn, row.case_id))
+        self._put_version(conn, review, at, who)
+        self._append_audit(conn, review, who, at, action, changes)
+        return row.row_version + 1
+
+    # -- reading ---------------------------------------------------------------------------
+
+    def open_review(self, case_id: str) -> tuple[Review, int]:
+        """The current version of a case's review, and the token a later write must quote."""
+        with self._read() as conn:
+            row = self._head(conn, case_id)
+            return Review.from_json(row.data), row.row_version
+
+    def get(self, case_id: str, version: int | None = None) -> Review:
+        """A case's review: the current version, or an earlier one (read-only once completed)."""
+        if version is None:
+            return self.open_review(case_id)[0]
+        with self._read() as conn:
+            row = conn.execute(
+                sa.select(versions_table.c.data).where(
+                    (versions_table.c.case_id == case_id) & (versions_table.c.version == version)
+                )
+            ).first()
+            if row is None:
+                known = [v.version for v in self._version_rows(conn, case_id)]
+                raise ReviewNotFound(
+                    f"No version {version} of the review of {case_id!r}; "
+                    + (f"it has version(s) {', '.join(map(str, known))}" if known else "no review"),
+                    case_id=case_id,
+                )
+            return Review.from_json(row.data)
+
+    def exists(self, case_id: str) -> bool:
+        with self._read() as conn:
+            query = sa.select(reviews_table.c.case_id).where(reviews_table.c.case_id == case_id)
+            return conn.execute(query).first() is not None
+
+    def _version_rows(self, conn: Connection, case_id: str) -> list[Row]:
+        return list(
+            conn.execute(
+                sa.select(versions_table)
+                .where(versions_table.c.case_id == case_id)
+                .order_by(versions_table.c.version)
+            )
+        )
+
+    def versions(self, case_id: str) -> list[VersionInfo]:
+        """Every version of a case's review, oldest first."""
+        with self._read() as conn:
+            self._head(conn, case_id)
+            rows = self._version_rows(conn, case_id)
+        infos = []
+        for row in rows:
+            review = Review.from_json(row.data)
+            sign_off = review.sign_off
+            infos.append(
+                VersionInfo(
+                    case_id=case_id,
+                    version=row.version,
+                    status=ReviewStatus(row.status),
+                    saved_at=_parse_stamp(row.saved_at),
+                    saved_by=row.saved_by,
+                    signed_off_by=sign_off.name if sign_off else None,
+                    signed_off_on=sign_off.date if sign_off else None,
+                    outcome=review.outcome,
+                )
+            )
+        return infos
+
+    def audit(self, case_id: str, version: int | None = None) -> list[AuditEntry]:
+        """The audit trail of a case's review (all versions, or one), oldest first."""
+        query = sa.select(audit_table).where(audit_table.c.case_id == case_id)
+        if version is not None:
+            query = query.where(audit_table.c.version == version)
+        with self._read() as conn:
+            rows = conn.execute(query.order_by(audit_table.c.id)).all()
+        return [
+            AuditEntry(
+                id=row.id,
+                at=_parse_stamp(row.at),
+                who=row.who,
+                case_id=row.case_id,
+                version=row.version,
+                action=row.action,
+                field_path=row.field_path,
+                old_value=row.old_value,
+                new_value=row.new_value,
+            )
+            for row in rows
+        ]
+
+    def list_reviews(self, today: dt.date | None = None) -> list[ReviewSummary]:
+        """One summary per case with a review (current version), sorted by case id."""
+        with self._read() as conn:
+            rows = conn.execute(sa.select(reviews_table).order_by(reviews_table.c.case_id)).all()
+        summaries = []
+        for row in rows:
+            review = Review.from_json(row.data)
+            summaries.append(
+                ReviewSummary(
+                    case_id=row.case_id,
+                    version=review.version,
+                    status=review.status,
+                    reviewer=review.reviewer.name,
+                    review_requested=review.review_requested,
+                    due_date=review.due_date,
+                    late=review.is_late(today),
+                    outcome=review.outcome,
+                    points=len(review.points),
+                    points_decided=sum(1 for p in review.points if p.finding is not None),
+                    updated_at=_parse_stamp(row.updated_at),
+                    updated_by=row.updated_by,
+                )
+            )
+        return summaries
+
+    # -- writing ---------------------------------------------------------------------------
+
+    def create(self, review: Review, who: str) -> int:
+        """Store the first version of a case's review; returns the token for the next write.
+
+        :raises StoreError: when the case already has a review.
+        """
+        who = self._who(who)
+        with self._write() as conn:
+            row = conn.execute(
+                sa.select(reviews_table).where(reviews_table.c.case_id == review.case_id)
+            ).first()
+            if row is not None:
+                raise StoreError(
+                    f"Case {review.case_id!r} already has a review (version {row.version}, "
+                    f"{ReviewStatus(row.status).label.lower()}); open it instead",
+                    case_id=review.case_id,
+                )
+            at = self._now()
+            conn.execute(
+                reviews_table.insert().values(
+                    case_id=review.case_id,
+                    version=review.version,
+                    status=review.status.value,
+                    data=review.to_json(),
+                    row_version=1,
+                    updated_at=at,
+                    updated_by=who,
+                )
+            )
+            self._put_version(conn, review, at, who)
+            created = {"version": review.version, "status": review.status.value}
+            self._append_audit(conn, review, who, at, "create", [("", None, created)])
+        return 1
+
+    def save(self, review: Review, who: str, expected_row_version: int) -> int:
+        """Save a whole review (every changed field audited); returns the new token.
+
+        :raises ConflictError: when someone saved since ``expected_row_version``.
+        :raises ReviewError: when the stored version is completed, or the status change is
+            not allowed (use :meth:`complete` and :meth:`new_version`).
+        """
+        who = self._who(who)
+        with self._write() as conn:
+            row = self._head(conn, review.case_id)
+            self._check_token(row, expected_row_version)
+            stored = Review.from_json(row.data)
+            changes = diff_json(stored.to_json(), review.to_json())
+            if not changes:
+                return row.row_version
+            self._check_transition(stored, review)
+            return self._replace(conn, row, review, who, "save", changes)
+
+    @staticmethod
+    def _check_transition(stored: Review, review: Review) -> None:
+        if review.version != stored.version:
+            raise ReviewError(
+                f"This is version {review.version} of the review of {review.case_id}, but the "
+                f"current version is {stored.version}; reload it",
+                case_id=review.case_id,
+            )
+        if stored.is_frozen:
+            raise ReviewError(
+                f"Version {stored.version} of the review of {stored.case_id} is completed and "
+                "frozen; start a new version to change it",
+                case_id=stored.case_id,
+            )
+        order = list(ReviewStatus)
+        if order.index(review.status) < order.index(stored.status):
+            raise ReviewError(
+                f"A review cannot go back from {stored.status.label.lower()} to "
+                f"{review.status.label.lower()}",
+                case_id=review.case_id,
+                field="status",
+            )
+        if review.status is ReviewStatus.COMPLETED:
+            if stored.status is ReviewStatus.DRAFT:
+                raise ReviewError("Only a review in progress can be completed", field="status")
+            signed_by = review.sign_off.name if review.sign_off else ""
+            missing = review.missing_for_completion(signed_by)
+            if missing:
+                raise ReviewError(
+                    f"The review of {review.case_id} cannot be completed yet; it needs "
+                    + "; ".join(missing),
+                    case_id=review.case_id,
+                    missing=missing,
+                )
+
+    def edit(
+        self, case_id: str, field_path: PathLike, value: Any, who: str, expected_row_version: int
+    ) -> tuple[Review, int]:
+        """Set one field (``"points.2.finding"``) in one transaction, audited with old and new.
+
+        The value is validated by the model before anything is written; a draft moves to
+        in progress.  Returns the review as saved and the new token.
+
+        :raises ConflictError: when someone saved since ``expected_row_version``.
+        :raises ReviewError: for a frozen review, an unknown field or an invalid value.
+        """
+        who = self._who(who)
+        with self._write() as conn:
+            row = self._head(conn, case_id)
+            self._check_token(row, expected_row_version)
+            stored = Review.from_json(row.data)
+            updated = stored.with_value(field_path, value)
+            changes = diff_json(stored.to_json(), updated.to_json())
+            if not changes:
+                return stored, row.row_version
+            return updated, self._replace(conn, row, updated, who, "edit", changes)
+
+    def _transition(
+        self,
+        case_id: str,
+        who: str,
+        expected_row_version: int | None,
+        action: str,
+        change: Callable[[Review], Review],
+    ) -> tuple[Review, int]:
+        who = self._who(who)
+        with self._write() as conn:
+            row = self._head(conn, case_id)
+            self._check_token(row, expected_row_version)
+            stored = Review.from_json(row.data)
+            before = stored.to_json()
+            updated = change(stored)
+            changes = diff_json(before, updated.to_json())
+            if not changes:
+                return updated, row.row_version
+            return updated, self._replace(conn, row, updated, who, action, changes)
+
+    def start(
+        self, case_id: str, who: str, expected_row_version: int | None = None
+    ) -> tuple[Review, int]:
+        """Move a draft review to in progress."""
+
+        def start(review: Review) -> Review:
+            review.start()
+            return review
+
+        return self._transition(case_id, who, expected_row_version, "start", start)
+
+    def complete(
+        self,
+        case_id: str,
+        signed_by: str,
+        who: str,
+        expected_row_version: int | None = None,
+        *,
+        on: dt.date | None = None,
+    ) -> tuple[Review, int]:
+        """Sign off and freeze the current version.
+
+        :param on: the sign-off date; default today (by the store's clock).
+        :raises ReviewError: listing what is still missing.
+        """
+        day = on or self._clock().date()
+
+        def complete(review: Review) -> Review:
+            review.complete(signed_by, on=day)
+            return review
+
+        return self._transition(case_id, who, expected_row_version, "complete", complete)
+
+    def new_version(
+        self, case_id: str, who: str, expected_row_version: int | None = None
+    ) -> tuple[Review, int]:
+        """Start a new draft version from the completed current one (which stays readable)."""
+        return self._transition(
+            case_id, who, expected_row_version, "new_version", lambda review: review.new_version()
+        )
+
+    # -- moving reviews between installations ------------------------------------------------
+
+    def export_json(self, case_id: str) -> dict[str, Any]:
+        """Every version of a case's review and its audit trail, as one JSON-ready dict."""
+        with self._read() as conn:
+            self._head(conn, case_id)
+            rows = self._version_rows(conn, case_id)
+        audit = self.audit(case_id)
+        return {
+            "format": EXPORT_FORMAT,
+            "format_version": EXPORT_FORMAT_VERSION,
+            "exported_at": self._now(),
+            "case_id": case_id,
+            "versions": [
+                {
+                    "version": row.version,
+                    "status": row.status,
+                    "saved_at": row.saved_at,
+                    "saved_by": row.saved_by,
+                    "review": row.data,
+                }
+                for row in rows
+            ],
+            "audit": [
+                {
+                    "at": _stamp(entry.at),
+                    "who": entry.who,
+                    "version": entry.version,
+                    "action": entry.action,
+                    "field_path": entry.field_path,
+                    "old_value": entry.old_value,
+                    "new_value": entry.new_value,
+                }
+                for entry in audit
+            ],
+        }
+
+    @staticmethod
+    def _parse_export(data: Any) -> tuple[_ExportFile, list[Review]]:
+        if not isinstance(data, dict) or data.get("format") != EXPORT_FORMAT:
+            raise StoreError(
+                f'Not a workbench review export (expected "format": "{EXPORT_FORMAT}")'
+            )
+        version = data.get("format_version")
+        if not isinstance(version, int) or version > EXPORT_FORMAT_VERSION:
+            raise StoreError(
+                f"This export has format version {version!r}; this workbench reads up to "
+                f"{EXPORT_FORMAT_VERSION}. Update the workbench to import it."
+            )
+        try:
+            export = _ExportFile.model_validate(data)
+        except ValidationError as exc:
+            raise StoreError(f"Invalid review export: {explain(exc)}") from exc
+        if not export.versions:
+            raise StoreError("Invalid review export: it holds no review versions")
+        reviews = [Review.from_json(v.review) for v in export.versions]
+        numbers = [v.version for v in export.versions]
+        if numbers != sorted(set(numbers)):
+            raise StoreError("Invalid review export: versions must be listed once each, in order")
+        for entry, review in zip(export.versions, reviews, strict=True):
+            if review.case_id != export.case_id or review.version != entry.version:
+                raise StoreError(
+                    f"Invalid review export: version {entry.version} holds the review of "
+                    f"{review.case_id} version {review.version}, not {export.case_id}"
+                )
+        if any(not review.is_frozen for review in reviews[:-1]):
+            raise StoreError("Invalid review export: only the last version may be unfinished")
+        return export, reviews
+
+    def import_json(self, data: Any, who: str, *, force: bool = False) -> ImportResult:
+        """Bring in a review exported by another installation.
+
+        Versions this store lacks are added and its audit trail is merged.  Nothing newer is
+        overwritten silently: the import is refused when this store has a later version, or
+        has saved the same unfinished version more recently (``force=True`` replaces that
+        unfinished work, and says so in the audit trail).  A completed version is never
+        replaced.
+
+        :raises StoreError: for an invalid export or a refused overwrite, with the reason.
+        """
+        who = self._who(who)
+        export, reviews = self._parse_export(data)
+        case_id = export.case_id
+        latest = reviews[-1]
+        with self._write() as conn:
+            head = conn.execute(
+                sa.select(reviews_table).where(reviews_table.c.case_id == case_id)
+            ).first()
+            if head is None:
+                return self._import_new(conn, export, reviews, who)
+            local = {row.version: row for row in self._version_rows(conn, case_id)}
+            if latest.version < head.version:
+                raise StoreError(
+                    f"Not imported: this store already has version {head.version} of the review "
+                    f"of {case_id} (saved by {head.updated_by} at "
+                    f"{_parse_stamp(head.updated_at):%d %b %Y %H:%M} UTC), newer than the "
+                    f"imported version {latest.version}",
+                    case_id=case_id,
+                )
+            changed = []
+            for entry, review in zip(export.versions, reviews, strict=True):
+                mine = local.get(entry.version)
+                if mine is None:
+                    changed.append((entry, review))
+                    continue
+                if mine.data == review.to_json():
+                    continue
+                if mine.status == ReviewStatus.COMPLETED.value:
+                    raise StoreError(
+                        f"Not imported: version {entry.version} of the review of {case_id} is "
+                        "completed here and differs from the imported one; completed versions "
+                        "are never overwritten",
+                        case_id=case_id,
+                    )
+                saved_here = _parse_stamp(mine.saved_at)
+                if saved_here >= entry.saved_at.astimezone(dt.UTC) and not force:
+                    raise StoreError(
+                        f"Not imported: version {entry.version} of the review of {case_id} was "
+                        f"saved here by {mine.saved_by} at {saved_here:%d %b %Y %H:%M} UTC, "
+                        f"after the imported copy ({entry.saved_at:%d %b %Y %H:%M}); import with "
+                        "--force to replace the work saved here",
+                        case_id=case_id,
+                    )
+                changed.append((entry, review))
+            if not changed:
+                return ImportResult(
+                    case_id, head.version, "unchanged", f"The review of {case_id} is up to date"
+                )
+            at = self._now()
+            for entry, review in changed:
+                self._put_version_from(conn, entry, review)
+            self._merge_audit(conn, case_id, export.audit)
+            result = conn.execute(
+                reviews_table.update()
+                .where(reviews_table.c.case_id == case_id)
+                .where(reviews_table.c.row_version == head.row_version)
+                .values(
+                    version=latest.version,
+                    status=latest.status.value,
+                    data=latest.to_json(),
+                    row_version=head.row_version + 1,
+                    updated_at=at,
+                    updated_by=who,
+                )
+            )
+            if result.rowcount != 1:
+                raise self._conflict(self._head(conn, case_id))
+            note = {"versions": [e.version for e, _ in changed], "forced": force}
+            self._append_audit(conn, latest, who, at, "import", [("", None, note)])
+        return ImportResult(
+            case_id,
+            latest.version,
+            "updated",
+            f"Updated the review of {case_id} to version {latest.version} "
+            f"({', '.join(str(e.version) for e, _ in changed)} imported"
+            + (", replacing unfinished work saved here)" if force else ")"),
+        )
+
+    def _import_new(
+        self, conn: Connection, export: _ExportFile, reviews: list[Review], who: str
+    ) -> ImportResult:
+        latest, at = reviews[-1], self._now()
+        conn.execute(
+            reviews_table.insert().values(
+                case_id=export.case_id,
+                version=latest.version,
+                status=latest.status.value,
+                data=latest.to_json(),
+                row_version=1,
+                updated_at=at,
+                updated_by=who,
+            )
+        )
+        for entry, review in zip(export.versions, reviews, strict=True):
+            self._put_version_from(conn, entry, review)
+        self._merge_audit(conn, export.case_id, export.audit)
+        note = {"versions": [review.version for review in reviews], "forced": False}
+        self._append_audit(conn, latest, who, at, "import", [("", None, note)])
+        return ImportResult(
+            export.case_id,
+            latest.version,
+            "created",
+            f"Imported the review of {export.case_id} (version {latest.version}, "
+            f"{latest.status.label.lower()})",
+        )
+
+    def _put_version_from(self, conn: Connection, entry: _ExportedVersion, review: Review) -> None:
+        """Write an imported version keeping who saved it and when (the store checks freezing)."""
+        self._put_version(conn, review, _stamp(entry.saved_at), entry.saved_by)
+
+    def _merge_audit(self, conn: Connection, case_id: str, entries: list[_ExportedAudit]) -> None:
+        def key(at: str, who: str, version: int, action: str, path: str) -> tuple:
+            return (_parse_stamp(at), who, version, action, path)
+
+        rows = conn.execute(sa.select(audit_table).where(audit_table.c.case_id == case_id)).all()
+        seen = {key(r.at, r.who, r.version, r.action, r.field_path) for r in rows}
+        fresh = [
+            e
+            for e in entries
+            if key(_stamp(e.at), e.who, e.version, e.action, e.field_path) not in seen
+        ]
+        if fresh:
+            conn.execute(
+                audit_table.insert(),
+                [
+                    dict(
+                        at=_stamp(e.at),
+                        who=e.who,
+                        case_id=case_id,
+                        version=e.version,
+                        action=e.action,
+                        field_path=e.field_path,
+                        old_value=e.old_value,
+                        new_value=e.new_value,
+                    )
+                    for e in fresh
+                ],
+            )
