@@ -1,0 +1,53 @@
+"""``workbench export`` and ``workbench review import-xlsx``: letters and spreadsheets."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from ..cases import load_case
+from ..export import FORMATS, export_case, parse_formats
+from ..export.import_xlsx import import_findings
+from ..store import Store
+from . import main
+from .review import _default_user, review
+
+
+@main.command("export")
+@click.argument("case_dir")
+@click.option(
+    "--out", required=True, type=click.Path(file_okay=False), help="Folder to write the files to."
+)
+@click.option(
+    "--format",
+    "formats",
+    default=",".join(FORMATS),
+    show_default=True,
+    help="Comma-separated formats: docx, html, md (the letter) and xlsx (the findings).",
+)
+def export(case_dir: str, out: str, formats: str) -> None:
+    """Write the outcome letter and findings spreadsheet of a case (CASE_DIR: folder or id).
+
+    Uses the review saved in the store, or the automated first pass when none exists yet.
+    """
+    wanted = parse_formats(formats)
+    path = Path(case_dir)
+    case = load_case(path if (path / "case.json").is_file() else case_dir)
+    with Store() as store:
+        saved = store.exists(case.id)
+        written = export_case(case, out, wanted, store=store)
+    source = "the saved review" if saved else "the automated first pass (no review saved yet)"
+    click.echo(f"Exported {case.id} from {source}:")
+    for file in written:
+        click.echo(f"  {file}")
+
+
+@review.command("import-xlsx")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@click.option("--who", default=_default_user, help="Your name, for the audit trail.")
+@click.option("--case", "case_id", help="Refuse the workbook unless it is for this case id.")
+def review_import_xlsx(file: str, who: str, case_id: str | None) -> None:
+    """Update a review from a findings spreadsheet filled in offline (changes are audited)."""
+    report = import_findings(file, who, case_id=case_id)
+    click.echo(report.message)
