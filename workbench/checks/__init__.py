@@ -1,0 +1,35 @@
+"""Automated checks: the questions a careful reviewer asks of a response, asked by machine.
+
+Use :func:`run_case_checks` for a case folder, or build a :class:`CheckContext`
+and call :func:`run_checks`.  Each check lives in a small module of its family
+and is documented by its docstring; ``docs/checks.md`` lists them all.
+"""
+
+from __future__ import annotations
+
+from .base import (
+    Check,
+    CheckContext,
+    Finding,
+    Severity,
+    all_checks,
+    check,
+    get_check,
+    run_checks,
+    sort_findings,
+)
+from .runner import case_context, run_case_checks
+
+__all__ = [
+    "Check",
+    "CheckContext",
+    "Finding",
+    "Severity",
+    "all_checks",
+    "case_context",
+    "check",
+    "get_check",
+    "run_case_checks",
+    "run_checks",
+    "sort_findings",
+]

@@ -1,0 +1,261 @@
+"""What a check is, what it reports, and the registry that runs them all.
+
+A check is one question a careful reviewer asks of a response ("does the
+refusal say why?", "were the searches described?").  Each is a small function
+that reads a :class:`CheckContext` and returns :class:`Finding` objects; the
+``@check`` decorator registers it with an id, a title and a one-line summary,
+and its docstring documents the rule and where the rule comes from.  Keeping
+every check separate means a reviewer can read, test and switch off one rule
+without touching the others, and ``docs/checks.md`` is generated from the
+same registry so the documentation cannot drift from the code.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import inspect
+import logging
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from enum import StrEnum
+from functools import cached_property
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from ..cases import CaseMeta, SearchRecord
+from ..parsing.model import Evidence, Extraction
+
+log = logging.getLogger(__name__)
+
+
+class Severity(StrEnum):
+    """How much a finding matters to the reviewer, most serious first."""
+
+    ISSUE = "issue"
+    WARNING = "warning"
+    INFO = "info"
+
+
+SEVERITY_ORDER = (Severity.ISSUE, Severity.WARNING, Severity.INFO)
+
+
+class Finding(BaseModel):
+    """One thing a check wants the reviewer to look at, with the text behind it.
+
+    ``id`` is stable for the same case and text (check, point and provision),
+    so a reviewer's decision about a finding can be stored against it.
+    """
+
+    model_config = ConfigDict(frozen=True)
+
+    id: str
+    check: str
+    severity: Severity
+    title: str
+    explanation: str
+    provision: str | None = None
+    point: str | None = None
+    evidence: list[Evidence] = Field(default_factory=list)
+
+    def to_json_dict(self) -> dict[str, Any]:
+        return self.model_dump(mode="json")
+
+
+@dataclass
+class CheckContext:
+    """Everything a check may read about one case.
+
+    Dates are the best known: ``case.json`` where it gives them, otherwise
+    what the extractor read from the letter.  ``regime`` is None when neither
+    says; checks that need one fall back to FOIA and say so.
+    """
+
+    response_text: str
+    extraction: Extraction
+    request_text: str | None = None
+    meta: CaseMeta | None = None
+    regime: str | None = None
+    date_received: dt.date | None = None
+    date_responded: dt.date | None = None
+    date_review_requested: dt.date | None = None
+    searches: list[SearchRecord] = field(default_factory=list)
+    #: Format of the loaded response ("txt", "eml", ...) and the loader's metadata,
+    #: e.g. the attachments of an email.
+    response_format: str | None = None
+    response_metadata: dict[str, Any] = field(default_factory=dict)
+
+    @classmethod
+    def from_extraction(
+        cls,
+        response_text: str,
+        extraction: Extraction,
+        *,
+        request_text: str | None = None,
+        meta: CaseMeta | None = None,
+        searches: Iterable[SearchRecord] = (),
+        response_format: str | None = None,
+        response_metadata: dict[str, Any] | None = None,
+        date_review_requested: dt.date | None = None,
+    ) -> CheckContext:
+        """A context whose dates and regime come from ``meta`` first, then the extraction."""
+
+        def pick(meta_value, extracted):
+            return meta_value if meta_value is not None else extracted
+
+        return cls(
+            response_text=response_text,
+            extraction=extraction,
+            request_text=request_text,
+            meta=meta,
+            regime=pick(meta.regime if meta else None, extraction.regime),
+            date_received=pick(meta.date_received if meta else None, extraction.date_received),
+            date_responded=pick(meta.date_responded if meta else None, extraction.date_of_response),
+            date_review_requested=pick(
+                meta.date_review_requested if meta else None, date_review_requested
+            ),
+            searches=list(searches),
+            response_format=response_format,
+            response_metadata=dict(response_metadata or {}),
+        )
+
+    @cached_property
+    def citations(self) -> list:
+        """Every provision cited in the response, with its place in the text."""
+        from .text import find_citations
+
+        return find_citations(self.response_text, self.regime)
+
+
+CheckFunction = Callable[[CheckContext], Iterable[Finding]]
+
+
+@dataclass(frozen=True)
+class Check:
+    """A registered check: its id, title, one-line summary and the function itself."""
+
+    id: str
+    title: str
+    doc: str
+    function: CheckFunction
+
+    @property
+    def docstring(self) -> str:
+        return inspect.getdoc(self.function) or ""
+
+    def run(self, context: CheckContext) -> list[Finding]:
+        return list(self.function(context))
+
+
+_REGISTRY: dict[str, Check] = {}
+
+
+def check(*, id: str, title: str, doc: str) -> Callable[[CheckFunction], CheckFunction]:
+    """Register a check function under ``id``; ``doc`` says in one line what it looks for."""
+
+    def register(function: CheckFunction) -> CheckFunction:
+        if id in _REGISTRY and _REGISTRY[id].function.__qualname__ != function.__qualname__:
+            raise ValueError(f"Two checks share the id {id!r}")
+        _REGISTRY[id] = Check(id=id, title=title, doc=doc, function=function)
+        return function
+
+    return register
+
+
+def all_checks() -> list[Check]:
+    """Every registered check, in the order the modules register them."""
+    from . import registry  # noqa: F401  (importing it registers the checks)
+
+    return list(_REGISTRY.values())
+
+
+def get_check(check_id: str) -> Check:
+    """One check by id; KeyError names the ids that exist."""
+    checks = {c.id: c for c in all_checks()}
+    if check_id not in checks:
+        raise KeyError(f"No check {check_id!r}; known: {', '.join(checks)}")
+    return checks[check_id]
+
+
+def run_checks(context: CheckContext, *, only: Iterable[str] | None = None) -> list[Finding]:
+    """Run every check (or those in ``only``) and return findings, most serious first.
+
+    A check that fails on unexpected input must not hide the others' findings
+    from the reviewer, so its failure becomes a warning finding naming it.
+    """
+    wanted = set(only) if only is not None else None
+    findings: list[Finding] = []
+    for spec in all_checks():
+        if wanted is not None and spec.id not in wanted:
+            continue
+        try:
+            findings.extend(spec.run(context))
+        except Exception as exc:  # noqa: BLE001 - reported to the reviewer, and logged
+            log.exception("check %s failed", spec.id)
+            findings.append(
+                Finding(
+                    id=f"{spec.id}:failed",
+                    check=spec.id,
+                    severity=Severity.WARNING,
+                    title=f"Check could not run: {spec.title}",
+                    explanation=(
+                        f"The check stopped on this letter ({type(exc).__name__}: {exc}). "
+                        "Review this point by hand."
+                    ),
+                )
+            )
+    return sort_findings(_unique_ids(findings))
+
+
+def sort_findings(findings: Iterable[Finding]) -> list[Finding]:
+    """Issues first, then warnings, then information; stable within each."""
+    rank = {s: i for i, s in enumerate(SEVERITY_ORDER)}
+    return sorted(findings, key=lambda f: rank[f.severity])
+
+
+def _unique_ids(findings: list[Finding]) -> list[Finding]:
+    seen: dict[str, int] = {}
+    out = []
+    for f in findings:
+        n = seen.get(f.id, 0) + 1
+        seen[f.id] = n
+        out.append(f if n == 1 else f.model_copy(update={"id": f"{f.id}:{n}"}))
+    return out
+
+
+def finding(
+    check_id: str,
+    severity: Severity | str,
+    title: str,
+    explanation: str,
+    *,
+    provision: str | None = None,
+    point: str | None = None,
+    evidence: Iterable[Evidence] = (),
+) -> Finding:
+    """Build a finding whose id is derived from the check, point and provision."""
+    parts = [check_id]
+    if point is not None:
+        parts.append(f"point-{point}")
+    if provision is not None:
+        parts.append(provision)
+    return Finding(
+        id=":".join(parts),
+        check=check_id,
+        severity=Severity(severity),
+        title=title,
+        explanation=explanation,
+        provision=provision,
+        point=point,
+        evidence=_dedupe(evidence),
+    )
+
+
+def _dedupe(evidence: Iterable[Evidence]) -> list[Evidence]:
+    seen, out = set(), []
+    for e in sorted(evidence, key=lambda e: (e.source, e.start, e.end)):
+        key = (e.source, e.start, e.end)
+        if key not in seen:
+            seen.add(key)
+            out.append(e)
+    return out

@@ -1,0 +1,169 @@
+"""Refusals on cost (FOIA s.12, FOISA s.12): the estimate, and advice on what would fit."""
+
+from __future__ import annotations
+
+import re
+
+from ..parsing.model import Determination, Evidence
+from . import provisions as pv
+from . import text as tx
+from .base import CheckContext, Finding, Severity, check, finding
+from .exemptions import citation_evidence, cited_provisions
+
+_AMOUNT = re.compile(
+    r"(?:£\s?(?P<pounds>\d[\d,]*(?:\.\d+)?)"
+    r"|(?P<time>\d[\d,]*(?:\.\d+)?)\s*(?:-\s*\d+\s*)?(?P<unit>hours?|hrs?|minutes?|mins?|"
+    r"seconds?|secs?|(?:working\s+)?days\s+of\s+(?:staff\s+|officer\s+)?(?:time|work))\b)",
+    re.I,
+)
+#: Figures that are the statutory limit or rate, not the authority's estimate.
+_LIMIT_POUNDS = {"450", "600", "25", "15"}
+_LIMIT_HOURS = {"18", "24", "40"}
+_LIMIT_WORDS = re.compile(r"\blimit\b|per\s+hour|an\s+hour|hourly|rate\s+of|equates?\s+to", re.I)
+#: A figure is an estimate only in a sentence about the work of complying.
+_EFFORT = re.compile(
+    r"estimat|\btak(?:e|es|en|ing)\b|\bcost|\bspen[dt]|\brequir|\bexceed|\blocat|\bretriev"
+    r"|\bextract|\bsearch|\breview|\bcheck|\bgo(?:ing)?\s+through|\bexamin|\bread",
+    re.I,
+)
+_ADVICE = re.compile(
+    r"advice\s+and\s+assistance|\bsection\s+16\b|\bs\.\s?16\b|\bregulation\s+9\b|\breg\.?\s?9\b"
+    r"|\bnarrow|\brefin(?:e|ing)\b|\breduc\w*\s+(?:the\s+)?(?:scope|number|time|period|range)"
+    r"|\b(?:limit|restrict)\w*\s+(?:your|the)\s+(?:request|scope|time|period|search)"
+    r"|\bsubmit\s+a\s+(?:new|revised|narrower)|\bif\s+you\s+(?:were\s+to\s+)?(?:limit|narrow|"
+    r"reduce|restrict|specify|focus)|\bmay\s+be\s+able\s+to\s+(?:answer|provide|help|comply)"
+    r"|\bwithin\s+the\s+(?:cost|appropriate)\s+limit\b.{0,80}\b(?:if|by|could)",
+    re.I,
+)
+
+
+def _refuses_on_cost(context: CheckContext) -> tuple[list[str], list[str]]:
+    """The cost-limit provisions cited, and the points refused on cost."""
+    provisions = [p for p in cited_provisions(context) if pv.is_cost_limit(p)]
+    provisions += [
+        c.id for c in context.citations if pv.is_cost_limit(c.id) and c.id not in provisions
+    ]
+    points = [
+        p.label for p in context.extraction.points if p.determination == Determination.COST_LIMIT
+    ]
+    return provisions, points
+
+
+def _trigger_evidence(context: CheckContext, provisions: list[str], points: list[str]):
+    evidence = [e for p in provisions for e in citation_evidence(context, p)]
+    evidence += [
+        e
+        for p in context.extraction.points
+        if p.label in points
+        for e in p.evidence
+        if e.source == "response"
+    ]
+    return evidence
+
+
+def estimate_sentences(text: str) -> list[Evidence]:
+    """Sentences giving a time or cost figure that is not the statutory limit or rate."""
+    out = []
+    for m in _AMOUNT.finditer(text):
+        sentence = tx.sentence_evidence(text, m.start())
+        figure = (m.group("pounds") or m.group("time") or "").replace(",", "")
+        is_limit_value = (m.group("pounds") and figure.split(".")[0] in _LIMIT_POUNDS) or (
+            m.group("time") and figure in _LIMIT_HOURS
+        )
+        if is_limit_value and _LIMIT_WORDS.search(sentence.quote):
+            continue
+        if not _EFFORT.search(sentence.quote):
+            continue
+        if sentence not in out:
+            out.append(sentence)
+    return out
+
+
+def _label(provisions: list[str], points: list[str]) -> tuple[str, str | None]:
+    provision = provisions[0] if provisions else "s.12"
+    on = f" (point{'s' if len(points) > 1 else ''} {', '.join(points)})" if points else ""
+    return provision + on, (points[0] if len(points) == 1 else None)
+
+
+@check(
+    id="cost-limit-estimate-missing",
+    title="Cost limit refusal without an estimate",
+    doc="s.12 relied on without an estimate of the time or cost of compliance.",
+)
+def cost_limit_estimate_missing(context: CheckContext) -> list[Finding]:
+    """For a refusal on cost, looks for the authority's estimate of time or cost.
+
+    s.12 applies only if a reasonable, realistic estimate shows that
+    determining whether the information is held, locating, retrieving and
+    extracting it would exceed the appropriate limit (£600 / 24 hours for
+    central government, £450 / 18 hours for others, at £25 an hour).  The
+    letter is read for a time or cost figure that is not simply the limit
+    or the hourly rate ("the limit is 18 hours" does not count; "it would
+    take 60 hours to check 1,200 files" does).  None is an issue.
+
+    Source: domain reference section 3b (s.12 row: reasoned, realistic
+    estimate; Fees Regulations reg 4) and section 8 (mySociety s.12
+    prompts: "estimate shown?").
+    """
+    provisions, points = _refuses_on_cost(context)
+    if not provisions and not points:
+        return []
+    if estimate_sentences(context.response_text):
+        return []
+    label, point = _label(provisions, points)
+    return [
+        finding(
+            "cost-limit-estimate-missing",
+            Severity.ISSUE,
+            "Cost limit applied without an estimate",
+            f"The request is refused on cost grounds ({label}) but the letter gives no "
+            "estimate of the time or cost of complying: how many records, how long each "
+            "would take to locate, retrieve and extract, and the total against the appropriate "
+            "limit. Without a reasoned estimate the requester cannot tell whether the limit "
+            "really applies; the review should obtain one.",
+            provision=provisions[0] if provisions else None,
+            point=point,
+            evidence=_trigger_evidence(context, provisions, points),
+        )
+    ]
+
+
+@check(
+    id="cost-limit-advice-missing",
+    title="Cost limit refusal without advice and assistance",
+    doc="s.12 relied on without s.16 advice on how to bring the request within the limit.",
+)
+def cost_limit_advice_missing(context: CheckContext) -> list[Finding]:
+    """For a refusal on cost, looks for advice on how the request could be brought within the limit.
+
+    s.16 requires reasonable advice and assistance; following the Code of
+    Practice counts as compliance, and failing to help a requester narrow a
+    request refused under s.12 has been found a breach (ICO FS50313603).
+    The extractor's reading of advice and assistance is used, with the
+    letter's own wording ("narrow", "refine", "if you were to limit ...",
+    "section 16") as a second look.  None is an issue.
+
+    Source: domain reference section 6 (s.16, FS50313603) and section 3b
+    (s.12 row: "s.16 advice on what fits").
+    """
+    provisions, points = _refuses_on_cost(context)
+    if not provisions and not points:
+        return []
+    text = context.response_text
+    if context.extraction.advice_and_assistance or _ADVICE.search(text):
+        return []
+    label, point = _label(provisions, points)
+    return [
+        finding(
+            "cost-limit-advice-missing",
+            Severity.ISSUE,
+            "Cost limit applied without advice on narrowing the request",
+            f"The request is refused on cost grounds ({label}) but the letter does not advise "
+            "the requester how to bring it within the limit (for example a shorter period, "
+            "fewer records or particular documents). Advice and assistance is owed under "
+            "s.16; not helping to narrow a request refused on cost is a breach.",
+            provision=provisions[0] if provisions else None,
+            point=point,
+            evidence=_trigger_evidence(context, provisions, points),
+        )
+    ]

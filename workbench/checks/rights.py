@@ -1,0 +1,133 @@
+"""Rights the requester must be told about: internal review and complaint to the regulator."""
+
+from __future__ import annotations
+
+import re
+
+from ..parsing.model import Determination
+from . import text as tx
+from .base import CheckContext, Finding, Severity, check, finding
+
+_REVIEW = re.compile(
+    r"internal\s+review|\b(?:ask|request|apply)\w*\s+(?:us\s+)?(?:for\s+)?(?:an?\s+)?review"
+    r"|\breview\s+(?:of\s+)?(?:our|the|this)\s+(?:response|decision|handling)"
+    r"|\bcarry\s+out\s+a\s+review|\breview\s+procedure|\brequest\s+for\s+review"
+    r"|\bcomplaints?\s+procedure"
+    r"|\breconsider(?:ation)?\s+(?:of\s+)?(?:our|the|this|your)",
+    re.I,
+)
+_COMPLAINT = re.compile(
+    r"information\s+commissioner|\bICO\b|\bsection\s+50\b|\bs\.\s?50\b|complain\w*\s+to\s+the\s+"
+    r"(?:regulator|commissioner)|\bcommissioner'?s\s+office|wycliffe\s+house|ico\.org\.uk"
+    r"|itspublicknowledge|foi\.scot|section\s+47\b",
+    re.I,
+)
+_SCOTTISH = re.compile(r"scottish\s+information\s+commissioner|itspublicknowledge|foi\.scot", re.I)
+
+#: Answers that refuse something, so s.17 applies and s.17(7) requires the rights.
+_REFUSALS = {
+    Determination.HELD_PARTLY_DISCLOSED,
+    Determination.HELD_WITHHELD,
+    Determination.NCND,
+    Determination.COST_LIMIT,
+    Determination.VEXATIOUS,
+    Determination.REPEATED,
+}
+
+
+def refuses_something(context: CheckContext) -> bool:
+    """Whether the response refuses any part of the request (so it is a refusal notice).
+
+    Under the EIR a "not held" answer is itself a refusal (reg 12(4)(a)).
+    """
+    answers = {p.determination for p in context.extraction.points}
+    if answers & _REFUSALS or context.extraction.provisions_cited:
+        return True
+    return context.regime == "EIR" and Determination.NOT_HELD in answers
+
+
+def _severity(context: CheckContext) -> Severity:
+    return Severity.ISSUE if refuses_something(context) else Severity.WARNING
+
+
+@check(
+    id="review-rights-missing",
+    title="Right to an internal review not given",
+    doc="The letter must tell the requester how to ask for an internal review.",
+)
+def review_rights_missing(context: CheckContext) -> list[Finding]:
+    """Looks for the requester's right to ask for an internal review.
+
+    FOIA s.17(7)(a) requires a refusal notice to give details of the
+    authority's complaints (internal review) procedure or say it has none;
+    EIR reg 11 makes review a statutory right that must be offered, as does
+    FOISA s.20.  An issue when the
+    response refuses anything (an exemption, a refusal ground, or under the
+    EIR "not held"); a warning otherwise, because the Code of Practice still
+    expects every response to explain it.  The extractor's reading is used,
+    with the letter's own wording as a second look.
+
+    Source: domain reference section 6 (s.17(7); "review must be offered
+    under EIR") and section 1 (eir_ir, foisa_ir_ask).
+    """
+    if context.extraction.review_rights_given or _REVIEW.search(context.response_text):
+        return []
+    return [
+        finding(
+            "review-rights-missing",
+            _severity(context),
+            "No right to an internal review given",
+            "The letter does not tell the requester that they can ask for an internal review, "
+            "how, or by when (40 working days). A refusal notice must give the review "
+            "procedure (FOIA s.17(7)(a)); under the EIR and FOISA the review is a statutory "
+            "right. The review outcome should set this out.",
+        )
+    ]
+
+
+@check(
+    id="complaint-rights-missing",
+    title="Right to complain to the regulator not given",
+    doc="The letter must tell the requester they can complain to the Commissioner.",
+)
+def complaint_rights_missing(context: CheckContext) -> list[Finding]:
+    """Looks for the right to complain to the regulator, and that it names the right one.
+
+    FOIA s.17(7)(b) requires a refusal notice to state the right to apply to
+    the Information Commissioner under s.50 (the EIR apply s.50 through reg
+    18).  Under FOISA the regulator is the Scottish Information Commissioner
+    (s.47, within six months), so a FOISA letter naming only the ICO is
+    flagged as a warning.  Severity as for review rights: an issue when the
+    response refuses anything, a warning otherwise.
+
+    Source: domain reference section 6 (s.17(7), "link the ICO complaint
+    portal") and section 1 (sic_appeal).
+    """
+    cid = "complaint-rights-missing"
+    text = context.response_text
+    mentions = _COMPLAINT.search(text)
+    if not (context.extraction.complaint_rights_given or mentions):
+        return [
+            finding(
+                cid,
+                _severity(context),
+                "No right to complain to the regulator given",
+                "The letter does not tell the requester that they can complain to the "
+                "Information Commissioner (FOIA s.50; EIR reg 18) or, in Scotland, apply to the "
+                "Scottish Information Commissioner (FOISA s.47). A refusal notice must say so "
+                "(FOIA s.17(7)(b)).",
+            )
+        ]
+    if context.regime == "FOISA" and mentions and not _SCOTTISH.search(text):
+        return [
+            finding(
+                cid,
+                Severity.WARNING,
+                "Complaint route names the wrong regulator",
+                "The request falls under FOISA, where the requester applies to the Scottish "
+                "Information Commissioner within six months of the review (FOISA s.47), but the "
+                "letter names only the (UK) Information Commissioner.",
+                evidence=[tx.sentence_evidence(text, mentions.start())],
+            )
+        ]
+    return []

@@ -1,0 +1,69 @@
+"""Running every check on a case folder: load, extract, check."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from ..cases import Case, load_case
+from ..errors import WorkbenchError
+from ..parsing.model import Extraction
+from .base import CheckContext, Finding, Severity, finding, run_checks, sort_findings
+
+log = logging.getLogger(__name__)
+
+
+def case_context(case: Case | str | Path, extraction: Extraction | None = None) -> CheckContext:
+    """Everything the checks read about a case, with ``case.json`` dates taking precedence.
+
+    The case record is what a person confirmed, so its dates and regime win
+    over what the extractor read from the letter; the extractor fills gaps.
+    Pass ``extraction`` to reuse one already made (or corrected by a reviewer).
+    """
+    if not isinstance(case, Case):
+        case = load_case(case)
+    response = case.response()
+    request = case.request()
+    request_text = request.text if request is not None else None
+    if extraction is None:
+        from ..parsing.extract import extract
+
+        extraction = extract(response.text, request_text)
+    return CheckContext.from_extraction(
+        response.text,
+        extraction,
+        request_text=request_text,
+        meta=case.meta,
+        searches=case.searches(),
+        response_format=response.format,
+        response_metadata=response.metadata,
+    )
+
+
+def run_case_checks(case: Case | str | Path, extraction: Extraction | None = None) -> list[Finding]:
+    """Load a case (an id, a folder or a :class:`Case`), extract, and run every check.
+
+    A case that cannot be opened raises its WorkbenchError as usual.  If the
+    extractor itself fails on a letter, the checks still run on the text and
+    the case record, and a warning says the letter's answers were not read,
+    so the reviewer gets what can be checked rather than nothing.
+    """
+    if not isinstance(case, Case):
+        case = load_case(case)
+    try:
+        context = case_context(case, extraction)
+    except WorkbenchError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - reported to the reviewer, and logged
+        log.exception("extraction failed for case %s", case.id)
+        context = case_context(case, Extraction())
+        failed = finding(
+            "extraction",
+            Severity.WARNING,
+            "The letter's answers could not be read automatically",
+            f"The extractor stopped on this letter ({type(exc).__name__}: {exc}), so checks "
+            "that need the request points, determinations or provisions found nothing to "
+            "check. Record them by hand and review those points yourself.",
+        )
+        return sort_findings([failed, *run_checks(context)])
+    return run_checks(context)
