@@ -1,0 +1,100 @@
+"""``python -m workbench.evaluate``: per-field accuracy against letters with hand answers."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from workbench.evaluate import FIELDS, align_points, evaluate_folder, letter_text, main
+from workbench.parsing.model import Determination, Point
+
+LETTERS = Path(__file__).parent / "letters"
+
+
+def test_the_table_lists_every_field(capsys):
+    assert main([str(LETTERS)]) == 0
+    out = capsys.readouterr().out
+    assert "Letters scored: 6" in out
+    for row in ("reference", "date received", "per-point determination", "precision"):
+        assert row in out
+
+
+def test_the_module_runs_from_the_command_line():
+    done = subprocess.run(
+        [sys.executable, "-m", "workbench.evaluate", str(LETTERS)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert "per-point provisions" in done.stdout
+
+
+def test_the_seed_letter_scores_full_marks(tmp_path):
+    for suffix in (".txt", ".json"):
+        shutil.copy(LETTERS / f"seed-IC-266000-V6Y0{suffix}", tmp_path)
+    report = evaluate_folder(tmp_path)
+    assert report.letters == 1
+    assert report.failures == []
+    assert all(report.correct[name] == report.total[name] for name in FIELDS)
+
+
+def test_a_wrong_answer_file_is_counted_as_wrong(tmp_path, capsys):
+    shutil.copy(LETTERS / "seed-IC-266000-V6Y0.txt", tmp_path)
+    truth = json.loads((LETTERS / "seed-IC-266000-V6Y0.json").read_text())
+    truth["reference"] = "IC-999999-XXXX"
+    truth["points"][1]["determination"] = "held_disclosed"
+    (tmp_path / "seed-IC-266000-V6Y0.json").write_text(json.dumps(truth))
+    report = evaluate_folder(tmp_path)
+    assert report.correct["reference"] == 0
+    assert report.correct["point_determination"] == 2
+    assert report.total["point_determination"] == 3
+    assert main([str(tmp_path), "--verbose"]) == 0
+    out = capsys.readouterr().out
+    assert "seed-IC-266000-V6Y0 | reference | 'IC-999999-XXXX' | 'IC-266000-V6Y0'" in out
+    assert "reference                            0/1      0.0%" in out
+
+
+def test_json_output(tmp_path, capsys):
+    for suffix in (".txt", ".json"):
+        shutil.copy(LETTERS / f"real-026{suffix}", tmp_path)
+    assert main([str(tmp_path), "--json"]) == 0
+    scores = json.loads(capsys.readouterr().out)
+    assert scores["letters"] == 1
+    assert scores["fields"]["reference"]["accuracy"] == 1.0
+
+
+def test_the_source_header_is_not_part_of_the_letter():
+    assert letter_text("SOURCE: https://example.org\n\nDear Sir") == "Dear Sir"
+    assert letter_text("\n\nDate: 1 May 2023") == "\n\nDate: 1 May 2023"
+
+
+def test_parts_match_a_whole_point_only_when_every_part_matches():
+    truth = [{"label": "3", "determination": "not_held"}]
+    both = [
+        Point(label="3a", determination=Determination.NOT_HELD),
+        Point(label="3b", determination=Determination.NOT_HELD),
+    ]
+    ((_, matched),) = align_points(truth, both)
+    assert [p.label for p in matched] == ["3a", "3b"]
+
+
+def test_labels_match_whatever_the_wording():
+    truth = [{"label": "Q1"}, {"label": "Question 2"}]
+    got = [Point(label="1"), Point(label="Q2")]
+    assert [[p.label for p in m] for _, m in align_points(truth, got)] == [["1"], ["Q2"]]
+
+
+def test_unreadable_answer_files_are_reported_not_fatal(tmp_path):
+    (tmp_path / "broken.txt").write_text("Dear Sir")
+    (tmp_path / "broken.json").write_text("{not json")
+    report = evaluate_folder(tmp_path)
+    assert report.letters == 0
+    assert report.errors and "broken" in report.errors[0]
+
+
+def test_a_missing_folder_is_a_clear_error(tmp_path, capsys):
+    assert main([str(tmp_path / "nowhere")]) == 2
+    assert "is not a folder" in capsys.readouterr().err

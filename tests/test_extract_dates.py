@@ -1,0 +1,114 @@
+"""Dates: every common way of writing one, and which one is the received or response date."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from workbench.parsing.dates import parse_date
+from workbench.parsing.extract import extract
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "25th October 2023",
+        "25 October 2023",
+        "25 Oct 2023",
+        "25 Oct. 2023",
+        "Wednesday 25 October 2023",
+        "Wednesday, 25th of October 2023",
+        "October 25, 2023",
+        "25/10/2023",
+        "25.10.2023",
+        "25-10-2023",
+        "25/10/23",
+        "2023-10-25",
+    ],
+)
+def test_written_forms_of_a_date(written):
+    assert parse_date(written) == dt.date(2023, 10, 25)
+
+
+@pytest.mark.parametrize(
+    "written", ["31/02/2023", "18 May", "2023/24", "section 40(2)", "25/13/2023"]
+)
+def test_things_that_are_not_full_dates(written):
+    assert parse_date(written) is None
+
+
+def test_received_and_response_dates_from_sentences():
+    text = (
+        "Date: 22 November 2023\n\n"
+        "We received your request on 25 October 2023. It asked about events on 1 March 2022."
+    )
+    result = extract(text)
+    assert result.date_received == dt.date(2023, 10, 25)
+    assert result.date_of_response == dt.date(2023, 11, 22)
+    assert result.field_evidence["date_received"].quote.startswith("We received your request")
+
+
+def test_labelled_dates_with_the_value_on_the_next_line():
+    text = "Date received\n21/08/2017\nResponse date\n31/10/2017\n"
+    result = extract(text)
+    assert result.date_received == dt.date(2017, 8, 21)
+    assert result.date_of_response == dt.date(2017, 10, 31)
+
+
+def test_a_web_page_publication_date_is_not_a_response_date():
+    text = "Request ID: FOI-1\nDate published: 09 February 2023\n\nYou asked\n\nHow many buses?"
+    assert extract(text).date_of_response is None
+
+
+def test_published_label_on_the_line_above_a_date_is_not_a_response_date():
+    text = "Published\n23 April 2026\n\nRequest\nHow many trees were planted?"
+    assert extract(text).date_of_response is None
+
+
+def test_a_letter_date_standing_alone_at_the_top_is_the_response_date():
+    text = "Our ref: FOI/1\n\n14 March 2024\n\nDear Ms Jones\n\nThank you for your request."
+    assert extract(text).date_of_response == dt.date(2024, 3, 14)
+
+
+def test_the_date_the_requester_wrote_counts_when_no_receipt_date_is_given():
+    text = "Thank you for your email of 4 April 2023 asking about trees."
+    assert extract(text).date_received == dt.date(2023, 4, 4)
+
+
+def test_a_stated_receipt_date_beats_the_date_the_request_was_written():
+    text = "Thank you for your request dated 24 January 2024, which we received on 25 January 2024."
+    assert extract(text).date_received == dt.date(2024, 1, 25)
+
+
+def test_dates_of_earlier_correspondence_are_not_the_response_date():
+    text = (
+        "3 December 2020\n\nWe received your request on 6 November 2020. It repeats your "
+        "request of 14 September 2020, which we answered on 9 October 2020."
+    )
+    result = extract(text)
+    assert result.date_received == dt.date(2020, 11, 6)
+    assert result.date_of_response == dt.date(2020, 12, 3)
+
+
+def test_a_review_request_date_is_not_the_date_the_request_was_received():
+    text = "We received your request for an internal review on 5 June 2023."
+    assert extract(text).date_received is None
+
+
+def test_dates_of_the_period_asked_about_are_ignored():
+    text = "Please provide the figures from 1 April 2020 to 31 March 2021."
+    result = extract(text)
+    assert result.date_received is None
+    assert result.date_of_response is None
+
+
+def test_the_date_on_the_requesters_message_below_a_reply_is_when_the_request_was_sent():
+    text = (
+        "Dear Ms Doe,\n\nThe budget was £2m.\n\nRegards\n\n-----Original Message-----\n"
+        "From: Jane Doe\nSent: 13 December 2023 09:11\nSubject: FOI request\n\n"
+        "Please tell me the budget."
+    )
+    result = extract(text)
+    assert result.date_received == dt.date(2023, 12, 13)
+    assert result.date_of_response is None

@@ -1,0 +1,218 @@
+"""What a response decides for a point, read from the sentences that decide it."""
+
+from __future__ import annotations
+
+import pytest
+
+from workbench.parsing.extract import extract
+from workbench.parsing.model import Determination as D
+
+ASKED = 'You asked:\n\n"Please provide copies of the minutes of the board meetings in 2023."\n\n'
+
+CASES = [
+    (
+        "held_disclosed",
+        "Please find attached the minutes of the four meetings held in 2023.",
+        D.HELD_DISCLOSED,
+        [],
+    ),
+    (
+        "plain_answer_is_a_disclosure",
+        "There were four meetings, on 3 March, 5 June, 4 September and 4 December.",
+        D.HELD_DISCLOSED,
+        [],
+    ),
+    (
+        "held_partly_disclosed_redactions",
+        "Please find the minutes attached. Some names have been redacted under section 40(2) "
+        "of the FOIA as they are the personal data of junior staff.",
+        D.HELD_PARTLY_DISCLOSED,
+        ["s.40(2)"],
+    ),
+    (
+        "held_partly_disclosed_some_withheld",
+        "We are disclosing three sets of minutes. The fourth is being withheld under section "
+        "36(2)(b)(ii) as disclosure would inhibit the free and frank exchange of views.",
+        D.HELD_PARTLY_DISCLOSED,
+        ["s.36(2)(b)(ii)"],
+    ),
+    (
+        "held_withheld",
+        "We hold the minutes. However, they are exempt from disclosure under section 43(2) of "
+        "the Freedom of Information Act 2000.",
+        D.HELD_WITHHELD,
+        ["s.43(2)"],
+    ),
+    (
+        "held_withheld_future_publication",
+        "We are withholding this information under section 22 of the FOI Act, which applies "
+        "to information intended for future publication.",
+        D.HELD_WITHHELD,
+        ["s.22"],
+    ),
+    (
+        "not_held",
+        "Having searched the board's records, I can confirm that we do not hold minutes for "
+        "2023, as the board did not meet that year.",
+        D.NOT_HELD,
+        [],
+    ),
+    (
+        "not_held_eir",
+        "The information you have requested is not held, and we are therefore refusing your "
+        "request under regulation 12(4)(a) of the EIR. Please find attached our retention "
+        "schedule, which explains why.",
+        D.NOT_HELD,
+        ["reg.12(4)(a)"],
+    ),
+    (
+        "partly_not_held",
+        "Please find attached the minutes for March and June. The minutes for September and "
+        "December are not held, as the meetings were cancelled.",
+        D.HELD_PARTLY_DISCLOSED,
+        [],
+    ),
+    (
+        "ncnd",
+        "The council can neither confirm nor deny that it holds the information you requested, "
+        "by virtue of section 31(3) of the FOIA.",
+        D.NCND,
+        ["s.31(3)"],
+    ),
+    (
+        "cost_limit",
+        "We estimate that locating and extracting the minutes would take more than 18 hours, "
+        "which would exceed the appropriate limit of £450. We are therefore refusing your "
+        "request under section 12 of the FOIA.",
+        D.COST_LIMIT,
+        ["s.12"],
+    ),
+    (
+        "cost_limit_eir",
+        "Complying would impose an unreasonable cost and burden on the council, so the request "
+        "is manifestly unreasonable under regulation 12(4)(b) because of the cost involved.",
+        D.COST_LIMIT,
+        ["reg.12(4)(b)"],
+    ),
+    (
+        "vexatious",
+        "We consider your request vexatious and are refusing it under section 14(1) of the FOIA.",
+        D.VEXATIOUS,
+        ["s.14(1)"],
+    ),
+    (
+        "repeated",
+        "This request is identical to the request you made in May, which we answered. We are "
+        "refusing it as a repeated request under section 14(2).",
+        D.REPEATED,
+        ["s.14(2)"],
+    ),
+    (
+        "published_elsewhere",
+        "The minutes are published on our website and are reasonably accessible to you, so "
+        "they are exempt under section 21 of the Freedom of Information Act 2000.",
+        D.PUBLISHED_ELSEWHERE,
+        ["s.21"],
+    ),
+    (
+        "published_without_citing_s21",
+        "The minutes are already published on our website at www.example.gov.uk/board.",
+        D.PUBLISHED_ELSEWHERE,
+        [],
+    ),
+    (
+        "other_clarification",
+        "Your request is unclear. Please could you clarify which board you mean, so that we can "
+        "identify the information.",
+        D.OTHER,
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("answer", "determination", "provisions"),
+    [case[1:] for case in CASES],
+    ids=[case[0] for case in CASES],
+)
+def test_determination(answer, determination, provisions):
+    result = extract(ASKED + "Our response\n\n" + answer)
+    (point,) = result.points
+    assert point.determination is determination
+    assert point.provisions == provisions
+    assert point.evidence, "every determination shows the sentence behind it"
+
+
+def test_a_ground_the_letter_no_longer_relies_on_is_not_cited():
+    text = (
+        ASKED + "Our response\n\nWe are no longer relying on section 17 (information not held) "
+        "of FOISA. The following exemptions apply to some of the information: section 30(b)(i)."
+    )
+    result = extract(text)
+    assert result.provisions_cited == ["foisa.s.30(b)(i)"]
+
+
+def test_the_refusal_notice_duty_and_the_right_to_complain_are_not_grounds():
+    text = (
+        ASKED + "Our response\n\nThis is a refusal notice under section 17 of the FOIA. The "
+        "minutes are exempt under section 42. You may complain under section 50."
+    )
+    assert extract(text).provisions_cited == ["s.42"]
+
+
+def test_a_section_cited_generally_and_precisely_is_cited_precisely():
+    text = (
+        ASKED + "Our response\n\nThe minutes are exempt under section 43 (commercial interests). "
+        "Section 43(2) applies because disclosure would prejudice the supplier."
+    )
+    assert extract(text).provisions_cited == ["s.43(2)"]
+
+
+def test_rights_boilerplate_does_not_decide_anything():
+    text = (
+        ASKED + "Our response\n\nThe minutes are attached.\n\nIf you are unhappy with our "
+        "decision to withhold information, you can ask for an internal review."
+    )
+    assert extract(text).points[0].determination is D.HELD_DISCLOSED
+
+
+def test_the_law_described_in_general_does_not_decide_anything():
+    text = (
+        ASKED + "Our response\n\nSection 1 of the Act places two duties on public authorities. "
+        "Where exemptions apply, a public authority may refuse to disclose information.\n\n"
+        "The minutes are attached."
+    )
+    assert extract(text).points[0].determination is D.HELD_DISCLOSED
+
+
+def test_grounds_explained_after_the_answers_join_the_point_they_fit():
+    text = (
+        "You asked:\n\n1. Copies of the minutes.\n2. The agenda papers.\n\nOur response\n\n"
+        "1. The minutes are attached, with some personal data redacted.\n"
+        "2. We do not hold the agenda papers.\n\nSection 40(2)\n\nThe redacted names are "
+        "exempt under section 40(2) of the FOIA."
+    )
+    result = extract(text)
+    assert [p.provisions for p in result.points] == [["s.40(2)"], []]
+
+
+def test_regime_is_read_from_the_handling_statement():
+    text = ASKED + "We have handled your request under the Environmental Information Regulations."
+    assert extract(text).regime == "EIR"
+
+
+def test_grounds_from_two_regimes_make_the_regime_mixed():
+    text = (
+        ASKED + "Our response\n\nPart of the information is exempt under section 43(2) of the "
+        "FOIA, and part is excepted under regulation 12(5)(e) of the EIR."
+    )
+    assert extract(text).regime == "mixed"
+
+
+def test_scottish_responses_are_foisa():
+    text = ASKED + "This is a response under the Freedom of Information (Scotland) Act 2002."
+    assert extract(text).regime == "FOISA"
+
+
+def test_no_regime_when_the_letter_names_none():
+    assert extract("Please find the minutes attached.").regime is None

@@ -1,0 +1,285 @@
+"""Request points: the request's own numbering, reading order, and parts answered separately."""
+
+from __future__ import annotations
+
+from workbench.parsing.extract import extract
+from workbench.parsing.model import Determination
+
+
+def labels(text: str, request: str | None = None) -> list[str]:
+    return [p.label for p in extract(text, request).points]
+
+
+def test_numbered_request_quoted_after_you_asked():
+    text = (
+        'You asked:\n\n"Please provide:\n1. The number of staff.\n2. The cost of training.\n'
+        '3. Copies of the policy."\n\nOur response\n\nWe hold the information.'
+    )
+    result = extract(text)
+    assert [p.label for p in result.points] == ["1", "2", "3"]
+    assert result.points[1].text == "The cost of training."
+
+
+def test_q_labels_are_kept_as_written():
+    text = "Request\nQ1. How many officers?\nQ2. How many were disciplined?\nResponse\nQ1 – 52\n"
+    assert labels(text) == ["Q1", "Q2"]
+
+
+def test_question_and_request_words_are_kept():
+    text = (
+        "Information requested\n\nRequest 1:\n\nEmails from August.\n\nRequest 2:\n\n"
+        "Emails from March.\n\nResponse\n\nWe hold some of the information."
+    )
+    assert labels(text) == ["Request 1", "Request 2"]
+
+
+def test_lettered_parts_of_a_numbered_point_become_3a_and_3b():
+    text = (
+        "Your request:\n1. How many buses do you run?\n2. How many drivers do you employ?\n"
+        "3. For the drivers:\na) how many are agency staff?\nb) how much are they paid?\n\n"
+        "Our response:\nSee below."
+    )
+    assert labels(text) == ["1", "2", "3a", "3b"]
+
+
+def test_roman_numerals_inside_a_sentence():
+    text = (
+        'Your request, received on 2nd October 2023:\n\n"Please tell me (i) how many exclusions '
+        'there were; (ii) how many were permanent; and (iii) the reasons recorded."\n\n'
+        "(i) There were 1,432 exclusions.\n(ii) 41 were permanent.\n(iii) This is not held."
+    )
+    result = extract(text)
+    assert [p.label for p in result.points] == ["i", "ii", "iii"]
+    assert result.points[1].text == "how many were permanent"
+    assert result.points[2].determination is Determination.NOT_HELD
+
+
+def test_unnumbered_questions_are_numbered_in_reading_order():
+    text = (
+        "Request\n\nThis is a request for information about police stations.\n\n"
+        "Please could you provide the number of stations opened since 2011.\n\n"
+        "The data should be broken down by the date each station opened.\n\n"
+        "If a station was re-opened, could you please include the date it closed.\n\n"
+        "Response\n\nNo stations have opened since 2011."
+    )
+    result = extract(text)
+    assert [p.label for p in result.points] == ["1", "2"]
+    assert "broken down by the date" in result.points[0].text  # a qualifier stays with its ask
+    assert result.points[1].text.startswith("If a station was re-opened")
+
+
+def test_if_yes_please_provide_copies_stays_with_its_question():
+    text = (
+        "You asked:\n\nHave you written to the council about parking? If yes, please provide "
+        "copies.\n\nOur response\n\nWe have not."
+    )
+    assert labels(text) == ["1"]
+
+
+def test_several_questions_in_one_paragraph_are_separate_points():
+    text = (
+        "You asked:\n\nHow many chargers has the council installed? How much did they cost? "
+        "Which companies installed them?\n\nOur response\n\nSee below."
+    )
+    assert labels(text) == ["1", "2", "3"]
+
+
+def test_bullets_after_a_general_lead_in_are_separate_points():
+    text = (
+        "Request\nPlease provide the following:\n• A map of gritting routes\n"
+        "• The number of gritting lorries\n\nResponse\nSee attached."
+    )
+    assert labels(text) == ["1", "2"]
+
+
+def test_request_and_response_blocks_pair_each_point_with_its_answer():
+    text = (
+        "Request:\nWhat is the agency spend?\nResponse:\nPlease see the attached table.\n\n"
+        "Request:\nWho are the suppliers?\nResponse:\nWe do not hold a list of suppliers.\n"
+    )
+    result = extract(text)
+    assert [p.label for p in result.points] == ["1", "2"]
+    assert [p.determination for p in result.points] == [
+        Determination.HELD_DISCLOSED,
+        Determination.NOT_HELD,
+    ]
+
+
+def test_a_reported_request_is_one_point():
+    text = (
+        "Dear Mr Khan\n\nThank you for your request. You asked us for any reports on the "
+        "condition of the Victoria Bridge since 2015.\n\nWe do not hold any such reports."
+    )
+    result = extract(text)
+    assert [p.label for p in result.points] == ["1"]
+    assert result.points[0].text.startswith("any reports on the condition")
+
+
+def test_a_response_without_a_quoted_request_still_has_one_point():
+    result = extract("This request was refused under section 12 as it would exceed the cost limit.")
+    assert [p.label for p in result.points] == ["1"]
+    assert result.points[0].determination is Determination.COST_LIMIT
+
+
+def test_a_separate_request_gives_the_points_and_the_response_gives_the_answers():
+    request = (
+        "Dear FOI team,\n\nPlease provide:\n1. The number of complaints in 2022.\n"
+        "2. Copies of the complaints policy.\n\nYours faithfully,\nA Requester\n"
+    )
+    response = (
+        "In response to question 1, we received 214 complaints.\n\n"
+        "In response to question 2, the policy is published on our website and is therefore "
+        "exempt under section 21 of the FOIA."
+    )
+    result = extract(response, request)
+    assert [p.label for p in result.points] == ["1", "2"]
+    assert result.points[0].determination is Determination.HELD_DISCLOSED
+    assert result.points[1].determination is Determination.PUBLISHED_ELSEWHERE
+    assert result.points[1].provisions == ["s.21"]
+    assert result.points[0].text == "The number of complaints in 2022."
+
+
+def test_a_point_the_response_answers_in_stated_parts_is_reported_per_part():
+    text = (
+        "You asked:\n\n1. Do you hold the report?\n2. Do you hold the minutes?\n\n"
+        "Our response\n\nIn relation to the first point, we hold the report and it is attached."
+        "\n\nThe second point of your request has two parts.\n\nIn relation to the draft "
+        "minutes, we do not hold them.\n\nIn relation to the final minutes, these are attached."
+    )
+    result = extract(text)
+    assert [p.label for p in result.points] == ["1", "2a", "2b"]
+    assert [p.determination for p in result.points] == [
+        Determination.HELD_DISCLOSED,
+        Determination.NOT_HELD,
+        Determination.HELD_DISCLOSED,
+    ]
+    assert "draft minutes" in result.points[1].text
+
+
+def test_answers_restating_each_question_are_matched_to_it():
+    text = (
+        "You asked:\n\nHow many chargers has the council installed since 2019? Which companies "
+        "installed them?\n\nHow many chargers has the council installed since 2019?\n"
+        "The council has installed 63 chargers.\n\nWhich companies installed them?\n"
+        "We do not hold a record of the installers."
+    )
+    result = extract(text)
+    assert [p.determination for p in result.points] == [
+        Determination.HELD_DISCLOSED,
+        Determination.NOT_HELD,
+    ]
+
+
+def test_answers_labelled_together_apply_to_each_point():
+    text = (
+        "Request\nQ1. How many officers?\nQ2. How many were disciplined?\nQ3. For what?\n"
+        "Response\nQ1 – 52\nQ2 & Q3 – We can neither confirm nor deny that we hold this "
+        "information by virtue of section 40(5B)."
+    )
+    result = extract(text)
+    assert [p.determination for p in result.points] == [
+        Determination.HELD_DISCLOSED,
+        Determination.NCND,
+        Determination.NCND,
+    ]
+    assert result.points[2].provisions == ["s.40(5B)"]
+
+
+EMAIL_REPLY = """From: FOI Team <foi@example.gov.uk>
+Sent: 12 January 2024 14:02
+Subject: FOI 2023/9981 - Response
+
+Dear Ms Doe,
+
+Question 1 - What was the total spend on agency social workers in 2022/23?
+Response: £3,412,000.
+
+Question 2 - Please provide the hourly rates paid to each agency.
+Response: The hourly rates are exempt under section 43(2) of the FOIA.
+
+-----Original Message-----
+From: Jane Doe
+Sent: 13 December 2023 09:11
+
+1. What was the total spend on agency social workers in 2022/23?
+2. Please provide the hourly rates paid to each agency, as section 40 does not apply.
+"""
+
+
+def test_the_requesters_message_below_a_reply_is_not_part_of_the_answers():
+    result = extract(EMAIL_REPLY)
+    assert [p.label for p in result.points] == ["Question 1", "Question 2"]
+    assert [p.determination for p in result.points] == [
+        Determination.HELD_DISCLOSED,
+        Determination.HELD_WITHHELD,
+    ]
+    assert result.provisions_cited == ["s.43(2)"]
+
+
+def test_the_request_below_a_reply_gives_the_points_when_the_reply_does_not_restate_them():
+    reply = (
+        "From: FOI Team\nSent: 3 May 2024\nSubject: Your request\n\nDear Ms Doe,\n\n"
+        "1. The budget was £2m.\n2. We do not hold a list of contractors.\n\n"
+        "-----Original Message-----\nFrom: Jane Doe\nSent: 1 April 2024\n\n"
+        "Please provide:\n1. The budget for 2023.\n2. A list of contractors.\n\nThanks, Jane"
+    )
+    result = extract(reply)
+    assert [(p.label, p.determination) for p in result.points] == [
+        ("1", Determination.HELD_DISCLOSED),
+        ("2", Determination.NOT_HELD),
+    ]
+    assert result.points[0].text == "The budget for 2023."
+
+
+def test_a_list_inside_an_answer_is_not_taken_for_the_answers():
+    text = (
+        "Request\n1. How many complaints did you receive?\n2. How were they resolved?\n"
+        "3. What changes did you make?\n\nResponse\n1. We received 12 complaints.\n"
+        "2. We do not hold records of how they were resolved.\n3. We made these changes:\n"
+        "1. New signage.\n2. Staff training.\n3. A shorter form."
+    )
+    result = extract(text)
+    assert [p.determination for p in result.points] == [
+        Determination.HELD_DISCLOSED,
+        Determination.NOT_HELD,
+        Determination.HELD_DISCLOSED,
+    ]
+
+
+def test_numbered_answers_after_a_preamble_naming_the_parts():
+    text = (
+        "Your request of 20 February 2019 read:\n\n1. Please provide the monitoring data.\n"
+        "2. Please provide the contract.\n\nPart 1 of your request has been handled under the "
+        "EIR and part 2 under the FOIA.\n\n1. The monitoring data is attached.\n\n"
+        "2. The contract is exempt from disclosure under section 43(2) of the FOIA."
+    )
+    result = extract(text)
+    assert [p.determination for p in result.points] == [
+        Determination.HELD_DISCLOSED,
+        Determination.HELD_WITHHELD,
+    ]
+
+
+def test_one_answer_paragraph_per_question_in_turn():
+    text = (
+        "You asked:\n\n1. How many parking fines were issued in 2023?\n"
+        "2. Do you hold a list of the wardens who issued them?\n\nOur response\n\n"
+        "12,345 parking fines were issued in 2023.\n\n"
+        "We do not hold a list of wardens against the fines they issued.\n\n"
+        "Yours sincerely"
+    )
+    result = extract(text)
+    assert [p.determination for p in result.points] == [
+        Determination.HELD_DISCLOSED,
+        Determination.NOT_HELD,
+    ]
+
+
+def test_paragraphs_that_do_not_fit_their_questions_are_not_paired_with_them():
+    text = (
+        "You asked:\n\n1. How many staff work in the team?\n2. What is their salary cost?\n\n"
+        "Our response\n\nThe salary cost cannot be separated from other costs.\n\n"
+        "We do not hold staff numbers for the team."
+    )
+    result = extract(text)
+    assert {p.determination for p in result.points} == {Determination.NOT_HELD}

@@ -1,0 +1,117 @@
+"""The authority's reference, however the letter writes it, and case ids made from it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from workbench.cases import new_case
+from workbench.parsing.extract import case_id_from_reference, extract, guess_case_metadata
+from workbench.parsing.reference import normalise_reference
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Our ref: FOI/2024/0457\nYour ref: JD-99\n\nDear Ms Jones", "FOI/2024/0457"),
+        ("Our Reference: 101002345\n\nDear Sir", "101002345"),
+        ("Freedom of Information Request FOI 2023/123\n\nDear Sir", "FOI 2023/123"),
+        ("Dear Sir\n\nThank you for request FOI 2023/123, which we received.", "FOI 2023/123"),
+        ("Date: 22 November 2023\n\nIC-266000-V6Y0\n\nRequest", "IC-266000-V6Y0"),
+        ("Reference: FOI-1234\nDate: 1 May 2023", "FOI-1234"),
+        ("Request ID: 20231104-7\n\nQuestion 1: How many?", "20231104-7"),
+        ("FOI Reference: 540/2024\nRequest:", "540/2024"),
+        ("Case reference EIR2026/17373\nReceived 8 April 2026", "EIR2026/17373"),
+        ("FOI ID number\n06558\nRegarding\nAir Quality", "06558"),
+        ("Reference: 2022 – 280 / WE5500\nDate of response: 3rd March 2022", "2022 – 280 / WE5500"),
+        ("Information request 8812\n\nReceived: 3 March 2021", "8812"),
+        ("Professional Standards Department (828A/23)\nRequest\nQ1. How many?", "828A/23"),
+    ],
+)
+def test_reference_forms(text, expected):
+    result = extract(text)
+    assert result.reference == expected
+    evidence = result.field_evidence["reference"]
+    assert text[evidence.start : evidence.end] == evidence.quote
+
+
+def test_our_ref_beats_a_page_request_id():
+    text = "Request ID: FOI-2725-2223\n\nWe answered\n\nOur ref: FOI-2725/6/7/8-2223/GH\n"
+    assert extract(text).reference == "FOI-2725/6/7/8-2223/GH"
+
+
+def test_a_reference_inside_a_sentence_is_weaker_than_one_heading_the_letter():
+    text = (
+        "Environmental Information Regulations 2004 - Request EIR 2023/881\n\n"
+        "The surveys are on our planning portal under application reference 22/0123/FUL."
+    )
+    assert extract(text).reference == "EIR 2023/881"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Your ref: ABC123\n\nDear Sir\n\nThank you for your letter.",
+        "For ease of reference, I have addressed each point below.",
+        "Please quote the FOI reference\n\nCentral Enquiry Unit\nPhone: 0300 244 4000",
+        "Information Access Team, Wycliffe House, Wilmslow, Cheshire SK9 5AF",
+        "Re: Freedom of Information request\n\nThank you for your request of 2015.",
+    ],
+)
+def test_no_reference_when_the_letter_gives_none(text):
+    assert extract(text).reference is None
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [("IC-266000-V6Y0", "ic-266000-v6y0"), ("FOI/17/02393.", "(FOI/17/02393)"), ("a  b", "A b")],
+)
+def test_references_compare_ignoring_case_and_surrounding_punctuation(one, other):
+    assert normalise_reference(one) == normalise_reference(other)
+
+
+@pytest.mark.parametrize(
+    ("reference", "case_id"),
+    [
+        ("IC-266000-V6Y0", "IC-266000-V6Y0"),
+        ("FOI 2023/123", "FOI-2023-123"),
+        ("2022 – 280 / WE5500", "2022-280-WE5500"),
+        ("../../etc/passwd", "etc-passwd"),
+        ("//", None),
+    ],
+)
+def test_case_ids_made_from_references_are_safe(reference, case_id):
+    assert case_id_from_reference(reference) == case_id
+
+
+def test_guess_case_metadata_reads_the_response(tmp_path: Path):
+    response = tmp_path / "response.txt"
+    response.write_text(
+        "Our ref: FOI 2023/123\nDate: 22 November 2023\n\nWe received your request on "
+        "25 October 2023. We have handled it under the Freedom of Information Act 2000.\n",
+        encoding="utf-8",
+    )
+    meta = guess_case_metadata({"response": response})
+    assert meta == {
+        "id": "FOI-2023-123",
+        "reference": "FOI 2023/123",
+        "regime": "FOIA",
+        "date_received": dt.date(2023, 10, 25),
+        "date_responded": dt.date(2023, 11, 22),
+    }
+
+
+def test_guess_case_metadata_leaves_out_what_the_letter_does_not_say(tmp_path: Path):
+    response = tmp_path / "response.txt"
+    response.write_text("Thank you for your letter. Please find the answer below.\n")
+    assert guess_case_metadata({"response": response}) == {}
+
+
+def test_a_new_case_is_named_after_the_reference_in_its_response(tmp_path: Path):
+    response = tmp_path / "letter.txt"
+    response.write_text("Our ref: FOI 2023/123\n\nThank you for your request.\n")
+    case = new_case(response)
+    assert case.id == "FOI-2023-123"
+    assert case.meta.reference == "FOI 2023/123"

@@ -1,0 +1,29 @@
+"""``workbench extract``: the first read of a response, with the evidence behind it."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from ..parsing.extract import extract_document
+from ..parsing.summary import format_summary
+from . import main
+
+
+@main.command()
+@click.argument("response", type=click.Path(path_type=Path))
+@click.option(
+    "--request",
+    type=click.Path(path_type=Path),
+    help="The original request, when it is a separate document.",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the extraction as JSON.")
+def extract(response: Path, request: Path | None, as_json: bool) -> None:
+    """Read RESPONSE: reference, regime, dates, each point's decision and grounds, rights."""
+    result = extract_document(response, request)
+    if as_json:
+        click.echo(json.dumps(result.to_json_dict(), indent=2, ensure_ascii=False))
+    else:
+        click.echo(format_summary(result))

@@ -1,0 +1,469 @@
+"""Which part of the response answers which point of the request.
+
+Responses signpost their answers the way the request numbered its points:
+"Q2 & Q3 – ...", "1. Due to ...", "In relation to the second point of your
+request ...", "Question 3:". Each signpost starts an answer that runs to the
+next signpost or to the next heading ("Next steps", "FOIA section 40(2)").
+Where the response answers one point in parts ("The third point of your
+request has two parts. In relation to ... In relation to ..."), each part
+becomes a point of its own ("3a", "3b"). Where nothing is signposted, the
+whole response answers every point.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .labels import ORDINALS, label_key, top_key
+from .points import ASK, RequestPoint
+from .rights import is_rights_sentence
+from .text import Layout, Span, is_heading, paragraphs
+
+_WORD = r"(?:Q|Qu|Question|Request|Point|Part|Item)s?"
+_TOKEN = rf"(?:{_WORD}\s*\.?\s*)?\(?(?:\d{{1,2}}[a-z]?|[ivx]{{1,4}}(?![a-z])|[a-z])\)?"
+#: Between labels: "&", "and", ",", "/", "to", or a dash with no space ("4-6"); a spaced dash
+#: ("Q1 – 52") separates the label from its answer.
+_JOIN = r"(?:\s*(?:&|\band\b|,|\+|/)\s*|[-–]|\s+to\s+)"
+#: A line opening with one or more labels: "Q1 –", "1.", "Q2 & Q3 –", "Questions 4-6:".
+_LINE_MARKER = re.compile(
+    rf"^\s*(?P<labels>{_TOKEN}(?:{_JOIN}{_TOKEN})*)\s*(?:[.):\-–—]\s|[.):\-–—]?\s*$|:|(?<=\))\s)",
+    re.IGNORECASE,
+)
+_LEAD = (
+    r"^\W*(?:(?:in\s+(?:relation|response|reply|regard|respect|answer)\s+to|regarding|"
+    r"with\s+(?:regards?|respect)\s+to|turning\s+to|as\s+(?:for|to|regards)|concerning|for|re:?|"
+    r"(?:our\s+)?(?:response|answer|reply)\s+to)\s+)?"
+)
+_ORDINAL_MARKER = re.compile(
+    _LEAD + r"(?:the\s+|your\s+)?(?P<ord>" + "|".join(ORDINALS) + r")\s+(?:point|question|part|"
+    r"request|item|element|limb|bullet(?:\s+point)?|section|query)\b",
+    re.IGNORECASE,
+)
+_NUMBER_MARKER = re.compile(
+    _LEAD
+    + rf"(?:your\s+|the\s+)?{_WORD}\s*\.?\s*"
+    + r"(?P<n>\d{1,2}[a-z]?|\(?[a-z]\)|[ivx]{1,4})(?![\w/])",
+    re.IGNORECASE,
+)
+_PARTS = re.compile(
+    r"\b(?:has|have|is\s+in|comes\s+in|in|into|of)\s+(?P<n>two|three|four|2|3|4)\s+"
+    r"(?:separate\s+|distinct\s+)?(?:parts|elements|limbs|aspects|questions|sections)\b",
+    re.IGNORECASE,
+)
+_NUMBERS = {"two": 2, "three": 3, "four": 4, "2": 2, "3": 3, "4": 4}
+_PART_OPENER = re.compile(
+    r"^\W*(?:in\s+(?:relation|response|regard|respect|reply)\s+to|regarding|with\s+(?:regards?|respect)\s+to|"
+    r"as\s+(?:for|to|regards)|turning\s+to|in\s+respect\s+of|concerning|on\s+the\s+(?:question|matter|"
+    r"issue)\s+of|firstly|secondly|thirdly|finally|lastly|first,|second,|third,)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class Answers:
+    """The answer spans of each point (by key) and what no point claims."""
+
+    by_key: dict[str, list[Span]] = field(default_factory=dict)
+    general: list[Span] = field(default_factory=list)
+    signposted: bool = False
+    new_points: list[RequestPoint] = field(default_factory=list)  # points after part-splitting
+
+
+@dataclass(frozen=True)
+class _Marker:
+    start: int  # where the answer starts
+    keys: tuple[str, ...]
+    asks: bool = False  # the labelled line is a question (the request quoted again)
+    listed: bool = False  # a labelled line (not a phrase), right after a line ending in ":"
+    labelled: bool = False  # a labelled line rather than a phrase
+
+
+def find_answers(
+    text: str, layout: Layout, points: list[RequestPoint], zones: list[Span]
+) -> Answers:
+    """Assign the response ``zones`` to the request ``points``."""
+    markers = _markers(layout, points, zones) or _paragraphs_in_turn(text, points, zones)
+    if not markers:
+        return Answers(general=list(zones), new_points=list(points))
+    breaks = _section_breaks(text, zones, markers)
+    answers = Answers(signposted=True)
+    claimed: list[Span] = []
+    for index, marker in enumerate(markers):
+        zone = next(z for z in zones if z.start <= marker.start < z.end)
+        stops = [m.start for m in markers[index + 1 :]] + [b for b in breaks if b > marker.start]
+        end = min([s for s in stops if s > marker.start] + [zone.end])
+        span = Span.of(text, marker.start, end)
+        claimed.append(span)
+        for key in marker.keys:
+            answers.by_key.setdefault(key, []).append(span)
+    answers.general = _unclaimed(text, zones, claimed)
+    answers.new_points = _split_parts(text, layout, points, answers)
+    return answers
+
+
+def answers_for_paired(text: str, layout: Layout, points: list[RequestPoint]) -> Answers:
+    """Request:/Response: pages: each point already has its answer."""
+    answers = Answers(signposted=True)
+    for point in points:
+        if point.answer is not None:
+            answers.by_key.setdefault(point.key, []).append(point.answer)
+    answers.new_points = _split_parts(text, layout, points, answers)
+    return answers
+
+
+# --------------------------------------------------------------------------- markers
+
+
+def _markers(layout: Layout, points: list[RequestPoint], zones: list[Span]) -> list[_Marker]:
+    keys = [p.key for p in points]
+    tops = _top_order(points)
+    topics = _Topics(points)
+    found: dict[int, _Marker] = {}
+    for zone in zones:
+        for line in layout.lines_in(zone.start, zone.end):
+            marker = _line_marker(line, keys, _after_colon(layout, line)) or topics.restated(line)
+            if marker is not None:
+                found.setdefault(line.start, marker)
+        for sentence in layout.sentences_in(zone.start, zone.end):
+            marker = _phrase_marker(sentence, keys, tops) or topics.named(sentence)
+            if marker is not None:
+                found.setdefault(sentence.start, marker)
+    ordered = [found[start] for start in sorted(found)]
+    return _in_reading_order(ordered, keys)
+
+
+def _after_colon(layout: Layout, line: Span) -> bool:
+    """Whether the line before ``line`` introduces a list ("We made these changes:")."""
+    index = layout.line_index(line.start)
+    return bool(index) and layout.lines[index - 1].text.rstrip().endswith(":")
+
+
+def _line_marker(line: Span, keys: list[str], after_colon: bool = False) -> _Marker | None:
+    match = _LINE_MARKER.match(line.text)
+    if not match:
+        return None
+    wanted = _expand(match.group("labels"))
+    if not wanted or (
+        len(wanted) == 1 and not re.search(r"\d|\(|\)|[.:]", line.text[: match.end()])
+    ):
+        return None
+    mapped = _map_keys(wanted, keys)
+    asks = bool(ASK.search(line.text[match.end() :]))
+    return _Marker(line.start, mapped, asks, after_colon, labelled=True) if mapped else None
+
+
+def _expand(labels: str) -> list[str]:
+    """ "Q2 & Q3" -> ["2", "3"]; "Questions 4-6" -> ["4", "5", "6"]."""
+    tokens = re.findall(rf"&|\band\b|,|\+|/|-|–|\bto\b|{_TOKEN}", labels, re.IGNORECASE)
+    keys: list[str] = []
+    ranging = False
+    for token in tokens:
+        if token.lower() in ("-", "–", "to"):
+            ranging = True
+            continue
+        if token.lower() in ("&", "and", ",", "+", "/"):
+            ranging = False
+            continue
+        key = label_key(token)
+        if not key:
+            continue
+        if ranging and keys and keys[-1].isdigit() and key.isdigit():
+            keys.extend(str(n) for n in range(int(keys[-1]) + 1, int(key) + 1))
+        else:
+            keys.append(key)
+        ranging = False
+    return keys
+
+
+def _map_keys(wanted: list[str], keys: list[str]) -> tuple[str, ...]:
+    """Marker keys -> point keys: "3" covers "3a" and "3b"; "3a" names a part of point "3"."""
+    mapped: list[str] = []
+    for key in wanted:
+        if key in keys:
+            mapped.append(key)
+            continue
+        parts = [k for k in keys if top_key(k) == key and k != key and key.isdigit()]
+        if parts:
+            mapped.extend(parts)
+        elif top_key(key) in keys and top_key(key) != key:
+            mapped.append(key)  # a part the response answers separately
+    return tuple(dict.fromkeys(mapped))
+
+
+def _top_order(points: list[RequestPoint]) -> list[list[str]]:
+    """Top-level points in order, each with its keys ("3" -> ["3a", "3b"])."""
+    tops: dict[str, list[str]] = {}
+    for point in points:
+        tops.setdefault(top_key(point.key), []).append(point.key)
+    return list(tops.values())
+
+
+def _phrase_marker(sentence: Span, keys: list[str], tops: list[list[str]]) -> _Marker | None:
+    match = _ORDINAL_MARKER.match(sentence.text)
+    if match:
+        number = ORDINALS[match.group("ord").lower()]
+        if number == -1:
+            return _Marker(sentence.start, tuple(tops[-1])) if tops else None
+        if 1 <= number <= len(tops):
+            return _Marker(sentence.start, tuple(tops[number - 1]))
+        return None
+    match = _NUMBER_MARKER.match(sentence.text)
+    if match:
+        mapped = _map_keys([label_key(match.group("n"))], keys)
+        return _Marker(sentence.start, mapped) if mapped else None
+    return None
+
+
+_STOPWORDS = frozenset(
+    """a about above after again all also am an and any are as at be been being below between both
+    but by can could did do does doing during each few for from further had has have having he her
+    here him his how i if in into is it its me more most my no nor not of off on once only or other
+    our out over own please provide same she should so some such than that the their them then there
+    these they this those through to too under until up very was we were what when where which while
+    who whom why will with would you your yours information request requested copy copies details
+    number dear kindly like know held hold""".split()
+)
+_TOPIC_OPENER = re.compile(
+    r"^\W*(?:(?:with\s+(?:regards?|respect)\s+to|in\s+(?:relation|response|reply|regard|respect|"
+    r"answer)\s+to|regarding|as\s+(?:for|to|regards)|turning\s+to|concerning|on)\s+)"
+    r"(?:your\s+(?:request|question|query|enquiry)\s+(?:for|about|regarding|on|concerning)\s+)?"
+    r"(?P<topic>[^,.;:]{3,120})",
+    re.IGNORECASE,
+)
+
+
+def _content_words(value: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z0-9][a-z0-9'’-]+", value.lower()) if w not in _STOPWORDS}
+
+
+class _Topics:
+    """Find answers that name their point by subject rather than number.
+
+    "With regard to your request for the sent emails, ..." names the point about
+    sent emails; a line repeating a question word for word before its answer
+    names that question. Only used when the request has two or more points.
+    """
+
+    def __init__(self, points: list[RequestPoint]) -> None:
+        self.points = [(p.key, _content_words(p.span.text)) for p in points]
+        self.active = len(points) >= 2
+
+    def named(self, sentence: Span) -> _Marker | None:
+        if not self.active:
+            return None
+        match = _TOPIC_OPENER.match(sentence.text)
+        if not match:
+            return None
+        words = _content_words(match.group("topic"))
+        scores = sorted(((len(words & own), key) for key, own in self.points if own), reverse=True)
+        if not scores or scores[0][0] < 2 or len(scores) > 1 and scores[1][0] == scores[0][0]:
+            return None
+        return _Marker(sentence.start, (scores[0][1],))
+
+    def restated(self, line: Span) -> _Marker | None:
+        if not self.active:
+            return None
+        words = _content_words(line.text)
+        asks = line.text.rstrip().endswith("?")
+        for key, own in self.points:
+            shared = len(words & own)
+            enough = len(own) >= 3 or (len(own) == 2 and asks)
+            # An answer echoing its question ("12,345 fines were issued in 2023") adds
+            # words of its own; the question repeated adds (almost) none.
+            repeated = asks or shared >= 0.9 * len(words)
+            if enough and repeated and shared >= 0.75 * len(own) and len(words) <= 1.3 * len(own):
+                return _Marker(line.start, (key,))
+        return None
+
+
+#: Paragraphs that answer nothing: thanks, contact details, rights, signing off.
+_NOT_AN_ANSWER = re.compile(
+    r"^\W*(?:dear\b|thank|yours\b|kind\s+regards|regards\b|should\s+you\s+have|if\s+you\s+have\s+any|"
+    r"please\s+(?:contact|write|do\s+not\s+hesitate)|under\s+section\s+16\b)|\byour\s+(?:\w+\s+)?request\b",
+    re.IGNORECASE,
+)
+
+
+def _paragraphs_in_turn(text: str, points: list[RequestPoint], zones: list[Span]) -> list[_Marker]:
+    """One answer paragraph per point, in order, each about its own point's subject.
+
+    A response that answers "How many X? Do you hold Y?" with "There were 45 X."
+    and "We do not hold Y." signposts nothing, but each paragraph shares words
+    with its own question more than with any other. Only when the count matches
+    and every paragraph fits its point is the pairing trusted.
+    """
+    if len(points) < 2 or any(not p.span for p in points):
+        return []
+    candidates = []
+    for zone in zones:
+        for block in paragraphs(text, zone.start, zone.end):
+            if is_heading(block.text) or _NOT_AN_ANSWER.search(block.text):
+                continue
+            if is_rights_sentence(block.text):
+                break
+            candidates.append(block)
+    if len(candidates) != len(points):
+        return []
+    own = [_content_words(p.span.text) for p in points]
+    for index, block in enumerate(candidates):
+        words = _content_words(block.text)
+        shared = [len(words & question) for question in own]
+        if shared[index] == 0 or shared[index] < max(shared):
+            return []
+    return [
+        _Marker(block.start, (point.key,)) for block, point in zip(candidates, points, strict=True)
+    ]
+
+
+def _in_reading_order(markers: list[_Marker], keys: list[str]) -> list[_Marker]:
+    """The run of markers that follows the request's order.
+
+    Numbering that starts again makes a new run: a response may quote the numbered
+    request again before answering it ("1. Please provide ..." then "1. We hold
+    ..."); a list inside an answer ("We made these changes:" then "1. ...") is not
+    a new run. The run covering most points wins; between equals, the one with
+    more numbered lines, then the one whose lines are answers rather than the
+    questions again, then the later one (answers follow what they answer).
+    Within a run, a marker that jumps back is not a point's answer.
+    """
+    order = {key: index for index, key in enumerate(keys)}
+    runs: list[list[_Marker]] = []
+    position = -1
+    for marker in markers:
+        places = [order.get(k, order.get(top_key(k), -1)) for k in marker.keys]
+        if not runs or (min(places) >= 0 and _restarts(runs[-1], marker, order)):
+            runs.append([])
+        elif min(places) < position:
+            continue
+        runs[-1].append(marker)
+        position = max(places)
+    if not runs:
+        return []
+    ranked = sorted(
+        range(len(runs)),
+        key=lambda i: (
+            len({k for m in runs[i] for k in m.keys}),
+            sum(m.labelled for m in runs[i]),
+            _answers(runs[i]),
+            i,
+        ),
+    )
+    return runs[ranked[-1]]
+
+
+def _answers(run: list[_Marker]) -> int:
+    """How much a run looks like answers rather than the questions quoted again."""
+    return -sum(marker.asks for marker in run)
+
+
+def _restarts(run: list[_Marker], marker: _Marker, order: dict[str, int]) -> bool:
+    """A marker for the first point after a run: the numbering starts again
+    (unless it opens a list introduced by a colon inside an answer)."""
+    first = min(order.get(k, order.get(top_key(k), -1)) for k in marker.keys)
+    return first == 0 and len(run) >= 1 and not marker.listed
+
+
+def _section_breaks(text: str, zones: list[Span], markers: list[_Marker]) -> list[int]:
+    """Offsets of headings standing alone as a paragraph: they end the answer before them."""
+    starts = {m.start for m in markers}
+    breaks = []
+    for zone in zones:
+        for block in paragraphs(text, zone.start, zone.end):
+            if "\n" in block.text or block.start in starts:
+                continue
+            if is_heading(block.text) and not _LINE_MARKER.match(block.text):
+                breaks.append(block.start)
+    return breaks
+
+
+def _unclaimed(text: str, zones: list[Span], claimed: list[Span]) -> list[Span]:
+    rest: list[Span] = []
+    for zone in zones:
+        cursor = zone.start
+        for span in sorted(
+            (s for s in claimed if zone.start <= s.start < zone.end), key=lambda s: s.start
+        ):
+            if span.start > cursor:
+                rest.append(Span.of(text, cursor, span.start))
+            cursor = max(cursor, span.end)
+        if cursor < zone.end:
+            rest.append(Span.of(text, cursor, zone.end))
+    return [s for s in rest if s]
+
+
+# --------------------------------------------------------------------------- parts
+
+
+def _split_parts(
+    text: str, layout: Layout, points: list[RequestPoint], answers: Answers
+) -> list[RequestPoint]:
+    """Points, with any point the response answers in stated parts split into "3a", "3b"."""
+    result: list[RequestPoint] = []
+    keys = {p.key for p in points}
+    for point in points:
+        parts = _response_parts(point, answers, keys)
+        if not parts:
+            parts = _stated_parts(text, layout, point, answers)
+        result.extend(parts or [point])
+    for order, point in enumerate(result):
+        point.order = order
+    return result
+
+
+def _response_parts(point: RequestPoint, answers: Answers, keys: set[str]) -> list[RequestPoint]:
+    """Parts the response labels itself ("3a", "3b") for a point the request did not divide."""
+    part_keys = [k for k in answers.by_key if k not in keys and top_key(k) == point.key]
+    if not part_keys:
+        return []
+    own = answers.by_key.pop(point.key, [])
+    parts = []
+    for key in sorted(part_keys):
+        answers.by_key[key] = own + answers.by_key[key]
+        parts.append(RequestPoint(point.label + key[len(point.key) :], point.span, point.source))
+    return parts
+
+
+def _part_subject(opening: str) -> str:
+    """ "In relation to whether we hold X, I can confirm ..." -> "whether we hold X"."""
+    clause = re.split(r"[,.;:]", opening, maxsplit=1)[0]
+    clause = _PART_OPENER.sub("", clause).strip()
+    return re.sub(r"\s+", " ", clause)
+
+
+def _stated_parts(
+    text: str, layout: Layout, point: RequestPoint, answers: Answers
+) -> list[RequestPoint]:
+    """ "Your third point has two parts. In relation to X ... In relation to Y ..." """
+    spans = answers.by_key.get(point.key)
+    if not spans or len(spans) != 1 or not point.key.isdigit():
+        return []
+    answer = spans[0]
+    stated = None
+    for sentence in layout.sentences_in(answer.start, answer.end)[:3]:
+        match = _PARTS.search(sentence.text)
+        if match:
+            stated = (sentence, _NUMBERS[match.group("n").lower()])
+            break
+    if stated is None:
+        return []
+    sentence, count = stated
+    openers = [
+        block
+        for block in paragraphs(text, sentence.end, answer.end)
+        if _PART_OPENER.match(block.text)
+    ]
+    if len(openers) < 2:
+        return []
+    openers = openers[:count]
+    parts = []
+    for index, opener in enumerate(openers):
+        end = openers[index + 1].start if index + 1 < len(openers) else answer.end
+        letter = chr(ord("a") + index)
+        key = f"{point.key}{letter}"
+        answers.by_key[key] = [Span.of(text, opener.start, end)]
+        part = RequestPoint(f"{point.label}{letter}", point.span, point.source)
+        part.part = _part_subject(opener.text)
+        parts.append(part)
+    answers.by_key.pop(point.key, None)
+    return parts

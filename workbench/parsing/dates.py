@@ -1,0 +1,266 @@
+"""Dates in a letter, and which of them is the date the request arrived or was answered.
+
+A letter mentions many dates (the period asked about, a committee hearing, a
+retention rule); only two matter for the deadline. Each date is judged by the
+words just before it in its own sentence, or by the label on its line
+("Date received:", "Response date"), never by its position alone, because a
+web page's "Published" date or a requester's "as of 18 May" is not a response
+date. When nothing says what a date is, it is left out: null is better than
+a guess.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from .text import Layout, Span
+
+_MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
+    "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+_MONTH = (
+    r"(?P<{name}>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_WEEKDAY = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?,?\s+)?"
+_DATE = re.compile(
+    rf"""\b{_WEEKDAY}(?:
+        (?P<d1>[0-3]?\d)(?:st|nd|rd|th)?(?:\s+of)?[\s-]+{_MONTH.format(name="m1")},?[\s-]+(?P<y1>\d{{4}})
+      | {_MONTH.format(name="m2")}\s+(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<y2>\d{{4}})
+      | (?P<d3>[0-3]?\d)(?P<sep>[/.])(?P<m3>[01]?\d)(?P=sep)(?P<y3>\d{{4}}|\d{{2}})(?![\d/.])
+      | (?P<d5>[0-3]?\d)-(?P<m5>[01]?\d)-(?P<y5>\d{{4}})(?![\d-])
+      | (?P<y4>\d{{4}})-(?P<m4>[01]\d)-(?P<d4>[0-3]\d)(?![\d-])
+    )\b""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+Role = Literal["received", "response"]
+
+
+@dataclass(frozen=True)
+class FoundDate:
+    """A date written in the text and where."""
+
+    date: dt.date
+    start: int
+    end: int
+
+
+def parse_date(value: str) -> dt.date | None:
+    """Read one written date ("25th October 2023", "25/10/2023", "2023-10-25"), UK order."""
+    match = _DATE.search(value)
+    return _to_date(match) if match else None
+
+
+def find_dates(text: str, start: int = 0, end: int | None = None) -> list[FoundDate]:
+    """Every real calendar date written in ``text[start:end]``."""
+    end = len(text) if end is None else end
+    found = []
+    for match in _DATE.finditer(text, start, end):
+        date = _to_date(match)
+        if date is not None:
+            found.append(FoundDate(date, match.start(), match.end()))
+    return found
+
+
+def _to_date(match: re.Match[str]) -> dt.date | None:
+    groups = match.groupdict()
+    try:
+        if groups["d1"]:
+            day, month, year = int(groups["d1"]), _MONTHS[groups["m1"][:3].lower()], groups["y1"]
+            month = 9 if groups["m1"].lower().startswith("sept") else month
+        elif groups["d2"]:
+            day, month, year = int(groups["d2"]), _MONTHS[groups["m2"][:3].lower()], groups["y2"]
+        elif groups["d3"]:
+            day, month, year = int(groups["d3"]), int(groups["m3"]), groups["y3"]
+        elif groups["d5"]:
+            day, month, year = int(groups["d5"]), int(groups["m5"]), groups["y5"]
+        else:
+            day, month, year = int(groups["d4"]), int(groups["m4"]), groups["y4"]
+        full_year = int(year) + (2000 if len(year) == 2 else 0)
+        if not 1990 <= full_year <= 2100:
+            return None
+        return dt.date(full_year, month, day)
+    except (ValueError, KeyError):
+        return None
+
+
+# --------------------------------------------------------------------------- roles
+
+#: Words that, just before a date, say the request arrived then.
+_RECEIVED_CUE = re.compile(
+    r"\b(?:received|receipt|arrived|came in|reached us|logged)\b", re.IGNORECASE
+)
+#: Weaker: the date the requester wrote, which is the receipt date for email in practice.
+_REQUEST_DATED_CUE = re.compile(
+    r"\b(?:request|e-?mail|letter|correspondence|application)\s+(?:dated|of|sent on|made on"
+    r"|submitted on)\b",
+    re.IGNORECASE,
+)
+#: Words that, just before a date, say the response was sent then.
+_RESPONSE_CUE = re.compile(
+    r"\b(?:respon(?:se|ded)|repl(?:y|ied)|answered|sent|issued|date of (?:this )?letter)\b",
+    re.IGNORECASE,
+)
+#: Dates that belong to something else: a web page, a review request, an extension.
+_OTHER_CUE = re.compile(
+    r"\b(?:publish(?:ed)?|updated|posted|modified|printed|created|extend(?:ed)?|extension|"
+    r"deadline|due|clarif\w*|period|between|until|since)\b",
+    re.IGNORECASE,
+)
+#: A date straight after one of these words is the edge of a period, whatever came before.
+_PERIOD_WORD = re.compile(r"\b(?:from|since|until|till|between|to|before|after)\s*$", re.I)
+#: A label at the start of a line: "Date:", "Date received:", "Response date", "Received".
+_LABEL = re.compile(
+    r"^\s*(?P<label>(?:[A-Za-z]+\s+){0,3}?(?:date|received|responded|response|sent|replied|"
+    r"published|updated|dated)(?:\s+[A-Za-z]+){0,3}?)\s*[:\-–]?\s*$",
+    re.IGNORECASE,
+)
+_CUE_WINDOW = 90
+
+
+@dataclass(frozen=True)
+class DatedRole:
+    """A date with the role the text gives it, and the sentence that says so."""
+
+    date: dt.date
+    role: Role
+    strong: bool
+    evidence: Span
+    #: How surely the text gives the role: 0 a label ("Date received:"), 1 the letter's own
+    #: date line, 2 a cue in a sentence ("we received your request on"), 3 a weak cue
+    #: ("your email of").
+    rank: int = 2
+
+
+def classify_dates(text: str, layout: Layout | None = None) -> list[DatedRole]:
+    """Each date whose role the text makes clear, in reading order."""
+    layout = layout or Layout(text)
+    roles = []
+    for found in find_dates(text):
+        judged = _judge(text, layout, found)
+        if judged is not None:
+            roles.append(judged)
+    return roles
+
+
+def _judge(text: str, layout: Layout, found: FoundDate) -> DatedRole | None:
+    line = layout.line_at(found.start)
+    if line is None:
+        return None
+    label = _line_label(text, layout, line, found)
+    if label is not None:
+        role = _role_of_label(label)
+        if role is None:
+            return None
+        return DatedRole(found.date, role, True, _evidence(text, layout, line, found), 0)
+    sentence = layout.sentence_at(found.start) or line
+    before = text[max(sentence.start, found.start - _CUE_WINDOW) : found.start]
+    before = _after_last_date(before)
+    role = _role_of_words(before)
+    if role is not None:
+        return DatedRole(found.date, role[0], role[1], sentence, 2 if role[1] else 3)
+    if _is_letter_date_line(text, layout, line, found):
+        return DatedRole(found.date, "response", False, line, 1)
+    return None
+
+
+def _line_label(text: str, layout: Layout, line: Span, found: FoundDate) -> str | None:
+    """The label of a "Label: date" line, or of a label line just above a lone date."""
+    prefix = text[line.start : found.start]
+    rest = text[found.end : line.end].strip(" .,;")
+    if prefix.strip() and _LABEL.match(prefix) and not rest:
+        return prefix
+    if not prefix.strip() and not rest:
+        previous = _previous_line(layout, line)
+        if previous is not None and _LABEL.match(previous.text):
+            return previous.text
+    return None
+
+
+def _previous_line(layout: Layout, line: Span) -> Span | None:
+    index = layout.line_index(line.start)
+    return layout.lines[index - 1] if index else None
+
+
+def _role_of_label(label: str) -> Role | None:
+    lowered = label.lower()
+    if re.search(r"publish|updated|posted|modified|printed|created|review|due|deadline", lowered):
+        return None
+    if re.search(r"receiv|receipt|request", lowered):
+        return "received"
+    if re.search(r"respon|repl|sent|issued|^\s*dated?\s*[:\-–]?\s*$|date of letter", lowered):
+        return "response"
+    return None
+
+
+def _after_last_date(before: str) -> str:
+    """Only the words after any earlier date in the window speak for this date."""
+    matches = list(_DATE.finditer(before))
+    return before[matches[-1].end() :] if matches else before
+
+
+def _role_of_words(before: str) -> tuple[Role, bool] | None:
+    """The role the nearest cue before the date gives it (cue, strength), if any."""
+    cues: list[tuple[int, Role | None, bool]] = []
+    for pattern, role, strong in (
+        (_RECEIVED_CUE, "received", True),
+        (_REQUEST_DATED_CUE, "received", False),
+        (_RESPONSE_CUE, "response", True),
+        (_OTHER_CUE, None, False),
+    ):
+        for match in pattern.finditer(before):
+            cues.append((match.end(), role, strong))
+    if not cues or _PERIOD_WORD.search(before):
+        return None
+    nearest = max(cues, key=lambda cue: cue[0])
+    if nearest[1] is None:
+        # "received ... for the period from 1 April" - the date is a period, not a receipt,
+        # unless the cue is "on" right after a received cue ("received by TfL on").
+        return None
+    if re.search(r"\breview\b", before, re.IGNORECASE):
+        return None  # a review request's date, not the original request's
+    return nearest[1], nearest[2]
+
+
+def _is_letter_date_line(text: str, layout: Layout, line: Span, found: FoundDate) -> bool:
+    """A date standing alone on a line near the top: the date of the letter."""
+    alone = (
+        text[line.start : found.start].strip() == ""
+        and text[found.end : line.end].strip(" .,") == ""
+    )
+    if not alone or (layout.line_index(line.start) or 0) > 25:
+        return False
+    previous = _previous_line(layout, line)
+    return previous is None or not re.search(
+        r"publish|updated|posted|modified|printed", previous.text, re.IGNORECASE
+    )
+
+
+def _evidence(text: str, layout: Layout, line: Span, found: FoundDate) -> Span:
+    """The label and the date: the line itself, or the label line through the date."""
+    if text[line.start : found.start].strip():
+        return line
+    previous = _previous_line(layout, line)
+    start = previous.start if previous is not None else line.start
+    return Span.of(text, start, line.end)
+
+
+def pick(
+    roles: list[DatedRole], role: Role, *, not_before: dt.date | None = None
+) -> DatedRole | None:
+    """The date the letter gives for ``role``: the surest kind first, then the earliest written.
+
+    ``not_before`` drops candidates before another date (a response cannot precede
+    the request it answers), which removes dates of earlier correspondence.
+    """
+    candidates = [
+        r for r in roles if r.role == role and (not_before is None or r.date >= not_before)
+    ]
+    if not candidates:
+        return None
+    return min(candidates, key=lambda r: (r.rank, r.evidence.start))

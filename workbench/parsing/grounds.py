@@ -1,0 +1,122 @@
+"""The grounds a response relies on: cited provisions, minus those it says it does not use.
+
+Reading citations is :mod:`workbench.citations`' job; this module adds what the
+extractor needs on top: which citations the letter actually relies on ("we are
+no longer relying on section 17" is not reliance), the level of detail to
+report (a letter that cites both "section 43" and "section 43(2)" relies on
+s.43(2)), and what kind of decision each ground implies (s.12 means the cost
+limit, reg.12(4)(a) means not held, s.40(5B) means neither confirm nor deny).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..catalogue import ancestor_ids, load_catalogue
+from ..citations import is_exemption, parse_citations
+from .model import Determination
+
+
+@dataclass(frozen=True)
+class Ground:
+    """A provision the letter relies on, where it is cited (``text[start:end] == quote``)."""
+
+    id: str
+    start: int
+    end: int
+    quote: str
+
+
+#: Just before a citation, these say the letter does not rely on it.
+_NOT_RELIED = re.compile(
+    r"(?:no\s+longer|not|never|n't|nor|rather\s+than|instead\s+of|withdraw\w*|"
+    r"removed?|drop(?:ped)?)\s+(?:\w+\s+){0,4}?(?:rel(?:y|ying|ied)|reliance|apply(?:ing)?|"
+    r"applied|engag\w+|cit\w+|using|use)\s+(?:on\s+|upon\s+)?(?:the\s+)?(?:exemptions?\s+(?:at|in|under)\s+)?$"
+    r"|(?:does|do|did|would)\s+not\s+apply\s+(?:to\s+)?$",
+    re.IGNORECASE,
+)
+_NOT_RELIED_AFTER = re.compile(
+    r"^[^.;]{0,40}?\b(?:(?:is|are|was|were)\s+not\s+(?:engaged|applicable|relevant|relied)|"
+    r"does\s+not\s+apply|do\s+not\s+apply|no\s+longer\s+appl)",
+    re.IGNORECASE,
+)
+_WINDOW = 60
+
+
+def find_grounds(text: str, regime_hint: str | None) -> list[Ground]:
+    """Every refusal ground cited in ``text`` and relied on, in reading order."""
+    grounds = []
+    for citation in parse_citations(text, regime_hint):
+        if not is_exemption(citation.id):
+            continue
+        before = text[max(0, citation.start - _WINDOW) : citation.start]
+        after = text[citation.end : citation.end + _WINDOW]
+        if _NOT_RELIED.search(before) or _NOT_RELIED_AFTER.search(after):
+            continue
+        grounds.append(Ground(citation.id, citation.start, citation.end, citation.quote))
+    return grounds
+
+
+def most_specific(ids: Iterable[str]) -> list[str]:
+    """Distinct ids in first-seen order, dropping any id a more detailed cited id sits under.
+
+    "Section 43 ... section 43(2)" is one ground cited at the depth of s.43(2).
+    """
+    ordered = list(dict.fromkeys(ids))
+    covered = {ancestor for pid in ordered for ancestor in ancestor_ids(pid)}
+    return [pid for pid in ordered if pid not in covered]
+
+
+# --------------------------------------------------------------------------- kinds
+
+_BY_ROOT: dict[str, Determination] = {
+    "s.12": Determination.COST_LIMIT,
+    "foisa.s.12": Determination.COST_LIMIT,
+    "s.14": Determination.VEXATIOUS,
+    "foisa.s.14": Determination.VEXATIOUS,
+    "s.21": Determination.PUBLISHED_ELSEWHERE,
+    "foisa.s.25": Determination.PUBLISHED_ELSEWHERE,
+    "foisa.s.17": Determination.NOT_HELD,
+    "foisa.s.18": Determination.NCND,
+}
+_BY_ID: dict[str, Determination] = {
+    "s.14(2)": Determination.REPEATED,
+    "foisa.s.14(2)": Determination.REPEATED,
+    "reg.12(4)(a)": Determination.NOT_HELD,
+    "reg.12(4)(b)": Determination.VEXATIOUS,  # "manifestly unreasonable"; cost is read from words
+    "reg.12(4)(c)": Determination.OTHER,
+    "reg.6(1)(b)": Determination.PUBLISHED_ELSEWHERE,
+}
+
+
+def implied_determination(provision_id: str) -> Determination | None:
+    """The decision a ground implies by itself, or None for an ordinary exemption.
+
+    An ordinary exemption means the information is held and withheld (wholly or
+    partly); a refusal ground such as s.12 decides the whole point by itself.
+    """
+    if provision_id in _BY_ID:
+        return _BY_ID[provision_id]
+    for ancestor in (provision_id, *ancestor_ids(provision_id)):
+        if ancestor in _BY_ID:
+            return _BY_ID[ancestor]
+    if provision_id in _ncnd_limbs():
+        return Determination.NCND
+    root = re.sub(r"\(.*$", "", provision_id)
+    return _BY_ROOT.get(root)
+
+
+@lru_cache(maxsize=1)
+def _ncnd_limbs() -> frozenset[str]:
+    """The catalogue's neither-confirm-nor-deny limbs (s.40(5B), s.31(3), reg.13(5A) ...)."""
+    catalogue = load_catalogue()
+    return frozenset(p.ncnd_provision for p in catalogue.provisions if p.ncnd_provision) | {
+        "s.40(5)",
+        "s.40(5A)",
+        "s.40(5B)",
+        "reg.12(6)",
+        "foisa.s.18",
+    }

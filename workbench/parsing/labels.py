@@ -1,0 +1,100 @@
+"""Point labels: "1", "Q1", "Question 2", "3a", "a)", "(ii)" - reading them and comparing them.
+
+A request's own numbering is how both sides of the correspondence refer to its
+points, so labels are kept as the letter writes them ("Q1", "Request 2") and
+compared through a key that ignores the wording ("Q1", "Question 1" and "1."
+are all key ``"1"``; "3(a)" and "3a" are ``"3a"``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_WORD = r"(?:Q|Qu|Ques|Question|Request|Req|Point|Item|Part|Element)"
+
+#: A label opening a line: "1.", "1)", "(1)", "1 -", "3a.", "Q1", "Question 2:", "a)", "(ii)".
+ITEM = re.compile(
+    rf"""^[ \t]*(?:
+        (?P<word>{_WORD})\s*\.?\s*(?P<wnum>\d{{1,2}})(?P<wsub>[a-z])?(?![\w(])\s*[.:)\-–—]?
+      | \(?(?P<num>\d{{1,2}})(?P<sub>[a-z])?(?:[.):]|\s+[-–—])(?=\s|$)
+      | \((?P<alpha>[a-zA-Z])\)(?=\s|$)
+      | (?P<alpha2>[a-zA-Z])[.)](?=\s|$)
+      | \((?P<roman>[ivx]{{1,5}})\)(?=\s|$)
+      | (?P<roman2>[ivx]{{1,5}})[.)](?=\s|$)
+    )""",
+    re.VERBOSE | re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class ItemLabel:
+    """A label read from the start of a line."""
+
+    kind: str  # "num" (1, Q1, Question 1), "alpha" (a), "roman" (ii)
+    value: str  # "1", "a", "ii"
+    sub: str | None  # the letter of "3a"
+    word: str | None  # "Q", "Question", ...
+    end: int  # offset just after the label (in the line)
+
+
+def read_item(line: str) -> ItemLabel | None:
+    """The label at the start of ``line``, if it has one."""
+    match = ITEM.match(line)
+    if not match:
+        return None
+    groups = match.groupdict()
+    if groups["word"]:
+        word = groups["word"]
+        return ItemLabel("num", groups["wnum"], groups["wsub"], word, match.end())
+    if groups["num"]:
+        return ItemLabel("num", groups["num"], groups["sub"], None, match.end())
+    letter = groups["alpha"] or groups["alpha2"]
+    if letter:
+        return ItemLabel("alpha", letter.lower(), None, None, match.end())
+    roman = groups["roman"] or groups["roman2"]
+    return ItemLabel("roman", roman.lower(), None, None, match.end())
+
+
+def format_label(item: ItemLabel) -> str:
+    """The label as the letter writes it, without punctuation: "1", "Q1", "Question 2", "3a"."""
+    base = item.value
+    if item.word:
+        word = item.word
+        base = f"{word}{item.value}" if len(word) <= 2 else f"{word.capitalize()} {item.value}"
+        if word.isupper() and len(word) <= 2:
+            base = f"{word.upper()}{item.value}"
+    return base + (item.sub or "")
+
+
+def label_key(label: str) -> str:
+    """The comparison key of a label: "Q1" -> "1", "Question 3(a)" -> "3a", "(ii)" -> "ii"."""
+    key = label.strip().lower()
+    key = re.sub(rf"^{_WORD.lower()}s?\b\s*\.?\s*|^{_WORD.lower()}(?=\d)", "", key)
+    return re.sub(r"[\s().:\-–—]", "", key)
+
+
+def top_key(key: str) -> str:
+    """The point a sub-part belongs to: "3a" -> "3", "3(ii)" -> "3", "1" -> "1"."""
+    match = re.match(r"\d+", key)
+    return match.group(0) if match else key
+
+
+ROMANS = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"]
+ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12,
+    "1st": 1, "2nd": 2, "3rd": 3, "4th": 4, "5th": 5, "6th": 6, "7th": 7, "8th": 8, "9th": 9,
+    "10th": 10, "final": -1, "last": -1,
+}  # fmt: skip
+
+
+def next_letter(letter: str | None) -> str:
+    return "a" if letter is None else chr(ord(letter) + 1)
+
+
+def next_roman(roman: str | None) -> str | None:
+    if roman is None:
+        return "i"
+    index = ROMANS.index(roman) if roman in ROMANS else -1
+    return ROMANS[index + 1] if 0 <= index < len(ROMANS) - 1 else None

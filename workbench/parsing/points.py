@@ -1,0 +1,336 @@
+"""The request's points: how a request divides into the questions it asks.
+
+Points follow the request's own numbering ("1.", "Q2", "Request 1:", "3a",
+"(ii)", "a)"); where there is none, each question or ask ("Please provide...",
+"How many...?") is a point, numbered in reading order, and sentences that only
+qualify the previous ask ("The data should be broken down by year", "If yes,
+please provide copies") stay with it. Where the request sits - its own
+document or quoted inside the response - is :mod:`workbench.parsing.quoted`'s
+question.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .labels import ItemLabel, format_label, label_key, next_letter, next_roman, read_item
+from .text import Span, lines, sentences
+
+#: A sign-off ends a request: "Yours faithfully", "Kind regards".
+SIGN_OFF = re.compile(
+    r"^\s*(?:yours\s+(?:sincerely|faithfully|truly)|kind\s+regards|best\s+(?:regards|wishes)|"
+    r"many\s+thanks|regards|with\s+thanks|thank\s+you(?:\s+in\s+advance)?[.,!]?\s*$)",
+    re.IGNORECASE,
+)
+QUOTE_OPEN = "\"“'‘"
+
+
+@dataclass
+class RequestPoint:
+    """One point of the request, with its label as the letter writes it."""
+
+    label: str
+    span: Span  # the point's text, in the text it came from
+    source: str  # "response" (quoted in it) or "request" (a separate document)
+    answer: Span | None = None  # the answer paired with it on a Request:/Response: page
+    order: int = 0
+    part: str | None = None  # for a part the response answers separately: what the part covers
+
+    @property
+    def key(self) -> str:
+        return label_key(self.label)
+
+
+@dataclass
+class RequestLayout:
+    """Where the request sits in the response, and the points it holds."""
+
+    points: list[RequestPoint] = field(default_factory=list)
+    regions: list[Span] = field(default_factory=list)  # quoted request text inside the response
+    paired: bool = False  # True when each point came with its own answer block
+
+
+# --------------------------------------------------------------------------- asks
+
+#: A sentence that asks for something.
+ASK = re.compile(
+    r"""\?\s*["”’']?\s*$
+      | \b(?:please|kindly)\b
+      | \b(?:could|can|would|will)\s+you\b
+      | \bI\s+(?:would|'d|should)\s+(?:like|be\s+grateful|appreciate)
+      | \bI\s+(?:wish|want|need)\s+to\s+(?:know|see|request|receive|obtain|ask)
+      | \bI\s+am\s+(?:requesting|asking|seeking|writing\s+to\s+(?:request|ask))
+      | \b(?:I|we)\s+(?:hereby\s+)?(?:request|require|ask\s+for)\b
+      | \bmy\s+request\s+is\b | \bto\s+be\s+provided\s+with\b
+      | \bhow\s+(?:many|much|often|long|frequently)\b
+      | ^\W*(?:what|which|who|when|where|why|whether|has|have|does|do|did|is|are|was|were)\b
+      | \b(?:provide|send|supply|disclose|release)\s+(?:me\s+)?(?:with\s+)?
+            (?:a\s+|the\s+|any\s+|all\s+)?
+            (?:cop(?:y|ies)|details|information|data|number|list|breakdown|figures)
+      | ^\W*(?:cop(?:y|ies)\s+of|any\s+(?:\w+\s+){0,3}(?:messages|e-?mails|correspondence|records|
+            documents|reports|minutes|information|data|communications)|all\s+(?:\w+\s+){0,3}
+            (?:correspondence|e-?mails|records|documents|communications|information)|
+            the\s+(?:number|total|amount|cost|list|names?)\s+of|(?:a\s+)?breakdown\s+of|details\s+of)\b
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
+#: A sentence that introduces the asks that follow ("I would like the following information:").
+_INTRO = re.compile(r"\bthe\s+following\b|:\s*$|\bas\s+follows\b", re.IGNORECASE)
+#: A sentence that continues the previous ask rather than making a new one.
+_FOLLOW_ON = re.compile(
+    r"""^\W*(?:if\s+(?:yes|so|not|no|this|that|there\s+(?:is|are)|any|applicable|possible|
+            the\s+answer)\b
+      | please\s+(?:provide|send|include|supply)\s+
+            (?:copies|a\s+copy|copy|details|them|it|this|these|those)\b
+      | (?:and|or)\s+(?:if|please)\b | this\s+(?:should|would|could|can|may)\b
+      | the\s+(?:data|information|figures|response|answer|list)\s+should\b
+      | please\s+(?:break|split|include)\b | broken\s+down\b | including\b | to\s+include\b
+      | for\s+(?:each|every|both)\b | in\s+(?:each|both)\s+case
+      | (?:my|this)\s+request\s+(?:relates|covers|concerns|is\s+for\s+the\s+period)
+    )""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_GREETING = re.compile(
+    r"^\s*(?:dear\b[^,\n]*,?|to\s+whom\s+it\s+may\s+concern,?|hello\b[^,\n]*,?|hi\b[^,\n]*,)\s*",
+    re.I,
+)
+
+# --------------------------------------------------------------------------- splitting
+
+
+def split_region(text: str, region: Span, source: str) -> list[RequestPoint]:
+    """Points of one request region: by its numbering, else by its bullets, else by its asks."""
+    if not region:
+        return []
+    points = numbered_points(text, region, source)
+    if not points:
+        points = _inlinenumbered_points(text, region, source)
+    if not points:
+        points = _bulleted_points(text, region, source)
+    if not points:
+        points = _asked_points(text, region, source)
+    renumber_orders(points)
+    return points
+
+
+def renumber_orders(points: list[RequestPoint]) -> None:
+    for order, point in enumerate(points):
+        point.order = order
+
+
+@dataclass
+class _Item:
+    label: ItemLabel
+    line: Span
+    level: int
+    parent: str | None  # formatted label of the parent item
+
+
+def numbered_points(text: str, region: Span, source: str) -> list[RequestPoint]:
+    items = _accepted_items(text, region)
+    if not items or (len(items) == 1 and items[0].label.word is None):
+        return []
+    has_children = {item.parent for item in items if item.parent}
+    points = []
+    for index, item in enumerate(items):
+        label = _full_label(item)
+        if label in has_children:
+            continue  # "3. Please provide: a) ... b) ..." - the parts are the points
+        end = items[index + 1].line.start if index + 1 < len(items) else region.end
+        span = Span.of(text, item.line.start + item.label.end, end)
+        points.append(RequestPoint(label, strip_quotes(text, span), source))
+    return points
+
+
+def _full_label(item: _Item) -> str:
+    own = format_label(item.label)
+    if item.parent is None:
+        return own
+    if item.label.kind == "roman":
+        return f"{item.parent}({item.label.value})"
+    return f"{item.parent}{item.label.value}"
+
+
+def _accepted_items(text: str, region: Span) -> list[_Item]:
+    """Labelled lines that form a proper sequence (1, 2, 3 / a, b / i, ii), with their levels.
+
+    A sequence must start at its first value, so "2021." or "5 -" in running
+    text is never taken for a point.
+    """
+    items: list[_Item] = []
+    top_kind: str | None = None
+    last_top: int | None = None
+    last_top_label: str | None = None
+    last_letter: str | None = None
+    last_roman: str | None = None
+    letter_parent: str | None = None
+    for line in _lines_in(text, region):
+        label = read_item(line.text)
+        if label is None:
+            continue
+        if label.kind == "alpha" and label.value == "i" and last_letter != "h":
+            label = ItemLabel("roman", "i", None, None, label.end)
+        if label.kind == "roman" and _letter_after(last_letter, label.value):
+            label = ItemLabel("alpha", label.value, None, None, label.end)
+        top_kind = top_kind or label.kind
+        if label.kind == "num" and top_kind == "num":
+            number = int(label.value)
+            if not _continues_numbering(last_top, number):
+                continue
+            if label.sub:
+                if number != last_top:
+                    last_top, last_top_label = (
+                        number,
+                        format_label(ItemLabel("num", label.value, None, label.word, label.end)),
+                    )
+                items.append(_Item(label, line, 1, None))
+                continue
+            if number == last_top:
+                continue
+            last_top, last_letter, last_roman = number, None, None
+            last_top_label = format_label(label)
+            items.append(_Item(label, line, 0, None))
+        elif label.kind == "alpha":
+            if label.value != next_letter(last_letter):
+                continue
+            last_letter, last_roman = label.value, None
+            parent = last_top_label if top_kind == "num" and last_top is not None else None
+            letter_parent = (parent or "") + label.value
+            items.append(_Item(label, line, 1 if parent else 0, parent))
+        elif label.kind == "roman":
+            if label.value != next_roman(last_roman):
+                continue
+            last_roman = label.value
+            if last_letter is not None and top_kind != "roman":
+                parent = letter_parent
+            elif top_kind == "num" and last_top is not None:
+                parent = last_top_label
+            else:
+                parent = None
+            items.append(_Item(label, line, 2 if parent else 0, parent))
+    return items
+
+
+def _letter_after(last_letter: str | None, value: str) -> bool:
+    """ "v)" after "u)" is a letter, not the roman five."""
+    return value in ("v", "x") and last_letter == chr(ord(value) - 1)
+
+
+def _continues_numbering(last: int | None, number: int) -> bool:
+    """A numbered list starts at 1, then each item repeats or follows the last number."""
+    return number == 1 if last is None else number in (last, last + 1)
+
+
+def _lines_in(text: str, region: Span) -> list[Span]:
+    return lines(text, region.start, region.end)
+
+
+_INLINE_LABEL = re.compile(
+    r"(?<![\w(])\((?P<p>[ivx]{1,4}|[a-z]|\d{1,2})\)\s+|(?<![\w(.])(?P<b>[a-z]|\d{1,2})\)\s+"
+)
+#: The joining words left at the end of an inline list item: "...; and", "..., or".
+_LIST_TAIL = re.compile(r"[\s;,]*(?:\b(?:and|or)\b)?[\s;,]*$")
+
+
+def _inlinenumbered_points(text: str, region: Span, source: str) -> list[RequestPoint]:
+    """ "Please tell me (i) how many ...; (ii) how many ...; (iii) ..." in running text."""
+    found = [
+        (m, (m.group("p") or m.group("b")).lower())
+        for m in _INLINE_LABEL.finditer(text, region.start, region.end)
+    ]
+    for first, kind in (("1", "num"), ("a", "alpha"), ("i", "roman")):
+        sequence = []
+        expected: str | None = first
+        for match, value in found:
+            if value == expected:
+                sequence.append((match, value))
+                expected = _following(kind, value)
+        if len(sequence) >= 2:
+            points = []
+            for index, (match, value) in enumerate(sequence):
+                end = sequence[index + 1][0].start() if index + 1 < len(sequence) else region.end
+                span = Span.of(text, match.end(), end)
+                tail = _LIST_TAIL.search(span.text)
+                span = Span.of(text, span.start, span.start + tail.start()) if tail else span
+                points.append(RequestPoint(value, strip_quotes(text, span), source))
+            return points
+    return []
+
+
+def _following(kind: str, value: str) -> str | None:
+    if kind == "num":
+        return str(int(value) + 1)
+    if kind == "alpha":
+        return next_letter(value)
+    return next_roman(value)
+
+
+def _bulleted_points(text: str, region: Span, source: str) -> list[RequestPoint]:
+    """Bullets after a general lead-in ("Please provide the following:") are separate asks."""
+    lines = _lines_in(text, region)
+    bullets = [i for i, line in enumerate(lines) if re.match(r"^[•·●▪◦*\-–—]\s", line.text)]
+    if len(bullets) < 2:
+        return []
+    lead = lines[bullets[0] - 1].text if bullets[0] > 0 else ""
+    if lead and not _INTRO.search(lead):
+        return []  # "How many X, broken down by: - year - outcome" is one ask
+    points = []
+    for n, index in enumerate(bullets, start=1):
+        end = lines[index + 1].start if index + 1 < len(lines) else region.end
+        if index + 1 < len(lines) and (index + 1) not in bullets:
+            following = [i for i in bullets if i > index]
+            end = lines[following[0]].start if following else region.end
+        span = Span.of(text, lines[index].start + 2, end)
+        points.append(RequestPoint(str(n), span, source))
+    return points
+
+
+def _asked_points(text: str, region: Span, source: str) -> list[RequestPoint]:
+    """Unnumbered request: each ask starts a point; qualifying sentences stay with it."""
+    groups: list[list[Span]] = []
+    intros: list[Span] = []
+    for sentence in sentences(text, region.start, region.end):
+        body = _GREETING.sub("", sentence.text)
+        if not body or SIGN_OFF.match(body):
+            continue
+        asks = bool(ASK.search(body))
+        if asks and _INTRO.search(body) and not re.search(r"\?\s*$", body):
+            intros.append(sentence)
+            continue
+        follows = groups and _FOLLOW_ON.match(body) and not _new_question(body)
+        if asks and not follows:
+            groups.append([sentence])
+        elif groups:
+            groups[-1].append(sentence)
+    if not groups and intros:
+        groups = [intros]
+    if not groups:
+        whole = Span.of(text, region.start, region.end)
+        return [RequestPoint("1", strip_quotes(text, whole), source)] if whole else []
+    return [
+        RequestPoint(str(n), strip_quotes(text, Span.of(text, g[0].start, g[-1].end)), source)
+        for n, g in enumerate(groups, start=1)
+    ]
+
+
+def _new_question(body: str) -> bool:
+    """ "If so, which product, and how much did it cost?" asks for something new;
+    "If yes, please provide copies." only extends the previous ask."""
+    return bool(re.search(r"\?\s*[\"”’']?\s*$", body)) and bool(
+        re.match(r"^\W*if\s+(?:so|yes)\b", body, re.IGNORECASE)
+    )
+
+
+def strip_quotes(text: str, span: Span) -> Span:
+    start, end = span.start, span.end
+    while start < end and text[start] in QUOTE_OPEN + " \n":
+        start += 1
+    while end > start and text[end - 1] in "\"”'’ \n":
+        end -= 1
+    return Span.of(text, start, end)
+
+
+def first_sentence(value: str) -> str:
+    """The first sentence or line of ``value``."""
+    return re.split(r"(?<=[.?!])\s|\n", value.strip(), maxsplit=1)[0]

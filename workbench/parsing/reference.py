@@ -1,0 +1,160 @@
+"""The authority's own reference for a request ("Our ref: FOI 2023/123", "IC-266000-V6Y0").
+
+Authorities write their reference in many ways: a labelled line ("Our ref:",
+"FOI reference:", "Case reference", "Request ID"), a label on one line and the
+value on the next (flattened web tables), a bare code on its own line at the
+head of a letter, or a code in brackets after a disclosure-log title. The
+candidates are ranked by how surely each form names *this* request: the
+letter's own "Our ref" beats a page's "Request ID", which beats a bare code.
+"Your ref" is the requester's, never the authority's.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .dates import find_dates
+from .text import Layout, Span
+
+#: Labels, strongest first. Each label is followed by ":" / "-" / "#" / "no." or nothing.
+_LABELS: list[tuple[int, re.Pattern[str]]] = [
+    (0, re.compile(r"\bour\s+ref(?:erence)?\b\.?(?:\s*(?:no|number)\b\.?)?", re.I)),
+    (
+        1,
+        re.compile(
+            r"\b(?:FOI(?:SA)?|EIR|freedom\s+of\s+information|information\s+request|request|"
+            r"case|internal\s+review|review|IR|RFI)\s+(?:ref(?:erence)?|id|no|number)\b\.?"
+            r"(?:\s*(?:no|number)\b\.?)?",
+            re.I,
+        ),
+    ),
+    (
+        1,
+        re.compile(
+            r"\b(?:FOI(?:SA)?|EIR|information|freedom\s+of\s+information|environmental\s+"
+            r"information)\s+request(?:\s+(?:no|number)\b\.?)?(?=\s*[:#\-–]?\s*[A-Z]{0,6}[-/ ]?\d)",
+            re.I,
+        ),
+    ),
+    (2, re.compile(r"(?<!your )(?<!your\s)\b(?:ref(?:erence)?)(?:\s*(?:no|number)\b\.?)?", re.I)),
+]
+_YOUR_REF = re.compile(r"\byour\s+ref", re.I)
+_SEPARATOR = re.compile(r"\s*(?:[:#=]|[-–—](?=\s)|\bis\b)?\s*", re.I)
+#: A reference value: starts with a letter or digit, has a digit, may hold / - _ . and
+#: spaced dashes or slashes ("2022 – 280 / WE5500").
+_VALUE = re.compile(r"[A-Za-z0-9][A-Za-z0-9/_.\-]*(?:\s*[/–-]\s*[A-Za-z0-9][A-Za-z0-9/_.\-]*){0,4}")
+#: A code standing on its own: letters and digits joined by - or /, with at least 3 digits.
+_BARE_CODE = re.compile(
+    r"^(?:[A-Z]{1,6}[-/ ]?)?\d[\dA-Z]*(?:[-/][A-Z0-9]+)+$|^[A-Z]{2,6}-?\d{3,}[A-Z0-9]*$"
+)
+#: "FOI 2023/123", "EIR2026/17373", "FOI-1234": a code with a regime prefix, in running text.
+_PREFIXED = re.compile(r"\b(?:FOI(?:SA)?|EIR|RFI|FOIR|IR)[ \-/]?\d[\d/\-]*\d(?:[-/][A-Z0-9]+)*\b")
+#: "(828A/23)" after a disclosure-log title.
+_BRACKETED = re.compile(r"\((?P<code>[A-Z]{0,4}\d{1,6}[A-Z]?[/-]\d{2,4})\)")
+_NOT_A_REFERENCE = re.compile(
+    r"^(?:\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|\d{4}/\d{2}|\d{4}-\d{2}-\d{2}|\d+)$"
+)
+_TOP_LINES = 30
+#: A reference heads the letter or its first pages; a long bundle's annexes are not searched.
+_LABELLED_LINES = 400
+_INLINE_CHARS = 40_000
+
+
+@dataclass(frozen=True)
+class FoundReference:
+    """A reference and the text that shows it."""
+
+    value: str
+    rank: int
+    evidence: Span
+
+
+def find_reference(text: str, layout: Layout | None = None) -> FoundReference | None:
+    """The authority's reference for the request, or None when the text gives none."""
+    layout = layout or Layout(text)
+    candidates = _labelled(text, layout) + _standalone(layout) + _inline(text, layout)
+    if not candidates:
+        return None
+    return min(candidates, key=lambda c: (c.rank, c.evidence.start))
+
+
+def _labelled(text: str, layout: Layout) -> list[FoundReference]:
+    """ "Label: value" references; a label inside a sentence ("under application reference
+    22/0123/FUL") is a weaker sign than one opening a line."""
+    found = []
+    for index, line in enumerate(layout.lines[:_LABELLED_LINES]):
+        for rank, label in _LABELS:
+            for match in label.finditer(line.text):
+                if _YOUR_REF.search(line.text[max(0, match.start() - 6) : match.end()]):
+                    continue
+                value = _value_after(text, line, line.start + match.end())
+                evidence = line
+                if value is None and not line.text[match.end() :].strip(" :#-–"):
+                    following = layout.lines[index + 1] if index + 1 < len(layout.lines) else None
+                    if following is not None:
+                        value = _value_after(text, following, following.start)
+                        evidence = Span.of(text, line.start, following.end)
+                if value is not None:
+                    opens_line = not line.text[: match.start()].strip(" (-–:") or rank == 0
+                    found.append(FoundReference(value, rank if opens_line else 6, evidence))
+                    break
+    return found
+
+
+def _value_after(text: str, line: Span, offset: int) -> str | None:
+    """The reference value starting at ``offset`` on ``line``, if it looks like one."""
+    sep = _SEPARATOR.match(text, offset, line.end)
+    begin = sep.end() if sep else offset
+    match = _VALUE.match(text, begin, line.end)
+    if not match:
+        return None
+    value = match.group(0).rstrip(".-/– ")
+    if not _plausible(value):
+        return None
+    return value
+
+
+def _plausible(value: str) -> bool:
+    """A reference has a digit, is not just a date or a year, and is not a word."""
+    compact = value.replace(" ", "")
+    if not re.search(r"\d", compact) or len(compact) > 40:
+        return False
+    if re.fullmatch(r"[\d\-]+", compact) and len(re.sub(r"\D", "", compact)) >= 10:
+        return False  # a telephone number
+    if find_dates(value) or re.fullmatch(r"\d{1,3}|(?:19|20)\d\d", compact):
+        return False  # a date, a year or a small number is not a reference
+    return True
+
+
+def _standalone(layout: Layout) -> list[FoundReference]:
+    """A code alone on a line near the top of a letter, such as ``IC-266000-V6Y0``."""
+    found = []
+    for line in layout.lines[:_TOP_LINES]:
+        value = line.text.strip(" .,;:")
+        if _BARE_CODE.match(value) and _plausible(value) and not _NOT_A_REFERENCE.match(value):
+            found.append(FoundReference(value, 3, line))
+    return found
+
+
+def _inline(text: str, layout: Layout) -> list[FoundReference]:
+    """A regime-prefixed code in running text, or a code in brackets in a title line."""
+    found = []
+    for match in _PREFIXED.finditer(text, 0, _INLINE_CHARS):
+        if _plausible(match.group(0)):
+            found.append(FoundReference(match.group(0), 4, Span.of(text, *match.span())))
+    for line in layout.lines[:5]:
+        for match in _BRACKETED.finditer(line.text):
+            code = match.group("code")
+            if _plausible(code) and not _NOT_A_REFERENCE.match(code):
+                start = line.start + match.start("code")
+                found.append(FoundReference(code, 5, Span.of(text, start, start + len(code))))
+    return found
+
+
+def normalise_reference(value: str | None) -> str | None:
+    """A reference compared case-insensitively, ignoring surrounding punctuation and spacing."""
+    if value is None:
+        return None
+    cleaned = re.sub(r"\s+", " ", value).strip(" \t.,;:()[]{}\"'“”‘’").lower()
+    return cleaned or None

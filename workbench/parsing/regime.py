@@ -1,0 +1,134 @@
+"""Which access regime a response was handled under: FOIA, EIR, FOISA, or a mix.
+
+The surest sign is what the letter says it did ("We have handled your request
+under the Freedom of Information Act 2000"); next come the grounds it relies on
+(a regulation 12 exception is EIR, a FOISA section is FOISA); last, any mention
+of the Act at all. A page footer saying "FOI or EIR request" mentions both
+regimes but handles the request under neither, so bare mentions never make a
+response "mixed": only handling statements or grounds from two regimes do.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from .text import Layout, Span
+
+_NAMES: dict[str, re.Pattern[str]] = {
+    "FOISA": re.compile(
+        r"Freedom\s+of\s+Information\s+\(Scotland\)\s+Act|\bFOI\(?S\)?A\b|"
+        r"Scottish\s+Information\s+Commissioner",
+        re.I,
+    ),
+    "EIR": re.compile(
+        r"Environmental\s+Information\s+(?:\(Scotland\)\s+)?Regulations|\bEIRs?\b(?!\d)|"
+        r"\bEI\s?Regs?\b",
+        re.I,
+    ),
+    "FOIA": re.compile(
+        r"Freedom\s+of\s+Information\s+Act|\bFOIA\b|\bFOI\s+Act\b|\bthe\s+Act\s+2000\b", re.I
+    ),
+}
+#: Any mention of freedom of information at all: FOIA unless something says otherwise.
+_FOI_MENTION = re.compile(r"\bfreedom\s+of\s+information\b|\bFOI\b", re.I)
+_SCOTTISH_EIR = re.compile(r"Environmental\s+Information\s+\(Scotland\)\s+Regulations", re.I)
+_HANDLED = re.compile(
+    r"\b(?:handled|considered|dealt\s+with|processed|responded\s+to|answered|treated|"
+    r"responding|response|respond|assessed|released|disclosed|withheld|refused|exempt|"
+    r"applies|apply|falls?\s+(?:within|under))\b[^.]{0,120}?\b(?:under|in\s+accordance\s+with|"
+    r"within\s+the\s+(?:terms|scope)\s+of|by\s+virtue\s+of)\b",
+    re.I,
+)
+
+#: Rights boilerplate names the Acts ("complain under section 50 of the FOIA, as applied by
+#: the EIR") without saying how this request was handled.
+_RIGHTS = re.compile(r"complain|commissioner|dissatisfied|unhappy|appeal|\breview\b", re.I)
+
+
+@dataclass(frozen=True)
+class RegimeFinding:
+    """The regime and the sentence that shows it."""
+
+    regime: str | None
+    evidence: Span | None
+
+
+def named_regime_hint(text: str) -> str | None:
+    """A first guess from names alone, for reading section numbers the right way.
+
+    FOISA and FOIA both number their exemptions as sections, so a citation
+    parser needs to know which Act it is reading before the provisions are known.
+    """
+    if _NAMES["FOISA"].search(text) or _SCOTTISH_EIR.search(text):
+        return "FOISA"
+    if _NAMES["EIR"].search(text) and not _NAMES["FOIA"].search(text):
+        return "EIR"
+    return "FOIA" if _NAMES["FOIA"].search(text) or _FOI_MENTION.search(text) else None
+
+
+def detect_regime(
+    text: str, provision_ids: Iterable[str] = (), layout: Layout | None = None
+) -> RegimeFinding:
+    """The regime from handling statements, then grounds cited, then any mention."""
+    layout = layout or Layout(text)
+    handled, handled_evidence = _handling_statements(layout)
+    grounds = _regimes_of(provision_ids)
+    if len(handled) > 1 or len(grounds) > 1:
+        return RegimeFinding("mixed", handled_evidence or _first_mention(text, layout, "EIR"))
+    if handled:
+        return RegimeFinding(next(iter(handled)), handled_evidence)
+    if grounds:
+        regime = next(iter(grounds))
+        return RegimeFinding(regime, _first_mention(text, layout, regime))
+    for regime in ("FOISA", "FOIA", "EIR"):
+        evidence = _first_mention(text, layout, regime)
+        if evidence is not None:
+            return RegimeFinding(_scottish(text, regime), evidence)
+    match = _FOI_MENTION.search(text)
+    if match:
+        return RegimeFinding("FOIA", layout.sentence_at(match.start()))
+    return RegimeFinding(None, None)
+
+
+def _scottish(text: str, regime: str) -> str:
+    return "EIR" if regime == "FOISA" and _SCOTTISH_EIR.search(text) else regime
+
+
+def _handling_statements(layout: Layout) -> tuple[set[str], Span | None]:
+    """Regimes named in sentences that say the request was handled under them."""
+    regimes: set[str] = set()
+    evidence = None
+    for sentence in layout.sentences:
+        if not _HANDLED.search(sentence.text) or _RIGHTS.search(sentence.text):
+            continue
+        named = {r for r, pattern in _NAMES.items() if pattern.search(sentence.text)}
+        if named and re.search(r"\brequest\b|\binformation\b", sentence.text, re.I):
+            if "FOISA" in named and _SCOTTISH_EIR.search(sentence.text):
+                named = {"EIR"}
+            regimes |= named
+            evidence = evidence or sentence
+    return regimes, evidence
+
+
+def _regimes_of(provision_ids: Iterable[str]) -> set[str]:
+    """The regimes whose grounds are cited (FOIA s.39 only points at the EIR)."""
+    regimes = set()
+    for pid in provision_ids:
+        if pid.startswith("reg."):
+            regimes.add("EIR")
+        elif pid.startswith("foisa."):
+            regimes.add("FOISA")
+        elif pid.startswith("s.") and not pid.startswith("s.39"):
+            regimes.add("FOIA")
+    if regimes == {"EIR", "FOISA"}:
+        return {"EIR"}  # Scottish EIR exceptions alongside a FOISA s.39 pointer
+    return regimes
+
+
+def _first_mention(text: str, layout: Layout, regime: str) -> Span | None:
+    match = _NAMES[regime].search(text)
+    if not match:
+        return None
+    return layout.sentence_at(match.start()) or Span.of(text, *match.span())

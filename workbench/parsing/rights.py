@@ -1,0 +1,98 @@
+"""Whether the response tells the requester their rights, and offers help.
+
+A refusal notice must say how to ask for an internal review and that the
+requester may complain to the regulator (FOIA s.17(7); EIR reg.14(5); FOISA
+s.19). Advice and assistance (FOIA s.16, EIR reg.9) shows as pointers to
+where information can be found or how a request could be narrowed. Each
+finding carries the sentence that shows it, so a reviewer can confirm it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .text import Layout, Span
+
+_REVIEW = re.compile(
+    r"(?:\b(?:you\s+(?:can|may|could|are\s+entitled\s+to|have\s+the\s+right\s+to)|"
+    r"if\s+you\s+(?:are|remain|were|feel)|should\s+you|if\s+you\s+(?:wish|would\s+like|want)|"
+    r"please\s+(?:write|contact|let\s+us\s+know)|request(?:ing)?|ask(?:ing)?)\b[^.]{0,160}?"
+    r"\b(?:internal(?:ly)?\s+review(?:ed)?|review\s+(?:of\s+)?(?:our|the|this|your)|"
+    r"review\s+(?:our|the|this)\s+(?:response|decision|handling)|to\s+review|a\s+review|"
+    r"reviewed|requirement\s+for\s+review)\b)"
+    r"|\b(?:internal\s+review|review|appeals?|complaints?)\s+(?:procedure|process)\b"
+    r"|\bright\s+(?:of|to)\s+(?:appeal|request\s+a\s+review)\b"
+    r"|\brequest\s+(?:for\s+)?(?:an?\s+)?internal\s+review\b",
+    re.I,
+)
+_REGULATOR = re.compile(
+    r"\b(?:complain|complaint|appeal|apply|application|refer|contact|write\s+to)\w*\b[^.]{0,200}?"
+    r"\b(?:Information\s+Commissioner|ICO\b|Scottish\s+Information\s+Commissioner|regulator)"
+    r"|\b(?:Information\s+Commissioner|ICO|Scottish\s+Information\s+Commissioner)\b[^.]{0,160}?"
+    r"\b(?:complain|complaint|appeal|decision|application|apply)\w*"
+    r"|\bsection\s+50\b|\bs\.?\s?50\b|\bsection\s+47\b",
+    re.I,
+)
+_ADVICE = re.compile(
+    r"\badvice\s+and\s+assistance\b|\badvise\s+and\s+assist\b|\bsection\s+16\b|\bs\.\s?16\b|"
+    r"\bregulation\s+9\b|\breg\.?\s?9\b|"
+    r"\b(?:refine|narrow|reduce|limit)\w*\s+(?:your|the)\s+(?:request|scope|search|time\s*frame)|"
+    r"\b(?:if|should)\s+you\s+(?:were\s+to\s+)?(?:refine|narrow|reduce|limit)\b|"
+    r"\byou\s+(?:may|might|can|could)\s+(?:wish\s+to|want\s+to|find|be\s+able\s+to|access|"
+    r"view|obtain)\b|"
+    r"\b(?:can|may)\s+be\s+(?:found|accessed|viewed|obtained|downloaded)\s+(?:at|on|here|via|"
+    r"from|in|through)\b|"
+    r"\b(?:available|published)\s+(?:at|on|via|from)\s+(?:our|the|their|https?:|www\.)",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class Rights:
+    """What the response offers, each with the sentence that shows it (None if absent)."""
+
+    review: Span | None
+    complaint: Span | None
+    advice: Span | None
+
+
+def find_rights(text: str, layout: Layout | None = None, skip: Sequence[Span] = ()) -> Rights:
+    """Look for review rights, regulator complaint rights and advice outside ``skip``.
+
+    ``skip`` holds the quoted request: a requester asking for a review is not the
+    authority offering one.
+    """
+    layout = layout or Layout(text)
+    review = complaint = advice = None
+    for sentence in layout.sentences:
+        if any(s.start <= sentence.start < s.end for s in skip):
+            continue
+        if review is None and _REVIEW.search(sentence.text) and not _is_outcome(sentence.text):
+            review = sentence
+        if complaint is None and _REGULATOR.search(sentence.text):
+            complaint = sentence
+        if advice is None and _ADVICE.search(sentence.text):
+            advice = sentence
+    return Rights(review, complaint, advice)
+
+
+def _is_outcome(sentence: str) -> bool:
+    """Sentences about a review already done are not an offer of one."""
+    return bool(
+        re.search(
+            r"\b(?:revised|this|the\s+outcome\s+of\s+(?:the|your))\s+review\s+(?:response|outcome)|"
+            r"\bupheld\b|\bhave\s+reviewed\b|\breviews?\s+\d|"
+            r"\b(?:asked\s+for|requested|have\s+requested|has\s+requested)\s+an?\s+(?:internal\s+)?review",
+            sentence,
+            re.I,
+        )
+    )
+
+
+def is_rights_sentence(sentence: str) -> bool:
+    """True for rights boilerplate, whose words ("refuse", "withhold") are not a decision."""
+    return bool(_REVIEW.search(sentence) or _REGULATOR.search(sentence)) and not _is_outcome(
+        sentence
+    )

@@ -1,0 +1,225 @@
+"""Cutting a letter into lines, paragraphs and sentences without losing offsets.
+
+Every conclusion the extractor draws must point back at the exact characters
+behind it, so nothing here copies or cleans the text: each piece is a
+:class:`Span` holding offsets into the original string, and its ``text`` is
+always ``original[start:end]``.
+
+Real letters are messy: hard-wrapped lines, web pages flattened to one line
+per element, numbered lists without full stops. The rules below are the
+ordinary conventions of written English, not anything tuned to one letter.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+from functools import cached_property
+
+
+@dataclass(frozen=True)
+class Span:
+    """A stretch of the original text, ``text == original[start:end]``."""
+
+    start: int
+    end: int
+    text: str
+
+    @classmethod
+    def of(cls, original: str, start: int, end: int) -> Span:
+        """The span ``start:end`` of ``original``, with surrounding whitespace trimmed."""
+        while start < end and original[start].isspace():
+            start += 1
+        while end > start and original[end - 1].isspace():
+            end -= 1
+        return cls(start, end, original[start:end])
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+    def __bool__(self) -> bool:
+        return self.end > self.start
+
+
+_BLANK_RUN = re.compile(r"\n[ \t\u00a0]*\n\s*")
+
+#: Abbreviations whose full stop does not end a sentence ("under s. 40(2)", "e.g. the").
+_ABBREVIATIONS = frozenset(
+    "s ss reg regs para paras no nos e.g i.e eg ie mr mrs ms dr st cf vs art sch pt ch "
+    "sect sec approx etc incl ref tel fig vol".split()
+)
+_SENTENCE_END = re.compile(r"[.!?][\"”’')\]]*(?=\s+[\"“‘(\[]?[A-Z0-9£•–-])")
+_WORD_BEFORE = re.compile(r"([A-Za-z.]+)$")
+_LABEL_ONLY = re.compile(
+    r"\s*(?:(?:Q|Question|Request|Point|Part|Item)\s?)?\(?(?:\d{1,2}[a-z]?|[a-z]|[ivx]{1,5})[.)]\s*$",
+    re.IGNORECASE,
+)
+
+#: A line that opens a list item: bullets, "1.", "a)", "(ii)", "Q3", "Question 2:".
+LIST_ITEM = re.compile(
+    r"""^[ \t]*(?:
+        [•·●▪◦*\-–—]\s                                  # bullet
+      | \(?(?:\d{1,2}[a-z]?|[a-z]|[ivx]{1,5})[.)]\s     # 1.  3a)  a)  (ii)
+      | (?:Q|Question|Request|Point|Part|Item)\s?\d     # Q3  Question 2
+    )""",
+    re.VERBOSE | re.IGNORECASE,
+)
+
+
+def lines(text: str, start: int = 0, end: int | None = None) -> list[Span]:
+    """The non-blank lines of ``text[start:end]``, trimmed."""
+    end = len(text) if end is None else end
+    found = []
+    cursor = start
+    while cursor <= end:
+        stop = text.find("\n", cursor, end)
+        stop = end if stop == -1 else stop
+        span = Span.of(text, cursor, stop)
+        if span:
+            found.append(span)
+        cursor = stop + 1
+    return found
+
+
+def paragraphs(text: str, start: int = 0, end: int | None = None) -> list[Span]:
+    """Blocks of ``text[start:end]`` separated by blank lines, trimmed."""
+    end = len(text) if end is None else end
+    found = []
+    cursor = start
+    for match in _BLANK_RUN.finditer(text, start, end):
+        span = Span.of(text, cursor, match.start())
+        if span:
+            found.append(span)
+        cursor = match.end()
+    span = Span.of(text, cursor, end)
+    if span:
+        found.append(span)
+    return found
+
+
+def sentences(text: str, start: int = 0, end: int | None = None) -> list[Span]:
+    """Sentences of ``text[start:end]``.
+
+    A sentence never crosses a blank line. A single line break ends a sentence
+    unless the next line carries on in lower case (a hard-wrapped line); a list
+    item always starts a new sentence, because flattened tables and numbered
+    requests rarely end their lines with a full stop.
+    """
+    found: list[Span] = []
+    for block in paragraphs(text, start, end):
+        for unit in _line_units(text, block):
+            found.extend(_split_unit(text, unit))
+    return found
+
+
+def _line_units(text: str, block: Span) -> list[Span]:
+    """Join the lines of a paragraph that continue one another."""
+    units: list[Span] = []
+    current: Span | None = None
+    for line in lines(text, block.start, block.end):
+        if current is not None and _continues(current.text, line.text):
+            current = Span(current.start, line.end, text[current.start : line.end])
+            continue
+        if current is not None:
+            units.append(current)
+        current = line
+    if current is not None:
+        units.append(current)
+    return units
+
+
+def _continues(previous: str, line: str) -> bool:
+    if LIST_ITEM.match(line) or not line[:1].islower():
+        return False
+    return not previous.rstrip().endswith((".", "?", "!", ":", ";"))
+
+
+def _split_unit(text: str, unit: Span) -> list[Span]:
+    pieces = []
+    cursor = unit.start
+    for match in _SENTENCE_END.finditer(text, unit.start, unit.end):
+        before = _WORD_BEFORE.search(text, max(unit.start, match.start() - 12), match.start())
+        if before and before.group(1).lower().rstrip(".") in _ABBREVIATIONS:
+            continue
+        if _LABEL_ONLY.match(text, cursor, match.end()):
+            continue  # "1. Has the ICO ..." is one sentence, not "1." and the rest
+        pieces.append(Span.of(text, cursor, match.end()))
+        cursor = match.end()
+    pieces.append(Span.of(text, cursor, unit.end))
+    return [p for p in pieces if p]
+
+
+class Layout:
+    """The lines, paragraphs and sentences of one text, computed once and shared.
+
+    Lookups by offset use binary search, so a 200-page document stays fast.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    @cached_property
+    def lines(self) -> list[Span]:
+        return lines(self.text)
+
+    @cached_property
+    def paragraphs(self) -> list[Span]:
+        return paragraphs(self.text)
+
+    @cached_property
+    def sentences(self) -> list[Span]:
+        return sentences(self.text)
+
+    @cached_property
+    def _line_starts(self) -> list[int]:
+        return [line.start for line in self.lines]
+
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [sentence.start for sentence in self.sentences]
+
+    def sentences_in(self, start: int, end: int) -> list[Span]:
+        """The sentences lying inside ``start:end``."""
+        first = bisect_left(self._sentence_starts, start)
+        last = bisect_left(self._sentence_starts, end)
+        return [s for s in self.sentences[first:last] if s.end <= end]
+
+    def lines_in(self, start: int, end: int) -> list[Span]:
+        """The lines lying inside ``start:end``."""
+        first = bisect_left(self._line_starts, start)
+        last = bisect_left(self._line_starts, end)
+        return [line for line in self.lines[first:last] if line.end <= end]
+
+    def sentence_at(self, offset: int) -> Span | None:
+        """The sentence containing ``offset``, if any."""
+        index = bisect_right(self._sentence_starts, offset) - 1
+        if index >= 0 and offset < self.sentences[index].end:
+            return self.sentences[index]
+        return None
+
+    def line_index(self, offset: int) -> int | None:
+        """The index in :attr:`lines` of the line containing ``offset``, if any."""
+        index = bisect_right(self._line_starts, offset) - 1
+        if index >= 0 and offset <= self.lines[index].end:
+            return index
+        return None
+
+    def line_at(self, offset: int) -> Span | None:
+        index = self.line_index(offset)
+        return None if index is None else self.lines[index]
+
+
+def is_heading(line: str) -> bool:
+    """A short line with no closing punctuation: a heading such as "Next steps" or "Response"."""
+    stripped = line.strip()
+    if not stripped or len(stripped) > 70 or LIST_ITEM.match(stripped):
+        return False
+    if stripped.endswith((".", ",", ";", "?", "!")):
+        return False
+    return stripped[0].isupper() or stripped[0].isdigit()
+
+
+def normalise_space(value: str) -> str:
+    """Collapse runs of whitespace into one space (for quoting in summaries)."""
+    return re.sub(r"\s+", " ", value).strip()
