@@ -118,3 +118,18 @@ def test_saving_case_json_leaves_no_temporary_files(seed_case):
         "request.txt",
         "response.txt",
     ]
+
+
+def test_new_case_reads_reference_regime_and_dates_from_the_letter(isolated_data):
+    case = new_case(FILES / "seed_response.txt", request=FILES / "seed_request.txt")
+    assert case.id == "IC-266000-V6Y0"
+    assert case.meta.reference == "IC-266000-V6Y0"
+    assert case.meta.regime == "FOIA"
+    assert str(case.meta.date_received) == "2023-10-25"
+    assert str(case.meta.date_responded) == "2023-11-22"
+
+
+def test_what_the_caller_gives_beats_what_the_letter_says(isolated_data):
+    case = new_case(FILES / "seed_response.txt", case_id="x", regime="EIR")
+    assert case.id == "x"
+    assert case.meta.regime == "EIR"

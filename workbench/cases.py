@@ -401,13 +401,11 @@ def _id_from(path: Path) -> str:
 
 
 def _guess_metadata(sources: dict[str, Path]) -> dict[str, object]:
-    """Metadata read from the documents by the extractor, when it is installed.
+    """Reference, regime and dates read from the documents by the extractor.
 
-    The extractor arrives with its own issue; until then a case simply starts
-    with the metadata the caller gives.
+    Imported here, not at the top, because the extractor is only needed when a
+    case is created and the case list should stay quick to import.
     """
-    try:
-        from .parsing.extract import guess_case_metadata
-    except ImportError:
-        return {}
+    from .parsing.extract import guess_case_metadata
+
     return guess_case_metadata(sources)
