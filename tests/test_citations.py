@@ -198,3 +198,14 @@ def test_procedural_sections_excluded_even_if_a_catalogue_lists_them(tmp_path) -
     assert "s.17" in cat
     assert is_exemption("s.17", cat) is False
     assert cited_ids("sections 17 and 12", catalogue=cat) == ["s.12"]
+
+
+def test_a_section_quoted_in_the_statutes_own_form_is_read_in_the_letters_regime():
+    text = "Section 43 states:\n\n43.–(2)  Information is exempt information if its disclosure"
+    found = parse_citations(text, "FOIA")
+    assert [c.id for c in found] == ["s.43", "s.43(2)"]
+    assert found[1].quote == "43.–(2)"
+
+
+def test_a_statute_heading_with_no_regime_to_read_it_in_is_ignored():
+    assert cited_ids("43.–(2)  Information is exempt information if ...") == []

@@ -31,7 +31,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from .catalogue import Catalogue, ancestor_ids, is_valid_id, load_catalogue, root_of
+from .catalogue import (
+    Catalogue,
+    ancestor_ids,
+    is_valid_id,
+    load_catalogue,
+    regime_of_id,
+    root_of,
+)
 from .errors import CitationError
 
 REGIMES = ("FOIA", "EIR", "FOISA")
@@ -111,6 +118,12 @@ _SENTENCE_END = re.compile(r"[.;!?](?:\s|$)")
 
 _PREFIX = {"FOIA": "s.", "EIR": "reg.", "FOISA": "foisa.s."}
 
+#: A section quoted as the statute prints it, at the start of a line: "43.–(2) Information is
+#: exempt ...". Letters often paste the provision's text under its heading like this.
+_STATUTE_HEADING = re.compile(
+    r"(?m)^[ \t>]*(?P<ref>\d{1,3}[A-Z]{0,2}\.[ \t]*[–—-][ \t]*(?:\(\s*[0-9A-Za-z]{1,3}\s*\))+)"
+)
+
 
 @dataclass(frozen=True)
 class _Item:
@@ -152,7 +165,35 @@ def parse_citations(
             _add(
                 found, text, Citation(_build_id(item.parts, regime), item.start, item.end, ""), cat
             )
-    return found
+    found += _statute_headings(text, hint, found, cat)
+    return sorted(found, key=lambda c: c.start)
+
+
+def _statute_headings(
+    text: str, hint: str | None, found: list[Citation], cat: Catalogue
+) -> list[Citation]:
+    """Sections quoted in the statute's own form ("43.–(2)"), read in the letter's regime.
+
+    Only with a regime to read them in: a bare "43.–(2)" names no Act.
+    """
+    regime = hint or _only_regime(found)
+    if regime is None:
+        return []
+    out: list[Citation] = []
+    for match in _STATUTE_HEADING.finditer(text):
+        raw = match.group("ref")
+        parts = (re.match(r"\d{1,3}[A-Z]{0,2}", raw).group(0), *_PART.findall(raw))
+        start, end = match.start("ref"), match.end("ref")
+        candidate = Citation(_build_id(parts, regime), start, end, text[start:end])
+        if is_exemption(candidate.id, cat):
+            out.append(candidate)
+    return out
+
+
+def _only_regime(found: list[Citation]) -> str | None:
+    """The one regime every citation found so far belongs to, if there is exactly one."""
+    regimes = {regime_of_id(c.id) for c in found}
+    return regimes.pop() if len(regimes) == 1 else None
 
 
 def cited_ids(
