@@ -1,50 +1,187 @@
-"""One case opened: its metadata and the response as it was sent.
+"""One case opened: a short header, then the guided review as tabs.
 
-A first view of a case; the guided review pages (overview, points, provisions,
-searches, procedure, outcome) take its place as they are built.
+The tabs follow the order a reviewer works in: the overview (facts, deadline,
+automated checks), each request point, each provision relied on, the searches,
+the handling, and finally the outcome and the letter.  Each tab is a
+:class:`~workbench.dashboard.pages.Page` over the same
+:class:`~workbench.service.ReviewSession`; a tab is built the first time it is
+shown (so opening a case is quick) and refreshed from the store each time it is
+shown again (so a finding made on one tab shows on the others).
 """
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 import ipywidgets as widgets
 
 from ..cases import Case
 from .text import escape, facts_table, preformatted
 
+if TYPE_CHECKING:  # imported when a case opens: the store and exports are heavy
+    from ..service import ReviewSession
+    from ..store import Store
+    from .pages import Page
 
-def metadata_rows(case: Case) -> list[tuple[str, object]]:
-    """The case's metadata as the page lists it."""
-    meta = case.meta
+#: Every tab: (title, module, page class).  A module not written yet leaves an empty tab.
+TABS: tuple[tuple[str, str, str], ...] = (
+    ("Overview", "overview_page", "OverviewPage"),
+    ("Request points", "points_page", "PointsPage"),
+    ("Provisions", "provisions_page", "ProvisionsPage"),
+    ("Searches", "searches_page", "SearchesPage"),
+    ("Procedure", "procedure_page", "ProcedurePage"),
+    ("Outcome and letter", "outcome_page", "OutcomePage"),
+)
+
+#: The review pages' own styles (the frame's stylesheet covers the rest).
+CSS = """
+.wb-case .wb-tabs .lm-TabBar-tab { flex: 0 0 auto; min-width: 0; max-width: none;
+  padding: 0 1rem; }
+.wb-case .wb-page { padding: 0.5rem 0.25rem; }
+.wb-case h3 { font-size: 1.05rem; margin: 0.75rem 0 0.25rem; }
+.wb-case .wb-card { border: 1px solid #d0d0d0; border-radius: 6px; padding: 0.5rem 0.75rem;
+  margin: 0.5rem 0; background: #fff; }
+.wb-case .wb-field-row { align-items: center; grid-gap: 0.75rem; margin: 0.1rem 0; }
+.wb-case .wb-fact { border-bottom: 1px solid #eee; padding: 0.25rem 0; }
+.wb-case blockquote { margin: 0.25rem 0 0.25rem 0.5rem; padding: 0.25rem 0.75rem;
+  border-left: 3px solid #9e9e9e; background: #fafafa; white-space: pre-wrap;
+  overflow-wrap: anywhere; }
+.wb-case .wb-muted { color: #616161; }
+.wb-case .wb-edited { background: #fff3cd; color: #664d03; border-radius: 3px;
+  padding: 0 0.3rem; font-size: 12px; }
+.wb-case .wb-badge { border-radius: 3px; padding: 0 0.4rem; font-size: 12px; font-weight: 600; }
+.wb-case .wb-issue { background: #fdecea; color: #611a15; }
+.wb-case .wb-warning { background: #fff3cd; color: #664d03; }
+.wb-case .wb-info { background: #e8f4fd; color: #0d3c61; }
+.wb-case .wb-accepted { color: #1e4620; font-weight: 600; }
+.wb-case .wb-dismissed { color: #616161; font-weight: 600; }
+.wb-case .wb-error-text, .wb-case .wb-warn { color: #b3261e; }
+.wb-case .wb-working { margin: 0.25rem 0; padding-left: 1.5rem; }
+.wb-case .wb-question { align-items: center; border-bottom: 1px solid #eee; padding: 0.25rem 0; }
+.wb-case .wb-case-facts tbody { display: flex; flex-wrap: wrap; column-gap: 2rem; }
+.wb-case .wb-case-facts tr { display: flex; gap: 0.5rem; }
+.wb-case .wb-case-facts th { padding: 0; }
+.wb-case textarea { font-family: inherit; font-size: 14px; line-height: 1.4; }
+.wb-case .wb-remedies { grid-template-columns: repeat(auto-fill, minmax(20rem, 1fr)); }
+"""
+
+
+def page_class(module: str, name: str) -> type[Page] | None:
+    """The page class for a tab, or None while its module does not exist yet.
+
+    Imported when the tab is first shown, so the Cases page never waits for the
+    store, the checks or the exports.
+    """
+    qualified = f"{__package__}.{module}"
+    try:
+        found = importlib.import_module(qualified)
+    except ModuleNotFoundError as exc:
+        if exc.name == qualified:
+            return None
+        raise
+    return getattr(found, name)
+
+
+def metadata_rows(session: ReviewSession) -> list[tuple[str, object]]:
+    """The case as the header lists it (the facts as the letter will state them)."""
+    meta = session.case.meta
+    facts = session.facts()
+    review = session.review
     return [
-        ("Case", meta.id),
-        ("Reference", meta.reference),
+        ("Reference", facts.reference),
         ("Authority", meta.authority),
-        ("Regime", meta.regime),
+        ("Regime", facts.regime),
         ("Requester", meta.requester),
-        ("Received", meta.date_received),
-        ("Responded", meta.date_responded),
-        ("Review requested", meta.date_review_requested),
+        ("Review", f"version {review.version}, {review.status_label.lower()}"),
     ]
 
 
 class CaseView:
-    """A case's metadata and response text; ``on_back()`` returns to the list."""
+    """An opened case: header, response text and the review tabs; ``on_back()`` leaves it."""
 
-    def __init__(self, case: Case, on_back: Callable[[], None], guard: Callable) -> None:
+    def __init__(
+        self,
+        case: Case,
+        on_back: Callable[[], None],
+        guard: Callable[[Callable[..., Any]], Callable[..., Any]],
+        *,
+        store: Store | None = None,
+        session: ReviewSession | None = None,
+    ) -> None:
+        from ..service import ReviewSession
+
         self.case = case
-        back = widgets.Button(description="Back to cases")
-        back.on_click(guard(lambda _button: on_back()))
-        self.facts = widgets.HTML(facts_table(metadata_rows(case)))
+        self.guard = guard
+        self.session = session or ReviewSession.open(case.id, store=store, case=case)
+        self._on_back = on_back
+        try:
+            self._build(case)
+        except BaseException:
+            self.session.close()
+            raise
+
+    def _build(self, case: Case) -> None:
+        guard = self.guard
+        back = widgets.Button(description="Back to cases", icon="arrow-left")
+        back.on_click(guard(lambda _button: self.close()))
+        self.facts = widgets.HTML()
+        self.facts.add_class("wb-case-facts")
         self.response = widgets.HTML(preformatted(case.response().text))
+        letter = widgets.Accordion(children=[self.response], titles=("The response as sent",))
+        letter.selected_index = None
+        self.pages: dict[str, Page] = {}
+        self._slots = [widgets.VBox() for _ in TABS]
+        self.tabs = widgets.Tab(children=self._slots, titles=[title for title, _, _ in TABS])
+        self.tabs.add_class("wb-tabs")
+        self.tabs.observe(guard(lambda _change: self.show_selected()), names="selected_index")
         self.widget = widgets.VBox(
             [
                 back,
                 widgets.HTML(f"<h2>Case {escape(case.id)}</h2>"),
                 self.facts,
-                widgets.HTML("<h2>The response</h2>"),
-                self.response,
+                letter,
+                self.tabs,
+                widgets.HTML(f"<style>{CSS}</style>", layout=widgets.Layout(display="none")),
             ]
         )
         self.widget.add_class("wb-case")
+        self.refresh_header()
+        self.tabs.selected_index = 0
+        self.show_selected()
+
+    def refresh_header(self) -> None:
+        self.facts.value = facts_table(metadata_rows(self.session))
+
+    def show_selected(self) -> None:
+        """Build the selected tab's page the first time; refresh it from the store after.
+
+        The review is read again first, so a change someone else saved meanwhile shows
+        (and the next edit is not refused as a conflict).
+        """
+        index = self.tabs.selected_index or 0
+        title, module, name = TABS[index]
+        self.session.reload()
+        page = self.pages.get(title)
+        if page is None:
+            cls = page_class(module, name)
+            if cls is None:
+                return
+            page = cls(self.session, self.guard)
+            self.pages[title] = page
+            self._slots[index].children = (page.widget,)
+        else:
+            page.refresh()
+        self.refresh_header()
+
+    def select(self, title: str) -> Page | None:
+        """Show the tab called ``title`` (as a click on it would) and return its page."""
+        titles = [t for t, _, _ in TABS]
+        self.tabs.selected_index = titles.index(title)
+        return self.pages.get(title)
+
+    def close(self) -> None:
+        """Leave the case (its work is already saved) and release the store."""
+        self.session.close()
+        self._on_back()

@@ -1,0 +1,259 @@
+"""The Overview tab: who reviews, what was read from the letter, the deadline, the checks.
+
+Everything here is either the reviewer's own record (name, role, dates, route,
+grounds) or something the first pass read, shown next to the sentence it was
+read from so the reviewer can judge it.  Correcting a read value saves it as
+the reviewer's correction: the page then says so and shows what was read.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import ipywidgets as widgets
+
+from ..checks.base import Finding
+from ..parsing.model import Evidence
+from ..review import Review, Route
+from ..service import REGIMES, Fact
+from .pages import (
+    YES_NO_OPTIONS,
+    Page,
+    choice_options,
+    css_slug,
+    date_from_text,
+    empty_as_none,
+    none_as_empty,
+    text_or_empty,
+)
+from .text import MISSING, escape, plain
+
+#: Grid columns of a labelled row: label, input, what it means.
+ROW_COLUMNS = "minmax(11rem, 14rem) minmax(14rem, 18rem) minmax(0, 1fr)"
+
+SEVERITY_LABELS = {"issue": "Issue", "warning": "Warning", "info": "Note"}
+
+
+def _row(label: str, field: widgets.Widget, note: widgets.Widget | None = None) -> widgets.GridBox:
+    cells = [widgets.HTML(f"<b>{escape(label)}</b>"), field, note or widgets.HTML()]
+    row = widgets.GridBox(cells, layout=widgets.Layout(grid_template_columns=ROW_COLUMNS))
+    row.add_class("wb-field-row")
+    return row
+
+
+def _input_layout() -> widgets.Layout:
+    return widgets.Layout(width="100%")
+
+
+def quote_html(evidence: Evidence | None) -> str:
+    """The sentence a value was read from, escaped, or a note that there is none."""
+    if evidence is None:
+        return "<div class='wb-evidence wb-muted'>Not found in the letter.</div>"
+    return f"<blockquote class='wb-evidence'>{escape(evidence.quote)}</blockquote>"
+
+
+def fact_text(fact: Fact, value: Any) -> str:
+    """A fact's value as a reader writes it (dates in words, yes/no for flags)."""
+    if fact.field.kind == "yes_no":
+        return {True: "Yes", False: "No"}.get(value, MISSING)
+    return plain(value)
+
+
+def fact_status_html(fact: Fact) -> str:
+    """The value in words, and whether it is as read or the reviewer's correction."""
+    shown = escape(fact_text(fact, fact.value))
+    if fact.corrected:
+        was = escape(fact_text(fact, fact.extracted))
+        return (
+            f"<span class='wb-value'>{shown}</span> "
+            f"<span class='wb-edited'>edited by the reviewer</span> "
+            f"<span class='wb-muted'>(read from the letter: {was})</span>"
+        )
+    return f"<span class='wb-value'>{shown}</span> <span class='wb-muted'>as read</span>"
+
+
+def _fact_widget_value(fact: Fact) -> str:
+    value = fact.value
+    if fact.field.kind == "yes_no":
+        return {True: "yes", False: "no"}.get(value, "")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return text_or_empty(value)
+
+
+def decision_html(review: Review, finding: Finding) -> str:
+    decision = review.check_decisions.get(finding.id)
+    if decision is None:
+        return "<span class='wb-muted'>Not decided yet</span>"
+    if decision.accepted:
+        return "<span class='wb-accepted'>Accepted</span>"
+    return f"<span class='wb-dismissed'>Dismissed</span>: {escape(decision.reason)}"
+
+
+class OverviewPage(Page):
+    """Reviewer details, the facts read from the letter, the response deadline, the checks."""
+
+    title = "Overview"
+
+    def build(self) -> list[widgets.Widget]:
+        parts: list[widgets.Widget] = [widgets.HTML("<h3>The review</h3>")]
+        parts += self._review_fields()
+        parts.append(widgets.HTML("<h3>Read from the response</h3>"))
+        if self.session.extraction_problem:
+            parts.append(
+                widgets.HTML(f"<p class='wb-warn'>{escape(self.session.extraction_problem)}</p>")
+            )
+        parts += [self._fact_block(fact.name) for fact in self.session.all_facts()]
+        parts.append(widgets.HTML("<h3>Response deadline</h3>"))
+        parts.append(self.show(widgets.HTML(), lambda _review: self._deadline_html()))
+        parts.append(widgets.HTML("<h3>Automated checks</h3>"))
+        parts += self._checks()
+        return parts
+
+    # -- the reviewer's own record ---------------------------------------------------------
+
+    def _review_fields(self) -> list[widgets.Widget]:
+        name = self.bind(
+            widgets.Text(placeholder="Your name", layout=_input_layout()), "reviewer.name"
+        )
+        role = self.bind(
+            widgets.Text(placeholder="Your role", layout=_input_layout()), "reviewer.role"
+        )
+        requested = self.bind(
+            widgets.Text(placeholder="YYYY-MM-DD", layout=_input_layout()),
+            "review_requested",
+            to_widget=text_or_empty,
+            from_widget=date_from_text("Review requested date"),
+        )
+        route = self.bind(
+            widgets.Dropdown(options=choice_options(Route.choices()), layout=_input_layout()),
+            "route",
+            to_widget=none_as_empty,
+            from_widget=empty_as_none,
+        )
+        exceptional = self.bind(
+            widgets.Checkbox(description="Yes", indent=False, layout=widgets.Layout(width="auto")),
+            "exceptional",
+        )
+        grounds = self.bind(
+            widgets.Textarea(
+                placeholder="The requester's grounds for asking for a review, in their words",
+                layout=widgets.Layout(width="100%", height="6rem"),
+            ),
+            "grounds",
+        )
+        name.add_class("wb-reviewer-name")
+        requested.add_class("wb-review-requested")
+        grounds.add_class("wb-grounds")
+        due = self.show(widgets.HTML(), _review_due_html)
+        return [
+            _row(
+                "Reviewer",
+                name,
+                widgets.HTML("<span class='wb-muted'>Recorded with every change you make</span>"),
+            ),
+            _row("Role", role),
+            _row("Review requested", requested, due),
+            _row("How it was asked for", route),
+            _row(
+                "Exceptional case",
+                exceptional,
+                widgets.HTML("<span class='wb-muted'>FOIA only: 40 working days, not 20</span>"),
+            ),
+            widgets.HTML("<b>The requester's grounds</b>"),
+            grounds,
+        ]
+
+    # -- facts read from the letter --------------------------------------------------------
+
+    def _fact_block(self, name: str) -> widgets.Widget:
+        fact = self.session.fact(name)
+        kind = fact.field.kind
+        if kind == "regime":
+            options = [("— not known —", ""), *((r, r) for r in REGIMES)]
+            field: widgets.Widget = widgets.Dropdown(options=options, layout=_input_layout())
+        elif kind == "yes_no":
+            field = widgets.Dropdown(options=YES_NO_OPTIONS, layout=_input_layout())
+        else:
+            placeholder = "YYYY-MM-DD" if kind == "date" else ""
+            field = widgets.Text(placeholder=placeholder, layout=_input_layout())
+        self.show(field, lambda _review: _fact_widget_value(self.session.fact(name)))
+        self.on_change(field, lambda value: self.session.correct(name, value))
+        status = self.show(
+            widgets.HTML(), lambda _review: fact_status_html(self.session.fact(name))
+        )
+        block = widgets.VBox(
+            [_row(fact.label, field, status), widgets.HTML(quote_html(fact.evidence))]
+        )
+        block.add_class("wb-fact")
+        block.add_class(f"wb-fact-{name.replace('_', '-')}")
+        return block
+
+    def _deadline_html(self) -> str:
+        deadline = self.session.response_deadline()
+        if deadline is None:
+            facts = self.session.facts()
+            if facts.received is None or facts.responded is None:
+                why = "the date the request was received and the date of the response are needed"
+            else:
+                why = "the response is dated before the request was received; check both dates"
+            return f"<p class='wb-muted'>Cannot work out the deadline: {escape(why)}.</p>"
+        steps = "".join(f"<li>{escape(line)}</li>" for line in deadline.working())
+        return f"<ol class='wb-working'>{steps}</ol>"
+
+    # -- automated checks ------------------------------------------------------------------
+
+    def _checks(self) -> list[widgets.Widget]:
+        findings = self.session.checks()
+        if not findings:
+            return [widgets.HTML("<p>No automated check found anything to look at.</p>")]
+        return [self._check_card(finding) for finding in findings]
+
+    def _check_card(self, finding: Finding) -> widgets.Widget:
+        severity = finding.severity.value
+        quotes = "".join(quote_html(e) for e in finding.evidence)
+        head = widgets.HTML(
+            f"<div><span class='wb-badge wb-{severity}'>{SEVERITY_LABELS[severity]}</span> "
+            f"<b>{escape(finding.title)}</b></div>"
+            f"<div>{escape(finding.explanation)}</div>{quotes}"
+        )
+        decision = self.show(widgets.HTML(), lambda review: decision_html(review, finding))
+        # What the reviewer types here is only a draft until Dismiss saves it.
+        reason = widgets.Text(
+            value=_saved_reason(self.session.review, finding.id),
+            placeholder="Why dismiss it (required to dismiss)",
+            layout=widgets.Layout(width="24rem"),
+        )
+        accept = self.button(
+            "Accept",
+            lambda: self.session.decide_check(finding.id, accepted=True),
+            tooltip="The check is right: the letter has this problem",
+        )
+        dismiss = self.button(
+            "Dismiss",
+            lambda: self.session.decide_check(finding.id, accepted=False, reason=reason.value),
+            tooltip="The check is wrong here; give the reason",
+        )
+        for control in (accept, dismiss, reason):
+            self.show(control, lambda review: review.is_frozen, trait="disabled")
+        controls = widgets.HBox(
+            [accept, reason, dismiss], layout=widgets.Layout(flex_flow="row wrap")
+        )
+        card = widgets.VBox([head, decision, controls])
+        card.add_class("wb-card")
+        card.add_class("wb-check")
+        card.add_class(f"wb-check-{css_slug(finding.id)}")
+        return card
+
+
+def _saved_reason(review: Review, check_id: str) -> str:
+    decision = review.check_decisions.get(check_id)
+    return decision.reason if decision is not None else ""
+
+
+def _review_due_html(review: Review) -> str:
+    deadline = review.deadline()
+    if deadline is None:
+        return "<span class='wb-muted'>The review's due date follows from this date</span>"
+    return f"Review due <b>{escape(plain(deadline.due))}</b> ({deadline.working_days} working days)"

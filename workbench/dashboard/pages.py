@@ -1,0 +1,276 @@
+"""What every tab of an opened case is: a page over a :class:`ReviewSession`.
+
+Why a shared base: every page follows the same three rules, and keeping them
+here means no page can forget one.
+
+1. **The page holds no state.**  What a widget shows is read from
+   ``session.review`` (the review as saved); :meth:`Page.refresh` reads it
+   again.  A page that changes shape (a provision question appearing after an
+   answer) rebuilds its widgets from the model; otherwise only values are
+   refreshed, so the widget the reviewer is using keeps its place and focus.
+2. **Every change is saved at once, through the session** (so through the
+   store, audited and conflict-checked).  Text boxes save when the reviewer
+   leaves them or presses Enter (``continuous_update=False``).
+3. **Every callback runs through the guard**, so a mistake is a plain message
+   in the page; after any attempt (saved or refused) the page shows the saved
+   values again, so it never displays something that is not in the store.
+
+Writing a page::
+
+    class SearchesPage(Page):
+        title = "Searches"
+
+        def build(self) -> list[widgets.Widget]:
+            notes = self.bind(widgets.Textarea(), "procedural.notes")
+            heading = self.show(widgets.HTML(), lambda review: f"<b>{len(review.searches)}</b>")
+            add = self.button("Add a search", lambda: self.session.add_search(where="?"))
+            return [heading, notes, add]
+
+        def shape(self) -> object:            # rebuild when this changes
+            return len(self.session.review.searches)
+
+The dashboard constructs a page as ``Page(session, guard)`` and shows
+``page.widget``; it calls ``page.refresh()`` whenever the tab is shown again.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, ClassVar
+
+import ipywidgets as widgets
+
+from ..deadlines import parse_date
+from ..review import PathLike, Review
+
+if TYPE_CHECKING:
+    from ..service import ReviewSession
+
+Guard = Callable[[Callable[..., Any]], Callable[..., Any]]
+
+#: Shown in a dropdown for "nothing chosen yet" (stored as None).
+NOT_DECIDED = "— not decided —"
+
+
+def identity(value: Any) -> Any:
+    return value
+
+
+@dataclass
+class Binding:
+    """A widget showing one value of the review, and (if ``path``) saving it back."""
+
+    widget: widgets.Widget
+    read: Callable[[Review], Any]
+    path: PathLike | None = None
+    to_widget: Callable[[Any], Any] = identity
+    from_widget: Callable[[Any], Any] = identity
+    #: The widget trait that holds the value (``value`` for inputs and HTML).
+    trait: str = "value"
+
+
+class Page:
+    """One tab of an opened case.  Subclasses implement :meth:`build` (and maybe :meth:`shape`).
+
+    The constructor builds the widgets, so a subclass that needs its own
+    attributes in :meth:`build` sets them before calling ``super().__init__``.
+    """
+
+    #: The tab's title.
+    title: ClassVar[str] = ""
+
+    def __init__(self, session: ReviewSession, guard: Guard) -> None:
+        self.session = session
+        self.guard = guard
+        self.widget = widgets.VBox()
+        self.widget.add_class("wb-page")
+        self._bindings: list[Binding] = []
+        self._shape: object = _UNBUILT
+        self._syncing = False
+        self.refresh()
+
+    # -- what a subclass provides ----------------------------------------------------------
+
+    def build(self) -> list[widgets.Widget]:
+        """The page's widgets, made from ``self.session.review`` (use bind/show/button)."""
+        raise NotImplementedError
+
+    def shape(self) -> object:
+        """Anything that, when it changes, means the widgets must be built again.
+
+        The default is the review's version and whether it is frozen: values are
+        refreshed in place, and the page is rebuilt only for a new version of the review
+        or when it is signed off.
+        """
+        return (self.session.review.version, self.session.review.is_frozen)
+
+    # -- refreshing ------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Show the saved review: rebuild if its shape changed, else refresh the values."""
+        shape = self.shape()
+        if shape != self._shape:
+            self._bindings = []
+            with self._quiet():
+                self.widget.children = tuple(self.build())
+            self._shape = shape
+        self.sync()
+
+    def sync(self) -> None:
+        """Put the saved values into the widgets, without saving them again."""
+        review = self.session.review
+        with self._quiet():
+            for binding in self._bindings:
+                value = binding.to_widget(binding.read(review))
+                if getattr(binding.widget, binding.trait) != value:
+                    setattr(binding.widget, binding.trait, value)
+                if binding.path is not None and hasattr(binding.widget, "disabled"):
+                    binding.widget.disabled = review.is_frozen
+
+    @contextmanager
+    def _quiet(self) -> Iterator[None]:
+        syncing, self._syncing = self._syncing, True
+        try:
+            yield
+        finally:
+            self._syncing = syncing
+
+    # -- helpers for build() ---------------------------------------------------------------
+
+    def bind(
+        self,
+        widget: widgets.Widget,
+        path: PathLike,
+        *,
+        to_widget: Callable[[Any], Any] = identity,
+        from_widget: Callable[[Any], Any] = identity,
+    ) -> widgets.Widget:
+        """Show the review's value at ``path`` in ``widget`` and save every change to it."""
+        if hasattr(widget, "continuous_update"):
+            widget.continuous_update = False
+        binding = Binding(
+            widget,
+            lambda review: review.value_at(path),
+            path=path,
+            to_widget=to_widget,
+            from_widget=from_widget,
+        )
+        self._bindings.append(binding)
+        self._observe(widget, lambda value: self._save(binding, value))
+        return widget
+
+    def show(
+        self, widget: widgets.Widget, render: Callable[[Review], Any], trait: str = "value"
+    ) -> widgets.Widget:
+        """Show ``render(review)`` in ``widget`` (read-only), refreshed after every save."""
+        self._bindings.append(Binding(widget, render, trait=trait))
+        return widget
+
+    def on_change(self, widget: widgets.Widget, save: Callable[[Any], Any]) -> widgets.Widget:
+        """Call ``save(new value)`` when the reviewer changes ``widget``, then refresh.
+
+        For values that are not one path of the review (a correction, a check decision);
+        the widget's value must still be set from the model in :meth:`build` or with
+        :meth:`show`.
+        """
+        if hasattr(widget, "continuous_update"):
+            widget.continuous_update = False
+        self._observe(widget, lambda value: self.attempt(lambda: save(value)))
+        return widget
+
+    def button(self, description: str, action: Callable[[], Any], **kwargs: Any) -> widgets.Button:
+        """A button that runs ``action`` (a session call), then shows the saved review."""
+        button = widgets.Button(description=description, **kwargs)
+        button.on_click(self.guard(lambda _button: self.attempt(action)))
+        return button
+
+    def attempt(self, action: Callable[[], Any]) -> Any:
+        """Run a session call; refresh either way, and let a refusal reach the guard."""
+        try:
+            return action()
+        finally:
+            self.refresh()
+
+    def _observe(self, widget: widgets.Widget, callback: Callable[[Any], Any]) -> None:
+        """Run ``callback(new value)``, guarded, for the reviewer's changes only.
+
+        Values the page puts in itself while refreshing are ignored before the guard,
+        so a refresh never clears the message that explains it.
+        """
+        guarded = self.guard(callback)
+
+        def changed(change: dict) -> None:
+            if not self._syncing:
+                guarded(change["new"])
+
+        widget.observe(changed, names="value")
+
+    def _save(self, binding: Binding, value: Any) -> Any:
+        assert binding.path is not None
+        path, convert = binding.path, binding.from_widget
+        return self.attempt(lambda: self.session.edit(path, convert(value)))
+
+
+_UNBUILT = object()
+
+
+# -- converters between the model's values and widgets' values ----------------------------------
+
+
+def choice_options(choices: dict[str, str]) -> list[tuple[str, str]]:
+    """Dropdown options for a labelled enum's ``choices()``, with "not decided" ("") first.
+
+    Use with ``to_widget=none_as_empty, from_widget=empty_as_none``: a dropdown cannot
+    show None as a choice, so "not decided" travels as "".
+    """
+    return [(NOT_DECIDED, ""), *((label, value) for value, label in choices.items())]
+
+
+def none_as_empty(value: Any) -> Any:
+    return "" if value is None else value
+
+
+def empty_as_none(value: Any) -> Any:
+    return None if value in ("", None) else value
+
+
+YES_NO_OPTIONS = [(NOT_DECIDED, ""), ("Yes", "yes"), ("No", "no")]
+
+
+def yes_no_to_widget(value: bool | None) -> str:
+    return {None: "", True: "yes", False: "no"}[value]
+
+
+def yes_no_from_widget(value: str) -> bool | None:
+    return {"": None, "yes": True, "no": False}[value or ""]
+
+
+def text_or_empty(value: Any) -> str:
+    return "" if value is None else str(value)
+
+
+def date_from_text(field_name: str) -> Callable[[Any], dt.date | None]:
+    """A converter reading ``YYYY-MM-DD`` text (empty for none), naming the field if wrong."""
+
+    def convert(value: Any) -> dt.date | None:
+        text = str(value or "").strip()
+        return parse_date(text, field_name=field_name) if text else None
+
+    return convert
+
+
+def css_slug(text: str) -> str:
+    """``text`` as part of a CSS class name (``s.40(2)`` -> ``s-40-2-``)."""
+    return re.sub(r"[^A-Za-z0-9_-]+", "-", text)
+
+
+def labelled(label: str, field: widgets.Widget, width: str = "11rem") -> widgets.HBox:
+    """A bold label and its field on one line."""
+    from .text import escape
+
+    caption = widgets.HTML(f"<b>{escape(label)}</b>", layout=widgets.Layout(width=width))
+    return widgets.HBox([caption, field], layout=widgets.Layout(align_items="center"))
