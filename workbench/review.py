@@ -28,7 +28,7 @@ Usage::
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from enum import IntEnum
 from typing import Any, Literal, Protocol
 
@@ -162,17 +162,28 @@ class _Part(BaseModel):
         super().__setattr__(name, value)
 
 
+_CONTAINERS = (_Part, list, dict)
+
+
 def _walk_parts(value: Any) -> Iterator[_Part]:
-    if isinstance(value, _Part):
-        yield value
-        for name in type(value).model_fields:
-            yield from _walk_parts(getattr(value, name))
-    elif isinstance(value, list):
-        for item in value:
-            yield from _walk_parts(item)
-    elif isinstance(value, dict):
-        for item in value.values():
-            yield from _walk_parts(item)
+    """Every part inside ``value`` (itself included), in no particular order.
+
+    Iterative, and only containers are descended into: every completed review read from
+    the store is locked through here, so this stays quick for 100,000 of them.
+    """
+    stack = [value]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, _Part):
+            yield node
+            children: Iterable[Any] = node.__dict__.values()  # the model's field values
+        elif isinstance(node, list):
+            children = node
+        elif isinstance(node, dict):
+            children = node.values()
+        else:
+            continue
+        stack.extend(child for child in children if isinstance(child, _CONTAINERS))
 
 
 class Reviewer(_Part):
@@ -425,6 +436,13 @@ class Review(_Part):
     version: int = Field(default=1, ge=1)
     status: ReviewStatus = ReviewStatus.DRAFT
     regime: Regime | None = None
+    #: The original request's facts, copied from the case folder (or the extraction) when the
+    #: draft is made, so the register reports on them without opening 100,000 case folders.
+    #: Optional: reviews saved before they existed simply lack them.
+    reference: str | None = None
+    authority: str | None = None
+    date_received: dt.date | None = None
+    date_responded: dt.date | None = None
     reviewer: Reviewer = Field(default_factory=Reviewer)
     review_requested: dt.date | None = None
     route: Route | None = None
@@ -868,8 +886,10 @@ def review_from_case(
     """A first draft review of ``case``: its points, provisions and searches, nothing decided.
 
     Points and provisions come from the extraction (the automated first pass) when one is
-    given; the searches from the case's search record.  Findings are left empty so the
-    reviewer makes a fresh decision rather than confirming a guess.
+    given; the searches from the case's search record.  The request's reference, authority
+    and dates come from ``case.json`` (what a person confirmed), the extraction filling gaps.
+    Findings are left empty so the reviewer makes a fresh decision rather than confirming a
+    guess.
     """
     meta = case.meta
     points = []
@@ -893,6 +913,13 @@ def review_from_case(
     return Review(
         case_id=case.id,
         regime=getattr(meta, "regime", None) or (extraction.regime if extraction else None),
+        reference=getattr(meta, "reference", None)
+        or (extraction.reference if extraction else None),
+        authority=getattr(meta, "authority", None),
+        date_received=getattr(meta, "date_received", None)
+        or (extraction.date_received if extraction else None),
+        date_responded=getattr(meta, "date_responded", None)
+        or (extraction.date_of_response if extraction else None),
         reviewer=Reviewer(name=reviewer, role=role),
         review_requested=getattr(meta, "date_review_requested", None),
         points=points,

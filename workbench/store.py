@@ -28,7 +28,7 @@ Usage::
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -39,6 +39,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 from sqlalchemy.engine import Connection, Engine, Row
 from sqlalchemy.pool import StaticPool
 
+from . import projection
 from .errors import ConflictError, ReviewError, StoreError
 from .outcomes import Outcome
 from .review import PathLike, Review, ReviewStatus, explain, join_path
@@ -154,9 +155,49 @@ def _protect_history(conn: Connection) -> None:
         conn.exec_driver_sql(statement)
 
 
+def _rebuild_projection(conn: Connection) -> RebuildResult:
+    """Regenerate the register projection from every current review's JSON."""
+    projection.clear(conn)
+    projected, skipped = 0, []
+    query = sa.select(
+        reviews_table.c.case_id,
+        reviews_table.c.data,
+        reviews_table.c.updated_at,
+        reviews_table.c.updated_by,
+    ).order_by(reviews_table.c.case_id)
+    batch: list[tuple[Review, str, str]] = []
+    for row in conn.execute(query):
+        try:
+            batch.append((Review.from_json(row.data), row.updated_at, row.updated_by))
+        except ReviewError:
+            skipped.append(row.case_id)  # unreadable here; open_review names the problem
+            continue
+        if len(batch) == 5000:
+            projected += _project_batch(conn, batch)
+            batch = []
+    projected += _project_batch(conn, batch)
+    return RebuildResult(projected, skipped)
+
+
+def _project_batch(conn: Connection, batch: list[tuple[Review, str, str]]) -> int:
+    rows = projection.ProjectedRows()
+    dues = projection.bulk_dues([review for review, _, _ in batch])
+    for (review, at, who), due in zip(batch, dues, strict=True):
+        projection.project(review, at, who, due, into=rows)
+    projection.insert(conn, rows)
+    return len(batch)
+
+
+def _create_register_projection(conn: Connection) -> None:
+    """The register's queryable rows (:mod:`workbench.projection`), filled from existing reviews."""
+    projection.create_tables(conn)
+    _rebuild_projection(conn)
+
+
 MIGRATIONS: tuple[tuple[str, Callable[[Connection], None]], ...] = (
     ("0001_create_review_tables", _create_tables),
     ("0002_protect_history", _protect_history),
+    ("0003_register_projection", _create_register_projection),
 )
 
 
@@ -208,6 +249,14 @@ class ReviewSummary:
     points_decided: int
     updated_at: dt.datetime
     updated_by: str
+
+
+@dataclass(frozen=True)
+class RebuildResult:
+    """What :meth:`Store.rebuild_register` did: reviews projected, and any it could not read."""
+
+    reviews: int
+    skipped: list[str]
 
 
 @dataclass(frozen=True)
@@ -563,6 +612,7 @@ class Store:
             raise self._conflict(self._head(conn, row.case_id))
         self._put_version(conn, review, at, who)
         self._append_audit(conn, review, who, at, action, changes)
+        projection.write(conn, review, at, who)
         return row.row_version + 1
 
     # -- reading ---------------------------------------------------------------------------
@@ -709,7 +759,143 @@ class Store:
             self._put_version(conn, review, at, who)
             created = {"version": review.version, "status": review.status.value}
             self._append_audit(conn, review, who, at, "create", [("", None, created)])
+            projection.write(conn, review, at, who, new=True)
         return 1
+
+    def bulk_create(self, reviews: Iterable[Review], who: str, *, batch_size: int = 2000) -> int:
+        """Store the first version of many cases' reviews at once, in one transaction.
+
+        The fast path for loading a register (``workbench demo-data``, a migration from another
+        system): the same rows as :meth:`create` (review, version, a ``create`` audit entry and
+        the register projection) written a batch at a time.  All or nothing: any problem
+        rolls the whole load back.  Returns the number of reviews stored.
+
+        :raises StoreError: when a case already has a review or appears twice.
+        :raises ReviewError: for a review that is not a first version, or is marked completed
+            without everything completion needs.
+        """
+        who = self._who(who)
+        stored = 0
+        seen: set[str] = set()
+        with self._write() as conn:
+            at = self._now()
+            batch: list[Review] = []
+            for review in reviews:
+                self._check_first_version(review, seen)
+                batch.append(review)
+                if len(batch) >= batch_size:
+                    stored += self._insert_batch(conn, batch, who, at)
+                    batch = []
+            stored += self._insert_batch(conn, batch, who, at)
+        return stored
+
+    @staticmethod
+    def _check_first_version(review: Review, seen: set[str]) -> None:
+        if review.case_id in seen:
+            raise StoreError(
+                f"Case {review.case_id!r} appears twice in the load", case_id=review.case_id
+            )
+        seen.add(review.case_id)
+        if review.version != 1:
+            raise ReviewError(
+                f"Only first versions can be loaded in bulk; the review of {review.case_id} "
+                f"is version {review.version}",
+                case_id=review.case_id,
+            )
+        if review.sign_off is not None:
+            missing = review.missing_for_completion(review.sign_off.name)
+            if missing:
+                raise ReviewError(
+                    f"The review of {review.case_id} is marked completed but needs "
+                    + "; ".join(missing),
+                    case_id=review.case_id,
+                    missing=missing,
+                )
+
+    def _insert_batch(
+        self,
+        conn: Connection,
+        batch: list[Review],
+        who: str,
+        at: str,
+    ) -> int:
+        if not batch:
+            return 0
+        ids = [review.case_id for review in batch]
+        existing = conn.execute(
+            sa.select(reviews_table.c.case_id).where(reviews_table.c.case_id.in_(ids)).limit(5)
+        ).scalars()
+        clash = list(existing)
+        if clash:
+            raise StoreError(
+                f"Not loaded: {', '.join(clash)} already ha{'s' if len(clash) == 1 else 've'} "
+                "a review in this store; nothing was stored",
+                case_id=clash[0],
+            )
+        heads, versions, audit = [], [], []
+        rows = projection.ProjectedRows()
+        for review, dues in zip(batch, projection.bulk_dues(batch), strict=True):
+            data = projection.RawJSON(review.model_dump_json())  # what to_json() gives, as text
+            status = review.status.value
+            heads.append(
+                dict(
+                    case_id=review.case_id,
+                    version=1,
+                    status=status,
+                    data=data,
+                    row_version=1,
+                    updated_at=at,
+                    updated_by=who,
+                )
+            )
+            versions.append(
+                dict(
+                    case_id=review.case_id,
+                    version=1,
+                    status=status,
+                    data=data,
+                    saved_at=at,
+                    saved_by=who,
+                )
+            )
+            audit.append(
+                dict(
+                    at=at,
+                    who=who,
+                    case_id=review.case_id,
+                    version=1,
+                    action="create",
+                    field_path="",
+                    old_value=None,
+                    new_value={"version": 1, "status": status},
+                )
+            )
+            projection.project(review, at, who, dues, into=rows)
+        projection.insert_rows(conn, reviews_table, heads)
+        projection.insert_rows(conn, versions_table, versions)
+        projection.insert_rows(conn, audit_table, audit)
+        projection.insert(conn, rows)
+        return len(batch)
+
+    def rebuild_register(self) -> RebuildResult:
+        """Regenerate the register projection from the reviews' JSON, in one transaction.
+
+        Never needed in normal use (every write keeps the projection current); use it after
+        restoring a database copied without the projection, or to check it
+        (``tests/test_store_projection.py`` compares the two).
+        """
+        with self._write() as conn:
+            return _rebuild_projection(conn)
+
+    @contextmanager
+    def reading(self) -> Iterator[Connection]:
+        """A connection in one read transaction (a consistent snapshot), for reporting.
+
+        ``workbench.register`` reads the projection through it with pandas; database
+        errors become a :class:`StoreError`.
+        """
+        with self._read() as conn:
+            yield conn
 
     def save(self, review: Review, who: str, expected_row_version: int) -> int:
         """Save a whole review (every changed field audited); returns the new token.
@@ -996,6 +1182,7 @@ class Store:
                 raise self._conflict(self._head(conn, case_id))
             note = {"versions": [e.version for e, _ in changed], "forced": force}
             self._append_audit(conn, latest, who, at, "import", [("", None, note)])
+            projection.write(conn, latest, at, who)
         return ImportResult(
             case_id,
             latest.version,
@@ -1025,6 +1212,7 @@ class Store:
         self._merge_audit(conn, export.case_id, export.audit)
         note = {"versions": [review.version for review in reviews], "forced": False}
         self._append_audit(conn, latest, who, at, "import", [("", None, note)])
+        projection.write(conn, latest, at, who, new=True)
         return ImportResult(
             export.case_id,
             latest.version,

@@ -44,6 +44,6 @@ def _register() -> None:
 
 
 #: One module per subject; add yours here.
-COMMAND_MODULES = ["deadline", "case"]
+COMMAND_MODULES = ["deadline", "case", "serve", "check", "review", "export", "extract", "register"]
 
 _register()

@@ -1,0 +1,90 @@
+"""A throwaway data folder: cases, store and exports that vanish when you are done.
+
+Why: the analysts' notebooks (and anyone trying the workbench out) must run top to
+bottom anywhere — in CI, or on a machine whose ``data/`` holds real reviews — without
+reading or writing the real store.  A sandbox points the workbench's settings
+(``WORKBENCH_DATA``, ``WORKBENCH_DB``, ``WORKBENCH_OUTPUT``) at a temporary folder,
+optionally holding a copy of the seed case, and puts them back when closed.
+
+Usage::
+
+    with open_sandbox() as box:              # a copy of the seed case inside
+        case = box.case()                    # load_case("IC-266000-V6Y0") in the sandbox
+        Store()                              # the sandbox's own workbench.db
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import settings
+from .cases import Case, load_case
+
+#: The worked example shipped in ``data/cases``.
+SEED_CASE_ID = "IC-266000-V6Y0"
+_SETTINGS = ("WORKBENCH_DATA", "WORKBENCH_DB", "WORKBENCH_OUTPUT")
+
+
+def seed_case_folder() -> Path:
+    """The seed case in the checkout (read only: sandboxes copy it)."""
+    return settings.PROJECT_ROOT / "data" / "cases" / SEED_CASE_ID
+
+
+@dataclass
+class Sandbox:
+    """A temporary data folder the workbench's settings point at until :meth:`close`."""
+
+    root: Path
+    _saved: dict[str, str | None] = field(default_factory=dict, repr=False)
+
+    @property
+    def data(self) -> Path:
+        return self.root / "data"
+
+    @property
+    def output(self) -> Path:
+        """Where exports go (``WORKBENCH_OUTPUT``)."""
+        return self.root / "exports"
+
+    @property
+    def db_url(self) -> str:
+        return f"sqlite:///{self.data / 'workbench.db'}"
+
+    def case(self, case_id: str = SEED_CASE_ID) -> Case:
+        """A case in the sandbox (the seed case by default)."""
+        return load_case(case_id, self.data / "cases")
+
+    def close(self) -> None:
+        """Put the settings back and delete the folder."""
+        for name, value in self._saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+        self._saved.clear()
+        shutil.rmtree(self.root, ignore_errors=True)
+
+    def __enter__(self) -> Sandbox:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def open_sandbox(*, seed_case: bool = True, prefix: str = "workbench-sandbox-") -> Sandbox:
+    """Make a temporary data folder (with a copy of the seed case) and point the settings at it."""
+    root = Path(tempfile.mkdtemp(prefix=prefix))
+    box = Sandbox(root)
+    (box.data / "cases").mkdir(parents=True)
+    box.output.mkdir()
+    if seed_case:
+        shutil.copytree(seed_case_folder(), box.data / "cases" / SEED_CASE_ID)
+    box._saved = {name: os.environ.get(name) for name in _SETTINGS}
+    os.environ["WORKBENCH_DATA"] = str(box.data)
+    os.environ["WORKBENCH_DB"] = box.db_url
+    os.environ["WORKBENCH_OUTPUT"] = str(box.output)
+    return box
