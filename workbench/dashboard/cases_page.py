@@ -1,22 +1,46 @@
-"""The Cases page: every case in the data folder, each with an Open button.
+"""The Cases page: every case with how far its review has got, and a form to add one.
 
-The list is read from the case folders each time the page is shown, so a case
-added by someone else appears on the next visit.
+The list is read from the case folders and the store each time the page is
+shown, so a case added (or a review saved) by someone else appears on the next
+visit.  Each row shows the review's status, its due date and the working days
+left, overdue reviews marked.  The form below creates a case from uploaded
+files (see ``case_upload``); the size limit is shown next to the file pickers,
+and a refused file gets a message naming what is wrong.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 
 import ipywidgets as widgets
 
 from .. import cases, settings
+from ..errors import DocumentError, WorkbenchError
+from ..serve import websocket_limit
+from .case_list import COMPLETED, CaseRow, case_rows
+from .case_upload import (
+    EXTENSIONS,
+    KIND_LABELS,
+    KINDS,
+    Upload,
+    check_upload,
+    create_case,
+    size_text,
+)
 from .messages import Messages
 from .text import escape, plain
 
 #: Column widths shared by the header and every row, so they line up.
-COLUMNS = "minmax(10rem, 2fr) minmax(10rem, 2fr) 6rem 10rem 6rem"
-HEADINGS = ("Case", "Reference", "Regime", "Received", "")
+COLUMNS = "minmax(9rem, 2fr) minmax(9rem, 2fr) 4.5rem 7rem 9rem minmax(11rem, 1.5fr) 5rem"
+HEADINGS = ("Case", "Reference", "Regime", "Status", "Review due", "Working days left", "")
+
+#: What the form says about each file.
+KIND_HINTS = {
+    "response": "the letter being reviewed (required)",
+    "request": "the requester's original request (optional if the response quotes it)",
+    "searches": "the searches made for the response (optional)",
+}
 
 
 def _row(cells: list[widgets.Widget], *classes: str) -> widgets.GridBox:
@@ -28,41 +52,205 @@ def _row(cells: list[widgets.Widget], *classes: str) -> widgets.GridBox:
     return row
 
 
-class CasesPage:
-    """The list of cases; ``on_open(case_id)`` is called when one is opened."""
+def _label(text: str, *classes: str) -> widgets.Label:
+    label = widgets.Label(text)
+    for name in classes:
+        label.add_class(name)
+    return label
 
-    def __init__(self, messages: Messages, on_open: Callable[[str], None]) -> None:
+
+class CasesPage:
+    """The list of cases and the upload form; ``on_open(case_id)`` opens one.
+
+    :param today: the date "working days left" counts from (tests pass a fixed one).
+    """
+
+    def __init__(
+        self,
+        messages: Messages,
+        on_open: Callable[[str], None],
+        *,
+        today: Callable[[], dt.date] = dt.date.today,
+    ) -> None:
         self._messages = messages
         self._on_open = on_open
+        self._today = today
+        self.listed: list[CaseRow] = []
         self.rows = widgets.VBox()
-        self.widget = widgets.VBox([widgets.HTML("<h2>Cases</h2>"), self.rows])
+        self.upload = UploadForm(messages, on_created=self._created)
+        self.widget = widgets.VBox([widgets.HTML("<h2>Cases</h2>"), self.rows, self.upload.widget])
         self.widget.add_class("wb-cases")
 
-    def refresh(self) -> None:
-        """Read the cases folder again and rebuild the list."""
+    def refresh(self, highlight: str | None = None) -> None:
+        """Read the cases folder and the store again and rebuild the list."""
         found = cases.list_cases()
         if not found:
+            self.listed = []
             self.rows.children = (
                 widgets.HTML(
-                    "<p>No cases yet. Add one with <code>workbench case new --response FILE</code>"
-                    f" (cases are read from {escape(settings.cases_dir())}).</p>"
+                    "<p>No cases yet. Add one below by uploading its documents, or with "
+                    "<code>workbench case new --response FILE</code> (cases are read from "
+                    f"{escape(settings.cases_dir())}).</p>"
                 ),
             )
             return
+        self.listed = case_rows(found, self._summaries(), self._today())
         header = _row([widgets.HTML(f"<b>{escape(h)}</b>") for h in HEADINGS], "wb-row-head")
-        self.rows.children = (header, *(self._case_row(case) for case in found))
-
-    def _case_row(self, case: cases.Case) -> widgets.GridBox:
-        meta = case.meta
-        open_button = widgets.Button(
-            description="Open", tooltip=f"Open case {meta.id}", layout=widgets.Layout(width="5rem")
+        self.rows.children = (
+            header,
+            *(self._case_row(row, row.case_id == highlight) for row in self.listed),
         )
-        open_button.on_click(self._messages.guard(lambda _button: self._on_open(meta.id)))
+
+    def _summaries(self) -> list | None:
+        """The store's review summaries, or None (with a message) when it cannot be read."""
+        from ..store import Store  # not needed before the page is shown
+
+        try:
+            with Store() as store:
+                return store.list_reviews(self._today())
+        except WorkbenchError as exc:
+            self._messages.error(f"Review statuses cannot be shown: {exc}")
+            return None
+
+    def _case_row(self, row: CaseRow, highlight: bool) -> widgets.GridBox:
+        open_button = widgets.Button(
+            description="Open",
+            tooltip=f"Open case {row.case_id}",
+            layout=widgets.Layout(width="5rem"),
+        )
+        case_id = row.case_id
+        open_button.on_click(self._messages.guard(lambda _button: self._on_open(case_id)))
+        status_class = "wb-status-" + row.status.lower().replace(" ", "-")
         cells = [
-            widgets.Label(meta.id),
-            widgets.Label(plain(meta.reference)),
-            widgets.Label(plain(meta.regime)),
-            widgets.Label(plain(meta.date_received)),
+            _label(row.case_id),
+            _label(plain(row.reference)),
+            _label(plain(row.regime)),
+            _label(row.status, "wb-status", status_class),
+            _label(plain(row.due)),
+            _label(row.days_left_text if row.status != COMPLETED else "—", "wb-days-left"),
             open_button,
         ]
-        return _row(cells, "wb-case-row")
+        classes = ["wb-case-row"]
+        if row.overdue:
+            classes.append("wb-overdue")
+        if highlight:
+            classes.append("wb-new-case")
+        return _row(cells, *classes)
+
+    def _created(self, case_id: str) -> None:
+        self.refresh(highlight=case_id)
+
+
+class UploadForm:
+    """ "Add a case": one file picker per document, an optional case id and a Create button.
+
+    ``on_created(case_id)`` is called once the case folder exists.
+    """
+
+    def __init__(self, messages: Messages, on_created: Callable[[str], None]) -> None:
+        self._messages = messages
+        self._on_created = on_created
+        self.pickers: dict[str, widgets.FileUpload] = {}
+        self.chosen: dict[str, widgets.Label] = {}
+        rows = []
+        for kind in KINDS:
+            picker = widgets.FileUpload(
+                accept=",".join(EXTENSIONS[kind]),
+                multiple=False,
+                description=f"Choose {KIND_LABELS[kind].lower()}",
+                layout=widgets.Layout(width="15rem"),
+            )
+            picker.add_class(f"wb-upload-{kind}")
+            picker.observe(messages.guard(self._picked(kind)), names="value")
+            chosen = _label("No file chosen", "wb-chosen")
+            self.pickers[kind], self.chosen[kind] = picker, chosen
+            types = ", ".join(EXTENSIONS[kind])
+            rows.append(
+                widgets.HBox(
+                    [
+                        widgets.HTML(
+                            f"<b>{escape(KIND_LABELS[kind])}</b><br>"
+                            f"<small>{escape(KIND_HINTS[kind])}; {escape(types)}</small>",
+                            layout=widgets.Layout(width="22rem"),
+                        ),
+                        picker,
+                        chosen,
+                    ],
+                    layout=widgets.Layout(align_items="center"),
+                )
+            )
+        self.limit_note = widgets.HTML(self._limit_text())
+        self.limit_note.add_class("wb-upload-limit")
+        self.case_id = widgets.Text(
+            placeholder="taken from the reference in the response",
+            description="Case id",
+            layout=widgets.Layout(width="28rem"),
+        )
+        self.create_button = widgets.Button(
+            description="Create case", button_style="primary", icon="plus"
+        )
+        self.create_button.on_click(messages.guard(lambda _button: self.create()))
+        self.widget = widgets.VBox(
+            [
+                widgets.HTML("<h2>Add a case</h2>"),
+                self.limit_note,
+                *rows,
+                self.case_id,
+                self.create_button,
+            ]
+        )
+        self.widget.add_class("wb-upload")
+
+    @staticmethod
+    def _limit_text() -> str:
+        limit = settings.max_upload_bytes()
+        ceiling = websocket_limit(limit)
+        return (
+            f"<p><b>Each file may be up to {escape(size_text(limit))}.</b> A larger file is "
+            f"refused with a message. Files over {escape(size_text(ceiling))} cannot be "
+            "sent to the workbench at all (the page loses its connection and must be "
+            "reloaded), so check the size before choosing a very large file.</p>"
+        )
+
+    def uploads(self) -> dict[str, Upload | None]:
+        """The files chosen, by kind."""
+        return {kind: Upload.from_widget_value(p.value) for kind, p in self.pickers.items()}
+
+    def _picked(self, kind: str) -> Callable[[dict], None]:
+        """A picker's change handler: show the file chosen and refuse a bad one at once."""
+
+        def picked(_change: dict) -> None:
+            upload = Upload.from_widget_value(self.pickers[kind].value)
+            if upload is None:
+                self.chosen[kind].value = "No file chosen"
+                return
+            self.chosen[kind].value = f"{upload.name} ({size_text(upload.size)})"
+            try:
+                check_upload(kind, upload)
+            except DocumentError as exc:
+                self.chosen[kind].value = f"{upload.name}: refused"
+                self._messages.error(f"{KIND_LABELS[kind]}: {exc}")
+
+        return picked
+
+    def create(self) -> None:
+        """Create the case from the chosen files, or say why not (one message per file)."""
+        try:
+            case = create_case(self.uploads(), self.case_id.value)
+        except DocumentError as exc:
+            for problem in exc.context.get("problems") or [str(exc)]:
+                self._messages.error(problem)
+            return
+        self.clear()
+        self._messages.info(
+            f"Case {case.id} was created (reference {plain(case.meta.reference)}). "
+            "It is highlighted in the list; open it to start the review."
+        )
+        self._on_created(case.id)
+
+    def clear(self) -> None:
+        """Empty the form after a case was created."""
+        for kind, picker in self.pickers.items():
+            picker.value = ()
+            self.chosen[kind].value = "No file chosen"
+        self.case_id.value = ""

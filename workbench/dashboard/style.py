@@ -24,6 +24,25 @@ CSS = """
 .wb-root .wb-document { white-space: pre-wrap; overflow-wrap: anywhere; font-family: inherit;
   background: #fafafa; border: 1px solid #e0e0e0; padding: 0.75rem; max-height: 32rem;
   overflow-y: auto; line-height: 1.4; margin: 0; }
+/* Cases page */
+.wb-root .wb-overdue .wb-days-left { color: #b00020; font-weight: 700; }
+.wb-root .wb-overdue { background: #fff4f4; }
+.wb-root .wb-status-completed { color: #1b5e20; }
+.wb-root .wb-status-in-progress { color: #0d3c61; font-weight: 600; }
+.wb-root .wb-new-case { background: #fffde7; }
+.wb-root .wb-upload { margin-top: 1rem; border-top: 1px solid #e0e0e0; }
+.wb-root .wb-upload-limit p { margin: 0.25rem 0 0.5rem; }
+/* Searches, Procedure, Outcome and letter */
+.wb-root .wb-section { margin-top: 0.5rem; }
+.wb-root .wb-section h3 { font-size: 1.05rem; margin: 0.75rem 0 0.25rem; }
+.wb-root .wb-hint { color: #455a64; font-size: 13px; }
+.wb-root .wb-hint ul, .wb-root .wb-missing { margin: 0.25rem 0; padding-left: 1.25rem; }
+.wb-root .wb-search { border-bottom: 1px solid #e0e0e0; padding: 0.25rem 0; }
+.wb-root .wb-search-added { background: #f3f8ff; }
+.wb-root .wb-cell span { overflow-wrap: anywhere; }
+.wb-root .wb-late { color: #b00020; }
+.wb-root .wb-on-time { color: #1b5e20; }
+.wb-root .wb-downloads a { color: #0b57d0; text-decoration: underline; }
 """
 
 

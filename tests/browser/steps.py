@@ -1,0 +1,94 @@
+"""What a reviewer does in the dashboard, as Playwright steps the browser tests share.
+
+Each step waits for what the reviewer would wait for (a widget appearing, a
+tab's page showing), never for a fixed time; ``wait_for_saved`` polls the
+store the server writes to, because a change reaches the store only after the
+browser has sent it to the kernel.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from workbench.store import ReviewNotFound, Store
+
+SEED_ID = "IC-266000-V6Y0"
+ROOT = Path(__file__).resolve().parents[2]
+
+#: Where the README's screenshot lives; refreshed when this variable is set to 1.
+DOCS_SCREENSHOT = ROOT / "docs" / "dashboard.png"
+UPDATE_DOCS_ENV = "WORKBENCH_UPDATE_DOCS_SCREENSHOT"
+DOCS_SCREENSHOT_LIMIT = 300 * 1024
+
+
+def open_case(page, case_id: str) -> None:
+    """Click Open on the case's row and wait for the case's tabs."""
+    row = page.locator(".wb-case-row", has_text=case_id)
+    row.get_by_role("button", name="Open").click()
+    page.locator(".wb-case").get_by_text(f"Case {case_id}", exact=True).wait_for()
+    page.locator(".wb-tabs").wait_for()
+
+
+def select_tab(page, title: str) -> None:
+    """Show one tab of the opened case."""
+    page.locator(".wb-tabs").get_by_role("tab", name=title, exact=True).click()
+
+
+def choose(page, selector: str, label: str) -> None:
+    """Pick ``label`` in the dropdown inside ``selector``."""
+    page.locator(f"{selector} select").select_option(label=label)
+
+
+def type_text(page, selector: str, text: str) -> None:
+    """Type into a text box and leave it, which is when the dashboard saves it."""
+    box = page.locator(selector)
+    box.fill(text)
+    box.blur()
+
+
+def choose_file(page, kind: str, path: Path) -> None:
+    """Click the "Choose ..." button of an upload (response, request, searches), pick ``path``.
+
+    The file input of ``FileUpload`` only exists while its dialog is open, so the
+    file is given to the browser's file chooser, as a reviewer would.
+    """
+    with page.expect_file_chooser() as chooser:
+        page.locator(f"button.wb-upload-{kind}").click()
+    chooser.value.set_files(path)
+
+
+def wait_for_saved(
+    check: Callable[[object], bool], case_id: str = SEED_ID, timeout: float = 30
+) -> object:
+    """Wait until the saved review of ``case_id`` satisfies ``check``; return it."""
+    deadline = time.monotonic() + timeout
+    review = None
+    while time.monotonic() < deadline:
+        try:
+            with Store() as store:
+                review = store.get(case_id)
+        except ReviewNotFound:
+            review = None
+        if review is not None and check(review):
+            return review
+        time.sleep(0.2)
+    raise AssertionError(f"the review of {case_id} was not saved as expected: {review!r}")
+
+
+def save_docs_screenshot(page, artifacts: Path) -> Path:
+    """The README's screenshot: the page as a laptop shows it (not the full length).
+
+    Always written to the test's artifacts; copied over ``docs/dashboard.png`` only
+    when ``WORKBENCH_UPDATE_DOCS_SCREENSHOT=1``, so a normal test run changes no
+    tracked file.
+    """
+    target = artifacts / "dashboard.png"
+    page.screenshot(path=str(target), full_page=False)
+    if os.environ.get(UPDATE_DOCS_ENV) == "1":
+        DOCS_SCREENSHOT.parent.mkdir(exist_ok=True)
+        shutil.copyfile(target, DOCS_SCREENSHOT)
+    return target
