@@ -211,6 +211,24 @@ class WorkingCalendar:
     def is_working_day(self, day: dt.date) -> bool:
         return self.reason(day) is None
 
+    @property
+    def holiday_files_key(self) -> tuple[tuple[str, float], ...]:
+        """The extra holiday files with their modification times: a key for callers' caches."""
+        return self._extra
+
+    def weekday_holidays(self, year: int) -> tuple[dt.date, ...]:
+        """Every weekday of ``year`` that is not a working day under this regime, in order.
+
+        For callers that count many intervals at once (the register uses NumPy's
+        business-day functions): only a day in the holiday table or Christmas Day can
+        be a weekday off, and :meth:`is_working_day` still decides each one.
+        """
+        candidates = {day for day in self._table(year) if day.year == year}
+        candidates.add(dt.date(year, 12, 25))
+        return tuple(
+            sorted(d for d in candidates if d.weekday() < 5 and not self.is_working_day(d))
+        )
+
     def next_working_day(self, day: dt.date) -> dt.date:
         """The first working day strictly after ``day``."""
         day += dt.timedelta(days=1)

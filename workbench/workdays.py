@@ -34,15 +34,7 @@ def _regime_name(regime: str | None) -> str:
 @lru_cache(maxsize=256)
 def _year_holidays(regime: str, year: int, extra_key: tuple) -> tuple[dt.date, ...]:
     # ``extra_key`` (extra holiday files with their mtimes) only keys the cache.
-    calendar = WorkingCalendar(regime)
-    # Only a day in the calendar's holiday table (every nation's) or Christmas Day can be
-    # a weekday off, so ask the calendar about those rather than all 261 weekdays; it
-    # still decides each one (an England-only holiday is no day off under FOISA).
-    candidates = {day for day in calendar._table(year) if day.year == year}
-    candidates.add(dt.date(year, 12, 25))
-    return tuple(
-        sorted(day for day in candidates if day.weekday() < 5 and not calendar.is_working_day(day))
-    )
+    return WorkingCalendar(regime).weekday_holidays(year)
 
 
 def holiday_array(regime: str | None, first_year: int, last_year: int) -> np.ndarray:
@@ -54,7 +46,7 @@ def holiday_array(regime: str | None, first_year: int, last_year: int) -> np.nda
     file changes.
     """
     name = _regime_name(regime)
-    extra_key = WorkingCalendar(name)._extra
+    extra_key = WorkingCalendar(name).holiday_files_key
     days = [
         day
         for year in range(first_year, last_year + 1)
