@@ -97,7 +97,7 @@ def test_the_deadline_is_worked_out_step_by_step(session, messages):
 def test_the_reviewer_is_recorded_and_named_in_the_audit(session, store, messages):
     page = _page(session, messages)
     name = one(page.widget, "wb-reviewer-name")
-    assert name.continuous_update is False  # saved when the reviewer leaves the box
+    assert name.continuous_update is True  # sent as typed, saved when the typing pauses
     name.value = "Priya Shah"
     one(page.widget, "wb-grounds").value = "They hold more than they said"
 
@@ -113,6 +113,7 @@ def test_review_request_date_and_route_are_saved_and_give_the_review_due_date(
 ):
     page = _page(session, messages)
     requested = one(page.widget, "wb-review-requested")
+    assert requested.continuous_update is False  # a date is read when the reviewer leaves it
     requested.value = "2024-01-05"
     assert store.get(SEED_ID).review_requested == dt.date(2024, 1, 5)
     assert "Review due <b>2 February 2024</b>" in page_text(page.widget)

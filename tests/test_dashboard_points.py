@@ -62,10 +62,10 @@ def test_a_finding_on_point_2_is_saved_with_an_audit_row(session, store, message
     assert messages.texts == []
 
 
-def test_reasons_are_saved_when_the_reviewer_leaves_the_box(session, store, messages):
+def test_reasons_are_saved_as_they_are_typed(session, store, messages):
     page = _page(session, messages)
     reasons = one(_card(page, "2"), "wb-point-reasons")
-    assert reasons.continuous_update is False
+    assert reasons.continuous_update is True  # each keystroke reaches the kernel
     reasons.value = "No searches were described for Northamptonshire."
     assert (
         store.get(SEED_ID).points[1].reasons == "No searches were described for Northamptonshire."

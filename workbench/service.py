@@ -31,16 +31,16 @@ from typing import Any
 from pydantic import ValidationError
 
 from . import settings
-from .cases import Case, load_case
+from .cases import CASE_FILE, Case, case_path, load_case
 from .catalogue import Catalogue, load_catalogue
 from .checks.base import Finding
 from .deadlines import Deadline, parse_date
-from .errors import ConflictError, ReviewError, StoreError, WorkbenchError
+from .errors import ConflictError, InvalidCaseId, ReviewError, StoreError, WorkbenchError
 from .export.facts import CaseFacts, case_facts
 from .outcomes import Outcome
 from .parsing.model import Evidence, Extraction
 from .review import CheckDecision, PathLike, Review, ReviewStatus, explain, review_from_case
-from .store import ReviewNotFound, Store
+from .store import Place, ReviewNotFound, Store
 
 log = logging.getLogger(__name__)
 
@@ -427,6 +427,16 @@ class ReviewSession:
     def _conflicts_reload(self) -> _ReloadOnConflict:
         return _ReloadOnConflict(self)
 
+    # -- the reviewer's place ----------------------------------------------------------------
+
+    def remember_place(self, tab: str) -> None:
+        """Keep this case and ``tab`` as where the reviewer is; a reopened page resumes here."""
+        self.store.set_place(self.case_id, tab)
+
+    def forget_place(self) -> None:
+        """The reviewer has left the case: a reopened page shows the list of cases."""
+        self.store.clear_place()
+
     # -- exports ---------------------------------------------------------------------------
 
     def output_dir(self) -> Path:
@@ -447,6 +457,29 @@ class ReviewSession:
         from .serve import download_url
 
         return download_url(path)
+
+
+def saved_place(store: Store | None = None) -> Place | None:
+    """Where the reviewer was when the dashboard was last used, if that case is still there.
+
+    There is one place per installation (the dashboard has no login).  A place whose case
+    has been removed, or whose id is not a case id, is no place: the page then opens on the
+    list of cases, with nothing to apologise for.
+
+    :param store: default a :class:`Store` at the setting, opened and closed here.
+    :raises StoreError: the store cannot be read.
+    """
+    if store is None:
+        with Store() as opened:
+            return saved_place(opened)
+    place = store.get_place()
+    if place is None:
+        return None
+    try:
+        folder = case_path(place.case_id)
+    except InvalidCaseId:
+        return None
+    return place if (folder / CASE_FILE).is_file() else None
 
 
 class _ReloadOnConflict:

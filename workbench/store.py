@@ -16,7 +16,8 @@ Those three promises are easiest to keep (and to check) in one place:
 
 Built on SQLAlchemy Core with portable SQL, so moving from the embedded SQLite
 file to PostgreSQL is a change of URL (``WORKBENCH_DB=postgresql://...``).
-Case folders stay the one source of case documents; the store holds only reviews.
+Case folders stay the one source of case documents; the store holds the reviews (and
+the dashboard's place, so a reopened page resumes where the reviewer was).
 
 Usage::
 
@@ -102,6 +103,18 @@ audit_table = sa.Table(
     sa.Column("new_value", sa.JSON, nullable=True),
     sa.Index("ix_audit_case", "case_id", "id"),
 )
+
+#: Small settings of the installation's dashboard, by key (``"place"``: where the reviewer was).
+workspace_table = sa.Table(
+    "workspace",
+    metadata,
+    sa.Column("key", sa.String(100), primary_key=True),
+    sa.Column("value", sa.JSON, nullable=False),
+    sa.Column("updated_at", sa.String(40), nullable=False),
+)
+
+#: The workspace key of the reviewer's place.
+PLACE_KEY = "place"
 
 
 # -- migrations ------------------------------------------------------------------------------
@@ -194,10 +207,16 @@ def _create_register_projection(conn: Connection) -> None:
     _rebuild_projection(conn)
 
 
+def _create_workspace(conn: Connection) -> None:
+    """Where the dashboard keeps the reviewer's place, so reopening the page resumes there."""
+    metadata.create_all(conn, tables=[workspace_table])
+
+
 MIGRATIONS: tuple[tuple[str, Callable[[Connection], None]], ...] = (
     ("0001_create_review_tables", _create_tables),
     ("0002_protect_history", _protect_history),
     ("0003_register_projection", _create_register_projection),
+    ("0004_workspace", _create_workspace),
 )
 
 
@@ -249,6 +268,15 @@ class ReviewSummary:
     points_decided: int
     updated_at: dt.datetime
     updated_by: str
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where the reviewer was in the dashboard: the case opened and the tab shown."""
+
+    case_id: str
+    tab: str
+    updated_at: dt.datetime
 
 
 @dataclass(frozen=True)
@@ -725,6 +753,44 @@ class Store:
                 )
             )
         return summaries
+
+    # -- the reviewer's place ----------------------------------------------------------------
+    # One place per installation: the dashboard has no login, so it cannot tell reviewers
+    # apart; the last case and tab anyone opened is where the next page opens.
+
+    def get_place(self) -> Place | None:
+        """The case and tab the dashboard last showed, or None (none kept, or unreadable)."""
+        with self._read() as conn:
+            row = conn.execute(
+                sa.select(workspace_table).where(workspace_table.c.key == PLACE_KEY)
+            ).first()
+        if row is None:
+            return None
+        value = row.value if isinstance(row.value, dict) else {}
+        case_id, tab = value.get("case_id"), value.get("tab")
+        if not isinstance(case_id, str) or not isinstance(tab, str):
+            return None  # written by something else: no place rather than a broken page
+        return Place(case_id, tab, _parse_stamp(row.updated_at))
+
+    def set_place(self, case_id: str, tab: str) -> None:
+        """Remember that the dashboard shows ``tab`` of ``case_id`` (replacing the last place)."""
+        value = {"case_id": case_id, "tab": tab}
+        with self._write() as conn:
+            at = self._now()
+            updated = conn.execute(
+                workspace_table.update()
+                .where(workspace_table.c.key == PLACE_KEY)
+                .values(value=value, updated_at=at)
+            )
+            if updated.rowcount == 0:
+                conn.execute(
+                    workspace_table.insert().values(key=PLACE_KEY, value=value, updated_at=at)
+                )
+
+    def clear_place(self) -> None:
+        """Forget the place: the next page opens on the list of cases."""
+        with self._write() as conn:
+            conn.execute(workspace_table.delete().where(workspace_table.c.key == PLACE_KEY))
 
     # -- writing ---------------------------------------------------------------------------
 

@@ -44,7 +44,7 @@ def choose(page, selector: str, label: str) -> None:
 
 
 def type_text(page, selector: str, text: str) -> None:
-    """Type into a text box and leave it, which is when the dashboard saves it."""
+    """Type into a text box and leave it (the dashboard saves at the latest then)."""
     box = page.locator(selector)
     box.fill(text)
     box.blur()

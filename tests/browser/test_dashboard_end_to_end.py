@@ -69,8 +69,11 @@ def test_a_review_is_recorded_kept_exported_and_downloaded(
     wait_for_saved(lambda r: r.provisions[0].answers.get("personal_data") == "yes")
     screenshot("s40 answer")
 
-    # Reload: the work is in the store, and the letter shows it.
+    # Reload: the page comes back on the same tab, the work is in the store, and the
+    # letter shows it.
     page.reload(wait_until="commit")
+    page.locator(question).wait_for()
+    page.get_by_role("button", name="Back to cases").click()
     page.locator(".wb-case-row", has_text=SEED_ID).wait_for()
     assert "In progress" in page.locator(".wb-case-row", has_text=SEED_ID).inner_text()
     open_case(page, SEED_ID)

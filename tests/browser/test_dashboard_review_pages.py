@@ -80,9 +80,10 @@ def test_findings_made_in_the_browser_are_kept_across_a_reload(
     )
     screenshot("s40-2 answer")
 
-    page.reload(wait_until="commit")
-    page.locator(".wb-cases").get_by_text("Cases", exact=True).wait_for(state="visible")
-    case = _open_seed_case(page)
+    page.reload(wait_until="commit")  # back where the reviewer was: the case, on Provisions
+    case = page.locator(".wb-case")
+    case.get_by_text(f"Case {SEED_ID}", exact=True).wait_for(state="visible")
+    case.locator(".wb-question-legitimate-interest").wait_for(state="visible")
     _tab(case, "Request points")
     point = case.locator(".wb-point-2")
     assert point.locator(".wb-point-finding select").input_value() == "Incorrect"

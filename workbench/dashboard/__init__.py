@@ -23,10 +23,14 @@ __all__ = ["app", "show", "wait_for_page_request"]
 
 
 def app() -> widgets.Widget:
-    """Build the dashboard and return its root widget (the notebook shows it)."""
+    """Build the dashboard and return its root widget (the notebook shows it).
+
+    It opens where the reviewer was (the case and tab last shown), else on the list
+    of cases; that place is read only once the page is requested.
+    """
     wait_for_page_request()
     dashboard = Dashboard()
-    dashboard.messages.guard(dashboard.show_cases)()
+    dashboard.messages.guard(dashboard.resume)()
     return dashboard.widget
 
 

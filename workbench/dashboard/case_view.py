@@ -7,6 +7,10 @@ the handling, and finally the outcome and the letter.  Each tab is a
 :class:`~workbench.service.ReviewSession`; a tab is built the first time it is
 shown (so opening a case is quick) and refreshed from the store each time it is
 shown again (so a finding made on one tab shows on the others).
+
+The case and the tab shown are kept in the store as the reviewer's place
+(``ReviewSession.remember_place``), so a page opened later resumes there;
+"Back to cases" forgets it.
 """
 
 from __future__ import annotations
@@ -109,7 +113,9 @@ class CaseView:
         *,
         store: Store | None = None,
         session: ReviewSession | None = None,
+        tab: str | None = None,
     ) -> None:
+        """``tab``: the title of the tab to show first (default, or if unknown: the first)."""
         from ..service import ReviewSession
 
         self.case = case
@@ -117,12 +123,12 @@ class CaseView:
         self.session = session or ReviewSession.open(case.id, store=store, case=case)
         self._on_back = on_back
         try:
-            self._build(case)
+            self._build(case, tab)
         except BaseException:
             self.session.close()
             raise
 
-    def _build(self, case: Case) -> None:
+    def _build(self, case: Case, tab: str | None) -> None:
         guard = self.guard
         back = widgets.Button(description="Back to cases", icon="arrow-left")
         back.on_click(guard(lambda _button: self.close()))
@@ -133,9 +139,10 @@ class CaseView:
         letter.selected_index = None
         self.pages: dict[str, Page] = {}
         self._slots = [widgets.VBox() for _ in TABS]
-        self.tabs = widgets.Tab(children=self._slots, titles=[title for title, _, _ in TABS])
+        titles = [title for title, _, _ in TABS]
+        self.tabs = widgets.Tab(children=self._slots, titles=titles)
         self.tabs.add_class("wb-tabs")
-        self.tabs.observe(guard(lambda _change: self.show_selected()), names="selected_index")
+        self.tabs.selected_index = titles.index(tab) if tab in titles else 0
         self.widget = widgets.VBox(
             [
                 back,
@@ -148,18 +155,25 @@ class CaseView:
         )
         self.widget.add_class("wb-case")
         self.refresh_header()
-        self.tabs.selected_index = 0
         self.show_selected()
+        self.tabs.observe(guard(lambda _change: self.show_selected()), names="selected_index")
 
     def refresh_header(self) -> None:
         self.facts.value = facts_table(metadata_rows(self.session))
 
+    @property
+    def tab(self) -> str:
+        """The title of the tab shown."""
+        return TABS[self.tabs.selected_index or 0][0]
+
     def show_selected(self) -> None:
         """Build the selected tab's page the first time; refresh it from the store after.
 
-        The review is read again first, so a change someone else saved meanwhile shows
-        (and the next edit is not refused as a conflict).
+        Text typed on any tab is saved first, then the review is read again, so a change
+        someone else saved meanwhile shows (and the next edit is not refused as a
+        conflict).  The tab is then kept as the reviewer's place.
         """
+        self.save_typing()
         index = self.tabs.selected_index or 0
         title, module, name = TABS[index]
         self.session.reload()
@@ -174,6 +188,12 @@ class CaseView:
         else:
             page.refresh()
         self.refresh_header()
+        self.session.remember_place(title)
+
+    def save_typing(self) -> None:
+        """Save what was typed on any tab and not yet saved (the typing had not paused)."""
+        for page in self.pages.values():
+            page.save_typing()
 
     def select(self, title: str) -> Page | None:
         """Show the tab called ``title`` (as a click on it would) and return its page."""
@@ -182,6 +202,10 @@ class CaseView:
         return self.pages.get(title)
 
     def close(self) -> None:
-        """Leave the case (its work is already saved) and release the store."""
-        self.session.close()
-        self._on_back()
+        """Leave the case: save any text still being typed, forget the place, release the store."""
+        try:
+            self.save_typing()
+            self.session.forget_place()
+        finally:
+            self.session.close()
+            self._on_back()

@@ -1,7 +1,9 @@
 """The dashboard's frame: a title, the message area and the page shown.
 
 The frame only chooses which page to show; what each page displays comes from
-the workbench's model, and every button goes through ``Messages.guard``.
+the workbench's model, and every button goes through ``Messages.guard``.  When
+the page is opened it resumes where the reviewer was (the place the store
+keeps: the case and tab last shown), or shows the list of cases.
 """
 
 from __future__ import annotations
@@ -9,6 +11,7 @@ from __future__ import annotations
 import ipywidgets as widgets
 
 from .. import cases
+from ..errors import WorkbenchError
 from .case_view import CaseView
 from .cases_page import CasesPage
 from .messages import Messages
@@ -47,16 +50,38 @@ class Dashboard:
         )
         self.widget.add_class("wb-root")
 
+    def resume(self) -> None:
+        """Show the case and tab the reviewer was on, else (none, or gone) the list of cases.
+
+        Called when the page is requested, so a preheated kernel reads the place then.
+        A store that cannot be read gives the list of cases, which says what is wrong; a
+        case that is there but cannot be opened gives the list and a message.
+        """
+        from ..service import saved_place  # the store: imported once the page is asked for
+
+        try:
+            place = saved_place()
+        except WorkbenchError:
+            place = None
+        if place is None:
+            self.show_cases()
+            return
+        try:
+            self.open_case(place.case_id, tab=place.tab)
+        except WorkbenchError:
+            self.show_cases()
+            raise
+
     def show_cases(self) -> None:
         """Show the list of cases, read afresh."""
         self.case_view = None
         self.cases_page.refresh()
         self.body.children = (self.cases_page.widget,)
 
-    def open_case(self, case_id: str) -> None:
-        """Show one case (for now: its metadata and response)."""
+    def open_case(self, case_id: str, tab: str | None = None) -> None:
+        """Show one case, on ``tab`` (a tab's title; default the first)."""
         view = CaseView(
-            cases.load_case(case_id), on_back=self.show_cases, guard=self.messages.guard
+            cases.load_case(case_id), on_back=self.show_cases, guard=self.messages.guard, tab=tab
         )
         self.case_view = view
         self.body.children = (view.widget,)
@@ -64,7 +89,7 @@ class Dashboard:
     def summary(self) -> str:
         """What the page shows, in one line of text."""
         if self.case_view is not None:
-            return f"{TITLE}: case {self.case_view.case.id}"
+            return f"{TITLE}: case {self.case_view.case.id}, tab {self.case_view.tab}"
         shown = [
             row.children[0].value
             for row in self.cases_page.rows.children

@@ -8,9 +8,12 @@ here means no page can forget one.
    again.  A page that changes shape (a provision question appearing after an
    answer) rebuilds its widgets from the model; otherwise only values are
    refreshed, so the widget the reviewer is using keeps its place and focus.
-2. **Every change is saved at once, through the session** (so through the
-   store, audited and conflict-checked).  Text boxes save when the reviewer
-   leaves them or presses Enter (``continuous_update=False``).
+2. **Every change is saved through the session** (so through the store,
+   audited and conflict-checked): a choice at once, free text as it is typed,
+   once the typing pauses (see ``debounce``; one audit row per pause, not per
+   keystroke).  Anything that shows saved values again first saves the text
+   still waiting, so nothing typed is overwritten.  Text that must be read
+   (a date) is saved when the reviewer leaves the box or presses Enter.
 3. **Every callback runs through the guard**, so a mistake is a plain message
    in the page; after any attempt (saved or refused) the page shows the saved
    values again, so it never displays something that is not in the store.
@@ -46,6 +49,7 @@ import ipywidgets as widgets
 
 from ..deadlines import parse_date
 from ..review import PathLike, Review
+from .debounce import Debouncer
 
 if TYPE_CHECKING:
     from ..service import ReviewSession
@@ -91,6 +95,7 @@ class Page:
         self._bindings: list[Binding] = []
         self._shape: object = _UNBUILT
         self._syncing = False
+        self._typing = Debouncer()
         self.refresh()
 
     # -- what a subclass provides ----------------------------------------------------------
@@ -111,7 +116,12 @@ class Page:
     # -- refreshing ------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        """Show the saved review: rebuild if its shape changed, else refresh the values."""
+        """Show the saved review: rebuild if its shape changed, else refresh the values.
+
+        Text still waiting for the typing to pause is saved first, so it is shown as saved
+        rather than overwritten.
+        """
+        self.save_typing()
         shape = self.shape()
         if shape != self._shape:
             self._bindings = []
@@ -131,6 +141,10 @@ class Page:
                 if binding.path is not None and hasattr(binding.widget, "disabled"):
                     binding.widget.disabled = review.is_frozen
 
+    def save_typing(self) -> None:
+        """Save now what the reviewer typed but has not paused after (leaving the tab, the case)."""
+        self._typing.flush()
+
     @contextmanager
     def _quiet(self) -> Iterator[None]:
         syncing, self._syncing = self._syncing, True
@@ -149,9 +163,12 @@ class Page:
         to_widget: Callable[[Any], Any] = identity,
         from_widget: Callable[[Any], Any] = identity,
     ) -> widgets.Widget:
-        """Show the review's value at ``path`` in ``widget`` and save every change to it."""
-        if hasattr(widget, "continuous_update"):
-            widget.continuous_update = False
+        """Show the review's value at ``path`` in ``widget`` and save every change to it.
+
+        A free-text box (``Text`` or ``Textarea`` with no converter) is saved as it is
+        typed, once the typing pauses; other text boxes when the reviewer leaves them.
+        """
+        as_typed = is_text_box(widget) and from_widget is identity
         binding = Binding(
             widget,
             lambda review: review.value_at(path),
@@ -160,7 +177,7 @@ class Page:
             from_widget=from_widget,
         )
         self._bindings.append(binding)
-        self._observe(widget, lambda value: self._save(binding, value))
+        self._observe(widget, lambda value: self._save(binding, value), as_typed=as_typed)
         return widget
 
     def show(
@@ -170,16 +187,17 @@ class Page:
         self._bindings.append(Binding(widget, render, trait=trait))
         return widget
 
-    def on_change(self, widget: widgets.Widget, save: Callable[[Any], Any]) -> widgets.Widget:
+    def on_change(
+        self, widget: widgets.Widget, save: Callable[[Any], Any], *, as_typed: bool = False
+    ) -> widgets.Widget:
         """Call ``save(new value)`` when the reviewer changes ``widget``, then refresh.
 
         For values that are not one path of the review (a correction, a check decision);
         the widget's value must still be set from the model in :meth:`build` or with
-        :meth:`show`.
+        :meth:`show`.  ``as_typed=True`` saves a free-text box as it is typed, once the
+        typing pauses, rather than when the reviewer leaves it.
         """
-        if hasattr(widget, "continuous_update"):
-            widget.continuous_update = False
-        self._observe(widget, lambda value: self.attempt(lambda: save(value)))
+        self._observe(widget, lambda value: self.attempt(lambda: save(value)), as_typed=as_typed)
         return widget
 
     def button(self, description: str, action: Callable[[], Any], **kwargs: Any) -> widgets.Button:
@@ -189,23 +207,39 @@ class Page:
         return button
 
     def attempt(self, action: Callable[[], Any]) -> Any:
-        """Run a session call; refresh either way, and let a refusal reach the guard."""
+        """Run a session call; refresh either way, and let a refusal reach the guard.
+
+        Text still waiting for the typing to pause is saved before the call, in order.
+        """
+        self.save_typing()
         try:
             return action()
         finally:
             self.refresh()
 
-    def _observe(self, widget: widgets.Widget, callback: Callable[[Any], Any]) -> None:
+    def _observe(
+        self, widget: widgets.Widget, callback: Callable[[Any], Any], *, as_typed: bool = False
+    ) -> None:
         """Run ``callback(new value)``, guarded, for the reviewer's changes only.
 
         Values the page puts in itself while refreshing are ignored before the guard,
-        so a refresh never clears the message that explains it.
+        so a refresh never clears the message that explains it.  With ``as_typed`` the
+        box sends every keystroke and only the value it has when the typing pauses is
+        saved; otherwise the box sends its value when the reviewer leaves it or presses
+        Enter.
         """
         guarded = self.guard(callback)
+        if hasattr(widget, "continuous_update"):
+            widget.continuous_update = as_typed
 
         def changed(change: dict) -> None:
-            if not self._syncing:
-                guarded(change["new"])
+            if self._syncing:
+                return
+            value = change["new"]
+            if as_typed:
+                self._typing.schedule(widget.model_id, lambda: guarded(value))
+            else:
+                guarded(value)
 
         widget.observe(changed, names="value")
 
@@ -228,6 +262,11 @@ def choice_options(choices: dict[str, str]) -> list[tuple[str, str]]:
     show None as a choice, so "not decided" travels as "".
     """
     return [(NOT_DECIDED, ""), *((label, value) for value, label in choices.items())]
+
+
+def is_text_box(widget: widgets.Widget) -> bool:
+    """True for the widgets a reviewer types free text into."""
+    return isinstance(widget, widgets.Text | widgets.Textarea)
 
 
 def none_as_empty(value: Any) -> Any:

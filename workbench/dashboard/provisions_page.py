@@ -164,7 +164,9 @@ class ProvisionsPage(Page):
             box = widgets.Textarea(layout=widgets.Layout(width="100%", height="4rem"))
             self.show(box, lambda review, field=field: _pit_value(review, index, field) or "")
             self.show(box, lambda review: review.is_frozen, trait="disabled")
-            self.on_change(box, lambda value, field=field: self._save_pit(index, field, value))
+            self.on_change(
+                box, lambda value, field=field: self._save_pit(index, field, value), as_typed=True
+            )
             box.add_class(f"wb-pit-{field.replace('_', '-')}")
             parts += [widgets.HTML(escape(label)), box]
         favours = _dropdown(choice_options(PublicInterestFavours.choices()))
