@@ -16,10 +16,10 @@ from collections.abc import Callable
 import ipywidgets as widgets
 
 from .. import cases, settings
+from ..case_status import COMPLETED, CaseRow, case_rows
 from ..errors import DocumentError, WorkbenchError
 from ..serve import websocket_limit
-from .case_list import COMPLETED, CaseRow, case_rows
-from .case_upload import (
+from ..uploads import (
     EXTENSIONS,
     KIND_LABELS,
     KINDS,

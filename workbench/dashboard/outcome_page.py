@@ -26,7 +26,7 @@ from ..errors import ReviewError
 from ..outcomes import CHANGED_OUTCOMES, ChangeReason, Outcome, outcome_label
 from ..review import Review
 from ..service import ReviewSession
-from .case_upload import size_text
+from ..uploads import size_text
 from .pages import Guard, Page
 from .text import date_text, escape
 

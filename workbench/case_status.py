@@ -14,9 +14,9 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from ..cases import Case
-from ..deadlines import WorkingCalendar, review_deadline
-from ..review import ReviewStatus
+from .cases import Case
+from .deadlines import WorkingCalendar, review_deadline
+from .review import ReviewStatus
 
 NOT_STARTED = "Not started"
 IN_PROGRESS = "In progress"

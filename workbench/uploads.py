@@ -15,10 +15,10 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from .. import settings
-from ..cases import Case, new_case, search_records_from_bytes, validate_case_id
-from ..documents import SUPPORTED_EXTENSIONS, load_bytes
-from ..errors import CaseError, DocumentError, DocumentTooLarge, UnsupportedFormat
+from . import settings
+from .cases import Case, new_case, search_records_from_bytes, validate_case_id
+from .documents import SUPPORTED_EXTENSIONS, load_bytes
+from .errors import CaseError, DocumentError, DocumentTooLarge, UnsupportedFormat
 
 #: The kinds of file a case is made from, in the order the form asks for them.
 KINDS = ("response", "request", "searches")
