@@ -393,6 +393,12 @@ def _add(found: list[Citation], text: str, candidate: Citation, cat: Catalogue) 
     found.append(replace(candidate, quote=text[candidate.start : candidate.end]))
 
 
+#: How far after its provision a condition may be cited and still be read as part of it
+#: ("section 38(1)(b) ..., an absolute exemption when the condition in section 38(2A) is
+#: met"); the sentence must not end in between.
+_CONDITION_GAP = 200
+
+
 def _condition_owner(
     found: list[Citation], text: str, candidate: Citation, cat: Catalogue
 ) -> tuple[int, Citation] | None:
@@ -401,7 +407,7 @@ def _condition_owner(
     for index in range(len(found) - 1, -1, -1):
         cited = found[index]
         gap = text[cited.end : candidate.start]
-        if len(gap) > 80 or _SENTENCE_END.search(gap):
+        if len(gap) > _CONDITION_GAP or _SENTENCE_END.search(gap):
             return None
         if cited.id in cat and lineage & set(cat.get(cited.id).condition_provisions):
             return index, cited

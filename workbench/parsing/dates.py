@@ -31,7 +31,7 @@ _DATE = re.compile(
     rf"""\b{_WEEKDAY}(?:
         (?P<d1>[0-3]?\d)(?:st|nd|rd|th)?(?:\s+of)?[\s-]+{_MONTH.format(name="m1")},?[\s-]+(?P<y1>\d{{4}})
       | {_MONTH.format(name="m2")}\s+(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<y2>\d{{4}})
-      | (?P<d3>[0-3]?\d)(?P<sep>[/.])(?P<m3>[01]?\d)(?P=sep)(?P<y3>\d{{4}}|\d{{2}})(?![\d/.])
+      | (?P<d3>[0-3]?\d)(?P<sep>[/.])(?P<m3>[01]?\d)(?P=sep)(?P<y3>\d{{4}}|\d{{2}})(?![\d/]|\.\d)
       | (?P<d5>[0-3]?\d)-(?P<m5>[01]?\d)-(?P<y5>\d{{4}})(?![\d-])
       | (?P<y4>\d{{4}})-(?P<m4>[01]\d)-(?P<d4>[0-3]\d)(?![\d-])
     )\b""",
@@ -121,6 +121,13 @@ _LABEL = re.compile(
     re.IGNORECASE,
 )
 _CUE_WINDOW = 90
+#: The receipt of a review request itself, said as such.
+_REVIEW_RECEIVED = re.compile(
+    r"\b(?:request(?:ed)?|requirement|ask(?:ed)?|application)\s+(?:for\s+)?(?:an?\s+)?"
+    r"(?:internal\s+)?review\b"
+    r"[^.]{0,40}\b(?:received|receipt)\b[^.]{0,30}$",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -223,6 +230,10 @@ def _role_of_words(before: str) -> tuple[Role, bool] | None:
         # unless the cue is "on" right after a received cue ("received by TfL on").
         return None
     if re.search(r"\breview\b", before, re.IGNORECASE):
+        if nearest[1] == "received" and _REVIEW_RECEIVED.search(before):
+            # "your request for an internal review, received on 4 January": in a review
+            # outcome letter the review request is the request the letter answers.
+            return "received", True
         return None  # a review request's date, not the original request's
     return nearest[1], nearest[2]
 

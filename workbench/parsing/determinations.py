@@ -7,7 +7,9 @@ limit", "can neither confirm nor deny", plus what the grounds cited imply
 boilerplate ("if you are unhappy with our decision to withhold...") and
 general statements of the law ("a public authority may refuse...") are not
 decisions and are skipped, as are sentences that deny a ground ("we are no
-longer relying on section 17").
+longer relying on section 17"). An exemption cited only in the alternative
+("even if it were held, it would be exempt") does not turn "not held" into a
+withholding.
 
 The signals combine the way a reviewer reads them: a refusal ground decides
 the whole point; "not held" plus a disclosure is a partial answer; an
@@ -159,6 +161,23 @@ _HYPOTHETICAL = re.compile(
     r"(?:provided|disclosed|released|redacted)\b",
     re.I,
 )
+#: An exemption relied on only in the alternative to "not held": "Even if the information
+#: were held, it would be exempt under section 43(2)". It does not make the point withheld.
+_ALTERNATIVE = re.compile(
+    r"\beven\s+(?:if|were)\b|\bin\s+the\s+alternative\b|"
+    r"\bif\s+(?:the\s+|this\s+|such\s+|any\s+(?:such\s+)?)?(?:information|it|data|records?)\s+"
+    r"(?:were|was|is|had\s+been)\s+(?:to\s+be\s+)?held\b|"
+    r"\b(?:were|had)\s+(?:the|this|such|any)\s+(?:information|data|records?)\s+"
+    r"(?:to\s+be\s+|been\s+)?held\b|\bhad\s+(?:we|the\s+\w+)\s+held\b|"
+    r"\bif\s+(?:we|the\s+\w+)\s+(?:did|had|were\s+to)\s+hold\b|"
+    r"\bwere\s+(?:it|they)\s+(?:to\s+be\s+)?held\b|\bif\s+(?:so\s+)?held\b|"
+    r"^\W*if\s+(?:it|they|we|the\s+\w+)\s+(?:did|does|do|had)\b(?!\s+not)|"
+    r"\bin\s+any\s+(?:event|case)\b[^.]{0,80}\bwould\b",
+    re.I,
+)
+#: The cues an alternative reliance turns into "alternative".
+_REFUSING = frozenset({"withheld", "whole_refusal"})
+
 #: Sentences that deny a decision rather than make it.
 _DENIED = re.compile(
     r"\bno\s+longer\s+(?:rel(?:y|ying)|appl(?:y|ying)|consider)|\bnot\s+(?:relying|rely)\b|"
@@ -230,6 +249,9 @@ def read_decision(
         implied = implied_determination(ground.id)
         if implied is Determination.VEXATIOUS and ground.id.startswith("reg.12(4)(b)"):
             implied = D.COST_LIMIT if _COST.search(sentence.text) or "cost" in signals else implied
+        if implied is None and _ALTERNATIVE.search(sentence.text):
+            signals.add("ground:alternative", sentence)
+            continue
         signals.add(f"ground:{implied.value if implied else 'exemption'}", sentence)
     determination, deciding = _combine(signals, status)
     provisions = _provisions_for(determination, grounds) if determination else []
@@ -288,6 +310,8 @@ def _cues(text: str, skipped: Callable[[], bool]) -> list[str]:
         return []
     if _ACTIONS.intersection(found) and _HYPOTHETICAL.search(text):
         found = [name for name in found if name not in _ACTIONS]
+    if _ALTERNATIVE.search(text):
+        found = [name for name in found if name not in _REFUSING] + ["alternative"]
     return found
 
 
@@ -329,6 +353,11 @@ def _combine(
             return determination, _first(signals, (name, f"ground:{determination.value}"))
     not_held = "not_held" in signals or "ground:not_held" in signals
     withheld = "withheld" in signals or "ground:exemption" in signals
+    if not not_held and "ground:alternative" in signals:
+        # "Even if" with no "not held" beside it: the exemption is the answer after all.
+        withheld = True
+        for span in signals.get("ground:alternative"):
+            signals.add("ground:exemption", span)
     disclosed = "disclosed" in signals
     partial = "partial" in signals
     whole = "whole_refusal" in signals

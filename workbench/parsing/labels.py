@@ -13,9 +13,10 @@ from dataclasses import dataclass
 
 _WORD = r"(?:Q|Qu|Ques|Question|Request|Req|Point|Item|Part|Element)"
 
-#: A label opening a line: "1.", "1)", "(1)", "1 -", "3a.", "Q1", "Question 2:", "a)", "(ii)".
+#: A label opening a line, or a quotation that opens the line ('"1. How many...'):
+#: "1.", "1)", "(1)", "1 -", "3a.", "Q1", "Question 2:", "a)", "(ii)".
 ITEM = re.compile(
-    rf"""^[ \t]*(?:
+    rf"""^[ \t]*["“‘]?[ \t]*(?:
         (?P<word>{_WORD})\s*\.?\s*(?P<wnum>\d{{1,2}})(?P<wsub>[a-z])?(?![\w(])\s*[.:)\-–—]?
       | \(?(?P<num>\d{{1,2}})(?P<sub>[a-z])?(?:[.):]|\s+[-–—])(?=\s|$)
       | \((?P<alpha>[a-zA-Z])\)(?=\s|$)

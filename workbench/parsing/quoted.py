@@ -159,9 +159,11 @@ def quoted_request(response_text: str, layout: Layout | None = None) -> RequestL
     if pairs:
         start, end = pairs[0]
         region = _region_after(response_text, start, end)
-        if region is not None:
+        if region:
             points = split_region(response_text, region, "response")
-            return RequestLayout(points, [region] if region else [])
+            return RequestLayout(points, [region])
+        # A heading with nothing quoted under it ("Request for information" as the
+        # letter's title, then "Dear ..."): the request may still be quoted in running text.
     region = _inline_region(response_text, layout)
     if region is not None:
         return RequestLayout(split_region(response_text, region, "response"), [region])

@@ -43,13 +43,20 @@ _YOUR_REF = re.compile(r"\byour\s+ref", re.I)
 _SEPARATOR = re.compile(r"\s*(?:[:#=]|[-–—](?=\s)|\bis\b)?\s*", re.I)
 #: A reference value: starts with a letter or digit, has a digit, may hold / - _ . and
 #: spaced dashes or slashes ("2022 – 280 / WE5500").
-_VALUE = re.compile(r"[A-Za-z0-9][A-Za-z0-9/_.\-]*(?:\s*[/–-]\s*[A-Za-z0-9][A-Za-z0-9/_.\-]*){0,4}")
+#: A regime word may stand before the code, spaced: "FOI 2023/123", "FOI/EIR 23-0771".
+_VALUE = re.compile(
+    r"(?:(?:FOI(?:SA)?|EIR|RFI|IR)(?:/(?:FOI(?:SA)?|EIR))?\s(?=\d))?"
+    r"[A-Za-z0-9][A-Za-z0-9/_.\-]*(?:\s*[/–-]\s*[A-Za-z0-9][A-Za-z0-9/_.\-]*){0,4}"
+)
 #: A code standing on its own: letters and digits joined by - or /, with at least 3 digits.
 _BARE_CODE = re.compile(
     r"^(?:[A-Z]{1,6}[-/ ]?)?\d[\dA-Z]*(?:[-/][A-Z0-9]+)+$|^[A-Z]{2,6}-?\d{3,}[A-Z0-9]*$"
 )
 #: "FOI 2023/123", "EIR2026/17373", "FOI-1234": a code with a regime prefix, in running text.
-_PREFIXED = re.compile(r"\b(?:FOI(?:SA)?|EIR|RFI|FOIR|IR)[ \-/]?\d[\d/\-]*\d(?:[-/][A-Z0-9]+)*\b")
+_PREFIXED = re.compile(
+    r"\b(?:FOI(?:SA)?/EIR|EIR/FOI|FOI(?:SA)?|EIR|RFI|FOIR|IR)[ \-/]?"
+    r"\d[\d/\-]*\d(?:[-/][A-Z0-9]+)*\b"
+)
 #: "(828A/23)" after a disclosure-log title.
 _BRACKETED = re.compile(r"\((?P<code>[A-Z]{0,4}\d{1,6}[A-Z]?[/-]\d{2,4})\)")
 _NOT_A_REFERENCE = re.compile(

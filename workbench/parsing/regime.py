@@ -3,9 +3,10 @@
 The surest sign is what the letter says it did ("We have handled your request
 under the Freedom of Information Act 2000"); next come the grounds it relies on
 (a regulation 12 exception is EIR, a FOISA section is FOISA); last, any mention
-of the Act at all. A page footer saying "FOI or EIR request" mentions both
-regimes but handles the request under neither, so bare mentions never make a
-response "mixed": only handling statements or grounds from two regimes do.
+of the Act at all, or a term only one Act uses ("appropriate limit" is FOIA's).
+A page footer saying "FOI or EIR request" mentions both regimes but handles the
+request under neither, so bare mentions never make a response "mixed": only
+handling statements or grounds from two regimes do.
 """
 
 from __future__ import annotations
@@ -33,6 +34,10 @@ _NAMES: dict[str, re.Pattern[str]] = {
 }
 #: Any mention of freedom of information at all: FOIA unless something says otherwise.
 _FOI_MENTION = re.compile(r"\bfreedom\s+of\s+information\b|\bFOI\b", re.I)
+#: Terms only FOIA uses, for letters that never name their Act: the cost limit under the
+#: Fees Regulations is the "appropriate limit" (FOISA says "prescribed amount", the EIR
+#: "manifestly unreasonable").
+_FOIA_TERMS = re.compile(r"\bappropriate\s+limit\b", re.I)
 _SCOTTISH_EIR = re.compile(r"Environmental\s+Information\s+\(Scotland\)\s+Regulations", re.I)
 _HANDLED = re.compile(
     r"\b(?:handled|considered|dealt\s+with|processed|responded\s+to|answered|treated|"
@@ -86,7 +91,7 @@ def detect_regime(
         evidence = _first_mention(text, layout, regime)
         if evidence is not None:
             return RegimeFinding(_scottish(text, regime), evidence)
-    match = _FOI_MENTION.search(text)
+    match = _FOI_MENTION.search(text) or _FOIA_TERMS.search(text)
     if match:
         return RegimeFinding("FOIA", layout.sentence_at(match.start()))
     return RegimeFinding(None, None)
