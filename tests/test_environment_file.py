@@ -35,3 +35,10 @@ def test_environment_yml_installs_the_package_itself():
     env = yaml.safe_load((ROOT / "environment.yml").read_text())
     pip_parts = [d["pip"] for d in env["dependencies"] if isinstance(d, dict)]
     assert ["-e ."] in pip_parts
+
+
+def test_serving_needs_only_the_app_dependencies():
+    """`make serve` installs the package without test extras, and Voila needs a kernel."""
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    app = {_split(r)[0] for r in project["dependencies"]}
+    assert {"voila", "ipywidgets", "ipykernel"} <= app
