@@ -44,6 +44,7 @@ from pydantic import (
 )
 from pydantic_core import to_jsonable_python
 
+from .cases import SEARCH_COLUMNS, SearchRecord
 from .deadlines import Deadline, review_deadline
 from .errors import ReviewError
 from .labelled import LabelledEnum
@@ -57,7 +58,8 @@ SCHEMA_VERSION = 1
 LIFECYCLE_FIELDS = frozenset({"schema_version", "case_id", "version", "status", "sign_off"})
 
 #: The columns of a case's search record (``workbench.cases.SEARCH_COLUMNS``).
-SEARCH_RECORD_FIELDS = ("date", "who", "where", "terms", "date_range", "results", "notes")
+#: The search record's columns, in the order the case folder's record lists them.
+SEARCH_RECORD_FIELDS = SEARCH_COLUMNS
 
 Regime = Literal["FOIA", "EIR", "FOISA", "mixed"]
 PathLike = str | Sequence[str | int]
@@ -277,16 +279,13 @@ class ProvisionReview(_Part):
         return self.finding.label if self.finding else "No finding yet"
 
 
-class SearchReview(_Part):
-    """One search behind the original response (or one the reviewer found missing)."""
+class SearchReview(_Part, SearchRecord):
+    """One search behind the original response (or one the reviewer found missing).
 
-    date: str = ""
-    who: str = ""
-    where: str = ""
-    terms: str = ""
-    date_range: str = ""
-    results: str = ""
-    notes: str = ""
+    The record's own columns come from :class:`workbench.cases.SearchRecord`, so a
+    column added to the search record is reviewed without a second edit here.
+    """
+
     added_by_reviewer: bool = False
     adequate: bool | None = None
     further_search_needed: str = ""
