@@ -12,7 +12,9 @@ Those three promises are easiest to keep (and to check) in one place:
   which one it started from (the token :meth:`Store.open_review` hands out) and a
   stale one raises :class:`~workbench.errors.ConflictError` naming who changed it.
 * **An append-only audit trail** (when, who, what, old and new value) that the
-  database itself refuses to update or delete, and frozen completed versions.
+  database itself refuses to update, delete or replace, and frozen completed versions.
+  Each case's trail is a hash chain (:mod:`workbench.audit_chain`), so tampering
+  behind the store's back shows (``Store.verify_audit``, ``workbench audit verify``).
 
 Built on SQLAlchemy Core with portable SQL, so moving from the embedded SQLite
 file to PostgreSQL is a change of URL (``WORKBENCH_DB=postgresql://...``).
@@ -40,7 +42,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 from sqlalchemy.engine import Connection, Engine, Row
 from sqlalchemy.pool import StaticPool
 
-from . import projection
+from . import audit_chain, projection
 from .errors import ConflictError, ReviewError, StoreError
 from .outcomes import Outcome
 from .review import PathLike, Review, ReviewStatus, explain, join_path
@@ -101,6 +103,9 @@ audit_table = sa.Table(
     sa.Column("field_path", sa.String(500), nullable=False),
     sa.Column("old_value", sa.JSON, nullable=True),
     sa.Column("new_value", sa.JSON, nullable=True),
+    # The hash chain (workbench.audit_chain): the case's previous row's hash, and this row's.
+    sa.Column("prev_hash", sa.String(64), nullable=True),
+    sa.Column("row_hash", sa.String(64), nullable=True),
     sa.Index("ix_audit_case", "case_id", "id"),
 )
 
@@ -168,6 +173,57 @@ def _protect_history(conn: Connection) -> None:
         conn.exec_driver_sql(statement)
 
 
+#: Restores the update guard after the hash-chain migration filled in the hashes.
+_SQLITE_NO_UPDATE = _SQLITE_GUARDS[0]
+
+_SQLITE_CHAIN_GUARDS = (
+    # INSERT OR REPLACE deletes the old row without firing the delete guard.
+    """CREATE TRIGGER audit_no_replace BEFORE INSERT ON audit
+       WHEN EXISTS (SELECT 1 FROM audit WHERE id = NEW.id)
+       BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END""",
+    """CREATE TRIGGER audit_heads_no_delete BEFORE DELETE ON audit_heads
+       BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END""",
+)
+
+_POSTGRES_CHAIN_GUARDS = (
+    # PostgreSQL has no INSERT OR REPLACE; ON CONFLICT DO UPDATE fires the update guard.
+    """CREATE TRIGGER audit_heads_no_delete BEFORE DELETE ON audit_heads
+       FOR EACH ROW EXECUTE FUNCTION workbench_audit_append_only()""",
+)
+
+#: The triggers ``workbench audit verify`` expects to find, per dialect.
+AUDIT_GUARDS = {
+    "sqlite": ("audit_no_update", "audit_no_delete", "audit_no_replace", "audit_heads_no_delete"),
+    "postgresql": ("audit_append_only", "audit_heads_no_delete"),
+}
+
+
+def _chain_audit(conn: Connection) -> None:
+    """Hash-chain the audit trail (:mod:`workbench.audit_chain`), existing rows included.
+
+    The update guard is lifted for the one statement that fills in the hashes of the
+    rows already there, then restored, all inside this migration's transaction.
+    """
+    present = {column["name"] for column in sa.inspect(conn).get_columns("audit")}
+    for name in ("prev_hash", "row_hash"):
+        if name not in present:  # a store created before the chain existed
+            conn.exec_driver_sql(f"ALTER TABLE audit ADD COLUMN {name} VARCHAR(64)")
+    audit_chain.heads_metadata.create_all(conn)
+    dialect = conn.dialect.name
+    if dialect == "sqlite":
+        conn.exec_driver_sql("DROP TRIGGER audit_no_update")
+    elif dialect == "postgresql":
+        conn.exec_driver_sql("ALTER TABLE audit DISABLE TRIGGER audit_append_only")
+    audit_chain.chain_existing(conn, audit_table)
+    if dialect == "sqlite":
+        conn.exec_driver_sql(_SQLITE_NO_UPDATE)
+    elif dialect == "postgresql":
+        conn.exec_driver_sql("ALTER TABLE audit ENABLE TRIGGER audit_append_only")
+    guards = {"sqlite": _SQLITE_CHAIN_GUARDS, "postgresql": _POSTGRES_CHAIN_GUARDS}
+    for statement in guards.get(dialect, ()):
+        conn.exec_driver_sql(statement)
+
+
 def _rebuild_projection(conn: Connection) -> RebuildResult:
     """Regenerate the register projection from every current review's JSON."""
     projection.clear(conn)
@@ -217,7 +273,15 @@ MIGRATIONS: tuple[tuple[str, Callable[[Connection], None]], ...] = (
     ("0002_protect_history", _protect_history),
     ("0003_register_projection", _create_register_projection),
     ("0004_workspace", _create_workspace),
+    ("0005_audit_hash_chain", _chain_audit),
 )
+
+
+def _insert_audit(conn: Connection, rows: list[dict[str, Any]]) -> None:
+    """Append audit rows, each linked into its case's hash chain."""
+    if rows:
+        audit_chain.link(conn, rows)
+        conn.execute(audit_table.insert(), rows)
 
 
 # -- rows handed to callers ------------------------------------------------------------------
@@ -512,6 +576,13 @@ class Store:
         return _stamp(self._clock())
 
     def _migrate(self) -> list[str]:
+        """Apply the migrations this database lacks; a store already up to date takes no lock.
+
+        Checking first, in a read transaction, keeps ``review list`` from queueing behind
+        a writer (and works on a database it may not write to).
+        """
+        if self._up_to_date():
+            return []
         with self._write() as conn:
             metadata.create_all(conn, tables=[migrations_table])
             done = set(conn.execute(sa.select(migrations_table.c.name)).scalars())
@@ -524,6 +595,13 @@ class Store:
                     )
                     applied.append(name)
         return applied
+
+    def _up_to_date(self) -> bool:
+        with self._read() as conn:
+            if not sa.inspect(conn).has_table(migrations_table.name):
+                return False
+            done = set(conn.execute(sa.select(migrations_table.c.name)).scalars())
+        return all(name in done for name, _ in MIGRATIONS)
 
     def migrations(self) -> list[str]:
         """Names of the migrations this database has had, in the order applied."""
@@ -600,23 +678,20 @@ class Store:
         action: str,
         changes: Sequence[tuple[str, Any, Any]],
     ) -> None:
-        if changes:
-            conn.execute(
-                audit_table.insert(),
-                [
-                    dict(
-                        at=at,
-                        who=who,
-                        case_id=review.case_id,
-                        version=review.version,
-                        action=action,
-                        field_path=path,
-                        old_value=old,
-                        new_value=new,
-                    )
-                    for path, old, new in changes
-                ],
+        rows = [
+            dict(
+                at=at,
+                who=who,
+                case_id=review.case_id,
+                version=review.version,
+                action=action,
+                field_path=path,
+                old_value=old,
+                new_value=new,
             )
+            for path, old, new in changes
+        ]
+        _insert_audit(conn, rows)
 
     def _replace(
         self, conn: Connection, row: Row, review: Review, who: str, action: str, changes: list
@@ -728,6 +803,18 @@ class Store:
             )
             for row in rows
         ]
+
+    def verify_audit(self, case_id: str | None = None) -> audit_chain.Verdict:
+        """Check the audit trail's hash chain (every case's, or one case's) and its guards.
+
+        :raises ReviewNotFound: when ``case_id`` has neither a review nor audit rows.
+        """
+        with self._read() as conn:
+            guards = AUDIT_GUARDS.get(conn.dialect.name, ())
+            verdict = audit_chain.verify(conn, audit_table, reviews_table, case_id, guards)
+        if case_id is not None and not verdict.rows and not verdict.breaks:
+            self.open_review(case_id)  # no such review: say so
+        return verdict
 
     def list_reviews(self, today: dt.date | None = None) -> list[ReviewSummary]:
         """One summary per case with a review (current version), sorted by case id."""
@@ -939,6 +1026,7 @@ class Store:
             projection.project(review, at, who, dues, into=rows)
         projection.insert_rows(conn, reviews_table, heads)
         projection.insert_rows(conn, versions_table, versions)
+        audit_chain.link(conn, audit, new_cases=True)
         projection.insert_rows(conn, audit_table, audit)
         projection.insert(conn, rows)
         return len(batch)
@@ -1302,20 +1390,19 @@ class Store:
             for e in entries
             if key(_stamp(e.at), e.who, e.version, e.action, e.field_path) not in seen
         ]
-        if fresh:
-            conn.execute(
-                audit_table.insert(),
-                [
-                    dict(
-                        at=_stamp(e.at),
-                        who=e.who,
-                        case_id=case_id,
-                        version=e.version,
-                        action=e.action,
-                        field_path=e.field_path,
-                        old_value=e.old_value,
-                        new_value=e.new_value,
-                    )
-                    for e in fresh
-                ],
-            )
+        _insert_audit(
+            conn,
+            [
+                dict(
+                    at=_stamp(e.at),
+                    who=e.who,
+                    case_id=case_id,
+                    version=e.version,
+                    action=e.action,
+                    field_path=e.field_path,
+                    old_value=e.old_value,
+                    new_value=e.new_value,
+                )
+                for e in fresh
+            ],
+        )
