@@ -133,3 +133,26 @@ def test_opening_an_up_to_date_store_does_not_wait_for_a_writer(tmp_path):
     finally:
         writer.execute("ROLLBACK")
         writer.close()
+
+
+def test_an_existing_store_gets_the_lineage_of_each_saved_version(tmp_path):
+    path = tmp_path / "reviews.db"
+    with Store(path) as store:
+        store.create(sample_review(), "ann")
+        exported = store.export_json(CASE_ID)
+    connection = sqlite3.connect(path, isolation_level=None)
+    try:
+        for table in ("imports", "imported_audit"):
+            for verb in ("update", "delete"):
+                connection.execute(f"DROP TRIGGER {table}_no_{verb}")
+        for table in ("imported_audit", "imports", "review_revisions"):
+            connection.execute(f"DROP TABLE {table}")
+        connection.execute("DELETE FROM migrations WHERE name = '0006_review_exchange'")
+    finally:
+        connection.close()
+
+    with Store(path) as store:
+        assert store.applied_migrations == ["0006_review_exchange"]
+        again = store.export_json(CASE_ID)
+    (version,) = again["versions"]
+    assert version["revisions"] == [version["sha256"]] == exported["versions"][0]["revisions"]

@@ -28,7 +28,7 @@ from .errors import CaseError, CaseNotFound, DocumentError, InvalidCaseId
 
 SCHEMA_VERSION = 1
 CASE_FILE = "case.json"
-_ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,79}$")
+_ID_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,79}")
 SEARCH_COLUMNS = ("date", "who", "where", "terms", "date_range", "results", "notes")
 _SEARCH_ALIASES = {
     "search_terms": "terms",
@@ -42,17 +42,41 @@ _SEARCH_ALIASES = {
 }
 
 
-def validate_case_id(case_id: str) -> str:
-    """Refuse ids that could escape the cases folder or confuse a file system.
+#: Names Windows keeps for devices, with or without an extension ("CON", "nul.txt").
+_WINDOWS_DEVICES = frozenset(
+    ["CON", "PRN", "AUX", "NUL"] + [f"{port}{n}" for port in ("COM", "LPT") for n in range(1, 10)]
+)
 
-    Only letters, digits, dot, dash and underscore; no leading dot; no ``..``.
+
+def case_id_problem(case_id: object) -> str | None:
+    """What is wrong with a case id, or None: the one rule for case ids everywhere.
+
+    A case id names a folder and a file (``<id>-review-v1.docx``) on any system
+    and is shown in pages and letters, so: 1 to 80 letters, digits, ``.``,
+    ``-`` or ``_``, starting with a letter or digit, no ``..``, not ending in a
+    dot, and not a name Windows reserves (``CON``, ``NUL``, ``COM1``...).
     """
-    if not isinstance(case_id, str) or not _ID_PATTERN.match(case_id) or ".." in case_id:
-        raise InvalidCaseId(
-            f"Invalid case id {case_id!r}: use up to 80 letters, digits, '.', '-' or '_', "
-            "starting with a letter or digit (no '/', '\\' or '..')",
-            case_id=str(case_id),
+    shown = repr(case_id)[:100]
+    if (
+        not isinstance(case_id, str)
+        or not _ID_PATTERN.fullmatch(case_id)
+        or ".." in case_id
+        or case_id.endswith(".")
+    ):
+        return (
+            f"Invalid case id {shown}: use up to 80 letters, digits, '.', '-' or '_', "
+            "starting with a letter or digit (no '/', '\\' or '..')"
         )
+    if case_id.split(".", 1)[0].upper() in _WINDOWS_DEVICES:
+        return f"Invalid case id {shown}: Windows reserves that name for a device"
+    return None
+
+
+def validate_case_id(case_id: str) -> str:
+    """Refuse ids that could escape the cases folder or confuse a file system."""
+    problem = case_id_problem(case_id)
+    if problem:
+        raise InvalidCaseId(problem, case_id=str(case_id)[:100])
     return case_id
 
 

@@ -31,25 +31,37 @@ Usage::
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import json
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 import sqlalchemy as sa
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidationError,
+    field_validator,
+)
 from sqlalchemy.engine import Connection, Engine, Row
 from sqlalchemy.pool import StaticPool
 
-from . import audit_chain, projection
-from .errors import ConflictError, ReviewError, StoreError
+from . import audit_chain, exchange, projection
+from .cases import case_id_problem
+from .errors import ConflictError, DocumentError, ReviewError, StoreError
 from .outcomes import Outcome
 from .review import PathLike, Review, ReviewStatus, explain, join_path
 
 #: Marks a file written by :meth:`Store.export_json`.
 EXPORT_FORMAT = "workbench-review"
-EXPORT_FORMAT_VERSION = 1
+EXPORT_FORMAT_VERSION = 2
+#: Largest review or audit version number accepted from a file (the database's integers).
+MAX_VERSION = 2**31 - 1
 
 
 class ReviewNotFound(StoreError):
@@ -224,6 +236,15 @@ def _chain_audit(conn: Connection) -> None:
         conn.exec_driver_sql(statement)
 
 
+def _add_review_exchange(conn: Connection) -> None:
+    """Lineage of each version's content, and imported history kept apart (:mod:`.exchange`)."""
+    exchange.exchange_metadata.create_all(conn)
+    exchange.seed_revisions(conn, versions_table)
+    guards = {"sqlite": exchange.SQLITE_GUARDS, "postgresql": exchange.POSTGRES_GUARDS}
+    for statement in guards.get(conn.dialect.name, ()):
+        conn.exec_driver_sql(statement)
+
+
 def _rebuild_projection(conn: Connection) -> RebuildResult:
     """Regenerate the register projection from every current review's JSON."""
     projection.clear(conn)
@@ -274,6 +295,7 @@ MIGRATIONS: tuple[tuple[str, Callable[[Connection], None]], ...] = (
     ("0003_register_projection", _create_register_projection),
     ("0004_workspace", _create_workspace),
     ("0005_audit_hash_chain", _chain_audit),
+    ("0006_review_exchange", _add_review_exchange),
 )
 
 
@@ -361,24 +383,31 @@ class ImportResult:
     message: str
 
 
+_Sha256 = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
+_Version = Annotated[int, Field(ge=1, le=MAX_VERSION)]
+
+
 class _ExportedVersion(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    version: int
+    version: _Version
     status: ReviewStatus
     saved_at: dt.datetime
-    saved_by: str
+    saved_by: str = Field(max_length=200)
     review: dict[str, Any]
+    #: Format 2: the hash of ``review`` and of every content it descends from.
+    sha256: _Sha256 | None = None
+    revisions: list[_Sha256] = Field(default_factory=list, max_length=1_000_000)
 
 
 class _ExportedAudit(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     at: dt.datetime
-    who: str
-    version: int
-    action: str
-    field_path: str
+    who: str = Field(max_length=200)
+    version: _Version
+    action: str = Field(max_length=20)
+    field_path: str = Field(max_length=500)
     old_value: Any = None
     new_value: Any = None
 
@@ -392,6 +421,30 @@ class _ExportFile(BaseModel):
     case_id: str
     versions: list[_ExportedVersion]
     audit: list[_ExportedAudit] = []
+
+    @field_validator("case_id")
+    @classmethod
+    def _valid_case_id(cls, value: str) -> str:
+        problem = case_id_problem(value)
+        if problem:
+            raise ValueError(problem)
+        return value
+
+
+@dataclass(frozen=True)
+class ImportedAuditEntry:
+    """An audit row another installation wrote, as it tells it, and the import that brought it."""
+
+    at: dt.datetime
+    who: str
+    version: int
+    action: str
+    field_path: str
+    old_value: Any
+    new_value: Any
+    source: str
+    imported_by: str
+    imported_at: dt.datetime
 
 
 # -- helpers ---------------------------------------------------------------------------------
@@ -653,7 +706,9 @@ class Store:
             versions_table.c.version == review.version
         )
         existing = conn.execute(sa.select(versions_table.c.status).where(key)).scalar()
-        values = dict(status=review.status.value, data=review.to_json(), saved_at=at, saved_by=who)
+        data = review.to_json()
+        values = dict(status=review.status.value, data=data, saved_at=at, saved_by=who)
+        exchange.record(conn, review.case_id, review.version, [exchange.content_hash(data)])
         if existing is None:
             conn.execute(
                 versions_table.insert().values(
@@ -985,7 +1040,7 @@ class Store:
                 "a review in this store; nothing was stored",
                 case_id=clash[0],
             )
-        heads, versions, audit = [], [], []
+        heads, versions, audit, revisions = [], [], [], []
         rows = projection.ProjectedRows()
         for review, dues in zip(batch, projection.bulk_dues(batch), strict=True):
             data = projection.RawJSON(review.model_dump_json())  # what to_json() gives, as text
@@ -1011,6 +1066,8 @@ class Store:
                     saved_by=who,
                 )
             )
+            digest = exchange.content_hash(json.loads(data))
+            revisions.append(dict(case_id=review.case_id, version=1, sha256=digest))
             audit.append(
                 dict(
                     at=at,
@@ -1026,6 +1083,7 @@ class Store:
             projection.project(review, at, who, dues, into=rows)
         projection.insert_rows(conn, reviews_table, heads)
         projection.insert_rows(conn, versions_table, versions)
+        projection.insert_rows(conn, exchange.revisions_table, revisions)
         audit_chain.link(conn, audit, new_cases=True)
         projection.insert_rows(conn, audit_table, audit)
         projection.insert(conn, rows)
@@ -1190,10 +1248,16 @@ class Store:
     # -- moving reviews between installations ------------------------------------------------
 
     def export_json(self, case_id: str) -> dict[str, Any]:
-        """Every version of a case's review and its audit trail, as one JSON-ready dict."""
+        """Every version of a case's review and its audit trail, as one JSON-ready dict.
+
+        Each version carries the hash of its content and of every content it has had
+        here (its ``revisions``), so the installation importing it can tell whether this
+        copy builds on its own work (:mod:`workbench.exchange`).
+        """
         with self._read() as conn:
             self._head(conn, case_id)
             rows = self._version_rows(conn, case_id)
+            revisions = exchange.lineages(conn, case_id)
         audit = self.audit(case_id)
         return {
             "format": EXPORT_FORMAT,
@@ -1207,6 +1271,8 @@ class Store:
                     "saved_at": row.saved_at,
                     "saved_by": row.saved_by,
                     "review": row.data,
+                    "sha256": exchange.content_hash(row.data),
+                    "revisions": revisions.get(row.version, []),
                 }
                 for row in rows
             ],
@@ -1225,15 +1291,42 @@ class Store:
         }
 
     @staticmethod
+    def read_export(path: str | Path) -> Any:
+        """The JSON of an export file, or one :class:`DocumentError` line saying why not.
+
+        Pathological files (a number thousands of digits long, nesting thousands deep,
+        bytes that are not UTF-8) are refused here rather than surfacing as tracebacks.
+        """
+        path = Path(path)
+        try:
+            text = path.read_text(encoding="utf-8")
+            return json.loads(text)
+        except OSError as exc:
+            raise DocumentError(f"Cannot read {path}: {exc.strerror}", path=path) from exc
+        except UnicodeDecodeError as exc:
+            raise DocumentError(f"{path} is not valid JSON: not UTF-8 text", path=path) from exc
+        except json.JSONDecodeError as exc:
+            raise DocumentError(f"{path} is not valid JSON: {exc}", path=path) from exc
+        except RecursionError as exc:
+            raise DocumentError(
+                f"{path} is not a review export: its JSON is nested too deeply", path=path
+            ) from exc
+        except ValueError as exc:  # e.g. an integer over Python's 4,300-digit limit
+            raise DocumentError(
+                f"{path} is not a review export: it holds a number too long to read", path=path
+            ) from exc
+
+    @staticmethod
     def _parse_export(data: Any) -> tuple[_ExportFile, list[Review]]:
         if not isinstance(data, dict) or data.get("format") != EXPORT_FORMAT:
             raise StoreError(
                 f'Not a workbench review export (expected "format": "{EXPORT_FORMAT}")'
             )
         version = data.get("format_version")
-        if not isinstance(version, int) or version > EXPORT_FORMAT_VERSION:
+        if not isinstance(version, int) or not 1 <= version <= EXPORT_FORMAT_VERSION:
+            shown = version if isinstance(version, int) and abs(version) < 1000 else "(unknown)"
             raise StoreError(
-                f"This export has format version {version!r}; this workbench reads up to "
+                f"This export has format version {shown}; this workbench reads 1 to "
                 f"{EXPORT_FORMAT_VERSION}. Update the workbench to import it."
             )
         try:
@@ -1256,14 +1349,18 @@ class Store:
             raise StoreError("Invalid review export: only the last version may be unfinished")
         return export, reviews
 
-    def import_json(self, data: Any, who: str, *, force: bool = False) -> ImportResult:
+    def import_json(
+        self, data: Any, who: str, *, force: bool = False, source: str = "(unnamed file)"
+    ) -> ImportResult:
         """Bring in a review exported by another installation.
 
-        Versions this store lacks are added and its audit trail is merged.  Nothing newer is
-        overwritten silently: the import is refused when this store has a later version, or
-        has saved the same unfinished version more recently (``force=True`` replaces that
-        unfinished work, and says so in the audit trail).  A completed version is never
-        replaced.
+        Versions this store lacks are added.  A version unfinished here is replaced only
+        when the file's copy builds on it (the hash of the work here is among the file's
+        revisions); a file holding an older state of it, or one that changed separately,
+        is refused unless ``force=True``.  A completed version is never replaced, and a
+        clock in the file decides nothing.  The file's audit rows are kept apart
+        (:meth:`imported_audit`); what the import changes here is audited field by field
+        under ``who``, with the file's name (``source``) and hash.
 
         :raises StoreError: for an invalid export or a refused overwrite, with the reason.
         """
@@ -1275,84 +1372,126 @@ class Store:
             head = conn.execute(
                 sa.select(reviews_table).where(reviews_table.c.case_id == case_id)
             ).first()
-            if head is None:
-                return self._import_new(conn, export, reviews, who)
-            local = {row.version: row for row in self._version_rows(conn, case_id)}
-            if latest.version < head.version:
+            if head is not None and latest.version < head.version:
                 raise StoreError(
                     f"Not imported: this store already has version {head.version} of the review "
-                    f"of {case_id} (saved by {head.updated_by} at "
-                    f"{_parse_stamp(head.updated_at):%d %b %Y %H:%M} UTC), newer than the "
-                    f"imported version {latest.version}",
+                    f"of {case_id}, newer than the imported version {latest.version}",
                     case_id=case_id,
                 )
-            changed = []
-            for entry, review in zip(export.versions, reviews, strict=True):
-                mine = local.get(entry.version)
-                if mine is None:
-                    changed.append((entry, review))
-                    continue
-                if mine.data == review.to_json():
-                    continue
-                if mine.status == ReviewStatus.COMPLETED.value:
-                    raise StoreError(
-                        f"Not imported: version {entry.version} of the review of {case_id} is "
-                        "completed here and differs from the imported one; completed versions "
-                        "are never overwritten",
-                        case_id=case_id,
-                    )
-                saved_here = _parse_stamp(mine.saved_at)
-                if saved_here >= entry.saved_at.astimezone(dt.UTC) and not force:
-                    raise StoreError(
-                        f"Not imported: version {entry.version} of the review of {case_id} was "
-                        f"saved here by {mine.saved_by} at {saved_here:%d %b %Y %H:%M} UTC, "
-                        f"after the imported copy ({entry.saved_at:%d %b %Y %H:%M}); import with "
-                        "--force to replace the work saved here",
-                        case_id=case_id,
-                    )
-                changed.append((entry, review))
+            local = (
+                {} if head is None else {r.version: r for r in self._version_rows(conn, case_id)}
+            )
+            changed = [
+                (entry, review)
+                for entry, review in zip(export.versions, reviews, strict=True)
+                if self._takes(conn, case_id, local.get(entry.version), entry, review, force)
+            ]
             if not changed:
                 return ImportResult(
                     case_id, head.version, "unchanged", f"The review of {case_id} is up to date"
                 )
             at = self._now()
+            if head is None:  # the versions refer to it
+                self._insert_imported_head(conn, latest, at, who)
             for entry, review in changed:
-                self._put_version_from(conn, entry, review)
-            self._merge_audit(conn, case_id, export.audit)
-            result = conn.execute(
-                reviews_table.update()
-                .where(reviews_table.c.case_id == case_id)
-                .where(reviews_table.c.row_version == head.row_version)
-                .values(
-                    version=latest.version,
-                    status=latest.status.value,
-                    data=latest.to_json(),
-                    row_version=head.row_version + 1,
-                    updated_at=at,
-                    updated_by=who,
-                )
+                self._put_version(conn, review, at, who)
+                exchange.record(conn, case_id, review.version, entry.revisions)
+            import_id, kept = exchange.add_import(
+                conn,
+                case_id=case_id,
+                source=source,
+                file_hash=hashlib.sha256(exchange.canonical_json(data)).hexdigest(),
+                who=who,
+                at=at,
+                claims={
+                    "exported_at": _stamp(export.exported_at),
+                    "versions": [
+                        {
+                            "version": e.version,
+                            "saved_at": _stamp(e.saved_at),
+                            "saved_by": e.saved_by,
+                        }
+                        for e in export.versions
+                    ],
+                },
+                audit=[{**e.model_dump(mode="json"), "at": _stamp(e.at)} for e in export.audit],
             )
-            if result.rowcount != 1:
-                raise self._conflict(self._head(conn, case_id))
-            note = {"versions": [e.version for e, _ in changed], "forced": force}
-            self._append_audit(conn, latest, who, at, "import", [("", None, note)])
-            projection.write(conn, latest, at, who)
+            note = {
+                "import": import_id,
+                "source": source[:500],
+                "versions": [e.version for e, _ in changed],
+                "imported_audit_rows": kept,
+                "forced": force,
+            }
+            if head is None:
+                changes = [("", None, note)]
+            else:
+                changes = [("", None, note), *diff_json(head.data, latest.to_json())]
+                self._move_head(conn, head, latest, at, who)
+            self._append_audit(conn, latest, who, at, "import", changes)
+            projection.write(conn, latest, at, who, new=head is None)
+        if head is None:
+            return ImportResult(
+                case_id,
+                latest.version,
+                "created",
+                f"Imported the review of {case_id} (version {latest.version}, "
+                f"{latest.status.label.lower()}) from {source}",
+            )
         return ImportResult(
             case_id,
             latest.version,
             "updated",
             f"Updated the review of {case_id} to version {latest.version} "
-            f"({', '.join(str(e.version) for e, _ in changed)} imported"
-            + (", replacing unfinished work saved here)" if force else ")"),
+            f"({', '.join(str(e.version) for e, _ in changed)} imported from {source}"
+            + (", replacing work saved here)" if force else ")"),
         )
 
-    def _import_new(
-        self, conn: Connection, export: _ExportFile, reviews: list[Review], who: str
-    ) -> ImportResult:
-        latest, at = reviews[-1], self._now()
+    def _takes(
+        self,
+        conn: Connection,
+        case_id: str,
+        mine: Row | None,
+        entry: _ExportedVersion,
+        review: Review,
+        force: bool,
+    ) -> bool:
+        """Whether the file's copy of a version replaces this store's (refusing if it must not)."""
+        if mine is None:
+            return True
+        theirs = review.to_json()
+        here = exchange.content_hash(mine.data)
+        relation = exchange.compare(
+            here,
+            exchange.lineage(conn, case_id, entry.version),
+            exchange.content_hash(theirs),
+            set(entry.revisions),
+        )
+        if relation is exchange.Relation.SAME:
+            return False
+        which = f"version {entry.version} of the review of {case_id}"
+        if mine.status == ReviewStatus.COMPLETED.value:
+            raise StoreError(
+                f"Not imported: {which} is completed here and differs from the imported one; "
+                "completed versions are never overwritten",
+                case_id=case_id,
+            )
+        if relation is exchange.Relation.AHEAD or force:
+            return True
+        if relation is exchange.Relation.BEHIND:
+            why = "the file holds an earlier state of the work saved here"
+        else:
+            why = "the file does not build on the work saved here (both changed separately)"
+        raise StoreError(
+            f"Not imported: {which} was last saved here by {mine.saved_by}, and {why}; import "
+            "with --force to replace the work saved here",
+            case_id=case_id,
+        )
+
+    def _insert_imported_head(self, conn: Connection, latest: Review, at: str, who: str) -> None:
         conn.execute(
             reviews_table.insert().values(
-                case_id=export.case_id,
+                case_id=latest.case_id,
                 version=latest.version,
                 status=latest.status.value,
                 data=latest.to_json(),
@@ -1361,48 +1500,51 @@ class Store:
                 updated_by=who,
             )
         )
-        for entry, review in zip(export.versions, reviews, strict=True):
-            self._put_version_from(conn, entry, review)
-        self._merge_audit(conn, export.case_id, export.audit)
-        note = {"versions": [review.version for review in reviews], "forced": False}
-        self._append_audit(conn, latest, who, at, "import", [("", None, note)])
-        projection.write(conn, latest, at, who, new=True)
-        return ImportResult(
-            export.case_id,
-            latest.version,
-            "created",
-            f"Imported the review of {export.case_id} (version {latest.version}, "
-            f"{latest.status.label.lower()})",
+
+    def _move_head(self, conn: Connection, head: Row, latest: Review, at: str, who: str) -> None:
+        result = conn.execute(
+            reviews_table.update()
+            .where(reviews_table.c.case_id == head.case_id)
+            .where(reviews_table.c.row_version == head.row_version)
+            .values(
+                version=latest.version,
+                status=latest.status.value,
+                data=latest.to_json(),
+                row_version=head.row_version + 1,
+                updated_at=at,
+                updated_by=who,
+            )
         )
+        if result.rowcount != 1:
+            raise self._conflict(self._head(conn, head.case_id))
 
-    def _put_version_from(self, conn: Connection, entry: _ExportedVersion, review: Review) -> None:
-        """Write an imported version keeping who saved it and when (the store checks freezing)."""
-        self._put_version(conn, review, _stamp(entry.saved_at), entry.saved_by)
-
-    def _merge_audit(self, conn: Connection, case_id: str, entries: list[_ExportedAudit]) -> None:
-        def key(at: str, who: str, version: int, action: str, path: str) -> tuple:
-            return (_parse_stamp(at), who, version, action, path)
-
-        rows = conn.execute(sa.select(audit_table).where(audit_table.c.case_id == case_id)).all()
-        seen = {key(r.at, r.who, r.version, r.action, r.field_path) for r in rows}
-        fresh = [
-            e
-            for e in entries
-            if key(_stamp(e.at), e.who, e.version, e.action, e.field_path) not in seen
+    def imported_audit(self, case_id: str) -> list[ImportedAuditEntry]:
+        """The audit rows imports brought for a case, as the other installations tell them."""
+        rows_query = (
+            sa.select(
+                exchange.imported_audit_table,
+                exchange.imports_table.c.source,
+                exchange.imports_table.c.imported_by,
+                exchange.imports_table.c.imported_at,
+            )
+            .join(exchange.imports_table)
+            .where(exchange.imported_audit_table.c.case_id == case_id)
+            .order_by(exchange.imported_audit_table.c.id)
+        )
+        with self._read() as conn:
+            rows = conn.execute(rows_query).all()
+        return [
+            ImportedAuditEntry(
+                at=_parse_stamp(row.at),
+                who=row.who,
+                version=row.version,
+                action=row.action,
+                field_path=row.field_path,
+                old_value=row.old_value,
+                new_value=row.new_value,
+                source=row.source,
+                imported_by=row.imported_by,
+                imported_at=_parse_stamp(row.imported_at),
+            )
+            for row in rows
         ]
-        _insert_audit(
-            conn,
-            [
-                dict(
-                    at=_stamp(e.at),
-                    who=e.who,
-                    case_id=case_id,
-                    version=e.version,
-                    action=e.action,
-                    field_path=e.field_path,
-                    old_value=e.old_value,
-                    new_value=e.new_value,
-                )
-                for e in fresh
-            ],
-        )

@@ -32,7 +32,7 @@ from openpyxl import load_workbook
 from openpyxl.cell.cell import Cell
 from openpyxl.worksheet.worksheet import Worksheet
 
-from ..cases import Case, load_case
+from ..cases import Case, case_id_problem, load_case
 from ..errors import ConflictError, DocumentError, ReviewError
 from ..labelled import LabelledEnum
 from ..outcomes import Outcome
@@ -172,6 +172,9 @@ def _summary(sheet: Worksheet, path: Path) -> _Header:
             path=path,
         )
     case_id = str(rows[CASE_ID_ROW].value or "").strip()
+    problem = case_id_problem(case_id)
+    if problem:  # never a path: the workbook says which case, not where to look
+        raise DocumentError(f"{path.name}: Summary's {CASE_ID_ROW!r}: {problem}", path=path)
     try:
         version = int(rows[VERSION_ROW].value)
         raw_revision = rows[REVISION_ROW].value
