@@ -17,6 +17,7 @@ import os
 import re
 import shutil
 import tempfile
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Literal
 
@@ -309,7 +310,10 @@ def _csv_rows(path: Path) -> list[dict[str, str]]:
     except UnicodeDecodeError:
         text = path.read_bytes().decode("cp1252", errors="replace")
     reader = csv.reader(io.StringIO(text))
-    rows = list(reader)
+    try:
+        rows = _bounded_rows(reader, path)
+    except csv.Error as exc:
+        raise DocumentError(f"{path.name}: not a readable CSV file ({exc})", path=path) from exc
     if not rows:
         raise DocumentError(f"{path.name}: the search record is empty", path=path)
     headers = [_normalise_header(h) for h in rows[0]]
@@ -319,17 +323,22 @@ def _csv_rows(path: Path) -> list[dict[str, str]]:
 
 def _xlsx_rows(path: Path) -> list[dict[str, str]]:
     import zipfile
+    import zlib
 
     from openpyxl import load_workbook
 
+    from .documents.archives import check_archive
+
     try:
+        with zipfile.ZipFile(path) as archive:
+            check_archive(archive, path.stat().st_size, path.name, path)
         book = load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError, RuntimeError, zlib.error) as exc:
         raise DocumentError(
             f"{path.name}: not a valid Excel workbook (it may be corrupt)", path=path
         ) from exc
     try:
-        rows = [list(r) for r in book.worksheets[0].iter_rows(values_only=True)]
+        rows = _bounded_rows(book.worksheets[0].iter_rows(values_only=True), path)
     finally:
         book.close()
     if not rows:
@@ -337,6 +346,20 @@ def _xlsx_rows(path: Path) -> list[dict[str, str]]:
     headers = [_normalise_header(h) for h in rows[0]]
     _require_columns(path, headers)
     return [_keep_known(headers, r) for r in rows[1:]]
+
+
+def _bounded_rows(rows: Iterable[Sequence[object]], path: Path) -> list[list[object]]:
+    """The rows of a search record, refusing one too long or with a cell too long."""
+    from .documents.archives import check_cell, check_rows
+
+    kept = []
+    for number, row in enumerate(rows, start=1):
+        check_rows(number, path.name, path)
+        for column, value in enumerate(row, start=1):
+            if isinstance(value, str):
+                check_cell(value, path.name, f"row {number}, column {column}", path)
+        kept.append(list(row))
+    return kept
 
 
 def _require_columns(path: Path, headers: list[str]) -> None:
