@@ -8,21 +8,42 @@ per subject and register themselves on :data:`main` when imported below.
 
 from __future__ import annotations
 
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 import click
 
 from ..errors import WorkbenchError
+from ..terminal import PrintableStream, printable
 
 
 class WorkbenchGroup(click.Group):
-    """A click group that turns the workbench's own errors into plain messages."""
+    """A click group that turns the workbench's own errors into plain messages.
+
+    Everything a command prints, and every error, has its control characters
+    written out (:mod:`workbench.terminal`): letters are the requester's text.
+    """
 
     def invoke(self, ctx: click.Context):  # type: ignore[override]
-        try:
-            return super().invoke(ctx)
-        except WorkbenchError as exc:
-            if ctx.obj and ctx.obj.get("debug"):
-                raise
-            raise click.ClickException(str(exc)) from exc
+        with _printable_output():
+            try:
+                return super().invoke(ctx)
+            except WorkbenchError as exc:
+                if ctx.obj and ctx.obj.get("debug"):
+                    raise
+                raise click.ClickException(printable(str(exc))) from exc
+
+
+@contextmanager
+def _printable_output() -> Iterator[None]:
+    saved = sys.stdout, sys.stderr
+    sys.stdout = PrintableStream(sys.stdout)  # type: ignore[assignment]
+    sys.stderr = PrintableStream(sys.stderr)  # type: ignore[assignment]
+    try:
+        yield
+    finally:
+        sys.stdout, sys.stderr = saved
 
 
 @click.group(cls=WorkbenchGroup)
