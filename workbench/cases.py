@@ -247,17 +247,54 @@ def atomic_write_text(path: Path, text: str) -> None:
 
 def atomic_write_bytes(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` via a temporary file in the same folder and ``os.replace``."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    atomic_write_many({path: data})
+
+
+def atomic_write_many(files: dict[Path, bytes]) -> None:
+    """Write several files so that either all of them are written or none is.
+
+    Each goes to a hidden temporary file beside its target first (a full disk or a
+    read-only folder fails here, and every temporary file is removed); only when all
+    are safely on disk are they renamed into place.
+
+    :raises OSError: naming the file that could not be written (never a temporary one).
+    """
+    pending: list[tuple[str, Path]] = []
+    created: list[Path] = []
+    try:
+        for path, data in files.items():
+            pending.append((_write_temporary(path, data), path))
+        for tmp, path in pending:
+            existed = path.exists()
+            os.replace(tmp, path)
+            if not existed:
+                created.append(path)
+    except BaseException:
+        for tmp, _ in pending:
+            Path(tmp).unlink(missing_ok=True)
+        for path in created:  # new files of a set that is not complete
+            path.unlink(missing_ok=True)
+        raise
+
+
+def _write_temporary(path: Path, data: bytes) -> str:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    except OSError as exc:
+        raise OSError(exc.errno, exc.strerror, str(path)) from exc
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        os.replace(tmp, path)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise OSError(exc.errno, exc.strerror, str(path)) from exc
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+    return tmp
 
 
 def read_search_record(path: Path) -> list[SearchRecord]:
@@ -413,18 +450,32 @@ def new_case(
     final = root / case_id
     if final.exists():
         raise CaseError(f"A case called {case_id!r} already exists at {final}", case_id=case_id)
-    root.mkdir(parents=True, exist_ok=True)
-    building = Path(tempfile.mkdtemp(dir=root, prefix=f".{case_id}."))
+    try:
+        root.mkdir(parents=True, exist_ok=True)
+        building = Path(tempfile.mkdtemp(dir=root, prefix=f".{case_id}."))
+    except OSError as exc:
+        raise _cannot_write(case_id, root, exc) from exc
     try:
         names = {kind: _copy_into(building, src, kind) for kind, src in sources.items()}
         fields = {**guessed, **{k: v for k, v in metadata.items() if v is not None}}
         meta = _build_meta(case_id, names, sources, fields)
         write_case_json(building, meta)
         os.rename(building, final)
+    except OSError as exc:
+        shutil.rmtree(building, ignore_errors=True)
+        raise _cannot_write(case_id, root, exc) from exc
     except BaseException:
         shutil.rmtree(building, ignore_errors=True)
         raise
     return Case(final, meta)
+
+
+def _cannot_write(case_id: str, root: Path, exc: OSError) -> CaseError:
+    return CaseError(
+        f"Cannot create the case {case_id} in {root}: {exc.strerror or exc}; nothing was written",
+        case_id=case_id,
+        path=root,
+    )
 
 
 def _build_meta(

@@ -33,6 +33,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -568,6 +569,52 @@ def _make_engine(url: str) -> Engine:
     return engine
 
 
+#: What SQLite says when it may not write the store's file or folder.
+_READ_ONLY_SIGNS = ("unable to open database file", "readonly database")
+
+
+def _read_only_engine(url: str) -> Engine | None:
+    """An engine that only reads the SQLite file at ``url``, or None when that is not one.
+
+    For a store whose folder cannot be written (a read-only share, a copied backup):
+    SQLite cannot create the files it keeps beside a database in WAL mode there, so
+    the file is opened read-only, or when even that needs those files and no write
+    is pending in them, as immutable.
+    """
+    parsed = sa.make_url(url)
+    database = parsed.database or ""
+    if parsed.get_backend_name() != "sqlite" or not database or database == ":memory:":
+        return None
+    path = Path(database).expanduser()
+    if not path.is_file():
+        return None
+    uri = path.resolve().as_uri()
+
+    def connect() -> sqlite3.Connection:
+        try:
+            connection = sqlite3.connect(
+                f"{uri}?mode=ro", uri=True, timeout=30, check_same_thread=False
+            )
+            connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            return connection
+        except sqlite3.OperationalError:
+            wal = path.with_name(path.name + "-wal")
+            if wal.exists() and wal.stat().st_size:
+                raise  # changes not yet in the file itself: reading it alone would be stale
+            return sqlite3.connect(
+                f"{uri}?immutable=1", uri=True, timeout=30, check_same_thread=False
+            )
+
+    engine = sa.create_engine("sqlite://", creator=connect)
+    sa.event.listen(engine, "connect", _sqlite_on_connect_read_only)
+    sa.event.listen(engine, "begin", lambda conn: conn.exec_driver_sql("BEGIN DEFERRED"))
+    return engine
+
+
+def _sqlite_on_connect_read_only(dbapi_connection: Any, _record: Any) -> None:
+    dbapi_connection.isolation_level = None
+
+
 class Store:
     """The reviews, their versions and the audit trail, in one database.
 
@@ -583,7 +630,31 @@ class Store:
         self.url = _normalise_url(url)
         self._clock = clock
         self._engine = _make_engine(self.url)
-        self.applied_migrations = self._migrate()
+        #: True when the store's folder cannot be written: reading works, saving says so.
+        self.read_only = False
+        try:
+            self.applied_migrations = self._migrate()
+        except StoreError as exc:
+            if not any(sign in str(exc) for sign in _READ_ONLY_SIGNS):
+                raise
+            self._open_read_only(exc)
+
+    def _open_read_only(self, why: StoreError) -> None:
+        engine = _read_only_engine(self.url)
+        if engine is None:
+            raise why
+        self._engine.dispose()
+        self._engine, self.read_only = engine, True
+        try:
+            current = self._up_to_date()
+        except StoreError:
+            raise why from None
+        if not current:
+            raise StoreError(
+                f"The review store ({self.display_url}) cannot be written here and needs "
+                "upgrading first; open it once where it can be written"
+            )
+        self.applied_migrations = []
 
     def __repr__(self) -> str:
         return f"Store({self.display_url!r})"
@@ -607,6 +678,11 @@ class Store:
     @contextmanager
     def _write(self) -> Iterator[Connection]:
         """One write transaction; database errors become a :class:`StoreError`."""
+        if self.read_only:
+            raise StoreError(
+                f"The review store ({self.display_url}) is read-only here (its folder cannot "
+                "be written); nothing was saved"
+            )
         with self._translate(), self._engine.begin() as conn:
             yield conn
 

@@ -1,8 +1,9 @@
 """The ``workbench`` command: a thin skin over the package.
 
 Each command parses its options, calls one function of the package and formats
-the answer.  Every ``WorkbenchError`` becomes one ``Error: ...`` line and exit
-status 1; ``--debug`` shows the traceback instead.  Commands live in one module
+the answer.  Every ``WorkbenchError``, and every ``OSError`` (a full disk, a
+read-only folder), becomes one ``Error: ...`` line and exit status 1;
+``--debug`` shows the traceback instead.  Commands live in one module
 per subject and register themselves on :data:`main` when imported below.
 """
 
@@ -33,6 +34,16 @@ class WorkbenchGroup(click.Group):
                 if ctx.obj and ctx.obj.get("debug"):
                     raise
                 raise click.ClickException(printable(str(exc))) from exc
+            except OSError as exc:  # a full disk, a read-only folder: not a bug to trace
+                if ctx.obj and ctx.obj.get("debug"):
+                    raise
+                raise click.ClickException(printable(_os_error(exc))) from exc
+
+
+def _os_error(exc: OSError) -> str:
+    """One line for a file the system would not let the command read or write."""
+    what = exc.strerror or str(exc)
+    return f"Cannot use {exc.filename}: {what}" if exc.filename else f"{what} ({exc})"
 
 
 @contextmanager
