@@ -169,6 +169,16 @@ def _raw_get(port: int, path: str) -> int:
         connection.close()
 
 
+def _raw_get_body(port: int, path: str) -> tuple[int, bytes]:
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    try:
+        connection.request("GET", path)
+        response = connection.getresponse()
+        return response.status, response.read()
+    finally:
+        connection.close()
+
+
 def test_exports_download_and_nothing_else_does(dashboard_server):
     output = dashboard_server.data.output
     letter = output / "IC-266000-V6Y0" / "review letter.docx"
@@ -191,6 +201,28 @@ def test_exports_download_and_nothing_else_does(dashboard_server):
     assert _raw_get(dashboard_server.port, "/voila/files/../../etc/passwd") in (403, 404)
     notebook = serve.NOTEBOOK.resolve().relative_to(root).as_posix()
     assert _get(f"{base}/voila/files/{notebook}")[0] == 403
+
+    # Jupyter's own pages and APIs, other notebooks and files: refused, whatever the route.
+    for path in (
+        "tree", "lab", "api/contents", "api/sessions", "api/kernelspecs", "api/terminals",
+        "files/README.md", "notebooks/review.ipynb", "edit/README.md",
+        "voila/render/review.ipynb", "voila/tree", "voila/api/contents/",
+    ):  # fmt: skip
+        assert _get(f"{base}/{path}")[0] in (403, 404, 405), path
+    # Traversal, plain, encoded, double-encoded or absolute, on every file route.
+    for path in (
+        "/voila/files/%2e%2e/%2e%2e/%2e%2e/etc/passwd",
+        "/voila/files/%252e%252e/%252e%252e/etc/passwd",
+        "/voila/files/..%2F..%2F..%2Fetc%2Fpasswd",
+        "/voila/files//etc/passwd",
+        "/voila/files/%2Fetc%2Fpasswd",
+        "/voila/static/../../../../../../etc/passwd",
+        "/voila/static/%2e%2e/%2e%2e/%2e%2e/%2e%2e/etc/passwd",
+        "/voila/labextensions/../../../../../../etc/passwd",
+        "/voila/templates/lab/static/../../../../../../../etc/passwd",
+    ):
+        status, body = _raw_get_body(dashboard_server.port, path)
+        assert status != 200 and b"root:" not in body, path
 
 
 # --- uploads: the websocket limit follows the upload limit -------------------------------------

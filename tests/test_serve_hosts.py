@@ -78,3 +78,5 @@ def test_a_foreign_host_gets_403_on_the_page_files_and_the_kernels_websocket(
     foreign = {"Host": f"evil.example:{port}", "Origin": f"http://evil.example:{port}"}
     assert websocket_status(port, path, foreign) == 403
     assert websocket_status(port, path, {"Origin": f"http://127.0.0.1:{port}"}) == 101
+    # A page on another site, even one reaching the right host, cannot open it either.
+    assert websocket_status(port, path, {"Origin": "http://evil.example"}) == 403
