@@ -1,0 +1,148 @@
+"""The 16 categories of a requester's ground and the cue phrases for each, loaded from data.
+
+The cues live in ``workbench/data/ground_categories.yaml`` so an information-rights team
+can add the phrases their requesters use without touching code. The file is checked
+hard when it is loaded: a category missing or misspelt, or a pattern that is not a
+valid regular expression, fails at once with the file named, instead of silently
+reading fewer grounds.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from ..errors import SettingsError
+
+#: The categories of ``tests/review_requests/README.md``, in the order it lists them.
+CATEGORIES: tuple[str, ...] = (
+    "exemption_disputed",
+    "public_interest",
+    "cost_limit_disputed",
+    "vexatious_disputed",
+    "ncnd_disputed",
+    "more_information_held",
+    "searches_inadequate",
+    "misinterpreted",
+    "incomplete",
+    "excessive_redaction",
+    "delay",
+    "no_response",
+    "advice_and_assistance",
+    "format_or_means",
+    "fees",
+    "other",
+)
+
+
+class Cue(BaseModel):
+    """One phrase (a regular expression, case-insensitive) and how much it counts."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    pattern: str
+    weight: int = Field(ge=1, le=5)
+
+    @field_validator("pattern")
+    @classmethod
+    def _compiles(cls, value: str) -> str:
+        try:
+            re.compile(value, re.IGNORECASE)
+        except re.error as exc:
+            raise ValueError(f"not a valid regular expression ({exc}): {value!r}") from exc
+        return value
+
+    @functools.cached_property
+    def regex(self) -> re.Pattern[str]:
+        return re.compile(self.pattern, re.IGNORECASE | re.MULTILINE)
+
+
+class Category(BaseModel):
+    """A category's words for the reviewer, the provisions that signal it, and its cues."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    label: str
+    summary: str
+    summary_with_provisions: str
+    provisions: list[str] = []
+    cues: list[Cue]
+
+    @field_validator("summary_with_provisions")
+    @classmethod
+    def _names_provisions(cls, value: str) -> str:
+        if "{provisions}" not in value:
+            raise ValueError("must contain {provisions}")
+        return value
+
+
+class CueBook(BaseModel):
+    """The whole file: every category, the general objection words and the furniture."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    threshold: int = Field(ge=1)
+    strong: int = Field(ge=1)
+    categories: dict[str, Category]
+    objection: list[Cue]
+    not_grounds: list[Cue]
+    support_openers: list[str]
+
+    @functools.cached_property
+    def _openers(self) -> re.Pattern[str]:
+        words = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in self.support_openers)
+        return re.compile(rf"^\W*(?:{words})\b", re.IGNORECASE)
+
+    def supports(self, sentence: str) -> bool:
+        """Whether the sentence opens as support of the one before ("This is because ...")."""
+        return self._openers.match(sentence) is not None
+
+    @field_validator("categories")
+    @classmethod
+    def _exactly_the_sixteen(cls, value: dict[str, Category]) -> dict[str, Category]:
+        missing = [name for name in CATEGORIES if name not in value]
+        unknown = [name for name in value if name not in CATEGORIES]
+        if missing or unknown:
+            raise ValueError(
+                f"categories must be exactly {', '.join(CATEGORIES)}"
+                + (f"; missing {', '.join(missing)}" if missing else "")
+                + (f"; unknown {', '.join(unknown)}" if unknown else "")
+            )
+        return {name: value[name] for name in CATEGORIES}
+
+    def category_for_provision(self, provision_id: str) -> str | None:
+        """The category a provision points to (s.12: the cost limit), if the data names one."""
+        for name, category in self.categories.items():
+            for root in category.provisions:
+                if provision_id == root or provision_id.startswith(root + "("):
+                    return name
+        return None
+
+
+def _default_path() -> Any:
+    return resources.files("workbench").joinpath("data/ground_categories.yaml")
+
+
+@functools.lru_cache(maxsize=4)
+def load_cues(path: str | Path | None = None) -> CueBook:
+    """The cue book from ``path`` (default: the packaged ``ground_categories.yaml``)."""
+    source = _default_path() if path is None else Path(path)
+    name = getattr(source, "name", str(source))
+    try:
+        raw = yaml.safe_load(source.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise SettingsError(f"cannot read the ground categories file {name}: {exc}") from exc
+    try:
+        return CueBook.model_validate(raw)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(part) for part in first["loc"])
+        raise SettingsError(
+            f"the ground categories file {name} is invalid at {where}: {first['msg']}"
+        ) from exc

@@ -1,0 +1,254 @@
+"""Read the grounds of a review request: what the requester says is wrong, one by one.
+
+The request is cut the way its writer laid it out (:mod:`.structure`); each sentence
+or clause is scored against the category cues (:mod:`.classify`, data in
+``workbench/data/ground_categories.yaml``). A unit whose best category reaches the
+threshold states a ground; the units after it that state none (facts, guidance
+quoted, the argument) are its support and extend its passage, up to the next ground
+or the end of the paragraph or list item. Consecutive units of one paragraph that
+state the same kind of ground are one ground argued at length; list items are
+always grounds of their own, as the corpus's conventions say ("a template list gives
+one ground per item").
+
+Provisions and points follow the text as a reader follows it: a ground names its own,
+or takes those the requester was just talking about ("In relation to Question 3 ...
+refused under section 27(1) ... Section 17(1)(c) requires reasons"). A request that
+states no ground gives an empty list: nothing is ever invented to fill it.
+
+Usage::
+
+    >>> from workbench.grounds import read_grounds
+    >>> [g.category for g in read_grounds(text, "FOISA")]
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..catalogue import ancestor_ids
+from ..citations import is_exemption
+from ..errors import CitationError
+from ..parsing.regime import named_regime_hint
+from .categories import CueBook, load_cues
+from .classify import Scored, score_unit
+from .model import RequesterGround
+from .references import REGIMES, Mention, most_specific, point_mentions, provision_mentions
+from .structure import Structure, Unit, read_structure
+
+#: Grounds about an exemption decision take the exemption the requester last named
+#: when they name none themselves ("the public interest in disclosing these minutes").
+_ABOUT_AN_EXEMPTION = frozenset(
+    {"exemption_disputed", "public_interest", "excessive_redaction", "ncnd_disputed"}
+)
+
+
+@dataclass
+class _Draft:
+    """A ground being assembled from consecutive units."""
+
+    category: str
+    start: int
+    end: int
+    block: int
+    points: list[str]
+    context: list[str]  # exemptions named just before, for grounds that name none
+    context_block: int | None
+    scores: list[Scored] = field(default_factory=list)
+
+
+def read_grounds(
+    text: str, regime: str | None = None, *, cues: CueBook | None = None
+) -> list[RequesterGround]:
+    """The grounds stated in a review request's ``text``, in reading order.
+
+    ``regime`` (FOIA, EIR, FOISA or EISR) says how bare section numbers are read; by
+    default it is guessed from the Acts the text names.
+    """
+    book = cues or load_cues()
+    structure = read_structure(text)
+    regime = _regime(text[: structure.end], regime)
+    provisions = provision_mentions(text[: structure.end], regime)
+    drafts = _Walk(structure, provisions, book).run()
+    cited = [m.value for m in provisions]
+    return [_finish(text, draft, provisions, cited, book) for draft in drafts]
+
+
+def _regime(text: str, given: str | None) -> str | None:
+    if given is not None:
+        upper = given.strip().upper()
+        if upper not in REGIMES:
+            raise CitationError(f"unknown regime {given!r}; expected one of {', '.join(REGIMES)}")
+        return upper
+    return named_regime_hint(text)
+
+
+# --------------------------------------------------------------------------- grouping
+
+
+class _Walk:
+    """Walk the units in reading order, opening, extending and closing grounds.
+
+    A *segment* is a list item (with the paragraphs that continue it) or a paragraph
+    outside a list; a ground never runs from one segment into the next. Inside a
+    segment, a reference to other request points ("In relation to Question 3") starts
+    afresh. Units before the first ground of a segment (or of a fresh start) that state
+    none lead into it and open its passage, unless they are the request's furniture.
+    """
+
+    def __init__(self, structure: Structure, provisions: list[Mention], book: CueBook) -> None:
+        self.structure = structure
+        self.provisions = provisions
+        self.book = book
+        self.drafts: list[_Draft] = []
+        self.current: _Draft | None = None
+        self.lead: int | None = None  # start of the units leading into the next ground
+        self.points: list[str] = []
+        self.context: list[str] = []
+        self.context_block: int | None = None
+        self.segment: tuple[str, int] | None = None
+        self.block: int | None = None
+        self.segment_drafts = 0
+        self.fallback: tuple[Scored, Unit, int | None] | None = None
+
+    def run(self) -> list[_Draft]:
+        for unit in self.structure.units:
+            self._enter(unit)
+            self._read(unit)
+        self._leave_segment()
+        return self.drafts
+
+    def _enter(self, unit: Unit) -> None:
+        """Start a new segment, or afresh on a change of request points."""
+        block = self.structure.blocks[unit.block]
+        segment = ("item", block.item) if block.item is not None else ("block", unit.block)
+        if segment != self.segment:
+            self._leave_segment()
+            self.segment, self.segment_drafts, self.fallback = segment, 0, None
+            if block.is_item or block.item is None:
+                self.points = [block.label] if block.label and block.label_is_point else []
+        if unit.block != self.block:
+            self.block, self.current, self.lead = unit.block, None, None
+        found = point_mentions(self.structure.text, unit.start, unit.end)
+        mentioned = list(dict.fromkeys(m.value for m in found))
+        if mentioned and mentioned != self.points:
+            self.current, self.lead, self.points = None, None, mentioned
+
+    def _read(self, unit: Unit) -> None:
+        named = [m.value for m in self.provisions if unit.start <= m.start < unit.end]
+        scored = score_unit(self.structure.masked[unit.start : unit.end], named, self.book)
+        if scored.is_ground(self.book.threshold):
+            if self._continues(scored, unit):
+                self.current.end = unit.end
+                self.current.scores.append(scored)
+            else:
+                self._open(scored, unit, self.lead)
+        elif self.current is not None:
+            self.current.end = unit.end  # support for the ground just stated
+        elif scored.furniture:
+            self.lead = None
+        else:
+            if self.lead is None:
+                self.lead = unit.start
+            block = self.structure.blocks[unit.block]
+            if block.in_list_of_reasons and scored.category and scored.score >= 1:
+                if self.fallback is None or scored.score > self.fallback[0].score:
+                    self.fallback = (scored, unit, self.lead)
+        exemptions = [pid for pid in named if is_exemption(pid)]
+        if exemptions:
+            self.context, self.context_block = exemptions, unit.block
+
+    def _continues(self, scored: Scored, unit: Unit) -> bool:
+        """Whether the unit argues the ground just stated rather than stating another.
+
+        Same category, and not two strong statements side by side, unless the second
+        opens as support of the first ("This is because ...", "It is impossible ...").
+        """
+        current = self.current
+        if current is None or current.category != scored.category:
+            return False
+        strong = self.book.strong
+        if scored.score < strong or current.scores[-1].score < strong:
+            return True
+        return self.book.supports(self.structure.text[unit.start : unit.end])
+
+    def _open(self, scored: Scored, unit: Unit, lead: int | None) -> None:
+        self.current = _Draft(
+            scored.category or "other",
+            unit.start if lead is None else lead,
+            unit.end,
+            unit.block,
+            list(self.points),
+            list(self.context),
+            self.context_block,
+            [scored],
+        )
+        self.drafts.append(self.current)
+        self.segment_drafts += 1
+        self.lead = None
+
+    def _leave_segment(self) -> None:
+        """An item of a list of reasons that stated no ground plainly still names one.
+
+        "The internal review should consider ...: (3) The University relies heavily on
+        the Section 41 exemption" is a ground about s.41 even before the argument.
+        """
+        if self.segment_drafts == 0 and self.fallback is not None:
+            scored, unit, lead = self.fallback
+            self._open(scored, unit, lead)
+            self.current.end = self.structure.blocks[unit.block].end  # type: ignore[union-attr]
+
+
+# --------------------------------------------------------------------------- finishing
+
+
+def _finish(
+    text: str, draft: _Draft, provisions: list[Mention], cited: list[str], book: CueBook
+) -> RequesterGround:
+    """The ground as the workbench hands it on: provisions, summary, confidence."""
+    own = [m.value for m in provisions if draft.start <= m.start < draft.end]
+    ids = list(dict.fromkeys(own))
+    if not any(is_exemption(pid) for pid in ids) and (
+        draft.category in _ABOUT_AN_EXEMPTION or draft.context_block == draft.block
+    ):
+        ids += [pid for pid in draft.context if pid not in ids]
+    ids = _drop_ancestors(most_specific(ids, cited))
+    best = max(draft.scores, key=lambda s: s.confidence)
+    cues = tuple(dict.fromkeys(cue for s in draft.scores for cue in s.cues))
+    return RequesterGround(
+        category=draft.category,
+        quote=text[draft.start : draft.end],
+        start=draft.start,
+        end=draft.end,
+        summary=_summary(draft.category, ids, draft.points, book),
+        confidence=best.confidence,
+        provisions=tuple(ids),
+        points=tuple(draft.points),
+        cues=cues,
+    )
+
+
+def _drop_ancestors(ids: list[str]) -> list[str]:
+    """A ground citing "section 43" and "section 43(2)" cites s.43(2) alone."""
+    covered = {ancestor for pid in ids for ancestor in ancestor_ids(pid)}
+    return [pid for pid in ids if pid not in covered]
+
+
+def _summary(category: str, provisions: list[str], points: list[str], book: CueBook) -> str:
+    """One neutral line: the category's words, its provisions and the points concerned."""
+    entry = book.categories[category]
+    line = (
+        entry.summary_with_provisions.format(provisions=_and(provisions))
+        if provisions
+        else entry.summary
+    )
+    if points:
+        noun = "point" if len(points) == 1 else "points"
+        line += f" ({noun} {_and(points)})"
+    return line + "."
+
+
+def _and(values: list[str]) -> str:
+    return values[0] if len(values) == 1 else ", ".join(values[:-1]) + " and " + values[-1]
+
+
+__all__ = ["Unit", "read_grounds"]
