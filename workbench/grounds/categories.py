@@ -91,8 +91,38 @@ class CueBook(BaseModel):
     strong: int = Field(ge=1)
     categories: dict[str, Category]
     objection: list[Cue]
+    reported: list[Cue]
+    denials: list[str]
+    precedence: list[str]
     not_grounds: list[Cue]
     support_openers: list[str]
+
+    @field_validator("denials")
+    @classmethod
+    def _denials_compile(cls, value: list[str]) -> list[str]:
+        for pattern in value:
+            Cue(pattern=pattern, weight=1)
+        return value
+
+    @field_validator("precedence")
+    @classmethod
+    def _every_category_once(cls, value: list[str]) -> list[str]:
+        if sorted(value) != sorted(CATEGORIES):
+            raise ValueError(f"must list each of {', '.join(CATEGORIES)} once")
+        return value
+
+    @functools.cached_property
+    def _denial(self) -> re.Pattern[str]:
+        return re.compile("|".join(f"(?:{p})" for p in self.denials), re.IGNORECASE)
+
+    def is_denial(self, sentence: str) -> bool:
+        """Whether the sentence only denies what came before ("It is not.", "I disagree.")."""
+        return self._denial.match(sentence) is not None
+
+    @functools.cached_property
+    def rank(self) -> dict[str, int]:
+        """Each category's place in ``precedence`` (0 wins a tie)."""
+        return {name: index for index, name in enumerate(self.precedence)}
 
     @functools.cached_property
     def _openers(self) -> re.Pattern[str]:
@@ -117,12 +147,18 @@ class CueBook(BaseModel):
         return {name: value[name] for name in CATEGORIES}
 
     def category_for_provision(self, provision_id: str) -> str | None:
-        """The category a provision points to (s.12: the cost limit), if the data names one."""
+        """The category a provision points to (s.12: the cost limit), if the data names one.
+
+        The most particular entry wins: eisr.reg.10(4)(b) is the cost limit although
+        eisr.reg.10 as a whole is the exceptions.
+        """
+        best: tuple[int, str] | None = None
         for name, category in self.categories.items():
             for root in category.provisions:
                 if provision_id == root or provision_id.startswith(root + "("):
-                    return name
-        return None
+                    if best is None or len(root) > best[0]:
+                        best = (len(root), name)
+        return None if best is None else best[1]
 
 
 def _default_path() -> Any:

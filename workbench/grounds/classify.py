@@ -22,7 +22,12 @@ from .categories import CueBook
 
 @dataclass(frozen=True)
 class Scored:
-    """A unit's best category, its score, and the phrases behind it."""
+    """A unit's best category, its score, and the phrases behind it.
+
+    ``subject`` is the category the unit is about before any report or furniture
+    penalty: a unit that reports the authority's decision ("You refused under s.12")
+    is no ground itself, but says what the ground after it will be about.
+    """
 
     category: str | None
     score: int
@@ -30,6 +35,8 @@ class Scored:
     total: int
     cues: tuple[str, ...] = field(default=())
     furniture: bool = False  # the request's own furniture: a salutation, "I request a review"
+    subject: str | None = None
+    subject_score: int = 0
 
     def is_ground(self, threshold: int) -> bool:
         return self.category is not None and self.score >= threshold
@@ -45,7 +52,7 @@ class Scored:
 
 
 def score_unit(masked: str, provisions: Iterable[str], book: CueBook) -> Scored:
-    """Score the unit's text (quotations already blanked) and the provisions it names."""
+    """Score the unit's text (quotations already blanked) and the provisions near it."""
     subject: dict[str, int] = {}  # weight-1 cues and provisions: the subject, counted once
     strong: dict[str, int] = {}
     phrases: dict[str, list[str]] = {}
@@ -64,13 +71,26 @@ def score_unit(masked: str, provisions: Iterable[str], book: CueBook) -> Scored:
             subject[name] = 1
             phrases.setdefault(name, []).append(pid)
     scores = {name: min(subject.get(name, 0), 1) + strong.get(name, 0) for name in phrases}
-    penalty = sum(c.weight for c in book.not_grounds if c.regex.search(masked))
+    furniture = any(c.regex.search(masked) for c in book.not_grounds)
     if not scores:
-        return Scored(None, 0, 0, 0, furniture=penalty > 0)
-    ranked = sorted(scores, key=lambda n: (scores[n], strong.get(n, 0)), reverse=True)
+        return Scored(None, 0, 0, 0, furniture=furniture)
+    ranked = sorted(scores, key=lambda n: (-scores[n], -strong.get(n, 0), book.rank[n]))
     best = ranked[0]
     bonus = sum(c.weight for c in book.objection if c.regex.search(masked))
-    score = scores[best] + min(bonus, 2) - penalty
+    penalty = sum(c.weight for c in book.not_grounds if c.regex.search(masked))
+    reported = sum(c.weight for c in book.reported if c.regex.search(masked))
+    score = scores[best] + min(bonus, 2) - penalty - reported
+    if reported and not bonus:
+        score = min(score, book.threshold - 1)  # the decision reported, not yet disputed
     runner_up = scores[ranked[1]] if len(ranked) > 1 else 0
     total = score + sum(scores[n] for n in ranked[1:])
-    return Scored(best, score, runner_up, total, tuple(phrases[best]), penalty > 0)
+    return Scored(
+        best,
+        score,
+        runner_up,
+        total,
+        tuple(phrases[best]),
+        furniture,
+        None if furniture else best,
+        scores[best],
+    )

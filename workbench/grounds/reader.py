@@ -102,6 +102,7 @@ class _Walk:
         self.drafts: list[_Draft] = []
         self.current: _Draft | None = None
         self.lead: int | None = None  # start of the units leading into the next ground
+        self.lead_subject: str | None = None  # what those units were about
         self.points: list[str] = []
         self.context: list[str] = []
         self.context_block: int | None = None
@@ -127,41 +128,55 @@ class _Walk:
             if block.is_item or block.item is None:
                 self.points = [block.label] if block.label and block.label_is_point else []
         if unit.block != self.block:
-            self.block, self.current, self.lead = unit.block, None, None
+            self.block, self.current, self.lead, self.lead_subject = unit.block, None, None, None
         found = point_mentions(self.structure.text, unit.start, unit.end)
         mentioned = list(dict.fromkeys(m.value for m in found))
         if mentioned and mentioned != self.points:
-            self.current, self.lead, self.points = None, None, mentioned
+            self.current, self.lead, self.lead_subject = None, None, None
+            self.points = mentioned
 
     def _read(self, unit: Unit) -> None:
         named = [m.value for m in self.provisions if unit.start <= m.start < unit.end]
-        scored = score_unit(self.structure.masked[unit.start : unit.end], named, self.book)
+        near = [
+            m.value for m in self.provisions if unit.sentence_start <= m.start < unit.sentence_end
+        ]
+        scored = score_unit(self.structure.masked[unit.start : unit.end], near, self.book)
         if scored.is_ground(self.book.threshold):
             if self._continues(scored, unit):
-                self.current.end = unit.end
-                self.current.scores.append(scored)
+                self.current.end = unit.end  # type: ignore[union-attr]
+                self.current.scores.append(scored)  # type: ignore[union-attr]
             else:
                 self._open(scored, unit, self.lead)
         elif self.current is not None:
             self.current.end = unit.end  # support for the ground just stated
         elif scored.furniture:
-            self.lead = None
+            self.lead, self.lead_subject = None, None
+        elif self.lead_subject and self.book.is_denial(self.structure.text[unit.start : unit.end]):
+            # "You say the request is manifestly unreasonable. It is not."
+            self._open(_denial(self.lead_subject, self.book.threshold), unit, self.lead)
         else:
-            if self.lead is None:
-                self.lead = unit.start
-            block = self.structure.blocks[unit.block]
-            if block.in_list_of_reasons and scored.category and scored.score >= 1:
-                if self.fallback is None or scored.score > self.fallback[0].score:
-                    self.fallback = (scored, unit, self.lead)
+            self._lead_into(scored, unit)
         exemptions = [pid for pid in named if is_exemption(pid)]
         if exemptions:
             self.context, self.context_block = exemptions, unit.block
 
+    def _lead_into(self, scored: Scored, unit: Unit) -> None:
+        """A unit stating no ground, before any ground: it leads into the next one."""
+        if self.lead is None:
+            self.lead = unit.start
+        if scored.subject is not None:
+            self.lead_subject = scored.subject
+        block = self.structure.blocks[unit.block]
+        if block.in_list_of_reasons and scored.subject and scored.subject_score >= 1:
+            if self.fallback is None or scored.subject_score > self.fallback[0].subject_score:
+                self.fallback = (scored, unit, self.lead)
+
     def _continues(self, scored: Scored, unit: Unit) -> bool:
         """Whether the unit argues the ground just stated rather than stating another.
 
-        Same category, and not two strong statements side by side, unless the second
-        opens as support of the first ("This is because ...", "It is impossible ...").
+        Same category, and not two strong statements side by side in a paragraph, unless
+        the second opens as support of the first ("This is because ...", "It is
+        impossible ..."); a list item is always one ground.
         """
         current = self.current
         if current is None or current.category != scored.category:
@@ -169,6 +184,8 @@ class _Walk:
         strong = self.book.strong
         if scored.score < strong or current.scores[-1].score < strong:
             return True
+        if self.structure.blocks[unit.block].item is not None:
+            return True  # a list item is one objection, however argued
         return self.book.supports(self.structure.text[unit.start : unit.end])
 
     def _open(self, scored: Scored, unit: Unit, lead: int | None) -> None:
@@ -184,7 +201,7 @@ class _Walk:
         )
         self.drafts.append(self.current)
         self.segment_drafts += 1
-        self.lead = None
+        self.lead, self.lead_subject = None, None
 
     def _leave_segment(self) -> None:
         """An item of a list of reasons that stated no ground plainly still names one.
@@ -196,6 +213,11 @@ class _Walk:
             scored, unit, lead = self.fallback
             self._open(scored, unit, lead)
             self.current.end = self.structure.blocks[unit.block].end  # type: ignore[union-attr]
+
+
+def _denial(category: str, threshold: int) -> Scored:
+    """The score of a bare denial of the decision just reported: a ground, weakly held."""
+    return Scored(category, threshold, 0, threshold * 2, ("denial",), subject=category)
 
 
 # --------------------------------------------------------------------------- finishing

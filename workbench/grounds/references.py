@@ -5,7 +5,8 @@ Provisions are read by the project's citation parser
 "section 27" read in the context of "section 27(1) of FOIA" earlier gets the right Act;
 the reader then gives each ground the provisions inside its passage. Points are the
 request's labels as the requester refers to them: "question 3 of my request",
-"(relating to Request 1)", "points 2 and 5", "my second question".
+"(relating to Request 1)", "points 2 and 5", "my second question" (but not "my second
+request", which is usually another request altogether).
 """
 
 from __future__ import annotations
@@ -77,7 +78,7 @@ _POINT_MENTION = re.compile(
 )
 _ORDINAL_MENTION = re.compile(
     rf"\b(?:my|our|the)\s+(?P<ordinal>{'|'.join(k for k in ORDINALS if k.isalpha())})\s+"
-    r"(?:question|request|point|part|item)\b",
+    r"(?:question|point|part|item)\b",
     re.IGNORECASE,
 )
 _LIST_PART = re.compile(r"(?P<low>\d{1,2}[a-z]?)(?:\s*(?:to|-|–)\s*(?P<high>\d{1,2}))?")

@@ -8,7 +8,8 @@ only finds them, keeping every offset into the original text.
 * A **block** is a list item (with its wrapped lines) or a paragraph outside a list.
   Paragraphs that follow a list item, before the next item, continue that item.
 * A **unit** is a sentence of a block, cut again at the clause boundaries that join
-  two objections (a semicolon, ", but", ", and where", ", whereas").
+  two objections (a semicolon, ", but", ", and where", ", whereas") or a request for
+  review to its reason ("I request a review because ...").
 
 What is not the requester's own argument is set aside: messages quoted below an
 email ("On 3 May, ... wrote:", "-----Original Message-----"), lines quoted with ">",
@@ -20,7 +21,7 @@ are blanked out of the copy the cues are matched against.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..parsing.labels import read_item
 from ..parsing.quoted import earlier_correspondence
@@ -43,11 +44,13 @@ class Block:
 
 @dataclass(frozen=True)
 class Unit:
-    """A sentence or clause of a block, ``text[start:end]``."""
+    """A sentence or clause of a block, ``text[start:end]``, and the sentence it is part of."""
 
     start: int
     end: int
     block: int  # index into the list of blocks
+    sentence_start: int
+    sentence_end: int
 
 
 @dataclass(frozen=True)
@@ -64,7 +67,8 @@ class Structure:
 #: Where one objection ends and another begins inside a sentence.
 _CLAUSE_BREAK = re.compile(
     r";\s+|,\s+(?:but|whereas|while|although|and\s+where|and\s+if|and\s+that\s+where)\s+"
-    r"|\s+but\s+(?=if\b|where\b|when\b)|(?<=[.!?]['\"’”)])\s+(?=\()|(?<=[.!?])\s+(?=\()",
+    r"|\s+but\s+(?=if\b|where\b|when\b)|(?<=[.!?]['\"’”)])\s+(?=\()|(?<=[.!?])\s+(?=\()"
+    r"|\s+because\s+|,\s+(?:as|since)\s+|(?<=\breview)\s+(?:as|since)\s+",
     re.IGNORECASE,
 )
 #: A clause shorter than this many words is not cut off on its own.
@@ -72,14 +76,14 @@ _MIN_CLAUSE_WORDS = 5
 #: A passage in double quotation marks at least this long is someone else's words.
 _LONG_QUOTE = re.compile(r"[\"“](?:(?!\n[ \t]*\n)[^\"“”]){40,1500}[\"”]")
 _QUOTED_LINE = re.compile(r"(?m)^[ \t]*>.*$")
-#: A line ending like this introduces what follows ("for the following reasons:").
-_INTRODUCES = re.compile(r":\s*$")
-#: ... and this introduces the reasons for the review ("the reasons for my dissatisfaction are:").
+#: A line before a list saying it gives the reasons for the review ("my reasons are:").
 _REASONS = re.compile(
     r"\b(?:reasons?|grounds?|matters?|points?|concerns?|issues?|dissatisf\w*|because|following|"
-    r"objections?|complaints?)\b",
+    r"objections?|complaints?|review\w*)\b",
     re.IGNORECASE,
 )
+#: An initial and a name ("S. Ahmed"), which the list-item pattern would take for item S.
+_INITIAL = re.compile(r"^\s*[A-Z]\.\s+[A-Z][a-z]")
 #: Item markers that say the number is the original request's ("Question 2", "Q3").
 _POINT_WORD = re.compile(r"^\s*[\"“‘]?\s*(?:Q|Qu|Question|Request|Point|Part|Item)\b", re.I)
 
@@ -117,19 +121,6 @@ def _mask(text: str, end: int) -> str:
 # --------------------------------------------------------------------------- blocks
 
 
-@dataclass
-class _ListState:
-    """The list being read: its current item, and how its numbers are to be read."""
-
-    item: int | None = None
-    label: str | None = None
-    label_is_point: bool = False
-    kind: str | None = None  # "bullet", "num", "alpha", "roman"
-    introduced: bool = False
-    of_reasons: bool = False
-    count: int = 0
-
-
 def _blocks(text: str, end: int) -> list[Block]:
     """List items (a new one at every marker line) and paragraphs, in reading order.
 
@@ -137,46 +128,70 @@ def _blocks(text: str, end: int) -> list[Block]:
     requester often follows "2) Please release the full report." with paragraphs
     explaining why.
     """
-    blocks: list[Block] = []
-    state = _ListState()
+    pieces: list[tuple[int, list[Span]]] = []  # (paragraph index, lines)
     for p_index, paragraph in enumerate(paragraphs(text, 0, end)):
-        pieces: list[list[Span]] = []
         for line in lines(text, paragraph.start, paragraph.end):
-            if LIST_ITEM.match(line.text) or not pieces:
-                pieces.append([line])
+            if _is_item(line.text) or not pieces or pieces[-1][0] != p_index:
+                pieces.append((p_index, [line]))
             else:
-                pieces[-1].append(line)
-        for piece in pieces:
-            is_item = LIST_ITEM.match(piece[0].text) is not None
-            if is_item:
-                _open_item(text, piece[0], state)
-            start, stop = piece[0].start, piece[-1].end
-            blocks.append(
-                Block(
-                    start,
-                    stop,
-                    p_index,
-                    state.item,
-                    state.label,
-                    state.label_is_point,
-                    is_item,
-                    state.item is not None and state.of_reasons,
-                )
+                pieces[-1][1].append(line)
+    blocks: list[Block] = []
+    lists: list[list[int]] = []  # the block indexes of each list's items
+    item: int | None = None
+    kind: str | None = None
+    of_reasons = False
+    for p_index, piece in pieces:
+        is_item = _is_item(piece[0].text)
+        if is_item:
+            if item is None or _marker_kind(piece[0].text) != kind:
+                kind = _marker_kind(piece[0].text)
+                of_reasons = _REASONS.search(_line_before(text, piece[0].start)) is not None
+                lists.append([])
+            item = 0 if item is None else item + 1
+            lists[-1].append(len(blocks))
+        label = _number(piece[0].text) if is_item else blocks[-1].label if blocks else None
+        blocks.append(
+            Block(
+                start=piece[0].start,
+                end=piece[-1].end,
+                paragraph=p_index,
+                item=item,
+                label=label if item is not None else None,
+                label_is_point=False,
+                is_item=is_item,
+                in_list_of_reasons=item is not None and of_reasons,
             )
-    return blocks
+        )
+    return _mark_point_labels(text, blocks, lists)
 
 
-def _open_item(text: str, line: Span, state: _ListState) -> None:
-    """Start a new item; a marker of another kind, or the first one, starts a new list."""
-    kind = _marker_kind(line.text)
-    if state.item is None or kind != state.kind:
-        state.kind = kind
-        state.introduced = _introduced(text, line.start)
-        intro = _line_before(text, line.start)
-        state.of_reasons = state.introduced and _REASONS.search(intro) is not None
-    state.item = state.count
-    state.count += 1
-    state.label, state.label_is_point = _item_label(line.text, state.introduced)
+def _mark_point_labels(text: str, blocks: list[Block], lists: list[list[int]]) -> list[Block]:
+    """Decide, list by list, whether item numbers are the original request's points.
+
+    Numbers written as "Question 2" always are. Otherwise a list numbered 1, 2, 3 ...
+    is the requester counting their own grounds, while numbers that start elsewhere
+    or skip ("2)", then "5)") follow another numbering: the request's.
+    """
+    marked = list(blocks)
+    for members in lists:
+        numbers = [blocks[index].label for index in members]
+        counted = numbers == [str(n) for n in range(1, len(numbers) + 1)]
+        for index in members:
+            worded = _POINT_WORD.match(text, blocks[index].start) is not None
+            is_point = blocks[index].label is not None and (worded or not counted)
+            item = blocks[index].item
+            for follower in range(index, len(blocks)):
+                if blocks[follower].item != item:
+                    break
+                marked[follower] = replace(blocks[follower], label_is_point=is_point)
+    return marked
+
+
+def _is_item(line: str) -> bool:
+    """A list item's first line; "S. Ahmed" under a letter is a name, not item S."""
+    if not LIST_ITEM.match(line):
+        return False
+    return _INITIAL.match(line) is None
 
 
 def _marker_kind(line: str) -> str:
@@ -184,29 +199,17 @@ def _marker_kind(line: str) -> str:
     return "bullet" if item is None else item.kind
 
 
+def _number(line: str) -> str | None:
+    """The item's number ("2" for "2)", "3a" for "3a."), if it is numbered."""
+    item = read_item(line)
+    if item is None or item.kind != "num":
+        return None
+    return item.value + (item.sub or "")
+
+
 def _line_before(text: str, start: int) -> str:
     before = text[:start].rstrip()
     return before[before.rfind("\n") + 1 :]
-
-
-def _introduced(text: str, start: int) -> bool:
-    """Whether the text just before a list ends with a colon ("my reasons are:")."""
-    before = text[:start].rstrip()
-    return bool(before) and _INTRODUCES.search(before) is not None
-
-
-def _item_label(line: str, introduced: bool) -> tuple[str | None, bool]:
-    """The item's number, and whether it is a point of the original request.
-
-    A list the requester introduces ("for the following reasons:") numbers the
-    grounds themselves; numbers written as "Question 2" always name the request's
-    points; other numbered paragraphs are the requester's own numbered points.
-    """
-    item = read_item(line)
-    if item is None or item.kind != "num":
-        return None, False
-    value = item.value + (item.sub or "")
-    return value, bool(_POINT_WORD.match(line)) or not introduced
 
 
 # --------------------------------------------------------------------------- units
@@ -226,7 +229,7 @@ def _clauses(text: str, sentence: Span, block: int) -> list[Unit]:
     for start, stop in pieces:
         span = Span.of(text, start, stop)
         if span:
-            units.append(Unit(span.start, span.end, block))
+            units.append(Unit(span.start, span.end, block, sentence.start, sentence.end))
     return units
 
 
