@@ -92,14 +92,15 @@ class CueBook(BaseModel):
     categories: dict[str, Category]
     objection: list[Cue]
     reported: list[Cue]
+    rebuttals: list[str]
     denials: list[str]
     precedence: list[str]
     not_grounds: list[Cue]
     support_openers: list[str]
 
-    @field_validator("denials")
+    @field_validator("denials", "rebuttals")
     @classmethod
-    def _denials_compile(cls, value: list[str]) -> list[str]:
+    def _patterns_compile(cls, value: list[str]) -> list[str]:
         for pattern in value:
             Cue(pattern=pattern, weight=1)
         return value
@@ -118,6 +119,14 @@ class CueBook(BaseModel):
     def is_denial(self, sentence: str) -> bool:
         """Whether the sentence only denies what came before ("It is not.", "I disagree.")."""
         return self._denial.match(sentence) is not None
+
+    @functools.cached_property
+    def _rebuttal(self) -> list[re.Pattern[str]]:
+        return [re.compile(p, re.IGNORECASE) for p in self.rebuttals]
+
+    def is_rebuttal(self, sentence: str) -> bool:
+        """Whether the sentence contradicts ("However, no date ...", "No prosecution ...")."""
+        return any(pattern.search(sentence) for pattern in self._rebuttal)
 
     @functools.cached_property
     def rank(self) -> dict[str, int]:

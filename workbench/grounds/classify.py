@@ -37,6 +37,7 @@ class Scored:
     furniture: bool = False  # the request's own furniture: a salutation, "I request a review"
     subject: str | None = None
     subject_score: int = 0
+    reported: bool = False  # the unit reports the authority's decision
 
     def is_ground(self, threshold: int) -> bool:
         return self.category is not None and self.score >= threshold
@@ -74,11 +75,11 @@ def score_unit(masked: str, provisions: Iterable[str], book: CueBook) -> Scored:
     furniture = any(c.regex.search(masked) for c in book.not_grounds)
     if not scores:
         return Scored(None, 0, 0, 0, furniture=furniture)
+    reported = sum(c.weight for c in book.reported if c.regex.search(masked))
     ranked = sorted(scores, key=lambda n: (-scores[n], -strong.get(n, 0), book.rank[n]))
     best = ranked[0]
     bonus = sum(c.weight for c in book.objection if c.regex.search(masked))
     penalty = sum(c.weight for c in book.not_grounds if c.regex.search(masked))
-    reported = sum(c.weight for c in book.reported if c.regex.search(masked))
     score = scores[best] + min(bonus, 2) - penalty - reported
     if reported and not bonus:
         score = min(score, book.threshold - 1)  # the decision reported, not yet disputed
@@ -93,4 +94,5 @@ def score_unit(masked: str, provisions: Iterable[str], book: CueBook) -> Scored:
         furniture,
         None if furniture else best,
         scores[best],
+        reported > 0,
     )

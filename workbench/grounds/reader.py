@@ -103,6 +103,7 @@ class _Walk:
         self.current: _Draft | None = None
         self.lead: int | None = None  # start of the units leading into the next ground
         self.lead_subject: str | None = None  # what those units were about
+        self.lead_reported = False  # the last of them reported the decision ("You refused ...")
         self.points: list[str] = []
         self.context: list[str] = []
         self.context_block: int | None = None
@@ -151,7 +152,7 @@ class _Walk:
             self.current.end = unit.end  # support for the ground just stated
         elif scored.furniture:
             self.lead, self.lead_subject = None, None
-        elif self.lead_subject and self.book.is_denial(self.structure.text[unit.start : unit.end]):
+        elif self.lead_subject and self._answers_report(unit):
             # "You say the request is manifestly unreasonable. It is not."
             self._open(_denial(self.lead_subject, self.book.threshold), unit, self.lead)
         else:
@@ -160,12 +161,20 @@ class _Walk:
         if exemptions:
             self.context, self.context_block = exemptions, unit.block
 
+    def _answers_report(self, unit: Unit) -> bool:
+        """A bare denial, or a rebuttal of the decision reported just before."""
+        sentence = self.structure.masked[unit.start : unit.end]
+        if self.book.is_denial(sentence):
+            return True
+        return self.lead_reported and self.book.is_rebuttal(sentence)
+
     def _lead_into(self, scored: Scored, unit: Unit) -> None:
         """A unit stating no ground, before any ground: it leads into the next one."""
         if self.lead is None:
             self.lead = unit.start
         if scored.subject is not None:
             self.lead_subject = scored.subject
+        self.lead_reported = scored.reported
         block = self.structure.blocks[unit.block]
         if block.in_list_of_reasons and scored.subject and scored.subject_score >= 1:
             if self.fallback is None or scored.subject_score > self.fallback[0].subject_score:
