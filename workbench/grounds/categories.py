@@ -48,6 +48,7 @@ class Cue(BaseModel):
 
     pattern: str
     weight: int = Field(ge=1, le=5)
+    summary: str | None = None  # a closer summary than the category's, when this cue decides
 
     @field_validator("pattern")
     @classmethod
@@ -70,14 +71,14 @@ class Category(BaseModel):
 
     label: str
     summary: str
-    summary_with_provisions: str
+    summary_with_provisions: str | None = None  # names them in the sentence: "{provisions}"
     provisions: list[str] = []
     cues: list[Cue]
 
     @field_validator("summary_with_provisions")
     @classmethod
-    def _names_provisions(cls, value: str) -> str:
-        if "{provisions}" not in value:
+    def _names_provisions(cls, value: str | None) -> str | None:
+        if value is not None and "{provisions}" not in value:
             raise ValueError("must contain {provisions}")
         return value
 

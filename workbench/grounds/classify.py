@@ -38,6 +38,7 @@ class Scored:
     subject: str | None = None
     subject_score: int = 0
     reported: bool = False  # the unit reports the authority's decision
+    summary: str | None = None  # the summary of the strongest cue of the category, if it has one
 
     def is_ground(self, threshold: int) -> bool:
         return self.category is not None and self.score >= threshold
@@ -57,6 +58,7 @@ def score_unit(masked: str, provisions: Iterable[str], book: CueBook) -> Scored:
     subject: dict[str, int] = {}  # weight-1 cues and provisions: the subject, counted once
     strong: dict[str, int] = {}
     phrases: dict[str, list[str]] = {}
+    summaries: dict[str, tuple[int, str]] = {}
     for name, category in book.categories.items():
         for cue in category.cues:
             match = cue.regex.search(masked)
@@ -64,6 +66,8 @@ def score_unit(masked: str, provisions: Iterable[str], book: CueBook) -> Scored:
                 counts = subject if cue.weight == 1 else strong
                 counts[name] = counts.get(name, 0) + cue.weight
                 phrases.setdefault(name, []).append(match.group(0).strip())
+                if cue.summary and cue.weight > summaries.get(name, (0, ""))[0]:
+                    summaries[name] = (cue.weight, cue.summary)
     for pid in provisions:
         name = book.category_for_provision(pid)
         if name is None and is_exemption(pid):
@@ -95,4 +99,5 @@ def score_unit(masked: str, provisions: Iterable[str], book: CueBook) -> Scored:
         None if furniture else best,
         scores[best],
         reported > 0,
+        summaries.get(best, (0, None))[1],
     )

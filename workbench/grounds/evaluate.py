@@ -130,6 +130,7 @@ def evaluate_folder(
     if not folder.is_dir():
         raise FileNotFoundError(f"{folder} is not a folder")
     report = Report()
+    reader("The exemption in section 40(2) does not apply.", None)  # load data before timing
     for name, text_file, answer_file in letter_pairs(folder):
         try:
             truth = json.loads(answer_file.read_text(encoding="utf-8"))

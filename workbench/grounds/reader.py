@@ -66,14 +66,15 @@ def read_grounds(
     """
     book = cues or load_cues()
     structure = read_structure(text)
-    regime = _regime(text[: structure.end], regime)
+    regime = resolve_regime(text[: structure.end], regime)
     provisions = provision_mentions(text[: structure.end], regime)
     drafts = _Walk(structure, provisions, book).run()
     cited = [m.value for m in provisions]
     return [_finish(text, draft, provisions, cited, book) for draft in drafts]
 
 
-def _regime(text: str, given: str | None) -> str | None:
+def resolve_regime(text: str, given: str | None) -> str | None:
+    """The regime the request is read under: ``given`` (checked), or guessed from the text."""
     if given is not None:
         upper = given.strip().upper()
         if upper not in REGIMES:
@@ -250,7 +251,7 @@ def _finish(
         quote=text[draft.start : draft.end],
         start=draft.start,
         end=draft.end,
-        summary=_summary(draft.category, ids, draft.points, book),
+        summary=_summary(draft.category, ids, draft.points, book, draft.scores[0].summary),
         confidence=best.confidence,
         provisions=tuple(ids),
         points=tuple(draft.points),
@@ -264,22 +265,25 @@ def _drop_ancestors(ids: list[str]) -> list[str]:
     return [pid for pid in ids if pid not in covered]
 
 
-def _summary(category: str, provisions: list[str], points: list[str], book: CueBook) -> str:
-    """One neutral line: the category's words, its provisions and the points concerned."""
+def _summary(
+    category: str, provisions: list[str], points: list[str], book: CueBook, closer: str | None
+) -> str:
+    """One neutral line: the category's words (or its deciding cue's), provisions, points."""
     entry = book.categories[category]
+    named = bool(provisions) and closer is None and entry.summary_with_provisions is not None
     line = (
-        entry.summary_with_provisions.format(provisions=_and(provisions))
-        if provisions
-        else entry.summary
+        entry.summary_with_provisions.format(provisions=_and(provisions))  # type: ignore[union-attr]
+        if named
+        else closer or entry.summary
     )
+    extra = [] if named or not provisions else [_and(provisions)]
     if points:
-        noun = "point" if len(points) == 1 else "points"
-        line += f" ({noun} {_and(points)})"
-    return line + "."
+        extra.append(("point " if len(points) == 1 else "points ") + _and(points))
+    return line + (f" ({'; '.join(extra)})" if extra else "") + "."
 
 
 def _and(values: list[str]) -> str:
     return values[0] if len(values) == 1 else ", ".join(values[:-1]) + " and " + values[-1]
 
 
-__all__ = ["Unit", "read_grounds"]
+__all__ = ["read_grounds", "resolve_regime"]
