@@ -37,9 +37,7 @@ def test_a_point_label_carries_into_the_paragraphs_that_continue_its_item():
 
 
 def test_ordinals_and_lists_of_points():
-    text = (
-        "My second question has not been answered. Questions 4 and 6 were not answered either."
-    )
+    text = "My second question has not been answered. Questions 4 and 6 were not answered either."
     assert [g.points for g in read_grounds(text)] == [("2",), ("4", "6")]
 
 
