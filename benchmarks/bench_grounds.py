@@ -51,7 +51,7 @@ def bench(texts: dict[str, str], repeat: int) -> None:
     print(f"  median per request:   {statistics.median(per_request.values()):8.2f} ms")
     print(f"  mean per request:     {statistics.mean(per_request.values()):8.2f} ms")
     size = len(texts[slowest])
-    print(f"  slowest request:      {per_request[slowest]:8.2f} ms ({slowest}, {size:,} characters)")
+    print(f"  slowest request:      {per_request[slowest]:8.2f} ms ({slowest}, {size:,} chars)")
     long = "\n\n".join(texts.values())
     began = time.perf_counter()
     grounds = read_grounds(long)
