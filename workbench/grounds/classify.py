@@ -39,6 +39,7 @@ class Scored:
     subject_score: int = 0
     reported: bool = False  # the unit reports the authority's decision
     summary: str | None = None  # the summary of the strongest cue of the category, if it has one
+    objecting: bool = False  # general words of disagreement ("I do not accept", "should have")
 
     def is_ground(self, threshold: int) -> bool:
         return self.category is not None and self.score >= threshold
@@ -100,4 +101,5 @@ def score_unit(masked: str, provisions: Iterable[str], book: CueBook) -> Scored:
         scores[best],
         reported > 0,
         summaries.get(best, (0, None))[1],
+        bonus > 0,
     )

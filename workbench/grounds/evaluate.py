@@ -32,9 +32,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..catalogue import load_catalogue
 from ..evaluate import letter_pairs, letter_text
 from ..parsing.labels import label_key
 from .baseline import read_grounds_baseline
+from .categories import load_cues
 from .model import RequesterGround
 from .reader import read_grounds
 
@@ -130,7 +132,7 @@ def evaluate_folder(
     if not folder.is_dir():
         raise FileNotFoundError(f"{folder} is not a folder")
     report = Report()
-    reader("The exemption in section 40(2) does not apply.", None)  # load data before timing
+    load_cues(), load_catalogue()  # loaded once, before the timing starts
     for name, text_file, answer_file in letter_pairs(folder):
         try:
             truth = json.loads(answer_file.read_text(encoding="utf-8"))

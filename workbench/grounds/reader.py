@@ -177,7 +177,9 @@ class _Walk:
             self.lead_subject = scored.subject
         self.lead_reported = scored.reported
         block = self.structure.blocks[unit.block]
-        if block.in_list_of_reasons and scored.subject and scored.subject_score >= 1:
+        about_something = scored.subject is not None and scored.subject_score >= 1
+        objects = block.in_list_of_reasons or (scored.objecting and not scored.reported)
+        if about_something and objects:
             if self.fallback is None or scored.subject_score > self.fallback[0].subject_score:
                 self.fallback = (scored, unit, self.lead)
 
@@ -214,10 +216,12 @@ class _Walk:
         self.lead, self.lead_subject = None, None
 
     def _leave_segment(self) -> None:
-        """An item of a list of reasons that stated no ground plainly still names one.
+        """A paragraph or item that stated no ground plainly may still hold one, weakly.
 
-        "The internal review should consider ...: (3) The University relies heavily on
-        the Section 41 exemption" is a ground about s.41 even before the argument.
+        An item of a list of reasons names a ground by its subject alone ("The internal
+        review should consider ...: (3) The University relies heavily on the Section 41
+        exemption"); elsewhere a sentence must also object in general words ("I cannot see
+        why the figures were withheld").
         """
         if self.segment_drafts == 0 and self.fallback is not None:
             scored, unit, lead = self.fallback

@@ -69,7 +69,7 @@ _CLAUSE_BREAK = re.compile(
     r";\s+|,\s+(?:but|whereas|while|although|and\s+where|and\s+if|and\s+that\s+where)\s+"
     r"|\s+but\s+(?=if\b|where\b|when\b)|(?<=[.!?]['\"’”)])\s+(?=\()|(?<=[.!?])\s+(?=\()"
     r"|\s+because\s+|,\s+(?:as|since)\s+|(?<=\breview)\s+(?:as|since)\s+"
-    r"|,\s+and\s+(?=(?:I|we)\s+(?:would|also|ask|request)\b)",
+    r"|,\s+and\s+(?=(?:the|this|that|these|those|it|they|I|we|you|your|my|our|there)\b)",
     re.IGNORECASE,
 )
 #: A clause shorter than this many words is not cut off on its own.
