@@ -56,6 +56,18 @@ class _Draft:
     scores: list[Scored] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class _Fallback:
+    """The unit a segment's weak ground would be read from, and what was known there."""
+
+    scored: Scored
+    unit: Unit
+    lead: int | None
+    points: list[str]
+    context: list[str]
+    context_block: int | None
+
+
 def read_grounds(
     text: str, regime: str | None = None, *, cues: CueBook | None = None
 ) -> list[RequesterGround]:
@@ -111,7 +123,7 @@ class _Walk:
         self.segment: tuple[str, int] | None = None
         self.block: int | None = None
         self.segment_drafts = 0
-        self.fallback: tuple[Scored, Unit, int | None] | None = None
+        self.fallback: _Fallback | None = None
 
     def run(self) -> list[_Draft]:
         for unit in self.structure.units:
@@ -180,8 +192,15 @@ class _Walk:
         about_something = scored.subject is not None and scored.subject_score >= 1
         objects = block.in_list_of_reasons or (scored.objecting and not scored.reported)
         if about_something and objects:
-            if self.fallback is None or scored.subject_score > self.fallback[0].subject_score:
-                self.fallback = (scored, unit, self.lead)
+            if self.fallback is None or scored.subject_score > self.fallback.scored.subject_score:
+                self.fallback = _Fallback(
+                    scored,
+                    unit,
+                    self.lead,
+                    list(self.points),
+                    list(self.context),
+                    self.context_block,
+                )
 
     def _continues(self, scored: Scored, unit: Unit) -> bool:
         """Whether the unit argues the ground just stated rather than stating another.
@@ -201,16 +220,21 @@ class _Walk:
         return self.book.supports(self.structure.text[unit.start : unit.end])
 
     def _open(self, scored: Scored, unit: Unit, lead: int | None) -> None:
-        self.current = _Draft(
-            scored.category or "other",
-            unit.start if lead is None else lead,
-            unit.end,
-            unit.block,
-            list(self.points),
-            list(self.context),
-            self.context_block,
-            [scored],
+        self._add(
+            _Draft(
+                scored.category or "other",
+                unit.start if lead is None else lead,
+                unit.end,
+                unit.block,
+                list(self.points),
+                list(self.context),
+                self.context_block,
+                [scored],
+            )
         )
+
+    def _add(self, draft: _Draft) -> None:
+        self.current = draft
         self.drafts.append(self.current)
         self.segment_drafts += 1
         self.lead, self.lead_subject = None, None
@@ -223,10 +247,23 @@ class _Walk:
         exemption"); elsewhere a sentence must also object in general words ("I cannot see
         why the figures were withheld").
         """
-        if self.segment_drafts == 0 and self.fallback is not None:
-            scored, unit, lead = self.fallback
-            self._open(scored, unit, lead)
-            self.current.end = self.structure.blocks[unit.block].end  # type: ignore[union-attr]
+        found = self.fallback
+        if self.segment_drafts == 0 and found is not None:
+            start = found.unit.start if found.lead is None else found.lead
+            end = self.structure.blocks[found.unit.block].end
+            category = found.scored.subject or "other"
+            self._add(
+                _Draft(
+                    category,
+                    start,
+                    end,
+                    found.unit.block,
+                    found.points,
+                    found.context,
+                    found.context_block,
+                    [found.scored],
+                )
+            )
 
 
 def _denial(category: str, threshold: int) -> Scored:
