@@ -151,8 +151,11 @@ class _Walk:
 
     def _read(self, unit: Unit) -> None:
         named = [m.value for m in self.provisions if unit.start <= m.start < unit.end]
-        near = [
-            m.value for m in self.provisions if unit.sentence_start <= m.start < unit.sentence_end
+        masked = self.structure.masked
+        near = [  # provisions inside a quotation are someone else's words
+            m.value
+            for m in self.provisions
+            if unit.sentence_start <= m.start < unit.sentence_end and not masked[m.start].isspace()
         ]
         scored = score_unit(self.structure.masked[unit.start : unit.end], near, self.book)
         if scored.is_ground(self.book.threshold):
@@ -190,7 +193,7 @@ class _Walk:
         self.lead_reported = scored.reported
         block = self.structure.blocks[unit.block]
         about_something = scored.subject is not None and scored.subject_score >= 1
-        objects = block.in_list_of_reasons or (scored.objecting and not scored.reported)
+        objects = block.in_list_of_reasons or not scored.reported
         if about_something and objects:
             if self.fallback is None or scored.subject_score > self.fallback.scored.subject_score:
                 self.fallback = _Fallback(
@@ -242,10 +245,11 @@ class _Walk:
     def _leave_segment(self) -> None:
         """A paragraph or item that stated no ground plainly may still hold one, weakly.
 
-        An item of a list of reasons names a ground by its subject alone ("The internal
-        review should consider ...: (3) The University relies heavily on the Section 41
-        exemption"); elsewhere a sentence must also object in general words ("I cannot see
-        why the figures were withheld").
+        A review request is written to object, so a paragraph about a subject the cues
+        know (the exemption, the searches, the delay) that is neither the request's
+        furniture nor the requester reporting the decision is read as a ground of that
+        subject, with a low confidence: "(3) The University relies heavily on the Section
+        41 exemption", "several pages were blanked out, so I cannot tell why".
         """
         found = self.fallback
         if self.segment_drafts == 0 and found is not None:

@@ -97,7 +97,7 @@ def read_structure(text: str) -> Structure:
     units = [
         unit
         for index, block in enumerate(blocks)
-        for sentence in sentences(text, block.start, block.end)
+        for sentence in _sentences(text, block)
         for unit in _clauses(text, sentence, index)
     ]
     return Structure(text, masked, end, blocks, units)
@@ -214,6 +214,36 @@ def _line_before(text: str, start: int) -> str:
 
 
 # --------------------------------------------------------------------------- units
+
+#: A line this long that ends without punctuation was wrapped, not ended: "I am writing
+#: to request an internal review of University of / Birmingham's handling of my request".
+_WRAPPED_LINE = 45
+_ENDS_SENTENCE = re.compile(r"[.!?:;\"”'’)\]]\s*$")
+
+
+def _sentences(text: str, block: Block) -> list[Span]:
+    """The block's sentences, rejoining those a hard wrap cut before a capital letter.
+
+    The shared sentence splitter ends a sentence at a line break followed by a capital
+    (flattened web pages put one element per line); in a hard-wrapped letter a long
+    line without closing punctuation carries on, whatever the next line starts with.
+    """
+    joined: list[Span] = []
+    for sentence in sentences(text, block.start, block.end):
+        if joined and _wrapped(text, joined[-1], sentence):
+            joined[-1] = Span(joined[-1].start, sentence.end, text[joined[-1].start : sentence.end])
+        else:
+            joined.append(sentence)
+    return joined
+
+
+def _wrapped(text: str, previous: Span, following: Span) -> bool:
+    gap = text[previous.end : following.start]
+    if gap.count("\n") != 1 or _ENDS_SENTENCE.search(previous.text):
+        return False
+    last_line = previous.text[previous.text.rfind("\n") + 1 :]
+    return len(last_line) >= _WRAPPED_LINE and not _is_item(following.text)
+
 
 
 def _clauses(text: str, sentence: Span, block: int) -> list[Unit]:
