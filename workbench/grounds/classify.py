@@ -77,14 +77,13 @@ def score_unit(masked: str, provisions: Iterable[str], book: CueBook) -> Scored:
             subject[name] = 1
             phrases.setdefault(name, []).append(pid)
     scores = {name: min(subject.get(name, 0), 1) + strong.get(name, 0) for name in phrases}
-    furniture = any(c.regex.search(masked) for c in book.not_grounds)
+    penalty = sum(c.weight for c in book.not_grounds if c.regex.search(masked))
+    bonus = sum(c.weight for c in book.objection if c.regex.search(masked))
     if not scores:
-        return Scored(None, 0, 0, 0, furniture=furniture)
+        return Scored(None, 0, 0, 0, furniture=penalty > 0, objecting=bonus > 0)
     reported = sum(c.weight for c in book.reported if c.regex.search(masked))
     ranked = sorted(scores, key=lambda n: (-scores[n], -strong.get(n, 0), book.rank[n]))
     best = ranked[0]
-    bonus = sum(c.weight for c in book.objection if c.regex.search(masked))
-    penalty = sum(c.weight for c in book.not_grounds if c.regex.search(masked))
     score = scores[best] + min(bonus, 2) - penalty - reported
     if reported and not bonus:
         score = min(score, book.threshold - 1)  # the decision reported, not yet disputed
@@ -96,8 +95,8 @@ def score_unit(masked: str, provisions: Iterable[str], book: CueBook) -> Scored:
         runner_up,
         total,
         tuple(phrases[best]),
-        furniture,
-        None if furniture else best,
+        penalty > 0,
+        None if penalty > 0 else best,
         scores[best],
         reported > 0,
         summaries.get(best, (0, None))[1],

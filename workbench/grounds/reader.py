@@ -23,7 +23,7 @@ Usage::
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..catalogue import ancestor_ids
 from ..citations import is_exemption
@@ -55,6 +55,11 @@ class _Draft:
     context_block: int | None
     scores: list[Scored] = field(default_factory=list)
 
+    def settle(self) -> None:
+        """The category of the strongest sentence (the first of equals)."""
+        best = max(self.scores, key=lambda s: s.score)
+        self.category = best.category or self.category
+
 
 @dataclass(frozen=True)
 class _Fallback:
@@ -66,6 +71,11 @@ class _Fallback:
     points: list[str]
     context: list[str]
     context_block: int | None
+    objected: bool  # it objects, or the sentence after it objects to it
+
+    @property
+    def rank(self) -> tuple[bool, int]:
+        return (self.objected, self.scored.subject_score)
 
 
 def read_grounds(
@@ -124,6 +134,7 @@ class _Walk:
         self.block: int | None = None
         self.segment_drafts = 0
         self.fallback: _Fallback | None = None
+        self.last_candidate: _Fallback | None = None
 
     def run(self) -> list[_Draft]:
         for unit in self.structure.units:
@@ -139,14 +150,17 @@ class _Walk:
         if segment != self.segment:
             self._leave_segment()
             self.segment, self.segment_drafts, self.fallback = segment, 0, None
+            self.last_candidate = None
             if block.is_item or block.item is None:
                 self.points = [block.label] if block.label and block.label_is_point else []
         if unit.block != self.block:
-            self.block, self.current, self.lead, self.lead_subject = unit.block, None, None, None
+            self.block, self.current = unit.block, None
+            self._forget_lead()
         found = point_mentions(self.structure.text, unit.start, unit.end)
         mentioned = list(dict.fromkeys(m.value for m in found))
         if mentioned and mentioned != self.points:
-            self.current, self.lead, self.lead_subject = None, None, None
+            self.current = None
+            self._forget_lead()
             self.points = mentioned
 
     def _read(self, unit: Unit) -> None:
@@ -162,12 +176,13 @@ class _Walk:
             if self._continues(scored, unit):
                 self.current.end = unit.end  # type: ignore[union-attr]
                 self.current.scores.append(scored)  # type: ignore[union-attr]
+                self.current.settle()  # type: ignore[union-attr]
             else:
                 self._open(scored, unit, self.lead)
         elif self.current is not None:
             self.current.end = unit.end  # support for the ground just stated
         elif scored.furniture:
-            self.lead, self.lead_subject = None, None
+            self._forget_lead()
         elif self.lead_subject and self._answers_report(unit):
             # "You say the request is manifestly unreasonable. It is not."
             self._open(_denial(self.lead_subject, self.book.threshold), unit, self.lead)
@@ -176,6 +191,9 @@ class _Walk:
         exemptions = [pid for pid in named if is_exemption(pid)]
         if exemptions:
             self.context, self.context_block = exemptions, unit.block
+
+    def _forget_lead(self) -> None:
+        self.lead, self.lead_subject, self.lead_reported = None, None, False
 
     def _answers_report(self, unit: Unit) -> bool:
         """A bare denial, or a rebuttal of the decision reported just before."""
@@ -190,36 +208,51 @@ class _Walk:
             self.lead = unit.start
         if scored.subject is not None:
             self.lead_subject = scored.subject
-        self.lead_reported = scored.reported
+        self.lead_reported = self.lead_reported or scored.reported
         block = self.structure.blocks[unit.block]
+        last = self.last_candidate
+        if scored.subject is None and scored.objecting and last is not None:
+            # "... the dates have been removed too. I can see no reason for that."
+            if last.unit.block == unit.block:
+                self._offer(replace(last, objected=True))
+            return
         about_something = scored.subject is not None and scored.subject_score >= 1
-        objects = block.in_list_of_reasons or not scored.reported
-        if about_something and objects:
-            if self.fallback is None or scored.subject_score > self.fallback.scored.subject_score:
-                self.fallback = _Fallback(
-                    scored,
-                    unit,
-                    self.lead,
-                    list(self.points),
-                    list(self.context),
-                    self.context_block,
-                )
+        if about_something and (block.in_list_of_reasons or not scored.reported):
+            candidate = _Fallback(
+                scored,
+                unit,
+                self.lead,
+                list(self.points),
+                list(self.context),
+                self.context_block,
+                scored.objecting,
+            )
+            self.last_candidate = candidate
+            self._offer(candidate)
+
+    def _offer(self, candidate: _Fallback) -> None:
+        """Keep the likeliest unit of the segment to read a weak ground from."""
+        if self.fallback is None or candidate.rank > self.fallback.rank:
+            self.fallback = candidate
 
     def _continues(self, scored: Scored, unit: Unit) -> bool:
         """Whether the unit argues the ground just stated rather than stating another.
 
-        Same category, and not two strong statements side by side in a paragraph, unless
-        the second opens as support of the first ("This is because ...", "It is
-        impossible ..."); a list item is always one ground.
+        An item of a list states one objection, however argued ("a template list gives
+        one ground per item"); its category is that of its strongest sentence. In a
+        paragraph: the same category, and not two strong statements side by side,
+        unless the second opens as support of the first ("This is because ...").
         """
         current = self.current
-        if current is None or current.category != scored.category:
+        if current is None:
+            return False
+        if current.block == unit.block and self.structure.blocks[unit.block].is_item:
+            return True
+        if current.category != scored.category:
             return False
         strong = self.book.strong
         if scored.score < strong or current.scores[-1].score < strong:
             return True
-        if self.structure.blocks[unit.block].item is not None:
-            return True  # a list item is one objection, however argued
         return self.book.supports(self.structure.text[unit.start : unit.end])
 
     def _open(self, scored: Scored, unit: Unit, lead: int | None) -> None:
@@ -240,7 +273,7 @@ class _Walk:
         self.current = draft
         self.drafts.append(self.current)
         self.segment_drafts += 1
-        self.lead, self.lead_subject = None, None
+        self._forget_lead()
 
     def _leave_segment(self) -> None:
         """A paragraph or item that stated no ground plainly may still hold one, weakly.
@@ -296,12 +329,17 @@ def _finish(
         quote=text[draft.start : draft.end],
         start=draft.start,
         end=draft.end,
-        summary=_summary(draft.category, ids, draft.points, book, draft.scores[0].summary),
+        summary=_summary(draft.category, ids, draft.points, book, _deciding(draft).summary),
         confidence=best.confidence,
         provisions=tuple(ids),
         points=tuple(draft.points),
         cues=cues,
     )
+
+
+def _deciding(draft: _Draft) -> Scored:
+    """The sentence that decided the ground's category (the strongest, the first of equals)."""
+    return max(draft.scores, key=lambda s: (s.category == draft.category, s.score))
 
 
 def _drop_ancestors(ids: list[str]) -> list[str]:

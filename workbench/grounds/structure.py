@@ -69,7 +69,8 @@ _CLAUSE_BREAK = re.compile(
     r";\s+|,\s+(?:but|whereas|while|although|and\s+where|and\s+if|and\s+that\s+where)\s+"
     r"|\s+but\s+(?=if\b|where\b|when\b)|(?<=[.!?]['\"’”)])\s+(?=\()|(?<=[.!?])\s+(?=\()"
     r"|\s+because\s+|,\s+(?:as|since)\s+|(?<=\breview)\s+(?:as|since)\s+"
-    r"|,\s+and\s+(?=(?:the|this|that|these|those|it|they|I|we|you|your|my|our|there)\b)",
+    r"|,\s+and\s+(?=(?:the|this|that|these|those|it|they|I|we|you|your|my|our|there)\b)"
+    r"|,\s+(?=which\s+(?:I|we)\s+(?:did|do|have|had|never|was|were)\b)",
     re.IGNORECASE,
 )
 #: A clause shorter than this many words is not cut off on its own.
@@ -243,7 +244,6 @@ def _wrapped(text: str, previous: Span, following: Span) -> bool:
         return False
     last_line = previous.text[previous.text.rfind("\n") + 1 :]
     return len(last_line) >= _WRAPPED_LINE and not _is_item(following.text)
-
 
 
 def _clauses(text: str, sentence: Span, block: int) -> list[Unit]:
