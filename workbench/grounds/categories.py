@@ -98,6 +98,7 @@ class CueBook(BaseModel):
     precedence: list[str]
     not_grounds: list[Cue]
     support_openers: list[str]
+    new_point_markers: list[str]
 
     @field_validator("denials", "rebuttals")
     @classmethod
@@ -138,6 +139,15 @@ class CueBook(BaseModel):
     def _openers(self) -> re.Pattern[str]:
         words = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in self.support_openers)
         return re.compile(rf"^\W*(?:{words})\b", re.IGNORECASE)
+
+    @functools.cached_property
+    def _new_point(self) -> re.Pattern[str]:
+        words = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in self.new_point_markers)
+        return re.compile(rf"^\W*(?:\S+\s+){{0,5}}?(?:{words})\b", re.IGNORECASE)
+
+    def adds_point(self, sentence: str) -> bool:
+        """Whether the sentence adds a new point ("I would also like to know why ...")."""
+        return self._new_point.match(sentence) is not None
 
     def supports(self, sentence: str) -> bool:
         """Whether the sentence opens as support of the one before ("This is because ...")."""

@@ -240,8 +240,9 @@ class _Walk:
 
         An item of a list states one objection, however argued ("a template list gives
         one ground per item"); its category is that of its strongest sentence. In a
-        paragraph: the same category, and not two strong statements side by side,
-        unless the second opens as support of the first ("This is because ...").
+        paragraph: the same category, unless the second adds a point ("I would also
+        like to know ...") or the two are strong statements side by side; a sentence
+        opening as support of the one before ("This is because ...") always continues.
         """
         current = self.current
         if current is None:
@@ -250,10 +251,13 @@ class _Walk:
             return True
         if current.category != scored.category:
             return False
-        strong = self.book.strong
-        if scored.score < strong or current.scores[-1].score < strong:
+        sentence = self.structure.text[unit.start : unit.end]
+        if self.book.supports(sentence):
             return True
-        return self.book.supports(self.structure.text[unit.start : unit.end])
+        if self.book.adds_point(sentence):
+            return False
+        strong = self.book.strong
+        return scored.score < strong or current.scores[-1].score < strong
 
     def _open(self, scored: Scored, unit: Unit, lead: int | None) -> None:
         self._add(
