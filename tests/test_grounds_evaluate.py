@@ -1,4 +1,4 @@
-"""The grounds scorer: one-to-one matching by overlap, the figures, and the scoring part kept unread."""
+"""The grounds scorer: one-to-one matching by overlap, the figures, the scoring part unread."""
 
 from __future__ import annotations
 
