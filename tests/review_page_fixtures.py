@@ -21,6 +21,7 @@ from workbench.store import Store
 
 SEED_ID = "IC-266000-V6Y0"
 
+
 @pytest.fixture
 def store(tmp_path) -> Iterator[Store]:
     with Store(tmp_path / "review.db") as opened:
