@@ -5,9 +5,9 @@ signs, the regulator a requester may complain to and the words a team uses for
 an outcome differ between authorities, and the people who change them are not
 programmers.  The file lives in the team's templates folder
 (:func:`workbench.settings.templates_dir`, read as a whole by :mod:`workbench.team`);
-when that folder has none, the
-package's own example (``workbench/templates/organisation.yaml``) is used so a
-fresh installation still produces a complete letter.
+when that folder has none, the package's own example
+(``workbench/templates/organisation.yaml``) is used so a fresh installation still
+produces a complete letter.
 
 Every value is validated on load; a wrong or missing key is a
 :class:`~workbench.errors.SettingsError` naming the file and the key.
