@@ -24,7 +24,7 @@ from . import main
 )
 @click.option("--json", "as_json", is_flag=True, help="Print the grounds as JSON.")
 def grounds(file: Path, regime: str | None, as_json: bool) -> None:
-    """Read the grounds of the review request FILE (.txt, .md, .eml, .docx or .pdf)."""
+    """Read the grounds of the review request FILE (.txt, .eml, .msg, .docx, .pdf ...)."""
     text = load_document(file).text
     used = resolve_regime(text, regime)
     found = read_grounds(text, used)

@@ -27,7 +27,7 @@ __all__ = [
 
 
 def read_grounds_file(path: str | Path, regime: str | None = None) -> list[RequesterGround]:
-    """The grounds of a review request saved as .txt, .md, .eml, .docx or .pdf.
+    """The grounds of a review request in any format the document loader reads.
 
     Offsets index the text the document loader gives (``load_document(path).text``).
     """
