@@ -6,7 +6,6 @@ import re
 import urllib.request
 
 import pytest
-from dashboard_fixtures import *  # noqa: F403 - the dashboard server fixtures
 from http_probes import get, websocket_status
 
 from workbench import serve, settings

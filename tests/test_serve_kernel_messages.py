@@ -17,7 +17,6 @@ import urllib.request
 import uuid
 
 import pytest
-from dashboard_fixtures import *  # noqa: F403 - the dashboard server fixtures
 
 V1 = "v1.kernel.websocket.jupyter.org"
 

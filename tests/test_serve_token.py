@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from dashboard_fixtures import *  # noqa: F403 - the dashboard server fixtures
 from http_probes import get, websocket_status
 
 from workbench import serve

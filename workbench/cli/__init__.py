@@ -84,6 +84,7 @@ COMMAND_MODULES = [
     "review",
     "export",
     "extract",
+    "grounds",
     "register",
     "audit",
 ]
