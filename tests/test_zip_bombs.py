@@ -8,14 +8,17 @@ ceiling, before any parser sees the XML.  Time and memory are measured by
 
 from __future__ import annotations
 
+import io
+import os
+
 import pytest
-from bomb_fixtures import huge_string_xlsx, long_search_record, padded_docx
+from bomb_fixtures import MB, huge_string_xlsx, long_search_record, padded_docx
 from click.testing import CliRunner
 from test_dashboard_cases_upload import UPLOAD, _case_folders, _choose, _choose_file, _create
 from test_dashboard_cases_upload import board as board  # noqa: F401 - the fixture
 
 from workbench.cli import main
-from workbench.documents import load_document
+from workbench.documents import load_bytes, load_document
 from workbench.documents.archives import MAX_CELL
 from workbench.errors import DocumentError, DocumentTooLarge
 from workbench.uploads import Upload, check_upload
@@ -97,3 +100,30 @@ def test_an_upload_name_too_long_for_a_file_system_is_refused(board, isolated_da
     assert "file name is 300 characters long" in shown
     assert "/tmp" not in shown and "workbench-upload" not in shown
     assert _case_folders(isolated_data / "cases") == ["IC-266000-V6Y0"]
+
+
+def _with_stream(data: bytes, name: str, size: int) -> bytes:
+    """The compound file ``data`` with one more stream of ``size`` random bytes."""
+    import olefile
+    from extract_msg.ole_writer import OleWriter
+
+    writer = OleWriter()
+    with olefile.OleFileIO(data) as ole:
+        for storage in sorted(ole.listdir(streams=False, storages=True), key=len):
+            writer.addEntry("/".join(storage), storage=True)
+        for stream in ole.listdir(streams=True, storages=False):
+            writer.addEntry("/".join(stream), ole.openstream(stream).read())
+    writer.addEntry(name, os.urandom(size))
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def test_an_outlook_message_whose_body_is_only_a_large_compressed_rtf_is_refused():
+    from msg_fixtures import build_msg
+
+    plain = build_msg(body="Dear FOI team, please review.")
+    assert load_bytes(plain, "fine.msg").text.startswith("Dear FOI team")
+    rtf_only = _with_stream(build_msg(body=None, html=None), "__substg1.0_10090102", 2 * MB)
+    with pytest.raises(DocumentTooLarge, match=r"only a compressed RTF body of 2 MB"):
+        load_bytes(rtf_only, "rtf.msg")

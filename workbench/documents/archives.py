@@ -1,4 +1,4 @@
-"""Bounds on what reading a zip-based file (Word, Excel) may cost: "zip bombs" refused early.
+"""Bounds on what reading a container file (Word, Excel, Outlook) may cost: bombs refused early.
 
 A .docx or .xlsx is a zip archive of XML.  A small file can unpack to
 gigabytes (a 1 MB workbook holding one 1 GB string), and XML parsed into
@@ -18,6 +18,9 @@ The sizes come from the archive's directory; :mod:`zipfile` never returns
 more than an entry declares (a longer one fails its CRC check), so a lying
 directory cannot get past these bounds.
 
+An Outlook message is an OLE compound file instead: :func:`check_compound`
+bounds its streams the same way.
+
 Spreadsheets read row by row have their own bounds, :data:`MAX_ROWS` and
 :data:`MAX_CELL` (Excel's own limit on a cell), checked as they are read.
 """
@@ -27,6 +30,7 @@ from __future__ import annotations
 import zipfile
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 from ..errors import DocumentTooLarge
 from .limits import _MB, _megabytes
@@ -101,6 +105,49 @@ def check_archive(archive: zipfile.ZipFile, size: int, name: str, path: str | Pa
             path=path,
             size=xml,
             limit=MAX_XML,
+        )
+
+
+#: Most compressed RTF read as an Outlook message's body (decompressed in pure Python, up to
+#: eight times larger, when the message has no plain-text body).
+MAX_RTF = _MB
+
+
+def check_compound(ole: Any, size: int, name: str, path: str | Path) -> None:
+    """Refuse an OLE compound file (an Outlook .msg) whose streams add up to too much.
+
+    A compound file stores its streams uncompressed, so together they cannot be much
+    larger than the file unless its sector chains are shared or loop, which only a
+    crafted file does.  A message whose body is only compressed RTF is bounded too.
+
+    :param ole: an open ``olefile.OleFileIO``.
+    :raises DocumentTooLarge: naming the file and the ceiling it passed.
+    """
+    streams = ole.listdir(streams=True, storages=False)
+    if len(streams) > MAX_PARTS:
+        raise DocumentTooLarge(
+            f"{name} holds {len(streams):,} streams, more than the {MAX_PARTS:,} the "
+            "workbench will read",
+            path=path,
+            size=len(streams),
+        )
+    total = sum(ole.get_size(stream) for stream in streams)
+    if total > MAX_UNPACKED or total > MAX_RATIO * max(size, _MB):
+        raise DocumentTooLarge(
+            f"{name} unpacks to {_megabytes(total)} MB, which is too large to read safely",
+            path=path,
+            size=total,
+        )
+    plain = any(ole.exists(f"__substg1.0_1000{kind}") for kind in ("001F", "001E"))
+    rtf = "__substg1.0_10090102"
+    if not plain and ole.exists(rtf) and ole.get_size(rtf) > MAX_RTF:
+        raise DocumentTooLarge(
+            f"{name} has only a compressed RTF body of {_megabytes(ole.get_size(rtf))} MB, "
+            f"more than the {MAX_RTF // _MB} MB the workbench will unpack; save the email "
+            "as .eml or as text instead",
+            path=path,
+            size=ole.get_size(rtf),
+            limit=MAX_RTF,
         )
 
 
