@@ -54,7 +54,7 @@ def test_correcting_a_date_saves_it_as_the_reviewers_and_reworks_the_deadline(
     saved = store.get(SEED_ID)
     assert saved.corrections["date_received"].corrected == "2023-10-26"
     assert (
-        "save",
+        "set_fact",
         "corrections.date_received",
         {"extracted": "2023-10-25", "corrected": "2023-10-26"},
     ) in audit_rows(store)
