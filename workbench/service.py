@@ -63,6 +63,7 @@ from .review import (
     PointReview,
     Review,
     ReviewStatus,
+    Route,
     explain,
     join_path,
     review_from_case,
@@ -163,6 +164,52 @@ class ReviewSession:
                 store.close()
             raise
         return session
+
+    @staticmethod
+    def start(
+        case: Case,
+        who: str,
+        *,
+        store: Store,
+        extraction: Extraction | str | None = "letter",
+        reviewer: str = "",
+        role: str = "",
+        requested: dt.date | None = None,
+        route: Route | None = None,
+        grounds: str = "",
+        exceptional: bool = False,
+    ) -> Review:
+        """Start the first draft review of ``case`` and save it; returns the draft.
+
+        :param extraction: ``"letter"`` (default) reads the letter now, so the draft holds
+            the points, determinations and provisions read from it, for the reviewer to
+            confirm or correct; an :class:`Extraction` uses that reading; None starts
+            with no points at all.
+        :raises StoreError: the case already has a review.
+        """
+        if extraction == "letter":
+            from .export import first_pass
+
+            try:
+                extraction = first_pass(case)
+            except WorkbenchError:
+                raise
+            except Exception as exc:  # noqa: BLE001 - said in one line, and logged
+                log.exception("extraction failed for case %s", case.id)
+                raise ReviewError(
+                    f"The letter of {case.id} could not be read automatically "
+                    f"({type(exc).__name__}); start with --no-extraction and add the points",
+                    case_id=case.id,
+                ) from exc
+        reading_ = extraction if isinstance(extraction, Extraction) else None
+        draft = review_from_case(case, reading_, reviewer=reviewer, role=role)
+        if requested is not None:
+            draft.review_requested = requested
+        draft.route = route
+        draft.grounds = grounds
+        draft.exceptional = exceptional
+        store.create(draft, who)
+        return draft
 
     def _load_or_start(self, create: bool = True) -> None:
         try:
@@ -624,14 +671,14 @@ class ReviewSession:
         """Delete point ``label``, unless someone else changed it since ``base`` was read."""
         mine = _point(base, label)
         theirs = _point(review, label)
-        if mine is not None and theirs is not None and mine.to_json() != theirs.to_json():
+        if mine is not None and theirs is not None and _j(mine) != _j(theirs):
             raise EditConflict(
                 f"Point {label} was changed by someone else since you opened it; look at "
                 "their change, then delete it again if it should go",
                 case_id=self.case_id,
                 field=f"points.{review.points.index(theirs)}",
                 mine=None,
-                theirs=theirs.to_json(),
+                theirs=_j(theirs),
             )
         return reading.delete_point(review, label)
 
@@ -751,12 +798,12 @@ def _new(before: Review, after: Review) -> list[tuple[int, PointReview]]:
 
 def _added(before: Review, after: Review) -> tuple[str, Any, Any]:
     ((index, point),) = _new(before, after)
-    return f"points.{index}", None, point.to_json()
+    return f"points.{index}", None, _j(point)
 
 
 def _deleted(before: Review, after: Review) -> tuple[str, Any, Any]:
     ((index, point),) = _gone(before, after)
-    return f"points.{index}", point.to_json(), None
+    return f"points.{index}", _j(point), None
 
 
 def _relabelled(before: Review, after: Review) -> tuple[str, Any, Any]:
@@ -771,7 +818,7 @@ def _split(before: Review, after: Review) -> tuple[str, Any, Any]:
     index = gone[0][0] if gone else next(i for i, _ in _new(before, after)) - 1
     old = before.points[index]
     parts = after.points[index : index + len(after.points) - len(before.points) + 1]
-    return f"points.{index}", old.to_json(), [part.to_json() for part in parts]
+    return f"points.{index}", _j(old), [_j(part) for part in parts]
 
 
 def _merged(before: Review, after: Review) -> tuple[str, Any, Any]:
@@ -780,8 +827,8 @@ def _merged(before: Review, after: Review) -> tuple[str, Any, Any]:
     merged = [p for p in after.points if _point(before, p.label) != p]
     return (
         "points",
-        [p.to_json() for p in changed],
-        merged[0].to_json() if len(merged) == 1 else [p.to_json() for p in merged],
+        [_j(p) for p in changed],
+        _j(merged[0]) if len(merged) == 1 else [_j(p) for p in merged],
     )
 
 
@@ -818,3 +865,8 @@ def _jsonable(value: Any) -> Any:
 
 def _same(a: Any, b: Any) -> bool:
     return _jsonable(a) == _jsonable(b)
+
+
+def _j(point: PointReview) -> dict[str, Any]:
+    """A point as the audit trail records it (plain JSON)."""
+    return point.model_dump(mode="json")
