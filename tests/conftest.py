@@ -22,6 +22,7 @@ def isolated_data(tmp_path_factory, monkeypatch) -> Path:
     monkeypatch.delenv("WORKBENCH_OUTPUT", raising=False)
     monkeypatch.delenv("WORKBENCH_RECEIPT_RULE", raising=False)
     monkeypatch.delenv("WORKBENCH_MAX_UPLOAD_MB", raising=False)
+    monkeypatch.delenv("WORKBENCH_USER", raising=False)
     return data
 
 

@@ -194,6 +194,14 @@ def set_point_text(
     return _finish(data, points)
 
 
+def set_point_answer(review: Review, label: str, passages: Sequence[Evidence]) -> Review:
+    """Where the letter answers this point (the passages checks and the page use for it)."""
+    data, points = _start(review)
+    point = points[_index(points, label, review)]
+    point["evidence"] = [passage.model_dump(mode="json") for passage in passages]
+    return _finish(data, points)
+
+
 def set_point_determination(
     review: Review, label: str, determination: Determination | str | None
 ) -> Review:

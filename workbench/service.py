@@ -454,6 +454,12 @@ class ReviewSession:
             action="set_point_text",
         )
 
+    def set_point_answer(self, label: str, passages: Sequence[Evidence]) -> Review:
+        """Where the letter answers point ``label`` (the passages the reviewer selected)."""
+        return self._apply(
+            lambda r: reading.set_point_answer(r, label, passages), action="set_answer"
+        )
+
     def set_point_determination(self, label: str, determination: Determination | str | None):
         return self._apply(
             lambda r: reading.set_point_determination(r, label, determination),
