@@ -109,6 +109,11 @@ class OverviewPage(Page):
 
     title = "Overview"
 
+    def shape(self) -> object:
+        """Rebuilt when the checks' findings change (they follow the corrected reading)."""
+        review = self.session.review
+        return (review.version, review.is_frozen, tuple(f.id for f in self.session.checks()))
+
     def build(self) -> list[widgets.Widget]:
         parts: list[widgets.Widget] = [widgets.HTML("<h3>The review</h3>")]
         parts += self._review_fields()
@@ -186,6 +191,13 @@ class OverviewPage(Page):
             widgets.HTML("<b>The requester's grounds</b>"),
             grounds,
         ]
+
+    def _requested_html(self, review: Review) -> str:
+        """The review's due date, and the request date as read when the reviewer changed it."""
+        fact = self.session.fact("review_requested")
+        if not fact.corrected:
+            return _review_due_html(review)
+        return f"{_review_due_html(review)}<br>{fact_status_html(fact)}"
 
     def _set_requested(self, text: str) -> Review:
         """The review request date, read as a date (a wrong one is refused with its name)."""

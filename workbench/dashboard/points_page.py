@@ -150,8 +150,9 @@ class PointsPage(Page):
         if self.session.review.is_frozen:
             raise WorkbenchError("This review is completed; start a new version to change it")
         if role == "text":
+            words = " ".join(span.quote.split())  # the letter's line breaks are its layout
             action: Callable[[], Any] = lambda: self.session.set_point_text(  # noqa: E731
-                label, span.quote, source=span
+                label, words, source=span
             )
         else:
             action = lambda: self.session.set_point_answer(label, [span])  # noqa: E731
@@ -187,7 +188,8 @@ class PointsPage(Page):
         )
         status.add_class("wb-point-reading")
         parts: list[widgets.Widget] = [
-            widgets.HBox([head, status], layout=widgets.Layout(align_items="baseline")),
+            head,
+            status,
             self._structure_row(index, label, frozen),
             *self._reading_rows(index, label),
         ]
