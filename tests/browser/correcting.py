@@ -101,7 +101,10 @@ class Corrector:
                 let at = 0, range = document.createRange(), node, begun = false;
                 while ((node = walker.nextNode())) {
                     const size = node.textContent.length;
-                    if (!begun && start < at + size) { range.setStart(node, start - at); begun = true; }
+                    if (!begun && start < at + size) {
+                        range.setStart(node, start - at);
+                        begun = true;
+                    }
                     if (begun && start + quote.length <= at + size) {
                         range.setEnd(node, start + quote.length - at); break;
                     }
