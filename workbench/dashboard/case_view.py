@@ -71,6 +71,13 @@ CSS = """
 .wb-case .wb-remedies { grid-template-columns: repeat(auto-fill, minmax(20rem, 1fr)); }
 .wb-case .wb-side-by-side { gap: 1rem; width: 100%; }
 .wb-case .wb-letter-column { position: sticky; top: 0.5rem; align-self: flex-start; }
+/* The letter beside the points stays in view while the cards scroll: every box between it
+   and the page's scroller must let it (a box with overflow other than visible would be the
+   one it sticks in). */
+.wb-case .wb-side-by-side, .wb-case .wb-page, .wb-root .wb-case .wb-tabs > .widget-tab-contents,
+.wb-case .widget-tab-contents > .widget-box, .wb-root, .wb-root > .widget-box, .wb-case,
+.jp-OutputArea:has(.wb-case), .jp-OutputArea-child:has(.wb-case),
+.jp-OutputArea-output:has(.wb-case) { overflow: visible; }
 .wb-case .wb-point-tools { gap: 0.25rem; margin-bottom: 0.25rem; }
 .wb-case .wb-point-tools .widget-button { padding: 0 0.5rem; }
 .wb-case .wb-conflict { border: 2px solid #e0a800; background: #fff8e1; border-radius: 4px;
