@@ -50,10 +50,13 @@ class Key:
 class FieldConflict:
     """One field we both changed: where it is (in their version) and the two values."""
 
-    #: The field's path in the stored review (``"points.1.reasons"``).
+    #: The field's path in the stored review (``"points.1.reasons"``), or in mine when
+    #: they removed it.
     path: str
     mine: Any
     theirs: Any
+    #: True when the item holding the field (a point) is not in their version at all.
+    removed: bool = False
 
 
 def field_conflicts(base: Review, mine: Review, theirs: Review) -> list[FieldConflict]:
@@ -74,9 +77,10 @@ def field_conflicts(base: Review, mine: Review, theirs: Review) -> list[FieldCon
             ours, yours = _get(mine_doc, shorter), _get(theirs_doc, shorter)
             if ours == yours:
                 continue
-            where = concrete(shorter, theirs.to_json()) or concrete(shorter, base.to_json())
+            in_theirs = concrete(shorter, theirs.to_json())
+            where = in_theirs or concrete(shorter, base.to_json())
             shown = join_path(where) if where is not None else _describe(shorter)
-            found.setdefault(shorter, FieldConflict(shown, ours, yours))
+            found.setdefault(shorter, FieldConflict(shown, ours, yours, in_theirs is None))
     return list(found.values())
 
 

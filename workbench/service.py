@@ -648,6 +648,17 @@ class ReviewSession:
             return
         first = clashes[0]
         who = refused.context.get("changed_by", "someone else")
+        if first.removed:
+            raise EditConflict(
+                f"The item holding {_field_words(first.path)} was removed or renamed by {who} "
+                "since you opened it",
+                case_id=self.case_id,
+                field=first.path,
+                mine=first.mine,
+                theirs=None,
+                conflicts=clashes,
+                **refused.context,
+            )
         raise EditConflict(
             f"{_field_words(first.path).capitalize()} was changed by {who} since you opened "
             "it; both versions are shown beside it: keep theirs or use yours",
