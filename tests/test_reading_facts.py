@@ -64,7 +64,9 @@ def test_a_fact_set_back_to_what_was_read_is_as_read_again(session):
         ("sender", "x", ReviewError, "authority, requester, kind, reference"),
     ],
 )
-def test_a_wrong_value_names_what_is_allowed_and_saves_nothing(session, name, value, error, message):
+def test_a_wrong_value_names_what_is_allowed_and_saves_nothing(
+    session, name, value, error, message
+):
     token = session.token
     with pytest.raises(error, match=message):
         session.set_fact(name, value)

@@ -77,7 +77,8 @@ def test_splitting_copies_everything_to_each_part_so_nothing_typed_is_lost(revie
 
 
 def test_a_split_may_give_each_part_its_text_and_keep_the_points_own_label(review):
-    split = reading.split_point(review, "3", ["3", "3b"], texts=["DPIAs from Essex", "From Northants"])
+    texts = ["DPIAs from Essex", "From Northants"]
+    split = reading.split_point(review, "3", ["3", "3b"], texts=texts)
     assert _labels(split) == ["1", "2", "3", "3b"]
     assert [p.request_text for p in split.points[2:]] == ["DPIAs from Essex", "From Northants"]
 
@@ -100,7 +101,8 @@ def test_merging_joins_texts_and_reasons_and_combines_provisions(review):
 
 
 def test_a_finding_survives_a_merge_only_when_both_points_had_it(review):
-    same = review.with_value("points.1.finding", "correct").with_value("points.2.finding", "correct")
+    same = review.with_value("points.1.finding", "correct")
+    same = same.with_value("points.2.finding", "correct")
     assert reading.merge_points(same, "2", "3").points[1].finding == "correct"
     differ = same.with_value("points.2.finding", "incorrect")
     assert reading.merge_points(differ, "2", "3").points[1].finding is None

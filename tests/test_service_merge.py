@@ -35,7 +35,9 @@ def test_edits_to_different_fields_from_stale_copies_are_both_saved(ann, bob, st
     assert bob.review.to_json() == saved.to_json()
 
 
-def test_the_same_field_is_a_conflict_carrying_both_values_and_nothing_is_overwritten(ann, bob, store):
+def test_the_same_field_is_a_conflict_carrying_both_values_and_nothing_is_overwritten(
+    ann, bob, store
+):
     ann.edit("points.1.reasons", "Ann's reasons")
     with pytest.raises(EditConflict) as raised:
         bob.edit("points.1.reasons", "Bob's reasons")
@@ -57,10 +59,16 @@ def test_an_edit_follows_its_point_when_someone_else_deleted_an_earlier_one(ann,
     ann.delete_point("1")
     bob.edit("points.2.reasons", "About 3a")  # 3a was third when bob read it; now second
     saved = store.get(SEED_ID)
-    assert [(p.label, p.reasons) for p in saved.points] == [("2", ""), ("3a", "About 3a"), ("3b", "")]
+    assert [(p.label, p.reasons) for p in saved.points] == [
+        ("2", ""),
+        ("3a", "About 3a"),
+        ("3b", ""),
+    ]
 
 
-def test_an_edit_to_a_point_someone_else_deleted_is_a_conflict_not_a_misplaced_save(ann, bob, store):
+def test_an_edit_to_a_point_someone_else_deleted_is_a_conflict_not_a_misplaced_save(
+    ann, bob, store
+):
     ann.delete_point("2")
     with pytest.raises(EditConflict, match="removed or renamed"):
         bob.edit("points.1.reasons", "About point 2")
