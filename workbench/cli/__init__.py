@@ -53,6 +53,7 @@ COMMAND_MODULES = [
     "reading",
     "export",
     "extract",
+    "grounds",
     "register",
 ]
 
