@@ -172,7 +172,7 @@ def test_another_reviewers_change_to_the_same_field_is_shown_beside_it_with_mine
     assert store.get(SEED_ID).grounds == "Bob's words"  # not overwritten
     assert grounds.value == "Bob's words"  # the box shows what is saved
     panel = one(page.widget, "wb-conflict")
-    assert "bob changed this while you were editing it" in page_text(panel)
+    assert "Changed by bob while you were editing it" in page_text(panel)
     assert one(panel, "wb-conflict-mine").value == "My words"  # nothing typed is lost
     boxes = [w for w in walk(page.widget) if w is grounds or w is panel]
     assert boxes == [grounds, panel]  # right beside the field

@@ -284,7 +284,7 @@ class Page:
         who = conflict.context.get("changed_by") or "someone else"
         head = widgets.HTML(
             "<div class='wb-conflict-head' role='alert'><b>"
-            + escape_text(f"{who[:1].upper()}{who[1:]} changed this while you were editing it.")
+            + escape_text(f"Changed by {who} while you were editing it.")
             + "</b> The box shows their version, which is saved; yours is kept here until "
             "you choose.</div>"
         )

@@ -86,7 +86,7 @@ class PointsPage(Page):
 
     title = "Request points"
 
-    def __init__(self, session, guard) -> None:
+    def __init__(self, session, guard, **options) -> None:
         request = session.case.request() if session.case.meta.documents.request else None
         self.letter = DocumentView(
             session.case.response().text,
@@ -95,7 +95,7 @@ class PointsPage(Page):
         )
         self.letter.add_class("wb-letter-view")
         self.letter.observe(guard(lambda _change: self._show_in_letter()), names="current")
-        super().__init__(session, guard)
+        super().__init__(session, guard, **options)
 
     def shape(self) -> object:
         review = self.session.review
