@@ -67,6 +67,7 @@ from .review import (
     explain,
     join_path,
     review_from_case,
+    split_path,
 )
 from .store import Place, ReviewNotFound, Store, diff_json
 
@@ -677,10 +678,10 @@ class ReviewSession:
         found = retarget(path, base, review)
         if found is None:
             raise EditConflict(
-                f"The item holding {_field_words(join_path(list(_segments(path))))} was "
+                f"The item holding {_field_words(join_path(split_path(path)))} was "
                 "removed or renamed by someone else since you opened it",
                 case_id=self.case_id,
-                field=join_path(list(_segments(path))),
+                field=join_path(split_path(path)),
             )
         return found
 
@@ -851,12 +852,6 @@ def _merged(before: Review, after: Review) -> tuple[str, Any, Any]:
 
 def _reordered(before: Review, after: Review) -> tuple[str, Any, Any]:
     return "points", _labels(before), _labels(after)
-
-
-def _segments(path: PathLike) -> list[str | int]:
-    from .review import split_path
-
-    return split_path(path)
 
 
 def _field_words(path: str) -> str:
