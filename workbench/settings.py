@@ -6,6 +6,7 @@ own installation can each point the workbench elsewhere without editing code.
 
 from __future__ import annotations
 
+import getpass
 import os
 import re
 from dataclasses import dataclass
@@ -66,6 +67,13 @@ SETTINGS: tuple[Setting, ...] = (
         "",
         "Extra host names (comma-separated) the dashboard answers to, besides localhost, "
         "127.0.0.1, [::1] and the address it listens on; requests naming any other get 403.",
+    ),
+    Setting(
+        "user",
+        "WORKBENCH_USER",
+        "",
+        "The name the audit trail records for a command run without --who; empty means the "
+        "login name.",
     ),
     Setting(
         "templates_dir",
@@ -166,3 +174,14 @@ def allowed_hosts() -> tuple[str, ...]:
                 field="allowed_hosts",
             )
     return tuple(n.lower() for n in names)
+
+
+def user() -> str:
+    """Who is making a change from the command line: ``WORKBENCH_USER``, else the login name."""
+    value = get("user").strip()
+    if value:
+        return value
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no login name (some containers)
+        return "unknown"

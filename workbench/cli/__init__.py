@@ -82,6 +82,7 @@ COMMAND_MODULES = [
     "serve",
     "check",
     "review",
+    "reading",
     "export",
     "extract",
     "grounds",
