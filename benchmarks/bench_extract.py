@@ -1,6 +1,6 @@
 """How fast the extractor reads letters, and a 200-page PDF.
 
-Prints, for a folder of letters (default ``tests/letters``; corpus-format
+Prints, for a folder of letters (default ``tests/letters/real/dev``; corpus-format
 ``NAME.txt`` files, the ``SOURCE:`` header stripped), letters per second and
 the median and slowest time per letter; then, for a generated 200-page PDF,
 the time to load it (pypdf) and the time to extract from its text. Targets:
@@ -99,12 +99,12 @@ def bench_pdf(pages: int, letter: Path) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("folder", nargs="?", default=str(ROOT / "tests" / "letters"))
+    parser.add_argument("folder", nargs="?", default=str(ROOT / "tests" / "letters" / "real" / "dev"))
     parser.add_argument("--pages", type=int, default=200)
     parser.add_argument("--repeat", type=int, default=5)
     args = parser.parse_args()
     bench_folder(Path(args.folder), args.repeat)
-    bench_pdf(args.pages, ROOT / "tests" / "letters" / "seed-IC-266000-V6Y0.txt")
+    bench_pdf(args.pages, ROOT / "tests" / "letters" / "real" / "dev" / "seed-IC-266000-V6Y0.txt")
 
 
 if __name__ == "__main__":

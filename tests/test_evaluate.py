@@ -11,13 +11,13 @@ from pathlib import Path
 from workbench.evaluate import FIELDS, align_points, evaluate_folder, letter_text, main
 from workbench.parsing.model import Determination, Point
 
-LETTERS = Path(__file__).parent / "letters"
+LETTERS = Path(__file__).parent / "letters" / "real" / "dev"
 
 
 def test_the_table_lists_every_field(capsys):
     assert main([str(LETTERS)]) == 0
     out = capsys.readouterr().out
-    assert "Letters scored: 6" in out
+    assert "Letters scored: 32" in out
     for row in ("reference", "date received", "per-point determination", "precision"):
         assert row in out
 
