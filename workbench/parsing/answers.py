@@ -247,19 +247,42 @@ class _Topics:
 
     def __init__(self, points: list[RequestPoint]) -> None:
         self.points = [(p.key, _content_words(p.span.text)) for p in points]
+        #: Each top-level point with its parts, and the words of all of them together.
+        tops: dict[str, tuple[list[str], set[str]]] = {}
+        for point in points:
+            keys, words = tops.setdefault(top_key(point.key), ([], set()))
+            keys.append(point.key)
+            words |= _content_words(f"{point.context} {point.span.text}")
+        self.tops = list(tops.values())
         self.active = len(points) >= 2
 
     def named(self, sentence: Span) -> _Marker | None:
+        """ "With regard to the sent emails, ...": the point(s) the opening phrase names.
+
+        A phrase naming two subjects ("the numbers of individuals ... and details of
+        breaches") answers every point it names.
+        """
         if not self.active:
             return None
         match = _TOPIC_OPENER.match(sentence.text)
         if not match:
             return None
-        words = _content_words(match.group("topic"))
-        scores = sorted(((len(words & own), key) for key, own in self.points if own), reverse=True)
-        if not scores or scores[0][0] < 2 or len(scores) > 1 and scores[1][0] == scores[0][0]:
+        topic = match.group("topic")
+        words = _content_words(topic)
+        scores = sorted(
+            ((len(words & own), index) for index, (_, own) in enumerate(self.tops) if own),
+            reverse=True,
+        )
+        if not scores or scores[0][0] < 2:
             return None
-        return _Marker(sentence.start, (scores[0][1],))
+        if re.search(r"\band\b", topic):
+            named = [i for score, i in scores if score >= 2 and score * 2 >= scores[0][0]]
+            if len(named) > 1:
+                keys = [k for i in sorted(named) for k in self.tops[i][0]]
+                return _Marker(sentence.start, tuple(keys))
+        if len(scores) > 1 and scores[1][0] == scores[0][0]:
+            return None
+        return _Marker(sentence.start, tuple(self.tops[scores[0][1]][0]))
 
     def restated(self, line: Span) -> _Marker | None:
         if not self.active:

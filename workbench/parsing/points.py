@@ -5,7 +5,7 @@ Points follow the request's own numbering ("1.", "Q2", "Request 1:", "3a",
 "How many...?") is a point, numbered in reading order, and sentences that only
 qualify the previous ask ("The data should be broken down by year", "If yes,
 please provide copies") stay with it. Where the request sits - its own
-document or quoted inside the response - is :mod:`workbench.parsing.quoted`'s
+document or quoted inside the response - is :mod:`workbench.parsing.structure`'s
 question.
 """
 
@@ -36,6 +36,7 @@ class RequestPoint:
     answer: Span | None = None  # the answer paired with it on a Request:/Response: page
     order: int = 0
     part: str | None = None  # for a part the response answers separately: what the part covers
+    context: str = ""  # the words of the item this point is a part of ("2. How many ...: a) ...")
 
     @property
     def key(self) -> str:
@@ -60,7 +61,7 @@ ASK = re.compile(
       | \b(?:could|can|would|will)\s+you\b
       | \bI\s+(?:would|'d|should)\s+(?:like|be\s+grateful|appreciate)
       | \bI\s+(?:wish|want|need)\s+to\s+(?:know|see|request|receive|obtain|ask)
-      | \bI\s+am\s+(?:requesting|asking|seeking|writing\s+to\s+(?:request|ask))
+      | \bI\s+am\s+(?:requesting|asking|seeking|writing\s+to\s+(?:you\s+to\s+)?(?:request|ask))
       | \b(?:I|we)\s+(?:hereby\s+)?(?:request|require|ask\s+for)\b
       | \bmy\s+request\s+is\b | \bto\s+be\s+provided\s+with\b
       | \bhow\s+(?:many|much|often|long|frequently)\b
@@ -90,6 +91,14 @@ _FOLLOW_ON = re.compile(
       | (?:my|this)\s+request\s+(?:relates|covers|concerns|is\s+for\s+the\s+period)
     )""",
     re.IGNORECASE | re.VERBOSE,
+)
+#: Polite words that ask for no information: "please do get in touch", "I am requesting the
+#: same from other councils".
+_NOT_AN_ASK = re.compile(
+    r"\bplease\s+(?:do\s+)?(?:get\s+in\s+touch|contact\s+me|let\s+me\s+know|do\s+not\s+hesitate)|"
+    r"\bif\s+you\s+need\s+any\s+(?:further\s+)?(?:assistance|clarification)|"
+    r"\b(?:requesting|asking\s+for)\s+the\s+same\s+(?:information\s+)?from\b",
+    re.IGNORECASE,
 )
 _GREETING = re.compile(
     r"^\s*(?:dear\b[^,\n]*,?|to\s+whom\s+it\s+may\s+concern,?|hello\b[^,\n]*,?|hi\b[^,\n]*,)\s*",
@@ -133,13 +142,19 @@ def numbered_points(text: str, region: Span, source: str) -> list[RequestPoint]:
         return []
     has_children = {item.parent for item in items if item.parent}
     points = []
+    parents: dict[str, str] = {}
     for index, item in enumerate(items):
         label = _full_label(item)
-        if label in has_children:
-            continue  # "3. Please provide: a) ... b) ..." - the parts are the points
         end = items[index + 1].line.start if index + 1 < len(items) else region.end
         span = Span.of(text, item.line.start + item.label.end, end)
-        points.append(RequestPoint(label, strip_quotes(text, span), source))
+        if label in has_children:
+            parents[label] = (
+                span.text
+            )  # "3. Please provide: a) ... b) ..." - the parts are the points
+            continue
+        point = RequestPoint(label, strip_quotes(text, span), source)
+        point.context = parents.get(item.parent or "", "")
+        points.append(point)
     return points
 
 
@@ -266,24 +281,53 @@ def _following(kind: str, value: str) -> str | None:
     return next_roman(value)
 
 
+#: A lead-in whose bullets are the fields of one ask, not asks of their own: "For each one,
+#: could you provide:", "broken down by:", "including:".
+_FIELDS_LEAD = re.compile(
+    r"\bfor\s+(?:each|every)\b|\bbroken\s+down\b|\bbreak\s*down\s+(?:of|by)\b|"
+    r"\bsplit\s+(?:by|into)\b|\bincluding\s*:?\s*$|\bin\s+each\s+case\b",
+    re.IGNORECASE,
+)
+_BULLET_LINE = re.compile(r"^[•·●▪◦*\-–—]\s")
+
+
 def _bulleted_points(text: str, region: Span, source: str) -> list[RequestPoint]:
-    """Bullets after a general lead-in ("Please provide the following:") are separate asks."""
-    lines = _lines_in(text, region)
-    bullets = [i for i, line in enumerate(lines) if re.match(r"^[•·●▪◦*\-–—]\s", line.text)]
-    if len(bullets) < 2:
+    """Bulleted asks: after a lead-in ("Please provide the following:") each bullet is a point;
+    bullets that ask for themselves ("- I would also like ...") are points beside the ask that
+    leads them; the fields of one ask ("For each one, could you provide: - age - sex") are not.
+    """
+    found = _lines_in(text, region)
+    bullets = [i for i, line in enumerate(found) if _BULLET_LINE.match(line.text)]
+    if not bullets or (len(bullets) < 2 and bullets[0] > 0):
         return []
-    lead = lines[bullets[0] - 1].text if bullets[0] > 0 else ""
-    if lead and not _INTRO.search(lead):
-        return []  # "How many X, broken down by: - year - outcome" is one ask
-    points = []
-    for n, index in enumerate(bullets, start=1):
-        end = lines[index + 1].start if index + 1 < len(lines) else region.end
-        if index + 1 < len(lines) and (index + 1) not in bullets:
-            following = [i for i in bullets if i > index]
-            end = lines[following[0]].start if following else region.end
-        span = Span.of(text, lines[index].start + 2, end)
-        points.append(RequestPoint(str(n), span, source))
-    return points
+    lead = Span.of(text, region.start, found[bullets[0]].start)
+    lead_sentences = sentences(text, lead.start, lead.end) if lead else []
+    if lead_sentences and _FIELDS_LEAD.search(lead_sentences[-1].text):
+        return []
+    items = []
+    for n, index in enumerate(bullets):
+        following = bullets[n + 1] if n + 1 < len(bullets) else None
+        end = found[following].start if following is not None else region.end
+        items.append(Span.of(text, found[index].start + 2, end))
+    introduced = not lead or any(
+        _INTRO.search(s.text) and not re.search(r"\?\s*$", s.text) for s in lead_sentences
+    )
+    asking = [bool(ASK.search(item.text)) for item in items]
+    if introduced:
+        spans = items
+    elif any(asking) and lead_sentences and any(ASK.search(s.text) for s in lead_sentences):
+        spans = [lead]
+        for item, asks in zip(items, asking, strict=True):
+            if asks:
+                spans.append(item)
+            else:
+                spans[-1] = Span.of(text, spans[-1].start, item.end)
+    else:
+        return []
+    return [
+        RequestPoint(str(n), strip_quotes(text, span), source)
+        for n, span in enumerate(spans, start=1)
+    ]
 
 
 def _asked_points(text: str, region: Span, source: str) -> list[RequestPoint]:
@@ -294,7 +338,10 @@ def _asked_points(text: str, region: Span, source: str) -> list[RequestPoint]:
         body = _GREETING.sub("", sentence.text)
         if not body or SIGN_OFF.match(body):
             continue
-        asks = bool(ASK.search(body))
+        if _BULLET_LINE.match(body) and groups:
+            groups[-1].append(sentence)  # the fields of the ask before them
+            continue
+        asks = bool(ASK.search(body)) and not _NOT_AN_ASK.search(body)
         if asks and _INTRO.search(body) and not re.search(r"\?\s*$", body):
             intros.append(sentence)
             continue

@@ -12,6 +12,7 @@ letter's own "Our ref" beats a page's "Request ID", which beats a bare code.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .dates import find_dates
@@ -77,10 +78,19 @@ class FoundReference:
     evidence: Span
 
 
-def find_reference(text: str, layout: Layout | None = None) -> FoundReference | None:
-    """The authority's reference for the request, or None when the text gives none."""
+def find_reference(
+    text: str, layout: Layout | None = None, skip: Sequence[Span] = ()
+) -> FoundReference | None:
+    """The authority's reference for the request, or None when the text gives none.
+
+    ``skip`` holds the request quoted in the letter: a code the requester wrote
+    ("planning application reference no. 12/AP/1092") is not the authority's.
+    """
     layout = layout or Layout(text)
     candidates = _labelled(text, layout) + _standalone(layout) + _inline(text, layout)
+    candidates = [
+        c for c in candidates if not any(s.start <= c.evidence.start < s.end for s in skip)
+    ]
     if not candidates:
         return None
     return min(candidates, key=lambda c: (c.rank, c.evidence.start))

@@ -1,0 +1,145 @@
+"""The phrases the extractor reads letters by, loaded from data a team can extend.
+
+What counts as "not held", "neither confirm nor deny" or "the original decision
+is upheld" is a matter of wording that grows with every new authority's house
+style, so it lives in ``workbench/data/letter_phrases.yaml`` rather than in
+code. A team adds its own phrases in ``<WORKBENCH_DATA>/letter_phrases.yaml``
+(same shape; entries are added, never removed). Each group of phrases is
+compiled once into one case-insensitive pattern; a pattern that does not
+compile stops the load with a message naming the file, the group and the entry.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ..errors import SettingsError
+
+#: The sections of the file and whether each holds named groups (``cues: {ncnd: ...}``)
+#: or a single group (``status: {phrases: [...]}``).
+_GROUPED = ("cues", "skip", "kinds", "outcomes")
+_SINGLE = ("status", "noise")
+
+
+@dataclass(frozen=True)
+class PhraseBook:
+    """Compiled phrase groups: ``book.cue("not_held").search(sentence)``."""
+
+    groups: dict[str, re.Pattern[str]]
+
+    def get(self, section: str, name: str | None = None) -> re.Pattern[str]:
+        """The compiled pattern of one group (``name`` omitted for single sections)."""
+        key = f"{section}.{name}" if name else section
+        try:
+            return self.groups[key]
+        except KeyError:
+            raise SettingsError(f"letter_phrases.yaml has no group {key!r}") from None
+
+    def cue(self, name: str) -> re.Pattern[str]:
+        return self.get("cues", name)
+
+    def skip(self, name: str) -> re.Pattern[str]:
+        return self.get("skip", name)
+
+    def names(self, section: str) -> list[str]:
+        """The group names of a grouped section, in file order."""
+        prefix = f"{section}."
+        return [key[len(prefix) :] for key in self.groups if key.startswith(prefix)]
+
+
+def _package_file() -> Path:
+    return Path(str(resources.files("workbench") / "data" / "letter_phrases.yaml"))
+
+
+def _local_file() -> Path | None:
+    from .. import settings
+
+    try:
+        path = settings.data_dir() / "letter_phrases.yaml"
+    except SettingsError:
+        return None
+    return path if path.is_file() else None
+
+
+def phrase_book() -> PhraseBook:
+    """The phrases in force: the package's, plus the team's local additions if any.
+
+    Cached on the files' modification times, so an edited file takes effect on the
+    next letter read without a restart.
+    """
+    files = [_package_file()]
+    local = _local_file()
+    if local is not None:
+        files.append(local)
+    return _load(tuple((str(path), path.stat().st_mtime) for path in files))
+
+
+@lru_cache(maxsize=4)
+def _load(files: tuple[tuple[str, float], ...]) -> PhraseBook:
+    phrases: dict[str, list[str]] = {}
+    for path, _mtime in files:
+        for key, entries in _read(Path(path)).items():
+            phrases.setdefault(key, []).extend(entries)
+    names = " and ".join(path for path, _ in files)
+    return PhraseBook({key: _compile(names, key, entries) for key, entries in phrases.items()})
+
+
+def _read(path: Path) -> dict[str, list[str]]:
+    """``section.group`` -> its phrases, checked for shape."""
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError) as exc:
+        raise SettingsError(f"Cannot read {path}: {exc}", path=path) from exc
+    if not isinstance(data, dict):
+        raise SettingsError(f"{path} must hold a mapping of sections", path=path)
+    out: dict[str, list[str]] = {}
+    for section in _GROUPED:
+        groups = data.get(section) or {}
+        if not isinstance(groups, dict):
+            raise SettingsError(f"{path}: {section} must map group names to phrases", path=path)
+        for name, group in groups.items():
+            out[f"{section}.{name}"] = _phrases(path, f"{section}.{name}", group)
+    for section in _SINGLE:
+        if section in data:
+            out[section] = _phrases(path, section, data[section])
+    unknown = set(data) - set(_GROUPED) - set(_SINGLE) - {"version"}
+    if unknown:
+        raise SettingsError(
+            f"{path}: unknown section(s) {', '.join(sorted(unknown))}; expected "
+            f"{', '.join(_GROUPED + _SINGLE)}",
+            path=path,
+        )
+    return out
+
+
+def _phrases(path: Path, key: str, group: Any) -> list[str]:
+    entries = group.get("phrases") if isinstance(group, dict) else None
+    if not isinstance(entries, list) or not all(isinstance(e, str) and e for e in entries):
+        raise SettingsError(f"{path}: {key} needs a list of phrases (text)", path=path, field=key)
+    for index, entry in enumerate(entries, start=1):
+        try:
+            re.compile(entry)
+        except re.error as exc:
+            raise SettingsError(
+                f"{path}: {key}, phrase {index} is not a valid pattern ({exc}): {entry}",
+                path=path,
+                field=key,
+            ) from exc
+    return entries
+
+
+def _compile(names: str, key: str, entries: list[str]) -> re.Pattern[str]:
+    """One pattern for a group; each phrase keeps its own anchors inside its alternative."""
+    try:
+        return re.compile(
+            "|".join(f"(?:{entry})" for entry in entries), re.IGNORECASE | re.MULTILINE
+        )
+    except re.error as exc:  # e.g. two phrases naming the same group
+        raise SettingsError(f"{names}: the phrases of {key} do not combine ({exc})") from exc
