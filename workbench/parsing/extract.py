@@ -25,8 +25,10 @@ from typing import Any
 from ..documents import Document, load_document
 from .answers import Answers, answers_for_paired, find_answers
 from .dates import DatedRole, classify_dates, pick
-from .determinations import Reading, SentenceCache, fits, read_decision
+from .confidence import HeaderFound, field_confidence
+from .decide import CONFIDENCE, Reading, SentenceCache, fits, read_decision
 from .grounds import Ground, find_grounds, most_specific
+from .kind import read_kind, read_review_outcome
 from .model import Determination, Evidence, Extraction, Point
 from .points import RequestPoint
 from .reference import find_reference
@@ -57,16 +59,37 @@ def extract(response_text: str, request_text: str | None = None) -> Extraction:
     reading = read_request(letter, request_text)
     answers = _answers(letter, reading.points, zones)
     result = Extraction()
-    _read_header(letter, result)
+    header_found = _read_header(letter, result)
     regime = detect_regime(response_text, [g.id for g in grounds], layout)
     result.regime = regime.regime  # type: ignore[assignment]
     _note(result, "regime", regime.evidence)
-    result.points = _read_points(layout, answers.new_points, answers, zones, grounds)
+    result.points = _read_points(letter, answers.new_points, answers, zones, grounds)
     result.provisions_cited = most_specific(g.id for g in grounds)
     skip = _not_the_response(letter)
     result.searches = [_evidence(s) for s in find_searches(response_text, layout, skip)]
     _read_rights(response_text, layout, skip, result)
+    _read_kind(letter, result)
+    result.confidence.update(
+        field_confidence(
+            result,
+            regime=regime,
+            how=reading.how,
+            header=header_found,
+            by_asks=reading.divided_by_asks,
+        )
+    )
     return result
+
+
+def _read_kind(letter: Letter, result: Extraction) -> None:
+    kind = read_kind(letter, result.points)
+    result.kind = kind.value  # type: ignore[assignment]
+    _note(result, "kind", kind.evidence)
+    result.confidence["kind"] = kind.confidence
+    outcome = read_review_outcome(letter, result.kind)
+    result.review_outcome = outcome.value  # type: ignore[assignment]
+    _note(result, "review_outcome", outcome.evidence)
+    result.confidence["review_outcome"] = outcome.confidence
 
 
 def _answers(letter: Letter, points: list[RequestPoint], zones: list[Span]) -> Answers:
@@ -83,7 +106,7 @@ def _not_the_response(letter: Letter) -> list[Span]:
 # --------------------------------------------------------------------------- header fields
 
 
-def _read_header(letter: Letter, result: Extraction) -> None:
+def _read_header(letter: Letter, result: Extraction) -> HeaderFound:
     """Reference and dates, read outside the request quoted (the requester's dates and
     codes are not the authority's). A date on a message other than the response is
     not when the response was sent: on the requester's own message it is when the
@@ -94,25 +117,32 @@ def _read_header(letter: Letter, result: Extraction) -> None:
     if reference is not None:
         result.reference = reference.value
         _note(result, "reference", reference.evidence)
-    roles = [r for r in classify_dates(text, layout) if not _inside(r.evidence.start, request)]
+    quoted = [piece.span for piece in letter.pieces if piece.source == "response"]
+    roles = [r for r in classify_dates(text, layout) if not _inside(r.evidence.start, quoted)]
     roles = [_outside_main(letter, role) for role in roles]
     roles = [r for r in roles if r is not None]
     received = pick(roles, "received")
     responded = pick(roles, "response", not_before=received.date if received else None)
-    if received is not None:
-        result.date_received = received.date
-        _note(result, "date_received", received.evidence)
-    if responded is not None:
-        result.date_of_response = responded.date
-        _note(result, "date_of_response", responded.evidence)
+    clarified = pick(roles, "clarified", not_before=received.date if received else None)
+    for name, found in (
+        ("date_received", received),
+        ("date_of_response", responded),
+        ("date_clarified", clarified),
+    ):
+        if found is not None:
+            setattr(result, name, found.date)
+            _note(result, name, found.evidence)
+    return HeaderFound(reference, received, responded, clarified)
 
 
 def _outside_main(letter: Letter, role: DatedRole) -> DatedRole | None:
-    if role.role != "response" or letter.role_at(role.evidence.start) is not Role.EARLIER:
-        return role
     message = letter.request_message
     if message is not None and message.start <= role.evidence.start < message.end:
-        return replace(role, role="received", rank=3)
+        # The requester's own message: its "Sent:" line is when the request was sent; the
+        # dates in what it asks for are periods, not receipts.
+        return replace(role, role="received", rank=3) if role.role == "response" else None
+    if role.role != "response" or letter.role_at(role.evidence.start) is not Role.EARLIER:
+        return role
     if letter.main[0] > 0 and letter.units[letter.main[0]].span.start > role.evidence.start:
         return None  # an earlier message on a thread page: not the response
     return replace(role, role="received", rank=3)
@@ -141,44 +171,71 @@ def _evidence(span: Span, source: str = "response") -> Evidence:
 
 
 def _read_points(
-    layout: Layout,
+    letter: Letter,
     points: list[RequestPoint],
     answers: Answers,
     zones: list[Span],
     grounds: list[Ground],
 ) -> list[Point]:
-    """Each point's decision: from its own answer, else the whole response, else nothing."""
+    """Each point's decision: from its own answer, else the whole response, else nothing.
+
+    How the answer was found weighs on how sure the reading is: a point's own
+    answer (labelled, or paired with its question) is as sure as its wording; the
+    whole response read for each of several points is less so, and what is left
+    over when the others were answered by name is least sure.
+    """
     readings: list[tuple[RequestPoint, Reading]] = []
     cache = SentenceCache()
+    context = _DecisionContext(letter, cache, grounds)
     for point in points:
         own = answers.by_key.get(point.key)
         if own:
-            reading = _decide(layout, own, grounds, cache, default=True)
+            reading = context.decide(own, default=True)
         elif not answers.signposted:
-            reading = _decide(layout, zones, grounds, cache, default=True)
+            reading = context.decide(zones, default=True)
+            if len(points) > 1:
+                reading.confidence *= _SHARED_ANSWER
         else:
-            reading = _decide(layout, answers.general, grounds, cache, default=False)
+            reading = context.decide(answers.general, default=False)
+            reading.confidence *= _LEFT_OVER
         readings.append((point, reading))
     if answers.signposted:
         _attach_loose_grounds(readings, answers, grounds)
     return [_point(point, reading) for point, reading in readings]
 
 
-def _decide(
-    layout: Layout,
-    spans: list[Span],
-    grounds: list[Ground],
-    cache: SentenceCache,
-    *,
-    default: bool,
-) -> Reading:
-    """The decision in ``spans``; a substantive answer with no refusal in it is a disclosure."""
-    reading = read_decision(layout, spans, grounds, cache)
-    if reading.determination is None and default:
-        substantive = _first_substantive(layout, spans)
-        if substantive is not None:
-            return Reading(Determination.HELD_DISCLOSED, [], [substantive])
-    return reading
+#: Confidence kept when one answer is read for several points, or when a point gets only
+#: what is left after the others were answered by name.
+_SHARED_ANSWER = 0.95
+_LEFT_OVER = 0.7
+
+
+class _DecisionContext:
+    """What every point's reading shares: the letter's reasons and tables, the grounds."""
+
+    def __init__(self, letter: Letter, cache: SentenceCache, grounds: list[Ground]) -> None:
+        self.layout = letter.layout
+        self.cache = cache
+        self.grounds = grounds
+        self.reasons = letter.spans(Role.REASONS)
+        self.tables = letter.spans(Role.TABLE)
+
+    def decide(self, spans: list[Span], *, default: bool) -> Reading:
+        """The decision in ``spans``; a substantive answer with no refusal is a disclosure."""
+        reading = read_decision(
+            self.layout, spans, self.grounds, self.cache, reasons=self.reasons, tables=self.tables
+        )
+        if reading.determination is None and default:
+            substantive = _first_substantive(self.layout, spans)
+            if substantive is not None:
+                return Reading(
+                    Determination.HELD_DISCLOSED,
+                    [],
+                    [substantive],
+                    CONFIDENCE["assumed"],
+                    "assumed",
+                )
+        return reading
 
 
 def _first_substantive(layout: Layout, spans: list[Span]) -> Span | None:
@@ -187,7 +244,7 @@ def _first_substantive(layout: Layout, spans: list[Span]) -> Span | None:
     When the request is quoted, the answer follows it, so sentences after the
     quotation come first; page furniture ("Menu") and salutations never count.
     """
-    sentences = [s for span in spans for s in layout.sentences_in(span.start, span.end)]
+    sentences = [s for span in spans for s in layout.sentences_in(span.start, span.end) or [span]]
     answers = [s for s in sentences if _answers_something(s.text)]
     return answers[0] if answers else None
 
@@ -225,6 +282,7 @@ def _point(point: RequestPoint, reading: Reading) -> Point:
         determination=reading.determination,
         provisions=reading.provisions,
         evidence=[_evidence(span) for span in reading.evidence],
+        confidence=round(min(1.0, max(0.0, reading.confidence)), 3),
     )
 
 

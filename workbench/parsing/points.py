@@ -37,6 +37,8 @@ class RequestPoint:
     order: int = 0
     part: str | None = None  # for a part the response answers separately: what the part covers
     context: str = ""  # the words of the item this point is a part of ("2. How many ...: a) ...")
+    #: How the request was divided to find it: "numbered", "inline", "bullets", "asks", "whole".
+    by: str = "numbered"
 
     @property
     def key(self) -> str:
@@ -112,13 +114,20 @@ def split_region(text: str, region: Span, source: str) -> list[RequestPoint]:
     """Points of one request region: by its numbering, else by its bullets, else by its asks."""
     if not region:
         return []
-    points = numbered_points(text, region, source)
-    if not points:
-        points = _inlinenumbered_points(text, region, source)
-    if not points:
-        points = _bulleted_points(text, region, source)
-    if not points:
-        points = _asked_points(text, region, source)
+    points: list[RequestPoint] = []
+    for by, divide in (
+        ("numbered", numbered_points),
+        ("inline", _inlinenumbered_points),
+        ("bullets", _bulleted_points),
+        ("asks", _asked_points),
+    ):
+        points = divide(text, region, source)
+        if points:
+            for point in points:
+                point.by = by
+            break
+    if len(points) == 1 and points[0].by == "asks":
+        points[0].by = "whole"
     renumber_orders(points)
     return points
 

@@ -58,6 +58,9 @@ class RegimeFinding:
 
     regime: str | None
     evidence: Span | None
+    #: What settled it: "handled" (a handling statement), "grounds" (the grounds cited),
+    #: "named" (the Act named), "mention" (freedom of information mentioned), or "".
+    basis: str = ""
 
 
 def named_regime_hint(text: str) -> str | None:
@@ -81,19 +84,20 @@ def detect_regime(
     handled, handled_evidence = _handling_statements(layout)
     grounds = _regimes_of(provision_ids)
     if len(handled) > 1 or len(grounds) > 1:
-        return RegimeFinding("mixed", handled_evidence or _first_mention(text, layout, "EIR"))
+        evidence = handled_evidence or _first_mention(text, layout, "EIR")
+        return RegimeFinding("mixed", evidence, "handled" if len(handled) > 1 else "grounds")
     if handled:
-        return RegimeFinding(next(iter(handled)), handled_evidence)
+        return RegimeFinding(next(iter(handled)), handled_evidence, "handled")
     if grounds:
         regime = next(iter(grounds))
-        return RegimeFinding(regime, _first_mention(text, layout, regime))
+        return RegimeFinding(regime, _first_mention(text, layout, regime), "grounds")
     for regime in ("FOISA", "FOIA", "EIR"):
         evidence = _first_mention(text, layout, regime)
         if evidence is not None:
-            return RegimeFinding(_scottish(text, regime), evidence)
+            return RegimeFinding(_scottish(text, regime), evidence, "named")
     match = _FOI_MENTION.search(text) or _FOIA_TERMS.search(text)
     if match:
-        return RegimeFinding("FOIA", layout.sentence_at(match.start()))
+        return RegimeFinding("FOIA", layout.sentence_at(match.start()), "mention")
     return RegimeFinding(None, None)
 
 

@@ -37,6 +37,11 @@ class RequestReading:
     #: "earlier" (the requester's own message), "reported" (in running text) or "none".
     how: str
 
+    @property
+    def divided_by_asks(self) -> bool:
+        """Whether unnumbered prose was divided into points at each ask (the least sure way)."""
+        return len(self.points) > 1 and any(p.by == "asks" for p in self.points)
+
 
 def request_points(
     request_text: str, *, offset: int = 0, source: str = "request"
@@ -146,6 +151,9 @@ def _piece_points(text: str, piece: Piece) -> list[RequestPoint]:
             span = strip_quotes(text, Span.of(text, start, unit.span.end))
             points.append(RequestPoint(format_label(label) if label else "", span, "response"))
         return points
+    lead = request_heading(region.text.split("\n", 1)[0])
+    if lead is not None and lead < len(region.text.split("\n", 1)[0]):
+        region = Span.of(text, region.start + lead, region.end)  # "Q: How many ...?"
     return [RequestPoint("", strip_quotes(text, region), "response")]
 
 

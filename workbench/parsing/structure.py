@@ -82,9 +82,13 @@ class Piece:
     reported: bool = False  # told in running text ("You asked us for ..."), not quoted
     continued: bool = False  # a later piece, after an answer (question and answer in turn)
     at_top: bool = False  # read as the request only because the page opens with it
+    #: The question's own cell, when a table row holds both question and answer.
+    question: Span | None = None
 
     @property
     def span(self) -> Span:
+        if self.question is not None:
+            return self.question
         first, last = self.units[0].span, self.units[-1].span
         return Span(first.start, last.end, "")
 
@@ -132,7 +136,9 @@ class Letter:
 
     @property
     def request_spans(self) -> list[Span]:
-        return [piece.span for piece in self.pieces if piece.source == "response"]
+        """The request quoted in the response, and the requester's own message if any."""
+        spans = [piece.span for piece in self.pieces if piece.source == "response"]
+        return spans + ([self.request_message] if self.request_message is not None else [])
 
 
 # --------------------------------------------------------------------------- units
@@ -250,6 +256,8 @@ def _classify(units: list[Unit], message: _Message) -> None:
     asks = answers = acks = 0
     for unit in units[message.first : message.last]:
         text = unit.text
+        if voice.SIGN_OFF.match(text) or voice.SALUTATION.match(text):
+            continue
         if voice.asks(text) and not voice.authority_speaks(text):
             asks += 1
         elif voice.authority_speaks(text):
@@ -364,16 +372,8 @@ def _mark_sections(units: list[Unit]) -> None:
             unit.role = Role.RIGHTS
         elif voice.is_table_row(first_line):
             unit.role = Role.TABLE
-        elif section is Role.REASONS or _PUBLIC_INTEREST.search(text):
+        elif section is Role.REASONS:
             unit.role = Role.REASONS
-
-
-#: The public interest balance: reasons for a decision, not the decision itself.
-_PUBLIC_INTEREST = re.compile(
-    r"\b(?:factors?|arguments?|considerations?)\s+(?:in\s+favour|favouring|for|against)\b|"
-    r"\bpublic\s+interest\s+in\s+(?:maintaining|disclos|favour)|\bbalance\s+of\s+(?:the\s+)?public\s+interest\b",
-    re.IGNORECASE,
-)
 
 
 def _rights(text: str) -> bool:
@@ -480,6 +480,8 @@ class _Reader:
 
 
 _OPEN_QUOTES = "\"“‘'"
+#: What follows "Request:" when it labels a reference rather than quoting the request.
+_CODE_ONLY = re.compile(r"^\s*[\w/\-.& ]{1,30}$(?<=\d)|^\s*(?:[\w/\-.&]*\d[\w/\-.&]*\s*){1,3}$")
 
 
 def _find_request(letter: Letter, units: list[Unit]) -> None:
@@ -505,11 +507,15 @@ def _find_request(letter: Letter, units: list[Unit]) -> None:
 def _step(reader: _Reader, unit: Unit) -> None:
     text = unit.text
     first_line = text.split("\n", 1)[0]
+    if reader.state != "request" and _table_pair(reader, unit):
+        return
     requested = voice.request_heading(first_line)
     if requested is not None and not _title(reader, unit):
         _drop_title_block(reader, at_top=True)
         reader.close()
         unit.role = Role.HEADING
+        if _CODE_ONLY.match(first_line[requested:]):
+            return  # "Freedom of Information Request: 0596 2019/20" - a reference, not a request
         if requested < len(first_line):
             reader.open(unit)  # "Request: What is the agency spend?"
         else:
@@ -563,6 +569,30 @@ def _step(reader: _Reader, unit: Unit) -> None:
         return
     if voice.authority_speaks(text):
         reader.spoken = True
+
+
+def _table_pair(reader: _Reader, unit: Unit) -> bool:
+    """A table row holding a question and its answer ("How many officers? | 52")."""
+    text = unit.text
+    if "\n" in text or text.count("|") < 1:
+        return False
+    cells = [m for m in re.finditer(r"[^|]+", text) if m.group(0).strip()]
+    if len(cells) < 2:
+        return False
+    asking = [i for i, cell in enumerate(cells[:-1]) if voice.asks(cell.group(0))]
+    if not asking:
+        return False
+    question = cells[asking[0]]
+    answer_start = cells[asking[0] + 1].start()
+    start = unit.span.start
+    question_span = Span.of(reader.letter.text, start + question.start(), start + question.end())
+    answer = Span.of(reader.letter.text, start + answer_start, unit.span.end)
+    reader.close()
+    unit.role = Role.REQUEST
+    reader.letter.pieces.append(Piece([unit], answer=answer, question=question_span))
+    reader.state = "answer"
+    reader.spoken = True
+    return True
 
 
 def _drop_title_block(reader: _Reader, *, at_top: bool = False) -> None:
@@ -660,9 +690,13 @@ def _pair_answers(letter: Letter) -> None:
     """Each piece's answer is the text after it, up to the next piece (or a rights heading)."""
     pieces = [p for p in letter.pieces if p.source == "response"]
     if len(pieces) < 2:
+        letter.interleaved = bool(pieces) and pieces[0].answer is not None
         return
     answered = 0
     for index, piece in enumerate(pieces):
+        if piece.answer is not None:  # a table row gave it with its question
+            answered += 1
+            continue
         after = piece.units[-1].index + 1
         stop = pieces[index + 1].units[0].index if index + 1 < len(pieces) else letter.main[1]
         body = [u for u in letter.units[after:stop] if u.role in ANSWERING]

@@ -24,11 +24,12 @@ _REQUEST_WORDS = r"""(?:
       | your\s+(?:exact\s+|original\s+|full\s+)?request\s+(?:was|read|stated|said)
             (?:\s+as\s+follows)?
       | (?:the\s+)?information\s+you\s+(?:requested|asked\s+for)
-      | questions? | enquiry | query
+      | questions? | enquiry | query | q\d{0,2}
     )"""
 _RESPONSE_WORDS = r"""(?:
         (?:our\s+|the\s+|my\s+|full\s+|foi\s+|final\s+|in\s+)?(?:response|reply|answer|decision|outcome)s?
             (?:\s+to\s+(?:your\s+|the\s+)?(?:request|questions?|enquiry))?
+      | (?:a|ans|answer|response|reply)\s*\d{1,2}[a-z]? | a
       | we\s+answered | we\s+responded | answered
       | reasons?\s+for\s+(?:not\s+providing|refusal|withholding|our\s+decision)[\w\s]*
       | information\s+(?:not\s+held|released|provided|disclosed|withheld)

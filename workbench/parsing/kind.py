@@ -1,0 +1,112 @@
+"""What kind of letter this is, and for a review outcome, what the review decided.
+
+The checks and deadlines depend on it: an internal review outcome is not a late
+first response, and a holding notice (an extension under FOIA s.10(3) or EIR
+reg 7, or a promise to answer by a date) decides nothing yet, so its promised
+date is not a response date and it is not a refusal. The kinds:
+
+* ``internal_review_outcome``: the letter reports a review already done ("An
+  internal review was carried out and the initial decision was upheld");
+  offering a review ("you can ask for an internal review") does not count;
+* ``holding_notice``: it says the answer will come later and decides nothing;
+* ``refusal_notice``: every point it decides is refused (withheld, NCND, cost,
+  vexatious, repeated), so it is the notice FOIA s.17 / EIR reg 14 / FOISA s.16
+  require;
+* ``response``: any other answer, disclosing all or part of what was asked.
+
+The wording is data (``kinds`` and ``outcomes`` in ``letter_phrases.yaml``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .model import Determination, Point
+from .phrases import phrase_book
+from .rights import is_rights_sentence
+from .structure import ANSWERING, Letter, Role
+from .text import Span
+
+_REFUSED = frozenset(
+    {
+        Determination.HELD_WITHHELD,
+        Determination.NCND,
+        Determination.COST_LIMIT,
+        Determination.VEXATIOUS,
+        Determination.REPEATED,
+    }
+)
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A value read, the sentence behind it and how sure the reading is."""
+
+    value: str | None
+    evidence: Span | None
+    confidence: float
+
+
+def read_kind(letter: Letter, points: list[Point]) -> Finding:
+    """The kind of letter (see the module docstring)."""
+    review = _first(letter, "kinds", "internal_review_outcome")
+    if review is not None:
+        return Finding("internal_review_outcome", review, 0.9)
+    decided = [p for p in points if p.determination is not None and p.confidence >= 0.5]
+    holding = _first(letter, "kinds", "holding_notice")
+    if holding is not None and not decided:
+        return Finding("holding_notice", holding, 0.8)
+    if not decided and not points_answered(points) and letter.acknowledgements:
+        return Finding("holding_notice", letter.acknowledgements[0], 0.6)
+    if decided and all(p.determination in _REFUSED for p in decided):
+        called = _first(letter, "kinds", "refusal_notice")
+        sure = min(p.confidence for p in decided)
+        return Finding("refusal_notice", called, round(max(0.6, min(0.9, sure)), 3))
+    sure = min((p.confidence for p in decided), default=0.5)
+    return Finding("response", None, round(max(0.6, min(0.9, sure + 0.05)), 3))
+
+
+def points_answered(points: list[Point]) -> bool:
+    return any(p.determination is not None for p in points)
+
+
+def read_review_outcome(letter: Letter, kind: str | None) -> Finding:
+    """For a review outcome: upheld, partly upheld or overturned (None for other letters).
+
+    "Upheld" means the original decision was kept (the Cabinet Office's sense);
+    "your appeal is upheld" means the requester won, so it reads as overturned.
+    """
+    if kind != "internal_review_outcome":
+        return Finding(None, None, 0.9)
+    found = {o: _first(letter, "outcomes", o) for o in ("partly_upheld", "overturned", "upheld")}
+    partly, overturned, upheld = found["partly_upheld"], found["overturned"], found["upheld"]
+    if partly is not None:
+        return Finding("partly_upheld", partly, 0.85)
+    if overturned is not None and upheld is not None:
+        # Kept on one point, changed on another: the review changed part of the decision.
+        first = min(overturned, upheld, key=lambda s: s.start)
+        return Finding("partly_upheld", first, 0.6)
+    if overturned is not None:
+        return Finding("overturned", overturned, 0.85)
+    if upheld is not None:
+        return Finding("upheld", upheld, 0.85)
+    return Finding(None, None, 0.3)
+
+
+def _first(letter: Letter, section: str, name: str) -> Span | None:
+    """The first sentence of the response (not the request quoted, not a rights offer)
+    that uses the named wording."""
+    pattern = phrase_book().get(section, name)
+    layout = letter.layout
+    for unit in letter.units[letter.main[0] : letter.main[1]]:
+        if unit.role not in ANSWERING and unit.role is not Role.LETTERHEAD:
+            continue
+        for sentence in layout.sentences_in(unit.span.start, unit.span.end) or [unit.span]:
+            if pattern.search(sentence.text) and not _offer(sentence.text):
+                return sentence
+    return None
+
+
+def _offer(sentence: str) -> bool:
+    """ "If you are unhappy you can ask for an internal review": an offer, not an outcome."""
+    return is_rights_sentence(sentence)
