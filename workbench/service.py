@@ -74,7 +74,7 @@ FACT_FIELDS: tuple[FactField, ...] = (
     FactField("advice_and_assistance", "Advice and assistance offered", "yes_no"),
 )
 _FACTS_BY_NAME = {fact.name: fact for fact in FACT_FIELDS}
-REGIMES = ("FOIA", "EIR", "FOISA", "mixed")
+REGIMES = ("FOIA", "EIR", "FOISA", "EISR", "mixed")
 
 
 @dataclass(frozen=True)

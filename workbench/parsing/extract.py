@@ -24,8 +24,8 @@ from typing import Any
 
 from ..documents import Document, load_document
 from .answers import Answers, answers_for_paired, find_answers
-from .dates import DatedRole, classify_dates, pick
 from .confidence import HeaderFound, field_confidence
+from .dates import DatedRole, classify_dates, pick
 from .decide import CONFIDENCE, Reading, SentenceCache, fits, read_decision
 from .grounds import Ground, find_grounds, most_specific
 from .kind import read_kind, read_review_outcome
@@ -54,7 +54,7 @@ def extract(response_text: str, request_text: str | None = None) -> Extraction:
     grounds = [
         g
         for g in find_grounds(response_text, named_regime_hint(response_text))
-        if _inside(g.start, zones)
+        if _inside(g.start, letter.own_words)
     ]
     reading = read_request(letter, request_text)
     answers = _answers(letter, reading.points, zones)

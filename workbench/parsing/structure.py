@@ -135,6 +135,11 @@ class Letter:
         return None
 
     @property
+    def own_words(self) -> list[Span]:
+        """The response's own text: the main message without the request it quotes."""
+        return self.spans(*(role for role in Role if role not in (Role.REQUEST, Role.EARLIER)))
+
+    @property
     def request_spans(self) -> list[Span]:
         """The request quoted in the response, and the requester's own message if any."""
         spans = [piece.span for piece in self.pieces if piece.source == "response"]
@@ -335,15 +340,34 @@ def _mark_frame(units: list[Unit]) -> None:
     if salutation is not None:
         for unit in units:
             if unit.index < salutation.index and unit.role is not Role.NOISE:
-                unit.role = Role.LETTERHEAD
+                # Addresses, references and dates head a letter; a long sentence before the
+                # salutation (a blog's comment, a page's summary) is content, not letterhead.
+                if len(unit.text) <= _LETTERHEAD_LINE:
+                    unit.role = Role.LETTERHEAD
         salutation.role = Role.SALUTATION
     after = salutation.index if salutation is not None else -1
+    signoff = next(
+        (u for u in units if u.index > after and voice.SIGN_OFF.match(u.text.split("\n", 1)[0])),
+        None,
+    )
+    if signoff is None:
+        return
     for unit in units:
-        if unit.index > after and voice.SIGN_OFF.match(unit.text.split("\n", 1)[0]):
-            for later in units:
-                if later.index >= unit.index and later.role is not Role.NOISE:
-                    later.role = Role.SIGNATURE
-            break
+        if unit.index < signoff.index or unit.role is Role.NOISE:
+            continue
+        if unit.index > signoff.index and (
+            len(unit.text) > _SIGNATURE_LINE
+            or voice.rights_heading(unit.text)
+            or voice.reasons_heading(unit.text)
+            or _ANNEX.match(unit.text)
+        ):
+            break  # an annex, the reasons or the rights after the signature
+        unit.role = Role.SIGNATURE
+
+
+_LETTERHEAD_LINE = 100
+_SIGNATURE_LINE = 100
+_ANNEX = re.compile(r"^\W*(?:annex|appendix|attachment|schedule)\b", re.IGNORECASE)
 
 
 def _mark_sections(units: list[Unit]) -> None:
@@ -377,9 +401,16 @@ def _mark_sections(units: list[Unit]) -> None:
 
 
 def _rights(text: str) -> bool:
-    return is_rights_sentence(text) and not re.search(
-        r"\b(?:exempt|withh|not\s+held|neither\s+confirm)", text, re.IGNORECASE
-    )
+    """A paragraph on the right to a review or to complain: it opens with a rights sentence
+    and decides nothing."""
+    first = re.split(r"(?<=[.?!])\s+", text.strip(), maxsplit=1)[0]
+    return is_rights_sentence(first) and not _DECIDES.search(text)
+
+
+_DECIDES = re.compile(
+    r"\b(?:exempt|withh|not\s+held|neither\s+confirm|(?:section|regulation|s\.|reg\.)\s*\d)",
+    re.IGNORECASE,
+)
 
 
 # --------------------------------------------------------------------------- the request
