@@ -66,24 +66,29 @@ _REFUSING = frozenset({"withheld", "whole_refusal", "whole_withheld"})
 #: Cues that do not count in the reasons for a refusal (arguments, not decisions).
 _NOT_IN_REASONS = frozenset({"disclosed", "partial", "held", "published", "other"})
 
-#: How sure each kind of reading is: see the module docstring, calibrated on the
-#: development letters with ``python -m workbench.evaluate``.
+#: How sure each kind of reading is: see the module docstring; calibrated on the
+#: development letters (``python -m workbench.evaluate tests/letters/real/dev``). Words and
+#: a ground that agree ("we do not hold" and reg.12(4)(a)) are surer than either alone.
 CONFIDENCE = {
     "status": 0.95,
-    "refusal": 0.92,  # a refusal ground (NCND, cost, vexatious, repeated) with nothing else
-    "refusal_with_figures": 0.7,
-    "refusal_mixed": 0.75,  # a refusal ground beside disclosure words
-    "not_held": 0.92,
-    "not_held_ground": 0.92,  # "not held" with the ground that says so
+    "refusal+ground": 0.93,  # a refusal in words (NCND, cost, vexatious, repeated) and its ground
+    "refusal_words": 0.86,
+    "refusal_ground": 0.8,
+    "refusal_with_figures": 0.7,  # a refusal beside figures given: part disclosed
+    "refusal_mixed": 0.75,  # a refusal beside disclosure words
+    "not_held+ground": 0.95,
+    "not_held": 0.9,
     "partly_not_held": 0.55,  # "not held" beside a disclosure: partial, or disclosed?
     "published": 0.8,
-    "withheld": 0.9,
+    "withheld+ground": 0.92,
+    "withheld_ground": 0.85,
+    "withheld_words": 0.78,
     "withheld_whole": 0.9,
     "partly_withheld": 0.88,
     "withheld_some": 0.7,  # an exemption beside "some information", nothing disclosed
     "other": 0.6,
     "redacted": 0.85,
-    "disclosed": 0.88,
+    "disclosed": 0.85,
     "held_only": 0.6,  # "we hold it" and nothing more
     "assumed": 0.65,  # nothing refused, a substantive answer: taken as disclosed
 }
@@ -277,7 +282,9 @@ def _combine(
             evidence = _first(signals, (name, ground, "figures"))
             return D.HELD_PARTLY_DISCLOSED, evidence, "refusal_with_figures"
         mixed = disclosed and "whole_refusal" not in signals
-        return determination, evidence, "refusal_mixed" if mixed else "refusal"
+        if mixed:
+            return determination, evidence, "refusal_mixed"
+        return determination, evidence, _agreement("refusal", name in signals, ground in signals)
     if "ground:ncnd" in signals:  # (beside a disclosure, see above) read as an exemption
         for span in signals.get("ground:ncnd"):
             signals.add("ground:exemption", span)
@@ -299,11 +306,8 @@ def _combine(
             )
             return D.HELD_PARTLY_DISCLOSED, evidence, "partly_not_held"
         evidence = _first(signals, ("not_held", "ground:not_held", "whole_refusal"))
-        return (
-            D.NOT_HELD,
-            evidence,
-            "not_held_ground" if "ground:not_held" in signals else "not_held",
-        )
+        both = "not_held" in signals and "ground:not_held" in signals
+        return D.NOT_HELD, evidence, "not_held+ground" if both else "not_held"
     if "ground:published_elsewhere" in signals and "ground:exemption" not in signals:
         evidence = _first(signals, ("ground:published_elsewhere", "published"))
         return D.PUBLISHED_ELSEWHERE, evidence, "published"
@@ -322,11 +326,8 @@ def _combine(
         if partial and not whole:
             evidence = _first(signals, ("partial", "withheld", "ground:exemption"))
             return D.HELD_PARTLY_DISCLOSED, evidence, "withheld_some"
-        return (
-            D.HELD_WITHHELD,
-            _first(signals, ("withheld", "ground:exemption", "held")),
-            "withheld",
-        )
+        basis = _agreement("withheld", "withheld" in signals, "ground:exemption" in signals)
+        return D.HELD_WITHHELD, _first(signals, ("withheld", "ground:exemption", "held")), basis
     if signals.any("published", "ground:published_elsewhere"):
         if not disclosed or "ground:published_elsewhere" in signals:
             evidence = _first(signals, ("ground:published_elsewhere", "published"))
@@ -340,6 +341,13 @@ def _combine(
     if signals.any("held", "partial"):
         return D.HELD_DISCLOSED, _first(signals, ("held", "partial")), "held_only"
     return None, [], ""
+
+
+def _agreement(kind: str, words: bool, ground: bool) -> str:
+    """The basis of a reading by what shows it: words and a ground, or one of them."""
+    if words and ground:
+        return f"{kind}+ground"
+    return f"{kind}_words" if words else f"{kind}_ground"
 
 
 _STATUS_SUPPORT: dict[Determination, tuple[str, ...]] = {

@@ -64,6 +64,9 @@ def extract(response_text: str, request_text: str | None = None) -> Extraction:
     result.regime = regime.regime  # type: ignore[assignment]
     _note(result, "regime", regime.evidence)
     result.points = _read_points(letter, answers.new_points, answers, zones, grounds)
+    if reading.divided_by_asks or reading.how == "none":
+        for point in result.points:
+            point.confidence = round(point.confidence * _POINTS_UNSURE, 3)
     result.provisions_cited = most_specific(g.id for g in grounds)
     skip = _not_the_response(letter)
     result.searches = [_evidence(s) for s in find_searches(response_text, layout, skip)]
@@ -206,8 +209,11 @@ def _read_points(
 
 #: Confidence kept when one answer is read for several points, or when a point gets only
 #: what is left after the others were answered by name.
-_SHARED_ANSWER = 0.95
-_LEFT_OVER = 0.7
+_SHARED_ANSWER = 0.92
+_LEFT_OVER = 0.6
+#: Confidence kept when the request's points are uncertain: prose divided at each ask, or no
+#: request found at all (the whole letter read as answering one point).
+_POINTS_UNSURE = 0.92
 
 
 class _DecisionContext:
