@@ -17,6 +17,7 @@ from ..checks.base import Finding
 from ..parsing.model import Evidence
 from ..review import Review, Route
 from ..service import REGIMES, Fact
+from .confidence import confidence_badge
 from .pages import (
     YES_NO_OPTIONS,
     Page,
@@ -184,7 +185,10 @@ class OverviewPage(Page):
             widgets.HTML(), lambda _review: fact_status_html(self.session.fact(name))
         )
         block = widgets.VBox(
-            [_row(fact.label, field, status), widgets.HTML(quote_html(fact.evidence))]
+            [
+                _row(fact.label, field, status),
+                widgets.HTML(confidence_badge(fact.confidence) + quote_html(fact.evidence)),
+            ]
         )
         block.add_class("wb-fact")
         block.add_class(f"wb-fact-{name.replace('_', '-')}")

@@ -12,6 +12,7 @@ import ipywidgets as widgets
 from ..errors import DateError
 from ..parsing.model import DETERMINATION_LABELS
 from ..review import PointFinding, PointReview, Remedy, Review
+from .confidence import confidence_badge
 from .overview_page import quote_html
 from .pages import (
     Page,
@@ -111,7 +112,7 @@ class PointsPage(Page):
                 request,
                 widgets.HTML("<b>The response decided</b>"),
                 determination,
-                widgets.HTML(quotes),
+                widgets.HTML(confidence_badge(self.session.point_confidence(point.label)) + quotes),
                 labelled("Correct the reading", correct),
                 labelled("Your finding", finding),
                 widgets.HTML("<b>Reasons</b>"),
