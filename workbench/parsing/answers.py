@@ -139,6 +139,17 @@ def _after_colon(layout: Layout, line: Span) -> bool:
     return bool(index) and layout.lines[index - 1].text.rstrip().endswith(":")
 
 
+def marker_keys(line: str) -> list[str]:
+    """The point keys a line opens with: "Q2 & Q3 – ..." -> ["2", "3"]; [] for none."""
+    match = _LINE_MARKER.match(line)
+    if not match:
+        return []
+    wanted = _expand(match.group("labels"))
+    if len(wanted) == 1 and not re.search(r"\d|\(|\)|[.:]", line[: match.end()]):
+        return []
+    return wanted
+
+
 def _line_marker(line: Span, keys: list[str], after_colon: bool = False) -> _Marker | None:
     match = _LINE_MARKER.match(line.text)
     if not match:

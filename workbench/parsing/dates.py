@@ -119,7 +119,7 @@ _PERIOD_WORD = re.compile(
 #: Words that, just before a date, say the requester's clarification arrived then (the
 #: clock starts again, FOIA s.1(3)): "you clarified your request on", "clarification
 #: received".
-_CLARIFIED_CUE = re.compile(r"\bclarif(?:ied|ication|y)\b", re.IGNORECASE)
+_CLARIFIED_CUE = re.compile(r"\bclarif(?:ied|ication|ying|y)\b", re.IGNORECASE)
 #: A label at the start of a line: "Date:", "Date received:", "Response date", "Received".
 _LABEL = re.compile(
     r"^\s*(?P<label>(?:[A-Za-z]+\s+){0,3}?(?:date|received|responded|response|sent|replied|"

@@ -94,6 +94,10 @@ CONFIDENCE = {
 }
 
 
+#: Bases that rest on words of decision (not on a disclosure assumed for want of a refusal).
+DECIDING = frozenset(CONFIDENCE) - {"assumed", "held_only"}
+
+
 @dataclass
 class Reading:
     """The decision read from a stretch of text, with the sentences behind it."""

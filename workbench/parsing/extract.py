@@ -26,7 +26,7 @@ from ..documents import Document, load_document
 from .answers import Answers, answers_for_paired, find_answers
 from .confidence import HeaderFound, field_confidence
 from .dates import DatedRole, classify_dates, pick
-from .decide import CONFIDENCE, Reading, SentenceCache, fits, read_decision
+from .decide import CONFIDENCE, DECIDING, Reading, SentenceCache, fits, read_decision
 from .grounds import Ground, find_grounds, most_specific
 from .kind import read_kind, read_review_outcome
 from .model import Determination, Evidence, Extraction, Point
@@ -63,7 +63,8 @@ def extract(response_text: str, request_text: str | None = None) -> Extraction:
     regime = detect_regime(response_text, [g.id for g in grounds], layout)
     result.regime = regime.regime  # type: ignore[assignment]
     _note(result, "regime", regime.evidence)
-    result.points = _read_points(letter, answers.new_points, answers, zones, grounds)
+    readings = _read_points(letter, answers.new_points, answers, zones, grounds)
+    result.points = [_point(point, decision) for point, decision in readings]
     if reading.divided_by_asks or reading.how == "none":
         for point in result.points:
             point.confidence = round(point.confidence * _POINTS_UNSURE, 3)
@@ -71,7 +72,7 @@ def extract(response_text: str, request_text: str | None = None) -> Extraction:
     skip = _not_the_response(letter)
     result.searches = [_evidence(s) for s in find_searches(response_text, layout, skip)]
     _read_rights(response_text, layout, skip, result)
-    _read_kind(letter, result)
+    _read_kind(letter, result, [decision.basis in DECIDING for _, decision in readings])
     result.confidence.update(
         field_confidence(
             result,
@@ -84,9 +85,15 @@ def extract(response_text: str, request_text: str | None = None) -> Extraction:
     return result
 
 
-def _read_kind(letter: Letter, result: Extraction) -> None:
-    kind = read_kind(letter, result.points)
+def _read_kind(letter: Letter, result: Extraction, decided: list[bool]) -> None:
+    """The kind of letter; a holding notice decides nothing, so its points have no decision."""
+    kind = read_kind(letter, result.points, decided)
     result.kind = kind.value  # type: ignore[assignment]
+    if result.kind == "holding_notice":
+        for point, deciding in zip(result.points, decided, strict=True):
+            if not deciding:
+                point.determination, point.evidence = None, []
+                point.confidence = kind.confidence
     _note(result, "kind", kind.evidence)
     result.confidence["kind"] = kind.confidence
     outcome = read_review_outcome(letter, result.kind)
@@ -179,7 +186,7 @@ def _read_points(
     answers: Answers,
     zones: list[Span],
     grounds: list[Ground],
-) -> list[Point]:
+) -> list[tuple[RequestPoint, Reading]]:
     """Each point's decision: from its own answer, else the whole response, else nothing.
 
     How the answer was found weighs on how sure the reading is: a point's own
@@ -204,7 +211,7 @@ def _read_points(
         readings.append((point, reading))
     if answers.signposted:
         _attach_loose_grounds(readings, answers, grounds)
-    return [_point(point, reading) for point, reading in readings]
+    return readings
 
 
 #: Confidence kept when one answer is read for several points, or when a point gets only

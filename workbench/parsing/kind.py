@@ -47,16 +47,22 @@ class Finding:
     confidence: float
 
 
-def read_kind(letter: Letter, points: list[Point]) -> Finding:
-    """The kind of letter (see the module docstring)."""
+def read_kind(letter: Letter, points: list[Point], deciding: list[bool]) -> Finding:
+    """The kind of letter (see the module docstring).
+
+    ``deciding`` says, point by point, whether its reading rests on words of decision
+    rather than on a disclosure assumed because nothing was refused.
+    """
     review = _first(letter, "kinds", "internal_review_outcome")
     if review is not None:
         return Finding("internal_review_outcome", review, 0.9)
-    decided = [p for p in points if p.determination is not None and p.confidence >= 0.5]
+    decided = [
+        p for p, sure in zip(points, deciding, strict=True) if sure and p.determination is not None
+    ]
     holding = _first(letter, "kinds", "holding_notice")
     if holding is not None and not decided:
         return Finding("holding_notice", holding, 0.8)
-    if not decided and not points_answered(points) and letter.acknowledgements:
+    if not decided and letter.acknowledgements and not _main_answers(letter):
         return Finding("holding_notice", letter.acknowledgements[0], 0.6)
     if decided and all(p.determination in _REFUSED for p in decided):
         called = _first(letter, "kinds", "refusal_notice")
@@ -66,8 +72,9 @@ def read_kind(letter: Letter, points: list[Point]) -> Finding:
     return Finding("response", None, round(max(0.6, min(0.9, sure + 0.05)), 3))
 
 
-def points_answered(points: list[Point]) -> bool:
-    return any(p.determination is not None for p in points)
+def _main_answers(letter: Letter) -> bool:
+    """Whether the main message has any answer text at all (not just an acknowledgement)."""
+    return any(u.role in ANSWERING for u in letter.units[letter.main[0] : letter.main[1]])
 
 
 def read_review_outcome(letter: Letter, kind: str | None) -> Finding:

@@ -307,6 +307,10 @@ def _bulleted_points(text: str, region: Span, source: str) -> list[RequestPoint]
     """
     found = _lines_in(text, region)
     bullets = [i for i, line in enumerate(found) if _BULLET_LINE.match(line.text)]
+    if bullets:
+        # A bullet indented under another is a part of it ("- Staffing:" / "  - grades").
+        top = min(_indent(text, found[i]) for i in bullets)
+        bullets = [i for i in bullets if _indent(text, found[i]) == top]
     if not bullets or (len(bullets) < 2 and bullets[0] > 0):
         return []
     lead = Span.of(text, region.start, found[bullets[0]].start)
@@ -337,6 +341,12 @@ def _bulleted_points(text: str, region: Span, source: str) -> list[RequestPoint]
         RequestPoint(str(n), strip_quotes(text, span), source)
         for n, span in enumerate(spans, start=1)
     ]
+
+
+def _indent(text: str, line: Span) -> int:
+    """How far a line is indented (tabs count as four spaces)."""
+    start = text.rfind("\n", 0, line.start) + 1
+    return len(text[start : line.start].expandtabs(4))
 
 
 def _asked_points(text: str, region: Span, source: str) -> list[RequestPoint]:

@@ -32,7 +32,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from . import voice
-from .labels import ItemLabel, read_item
+from .answers import marker_keys
+from .labels import ItemLabel, format_label, label_key, read_item
 from .phrases import phrase_book
 from .rights import is_rights_sentence
 from .text import LIST_ITEM, Layout, Span, is_heading
@@ -485,8 +486,12 @@ class _Reader:
         if voice.is_table_row(text.split("\n", 1)[0]):
             return True
         label = read_item(text)
-        if label is not None and any(_same(label, seen) for seen in self.current_labels()):
+        seen = self.current_labels()
+        if label is not None and any(_same(label, other) for other in seen):
             return True  # the request's numbering again: the answers start
+        named = marker_keys(text)
+        if len(named) > 1 and set(named) <= {label_key(format_label(s)) for s in seen}:
+            return True  # "1 and 2: ..." - answers to points already asked
         if _repeats(text, self.current):
             return True  # a question quoted again: its answer follows
         listed = [u for u in self.current.units if _listed(u.text)]

@@ -191,10 +191,22 @@ def own_words(line: str) -> str:
     return line[match.end() :] if match else line
 
 
-def asks(sentence: str) -> bool:
-    """The requester's voice: a question, "please provide", "I would like"."""
-    words = own_words(sentence)
-    return bool(ASK.search(words)) and not _NOT_AN_ASK.search(words)
+#: "please see the link below", "please find attached": the authority pointing, not asking.
+_POINTING = re.compile(r"\bplease\s+(?:see|find|note|be\s+advised|refer|visit|go\s+to)\b", re.I)
+_SENTENCE_BREAK = re.compile(r"(?<=[.?!])\s+(?=[\"“(]?[A-Z0-9])")
+
+
+def asks(text: str) -> bool:
+    """The requester's voice in any sentence: a question, "please provide", "I would like"."""
+    return any(_asks(sentence) for sentence in _SENTENCE_BREAK.split(own_words(text)))
+
+
+def _asks(sentence: str) -> bool:
+    if not ASK.search(sentence) or _NOT_AN_ASK.search(sentence):
+        return False
+    if _POINTING.search(sentence):
+        return bool(ASK.search(_POINTING.sub("", sentence).replace("please", "")))
+    return True
 
 
 def authority_speaks(sentence: str) -> bool:
