@@ -64,7 +64,8 @@ def read_kind(letter: Letter, points: list[Point], deciding: list[bool]) -> Find
         return Finding("holding_notice", holding, 0.8)
     if not decided and letter.acknowledgements and not _main_answers(letter):
         return Finding("holding_notice", letter.acknowledgements[0], 0.6)
-    if decided and all(p.determination in _REFUSED for p in decided):
+    read = [p for p in points if p.determination is not None]
+    if decided and all(p.determination in _REFUSED for p in read):
         called = _first(letter, "kinds", "refusal_notice")
         sure = min(p.confidence for p in decided)
         return Finding("refusal_notice", called, round(max(0.6, min(0.9, sure)), 3))

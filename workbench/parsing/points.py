@@ -99,7 +99,8 @@ _FOLLOW_ON = re.compile(
 _NOT_AN_ASK = re.compile(
     r"\bplease\s+(?:do\s+)?(?:get\s+in\s+touch|contact\s+me|let\s+me\s+know|do\s+not\s+hesitate)|"
     r"\bif\s+you\s+need\s+any\s+(?:further\s+)?(?:assistance|clarification)|"
-    r"\b(?:requesting|asking\s+for)\s+the\s+same\s+(?:information\s+)?from\b",
+    r"\b(?:requesting|asking\s+for)\s+the\s+same\s+(?:information\s+)?from\b|"
+    r"\bmy\s+request\s+is\s+(?:sufficiently\s+|quite\s+|reasonably\s+)?(?:clear|reasonable|simple)\b",
     re.IGNORECASE,
 )
 _GREETING = re.compile(

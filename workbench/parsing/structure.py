@@ -180,8 +180,10 @@ def _joins(previous: str, line: str) -> bool:
     """Whether ``line`` carries on the unit before it (a wrapped line, or a lone label's text)."""
     if LIST_ITEM.match(line) or _BULLET.match(line) or voice.is_table_row(line):
         return False
+    if _HEADER_LINE.match(line) or _EARLIER_MESSAGE.match(line):
+        return False  # an email header starts a block of its own
     last_line = previous.rsplit("\n", 1)[-1].rstrip()
-    if last_line.endswith(_TERMINAL):
+    if last_line.endswith(_TERMINAL) or not re.search(r"[A-Za-z]", last_line):
         return False
     if line[:1].islower():
         return True
@@ -262,7 +264,9 @@ def _classify(units: list[Unit], message: _Message) -> None:
     asks = answers = acks = 0
     for unit in units[message.first : message.last]:
         text = unit.text
-        if voice.SIGN_OFF.match(text) or voice.SALUTATION.match(text):
+        if voice.SIGN_OFF.match(text):
+            break  # what follows the sign-off is a signature and the site's footer
+        if voice.SALUTATION.match(text):
             continue
         if voice.asks(text) and not voice.authority_speaks(text):
             asks += 1
@@ -274,7 +278,7 @@ def _classify(units: list[Unit], message: _Message) -> None:
             acks += 1
         elif decision.search(text) and not voice.asks(text):
             message.decisions += 1
-    if asks and not answers and not message.decisions:
+    if asks and asks >= answers and not message.decisions:
         message.kind = "request"
     elif acks and not message.decisions:
         message.kind = "acknowledgement"
