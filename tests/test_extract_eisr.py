@@ -2,28 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from workbench.parsing.extract import extract
 from workbench.parsing.model import Determination as D
 
-LETTER = """Our ref: EIR/2024/0031
-
-Dear Mr Reid
-
-Thank you for your request received on 4 March 2024. You asked:
-
-1. Copies of the flood risk assessments for the Riverside development.
-2. The number of sewage overflow events recorded at Mill Lane in 2023.
-
-We have dealt with your request under the Environmental Information (Scotland) Regulations 2004 (the EIRs).
-
-1. The assessments were supplied to us in confidence by the developer, and are excepted from disclosure under regulation 10(5)(f) of the EIRs. We have considered the public interest, which on balance favours maintaining the exception.
-
-2. We do not hold this information, and regulation 10(4)(a) of the EIRs applies.
-
-If you are dissatisfied, you may ask for a review under regulation 16 within 40 working days, and then apply to the Scottish Information Commissioner.
-
-Yours sincerely
-"""
+LETTER = (Path(__file__).parent / "letters" / "structure" / "eisr-council.txt").read_text(
+    encoding="utf-8"
+)
 
 
 def test_an_eisr_letter_is_read_under_the_eisr():

@@ -2,32 +2,17 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from letter_fixtures import dev_letter
 
 from workbench.parsing.extract import extract
 from workbench.parsing.model import Determination as D
 from workbench.parsing.structure import Role, read_letter
 
-LETTER = """Anytown Council
-Town Hall, Anytown AN1 1AA
-Our ref: FOI/2024/0101
-
-Dear Mr Brown
-
-You asked:
-
-1. How many potholes were reported in 2023?
-2. How much did the council spend repairing them?
-
-1. There were 4,210 reports of potholes in 2023.
-2. We do not hold the cost of pothole repairs separately from other road repairs.
-
-If you are unhappy with this response, you can ask for an internal review. You can also complain to the Information Commissioner.
-
-Yours sincerely
-
-Information Governance Team
-"""
+LETTER = (Path(__file__).parent / "letters" / "structure" / "council-numbered.txt").read_text(
+    encoding="utf-8"
+)
 
 
 def _role(text: str, opening: str) -> Role:
