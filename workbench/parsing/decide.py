@@ -224,8 +224,13 @@ def _cues(book: PhraseBook, text: str, skipped: Callable[[], bool]) -> list[str]
 
     The skip tests run only on sentences that carry a cue at all, which most do not.
     """
-    found = [name for name in _CUE_NAMES if book.cue(name).search(text)]
-    if book.cue("cost").search(text) and not book.cue("cost_denied").search(text):
+    lowered = text.lower()
+    found = [name for name in _CUE_NAMES if book.find("cues", name, text, lowered)]
+    if "disclosed" not in found and book.find("cues", "figures", text, lowered):
+        found.append("disclosed")  # figures given as the answer
+    if book.find("cues", "cost", text, lowered) and not book.find(
+        "cues", "cost_denied", text, lowered
+    ):
         found.append("cost")
     if not found or skipped():
         return []

@@ -51,10 +51,11 @@ def extract(response_text: str, request_text: str | None = None) -> Extraction:
     layout = Layout(response_text)
     letter = read_letter(response_text, layout)
     zones = letter.spans(*ANSWERING)
+    own = letter.own_words
     grounds = [
         g
         for g in find_grounds(response_text, named_regime_hint(response_text))
-        if _inside(g.start, letter.own_words)
+        if _inside(g.start, own)
     ]
     reading = read_request(letter, request_text)
     answers = _answers(letter, reading.points, zones)

@@ -104,13 +104,13 @@ def read_review_outcome(letter: Letter, kind: str | None) -> Finding:
 def _first(letter: Letter, section: str, name: str) -> Span | None:
     """The first sentence of the response (not the request quoted, not a rights offer)
     that uses the named wording."""
-    pattern = phrase_book().get(section, name)
+    book = phrase_book()
     layout = letter.layout
     for unit in letter.units[letter.main[0] : letter.main[1]]:
         if unit.role not in ANSWERING and unit.role is not Role.LETTERHEAD:
             continue
         for sentence in layout.sentences_in(unit.span.start, unit.span.end) or [unit.span]:
-            if pattern.search(sentence.text) and not _offer(sentence.text):
+            if book.find(section, name, sentence.text) and not _offer(sentence.text):
                 return sentence
     return None
 

@@ -11,6 +11,7 @@ compile stops the load with a message naming the file, the group and the entry.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -28,11 +29,29 @@ _GROUPED = ("cues", "skip", "kinds", "outcomes")
 _SINGLE = ("status", "noise")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class PhraseBook:
-    """Compiled phrase groups: ``book.cue("not_held").search(sentence)``."""
+    """Compiled phrase groups: ``book.cue("not_held").search(sentence)``.
+
+    ``gates`` holds, for a group that lists ``words``, the pieces of text one of which
+    every phrase of the group contains: :meth:`find` skips the group's pattern for a
+    sentence holding none of them.
+    """
 
     groups: dict[str, re.Pattern[str]]
+    #: Group -> a pattern of its words (plain text, matched in the lowercased sentence).
+    gates: dict[str, re.Pattern[str]]
+
+    def find(
+        self, section: str, name: str | None, text: str, lowered: str | None = None
+    ) -> re.Match[str] | None:
+        """The group's first match in ``text`` (``lowered`` is ``text.lower()``, if known)."""
+        key = f"{section}.{name}" if name else section
+        gate = self.gates.get(key)
+        if gate is not None:
+            if gate.search(text.lower() if lowered is None else lowered) is None:
+                return None
+        return self.get(section, name).search(text)
 
     def get(self, section: str, name: str | None = None) -> re.Pattern[str]:
         """The compiled pattern of one group (``name`` omitted for single sections)."""
@@ -58,48 +77,70 @@ def _package_file() -> Path:
     return Path(str(resources.files("workbench") / "data" / "letter_phrases.yaml"))
 
 
-def _local_file() -> Path | None:
-    from .. import settings
-
-    try:
-        path = settings.data_dir() / "letter_phrases.yaml"
-    except SettingsError:
-        return None
-    return path if path.is_file() else None
-
-
 def phrase_book() -> PhraseBook:
     """The phrases in force: the package's, plus the team's local additions if any.
 
     Cached on the files' modification times, so an edited file takes effect on the
     next letter read without a restart.
     """
-    files = [_package_file()]
-    local = _local_file()
-    if local is not None:
-        files.append(local)
-    return _load(tuple((str(path), path.stat().st_mtime) for path in files))
+    files = [_package_path(), *_local_files()]
+    key = []
+    for path in files:
+        try:
+            key.append((path, os.stat(path).st_mtime))
+        except OSError:
+            continue  # the local file is optional
+    return _load(tuple(key))
+
+
+@lru_cache(maxsize=1)
+def _package_path() -> str:
+    return str(_package_file())
+
+
+def _local_files() -> list[str]:
+    """Where the team's own phrases would be, worked out once per data folder setting."""
+    return _local_path(os.environ.get("WORKBENCH_DATA", ""))
+
+
+@lru_cache(maxsize=8)
+def _local_path(_setting: str) -> list[str]:
+    from .. import settings
+
+    try:
+        return [str(settings.data_dir() / "letter_phrases.yaml")]
+    except SettingsError:
+        return []
 
 
 @lru_cache(maxsize=4)
 def _load(files: tuple[tuple[str, float], ...]) -> PhraseBook:
     phrases: dict[str, list[str]] = {}
+    gates: dict[str, list[str] | None] = {}
     for path, _mtime in files:
-        for key, entries in _read(Path(path)).items():
+        for key, (entries, words) in _read(Path(path)).items():
             phrases.setdefault(key, []).extend(entries)
+            if key not in gates:
+                gates[key] = list(words) if words else None
+            elif gates[key] is not None:
+                # Phrases added without words of their own would be gated out: drop the gate.
+                gates[key] = [*gates[key], *words] if words else None
     names = " and ".join(path for path, _ in files)
-    return PhraseBook({key: _compile(names, key, entries) for key, entries in phrases.items()})
+    return PhraseBook(
+        {key: _compile(names, key, entries) for key, entries in phrases.items()},
+        {key: re.compile("|".join(map(re.escape, words))) for key, words in gates.items() if words},
+    )
 
 
-def _read(path: Path) -> dict[str, list[str]]:
-    """``section.group`` -> its phrases, checked for shape."""
+def _read(path: Path) -> dict[str, tuple[list[str], list[str]]]:
+    """``section.group`` -> (its phrases, its words), checked for shape."""
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     except (OSError, yaml.YAMLError) as exc:
         raise SettingsError(f"Cannot read {path}: {exc}", path=path) from exc
     if not isinstance(data, dict):
         raise SettingsError(f"{path} must hold a mapping of sections", path=path)
-    out: dict[str, list[str]] = {}
+    out: dict[str, tuple[list[str], list[str]]] = {}
     for section in _GROUPED:
         groups = data.get(section) or {}
         if not isinstance(groups, dict):
@@ -119,10 +160,13 @@ def _read(path: Path) -> dict[str, list[str]]:
     return out
 
 
-def _phrases(path: Path, key: str, group: Any) -> list[str]:
+def _phrases(path: Path, key: str, group: Any) -> tuple[list[str], list[str]]:
     entries = group.get("phrases") if isinstance(group, dict) else None
     if not isinstance(entries, list) or not all(isinstance(e, str) and e for e in entries):
         raise SettingsError(f"{path}: {key} needs a list of phrases (text)", path=path, field=key)
+    words = group.get("words") or []
+    if not isinstance(words, list) or not all(isinstance(w, str) and w for w in words):
+        raise SettingsError(f"{path}: {key} words must be a list of text", path=path, field=key)
     for index, entry in enumerate(entries, start=1):
         try:
             re.compile(entry)
@@ -132,7 +176,7 @@ def _phrases(path: Path, key: str, group: Any) -> list[str]:
                 path=path,
                 field=key,
             ) from exc
-    return entries
+    return entries, [word.lower() for word in words]
 
 
 def _compile(names: str, key: str, entries: list[str]) -> re.Pattern[str]:

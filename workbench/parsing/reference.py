@@ -19,6 +19,13 @@ from .dates import find_dates
 from .text import Layout, Span
 
 #: Labels, strongest first. Each label is followed by ":" / "-" / "#" / "no." or nothing.
+#: What a line must hold (lowercased) for each label to be tried on it: a quick test.
+_LABEL_WORDS: tuple[tuple[str, ...], ...] = (
+    ("ref",),
+    ("ref", "id", "no", "number"),
+    ("request",),
+    ("ref",),
+)
 _LABELS: list[tuple[int, re.Pattern[str]]] = [
     (0, re.compile(r"\bour\s+ref(?:erence)?\b\.?(?:\s*(?:no|number)\b\.?)?", re.I)),
     (
@@ -107,7 +114,10 @@ def _labelled(text: str, layout: Layout) -> list[FoundReference]:
     22/0123/FUL") is a weaker sign than one opening a line."""
     found = []
     for index, line in enumerate(layout.lines[:_LABELLED_LINES]):
-        for rank, label in _LABELS:
+        lowered = line.text.lower()
+        for (rank, label), words in zip(_LABELS, _LABEL_WORDS, strict=True):
+            if not any(word in lowered for word in words):
+                continue
             for match in label.finditer(line.text):
                 if _YOUR_REF.search(line.text[max(0, match.start() - 6) : match.end()]):
                     continue

@@ -56,6 +56,8 @@ _HANDLED = re.compile(
     re.I,
 )
 
+#: Every handling statement holds one of these (a quick test before the pattern).
+_HANDLED_WORDS = ("under", "accordance", "within the", "virtue")
 #: Rights boilerplate names the Acts ("complain under section 50 of the FOIA, as applied by
 #: the EIR") without saying how this request was handled.
 _RIGHTS = re.compile(r"complain|commissioner|dissatisfied|unhappy|appeal|\breview\b", re.I)
@@ -72,19 +74,37 @@ class RegimeFinding:
     basis: str = ""
 
 
+#: Pieces of text each name must contain (lowercased): a quick test before the pattern.
+_NAME_WORDS = {
+    "FOISA": ("scotland", "fois", "foi(", "scottish"),
+    "EISR": ("scotland", "ei(s", "eisr"),
+    "EIR": ("environmental", "eir", "ei reg", "eireg"),
+    "FOIA": ("freedom", "foia", "foi act", "act 2000"),
+}
+
+
+def _named(regime: str, text: str, lowered: str) -> re.Match[str] | None:
+    if not any(word in lowered for word in _NAME_WORDS[regime]):
+        return None
+    return _NAMES[regime].search(text)
+
+
 def named_regime_hint(text: str) -> str | None:
     """A first guess from names alone, for reading section numbers the right way.
 
     FOISA and FOIA both number their exemptions as sections, so a citation
     parser needs to know which Act it is reading before the provisions are known.
     """
-    if _NAMES["FOISA"].search(text):
+    lowered = text.lower()
+    if _named("FOISA", text, lowered):
         return "FOISA"  # sections read as FOISA's, regulations as the EISR's
-    if _SCOTTISH_EIR.search(text) or (_NAMES["EIR"].search(text) and _SCOTTISH.search(text)):
+    eir = _named("EIR", text, lowered)
+    if _named("EISR", text, lowered) or (eir and _SCOTTISH.search(text)):
         return "EISR"
-    if _NAMES["EIR"].search(text) and not _NAMES["FOIA"].search(text):
+    foia = _named("FOIA", text, lowered)
+    if eir and not foia:
         return "EIR"
-    return "FOIA" if _NAMES["FOIA"].search(text) or _FOI_MENTION.search(text) else None
+    return "FOIA" if foia or ("foi" in lowered and _FOI_MENTION.search(text)) else None
 
 
 def detect_regime(
@@ -135,6 +155,9 @@ def _handling_statements(layout: Layout) -> tuple[set[str], Span | None]:
     regimes: set[str] = set()
     evidence = None
     for sentence in layout.sentences:
+        lowered = sentence.text.lower()
+        if not any(word in lowered for word in _HANDLED_WORDS):
+            continue
         if not _HANDLED.search(sentence.text) or _RIGHTS.search(sentence.text):
             continue
         named = {r for r, pattern in _NAMES.items() if pattern.search(sentence.text)}

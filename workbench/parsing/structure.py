@@ -28,6 +28,7 @@ Nothing here decides what an answer says; that is :mod:`workbench.parsing.decide
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -67,10 +68,25 @@ class Unit:
     index: int
     blank_before: bool
     role: Role = Role.ANSWER
+    _voice: dict[str, bool] = field(default_factory=dict, repr=False)
 
     @property
     def text(self) -> str:
         return self.span.text
+
+    @property
+    def asks(self) -> bool:
+        """The requester's voice (worked out once: the reader asks many times)."""
+        if "asks" not in self._voice:
+            self._voice["asks"] = voice.asks(self.text)
+        return self._voice["asks"]
+
+    @property
+    def authority(self) -> bool:
+        """The authority's voice."""
+        if "authority" not in self._voice:
+            self._voice["authority"] = voice.authority_speaks(self.text)
+        return self._voice["authority"]
 
 
 @dataclass
@@ -110,9 +126,19 @@ class Letter:
     request_message: Span | None = None
     #: Units of messages that only acknowledge the request or promise an answer.
     acknowledgements: list[Span] = field(default_factory=list)
+    _spans: dict[frozenset[Role], list[Span]] = field(default_factory=dict, repr=False)
 
     def spans(self, *roles: Role) -> list[Span]:
-        """The text of every run of units with one of ``roles``, in order."""
+        """The text of every run of units with one of ``roles``, in order.
+
+        Read once the structure is complete, so each answer is worked out once.
+        """
+        key = frozenset(roles)
+        if key not in self._spans:
+            self._spans[key] = self._runs(key)
+        return self._spans[key]
+
+    def _runs(self, roles: frozenset[Role]) -> list[Span]:
         out: list[Span] = []
         for unit in self.units:
             if unit.role not in roles:
@@ -130,9 +156,9 @@ class Letter:
         return previous is not None and previous.span.end == span.end
 
     def role_at(self, offset: int) -> Role | None:
-        for unit in self.units:
-            if unit.span.start <= offset < unit.span.end:
-                return unit.role
+        index = bisect_right([u.span.start for u in self.units], offset) - 1
+        if index >= 0 and offset < self.units[index].span.end:
+            return self.units[index].role
         return None
 
     @property
@@ -157,6 +183,7 @@ _LABEL_ONLY = re.compile(
 _TERMINAL = (".", "?", "!", ":", ";", '"', "”")
 #: A wrapped line is long; a heading or a list item is not continued by the next line.
 _WRAP_WIDTH = 55
+_HEADING_LINE = 40
 _BULLET = re.compile(r"^\s*(?P<mark>[•·●▪◦*\-–—])(?P<space>\s+)")
 
 
@@ -187,11 +214,10 @@ def _joins(previous: str, line: str) -> bool:
         return False
     if line[:1].islower():
         return True
-    return (
-        len(last_line) >= _WRAP_WIDTH
-        and not voice.SIGN_OFF.match(line)
-        and not (voice.SALUTATION.match(line))
-    )
+    if len(last_line) < _WRAP_WIDTH or voice.SIGN_OFF.match(line) or voice.SALUTATION.match(line):
+        return False
+    # A short heading after a long line starts a section of its own ("Our response").
+    return not (len(line) <= _HEADING_LINE and is_heading(line))
 
 
 def bullet_style(line: str) -> tuple[str, int] | None:
@@ -254,13 +280,6 @@ class _Message:
 
 def _classify(units: list[Unit], message: _Message) -> None:
     book = phrase_book()
-    decision = re.compile(
-        "|".join(
-            book.cue(name).pattern
-            for name in ("not_held", "withheld", "ncnd", "cost", "vexatious", "disclosed")
-        ),
-        re.IGNORECASE | re.MULTILINE,
-    )
     asks = answers = acks = 0
     for unit in units[message.first : message.last]:
         text = unit.text
@@ -268,20 +287,27 @@ def _classify(units: list[Unit], message: _Message) -> None:
             break  # what follows the sign-off is a signature and the site's footer
         if voice.SALUTATION.match(text):
             continue
-        if voice.asks(text) and not voice.authority_speaks(text):
+        if unit.asks and not unit.authority:
             asks += 1
-        elif voice.authority_speaks(text):
+        elif unit.authority:
             answers += 1
-        if book.get("kinds", "acknowledgement").search(text) or book.get(
-            "kinds", "holding_notice"
-        ).search(text):
+        lowered = text.lower()
+        if book.find("kinds", "acknowledgement", text, lowered) or book.find(
+            "kinds", "holding_notice", text, lowered
+        ):
             acks += 1
-        elif decision.search(text) and not voice.asks(text):
+        elif not unit.asks and any(
+            book.find("cues", name, text, lowered) for name in _DECISION_CUES
+        ):
             message.decisions += 1
     if asks and asks >= answers and not message.decisions:
         message.kind = "request"
     elif acks and not message.decisions:
         message.kind = "acknowledgement"
+
+
+#: Words of decision: what tells a response from a request or an acknowledgement.
+_DECISION_CUES = ("not_held", "withheld", "ncnd", "cost", "vexatious", "disclosed")
 
 
 def _messages(units: list[Unit]) -> list[_Message]:
@@ -337,10 +363,10 @@ def _message_span(text: str, units: list[Unit], message: _Message) -> Span:
 
 def _mark_frame(units: list[Unit]) -> None:
     """Noise, letterhead (before the salutation), salutation, signature (from the sign-off)."""
-    noise = phrase_book().get("noise")
+    book = phrase_book()
     salutation = next((u for u in units if _is_salutation(u.text)), None)
     for unit in units:
-        if noise.search(unit.text):
+        if book.find("noise", None, unit.text):
             unit.role = Role.NOISE
     if salutation is not None:
         for unit in units:
@@ -480,12 +506,13 @@ class _Reader:
 
     def ends_request(self, unit: Unit) -> bool:
         text = unit.text
-        if self.balance > 0:
+        assert self.current is not None
+        if self.balance > 0 and len(self.current.units) < _LONGEST_QUOTE:
             return False
         if self.quoted and text.lstrip()[:1] not in _OPEN_QUOTES:
             return True  # the quotation has closed
         assert self.current is not None
-        if voice.authority_speaks(text) and not voice.asks(_own_words(text)):
+        if unit.authority and not unit.asks:
             return True
         if voice.is_table_row(text.split("\n", 1)[0]):
             return True
@@ -499,7 +526,7 @@ class _Reader:
         if _repeats(text, self.current):
             return True  # a question quoted again: its answer follows
         listed = [u for u in self.current.units if _listed(u.text)]
-        if self.current.continued and listed and not _listed(text) and not voice.asks(text):
+        if self.current.continued and listed and not _listed(text) and not unit.asks:
             return True  # the next question in a list, then plain text: its answer
         return False
 
@@ -510,7 +537,7 @@ class _Reader:
     def continues_request(self, unit: Unit) -> bool:
         """In the answers, a labelled or bulleted ask that carries on the request's list."""
         text = unit.text
-        if voice.authority_speaks(text) and not voice.asks(_own_words(text)):
+        if unit.authority and not unit.asks:
             return False
         label = read_item(text)
         if label is not None and self.labels:
@@ -520,6 +547,9 @@ class _Reader:
 
 
 _OPEN_QUOTES = "\"“‘'"
+#: A quotation still open after this many units has lost its closing mark (a page cut short,
+#: a mark the conversion dropped): the request ends by voice from there.
+_LONGEST_QUOTE = 40
 #: What follows "Request:" when it labels a reference rather than quoting the request.
 _CODE_ONLY = re.compile(r"^\s*[\w/\-.& ]{1,30}$(?<=\d)|^\s*(?:[\w/\-.&]*\d[\w/\-.&]*\s*){1,3}$")
 
@@ -593,7 +623,7 @@ def _step(reader: _Reader, unit: Unit) -> None:
         reader.open(unit, continued=True)
         return
     at_top = reader.state == "before" and not reader.spoken and not reader.letter.pieces
-    requester = voice.asks(text) and not voice.authority_speaks(text)
+    requester = unit.asks and not unit.authority
     if not reader.letter.pieces and requester and _starts_a_list(text):
         reader.open(unit)  # "Question 1: How many ...?" - questions answered in turn
         return
@@ -607,7 +637,7 @@ def _step(reader: _Reader, unit: Unit) -> None:
         reader.state = "intro"
         reader.spoken = True
         return
-    if voice.authority_speaks(text):
+    if unit.authority:
         reader.spoken = True
 
 
@@ -644,7 +674,7 @@ def _drop_title_block(reader: _Reader, *, at_top: bool = False) -> None:
     if not pieces:
         return
     last = pieces[-1]
-    junk = not any(voice.asks(u.text) or _listed(u.text) for u in last.units)
+    junk = not any(u.asks or _listed(u.text) for u in last.units)
     if junk or (at_top and last.at_top and len(pieces) == 1):
         for unit in pieces[-1].units:
             unit.role = Role.ANSWER
@@ -662,12 +692,6 @@ def _title(reader: _Reader, unit: Unit) -> bool:
 
 def _last_sentence(text: str) -> str:
     return re.split(r"(?<=[.?!])\s+", text.strip())[-1]
-
-
-def _own_words(text: str) -> str:
-    """A unit without its list label, for judging its voice."""
-    label = read_item(text)
-    return text[label.end :] if label is not None else text
 
 
 def _starts_a_list(text: str) -> bool:

@@ -162,7 +162,8 @@ def reasons_heading(line: str) -> bool:
 
 def introduces_request(sentence: str) -> bool:
     """ "Your request read:", "You asked:": the quoted request follows."""
-    return bool(_INTRO.search(sentence))
+    ending = sentence.rstrip()[-2:]
+    return any(mark in ending for mark in ":-–") and bool(_INTRO.search(sentence))
 
 
 def reported_ask(sentence: str) -> re.Match[str] | None:
