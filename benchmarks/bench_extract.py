@@ -104,7 +104,9 @@ def bench_pdf(pages: int, letter: Path) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("folder", nargs="?", default=str(ROOT / "tests" / "letters" / "real" / "dev"))
+    parser.add_argument(
+        "folder", nargs="?", default=str(ROOT / "tests" / "letters" / "real" / "dev")
+    )
     parser.add_argument("--pages", type=int, default=200)
     parser.add_argument("--repeat", type=int, default=5)
     args = parser.parse_args()
