@@ -70,7 +70,7 @@ _REF = rf"{_NUM}(?:{_COMP})*"
 _SUBREF = rf"(?:{_COMP})+"
 _BOUNDARY = r"(?<![\w.'’])"
 
-_SECTION_KW = r"(?i:sections?\b|ss\.?|s\.)\s*|[sS](?=\d)"
+_SECTION_KW = r"(?i:sections?\b|sect?\.?(?=\s*\d)|ss\.?|s\.)\s*|[sS](?=\d)"
 _REG_KW = r"(?i:regulations?\b|regs?\.?)\s*"
 _BARE_KW = r"(?i:exemptions?|exceptions?|exempt)(?:\s+(?i:at|under|in|of|by\s+virtue\s+of))?\s+"
 

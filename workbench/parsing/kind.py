@@ -56,6 +56,9 @@ def read_kind(letter: Letter, points: list[Point], deciding: list[bool]) -> Find
     review = _first(letter, "kinds", "internal_review_outcome")
     if review is not None:
         return Finding("internal_review_outcome", review, 0.9)
+    title = _first(letter, "kinds", "review_title")
+    if title is not None and any(_first(letter, "outcomes", o) for o in _OUTCOMES):
+        return Finding("internal_review_outcome", title, 0.75)
     decided = [
         p for p, sure in zip(points, deciding, strict=True) if sure and p.determination is not None
     ]
@@ -78,6 +81,9 @@ def _main_answers(letter: Letter) -> bool:
     return any(u.role in ANSWERING for u in letter.units[letter.main[0] : letter.main[1]])
 
 
+_OUTCOMES = ("partly_upheld", "overturned", "upheld")
+
+
 def read_review_outcome(letter: Letter, kind: str | None) -> Finding:
     """For a review outcome: upheld, partly upheld or overturned (None for other letters).
 
@@ -86,33 +92,48 @@ def read_review_outcome(letter: Letter, kind: str | None) -> Finding:
     """
     if kind != "internal_review_outcome":
         return Finding(None, None, 0.9)
-    found = {o: _first(letter, "outcomes", o) for o in ("partly_upheld", "overturned", "upheld")}
-    partly, overturned, upheld = found["partly_upheld"], found["overturned"], found["upheld"]
-    if partly is not None:
-        return Finding("partly_upheld", partly, 0.85)
-    if overturned is not None and upheld is not None:
-        # Kept on one point, changed on another: the review changed part of the decision.
-        first = min(overturned, upheld, key=lambda s: s.start)
-        return Finding("partly_upheld", first, 0.6)
-    if overturned is not None:
-        return Finding("overturned", overturned, 0.85)
-    if upheld is not None:
-        return Finding("upheld", upheld, 0.85)
-    return Finding(None, None, 0.3)
+    found = {o: _all(letter, "outcomes", o) for o in _OUTCOMES}
+    said = sorted(
+        (
+            (sentence.start, outcome, sentence)
+            for outcome, spans in found.items()
+            for sentence in spans
+        ),
+        key=lambda item: item[0],
+    )
+    if not said:
+        return Finding(None, None, 0.3)
+    if found["partly_upheld"]:
+        return Finding("partly_upheld", found["partly_upheld"][-1], 0.85)
+    if found["overturned"] and found["upheld"]:
+        # The letter weighs both ways; its conclusion comes last.
+        _, outcome, sentence = said[-1]
+        return Finding(outcome, sentence, 0.6)
+    _, outcome, sentence = said[-1]
+    return Finding(outcome, sentence, 0.85)
 
 
 def _first(letter: Letter, section: str, name: str) -> Span | None:
     """The first sentence of the response (not the request quoted, not a rights offer)
     that uses the named wording."""
+    found = _all(letter, section, name, limit=1)
+    return found[0] if found else None
+
+
+def _all(letter: Letter, section: str, name: str, limit: int = 20) -> list[Span]:
+    """The response's sentences that use the named wording, in order."""
     book = phrase_book()
     layout = letter.layout
+    found: list[Span] = []
     for unit in letter.units[letter.main[0] : letter.main[1]]:
         if unit.role not in ANSWERING and unit.role is not Role.LETTERHEAD:
             continue
         for sentence in layout.sentences_in(unit.span.start, unit.span.end) or [unit.span]:
             if book.find(section, name, sentence.text) and not _offer(sentence.text):
-                return sentence
-    return None
+                found.append(sentence)
+                if len(found) >= limit:
+                    return found
+    return found
 
 
 def _offer(sentence: str) -> bool:

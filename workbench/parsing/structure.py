@@ -368,13 +368,14 @@ def _mark_frame(units: list[Unit]) -> None:
     for unit in units:
         if book.find("noise", None, unit.text):
             unit.role = Role.NOISE
-    if salutation is not None:
+    if salutation is not None and _headed_letter(units, salutation):
         for unit in units:
             if unit.index < salutation.index and unit.role is not Role.NOISE:
                 # Addresses, references and dates head a letter; a long sentence before the
                 # salutation (a blog's comment, a page's summary) is content, not letterhead.
                 if len(unit.text) <= _LETTERHEAD_LINE:
                     unit.role = Role.LETTERHEAD
+    if salutation is not None:
         salutation.role = Role.SALUTATION
     after = salutation.index if salutation is not None else -1
     signoff = next(
@@ -397,6 +398,20 @@ def _mark_frame(units: list[Unit]) -> None:
 
 
 _LETTERHEAD_LINE = 100
+
+
+def _headed_letter(units: list[Unit], salutation: Unit) -> bool:
+    """Whether what comes before the salutation is a letterhead: a page that quotes the
+    request or answers under headings before a "Dear ..." is not one."""
+    for unit in units[: salutation.index]:
+        first = unit.text.split("\n", 1)[0]
+        if voice.request_heading(first) is not None or voice.response_heading(first) is not None:
+            return False
+        if read_item(first) is not None and unit.asks:
+            return False
+    return True
+
+
 _SIGNATURE_LINE = 100
 _ANNEX = re.compile(r"^\W*(?:annex|appendix|attachment|schedule)\b", re.IGNORECASE)
 
@@ -565,6 +580,9 @@ def _find_request(letter: Letter, units: list[Unit]) -> None:
         _step(reader, unit)
         reader.previous = unit
     reader.close()
+    for piece in letter.pieces:
+        _cut_swallowed_answer(piece)
+    letter.pieces = [p for p in letter.pieces if p.units]
     _pair_answers(letter)
     if not letter.pieces:
         _reported(letter, units)
@@ -639,6 +657,29 @@ def _step(reader: _Reader, unit: Unit) -> None:
         return
     if unit.authority:
         reader.spoken = True
+
+
+#: The authority deciding: a request never says it "is exempt" or "is not held" (it asks).
+_DECIDING = re.compile(
+    r"\b(?:is|are|was|were|being|been)\s+(?:(?:therefore|considered|deemed)\s+)?"
+    r"(?:exempt|withheld|not\s+held|refused)\b|\b(?:we|I)\s+(?:do|did|does)\s+not\s+hold\b|"
+    r"\b(?:will|can|shall)\s+neither\s+confirm\s+nor\s+deny\b|\bby\s+virtue\s+of\s+(?:section|regulation)",
+    re.IGNORECASE,
+)
+
+
+def _cut_swallowed_answer(piece: Piece) -> None:
+    """A piece that runs on into the authority's decision ("... is exempt under section 43")
+    has swallowed the answer: the piece ends before it. A quotation of the request never
+    decides anything; only the last resort when the voice and headings did not end it."""
+    if piece.question is not None or piece.source != "response":
+        return
+    for position, unit in enumerate(piece.units):
+        if position and _DECIDING.search(unit.text) and not unit.asks:
+            for rest in piece.units[position:]:
+                rest.role = Role.ANSWER
+            piece.units = piece.units[:position]
+            return
 
 
 def _table_pair(reader: _Reader, unit: Unit) -> bool:
