@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 
 from .labels import ORDINALS, label_key, top_key
-from .points import ASK, RequestPoint
+from .points import ASK, RequestPoint, first_sentence
 from .rights import is_rights_sentence
 from .text import Layout, Span, is_heading, paragraphs
 
@@ -332,7 +332,7 @@ def _paragraphs_in_turn(text: str, points: list[RequestPoint], zones: list[Span]
     candidates = []
     for zone in zones:
         for block in paragraphs(text, zone.start, zone.end):
-            if is_heading(block.text) or _NOT_AN_ANSWER.search(block.text):
+            if is_heading(block.text) or _NOT_AN_ANSWER.search(first_sentence(block.text)):
                 continue
             if is_rights_sentence(block.text):
                 break

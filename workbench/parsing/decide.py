@@ -308,6 +308,12 @@ def _combine(
     whole = signals.any("whole_refusal", "whole_withheld")
     answered = disclosed or figures
     if not_held:
+        # "We do not hold it, so we are unable to provide it" refuses nothing more: words of
+        # withholding count beside "not held" only in a sentence of their own, or with a ground.
+        said_not_held = {span.start for span in signals.get("not_held")}
+        withheld = "ground:exemption" in signals or any(
+            span.start not in said_not_held for span in signals.get("withheld")
+        )
         if (answered or partial or withheld) and not whole:
             evidence = _first(
                 signals,

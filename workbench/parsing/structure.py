@@ -541,8 +541,11 @@ class _Reader:
         if _repeats(text, self.current):
             return True  # a question quoted again: its answer follows
         listed = [u for u in self.current.units if _listed(u.text)]
-        if self.current.continued and listed and not _listed(text) and not unit.asks:
-            return True  # the next question in a list, then plain text: its answer
+        if listed and not _listed(text) and not unit.asks:
+            if self.current.continued:
+                return True  # the next question in a list, then plain text: its answer
+            if all(bullet_style(u.text) for u in listed) and unit.blank_before:
+                return True  # bulleted asks, then a paragraph of plain text: the answers
         return False
 
     def current_labels(self) -> list[ItemLabel]:

@@ -133,7 +133,10 @@ SIGN_OFF = re.compile(
 )
 SALUTATION = re.compile(r"^\s*(?:dear\b|to\s+whom\s+it\s+may\s+concern\b)", re.IGNORECASE)
 #: A row of figures: "7,069 8,275 8,726" or "Year | 2018 | 2019 |".
-_TABLE_ROW = re.compile(r"^(?:[^|]*\|){2,}[^|]*$|^\W*(?:£?\d[\d,.]*%?\s+){2,}£?\d[\d,.]*%?\W*$")
+_TABLE_ROW = re.compile(
+    r"^(?:[^|]*\|){2,}[^|]*$|^\W*(?:£?\d[\d,.]*%?\s+){2,}£?\d[\d,.]*%?\W*$|"
+    r"^[^|]{1,40}\|[^|]{1,40}$"
+)
 
 
 def request_heading(line: str) -> int | None:
