@@ -77,6 +77,7 @@ class _Marker:
     asks: bool = False  # the labelled line is a question (the request quoted again)
     listed: bool = False  # a labelled line (not a phrase), right after a line ending in ":"
     labelled: bool = False  # a labelled line rather than a phrase
+    named: bool = False  # points named inside a sentence: in any order, never a new run
 
 
 def find_answers(
@@ -126,7 +127,11 @@ def _markers(layout: Layout, points: list[RequestPoint], zones: list[Span]) -> l
             if marker is not None:
                 found.setdefault(line.start, marker)
         for sentence in layout.sentences_in(zone.start, zone.end):
-            marker = _phrase_marker(sentence, keys, tops) or topics.named(sentence)
+            marker = (
+                _phrase_marker(sentence, keys, tops)
+                or topics.named(sentence)
+                or _named_in_sentence(sentence, keys, tops)
+            )
             if marker is not None:
                 found.setdefault(sentence.start, marker)
     ordered = [found[start] for start in sorted(found)]
@@ -224,6 +229,38 @@ def _phrase_marker(sentence: Span, keys: list[str], tops: list[list[str]]) -> _M
         mapped = _map_keys([label_key(match.group("n"))], keys)
         return _Marker(sentence.start, mapped) if mapped else None
     return None
+
+
+#: Points named inside a sentence: "... relevant to questions 2 and 3", "the second part of
+#: your request".
+_NAMED_POINTS = re.compile(
+    rf"\b(?:{_WORD}|parts?)\s*\.?\s*(?P<labels>\(?(?:\d{{1,2}}[a-z]?|[a-z])\)?"
+    rf"(?:{_JOIN}\(?(?:\d{{1,2}}[a-z]?|[a-z])\)?)*)(?![\w/])",
+    re.IGNORECASE,
+)
+_NAMED_ORDINAL = re.compile(
+    r"\b(?:the\s+|your\s+)?(?P<ord>" + "|".join(ORDINALS) + r")\s+(?:point|question|part|"
+    r"request|item|element|limb|bullet(?:\s+point)?|query)\b",
+    re.IGNORECASE,
+)
+
+
+def _named_in_sentence(sentence: Span, keys: list[str], tops: list[list[str]]) -> _Marker | None:
+    """A sentence that names the points it is about ("We neither confirm nor deny that we hold
+    information relevant to questions 2 and 3"): the answer to those points, and no others."""
+    if len(keys) < 2:
+        return None
+    named: list[str] = []
+    for match in _NAMED_POINTS.finditer(sentence.text):
+        named += _map_keys(_expand(match.group("labels")), keys)
+    for match in _NAMED_ORDINAL.finditer(sentence.text):
+        number = ORDINALS[match.group("ord").lower()]
+        if number == -1 and tops:
+            named += tops[-1]
+        elif 1 <= number <= len(tops):
+            named += tops[number - 1]
+    named = list(dict.fromkeys(named))
+    return _Marker(sentence.start, tuple(named), named=True) if named else None
 
 
 _STOPWORDS = frozenset(
@@ -366,8 +403,15 @@ def _in_reading_order(markers: list[_Marker], keys: list[str]) -> list[_Marker]:
     position = -1
     for marker in markers:
         places = [order.get(k, order.get(top_key(k), -1)) for k in marker.keys]
-        if not runs or (min(places) >= 0 and _restarts(runs[-1], marker, order)):
-            runs.append([])
+        if marker.named:
+            if not runs:
+                runs.append([])
+            runs[-1].append(marker)
+            continue
+        ordered = [m for m in runs[-1] if not m.named] if runs else []
+        if not runs or (min(places) >= 0 and ordered and _restarts(ordered, marker, order)):
+            if not runs or ordered:
+                runs.append([])
         elif min(places) < position:
             continue
         runs[-1].append(marker)

@@ -81,7 +81,7 @@ ASK = re.compile(
 #: A sentence that introduces the asks that follow ("I would like the following information:").
 _INTRO = re.compile(r"\bthe\s+following\b|:\s*$|\bas\s+follows\b", re.IGNORECASE)
 #: A sentence that continues the previous ask rather than making a new one.
-_FOLLOW_ON = re.compile(
+FOLLOW_ON = re.compile(
     r"""^\W*(?:if\s+(?:yes|so|not|no|this|that|there\s+(?:is|are)|any|applicable|possible|
             the\s+answer)\b
       | please\s+(?:provide|send|include|supply)\s+
@@ -365,7 +365,7 @@ def _asked_points(text: str, region: Span, source: str) -> list[RequestPoint]:
         if asks and _INTRO.search(body) and not re.search(r"\?\s*$", body):
             intros.append(sentence)
             continue
-        follows = groups and _FOLLOW_ON.match(body) and not _new_question(body)
+        follows = groups and FOLLOW_ON.match(body) and not _new_question(body)
         if asks and not follows:
             groups.append([sentence])
         elif groups:

@@ -36,6 +36,7 @@ from . import voice
 from .answers import marker_keys
 from .labels import ItemLabel, format_label, label_key, read_item
 from .phrases import phrase_book
+from .points import FOLLOW_ON
 from .rights import is_rights_sentence
 from .text import LIST_ITEM, Layout, Span, is_heading
 
@@ -544,6 +545,9 @@ class _Reader:
         if listed and not _listed(text) and not unit.asks:
             if self.current.continued:
                 return True  # the next question in a list, then plain text: its answer
+            last = self.current.units[-1]
+            if last in listed and last.text.rstrip().endswith("?") and not _follows_on(text):
+                return True  # "Question 1: How many ...?" then "Yes. A copy is attached."
             if all(bullet_style(u.text) for u in listed) and unit.blank_before:
                 return True  # bulleted asks, then a paragraph of plain text: the answers
         return False
@@ -738,6 +742,11 @@ def _last_sentence(text: str) -> str:
     return re.split(r"(?<=[.?!])\s+", text.strip())[-1]
 
 
+def _follows_on(text: str) -> bool:
+    """ "The data should be broken down by year": more of the ask before, not an answer."""
+    return bool(FOLLOW_ON.match(text))
+
+
 def _starts_a_list(text: str) -> bool:
     """A labelled line that opens a numbering: "1.", "Question 1:", "(a)", "(i)"."""
     label = read_item(text)
@@ -745,12 +754,20 @@ def _starts_a_list(text: str) -> bool:
 
 
 def _repeats(text: str, piece: Piece) -> bool:
-    """Whether ``text`` is a question of the piece quoted again (word for word, near enough)."""
-    words = _words(text)
+    """Whether ``text`` is a question of the piece quoted again (word for word, near enough).
+
+    Two items of one list ("a. marked vehicles", "b. unmarked vehicles") are alike but
+    not a repeat: a line with a different label is never one.
+    """
+    label = read_item(text)
+    words = _words(voice.own_words(text))
     if len(words) < 3:
         return False
     for unit in piece.units:
-        for sentence in re.split(r"(?<=[.?!])\s+|\n", unit.text):
+        other = read_item(unit.text)
+        if label is not None and other is not None and not _same(label, other):
+            continue
+        for sentence in re.split(r"(?<=[.?!])\s+|\n", voice.own_words(unit.text)):
             asked = _words(sentence)
             if asked and len(words & asked) >= 0.85 * max(len(words), len(asked)):
                 return True

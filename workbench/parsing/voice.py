@@ -100,7 +100,7 @@ _AUTHORITY_START = re.compile(
 #: "NHS England holds this information", "West Midlands Police will neither confirm ...".
 _NAMED_AUTHORITY_START = re.compile(
     r"^(?!(?:This|That|These|Those|It|There|What|How|Which|Who|When|Where|Why|Is|Are|Has|Have|"
-    r"Does|Do|Did|Can|Could|Would|Will|My|I|If|Please|For|In|On|Any|All)\b)(?:The\s+)?"
+    r"Does|Do|Did|Can|Could|Would|Will|My|I|If|Please|For|In|On|Any|All)\b)(?:The\s+)?(?!The\b)"
     r"[A-Z][\w&'’-]*(?:\s+(?:[A-Z][\w&'’-]*|of|for|and|the)){0,5}\s+"
     r"(?:holds?|does|do|did|can|cannot|has|have|will|would|is|are|was|were|received|confirms?|"
     r"makes?|considers?|takes?|principally|recognises)\b"
