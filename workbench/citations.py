@@ -351,7 +351,7 @@ def _group_regime(text: str, start: int, group: _Group, hint: str | None) -> str
     act = _act_named(text, start, group.end)
     if act == "foreign":
         return None
-    scottish = hint in _SCOTTISH
+    scottish = hint in _SCOTTISH or _eisr_exception(group)
     if group.family == "reg":
         if act == "eisr":
             return "EISR"
@@ -366,6 +366,13 @@ def _group_regime(text: str, start: int, group: _Group, hint: str | None) -> str
     if group.family == "exception" or (group.family == "exemption" and hint in ("EIR", "EISR")):
         return "EISR" if scottish else "EIR"
     return "FOISA" if scottish else "FOIA"
+
+
+def _eisr_exception(group: _Group) -> bool:
+    """ "Regulation 10(4)(a)" or "10(5)(f)" can only be an EISR exception: the EIR's
+    regulation 10 (transfer of a request) has no such paragraphs."""
+    first = group.items[0].parts
+    return first[0] == "10" and len(first) > 1 and first[1] in ("4", "5")
 
 
 def _act_named(text: str, start: int, end: int) -> str | None:

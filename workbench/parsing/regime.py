@@ -114,6 +114,8 @@ def detect_regime(
     layout = layout or Layout(text)
     handled, handled_evidence = _handling_statements(layout)
     grounds = _regimes_of(provision_ids)
+    if handled == {"EIR"} and grounds == {"EISR"}:
+        handled = {"EISR"}  # "the EIRs" of a letter relying on EISR exceptions
     if len(handled) > 1 or len(grounds) > 1:
         evidence = handled_evidence or _first_mention(text, layout, "EIR")
         return RegimeFinding("mixed", evidence, "handled" if len(handled) > 1 else "grounds")
