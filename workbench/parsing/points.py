@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from .labels import ItemLabel, format_label, label_key, next_letter, next_roman, read_item
-from .text import Span, lines, sentences
+from .text import BULLETS, Span, lines, sentences
 
 #: A sign-off ends a request: "Yours faithfully", "Kind regards".
 SIGN_OFF = re.compile(
@@ -298,7 +298,7 @@ _FIELDS_LEAD = re.compile(
     r"\bsplit\s+(?:by|into)\b|\bincluding\s*:?\s*$|\bin\s+each\s+case\b",
     re.IGNORECASE,
 )
-_BULLET_LINE = re.compile(r"^[•·●▪◦*\-–—]\s")
+_BULLET_LINE = re.compile(rf"^[{BULLETS}]\s")
 
 
 def _bulleted_points(text: str, region: Span, source: str) -> list[RequestPoint]:
@@ -354,7 +354,10 @@ def _asked_points(text: str, region: Span, source: str) -> list[RequestPoint]:
     """Unnumbered request: each ask starts a point; qualifying sentences stay with it."""
     groups: list[list[Span]] = []
     intros: list[Span] = []
+    previous_end = region.start
     for sentence in sentences(text, region.start, region.end):
+        new_paragraph = text.count("\n", previous_end, sentence.start) >= 2
+        previous_end = sentence.end
         body = _GREETING.sub("", sentence.text)
         if not body or SIGN_OFF.match(body):
             continue
@@ -362,6 +365,9 @@ def _asked_points(text: str, region: Span, source: str) -> list[RequestPoint]:
             groups[-1].append(sentence)  # the fields of the ask before them
             continue
         asks = bool(ASK.search(body)) and not _NOT_AN_ASK.search(body)
+        # A paragraph of its own naming what is wanted ("The total income raised in 2022-23.")
+        # is an item of the request, as a bullet would be.
+        asks = asks or (new_paragraph and bool(groups) and bool(_ITEM_PARAGRAPH.match(body)))
         if asks and _INTRO.search(body) and not re.search(r"\?\s*$", body):
             intros.append(sentence)
             continue
@@ -379,6 +385,14 @@ def _asked_points(text: str, region: Span, source: str) -> list[RequestPoint]:
         RequestPoint(str(n), strip_quotes(text, Span.of(text, g[0].start, g[-1].end)), source)
         for n, g in enumerate(groups, start=1)
     ]
+
+
+#: A paragraph that names a thing asked for, not a sentence about the request.
+_ITEM_PARAGRAPH = re.compile(
+    r"^\W*(?:the|a|an|all|any|copies|copy|details|information|number|total|list|names?)\s+"
+    r"(?!(?:data|information|figures|response|answer|list|request)\s+should\b)[^.?!]{3,200}[.?]?\s*$",
+    re.IGNORECASE,
+)
 
 
 def _new_question(body: str) -> bool:

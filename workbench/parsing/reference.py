@@ -64,6 +64,8 @@ _BARE_CODE = re.compile(
     r"^(?:[A-Z]{1,6}[-/ ]?)?\d[\dA-Z]*(?:[-/][A-Z0-9]+)+$|^[A-Z]{2,6}-?\d{3,}[A-Z0-9]*$|"
     r"^[A-Za-z]{1,3}/[A-Za-z]{1,3}\s\d{4,}$"
 )
+#: "ATISN 18234 - Second homes premium": a disclosure-log title opening with its code.
+_CODE_TITLE = re.compile(r"^(?P<code>[A-Z]{2,6}[ -]?\d{3,}(?:[/-]\w+)*)\s+[-–:]\s+\S")
 #: "Notification requirements - 138/15": a disclosure-log title ending with its code.
 _TITLE_CODE = re.compile(r"\s[-–]\s(?P<code>[A-Z]{0,4}\d{1,6}[A-Z]?[/-]\d{2,4})\s*$")
 #: "FOI 2023/123", "EIR2026/17373", "FOI-1234": a code with a regime prefix, in running text.
@@ -182,6 +184,11 @@ def _inline(text: str, layout: Layout) -> list[FoundReference]:
         if _plausible(match.group(0)):
             found.append(FoundReference(match.group(0), 4, Span.of(text, *match.span())))
     for line in layout.lines[:5]:
+        opening = _CODE_TITLE.match(line.text)
+        if opening and _plausible(opening.group("code")):
+            start = line.start + opening.start("code")
+            end = line.start + opening.end("code")
+            found.append(FoundReference(opening.group("code"), 5, Span.of(text, start, end)))
         title = _TITLE_CODE.search(line.text)
         if (
             title

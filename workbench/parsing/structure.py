@@ -38,7 +38,7 @@ from .labels import ItemLabel, format_label, label_key, read_item
 from .phrases import phrase_book
 from .points import FOLLOW_ON
 from .rights import is_rights_sentence
-from .text import LIST_ITEM, Layout, Span, is_heading
+from .text import BULLETS, LIST_ITEM, Layout, Span, is_heading
 
 
 class Role(StrEnum):
@@ -185,7 +185,7 @@ _TERMINAL = (".", "?", "!", ":", ";", '"', "”")
 #: A wrapped line is long; a heading or a list item is not continued by the next line.
 _WRAP_WIDTH = 55
 _HEADING_LINE = 40
-_BULLET = re.compile(r"^\s*(?P<mark>[•·●▪◦*\-–—])(?P<space>\s+)")
+_BULLET = re.compile(rf"^\s*(?P<mark>[{BULLETS}])(?P<space>\s+)")
 
 
 def read_units(text: str, layout: Layout) -> list[Unit]:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from .points import ASK
+from .text import BULLETS
 
 _REQUEST_WORDS = r"""(?:
         (?:(?:the|your|original|initial|foi|eir|foisa|information|freedom\s+of\s+information)\s+)*
@@ -176,7 +177,7 @@ def reported_ask(sentence: str) -> re.Match[str] | None:
 
 #: A list label or bullet opening a line: not part of either voice.
 _MARKER = re.compile(
-    r"^\s*(?:[•·●▪◦*\-–—]\s+|\(?(?:\d{1,2}[a-z]?|[a-z]|[ivx]{1,5})[.)]\s+|"
+    rf"^\s*(?:[{BULLETS}]\s+|\(?(?:\d{{1,2}}[a-z]?|[a-z]|[ivx]{{1,5}})[.)]\s+|"
     r"(?:Q|Question|Request|Point|Part|Item)\s?\d{1,2}[a-z]?\s*[.:)\-–—]?\s+)",
     re.IGNORECASE,
 )
