@@ -104,7 +104,8 @@ def named_regime_hint(text: str) -> str | None:
     foia = _named("FOIA", text, lowered)
     if eir and not foia:
         return "EIR"
-    return "FOIA" if foia or ("foi" in lowered and _FOI_MENTION.search(text)) else None
+    mentioned = ("foi" in lowered or "freedom" in lowered) and _FOI_MENTION.search(text)
+    return "FOIA" if foia or mentioned else None
 
 
 def detect_regime(

@@ -238,6 +238,30 @@ _EARLIER_MESSAGE = re.compile(
 _HEADER_LINE = re.compile(r"^(?:from|sent|date|to|subject|cc):\s", re.IGNORECASE)
 
 
+def earlier_correspondence(layout: Layout) -> int | None:
+    """Where the messages quoted below a reply begin, if the reply quotes any.
+
+    An email reply often carries the earlier message below it ("-----Original
+    Message-----", "On 3 May, Jane wrote:", a From:/Sent: block). Readers that only want
+    the reply's own words (the grounds of a review request, say) stop there. The
+    letter's own messages are read by :func:`read_letter`.
+    """
+    found = layout.lines
+    for index, line in enumerate(found):
+        if index < 3:
+            continue  # the reply's own headers come first
+        if _EARLIER_MESSAGE.match(line.text):
+            return line.start
+        following = found[index + 1] if index + 1 < len(found) else None
+        if (
+            line.text.lower().startswith("from:")
+            and following is not None
+            and _HEADER_LINE.match(following.text)
+        ):
+            return line.start
+    return None
+
+
 def _message_starts(units: list[Unit]) -> list[int]:
     """Unit indices where a new message begins (always 0 first)."""
     starts = [0]
