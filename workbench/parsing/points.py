@@ -316,8 +316,10 @@ def _bulleted_points(text: str, region: Span, source: str) -> list[RequestPoint]
         return []
     lead = Span.of(text, region.start, found[bullets[0]].start)
     lead_sentences = sentences(text, lead.start, lead.end) if lead else []
-    if lead_sentences and _FIELDS_LEAD.search(lead_sentences[-1].text):
-        return []
+    last_lead = lead_sentences[-1].text if lead_sentences else ""
+    if _FIELDS_LEAD.search(last_lead) and not re.search(r"\bthe\s+following\b", last_lead, re.I):
+        return []  # "For each one, could you provide: - age - sex" (but not "the following
+        # information for each year:", whose bullets are asks of their own)
     items = []
     for n, index in enumerate(bullets):
         following = bullets[n + 1] if n + 1 < len(bullets) else None
