@@ -28,11 +28,11 @@ SCORING_FLOORS = {
     "regime": 0.8,
     "date_received": 0.8,
     "date_of_response": 0.85,
-    "kind": 0.9,
+    "kind": 0.95,
     "provisions_cited": 0.65,
-    "points_count": 0.65,
-    "point_determination": 0.45,
-    "point_provisions": 0.5,
+    "points_count": 0.68,
+    "point_determination": 0.48,
+    "point_provisions": 0.54,
 }
 
 
