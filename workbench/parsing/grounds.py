@@ -50,8 +50,9 @@ _WINDOW = 60
 def find_grounds(text: str, regime_hint: str | None) -> list[Ground]:
     """Every refusal ground cited in ``text`` and relied on, in reading order."""
     grounds = []
-    for citation in parse_citations(text, regime_hint):
-        if not is_exemption(citation.id):
+    catalogue = load_catalogue()
+    for citation in parse_citations(text, regime_hint, catalogue=catalogue):
+        if not is_exemption(citation.id, catalogue):
             continue
         before = text[max(0, citation.start - _WINDOW) : citation.start]
         after = text[citation.end : citation.end + _WINDOW]

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -41,17 +41,22 @@ class PhraseBook:
     groups: dict[str, re.Pattern[str]]
     #: Group -> a pattern of its words (plain text, matched in the lowercased sentence).
     gates: dict[str, re.Pattern[str]]
+    _index: dict[tuple[str, str | None], tuple[re.Pattern[str], re.Pattern[str] | None]] = field(
+        default_factory=dict, repr=False
+    )
 
     def find(
         self, section: str, name: str | None, text: str, lowered: str | None = None
     ) -> re.Match[str] | None:
         """The group's first match in ``text`` (``lowered`` is ``text.lower()``, if known)."""
-        key = f"{section}.{name}" if name else section
-        gate = self.gates.get(key)
-        if gate is not None:
-            if gate.search(text.lower() if lowered is None else lowered) is None:
-                return None
-        return self.get(section, name).search(text)
+        found = self._index.get((section, name))
+        if found is None:
+            key = f"{section}.{name}" if name else section
+            found = self._index[(section, name)] = (self.get(section, name), self.gates.get(key))
+        pattern, gate = found
+        if gate is not None and gate.search(text.lower() if lowered is None else lowered) is None:
+            return None
+        return pattern.search(text)
 
     def get(self, section: str, name: str | None = None) -> re.Pattern[str]:
         """The compiled pattern of one group (``name`` omitted for single sections)."""

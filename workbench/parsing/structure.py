@@ -69,7 +69,7 @@ class Unit:
     index: int
     blank_before: bool
     role: Role = Role.ANSWER
-    _voice: dict[str, bool] = field(default_factory=dict, repr=False)
+    _voice: dict[str, object] = field(default_factory=dict, repr=False)
 
     @property
     def text(self) -> str:
@@ -80,14 +80,22 @@ class Unit:
         """The requester's voice (worked out once: the reader asks many times)."""
         if "asks" not in self._voice:
             self._voice["asks"] = voice.asks(self.text)
-        return self._voice["asks"]
+        return bool(self._voice["asks"])
+
+    @property
+    def sentence_words(self) -> list[set[str]]:
+        """The words of each sentence of the unit (worked out once)."""
+        if "words" not in self._voice:
+            sentences = re.split(r"(?<=[.?!])\s+|\n", voice.own_words(self.text))
+            self._voice["words"] = [_words(sentence) for sentence in sentences]  # type: ignore[assignment]
+        return self._voice["words"]  # type: ignore[return-value]
 
     @property
     def authority(self) -> bool:
         """The authority's voice."""
         if "authority" not in self._voice:
             self._voice["authority"] = voice.authority_speaks(self.text)
-        return self._voice["authority"]
+        return bool(self._voice["authority"])
 
 
 @dataclass
@@ -560,7 +568,7 @@ class _Reader:
         seen = self.current_labels()
         if label is not None and any(_same(label, other) for other in seen):
             return True  # the request's numbering again: the answers start
-        named = marker_keys(text)
+        named = marker_keys(text) if text[:1].isalnum() else []
         if len(named) > 1 and set(named) <= {label_key(format_label(s)) for s in seen}:
             return True  # "1 and 2: ..." - answers to points already asked
         if _repeats(text, self.current):
@@ -791,8 +799,7 @@ def _repeats(text: str, piece: Piece) -> bool:
         other = read_item(unit.text)
         if label is not None and other is not None and not _same(label, other):
             continue
-        for sentence in re.split(r"(?<=[.?!])\s+|\n", voice.own_words(unit.text)):
-            asked = _words(sentence)
+        for asked in unit.sentence_words:
             if asked and len(words & asked) >= 0.85 * max(len(words), len(asked)):
                 return True
     return False
