@@ -268,7 +268,7 @@ def build_letter(
         regime=regime,
         regime_name=REGIME_NAMES.get(regime, REGIME_NAMES["FOIA"]),
         provision_word=PROVISION_WORDS.get(regime, "exemptions"),
-        requester=case.meta.requester,
+        requester=facts.requester,
         draft=review.status is not ReviewStatus.COMPLETED,
         status=review.status.label,
         version=review.version,
