@@ -6,6 +6,14 @@ import shutil
 from pathlib import Path
 
 import pytest
+from store_backends import (  # noqa: F401 - the store fixtures: SQLite and PostgreSQL
+    new_store_url,
+    postgres,
+    pytest_addoption,
+    pytest_generate_tests,
+    store_backend,
+    store_url,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED_ID = "IC-266000-V6Y0"

@@ -10,13 +10,27 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def _split(requirement: str) -> tuple[str, str]:
-    name, spec = re.match(r"^\s*([A-Za-z0-9_.\-]+)\s*(.*)$", requirement).groups()
+    """Name and version; extras (``psycopg[binary]``) are pip's business, not conda's."""
+    name, spec = re.match(r"^\s*([A-Za-z0-9_.\-]+)(?:\[[^]]*\])?\s*(.*)$", requirement).groups()
     return name.lower().replace("_", "-"), spec.replace(" ", "")
+
+
+def _extra(extras: dict[str, list[str]], name: str) -> list[str]:
+    """An extra's requirements, with those of the extras it names (``workbench[postgres]``)."""
+    found = []
+    for requirement in extras[name]:
+        own = re.match(r"^workbench\[([^]]*)\]$", requirement)
+        if own:
+            for inner in own.group(1).split(","):
+                found += _extra(extras, inner.strip())
+        else:
+            found.append(requirement)
+    return found
 
 
 def _pyproject_requirements() -> dict[str, str]:
     project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
-    reqs = list(project["dependencies"]) + list(project["optional-dependencies"]["test"])
+    reqs = list(project["dependencies"]) + _extra(project["optional-dependencies"], "test")
     return dict(_split(r) for r in reqs)
 
 

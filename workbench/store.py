@@ -15,7 +15,8 @@ Those three promises are easiest to keep (and to check) in one place:
   database itself refuses to update or delete, and frozen completed versions.
 
 Built on SQLAlchemy Core with portable SQL, so moving from the embedded SQLite
-file to PostgreSQL is a change of URL (``WORKBENCH_DB=postgresql://...``).
+file to PostgreSQL is a change of URL (``WORKBENCH_DB=postgresql://...``, read
+with psycopg 3); every store test runs on both (``tests/store_backends.py``).
 Case folders stay the one source of case documents; the store holds the reviews (and
 the dashboard's place, so a reopened page resumes where the reviewer was).
 
@@ -211,6 +212,9 @@ def _create_workspace(conn: Connection) -> None:
     """Where the dashboard keeps the reviewer's place, so reopening the page resumes there."""
     metadata.create_all(conn, tables=[workspace_table])
 
+
+#: PostgreSQL advisory lock key held while migrating ("wbmigrat" in ASCII).
+_MIGRATION_LOCK = 0x77626D6967726174
 
 MIGRATIONS: tuple[tuple[str, Callable[[Connection], None]], ...] = (
     ("0001_create_review_tables", _create_tables),
@@ -424,6 +428,10 @@ def _make_engine(url: str) -> Engine:
         parsed = sa.make_url(url)
     except sa.exc.ArgumentError as exc:
         raise StoreError(f"Cannot use this as a store URL: {exc}") from exc
+    if parsed.drivername == "postgresql":
+        # SQLAlchemy's default driver is psycopg2; the workbench installs psycopg 3
+        # (the ``postgres`` extra), so a plain postgresql:// URL means that one.
+        parsed = parsed.set(drivername="postgresql+psycopg")
     if parsed.get_backend_name() != "sqlite":
         shown = parsed.render_as_string(hide_password=True)
         try:
@@ -431,7 +439,8 @@ def _make_engine(url: str) -> Engine:
         except ImportError as exc:
             raise StoreError(
                 f"Cannot open the store {shown}: its database driver is not installed ({exc}); "
-                "for PostgreSQL install one, e.g. 'pip install psycopg'"
+                "for PostgreSQL install the workbench's postgres extra "
+                "(pip install -e '.[postgres]')"
             ) from exc
         except sa.exc.SQLAlchemyError as exc:
             raise StoreError(f"Cannot open the store {shown}: {exc}") from exc
@@ -505,7 +514,7 @@ class Store:
         try:
             yield
         except sa.exc.SQLAlchemyError as exc:
-            detail = getattr(exc, "orig", None) or exc
+            detail = " ".join(str(getattr(exc, "orig", None) or exc).split())  # one line
             raise StoreError(f"The review store ({self.display_url}) failed: {detail}") from exc
 
     def _now(self) -> str:
@@ -513,6 +522,11 @@ class Store:
 
     def _migrate(self) -> list[str]:
         with self._write() as conn:
+            if conn.dialect.name == "postgresql":
+                # A team's servers may open a new database at the same moment: one migrates,
+                # the others wait here and then find nothing to do.  (SQLite's BEGIN
+                # IMMEDIATE already queues them.)
+                conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_MIGRATION_LOCK})")
             metadata.create_all(conn, tables=[migrations_table])
             done = set(conn.execute(sa.select(migrations_table.c.name)).scalars())
             applied = []
