@@ -77,7 +77,7 @@ def editor(url: str, who: str, rounds: int, barrier, reports) -> None:
                     session.edit(path, _append(current, line))
                 except ConflictError as exc:
                     report.conflicts += 1
-                    if path in str(exc) or exc.context.get("field") == path:
+                    if path in str(exc) or getattr(exc, "field", None) == path:
                         report.conflicts_naming_the_field += 1
                     continue  # the session reloaded: append to the fresh text
                 except Exception as exc:  # noqa: BLE001 - any other failure is counted

@@ -17,6 +17,7 @@ The tree::
     ├── StoreError               the review store failed
     │   └── ConflictError        someone else saved the review first
     ├── ReviewError              an edit the review model does not allow
+    ├── PermissionDenied         the signed-in user's role does not allow it (roles.py)
     └── ExportError              a letter or spreadsheet could not be written
 
 Context (``path``, ``case_id``, ``field``) is passed keyword-only and kept on the
@@ -107,6 +108,10 @@ class ConflictError(StoreError):
 
 class ReviewError(WorkbenchError):
     """An edit the review model does not allow (e.g. changing a completed review)."""
+
+
+class PermissionDenied(WorkbenchError):
+    """The signed-in user's role in the team does not allow this (see ``workbench.roles``)."""
 
 
 class ExportError(WorkbenchError):

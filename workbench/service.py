@@ -40,6 +40,7 @@ from .export.facts import CaseFacts, case_facts
 from .outcomes import Outcome
 from .parsing.model import Evidence, Extraction
 from .review import CheckDecision, PathLike, Review, ReviewStatus, explain, review_from_case
+from .roles import signed_in_user
 from .store import Place, ReviewNotFound, Store
 
 log = logging.getLogger(__name__)
@@ -202,8 +203,15 @@ class ReviewSession:
 
     @property
     def who(self) -> str:
-        """The name the audit records for this session's changes."""
-        return self._who or self._review.reviewer.name.strip() or DEFAULT_WHO
+        """The name the audit records for this session's changes.
+
+        Signed in through JupyterHub, that is the signed-in name, whatever was typed or
+        given (:func:`workbench.roles.signed_in_user`); otherwise the name given, else the
+        review's reviewer, else ``"reviewer"``.
+        """
+        return (
+            signed_in_user() or self._who or self._review.reviewer.name.strip() or DEFAULT_WHO
+        )
 
     @property
     def extraction(self) -> Extraction:
