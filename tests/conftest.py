@@ -30,6 +30,8 @@ def isolated_data(tmp_path_factory, monkeypatch) -> Path:
     monkeypatch.delenv("WORKBENCH_OUTPUT", raising=False)
     monkeypatch.delenv("WORKBENCH_RECEIPT_RULE", raising=False)
     monkeypatch.delenv("WORKBENCH_MAX_UPLOAD_MB", raising=False)
+    monkeypatch.delenv("JUPYTERHUB_USER", raising=False)  # no sign-in unless a test signs in
+    monkeypatch.delenv("WORKBENCH_TEAM", raising=False)
     return data
 
 
