@@ -196,9 +196,7 @@ class Permissions:
         """:raises PermissionDenied: naming the user and why, when not allowed."""
         reason = self.refusal(action, allocated_to)
         if reason is not None:
-            raise PermissionDenied(
-                f"{self.user} may not {action.value}: {reason}", case_id=case_id
-            )
+            raise PermissionDenied(f"{self.user} may not {action.value}: {reason}", case_id=case_id)
 
 
 def current(team: Team | None = None) -> Permissions:
