@@ -30,7 +30,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from . import settings
+from . import roles, settings
 from .cases import CASE_FILE, Case, case_path, load_case
 from .catalogue import Catalogue, load_catalogue
 from .checks.base import Finding
@@ -439,11 +439,11 @@ class ReviewSession:
 
     def remember_place(self, tab: str) -> None:
         """Keep this case and ``tab`` as where the reviewer is; a reopened page resumes here."""
-        self.store.set_place(self.case_id, tab)
+        self.store.set_place(self.case_id, tab, user=signed_in_user())
 
     def forget_place(self) -> None:
         """The reviewer has left the case: a reopened page shows the list of cases."""
-        self.store.clear_place()
+        self.store.clear_place(user=signed_in_user())
 
     # -- exports ---------------------------------------------------------------------------
 
@@ -470,9 +470,9 @@ class ReviewSession:
 def saved_place(store: Store | None = None) -> Place | None:
     """Where the reviewer was when the dashboard was last used, if that case is still there.
 
-    There is one place per installation (the dashboard has no login).  A place whose case
-    has been removed, or whose id is not a case id, is no place: the page then opens on the
-    list of cases, with nothing to apologise for.
+    There is one place per installation without sign-in, one per user signed in through
+    JupyterHub.  A place whose case has been removed, or whose id is not a case id, is no
+    place: the page then opens on the list of cases, with nothing to apologise for.
 
     :param store: default a :class:`Store` at the setting, opened and closed here.
     :raises StoreError: the store cannot be read.
@@ -480,7 +480,7 @@ def saved_place(store: Store | None = None) -> Place | None:
     if store is None:
         with Store() as opened:
             return saved_place(opened)
-    place = store.get_place()
+    place = store.get_place(signed_in_user())
     if place is None:
         return None
     try:
@@ -488,6 +488,36 @@ def saved_place(store: Store | None = None) -> Place | None:
     except InvalidCaseId:
         return None
     return place if (folder / CASE_FILE).is_file() else None
+
+
+def allocate_case(
+    case_id: str, to: str, *, who: str | None = None, store: Store | None = None
+) -> Review:
+    """Allocate the review of ``case_id`` to the team member signed in as ``to``.
+
+    The case's first draft is made from its letter if nobody has opened it yet, and its
+    Reviewer name (the letter's display name) is pre-filled with ``to`` when empty.
+
+    :param who: who allocates, when not signed in (the command line); the signed-in user
+        otherwise.
+    :raises PermissionDenied: the signed-in user is not a manager (``workbench.roles``).
+    """
+    to = (to or "").strip()
+    permissions = roles.current()
+    permissions.check(roles.Action.ALLOCATE, case_id=case_id)
+    team = permissions.team
+    if to and team.configured and to not in team.members:
+        raise ReviewError(
+            f"{to} is not in the team file; allocate to one of "
+            + ", ".join(sorted(team.reviewers | team.managers)),
+            case_id=case_id,
+            field="allocated_to",
+        )
+    with ReviewSession.open(case_id, who=who, store=store) as session:
+        review, _ = session.store.allocate(
+            case_id, to, session.who, session.token, fill_reviewer_name=True
+        )
+        return review
 
 
 class _ReloadOnConflict:

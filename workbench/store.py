@@ -1128,12 +1128,21 @@ class Store:
         return self._transition(case_id, who, expected_row_version, "complete", complete)
 
     def allocate(
-        self, case_id: str, to: str, who: str, expected_row_version: int | None = None
+        self,
+        case_id: str,
+        to: str,
+        who: str,
+        expected_row_version: int | None = None,
+        *,
+        fill_reviewer_name: bool = False,
     ) -> tuple[Review, int]:
         """Allocate the review to the team member signed in as ``to`` ("" for nobody).
 
-        Audited as an ``allocate`` of ``allocated_to``; who may allocate is the caller's
-        rule (:mod:`workbench.roles`).
+        Audited as an ``allocate``; who may allocate is the caller's rule
+        (:mod:`workbench.roles`).  A draft stays a draft.
+
+        :param fill_reviewer_name: also put ``to`` in the Reviewer name (the letter's display
+            name) when that is empty.
         """
         to = (to or "").strip()
 
@@ -1145,6 +1154,8 @@ class Store:
                     case_id=case_id,
                 )
             review.allocated_to = to  # not the reviewer's work: a draft stays a draft
+            if fill_reviewer_name and to and not review.reviewer.name.strip():
+                review.reviewer.name = to
             return review
 
         return self._transition(case_id, who, expected_row_version, "allocate", allocate)
