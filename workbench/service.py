@@ -126,6 +126,7 @@ class ReviewSession:
         self._checks: list[Finding] | None = None
         #: Set when the first pass failed on this letter (the page says so).
         self.extraction_problem: str | None = None
+        self._permissions: roles.Permissions | None = None
 
     # -- opening -----------------------------------------------------------------------------
 
@@ -299,7 +300,9 @@ class ReviewSession:
         :raises ReviewError: the value is not allowed there (the message names the field).
         :raises ConflictError: someone else saved first; the session has reloaded their
             version, and nothing of this edit was written.
+        :raises PermissionDenied: the signed-in user's role does not let them edit it.
         """
+        self._require(roles.Action.EDIT)
         with self._conflicts_reload():
             self._review, self.token = self.store.edit(
                 self.case_id, field_path, value, self.who, self.token
@@ -403,7 +406,10 @@ class ReviewSession:
         """Sign the review off and freeze it.
 
         :raises ReviewError: listing everything still missing.
+        :raises PermissionDenied: the signed-in user may not sign it off (a manager does; with
+            a second signature required, never the person it is allocated to).
         """
+        self._require(roles.Action.SIGN_OFF)
         with self._conflicts_reload():
             self._review, self.token = self.store.complete(
                 self.case_id, signed_by, self.who, self.token, on=on
@@ -412,12 +418,14 @@ class ReviewSession:
 
     def new_version(self) -> Review:
         """Start a new draft version from the completed one (which stays as signed off)."""
+        self._require(roles.Action.REOPEN)
         with self._conflicts_reload():
             self._review, self.token = self.store.new_version(self.case_id, self.who, self.token)
         return self._review
 
     def _apply(self, change: Callable[[Review], Review]) -> Review:
         """Save ``change`` applied to a copy of the review, in one audited transaction."""
+        self._require(roles.Action.EDIT)
         if self.review.is_frozen:
             raise ReviewError(
                 f"The review of {self.case_id} (version {self.review.version}) is completed "
@@ -431,6 +439,22 @@ class ReviewSession:
             self.token = self.store.save(updated, self.who, self.token)
             self._review = updated
         return self._review
+
+    # -- who may do what (workbench.roles) ----------------------------------------------------
+
+    @property
+    def permissions(self) -> roles.Permissions:
+        """What the signed-in user may do (everything without sign-in); read once a session."""
+        if self._permissions is None:
+            self._permissions = roles.current()
+        return self._permissions
+
+    def refusal(self, action: roles.Action) -> str | None:
+        """Why the signed-in user may not do ``action`` to this review, or None: for pages."""
+        return self.permissions.refusal(action, self.review.allocated_to)
+
+    def _require(self, action: roles.Action) -> None:
+        self.permissions.check(action, self.review.allocated_to, case_id=self.case_id)
 
     def _conflicts_reload(self) -> _ReloadOnConflict:
         return _ReloadOnConflict(self)
