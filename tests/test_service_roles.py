@@ -88,3 +88,16 @@ def test_each_signed_in_user_resumes_on_their_own_place(store, monkeypatch):
     assert saved_place(store).tab == "Outcome and letter"
     monkeypatch.delenv("JUPYTERHUB_USER")
     assert saved_place(store) is None  # the installation's place: nobody signed in set one
+
+
+def test_the_letters_name_is_pre_filled_with_the_sign_in_name_and_follows_allocation(
+    seed_case, new_store_url, monkeypatch
+):
+    with Store(new_store_url()) as fresh:
+        assert as_user("ann", fresh, monkeypatch).review.reviewer.name == "ann"
+        monkeypatch.setenv("JUPYTERHUB_USER", "mia")
+        assert allocate_case(CASE_ID, "ann", store=fresh).reviewer.name == "ann"
+        assert allocate_case(CASE_ID, "bob", store=fresh).reviewer.name == "bob"
+        as_user("bob", fresh, monkeypatch).edit("reviewer.name", "Robert Jones")
+        monkeypatch.setenv("JUPYTERHUB_USER", "mia")
+        assert allocate_case(CASE_ID, "ann", store=fresh).reviewer.name == "Robert Jones"

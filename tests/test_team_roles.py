@@ -101,3 +101,10 @@ def test_a_wrong_team_file_is_named_in_one_line(tmp_path, text, message):
     path.write_text(text)
     with pytest.raises(SettingsError, match=message):
         roles.load_team(path)
+
+
+def test_the_sample_team_file_is_a_valid_team_file():
+    from hub_server import DEPLOY
+
+    sample = roles.load_team(DEPLOY / "team.example.yaml")
+    assert sample.configured and sample.managers and sample.second_signature

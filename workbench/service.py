@@ -167,6 +167,8 @@ class ReviewSession:
         except ReviewNotFound:
             pass
         draft = review_from_case(self.case, self.extraction)
+        if not draft.reviewer.name and roles.Role.REVIEWER in self.permissions.roles:
+            draft.reviewer.name = signed_in_user() or ""  # the letter's name, pre-filled
         try:
             self.token = self.store.create(draft, self.who)
             self._review = draft

@@ -1142,7 +1142,7 @@ class Store:
         (:mod:`workbench.roles`).  A draft stays a draft.
 
         :param fill_reviewer_name: also put ``to`` in the Reviewer name (the letter's display
-            name) when that is empty.
+            name) when that is empty or was the previous allocation's.
         """
         to = (to or "").strip()
 
@@ -1153,8 +1153,9 @@ class Store:
                     "start a new version to allocate it again",
                     case_id=case_id,
                 )
+            before = review.allocated_to
             review.allocated_to = to  # not the reviewer's work: a draft stays a draft
-            if fill_reviewer_name and to and not review.reviewer.name.strip():
+            if fill_reviewer_name and to and review.reviewer.name.strip() in ("", before):
                 review.reviewer.name = to
             return review
 
