@@ -6,14 +6,12 @@ import shutil
 from pathlib import Path
 
 import pytest
-from store_backends import (  # noqa: F401 - the store fixtures: SQLite and PostgreSQL
-    new_store_url,
-    postgres,
-    pytest_addoption,
-    pytest_generate_tests,
-    store_backend,
-    store_url,
-)
+
+#: Fixture modules shared by several test files (``tests/`` is on ``sys.path``):
+#: the review pages' ``store``, ``session`` and ``messages``, the dashboard server's
+#: ``dashboard_data``, ``start_dashboard`` and ``dashboard_server``, and the stores the
+#: store tests run on (``store_url``: SQLite and PostgreSQL, see ``store_backends``).
+pytest_plugins = ("review_page_fixtures", "dashboard_fixtures", "store_backends")
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED_ID = "IC-266000-V6Y0"
@@ -32,6 +30,9 @@ def isolated_data(tmp_path_factory, monkeypatch) -> Path:
     monkeypatch.delenv("WORKBENCH_MAX_UPLOAD_MB", raising=False)
     monkeypatch.delenv("JUPYTERHUB_USER", raising=False)  # no sign-in unless a test signs in
     monkeypatch.delenv("WORKBENCH_TEAM", raising=False)
+    # The repository's own team folder, whatever the shell says: a team's checks and
+    # catalogue overlay would change what every test sees.
+    monkeypatch.delenv("WORKBENCH_TEMPLATES", raising=False)
     return data
 
 

@@ -11,7 +11,7 @@ The PostgreSQL run uses a throwaway cluster started once for the session
 started the PostgreSQL tests are skipped, saying why, except under CI (``CI=true``),
 where that is a failure: CI must test both stores.
 
-Hooks and fixtures are imported into ``tests/conftest.py``.
+Loaded as a plugin by ``tests/conftest.py`` (``pytest_plugins``).
 """
 
 from __future__ import annotations

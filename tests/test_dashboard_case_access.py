@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from review_page_fixtures import *  # noqa: F403 - store, session, messages
 from review_page_fixtures import SEED_ID, one, page_text
 
 from workbench.dashboard.case_view import CaseView

@@ -1,4 +1,4 @@
-"""environment.yml (conda users) must list exactly what pyproject.toml requires."""
+"""environment.yml (conda users) must list exactly what pyproject.toml requires, extras too."""
 
 import re
 import tomllib
@@ -15,22 +15,16 @@ def _split(requirement: str) -> tuple[str, str]:
     return name.lower().replace("_", "-"), spec.replace(" ", "")
 
 
-def _extra(extras: dict[str, list[str]], name: str) -> list[str]:
-    """An extra's requirements, with those of the extras it names (``workbench[postgres]``)."""
-    found = []
-    for requirement in extras[name]:
-        own = re.match(r"^workbench\[([^]]*)\]$", requirement)
-        if own:
-            for inner in own.group(1).split(","):
-                found += _extra(extras, inner.strip())
-        else:
-            found.append(requirement)
-    return found
+#: An extra naming others of the package's own (``workbench[postgres,hub]``): not a package.
+_SELF = re.compile(r"^workbench\[[^]]*\]$")
 
 
 def _pyproject_requirements() -> dict[str, str]:
     project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
-    reqs = list(project["dependencies"]) + _extra(project["optional-dependencies"], "test")
+    extras = project["optional-dependencies"]
+    reqs = list(project["dependencies"]) + [
+        r for group in extras.values() for r in group if not _SELF.match(r)
+    ]
     return dict(_split(r) for r in reqs)
 
 
@@ -56,3 +50,10 @@ def test_serving_needs_only_the_app_dependencies():
     project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
     app = {_split(r)[0] for r in project["dependencies"]}
     assert {"voila", "ipywidgets", "ipykernel"} <= app
+
+
+def test_the_analysts_extra_brings_jupyterlab():
+    """`make lab` installs the `analyst` extra, which must bring JupyterLab itself."""
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    analyst = {_split(r)[0] for r in project["optional-dependencies"]["analyst"]}
+    assert "jupyterlab" in analyst
