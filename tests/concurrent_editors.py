@@ -47,6 +47,7 @@ class EditorReport:
     saved: list[tuple[str, str]] = field(default_factory=list)  # (field, line) saved
     conflicts: int = 0
     conflicts_naming_the_field: int = 0
+    conflicts_on_different_fields: int = 0  # rounds where the two wrote different fields
     merged: int = 0  # writes saved although someone else had saved since this copy was read
     errors: list[str] = field(default_factory=list)
     seconds: float = 0.0
@@ -77,8 +78,10 @@ def editor(url: str, who: str, rounds: int, barrier, reports) -> None:
                     session.edit(path, _append(current, line))
                 except ConflictError as exc:
                     report.conflicts += 1
-                    if path in str(exc) or getattr(exc, "field", None) == path:
+                    if getattr(exc, "field", None) == path:
                         report.conflicts_naming_the_field += 1
+                    if path != "grounds":
+                        report.conflicts_on_different_fields += 1
                     continue  # the session reloaded: append to the fresh text
                 except Exception as exc:  # noqa: BLE001 - any other failure is counted
                     report.errors.append(f"{type(exc).__name__}: {exc}")

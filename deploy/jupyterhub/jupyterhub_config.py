@@ -16,7 +16,9 @@ What it sets up, using JupyterHub's own parts rather than anything home-made:
 * **Each user's server** is ``jupyterhub-singleuser`` (a Jupyter server that only its
   signed-in user can reach, through the hub's OAuth) opening straight on the dashboard, the
   workbench's ``notebooks/review.ipynb`` rendered by Voila's server extension.  Terminals
-  are off.  Every server points at the same store (``WORKBENCH_DB``, a PostgreSQL URL) and
+  are off, but like any JupyterHub server it still runs code its own user sends it, so the
+  store trusts the people given accounts (README, "For a team").  Every server points at
+  the same store (``WORKBENCH_DB``, a PostgreSQL URL) and
   the same cases folder (``WORKBENCH_DATA``); the dashboard records the signed-in name in
   the audit trail (``JUPYTERHUB_USER``, see ``workbench/roles.py``).
 * **The spawner** is JupyterHub's ``SimpleLocalProcessSpawner``: every user's server runs
