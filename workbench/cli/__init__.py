@@ -50,9 +50,10 @@ COMMAND_MODULES = [
     "serve",
     "check",
     "review",
-    "team",
+    "allocate",
     "export",
     "extract",
+    "grounds",
     "register",
 ]
 
