@@ -28,9 +28,9 @@ def test_allocate_starts_the_review_if_needed_and_records_who_allocated(seed_cas
 
 
 def test_signed_in_the_manager_is_the_signed_in_user(seed_case, store_url, tmp_path, monkeypatch):
-    team = tmp_path / "team.yaml"
+    team = tmp_path / "roles.yaml"
     team.write_text("managers: [mia]\nreviewers: [ann]\n")
-    monkeypatch.setenv("WORKBENCH_TEAM", str(team))
+    monkeypatch.setenv("WORKBENCH_ROLES", str(team))
     monkeypatch.setenv("JUPYTERHUB_USER", "ann")
     refused = run("review", "allocate", SEED_ID, "--to", "ann", "--who", "mia")
     assert refused.exit_code == 1

@@ -11,9 +11,9 @@ from workbench.service import allocate_case
 
 @pytest.fixture
 def team(tmp_path, monkeypatch):
-    path = tmp_path / "team.yaml"
+    path = tmp_path / "roles.yaml"
     path.write_text("managers: [mia]\nreviewers: [ann, bob]\n")
-    monkeypatch.setenv("WORKBENCH_TEAM", str(path))
+    monkeypatch.setenv("WORKBENCH_ROLES", str(path))
 
 
 def open_as(user, store, seed_case, messages, monkeypatch) -> CaseView:

@@ -19,9 +19,9 @@ SEED_ID = "IC-266000-V6Y0"
 @pytest.fixture
 def team(isolated_data, tmp_path, monkeypatch):
     shutil.copytree(ROOT / "data" / "cases" / SEED_ID, isolated_data / "cases" / SEED_ID)
-    path = tmp_path / "team.yaml"
+    path = tmp_path / "roles.yaml"
     path.write_text("managers: [mia]\nreviewers: [ann, bob]\nanalysts: [ali]\n")
-    monkeypatch.setenv("WORKBENCH_TEAM", str(path))
+    monkeypatch.setenv("WORKBENCH_ROLES", str(path))
 
 
 def page_as(user: str, monkeypatch) -> CasesPage:
@@ -81,7 +81,7 @@ def test_only_team_members_can_be_allocated(team, monkeypatch):
     from workbench.service import allocate_case
 
     monkeypatch.setenv("JUPYTERHUB_USER", "mia")
-    with pytest.raises(ReviewError, match="zed is not in the team file"):
+    with pytest.raises(ReviewError, match="zed is not in the roles file"):
         allocate_case(SEED_ID, "zed")
 
 

@@ -21,7 +21,7 @@ def test_every_users_server_opens_the_dashboard_on_the_one_store(
     isolated_data, tmp_path, monkeypatch
 ):
     url = "postgresql://workbench:secret@db.example.org/foi"
-    config = load(monkeypatch, WORKBENCH_DB=url, WORKBENCH_TEAM=str(tmp_path / "none.yaml"))
+    config = load(monkeypatch, WORKBENCH_DB=url, WORKBENCH_ROLES=str(tmp_path / "none.yaml"))
     spawner = config.Spawner
     assert spawner.default_url == "/voila/render/review.ipynb"
     assert "--ServerApp.terminals_enabled=False" in spawner.args
@@ -33,9 +33,9 @@ def test_every_users_server_opens_the_dashboard_on_the_one_store(
 
 
 def test_the_team_file_says_who_may_sign_in_and_who_administers(tmp_path, monkeypatch):
-    team = tmp_path / "team.yaml"
+    team = tmp_path / "roles.yaml"
     team.write_text("managers: [mia]\nreviewers: [ann, bob]\nanalysts: [ali]\n")
-    config = load(monkeypatch, WORKBENCH_DB="postgresql://h/db", WORKBENCH_TEAM=str(team))
+    config = load(monkeypatch, WORKBENCH_DB="postgresql://h/db", WORKBENCH_ROLES=str(team))
     assert config.Authenticator.allowed_users == {"mia", "ann", "bob", "ali"}
     assert config.Authenticator.admin_users == {"mia"}
 

@@ -15,9 +15,9 @@ TEAM = "managers: [mia]\nreviewers: [ann, bob]\nanalysts: [ali]\nsecond_signatur
 
 @pytest.fixture
 def store(seed_case, store_url, tmp_path, monkeypatch):
-    team = tmp_path / "team.yaml"
+    team = tmp_path / "roles.yaml"
     team.write_text(TEAM)
-    monkeypatch.setenv("WORKBENCH_TEAM", str(team))
+    monkeypatch.setenv("WORKBENCH_ROLES", str(team))
     with Store(store_url) as opened:
         opened.create(decided_review(), "setup")
         yield opened

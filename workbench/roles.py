@@ -11,15 +11,15 @@ Without a hub (``make serve``, one reviewer on their own machine) there is no si
 the workbench behaves as it always has: anyone may do anything, and the audit records the
 reviewer's name as given.
 
-**Roles** come from the team file, ``team.yaml`` in the templates folder (or the file
-``WORKBENCH_TEAM`` names), listing sign-in names::
+**Roles** come from the roles file, ``roles.yaml`` in the team folder
+(``WORKBENCH_TEMPLATES``; or the file ``WORKBENCH_ROLES`` names), listing sign-in names::
 
     managers: [mia]          # allocate reviews, sign off, reopen a completed review
     reviewers: [ann, bob]    # edit the reviews allocated to them
     analysts: [ali]          # read only: the register and the notebooks
     second_signature: true   # nobody signs off a review allocated to themselves
 
-A person may hold several roles.  Signed in with no team file, everyone may do everything
+A person may hold several roles.  Signed in with no roles file, everyone may do everything
 (a small team that has not set roles up); signed in but not listed, a user may only read.
 """
 
@@ -38,9 +38,9 @@ from .errors import PermissionDenied, SettingsError
 
 #: Set by JupyterHub in each user's server (and so in its kernels): the signed-in name.
 HUB_USER_ENV = "JUPYTERHUB_USER"
-#: Names the team file, instead of ``<templates>/team.yaml``.
-TEAM_ENV = "WORKBENCH_TEAM"
-TEAM_FILE = "team.yaml"
+#: Names the roles file, instead of ``<templates>/roles.yaml``.
+ROLES_ENV = "WORKBENCH_ROLES"
+ROLES_FILE = "roles.yaml"
 
 
 class Role(StrEnum):
@@ -65,14 +65,14 @@ def signed_in_user() -> str | None:
 
 
 @dataclass(frozen=True)
-class Team:
-    """The team file: who holds which role, and whether sign-off needs a second person."""
+class Roster:
+    """The roles file: who holds which role, and whether sign-off needs a second person."""
 
     managers: frozenset[str] = frozenset()
     reviewers: frozenset[str] = frozenset()
     analysts: frozenset[str] = frozenset()
     second_signature: bool = False
-    #: False when there is no team file (everyone signed in may do everything).
+    #: False when there is no roles file (everyone signed in may do everything).
     configured: bool = False
 
     @property
@@ -90,35 +90,35 @@ class Team:
         return held
 
 
-def team_file() -> Path:
-    """Where the team file is read from (it need not exist)."""
-    chosen = os.environ.get(TEAM_ENV, "").strip()
-    return Path(chosen).expanduser() if chosen else settings.templates_dir() / TEAM_FILE
+def roster_file() -> Path:
+    """Where the roles file is read from (it need not exist)."""
+    chosen = os.environ.get(ROLES_ENV, "").strip()
+    return Path(chosen).expanduser() if chosen else settings.templates_dir() / ROLES_FILE
 
 
-def load_team(path: Path | None = None) -> Team:
-    """The team file, or an unconfigured :class:`Team` when there is none.
+def load_roster(path: Path | None = None) -> Roster:
+    """The roles file, or an unconfigured :class:`Roster` when there is none.
 
-    :raises SettingsError: a file that is not a team file, naming what is wrong.
+    :raises SettingsError: a file that is not a roles file, naming what is wrong.
     """
-    path = path or team_file()
+    path = path or roster_file()
     if not path.is_file():
-        return Team()
+        return Roster()
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     except (OSError, yaml.YAMLError) as exc:
-        raise SettingsError(f"Cannot read the team file {path}: {exc}", path=path) from exc
+        raise SettingsError(f"Cannot read the roles file {path}: {exc}", path=path) from exc
     if not isinstance(data, dict):
-        raise SettingsError(f"The team file {path} must be a mapping of roles to names")
+        raise SettingsError(f"The roles file {path} must be a mapping of roles to names")
     known = {"managers", "reviewers", "analysts", "second_signature"}
     unknown = sorted(set(data) - known)
     if unknown:
         raise SettingsError(
-            f"The team file {path} has unknown entries {', '.join(unknown)}; it may hold "
+            f"The roles file {path} has unknown entries {', '.join(unknown)}; it may hold "
             + ", ".join(sorted(known)),
             path=path,
         )
-    return Team(
+    return Roster(
         managers=_names(data, "managers", path),
         reviewers=_names(data, "reviewers", path),
         analysts=_names(data, "analysts", path),
@@ -130,14 +130,14 @@ def load_team(path: Path | None = None) -> Team:
 def _names(data: dict[str, Any], key: str, path: Path) -> frozenset[str]:
     value = data.get(key) or []
     if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-        raise SettingsError(f"The team file {path}: {key} must be a list of sign-in names")
+        raise SettingsError(f"The roles file {path}: {key} must be a list of sign-in names")
     return frozenset(v.strip() for v in value)
 
 
 def _flag(data: dict[str, Any], key: str, path: Path) -> bool:
     value = data.get(key, False)
     if not isinstance(value, bool):
-        raise SettingsError(f"The team file {path}: {key} must be true or false")
+        raise SettingsError(f"The roles file {path}: {key} must be true or false")
     return value
 
 
@@ -146,7 +146,7 @@ class Permissions:
     """What one user may do to one review (its allocation given), with the reason if not."""
 
     user: str | None
-    team: Team
+    roster: Roster
 
     @property
     def single_user(self) -> bool:
@@ -157,13 +157,13 @@ class Permissions:
     def roles(self) -> set[Role]:
         if self.user is None:
             return set(Role)
-        if not self.team.configured:
+        if not self.roster.configured:
             return {Role.REVIEWER, Role.MANAGER}
-        return self.team.roles_of(self.user)
+        return self.roster.roles_of(self.user)
 
     def refusal(self, action: Action, allocated_to: str = "") -> str | None:
         """Why ``action`` is not allowed on a review allocated to ``allocated_to``, or None."""
-        if self.single_user or not self.team.configured:
+        if self.single_user or not self.roster.configured:
             return None
         roles = self.roles
         manager = Role.MANAGER in roles
@@ -183,7 +183,7 @@ class Permissions:
                 else "this review is not allocated to anyone yet; a manager allocates it"
             )
         # signing off
-        if own and self.team.second_signature:
+        if own and self.roster.second_signature:
             return "the team requires a second signature: someone else must sign it off"
         if manager or (own and Role.REVIEWER in roles):
             return None
@@ -199,7 +199,9 @@ class Permissions:
             raise PermissionDenied(f"{self.user} may not {action.value}: {reason}", case_id=case_id)
 
 
-def current(team: Team | None = None) -> Permissions:
+def current(roster: Roster | None = None) -> Permissions:
     """The permissions of whoever is using this process (the signed-in user, or none)."""
     user = signed_in_user()
-    return Permissions(user, team if team is not None else (load_team() if user else Team()))
+    if roster is None:
+        roster = load_roster() if user else Roster()
+    return Permissions(user, roster)

@@ -531,10 +531,10 @@ def allocate_case(
     to = (to or "").strip()
     permissions = roles.current()
     permissions.check(roles.Action.ALLOCATE, case_id=case_id)
-    team = permissions.team
+    team = permissions.roster
     if to and team.configured and to not in team.members:
         raise ReviewError(
-            f"{to} is not in the team file; allocate to one of "
+            f"{to} is not in the roles file; allocate to one of "
             + ", ".join(sorted(team.reviewers | team.managers)),
             case_id=case_id,
             field="allocated_to",

@@ -33,8 +33,8 @@ What it sets up, using JupyterHub's own parts rather than anything home-made:
   (Microsoft Entra ID), ``oauthenticator.generic.GenericOAuthenticator`` (Okta, Keycloak,
   Google Workspace or any OpenID Connect provider), or ``ldapauthenticator.LDAPAuthenticator``
   (Active Directory over LDAP), each installed with pip and set in a config file of your own
-  that loads this one (see the README).  Who may sign in: the members of the team file
-  (``review_templates/team.yaml``, or ``WORKBENCH_TEAM``) when there is one, else whoever the
+  that loads this one (see the README).  Who may sign in: the members of the roles file
+  (``review_templates/roles.yaml``, or ``WORKBENCH_ROLES``) when there is one, else whoever the
   authenticator allows.
 
 The hub's own state (its database of users and servers, cookie secret, proxy pid) goes in
@@ -102,13 +102,13 @@ c.Spawner.environment = {
     "WORKBENCH_DATA": str(data),
     "WORKBENCH_OUTPUT": str(settings.output_dir().resolve()),
     "WORKBENCH_TEMPLATES": str(settings.templates_dir().resolve()),
-    roles.TEAM_ENV: str(roles.team_file()),
+    roles.ROLES_ENV: str(roles.roster_file()),
 }
 c.Spawner.start_timeout = 120
 c.Spawner.http_timeout = 120
 
 # -- who may sign in ------------------------------------------------------------------------
-team = roles.load_team()
-if team.members:
-    c.Authenticator.allowed_users = set(team.members)
-    c.Authenticator.admin_users = set(team.managers)
+roster = roles.load_roster()
+if roster.members:
+    c.Authenticator.allowed_users = set(roster.members)
+    c.Authenticator.admin_users = set(roster.managers)

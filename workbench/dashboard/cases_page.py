@@ -82,7 +82,7 @@ class CasesPage:
         self._on_open = on_open
         self._today = today
         self.listed: list[CaseRow] = []
-        self._permissions = roles.Permissions(None, roles.Team())
+        self._permissions = roles.Permissions(None, roles.Roster())
         self.rows = widgets.VBox()
         self.upload = UploadForm(messages, on_created=self._created)
         self.widget = widgets.VBox([widgets.HTML("<h2>Cases</h2>"), self.rows, self.upload.widget])
@@ -122,19 +122,19 @@ class CasesPage:
             return None
 
     def _who_is_here(self) -> roles.Permissions:
-        """The signed-in user's permissions; a broken team file is a message, and read-only."""
+        """The signed-in user's permissions; a broken roles file is a message, and read-only."""
         try:
             return roles.current()
         except WorkbenchError as exc:
             self._messages.error(str(exc))
-            return roles.Permissions(roles.signed_in_user(), roles.Team(configured=True))
+            return roles.Permissions(roles.signed_in_user(), roles.Roster(configured=True))
 
     def _allocation_cell(self, row: CaseRow) -> widgets.Widget:
         """Who the review is allocated to; for a manager, a box to allocate it."""
         shown = _label(row.allocated_to or "—", "wb-allocated-to")
         if not self._permissions.allows(roles.Action.ALLOCATE) or row.status == COMPLETED:
             return shown
-        team = self._permissions.team
+        team = self._permissions.roster
         names = sorted(team.reviewers | team.managers)
         chooser = widgets.Combobox(
             value=row.allocated_to,

@@ -1,4 +1,4 @@
-"""Who may do what: roles from the team file, the signed-in user, and single-user mode."""
+"""Who may do what: roles from the roles file, the signed-in user, and single-user mode."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import pytest
 
 from workbench import roles
 from workbench.errors import PermissionDenied, SettingsError
-from workbench.roles import Action, Permissions, Team
+from workbench.roles import Action, Permissions, Roster
 
 TEAM = """\
 managers: [mia]
@@ -17,11 +17,11 @@ second_signature: true
 
 
 @pytest.fixture
-def team(tmp_path, monkeypatch) -> Team:
-    path = tmp_path / "team.yaml"
+def team(tmp_path, monkeypatch) -> Roster:
+    path = tmp_path / "roles.yaml"
     path.write_text(TEAM)
-    monkeypatch.setenv(roles.TEAM_ENV, str(path))
-    return roles.load_team()
+    monkeypatch.setenv(roles.ROLES_ENV, str(path))
+    return roles.load_roster()
 
 
 def test_the_team_file_lists_each_role_and_the_second_signature(team):
@@ -66,7 +66,7 @@ def test_with_a_second_signature_nobody_signs_off_their_own_review(team):
 
 
 def test_without_a_second_signature_the_reviewer_signs_off_their_own():
-    team = Team(reviewers=frozenset({"ann"}), configured=True)
+    team = Roster(reviewers=frozenset({"ann"}), configured=True)
     assert Permissions("ann", team).allows(Action.SIGN_OFF, "ann")
     assert not Permissions("ann", team).allows(Action.SIGN_OFF, "bob")
 
@@ -79,10 +79,10 @@ def test_an_analyst_or_a_stranger_only_reads(team):
 
 
 def test_signed_in_without_a_team_file_everyone_may_do_everything(tmp_path, monkeypatch):
-    monkeypatch.setenv(roles.TEAM_ENV, str(tmp_path / "none.yaml"))
+    monkeypatch.setenv(roles.ROLES_ENV, str(tmp_path / "none.yaml"))
     monkeypatch.setenv(roles.HUB_USER_ENV, "zoe")
     me = roles.current()
-    assert not me.team.configured
+    assert not me.roster.configured
     assert all(me.allows(action, allocated_to="ann") for action in Action)
 
 
@@ -93,18 +93,18 @@ def test_signed_in_without_a_team_file_everyone_may_do_everything(tmp_path, monk
         ("owners: [mia]\n", "unknown entries owners"),
         ("second_signature: maybe\n", "second_signature must be true or false"),
         ("- mia\n", "must be a mapping"),
-        ("managers: [mia\n", "Cannot read the team file"),
+        ("managers: [mia\n", "Cannot read the roles file"),
     ],
 )
 def test_a_wrong_team_file_is_named_in_one_line(tmp_path, text, message):
-    path = tmp_path / "team.yaml"
+    path = tmp_path / "roles.yaml"
     path.write_text(text)
     with pytest.raises(SettingsError, match=message):
-        roles.load_team(path)
+        roles.load_roster(path)
 
 
-def test_the_sample_team_file_is_a_valid_team_file():
+def test_the_sample_team_file_is_a_valid_roster_file():
     from hub_server import DEPLOY
 
-    sample = roles.load_team(DEPLOY / "team.example.yaml")
+    sample = roles.load_roster(DEPLOY / "roles.example.yaml")
     assert sample.configured and sample.managers and sample.second_signature
