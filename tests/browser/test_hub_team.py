@@ -5,7 +5,7 @@ The hub runs with the deployment's own configuration (``deploy/jupyterhub``), it
 is the test's (any name signs in).  Each reviewer signs in on the hub's login page in a
 browser of their own, lands on their own dashboard, and edits the seed case.  Ann also
 types another name into the reviewer box: the audit trail still names her by the name
-she signed in with.
+she signed in with.  Reloading, each comes back to their own last tab.
 
 Without JupyterHub, its proxy or Node.js the test is skipped, saying what is missing,
 except under CI (``CI=true``), where that is a failure.
@@ -68,6 +68,26 @@ def sign_in(browser, hub, user: str):
     return context, page
 
 
+def wait_for_place(user: str, tab: str, timeout: float = 30) -> None:
+    """Wait until the store keeps ``tab`` of the seed case as ``user``'s place."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        with Store() as store:
+            place = store.get_place(user)
+        if place is not None and (place.case_id, place.tab) == (SEED_ID, tab):
+            return
+        time.sleep(0.2)
+    raise AssertionError(f"{user}'s place is {place}, not {tab} of {SEED_ID}")
+
+
+def resumes_on(page, tab: str) -> None:
+    """Reload the user's page: it comes back on the seed case, on ``tab``."""
+    page.reload(wait_until="commit")
+    current = page.locator(".wb-tabs").get_by_role("tab", name=tab, exact=True)
+    current.wait_for()
+    assert current.get_attribute("aria-selected") == "true"
+
+
 def wait_for(check, timeout: float = 60):
     """Wait until the audit trail of the seed case satisfies ``check``; return it."""
     deadline = time.monotonic() + timeout
@@ -92,9 +112,16 @@ def test_two_signed_in_reviewers_are_each_named_in_the_audit_trail(browser, hub)
         wait_for(lambda audit: any(e.field_path == "points.0.reasons" for e in audit))
 
         open_case(bob_page, SEED_ID)
+        select_tab(bob_page, "Overview")
+        type_text(bob_page, ".wb-grounds textarea", "Bob: more is held")
         select_tab(bob_page, "Request points")
         type_text(bob_page, ".wb-point-2 .wb-point-reasons textarea", "Bob: searched again")
         audit = wait_for(lambda audit: any(e.field_path == "points.1.reasons" for e in audit))
+
+        select_tab(bob_page, "Overview")  # each reopens on their own last tab
+        wait_for_place("bob", "Overview")
+        resumes_on(ann_page, "Request points")
+        resumes_on(bob_page, "Overview")
     finally:
         ann.close()
         bob.close()
@@ -102,7 +129,7 @@ def test_two_signed_in_reviewers_are_each_named_in_the_audit_trail(browser, hub)
     by_field = {e.field_path: e.who for e in audit if e.action != "create"}
     assert by_field["reviewer.name"] == "ann"  # the box's text is a display name only
     assert by_field["points.0.reasons"] == "ann"
-    assert by_field["points.1.reasons"] == "bob"
+    assert by_field["points.1.reasons"] == "bob" and by_field["grounds"] == "bob"
     assert {e.who for e in audit} <= {"ann", "bob"}
     with Store() as store:
         review = store.get(SEED_ID)
