@@ -11,10 +11,10 @@ exactly once.  Most rounds the two write different fields (Ann ``points.0.reason
 
 An editor keeps the review it last saved or read (as the dashboard does) and writes through
 a :class:`~workbench.service.ReviewSession`: a write based on a copy someone has changed
-since is either merged (a different field) or refused with a
-:class:`~workbench.errors.ConflictError` (the same field), in which case the session has
-reloaded and the editor appends the line again to the fresh text, as a reviewer would.  Any
-other exception is counted as an error, with its message.
+since is either merged (a different field: :mod:`workbench.merge`) or refused with a
+:class:`~workbench.errors.EditConflict` naming the field (the same field), in which case the
+session has their version and the editor appends the line again to the fresh text, as a
+reviewer would.  Any other exception is counted as an error, with its message.
 """
 
 from __future__ import annotations
@@ -126,10 +126,12 @@ class Outcome:
         saved = sum(len(r.saved) for r in self.reports)
         same = sum(1 for r in range(self.rounds) if r % SAME_FIELD_EVERY == 0)
         naming = sum(r.conflicts_naming_the_field for r in self.reports)
+        elsewhere = sum(r.conflicts_on_different_fields for r in self.reports)
         return (
             f"{self.rounds} rounds x {len(self.reports)} editors ({same} rounds on the same "
             f"field): {saved} writes saved, {self.merged} merged from a stale copy, "
-            f"{self.conflicts} conflicts ({naming} naming the field), "
+            f"{self.conflicts} conflicts ({naming} naming the field, {elsewhere} on "
+            "different fields), "
             f"{len(self.lost)} lost updates, {len(self.duplicated)} duplicated, "
             f"{len(self.errors)} errors, {self.seconds:.1f} s"
         )
