@@ -27,6 +27,7 @@ def test_every_users_server_opens_the_dashboard_on_the_one_store(
     assert "--ServerApp.terminals_enabled=False" in spawner.args
     assert spawner.environment["WORKBENCH_DB"] == url
     assert spawner.environment["WORKBENCH_DATA"] == str(isolated_data)
+    assert spawner.environment["WORKBENCH_REGISTER"] == "store"  # the analysts' register
     assert config.JupyterHub.bind_url == "http://127.0.0.1:8000"
     assert "authenticator_class" not in config.JupyterHub  # the organisation's choice
     assert "allowed_users" not in config.Authenticator

@@ -102,6 +102,7 @@ c.Spawner.environment = {
     "WORKBENCH_DATA": str(data),
     "WORKBENCH_OUTPUT": str(settings.output_dir().resolve()),
     "WORKBENCH_TEMPLATES": str(settings.templates_dir().resolve()),
+    "WORKBENCH_REGISTER": "store",  # the register notebook reports on the team's reviews
     roles.ROLES_ENV: str(roles.roster_file()),
 }
 c.Spawner.start_timeout = 120
