@@ -212,3 +212,32 @@ def test_bulk_loads_and_every_kind_of_change_are_chained(isolated_data):
     with Store() as store, store.reading() as conn:
         hashes = conn.execute(sa.text("SELECT count(*) FROM audit WHERE row_hash IS NULL"))
         assert hashes.scalar() == 0
+
+
+def test_an_edit_behind_the_guards_is_found_on_either_database(store_url):
+    """The same chain and verdict on SQLite and PostgreSQL (guards lifted as each allows)."""
+    with Store(store_url) as store:
+        token = store.create(sample_review(), "ann")
+        store.edit(CASE_ID, "grounds", "More is held", "ann", token)
+        assert store.verify_audit().intact
+        target = store.audit(CASE_ID)[1].id
+    engine = sa.create_engine(store_url)
+    try:
+        with engine.begin() as conn:
+            if conn.dialect.name == "postgresql":
+                conn.exec_driver_sql("ALTER TABLE audit DISABLE TRIGGER audit_append_only")
+                conn.exec_driver_sql(f"UPDATE audit SET who = 'mallory' WHERE id = {target}")
+                conn.exec_driver_sql("ALTER TABLE audit ENABLE TRIGGER audit_append_only")
+            else:
+                guard = conn.exec_driver_sql(
+                    "SELECT sql FROM sqlite_master WHERE name = 'audit_no_update'"
+                ).scalar()
+                conn.exec_driver_sql("DROP TRIGGER audit_no_update")
+                conn.exec_driver_sql(f"UPDATE audit SET who = 'mallory' WHERE id = {target}")
+                conn.exec_driver_sql(guard)
+    finally:
+        engine.dispose()
+    with Store(store_url) as store:
+        (found,) = store.verify_audit().breaks
+    assert (found.case_id, found.row_id) == (CASE_ID, target)
+    assert found.problem.startswith("the row was changed after it was written")

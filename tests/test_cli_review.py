@@ -25,7 +25,7 @@ def extraction_file(tmp_path):
 
 
 @pytest.fixture
-def started(seed_case, extraction_file):
+def started(seed_case, extraction_file, store_url):
     result = run(
         "review", "start", CASE_ID,
         "--reviewer", "Ann Smith",
@@ -63,7 +63,7 @@ def test_list_shows_one_line_per_review(started):
     )
 
 
-def test_list_with_no_reviews_says_how_to_start_one(isolated_data):
+def test_list_with_no_reviews_says_how_to_start_one(store_url):
     result = run("review", "list")
     assert result.output == (
         "No reviews yet. Start one with: workbench review start CASE_ID --reviewer NAME\n"
@@ -91,13 +91,16 @@ def test_show_json_is_the_saved_review(started):
     assert data["points"][0]["original_determination"] == "held_partly_disclosed"
 
 
-def test_export_then_import_moves_a_review_to_another_installation(started, tmp_path, monkeypatch):
+def test_export_then_import_moves_a_review_to_another_installation(
+    started, tmp_path, monkeypatch, new_store_url
+):
     out = tmp_path / "moved.json"
     result = run("review", "export-json", CASE_ID, "--out", str(out))
     assert result.output == f"Wrote the review of {CASE_ID} (1 version(s)) to {out}\n"
 
     elsewhere = tmp_path / "elsewhere"
     monkeypatch.setenv("WORKBENCH_DATA", str(elsewhere))
+    monkeypatch.setenv("WORKBENCH_DB", new_store_url())
     result = run("review", "import-json", str(out), "--as", "Bob")
     assert result.exit_code == 0, result.output
     assert result.output == f"Imported the review of {CASE_ID} (version 1, draft) from moved.json\n"
@@ -194,10 +197,11 @@ def test_pathological_import_files_get_one_error_line(isolated_data, tmp_path, w
     ids=["version 2**63", "review version 2**63", "html case id", "reserved case id"],
 )
 def test_hostile_exports_get_one_error_line_and_write_nothing(
-    started, tmp_path, monkeypatch, change, message
+    started, tmp_path, monkeypatch, new_store_url, change, message
 ):
     path = _export_with(started, tmp_path, change)
     monkeypatch.setenv("WORKBENCH_DATA", str(tmp_path / "elsewhere"))
+    monkeypatch.setenv("WORKBENCH_DB", new_store_url())
     result = run("review", "import-json", str(path), "--as", "Bob")
     assert result.exit_code == 1, result.output
     assert result.output.startswith("Error: ") and message in result.output

@@ -265,8 +265,12 @@ def _missing(conn: Connection, guards: Iterable[str]) -> list[str]:
         return []
     if conn.dialect.name == "sqlite":
         query = "SELECT name FROM sqlite_master WHERE type = 'trigger'"
-    elif conn.dialect.name == "postgresql":
-        query = "SELECT tgname FROM pg_trigger WHERE NOT tgisinternal AND tgenabled <> 'D'"
+    elif conn.dialect.name == "postgresql":  # this store's schema only: a server holds many
+        query = (
+            "SELECT t.tgname FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid "
+            "JOIN pg_namespace n ON n.oid = c.relnamespace "
+            "WHERE NOT t.tgisinternal AND t.tgenabled <> 'D' AND n.nspname = current_schema()"
+        )
     else:
         return []
     present = set(conn.exec_driver_sql(query).scalars())

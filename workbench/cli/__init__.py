@@ -83,6 +83,7 @@ COMMAND_MODULES = [
     "check",
     "review",
     "reading",
+    "allocate",
     "export",
     "extract",
     "grounds",
