@@ -69,6 +69,12 @@ class CheckContext:
     Dates are the best known: ``case.json`` where it gives them, otherwise
     what the extractor read from the letter.  ``regime`` is None when neither
     says; checks that need one fall back to FOIA and say so.
+
+    ``kind`` is what sort of letter the response is (``response``,
+    ``refusal_notice``, ``holding_notice``, ``internal_review_outcome``), so a
+    check asks only what that kind of letter must say; ``date_clarified`` is when
+    the requester's clarification arrived (the clock restarts then).  Both come
+    from the extraction (None when it does not say): the checks never guess them.
     """
 
     response_text: str
@@ -84,6 +90,22 @@ class CheckContext:
     #: e.g. the attachments of an email.
     response_format: str | None = None
     response_metadata: dict[str, Any] = field(default_factory=dict)
+    #: What sort of letter the response is; None when not known.
+    kind: str | None = None
+    #: When the requester's clarification was received (FOIA s.1(3)); None if none or unknown.
+    date_clarified: dt.date | None = None
+    #: For an internal review outcome: upheld, partly_upheld or overturned.
+    review_outcome: str | None = None
+    #: The authority holding the information (some exemptions depend on it, e.g. s.36).
+    holder: str | None = None
+
+    @property
+    def is_review_outcome(self) -> bool:
+        return self.kind == "internal_review_outcome"
+
+    @property
+    def is_holding_notice(self) -> bool:
+        return self.kind == "holding_notice"
 
     @classmethod
     def from_extraction(
@@ -117,6 +139,11 @@ class CheckContext:
             searches=list(searches),
             response_format=response_format,
             response_metadata=dict(response_metadata or {}),
+            # Read with getattr: older extractions (and saved JSON) have no such fields.
+            kind=getattr(extraction, "kind", None),
+            date_clarified=getattr(extraction, "date_clarified", None),
+            review_outcome=getattr(extraction, "review_outcome", None),
+            holder=meta.authority if meta else None,
         )
 
     @cached_property
