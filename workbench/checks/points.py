@@ -9,6 +9,9 @@ from . import provisions as pv
 from . import text as tx
 from .base import CheckContext, Finding, Severity, check, finding
 
+#: Below this confidence the extractor's reading of a point is not relied on.
+_UNSURE = 0.5
+
 #: "If it were held, it would be exempt": reliance in the alternative, which is legitimate.
 _ALTERNATIVE = re.compile(
     r"\beven\s+if\b|\bin\s+the\s+alternative\b|\bif\s+(?:the\s+|this\s+|such\s+|any\s+)?"
@@ -31,12 +34,50 @@ def point_not_answered(context: CheckContext) -> list[Finding]:
     either missed by the authority or missed by the extractor, so the
     finding asks the reviewer to read the letter and record the answer.
 
+    When no point at all has an answer, the letter almost always answers them in
+    a form the extractor could not align (a table, one block of text), not
+    nothing at all: that is reported once, as information that the answers could
+    not be checked.  So is a point the extractor itself marks as uncertain (a
+    confidence below one half).  Only a point left unanswered among answered
+    ones is an issue.
+
+    Law: FOIA s.1(1) and s.17(1) as in force since 1 January 2005 (EIR reg 5(1)
+    and reg 14; FOISA s.1(1) and s.16).
+
     Source: domain reference section 4 (s.1(1)(a) duty to confirm or deny,
-    separate from disclosure) and section 6 (s.17(1) content).
+    separate from disclosure) and section 6 (s.17(1) content); issue 12 (a table
+    of answers read as "point 3 has no answer").
     """
+    points = context.extraction.points
+    unanswered = [p for p in points if p.determination is None]
+    if points and len(unanswered) == len(points):
+        return [
+            finding(
+                "point-not-answered",
+                Severity.INFO,
+                "Answers could not be matched to the request's points",
+                f"The request's {len(points)} point{'s' if len(points) != 1 else ''} were found "
+                "but no answer could be matched to any of them; the letter probably answers them "
+                "in a table or in one passage. Read the letter and record each point's answer.",
+            )
+        ]
     findings = []
-    for point in context.extraction.points:
+    for point in points:
         if point.determination is not None:
+            continue
+        confidence = getattr(point, "confidence", None)
+        if confidence is not None and confidence < _UNSURE:
+            findings.append(
+                finding(
+                    "point-not-answered",
+                    Severity.INFO,
+                    f"Point {point.label}: answer could not be checked",
+                    f"The reading of point {point.label} is uncertain (confidence "
+                    f"{confidence:.0%}); read the letter and record its answer.",
+                    point=point.label,
+                    evidence=point.evidence,
+                )
+            )
             continue
         asked = f' ("{_short(point.text)}")' if point.text else ""
         findings.append(
