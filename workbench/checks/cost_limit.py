@@ -102,9 +102,12 @@ def cost_limit_estimate_missing(context: CheckContext) -> list[Finding]:
     or the hourly rate ("the limit is 18 hours" does not count; "it would
     take 60 hours to check 1,200 files" does).  None is an issue.
 
+    Law: FOIA s.12 and SI 2004/3244 regs 3-5 (in force since 1 January 2005); FOISA
+    s.12 and SSI 2004/467 regs 3 and 5 (in force since 1 January 2005).
+
     Source: domain reference section 3b (s.12 row: reasoned, realistic
-    estimate; Fees Regulations reg 4) and section 8 (mySociety s.12
-    prompts: "estimate shown?").
+    estimate; Fees Regulations reg 4); ICO guidance on s.12 ("a reasonable
+    estimate", "providing cogent evidence").
     """
     provisions, points = _refuses_on_cost(context)
     if not provisions and not points:

@@ -288,8 +288,15 @@ def prejudice_not_explained(context: CheckContext) -> list[Finding]:
     prejudice-based comes from the provisions catalogue (ICO list: s.26,
     27(1), 28, 29, 31, 33, 36, 43(2); EIR "adverse effect" exceptions too).
 
+    s.38 (and FOISA s.39(1)) "endanger" is read the same way (PETA v IC and University
+    of Oxford, EA/2009/0076), so it is checked here too.
+
+    Law: FOIA Part II prejudice-based exemptions and s.38 as in force since 1 January
+    2005; EIR reg 12(5) (2004, as made; see also ``adverse-effect-threshold``); FOISA
+    Part 2 "substantial prejudice" (as in force on 9 November 2024).
+
     Source: domain reference section 3a (prejudice test; ICO-G
-    the-prejudice-test; LTT13) and section 3b (s.31, s.43(2) rows).
+    the-prejudice-test) and section 3b (s.31, s.43(2) rows); ICO section 38 guidance.
     """
     cid = "prejudice-not-explained"
     text = context.response_text
@@ -357,6 +364,9 @@ def refusal_reasons_missing(context: CheckContext) -> list[Finding]:
     ("because", "as it", "would", "is personal data", "was provided in
     confidence", a published location for s.21 ...); a bare citation is an
     issue.
+
+    Law: FOIA s.17(1)(c), (4) and (5) as in force since 1 January 2005; EIR reg
+    14(3) (2004, as made); FOISA s.16(1)(d) (as in force on 9 November 2024).
 
     Source: domain reference section 6 (s.17(1) "say why (if not obvious)",
     s.17(4), s.12/s.14 notices; "cite an exemption per redaction"); s.17(5)

@@ -37,6 +37,13 @@ def ncnd_provision_missing(context: CheckContext) -> list[Finding]:
     answered "ncnd"; an issue when no NCND limb is cited, suggesting the limb
     that matches each exemption cited.
 
+    s.43(3) covers only the interests in s.43(2): trade secrets (s.43(1)) have no NCND
+    limb, so none is suggested for them.
+
+    Law: FOIA s.1(1)(a), s.2(1) and the Part II NCND limbs as in force since 1 January
+    2005; EIR reg 12(6) and reg 13(5A)-(5B) (as amended by the Data Protection Act
+    2018); FOISA s.18 (as in force on 9 November 2024).
+
     Source: domain reference section 4 (NCND: limbs, EIR reg 12(6) and
     13(5A), FOISA s.18) and section 6 (s.17(1) "say an exemption/NCND is
     relied on, name it").

@@ -118,6 +118,9 @@ def exemption_on_not_held(context: CheckContext) -> list[Finding]:
     legitimate, so it is reported as a warning to check; otherwise it is an
     issue.  Where information may be held, the right tool is usually NCND.
 
+    Law: FOIA s.1(4) and Part II as in force since 1 January 2005; EIR reg 12(4)(a)
+    (2004, as made); FOISA s.1(4) and s.17.
+
     Source: domain reference section 5 (held = held at the time of the
     request), section 3c (reg 12(4)(a) not held) and section 4 (NCND).
     """

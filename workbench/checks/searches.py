@@ -77,6 +77,9 @@ def searches_not_described(context: CheckContext) -> list[Finding]:
     them); with searches mentioned only in general terms ("reasonable
     searches"), a warning.
 
+    Law: FOIA s.1(1)(a) as in force since 1 January 2005 (balance of probabilities:
+    Bromley v IC and the Environment Agency, EA/2006/0072); EIR reg 12(4)(a); FOISA s.17.
+
     Source: domain reference section 5 ("Not held" and search adequacy:
     LTT121 scope, quality, thoroughness and results of searches, and other
     explanations; generic "we searched" is not enough).

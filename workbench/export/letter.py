@@ -67,6 +67,13 @@ REGIME_NAMES = {
 }
 #: Provisions whose test is the three-step legitimate interests test (Article 6(1)(f) UK GDPR).
 _PERSONAL_DATA_ROOTS = ("s.40(2)", "reg.13", "foisa.s.38(1)(b)")
+#: What the regime calls a refusal ground: the EIR have exceptions, not exemptions.
+_PROVISION_WORDS = {
+    "EIR": ("exception", "exceptions"),
+    "mixed": ("exemption or exception", "exemptions and exceptions"),
+}
+#: FOISA s.21(4)-(5): the review notice says what was done, in the Act's words.
+_FOISA_SCHEME = "foisa"
 
 _POINT_PARTIALS = {
     PointFinding.CORRECT: "partials/point_correct.j2",
@@ -203,6 +210,8 @@ class LetterContext:
     searches: list[SearchRow]
     search_paragraphs: list[str]
     points: list[PointSection]
+    #: "The exemptions we relied on" ("exceptions" under the EIR).
+    provisions_heading: str
     provisions: list[ProvisionSection]
     outcome: str
     outcome_neutral: str
@@ -242,10 +251,18 @@ def build_letter(
     dates = _dates(review, facts, today or dt.date.today())
     points = [_point_section(env, point) for point in review.points]
     reviewer = review.reviewer.name or "the reviewer"
-    base = {"org": org, "regime": regime, "regulator": regulator, "reviewer": reviewer}
+    word, words = provision_words(regime)
+    base = {
+        "org": org,
+        "regime": regime,
+        "regulator": regulator,
+        "reviewer": reviewer,
+        "provision_word": word,
+        "provision_words": words,
+    }
     deadline = facts.deadline
     late = _response_late(review, deadline)
-    outcome, neutral = _outcome(review, org, templates_dir)
+    outcome, neutral = _outcome(review, org, templates_dir, regime)
     return LetterContext(
         organisation=org,
         regulator=regulator,
@@ -265,7 +282,14 @@ def build_letter(
         reviewer_name=reviewer,
         reviewer_role=review.reviewer.role,
         independence=render_paragraphs(
-            env, "partials/independence.j2", {**base, "role": review.reviewer.role}
+            env,
+            "partials/independence.j2",
+            {
+                **base,
+                "role": review.reviewer.role,
+                "involved": review.reviewer.involved_in_original,
+                "note": review.reviewer.independence_note.strip(),
+            },
         ),
         grounds=verbatim(review.grounds),
         grounds_answered=_grounds_answered(env, review, base),
@@ -274,13 +298,19 @@ def build_letter(
         searches=[_search_row(s) for s in review.searches],
         search_paragraphs=_search_paragraphs(env, review, base),
         points=points,
+        provisions_heading=f"The {words} we relied on",
         provisions=[_provision_section(env, p) for p in review.provisions],
         outcome=outcome,
         outcome_neutral=neutral,
         outcome_paragraphs=render_paragraphs(
             env,
             "partials/outcome.j2",
-            {**base, "outcome": review.outcome.value if review.outcome else None, "label": outcome},
+            {
+                **base,
+                "outcome": review.outcome.value if review.outcome else None,
+                "label": outcome,
+                "no_original_decision": review.no_original_decision,
+            },
         ),
         change_reasons=[reason.label for reason in review.change_reasons],
         conclusion=verbatim(review.conclusion),
@@ -288,6 +318,11 @@ def build_letter(
         complaint=render_paragraphs(env, "partials/right_to_complain.j2", base),
         signed_by=review.sign_off.name if review.sign_off else reviewer,
     )
+
+
+def provision_words(regime: str) -> tuple[str, str]:
+    """What the letter calls a refusal ground under ``regime``: singular and plural."""
+    return _PROVISION_WORDS.get(regime, ("exemption", "exemptions"))
 
 
 def verbatim(text: str) -> list[str]:
@@ -466,6 +501,7 @@ def _provision_section(env: Environment, provision: ProvisionReview) -> Provisio
         "title": title,
         "engaged": provision.engaged.value if provision.engaged else None,
         "points": provision.points,
+        "provision_word": provision_words(short_regime)[0],
     }
     paragraphs = []
     personal = pid.startswith(_PERSONAL_DATA_ROOTS)
@@ -564,8 +600,14 @@ def _search_paragraphs(env: Environment, review: Review, base: dict) -> list[str
     return render_paragraphs(env, "partials/searches_undecided.j2", base)
 
 
-def _outcome(review: Review, org: Organisation, templates_dir: Path | None) -> tuple[str, str]:
-    """The outcome in the organisation's words, and the neutral label beside it."""
+def _outcome(
+    review: Review, org: Organisation, templates_dir: Path | None, regime: str
+) -> tuple[str, str]:
+    """The outcome in the organisation's words, and the neutral label beside it.
+
+    A FOISA review always uses the FOISA scheme: s.21(5) requires the notice to say
+    what the authority did under s.21(4), in the Act's terms.
+    """
     if review.outcome is None:
         return "Not yet decided", "Not yet decided"
     folder = templates_dir
@@ -573,7 +615,7 @@ def _outcome(review: Review, org: Organisation, templates_dir: Path | None) -> t
     schemes = load_outcome_schemes(team_file if team_file and team_file.is_file() else None)
     label = outcome_label(
         review.outcome,
-        org.outcome_scheme,
+        _FOISA_SCHEME if regime == "FOISA" else org.outcome_scheme,
         no_original_decision=review.no_original_decision,
         schemes=schemes,
     )
