@@ -146,6 +146,21 @@ class CheckContext:
             holder=meta.authority if meta else None,
         )
 
+    def closes_after(self, offset: int, *, rights_close: bool = True) -> bool:
+        """Whether the text reaches the letter's closing after ``offset`` (text.closes_after)."""
+        from .text import closes_after
+
+        return closes_after(self.response_text, offset, rights_close=rights_close)
+
+    @property
+    def body_end(self) -> int:
+        """Where the last answer or citation of the letter ends: its closing comes after it."""
+        ends = [c.end for c in self.citations]
+        ends += [
+            e.end for p in self.extraction.points for e in p.evidence if e.source == "response"
+        ]
+        return max(ends, default=0)
+
     @cached_property
     def citations(self) -> list:
         """Every provision cited in the response, with its place in the text."""
@@ -248,6 +263,32 @@ def _unique_ids(findings: list[Finding]) -> list[Finding]:
         seen[f.id] = n
         out.append(f if n == 1 else f.model_copy(update={"id": f"{f.id}:{n}"}))
     return out
+
+
+def cut_short(
+    check_id: str,
+    what: str,
+    *,
+    provision: str | None = None,
+    point: str | None = None,
+    evidence: Iterable[Evidence] = (),
+) -> Finding:
+    """ "Could not be checked": the text stops before the letter's sign-off.
+
+    A check looking for something missing cannot decide on a text that may not show the
+    rest of the letter, so it says so as information, never as an issue.
+    """
+    subject = provision or (f"point {point}" if point else "")
+    return finding(
+        check_id,
+        Severity.INFO,
+        f"{subject + ': ' if subject else ''}{what} could not be checked",
+        f"The text stops before the letter's sign-off after this passage, so it may not show "
+        f"all the letter said. Check {what.lower()} in the letter as sent.",
+        provision=provision,
+        point=point,
+        evidence=evidence,
+    )
 
 
 def finding(

@@ -8,7 +8,7 @@ from .. import law
 from ..parsing.model import Determination, Evidence
 from . import provisions as pv
 from . import text as tx
-from .base import CheckContext, Finding, Severity, check, finding
+from .base import CheckContext, Finding, Severity, check, cut_short, finding
 from .exemptions import citation_evidence, cited_provisions, passages
 
 _AMOUNT = re.compile(
@@ -115,6 +115,17 @@ def cost_limit_estimate_missing(context: CheckContext) -> list[Finding]:
     if estimate_sentences(context.response_text):
         return []
     label, point = _label(provisions, points)
+    evidence = _trigger_evidence(context, provisions, points)
+    if not context.closes_after(max((e.end for e in evidence), default=context.body_end)):
+        return [
+            cut_short(
+                "cost-limit-estimate-missing",
+                "The estimate of the cost",
+                provision=provisions[0] if provisions else None,
+                point=point,
+                evidence=evidence,
+            )
+        ]
     return [
         finding(
             "cost-limit-estimate-missing",
@@ -187,6 +198,17 @@ def cost_limit_advice_missing(context: CheckContext) -> list[Finding]:
     if context.extraction.advice_and_assistance or _ADVICE.search(text):
         return []
     label, point = _label(provisions, points)
+    evidence = _trigger_evidence(context, provisions, points)
+    if not context.closes_after(max((e.end for e in evidence), default=context.body_end)):
+        return [
+            cut_short(
+                "cost-limit-advice-missing",
+                "Advice on narrowing the request",
+                provision=provisions[0] if provisions else None,
+                point=point,
+                evidence=evidence,
+            )
+        ]
     return [
         finding(
             "cost-limit-advice-missing",

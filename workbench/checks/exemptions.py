@@ -9,7 +9,7 @@ from ..catalogue import regime_of_id
 from ..parsing.model import Determination, Evidence
 from . import provisions as pv
 from . import text as tx
-from .base import CheckContext, Finding, Severity, check, finding
+from .base import CheckContext, Finding, Severity, check, cut_short, finding
 
 _PUBLIC_INTEREST = re.compile(
     r"public\s+interest|\bfactors?\s+(?:in\s+favour|for|against)|\barguments?\s+(?:in\s+favour|"
@@ -96,6 +96,35 @@ def passages(context: CheckContext, provision: str) -> list[tx.Span]:
         for span in tx.point_region(text, context.extraction.points, point.label)
     ]
     return tx.merge(regions)
+
+
+def provision_end(context: CheckContext, provision: str) -> int:
+    """Where the letter last cites ``provision`` (the end of its body if it never does)."""
+    ends = [c.end for c in context.citations if tx.same_provision(c.id, provision)]
+    return max(ends, default=context.body_end)
+
+
+def decidable(context: CheckContext, provision: str) -> bool:
+    """Whether an absence in the passage about ``provision`` is a real absence.
+
+    It is when the text runs on past the passage: to the letter's closing (see
+    :func:`text.closes_after`), or to a later paragraph about another provision, which
+    shows the letter had finished with this one.  A text that stops inside the passage
+    (a page cut short) cannot show what the letter went on to say.
+    """
+    end = provision_end(context, provision)
+    if context.closes_after(end):
+        return True
+    paras = tx.paragraphs(context.response_text)
+    here = tx.index_of(paras, max(end - 1, 0))
+    if here is None or paras[here][1] - paras[here][0] <= tx.LIST_ITEM_MAX:
+        return False  # a bare list of exemptions: the reasons may follow the list
+    return any(
+        not tx.same_provision(c.id, provision)
+        and c.start > end
+        and (tx.index_of(paras, c.start) or 0) > here
+        for c in context.citations
+    )
 
 
 def citation_evidence(context: CheckContext, provision: str) -> list[Evidence]:
@@ -216,6 +245,18 @@ def public_interest_missing(context: CheckContext) -> list[Finding]:
         near_hits = tx.search(_PUBLIC_INTEREST, text, near)
         if not near_hits and anywhere and len(qualified) == 1:
             near_hits = anywhere
+        sentences = [tx.sentence_evidence(text, start) for start, _ in near_hits]
+        weighed = any(_WEIGHING.search(e.quote) for e in sentences)
+        if not (near_hits and weighed) and not decidable(context, provision):
+            findings.append(
+                cut_short(
+                    cid,
+                    "The public interest test",
+                    provision=provision,
+                    evidence=citation_evidence(context, provision),
+                )
+            )
+            continue
         if not anywhere:
             findings.append(
                 finding(
@@ -251,8 +292,7 @@ def public_interest_missing(context: CheckContext) -> list[Finding]:
                 )
             )
             continue
-        sentences = [tx.sentence_evidence(text, start) for start, _ in near_hits]
-        if not any(_WEIGHING.search(e.quote) for e in sentences):
+        if not weighed:
             findings.append(
                 finding(
                     cid,
@@ -325,6 +365,16 @@ def prejudice_not_explained(context: CheckContext) -> list[Finding]:
             )
         if not missing:
             continue
+        if not decidable(context, provision):
+            findings.append(
+                cut_short(
+                    cid,
+                    "The account of the prejudice",
+                    provision=provision,
+                    evidence=citation_evidence(context, provision),
+                )
+            )
+            continue
         severity = Severity.ISSUE if not harm else Severity.WARNING
         findings.append(
             finding(
@@ -387,6 +437,16 @@ def refusal_reasons_missing(context: CheckContext) -> list[Finding]:
         near = passages(context, provision)
         without_citation = _outside_citations(context, near)
         if tx.search(_REASONING, text, without_citation):
+            continue
+        if not decidable(context, provision):
+            findings.append(
+                cut_short(
+                    cid,
+                    "The reason it applies",
+                    provision=provision,
+                    evidence=citation_evidence(context, provision),
+                )
+            )
             continue
         on = f" (point{'s' if len(labels) > 1 else ''} {', '.join(labels)})" if labels else ""
         findings.append(

@@ -8,8 +8,8 @@ from .. import law
 from ..parsing.model import Determination
 from . import provisions as pv
 from . import text as tx
-from .base import CheckContext, Finding, Severity, check, finding
-from .exemptions import citation_evidence, cited_provisions, passages
+from .base import CheckContext, Finding, Severity, check, cut_short, finding
+from .exemptions import citation_evidence, cited_provisions, decidable, passages
 
 #: The three steps of UK GDPR Art 6(1)(f), as a notice shows them.
 _STEPS: tuple[tuple[str, str, re.Pattern[str]], ...] = (
@@ -149,6 +149,16 @@ def legitimate_interests_missing(context: CheckContext) -> list[Finding]:
         shown = _steps_shown(text, near)
         missing = [(name, what) for name, what, _ in _STEPS if name not in shown]
         if not missing:
+            continue
+        if not decidable(context, provision):
+            findings.append(
+                cut_short(
+                    cid,
+                    "The legitimate interests test",
+                    provision=provision,
+                    evidence=citation_evidence(context, provision),
+                )
+            )
             continue
         special = tx.first_sentence_with(_SPECIAL, text, near)
         present = [

@@ -7,7 +7,7 @@ import re
 from .. import law
 from ..parsing.model import Determination
 from . import text as tx
-from .base import CheckContext, Finding, Severity, check, finding
+from .base import CheckContext, Finding, Severity, check, cut_short, finding
 
 _REVIEW = re.compile(
     r"internal\s+review|\b(?:ask|request|apply)\w*\s+(?:us\s+)?(?:for\s+)?(?:an?\s+)?review"
@@ -84,6 +84,8 @@ def review_rights_missing(context: CheckContext) -> list[Finding]:
         return []
     if context.extraction.review_rights_given or _REVIEW.search(context.response_text):
         return []
+    if not context.closes_after(context.body_end, rights_close=False):
+        return [cut_short("review-rights-missing", "The right to an internal review")]
     return [
         finding(
             "review-rights-missing",
@@ -126,6 +128,8 @@ def complaint_rights_missing(context: CheckContext) -> list[Finding]:
     text = context.response_text
     mentions = _COMPLAINT.search(text)
     if not (context.extraction.complaint_rights_given or mentions):
+        if not context.closes_after(context.body_end, rights_close=False):
+            return [cut_short(cid, "The right to complain to the regulator")]
         return [
             finding(
                 cid,
