@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from .. import law
 from ..parsing.model import Determination
 from . import provisions as pv
 from . import text as tx
@@ -88,7 +89,7 @@ def point_not_answered(context: CheckContext) -> list[Finding]:
                 f"No answer was found for point {point.label} of the request{asked}: the "
                 "letter neither says whether the information is held nor gives a reason for "
                 "not answering. Read the letter; if it really is unanswered the requester is "
-                "owed a response on this point (FOIA s.1(1)).",
+                f"owed a response on this point ({law.cite('right_of_access', context.regime)}).",
                 point=point.label,
                 evidence=point.evidence,
             )

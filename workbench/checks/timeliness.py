@@ -146,7 +146,7 @@ def _first_response_timeliness(context: CheckContext) -> list[Finding]:
         ]
     restarted = (
         f" The clock restarted on the clarification received {context.date_clarified:%d %b %Y}"
-        " (FOIA s.1(3))."
+        f" ({law.cite('clarification', context.regime)})."
         if context.date_clarified
         else ""
     )
@@ -172,8 +172,8 @@ def _first_response_timeliness(context: CheckContext) -> list[Finding]:
         ]
     limit = law.cite("response_time", context.regime)
     why = (
-        " Even a notice extending the time for the public interest test must be sent within "
-        "the 20 working days (FOIA s.17(2))."
+        " Even a notice extending the time must be sent within the 20 working days"
+        + (" (FOIA s.17(2))." if regime is deadlines.Regime.FOIA else ".")
         if context.is_holding_notice
         else " The statutory limit was missed; the review outcome should admit the breach."
     )
