@@ -1,13 +1,15 @@
 # The two commands a user needs (see README.md):
 #   make serve   serve the reviewer's dashboard on the seed case (http://127.0.0.1:8866)
 #   make test    run every test
+# and the analysts' one:
+#   make lab     open notebooks/ in JupyterLab, the workbench importable (the `analyst` extra)
 # Each creates .venv from pyproject.toml on first use and re-installs when it changes.
 
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: serve test lint clean-venv
+.PHONY: serve test lint lab clean-venv
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -21,11 +23,20 @@ $(VENV)/.installed-test: pyproject.toml $(VENV)/.installed-app
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $@
 
+$(VENV)/.installed-analyst: pyproject.toml $(VENV)/.installed-app
+	$(BIN)/python -m pip install --quiet -e '.[analyst]'
+	touch $@
+
 serve: $(VENV)/.installed-app
 	$(BIN)/workbench serve $(ARGS)
 
 test: $(VENV)/.installed-test
 	$(BIN)/python -m pytest tests notebooks --nbval --nbval-sanitize-with tests/nbval_sanitize.cfg $(ARGS)
+
+# JupyterLab on 127.0.0.1 (its default), rooted at notebooks/, with this venv's kernel, so
+# `import workbench` works in every notebook.  ARGS passes options, e.g. ARGS="--port 8890".
+lab: $(VENV)/.installed-analyst
+	$(BIN)/jupyter lab --ServerApp.ip=127.0.0.1 --ServerApp.root_dir=notebooks $(ARGS)
 
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check workbench tests benchmarks

@@ -7,6 +7,11 @@ from pathlib import Path
 
 import pytest
 
+#: Fixture modules shared by several test files (``tests/`` is on ``sys.path``):
+#: the review pages' ``store``, ``session`` and ``messages``, and the dashboard server's
+#: ``dashboard_data``, ``start_dashboard`` and ``dashboard_server``.
+pytest_plugins = ("review_page_fixtures", "dashboard_fixtures")
+
 ROOT = Path(__file__).resolve().parent.parent
 SEED_ID = "IC-266000-V6Y0"
 SEED_CASE = ROOT / "data" / "cases" / SEED_ID
@@ -22,6 +27,9 @@ def isolated_data(tmp_path_factory, monkeypatch) -> Path:
     monkeypatch.delenv("WORKBENCH_OUTPUT", raising=False)
     monkeypatch.delenv("WORKBENCH_RECEIPT_RULE", raising=False)
     monkeypatch.delenv("WORKBENCH_MAX_UPLOAD_MB", raising=False)
+    # The repository's own team folder, whatever the shell says: a team's checks and
+    # catalogue overlay would change what every test sees.
+    monkeypatch.delenv("WORKBENCH_TEMPLATES", raising=False)
     return data
 
 

@@ -1,9 +1,6 @@
-"""Fixtures that serve the dashboard for a test: import them where needed.
+"""Fixtures that serve the dashboard for a test.
 
-``tests/browser/conftest.py`` imports them for every browser test; a test
-module elsewhere does ``from dashboard_fixtures import *  # noqa: F403`` (a
-star import, so that ruff does not take the fixture arguments for
-redefinitions).
+They reach every test through ``pytest_plugins`` in ``tests/conftest.py``.
 
 - ``dashboard_data``: a temporary data folder holding a copy of the seed case,
   with ``WORKBENCH_DATA``, ``WORKBENCH_OUTPUT``, ``WORKBENCH_DB`` and Jupyter's
@@ -27,8 +24,6 @@ from dashboard_server import (
     start_server,
     workbench_environment,
 )
-
-__all__ = ["dashboard_data", "dashboard_server", "start_dashboard"]
 
 
 @pytest.fixture

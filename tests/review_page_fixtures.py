@@ -4,8 +4,8 @@ A test builds a page on a :class:`ReviewSession` over a temporary store, finds
 widgets by the CSS classes the page gives them, sets their values as a
 reviewer's browser would, and then reads the store.
 
-Import with ``from review_page_fixtures import *  # noqa: F403`` for the fixtures
-(``store``, ``session``, ``messages``), and by name for the helpers.
+The fixtures (``store``, ``session``, ``messages``) reach every test through
+``pytest_plugins`` in ``tests/conftest.py``; import the helpers by name.
 """
 
 from __future__ import annotations
@@ -20,8 +20,6 @@ from workbench.service import ReviewSession
 from workbench.store import Store
 
 SEED_ID = "IC-266000-V6Y0"
-
-__all__ = ["messages", "session", "store"]
 
 
 @pytest.fixture

@@ -5,11 +5,11 @@ from pathlib import Path
 
 import pytest
 
-from workbench.checks import all_checks
+from workbench.checks import builtin_checks
 from workbench.checks.docs import markdown
 
 DOCS = Path(__file__).resolve().parent.parent / "docs" / "checks.md"
-CHECKS = all_checks()
+CHECKS = builtin_checks()
 
 
 def test_there_is_a_check_for_every_rule_the_issue_asks_for():

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from review_page_fixtures import *  # noqa: F403 - store, session, messages
 from review_page_fixtures import SEED_ID, one
 
 from workbench.cases import load_case

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 
 import ipywidgets as widgets
-from review_page_fixtures import *  # noqa: F403 - store, session, messages
 from review_page_fixtures import SEED_ID, audit_rows, one, page_text, walk
 
 from workbench.dashboard.points_page import PointsPage

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import ipywidgets as widgets
-from review_page_fixtures import *  # noqa: F403 - store, session, messages
 from review_page_fixtures import SEED_ID, audit_rows, one, page_text, walk
 
 from workbench.dashboard.provisions_page import ProvisionsPage

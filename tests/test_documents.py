@@ -398,7 +398,7 @@ def test_document_is_frozen_and_its_repr_leaves_out_the_text() -> None:
 
 
 def test_extensions_are_case_insensitive_and_all_listed() -> None:
-    assert set(SUPPORTED_EXTENSIONS.values()) == {"txt", "md", "eml", "docx", "pdf"}
+    assert set(SUPPORTED_EXTENSIONS.values()) == {"txt", "md", "eml", "msg", "docx", "pdf"}
     assert load_bytes(make_pdf([["Shouting"]]), "SCAN.PDF").format == "pdf"
 
 

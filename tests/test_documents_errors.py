@@ -27,7 +27,7 @@ from workbench.errors import (
     UnsupportedFormat,
 )
 
-SUPPORTED_LIST = "Supported types: .txt, .md, .eml, .docx, .pdf."
+SUPPORTED_LIST = "Supported types: .txt, .md, .eml, .msg, .docx, .pdf."
 
 
 def small_docx() -> bytes:
@@ -71,7 +71,6 @@ def rezip(data: bytes, replace: dict[str, bytes] | None = None, drop: str = "") 
         ("report.doc", "(.doc: save it as .docx first)"),
         ("report.odt", "(.odt: save it as .docx first)"),
         ("report.rtf", "(.rtf: save it as .docx first)"),
-        ("mail.msg", "(.msg: save the email as .eml first)"),
     ],
 )
 def test_known_unsupported_formats_say_how_to_convert(name: str, hint: str) -> None:

@@ -1,4 +1,4 @@
-"""environment.yml (conda users) must list exactly what pyproject.toml requires."""
+"""environment.yml (conda users) must list exactly what pyproject.toml requires, extras too."""
 
 import re
 import tomllib
@@ -16,7 +16,8 @@ def _split(requirement: str) -> tuple[str, str]:
 
 def _pyproject_requirements() -> dict[str, str]:
     project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
-    reqs = list(project["dependencies"]) + list(project["optional-dependencies"]["test"])
+    extras = project["optional-dependencies"]
+    reqs = list(project["dependencies"]) + [r for group in extras.values() for r in group]
     return dict(_split(r) for r in reqs)
 
 
@@ -42,3 +43,10 @@ def test_serving_needs_only_the_app_dependencies():
     project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
     app = {_split(r)[0] for r in project["dependencies"]}
     assert {"voila", "ipywidgets", "ipykernel"} <= app
+
+
+def test_the_analysts_extra_brings_jupyterlab():
+    """`make lab` installs the `analyst` extra, which must bring JupyterLab itself."""
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    analyst = {_split(r)[0] for r in project["optional-dependencies"]["analyst"]}
+    assert "jupyterlab" in analyst

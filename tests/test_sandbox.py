@@ -30,3 +30,15 @@ def test_a_sandbox_overrides_a_store_set_elsewhere(monkeypatch, tmp_path):
         assert settings.db_url() == box.db_url
         assert list((box.data / "cases").iterdir()) == []
     assert os.environ["WORKBENCH_DB"] == "postgresql://someone@db.example/reviews"
+
+
+def test_a_sandbox_has_its_own_copy_of_the_team_folder(isolated_data):
+    configured = settings.templates_dir()
+    with open_sandbox(seed_case=False) as box:
+        assert settings.templates_dir() == box.team
+        assert (box.team / "organisation.yaml").read_bytes() == (
+            configured / "organisation.yaml"
+        ).read_bytes()
+        (box.team / "checks").mkdir()
+    assert settings.templates_dir() == configured
+    assert not (configured / "checks").exists()

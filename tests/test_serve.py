@@ -13,7 +13,6 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from dashboard_fixtures import *  # noqa: F403 - the dashboard server fixtures
 
 from workbench import serve
 from workbench.cli import main

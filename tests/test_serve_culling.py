@@ -8,8 +8,6 @@ import time
 import urllib.error
 import urllib.request
 
-from dashboard_fixtures import *  # noqa: F403 - the dashboard server fixtures
-
 
 def _kernel_exists(base: str, kernel_id: str) -> bool:
     try:

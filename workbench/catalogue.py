@@ -403,15 +403,27 @@ def _compact(text: str) -> str:
 
 
 def load_catalogue(path: str | Path | None = None) -> Catalogue:
-    """Load and check a catalogue file; the packaged one (cached) when *path* is None."""
+    """Load and check a catalogue file.
+
+    With no *path*, the catalogue in force: the packaged one with the team's overlay
+    (``<templates folder>/provisions.yaml``, see :mod:`workbench.catalogue_overlay`)
+    applied when there is one; both are read once and cached.
+    """
     if path is None:
-        return _default_catalogue()
+        from .team import load_team
+
+        return load_team().catalogue
     path = Path(path)
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
         raise CatalogueError(f"{path}: cannot read catalogue: {exc}", path=path) from exc
     return parse_catalogue(text, origin=str(path))
+
+
+def packaged_catalogue() -> Catalogue:
+    """The catalogue shipped in ``workbench/data/provisions.yaml``, without any team overlay."""
+    return _default_catalogue()
 
 
 @functools.lru_cache(maxsize=1)
@@ -423,7 +435,12 @@ def _default_catalogue() -> Catalogue:
 
 def parse_catalogue(text: str, origin: str = "<string>") -> Catalogue:
     """Build a Catalogue from YAML text; *origin* names the file in every error."""
-    raw = _read_yaml(text, origin)
+    return catalogue_from_data(_read_yaml(text, origin), origin)
+
+
+def catalogue_from_data(raw: dict[str, Any], origin: str) -> Catalogue:
+    """Build a Catalogue from YAML already read (a mapping); *origin* names it in errors."""
+    raw = dict(raw)
     templates = raw.pop(_TEMPLATES_KEY, None) or {}
     if not isinstance(templates, dict):
         raise CatalogueError(

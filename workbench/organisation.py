@@ -4,9 +4,10 @@ Why a settings file and not code: the name on the letterhead, the team that
 signs, the regulator a requester may complain to and the words a team uses for
 an outcome differ between authorities, and the people who change them are not
 programmers.  The file lives in the team's templates folder
-(:func:`workbench.settings.templates_dir`); when that folder has none, the
-package's own example (``workbench/templates/organisation.yaml``) is used so a
-fresh installation still produces a complete letter.
+(:func:`workbench.settings.templates_dir`, read as a whole by :mod:`workbench.team`);
+when that folder has none, the package's own example
+(``workbench/templates/organisation.yaml``) is used so a fresh installation still
+produces a complete letter.
 
 Every value is validated on load; a wrong or missing key is a
 :class:`~workbench.errors.SettingsError` naming the file and the key.
@@ -14,6 +15,7 @@ Every value is validated on load; a wrong or missing key is a
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from importlib import resources
 from pathlib import Path
 from typing import Literal
@@ -21,7 +23,6 @@ from typing import Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from . import settings
 from .errors import SettingsError
 
 ORGANISATION_FILE = "organisation.yaml"
@@ -73,6 +74,9 @@ class Organisation(_Strict):
     #: Which scheme's words the letter uses for the outcome (``workbench/data/outcome_schemes.yaml``
     #: or the team's own ``outcome_schemes.yaml``); the stored outcome itself is always neutral.
     outcome_scheme: str = "cabinet_office"
+    #: Ids of automated checks the team does not want run (``docs/checks.md`` lists them);
+    #: an id no check has is reported with the checks' findings, never silently ignored.
+    disabled_checks: list[str] = Field(default_factory=list)
 
     @field_validator("contact_email")
     @classmethod
@@ -105,16 +109,23 @@ def load_organisation(templates_dir: Path | None = None) -> Organisation:
         :func:`workbench.settings.templates_dir`.
     :raises SettingsError: the file is not YAML, or a key is missing or wrong.
     """
-    folder = templates_dir if templates_dir is not None else settings.templates_dir()
+    from .team import load_team
+
+    return load_team(templates_dir).organisation
+
+
+def read_organisation(folder: Path) -> tuple[Organisation, Path]:
+    """The organisation file in *folder* (else the package's example) and where it came from.
+
+    Only the file itself is checked here; :func:`check_scheme` checks its outcome
+    scheme against the schemes of the same folder (see :class:`workbench.team.Team`).
+    """
     path = folder / ORGANISATION_FILE
     if path.is_file():
-        organisation = parse_organisation(_read(path), source=str(path))
-    else:
-        default = resources.files("workbench") / "templates" / ORGANISATION_FILE
-        path = Path(str(default))
-        organisation = parse_organisation(default.read_text(encoding="utf-8"), source=str(path))
-    _check_scheme(organisation, folder, path)
-    return organisation
+        return parse_organisation(_read(path), source=str(path)), path
+    default = resources.files("workbench") / "templates" / ORGANISATION_FILE
+    text = default.read_text(encoding="utf-8")
+    return parse_organisation(text, source=str(default)), Path(str(default))
 
 
 def _read(path: Path) -> str:
@@ -149,16 +160,12 @@ def _plain(error: dict) -> str:
     return error["msg"].removeprefix("Value error, ")
 
 
-def _check_scheme(organisation: Organisation, folder: Path, source: Path) -> None:
+def check_scheme(organisation: Organisation, schemes: Mapping[str, object], source: Path) -> None:
     """The outcome scheme must be one the packaged or the team's schemes file defines."""
-    from .outcomes import SCHEMES_FILE, load_outcome_schemes
-
-    team_file = folder / SCHEMES_FILE
-    known = load_outcome_schemes(team_file if team_file.is_file() else None)
-    if organisation.outcome_scheme not in known:
+    if organisation.outcome_scheme not in schemes:
         raise SettingsError(
             f"{source}: outcome_scheme: unknown scheme {organisation.outcome_scheme!r}; "
-            f"known schemes: {', '.join(sorted(known))}",
+            f"known schemes: {', '.join(sorted(schemes))}",
             path=source,
             field="outcome_scheme",
         )

@@ -7,7 +7,8 @@ authorities say the *appeal* was upheld when the requester wins.  Storing one of
 the stored record unambiguous (domain reference s.7).
 
 The schemes live in ``workbench/data/outcome_schemes.yaml``; a team can re-word
-them, or add its own, in ``<templates folder>/outcome_schemes.yaml``.
+them, or add its own, in ``<templates folder>/outcome_schemes.yaml`` (read with the
+rest of the team's folder by :mod:`workbench.team`).
 
 Usage::
 
@@ -131,16 +132,23 @@ def _team_schemes(path: str, modified_ns: int) -> dict[str, OutcomeScheme]:
 def load_outcome_schemes(team_file: Path | None = None) -> dict[str, OutcomeScheme]:
     """The packaged schemes, with a team's own file (if any) replacing schemes by name.
 
-    :param team_file: the team's schemes file; default ``<templates folder>/outcome_schemes.yaml``
-        when it exists.
+    :param team_file: the team's schemes file; default the current team folder's
+        ``outcome_schemes.yaml`` when it has one (:attr:`workbench.team.Team.outcome_schemes`).
     :raises SettingsError: naming the file and scheme when a file is invalid.
     """
-    schemes = dict(_packaged_schemes())
     if team_file is None:
-        from . import settings
+        from .team import load_team
 
-        candidate = settings.templates_dir() / SCHEMES_FILE
-        team_file = candidate if candidate.is_file() else None
+        return dict(load_team().outcome_schemes)
+    return schemes_with(team_file)
+
+
+def schemes_with(team_file: Path | None) -> dict[str, OutcomeScheme]:
+    """The packaged schemes, with the schemes in *team_file* (when given) over them.
+
+    :raises SettingsError: *team_file* is missing or invalid.
+    """
+    schemes = dict(_packaged_schemes())
     if team_file is not None:
         path = Path(team_file)
         if not path.is_file():

@@ -63,7 +63,8 @@ SETTINGS: tuple[Setting, ...] = (
         "templates_dir",
         "WORKBENCH_TEMPLATES",
         "review_templates",
-        "Folder of letter templates and organisation.yaml; relative paths are from the checkout.",
+        "The team's folder: letter templates, organisation.yaml, outcome_schemes.yaml, a "
+        "catalogue overlay (provisions.yaml) and checks/; relative paths are from the checkout.",
     ),
 )
 

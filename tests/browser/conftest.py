@@ -23,7 +23,6 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from dashboard_fixtures import *  # noqa: F403 - the dashboard server fixtures
 from dashboard_server import ROOT, RunningServer
 
 CHROMIUM = Path("/usr/bin/chromium")

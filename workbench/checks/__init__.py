@@ -2,7 +2,9 @@
 
 Use :func:`run_case_checks` for a case folder, or build a :class:`CheckContext`
 and call :func:`run_checks`.  Each check lives in a small module of its family
-and is documented by its docstring; ``docs/checks.md`` lists them all.
+and is documented by its docstring; ``docs/checks.md`` lists them all.  A team
+adds its own checks, and switches any off, without editing the package
+(:mod:`workbench.checks.plugins`).
 """
 
 from __future__ import annotations
@@ -13,7 +15,9 @@ from .base import (
     Finding,
     Severity,
     all_checks,
+    builtin_checks,
     check,
+    finding,
     get_check,
     run_checks,
     sort_findings,
@@ -26,8 +30,10 @@ __all__ = [
     "Finding",
     "Severity",
     "all_checks",
+    "builtin_checks",
     "case_context",
     "check",
+    "finding",
     "get_check",
     "run_case_checks",
     "run_checks",

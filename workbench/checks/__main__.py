@@ -1,10 +1,15 @@
-"""``python -m workbench.checks --markdown``: print the checks' documentation."""
+"""``python -m workbench.checks --markdown``: print the checks' documentation.
+
+The team folder the settings name (``WORKBENCH_TEMPLATES``) is included: its own checks,
+the installed plugins' and the checks it switches off.
+"""
 
 from __future__ import annotations
 
 import argparse
 import sys
 
+from ..errors import WorkbenchError
 from .docs import markdown
 
 
@@ -19,7 +24,11 @@ def main(argv: list[str] | None = None) -> int:
     if not args.markdown:
         parser.print_help()
         return 2
-    sys.stdout.write(markdown())
+    try:
+        sys.stdout.write(markdown())
+    except WorkbenchError as exc:
+        print(f"Error: {exc}", file=sys.stderr)
+        return 1
     return 0
 
 

@@ -6,8 +6,10 @@ that reads a :class:`CheckContext` and returns :class:`Finding` objects; the
 ``@check`` decorator registers it with an id, a title and a one-line summary,
 and its docstring documents the rule and where the rule comes from.  Keeping
 every check separate means a reviewer can read, test and switch off one rule
-without touching the others, and ``docs/checks.md`` is generated from the
-same registry so the documentation cannot drift from the code.
+(``disabled_checks:`` in ``organisation.yaml``) without touching the others, and
+``docs/checks.md`` is generated from the same registry so the documentation
+cannot drift from the code.  A team adds its own checks, written the same way,
+without editing the package: see :mod:`workbench.checks.plugins`.
 """
 
 from __future__ import annotations
@@ -15,16 +17,21 @@ from __future__ import annotations
 import datetime as dt
 import inspect
 import logging
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cached_property
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from ..cases import CaseMeta, SearchRecord
 from ..parsing.model import Evidence, Extraction
+
+if TYPE_CHECKING:
+    from ..team import Team
 
 log = logging.getLogger(__name__)
 
@@ -171,65 +178,129 @@ class CheckContext:
 
 CheckFunction = Callable[[CheckContext], Iterable[Finding]]
 
+#: The origin of the checks that ship in this package.
+BUILT_IN = "workbench"
+
 
 @dataclass(frozen=True)
 class Check:
-    """A registered check: its id, title, one-line summary and the function itself."""
+    """A registered check: its id, title, one-line summary and the function itself.
+
+    ``origin`` says where it comes from: :data:`BUILT_IN`, a team folder's module, an
+    installed plugin (entry point ``workbench.checks``) or another module of this process.
+    """
 
     id: str
     title: str
     doc: str
     function: CheckFunction
+    origin: str = BUILT_IN
 
     @property
     def docstring(self) -> str:
         return inspect.getdoc(self.function) or ""
+
+    @property
+    def built_in(self) -> bool:
+        return self.origin == BUILT_IN
 
     def run(self, context: CheckContext) -> list[Finding]:
         return list(self.function(context))
 
 
 _REGISTRY: dict[str, Check] = {}
+#: While a plugin's module is imported, its checks are gathered here instead of
+#: registered for the whole process, so one team's checks never run for another.
+_GATHERING: ContextVar[list[Check] | None] = ContextVar("gathering_checks", default=None)
+#: The attribute ``@check`` leaves on a function, so a module's checks can be found in it.
+CHECK_ATTRIBUTE = "__workbench_check__"
 
 
 def check(*, id: str, title: str, doc: str) -> Callable[[CheckFunction], CheckFunction]:
     """Register a check function under ``id``; ``doc`` says in one line what it looks for."""
 
     def register(function: CheckFunction) -> CheckFunction:
+        spec = Check(id=id, title=title, doc=doc, function=function, origin=_origin(function))
+        setattr(function, CHECK_ATTRIBUTE, spec)
+        gathering = _GATHERING.get()
+        if gathering is not None:
+            gathering.append(spec)
+            return function
         if id in _REGISTRY and _REGISTRY[id].function.__qualname__ != function.__qualname__:
             raise ValueError(f"Two checks share the id {id!r}")
-        _REGISTRY[id] = Check(id=id, title=title, doc=doc, function=function)
+        _REGISTRY[id] = spec
         return function
 
     return register
 
 
-def all_checks() -> list[Check]:
-    """Every registered check, in the order the modules register them."""
+def _origin(function: CheckFunction) -> str:
+    module = getattr(function, "__module__", "") or ""
+    return BUILT_IN if module.startswith(f"{__package__}.") else f"module {module}"
+
+
+@contextmanager
+def gathering_checks() -> Iterator[list[Check]]:
+    """Inside this block, ``@check`` gathers into the list yielded instead of registering."""
+    gathered: list[Check] = []
+    token = _GATHERING.set(gathered)
+    try:
+        yield gathered
+    finally:
+        _GATHERING.reset(token)
+
+
+def builtin_checks() -> list[Check]:
+    """The checks that ship in this package, in the order the modules register them."""
     from . import registry  # noqa: F401  (importing it registers the checks)
 
-    return list(_REGISTRY.values())
+    return [spec for spec in _REGISTRY.values() if spec.built_in]
 
 
-def get_check(check_id: str) -> Check:
+def all_checks(team: Team | None = None) -> list[Check]:
+    """Every check the team's installation knows, switched off or not, in running order.
+
+    The package's own checks, then any registered by other code in this process (a
+    notebook, say), then the installed plugins' and the team folder's; see
+    :func:`workbench.checks.plugins.check_set`.
+    """
+    from .plugins import check_set
+
+    return list(check_set(team).checks)
+
+
+def get_check(check_id: str, team: Team | None = None) -> Check:
     """One check by id; KeyError names the ids that exist."""
-    checks = {c.id: c for c in all_checks()}
+    checks = {c.id: c for c in all_checks(team)}
     if check_id not in checks:
         raise KeyError(f"No check {check_id!r}; known: {', '.join(checks)}")
     return checks[check_id]
 
 
-def run_checks(context: CheckContext, *, only: Iterable[str] | None = None) -> list[Finding]:
-    """Run every check (or those in ``only``) and return findings, most serious first.
+def run_checks(
+    context: CheckContext, *, only: Iterable[str] | None = None, team: Team | None = None
+) -> list[Finding]:
+    """Run every check the team has not switched off (or those in ``only``); findings,
+    most serious first.
 
     A check that fails on unexpected input must not hide the others' findings
-    from the reviewer, so its failure becomes a warning finding naming it.
+    from the reviewer, so its failure becomes a warning finding naming it; so does a
+    team's check that could not be loaded, or a ``disabled_checks`` entry naming no check.
+
+    :param only: ids to run, switched off or not (the team's problems are not reported).
+    :param team: the team folder (default: :func:`workbench.team.load_team`).
     """
-    wanted = set(only) if only is not None else None
+    from .plugins import check_set
+
+    known = check_set(team)
     findings: list[Finding] = []
-    for spec in all_checks():
-        if wanted is not None and spec.id not in wanted:
-            continue
+    if only is None:
+        specs = known.enabled
+        findings += [_problem_finding(n, text) for n, text in enumerate(known.problems, 1)]
+    else:
+        wanted = set(only)
+        specs = tuple(spec for spec in known.checks if spec.id in wanted)
+    for spec in specs:
         try:
             findings.extend(spec.run(context))
         except Exception as exc:  # noqa: BLE001 - reported to the reviewer, and logged
@@ -247,6 +318,17 @@ def run_checks(context: CheckContext, *, only: Iterable[str] | None = None) -> l
                 )
             )
     return sort_findings(_unique_ids(findings))
+
+
+def _problem_finding(number: int, problem: str) -> Finding:
+    """A problem with the team's checks, shown where the reviewer reads the findings."""
+    return Finding(
+        id=f"team-checks:problem-{number}",
+        check="team-checks",
+        severity=Severity.WARNING,
+        title="The team's checks are not all as intended",
+        explanation=f"{problem} The other checks ran; ask whoever keeps the team folder.",
+    )
 
 
 def sort_findings(findings: Iterable[Finding]) -> list[Finding]:

@@ -1,14 +1,22 @@
 """The checks' documentation, generated from the registry so it cannot fall out of date.
 
 ``python -m workbench.checks --markdown > docs/checks.md`` writes it;
-tests/test_checks_docs.py fails when the file and the registry disagree.
+tests/test_checks_docs.py fails when the file and the registry disagree.  Run
+with a team's folder (``WORKBENCH_TEMPLATES``) it also lists the team's own and
+installed plugins' checks, and marks those the team switched off.
 """
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ..catalogue import load_catalogue
+from ..errors import SettingsError
 from ..law import load_law
-from .base import all_checks
+from .plugins import check_set
+
+if TYPE_CHECKING:
+    from ..team import Team
 
 _HEADER = """\
 # Automated checks
@@ -21,6 +29,34 @@ decides.
 
 This file is generated from the checks' own docstrings:
 `python -m workbench.checks --markdown > docs/checks.md`. Do not edit it by hand.
+
+**Switching a check off.** List its id in the team's `organisation.yaml`:
+
+```yaml
+disabled_checks: [placeholder-links]
+```
+
+An id that names no check is reported with the findings, so a misspelling never
+leaves a check running unnoticed.
+
+**Adding the team's own check.** Write it as the checks below are written, in a
+module of the team folder's `checks/` (`review_templates/checks/long_sentences.py`,
+or under `WORKBENCH_TEMPLATES`), or in an installed package that names its module
+under the entry-point group `workbench.checks`:
+
+```python
+from workbench.checks import Severity, check, finding
+
+
+@check(id="long-sentences", title="Sentences over 40 words", doc="Sentences that lose a reader.")
+def long_sentences(context):
+    \"\"\"A sentence of more than 40 words is hard to follow. Source: our style guide.\"\"\"
+    ...  # yield finding("long-sentences", Severity.INFO, title, explanation, evidence=[...])
+```
+
+It runs with the others in `workbench check` and the dashboard, and appears here
+when this file is generated with the team's folder. A module that cannot be loaded,
+or an id another check has, is reported as a warning beside the findings.
 
 """
 
@@ -52,10 +88,28 @@ def law_section() -> str:
     return "".join(lines)
 
 
-def markdown() -> str:
-    """All registered checks as a Markdown document, in registration order."""
+def markdown(team: Team | None = None) -> str:
+    """Every check the team knows as a Markdown document, in running order.
+
+    :param team: default the folder the settings name (:func:`workbench.team.load_team`).
+    :raises SettingsError: a check could not be loaded or ``disabled_checks`` names no check,
+        since documentation must not quietly leave a check out.
+    """
+    known = check_set(team)
+    if known.problems:
+        raise SettingsError(" ".join(known.problems))
     parts = [_HEADER, law_section(), "| id | title | looks for |\n|---|---|---|\n"]
-    parts += [f"| `{c.id}` | {c.title} | {c.doc} |\n" for c in all_checks()]
-    for c in all_checks():
-        parts.append(f"\n## `{c.id}`: {c.title}\n\n{c.doc}\n\n{c.docstring}\n")
+    parts += [
+        f"| `{c.id}` | {c.title}{_off(c.id, known.disabled)} | {c.doc} |\n" for c in known.checks
+    ]
+    for c in known.checks:
+        notes = [] if c.built_in else [f"From {c.origin}."]
+        if c.id in known.disabled:
+            notes.append("Switched off by this team (`disabled_checks` in organisation.yaml).")
+        extra = "".join(f"{note}\n\n" for note in notes)
+        parts.append(f"\n## `{c.id}`: {c.title}\n\n{c.doc}\n\n{extra}{c.docstring}\n")
     return "".join(parts)
+
+
+def _off(check_id: str, disabled: frozenset[str]) -> str:
+    return " (switched off)" if check_id in disabled else ""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from ..documents.formats import EMAIL_FORMATS
 from . import text as tx
 from .base import CheckContext, Finding, Severity, check, finding
 
@@ -88,7 +89,7 @@ def attachments_missing(context: CheckContext) -> list[Finding]:
 
     Disclosure made "in the attached" file is only a disclosure if the file
     went with the response (FOIA s.1(1)(b): the information must be
-    communicated).  For an email (.eml) the loader lists its attachments, so a
+    communicated).  For an email (.eml or .msg) the loader lists its attachments, so a
     reference to an attachment with none present is an issue.  Other formats
     (.txt, .docx, .pdf) cannot show attachments, so the reference is reported
     as information: the reviewer should confirm from the case file what was
@@ -105,7 +106,7 @@ def attachments_missing(context: CheckContext) -> list[Finding]:
     if not hits:
         return []
     evidence = [tx.sentence_evidence(text, m.start()) for m in hits]
-    if context.response_format == "eml":
+    if context.response_format in EMAIL_FORMATS:
         attached = context.response_metadata.get("attachments") or []
         if attached:
             return []

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import click
 
-from .. import cases
+from .. import case_import, cases
 from . import main
 
 
 @main.group()
 def case() -> None:
-    """Create and list cases (folders under data/cases/)."""
+    """Create, import and list cases (folders under data/cases/)."""
 
 
 @case.command("new")
@@ -68,3 +68,25 @@ def case_list() -> None:
         click.echo(
             f"{meta.id}\t{meta.reference or '-'}\t{meta.regime or '-'}\t{meta.date_received or '-'}"
         )
+
+
+@case.command("import")
+@click.argument("folder", type=click.Path(exists=True, file_okay=False))
+def case_import_folder(folder: str) -> None:
+    """Make one case of each sub-folder of FOLDER (response, request, searches, review request).
+
+    Each document's role is found by its kind (a .csv or .xlsx is the search record), its
+    name ("response", "request", "review") or an email's subject; a folder that cannot be
+    made into a case is refused with the reason, and the others are still imported.
+    """
+    folders = case_import.case_folders(folder)
+    with click.progressbar(folders, label="Importing", item_show_func=_folder_name) as bar:
+        results = [case_import.import_case_folder(sub) for sub in bar]
+    click.echo(case_import.summary(results))
+    refused = sum(1 for result in results if not result.imported)
+    if refused:
+        raise click.ClickException(f"{refused} of {len(results)} folders were refused (above)")
+
+
+def _folder_name(path: object) -> str:
+    return getattr(path, "name", "") or ""

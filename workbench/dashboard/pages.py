@@ -49,7 +49,7 @@ import ipywidgets as widgets
 
 from ..deadlines import parse_date
 from ..review import PathLike, Review
-from .debounce import Debouncer
+from .debounce import TYPING_PAUSE, Debouncer
 
 if TYPE_CHECKING:
     from ..service import ReviewSession
@@ -87,7 +87,10 @@ class Page:
     #: The tab's title.
     title: ClassVar[str] = ""
 
-    def __init__(self, session: ReviewSession, guard: Guard) -> None:
+    def __init__(
+        self, session: ReviewSession, guard: Guard, *, typing_pause: float = TYPING_PAUSE
+    ) -> None:
+        """``typing_pause``: seconds a text box must stay unchanged before it is saved."""
         self.session = session
         self.guard = guard
         self.widget = widgets.VBox()
@@ -95,7 +98,7 @@ class Page:
         self._bindings: list[Binding] = []
         self._shape: object = _UNBUILT
         self._syncing = False
-        self._typing = Debouncer()
+        self._typing = Debouncer(typing_pause)
         self.refresh()
 
     # -- what a subclass provides ----------------------------------------------------------

@@ -15,13 +15,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from .files import _file_size, _read_file
-from .formats import SUPPORTED_EXTENSIONS, _format_for
+from .formats import EMAIL_FORMATS, SUPPORTED_EXTENSIONS, _format_for
 from .limits import _check_size, _resolve_limit
 from .model import Document
 from .parse import _parse
 from .source import _basename, _Source
 
-__all__ = ["SUPPORTED_EXTENSIONS", "Document", "load_bytes", "load_document"]
+__all__ = ["EMAIL_FORMATS", "SUPPORTED_EXTENSIONS", "Document", "load_bytes", "load_document"]
 
 
 def load_document(path: str | Path, *, max_bytes: int | None = None) -> Document:

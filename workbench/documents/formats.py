@@ -12,9 +12,19 @@ SUPPORTED_EXTENSIONS: dict[str, str] = {
     ".txt": "txt",
     ".md": "md",
     ".eml": "eml",
+    ".msg": "msg",
     ".docx": "docx",
     ".pdf": "pdf",
 }
+
+
+#: Formats that are emails: their metadata has a sender, a date and attachments.
+EMAIL_FORMATS = frozenset({"eml", "msg"})
+
+#: The first bytes of an OLE compound file: an Outlook message, or an old .doc or .xls.
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+#: The name of a message's property streams, as an OLE directory stores it (UTF-16).
+_MSG_STREAM_NAME = "__substg1.0_".encode("utf-16-le")
 
 
 #: What to tell someone who uploads a format we know but do not read.
@@ -26,7 +36,6 @@ _CONVERSION_HINTS: dict[str, str] = {
     ".odt": "save it as .docx first",
     ".rtf": "save it as .docx first",
     ".pages": "export it as .docx or .pdf first",
-    ".msg": "save the email as .eml first",
     ".htm": "save it as .pdf or .txt first",
     ".html": "save it as .pdf or .txt first",
 }
@@ -61,7 +70,9 @@ def _sniff(data: bytes) -> str:
         return " It looks like a PDF: rename it to .pdf."
     if data.startswith(b"PK\x03\x04"):
         return " It looks like a zip archive, such as a Word document: if so, rename it to .docx."
-    if data.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
+    if data.startswith(OLE_MAGIC) and _MSG_STREAM_NAME in data:
+        return " It looks like an Outlook message: rename it to .msg."
+    if data.startswith(OLE_MAGIC):
         return (
             " It looks like an old-style Office file (.doc) or a password-protected one: "
             "save it as .docx without a password."

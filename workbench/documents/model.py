@@ -21,3 +21,10 @@ class Document:
     format: str
     metadata: dict[str, Any] = field(default_factory=dict)
     path: Path | None = None
+
+    @property
+    def is_email(self) -> bool:
+        """An .eml or .msg: its metadata has the sender, the date sent and the attachments."""
+        from .formats import EMAIL_FORMATS
+
+        return self.format in EMAIL_FORMATS

@@ -8,6 +8,7 @@ from typing import Any
 from ..errors import UnreadableDocument
 from .eml import _parse_eml
 from .model import Document
+from .msg import _parse_msg
 from .pdf import _parse_pdf
 from .source import _Source
 from .text import _normalise_newlines, _parse_text
@@ -35,6 +36,7 @@ _PARSERS: dict[str, Callable[[bytes, _Source], tuple[str, dict[str, Any]]]] = {
     "txt": _parse_text,
     "md": _parse_text,
     "eml": _parse_eml,
+    "msg": _parse_msg,
     "docx": _parse_docx,
     "pdf": _parse_pdf,
 }

@@ -41,8 +41,8 @@ from ..cases import Case
 from ..catalogue import load_catalogue, regime_of_id
 from ..deadlines import Deadline
 from ..errors import WorkbenchError
-from ..organisation import Organisation, Regulator, load_organisation
-from ..outcomes import SCHEMES_FILE, load_outcome_schemes, outcome_label
+from ..organisation import Organisation, Regulator
+from ..outcomes import OutcomeScheme, outcome_label
 from ..parsing.model import Extraction
 from ..review import (
     PointFinding,
@@ -53,6 +53,7 @@ from ..review import (
     ReviewStatus,
     Timeliness,
 )
+from ..team import load_team
 from .facts import CaseFacts, case_facts
 from .templating import render_paragraphs, template_environment
 
@@ -243,7 +244,8 @@ def build_letter(
     :raises SettingsError: the organisation file or outcome scheme is invalid.
     :raises ExportError: a partial has a mistake (naming the file and line).
     """
-    org = organisation or load_organisation(templates_dir)
+    team = load_team(templates_dir)
+    org = organisation or team.organisation
     env = template_environment(templates_dir)
     facts = case_facts(review, case, extraction)
     regime = facts.regime
@@ -262,7 +264,7 @@ def build_letter(
     }
     deadline = facts.deadline
     late = _response_late(review, deadline)
-    outcome, neutral = _outcome(review, org, templates_dir, regime)
+    outcome, neutral = _outcome(review, org, team.outcome_schemes, regime)
     return LetterContext(
         organisation=org,
         regulator=regulator,
@@ -601,18 +603,16 @@ def _search_paragraphs(env: Environment, review: Review, base: dict) -> list[str
 
 
 def _outcome(
-    review: Review, org: Organisation, templates_dir: Path | None, regime: str
+    review: Review, org: Organisation, schemes: dict[str, OutcomeScheme], regime: str
 ) -> tuple[str, str]:
-    """The outcome in the organisation's words, and the neutral label beside it.
+    """The outcome in the organisation's words (the team folder's schemes), and the neutral
+    label beside it.
 
-    A FOISA review always uses the FOISA scheme: s.21(5) requires the notice to say
-    what the authority did under s.21(4), in the Act's terms.
+    A FOISA review always uses the FOISA scheme: s.21(5) requires the notice to say what
+    the authority did under s.21(4), in the Act's terms.
     """
     if review.outcome is None:
         return "Not yet decided", "Not yet decided"
-    folder = templates_dir
-    team_file = folder / SCHEMES_FILE if folder is not None else None
-    schemes = load_outcome_schemes(team_file if team_file and team_file.is_file() else None)
     label = outcome_label(
         review.outcome,
         _FOISA_SCHEME if regime == "FOISA" else org.outcome_scheme,

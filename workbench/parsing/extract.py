@@ -298,7 +298,7 @@ def extract_document(path: str | Path, request_path: str | Path | None = None) -
 
 
 def _fill_from_email(document: Document, result: Extraction) -> None:
-    if document.format != "eml":
+    if not document.is_email:
         return
     if result.date_of_response is None and document.metadata.get("date"):
         try:
