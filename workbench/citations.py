@@ -206,6 +206,30 @@ def cited_ids(
     return list(seen)
 
 
+def mentioned_provisions(text: str, regime_hint: str | None = None) -> list[Citation]:
+    """Every provision of the access Acts *text* names, exemption or not, in order.
+
+    A requester argues about procedure as often as about exemptions ("section 17(1)(c)
+    requires reasons", "regulation 4(1)"), so unlike :func:`parse_citations` nothing is
+    dropped for not being a refusal ground or not being in the catalogue; sections of
+    other Acts and ranges ("sections 21 to 44") are still left out.
+    """
+    hint = _check_regime(regime_hint)
+    found: list[Citation] = []
+    pos = 0
+    while (match := _START.search(text, pos)) is not None:
+        group = _read_group(text, match)
+        pos = group.end
+        regime = _group_regime(text, match.start(), group, hint)
+        if regime is None or group.is_range:
+            continue
+        for item in group.items:
+            pid = _build_id(item.parts, regime)
+            if is_valid_id(pid):
+                found.append(Citation(pid, item.start, item.end, text[item.start : item.end]))
+    return found
+
+
 def is_exemption(provision_id: str, catalogue: Catalogue | None = None) -> bool:
     """True for a refusal ground the catalogue knows (including s.12/s.14), not s.17 etc."""
     if root_of(provision_id) in NON_EXEMPT or not is_valid_id(provision_id):

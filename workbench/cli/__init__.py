@@ -44,6 +44,16 @@ def _register() -> None:
 
 
 #: One module per subject; add yours here.
-COMMAND_MODULES = ["deadline", "case", "serve", "check", "review", "export", "extract", "register"]
+COMMAND_MODULES = [
+    "deadline",
+    "case",
+    "serve",
+    "check",
+    "review",
+    "export",
+    "extract",
+    "grounds",
+    "register",
+]
 
 _register()

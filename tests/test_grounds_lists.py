@@ -1,0 +1,40 @@
+"""A template list of objections gives one ground per item, in the order written."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from workbench.grounds import read_grounds
+
+FILES = Path(__file__).parent / "files" / "grounds"
+
+
+def test_each_item_of_a_list_of_reasons_is_a_ground_of_its_own():
+    text = (FILES / "template_list.txt").read_text(encoding="utf-8")
+    grounds = read_grounds(text)
+    assert [g.category for g in grounds] == [
+        "exemption_disputed",
+        "public_interest",
+        "public_interest",
+        "delay",
+    ]
+    items = [line for line in text.splitlines() if line.startswith("- ")]
+    assert [g.quote for g in grounds] == items
+
+
+def test_the_request_for_review_and_the_signature_are_not_grounds():
+    text = (FILES / "template_list.txt").read_text(encoding="utf-8")
+    quotes = " ".join(g.quote for g in read_grounds(text))
+    assert "carry out an internal review" not in quotes
+    assert "Yours sincerely" not in quotes
+
+
+def test_a_numbered_list_of_reasons_is_not_read_as_request_points():
+    text = (
+        "I am requesting an internal review for the following reasons:\n"
+        "1. Some of the information redacted is already in the public domain.\n"
+        "2. The public interest favours disclosure.\n"
+    )
+    grounds = read_grounds(text)
+    assert [g.category for g in grounds] == ["exemption_disputed", "public_interest"]
+    assert all(g.points == () for g in grounds)

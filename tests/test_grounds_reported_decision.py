@@ -1,0 +1,32 @@
+"""Reporting the authority's decision is not a ground; denying or rebutting it is."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from workbench.grounds import read_grounds
+
+FILES = Path(__file__).parent / "files" / "grounds"
+
+
+def test_a_bare_denial_takes_the_category_of_the_decision_it_denies():
+    grounds = read_grounds((FILES / "reported_then_denied.txt").read_text(encoding="utf-8"))
+    assert grounds[0].category == "vexatious_disputed"
+    assert grounds[0].quote == "You say that my request is vexatious. It is not."
+
+
+def test_a_rebuttal_after_a_reported_exemption_disputes_that_exemption():
+    grounds = read_grounds((FILES / "reported_then_denied.txt").read_text(encoding="utf-8"))
+    assert grounds[1].category == "exemption_disputed"
+    assert grounds[1].provisions == ("s.43(2)",)
+    assert "No bidder has objected" in grounds[1].quote
+
+
+def test_grounds_read_from_a_report_and_a_rebuttal_are_held_with_low_confidence():
+    grounds = read_grounds((FILES / "reported_then_denied.txt").read_text(encoding="utf-8"))
+    assert all(g.confidence < 0.5 for g in grounds)
+
+
+def test_the_report_alone_is_not_a_ground():
+    text = "You withheld the tender scores under section 43(2), saying that release would harm."
+    assert read_grounds(text) == []

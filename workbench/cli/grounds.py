@@ -1,0 +1,35 @@
+"""``workbench grounds``: what a review request objects to, ground by ground."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from ..documents import load_document
+from ..grounds import grounds_to_json, read_grounds
+from ..grounds.reader import resolve_regime
+from ..grounds.references import REGIMES
+from ..grounds.summary import format_grounds
+from . import main
+
+
+@main.command()
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option(
+    "--regime",
+    metavar="|".join(REGIMES),
+    help="How to read bare section numbers (default: from the Acts the text names).",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the grounds as JSON.")
+def grounds(file: Path, regime: str | None, as_json: bool) -> None:
+    """Read the grounds of the review request FILE (.txt, .eml, .msg, .docx, .pdf ...)."""
+    text = load_document(file).text
+    used = resolve_regime(text, regime)
+    found = read_grounds(text, used)
+    if as_json:
+        data = {"file": file.name, "regime": used, "grounds": grounds_to_json(found)}
+        click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+    else:
+        click.echo(format_grounds(found, file.name, used))

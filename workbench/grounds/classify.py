@@ -1,0 +1,104 @@
+"""Score one sentence or clause against every category's cues.
+
+The score of a category is the sum of the weights of its cues found in the unit
+(each cue counted once), where the cues that only name the subject ("public
+interest", "redacted") and the provisions that signal the category (s.12 the cost
+limit, s.16 advice and assistance; any other exemption, a disputed exemption) count
+one between them: naming a subject is not objecting to anything. General words of
+disagreement ("I do not believe", "should have") then add to the category the unit
+is already about, and the furniture of a review request ("I am writing to request
+an internal review") takes away from all.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from ..citations import is_exemption
+from .categories import CueBook
+
+
+@dataclass(frozen=True)
+class Scored:
+    """A unit's best category, its score, and the phrases behind it.
+
+    ``subject`` is the category the unit is about before any report or furniture
+    penalty: a unit that reports the authority's decision ("You refused under s.12")
+    is no ground itself, but says what the ground after it will be about.
+    """
+
+    category: str | None
+    score: int
+    runner_up: int
+    total: int
+    cues: tuple[str, ...] = field(default=())
+    furniture: bool = False  # the request's own furniture: a salutation, "I request a review"
+    subject: str | None = None
+    subject_score: int = 0
+    reported: bool = False  # the unit reports the authority's decision
+    summary: str | None = None  # the summary of the strongest cue of the category, if it has one
+    objecting: bool = False  # general words of disagreement ("I do not accept", "should have")
+
+    def is_ground(self, threshold: int) -> bool:
+        return self.category is not None and self.score >= threshold
+
+    @property
+    def confidence(self) -> float:
+        """Strength of the cues times their agreement on one category, 0..1."""
+        if self.category is None or self.score <= 0:
+            return 0.0
+        strength = 1 - math.exp(-self.score / 3)
+        agreement = self.score / max(self.total, self.score)
+        return round(strength * agreement, 2)
+
+
+def score_unit(masked: str, provisions: Iterable[str], book: CueBook) -> Scored:
+    """Score the unit's text (quotations already blanked) and the provisions near it."""
+    subject: dict[str, int] = {}  # weight-1 cues and provisions: the subject, counted once
+    strong: dict[str, int] = {}
+    phrases: dict[str, list[str]] = {}
+    summaries: dict[str, tuple[int, str]] = {}
+    for name, category in book.categories.items():
+        for cue in category.cues:
+            match = cue.regex.search(masked)
+            if match:
+                counts = subject if cue.weight == 1 else strong
+                counts[name] = counts.get(name, 0) + cue.weight
+                phrases.setdefault(name, []).append(match.group(0).strip())
+                if cue.summary and cue.weight > summaries.get(name, (0, ""))[0]:
+                    summaries[name] = (cue.weight, cue.summary)
+    for pid in provisions:
+        name = book.category_for_provision(pid)
+        if name is None and is_exemption(pid):
+            name = "exemption_disputed"
+        if name is not None:
+            subject[name] = 1
+            phrases.setdefault(name, []).append(pid)
+    scores = {name: min(subject.get(name, 0), 1) + strong.get(name, 0) for name in phrases}
+    penalty = sum(c.weight for c in book.not_grounds if c.regex.search(masked))
+    bonus = sum(c.weight for c in book.objection if c.regex.search(masked))
+    if not scores:
+        return Scored(None, 0, 0, 0, furniture=penalty > 0, objecting=bonus > 0)
+    reported = sum(c.weight for c in book.reported if c.regex.search(masked))
+    ranked = sorted(scores, key=lambda n: (-scores[n], -strong.get(n, 0), book.rank[n]))
+    best = ranked[0]
+    score = scores[best] + min(bonus, 2) - penalty - reported
+    if reported and not bonus:
+        score = min(score, book.threshold - 1)  # the decision reported, not yet disputed
+    runner_up = scores[ranked[1]] if len(ranked) > 1 else 0
+    total = score + sum(scores[n] for n in ranked[1:])
+    return Scored(
+        best,
+        score,
+        runner_up,
+        total,
+        tuple(phrases[best]),
+        penalty > 0,
+        None if penalty > 0 else best,
+        scores[best],
+        reported > 0,
+        summaries.get(best, (0, None))[1],
+        bonus > 0,
+    )

@@ -1,0 +1,376 @@
+"""Read the grounds of a review request: what the requester says is wrong, one by one.
+
+The request is cut the way its writer laid it out (:mod:`.structure`); each sentence
+or clause is scored against the category cues (:mod:`.classify`, data in
+``workbench/data/ground_categories.yaml``). A unit whose best category reaches the
+threshold states a ground; the units after it that state none (facts, guidance
+quoted, the argument) are its support and extend its passage, up to the next ground
+or the end of the paragraph or list item. Consecutive units of one paragraph that
+state the same kind of ground are one ground argued at length; list items are
+always grounds of their own, as the corpus's conventions say ("a template list gives
+one ground per item").
+
+Provisions and points follow the text as a reader follows it: a ground names its own,
+or takes those the requester was just talking about ("In relation to Question 3 ...
+refused under section 27(1) ... Section 17(1)(c) requires reasons"). A request that
+states no ground gives an empty list: nothing is ever invented to fill it.
+
+Usage::
+
+    >>> from workbench.grounds import read_grounds
+    >>> [g.category for g in read_grounds(text, "FOISA")]
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from ..catalogue import ancestor_ids
+from ..citations import is_exemption
+from ..errors import CitationError
+from ..parsing.regime import named_regime_hint
+from .categories import CueBook, load_cues
+from .classify import Scored, score_unit
+from .model import RequesterGround
+from .references import REGIMES, Mention, most_specific, point_mentions, provision_mentions
+from .structure import Structure, Unit, read_structure
+
+#: Grounds about an exemption decision take the exemption the requester last named
+#: when they name none themselves ("the public interest in disclosing these minutes").
+_ABOUT_AN_EXEMPTION = frozenset(
+    {"exemption_disputed", "public_interest", "excessive_redaction", "ncnd_disputed"}
+)
+
+
+@dataclass
+class _Draft:
+    """A ground being assembled from consecutive units."""
+
+    category: str
+    start: int
+    end: int
+    block: int
+    points: list[str]
+    context: list[str]  # exemptions named just before, for grounds that name none
+    context_block: int | None
+    scores: list[Scored] = field(default_factory=list)
+
+    def settle(self) -> None:
+        """The category of the strongest sentence (the first of equals)."""
+        best = max(self.scores, key=lambda s: s.score)
+        self.category = best.category or self.category
+
+
+@dataclass(frozen=True)
+class _Fallback:
+    """The unit a segment's weak ground would be read from, and what was known there."""
+
+    scored: Scored
+    unit: Unit
+    lead: int | None
+    points: list[str]
+    context: list[str]
+    context_block: int | None
+    objected: bool  # it objects, or the sentence after it objects to it
+
+    @property
+    def rank(self) -> tuple[bool, int]:
+        return (self.objected, self.scored.subject_score)
+
+
+def read_grounds(
+    text: str, regime: str | None = None, *, cues: CueBook | None = None
+) -> list[RequesterGround]:
+    """The grounds stated in a review request's ``text``, in reading order.
+
+    ``regime`` (FOIA, EIR, FOISA or EISR) says how bare section numbers are read; by
+    default it is guessed from the Acts the text names.
+    """
+    book = cues or load_cues()
+    structure = read_structure(text)
+    regime = resolve_regime(text[: structure.end], regime)
+    provisions = provision_mentions(text[: structure.end], regime)
+    drafts = _Walk(structure, provisions, book).run()
+    cited = [m.value for m in provisions]
+    return [_finish(text, draft, provisions, cited, book) for draft in drafts]
+
+
+def resolve_regime(text: str, given: str | None) -> str | None:
+    """The regime the request is read under: ``given`` (checked), or guessed from the text."""
+    if given is not None:
+        upper = given.strip().upper()
+        if upper not in REGIMES:
+            raise CitationError(f"unknown regime {given!r}; expected one of {', '.join(REGIMES)}")
+        return upper
+    return named_regime_hint(text)
+
+
+# --------------------------------------------------------------------------- grouping
+
+
+class _Walk:
+    """Walk the units in reading order, opening, extending and closing grounds.
+
+    A *segment* is a list item (with the paragraphs that continue it) or a paragraph
+    outside a list; a ground never runs from one segment into the next. Inside a
+    segment, a reference to other request points ("In relation to Question 3") starts
+    afresh. Units before the first ground of a segment (or of a fresh start) that state
+    none lead into it and open its passage, unless they are the request's furniture.
+    """
+
+    def __init__(self, structure: Structure, provisions: list[Mention], book: CueBook) -> None:
+        self.structure = structure
+        self.provisions = provisions
+        self.book = book
+        self.drafts: list[_Draft] = []
+        self.current: _Draft | None = None
+        self.lead: int | None = None  # start of the units leading into the next ground
+        self.lead_subject: str | None = None  # what those units were about
+        self.lead_reported = False  # the last of them reported the decision ("You refused ...")
+        self.points: list[str] = []
+        self.context: list[str] = []
+        self.context_block: int | None = None
+        self.segment: tuple[str, int] | None = None
+        self.block: int | None = None
+        self.segment_drafts = 0
+        self.fallback: _Fallback | None = None
+        self.last_candidate: _Fallback | None = None
+
+    def run(self) -> list[_Draft]:
+        for unit in self.structure.units:
+            self._enter(unit)
+            self._read(unit)
+        self._leave_segment()
+        return self.drafts
+
+    def _enter(self, unit: Unit) -> None:
+        """Start a new segment, or afresh on a change of request points."""
+        block = self.structure.blocks[unit.block]
+        segment = ("item", block.item) if block.item is not None else ("block", unit.block)
+        if segment != self.segment:
+            self._leave_segment()
+            self.segment, self.segment_drafts, self.fallback = segment, 0, None
+            self.last_candidate = None
+            if block.is_item or block.item is None:
+                self.points = [block.label] if block.label and block.label_is_point else []
+        if unit.block != self.block:
+            self.block, self.current = unit.block, None
+            self._forget_lead()
+        found = point_mentions(self.structure.text, unit.start, unit.end)
+        mentioned = list(dict.fromkeys(m.value for m in found))
+        if mentioned and mentioned != self.points:
+            self.current = None
+            self._forget_lead()
+            self.points = mentioned
+
+    def _read(self, unit: Unit) -> None:
+        named = [m.value for m in self.provisions if unit.start <= m.start < unit.end]
+        masked = self.structure.masked
+        near = [  # provisions inside a quotation are someone else's words
+            m.value
+            for m in self.provisions
+            if unit.sentence_start <= m.start < unit.sentence_end and not masked[m.start].isspace()
+        ]
+        scored = score_unit(self.structure.masked[unit.start : unit.end], near, self.book)
+        if scored.is_ground(self.book.threshold):
+            if self._continues(scored, unit):
+                self.current.end = unit.end  # type: ignore[union-attr]
+                self.current.scores.append(scored)  # type: ignore[union-attr]
+                self.current.settle()  # type: ignore[union-attr]
+            else:
+                self._open(scored, unit, self.lead)
+        elif self.current is not None:
+            self.current.end = unit.end  # support for the ground just stated
+        elif scored.furniture:
+            self._forget_lead()
+        elif self.lead_subject and self._answers_report(unit):
+            # "You say the request is manifestly unreasonable. It is not."
+            self._open(_denial(self.lead_subject, self.book.threshold), unit, self.lead)
+        else:
+            self._lead_into(scored, unit)
+        exemptions = [pid for pid in named if is_exemption(pid)]
+        if exemptions:
+            self.context, self.context_block = exemptions, unit.block
+
+    def _forget_lead(self) -> None:
+        self.lead, self.lead_subject, self.lead_reported = None, None, False
+
+    def _answers_report(self, unit: Unit) -> bool:
+        """A bare denial, or a rebuttal of the decision reported just before."""
+        sentence = self.structure.masked[unit.start : unit.end]
+        if self.book.is_denial(sentence):
+            return True
+        return self.lead_reported and self.book.is_rebuttal(sentence)
+
+    def _lead_into(self, scored: Scored, unit: Unit) -> None:
+        """A unit stating no ground, before any ground: it leads into the next one."""
+        if self.lead is None:
+            self.lead = unit.start
+        if scored.subject is not None:
+            self.lead_subject = scored.subject
+        self.lead_reported = self.lead_reported or scored.reported
+        block = self.structure.blocks[unit.block]
+        last = self.last_candidate
+        if scored.subject is None and scored.objecting and last is not None:
+            # "... the dates have been removed too. I can see no reason for that."
+            if last.unit.block == unit.block:
+                self._offer(replace(last, objected=True))
+            return
+        about_something = scored.subject is not None and scored.subject_score >= 1
+        if about_something and (block.in_list_of_reasons or not scored.reported):
+            candidate = _Fallback(
+                scored,
+                unit,
+                self.lead,
+                list(self.points),
+                list(self.context),
+                self.context_block,
+                scored.objecting,
+            )
+            self.last_candidate = candidate
+            self._offer(candidate)
+
+    def _offer(self, candidate: _Fallback) -> None:
+        """Keep the likeliest unit of the segment to read a weak ground from."""
+        if self.fallback is None or candidate.rank > self.fallback.rank:
+            self.fallback = candidate
+
+    def _continues(self, scored: Scored, unit: Unit) -> bool:
+        """Whether the unit argues the ground just stated rather than stating another.
+
+        An item of a list states one objection, however argued ("a template list gives
+        one ground per item"); its category is that of its strongest sentence. In a
+        paragraph: the same category, unless the second adds a point ("I would also
+        like to know ...") or the two are strong statements side by side; a sentence
+        opening as support of the one before ("This is because ...") always continues.
+        """
+        current = self.current
+        if current is None:
+            return False
+        if current.block == unit.block and self.structure.blocks[unit.block].is_item:
+            return True
+        if current.category != scored.category:
+            return False
+        sentence = self.structure.text[unit.start : unit.end]
+        if self.book.supports(sentence):
+            return True
+        if self.book.adds_point(sentence):
+            return False
+        strong = self.book.strong
+        return scored.score < strong or current.scores[-1].score < strong
+
+    def _open(self, scored: Scored, unit: Unit, lead: int | None) -> None:
+        self._add(
+            _Draft(
+                scored.category or "other",
+                unit.start if lead is None else lead,
+                unit.end,
+                unit.block,
+                list(self.points),
+                list(self.context),
+                self.context_block,
+                [scored],
+            )
+        )
+
+    def _add(self, draft: _Draft) -> None:
+        self.current = draft
+        self.drafts.append(self.current)
+        self.segment_drafts += 1
+        self._forget_lead()
+
+    def _leave_segment(self) -> None:
+        """A paragraph or item that stated no ground plainly may still hold one, weakly.
+
+        A review request is written to object, so a paragraph about a subject the cues
+        know (the exemption, the searches, the delay) that is neither the request's
+        furniture nor the requester reporting the decision is read as a ground of that
+        subject, with a low confidence: "(3) The University relies heavily on the Section
+        41 exemption", "several pages were blanked out, so I cannot tell why".
+        """
+        found = self.fallback
+        if self.segment_drafts == 0 and found is not None:
+            start = found.unit.start if found.lead is None else found.lead
+            end = self.structure.blocks[found.unit.block].end
+            category = found.scored.subject or "other"
+            self._add(
+                _Draft(
+                    category,
+                    start,
+                    end,
+                    found.unit.block,
+                    found.points,
+                    found.context,
+                    found.context_block,
+                    [found.scored],
+                )
+            )
+
+
+def _denial(category: str, threshold: int) -> Scored:
+    """The score of a bare denial of the decision just reported: a ground, weakly held."""
+    return Scored(category, threshold, 0, threshold * 2, ("denial",), subject=category)
+
+
+# --------------------------------------------------------------------------- finishing
+
+
+def _finish(
+    text: str, draft: _Draft, provisions: list[Mention], cited: list[str], book: CueBook
+) -> RequesterGround:
+    """The ground as the workbench hands it on: provisions, summary, confidence."""
+    own = [m.value for m in provisions if draft.start <= m.start < draft.end]
+    ids = list(dict.fromkeys(own))
+    if not any(is_exemption(pid) for pid in ids) and (
+        draft.category in _ABOUT_AN_EXEMPTION or draft.context_block == draft.block
+    ):
+        ids += [pid for pid in draft.context if pid not in ids]
+    ids = _drop_ancestors(most_specific(ids, cited))
+    best = max(draft.scores, key=lambda s: s.confidence)
+    cues = tuple(dict.fromkeys(cue for s in draft.scores for cue in s.cues))
+    return RequesterGround(
+        category=draft.category,
+        quote=text[draft.start : draft.end],
+        start=draft.start,
+        end=draft.end,
+        summary=_summary(draft.category, ids, draft.points, book, _deciding(draft).summary),
+        confidence=best.confidence,
+        provisions=tuple(ids),
+        points=tuple(draft.points),
+        cues=cues,
+    )
+
+
+def _deciding(draft: _Draft) -> Scored:
+    """The sentence that decided the ground's category (the strongest, the first of equals)."""
+    return max(draft.scores, key=lambda s: (s.category == draft.category, s.score))
+
+
+def _drop_ancestors(ids: list[str]) -> list[str]:
+    """A ground citing "section 43" and "section 43(2)" cites s.43(2) alone."""
+    covered = {ancestor for pid in ids for ancestor in ancestor_ids(pid)}
+    return [pid for pid in ids if pid not in covered]
+
+
+def _summary(
+    category: str, provisions: list[str], points: list[str], book: CueBook, closer: str | None
+) -> str:
+    """One neutral line: the category's words (or its deciding cue's), provisions, points."""
+    entry = book.categories[category]
+    named = bool(provisions) and closer is None and entry.summary_with_provisions is not None
+    line = (
+        entry.summary_with_provisions.format(provisions=_and(provisions))  # type: ignore[union-attr]
+        if named
+        else closer or entry.summary
+    )
+    extra = [] if named or not provisions else [_and(provisions)]
+    if points:
+        extra.append(("point " if len(points) == 1 else "points ") + _and(points))
+    return line + (f" ({'; '.join(extra)})" if extra else "") + "."
+
+
+def _and(values: list[str]) -> str:
+    return values[0] if len(values) == 1 else ", ".join(values[:-1]) + " and " + values[-1]
+
+
+__all__ = ["read_grounds", "resolve_regime"]

@@ -1,0 +1,268 @@
+"""A review request cut the way its writer laid it out: blocks, then sentences and clauses.
+
+A requester states one objection per list item, per sentence or per clause ("I do
+not believe the exemptions apply to all of it, and where they do, the public
+interest favours disclosure"). The reader scores each of these *units*; this module
+only finds them, keeping every offset into the original text.
+
+* A **block** is a list item (with its wrapped lines) or a paragraph outside a list.
+  Paragraphs that follow a list item, before the next item, continue that item.
+* A **unit** is a sentence of a block, cut again at the clause boundaries that join
+  two objections (a semicolon, ", but", ", and where", ", whereas") or a request for
+  review to its reason ("I request a review because ...").
+
+What is not the requester's own argument is set aside: messages quoted below an
+email ("On 3 May, ... wrote:", "-----Original Message-----"), lines quoted with ">",
+and long passages in double quotation marks (guidance or the authority's words,
+quoted in support): they stay in the text and in a ground's passage, but their words
+are blanked out of the copy the cues are matched against.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from ..parsing.labels import read_item
+from ..parsing.quoted import earlier_correspondence
+from ..parsing.text import LIST_ITEM, Layout, Span, lines, paragraphs, sentences
+
+
+@dataclass(frozen=True)
+class Block:
+    """A list item or a paragraph; ``item`` is the list item it belongs to, if any."""
+
+    start: int
+    end: int
+    paragraph: int  # index of the paragraph the block starts in
+    item: int | None  # index (in reading order) of the list item this block is or continues
+    label: str | None  # the item's number ("2" for "2)"), when it has one
+    label_is_point: bool  # whether that number refers to the original request's points
+    is_item: bool  # the block opens with the item's marker (a continuation does not)
+    in_list_of_reasons: bool  # the item belongs to a list introduced as the reasons for review
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A sentence or clause of a block, ``text[start:end]``, and the sentence it is part of."""
+
+    start: int
+    end: int
+    block: int  # index into the list of blocks
+    sentence_start: int
+    sentence_end: int
+
+
+@dataclass(frozen=True)
+class Structure:
+    """The text, the copy the cues read (quotations blanked) and its blocks and units."""
+
+    text: str
+    masked: str
+    end: int  # where the requester's own text ends (quoted messages below it are left out)
+    blocks: list[Block]
+    units: list[Unit]
+
+
+#: Where one objection ends and another begins inside a sentence.
+_CLAUSE_BREAK = re.compile(
+    r";\s+|,\s+(?:but|whereas|while|although|and\s+where|and\s+if|and\s+that\s+where)\s+"
+    r"|\s+but\s+(?=if\b|where\b|when\b)|(?<=[.!?]['\"’”)])\s+(?=\()|(?<=[.!?])\s+(?=\()"
+    r"|\s+because\s+|,\s+(?:as|since)\s+|(?<=\breview)\s+(?:as|since)\s+"
+    r"|,\s+and\s+(?=(?:the|this|that|these|those|it|they|I|we|you|your|my|our|there)\b)"
+    r"|,\s+(?=which\s+(?:I|we)\s+(?:did|do|have|had|never|was|were)\b)",
+    re.IGNORECASE,
+)
+#: A clause shorter than this many words is not cut off on its own.
+_MIN_CLAUSE_WORDS = 5
+#: A passage in double quotation marks at least this long is someone else's words.
+_LONG_QUOTE = re.compile(r"[\"“](?:(?!\n[ \t]*\n)[^\"“”]){40,1500}[\"”]")
+_QUOTED_LINE = re.compile(r"(?m)^[ \t]*>.*$")
+#: A line before a list saying it gives the reasons for the review ("my reasons are:").
+_REASONS = re.compile(
+    r"\b(?:reasons?|grounds?|matters?|points?|concerns?|issues?|dissatisf\w*|because|following|"
+    r"objections?|complaints?|review\w*)\b",
+    re.IGNORECASE,
+)
+#: An initial and a name ("S. Ahmed"), which the list-item pattern would take for item S.
+_INITIAL = re.compile(r"^\s*[A-Z]\.\s+[A-Z][a-z]")
+#: Item markers that say the number is the original request's ("Question 2", "Q3").
+_POINT_WORD = re.compile(r"^\s*[\"“‘]?\s*(?:Q|Qu|Question|Request|Point|Part|Item)\b", re.I)
+
+
+def read_structure(text: str) -> Structure:
+    """Blocks and units of the requester's own text in ``text``."""
+    end = earlier_correspondence(Layout(text)) or len(text)
+    masked = _mask(text, end)
+    blocks = _blocks(text, end)
+    units = [
+        unit
+        for index, block in enumerate(blocks)
+        for sentence in _sentences(text, block)
+        for unit in _clauses(text, sentence, index)
+    ]
+    return Structure(text, masked, end, blocks, units)
+
+
+# --------------------------------------------------------------------------- masking
+
+
+def _mask(text: str, end: int) -> str:
+    """``text`` with quotations and quoted messages blanked (same length, same offsets)."""
+    chars = list(text)
+    spans = [(m.start(), m.end()) for m in _LONG_QUOTE.finditer(text, 0, end)]
+    spans += [(m.start(), m.end()) for m in _QUOTED_LINE.finditer(text, 0, end)]
+    spans.append((end, len(text)))
+    for start, stop in spans:
+        for index in range(start, stop):
+            if chars[index] != "\n":
+                chars[index] = " "
+    return "".join(chars)
+
+
+# --------------------------------------------------------------------------- blocks
+
+
+def _blocks(text: str, end: int) -> list[Block]:
+    """List items (a new one at every marker line) and paragraphs, in reading order.
+
+    A paragraph that is not itself an item, coming after an item, continues it: a
+    requester often follows "2) Please release the full report." with paragraphs
+    explaining why.
+    """
+    pieces: list[tuple[int, list[Span]]] = []  # (paragraph index, lines)
+    for p_index, paragraph in enumerate(paragraphs(text, 0, end)):
+        for line in lines(text, paragraph.start, paragraph.end):
+            if _is_item(line.text) or not pieces or pieces[-1][0] != p_index:
+                pieces.append((p_index, [line]))
+            else:
+                pieces[-1][1].append(line)
+    blocks: list[Block] = []
+    lists: list[list[int]] = []  # the block indexes of each list's items
+    item: int | None = None
+    kind: str | None = None
+    of_reasons = False
+    for p_index, piece in pieces:
+        is_item = _is_item(piece[0].text)
+        if is_item:
+            if item is None or _marker_kind(piece[0].text) != kind:
+                kind = _marker_kind(piece[0].text)
+                of_reasons = _REASONS.search(_line_before(text, piece[0].start)) is not None
+                lists.append([])
+            item = 0 if item is None else item + 1
+            lists[-1].append(len(blocks))
+        label = _number(piece[0].text) if is_item else blocks[-1].label if blocks else None
+        blocks.append(
+            Block(
+                start=piece[0].start,
+                end=piece[-1].end,
+                paragraph=p_index,
+                item=item,
+                label=label if item is not None else None,
+                label_is_point=False,
+                is_item=is_item,
+                in_list_of_reasons=item is not None and of_reasons,
+            )
+        )
+    return _mark_point_labels(text, blocks, lists)
+
+
+def _mark_point_labels(text: str, blocks: list[Block], lists: list[list[int]]) -> list[Block]:
+    """Decide, list by list, whether item numbers are the original request's points.
+
+    Numbers written as "Question 2" always are. Otherwise a list numbered 1, 2, 3 ...
+    is the requester counting their own grounds, while numbers that start elsewhere
+    or skip ("2)", then "5)") follow another numbering: the request's.
+    """
+    marked = list(blocks)
+    for members in lists:
+        numbers = [blocks[index].label for index in members]
+        counted = numbers == [str(n) for n in range(1, len(numbers) + 1)]
+        for index in members:
+            worded = _POINT_WORD.match(text, blocks[index].start) is not None
+            is_point = blocks[index].label is not None and (worded or not counted)
+            item = blocks[index].item
+            for follower in range(index, len(blocks)):
+                if blocks[follower].item != item:
+                    break
+                marked[follower] = replace(blocks[follower], label_is_point=is_point)
+    return marked
+
+
+def _is_item(line: str) -> bool:
+    """A list item's first line; "S. Ahmed" under a letter is a name, not item S."""
+    if not LIST_ITEM.match(line):
+        return False
+    return _INITIAL.match(line) is None
+
+
+def _marker_kind(line: str) -> str:
+    item = read_item(line)
+    return "bullet" if item is None else item.kind
+
+
+def _number(line: str) -> str | None:
+    """The item's number ("2" for "2)", "3a" for "3a."), if it is numbered."""
+    item = read_item(line)
+    if item is None or item.kind != "num":
+        return None
+    return item.value + (item.sub or "")
+
+
+def _line_before(text: str, start: int) -> str:
+    before = text[:start].rstrip()
+    return before[before.rfind("\n") + 1 :]
+
+
+# --------------------------------------------------------------------------- units
+
+#: A line this long that ends without punctuation was wrapped, not ended: "I am writing
+#: to request an internal review of University of / Birmingham's handling of my request".
+_WRAPPED_LINE = 45
+_ENDS_SENTENCE = re.compile(r"[.!?:;\"”'’)\]]\s*$")
+
+
+def _sentences(text: str, block: Block) -> list[Span]:
+    """The block's sentences, rejoining those a hard wrap cut before a capital letter.
+
+    The shared sentence splitter ends a sentence at a line break followed by a capital
+    (flattened web pages put one element per line); in a hard-wrapped letter a long
+    line without closing punctuation carries on, whatever the next line starts with.
+    """
+    joined: list[Span] = []
+    for sentence in sentences(text, block.start, block.end):
+        if joined and _wrapped(text, joined[-1], sentence):
+            joined[-1] = Span(joined[-1].start, sentence.end, text[joined[-1].start : sentence.end])
+        else:
+            joined.append(sentence)
+    return joined
+
+
+def _wrapped(text: str, previous: Span, following: Span) -> bool:
+    gap = text[previous.end : following.start]
+    if gap.count("\n") != 1 or _ENDS_SENTENCE.search(previous.text):
+        return False
+    last_line = previous.text[previous.text.rfind("\n") + 1 :]
+    return len(last_line) >= _WRAPPED_LINE and not _is_item(following.text)
+
+
+def _clauses(text: str, sentence: Span, block: int) -> list[Unit]:
+    """The sentence cut at clause boundaries, keeping only cuts that leave real clauses."""
+    pieces = [(sentence.start, sentence.end)]
+    for match in _CLAUSE_BREAK.finditer(text, sentence.start, sentence.end):
+        start, _ = pieces[-1]
+        left = text[start : match.start()]
+        right = text[match.end() : sentence.end]
+        if _words(left) >= _MIN_CLAUSE_WORDS and _words(right) >= _MIN_CLAUSE_WORDS:
+            pieces[-1] = (start, match.start())
+            pieces.append((match.end(), sentence.end))
+    units = []
+    for start, stop in pieces:
+        span = Span.of(text, start, stop)
+        if span:
+            units.append(Unit(span.start, span.end, block, sentence.start, sentence.end))
+    return units
+
+
+def _words(value: str) -> int:
+    return len(value.split())
