@@ -237,13 +237,17 @@ def _admitted_delay(context: CheckContext) -> Finding | None:
     sentence = tx.first_sentence_with(_ADMITS_DELAY, context.response_text)
     if sentence is None:
         return None
-    what = "review" if context.is_review_outcome else "response"
+    late = (
+        "the original response or this review was late"
+        if context.is_review_outcome
+        else "the response was late"
+    )
     return finding(
         "response-timeliness",
         Severity.ISSUE,
-        f"The letter admits the {what} was late",
+        f"The letter admits {late}",
         "The dates needed to count the working days are not known, but the letter itself "
-        "apologises for a delay, which admits that the time limit was missed. The review "
+        "apologises for a delay, which admits that a time limit was missed. The review "
         "outcome should record the breach.",
         evidence=[sentence],
     )
