@@ -132,6 +132,10 @@ class CheckContext:
         def pick(meta_value, extracted):
             return meta_value if meta_value is not None else extracted
 
+        received = pick(meta.date_received if meta else None, extraction.date_received)
+        clarified = getattr(extraction, "date_clarified", None)
+        if clarified is not None and received is not None and clarified < received:
+            clarified = None  # a clarification cannot restart a clock before it starts
         return cls(
             response_text=response_text,
             extraction=extraction,
@@ -148,7 +152,7 @@ class CheckContext:
             response_metadata=dict(response_metadata or {}),
             # Read with getattr: older extractions (and saved JSON) have no such fields.
             kind=getattr(extraction, "kind", None),
-            date_clarified=getattr(extraction, "date_clarified", None),
+            date_clarified=clarified,
             review_outcome=getattr(extraction, "review_outcome", None),
             holder=meta.authority if meta else None,
         )

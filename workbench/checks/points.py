@@ -10,7 +10,8 @@ from . import provisions as pv
 from . import text as tx
 from .base import CheckContext, Finding, Severity, check, finding
 
-#: Below this confidence the extractor's reading of a point is not relied on.
+#: Below this confidence the extractor's reading of a point is not relied on (the
+#: extraction model's own "check this" threshold where it defines one).
 _UNSURE = 0.5
 
 #: "If it were held, it would be exempt": reliance in the alternative, which is legitimate.
