@@ -32,7 +32,7 @@ ADVICE_PROVISION = {"FOIA": "s.16", "EIR": "reg 9", "FOISA": "s.15", "mixed": "s
 REFUSAL_PROVISION = {"FOIA": "s.17", "EIR": "reg 14", "FOISA": "s.16", "mixed": "s.17 / reg 14"}
 
 #: Checks whose findings bear on each question.
-TIMELINESS_CHECKS = ("response-timeliness",)
+TIMELINESS_CHECKS = ("response-timeliness", "extension-too-long")
 ADVICE_CHECKS = ("cost-limit-advice-missing",)
 REFUSAL_CHECKS = (
     "refusal-reasons-missing",
@@ -41,6 +41,9 @@ REFUSAL_CHECKS = (
     "ncnd-provision-missing",
     "legitimate-interests-missing",
     "cost-limit-estimate-missing",
+    "qualified-person-opinion-missing",
+    "location-not-given",
+    "adverse-effect-threshold",
     "review-rights-missing",
     "complaint-rights-missing",
 )
