@@ -27,6 +27,7 @@ def isolated_data(tmp_path_factory, monkeypatch) -> Path:
     monkeypatch.delenv("WORKBENCH_OUTPUT", raising=False)
     monkeypatch.delenv("WORKBENCH_RECEIPT_RULE", raising=False)
     monkeypatch.delenv("WORKBENCH_MAX_UPLOAD_MB", raising=False)
+    monkeypatch.delenv("WORKBENCH_USER", raising=False)
     # The repository's own team folder, whatever the shell says: a team's checks and
     # catalogue overlay would change what every test sees.
     monkeypatch.delenv("WORKBENCH_TEMPLATES", raising=False)

@@ -42,6 +42,8 @@ def test_start_makes_a_draft_from_the_case_and_the_extraction(started):
     assert started.output == (
         f"Started the review of {CASE_ID} (version 1, draft) with 3 point(s), 1 provision(s), "
         "0 search(es); due Mon 04 Mar 2024\n"
+        f"The points were read from the letter: check them with 'workbench review points "
+        f"{CASE_ID}'\n"
     )
     with Store() as store:
         review = store.get(CASE_ID)

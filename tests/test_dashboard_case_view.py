@@ -49,7 +49,7 @@ def test_showing_a_tab_again_shows_what_was_saved_meanwhile(seed_case, store, me
     ReviewSession.open(SEED_ID, "bob", store=store).edit("points.1.finding", "correct")
 
     view.select("Request points")
-    assert one(points.widget.children[1], "wb-point-finding").value == "correct"
+    assert one(one(points.widget, "wb-point-2"), "wb-point-finding").value == "correct"
     assert "version 1, in progress" in view.facts.value
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import ipywidgets as widgets
-from review_page_fixtures import SEED_ID, audit_rows, button, one, page_text, walk
+from review_page_fixtures import SEED_ID, all_with, audit_rows, button, one, page_text, walk
 
 from workbench.dashboard.overview_page import OverviewPage
 from workbench.dashboard.pages import css_slug
@@ -53,14 +53,14 @@ def test_correcting_a_date_saves_it_as_the_reviewers_and_reworks_the_deadline(
     saved = store.get(SEED_ID)
     assert saved.corrections["date_received"].corrected == "2023-10-26"
     assert (
-        "save",
+        "set_fact",
         "corrections.date_received",
         {"extracted": "2023-10-25", "corrected": "2023-10-26"},
     ) in audit_rows(store)
     received = _fact_text(page, "date_received")
     assert "26 October 2023" in received
     assert "edited by the reviewer" in received
-    assert "read from the letter: 25 October 2023" in received
+    assert "as read: 25 October 2023" in received
     assert "Received: Thu 26 Oct 2023" in page_text(page.widget)
 
 
@@ -160,15 +160,38 @@ def test_markup_in_the_letter_is_shown_as_text(seed_case, store, messages):
     assert "&lt;img src=x onerror=alert(1)&gt;" in shown
 
 
-def test_another_reviewers_change_is_not_overwritten_and_is_shown(session, store, messages):
+def test_another_reviewers_change_to_the_same_field_is_shown_beside_it_with_mine_kept(
+    session, store, messages
+):
     page = _page(session, messages)
     ReviewSession.open(SEED_ID, "bob", store=store).edit("grounds", "Bob's words")
 
+    grounds = one(page.widget, "wb-grounds")
+    grounds.value = "My words"
+
+    assert store.get(SEED_ID).grounds == "Bob's words"  # not overwritten
+    assert grounds.value == "Bob's words"  # the box shows what is saved
+    panel = one(page.widget, "wb-conflict")
+    assert "Changed by bob while you were editing it" in page_text(panel)
+    assert one(panel, "wb-conflict-mine").value == "My words"  # nothing typed is lost
+    boxes = [w for w in walk(page.widget) if w is grounds or w is panel]
+    assert boxes == [grounds, panel]  # right beside the field
+
+    button(panel, "Use mine").click()
+    assert store.get(SEED_ID).grounds == "My words"
+    assert grounds.value == "My words"
+    assert not all_with(page.widget, "wb-conflict")
+
+
+def test_another_reviewers_change_to_a_different_field_is_merged(session, store, messages):
+    page = _page(session, messages)
+    ReviewSession.open(SEED_ID, "bob", store=store).edit("reviewer.role", "Head of IG")
+
     one(page.widget, "wb-grounds").value = "My words"
 
-    assert "changed by bob" in messages.texts[0]
-    assert store.get(SEED_ID).grounds == "Bob's words"
-    assert one(page.widget, "wb-grounds").value == "Bob's words"
+    saved = store.get(SEED_ID)
+    assert (saved.grounds, saved.reviewer.role) == ("My words", "Head of IG")
+    assert messages.texts == [] and not all_with(page.widget, "wb-conflict")
 
 
 def test_reopening_shows_everything_saved(session, store, messages):

@@ -16,6 +16,7 @@ The tree::
     ├── SettingsError            a setting or organisation file is invalid
     ├── StoreError               the review store failed
     │   └── ConflictError        someone else saved the review first
+    │       └── EditConflict     ... and changed the same field differently
     ├── ReviewError              an edit the review model does not allow
     └── ExportError              a letter or spreadsheet could not be written
 
@@ -103,6 +104,20 @@ class StoreError(WorkbenchError):
 
 class ConflictError(StoreError):
     """The review was changed by someone else since it was opened."""
+
+
+class EditConflict(ConflictError):
+    """Someone else changed the same field since it was opened, to a different value.
+
+    ``field`` is the field's path in the review as now saved; ``mine`` and ``theirs``
+    are the two values, so the page can show both beside the field and let the
+    reviewer choose (``conflicts`` lists every such field when there are several).
+    """
+
+    def __init__(self, message: str, *, mine: Any = None, theirs: Any = None, **context: Any):
+        super().__init__(message, **context)
+        self.mine = mine
+        self.theirs = theirs
 
 
 class ReviewError(WorkbenchError):

@@ -49,10 +49,13 @@ from .deadlines import Deadline, review_deadline
 from .errors import ReviewError
 from .labelled import LabelledEnum
 from .outcomes import CHANGED_OUTCOMES, DEFAULT_SCHEME, ChangeReason, Outcome, outcome_label
-from .parsing.model import DETERMINATION_LABELS, Determination, Extraction
+from .parsing.model import DETERMINATION_LABELS, Determination, Evidence, Extraction
 
 #: Version of the review's JSON shape; a newer one is refused rather than misread.
-SCHEMA_VERSION = 1
+#: 2: each point keeps what the first pass read for it (``read``) and its evidence; the
+#: review keeps the requester, the kind of letter, provisions set aside and read passages
+#: that are not searches.  A version 1 review is read as if every point were as read.
+SCHEMA_VERSION = 2
 
 #: Fields managed by the lifecycle methods, never by a field edit.
 LIFECYCLE_FIELDS = frozenset({"schema_version", "case_id", "version", "status", "sign_off"})
@@ -129,6 +132,15 @@ class PublicInterestFavours(LabelledEnum):
 
     DISCLOSURE = "disclosure", "Favours disclosure"
     WITHHOLDING = "withholding", "Favours maintaining the exemption"
+
+
+class LetterKind(LabelledEnum):
+    """What kind of letter is under review (the same vocabulary as the letter corpus)."""
+
+    RESPONSE = "response", "Response"
+    REFUSAL_NOTICE = "refusal_notice", "Refusal notice"
+    HOLDING_NOTICE = "holding_notice", "Holding notice or extension letter"
+    INTERNAL_REVIEW_OUTCOME = "internal_review_outcome", "Internal review outcome"
 
 
 class Timeliness(LabelledEnum):
@@ -212,8 +224,26 @@ class Reviewer(_Part):
         }[self.involved_in_original]
 
 
+class PointReading(_Part):
+    """What the first pass read for one point, kept so "as read" shows beside "as corrected".
+
+    Kept in the review (not read again from the letter) because the extractor improves:
+    what the reviewer corrected must stay measured against what they were shown.
+    """
+
+    label: str
+    text: str = ""
+    determination: Determination | None = None
+    provisions: list[str] = Field(default_factory=list)
+
+
 class PointReview(_Part):
-    """The reviewer's finding on one point of the request."""
+    """One point of the request as the reviewer accepts it, and their finding on it.
+
+    The label, request text, determination and provisions start as the first pass read
+    them (``read``) and are the reviewer's to correct (:mod:`workbench.reading`); a point
+    the reviewer added has no ``read``.
+    """
 
     label: str = Field(min_length=1)
     request_text: str = ""
@@ -227,10 +257,35 @@ class PointReview(_Part):
     reasons: str = ""
     remedies: list[Remedy] = Field(default_factory=list)
     remedy_date: dt.date | None = None
+    #: What the first pass read for this point; None for a point the reviewer added.
+    read: PointReading | None = None
+    #: The passages of the letter this point's answer was read from.
+    evidence: list[Evidence] = Field(default_factory=list)
+    #: Where the request text was taken from, when the reviewer selected it in a document.
+    text_source: Evidence | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _reading_of_older_reviews(cls, data: Any) -> Any:
+        """A point saved before points kept their reading is taken as read (schema 1)."""
+        if isinstance(data, dict) and "read" not in data and data.get("label"):
+            data = dict(data)
+            data["read"] = {
+                "label": data["label"],
+                "text": data.get("request_text", ""),
+                "determination": data.get("original_determination"),
+                "provisions": list(data.get("provisions") or []),
+            }
+        return data
 
     @field_validator("remedies")
     @classmethod
     def _each_remedy_once(cls, value: list[Remedy]) -> list[Remedy]:
+        return list(dict.fromkeys(value))
+
+    @field_validator("provisions")
+    @classmethod
+    def _each_provision_once(cls, value: list[str]) -> list[str]:
         return list(dict.fromkeys(value))
 
     @property
@@ -249,6 +304,26 @@ class PointReview(_Part):
     @property
     def determination_label(self) -> str:
         return DETERMINATION_LABELS[self.determination] if self.determination else "Not known"
+
+    @property
+    def added_by_reviewer(self) -> bool:
+        """True for a point the first pass did not read (the reviewer added it)."""
+        return self.read is None
+
+    def corrected_values(self) -> list[str]:
+        """Which of label, text, determination and provisions differ from what was read."""
+        if self.read is None:
+            return ["label", "text", "determination", "provisions"]
+        changed = []
+        if self.label != self.read.label:
+            changed.append("label")
+        if self.request_text != self.read.text:
+            changed.append("text")
+        if self.determination != self.read.determination:
+            changed.append("determination")
+        if self.provisions != self.read.provisions:
+            changed.append("provisions")
+        return changed
 
     @property
     def finding_label(self) -> str:
@@ -457,6 +532,10 @@ class Review(_Part):
     #: Optional: reviews saved before they existed simply lack them.
     reference: str | None = None
     authority: str | None = None
+    #: Who made the request (the letter opens "Dear <requester>").
+    requester: str | None = None
+    #: The kind of letter under review (response, refusal notice, ...).
+    kind: LetterKind | None = None
     date_received: dt.date | None = None
     date_responded: dt.date | None = None
     reviewer: Reviewer = Field(default_factory=Reviewer)
@@ -471,7 +550,12 @@ class Review(_Part):
     no_original_decision: bool = False
     points: list[PointReview] = Field(default_factory=list)
     provisions: list[ProvisionReview] = Field(default_factory=list)
+    #: Provision reviews no point relies on any more, kept with their answers so that
+    #: relying on the provision again brings them back.
+    set_aside: list[ProvisionReview] = Field(default_factory=list)
     searches: list[SearchReview] = Field(default_factory=list)
+    #: Passages the first pass read as searches that the reviewer marked "not a search".
+    not_searches: list[Evidence] = Field(default_factory=list)
     procedural: ProceduralFindings = Field(default_factory=ProceduralFindings)
     #: Automated check id -> the reviewer's verdict.
     check_decisions: dict[str, CheckDecision] = Field(default_factory=dict)
@@ -491,7 +575,7 @@ class Review(_Part):
                 f"this review was saved by a newer workbench (format {value}, this one reads "
                 f"up to {SCHEMA_VERSION}); update the workbench"
             )
-        return value
+        return SCHEMA_VERSION  # an older review is read in today's shape (see PointReview)
 
     @field_validator("case_id")
     @classmethod
@@ -935,6 +1019,13 @@ def review_from_case(
                     request_text=point.text,
                     original_determination=point.determination,
                     provisions=list(point.provisions),
+                    read=PointReading(
+                        label=point.label,
+                        text=point.text,
+                        determination=point.determination,
+                        provisions=list(dict.fromkeys(point.provisions)),
+                    ),
+                    evidence=list(point.evidence),
                 )
             )
             provision_ids += point.provisions
@@ -943,12 +1034,16 @@ def review_from_case(
         ProvisionReview(provision_id=pid, points=[p.label for p in points if pid in p.provisions])
         for pid in dict.fromkeys(provision_ids)
     ]
+    kind = getattr(extraction, "kind", None) if extraction is not None else None
     return Review(
         case_id=case.id,
         regime=getattr(meta, "regime", None) or (extraction.regime if extraction else None),
         reference=getattr(meta, "reference", None)
         or (extraction.reference if extraction else None),
         authority=getattr(meta, "authority", None),
+        requester=getattr(meta, "requester", None)
+        or (getattr(extraction, "requester", None) if extraction else None),
+        kind=kind if kind in LetterKind.choices() else None,
         date_received=getattr(meta, "date_received", None)
         or (extraction.date_received if extraction else None),
         date_responded=getattr(meta, "date_responded", None)

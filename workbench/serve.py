@@ -67,11 +67,16 @@ REFILL_DELAY = 5
 #: Headroom on top of the upload limit for the widget message around a file.
 WEBSOCKET_HEADROOM = 1024 * 1024
 
-#: The JupyterLab extensions the page loads: Voila's own manager for ipywidgets 8
-#: and the widget models it manages (jupyterlab_widgets), nothing else.  Other
+#: The JupyterLab extensions the page loads: Voila's own manager for ipywidgets 8,
+#: the widget models it manages (jupyterlab_widgets) and anywidget (the letter beside
+#: the points, whose selection ipywidgets cannot read), nothing else.  Other
 #: extensions found on the machine (themes, previews, a stray old widget
 #: manager) only slow the page down or break it.
-EXTENSIONS = ["@voila-dashboards/widgets-manager8", "@jupyter-widgets/jupyterlab-manager"]
+EXTENSIONS = [
+    "@voila-dashboards/widgets-manager8",
+    "@jupyter-widgets/jupyterlab-manager",
+    "anywidget",
+]
 
 #: Environment variable telling the kernel which folder Voila serves files from.
 FILES_ROOT_ENV = "WORKBENCH_FILES_ROOT"

@@ -9,11 +9,20 @@ overwritten) when someone else saved first.  It has no widgets, so it is tested
 on its own, and every mistake a reviewer can make comes back as a
 :class:`~workbench.errors.WorkbenchError` whose message the page shows as it is.
 
+When someone else saved first, the session merges field by field
+(:mod:`workbench.merge`): a change to a field they did not touch is applied again on
+their version and saved; the same field changed by both raises
+:class:`~workbench.errors.EditConflict` with both values, for the page to show.
+The rules for correcting the reading itself (points, determinations, provisions,
+searches, facts) are in :mod:`workbench.reading`; each is one method here, so the
+dashboard and the ``workbench review`` commands share them.
+
 Usage::
 
     session = ReviewSession.open("IC-266000-V6Y0", who="A. Reviewer")
     session.edit("points.1.finding", "incorrect")
-    session.correct("date_received", "2023-10-26")      # marked as the reviewer's
+    session.split_point("3", ["3a", "3b"])               # the reading: workbench.reading
+    session.set_fact("requester", "Ms L. Bamford")      # marked as the reviewer's
     session.decide_check(finding_id, accepted=False, reason="The searches are in annex A")
     paths = session.export(["docx", "xlsx"])
     links = [session.download_url(path) for path in paths]
@@ -30,17 +39,37 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from . import settings
+from . import reading, settings
 from .cases import CASE_FILE, Case, case_path, load_case
 from .catalogue import Catalogue, load_catalogue
 from .checks.base import Finding
-from .deadlines import Deadline, parse_date
-from .errors import ConflictError, InvalidCaseId, ReviewError, StoreError, WorkbenchError
+from .deadlines import Deadline
+from .errors import (
+    ConflictError,
+    EditConflict,
+    InvalidCaseId,
+    ReviewError,
+    StoreError,
+    WorkbenchError,
+)
 from .export.facts import CaseFacts, case_facts
+from .merge import field_conflicts, retarget
 from .outcomes import Outcome
-from .parsing.model import Evidence, Extraction
-from .review import CheckDecision, PathLike, Review, ReviewStatus, explain, review_from_case
-from .store import Place, ReviewNotFound, Store
+from .parsing.model import Determination, Evidence, Extraction
+from .reading import FACT_FIELDS, REGIMES, FactField, fact_field
+from .review import (
+    CheckDecision,
+    PathLike,
+    PointReview,
+    Review,
+    ReviewStatus,
+    Route,
+    explain,
+    join_path,
+    review_from_case,
+    split_path,
+)
+from .store import Place, ReviewNotFound, Store, diff_json
 
 log = logging.getLogger(__name__)
 
@@ -48,33 +77,10 @@ log = logging.getLogger(__name__)
 DEFAULT_WHO = "reviewer"
 
 
-@dataclass(frozen=True)
-class FactField:
-    """One fact the first pass reads from the letter, and how the reviewer may correct it."""
+#: How many times a change is merged onto someone else's newer version before giving up.
+MERGE_ATTEMPTS = 3
 
-    #: The extraction's field name, which is also the key in ``review.corrections``.
-    name: str
-    label: str
-    #: ``"text"``, ``"date"``, ``"regime"`` or ``"yes_no"``: how the value is typed.
-    kind: str
-    #: The case record's field that outranks the extraction, if there is one.
-    meta_field: str | None = None
-    #: The review's own copy of the fact (kept in step with a correction), if there is one.
-    review_field: str | None = None
-
-
-#: The facts the Overview shows, in its order.
-FACT_FIELDS: tuple[FactField, ...] = (
-    FactField("reference", "Reference", "text", "reference", "reference"),
-    FactField("regime", "Regime", "regime", "regime", "regime"),
-    FactField("date_received", "Request received", "date", "date_received", "date_received"),
-    FactField("date_of_response", "Response sent", "date", "date_responded", "date_responded"),
-    FactField("review_rights_given", "Right to a review given", "yes_no"),
-    FactField("complaint_rights_given", "Right to complain to the regulator given", "yes_no"),
-    FactField("advice_and_assistance", "Advice and assistance offered", "yes_no"),
-)
-_FACTS_BY_NAME = {fact.name: fact for fact in FACT_FIELDS}
-REGIMES = ("FOIA", "EIR", "FOISA", "mixed")
+__all__ = ["FACT_FIELDS", "REGIMES", "Fact", "FactField", "ReviewSession", "saved_place"]
 
 
 @dataclass(frozen=True)
@@ -122,7 +128,7 @@ class ReviewSession:
         self._who = who.strip() if who and who.strip() else None
         self._owns_store = owns_store
         self._extraction: Extraction | None = None
-        self._checks: list[Finding] | None = None
+        self._checks: tuple[str, list[Finding]] | None = None
         #: Set when the first pass failed on this letter (the page says so).
         self.extraction_problem: str | None = None
 
@@ -136,6 +142,7 @@ class ReviewSession:
         *,
         store: Store | None = None,
         case: Case | None = None,
+        create: bool = True,
     ) -> ReviewSession:
         """Open the saved review of ``case_id``, or start its first draft from the letter.
 
@@ -143,6 +150,7 @@ class ReviewSession:
             ``"reviewer"``.
         :param store: default a :class:`Store` at the setting, closed by :meth:`close`.
         :param case: the case already loaded (default: loaded from the cases folder).
+        :param create: start a draft when there is no review (else :class:`ReviewNotFound`).
         :raises CaseError: the case cannot be found or read.
         :raises StoreError: the store cannot be read or written.
         """
@@ -151,19 +159,66 @@ class ReviewSession:
         store = store if store is not None else Store()
         try:
             session = cls(case, Review(case_id=case.id), 0, store, who=who, owns_store=owns)
-            session._load_or_start()
+            session._load_or_start(create)
         except BaseException:
             if owns:
                 store.close()
             raise
         return session
 
-    def _load_or_start(self) -> None:
+    @staticmethod
+    def start(
+        case: Case,
+        who: str,
+        *,
+        store: Store,
+        extraction: Extraction | str | None = "letter",
+        reviewer: str = "",
+        role: str = "",
+        requested: dt.date | None = None,
+        route: Route | None = None,
+        grounds: str = "",
+        exceptional: bool = False,
+    ) -> Review:
+        """Start the first draft review of ``case`` and save it; returns the draft.
+
+        :param extraction: ``"letter"`` (default) reads the letter now, so the draft holds
+            the points, determinations and provisions read from it, for the reviewer to
+            confirm or correct; an :class:`Extraction` uses that reading; None starts
+            with no points at all.
+        :raises StoreError: the case already has a review.
+        """
+        if extraction == "letter":
+            from .export import first_pass
+
+            try:
+                extraction = first_pass(case)
+            except WorkbenchError:
+                raise
+            except Exception as exc:  # noqa: BLE001 - said in one line, and logged
+                log.exception("extraction failed for case %s", case.id)
+                raise ReviewError(
+                    f"The letter of {case.id} could not be read automatically "
+                    f"({type(exc).__name__}); start with --no-extraction and add the points",
+                    case_id=case.id,
+                ) from exc
+        reading_ = extraction if isinstance(extraction, Extraction) else None
+        draft = review_from_case(case, reading_, reviewer=reviewer, role=role)
+        if requested is not None:
+            draft.review_requested = requested
+        draft.route = route
+        draft.grounds = grounds
+        draft.exceptional = exceptional
+        store.create(draft, who)
+        return draft
+
+    def _load_or_start(self, create: bool = True) -> None:
         try:
             self._review, self.token = self.store.open_review(self.case.id)
             return
         except ReviewNotFound:
-            pass
+            if not create:
+                raise
         draft = review_from_case(self.case, self.extraction)
         try:
             self.token = self.store.create(draft, self.who)
@@ -228,17 +283,30 @@ class ReviewSession:
                 self._extraction = Extraction()
         return self._extraction
 
+    def reading(self) -> Extraction:
+        """The corrected reading: the first pass with the reviewer's corrections applied.
+
+        What the checks and the exports read (:func:`workbench.reading.corrected_reading`).
+        """
+        return reading.corrected_reading(self.review, self.extraction)
+
     @property
     def catalogue(self) -> Catalogue:
         return load_catalogue()
 
     def checks(self) -> list[Finding]:
-        """The automated checks' findings on the letter, most serious first (run once)."""
-        if self._checks is None:
-            from .checks.runner import run_case_checks
+        """The automated checks' findings on the corrected reading, most serious first.
 
-            self._checks = run_case_checks(self.case, self.extraction)
-        return self._checks
+        Run again only when the reading changes (a point split, a determination set), so
+        a point given a determination no longer "has no answer".
+        """
+        from .checks.runner import run_case_checks
+
+        corrected = self.reading()
+        key = corrected.model_dump_json()
+        if self._checks is None or self._checks[0] != key:
+            self._checks = (key, run_case_checks(self.case, self.extraction, review=self.review))
+        return self._checks[1]
 
     def facts(self) -> CaseFacts:
         """Reference, regime and dates as the letter and spreadsheet will state them."""
@@ -253,19 +321,27 @@ class ReviewSession:
         return self.facts().deadline
 
     def fact(self, name: str) -> Fact:
-        """One extracted fact with its evidence, as read and as the reviewer corrected it."""
-        field = _fact_field(name)
-        extracted = self._extracted_value(field)
+        """One fact of the case with its evidence, as read and as the reviewer corrected it."""
+        field = fact_field(name)
+        extracted = self.read_value(name)
         correction = self.review.corrections.get(name)
-        corrected = correction is not None
-        value = _typed(field, correction.corrected) if correction is not None else extracted
+        own = getattr(self.review, field.review_field) if field.review_field else None
+        if own is not None:
+            value = own
+        elif correction is not None:
+            value = _typed(field, correction.corrected)
+        else:
+            value = extracted
+        corrected = correction is not None or (own is not None and not _same(own, extracted))
         evidence = self.extraction.field_evidence.get(name)
         return Fact(field, extracted, value, corrected, evidence)
 
     def all_facts(self) -> list[Fact]:
         return [self.fact(field.name) for field in FACT_FIELDS]
 
-    def _extracted_value(self, field: FactField) -> Any:
+    def read_value(self, name: str) -> Any:
+        """A fact as read: from the case record where it has it, else from the letter."""
+        field = fact_field(name)
         if field.meta_field is not None:
             value = getattr(self.case.meta, field.meta_field, None)
             if value is not None:
@@ -273,8 +349,8 @@ class ReviewSession:
         return getattr(self.extraction, field.name, None)
 
     def point_evidence(self, label: str) -> list[Evidence]:
-        """The sentences of the letter behind the first pass's reading of point ``label``."""
-        for point in self.extraction.points:
+        """The sentences of the letter behind the reading of point ``label``."""
+        for point in self.reading().points:
             if point.label == label:
                 return list(point.evidence)
         return []
@@ -289,73 +365,146 @@ class ReviewSession:
         """Set one field of the review (``"points.1.finding"``), saved and audited at once.
 
         :raises ReviewError: the value is not allowed there (the message names the field).
-        :raises ConflictError: someone else saved first; the session has reloaded their
-            version, and nothing of this edit was written.
+        :raises EditConflict: someone else changed the same field since this session read
+            it; the session has their version, and nothing of this edit was written.
         """
-        with self._conflicts_reload():
-            self._review, self.token = self.store.edit(
-                self.case_id, field_path, value, self.who, self.token
-            )
-        return self._review
+        return self.edit_many([(field_path, value)], action="edit")
 
-    def edit_many(self, changes: Sequence[tuple[PathLike, Any]]) -> Review:
+    def edit_many(self, changes: Sequence[tuple[PathLike, Any]], action: str = "save") -> Review:
         """Set several fields in one transaction (all saved, or none)."""
+        base = self.review
 
         def apply(review: Review) -> Review:
             for path, value in changes:
-                review = review.with_value(path, value)
+                review = review.with_value(self._same_field(path, base, review), value)
             return review
 
-        return self._apply(apply)
+        return self._apply(apply, action=action)
 
     def reload(self) -> Review:
         """Read the review again from the store (someone else may have changed it)."""
         self._review, self.token = self.store.open_review(self.case_id)
         return self._review
 
-    def correct(self, field: str, value: Any) -> Review:
-        """Correct a fact the first pass read (``"date_received"``); shown as the reviewer's.
+    def set_fact(self, name: str, value: Any) -> Review:
+        """Correct a fact of the case (``"requester"``, ``"date_received"``, ``"kind"`` ...).
 
         Dates may be given as ``YYYY-MM-DD`` text.  Setting a fact back to what was read,
         or clearing it, removes the correction (the letter then states what was read).
-        Where the review keeps its own copy of the fact (reference, regime, dates), that
-        is updated in the same transaction.
 
         :raises DateError: a date that cannot be read.
         :raises ReviewError: an unknown fact or a value it cannot take.
         """
-        fact_field = _fact_field(field)
-        extracted = self._extracted_value(fact_field)
-        corrected = _parse_fact(fact_field, value)
-        if corrected is None:
-            corrected = extracted
+        read = self.read_value(name)
+        return self._apply(lambda r: reading.set_fact(r, name, value, read), action="set_fact")
 
-        def apply(review: Review) -> Review:
-            corrections = {
-                name: c.model_dump(mode="json") for name, c in review.corrections.items()
-            }
-            if _same(corrected, extracted):
-                corrections.pop(fact_field.name, None)
-            else:
-                corrections[fact_field.name] = {
-                    "extracted": _jsonable(extracted),
-                    "corrected": _jsonable(corrected),
-                }
-            review = review.with_value("corrections", corrections)
-            if fact_field.review_field is not None:
-                review = review.with_value(fact_field.review_field, corrected)
+    def correct(self, field: str, value: Any) -> Review:
+        """The older name of :meth:`set_fact` (a fact the first pass read, corrected)."""
+        return self.set_fact(field, value)
+
+    # -- the reading: points -----------------------------------------------------------------
+
+    def add_point(
+        self,
+        label: str,
+        text: str = "",
+        determination: Determination | str | None = None,
+        provisions: str | Sequence[str] = (),
+        *,
+        after: str | None = None,
+    ) -> Review:
+        """Add a point the first pass missed (see :func:`workbench.reading.add_point`)."""
+
+        def change(review: Review) -> Review:
+            return reading.add_point(review, label, text, determination, provisions, after=after)
+
+        return self._restructure("add_point", change, _added)
+
+    def delete_point(self, label: str) -> Review:
+        """Delete a point (kept, with all said about it, in the audit trail)."""
+        base = self.review
+        return self._restructure(
+            "delete_point", lambda review: self._delete(review, base, label), _deleted
+        )
+
+    def relabel_point(self, label: str, new_label: str) -> Review:
+        return self._restructure(
+            "relabel_point", lambda r: reading.relabel_point(r, label, new_label), _relabelled
+        )
+
+    def split_point(
+        self, label: str, into: str | Sequence[str], texts: Sequence[str] | None = None
+    ) -> Review:
+        return self._restructure(
+            "split_point", lambda r: reading.split_point(r, label, into, texts), _split
+        )
+
+    def merge_points(self, first: str, second: str, label: str | None = None) -> Review:
+        return self._restructure(
+            "merge_points", lambda r: reading.merge_points(r, first, second, label), _merged
+        )
+
+    def move_point(self, label: str, to: int) -> Review:
+        return self._restructure(
+            "move_point", lambda r: reading.move_point(r, label, to), _reordered
+        )
+
+    def set_point_text(self, label: str, text: str, *, source: Evidence | None = None) -> Review:
+        return self._apply(
+            lambda r: reading.set_point_text(r, label, text, source=source),
+            action="set_point_text",
+        )
+
+    def set_point_answer(self, label: str, passages: Sequence[Evidence]) -> Review:
+        """Where the letter answers point ``label`` (the passages the reviewer selected)."""
+        return self._apply(
+            lambda r: reading.set_point_answer(r, label, passages), action="set_answer"
+        )
+
+    def set_point_determination(self, label: str, determination: Determination | str | None):
+        return self._apply(
+            lambda r: reading.set_point_determination(r, label, determination),
+            action="set_determination",
+        )
+
+    def set_point_provisions(self, label: str, provisions: str | Sequence[str]) -> Review:
+        return self._apply(
+            lambda r: reading.set_point_provisions(r, label, provisions),
+            action="set_provisions",
+        )
+
+    def set_point(
+        self,
+        label: str,
+        *,
+        new_label: str | None = None,
+        text: str | None = None,
+        determination: Determination | str | None = None,
+        provisions: str | Sequence[str] | None = None,
+    ) -> Review:
+        """Change several things about one point at once (one transaction)."""
+
+        def change(review: Review) -> Review:
+            current = label
+            if text is not None:
+                review = reading.set_point_text(review, current, text)
+            if determination is not None:
+                review = reading.set_point_determination(review, current, determination)
+            if provisions is not None:
+                review = reading.set_point_provisions(review, current, provisions)
+            if new_label is not None and new_label != current:
+                review = reading.relabel_point(review, current, new_label)
             return review
 
-        return self._apply(apply)
+        return self._apply(change, action="set_point")
 
-    def decide_check(self, check_id: str, accepted: bool, reason: str = "") -> Review:
-        """Accept or dismiss an automated check; a dismissal needs a reason."""
+    def set_aside_provision(self, provision_id: str) -> Review:
+        """Set aside a provision no point relies on (its answers come back if re-added)."""
+        return self._apply(
+            lambda r: reading.set_aside_provision(r, provision_id), action="set_aside"
+        )
 
-        def apply(review: Review) -> Review:
-            review.decide_check(check_id, accepted, reason or "")
-            return review
-
-        return self._apply(apply)
+    # -- the reading: searches ---------------------------------------------------------------
 
     def add_search(self, **fields: Any) -> Review:
         """Add a search the case's record lacks (marked as added by the reviewer)."""
@@ -371,7 +520,32 @@ class ReviewSession:
                 ) from exc
             return review
 
-        return self._apply(apply)
+        return self._apply(apply, action="add_search")
+
+    def edit_search(self, index: int, **fields: str) -> Review:
+        """Change columns of search row ``index`` (from 0)."""
+        return self._apply(lambda r: reading.edit_search(r, index, **fields), action="edit_search")
+
+    def delete_search(self, index: int) -> Review:
+        """Delete search row ``index`` (the audit trail keeps it)."""
+        return self._apply(lambda r: reading.delete_search(r, index), action="delete_search")
+
+    def mark_not_a_search(self, passage: Evidence, not_a_search: bool = True) -> Review:
+        """Mark a passage read as a search "not a search" (or undo that)."""
+        return self._apply(
+            lambda r: reading.mark_not_a_search(r, passage, not_a_search), action="not_a_search"
+        )
+
+    # -- the reviewer's other records --------------------------------------------------------
+
+    def decide_check(self, check_id: str, accepted: bool, reason: str = "") -> Review:
+        """Accept or dismiss an automated check; a dismissal needs a reason."""
+
+        def apply(review: Review) -> Review:
+            review.decide_check(check_id, accepted, reason or "")
+            return review
+
+        return self._apply(apply, action="decide_check")
 
     def override_outcome(self, outcome: Outcome | str, reason: str) -> Review:
         """Replace the derived outcome with the reviewer's own; the reason is required."""
@@ -394,6 +568,9 @@ class ReviewSession:
     def complete(self, signed_by: str, on: dt.date | None = None) -> Review:
         """Sign the review off and freeze it.
 
+        Refused (never merged) when someone else saved since: a sign-off must be of the
+        version the reviewer has seen.
+
         :raises ReviewError: listing everything still missing.
         """
         with self._conflicts_reload():
@@ -408,21 +585,120 @@ class ReviewSession:
             self._review, self.token = self.store.new_version(self.case_id, self.who, self.token)
         return self._review
 
-    def _apply(self, change: Callable[[Review], Review]) -> Review:
-        """Save ``change`` applied to a copy of the review, in one audited transaction."""
+    # -- saving, merging ---------------------------------------------------------------------
+
+    def _apply(
+        self,
+        change: Callable[[Review], Review],
+        *,
+        action: str = "save",
+        audit: Callable[[Review, Review], tuple[str, Any, Any]] | None = None,
+        structural: bool = False,
+    ) -> Review:
+        """Save ``change`` applied to a copy of the review, in one audited transaction.
+
+        When someone else saved first, ``change`` is applied again to their version,
+        unless (for a field edit) they changed one of the same fields differently, which
+        raises :class:`EditConflict`.  A structural change (split, merge, ...) names its
+        points by label, so it is simply made again on their version.
+
+        :param audit: for a structural change, the one audit row describing it, given the
+            review before and after; fields outside the points are audited one by one.
+        """
         if self.review.is_frozen:
             raise ReviewError(
                 f"The review of {self.case_id} (version {self.review.version}) is completed "
                 "and frozen; start a new version to change it",
                 case_id=self.case_id,
             )
-        updated = change(Review.from_json(self.review.to_json()))
-        if updated.status is ReviewStatus.DRAFT and updated.to_json() != self.review.to_json():
-            updated.start()
-        with self._conflicts_reload():
-            self.token = self.store.save(updated, self.who, self.token)
-            self._review = updated
-        return self._review
+        describe = _describer(audit) if audit is not None else None
+        for attempt in range(MERGE_ATTEMPTS + 1):
+            base = self.review
+            updated = change(Review.from_json(base.to_json()))
+            if updated.status is ReviewStatus.DRAFT and updated.to_json() != base.to_json():
+                updated.start()
+            try:
+                self.token = self.store.save(
+                    updated, self.who, self.token, action=action, audit=describe
+                )
+                self._review = updated
+                return self._review
+            except ConflictError as refused:
+                theirs, token = self.store.open_review(self.case_id)
+                self._review, self.token = theirs, token
+                if attempt == MERGE_ATTEMPTS:
+                    raise
+                if not structural:
+                    self._refuse_clashes(base, updated, theirs, refused)
+        raise AssertionError("unreachable")  # pragma: no cover
+
+    def _restructure(
+        self,
+        action: str,
+        change: Callable[[Review], Review],
+        audit: Callable[[Review, Review], tuple[str, Any, Any]],
+    ) -> Review:
+        return self._apply(change, action=action, audit=audit, structural=True)
+
+    def _refuse_clashes(
+        self, base: Review, mine: Review, theirs: Review, refused: ConflictError
+    ) -> None:
+        """Raise EditConflict when they changed a field this change also changes."""
+        clashes = field_conflicts(base, mine, theirs)
+        if not clashes:
+            return
+        first = clashes[0]
+        who = refused.context.get("changed_by", "someone else")
+        if first.removed:
+            raise EditConflict(
+                f"The item holding {_field_words(first.path)} was removed or renamed by {who} "
+                "since you opened it",
+                case_id=self.case_id,
+                field=first.path,
+                mine=first.mine,
+                theirs=None,
+                conflicts=clashes,
+                **refused.context,
+            )
+        raise EditConflict(
+            f"{_field_words(first.path).capitalize()} was changed by {who} since you opened "
+            "it; both versions are shown beside it: keep theirs or use yours",
+            case_id=self.case_id,
+            field=first.path,
+            mine=first.mine,
+            theirs=first.theirs,
+            conflicts=clashes,
+            **refused.context,
+        )
+
+    def _same_field(self, path: PathLike, base: Review, review: Review) -> PathLike:
+        """``path`` in ``base`` as the same field of ``review`` (someone else's newer version)."""
+        if review.to_json() == base.to_json():
+            return path
+        found = retarget(path, base, review)
+        if found is None:
+            raise EditConflict(
+                f"The item holding {_field_words(join_path(split_path(path)))} was "
+                "removed or renamed by someone else since you opened it",
+                case_id=self.case_id,
+                field=join_path(split_path(path)),
+            )
+        return found
+
+    def _delete(self, review: Review, base: Review, label: str) -> Review:
+        """Delete point ``label``, unless someone else changed it since ``base`` was read."""
+        mine = _point(base, label)
+        theirs = _point(review, label)
+        if mine is not None and theirs is not None and _j(mine) != _j(theirs):
+            raise EditConflict(
+                f"Point {label} was changed by someone else since you opened it; look at "
+                "their change, then delete it again if it should go",
+                case_id=self.case_id,
+                field=f"points.{review.points.index(theirs)}",
+                mine=None,
+                theirs=_j(theirs),
+            )
+        return reading.delete_point(review, label)
 
     def _conflicts_reload(self) -> _ReloadOnConflict:
         return _ReloadOnConflict(self)
@@ -500,38 +776,87 @@ class _ReloadOnConflict:
         return False
 
 
-def _fact_field(name: str) -> FactField:
-    try:
-        return _FACTS_BY_NAME[name]
-    except KeyError:
-        raise ReviewError(
-            f"{name!r} is not a fact read from the letter; one of " + ", ".join(_FACTS_BY_NAME),
-            field=name,
-        ) from None
+# -- audit rows for structural changes ---------------------------------------------------------
 
 
-def _parse_fact(field: FactField, value: Any) -> Any:
-    """The reviewer's value for a fact, typed; None for an empty one."""
-    if isinstance(value, str):
-        value = value.strip()
-    if value in (None, ""):
-        return None
-    if field.kind == "date":
-        return parse_date(value, field_name=field.label)
-    if field.kind == "regime":
-        if value not in REGIMES:
-            raise ReviewError(
-                f"{field.label}: {value!r} is not a regime; choose {', '.join(REGIMES)}",
-                field=field.name,
-            )
-        return value
-    if field.kind == "yes_no":
-        answers = {"yes": True, "no": False, True: True, False: False}
-        key = value.lower() if isinstance(value, str) else value
-        if key not in answers:
-            raise ReviewError(f"{field.label}: answer yes or no, not {value!r}", field=field.name)
-        return answers[key]
-    return str(value)
+def _describer(
+    summary: Callable[[Review, Review], tuple[str, Any, Any]],
+) -> Callable[[dict[str, Any], dict[str, Any]], list[tuple[str, Any, Any]]]:
+    """Audit rows: one describing the change to the points, then every other field changed."""
+
+    def describe(before: dict[str, Any], after: dict[str, Any]) -> list[tuple[str, Any, Any]]:
+        rows = [summary(Review.from_json(before), Review.from_json(after))]
+        rows += [
+            row
+            for row in diff_json(before, after)
+            if row[0] != "points" and not row[0].startswith("points.")
+        ]
+        return rows
+
+    return describe
+
+
+def _labels(review: Review) -> list[str]:
+    return [point.label for point in review.points]
+
+
+def _point(review: Review, label: str) -> PointReview | None:
+    return next((point for point in review.points if point.label == label), None)
+
+
+def _gone(before: Review, after: Review) -> list[tuple[int, PointReview]]:
+    kept = set(_labels(after))
+    return [(i, p) for i, p in enumerate(before.points) if p.label not in kept]
+
+
+def _new(before: Review, after: Review) -> list[tuple[int, PointReview]]:
+    had = set(_labels(before))
+    return [(i, p) for i, p in enumerate(after.points) if p.label not in had]
+
+
+def _added(before: Review, after: Review) -> tuple[str, Any, Any]:
+    ((index, point),) = _new(before, after)
+    return f"points.{index}", None, _j(point)
+
+
+def _deleted(before: Review, after: Review) -> tuple[str, Any, Any]:
+    ((index, point),) = _gone(before, after)
+    return f"points.{index}", _j(point), None
+
+
+def _relabelled(before: Review, after: Review) -> tuple[str, Any, Any]:
+    for index, (old, new) in enumerate(zip(before.points, after.points, strict=True)):
+        if old.label != new.label:
+            return f"points.{index}.label", old.label, new.label
+    return "points", _labels(before), _labels(after)
+
+
+def _split(before: Review, after: Review) -> tuple[str, Any, Any]:
+    gone = _gone(before, after)
+    index = gone[0][0] if gone else next(i for i, _ in _new(before, after)) - 1
+    old = before.points[index]
+    parts = after.points[index : index + len(after.points) - len(before.points) + 1]
+    return f"points.{index}", _j(old), [_j(part) for part in parts]
+
+
+def _merged(before: Review, after: Review) -> tuple[str, Any, Any]:
+    gone = {p.label for _, p in _gone(before, after)}
+    changed = [p for p in before.points if p.label in gone or _point(after, p.label) != p]
+    merged = [p for p in after.points if _point(before, p.label) != p]
+    return (
+        "points",
+        [_j(p) for p in changed],
+        _j(merged[0]) if len(merged) == 1 else [_j(p) for p in merged],
+    )
+
+
+def _reordered(before: Review, after: Review) -> tuple[str, Any, Any]:
+    return "points", _labels(before), _labels(after)
+
+
+def _field_words(path: str) -> str:
+    """How a message names a field: ``points.1.reasons`` -> "this field (points.1.reasons)"."""
+    return f"this field ({path})"
 
 
 def _typed(field: FactField, value: Any) -> Any:
@@ -545,8 +870,15 @@ def _typed(field: FactField, value: Any) -> Any:
 
 
 def _jsonable(value: Any) -> Any:
-    return value.isoformat() if isinstance(value, dt.date) else value
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value.value if hasattr(value, "value") else value
 
 
 def _same(a: Any, b: Any) -> bool:
     return _jsonable(a) == _jsonable(b)
+
+
+def _j(point: PointReview) -> dict[str, Any]:
+    """A point as the audit trail records it (plain JSON)."""
+    return point.model_dump(mode="json")

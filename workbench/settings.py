@@ -6,6 +6,7 @@ own installation can each point the workbench elsewhere without editing code.
 
 from __future__ import annotations
 
+import getpass
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -58,6 +59,13 @@ SETTINGS: tuple[Setting, ...] = (
         "WORKBENCH_OUTPUT",
         "",
         "Folder exports are written to by the dashboard; empty means <data_dir>/exports.",
+    ),
+    Setting(
+        "user",
+        "WORKBENCH_USER",
+        "",
+        "The name the audit trail records for a command run without --who; empty means the "
+        "login name.",
     ),
     Setting(
         "templates_dir",
@@ -141,3 +149,14 @@ def max_upload_bytes() -> int:
     if megabytes <= 0:
         raise SettingsError("WORKBENCH_MAX_UPLOAD_MB must be above 0", field="max_upload_mb")
     return int(megabytes * 1024 * 1024)
+
+
+def user() -> str:
+    """Who is making a change from the command line: ``WORKBENCH_USER``, else the login name."""
+    value = get("user").strip()
+    if value:
+        return value
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no login name (some containers)
+        return "unknown"

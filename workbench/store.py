@@ -963,9 +963,21 @@ class Store:
         with self._read() as conn:
             yield conn
 
-    def save(self, review: Review, who: str, expected_row_version: int) -> int:
+    def save(
+        self,
+        review: Review,
+        who: str,
+        expected_row_version: int,
+        *,
+        action: str = "save",
+        audit: Callable[[dict[str, Any], dict[str, Any]], list[tuple[str, Any, Any]]] | None = None,
+    ) -> int:
         """Save a whole review (every changed field audited); returns the new token.
 
+        :param action: what the audit rows call the change (``"split_point"``).
+        :param audit: given the stored and the new JSON, the audit rows (path, old, new)
+            that describe the change, for an operation better recorded as one row (a
+            split) than as every field it moved; default one row per changed field.
         :raises ConflictError: when someone saved since ``expected_row_version``.
         :raises ReviewError: when the stored version is completed, or the status change is
             not allowed (use :meth:`complete` and :meth:`new_version`).
@@ -975,11 +987,14 @@ class Store:
             row = self._head(conn, review.case_id)
             self._check_token(row, expected_row_version)
             stored = Review.from_json(row.data)
-            changes = diff_json(stored.to_json(), review.to_json())
+            before, after = stored.to_json(), review.to_json()
+            changes = diff_json(before, after)
             if not changes:
                 return row.row_version
             self._check_transition(stored, review)
-            return self._replace(conn, row, review, who, "save", changes)
+            if audit is not None:
+                changes = audit(before, after)
+            return self._replace(conn, row, review, who, action, changes)
 
     @staticmethod
     def _check_transition(stored: Review, review: Review) -> None:

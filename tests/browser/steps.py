@@ -50,6 +50,20 @@ def type_text(page, selector: str, text: str) -> None:
     box.blur()
 
 
+def box_values(locator) -> list[str]:
+    """The values of the text boxes under ``locator`` (text in a box is not page text)."""
+    return locator.locator("input, textarea").evaluate_all("boxes => boxes.map(b => b.value)")
+
+
+def wait_for_box_value(locator, value: str, timeout: float = 60) -> None:
+    """Wait until one of the text boxes under ``locator`` holds ``value``."""
+    deadline = time.monotonic() + timeout
+    while value not in box_values(locator):
+        if time.monotonic() > deadline:
+            raise AssertionError(f"no box holds {value!r}: {box_values(locator)!r}")
+        time.sleep(0.2)
+
+
 def choose_file(page, kind: str, path: Path) -> None:
     """Click the "Choose ..." button of an upload (response, request, searches), pick ``path``.
 

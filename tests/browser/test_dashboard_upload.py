@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from steps import choose_file, open_case, select_tab
+from steps import box_values, choose_file, open_case, select_tab, wait_for_box_value
 
 UPLOAD = Path(__file__).resolve().parents[1] / "files" / "upload_case"
 NEW_ID = "FOI-2024-0193"
@@ -54,6 +54,7 @@ def test_a_case_is_created_from_uploaded_files_and_opened(
     assert page.locator(".wb-fact-reference .wb-value").inner_text() == NEW_ID
     select_tab(page, "Searches")
     table = page.locator(".wb-searches")
-    table.get_by_text("Regeneration shared drive").wait_for()
-    assert "Finance system (cost code RG-QS)" in table.inner_text()
+    table.wait_for()
+    wait_for_box_value(table, "Regeneration shared drive")
+    assert "Finance system (cost code RG-QS)" in box_values(table)
     screenshot("searches of the new case")

@@ -160,3 +160,52 @@ def exemption_on_not_held(context: CheckContext) -> list[Finding]:
                 )
             )
     return findings
+
+
+@check(
+    id="disclosed-but-refused",
+    title="Point disclosed in full but a refusal ground cited",
+    doc="A point answered as disclosed in full that still cites an exemption or refusal ground.",
+)
+def disclosed_but_refused(context: CheckContext) -> list[Finding]:
+    """Flags a point answered "held, disclosed" whose answer still relies on a provision.
+
+    A provision is relied on to refuse: an exemption or exception withholds
+    information (FOIA s.17(1) requires the notice to say so for the information
+    withheld), s.12 refuses on cost and s.14 as vexatious.  If everything asked
+    for in the point was disclosed, nothing was refused, so one of the two is
+    wrong: either part was withheld (the point is "held, partly disclosed") or the
+    provision belongs to another point or to none.  The reviewer corrects the
+    reading (the point's determination or its provisions) when it was misread, and
+    otherwise has a contradiction in the response to put right.
+
+    Law: FOIA s.1(1) and s.17(1) as in force since 1 January 2005 (EIR reg 5(1) and
+    reg 14; FOISA s.1(1) and s.16).
+
+    Source: domain reference section 6 (s.17(1): a refusal notice names the
+    exemption relied on for the information withheld) and section 4 (s.1(1): the
+    two duties, to confirm and to communicate).
+    """
+    findings = []
+    for point in context.extraction.points:
+        if point.determination != Determination.HELD_DISCLOSED:
+            continue
+        for provision in point.provisions:
+            if pv.entry(provision) is None:
+                continue
+            findings.append(
+                finding(
+                    "disclosed-but-refused",
+                    Severity.ISSUE,
+                    f"Point {point.label}: disclosed in full, yet {provision} is cited",
+                    f"Point {point.label} is answered as held and disclosed, yet {provision} is "
+                    "relied on for it, and a provision is only needed to refuse something. "
+                    "Either part of the point was withheld or refused (the answer is 'held, "
+                    f"partly disclosed') or {provision} does not apply to this point. Correct "
+                    "the reading if it is wrong; otherwise the response contradicts itself.",
+                    provision=provision,
+                    point=point.label,
+                    evidence=[e for e in point.evidence if e.source == "response"],
+                )
+            )
+    return findings

@@ -50,6 +50,7 @@ COMMAND_MODULES = [
     "serve",
     "check",
     "review",
+    "reading",
     "export",
     "extract",
     "grounds",

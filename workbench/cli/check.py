@@ -10,6 +10,8 @@ import click
 
 from ..cases import load_case
 from ..checks import Finding, Severity, run_case_checks
+from ..review import Review
+from ..store import ReviewNotFound, Store
 from . import main
 
 _HEADINGS = {Severity.ISSUE: "Issues", Severity.WARNING: "Warnings", Severity.INFO: "Information"}
@@ -20,15 +22,34 @@ _QUOTE_LIMIT = 240
 @main.command()
 @click.argument("case_dir")
 @click.option("--json", "as_json", is_flag=True, help="Print the findings as a JSON list.")
-def check(case_dir: str, as_json: bool) -> None:
-    """Run every automated check on a case (CASE_DIR: a case folder or a case id)."""
+@click.option(
+    "--as-read",
+    is_flag=True,
+    help="Check the letter as the extractor reads it, ignoring the reviewer's corrections.",
+)
+def check(case_dir: str, as_json: bool, as_read: bool) -> None:
+    """Run every automated check on a case (CASE_DIR: a case folder or a case id).
+
+    When the case has a review, the checks read the reviewer's corrected reading
+    (points, determinations, provisions, facts) unless --as-read is given.
+    """
     path = Path(case_dir)
     case = load_case(path if (path / "case.json").is_file() else case_dir)
-    findings = run_case_checks(case)
+    review = None if as_read else _saved_review(case.id)
+    findings = run_case_checks(case, review=review)
     if as_json:
         click.echo(json.dumps([f.to_json_dict() for f in findings], indent=2, ensure_ascii=False))
         return
     click.echo(format_findings(case.id, findings))
+
+
+def _saved_review(case_id: str) -> Review | None:
+    """The case's review in the store, if it has one."""
+    with Store() as store:
+        try:
+            return store.get(case_id)
+        except ReviewNotFound:
+            return None
 
 
 def format_findings(case_id: str, findings: list[Finding]) -> str:

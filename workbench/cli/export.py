@@ -11,7 +11,7 @@ from ..export import FORMATS, export_case, parse_formats
 from ..export.import_xlsx import import_findings
 from ..store import Store
 from . import main
-from .review import _default_user, review
+from .review import review, who_option
 
 
 @main.command("export")
@@ -45,7 +45,7 @@ def export(case_dir: str, out: str, formats: str) -> None:
 
 @review.command("import-xlsx")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False))
-@click.option("--who", default=_default_user, help="Your name, for the audit trail.")
+@who_option
 @click.option("--case", "case_id", help="Refuse the workbook unless it is for this case id.")
 def review_import_xlsx(file: str, who: str, case_id: str | None) -> None:
     """Update a review from a findings spreadsheet filled in offline (changes are audited)."""

@@ -3,27 +3,37 @@
 from __future__ import annotations
 
 import datetime as dt
-import getpass
 import json
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import click
 from pydantic import ValidationError
 
+from .. import settings
 from ..deadlines import parse_date
 from ..errors import DocumentError
 from ..outcomes import DEFAULT_SCHEME
 from ..parsing.model import Extraction
-from ..review import Review, Route, explain, review_from_case, yes_no_label
+from ..review import Review, Route, explain, yes_no_label
 from ..store import Store
 from . import main
 
 
 def _default_user() -> str:
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):  # no login name (some containers)
-        return "unknown"
+    """``WORKBENCH_USER``, else the login name: who a command's changes are recorded as."""
+    return settings.user()
+
+
+def who_option(command: Callable[..., Any]) -> Callable[..., Any]:
+    """``--who NAME``, which every ``workbench review`` command takes."""
+    return click.option(
+        "--who",
+        default=_default_user,
+        help="Your name, recorded in the audit trail with every change "
+        "(default: WORKBENCH_USER, else your login name).",
+    )(command)
 
 
 @main.group()
@@ -32,7 +42,8 @@ def review() -> None:
 
 
 @review.command("list")
-def review_list() -> None:
+@who_option
+def review_list(who: str) -> None:
     """List every review: status, reviewer, due date and outcome."""
     with Store() as store:
         summaries = store.list_reviews()
@@ -58,7 +69,8 @@ def review_list() -> None:
     help="Outcome wording: cabinet_office, foisa, authority or a team's own scheme.",
 )
 @click.option("--json", "as_json", is_flag=True, help="Print the review as JSON.")
-def review_show(case_id: str, version: int | None, scheme: str, as_json: bool) -> None:
+@who_option
+def review_show(case_id: str, version: int | None, scheme: str, as_json: bool, who: str) -> None:
     """Show the review of CASE_ID."""
     with Store() as store:
         found = store.get(case_id, version)
@@ -70,7 +82,7 @@ def review_show(case_id: str, version: int | None, scheme: str, as_json: bool) -
 
 @review.command("start")
 @click.argument("case_id")
-@click.option("--reviewer", required=True, help="Who carries out the review.")
+@click.option("--reviewer", help="Who carries out the review (default: --who).")
 @click.option("--role", default="", help="The reviewer's role.")
 @click.option("--requested", help="Date the review was requested (YYYY-MM-DD; default: case.json).")
 @click.option("--route", type=click.Choice(list(Route.choices())), help="How it was requested.")
@@ -79,36 +91,64 @@ def review_show(case_id: str, version: int | None, scheme: str, as_json: bool) -
 @click.option(
     "--extraction",
     type=click.Path(exists=True, dir_okay=False),
-    help="The first pass's JSON (an Extraction) to take the points and provisions from.",
+    help="A first pass saved as JSON (workbench extract --json) to use instead of reading "
+    "the letter now.",
 )
+@click.option(
+    "--no-extraction",
+    is_flag=True,
+    help="Start an empty review: no points or provisions read from the letter.",
+)
+@who_option
 def review_start(
     case_id: str,
-    reviewer: str,
+    reviewer: str | None,
     role: str,
     requested: str | None,
     route: str | None,
     grounds: str,
     exceptional: bool,
     extraction: str | None,
+    no_extraction: bool,
+    who: str,
 ) -> None:
-    """Start a draft review of CASE_ID from its case folder."""
-    from ..cases import load_case
+    """Start a draft review of CASE_ID: the letter is read and its points proposed.
 
-    draft = review_from_case(
-        load_case(case_id), _read_extraction(extraction), reviewer=reviewer, role=role
+    The points, determinations and provisions the extractor reads are a proposal to
+    check: correct them with `workbench review point ...` (or in the dashboard).
+    """
+    from ..cases import load_case
+    from ..service import ReviewSession
+
+    if no_extraction and extraction:
+        raise click.UsageError("Give --extraction FILE or --no-extraction, not both")
+    case = load_case(case_id)
+    reading: Extraction | None | str = (
+        None if no_extraction else _read_extraction(extraction) if extraction else "letter"
     )
-    if requested:
-        draft.review_requested = parse_date(requested, field_name="--requested")
-    draft.route = Route(route) if route else None
-    draft.grounds = grounds
-    draft.exceptional = exceptional
     with Store() as store:
-        store.create(draft, who=reviewer)
+        draft = ReviewSession.start(
+            case,
+            who,
+            store=store,
+            extraction=reading,
+            reviewer=reviewer or who,
+            role=role,
+            requested=parse_date(requested, field_name="--requested") if requested else None,
+            route=Route(route) if route else None,
+            grounds=grounds,
+            exceptional=exceptional,
+        )
     due = f"; due {draft.due_date:%a %d %b %Y}" if draft.due_date else ""
     click.echo(
         f"Started the review of {draft.case_id} (version 1, draft) with {len(draft.points)} "
         f"point(s), {len(draft.provisions)} provision(s), {len(draft.searches)} search(es){due}"
     )
+    if draft.points:
+        click.echo(
+            f"The points were read from the letter: check them with "
+            f"'workbench review points {draft.case_id}'"
+        )
 
 
 def _read_extraction(path: str | None) -> Extraction | None:
@@ -125,7 +165,8 @@ def _read_extraction(path: str | None) -> Extraction | None:
 @review.command("export-json")
 @click.argument("case_id")
 @click.option("--out", type=click.Path(dir_okay=False), help="File to write (default: print).")
-def review_export_json(case_id: str, out: str | None) -> None:
+@who_option
+def review_export_json(case_id: str, out: str | None, who: str) -> None:
     """Write every version of CASE_ID's review, with its audit trail, as JSON."""
     with Store() as store:
         exported = store.export_json(case_id)
@@ -141,7 +182,13 @@ def review_export_json(case_id: str, out: str | None) -> None:
 
 @review.command("import-json")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False))
-@click.option("--as", "who", default=_default_user, help="Your name, for the audit trail.")
+@click.option(
+    "--who",
+    "--as",
+    "who",
+    default=_default_user,
+    help="Your name, for the audit trail (default: WORKBENCH_USER, else your login name).",
+)
 @click.option("--force", is_flag=True, help="Replace unfinished work saved here more recently.")
 def review_import_json(file: str, who: str, force: bool) -> None:
     """Import a review written by export-json (never silently over newer work)."""

@@ -69,6 +69,21 @@ CSS = """
 .wb-case .wb-case-facts th { padding: 0; }
 .wb-case textarea { font-family: inherit; font-size: 14px; line-height: 1.4; }
 .wb-case .wb-remedies { grid-template-columns: repeat(auto-fill, minmax(20rem, 1fr)); }
+.wb-case .wb-side-by-side { gap: 1rem; width: 100%; }
+.wb-case .wb-letter-column { position: sticky; top: 0.5rem; align-self: flex-start; }
+/* The letter beside the points stays in view while the cards scroll: every box between it
+   and the page's scroller must let it (a box with overflow other than visible would be the
+   one it sticks in). */
+.wb-case .wb-side-by-side, .wb-case .wb-page, .wb-root .wb-case .wb-tabs > .widget-tab-contents,
+.wb-case .widget-tab-contents > .widget-box, .wb-root, .wb-root > .widget-box, .wb-case,
+.jp-OutputArea:has(.wb-case), .jp-OutputArea-child:has(.wb-case),
+.jp-OutputArea-output:has(.wb-case) { overflow: visible; }
+.wb-case .wb-point-tools { gap: 0.25rem; margin-bottom: 0.25rem; }
+.wb-case .wb-point-tools .widget-button { padding: 0 0.5rem; }
+.wb-case .wb-conflict { border: 2px solid #e0a800; background: #fff8e1; border-radius: 4px;
+  padding: 0.4rem 0.6rem; margin: 0.25rem 0 0.5rem; }
+.wb-case .wb-struck { text-decoration: line-through; color: #757575; }
+.wb-case .wb-as-read { font-size: 12px; }
 """
 
 
@@ -90,14 +105,13 @@ def page_class(module: str, name: str) -> type[Page] | None:
 
 def metadata_rows(session: ReviewSession) -> list[tuple[str, object]]:
     """The case as the header lists it (the facts as the letter will state them)."""
-    meta = session.case.meta
     facts = session.facts()
     review = session.review
     return [
         ("Reference", facts.reference),
-        ("Authority", meta.authority),
+        ("Authority", facts.authority),
         ("Regime", facts.regime),
-        ("Requester", meta.requester),
+        ("Requester", facts.requester),
         ("Review", f"version {review.version}, {review.status_label.lower()}"),
     ]
 

@@ -1,9 +1,11 @@
-"""The Overview tab: who reviews, what was read from the letter, the deadline, the checks.
+"""The Overview tab: who reviews, the facts of the case, the deadline, the checks.
 
-Everything here is either the reviewer's own record (name, role, dates, route,
-grounds) or something the first pass read, shown next to the sentence it was
-read from so the reviewer can judge it.  Correcting a read value saves it as
-the reviewer's correction: the page then says so and shows what was read.
+Everything here is either the reviewer's own record (name, role, route, grounds)
+or a fact of the case (authority, requester, kind of letter, reference, regime,
+dates) as read from the case record or the letter, shown "as read" beside the
+value in force, with the sentence it was read from.  Correcting a fact saves it
+as the reviewer's correction (:meth:`ReviewSession.set_fact`); the letter and
+spreadsheet then state the corrected value.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ import ipywidgets as widgets
 
 from ..checks.base import Finding
 from ..parsing.model import Evidence
-from ..review import Review, Route
+from ..review import LetterKind, Review, Route
 from ..service import REGIMES, Fact
 from .pages import (
     YES_NO_OPTIONS,
@@ -55,24 +57,33 @@ def quote_html(evidence: Evidence | None) -> str:
     return f"<blockquote class='wb-evidence'>{escape(evidence.quote)}</blockquote>"
 
 
+#: Facts shown in "The review" rather than among the facts read (the reviewer's own record).
+OWN_RECORD_FACTS = ("review_requested",)
+
+
 def fact_text(fact: Fact, value: Any) -> str:
     """A fact's value as a reader writes it (dates in words, yes/no for flags)."""
     if fact.field.kind == "yes_no":
         return {True: "Yes", False: "No"}.get(value, MISSING)
+    if fact.field.kind == "kind" and value:
+        try:
+            return LetterKind(value).label
+        except ValueError:
+            return str(value)
     return plain(value)
 
 
 def fact_status_html(fact: Fact) -> str:
-    """The value in words, and whether it is as read or the reviewer's correction."""
+    """The value in force, and beside it what was read (marked when the reviewer changed it)."""
     shown = escape(fact_text(fact, fact.value))
+    was = escape(fact_text(fact, fact.extracted))
     if fact.corrected:
-        was = escape(fact_text(fact, fact.extracted))
         return (
             f"<span class='wb-value'>{shown}</span> "
             f"<span class='wb-edited'>edited by the reviewer</span> "
-            f"<span class='wb-muted'>(read from the letter: {was})</span>"
+            f"<span class='wb-as-read wb-muted'>(as read: {was})</span>"
         )
-    return f"<span class='wb-value'>{shown}</span> <span class='wb-muted'>as read</span>"
+    return f"<span class='wb-value'>{shown}</span> <span class='wb-as-read wb-muted'>as read</span>"
 
 
 def _fact_widget_value(fact: Fact) -> str:
@@ -81,6 +92,8 @@ def _fact_widget_value(fact: Fact) -> str:
         return {True: "yes", False: "no"}.get(value, "")
     if isinstance(value, dt.date):
         return value.isoformat()
+    if fact.field.kind == "kind":
+        return getattr(value, "value", value) or ""
     return text_or_empty(value)
 
 
@@ -106,15 +119,24 @@ class OverviewPage(Page):
 
     title = "Overview"
 
+    def shape(self) -> object:
+        """Rebuilt when the checks' findings change (they follow the corrected reading)."""
+        review = self.session.review
+        return (review.version, review.is_frozen, tuple(f.id for f in self.session.checks()))
+
     def build(self) -> list[widgets.Widget]:
         parts: list[widgets.Widget] = [widgets.HTML("<h3>The review</h3>")]
         parts += self._review_fields()
-        parts.append(widgets.HTML("<h3>Read from the response</h3>"))
+        parts.append(widgets.HTML("<h3>The case, as read and as corrected</h3>"))
         if self.session.extraction_problem:
             parts.append(
                 widgets.HTML(f"<p class='wb-warn'>{escape(self.session.extraction_problem)}</p>")
             )
-        parts += [self._fact_block(fact.name) for fact in self.session.all_facts()]
+        parts += [
+            self._fact_block(fact.name)
+            for fact in self.session.all_facts()
+            if fact.name not in OWN_RECORD_FACTS
+        ]
         parts.append(widgets.HTML("<h3>Response deadline</h3>"))
         parts.append(self.show(widgets.HTML(), lambda _review: self._deadline_html()))
         parts.append(widgets.HTML("<h3>Automated checks</h3>"))
@@ -144,12 +166,10 @@ class OverviewPage(Page):
             ),
             "reviewer.independence_note",
         )
-        requested = self.bind(
-            widgets.Text(placeholder="YYYY-MM-DD", layout=_input_layout()),
-            "review_requested",
-            to_widget=text_or_empty,
-            from_widget=date_from_text("Review requested date"),
-        )
+        requested = widgets.Text(placeholder="YYYY-MM-DD", layout=_input_layout())
+        self.show(requested, lambda review: text_or_empty(review.review_requested))
+        self.show(requested, lambda review: review.is_frozen, trait="disabled")
+        self.on_change(requested, lambda text: self._set_requested(text))
         route = self.bind(
             widgets.Dropdown(options=choice_options(Route.choices()), layout=_input_layout()),
             "route",
@@ -170,7 +190,14 @@ class OverviewPage(Page):
         name.add_class("wb-reviewer-name")
         requested.add_class("wb-review-requested")
         grounds.add_class("wb-grounds")
-        due = self.show(widgets.HTML(), _review_due_html)
+        due = self.show(
+            widgets.HTML(),
+            lambda review: (
+                _review_due_html(review)
+                + "<br>"
+                + fact_status_html(self.session.fact("review_requested"))
+            ),
+        )
         return [
             _row(
                 "Reviewer",
@@ -198,7 +225,19 @@ class OverviewPage(Page):
             grounds,
         ]
 
-    # -- facts read from the letter --------------------------------------------------------
+    def _requested_html(self, review: Review) -> str:
+        """The review's due date, and the request date as read when the reviewer changed it."""
+        fact = self.session.fact("review_requested")
+        if not fact.corrected:
+            return _review_due_html(review)
+        return f"{_review_due_html(review)}<br>{fact_status_html(fact)}"
+
+    def _set_requested(self, text: str) -> Review:
+        """The review request date, read as a date (a wrong one is refused with its name)."""
+        day = date_from_text("Review requested date")(text)
+        return self.session.set_fact("review_requested", day)
+
+    # -- the facts of the case -------------------------------------------------------------
 
     def _fact_block(self, name: str) -> widgets.Widget:
         fact = self.session.fact(name)
@@ -206,13 +245,20 @@ class OverviewPage(Page):
         if kind == "regime":
             options = [("— not known —", ""), *((r, r) for r in REGIMES)]
             field: widgets.Widget = widgets.Dropdown(options=options, layout=_input_layout())
+        elif kind == "kind":
+            field = widgets.Dropdown(
+                options=[("— not known —", ""), *choice_options(LetterKind.choices())[1:]],
+                layout=_input_layout(),
+            )
         elif kind == "yes_no":
             field = widgets.Dropdown(options=YES_NO_OPTIONS, layout=_input_layout())
         else:
             placeholder = "YYYY-MM-DD" if kind == "date" else ""
             field = widgets.Text(placeholder=placeholder, layout=_input_layout())
         self.show(field, lambda _review: _fact_widget_value(self.session.fact(name)))
-        self.on_change(field, lambda value: self.session.correct(name, value))
+        self.show(field, lambda review: review.is_frozen, trait="disabled")
+        self.on_change(field, lambda value: self.session.set_fact(name, value))
+        field.add_class(f"wb-fact-input-{name.replace('_', '-')}")
         status = self.show(
             widgets.HTML(), lambda _review: fact_status_html(self.session.fact(name))
         )

@@ -17,6 +17,11 @@ here means no page can forget one.
 3. **Every callback runs through the guard**, so a mistake is a plain message
    in the page; after any attempt (saved or refused) the page shows the saved
    values again, so it never displays something that is not in the store.
+4. **No typed text is lost to someone else's change.**  A change to a field
+   nobody else touched is merged by the session; when someone else changed the
+   *same* field (:class:`~workbench.errors.EditConflict`), the field shows the
+   saved value (theirs) and a panel right beside it keeps the reviewer's own
+   value, with "Use mine" and "Keep theirs".
 
 Writing a page::
 
@@ -48,6 +53,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 import ipywidgets as widgets
 
 from ..deadlines import parse_date
+from ..errors import EditConflict
 from ..review import PathLike, Review
 from .debounce import TYPING_PAUSE, Debouncer
 
@@ -99,6 +105,8 @@ class Page:
         self._shape: object = _UNBUILT
         self._syncing = False
         self._typing = Debouncer(typing_pause)
+        #: Conflict panels shown, by the model id of the field they belong to.
+        self.conflicts: dict[str, widgets.Widget] = {}
         self.refresh()
 
     # -- what a subclass provides ----------------------------------------------------------
@@ -231,7 +239,7 @@ class Page:
         saved; otherwise the box sends its value when the reviewer leaves it or presses
         Enter.
         """
-        guarded = self.guard(callback)
+        guarded = self.guard(lambda value: self._saving(widget, callback, value))
         if hasattr(widget, "continuous_update"):
             widget.continuous_update = as_typed
 
@@ -251,8 +259,115 @@ class Page:
         path, convert = binding.path, binding.from_widget
         return self.attempt(lambda: self.session.edit(path, convert(value)))
 
+    # -- someone else changed the same field -----------------------------------------------
+
+    def _saving(self, widget: widgets.Widget, save: Callable[[Any], Any], value: Any) -> Any:
+        """Save ``value``; on an edit conflict keep it in a panel beside ``widget``."""
+        try:
+            result = save(value)
+        except EditConflict as conflict:
+            self.show_conflict(widget, value, conflict, save)
+            return None
+        self.clear_conflict(widget)
+        return result
+
+    def show_conflict(
+        self,
+        widget: widgets.Widget,
+        mine: Any,
+        conflict: EditConflict,
+        save: Callable[[Any], Any],
+    ) -> widgets.Widget:
+        """Beside ``widget`` (which now shows the saved value): what the reviewer entered,
+        who changed the field, and buttons to use theirs or keep the reviewer's own."""
+        self.clear_conflict(widget)
+        who = conflict.context.get("changed_by") or "someone else"
+        head = widgets.HTML(
+            "<div class='wb-conflict-head' role='alert'><b>"
+            + escape_text(f"Changed by {who} while you were editing it.")
+            + "</b> The box shows their version, which is saved; yours is kept here until "
+            "you choose.</div>"
+        )
+        if is_text_box(widget):
+            yours: widgets.Widget = widgets.Textarea(
+                value=str(mine or ""), layout=widgets.Layout(width="100%", height="4rem")
+            )
+            yours.add_class("wb-conflict-mine")
+            value_of: Callable[[], Any] = lambda: yours.value  # noqa: E731 - read when chosen
+        else:
+            yours = widgets.HTML(
+                f"<div class='wb-conflict-mine'>Yours: <b>{escape_text(_shown(widget, mine))}"
+                "</b></div>"
+            )
+            value_of = lambda: mine  # noqa: E731
+        use_mine = widgets.Button(description="Use mine", icon="check")
+        keep_theirs = widgets.Button(description="Keep theirs")
+        use_mine.add_class("wb-conflict-use-mine")
+        keep_theirs.add_class("wb-conflict-keep-theirs")
+
+        def choose_mine(_button: widgets.Button) -> None:
+            chosen = value_of()
+            self.clear_conflict(widget)
+            self._saving(widget, save, chosen)
+
+        use_mine.on_click(self.guard(choose_mine))
+        keep_theirs.on_click(self.guard(lambda _button: self.clear_conflict(widget)))
+        panel = widgets.VBox([head, yours, widgets.HBox([use_mine, keep_theirs])])
+        panel.add_class("wb-conflict")
+        self.conflicts[widget.model_id] = panel
+        _insert_after(self.widget, widget, panel)
+        return panel
+
+    def clear_conflict(self, widget: widgets.Widget) -> None:
+        """Take away the conflict panel of ``widget``, if it has one."""
+        panel = self.conflicts.pop(widget.model_id, None)
+        if panel is not None:
+            _remove(self.widget, panel)
+
 
 _UNBUILT = object()
+
+
+def _insert_after(root: widgets.Widget, target: widgets.Widget, extra: widgets.Widget) -> bool:
+    """Put ``extra`` right after ``target`` in whichever box holds it (else at the end of root)."""
+    for box in _boxes(root):
+        children = list(box.children)
+        if target in children:
+            children.insert(children.index(target) + 1, extra)
+            box.children = tuple(children)
+            return True
+    root.children = (*root.children, extra)
+    return False
+
+
+def _remove(root: widgets.Widget, extra: widgets.Widget) -> None:
+    for box in _boxes(root):
+        if extra in box.children:
+            box.children = tuple(child for child in box.children if child is not extra)
+            return
+
+
+def _boxes(root: widgets.Widget) -> Iterator[widgets.Box]:
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, widgets.Box):
+            yield node
+            stack.extend(node.children)
+
+
+def _shown(widget: widgets.Widget, value: Any) -> str:
+    """A value as the widget shows it (a dropdown's label rather than its stored value)."""
+    for option in getattr(widget, "options", ()) or ():
+        if isinstance(option, tuple) and len(option) == 2 and option[1] == value:
+            return str(option[0])
+    return "" if value is None else str(value)
+
+
+def escape_text(value: object) -> str:
+    from .text import escape
+
+    return escape(value)
 
 
 # -- converters between the model's values and widgets' values ----------------------------------

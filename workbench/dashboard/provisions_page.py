@@ -7,6 +7,11 @@ hides a later question never deletes that question's answer, which stays in
 the review and shows again if the question comes back.  Where the provision
 carries a public interest test, both sides, the balance and its result are
 recorded too.
+
+Provisions follow the points: a provision is here because a point relies on it
+(set on the Request points page).  One the letter cites but no point relies on is
+marked so, and can be set aside; one no point relies on any more is listed as set
+aside, its answers kept for when a point relies on it again.
 """
 
 from __future__ import annotations
@@ -45,13 +50,27 @@ class ProvisionsPage(Page):
         questions = tuple(
             (p.provision_id, tuple(q.id for q in self._questions(p))) for p in review.provisions
         )
-        return (review.version, review.is_frozen, questions)
+        aside = tuple(p.provision_id for p in review.set_aside)
+        tied = tuple(tuple(p.points) for p in review.provisions)
+        return (review.version, review.is_frozen, questions, aside, tied)
 
     def build(self) -> list[widgets.Widget]:
-        provisions = self.session.review.provisions
+        review = self.session.review
+        provisions = review.provisions
+        parts: list[widgets.Widget] = []
         if not provisions:
-            return [widgets.HTML("<p>The response relied on no exemption or exception.</p>")]
-        return [self._card(index, provision) for index, provision in enumerate(provisions)]
+            parts.append(widgets.HTML("<p>The response relied on no exemption or exception.</p>"))
+        parts += [self._card(index, provision) for index, provision in enumerate(provisions)]
+        if review.set_aside:
+            listed = ", ".join(p.provision_id for p in review.set_aside)
+            note = widgets.HTML(
+                f"<p class='wb-hint'>Set aside, as no point relies on them: <b>{escape(listed)}"
+                "</b>. Their answers are kept: add one to a point on the Request points page "
+                "and it comes back with them.</p>"
+            )
+            note.add_class("wb-set-aside")
+            parts.append(note)
+        return parts
 
     # -- the catalogue ---------------------------------------------------------------------
 
@@ -75,11 +94,24 @@ class ProvisionsPage(Page):
         path = f"provisions.{index}"
         entry = self._entry(provision.provision_id)
         title = entry.title if entry else "Not in the provisions catalogue"
-        points = ", ".join(provision.points) if provision.points else "not tied to a point"
+        points = (
+            ", ".join(provision.points)
+            if provision.points
+            else "none: the letter cites it, but no point relies on it"
+        )
         head = widgets.HTML(
             f"<h3>{escape(provision.provision_id)}: {escape(title)}</h3>"
             f"<div class='wb-muted'>Applied to point(s): {escape(points)}</div>"
         )
+        if not provision.points:
+            set_aside = self.button(
+                "Set it aside",
+                lambda pid=provision.provision_id: self.session.set_aside_provision(pid),
+                disabled=self.session.review.is_frozen,
+                tooltip="No point relies on it; its answers are kept",
+            )
+            set_aside.add_class("wb-set-aside-provision")
+            head = widgets.VBox([head, set_aside])
         engaged = self.bind(
             _dropdown(choice_options(Engaged.choices())),
             f"{path}.engaged",

@@ -1,10 +1,13 @@
 """The Searches page: the search record behind the response, judged search by search.
 
 The table is the case's search record as the review holds it (plus any the
-reviewer added).  For each search the reviewer says whether it was adequate
-and, where it was not, what further search is needed; a search the record
-lacks is added with the form below.  Everything is saved through the
-:class:`~workbench.service.ReviewSession` as it is changed.
+reviewer added).  Each row's columns can be corrected in place and a row can be
+deleted (the audit trail keeps it).  For each search the reviewer says whether it
+was adequate and, where it was not, what further search is needed; a search the
+record lacks is added with the form below.  A passage the letter was read as
+describing a search can be marked "not a search", so the checks stop counting it.
+Everything is saved through the :class:`~workbench.service.ReviewSession` as it is
+changed.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ from __future__ import annotations
 import ipywidgets as widgets
 
 from ..errors import ReviewError
+from ..parsing.model import Evidence
 from ..review import SEARCH_RECORD_FIELDS, Review, SearchReview
 from .check_hints import findings_for, hints_html
 from .pages import YES_NO_OPTIONS, Page, yes_no_from_widget, yes_no_to_widget
@@ -72,7 +76,7 @@ class SearchesPage(Page):
         review = self.session.review
         # Not the status: the first answer moves a draft to in progress, and rebuilding then
         # would take the reviewer's place (and focus) on the page.
-        return (review.version, review.is_frozen, len(review.searches))
+        return (review.version, review.is_frozen, len(review.searches), len(review.not_searches))
 
     def build(self) -> list[widgets.Widget]:
         review = self.session.review
@@ -104,17 +108,40 @@ class SearchesPage(Page):
         return parts
 
     def _from_letter(self) -> list[widgets.Widget]:
-        """What the response itself says about searching, and the check on it."""
-        quotes = [e.quote for e in self.session.extraction.searches]
-        html = ""
-        if quotes:
-            items = "".join(f"<li>“{escape(q)}”</li>" for q in quotes)
-            html += f"<div class='wb-hint'>The response says:<ul>{items}</ul></div>"
-        html += hints_html(findings_for(self.session, SEARCH_CHECKS))
-        return [widgets.HTML(html)] if html else []
+        """What the response itself says about searching (each can be marked not a search)."""
+        passages = self.session.extraction.searches
+        parts: list[widgets.Widget] = []
+        if passages:
+            parts.append(widgets.HTML("<div class='wb-hint'>The response says:</div>"))
+            parts += [self._passage(passage) for passage in passages]
+        hints = hints_html(findings_for(self.session, SEARCH_CHECKS))
+        if hints:
+            parts.append(widgets.HTML(hints))
+        return parts
+
+    def _passage(self, passage: Evidence) -> widgets.Widget:
+        """One passage read as a search, with the reviewer's "not a search" (and its undo)."""
+        review = self.session.review
+        dismissed = passage in review.not_searches
+        quote = widgets.HTML(
+            f"<span class='{'wb-struck' if dismissed else ''}'>“{escape(passage.quote)}”</span>"
+            + (" <span class='wb-edited'>not a search</span>" if dismissed else ""),
+            layout=widgets.Layout(flex="1 1 auto"),
+        )
+        toggle = self.button(
+            "It is a search" if dismissed else "Not a search",
+            lambda: self.session.mark_not_a_search(passage, not dismissed),
+            disabled=review.is_frozen,
+            layout=widgets.Layout(width="auto", flex="0 0 auto"),
+            tooltip="The checks count only the passages that describe a search",
+        )
+        toggle.add_class("wb-not-a-search")
+        row = widgets.HBox([quote, toggle], layout=widgets.Layout(align_items="center"))
+        row.add_class("wb-read-search")
+        return row
 
     def _search_row(self, index: int, search: SearchReview) -> widgets.VBox:
-        cells = [_cell(getattr(search, name)) for name in SEARCH_RECORD_FIELDS]
+        cells = [self._column(index, name) for name in SEARCH_RECORD_FIELDS]
         record = _grid(cells, "wb-search-record")
         adequate = self.bind(
             widgets.Dropdown(
@@ -137,6 +164,15 @@ class SearchesPage(Page):
             f"searches.{index}.further_search_needed",
         )
         origin = "Added by the reviewer" if search.added_by_reviewer else "From the search record"
+        delete = self.button(
+            "Delete",
+            lambda: self.session.delete_search(index),
+            icon="trash",
+            disabled=self.session.review.is_frozen,
+            tooltip="Delete this search row (the audit trail keeps it)",
+            layout=widgets.Layout(width="auto", flex="0 0 auto"),
+        )
+        delete.add_class("wb-delete-search")
         judged = widgets.HBox(
             [
                 widgets.HTML(
@@ -145,6 +181,7 @@ class SearchesPage(Page):
                 ),
                 adequate,
                 further,
+                delete,
             ],
             layout=widgets.Layout(align_items="center", width="100%"),
         )
@@ -153,6 +190,16 @@ class SearchesPage(Page):
         if search.added_by_reviewer:
             row.add_class("wb-search-added")
         return row
+
+    def _column(self, index: int, name: str) -> widgets.Text:
+        """One column of a search row, corrected in place (saved when the reviewer leaves it)."""
+        box = widgets.Text(layout=widgets.Layout(width="100%"))
+        box.add_class("wb-cell")
+        box.add_class(f"wb-search-{name.replace('_', '-')}")
+        self.show(box, lambda review: getattr(review.searches[index], name))
+        self.show(box, lambda review: review.is_frozen, trait="disabled")
+        self.on_change(box, lambda value: self.session.edit_search(index, **{name: value}))
+        return box
 
     def _add_form(self, frozen: bool) -> widgets.VBox:
         self.new_search = {

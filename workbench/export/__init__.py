@@ -200,19 +200,22 @@ def _render(
         revision=saved.revision,
         outcome_scheme=letter.organisation.outcome_scheme,
         outcome_wording=letter.outcome,
-        checks=_checks(case, extraction),
+        checks=_checks(case, extraction, saved.review),
         audit=saved.audit,
     )
     return render_xlsx(saved.review, inputs)
 
 
-def _checks(case: Case, extraction: Extraction | None) -> list:
-    """The automated checks' findings for the Checks sheet (none if the response is unreadable)."""
+def _checks(case: Case, extraction: Extraction | None, review: Review) -> list:
+    """The checks' findings on the review's corrected reading, for the Checks sheet.
+
+    None when the response is unreadable.
+    """
     if extraction is None:
         return []
     from ..checks.runner import run_case_checks
 
-    return run_case_checks(case, extraction)
+    return run_case_checks(case, extraction, review=review)
 
 
 def _write_all(out_dir: Path, stem: str, rendered: dict[str, bytes]) -> list[Path]:

@@ -30,10 +30,13 @@ class CaseFacts:
     review_requested: dt.date | None
     #: The statutory response deadline with the response marked, when both dates are known.
     deadline: Deadline | None
+    authority: str | None = None
+    #: Who the letter is addressed to; None when nobody knows ("Dear Sir or Madam").
+    requester: str | None = None
 
 
 def case_facts(review: Review, case: Case, extraction: Extraction | None = None) -> CaseFacts:
-    """The reference, regime and dates of ``case`` as an export should state them."""
+    """The reference, regime, dates, authority and requester as an export should state them."""
 
     def best(extracted_field: str, meta_field: str) -> Any:
         correction = review.corrections.get(extracted_field)
@@ -54,7 +57,14 @@ def case_facts(review: Review, case: Case, extraction: Extraction | None = None)
         responded=responded,
         review_requested=review.review_requested or case.meta.date_review_requested,
         deadline=_deadline(received, responded, regime),
+        authority=_text(review.authority) or _text(best("authority", "authority")),
+        requester=_text(review.requester) or _text(best("requester", "requester")),
     )
+
+
+def _text(value: Any) -> str | None:
+    """A name as the letter prints it, or None for none (blank counts as none)."""
+    return str(value).strip() if value is not None and str(value).strip() else None
 
 
 def _typed(field: str, value: Any) -> Any:

@@ -272,7 +272,7 @@ def build_letter(
         reference=facts.reference,
         regime=regime,
         regime_name=REGIME_NAMES.get(regime, REGIME_NAMES["FOIA"]),
-        requester=case.meta.requester,
+        requester=facts.requester,
         draft=review.status is not ReviewStatus.COMPLETED,
         status=review.status.label,
         version=review.version,

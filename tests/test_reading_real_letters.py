@@ -1,0 +1,91 @@
+"""Three misread real letters, corrected through the session: everything follows the reading.
+
+The first pass misreads each letter (tests/files/misread/): fragments taken for points,
+a question cut into three, no determinations or provisions.  The reviewer's steps take
+the review to the corpus's hand-made reading; then the checks, the letter and the
+spreadsheet must show exactly that reading, and not the first pass's.
+"""
+
+from __future__ import annotations
+
+import io
+
+import docx
+import pytest
+from correction_scripts import LETTERS, apply_with_session, load, reading
+from openpyxl import load_workbook
+
+from workbench.cases import new_case
+from workbench.service import ReviewSession
+from workbench.store import Store
+
+
+@pytest.fixture
+def store(tmp_path):
+    with Store(tmp_path / "review.db") as opened:
+        yield opened
+
+
+def _corrected(name: str, store: Store) -> ReviewSession:
+    correction = load(name)
+    case = new_case(correction.response)
+    session = ReviewSession.open(case.id, "ann", store=store)
+    apply_with_session(session, correction.steps)
+    return session
+
+
+@pytest.mark.parametrize("name", LETTERS)
+def test_the_corrected_reading_is_the_hand_made_one(name, store):
+    session = _corrected(name, store)
+    assert reading(session.review) == load(name).truth_reading()
+    assert reading(store.get(session.case_id)) == load(name).truth_reading()
+
+
+def test_the_first_pass_misreads_each_letter(store):
+    """The premise: without the reviewer, the reading is wrong (else the test proves nothing)."""
+    for name in LETTERS:
+        case = new_case(load(name).response)
+        first = ReviewSession.open(case.id, "ann", store=store).review
+        assert reading(first) != load(name).truth_reading()
+
+
+def test_points_given_an_answer_no_longer_have_no_answer(store):
+    case = new_case(load("real-115").response)
+    session = ReviewSession.open(case.id, "ann", store=store)
+    unanswered = [f for f in session.checks() if f.check == "point-not-answered"]
+    assert len(unanswered) == 12  # every fragment read as a point, none with an answer
+
+    apply_with_session(session, load("real-115").steps)
+    found = session.checks()
+    assert not [f for f in found if f.check == "point-not-answered"]
+    labels = {label for label, _, _ in load("real-115").truth_reading()}
+    assert {f.point for f in found if f.point} <= labels
+    # The provisions the reviewer attached are what the checks now read.
+    assert session.reading().provisions_cited == ["s.41", "s.43"]
+
+
+@pytest.mark.parametrize("name", LETTERS)
+def test_the_letter_and_spreadsheet_show_exactly_the_corrected_points(name, store):
+    session = _corrected(name, store)
+    truth = load(name).truth_reading()
+    paths = {path.suffix: path for path in session.export(["docx", "xlsx"])}
+
+    letter = docx.Document(io.BytesIO(paths[".docx"].read_bytes()))
+    text = "\n".join(paragraph.text for paragraph in letter.paragraphs)
+    headings = [line for line in text.splitlines() if line.startswith("Point ")]
+    assert headings == [f"Point {label}" for label, _, _ in truth]
+    requester = session.review.requester
+    assert f"Dear {requester or 'Sir or Madam'}," in text
+
+    book = load_workbook(paths[".xlsx"], read_only=True)
+    rows = list(book["Points"].iter_rows(min_row=2, values_only=True))
+    assert [row[0] for row in rows] == [label for label, _, _ in truth]
+    assert [row[4] or "" for row in rows] == [", ".join(p) for _, _, p in truth]
+    provisions = {
+        row[0]: row[2] for row in book["Provisions"].iter_rows(min_row=2, values_only=True)
+    }
+    expected: dict[str, list[str]] = {}
+    for label, _, ids in truth:
+        for pid in ids:
+            expected.setdefault(pid, []).append(label)
+    assert provisions == {pid: ", ".join(labels) for pid, labels in expected.items()}
