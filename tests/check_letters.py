@@ -66,7 +66,9 @@ def context(
     """
     extraction = Extraction(
         regime=regime,
+        kind=kind,
         date_received=received,
+        date_clarified=clarified,
         date_of_response=responded,
         points=list(points),
         provisions_cited=list(provisions),
@@ -75,9 +77,6 @@ def context(
     ctx = CheckContext.from_extraction(
         text, extraction, response_format="txt", date_review_requested=review_requested
     )
-    # Set on the context until the extraction model carries the letter's kind and dates.
-    ctx.kind = kind if kind is not None else ctx.kind
-    ctx.date_clarified = clarified if clarified is not None else ctx.date_clarified
     ctx.holder = holder
     return ctx
 

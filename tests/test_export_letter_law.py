@@ -103,9 +103,9 @@ def test_a_foisa_letter_gives_the_court_of_session_appeal(isolated_data):
 def test_an_eir_letter_speaks_of_exceptions(isolated_data):
     """The EIR have exceptions (reg 12), not exemptions."""
     letter, _ = _letter(isolated_data, "LAW-E", regime="EIR")
-    assert letter.provisions_heading == "The exceptions we relied on"
+    assert letter.provision_word == "exceptions"
     foia, _ = _letter(isolated_data, "LAW-E2")
-    assert foia.provisions_heading == "The exemptions we relied on"
+    assert foia.provision_word == "exemptions"
 
 
 def test_an_eir_review_with_remedial_action_needs_its_date(isolated_data):

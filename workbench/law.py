@@ -28,7 +28,7 @@ from .errors import CatalogueError
 
 #: Regimes whose duties are listed; a "mixed" letter is FOIA and EIR together.
 _MIXED = ("FOIA", "EIR")
-_KNOWN = ("FOIA", "EIR", "FOISA")
+_KNOWN = ("FOIA", "EIR", "FOISA", "EISR")
 
 
 class Duty(BaseModel):

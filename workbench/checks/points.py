@@ -10,10 +10,6 @@ from . import provisions as pv
 from . import text as tx
 from .base import CheckContext, Finding, Severity, check, finding
 
-#: Below this confidence the extractor's reading of a point is not relied on (the
-#: extraction model's own "check this" threshold where it defines one).
-_UNSURE = 0.5
-
 #: "If it were held, it would be exempt": reliance in the alternative, which is legitimate.
 _ALTERNATIVE = re.compile(
     r"\beven\s+if\b|\bin\s+the\s+alternative\b|\bif\s+(?:the\s+|this\s+|such\s+|any\s+)?"
@@ -39,9 +35,7 @@ def point_not_answered(context: CheckContext) -> list[Finding]:
     When no point at all has an answer, the letter almost always answers them in
     a form the extractor could not align (a table, one block of text), not
     nothing at all: that is reported once, as information that the answers could
-    not be checked.  So is a point the extractor itself marks as uncertain (a
-    confidence below one half).  Only a point left unanswered among answered
-    ones is an issue.
+    not be checked.  Only a point left unanswered among answered ones is an issue.
 
     Law: FOIA s.1(1) and s.17(1) as in force since 1 January 2005 (EIR reg 5(1)
     and reg 14; FOISA s.1(1) and s.16).
@@ -66,20 +60,6 @@ def point_not_answered(context: CheckContext) -> list[Finding]:
     findings = []
     for point in points:
         if point.determination is not None:
-            continue
-        confidence = getattr(point, "confidence", None)
-        if confidence is not None and confidence < _UNSURE:
-            findings.append(
-                finding(
-                    "point-not-answered",
-                    Severity.INFO,
-                    f"Point {point.label}: answer could not be checked",
-                    f"The reading of point {point.label} is uncertain (confidence "
-                    f"{confidence:.0%}); read the letter and record its answer.",
-                    point=point.label,
-                    evidence=point.evidence,
-                )
-            )
             continue
         asked = f' ("{_short(point.text)}")' if point.text else ""
         findings.append(

@@ -150,6 +150,8 @@ def complaint_rights_missing(context: CheckContext) -> list[Finding]:
         and context.is_review_outcome
         and not _COURT_OF_SESSION.search(text)
     ):
+        if not context.closes_after(context.body_end, rights_close=False):
+            return [cut_short(cid, "The Court of Session appeal (s.56)")]
         return [
             finding(
                 cid,
@@ -161,14 +163,15 @@ def complaint_rights_missing(context: CheckContext) -> list[Finding]:
                 "letter does not mention the appeal.",
             )
         ]
-    if context.regime == "FOISA" and mentions and not _SCOTTISH.search(text):
+    if context.regime in ("FOISA", "EISR") and mentions and not _SCOTTISH.search(text):
         return [
             finding(
                 cid,
                 Severity.WARNING,
                 "Complaint route names the wrong regulator",
-                "The request falls under FOISA, where the requester applies to the Scottish "
-                "Information Commissioner within six months of the review (FOISA s.47), but the "
+                f"The request falls under {context.regime}, where the requester applies to the "
+                "Scottish Information Commissioner within six months of the review (FOISA s.47), "
+                "but the "
                 "letter names only the (UK) Information Commissioner.",
                 evidence=[tx.sentence_evidence(text, mentions.start())],
             )

@@ -46,7 +46,7 @@ def timing_regime(context: CheckContext) -> tuple[deadlines.Regime, str]:
     A "mixed" FOIA/EIR response uses FOIA's count: both give 20 working days
     and count bank holidays anywhere in the UK.
     """
-    if context.regime in ("FOIA", "EIR", "FOISA"):
+    if context.regime in ("FOIA", "EIR", "FOISA", "EISR"):
         return deadlines.Regime(context.regime), ""
     if context.regime == "mixed":
         return deadlines.Regime.FOIA, " (FOIA and EIR both apply; counted under FOIA)"
@@ -144,9 +144,10 @@ def _first_response_timeliness(context: CheckContext) -> list[Finding]:
                 evidence,
             )
         ]
+    clarification = law.cite("clarification", context.regime)
     restarted = (
         f" The clock restarted on the clarification received {context.date_clarified:%d %b %Y}"
-        f" ({law.cite('clarification', context.regime)})."
+        + (f" ({clarification})." if clarification else ".")
         if context.date_clarified
         else ""
     )
@@ -211,7 +212,7 @@ def _review_timeliness(context: CheckContext) -> list[Finding]:
         deadline = deadlines.review_deadline(requested, regime, responded=replied)
     except DateError as exc:
         return [not_checked(cid, "Review timeliness could not be checked", f"{exc}.")]
-    rule = {"EIR": "EIR reg 11(4)", "FOISA": "FOISA s.21(1)"}.get(
+    rule = {"EIR": "EIR reg 11(4)", "FOISA": "FOISA s.21(1)", "EISR": "EISR reg 16(4)"}.get(
         regime.value, "the s.45 Code of Practice"
     )
     working = (
@@ -317,6 +318,9 @@ def extension_too_long(context: CheckContext) -> list[Finding]:
         deadlines.Regime.EIR: " Under the EIR the time can be extended only for complex and "
         "voluminous requests, to 40 working days in all (reg 7).",
         deadlines.Regime.FOISA: " FOISA allows no extension of the 20 working days.",
+        deadlines.Regime.EISR: " Under the EISR the time can be extended only where the volume "
+        "and complexity of the information make 20 working days impracticable, to 40 in all "
+        "(reg 7(1)).",
     }[regime]
     return [
         finding(

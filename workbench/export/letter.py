@@ -61,17 +61,28 @@ REGIME_NAMES = {
     "FOIA": "the Freedom of Information Act 2000 (FOIA)",
     "EIR": "the Environmental Information Regulations 2004 (EIR)",
     "FOISA": "the Freedom of Information (Scotland) Act 2002 (FOISA)",
+    "EISR": "the Environmental Information (Scotland) Regulations 2004 (EISR)",
     "mixed": (
         "the Freedom of Information Act 2000 (FOIA) and the Environmental Information "
         "Regulations 2004 (EIR)"
     ),
 }
+#: What the letter calls the provisions relied on: the EIR and the EISR have exceptions, the
+#: Acts exemptions.
+PROVISION_WORDS = {
+    "FOIA": "exemptions",
+    "FOISA": "exemptions",
+    "EIR": "exceptions",
+    "EISR": "exceptions",
+    "mixed": "exemptions and exceptions",
+}
 #: Provisions whose test is the three-step legitimate interests test (Article 6(1)(f) UK GDPR).
-_PERSONAL_DATA_ROOTS = ("s.40(2)", "reg.13", "foisa.s.38(1)(b)")
-#: What the regime calls a refusal ground: the EIR have exceptions, not exemptions.
-_PROVISION_WORDS = {
-    "EIR": ("exception", "exceptions"),
-    "mixed": ("exemption or exception", "exemptions and exceptions"),
+_PERSONAL_DATA_ROOTS = ("s.40(2)", "reg.13", "foisa.s.38(1)(b)", "eisr.reg.11(2)")
+#: The singular of PROVISION_WORDS, for sentences about one provision.
+_SINGULAR = {
+    "exemptions": "exemption",
+    "exceptions": "exception",
+    "exemptions and exceptions": "exemption or exception",
 }
 #: FOISA s.21(4)-(5): the review notice says what was done, in the Act's words.
 _FOISA_SCHEME = "foisa"
@@ -193,6 +204,8 @@ class LetterContext:
     reference: str
     regime: str
     regime_name: str
+    #: "exemptions", "exceptions" (EIR, EISR) or both, as the letter's headings say.
+    provision_word: str
     requester: str | None
     draft: bool
     status: str
@@ -211,8 +224,6 @@ class LetterContext:
     searches: list[SearchRow]
     search_paragraphs: list[str]
     points: list[PointSection]
-    #: "The exemptions we relied on" ("exceptions" under the EIR).
-    provisions_heading: str
     provisions: list[ProvisionSection]
     outcome: str
     outcome_neutral: str
@@ -272,6 +283,7 @@ def build_letter(
         reference=facts.reference,
         regime=regime,
         regime_name=REGIME_NAMES.get(regime, REGIME_NAMES["FOIA"]),
+        provision_word=PROVISION_WORDS.get(regime, "exemptions"),
         requester=facts.requester,
         draft=review.status is not ReviewStatus.COMPLETED,
         status=review.status.label,
@@ -300,7 +312,6 @@ def build_letter(
         searches=[_search_row(s) for s in review.searches],
         search_paragraphs=_search_paragraphs(env, review, base),
         points=points,
-        provisions_heading=f"The {words} we relied on",
         provisions=[_provision_section(env, p) for p in review.provisions],
         outcome=outcome,
         outcome_neutral=neutral,
@@ -324,7 +335,8 @@ def build_letter(
 
 def provision_words(regime: str) -> tuple[str, str]:
     """What the letter calls a refusal ground under ``regime``: singular and plural."""
-    return _PROVISION_WORDS.get(regime, ("exemption", "exemptions"))
+    plural = PROVISION_WORDS.get(regime, "exemptions")
+    return _SINGULAR[plural], plural
 
 
 def verbatim(text: str) -> list[str]:
@@ -335,7 +347,7 @@ def verbatim(text: str) -> list[str]:
 
 def provision_name(provision_id: str) -> str:
     """``s.40(2)`` -> ``section 40(2)``; ``reg.12(5)(b)`` -> ``regulation 12(5)(b)``."""
-    bare = provision_id.removeprefix("foisa.")
+    bare = provision_id.removeprefix("foisa.").removeprefix("eisr.")
     if bare.startswith("s."):
         return "section " + bare[2:]
     if bare.startswith("reg."):
