@@ -39,7 +39,7 @@ lab: $(VENV)/.installed-analyst
 	$(BIN)/jupyter lab --ServerApp.ip=127.0.0.1 --ServerApp.root_dir=notebooks $(ARGS)
 
 lint: $(VENV)/.installed-test
-	$(BIN)/ruff check workbench tests benchmarks
+	$(BIN)/ruff check workbench tests benchmarks deploy
 
 clean-venv:
 	rm -rf $(VENV)
