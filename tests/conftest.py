@@ -34,6 +34,7 @@ def isolated_data(tmp_path_factory, monkeypatch) -> Path:
     # The repository's own team folder, whatever the shell says: a team's checks and
     # catalogue overlay would change what every test sees.
     monkeypatch.delenv("WORKBENCH_TEMPLATES", raising=False)
+    monkeypatch.delenv("WORKBENCH_ALLOWED_HOSTS", raising=False)
     return data
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -102,7 +103,7 @@ def test_export_then_import_moves_a_review_to_another_installation(
     monkeypatch.setenv("WORKBENCH_DB", new_store_url())
     result = run("review", "import-json", str(out), "--as", "Bob")
     assert result.exit_code == 0, result.output
-    assert result.output == f"Imported the review of {CASE_ID} (version 1, draft)\n"
+    assert result.output == f"Imported the review of {CASE_ID} (version 1, draft) from moved.json\n"
     assert run("review", "import-json", str(out), "--as", "Bob").output == (
         f"The review of {CASE_ID} is up to date\n"
     )
@@ -156,3 +157,53 @@ def test_an_extraction_that_is_not_one_is_refused(seed_case, tmp_path):
     result = run("review", "start", CASE_ID, "--reviewer", "Ann", "--extraction", str(bad))
     assert result.exit_code == 1
     assert result.output.startswith(f"Error: {bad} is not an extraction: points.0.label")
+
+
+def _export_with(started, tmp_path, change) -> Path:
+    data = json.loads(run("review", "export-json", CASE_ID).output)
+    change(data)
+    path = tmp_path / "changed.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("write", "message"),
+    [
+        (lambda: '{"format": "workbench-review", "n": ' + "9" * 5000 + "}", "a number too long"),
+        (lambda: "[" * 200_000 + "]" * 200_000, "nested too deeply"),
+        (lambda: b"\xff\xfe{}", "not UTF-8"),
+    ],
+    ids=["5000-digit integer", "200k-deep nesting", "not UTF-8"],
+)
+def test_pathological_import_files_get_one_error_line(isolated_data, tmp_path, write, message):
+    path = tmp_path / "odd.json"
+    content = write()
+    path.write_bytes(content if isinstance(content, bytes) else content.encode())
+    result = run("review", "import-json", str(path), "--as", "Bob")
+    assert result.exit_code == 1
+    assert result.output.startswith("Error: ") and message in result.output
+    assert len(result.output.splitlines()) == 1
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (lambda d: d["versions"][0].update(version=2**63), "less than or equal to 2147483647"),
+        (lambda d: d["versions"][0]["review"].update(version=2**63), "version"),
+        (lambda d: d.update(case_id="<img src=x onerror=alert(1)>"), "Invalid case id"),
+        (lambda d: d.update(case_id="nul"), "Windows reserves"),
+    ],
+    ids=["version 2**63", "review version 2**63", "html case id", "reserved case id"],
+)
+def test_hostile_exports_get_one_error_line_and_write_nothing(
+    started, tmp_path, monkeypatch, new_store_url, change, message
+):
+    path = _export_with(started, tmp_path, change)
+    monkeypatch.setenv("WORKBENCH_DATA", str(tmp_path / "elsewhere"))
+    monkeypatch.setenv("WORKBENCH_DB", new_store_url())
+    result = run("review", "import-json", str(path), "--as", "Bob")
+    assert result.exit_code == 1, result.output
+    assert result.output.startswith("Error: ") and message in result.output
+    assert len(result.output.splitlines()) == 1
+    assert run("review", "list").output.startswith("No reviews yet")

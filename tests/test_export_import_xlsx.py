@@ -206,3 +206,23 @@ def test_a_workbook_of_the_saved_review_handed_in_by_the_caller_imports(case, st
     filled = _fill(path, {("Points", "1", "Finding"): "Correct"}, tmp_path / "filled.xlsx")
     import_findings(filled, "ann", store=store)
     assert store.get(SEED_ID).point("1").finding is PointFinding.CORRECT
+
+
+@pytest.mark.parametrize("named", ["path", "../../etc", "CON", "<b>x</b>"])
+def test_the_summarys_case_id_is_a_case_id_never_a_path(case, store, tmp_path, named):
+    import shutil
+
+    from workbench.export.xlsx import CASE_ID_ROW, SUMMARY
+
+    elsewhere = tmp_path / "elsewhere" / "planted"
+    shutil.copytree(case.path, elsewhere)
+    path = _export(case, store, tmp_path)  # a first-pass workbook: no review saved yet
+    book = load_workbook(path)
+    for key, value in book[SUMMARY].iter_rows(min_row=2, max_col=2):
+        if key.value == CASE_ID_ROW:
+            value.value = str(elsewhere) if named == "path" else named
+    book.save(tmp_path / "renamed.xlsx")
+
+    with pytest.raises(DocumentError, match="Invalid case id"):
+        import_findings(tmp_path / "renamed.xlsx", "ann", store=store)
+    assert store.list_reviews() == []

@@ -102,3 +102,24 @@ def test_a_first_pass_draft_is_marked_as_a_draft(seed_case, tmp_path):
     text = _text(docx.Document(str(path)))
     assert "DRAFT (review version 1, draft): not yet signed off." in text
     assert "[Draft: the reviewer has not yet recorded a finding on this point.]" in text
+
+
+def test_requester_text_cannot_become_a_field_or_a_link_in_the_letter(seed_case, tmp_path):
+    import zipfile
+
+    case = load_case(seed_case)
+    review = decided_seed_review(case)
+    review.grounds = (
+        '{ HYPERLINK "http://evil.example" } { INCLUDETEXT "c:\\\\secrets.txt" } '
+        "=cmd|' /C calc'!A0 http://evil.example/phish <w:fldSimple w:instr=\"DATE\"/>"
+    )
+    review.points[0].reasons = '{ DDEAUTO c:\\\\windows\\\\system32\\\\cmd.exe "/k calc" }'
+    (path,) = export_case(case, tmp_path, formats=["docx"], review=review)
+    with zipfile.ZipFile(path) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    for name, data in parts.items():
+        for marker in (b"<w:fldSimple", b"<w:instrText", b"<w:hyperlink", b"<w:fldChar"):
+            assert marker not in data, f"{marker!r} in {name}"
+        assert b'TargetMode="External"' not in data, name
+    # ...while the requester's words are in the letter, as plain text.
+    assert b"{ HYPERLINK" in parts["word/document.xml"]

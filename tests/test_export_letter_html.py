@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from html.parser import HTMLParser
 
 from export_fixtures import decided_seed_review, make_case
@@ -16,10 +17,12 @@ class _Tags(HTMLParser):
     def __init__(self) -> None:
         super().__init__()
         self.tags: list[str] = []
+        self.attributes: list[str] = []
         self.text: list[str] = []
 
     def handle_starttag(self, tag, attrs):
         self.tags.append(tag)
+        self.attributes += [name for name, _value in attrs]
 
     def handle_data(self, data):
         self.text.append(data)
@@ -81,3 +84,16 @@ def test_the_letter_sections_follow_the_points_of_the_request(seed_case, tmp_pat
         "<h3>Point 3a</h3>",
         "<h3>Point 3b</h3>",
     ]
+
+
+def test_the_html_letter_forbids_scripts_and_loads_by_its_own_policy(seed_case, tmp_path):
+    case = load_case(seed_case)
+    review = decided_seed_review(case)
+    review.grounds += ' <img src="http://evil.example/x.png" onerror="alert(1)"><iframe src=x>'
+    (path,) = export_case(case, tmp_path, formats=["html"], review=review)
+    html = path.read_text(encoding="utf-8")
+    policy = re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', html)
+    assert policy and policy.group(1).startswith("default-src 'none'")  # no script, image, frame
+    parsed = _parse(html)
+    assert not {"img", "iframe", "script", "object", "embed", "form"} & set(parsed.tags)
+    assert not [a for a in parsed.attributes if a.startswith("on")]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from export_fixtures import decided_seed_review
 
 from workbench.cases import load_case
@@ -28,3 +29,10 @@ def test_markdown_escape_defuses_headings_lists_links_and_html():
     assert markdown_escape("[link](http://x)") == r"\[link\](http://x)"
     assert markdown_escape("a | b") == r"a \| b"
     assert markdown_escape("<b>&") == r"\<b\>&amp;"
+
+
+@pytest.mark.parametrize("end", ["\r", "\r\n", "\n"])
+def test_a_bare_carriage_return_does_not_let_a_heading_or_list_through(end):
+    assert markdown_escape(f"Fine.{end}# Heading{end}- item{end}1. first") == (
+        "Fine.\n\\# Heading\n\\- item\n1\\. first"
+    )

@@ -73,7 +73,7 @@ def default_plan(monkeypatch, tmp_path) -> serve.ServePlan:
 
 def test_voila_reads_only_the_configuration_written_for_this_run(default_plan, tmp_path):
     command = default_plan.command
-    assert command[1:4] == ["-m", "voila", str(serve.NOTEBOOK)]
+    assert command[1:4] == ["-m", "workbench.voila_app", str(serve.NOTEBOOK)]
     assert f"--Voila.config_file_paths={tmp_path / 'run'}" in command
     assert "--no-browser" in command
     env = default_plan.environment
@@ -96,7 +96,7 @@ def test_the_token_goes_into_the_config_file_not_the_command_line(monkeypatch, t
     planned = serve.plan(options, tmp_path / "run")
     assert planned.config["Voila"]["token"] == "s3cret-token-value"
     assert not any("s3cret" in part for part in planned.command)
-    assert planned.url.endswith("/?token=s3cret-token-value")
+    assert "s3cret" not in planned.url
 
 
 def test_one_kernel_is_preheated_by_default_and_can_be_turned_off(default_plan, tmp_path):
@@ -168,6 +168,16 @@ def _raw_get(port: int, path: str) -> int:
         connection.close()
 
 
+def _raw_get_body(port: int, path: str) -> tuple[int, bytes]:
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    try:
+        connection.request("GET", path)
+        response = connection.getresponse()
+        return response.status, response.read()
+    finally:
+        connection.close()
+
+
 def test_exports_download_and_nothing_else_does(dashboard_server):
     output = dashboard_server.data.output
     letter = output / "IC-266000-V6Y0" / "review letter.docx"
@@ -190,6 +200,28 @@ def test_exports_download_and_nothing_else_does(dashboard_server):
     assert _raw_get(dashboard_server.port, "/voila/files/../../etc/passwd") in (403, 404)
     notebook = serve.NOTEBOOK.resolve().relative_to(root).as_posix()
     assert _get(f"{base}/voila/files/{notebook}")[0] == 403
+
+    # Jupyter's own pages and APIs, other notebooks and files: refused, whatever the route.
+    for path in (
+        "tree", "lab", "api/contents", "api/sessions", "api/kernelspecs", "api/terminals",
+        "files/README.md", "notebooks/review.ipynb", "edit/README.md",
+        "voila/render/review.ipynb", "voila/tree", "voila/api/contents/",
+    ):  # fmt: skip
+        assert _get(f"{base}/{path}")[0] in (403, 404, 405), path
+    # Traversal, plain, encoded, double-encoded or absolute, on every file route.
+    for path in (
+        "/voila/files/%2e%2e/%2e%2e/%2e%2e/etc/passwd",
+        "/voila/files/%252e%252e/%252e%252e/etc/passwd",
+        "/voila/files/..%2F..%2F..%2Fetc%2Fpasswd",
+        "/voila/files//etc/passwd",
+        "/voila/files/%2Fetc%2Fpasswd",
+        "/voila/static/../../../../../../etc/passwd",
+        "/voila/static/%2e%2e/%2e%2e/%2e%2e/%2e%2e/etc/passwd",
+        "/voila/labextensions/../../../../../../etc/passwd",
+        "/voila/templates/lab/static/../../../../../../../etc/passwd",
+    ):
+        status, body = _raw_get_body(dashboard_server.port, path)
+        assert status != 200 and b"root:" not in body, path
 
 
 # --- uploads: the websocket limit follows the upload limit -------------------------------------
@@ -234,3 +266,20 @@ def test_messages_above_tornados_default_but_within_the_limit_reach_the_kernel(s
     limit = serve.websocket_limit(20 * megabyte)
     assert _send_to_kernel(server.port, kernel_id, 15 * megabyte) == "reply"  # default: 10 MB
     assert _send_to_kernel(server.port, kernel_id, limit + megabyte) == "closed"
+
+
+def test_links_in_the_output_folder_are_not_followed(dashboard_server):
+    output = dashboard_server.data.output
+    output.mkdir(parents=True, exist_ok=True)
+    store = dashboard_server.data.root / "workbench.db"
+    store.write_bytes(b"SQLite format 3\x00 every case")
+    (output / "IC-266000-V6Y0-review-v1.xlsx").symlink_to(store)
+    (output / "cases").symlink_to(dashboard_server.data.cases, target_is_directory=True)
+    (output / "real.docx").write_bytes(b"PK\x03\x04 a letter")
+    base = dashboard_server.url.rstrip("/")
+
+    assert _get(base + serve.download_url(output / "real.docx"))[0] == 200
+    root = serve.files_root(serve.NOTEBOOK, output)
+    for link in ("IC-266000-V6Y0-review-v1.xlsx", "cases/IC-266000-V6Y0/case.json"):
+        relative = (output / link).relative_to(root).as_posix()
+        assert _get(f"{base}/voila/files/{relative}") == (403, b""), link

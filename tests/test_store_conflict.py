@@ -76,3 +76,40 @@ def test_completing_from_a_stale_copy_is_refused(two_users):
     ann.edit(CASE_ID, "points.0.finding", "incorrect", "Ann", ann_token)
     with pytest.raises(ConflictError, match="reload to see their changes"):
         bob.complete(CASE_ID, "Bob", "Bob", bob_token)
+
+
+def test_two_writers_racing_fifty_times_one_wins_each_round_without_lock_errors(tmp_path):
+    """Both save from the same token at the same moment: one saves, the other is told."""
+    import threading
+
+    path = tmp_path / "race.db"
+    with Store(path) as setup:
+        setup.create(sample_review(), "ann")
+    rounds, barrier = 50, threading.Barrier(2)
+    outcomes: dict[str, list[str]] = {"ann": [], "bob": []}
+
+    def writer(name: str) -> None:
+        with Store(path) as store:
+            for n in range(rounds):
+                barrier.wait()  # both have read the same token
+                _, token = store.open_review(CASE_ID)
+                barrier.wait()
+                try:
+                    store.edit(CASE_ID, "grounds", f"{name} {n}", name, token)
+                    outcomes[name].append("saved")
+                except ConflictError:
+                    outcomes[name].append("conflict")
+                except Exception as exc:  # noqa: BLE001 - a lock error is the failure sought
+                    outcomes[name].append(f"error: {exc}")
+
+    threads = [threading.Thread(target=writer, args=(name,)) for name in outcomes]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=300)
+    pairs = list(zip(outcomes["ann"], outcomes["bob"], strict=True))
+    assert len(pairs) == rounds
+    assert all(sorted(pair) == ["conflict", "saved"] for pair in pairs), pairs
+    with Store(path) as store:
+        saves = [e for e in store.audit(CASE_ID) if e.field_path == "grounds"]
+        assert len(saves) == rounds and store.verify_audit().intact

@@ -8,8 +8,11 @@ import subprocess
 import sys
 import textwrap
 
+import pytest
 import sqlalchemy as sa
 
+from workbench.errors import StoreError
+from workbench.review import Review
 from workbench.store import Store
 
 POINTS = 120
@@ -80,6 +83,31 @@ def test_a_review_killed_mid_save_opens_intact_with_every_committed_edit(tmp_pat
         for index, point in enumerate(review.points):
             assert point.reasons == latest.get(f"points.{index}.reasons", "")
         assert token == 1 + len(numbers)
+        # The audit trail's hash chain survived the kill too.
+        assert store.verify_audit().intact
         # And the store carries on working.
         store.edit("crash-1", "grounds", "after the crash", "reader", token)
         assert store.get("crash-1").grounds == "after the crash"
+
+
+def test_a_save_that_finds_the_disk_full_loses_nothing(tmp_path):
+    db = tmp_path / "reviews.db"
+    with Store(db) as store:
+        token = store.create(Review(case_id="full-1"), "writer")
+        _, token = store.edit("full-1", "grounds", "saved before the disk filled", "ann", token)
+        with store.reading() as conn:
+            pages = conn.exec_driver_sql("PRAGMA page_count").scalar()
+
+        def disk_full(dbapi_connection, _record):  # SQLite's own "database or disk is full"
+            dbapi_connection.execute(f"PRAGMA max_page_count = {pages}")
+
+        sa.event.listen(store._engine, "connect", disk_full)
+        store._engine.dispose()
+        with pytest.raises(StoreError, match="database or disk is full"):
+            store.edit("full-1", "grounds", "x" * 500_000, "ann", token)
+
+    with Store(db) as store:
+        review, again = store.open_review("full-1")
+        assert (review.grounds, again) == ("saved before the disk filled", token)
+        assert store.verify_audit().intact
+        store.edit("full-1", "grounds", "and on once there is room", "ann", token)

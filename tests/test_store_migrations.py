@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
@@ -104,3 +105,77 @@ def test_a_store_url_never_shows_its_password(tmp_path):
         Store("postgresql://reviewer:s3cret@127.0.0.1:1/reviews")
     assert "s3cret" not in str(caught.value)
     assert "reviewer:***@127.0.0.1" in str(caught.value)
+
+
+def _as_before_the_hash_chain(path) -> None:
+    """Turn a store back into one made before migration 0005: no hashes, heads or new guards."""
+    connection = sqlite3.connect(path, isolation_level=None)
+    try:
+        for statement in (
+            "DROP TRIGGER audit_no_replace",
+            "DROP TRIGGER audit_heads_no_delete",
+            "DROP TABLE audit_heads",
+            "ALTER TABLE audit DROP COLUMN prev_hash",
+            "ALTER TABLE audit DROP COLUMN row_hash",
+            "DELETE FROM migrations WHERE name = '0005_audit_hash_chain'",
+        ):
+            connection.execute(statement)
+    finally:
+        connection.close()
+
+
+def test_an_existing_store_has_its_audit_trail_chained_once_and_stays_intact(tmp_path):
+    path = tmp_path / "reviews.db"
+    with Store(path) as store:
+        token = store.create(sample_review(), "ann")
+        store.edit(CASE_ID, "grounds", "More is held", "ann", token)
+        before = store.audit(CASE_ID)
+    _as_before_the_hash_chain(path)
+
+    with Store(path) as store:
+        assert store.applied_migrations == ["0005_audit_hash_chain"]
+        assert store.audit(CASE_ID) == before
+        verdict = store.verify_audit()
+        assert verdict.intact and verdict.rows == 3
+        _, token = store.open_review(CASE_ID)
+        store.edit(CASE_ID, "grounds", "Still more", "bob", token)
+        assert store.verify_audit().intact
+    with Store(path) as store:
+        assert store.applied_migrations == []
+
+
+def test_opening_an_up_to_date_store_does_not_wait_for_a_writer(tmp_path):
+    path = tmp_path / "reviews.db"
+    with Store(path) as store:
+        store.create(sample_review(), "ann")
+    writer = sqlite3.connect(path, isolation_level=None)
+    try:
+        writer.execute("BEGIN IMMEDIATE")  # someone is saving, and holds the write lock
+        with Store(path) as reader:  # the migrations check must not queue behind them
+            assert [s.case_id for s in reader.list_reviews()] == [CASE_ID]
+    finally:
+        writer.execute("ROLLBACK")
+        writer.close()
+
+
+def test_an_existing_store_gets_the_lineage_of_each_saved_version(tmp_path):
+    path = tmp_path / "reviews.db"
+    with Store(path) as store:
+        store.create(sample_review(), "ann")
+        exported = store.export_json(CASE_ID)
+    connection = sqlite3.connect(path, isolation_level=None)
+    try:
+        for table in ("imports", "imported_audit"):
+            for verb in ("update", "delete"):
+                connection.execute(f"DROP TRIGGER {table}_no_{verb}")
+        for table in ("imported_audit", "imports", "review_revisions"):
+            connection.execute(f"DROP TABLE {table}")
+        connection.execute("DELETE FROM migrations WHERE name = '0006_review_exchange'")
+    finally:
+        connection.close()
+
+    with Store(path) as store:
+        assert store.applied_migrations == ["0006_review_exchange"]
+        again = store.export_json(CASE_ID)
+    (version,) = again["versions"]
+    assert version["revisions"] == [version["sha256"]] == exported["versions"][0]["revisions"]

@@ -17,6 +17,7 @@ import os
 import re
 import shutil
 import tempfile
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Literal
 
@@ -28,7 +29,7 @@ from .errors import CaseError, CaseNotFound, DocumentError, InvalidCaseId
 
 SCHEMA_VERSION = 1
 CASE_FILE = "case.json"
-_ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,79}$")
+_ID_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,79}")
 SEARCH_COLUMNS = ("date", "who", "where", "terms", "date_range", "results", "notes")
 _SEARCH_ALIASES = {
     "search_terms": "terms",
@@ -42,17 +43,41 @@ _SEARCH_ALIASES = {
 }
 
 
-def validate_case_id(case_id: str) -> str:
-    """Refuse ids that could escape the cases folder or confuse a file system.
+#: Names Windows keeps for devices, with or without an extension ("CON", "nul.txt").
+_WINDOWS_DEVICES = frozenset(
+    ["CON", "PRN", "AUX", "NUL"] + [f"{port}{n}" for port in ("COM", "LPT") for n in range(1, 10)]
+)
 
-    Only letters, digits, dot, dash and underscore; no leading dot; no ``..``.
+
+def case_id_problem(case_id: object) -> str | None:
+    """What is wrong with a case id, or None: the one rule for case ids everywhere.
+
+    A case id names a folder and a file (``<id>-review-v1.docx``) on any system
+    and is shown in pages and letters, so: 1 to 80 letters, digits, ``.``,
+    ``-`` or ``_``, starting with a letter or digit, no ``..``, not ending in a
+    dot, and not a name Windows reserves (``CON``, ``NUL``, ``COM1``...).
     """
-    if not isinstance(case_id, str) or not _ID_PATTERN.match(case_id) or ".." in case_id:
-        raise InvalidCaseId(
-            f"Invalid case id {case_id!r}: use up to 80 letters, digits, '.', '-' or '_', "
-            "starting with a letter or digit (no '/', '\\' or '..')",
-            case_id=str(case_id),
+    shown = repr(case_id)[:100]
+    if (
+        not isinstance(case_id, str)
+        or not _ID_PATTERN.fullmatch(case_id)
+        or ".." in case_id
+        or case_id.endswith(".")
+    ):
+        return (
+            f"Invalid case id {shown}: use up to 80 letters, digits, '.', '-' or '_', "
+            "starting with a letter or digit (no '/', '\\' or '..')"
         )
+    if case_id.split(".", 1)[0].upper() in _WINDOWS_DEVICES:
+        return f"Invalid case id {shown}: Windows reserves that name for a device"
+    return None
+
+
+def validate_case_id(case_id: str) -> str:
+    """Refuse ids that could escape the cases folder or confuse a file system."""
+    problem = case_id_problem(case_id)
+    if problem:
+        raise InvalidCaseId(problem, case_id=str(case_id)[:100])
     return case_id
 
 
@@ -222,17 +247,54 @@ def atomic_write_text(path: Path, text: str) -> None:
 
 def atomic_write_bytes(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` via a temporary file in the same folder and ``os.replace``."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    atomic_write_many({path: data})
+
+
+def atomic_write_many(files: dict[Path, bytes]) -> None:
+    """Write several files so that either all of them are written or none is.
+
+    Each goes to a hidden temporary file beside its target first (a full disk or a
+    read-only folder fails here, and every temporary file is removed); only when all
+    are safely on disk are they renamed into place.
+
+    :raises OSError: naming the file that could not be written (never a temporary one).
+    """
+    pending: list[tuple[str, Path]] = []
+    created: list[Path] = []
+    try:
+        for path, data in files.items():
+            pending.append((_write_temporary(path, data), path))
+        for tmp, path in pending:
+            existed = path.exists()
+            os.replace(tmp, path)
+            if not existed:
+                created.append(path)
+    except BaseException:
+        for tmp, _ in pending:
+            Path(tmp).unlink(missing_ok=True)
+        for path in created:  # new files of a set that is not complete
+            path.unlink(missing_ok=True)
+        raise
+
+
+def _write_temporary(path: Path, data: bytes) -> str:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    except OSError as exc:
+        raise OSError(exc.errno, exc.strerror, str(path)) from exc
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        os.replace(tmp, path)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise OSError(exc.errno, exc.strerror, str(path)) from exc
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+    return tmp
 
 
 def read_search_record(path: Path) -> list[SearchRecord]:
@@ -285,7 +347,10 @@ def _csv_rows(path: Path) -> list[dict[str, str]]:
     except UnicodeDecodeError:
         text = path.read_bytes().decode("cp1252", errors="replace")
     reader = csv.reader(io.StringIO(text))
-    rows = list(reader)
+    try:
+        rows = _bounded_rows(reader, path)
+    except csv.Error as exc:
+        raise DocumentError(f"{path.name}: not a readable CSV file ({exc})", path=path) from exc
     if not rows:
         raise DocumentError(f"{path.name}: the search record is empty", path=path)
     headers = [_normalise_header(h) for h in rows[0]]
@@ -295,17 +360,22 @@ def _csv_rows(path: Path) -> list[dict[str, str]]:
 
 def _xlsx_rows(path: Path) -> list[dict[str, str]]:
     import zipfile
+    import zlib
 
     from openpyxl import load_workbook
 
+    from .documents.archives import check_archive
+
     try:
+        with zipfile.ZipFile(path) as archive:
+            check_archive(archive, path.stat().st_size, path.name, path)
         book = load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError, RuntimeError, zlib.error) as exc:
         raise DocumentError(
             f"{path.name}: not a valid Excel workbook (it may be corrupt)", path=path
         ) from exc
     try:
-        rows = [list(r) for r in book.worksheets[0].iter_rows(values_only=True)]
+        rows = _bounded_rows(book.worksheets[0].iter_rows(values_only=True), path)
     finally:
         book.close()
     if not rows:
@@ -313,6 +383,20 @@ def _xlsx_rows(path: Path) -> list[dict[str, str]]:
     headers = [_normalise_header(h) for h in rows[0]]
     _require_columns(path, headers)
     return [_keep_known(headers, r) for r in rows[1:]]
+
+
+def _bounded_rows(rows: Iterable[Sequence[object]], path: Path) -> list[list[object]]:
+    """The rows of a search record, refusing one too long or with a cell too long."""
+    from .documents.archives import check_cell, check_rows
+
+    kept = []
+    for number, row in enumerate(rows, start=1):
+        check_rows(number, path.name, path)
+        for column, value in enumerate(row, start=1):
+            if isinstance(value, str):
+                check_cell(value, path.name, f"row {number}, column {column}", path)
+        kept.append(list(row))
+    return kept
 
 
 def _require_columns(path: Path, headers: list[str]) -> None:
@@ -366,18 +450,32 @@ def new_case(
     final = root / case_id
     if final.exists():
         raise CaseError(f"A case called {case_id!r} already exists at {final}", case_id=case_id)
-    root.mkdir(parents=True, exist_ok=True)
-    building = Path(tempfile.mkdtemp(dir=root, prefix=f".{case_id}."))
+    try:
+        root.mkdir(parents=True, exist_ok=True)
+        building = Path(tempfile.mkdtemp(dir=root, prefix=f".{case_id}."))
+    except OSError as exc:
+        raise _cannot_write(case_id, root, exc) from exc
     try:
         names = {kind: _copy_into(building, src, kind) for kind, src in sources.items()}
         fields = {**guessed, **{k: v for k, v in metadata.items() if v is not None}}
         meta = _build_meta(case_id, names, sources, fields)
         write_case_json(building, meta)
         os.rename(building, final)
+    except OSError as exc:
+        shutil.rmtree(building, ignore_errors=True)
+        raise _cannot_write(case_id, root, exc) from exc
     except BaseException:
         shutil.rmtree(building, ignore_errors=True)
         raise
     return Case(final, meta)
+
+
+def _cannot_write(case_id: str, root: Path, exc: OSError) -> CaseError:
+    return CaseError(
+        f"Cannot create the case {case_id} in {root}: {exc.strerror or exc}; nothing was written",
+        case_id=case_id,
+        path=root,
+    )
 
 
 def _build_meta(

@@ -350,7 +350,7 @@ def _selected(table: str, column: str) -> str:
 
 
 #: Columns the frames leave out (the audit's values stay in the store: Store.audit()).
-_SKIPPED = frozenset({"old_value", "new_value"})
+_SKIPPED = frozenset({"old_value", "new_value", "prev_hash", "row_hash"})
 
 
 def _load(store: Any, scheme: str, frames: frozenset[str]) -> Register:

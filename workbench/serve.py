@@ -1,7 +1,8 @@
 """Serving the reviewer's dashboard with Voila, safely by default.
 
-``workbench serve`` runs ``python -m voila`` on ``notebooks/review.ipynb`` as a
-child process with a configuration written by this module and nothing else:
+``workbench serve`` runs Voila (``python -m workbench.voila_app``, Voila with
+a gate in front of every route) on ``notebooks/review.ipynb`` as a child
+process with a configuration written by this module and nothing else:
 Voila is told to read its config files only from a fresh run folder, and the
 Jupyter/IPython folders point into that run folder too, so a user's own
 Jupyter set-up (extensions, kernels, startup scripts) cannot change what the
@@ -10,13 +11,19 @@ reviewers get.
 Why each setting is what it is:
 
 - Voila listens on 127.0.0.1 unless told otherwise, and refuses any other
-  address without a token: the dashboard can read every case.
+  address without a token (at least 16 characters, never printed): the
+  dashboard can read every case.  With a token, every route wants it or the
+  login cookie it sets, the file downloads included.
+- Requests naming any host but loopback, the address listened on and the
+  names in ``WORKBENCH_ALLOWED_HOSTS`` get 403, so another site cannot reach
+  the dashboard by rebinding its own name to this machine.
 - Voila serves files only from the output folder (``settings.output_dir()``),
   through its file allowlist.  Downloads of letters and spreadsheets are links
   to ``voila/files/...`` (see :func:`download_url`); anything else, such as a
   case's documents or the store, answers 403.  Voila serves files relative to
   its root folder, so the root is the nearest folder holding both the notebook
   and the output folder, and the allowlist names the output folder alone.
+  Links in the output folder are never followed.
 - The websocket message limit is raised above the upload limit, so a file a
   little too big still reaches the dashboard and is refused with a message
   instead of silently dropping the connection.
@@ -42,11 +49,15 @@ import socket
 import subprocess
 import sys
 import tempfile
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from . import settings
 from .errors import ExportError, SettingsError
+
+#: The module run as Voila: Voila behind a Host check and the token on every route.
+VOILA_MODULE = "workbench.voila_app"
 
 #: The dashboard notebook Voila serves.
 NOTEBOOK = settings.PROJECT_ROOT / "notebooks" / "review.ipynb"
@@ -114,14 +125,23 @@ class ServePlan:
 
     @property
     def url(self) -> str:
-        """The address to open, with the token when there is one."""
+        """The address to open; never with the token, which stays out of logs and terminals."""
         host = self.options.ip
-        if host in ("", "0.0.0.0", "::"):
+        if host in WILDCARD_ADDRESSES:
             host = socket.gethostname()
         elif ":" in host:
             host = f"[{host}]"
-        query = f"?token={self.options.token}" if self.options.token else ""
-        return f"http://{host}:{self.options.port}/{query}"
+        return f"http://{host}:{self.options.port}/"
+
+
+#: Names that always reach this machine's loopback interface.
+LOOPBACK_NAMES = ("localhost", "127.0.0.1", "::1")
+
+#: Addresses that mean "every interface" when listened on.
+WILDCARD_ADDRESSES = ("", "0.0.0.0", "::")
+
+#: Shortest token accepted: long enough that it cannot be guessed over the network.
+MIN_TOKEN_LENGTH = 16
 
 
 def is_loopback(ip: str) -> bool:
@@ -144,6 +164,63 @@ def check_address(ip: str, token: str | None) -> None:
             f"default --ip {DEFAULT_IP}.",
             field="ip",
         )
+
+
+def check_token(token: str | None) -> None:
+    """Refuse a token short enough to guess."""
+    if token is not None and len(token) < MIN_TOKEN_LENGTH:
+        raise SettingsError(
+            f"The token is {len(token)} characters long; use at least {MIN_TOKEN_LENGTH} "
+            "(for example the output of: python -c 'import secrets; "
+            "print(secrets.token_urlsafe())')",
+            field="token",
+        )
+
+
+def host_name(host_header: str) -> str:
+    """The name in a ``Host`` header, without its port or IPv6 brackets, lower-cased."""
+    host = host_header.strip().lower()
+    if host.startswith("["):
+        return host[1:].split("]", 1)[0]
+    if host.count(":") == 1:
+        host = host.split(":", 1)[0]
+    return host
+
+
+def _is_ip(name: str) -> bool:
+    try:
+        ipaddress.ip_address(name)
+    except ValueError:
+        return False
+    return True
+
+
+def allowed_hosts(ip: str) -> list[str]:
+    """The names the dashboard answers to when listening on ``ip``.
+
+    Loopback, the address listened on (the machine's name when that is every
+    interface, as in the address announced), and ``WORKBENCH_ALLOWED_HOSTS``.
+    """
+    hosts = list(LOOPBACK_NAMES)
+    hosts.append(socket.gethostname() if ip in WILDCARD_ADDRESSES else ip)
+    hosts.extend(settings.allowed_hosts())
+    return list(dict.fromkeys(host_name(h) for h in hosts))
+
+
+def host_allowed(host_header: str, allowed: Iterable[str], listening_on: str) -> bool:
+    """Whether a request naming ``host_header`` may reach the dashboard.
+
+    This is the defence against DNS rebinding: a page on another site that
+    points its own name at this machine sends that name as the Host.  A
+    server listening on every interface also answers to any IP address, since
+    an address typed into the browser cannot be rebound.
+    """
+    name = host_name(host_header)
+    if not name:
+        return False
+    if name in {host_name(a) for a in allowed}:
+        return True
+    return listening_on in WILDCARD_ADDRESSES and _is_ip(name)
 
 
 def check_port(ip: str, port: int) -> None:
@@ -239,6 +316,9 @@ def voila_config(options: ServeOptions, root: Path, output: Path) -> dict:
         voila["token"] = options.token
     return {
         "Voila": voila,
+        "WorkbenchVoila": {"allowed_hosts": allowed_hosts(options.ip), "output_dir": str(output)},
+        # The login form offers to set a password; the token is the only way in.
+        "PasswordIdentityProvider": {"allow_password_change": False},
         "VoilaConfiguration": {
             "file_allowlist": [allowlist_pattern(root, output)],
             "file_denylist": DENYLIST,
@@ -258,11 +338,11 @@ def voila_config(options: ServeOptions, root: Path, output: Path) -> dict:
 
 
 def voila_command(notebook: Path, config_dir: Path) -> list[str]:
-    """The command line: Voila reads its config from ``config_dir`` and nowhere else."""
+    """The command line: the gated Voila, reading its config from ``config_dir`` alone."""
     return [
         sys.executable,
         "-m",
-        "voila",
+        VOILA_MODULE,
         str(notebook),
         f"--Voila.config_file_paths={config_dir}",
         "--no-browser",
@@ -300,6 +380,7 @@ def plan(options: ServeOptions, run_dir: Path) -> ServePlan:
     ``run_dir`` is where the configuration will be written and Jupyter's
     folders will live; nothing is written here.
     """
+    check_token(options.token)
     check_address(options.ip, options.token)
     notebook = options.notebook.resolve()
     if not notebook.is_file():
@@ -330,7 +411,8 @@ def serve(options: ServeOptions, announce=print) -> int:
         check_port(options.ip, options.port)
         serve_plan.output_dir.mkdir(parents=True, exist_ok=True)
         (run_dir / "voila.json").write_text(json.dumps(serve_plan.config, indent=2))
-        announce(f"Serving the dashboard at {serve_plan.url}")
+        how = " (open it with ?token=<your token> at the end)" if options.token else ""
+        announce(f"Serving the dashboard at {serve_plan.url}{how}")
         announce(f"Exports are written to (and downloadable from) {serve_plan.output_dir}")
         return _run_child(serve_plan.command, serve_plan.environment)
     finally:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import getpass
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -59,6 +60,13 @@ SETTINGS: tuple[Setting, ...] = (
         "WORKBENCH_OUTPUT",
         "",
         "Folder exports are written to by the dashboard; empty means <data_dir>/exports.",
+    ),
+    Setting(
+        "allowed_hosts",
+        "WORKBENCH_ALLOWED_HOSTS",
+        "",
+        "Extra host names (comma-separated) the dashboard answers to, besides localhost, "
+        "127.0.0.1, [::1] and the address it listens on; requests naming any other get 403.",
     ),
     Setting(
         "user",
@@ -149,6 +157,23 @@ def max_upload_bytes() -> int:
     if megabytes <= 0:
         raise SettingsError("WORKBENCH_MAX_UPLOAD_MB must be above 0", field="max_upload_mb")
     return int(megabytes * 1024 * 1024)
+
+
+#: A host name or an IP address (IPv6 with or without brackets), nothing else.
+_HOST = re.compile(r"[a-z0-9]([a-z0-9.-]*[a-z0-9])?|\[?[0-9a-f:.]+\]?", re.IGNORECASE)
+
+
+def allowed_hosts() -> tuple[str, ...]:
+    """The extra host names the dashboard answers to (``WORKBENCH_ALLOWED_HOSTS``)."""
+    names = [n for n in re.split(r"[,\s]+", get("allowed_hosts")) if n]
+    for name in names:
+        if not _HOST.fullmatch(name):
+            raise SettingsError(
+                f"WORKBENCH_ALLOWED_HOSTS: {name!r} is not a host name or address "
+                "(give names such as reviews.example.org, without scheme, port or path)",
+                field="allowed_hosts",
+            )
+    return tuple(n.lower() for n in names)
 
 
 def user() -> str:

@@ -12,7 +12,9 @@ Those three promises are easiest to keep (and to check) in one place:
   which one it started from (the token :meth:`Store.open_review` hands out) and a
   stale one raises :class:`~workbench.errors.ConflictError` naming who changed it.
 * **An append-only audit trail** (when, who, what, old and new value) that the
-  database itself refuses to update or delete, and frozen completed versions.
+  database itself refuses to update, delete or replace, and frozen completed versions.
+  Each case's trail is a hash chain (:mod:`workbench.audit_chain`), so tampering
+  behind the store's back shows (``Store.verify_audit``, ``workbench audit verify``).
 
 Built on SQLAlchemy Core with portable SQL, so moving from the embedded SQLite
 file to PostgreSQL is a change of URL (``WORKBENCH_DB=postgresql://...``, read
@@ -30,26 +32,39 @@ Usage::
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import json
+import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 import sqlalchemy as sa
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidationError,
+    field_validator,
+)
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.engine import Connection, Engine, Row
 from sqlalchemy.pool import StaticPool
 
-from . import projection
-from .errors import ConflictError, ReviewError, StoreError
+from . import audit_chain, exchange, projection
+from .cases import case_id_problem
+from .errors import ConflictError, DocumentError, ReviewError, StoreError
 from .outcomes import Outcome
 from .review import PathLike, Review, ReviewStatus, explain, join_path
 
 #: Marks a file written by :meth:`Store.export_json`.
 EXPORT_FORMAT = "workbench-review"
-EXPORT_FORMAT_VERSION = 1
+EXPORT_FORMAT_VERSION = 2
+#: Largest review or audit version number accepted from a file (the database's integers).
+MAX_VERSION = 2**31 - 1
 
 
 class ReviewNotFound(StoreError):
@@ -103,6 +118,9 @@ audit_table = sa.Table(
     sa.Column("field_path", sa.String(500), nullable=False),
     sa.Column("old_value", sa.JSON, nullable=True),
     sa.Column("new_value", sa.JSON, nullable=True),
+    # The hash chain (workbench.audit_chain): the case's previous row's hash, and this row's.
+    sa.Column("prev_hash", sa.String(64), nullable=True),
+    sa.Column("row_hash", sa.String(64), nullable=True),
     sa.Index("ix_audit_case", "case_id", "id"),
 )
 
@@ -175,6 +193,66 @@ def _protect_history(conn: Connection) -> None:
         conn.exec_driver_sql(statement)
 
 
+#: Restores the update guard after the hash-chain migration filled in the hashes.
+_SQLITE_NO_UPDATE = _SQLITE_GUARDS[0]
+
+_SQLITE_CHAIN_GUARDS = (
+    # INSERT OR REPLACE deletes the old row without firing the delete guard.
+    """CREATE TRIGGER audit_no_replace BEFORE INSERT ON audit
+       WHEN EXISTS (SELECT 1 FROM audit WHERE id = NEW.id)
+       BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END""",
+    """CREATE TRIGGER audit_heads_no_delete BEFORE DELETE ON audit_heads
+       BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END""",
+)
+
+_POSTGRES_CHAIN_GUARDS = (
+    # PostgreSQL has no INSERT OR REPLACE; ON CONFLICT DO UPDATE fires the update guard.
+    """CREATE TRIGGER audit_heads_no_delete BEFORE DELETE ON audit_heads
+       FOR EACH ROW EXECUTE FUNCTION workbench_audit_append_only()""",
+)
+
+#: The triggers ``workbench audit verify`` expects to find, per dialect.
+AUDIT_GUARDS = {
+    "sqlite": ("audit_no_update", "audit_no_delete", "audit_no_replace", "audit_heads_no_delete"),
+    "postgresql": ("audit_append_only", "audit_heads_no_delete"),
+}
+
+
+def _chain_audit(conn: Connection) -> None:
+    """Hash-chain the audit trail (:mod:`workbench.audit_chain`), existing rows included.
+
+    The update guard is lifted for the one statement that fills in the hashes of the
+    rows already there, then restored, all inside this migration's transaction.
+    """
+    present = {column["name"] for column in sa.inspect(conn).get_columns("audit")}
+    for name in ("prev_hash", "row_hash"):
+        if name not in present:  # a store created before the chain existed
+            conn.exec_driver_sql(f"ALTER TABLE audit ADD COLUMN {name} VARCHAR(64)")
+    audit_chain.heads_metadata.create_all(conn)
+    dialect = conn.dialect.name
+    if dialect == "sqlite":
+        conn.exec_driver_sql("DROP TRIGGER audit_no_update")
+    elif dialect == "postgresql":
+        conn.exec_driver_sql("ALTER TABLE audit DISABLE TRIGGER audit_append_only")
+    audit_chain.chain_existing(conn, audit_table)
+    if dialect == "sqlite":
+        conn.exec_driver_sql(_SQLITE_NO_UPDATE)
+    elif dialect == "postgresql":
+        conn.exec_driver_sql("ALTER TABLE audit ENABLE TRIGGER audit_append_only")
+    guards = {"sqlite": _SQLITE_CHAIN_GUARDS, "postgresql": _POSTGRES_CHAIN_GUARDS}
+    for statement in guards.get(dialect, ()):
+        conn.exec_driver_sql(statement)
+
+
+def _add_review_exchange(conn: Connection) -> None:
+    """Lineage of each version's content, and imported history kept apart (:mod:`.exchange`)."""
+    exchange.exchange_metadata.create_all(conn)
+    exchange.seed_revisions(conn, versions_table)
+    guards = {"sqlite": exchange.SQLITE_GUARDS, "postgresql": exchange.POSTGRES_GUARDS}
+    for statement in guards.get(conn.dialect.name, ()):
+        conn.exec_driver_sql(statement)
+
+
 def _rebuild_projection(conn: Connection) -> RebuildResult:
     """Regenerate the register projection from every current review's JSON."""
     projection.clear(conn)
@@ -227,7 +305,16 @@ MIGRATIONS: tuple[tuple[str, Callable[[Connection], None]], ...] = (
     ("0002_protect_history", _protect_history),
     ("0003_register_projection", _create_register_projection),
     ("0004_workspace", _create_workspace),
+    ("0005_audit_hash_chain", _chain_audit),
+    ("0006_review_exchange", _add_review_exchange),
 )
+
+
+def _insert_audit(conn: Connection, rows: list[dict[str, Any]]) -> None:
+    """Append audit rows, each linked into its case's hash chain."""
+    if rows:
+        audit_chain.link(conn, rows)
+        conn.execute(audit_table.insert(), rows)
 
 
 # -- rows handed to callers ------------------------------------------------------------------
@@ -309,24 +396,31 @@ class ImportResult:
     message: str
 
 
+_Sha256 = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
+_Version = Annotated[int, Field(ge=1, le=MAX_VERSION)]
+
+
 class _ExportedVersion(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    version: int
+    version: _Version
     status: ReviewStatus
     saved_at: dt.datetime
-    saved_by: str
+    saved_by: str = Field(max_length=200)
     review: dict[str, Any]
+    #: Format 2: the hash of ``review`` and of every content it descends from.
+    sha256: _Sha256 | None = None
+    revisions: list[_Sha256] = Field(default_factory=list, max_length=1_000_000)
 
 
 class _ExportedAudit(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     at: dt.datetime
-    who: str
-    version: int
-    action: str
-    field_path: str
+    who: str = Field(max_length=200)
+    version: _Version
+    action: str = Field(max_length=20)
+    field_path: str = Field(max_length=500)
     old_value: Any = None
     new_value: Any = None
 
@@ -340,6 +434,30 @@ class _ExportFile(BaseModel):
     case_id: str
     versions: list[_ExportedVersion]
     audit: list[_ExportedAudit] = []
+
+    @field_validator("case_id")
+    @classmethod
+    def _valid_case_id(cls, value: str) -> str:
+        problem = case_id_problem(value)
+        if problem:
+            raise ValueError(problem)
+        return value
+
+
+@dataclass(frozen=True)
+class ImportedAuditEntry:
+    """An audit row another installation wrote, as it tells it, and the import that brought it."""
+
+    at: dt.datetime
+    who: str
+    version: int
+    action: str
+    field_path: str
+    old_value: Any
+    new_value: Any
+    source: str
+    imported_by: str
+    imported_at: dt.datetime
 
 
 # -- helpers ---------------------------------------------------------------------------------
@@ -468,6 +586,52 @@ def _make_engine(url: str) -> Engine:
     return engine
 
 
+#: What SQLite says when it may not write the store's file or folder.
+_READ_ONLY_SIGNS = ("unable to open database file", "readonly database")
+
+
+def _read_only_engine(url: str) -> Engine | None:
+    """An engine that only reads the SQLite file at ``url``, or None when that is not one.
+
+    For a store whose folder cannot be written (a read-only share, a copied backup):
+    SQLite cannot create the files it keeps beside a database in WAL mode there, so
+    the file is opened read-only, or when even that needs those files and no write
+    is pending in them, as immutable.
+    """
+    parsed = sa.make_url(url)
+    database = parsed.database or ""
+    if parsed.get_backend_name() != "sqlite" or not database or database == ":memory:":
+        return None
+    path = Path(database).expanduser()
+    if not path.is_file():
+        return None
+    uri = path.resolve().as_uri()
+
+    def connect() -> sqlite3.Connection:
+        try:
+            connection = sqlite3.connect(
+                f"{uri}?mode=ro", uri=True, timeout=30, check_same_thread=False
+            )
+            connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            return connection
+        except sqlite3.OperationalError:
+            wal = path.with_name(path.name + "-wal")
+            if wal.exists() and wal.stat().st_size:
+                raise  # changes not yet in the file itself: reading it alone would be stale
+            return sqlite3.connect(
+                f"{uri}?immutable=1", uri=True, timeout=30, check_same_thread=False
+            )
+
+    engine = sa.create_engine("sqlite://", creator=connect)
+    sa.event.listen(engine, "connect", _sqlite_on_connect_read_only)
+    sa.event.listen(engine, "begin", lambda conn: conn.exec_driver_sql("BEGIN DEFERRED"))
+    return engine
+
+
+def _sqlite_on_connect_read_only(dbapi_connection: Any, _record: Any) -> None:
+    dbapi_connection.isolation_level = None
+
+
 class Store:
     """The reviews, their versions and the audit trail, in one database.
 
@@ -483,7 +647,31 @@ class Store:
         self.url = _normalise_url(url)
         self._clock = clock
         self._engine = _make_engine(self.url)
-        self.applied_migrations = self._migrate()
+        #: True when the store's folder cannot be written: reading works, saving says so.
+        self.read_only = False
+        try:
+            self.applied_migrations = self._migrate()
+        except StoreError as exc:
+            if not any(sign in str(exc) for sign in _READ_ONLY_SIGNS):
+                raise
+            self._open_read_only(exc)
+
+    def _open_read_only(self, why: StoreError) -> None:
+        engine = _read_only_engine(self.url)
+        if engine is None:
+            raise why
+        self._engine.dispose()
+        self._engine, self.read_only = engine, True
+        try:
+            current = self._up_to_date()
+        except StoreError:
+            raise why from None
+        if not current:
+            raise StoreError(
+                f"The review store ({self.display_url}) cannot be written here and needs "
+                "upgrading first; open it once where it can be written"
+            )
+        self.applied_migrations = []
 
     def __repr__(self) -> str:
         return f"Store({self.display_url!r})"
@@ -507,6 +695,11 @@ class Store:
     @contextmanager
     def _write(self) -> Iterator[Connection]:
         """One write transaction; database errors become a :class:`StoreError`."""
+        if self.read_only:
+            raise StoreError(
+                f"The review store ({self.display_url}) is read-only here (its folder cannot "
+                "be written); nothing was saved"
+            )
         with self._translate(), self._engine.begin() as conn:
             yield conn
 
@@ -529,6 +722,13 @@ class Store:
         return _stamp(self._clock())
 
     def _migrate(self) -> list[str]:
+        """Apply the migrations this database lacks; a store already up to date takes no lock.
+
+        Checking first, in a read transaction, keeps ``review list`` from queueing behind
+        a writer (and works on a database it may not write to).
+        """
+        if self._up_to_date():
+            return []
         with self._write() as conn:
             if conn.dialect.name == "postgresql":
                 # A team's servers may open a new database at the same moment: one migrates,
@@ -546,6 +746,13 @@ class Store:
                     )
                     applied.append(name)
         return applied
+
+    def _up_to_date(self) -> bool:
+        with self._read() as conn:
+            if not sa.inspect(conn).has_table(migrations_table.name):
+                return False
+            done = set(conn.execute(sa.select(migrations_table.c.name)).scalars())
+        return all(name in done for name, _ in MIGRATIONS)
 
     def migrations(self) -> list[str]:
         """Names of the migrations this database has had, in the order applied."""
@@ -597,7 +804,9 @@ class Store:
             versions_table.c.version == review.version
         )
         existing = conn.execute(sa.select(versions_table.c.status).where(key)).scalar()
-        values = dict(status=review.status.value, data=review.to_json(), saved_at=at, saved_by=who)
+        data = review.to_json()
+        values = dict(status=review.status.value, data=data, saved_at=at, saved_by=who)
+        exchange.record(conn, review.case_id, review.version, [exchange.content_hash(data)])
         if existing is None:
             conn.execute(
                 versions_table.insert().values(
@@ -622,23 +831,20 @@ class Store:
         action: str,
         changes: Sequence[tuple[str, Any, Any]],
     ) -> None:
-        if changes:
-            conn.execute(
-                audit_table.insert(),
-                [
-                    dict(
-                        at=at,
-                        who=who,
-                        case_id=review.case_id,
-                        version=review.version,
-                        action=action,
-                        field_path=path,
-                        old_value=old,
-                        new_value=new,
-                    )
-                    for path, old, new in changes
-                ],
+        rows = [
+            dict(
+                at=at,
+                who=who,
+                case_id=review.case_id,
+                version=review.version,
+                action=action,
+                field_path=path,
+                old_value=old,
+                new_value=new,
             )
+            for path, old, new in changes
+        ]
+        _insert_audit(conn, rows)
 
     def _replace(
         self, conn: Connection, row: Row, review: Review, who: str, action: str, changes: list
@@ -750,6 +956,18 @@ class Store:
             )
             for row in rows
         ]
+
+    def verify_audit(self, case_id: str | None = None) -> audit_chain.Verdict:
+        """Check the audit trail's hash chain (every case's, or one case's) and its guards.
+
+        :raises ReviewNotFound: when ``case_id`` has neither a review nor audit rows.
+        """
+        with self._read() as conn:
+            guards = AUDIT_GUARDS.get(conn.dialect.name, ())
+            verdict = audit_chain.verify(conn, audit_table, reviews_table, case_id, guards)
+        if case_id is not None and not verdict.rows and not verdict.breaks:
+            self.open_review(case_id)  # no such review: say so
+        return verdict
 
     def list_reviews(self, today: dt.date | None = None) -> list[ReviewSummary]:
         """One summary per case with a review (current version), sorted by case id."""
@@ -934,7 +1152,7 @@ class Store:
                 "a review in this store; nothing was stored",
                 case_id=clash[0],
             )
-        heads, versions, audit = [], [], []
+        heads, versions, audit, revisions = [], [], [], []
         rows = projection.ProjectedRows()
         for review, dues in zip(batch, projection.bulk_dues(batch), strict=True):
             data = projection.RawJSON(review.model_dump_json())  # what to_json() gives, as text
@@ -960,6 +1178,8 @@ class Store:
                     saved_by=who,
                 )
             )
+            digest = exchange.content_hash(json.loads(data))
+            revisions.append(dict(case_id=review.case_id, version=1, sha256=digest))
             audit.append(
                 dict(
                     at=at,
@@ -975,6 +1195,8 @@ class Store:
             projection.project(review, at, who, dues, into=rows)
         projection.insert_rows(conn, reviews_table, heads)
         projection.insert_rows(conn, versions_table, versions)
+        projection.insert_rows(conn, exchange.revisions_table, revisions)
+        audit_chain.link(conn, audit, new_cases=True)
         projection.insert_rows(conn, audit_table, audit)
         projection.insert(conn, rows)
         return len(batch)
@@ -1187,10 +1409,16 @@ class Store:
     # -- moving reviews between installations ------------------------------------------------
 
     def export_json(self, case_id: str) -> dict[str, Any]:
-        """Every version of a case's review and its audit trail, as one JSON-ready dict."""
+        """Every version of a case's review and its audit trail, as one JSON-ready dict.
+
+        Each version carries the hash of its content and of every content it has had
+        here (its ``revisions``), so the installation importing it can tell whether this
+        copy builds on its own work (:mod:`workbench.exchange`).
+        """
         with self._read() as conn:
             self._head(conn, case_id)
             rows = self._version_rows(conn, case_id)
+            revisions = exchange.lineages(conn, case_id)
         audit = self.audit(case_id)
         return {
             "format": EXPORT_FORMAT,
@@ -1204,6 +1432,8 @@ class Store:
                     "saved_at": row.saved_at,
                     "saved_by": row.saved_by,
                     "review": row.data,
+                    "sha256": exchange.content_hash(row.data),
+                    "revisions": revisions.get(row.version, []),
                 }
                 for row in rows
             ],
@@ -1222,15 +1452,42 @@ class Store:
         }
 
     @staticmethod
+    def read_export(path: str | Path) -> Any:
+        """The JSON of an export file, or one :class:`DocumentError` line saying why not.
+
+        Pathological files (a number thousands of digits long, nesting thousands deep,
+        bytes that are not UTF-8) are refused here rather than surfacing as tracebacks.
+        """
+        path = Path(path)
+        try:
+            text = path.read_text(encoding="utf-8")
+            return json.loads(text)
+        except OSError as exc:
+            raise DocumentError(f"Cannot read {path}: {exc.strerror}", path=path) from exc
+        except UnicodeDecodeError as exc:
+            raise DocumentError(f"{path} is not valid JSON: not UTF-8 text", path=path) from exc
+        except json.JSONDecodeError as exc:
+            raise DocumentError(f"{path} is not valid JSON: {exc}", path=path) from exc
+        except RecursionError as exc:
+            raise DocumentError(
+                f"{path} is not a review export: its JSON is nested too deeply", path=path
+            ) from exc
+        except ValueError as exc:  # e.g. an integer over Python's 4,300-digit limit
+            raise DocumentError(
+                f"{path} is not a review export: it holds a number too long to read", path=path
+            ) from exc
+
+    @staticmethod
     def _parse_export(data: Any) -> tuple[_ExportFile, list[Review]]:
         if not isinstance(data, dict) or data.get("format") != EXPORT_FORMAT:
             raise StoreError(
                 f'Not a workbench review export (expected "format": "{EXPORT_FORMAT}")'
             )
         version = data.get("format_version")
-        if not isinstance(version, int) or version > EXPORT_FORMAT_VERSION:
+        if not isinstance(version, int) or not 1 <= version <= EXPORT_FORMAT_VERSION:
+            shown = version if isinstance(version, int) and abs(version) < 1000 else "(unknown)"
             raise StoreError(
-                f"This export has format version {version!r}; this workbench reads up to "
+                f"This export has format version {shown}; this workbench reads 1 to "
                 f"{EXPORT_FORMAT_VERSION}. Update the workbench to import it."
             )
         try:
@@ -1253,14 +1510,18 @@ class Store:
             raise StoreError("Invalid review export: only the last version may be unfinished")
         return export, reviews
 
-    def import_json(self, data: Any, who: str, *, force: bool = False) -> ImportResult:
+    def import_json(
+        self, data: Any, who: str, *, force: bool = False, source: str = "(unnamed file)"
+    ) -> ImportResult:
         """Bring in a review exported by another installation.
 
-        Versions this store lacks are added and its audit trail is merged.  Nothing newer is
-        overwritten silently: the import is refused when this store has a later version, or
-        has saved the same unfinished version more recently (``force=True`` replaces that
-        unfinished work, and says so in the audit trail).  A completed version is never
-        replaced.
+        Versions this store lacks are added.  A version unfinished here is replaced only
+        when the file's copy builds on it (the hash of the work here is among the file's
+        revisions); a file holding an older state of it, or one that changed separately,
+        is refused unless ``force=True``.  A completed version is never replaced, and a
+        clock in the file decides nothing.  The file's audit rows are kept apart
+        (:meth:`imported_audit`); what the import changes here is audited field by field
+        under ``who``, with the file's name (``source``) and hash.
 
         :raises StoreError: for an invalid export or a refused overwrite, with the reason.
         """
@@ -1272,84 +1533,126 @@ class Store:
             head = conn.execute(
                 sa.select(reviews_table).where(reviews_table.c.case_id == case_id)
             ).first()
-            if head is None:
-                return self._import_new(conn, export, reviews, who)
-            local = {row.version: row for row in self._version_rows(conn, case_id)}
-            if latest.version < head.version:
+            if head is not None and latest.version < head.version:
                 raise StoreError(
                     f"Not imported: this store already has version {head.version} of the review "
-                    f"of {case_id} (saved by {head.updated_by} at "
-                    f"{_parse_stamp(head.updated_at):%d %b %Y %H:%M} UTC), newer than the "
-                    f"imported version {latest.version}",
+                    f"of {case_id}, newer than the imported version {latest.version}",
                     case_id=case_id,
                 )
-            changed = []
-            for entry, review in zip(export.versions, reviews, strict=True):
-                mine = local.get(entry.version)
-                if mine is None:
-                    changed.append((entry, review))
-                    continue
-                if mine.data == review.to_json():
-                    continue
-                if mine.status == ReviewStatus.COMPLETED.value:
-                    raise StoreError(
-                        f"Not imported: version {entry.version} of the review of {case_id} is "
-                        "completed here and differs from the imported one; completed versions "
-                        "are never overwritten",
-                        case_id=case_id,
-                    )
-                saved_here = _parse_stamp(mine.saved_at)
-                if saved_here >= entry.saved_at.astimezone(dt.UTC) and not force:
-                    raise StoreError(
-                        f"Not imported: version {entry.version} of the review of {case_id} was "
-                        f"saved here by {mine.saved_by} at {saved_here:%d %b %Y %H:%M} UTC, "
-                        f"after the imported copy ({entry.saved_at:%d %b %Y %H:%M}); import with "
-                        "--force to replace the work saved here",
-                        case_id=case_id,
-                    )
-                changed.append((entry, review))
+            local = (
+                {} if head is None else {r.version: r for r in self._version_rows(conn, case_id)}
+            )
+            changed = [
+                (entry, review)
+                for entry, review in zip(export.versions, reviews, strict=True)
+                if self._takes(conn, case_id, local.get(entry.version), entry, review, force)
+            ]
             if not changed:
                 return ImportResult(
                     case_id, head.version, "unchanged", f"The review of {case_id} is up to date"
                 )
             at = self._now()
+            if head is None:  # the versions refer to it
+                self._insert_imported_head(conn, latest, at, who)
             for entry, review in changed:
-                self._put_version_from(conn, entry, review)
-            self._merge_audit(conn, case_id, export.audit)
-            result = conn.execute(
-                reviews_table.update()
-                .where(reviews_table.c.case_id == case_id)
-                .where(reviews_table.c.row_version == head.row_version)
-                .values(
-                    version=latest.version,
-                    status=latest.status.value,
-                    data=latest.to_json(),
-                    row_version=head.row_version + 1,
-                    updated_at=at,
-                    updated_by=who,
-                )
+                self._put_version(conn, review, at, who)
+                exchange.record(conn, case_id, review.version, entry.revisions)
+            import_id, kept = exchange.add_import(
+                conn,
+                case_id=case_id,
+                source=source,
+                file_hash=hashlib.sha256(exchange.canonical_json(data)).hexdigest(),
+                who=who,
+                at=at,
+                claims={
+                    "exported_at": _stamp(export.exported_at),
+                    "versions": [
+                        {
+                            "version": e.version,
+                            "saved_at": _stamp(e.saved_at),
+                            "saved_by": e.saved_by,
+                        }
+                        for e in export.versions
+                    ],
+                },
+                audit=[{**e.model_dump(mode="json"), "at": _stamp(e.at)} for e in export.audit],
             )
-            if result.rowcount != 1:
-                raise self._conflict(self._head(conn, case_id))
-            note = {"versions": [e.version for e, _ in changed], "forced": force}
-            self._append_audit(conn, latest, who, at, "import", [("", None, note)])
-            projection.write(conn, latest, at, who)
+            note = {
+                "import": import_id,
+                "source": source[:500],
+                "versions": [e.version for e, _ in changed],
+                "imported_audit_rows": kept,
+                "forced": force,
+            }
+            if head is None:
+                changes = [("", None, note)]
+            else:
+                changes = [("", None, note), *diff_json(head.data, latest.to_json())]
+                self._move_head(conn, head, latest, at, who)
+            self._append_audit(conn, latest, who, at, "import", changes)
+            projection.write(conn, latest, at, who, new=head is None)
+        if head is None:
+            return ImportResult(
+                case_id,
+                latest.version,
+                "created",
+                f"Imported the review of {case_id} (version {latest.version}, "
+                f"{latest.status.label.lower()}) from {source}",
+            )
         return ImportResult(
             case_id,
             latest.version,
             "updated",
             f"Updated the review of {case_id} to version {latest.version} "
-            f"({', '.join(str(e.version) for e, _ in changed)} imported"
-            + (", replacing unfinished work saved here)" if force else ")"),
+            f"({', '.join(str(e.version) for e, _ in changed)} imported from {source}"
+            + (", replacing work saved here)" if force else ")"),
         )
 
-    def _import_new(
-        self, conn: Connection, export: _ExportFile, reviews: list[Review], who: str
-    ) -> ImportResult:
-        latest, at = reviews[-1], self._now()
+    def _takes(
+        self,
+        conn: Connection,
+        case_id: str,
+        mine: Row | None,
+        entry: _ExportedVersion,
+        review: Review,
+        force: bool,
+    ) -> bool:
+        """Whether the file's copy of a version replaces this store's (refusing if it must not)."""
+        if mine is None:
+            return True
+        theirs = review.to_json()
+        here = exchange.content_hash(mine.data)
+        relation = exchange.compare(
+            here,
+            exchange.lineage(conn, case_id, entry.version),
+            exchange.content_hash(theirs),
+            set(entry.revisions),
+        )
+        if relation is exchange.Relation.SAME:
+            return False
+        which = f"version {entry.version} of the review of {case_id}"
+        if mine.status == ReviewStatus.COMPLETED.value:
+            raise StoreError(
+                f"Not imported: {which} is completed here and differs from the imported one; "
+                "completed versions are never overwritten",
+                case_id=case_id,
+            )
+        if relation is exchange.Relation.AHEAD or force:
+            return True
+        if relation is exchange.Relation.BEHIND:
+            why = "the file holds an earlier state of the work saved here"
+        else:
+            why = "the file does not build on the work saved here (both changed separately)"
+        raise StoreError(
+            f"Not imported: {which} was last saved here by {mine.saved_by}, and {why}; import "
+            "with --force to replace the work saved here",
+            case_id=case_id,
+        )
+
+    def _insert_imported_head(self, conn: Connection, latest: Review, at: str, who: str) -> None:
         conn.execute(
             reviews_table.insert().values(
-                case_id=export.case_id,
+                case_id=latest.case_id,
                 version=latest.version,
                 status=latest.status.value,
                 data=latest.to_json(),
@@ -1358,49 +1661,51 @@ class Store:
                 updated_by=who,
             )
         )
-        for entry, review in zip(export.versions, reviews, strict=True):
-            self._put_version_from(conn, entry, review)
-        self._merge_audit(conn, export.case_id, export.audit)
-        note = {"versions": [review.version for review in reviews], "forced": False}
-        self._append_audit(conn, latest, who, at, "import", [("", None, note)])
-        projection.write(conn, latest, at, who, new=True)
-        return ImportResult(
-            export.case_id,
-            latest.version,
-            "created",
-            f"Imported the review of {export.case_id} (version {latest.version}, "
-            f"{latest.status.label.lower()})",
-        )
 
-    def _put_version_from(self, conn: Connection, entry: _ExportedVersion, review: Review) -> None:
-        """Write an imported version keeping who saved it and when (the store checks freezing)."""
-        self._put_version(conn, review, _stamp(entry.saved_at), entry.saved_by)
-
-    def _merge_audit(self, conn: Connection, case_id: str, entries: list[_ExportedAudit]) -> None:
-        def key(at: str, who: str, version: int, action: str, path: str) -> tuple:
-            return (_parse_stamp(at), who, version, action, path)
-
-        rows = conn.execute(sa.select(audit_table).where(audit_table.c.case_id == case_id)).all()
-        seen = {key(r.at, r.who, r.version, r.action, r.field_path) for r in rows}
-        fresh = [
-            e
-            for e in entries
-            if key(_stamp(e.at), e.who, e.version, e.action, e.field_path) not in seen
-        ]
-        if fresh:
-            conn.execute(
-                audit_table.insert(),
-                [
-                    dict(
-                        at=_stamp(e.at),
-                        who=e.who,
-                        case_id=case_id,
-                        version=e.version,
-                        action=e.action,
-                        field_path=e.field_path,
-                        old_value=e.old_value,
-                        new_value=e.new_value,
-                    )
-                    for e in fresh
-                ],
+    def _move_head(self, conn: Connection, head: Row, latest: Review, at: str, who: str) -> None:
+        result = conn.execute(
+            reviews_table.update()
+            .where(reviews_table.c.case_id == head.case_id)
+            .where(reviews_table.c.row_version == head.row_version)
+            .values(
+                version=latest.version,
+                status=latest.status.value,
+                data=latest.to_json(),
+                row_version=head.row_version + 1,
+                updated_at=at,
+                updated_by=who,
             )
+        )
+        if result.rowcount != 1:
+            raise self._conflict(self._head(conn, head.case_id))
+
+    def imported_audit(self, case_id: str) -> list[ImportedAuditEntry]:
+        """The audit rows imports brought for a case, as the other installations tell them."""
+        rows_query = (
+            sa.select(
+                exchange.imported_audit_table,
+                exchange.imports_table.c.source,
+                exchange.imports_table.c.imported_by,
+                exchange.imports_table.c.imported_at,
+            )
+            .join(exchange.imports_table)
+            .where(exchange.imported_audit_table.c.case_id == case_id)
+            .order_by(exchange.imported_audit_table.c.id)
+        )
+        with self._read() as conn:
+            rows = conn.execute(rows_query).all()
+        return [
+            ImportedAuditEntry(
+                at=_parse_stamp(row.at),
+                who=row.who,
+                version=row.version,
+                action=row.action,
+                field_path=row.field_path,
+                old_value=row.old_value,
+                new_value=row.new_value,
+                source=row.source,
+                imported_by=row.imported_by,
+                imported_at=_parse_stamp(row.imported_at),
+            )
+            for row in rows
+        ]

@@ -74,6 +74,10 @@ def size_text(size: int) -> str:
     raise AssertionError("unreachable")
 
 
+#: Longest upload name kept (file systems allow 255 bytes; the case folder adds nothing).
+MAX_NAME = 200
+
+
 def safe_file_name(name: str) -> str:
     """The bare file name of an upload, refusing names that hold markup or hide the file.
 
@@ -91,6 +95,12 @@ def safe_file_name(name: str) -> str:
         raise DocumentError(
             f"The file name {name!r} is empty or hidden; rename the file and upload it again.",
             path=bare,
+        )
+    if len(bare) > MAX_NAME or len(bare.encode("utf-8")) > 255:
+        raise DocumentError(
+            f"The file name is {len(bare)} characters long; rename the file (at most "
+            f"{MAX_NAME} characters) and upload it again.",
+            path=bare[:MAX_NAME],
         )
     return bare
 
@@ -138,7 +148,7 @@ def _check_search_record(name: str, content: bytes) -> None:
     except DocumentError as exc:
         # The check reads a temporary copy called "upload.csv"; name the reviewer's file.
         message = str(exc).replace(f"upload{suffix}", name, 1)
-        raise DocumentError(message, path=name) from exc
+        raise type(exc)(message, path=name, **exc.context) from exc
 
 
 def check_uploads(uploads: dict[str, Upload | None], max_bytes: int | None = None) -> list[str]:

@@ -189,15 +189,16 @@ def review_export_json(case_id: str, out: str | None, who: str) -> None:
     default=_default_user,
     help="Your name, for the audit trail (default: WORKBENCH_USER, else your login name).",
 )
-@click.option("--force", is_flag=True, help="Replace unfinished work saved here more recently.")
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Replace unfinished work saved here that the file does not build on.",
+)
 def review_import_json(file: str, who: str, force: bool) -> None:
-    """Import a review written by export-json (never silently over newer work)."""
-    try:
-        data = json.loads(Path(file).read_text(encoding="utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise DocumentError(f"{file} is not valid JSON: {exc}", path=file) from exc
+    """Import a review written by export-json (never over work it does not build on)."""
+    data = Store.read_export(file)
     with Store() as store:
-        result = store.import_json(data, who, force=force)
+        result = store.import_json(data, who, force=force, source=Path(file).name)
     click.echo(result.message)
 
 

@@ -19,6 +19,7 @@ from contextlib import contextmanager
 from typing import Any
 
 from ..errors import UnreadableDocument
+from .archives import check_compound
 from .formats import OLE_MAGIC, _sniff
 from .html_text import _html_to_text
 from .source import _Source
@@ -59,7 +60,7 @@ def _message(data: bytes, source: _Source) -> Iterator[Any]:
     import extract_msg
     import olefile
 
-    if not _is_message(olefile, data):
+    if not _is_message(olefile, data, source):
         raise UnreadableDocument(
             f"{source.name} is not an Outlook message: it is another kind of Office file "
             "(such as an old .doc or .xls). Save the email from Outlook as .msg, or as .eml.",
@@ -85,11 +86,18 @@ def _message(data: bytes, source: _Source) -> Iterator[Any]:
             opened.close()
 
 
-def _is_message(olefile: Any, data: bytes) -> bool:
-    """True when the compound file has a message's property stream at its root."""
+def _is_message(olefile: Any, data: bytes, source: _Source) -> bool:
+    """True when the compound file has a message's property stream at its root.
+
+    A message is also checked against the bounds on what reading it may cost
+    (:func:`workbench.documents.archives.check_compound`) before extract-msg reads it.
+    """
     try:
         with olefile.OleFileIO(data) as ole:
-            return bool(ole.exists(_MESSAGE_STREAM))
+            if not ole.exists(_MESSAGE_STREAM):
+                return False
+            check_compound(ole, len(data), source.name, source.error_path)
+            return True
     except _library_errors():
         return True  # let extract-msg say what is wrong, mapped like any other damage
 

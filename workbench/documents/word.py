@@ -14,14 +14,10 @@ from docx.oxml.exceptions import XmlchemyError
 from docx.oxml.ns import qn
 from lxml.etree import LxmlError
 
-from ..errors import DocumentTooLarge, UnreadableDocument
+from ..errors import UnreadableDocument
+from .archives import check_archive
 from .formats import _sniff
-from .limits import _MB, _megabytes
 from .source import _invalid, _Source
-
-#: A .docx may expand this many times its own size when unzipped; beyond that it is
-#: treated as too large rather than risk exhausting memory (a "zip bomb").
-_MAX_UNZIP_RATIO = 25
 
 
 def _parse_docx(data: bytes, source: _Source) -> tuple[str, dict[str, Any]]:
@@ -43,7 +39,8 @@ def _check_office_zip(data: bytes, source: _Source) -> None:
     try:
         with zipfile.ZipFile(BytesIO(data)) as archive:
             names = set(archive.namelist())
-            unzipped = sum(info.file_size for info in archive.infolist())
+            if "word/document.xml" in names:
+                check_archive(archive, len(data), source.name, source.error_path)
     except _ZIP_ERRORS as exc:
         raise _invalid(source, "Word document") from exc
     if "word/document.xml" not in names:
@@ -51,13 +48,6 @@ def _check_office_zip(data: bytes, source: _Source) -> None:
             f"{source.name} is not a valid Word document (it may be corrupt)."
             f"{_other_office_hint(names)}",
             path=source.error_path,
-        )
-    if unzipped > _MAX_UNZIP_RATIO * max(len(data), _MB):
-        raise DocumentTooLarge(
-            f"{source.name} unpacks to {_megabytes(unzipped)} MB, which is too large to read "
-            "safely.",
-            path=source.error_path,
-            size=unzipped,
         )
 
 

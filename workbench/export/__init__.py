@@ -21,7 +21,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..cases import Case, atomic_write_bytes, load_case
+from ..cases import Case, atomic_write_many, load_case
 from ..errors import ExportError, WorkbenchError
 from ..organisation import load_organisation
 from ..parsing.model import Extraction
@@ -219,13 +219,14 @@ def _checks(case: Case, extraction: Extraction | None, review: Review) -> list:
 
 
 def _write_all(out_dir: Path, stem: str, rendered: dict[str, bytes]) -> list[Path]:
+    """Write every format or none: a set that fails part-way leaves nothing behind."""
+    files = {out_dir / f"{stem}.{fmt}": data for fmt, data in rendered.items()}
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
-        written = []
-        for fmt, data in rendered.items():
-            path = out_dir / f"{stem}.{fmt}"
-            atomic_write_bytes(path, data)
-            written.append(path)
+        atomic_write_many(files)
     except OSError as exc:
-        raise ExportError(f"Cannot write the export to {out_dir}: {exc}", path=out_dir) from exc
-    return written
+        raise ExportError(
+            f"Cannot write the export to {out_dir}: {exc.strerror or exc}; nothing was written",
+            path=out_dir,
+        ) from exc
+    return list(files)

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import datetime as dt
 import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -32,7 +33,8 @@ from openpyxl import load_workbook
 from openpyxl.cell.cell import Cell
 from openpyxl.worksheet.worksheet import Worksheet
 
-from ..cases import Case, load_case
+from ..cases import Case, case_id_problem, load_case
+from ..documents.archives import check_archive, check_cell, check_rows
 from ..errors import ConflictError, DocumentError, ReviewError
 from ..labelled import LabelledEnum
 from ..outcomes import Outcome
@@ -142,11 +144,25 @@ def _open(path: Path):
     if not path.is_file():
         raise DocumentError(f"No such workbook: {path}", path=path)
     try:
+        with zipfile.ZipFile(path) as archive:
+            check_archive(archive, path.stat().st_size, path.name, path)
         return load_workbook(path, data_only=False)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError) as exc:
+    except _WORKBOOK_ERRORS as exc:
         raise DocumentError(
             f"{path.name}: not a valid Excel workbook (it may be corrupt)", path=path
         ) from exc
+
+
+#: What zipfile and openpyxl raise on a damaged workbook.
+_WORKBOOK_ERRORS = (
+    zipfile.BadZipFile,
+    KeyError,
+    OSError,
+    ValueError,
+    TypeError,
+    RuntimeError,  # an encrypted part
+    zlib.error,
+)
 
 
 def _sheets(book, path: Path) -> dict[str, Worksheet]:
@@ -172,6 +188,9 @@ def _summary(sheet: Worksheet, path: Path) -> _Header:
             path=path,
         )
     case_id = str(rows[CASE_ID_ROW].value or "").strip()
+    problem = case_id_problem(case_id)
+    if problem:  # never a path: the workbook says which case, not where to look
+        raise DocumentError(f"{path.name}: Summary's {CASE_ID_ROW!r}: {problem}", path=path)
     try:
         version = int(rows[VERSION_ROW].value)
         raw_revision = rows[REVISION_ROW].value
@@ -198,6 +217,7 @@ def _table(sheet: Worksheet) -> list[dict[str, Cell]]:
     """Data rows as {header: cell}; wholly empty rows are skipped."""
     headers = [str(c.value).strip() if c.value is not None else "" for c in sheet[1]]
     rows = []
+    check_rows(sheet.max_row, f"The {sheet.title} sheet", sheet.title)
     for cells in sheet.iter_rows(min_row=2, max_col=len(headers)):
         if all(cell.value in (None, "") for cell in cells):
             continue
@@ -216,7 +236,8 @@ def _text(cell: Cell | None) -> str:
         )
     if isinstance(cell.value, dt.datetime):
         return cell.value.date().isoformat()
-    return restore_text(str(cell.value)).strip()
+    text = check_cell(str(cell.value), cell.parent.title, _where(cell), _where(cell))
+    return restore_text(text).strip()
 
 
 def _long_text(row: dict[str, Cell], header: str, saved: str) -> str:

@@ -150,7 +150,10 @@ def markdown_escape(text: object) -> str:
     ``<script>`` becomes ``\\<script\\>``, which a Markdown renderer prints as
     text; a line starting ``#`` or ``1.`` stays a plain line, not a heading or list.
     """
-    escaped = _MD_SPECIAL.sub(r"\\\1", str(text))
+    # Markdown ends a line at \r as at \n: make every line end \n, or a line start after
+    # a bare \r would escape the check below.
+    plain = str(text).replace("\r\n", "\n").replace("\r", "\n")
+    escaped = _MD_SPECIAL.sub(r"\\\1", plain)
     escaped = escaped.replace("&", "&amp;")
     return _MD_LINE_START.sub(_escape_line_start, escaped)
 
