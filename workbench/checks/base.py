@@ -31,6 +31,7 @@ from ..cases import CaseMeta, SearchRecord
 from ..parsing.model import Evidence, Extraction
 
 if TYPE_CHECKING:
+    from ..review import Review
     from ..team import Team
 
 log = logging.getLogger(__name__)
@@ -91,6 +92,9 @@ class CheckContext:
     #: e.g. the attachments of an email.
     response_format: str | None = None
     response_metadata: dict[str, Any] = field(default_factory=dict)
+    #: The reviewer's review of the case, when it has one (checks of the review itself,
+    #: such as a ground of the review request left without a finding, read it).
+    review: Review | None = None
 
     @classmethod
     def from_extraction(
