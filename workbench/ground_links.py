@@ -111,6 +111,18 @@ class GroundLinks:
             or self.refusal_notice
         )
 
+    def words(self) -> list[str]:
+        """What the ground is linked to, in words ("point 2", "s.40(2)", "the search record")."""
+        found = [f"point {p.label}" for p in self.points]
+        found += [p.provision_id for p in self.provisions]
+        named = (
+            (self.about_searches, "the search record"),
+            (self.timeliness, "timeliness"),
+            (self.advice, "advice and assistance"),
+            (self.refusal_notice, "the refusal notice"),
+        )
+        return found + [words for linked, words in named if linked]
+
     @property
     def to_findings(self) -> bool:
         """Whether the ground is linked to a point or provision (whose findings answer it)."""

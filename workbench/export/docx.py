@@ -4,8 +4,9 @@ Laid out from the same :class:`~workbench.export.letter.LetterContext` as the
 HTML and Markdown letters, with Word's own styles so the document navigates and
 prints properly: ``Heading 1`` for the title, ``Heading 2`` for each section,
 ``Heading 3`` for each ground of the review request answered, each point ("Point 3a",
-the request's own label) and each exemption; ``Quote`` for the requester's words; a ``Table Grid`` table of the
-points with the original determination, the finding and the remedy.
+the request's own label) and each exemption; ``Quote`` for the requester's words; a
+``Table Grid`` table of the points with the original determination, the finding and the
+remedy.
 """
 
 from __future__ import annotations
