@@ -10,8 +10,9 @@ Usage::
 The review exported is the one saved in the store; when the case has none yet,
 a first-pass draft is built from the automated extraction
 (:func:`workbench.review.review_from_case`) and the grounds read from the review
-request, so a reviewer can start from the spreadsheet offline.  Every file is rendered before any is written, and each is
-written atomically, so a failure never leaves half a letter in ``out_dir``.
+request, so a reviewer can start from the spreadsheet offline.  Every file is
+rendered before any is written, and each is written atomically, so a failure never
+leaves half a letter in ``out_dir``.
 """
 
 from __future__ import annotations
