@@ -207,6 +207,11 @@ def _create_register_projection(conn: Connection) -> None:
     _rebuild_projection(conn)
 
 
+def _create_register_grounds(conn: Connection) -> None:
+    """The register's rows of grounds (schema 3 reviews); reviews saved before have none."""
+    projection.create_tables(conn, [projection.register_grounds])
+
+
 def _create_workspace(conn: Connection) -> None:
     """Where the dashboard keeps the reviewer's place, so reopening the page resumes there."""
     metadata.create_all(conn, tables=[workspace_table])
@@ -217,6 +222,7 @@ MIGRATIONS: tuple[tuple[str, Callable[[Connection], None]], ...] = (
     ("0002_protect_history", _protect_history),
     ("0003_register_projection", _create_register_projection),
     ("0004_workspace", _create_workspace),
+    ("0005_register_grounds", _create_register_grounds),
 )
 
 
