@@ -162,6 +162,9 @@ class GroundFinding(LabelledEnum):
     NOT_UPHELD = "not_upheld", "Not upheld"
 
 
+#: Below this confidence the grounds reader was unsure of a ground: the reviewer checks it first.
+UNSURE_BELOW = 0.4
+
 #: Findings that agree with the requester, wholly or in part: these need a remedy.
 GROUND_FINDINGS_FOR_REQUESTER = frozenset({GroundFinding.UPHELD, GroundFinding.PARTLY_UPHELD})
 
@@ -404,6 +407,11 @@ class GroundReview(_Part):
     @property
     def added_by_reviewer(self) -> bool:
         return self.read is None
+
+    @property
+    def unsure(self) -> bool:
+        """The reader was unsure of this ground (confidence under :data:`UNSURE_BELOW`)."""
+        return self.confidence is not None and self.confidence < UNSURE_BELOW
 
     @property
     def finding_label(self) -> str:

@@ -384,11 +384,13 @@ def set_ground_summary(review: Review, ground_id: str, summary: str) -> Review:
 
 
 def set_ground_category(review: Review, ground_id: str, category: str) -> Review:
+    _ground(review, ground_id)
     return _set(review, ground_id, category=parse_category(category))
 
 
 def set_ground_points(review: Review, ground_id: str, points: str | Iterable[str]) -> Review:
     """The request's points the ground concerns (replacing the list)."""
+    _ground(review, ground_id)
     return _set(review, ground_id, points=parse_points(points))
 
 
@@ -396,11 +398,13 @@ def set_ground_provisions(
     review: Review, ground_id: str, provisions: str | Iterable[str]
 ) -> Review:
     """The provisions the ground is about (replacing the list)."""
+    _ground(review, ground_id)
     return _set(review, ground_id, provisions=parse_ground_provisions(provisions, review.regime))
 
 
 def set_ground_quote(review: Review, ground_id: str, quote: Evidence | None) -> Review:
     """The requester's words for this ground, selected in the review request (None: none)."""
+    _ground(review, ground_id)
     if quote is None:
         return _set(review, ground_id, quote="", start=None, end=None)
     return _set(review, ground_id, **_quoted(quote))
@@ -419,6 +423,7 @@ def set_ground_finding(
 
     Only what is given changes (``finding=""`` or None clears the finding).
     """
+    _ground(review, ground_id)
     changes: dict[str, Any] = {}
     if finding is not _KEEP:
         chosen = parse_ground_finding(finding)
@@ -683,7 +688,9 @@ def _items(value: str | Sequence[str]) -> list[str]:
 
 
 def _joined(first: str, second: str, separator: str) -> str:
-    return separator.join(text for text in (first.strip(), second.strip()) if text)
+    """Both texts (once, when they are the same: a split ground's parts share their reasons)."""
+    texts = [text for text in (first.strip(), second.strip()) if text]
+    return separator.join(dict.fromkeys(texts))
 
 
 def _clean(text: str) -> str:

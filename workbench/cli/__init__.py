@@ -51,6 +51,7 @@ COMMAND_MODULES = [
     "check",
     "review",
     "reading",
+    "review_grounds",
     "export",
     "extract",
     "grounds",

@@ -108,9 +108,6 @@ POINT_COLUMNS = (
     Column("Remedies (separate with ;)", 40, wrap=True, editable=True),
     Column("Remedy date", 14, editable=True),
 )
-#: Below this confidence the grounds reader's reading of a ground is marked "check this".
-CHECK_THIS_BELOW = 0.4
-
 GROUND_COLUMNS = (
     Column("Ground", 8),
     Column("Category", 22),
@@ -344,7 +341,7 @@ def _ground_rows(review: Review) -> list[list[Any]]:
         confidence = ground.confidence
         shown = None
         if confidence is not None:
-            shown = f"{confidence:.2f}" + (" (check this)" if confidence < CHECK_THIS_BELOW else "")
+            shown = f"{confidence:.2f}" + (" (check this)" if ground.unsure else "")
         proposal = proposal_for(review, ground)
         rows.append(
             [
