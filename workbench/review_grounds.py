@@ -371,6 +371,29 @@ def add_ground(
     return _finish(data, grounds)
 
 
+def add_ground_from_words(review: Review, quote: Evidence, category: str | None = None) -> Review:
+    """A ground for words the reviewer selected in the review request.
+
+    The reader reads the words alone and proposes the category, summary, provisions and
+    points of the first ground it finds in them (for the reviewer to correct); when it finds
+    none, the ground takes ``category`` (default ``other``) and no summary.
+    """
+    from .grounds import read_grounds as reader
+
+    found = reader(quote.quote, reader_regime(review, quote.quote))
+    if found:
+        first = found[0]
+        return add_ground(
+            review,
+            first.category,
+            first.summary,
+            quote=quote,
+            points=first.points,
+            provisions=first.provisions,
+        )
+    return add_ground(review, category or "other", quote=quote)
+
+
 def delete_ground(review: Review, ground_id: str) -> Review:
     """Remove a ground (not a ground after all); the audit trail keeps it."""
     data, grounds = _start(review)

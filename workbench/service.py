@@ -43,7 +43,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from . import reading, review_grounds, settings
-from .cases import CASE_FILE, Case, attach_review_request, case_path, load_case
+from .cases import CASE_FILE, Case, case_path, load_case
 from .catalogue import Catalogue, load_catalogue
 from .checks.base import Finding
 from .deadlines import Deadline
@@ -78,6 +78,7 @@ from .review import (
 )
 from .review_grounds import RequestText, with_grounds_read
 from .store import Place, ReviewNotFound, Store, diff_json
+from .uploads import Upload, attach_uploaded_review_request
 
 log = logging.getLogger(__name__)
 
@@ -578,18 +579,12 @@ class ReviewSession:
             action="read_grounds",
         )
 
-    def attach_review_request(
-        self,
-        path: str | Path | None = None,
-        *,
-        text: str | None = None,
-        original_name: str | None = None,
-        replace: bool = False,
-    ) -> Case:
-        """Add the requester's review request to the case (a file, or an email pasted in),
-        then read its grounds into the review if it has none yet.
+    def attach_review_request(self, upload: Upload, *, replace: bool = False) -> Case:
+        """Add the requester's review request to the case (a file uploaded, or an email
+        pasted in: :func:`workbench.uploads.pasted_upload`), then read its grounds into the
+        review if it has none yet.
 
-        :raises DocumentError: the document cannot be read, or the text is empty.
+        :raises DocumentError: the file is refused (name, size, type, unreadable, empty).
         :raises CaseError: the case has one already and ``replace`` was not given.
         """
         if self.review.is_frozen:
@@ -598,9 +593,7 @@ class ReviewSession:
                 "adding a review request",
                 case_id=self.case_id,
             )
-        self._case = attach_review_request(
-            self.case, path, text=text, original_name=original_name, replace=replace
-        )
+        self._case = attach_uploaded_review_request(self.case, upload, replace=replace)
         self._request_document = None
         self.propose_grounds_if_due()
         return self._case
@@ -639,6 +632,16 @@ class ReviewSession:
             )
 
         return self._restructure("add_ground", change, _item_added(_GROUNDS), _GROUNDS)
+
+    def add_ground_from_words(self, quote: Evidence, category: str | None = None) -> Review:
+        """A ground for words selected in the review request, read by the reader as a
+        proposal (see :func:`workbench.review_grounds.add_ground_from_words`)."""
+        return self._restructure(
+            "add_ground",
+            lambda r: review_grounds.add_ground_from_words(r, quote, category),
+            _item_added(_GROUNDS),
+            _GROUNDS,
+        )
 
     def delete_ground(self, ground_id: str) -> Review:
         """Delete a ground (kept, with its finding, in the audit trail)."""
