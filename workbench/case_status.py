@@ -61,7 +61,7 @@ class CaseRow:
 
 def calendar_regime(regime: str | None) -> str:
     """The calendar a case is counted on: its own, or FOIA's for mixed or unknown cases."""
-    return regime if regime in ("FOIA", "EIR", "FOISA") else "FOIA"
+    return regime if regime in ("FOIA", "EIR", "FOISA", "EISR") else "FOIA"
 
 
 def working_days_left(due: dt.date, today: dt.date, regime: str | None) -> int:

@@ -68,7 +68,7 @@ LIFECYCLE_FIELDS = frozenset({"schema_version", "case_id", "version", "status", 
 #: The search record's columns, in the order the case folder's record lists them.
 SEARCH_RECORD_FIELDS = SEARCH_COLUMNS
 
-Regime = Literal["FOIA", "EIR", "FOISA", "mixed"]
+Regime = Literal["FOIA", "EIR", "FOISA", "EISR", "mixed"]
 PathLike = str | Sequence[str | int]
 
 

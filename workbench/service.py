@@ -103,6 +103,9 @@ class Fact:
     value: Any
     corrected: bool
     evidence: Evidence | None
+    #: How sure the first pass is of what it read (0 to 1); None when a person set the value
+    #: (the case record or the reviewer's correction).
+    confidence: float | None = None
 
     @property
     def name(self) -> str:
@@ -349,7 +352,12 @@ class ReviewSession:
             value = extracted
         corrected = correction is not None or (own is not None and not _same(own, extracted))
         evidence = self.extraction.field_evidence.get(name)
-        return Fact(field, extracted, value, corrected, evidence)
+        from_record = (
+            field.meta_field is not None
+            and getattr(self.case.meta, field.meta_field, None) is not None
+        )
+        read = None if corrected or from_record else self.extraction.confidence.get(name)
+        return Fact(field, extracted, value, corrected, evidence, read)
 
     def all_facts(self) -> list[Fact]:
         return [self.fact(field.name) for field in FACT_FIELDS]
@@ -369,6 +377,17 @@ class ReviewSession:
             if point.label == label:
                 return list(point.evidence)
         return []
+
+    def point_confidence(self, label: str) -> float | None:
+        """How sure the first pass is of its reading of point ``label``; None once the
+        reviewer has corrected the reading (or the first pass never read that point)."""
+        for point in self.review.points:
+            if point.label == label and point.determination_corrected:
+                return None
+        for point in self.extraction.points:
+            if point.label == label:
+                return point.confidence
+        return None
 
     def check_decision(self, check_id: str) -> CheckDecision | None:
         """The reviewer's decision on a check (``accepted``, ``reason``), or None."""

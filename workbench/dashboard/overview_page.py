@@ -19,6 +19,7 @@ from ..checks.base import Finding
 from ..parsing.model import Evidence
 from ..review import LetterKind, Review, Route
 from ..service import REGIMES, Fact
+from .confidence import confidence_badge
 from .pages import (
     YES_NO_OPTIONS,
     Page,
@@ -231,7 +232,13 @@ class OverviewPage(Page):
             widgets.HTML(), lambda _review: fact_status_html(self.session.fact(name))
         )
         block = widgets.VBox(
-            [_row(fact.label, field, status), widgets.HTML(quote_html(fact.evidence))]
+            [
+                _row(fact.label, field, status),
+                self.show(
+                    widgets.HTML(), lambda _: confidence_badge(self.session.fact(name).confidence)
+                ),
+                widgets.HTML(quote_html(fact.evidence)),
+            ]
         )
         block.add_class("wb-fact")
         block.add_class(f"wb-fact-{name.replace('_', '-')}")
