@@ -191,19 +191,11 @@ def links_for(review: Review, ground: GroundReview) -> GroundLinks:
 
 def same_provision(named: str, held: str) -> bool:
     """Whether a provision a ground names is one the review holds, at any level of detail."""
-    a, b = _plain(named), _plain(held)
-    return a == b or a in ancestor_ids(b) or b in ancestor_ids(a)
-
-
-def _plain(provision_id: str) -> str:
-    """An EISR regulation as the EIR one it mirrors, for matching (the review has no prefix)."""
-    return provision_id.removeprefix("eisr.")
+    return named == held or named in ancestor_ids(held) or held in ancestor_ids(named)
 
 
 def _root(provision_id: str) -> str:
     """``s.17(1)(c)`` -> ``s.17``; ``eisr.reg.13(1)`` -> ``eisr.reg.13``."""
-    if provision_id.startswith("eisr."):
-        return "eisr." + root_of(_plain(provision_id))
     return root_of(provision_id)
 
 

@@ -61,10 +61,8 @@ if TYPE_CHECKING:
 ID_PATTERN = re.compile(r"^g\d{1,3}[a-z]{0,3}$")
 #: A point label as a ground refers to it (the same form as a point's label).
 POINT_PATTERN = re.compile(r"^[\w.()/\-]{1,20}$")
-#: A provision of the Scottish environmental regulations, as the grounds reader writes it.
-EISR_PATTERN = re.compile(r"^eisr\.reg\.\d+[A-Z]?(?:\(\w{1,4}\))*$")
 #: The regimes a review is held under, mapped to how the grounds reader reads bare sections.
-_READER_REGIMES = ("FOIA", "EIR", "FOISA")
+_READER_REGIMES = ("FOIA", "EIR", "FOISA", "EISR")
 #: How a provision may be written, for messages.
 PROVISION_FORMS = "s.40(2), reg.12(5)(b), foisa.s.38(1)(b), eisr.reg.10(5)(f) or 'section 40(2)'"
 
@@ -270,7 +268,7 @@ def parse_ground_provision(value: str, regime: str | None = None) -> str:
     """One provision a ground names -> its normalised id (any section of the Acts, not only
     exemptions: a requester may rely on s.16 or s.17 too)."""
     text = " ".join(str(value or "").split())
-    if is_valid_id(text) or EISR_PATTERN.match(text):
+    if is_valid_id(text):
         return text
     hint = regime if regime in _READER_REGIMES else None
     try:
