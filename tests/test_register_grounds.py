@@ -38,7 +38,7 @@ def reg():
         a = _review("A", [("exemption_disputed", "upheld"), ("delay", "upheld")])
         b = _review(
             "B", [("exemption_disputed", "not_upheld"), ("searches_inadequate", "partly_upheld")]
-        )  # noqa: E501
+        )
         c = _review("C", [("exemption_disputed", None)])  # left open: raised, not decided
         for review in (a, b, c):
             token = store.create(review, "ann")
