@@ -21,6 +21,7 @@ from typing import Any
 
 import ipywidgets as widgets
 
+from ..deadlines import Deadline
 from ..errors import WorkbenchError
 from ..ground_links import GroundLinks, Proposal
 from ..parsing.model import Evidence
@@ -92,8 +93,9 @@ def words_html(ground: GroundReview) -> str:
     )
 
 
-def links_html(review: Review, links: GroundLinks) -> str:
-    """What the ground is linked to in the review, each with the finding made on it."""
+def links_html(review: Review, links: GroundLinks, deadline: Deadline | None = None) -> str:
+    """What the ground is linked to in the review, each with the finding made on it; for
+    timeliness, the statutory count beside the reviewer's finding."""
     items = [
         f"Point {escape(p.label)}: {escape(p.finding.label if p.finding else NOT_DECIDED_YET)}"
         for p in links.points
@@ -115,7 +117,14 @@ def links_html(review: Review, links: GroundLinks) -> str:
             )
     if links.timeliness:
         where = "" if proc.timeliness else " (record it on the Procedure tab)"
-        items.append(f"Timeliness: {escape(proc.timeliness_label)}{where}")
+        count = ""
+        if deadline is not None and deadline.on_time is not None:
+            verdict = "on time" if deadline.on_time else f"{deadline.days_late} working days late"
+            count = (
+                f"; the statutory count: due {deadline.due:%d %B %Y}, answered on working day "
+                f"{deadline.working_days_taken}, {verdict}"
+            )
+        items.append(f"Timeliness: {escape(proc.timeliness_label)}{where}{escape(count)}")
     if links.advice:
         items.append(
             "Advice and assistance adequate: "
@@ -490,7 +499,9 @@ class GroundsPage(Page):
         path = f"requester_grounds.{index}"
         links = self.show(
             widgets.HTML(),
-            lambda review: links_html(review, self.session.ground_links(gid)),
+            lambda review: links_html(
+                review, self.session.ground_links(gid), self.session.response_deadline()
+            ),
         )
         links.add_class("wb-ground-linked")
         proposal = self.show(
