@@ -52,6 +52,7 @@ COMMAND_MODULES = [
     "review",
     "reading",
     "review_grounds",
+    "allocate",
     "export",
     "extract",
     "grounds",
