@@ -149,3 +149,17 @@ def test_the_check_follows_the_findings_on_the_grounds(seed_case, store):
     session.set_ground_finding("g2", "not_upheld", reasons="Searched.")
     ids = {f.id for f in session.checks() if f.check == "ground-without-finding"}
     assert "ground-without-finding:g2" not in ids and len(ids) == 2
+
+
+def test_an_unreadable_review_request_is_said_once_and_nothing_breaks(seed_case, store, tmp_path):
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("Your response was late.")
+    document.save(tmp_path / "request.docx")
+    attach_review_request(load_case(seed_case), tmp_path / "request.docx")
+    (seed_case / "review_request.docx").write_bytes(b"PK not really a Word file")
+    session = ReviewSession.open(SEED_ID, "ann", store=store)
+    assert not session.propose_grounds_if_due()
+    assert session.grounds_problem and "review request cannot be read" in session.grounds_problem
+    assert session.review.requester_grounds == []
