@@ -16,6 +16,7 @@ MODULES = (
     "points",
     "searches",
     "exemptions",
+    "engagement",
     "personal_data",
     "ncnd",
     "cost_limit",
