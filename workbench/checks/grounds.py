@@ -25,6 +25,10 @@ def ground_without_finding(context: CheckContext) -> list[Finding]:
     has one (upheld, partly upheld or not upheld, with the reasons).  Runs only on a
     case with a review.
 
+    Law: EIR reg 11(3)-(4) (2004, as made, in force since 1 January 2005); FOISA s.20(3)(c)
+    and s.21(5) as in force since 1 January 2005; the FOIA s.45 Code of Practice (July
+    2018), part 5.
+
     Source: EIR reg 11(3)-(4); FOISA s.20(3)(c), s.21(5); s.45 Code of Practice 2018 part 5
     (domain reference section 7: "each ground raised, answered").
     """
