@@ -47,6 +47,12 @@ def test_an_exemption_ground_naming_nothing_links_through_its_points_else_the_on
     two = rg.add_ground(bare_review(), "exemption_disputed", "It is not exempt")
     assert _links(two, "g1").provisions == ()  # two exemptions: no guess
 
+    other = rg.add_ground(bare_review(), "exemption_disputed", "s.41 does not apply",
+                          points="1", provisions="s.41")  # fmt: skip
+    links = _links(other, "g1")
+    assert links.provisions == () and [p.label for p in links.points] == ["1"]
+    assert links.notes == ("s.41, which the ground names, is not among the review's provisions",)
+
 
 def test_point_labels_are_matched_as_requesters_write_them():
     from workbench.reading import split_point

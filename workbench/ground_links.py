@@ -11,7 +11,8 @@ How a ground is linked (all from what the ground and the review record, never gu
 from wording):
 
 * **provisions**: those the ground names, matched with the review's provisions at any
-  level (a ground naming s.40 links to the review's s.40(2)); for a ground about an
+  level (a ground naming s.40 links to the review's s.40(2)); a ground naming only
+  provisions the review does not hold links to none (and says so); for a ground about an
   exemption that names none, the provisions its points relied on, else the cost-limit or
   vexatious provision for a ground about those, else the review's only provision;
 * **points**: those the ground names, matched by label ("3" links to 3a and 3b);
@@ -226,6 +227,9 @@ def _linked_provisions(
     ]
     if named or ground.category not in PROVISION_CATEGORIES:
         return named, []
+    if ground.provisions:  # it names provisions the review does not hold: no guessing
+        missing = ", ".join(ground.provisions)
+        return [], [f"{missing}, which the ground names, is not among the review's provisions"]
     labels = {point.label for point in points}
     on_points = [p for p in review.provisions if labels & set(p.points)]
     if on_points:
