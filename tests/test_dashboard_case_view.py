@@ -11,6 +11,7 @@ from workbench.service import ReviewSession
 
 TITLES = [
     "Overview",
+    "Grounds",
     "Request points",
     "Provisions",
     "Searches",

@@ -121,7 +121,7 @@ def test_reopening_the_page_shows_the_same_case_on_the_same_tab(seed_case):
     assert view is not None and again.body.children == (view.widget,)
     assert view.case.id == SEED_ID
     assert view.tab == "Provisions"
-    assert view.tabs.selected_index == 2
+    assert view.tabs.selected_index == 3
     assert list(view.pages) == ["Provisions"]  # built straight away, not the Overview first
     assert again.summary().endswith(f"case {SEED_ID}, tab Provisions")
     assert again.messages.texts == []

@@ -58,6 +58,7 @@ def test_the_workbook_has_the_findings_sheets_in_order(book):
     assert visible == list(SHEETS)
     assert visible == [
         "Summary",
+        "Grounds",
         "Points",
         "Provisions",
         "Searches",

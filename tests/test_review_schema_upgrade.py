@@ -26,7 +26,7 @@ OLD = {
 
 def test_each_point_of_an_older_review_is_taken_as_read():
     review = Review.from_json(OLD)
-    assert review.schema_version == SCHEMA_VERSION == 2
+    assert review.schema_version == SCHEMA_VERSION == 3
     first, second = review.points
     assert first.read.label == "1" and first.read.text == "Budgets"
     assert first.corrected_values() == []

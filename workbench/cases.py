@@ -478,6 +478,77 @@ def _cannot_write(case_id: str, root: Path, exc: OSError) -> CaseError:
     )
 
 
+#: The file name (without extension) a case's documents are kept under in its folder.
+REVIEW_REQUEST_STEM = "review_request"
+
+
+def attach_review_request(
+    case: Case,
+    path: str | Path | None = None,
+    *,
+    text: str | None = None,
+    original_name: str | None = None,
+    replace: bool = False,
+) -> Case:
+    """Give a case its requester's review request, from a file or as pasted text.
+
+    A review often begins before anyone files the requester's email with the case, so the
+    review request can be added (or, with ``replace``, replaced) at any time.  The document
+    is loaded first, so an unreadable or oversized one is refused before anything is
+    written; the copy and then ``case.json`` are each written atomically.
+
+    :param text: the review request as text (an email body pasted in), instead of ``path``.
+    :param original_name: the name to record for it (default: the file's name).
+    :raises DocumentError: the document cannot be read, or the text is empty or too long.
+    :raises CaseError: the case has a review request already and ``replace`` was not given.
+    """
+    if (path is None) == (text is None):
+        raise CaseError("Give the review request as a file or as text, not both or neither")
+    existing = case.meta.documents.review_request
+    if existing and not replace:
+        raise CaseError(
+            f"Case {case.id} already has a review request ({existing}); replace it only on "
+            "purpose (--replace in the command, 'Replace' in the dashboard)",
+            case_id=case.id,
+        )
+    if text is not None:
+        data = _pasted_text(text)
+        suffix, shown = ".txt", original_name or "pasted text"
+    else:
+        source = Path(path)  # type: ignore[arg-type]
+        load_document(source)
+        data = source.read_bytes()
+        suffix, shown = source.suffix.lower(), original_name or source.name
+    name = f"{REVIEW_REQUEST_STEM}{suffix}"
+    atomic_write_bytes(case.path / name, data)
+    documents = case.meta.documents.model_copy(update={"review_request": name})
+    originals = {**case.meta.original_filenames, "review_request": shown}
+    meta = case.meta.model_copy(update={"documents": documents, "original_filenames": originals})
+    write_case_json(case.path, meta)
+    if existing and existing != name:
+        (case.path / existing).unlink(missing_ok=True)
+    return Case(case.path, meta)
+
+
+def _pasted_text(text: str) -> bytes:
+    """Pasted text as the bytes of a .txt document, refused when empty or too long."""
+    from .errors import DocumentTooLarge
+
+    body = text.replace("\r\n", "\n").strip()
+    if not body:
+        raise DocumentError("The review request is empty: paste the requester's words")
+    data = (body + "\n").encode("utf-8")
+    limit = settings.max_upload_bytes()
+    if len(data) > limit:
+        raise DocumentTooLarge(
+            f"The pasted review request is {len(data):,} bytes, over the {limit:,} byte limit "
+            "for documents (set WORKBENCH_MAX_UPLOAD_MB to change it)",
+            size=len(data),
+            limit=limit,
+        )
+    return data
+
+
 def _build_meta(
     case_id: str, names: dict[str, str], sources: dict[str, Path], fields: dict[str, object]
 ) -> CaseMeta:

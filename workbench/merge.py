@@ -15,9 +15,9 @@ and saved.  If we both changed the same field to different values, that is a
 :class:`FieldConflict`: the reviewer is shown both values beside the field and
 chooses.  Nothing typed is discarded either way.
 
-Points and provisions are compared by their label and provision id, not by their
-position, so "point 3's reasons" stays point 3's reasons when someone else has
-deleted point 1 meanwhile.  Lists of other things are compared by position.
+Points, provisions and grounds are compared by their label, provision id and ground id,
+not by their position, so "point 3's reasons" stays point 3's reasons when someone else
+has deleted point 1 meanwhile.  Lists of other things are compared by position.
 
 Usage::
 
@@ -34,7 +34,12 @@ from typing import Any
 from .review import PathLike, Review, join_path, split_path
 
 #: Top-level lists whose items have a key of their own: compared by that key.
-IDENTITY_KEYS = {"points": "label", "provisions": "provision_id", "set_aside": "provision_id"}
+IDENTITY_KEYS = {
+    "points": "label",
+    "provisions": "provision_id",
+    "set_aside": "provision_id",
+    "requester_grounds": "id",
+}
 
 Path = tuple[Any, ...]
 

@@ -17,6 +17,8 @@ The tables (one row per case's *current* review version; list items keep their
 * ``register_points``: one row per request point with the determination and the finding.
 * ``register_provisions``: one row per provision relied on, with the reviewer's finding.
 * ``register_searches``: one row per search, with whether the reviewer found it adequate.
+* ``register_grounds``: one row per ground of the review request, with its category and the
+  reviewer's finding on it.
 
 Lists of plain values (remedies, change reasons, point labels) are stored comma-joined.
 Changing what is projected means a new store migration that alters the tables and calls
@@ -107,8 +109,28 @@ register_searches = sa.Table(
     sa.Column("further_search_needed", sa.Boolean, nullable=False),
 )
 
+register_grounds = sa.Table(
+    "register_grounds",
+    projection_metadata,
+    sa.Column("case_id", sa.String(80), primary_key=True),
+    sa.Column("position", sa.Integer, primary_key=True),
+    sa.Column("ground_id", sa.String(20), nullable=False),
+    sa.Column("category", sa.String(40), nullable=False),
+    sa.Column("finding", sa.String(20)),
+    sa.Column("provisions", sa.String(400), nullable=False),
+    sa.Column("points", sa.String(400), nullable=False),
+    sa.Column("remedies", sa.String(400), nullable=False),
+    sa.Column("added_by_reviewer", sa.Boolean, nullable=False),
+)
+
 #: Every projection table, parent first.
-TABLES = (register_reviews, register_points, register_provisions, register_searches)
+TABLES = (
+    register_reviews,
+    register_points,
+    register_provisions,
+    register_searches,
+    register_grounds,
+)
 
 #: Free text is cut to the column's width so one long entry cannot fail a reviewer's save.
 _WIDTHS = {
@@ -296,11 +318,26 @@ def project(
                 further_search_needed=bool(search.further_search_needed.strip()),
             ),
         )
+    for position, ground in enumerate(review.requester_grounds):
+        out.add(
+            register_grounds,
+            dict(
+                case_id=case_id,
+                position=position,
+                ground_id=ground.id,
+                category=ground.category,
+                finding=ground.finding.value if ground.finding else None,
+                provisions=_joined(ground.provisions),
+                points=_joined(ground.points),
+                remedies=_joined(ground.remedies),
+                added_by_reviewer=ground.added_by_reviewer,
+            ),
+        )
     return out
 
 
-def create_tables(conn: Connection) -> None:
-    projection_metadata.create_all(conn, tables=list(TABLES))
+def create_tables(conn: Connection, tables: Sequence[sa.Table] = TABLES) -> None:
+    projection_metadata.create_all(conn, tables=list(tables))
 
 
 def forget(conn: Connection, case_ids: Sequence[str]) -> None:

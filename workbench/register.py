@@ -89,6 +89,17 @@ its review began:
 * adequate (boolean): <NA> until assessed
 * further_search_needed (bool)
 
+``grounds`` — one row per ground of the review request (what the requester objected to):
+
+* case_id (category)
+* position (int): the order raised
+* ground_id (str): g1, g2, ...
+* category (category: the 16 categories of :data:`workbench.grounds.CATEGORIES`)
+* finding (category: upheld, partly_upheld, not_upheld): "upheld" means the requester was right
+* provisions (str), points (str): comma-separated, as the requester named them
+* remedies (str): comma-separated :class:`~workbench.review.Remedy` values
+* added_by_reviewer (bool): a ground the grounds reader did not propose
+
 ``audit`` — every change to every review (the old and new values stay in the store, see
 :meth:`workbench.store.Store.audit`):
 
@@ -123,9 +134,11 @@ import numpy as np
 import pandas as pd
 
 from .errors import SettingsError, StoreError
+from .grounds.categories import CATEGORIES
 from .outcomes import DEFAULT_SCHEME, ChangeReason, Outcome, load_outcome_schemes
 from .parsing.model import Determination
 from .projection import (
+    register_grounds,
     register_points,
     register_provisions,
     register_reviews,
@@ -133,6 +146,7 @@ from .projection import (
 )
 from .review import (
     Engaged,
+    GroundFinding,
     PointFinding,
     ProvisionFinding,
     PublicInterestFavours,
@@ -160,6 +174,8 @@ VOCABULARIES: dict[tuple[str, str], list[str]] = {
     ("register_provisions", "engaged"): [e.value for e in Engaged],
     ("register_provisions", "finding"): [f.value for f in ProvisionFinding],
     ("register_provisions", "public_interest_favours"): [f.value for f in PublicInterestFavours],
+    ("register_grounds", "category"): list(CATEGORIES),
+    ("register_grounds", "finding"): [f.value for f in GroundFinding],
 }
 
 
@@ -172,6 +188,7 @@ class Register:
     point_findings: pd.DataFrame
     provision_findings: pd.DataFrame
     searches: pd.DataFrame
+    grounds: pd.DataFrame
     audit: pd.DataFrame
     #: The reporting scheme ``reviews.outcome_label`` is worded in.
     scheme: str
@@ -184,7 +201,7 @@ class Register:
         return (
             f"Register({len(self.reviews)} reviews, {len(self.point_findings)} points, "
             f"{len(self.provision_findings)} provisions, {len(self.searches)} searches, "
-            f"{len(self.audit)} audit entries from {self.source})"
+            f"{len(self.grounds)} grounds, {len(self.audit)} audit entries from {self.source})"
         )
 
 
@@ -281,10 +298,11 @@ CHILD_FRAMES = {
     "point_findings": register_points,
     "provision_findings": register_provisions,
     "searches": register_searches,
+    "grounds": register_grounds,
     "audit": audit_table,
 }
 #: What the standard figures read; ``workbench register report`` loads only these.
-FIGURE_FRAMES = frozenset({"provision_findings", "searches"})
+FIGURE_FRAMES = frozenset({"provision_findings", "searches", "grounds"})
 
 
 def load_register(
@@ -375,6 +393,7 @@ def _load(store: Any, scheme: str, frames: frozenset[str]) -> Register:
         point_findings=_points_frame(rows["point_findings"], case_ids),
         provision_findings=_provisions_frame(rows["provision_findings"], case_ids),
         searches=_searches_frame(rows["searches"], case_ids),
+        grounds=_grounds_frame(rows["grounds"], case_ids),
         audit=_audit_frame(rows["audit"], case_ids),
         scheme=scheme,
         source=source,
@@ -484,6 +503,22 @@ def _searches_frame(rows: dict[str, list], case_ids: pd.Index) -> pd.DataFrame:
             "added_by_reviewer": _flags(rows["added_by_reviewer"]),
             "adequate": _nullable_flags(rows["adequate"]),
             "further_search_needed": _flags(rows["further_search_needed"]),
+        }
+    )
+
+
+def _grounds_frame(rows: dict[str, list], case_ids: pd.Index) -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "case_id": _category(rows["case_id"], case_ids),
+            "position": np.array(rows["position"], dtype=np.int64),
+            "ground_id": _text(rows["ground_id"]),
+            "category": _coded(rows["category"], "register_grounds", "category"),
+            "finding": _coded(rows["finding"], "register_grounds", "finding"),
+            "provisions": _text(rows["provisions"]),
+            "points": _text(rows["points"]),
+            "remedies": _text(rows["remedies"]),
+            "added_by_reviewer": _flags(rows["added_by_reviewer"]),
         }
     )
 
@@ -829,6 +864,44 @@ def change_reasons(register: Register) -> pd.DataFrame:
     return pd.DataFrame({"Reviews": counts, "% of changed decisions": _percent(counts, len(given))})
 
 
+def grounds_by_category(register: Register) -> pd.DataFrame:
+    """What requesters asked to be looked at again, by category, and how often they were right.
+
+    ``Raised`` counts the grounds of every review (open ones too); the findings count
+    completed reviews.  "Upheld" means the requester was right on the ground (the opposite
+    of the Cabinet Office's "upheld", which is about the original decision); ``% upheld``
+    counts grounds upheld wholly, ``% upheld at least in part`` adds those partly upheld.
+    """
+    from .grounds import load_cues
+
+    grounds = register.grounds
+    completed = _review_values(register, grounds, "status") == ReviewStatus.COMPLETED.value
+    category, finding = grounds["category"], grounds["finding"]
+
+    def among_completed(value: str) -> pd.Series:
+        return category[completed & (finding == value).to_numpy()].value_counts(sort=False)
+
+    frame = pd.DataFrame(
+        {
+            "Raised": category.value_counts(sort=False),
+            "Decided": category[completed & finding.notna().to_numpy()].value_counts(sort=False),
+            "Upheld": among_completed(GroundFinding.UPHELD.value),
+            "Partly upheld": among_completed(GroundFinding.PARTLY_UPHELD.value),
+            "Not upheld": among_completed(GroundFinding.NOT_UPHELD.value),
+        }
+    ).reindex(list(CATEGORIES), fill_value=0)
+    frame = frame.fillna(0).astype("int64")
+    frame = frame[frame["Raised"] > 0]
+    frame.loc["all"] = frame.sum()
+    frame["% upheld"] = _percent(frame["Upheld"], frame["Decided"])
+    frame["% upheld at least in part"] = _percent(
+        frame["Upheld"] + frame["Partly upheld"], frame["Decided"]
+    )
+    labels = {name: entry.label for name, entry in load_cues().categories.items()}
+    frame.index = pd.Index([labels.get(name, "All grounds") for name in frame.index], name="Ground")
+    return frame
+
+
 @dataclass(frozen=True)
 class Figure:
     """One standard figure: its key, title and how to compute it."""
@@ -849,6 +922,9 @@ FIGURES: tuple[Figure, ...] = (
     Figure("provisions_not_upheld", "Provisions most often not upheld", provisions_not_upheld),
     Figure("searches_inadequate", "Searches found inadequate", searches_inadequate),
     Figure("change_reasons", "Why decisions changed", change_reasons),
+    Figure(
+        "grounds_by_category", "Grounds of review requests, and share upheld", grounds_by_category
+    ),
     Figure("median_working_days", "Median working days per stage", median_working_days),
     Figure("reviewer_workload", "Reviewer workload", reviewer_workload, True),
     Figure("overdue_reviews", "Reviews overdue today", overdue_reviews, True),

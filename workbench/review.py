@@ -55,7 +55,11 @@ from .parsing.model import DETERMINATION_LABELS, Determination, Evidence, Extrac
 #: 2: each point keeps what the first pass read for it (``read``) and its evidence; the
 #: review keeps the requester, the kind of letter, provisions set aside and read passages
 #: that are not searches.  A version 1 review is read as if every point were as read.
-SCHEMA_VERSION = 2
+#: 3: the requester's grounds one by one (``requester_grounds``), each with what the grounds
+#: reader proposed and the reviewer's finding, and which text they were read from
+#: (``grounds_read``).  A version 2 review has no grounds yet: they are read from its review
+#: request when it is next opened (its free-text ``grounds`` stays the requester's words).
+SCHEMA_VERSION = 3
 
 #: Fields managed by the lifecycle methods, never by a field edit.
 LIFECYCLE_FIELDS = frozenset({"schema_version", "case_id", "version", "status", "sign_off"})
@@ -148,6 +152,21 @@ class Timeliness(LabelledEnum):
 
     ON_TIME = "on_time", "On time"
     LATE = "late", "Late"
+
+
+class GroundFinding(LabelledEnum):
+    """The reviewer's finding on one ground of the review request: is the requester right?"""
+
+    UPHELD = "upheld", "Upheld"
+    PARTLY_UPHELD = "partly_upheld", "Partly upheld"
+    NOT_UPHELD = "not_upheld", "Not upheld"
+
+
+#: Below this confidence the grounds reader was unsure of a ground: the reviewer checks it first.
+UNSURE_BELOW = 0.4
+
+#: Findings that agree with the requester, wholly or in part: these need a remedy.
+GROUND_FINDINGS_FOR_REQUESTER = frozenset({GroundFinding.UPHELD, GroundFinding.PARTLY_UPHELD})
 
 
 def yes_no_label(value: bool | None) -> str:
@@ -332,6 +351,130 @@ class PointReview(_Part):
     @property
     def remedy_labels(self) -> list[str]:
         return [remedy.label for remedy in self.remedies]
+
+
+class GroundReading(_Part):
+    """What the grounds reader read for one ground, kept so "as read" shows beside the ground.
+
+    Kept in the review for the same reason as :class:`PointReading`: the reader improves,
+    and what the reviewer corrected must stay measured against what they were shown.
+    """
+
+    category: str
+    summary: str = ""
+    quote: str = ""
+    start: int | None = None
+    end: int | None = None
+    provisions: list[str] = Field(default_factory=list)
+    points: list[str] = Field(default_factory=list)
+    confidence: float = Field(default=0.0, ge=0.0, le=1.0)
+
+
+class GroundReview(_Part):
+    """One ground of the review request: what the requester objects to, and the finding on it.
+
+    The grounds reader (:mod:`workbench.grounds`) proposes each ground; the reviewer corrects
+    it (:mod:`workbench.review_grounds`) and must record a finding on every one before the
+    review can be completed: upheld (the requester is right), partly upheld or not upheld,
+    with the reasons, and where it is upheld what the authority will do about it.
+    """
+
+    #: ``g1``, ``g2``, ... in the order raised; the parts of a split ground ``g2a``, ``g2b``.
+    id: str = Field(min_length=1, max_length=20)
+    #: One of the 16 categories of :data:`workbench.grounds.CATEGORIES`.
+    category: str
+    #: One line saying what the requester objects to (the letter's heading for the ground).
+    summary: str = ""
+    #: The requester's words carrying the ground, and where they are in the review request.
+    quote: str = ""
+    start: int | None = None
+    end: int | None = None
+    #: Provisions the requester names for this ground, normalised (``s.40(2)``).
+    provisions: list[str] = Field(default_factory=list)
+    #: Labels of the request's points the ground concerns, as the requester refers to them.
+    points: list[str] = Field(default_factory=list)
+    #: How sure the reader was (0..1); None for a ground the reviewer added.
+    confidence: float | None = Field(default=None, ge=0.0, le=1.0)
+    read: GroundReading | None = None
+    finding: GroundFinding | None = None
+    reasons: str = ""
+    remedies: list[Remedy] = Field(default_factory=list)
+    #: What the authority will now do, in the reviewer's words (with or beside ``remedies``).
+    remedy: str = ""
+
+    @field_validator("category")
+    @classmethod
+    def _known_category(cls, value: str) -> str:
+        from .grounds.categories import CATEGORIES
+
+        if value not in CATEGORIES:
+            raise ValueError(f"unknown category {value!r}; use one of {', '.join(CATEGORIES)}")
+        return value
+
+    @field_validator("remedies")
+    @classmethod
+    def _each_remedy_once(cls, value: list[Remedy]) -> list[Remedy]:
+        return list(dict.fromkeys(value))
+
+    @field_validator("provisions", "points")
+    @classmethod
+    def _each_once(cls, value: list[str]) -> list[str]:
+        return list(dict.fromkeys(value))
+
+    @property
+    def added_by_reviewer(self) -> bool:
+        return self.read is None
+
+    @property
+    def unsure(self) -> bool:
+        """The reader was unsure of this ground (confidence under :data:`UNSURE_BELOW`)."""
+        return self.confidence is not None and self.confidence < UNSURE_BELOW
+
+    @property
+    def finding_label(self) -> str:
+        return self.finding.label if self.finding else "No finding yet"
+
+    @property
+    def remedy_labels(self) -> list[str]:
+        return [remedy.label for remedy in self.remedies]
+
+    @property
+    def has_remedy(self) -> bool:
+        return bool(self.remedies) or bool(self.remedy.strip())
+
+    def corrected_values(self) -> list[str]:
+        """Which of category, summary, quote, provisions and points differ from what was read."""
+        names = ("category", "summary", "quote", "provisions", "points")
+        if self.read is None:
+            return list(names)
+        return [name for name in names if getattr(self, name) != getattr(self.read, name)]
+
+    def missing(self) -> list[str]:
+        """What this ground still needs before the review can be completed."""
+        if self.finding is None:
+            return [f"a finding for ground {self.id}"]
+        needed = []
+        if not self.reasons.strip():
+            needed.append(f"the reasons for the finding on ground {self.id}")
+        if self.finding in GROUND_FINDINGS_FOR_REQUESTER and not self.has_remedy:
+            needed.append(
+                f"a remedy for ground {self.id} ({self.finding.label.lower()}: say what the "
+                "authority will now do)"
+            )
+        return needed
+
+
+class GroundsRead(_Part):
+    """Which text the grounds were read from, so a changed review request can be noticed.
+
+    ``source`` is ``"review_request"`` (the case's review request document) or ``"grounds"``
+    (the requester's words typed into the review, when there is no document).  ``digest``
+    is the SHA-256 of the text read: the grounds' offsets index that text.
+    """
+
+    source: Literal["review_request", "grounds"]
+    digest: str
+    regime: str | None = None
 
 
 class PublicInterest(_Part):
@@ -544,8 +687,14 @@ class Review(_Part):
     allocated_to: str = Field(default="", max_length=200)
     review_requested: dt.date | None = None
     route: Route | None = None
-    #: The requester's grounds for asking for a review, in their words.
+    #: The requester's grounds for asking for a review, in their own words: the review
+    #: request's text where there is no document of it (the grounds are then read from this).
     grounds: str = ""
+    #: The grounds of the review request one by one, in the order raised: read from the
+    #: review request as a proposal, corrected by the reviewer, each with its finding.
+    requester_grounds: list[GroundReview] = Field(default_factory=list)
+    #: The text the grounds were read from; None while they have not been read.
+    grounds_read: GroundsRead | None = None
     #: FOIA only: the s.45 Code allows 40 working days instead of 20 in exceptional cases.
     exceptional: bool = False
     #: The authority never decided the request (no response), so the review makes the first
@@ -599,6 +748,10 @@ class Review(_Part):
         repeated = sorted({label for label in labels if labels.count(label) > 1})
         if repeated:
             raise ValueError(f"point labels must be unique; repeated: {', '.join(repeated)}")
+        ids = [ground.id for ground in self.requester_grounds]
+        repeated = sorted({gid for gid in ids if ids.count(gid) > 1})
+        if repeated:
+            raise ValueError(f"ground ids must be unique; repeated: {', '.join(repeated)}")
         for provision in self.provisions:
             unknown = [label for label in provision.points if label not in labels]
             if unknown:
@@ -654,6 +807,15 @@ class Review(_Part):
             if point.label == label:
                 return point
         raise ReviewError(f"No point {label!r} in the review of {self.case_id}", field="points")
+
+    def ground(self, ground_id: str) -> GroundReview:
+        """The ground with id ``ground_id`` (``g2``)."""
+        for ground in self.requester_grounds:
+            if ground.id == ground_id:
+                return ground
+        raise ReviewError(
+            f"No ground {ground_id!r} in the review of {self.case_id}", field="requester_grounds"
+        )
 
     def provisions_for(self, label: str) -> list[ProvisionReview]:
         """The provisions applied to point ``label`` (for a letter's point-by-point section)."""
@@ -865,6 +1027,7 @@ class Review(_Part):
             if p.finding is None
         ]
         missing += self._missing_remedy_dates()
+        missing += [item for ground in self.requester_grounds for item in ground.missing()]
         outcome = self.outcome_override.outcome if self.outcome_override else self.derived_outcome
         if outcome is None:
             missing.append("an outcome (record findings or override the outcome with a reason)")

@@ -14,14 +14,17 @@ When someone else saved first, the session merges field by field
 their version and saved; the same field changed by both raises
 :class:`~workbench.errors.EditConflict` with both values, for the page to show.
 The rules for correcting the reading itself (points, determinations, provisions,
-searches, facts) are in :mod:`workbench.reading`; each is one method here, so the
-dashboard and the ``workbench review`` commands share them.
+searches, facts) are in :mod:`workbench.reading`, and those for the requester's grounds
+(read from the review request, corrected, each given a finding) in
+:mod:`workbench.review_grounds`; each is one method here, so the dashboard and the
+``workbench review`` commands share them.
 
 Usage::
 
     session = ReviewSession.open("IC-266000-V6Y0", who="A. Reviewer")
     session.edit("points.1.finding", "incorrect")
     session.split_point("3", ["3a", "3b"])               # the reading: workbench.reading
+    session.set_ground_finding("g2", "upheld", reasons="...", remedies="disclose")
     session.set_fact("requester", "Ms L. Bamford")      # marked as the reviewer's
     session.decide_check(finding_id, accepted=False, reason="The searches are in annex A")
     paths = session.export(["docx", "xlsx"])
@@ -39,7 +42,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from . import reading, roles, settings
+from . import reading, review_grounds, roles, settings
 from .cases import CASE_FILE, Case, case_path, load_case
 from .catalogue import Catalogue, load_catalogue
 from .checks.base import Finding
@@ -53,14 +56,18 @@ from .errors import (
     WorkbenchError,
 )
 from .export.facts import CaseFacts, case_facts
+from .ground_links import GroundLinks, Proposal, links_for, proposal_for
 from .merge import field_conflicts, retarget
 from .outcomes import Outcome
 from .parsing.model import Determination, Evidence, Extraction
 from .reading import FACT_FIELDS, REGIMES, FactField, fact_field
 from .review import (
     CheckDecision,
+    GroundFinding,
+    GroundReview,
     PathLike,
     PointReview,
+    Remedy,
     Review,
     ReviewStatus,
     Route,
@@ -69,8 +76,10 @@ from .review import (
     review_from_case,
     split_path,
 )
+from .review_grounds import RequestText, with_grounds_read
 from .roles import signed_in_user
 from .store import Place, ReviewNotFound, Store, diff_json
+from .uploads import Upload, attach_uploaded_review_request
 
 log = logging.getLogger(__name__)
 
@@ -135,6 +144,10 @@ class ReviewSession:
         self._checks: tuple[str, list[Finding]] | None = None
         #: Set when the first pass failed on this letter (the page says so).
         self.extraction_problem: str | None = None
+        #: The case's review request document (its file name and text), read once.
+        self._request_document: tuple[str | None, str | None] | None = None
+        #: Set when the case's review request cannot be read (the Grounds tab says so).
+        self.grounds_problem: str | None = None
         self._permissions: roles.Permissions | None = None
 
     # -- opening -----------------------------------------------------------------------------
@@ -214,6 +227,7 @@ class ReviewSession:
         draft.route = route
         draft.grounds = grounds
         draft.exceptional = exceptional
+        draft = with_grounds_read(case, draft)
         store.create(draft, who)
         return draft
 
@@ -224,7 +238,7 @@ class ReviewSession:
         except ReviewNotFound:
             if not create:
                 raise
-        draft = review_from_case(self.case, self.extraction)
+        draft = with_grounds_read(self.case, review_from_case(self.case, self.extraction))
         if not draft.reviewer.name and roles.Role.REVIEWER in self.permissions.roles:
             draft.reviewer.name = signed_in_user() or ""  # the letter's name, pre-filled
         try:
@@ -317,7 +331,8 @@ class ReviewSession:
         from .checks.runner import run_case_checks
 
         corrected = self.reading()
-        key = corrected.model_dump_json()
+        grounds = [(g.id, g.finding) for g in self.review.requester_grounds]
+        key = corrected.model_dump_json() + repr(grounds)
         if self._checks is None or self._checks[0] != key:
             self._checks = (key, run_case_checks(self.case, self.extraction, review=self.review))
         return self._checks[1]
@@ -535,6 +550,253 @@ class ReviewSession:
             lambda r: reading.set_aside_provision(r, provision_id), action="set_aside"
         )
 
+    # -- the requester's grounds (workbench.review_grounds) ---------------------------------
+
+    def review_request(self) -> RequestText | None:
+        """The review request the grounds are read from: the case's document, else the
+        requester's words typed into the review; None when there is neither.
+
+        A document that cannot be read counts as none and sets :attr:`grounds_problem`.
+        """
+        name = self.case.meta.documents.review_request
+        if self._request_document is None or self._request_document[0] != name:
+            try:
+                text = review_grounds.read_review_request(self.case)
+                self.grounds_problem = None
+            except WorkbenchError as exc:
+                text = None
+                self.grounds_problem = f"The review request cannot be read: {exc}"
+            self._request_document = (name, text)
+        return review_grounds.review_request_text(self._request_document[1], self.review)
+
+    def propose_grounds_if_due(self) -> bool:
+        """Read the review request's grounds into a review that has none yet, as a proposal.
+
+        Done when a case is opened: a review started before its review request was filed,
+        or saved by a workbench that did not read grounds, gets them.  Never over grounds
+        the review has, never twice from the same text, never into a completed review.
+        Returns whether grounds were read.
+        """
+        request = self.review_request()
+        if not review_grounds.grounds_due(self.review, request):
+            return False
+        if self.refusal(roles.Action.EDIT) is not None:
+            return False  # someone who may only look at the review leaves it as it is
+        assert request is not None
+
+        def change(review: Review) -> Review:
+            if not review_grounds.grounds_due(review, request):
+                return review  # someone else read them, or added grounds, meanwhile
+            return review_grounds.read_grounds(review, request)
+
+        self._apply(change, action="read_grounds", structural=True, starts=False)
+        return True
+
+    def read_grounds(self, replace: bool = False) -> Review:
+        """Read the grounds of the review request into the review (a proposal to check).
+
+        :param replace: replace the grounds the review has (the audit trail keeps them).
+        :raises ReviewError: there is no review request, or the review has grounds already.
+        """
+        request = self.review_request()
+        if request is None:
+            raise ReviewError(
+                self.grounds_problem
+                or f"Case {self.case_id} has no review request to read the grounds from: add "
+                "one (a file, or the email pasted in)",
+                case_id=self.case_id,
+                field="requester_grounds",
+            )
+        return self._apply(
+            lambda r: review_grounds.read_grounds(r, request, replace=replace),
+            action="read_grounds",
+        )
+
+    def attach_review_request(self, upload: Upload, *, replace: bool = False) -> Case:
+        """Add the requester's review request to the case (a file uploaded, or an email
+        pasted in: :func:`workbench.uploads.pasted_upload`), then read its grounds into the
+        review if it has none yet.
+
+        :raises DocumentError: the file is refused (name, size, type, unreadable, empty).
+        :raises CaseError: the case has one already and ``replace`` was not given.
+        """
+        self._require(roles.Action.EDIT)
+        if self.review.is_frozen:
+            raise ReviewError(
+                f"The review of {self.case_id} is completed; start a new version before "
+                "adding a review request",
+                case_id=self.case_id,
+            )
+        self._case = attach_uploaded_review_request(self.case, upload, replace=replace)
+        self._request_document = None
+        self.propose_grounds_if_due()
+        return self._case
+
+    def ground_links(self, ground_id: str) -> GroundLinks:
+        """The points, provisions, searches and handling findings a ground is about."""
+        return links_for(self.review, self.review.ground(ground_id))
+
+    def ground_proposal(self, ground_id: str) -> Proposal | None:
+        """The finding the reviewer's other findings propose for a ground (never applied)."""
+        return proposal_for(self.review, self.review.ground(ground_id))
+
+    def add_ground(
+        self,
+        category: str,
+        summary: str = "",
+        *,
+        quote: Evidence | None = None,
+        points: str | Sequence[str] = (),
+        provisions: str | Sequence[str] = (),
+        ground_id: str | None = None,
+        after: str | None = None,
+    ) -> Review:
+        """Add a ground the reader missed (see :func:`workbench.review_grounds.add_ground`)."""
+
+        def change(review: Review) -> Review:
+            return review_grounds.add_ground(
+                review,
+                category,
+                summary,
+                quote=quote,
+                points=points,
+                provisions=provisions,
+                ground_id=ground_id,
+                after=after,
+            )
+
+        return self._restructure("add_ground", change, _item_added(_GROUNDS), _GROUNDS)
+
+    def add_ground_from_words(self, quote: Evidence, category: str | None = None) -> Review:
+        """A ground for words selected in the review request, read by the reader as a
+        proposal (see :func:`workbench.review_grounds.add_ground_from_words`)."""
+        return self._restructure(
+            "add_ground",
+            lambda r: review_grounds.add_ground_from_words(r, quote, category),
+            _item_added(_GROUNDS),
+            _GROUNDS,
+        )
+
+    def delete_ground(self, ground_id: str) -> Review:
+        """Delete a ground (kept, with its finding, in the audit trail)."""
+        base = self.review
+
+        def change(review: Review) -> Review:
+            self._refuse_changed_since(base, review, _GROUNDS, ground_id)
+            return review_grounds.delete_ground(review, ground_id)
+
+        return self._restructure("delete_ground", change, _item_deleted(_GROUNDS), _GROUNDS)
+
+    def split_ground(
+        self,
+        ground_id: str,
+        into: str | Sequence[str] | None = None,
+        quotes: Sequence[Evidence | None] | None = None,
+    ) -> Review:
+        return self._restructure(
+            "split_ground",
+            lambda r: review_grounds.split_ground(r, ground_id, into, quotes),
+            _item_split(_GROUNDS),
+            _GROUNDS,
+        )
+
+    def merge_grounds(self, first: str, second: str, new_id: str | None = None) -> Review:
+        request = self.review_request()
+        text = request.text if request is not None else None
+        return self._restructure(
+            "merge_grounds",
+            lambda r: review_grounds.merge_grounds(r, first, second, new_id, text=text),
+            _item_merged(_GROUNDS),
+            _GROUNDS,
+        )
+
+    def move_ground(self, ground_id: str, to: int) -> Review:
+        return self._restructure(
+            "move_ground",
+            lambda r: review_grounds.move_ground(r, ground_id, to),
+            _item_reordered(_GROUNDS),
+            _GROUNDS,
+        )
+
+    def set_ground_summary(self, ground_id: str, summary: str) -> Review:
+        return self._apply(
+            lambda r: review_grounds.set_ground_summary(r, ground_id, summary),
+            action="set_ground_summary",
+        )
+
+    def set_ground_category(self, ground_id: str, category: str) -> Review:
+        return self._apply(
+            lambda r: review_grounds.set_ground_category(r, ground_id, category),
+            action="set_ground_category",
+        )
+
+    def set_ground_points(self, ground_id: str, points: str | Sequence[str]) -> Review:
+        return self._apply(
+            lambda r: review_grounds.set_ground_points(r, ground_id, points),
+            action="set_ground_points",
+        )
+
+    def set_ground_provisions(self, ground_id: str, provisions: str | Sequence[str]) -> Review:
+        return self._apply(
+            lambda r: review_grounds.set_ground_provisions(r, ground_id, provisions),
+            action="set_ground_provisions",
+        )
+
+    def set_ground_quote(self, ground_id: str, quote: Evidence | None) -> Review:
+        """The requester's words for a ground, as selected in the review request."""
+        return self._apply(
+            lambda r: review_grounds.set_ground_quote(r, ground_id, quote),
+            action="set_ground_quote",
+        )
+
+    def set_ground(
+        self,
+        ground_id: str,
+        *,
+        category: str | None = None,
+        summary: str | None = None,
+        points: str | Sequence[str] | None = None,
+        provisions: str | Sequence[str] | None = None,
+    ) -> Review:
+        """Correct several things about one ground at once (one transaction)."""
+
+        def change(review: Review) -> Review:
+            if category is not None:
+                review = review_grounds.set_ground_category(review, ground_id, category)
+            if summary is not None:
+                review = review_grounds.set_ground_summary(review, ground_id, summary)
+            if points is not None:
+                review = review_grounds.set_ground_points(review, ground_id, points)
+            if provisions is not None:
+                review = review_grounds.set_ground_provisions(review, ground_id, provisions)
+            return review
+
+        return self._apply(change, action="set_ground")
+
+    def set_ground_finding(
+        self,
+        ground_id: str,
+        finding: GroundFinding | str | None = review_grounds._KEEP,
+        *,
+        reasons: str | None = None,
+        remedies: str | Sequence[Remedy | str] | None = None,
+        remedy: str | None = None,
+    ) -> Review:
+        """The finding on a ground, its reasons and the remedy (only what is given changes)."""
+        return self._apply(
+            lambda r: review_grounds.set_ground_finding(
+                r, ground_id, finding, reasons=reasons, remedies=remedies, remedy=remedy
+            ),
+            action="set_ground_finding",
+        )
+
+    def accept_ground_proposal(self, ground_id: str) -> Review:
+        """Record the finding the reviewer's other findings propose for a ground."""
+        return self._apply(
+            lambda r: review_grounds.accept_proposal(r, ground_id),
+            action="accept_ground_proposal",
+        )
+
     # -- the reading: searches ---------------------------------------------------------------
 
     def add_search(self, **fields: Any) -> Review:
@@ -629,16 +891,21 @@ class ReviewSession:
         action: str = "save",
         audit: Callable[[Review, Review], tuple[str, Any, Any]] | None = None,
         structural: bool = False,
+        items: _Items | None = None,
+        starts: bool = True,
     ) -> Review:
         """Save ``change`` applied to a copy of the review, in one audited transaction.
 
         When someone else saved first, ``change`` is applied again to their version,
         unless (for a field edit) they changed one of the same fields differently, which
         raises :class:`EditConflict`.  A structural change (split, merge, ...) names its
-        points by label, so it is simply made again on their version.
+        points (or grounds) by label, so it is simply made again on their version.
 
         :param audit: for a structural change, the one audit row describing it, given the
-            review before and after; fields outside the points are audited one by one.
+            review before and after; fields outside ``items`` (default the points) are
+            audited one by one.
+        :param starts: whether the change moves a draft to in progress (the reviewer's work
+            does; the workbench reading the grounds when a case is opened does not).
         """
         self._require(roles.Action.EDIT)
         if self.review.is_frozen:
@@ -647,11 +914,13 @@ class ReviewSession:
                 "and frozen; start a new version to change it",
                 case_id=self.case_id,
             )
-        describe = _describer(audit) if audit is not None else None
+        describe = _describer(audit, items or _POINTS) if audit is not None else None
         for attempt in range(MERGE_ATTEMPTS + 1):
             base = self.review
             updated = change(Review.from_json(base.to_json()))
-            if updated.status is ReviewStatus.DRAFT and updated.to_json() != base.to_json():
+            if updated.to_json() == base.to_json():
+                return self._review  # nothing to save (someone else had already done it)
+            if starts and updated.status is ReviewStatus.DRAFT:
                 updated.start()
             try:
                 self.token = self.store.save(
@@ -673,8 +942,9 @@ class ReviewSession:
         action: str,
         change: Callable[[Review], Review],
         audit: Callable[[Review, Review], tuple[str, Any, Any]],
+        items: _Items | None = None,
     ) -> Review:
-        return self._apply(change, action=action, audit=audit, structural=True)
+        return self._apply(change, action=action, audit=audit, structural=True, items=items)
 
     def _refuse_clashes(
         self, base: Review, mine: Review, theirs: Review, refused: ConflictError
@@ -723,18 +993,22 @@ class ReviewSession:
 
     def _delete(self, review: Review, base: Review, label: str) -> Review:
         """Delete point ``label``, unless someone else changed it since ``base`` was read."""
-        mine = _point(base, label)
-        theirs = _point(review, label)
+        self._refuse_changed_since(base, review, _POINTS, label)
+        return reading.delete_point(review, label)
+
+    def _refuse_changed_since(self, base: Review, review: Review, items: _Items, key: str) -> None:
+        """Refuse to delete an item someone else changed since ``base`` was read."""
+        mine = items.find(base, key)
+        theirs = items.find(review, key)
         if mine is not None and theirs is not None and _j(mine) != _j(theirs):
             raise EditConflict(
-                f"Point {label} was changed by someone else since you opened it; look at "
-                "their change, then delete it again if it should go",
+                f"{items.noun.capitalize()} {key} was changed by someone else since you opened "
+                "it; look at their change, then delete it again if it should go",
                 case_id=self.case_id,
-                field=f"points.{review.points.index(theirs)}",
+                field=f"{items.field}.{items.of(review).index(theirs)}",
                 mine=None,
                 theirs=_j(theirs),
             )
-        return reading.delete_point(review, label)
 
     # -- who may do what (workbench.roles) ----------------------------------------------------
 
@@ -861,79 +1135,120 @@ class _ReloadOnConflict:
 # -- audit rows for structural changes ---------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class _Items:
+    """A list of the review whose items have an identity: the points, or the grounds."""
+
+    field: str
+    key: str
+    noun: str
+
+    def of(self, review: Review) -> list[Any]:
+        return getattr(review, self.field)
+
+    def keys(self, review: Review) -> list[str]:
+        return [getattr(item, self.key) for item in self.of(review)]
+
+    def find(self, review: Review, key: str) -> Any:
+        return next((item for item in self.of(review) if getattr(item, self.key) == key), None)
+
+
+_POINTS = _Items("points", "label", "point")
+_GROUNDS = _Items("requester_grounds", "id", "ground")
+
+
 def _describer(
-    summary: Callable[[Review, Review], tuple[str, Any, Any]],
+    summary: Callable[[Review, Review], tuple[str, Any, Any]], items: _Items = _POINTS
 ) -> Callable[[dict[str, Any], dict[str, Any]], list[tuple[str, Any, Any]]]:
-    """Audit rows: one describing the change to the points, then every other field changed."""
+    """Audit rows: one describing the change to the list, then every other field changed."""
 
     def describe(before: dict[str, Any], after: dict[str, Any]) -> list[tuple[str, Any, Any]]:
         rows = [summary(Review.from_json(before), Review.from_json(after))]
         rows += [
             row
             for row in diff_json(before, after)
-            if row[0] != "points" and not row[0].startswith("points.")
+            if row[0] != items.field and not row[0].startswith(items.field + ".")
         ]
         return rows
 
     return describe
 
 
-def _labels(review: Review) -> list[str]:
-    return [point.label for point in review.points]
+def _gone(before: Review, after: Review, items: _Items = _POINTS) -> list[tuple[int, Any]]:
+    kept = set(items.keys(after))
+    return [(i, p) for i, p in enumerate(items.of(before)) if getattr(p, items.key) not in kept]
 
 
-def _point(review: Review, label: str) -> PointReview | None:
-    return next((point for point in review.points if point.label == label), None)
+def _new(before: Review, after: Review, items: _Items = _POINTS) -> list[tuple[int, Any]]:
+    had = set(items.keys(before))
+    return [(i, p) for i, p in enumerate(items.of(after)) if getattr(p, items.key) not in had]
 
 
-def _gone(before: Review, after: Review) -> list[tuple[int, PointReview]]:
-    kept = set(_labels(after))
-    return [(i, p) for i, p in enumerate(before.points) if p.label not in kept]
+def _item_added(items: _Items) -> Callable[[Review, Review], tuple[str, Any, Any]]:
+    def added(before: Review, after: Review) -> tuple[str, Any, Any]:
+        ((index, item),) = _new(before, after, items)
+        return f"{items.field}.{index}", None, _j(item)
+
+    return added
 
 
-def _new(before: Review, after: Review) -> list[tuple[int, PointReview]]:
-    had = set(_labels(before))
-    return [(i, p) for i, p in enumerate(after.points) if p.label not in had]
+def _item_deleted(items: _Items) -> Callable[[Review, Review], tuple[str, Any, Any]]:
+    def deleted(before: Review, after: Review) -> tuple[str, Any, Any]:
+        ((index, item),) = _gone(before, after, items)
+        return f"{items.field}.{index}", _j(item), None
+
+    return deleted
 
 
-def _added(before: Review, after: Review) -> tuple[str, Any, Any]:
-    ((index, point),) = _new(before, after)
-    return f"points.{index}", None, _j(point)
+def _item_split(items: _Items) -> Callable[[Review, Review], tuple[str, Any, Any]]:
+    def split(before: Review, after: Review) -> tuple[str, Any, Any]:
+        gone = _gone(before, after, items)
+        index = gone[0][0] if gone else next(i for i, _ in _new(before, after, items)) - 1
+        old = items.of(before)[index]
+        grown = len(items.of(after)) - len(items.of(before))
+        parts = items.of(after)[index : index + grown + 1]
+        return f"{items.field}.{index}", _j(old), [_j(part) for part in parts]
+
+    return split
 
 
-def _deleted(before: Review, after: Review) -> tuple[str, Any, Any]:
-    ((index, point),) = _gone(before, after)
-    return f"points.{index}", _j(point), None
+def _item_merged(items: _Items) -> Callable[[Review, Review], tuple[str, Any, Any]]:
+    def merged(before: Review, after: Review) -> tuple[str, Any, Any]:
+        gone = {getattr(p, items.key) for _, p in _gone(before, after, items)}
+        changed = [
+            p
+            for p in items.of(before)
+            if getattr(p, items.key) in gone or items.find(after, getattr(p, items.key)) != p
+        ]
+        made = [p for p in items.of(after) if items.find(before, getattr(p, items.key)) != p]
+        return (
+            items.field,
+            [_j(p) for p in changed],
+            _j(made[0]) if len(made) == 1 else [_j(p) for p in made],
+        )
+
+    return merged
+
+
+def _item_reordered(items: _Items) -> Callable[[Review, Review], tuple[str, Any, Any]]:
+    def reordered(before: Review, after: Review) -> tuple[str, Any, Any]:
+        return items.field, items.keys(before), items.keys(after)
+
+    return reordered
+
+
+_added = _item_added(_POINTS)
+_deleted = _item_deleted(_POINTS)
+_split = _item_split(_POINTS)
+_merged = _item_merged(_POINTS)
+_reordered = _item_reordered(_POINTS)
 
 
 def _relabelled(before: Review, after: Review) -> tuple[str, Any, Any]:
     for index, (old, new) in enumerate(zip(before.points, after.points, strict=True)):
         if old.label != new.label:
             return f"points.{index}.label", old.label, new.label
-    return "points", _labels(before), _labels(after)
-
-
-def _split(before: Review, after: Review) -> tuple[str, Any, Any]:
-    gone = _gone(before, after)
-    index = gone[0][0] if gone else next(i for i, _ in _new(before, after)) - 1
-    old = before.points[index]
-    parts = after.points[index : index + len(after.points) - len(before.points) + 1]
-    return f"points.{index}", _j(old), [_j(part) for part in parts]
-
-
-def _merged(before: Review, after: Review) -> tuple[str, Any, Any]:
-    gone = {p.label for _, p in _gone(before, after)}
-    changed = [p for p in before.points if p.label in gone or _point(after, p.label) != p]
-    merged = [p for p in after.points if _point(before, p.label) != p]
-    return (
-        "points",
-        [_j(p) for p in changed],
-        _j(merged[0]) if len(merged) == 1 else [_j(p) for p in merged],
-    )
-
-
-def _reordered(before: Review, after: Review) -> tuple[str, Any, Any]:
-    return "points", _labels(before), _labels(after)
+    return "points", _POINTS.keys(before), _POINTS.keys(after)
 
 
 def _field_words(path: str) -> str:
@@ -961,6 +1276,6 @@ def _same(a: Any, b: Any) -> bool:
     return _jsonable(a) == _jsonable(b)
 
 
-def _j(point: PointReview) -> dict[str, Any]:
-    """A point as the audit trail records it (plain JSON)."""
-    return point.model_dump(mode="json")
+def _j(item: PointReview | GroundReview) -> dict[str, Any]:
+    """A point or ground as the audit trail records it (plain JSON)."""
+    return item.model_dump(mode="json")

@@ -292,6 +292,11 @@ def _create_register_projection(conn: Connection) -> None:
     _rebuild_projection(conn)
 
 
+def _create_register_grounds(conn: Connection) -> None:
+    """The register's rows of grounds (schema 3 reviews); reviews saved before have none."""
+    projection.create_tables(conn, [projection.register_grounds])
+
+
 def _create_workspace(conn: Connection) -> None:
     """Where the dashboard keeps the reviewer's place, so reopening the page resumes there."""
     metadata.create_all(conn, tables=[workspace_table])
@@ -307,6 +312,7 @@ MIGRATIONS: tuple[tuple[str, Callable[[Connection], None]], ...] = (
     ("0004_workspace", _create_workspace),
     ("0005_audit_hash_chain", _chain_audit),
     ("0006_review_exchange", _add_review_exchange),
+    ("0007_register_grounds", _create_register_grounds),
 )
 
 

@@ -16,18 +16,25 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import settings
-from .cases import Case, new_case, search_records_from_bytes, validate_case_id
+from .cases import (
+    Case,
+    attach_review_request,
+    new_case,
+    search_records_from_bytes,
+    validate_case_id,
+)
 from .documents import SUPPORTED_EXTENSIONS, load_bytes
 from .errors import CaseError, DocumentError, DocumentTooLarge, UnsupportedFormat
 
 #: The kinds of file a case is made from, in the order the form asks for them.
-KINDS = ("response", "request", "searches")
+KINDS = ("response", "request", "searches", "review_request")
 
 #: What the form calls each kind.
 KIND_LABELS = {
     "response": "Response",
     "request": "Request",
     "searches": "Search record",
+    "review_request": "Review request",
 }
 
 #: Extensions accepted for each kind (also the file picker's ``accept``).
@@ -37,6 +44,7 @@ EXTENSIONS = {
     "response": DOCUMENT_EXTENSIONS,
     "request": DOCUMENT_EXTENSIONS,
     "searches": SEARCH_EXTENSIONS,
+    "review_request": DOCUMENT_EXTENSIONS,
 }
 
 #: Characters that make a file name look like markup, or could confuse a file system.
@@ -151,6 +159,14 @@ def _check_search_record(name: str, content: bytes) -> None:
         raise type(exc)(message, path=name, **exc.context) from exc
 
 
+def pasted_upload(text: str | None, name: str = "review request (pasted).txt") -> Upload | None:
+    """Text pasted into the page (an email body) as an upload of a .txt file; None if blank."""
+    if text is None or not text.strip():
+        return None
+    body = text.replace("\r\n", "\n").strip() + "\n"
+    return Upload(name=name, content=body.encode("utf-8"))
+
+
 def check_uploads(uploads: dict[str, Upload | None], max_bytes: int | None = None) -> list[str]:
     """Every problem with a set of uploads, one sentence each (empty when all is well)."""
     problems = []
@@ -199,10 +215,26 @@ def create_case(
                 paths["response"],
                 request=paths.get("request"),
                 searches=paths.get("searches"),
+                review_request=paths.get("review_request"),
                 case_id=wanted_id,
             )
         except CaseError as exc:
             raise _plain_case_error(exc) from exc
+
+
+def attach_uploaded_review_request(
+    case: Case, upload: Upload, *, replace: bool = False, max_bytes: int | None = None
+) -> Case:
+    """Give an existing case the review request uploaded (or pasted: :func:`pasted_upload`).
+
+    :raises DocumentError: the file is refused (name, size, type, unreadable).
+    :raises CaseError: the case has one already and ``replace`` was not given.
+    """
+    name = check_upload("review_request", upload, max_bytes)
+    with tempfile.TemporaryDirectory(prefix="workbench-upload-") as tmp:
+        path = Path(tmp) / name
+        path.write_bytes(upload.content)
+        return attach_review_request(case, path, original_name=name, replace=replace)
 
 
 def _plain_case_error(exc: CaseError) -> CaseError:

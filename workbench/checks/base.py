@@ -31,6 +31,7 @@ from ..cases import CaseMeta, SearchRecord
 from ..parsing.model import Evidence, Extraction
 
 if TYPE_CHECKING:
+    from ..review import Review
     from ..team import Team
 
 log = logging.getLogger(__name__)
@@ -105,6 +106,9 @@ class CheckContext:
     review_outcome: str | None = None
     #: The authority holding the information (some exemptions depend on it, e.g. s.36).
     holder: str | None = None
+    #: The reviewer's review of the case, when it has one (checks of the review itself,
+    #: such as a ground of the review request left without a finding, read it).
+    review: Review | None = None
 
     @property
     def is_review_outcome(self) -> bool:

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import importlib
 
-#: Check modules in reading order: time limits, the answers, the reasons, the rights.
+#: Check modules in reading order: time limits, the answers, the reasons, the rights; then
+#: the review itself (every ground of the review request answered).
 MODULES = (
     "timeliness",
     "points",
@@ -21,6 +22,7 @@ MODULES = (
     "cost_limit",
     "rights",
     "links",
+    "grounds",
 )
 
 for _name in MODULES:

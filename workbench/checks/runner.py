@@ -76,6 +76,7 @@ def _reviewed_context(
     context.date_received = facts.received or context.date_received
     context.date_responded = facts.responded or context.date_responded
     context.date_review_requested = facts.review_requested or context.date_review_requested
+    context.review = review
     return context
 
 

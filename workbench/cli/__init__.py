@@ -83,6 +83,7 @@ COMMAND_MODULES = [
     "check",
     "review",
     "reading",
+    "review_grounds",
     "allocate",
     "export",
     "extract",

@@ -58,6 +58,29 @@ def case_new(
     click.echo(f"  responded: {meta.date_responded or '(not found)'}")
 
 
+@case.command("add-review-request")
+@click.argument("case_id")
+@click.argument("file", type=click.Path(dir_okay=False), required=False)
+@click.option("--text", help="The review request as text (an email body), instead of FILE.")
+@click.option("--replace", is_flag=True, help="Replace the review request the case has.")
+def case_add_review_request(
+    case_id: str, file: str | None, text: str | None, replace: bool
+) -> None:
+    """Give CASE_ID the requester's review request (FILE: .txt, .eml, .msg, .docx, .pdf).
+
+    Its grounds are read into the review when it is next opened (`workbench review grounds
+    CASE_ID`, or the dashboard), if the review has none yet.
+    """
+    if (file is None) == (text is None):
+        raise click.UsageError("Give the review request as FILE or as --text, not both")
+    updated = cases.attach_review_request(
+        cases.load_case(case_id), file, text=text, replace=replace
+    )
+    shown = updated.meta.original_filenames.get("review_request", "")
+    click.echo(f"Case {case_id} now has its review request ({shown})")
+    click.echo(f"Read its grounds with: workbench review grounds {case_id}")
+
+
 @case.command("list")
 def case_list() -> None:
     """List the cases in the data folder."""

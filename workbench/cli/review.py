@@ -218,7 +218,12 @@ def format_review(
             f"due {review.due_date:%d %b %Y}{late}"
         )
     if review.grounds:
-        lines.append(f"Grounds: {review.grounds}")
+        lines.append(f"Grounds (the requester's words): {review.grounds}")
+    if review.requester_grounds:
+        lines += ["", f"Grounds of the review request ({len(review.requester_grounds)})"]
+        for ground in review.requester_grounds:
+            what = ground.summary or ground.category.replace("_", " ")
+            lines.append(f"  {ground.id}. {what}: {ground.finding_label}")
     lines += ["", f"Points ({len(review.points)})"]
     for p in review.points:
         corrected = " (corrected)" if p.determination_corrected else ""

@@ -1,9 +1,9 @@
 """One case opened: a short header, then the guided review as tabs.
 
 The tabs follow the order a reviewer works in: the overview (facts, deadline,
-automated checks), each request point, each provision relied on, the searches,
-the handling, and finally the outcome and the letter.  Each tab is a
-:class:`~workbench.dashboard.pages.Page` over the same
+automated checks), the grounds of the review request, each request point, each
+provision relied on, the searches, the handling, and finally the outcome and the
+letter.  Each tab is a :class:`~workbench.dashboard.pages.Page` over the same
 :class:`~workbench.service.ReviewSession`; a tab is built the first time it is
 shown (so opening a case is quick) and refreshed from the store each time it is
 shown again (so a finding made on one tab shows on the others).
@@ -16,6 +16,7 @@ The case and the tab shown are kept in the store as the reviewer's place
 from __future__ import annotations
 
 import importlib
+import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -29,9 +30,12 @@ if TYPE_CHECKING:  # imported when a case opens: the store and exports are heavy
     from ..store import Store
     from .pages import Page
 
+log = logging.getLogger(__name__)
+
 #: Every tab: (title, module, page class).  A module not written yet leaves an empty tab.
 TABS: tuple[tuple[str, str, str], ...] = (
     ("Overview", "overview_page", "OverviewPage"),
+    ("Grounds", "grounds_page", "GroundsPage"),
     ("Request points", "points_page", "PointsPage"),
     ("Provisions", "provisions_page", "ProvisionsPage"),
     ("Searches", "searches_page", "SearchesPage"),
@@ -160,6 +164,7 @@ class CaseView:
         self.session = session or ReviewSession.open(case.id, store=store, case=case)
         self._on_back = on_back
         try:
+            self._propose_grounds()
             self._build(case, tab)
         except BaseException:
             self.session.close()
@@ -197,6 +202,20 @@ class CaseView:
         self.refresh_header()
         self.show_selected()
         self.tabs.observe(guard(lambda _change: self.show_selected()), names="selected_index")
+
+    def _propose_grounds(self) -> None:
+        """A review with no grounds yet whose case has a review request gets them read now.
+
+        A failure here never stops the case from opening: the Grounds tab says what went
+        wrong, and the reviewer can read them from there.
+        """
+        from ..errors import WorkbenchError
+
+        try:
+            self.session.propose_grounds_if_due()
+        except WorkbenchError as exc:
+            log.warning("grounds not read for %s: %s", self.case.id, exc)
+            self.session.grounds_problem = f"The grounds could not be read: {exc}"
 
     def refresh_header(self) -> None:
         self.facts.value = facts_table(metadata_rows(self.session))

@@ -28,6 +28,7 @@ from ..uploads import (
     Upload,
     check_upload,
     create_case,
+    pasted_upload,
     size_text,
 )
 from .messages import Messages
@@ -45,6 +46,7 @@ KIND_HINTS = {
     "response": "the letter being reviewed (required)",
     "request": "the requester's original request (optional if the response quotes it)",
     "searches": "the searches made for the response (optional)",
+    "review_request": "the requester's request for a review (optional; or paste it below)",
 }
 
 
@@ -231,6 +233,13 @@ class UploadForm:
                     layout=widgets.Layout(align_items="center"),
                 )
             )
+        self.pasted = widgets.Textarea(
+            placeholder="Or paste the requester's email asking for the review here",
+            description="Review request (pasted)",
+            style={"description_width": "initial"},
+            layout=widgets.Layout(width="100%", height="5rem"),
+        )
+        self.pasted.add_class("wb-upload-pasted")
         self.limit_note = widgets.HTML(self._limit_text())
         self.limit_note.add_class("wb-upload-limit")
         self.case_id = widgets.Text(
@@ -247,6 +256,7 @@ class UploadForm:
                 widgets.HTML("<h2>Add a case</h2>"),
                 self.limit_note,
                 *rows,
+                self.pasted,
                 self.case_id,
                 self.create_button,
             ]
@@ -265,8 +275,16 @@ class UploadForm:
         )
 
     def uploads(self) -> dict[str, Upload | None]:
-        """The files chosen, by kind."""
-        return {kind: Upload.from_widget_value(p.value) for kind, p in self.pickers.items()}
+        """The files chosen, by kind; a review request pasted in counts as a file chosen."""
+        chosen = {kind: Upload.from_widget_value(p.value) for kind, p in self.pickers.items()}
+        pasted = pasted_upload(self.pasted.value)
+        if pasted is not None:
+            if chosen["review_request"] is not None:
+                raise DocumentError(
+                    "Choose the review request as a file or paste it, not both: clear one"
+                )
+            chosen["review_request"] = pasted
+        return chosen
 
     def _picked(self, kind: str) -> Callable[[dict], None]:
         """A picker's change handler: show the file chosen and refuse a bad one at once."""
@@ -306,3 +324,4 @@ class UploadForm:
             picker.value = ()
             self.chosen[kind].value = "No file chosen"
         self.case_id.value = ""
+        self.pasted.value = ""

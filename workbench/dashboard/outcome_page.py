@@ -236,6 +236,7 @@ class OutcomePage(Page):
             style={"description_width": "initial"},
             layout=widgets.Layout(width="28rem"),
         )
+        self.signed_by.add_class("wb-signed-by")
         self.complete_button = self.button(
             "Complete and sign off",
             self._complete,
@@ -243,6 +244,7 @@ class OutcomePage(Page):
             icon="check",
             layout=widgets.Layout(width="auto"),
         )
+        self.complete_button.add_class("wb-complete")
         return self._section(
             "Sign-off",
             missing,

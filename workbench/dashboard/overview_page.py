@@ -191,7 +191,8 @@ class OverviewPage(Page):
         )
         grounds = self.bind(
             widgets.Textarea(
-                placeholder="The requester's grounds for asking for a review, in their words",
+                placeholder="The requester's grounds in their own words, when the case has no "
+                "review request document (the Grounds tab reads them one by one)",
                 layout=widgets.Layout(width="100%", height="6rem"),
             ),
             "grounds",
@@ -230,7 +231,7 @@ class OverviewPage(Page):
                 exceptional,
                 widgets.HTML("<span class='wb-muted'>FOIA only: 40 working days, not 20</span>"),
             ),
-            widgets.HTML("<b>The requester's grounds</b>"),
+            widgets.HTML("<b>The requester's grounds, in their own words</b>"),
             grounds,
         ]
 

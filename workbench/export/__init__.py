@@ -9,9 +9,10 @@ Usage::
 
 The review exported is the one saved in the store; when the case has none yet,
 a first-pass draft is built from the automated extraction
-(:func:`workbench.review.review_from_case`), so a reviewer can start from the
-spreadsheet offline.  Every file is rendered before any is written, and each is
-written atomically, so a failure never leaves half a letter in ``out_dir``.
+(:func:`workbench.review.review_from_case`) and the grounds read from the review
+request, so a reviewer can start from the spreadsheet offline.  Every file is
+rendered before any is written, and each is written atomically, so a failure never
+leaves half a letter in ``out_dir``.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from ..errors import ExportError, WorkbenchError
 from ..organisation import load_organisation
 from ..parsing.model import Extraction
 from ..review import Review, review_from_case
+from ..review_grounds import with_grounds_read
 from ..store import AuditEntry, ReviewNotFound, Store
 from .docx import render_docx
 from .facts import case_facts
@@ -145,7 +147,8 @@ def load_review(
         audit = store.audit(case.id)
         return SavedReview(review, revision, audit)
     except ReviewNotFound:
-        draft = review_from_case(case, extraction if extraction is not None else first_pass(case))
+        reading = extraction if extraction is not None else first_pass(case)
+        draft = with_grounds_read(case, review_from_case(case, reading))
         return SavedReview(draft, None)
     finally:
         if owned:

@@ -3,9 +3,10 @@
 Laid out from the same :class:`~workbench.export.letter.LetterContext` as the
 HTML and Markdown letters, with Word's own styles so the document navigates and
 prints properly: ``Heading 1`` for the title, ``Heading 2`` for each section,
-``Heading 3`` for each point ("Point 3a", the request's own label) and each
-exemption; ``Quote`` for the requester's words; a ``Table Grid`` table of the
-points with the original determination, the finding and the remedy.
+``Heading 3`` for each ground of the review request answered, each point ("Point 3a",
+the request's own label) and each exemption; ``Quote`` for the requester's words; a
+``Table Grid`` table of the points with the original determination, the finding and the
+remedy.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Pt
 
-from .letter import LetterContext, PointSection, ProvisionSection
+from .letter import GroundSection, LetterContext, PointSection, ProvisionSection
 from .sanitise import xml_safe
 from .templating import long_date
 
@@ -37,6 +38,7 @@ def render_docx(letter: LetterContext) -> bytes:
     _request(doc, letter)
     _original_response(doc, letter)
     _grounds(doc, letter)
+    _ground_answers(doc, letter)
     _section(doc, "Who carried out this review", letter.independence)
     _section(doc, "How we handled your request", letter.handling)
     _searches(doc, letter)
@@ -173,6 +175,29 @@ def _grounds(doc: DocxDocument, letter: LetterContext) -> None:
     )
     _paragraphs(doc, letter.grounds, style="Quote")
     _paragraphs(doc, letter.grounds_answered)
+
+
+def _ground_answers(doc: DocxDocument, letter: LetterContext) -> None:
+    if not letter.ground_answers:
+        return
+    _heading(doc, "What you asked us to look at again", 2)
+    for ground in letter.ground_answers:
+        _ground(doc, ground)
+
+
+def _ground(doc: DocxDocument, ground: GroundSection) -> None:
+    _heading(doc, f"{ground.number}. {ground.heading}", 3)
+    if ground.quote:
+        doc.add_paragraph("You said:")
+        doc.add_paragraph(xml_safe(ground.quote), style="Quote")
+    _labelled(doc, [("My finding", ground.finding)])
+    _paragraphs(doc, ground.paragraphs)
+    if ground.reasons:
+        doc.add_paragraph().add_run("My reasons").bold = True
+        _paragraphs(doc, ground.reasons)
+    if ground.remedy:
+        doc.add_paragraph().add_run("What we will do").bold = True
+        _paragraphs(doc, ground.remedy)
 
 
 def _searches(doc: DocxDocument, letter: LetterContext) -> None:

@@ -1,7 +1,8 @@
 """Bringing back a findings spreadsheet a reviewer filled in offline.
 
 The reviewer may change the shaded columns of a workbook written by
-:mod:`workbench.export.xlsx`: point findings, corrected determinations, reasons,
+:mod:`workbench.export.xlsx`: the finding on each ground of the review request with
+its reasons and remedy; point findings, corrected determinations, reasons,
 remedies and remedy dates; provision engagement, findings and reasons; search
 adequacy and further searches; decisions on automated checks; and the outcome
 (an outcome other than the one the findings add up to needs a reason, as in
@@ -39,13 +40,23 @@ from ..errors import ConflictError, DocumentError, ReviewError
 from ..labelled import LabelledEnum
 from ..outcomes import Outcome
 from ..parsing.model import DETERMINATION_LABELS, Determination
-from ..review import Engaged, PointFinding, ProvisionFinding, Remedy, Review, review_from_case
+from ..review import (
+    Engaged,
+    GroundFinding,
+    PointFinding,
+    ProvisionFinding,
+    Remedy,
+    Review,
+    review_from_case,
+)
+from ..review_grounds import with_grounds_read
 from ..store import ReviewNotFound, Store
 from .sanitise import restore_or_keep, restore_text
 from .xlsx import (
     CASE_ID_ROW,
     CHECK_DECISIONS,
     CHECKS,
+    GROUNDS,
     NOT_SAVED,
     OUTCOME_ROW,
     OVERRIDE_REASON_ROW,
@@ -325,7 +336,7 @@ def _current(store: Store, header: _Header, case: Case | None) -> tuple[Review, 
     from . import first_pass
 
     case = case or load_case(header.case_id)
-    return review_from_case(case, first_pass(case)), None
+    return with_grounds_read(case, review_from_case(case, first_pass(case))), None
 
 
 def _refuse_stale(header: _Header, review: Review, revision: int | None, store: Store) -> None:
@@ -353,6 +364,8 @@ def _refuse_stale(header: _Header, review: Review, revision: int | None, store: 
 
 def _edits(sheets: dict[str, Worksheet], review: Review) -> list[tuple[FieldPath, Any]]:
     edits: list[tuple[FieldPath, Any]] = []
+    if GROUNDS in sheets:  # workbooks written before grounds were tracked have none
+        edits += _ground_edits(sheets[GROUNDS], review)
     edits += _point_edits(sheets[POINTS], review)
     edits += _provision_edits(sheets[PROVISIONS], review)
     edits += _search_edits(sheets[SEARCHES], review)
@@ -364,6 +377,38 @@ def _edits(sheets: dict[str, Worksheet], review: Review) -> list[tuple[FieldPath
 def _set(edits: list, path: FieldPath, current: Any, new: Any) -> None:
     if new != current:
         edits.append((path, new))
+
+
+def _ground_edits(sheet: Worksheet, review: Review) -> list[tuple[FieldPath, Any]]:
+    """The finding, reasons, remedies and remedy of each ground (its reading stays as it is:
+    grounds are added, split or merged in the workbench)."""
+    index = {ground.id: i for i, ground in enumerate(review.requester_grounds)}
+    edits: list[tuple[FieldPath, Any]] = []
+    for row in _table(sheet):
+        cell = row.get("Ground")
+        ground_id = _text(cell)
+        if ground_id not in index:
+            where = _where(cell) if cell is not None else f"{GROUNDS} sheet"
+            raise ReviewError(
+                f"{where}: the review has no ground {ground_id!r} (grounds: "
+                f"{', '.join(index) or 'none'}); add, split or merge grounds in the workbench, "
+                "then export a new workbook",
+                field="requester_grounds",
+            )
+        i, ground = index[ground_id], review.requester_grounds[index[ground_id]]
+        base: FieldPath = ("requester_grounds", i)
+        _set(edits, (*base, "finding"), ground.finding, _choice(row.get("Finding"), GroundFinding))
+        _set(
+            edits,
+            (*base, "reasons"),
+            ground.reasons.strip(),
+            _long_text(row, "Reasons", ground.reasons),
+        )
+        remedies = _remedies(row.get("Remedies (separate with ;)"))
+        _set(edits, (*base, "remedies"), ground.remedies, remedies)
+        remedy = _long_text(row, "What we will do", ground.remedy)
+        _set(edits, (*base, "remedy"), ground.remedy.strip(), remedy)
+    return edits
 
 
 def _point_edits(sheet: Worksheet, review: Review) -> list[tuple[FieldPath, Any]]:

@@ -11,7 +11,9 @@ guidance, FOISA s.21(5) and authorities' procedures:
 1. reference, the request's wording, the dates (request, response, review
    request, review reply) and the regime;
 2. who reviewed, and their independence from the original decision;
-3. the requester's grounds, in their words, and where each is answered;
+3. the requester's grounds, in their words, and where each is answered; then "What you
+   asked us to look at again": each ground the review tracks (summary, the requester's
+   words), the finding on it and the reasons, in the order raised;
 4. handling: timeliness (with an apology when late), advice and assistance,
    the refusal notice;
 5. the searches;
@@ -45,6 +47,8 @@ from ..organisation import Organisation, Regulator
 from ..outcomes import OutcomeScheme, outcome_label
 from ..parsing.model import Extraction
 from ..review import (
+    GroundFinding,
+    GroundReview,
     PointFinding,
     PointReview,
     ProvisionFinding,
@@ -93,6 +97,14 @@ _POINT_PARTIALS = {
     PointFinding.PARTLY_CORRECT: "partials/point_partly_correct.j2",
     None: "partials/point_undecided.j2",
 }
+_GROUND_PARTIALS = {
+    GroundFinding.UPHELD: "partials/ground_upheld.j2",
+    GroundFinding.PARTLY_UPHELD: "partials/ground_partly_upheld.j2",
+    GroundFinding.NOT_UPHELD: "partials/ground_not_upheld.j2",
+    None: "partials/ground_undecided.j2",
+}
+#: How much of the requester's words the letter quotes for a ground (a short quote).
+GROUND_QUOTE_LIMIT = 200
 _PROVISION_PARTIALS = {
     ProvisionFinding.UPHELD: "partials/exemption_upheld.j2",
     ProvisionFinding.NOT_UPHELD: "partials/exemption_not_upheld.j2",
@@ -138,6 +150,25 @@ class PointSection:
     reasons: list[str]
     remedies: list[str]
     remedy_date: dt.date | None
+
+
+@dataclass(frozen=True)
+class GroundSection:
+    """The letter's answer to one ground of the review request."""
+
+    number: int
+    #: What the ground is, in one line: the reviewer's summary (else the category).
+    heading: str
+    #: The requester's own words for it, shortened to a short quote ("" when none).
+    quote: str
+    finding: str
+    #: Standard sentences from the partial for the finding.
+    paragraphs: list[str]
+    #: The reviewer's reasons, word for word, one entry per paragraph.
+    reasons: list[str]
+    remedies: list[str]
+    #: What will be done, in the reviewer's words, one entry per paragraph.
+    remedy: list[str]
 
 
 @dataclass(frozen=True)
@@ -219,6 +250,8 @@ class LetterContext:
     independence: list[str]
     grounds: list[str]
     grounds_answered: list[str]
+    #: Each ground of the review request answered, in the order raised.
+    ground_answers: list[GroundSection]
     handling: list[str]
     timeliness_late: bool
     searches: list[SearchRow]
@@ -307,6 +340,10 @@ def build_letter(
         ),
         grounds=verbatim(review.grounds),
         grounds_answered=_grounds_answered(env, review, base),
+        ground_answers=[
+            _ground_section(env, number, ground, base)
+            for number, ground in enumerate(review.requester_grounds, start=1)
+        ],
         handling=_handling(env, review, base, dates, deadline, late),
         timeliness_late=late,
         searches=[_search_row(s) for s in review.searches],
@@ -435,8 +472,11 @@ def _handling(
 
 
 def _grounds_answered(env: Environment, review: Review, base: dict) -> list[str]:
-    """Say where the letter answers each point and provision the grounds mention."""
-    if not review.grounds.strip():
+    """Say where the letter answers the grounds: one by one when the review tracks them,
+    else each point and provision the requester's words mention (and nothing otherwise:
+    the letter never claims to answer what it does not)."""
+    tracked = len(review.requester_grounds)
+    if not tracked and not review.grounds.strip():
         return []
     mentioned = mentioned_points(review.grounds)
     raised_points = [p.label for p in review.points if _label_mentioned(p.label, mentioned)]
@@ -448,8 +488,43 @@ def _grounds_answered(env: Environment, review: Review, base: dict) -> list[str]
     return render_paragraphs(
         env,
         "partials/grounds_answered.j2",
-        {**base, "points": raised_points, "provisions": raised_provisions},
+        {**base, "grounds": tracked, "points": raised_points, "provisions": raised_provisions},
     )
+
+
+def _ground_section(
+    env: Environment, number: int, ground: GroundReview, base: dict
+) -> GroundSection:
+    from ..review_grounds import category_label
+
+    category = category_label(ground.category)
+    remedies = [label[0].lower() + label[1:] for label in ground.remedy_labels]
+    context = {
+        **base,
+        "number": number,
+        "summary": ground.summary,
+        "category": category,
+        "remedies": remedies,
+    }
+    return GroundSection(
+        number=number,
+        heading=ground.summary or category,
+        quote=short_quote(ground.quote),
+        finding=ground.finding_label,
+        paragraphs=render_paragraphs(env, _GROUND_PARTIALS[ground.finding], context),
+        reasons=verbatim(ground.reasons),
+        remedies=ground.remedy_labels,
+        remedy=verbatim(ground.remedy),
+    )
+
+
+def short_quote(text: str, limit: int = GROUND_QUOTE_LIMIT) -> str:
+    """The requester's words on one line, cut at a word (with an ellipsis) past ``limit``."""
+    words = " ".join(text.split())
+    if len(words) <= limit:
+        return words
+    cut = words[: limit - 1].rsplit(" ", 1)[0]
+    return cut.rstrip(" ,;:") + "\u2026"
 
 
 _POINT_LIST = re.compile(

@@ -1,11 +1,12 @@
 """The findings spreadsheet (openpyxl): the whole review, one sheet per kind of finding.
 
-Sheets: Summary, Points, Provisions, Searches, Procedure, Checks and Audit.
+Sheets: Summary, Grounds, Points, Provisions, Searches, Procedure, Checks and Audit.
 Every sheet has a styled, frozen header row, an autofilter, column widths that
 fit its content and wrapped text where a column holds sentences.  Dates are
 real Excel dates (so they sort and filter), and the columns a reviewer may fill
-in offline (findings, reasons, remedies, adequacy, check decisions, the
-outcome) are shaded and offer drop-down lists of the allowed values.  A
+in offline (findings on grounds, points and provisions, reasons, remedies,
+adequacy, check decisions, the outcome) are shaded and offer drop-down lists of
+the allowed values.  A
 workbook filled in this way comes back with ``workbench review import-xlsx``
 (:mod:`workbench.export.import_xlsx`), which reads the same column headers.
 
@@ -34,6 +35,7 @@ from ..outcomes import Outcome
 from ..parsing.model import DETERMINATION_LABELS
 from ..review import (
     Engaged,
+    GroundFinding,
     PointFinding,
     ProvisionFinding,
     Review,
@@ -48,7 +50,8 @@ from .sanitise import neutralise
 
 SUMMARY, POINTS, PROVISIONS, SEARCHES = "Summary", "Points", "Provisions", "Searches"
 PROCEDURE, CHECKS, AUDIT, LISTS = "Procedure", "Checks", "Audit", "Lists"
-SHEETS = (SUMMARY, POINTS, PROVISIONS, SEARCHES, PROCEDURE, CHECKS, AUDIT)
+GROUNDS = "Grounds"
+SHEETS = (SUMMARY, GROUNDS, POINTS, PROVISIONS, SEARCHES, PROCEDURE, CHECKS, AUDIT)
 
 #: Summary rows the importer relies on to refuse the wrong or a stale workbook.
 CASE_ID_ROW, VERSION_ROW, REVISION_ROW = "Case id", "Review version", "Store revision"
@@ -85,6 +88,7 @@ class Column:
 #: The drop-down lists, by name; written to the hidden Lists sheet.
 CHOICE_LISTS: dict[str, tuple[str, ...]] = {
     "point_finding": tuple(PointFinding.choices().values()),
+    "ground_finding": tuple(GroundFinding.choices().values()),
     "provision_finding": tuple(ProvisionFinding.choices().values()),
     "engaged": tuple(Engaged.choices().values()),
     "determination": tuple(DETERMINATION_LABELS.values()),
@@ -103,6 +107,21 @@ POINT_COLUMNS = (
     Column("Reasons", 60, wrap=True, editable=True),
     Column("Remedies (separate with ;)", 40, wrap=True, editable=True),
     Column("Remedy date", 14, editable=True),
+)
+GROUND_COLUMNS = (
+    Column("Ground", 8),
+    Column("Category", 22),
+    Column("Summary", 40, wrap=True),
+    Column("Requester's words", 60, wrap=True),
+    Column("Provisions", 14),
+    Column("Points", 10),
+    Column("Reader's confidence", 11),
+    Column("Linked to", 36, wrap=True),
+    Column("Proposed by your findings", 36, wrap=True),
+    Column("Finding", 16, editable=True, choices="ground_finding"),
+    Column("Reasons", 60, wrap=True, editable=True),
+    Column("Remedies (separate with ;)", 40, wrap=True, editable=True),
+    Column("What we will do", 40, wrap=True, editable=True),
 )
 PROVISION_COLUMNS = (
     Column("Provision", 14),
@@ -174,12 +193,13 @@ def render_xlsx(review: Review, inputs: WorkbookInputs) -> bytes:
     book.properties.creator = "FOI internal review workbench"
     _lists_sheet(book)
     _summary_sheet(book.create_sheet(SUMMARY, 0), review, inputs)
-    _table(book.create_sheet(POINTS, 1), POINT_COLUMNS, _point_rows(review))
-    _table(book.create_sheet(PROVISIONS, 2), PROVISION_COLUMNS, _provision_rows(review))
-    _table(book.create_sheet(SEARCHES, 3), SEARCH_COLUMNS, _search_rows(review))
-    _table(book.create_sheet(PROCEDURE, 4), PROCEDURE_COLUMNS, _procedure_rows(review, inputs))
-    _table(book.create_sheet(CHECKS, 5), CHECK_COLUMNS, _check_rows(review, inputs.checks))
-    _table(book.create_sheet(AUDIT, 6), AUDIT_COLUMNS, _audit_rows(inputs.audit))
+    _table(book.create_sheet(GROUNDS, 1), GROUND_COLUMNS, _ground_rows(review))
+    _table(book.create_sheet(POINTS, 2), POINT_COLUMNS, _point_rows(review))
+    _table(book.create_sheet(PROVISIONS, 3), PROVISION_COLUMNS, _provision_rows(review))
+    _table(book.create_sheet(SEARCHES, 4), SEARCH_COLUMNS, _search_rows(review))
+    _table(book.create_sheet(PROCEDURE, 5), PROCEDURE_COLUMNS, _procedure_rows(review, inputs))
+    _table(book.create_sheet(CHECKS, 6), CHECK_COLUMNS, _check_rows(review, inputs.checks))
+    _table(book.create_sheet(AUDIT, 7), AUDIT_COLUMNS, _audit_rows(inputs.audit))
     book.active = 0
     buffer = io.BytesIO()
     book.save(buffer)
@@ -309,6 +329,38 @@ def _summary_sheet(sheet: Worksheet, review: Review, inputs: WorkbookInputs) -> 
             sheet.cell(row=row, column=2).fill = _EDITABLE_FILL
         if item == OUTCOME_ROW:
             _drop_down(sheet, f"B{row}", "outcome", OUTCOME_ROW)
+
+
+def _ground_rows(review: Review) -> list[list[Any]]:
+    """One row per ground of the review request, in the order raised."""
+    from ..ground_links import links_for, proposal_for
+    from ..review_grounds import category_label
+
+    rows = []
+    for ground in review.requester_grounds:
+        confidence = ground.confidence
+        shown = None
+        if confidence is not None:
+            shown = f"{confidence:.2f}" + (" (check this)" if ground.unsure else "")
+        proposal = proposal_for(review, ground)
+        rows.append(
+            [
+                ground.id,
+                category_label(ground.category),
+                ground.summary,
+                ground.quote,
+                ", ".join(ground.provisions),
+                ", ".join(ground.points),
+                shown,
+                "; ".join(links_for(review, ground).words()),
+                proposal.sentence if proposal is not None else None,
+                ground.finding.label if ground.finding else None,
+                ground.reasons,
+                f"{REMEDY_SEPARATOR} ".join(ground.remedy_labels),
+                ground.remedy,
+            ]
+        )
+    return rows
 
 
 def _point_rows(review: Review) -> list[list[Any]]:

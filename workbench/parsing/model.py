@@ -77,7 +77,9 @@ class Evidence(BaseModel):
     quote: str
     start: int
     end: int
-    source: Literal["response", "request"] = "response"
+    #: Which document the span is in: the response, the original request, or the
+    #: requester's review request (where a ground of the review is quoted from).
+    source: Literal["response", "request", "review_request"] = "response"
 
 
 class Point(BaseModel):
