@@ -57,6 +57,7 @@ class Scored:
 def score_unit(masked: str, provisions: Iterable[str], book: CueBook) -> Scored:
     """Score the unit's text (quotations already blanked) and the provisions near it."""
     subject: dict[str, int] = {}  # weight-1 cues and provisions: the subject, counted once
+    named: set[str] = set()  # categories a provision cited in the unit points to
     strong: dict[str, int] = {}
     phrases: dict[str, list[str]] = {}
     summaries: dict[str, tuple[int, str]] = {}
@@ -75,16 +76,29 @@ def score_unit(masked: str, provisions: Iterable[str], book: CueBook) -> Scored:
             name = "exemption_disputed"
         if name is not None:
             subject[name] = 1
+            named.add(name)
             phrases.setdefault(name, []).append(pid)
     scores = {name: min(subject.get(name, 0), 1) + strong.get(name, 0) for name in phrases}
     penalty = sum(c.weight for c in book.not_grounds if c.regex.search(masked))
     bonus = sum(c.weight for c in book.objection if c.regex.search(masked))
-    if not scores:
-        return Scored(None, 0, 0, 0, furniture=penalty > 0, objecting=bonus > 0)
     reported = sum(c.weight for c in book.reported if c.regex.search(masked))
-    ranked = sorted(scores, key=lambda n: (-scores[n], -strong.get(n, 0), book.rank[n]))
+    if not scores:
+        return Scored(
+            None, 0, 0, 0, furniture=penalty > 0, reported=reported > 0, objecting=bonus > 0
+        )
+    # equal scores: the stronger cues, then the subject a cited provision points to ("the
+    # exemption S27 1(a) ... (that you have indicated you hold)" is about s.27), then precedence
+    ranked = sorted(
+        scores, key=lambda n: (-scores[n], -strong.get(n, 0), n not in named, book.rank[n])
+    )
     best = ranked[0]
-    score = scores[best] + min(bonus, 2) - penalty - reported
+    stated = scores[best] + min(bonus, 2)
+    if stated >= book.strong:
+        # "... not explained in enough detail, I challenge that the public interest is
+        # weighted in favour of disclosure for the following reasons:" states a ground
+        # however it ends; the furniture only takes it down to the threshold.
+        penalty = min(penalty, stated - book.threshold)
+    score = stated - penalty - reported
     if reported and not bonus:
         score = min(score, book.threshold - 1)  # the decision reported, not yet disputed
     runner_up = scores[ranked[1]] if len(ranked) > 1 else 0

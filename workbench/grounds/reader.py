@@ -74,8 +74,10 @@ class _Fallback:
     objected: bool  # it objects, or the sentence after it objects to it
 
     @property
-    def rank(self) -> tuple[bool, int]:
-        return (self.objected, self.scored.subject_score)
+    def rank(self) -> tuple[bool, bool, bool, int]:
+        """An objection about a known subject, then a known subject, then an objection."""
+        about = self.scored.subject_score > 0
+        return (self.objected and about, about, self.objected, self.scored.subject_score)
 
 
 def read_grounds(
@@ -135,6 +137,8 @@ class _Walk:
         self.segment_drafts = 0
         self.fallback: _Fallback | None = None
         self.last_candidate: _Fallback | None = None
+        self.argued: set[str] = set()  # categories of the grounds the last paragraphs stated
+        self.segment_start = 0  # index in ``drafts`` of the segment's first ground
 
     def run(self) -> list[_Draft]:
         for unit in self.structure.units:
@@ -150,12 +154,15 @@ class _Walk:
         if segment != self.segment:
             self._leave_segment()
             self.segment, self.segment_drafts, self.fallback = segment, 0, None
+            self.segment_start = len(self.drafts)
             self.last_candidate = None
             if block.is_item or block.item is None:
                 self.points = [block.label] if block.label and block.label_is_point else []
         if unit.block != self.block:
-            self.block, self.current = unit.block, None
-            self._forget_lead()
+            self.block = unit.block
+            if not block.nested:  # a nested point goes on arguing the item's ground
+                self.current = None
+                self._forget_lead()
         found = point_mentions(self.structure.text, unit.start, unit.end)
         mentioned = list(dict.fromkeys(m.value for m in found))
         if mentioned and mentioned != self.points:
@@ -211,10 +218,25 @@ class _Walk:
         self.lead_reported = self.lead_reported or scored.reported
         block = self.structure.blocks[unit.block]
         last = self.last_candidate
-        if scored.subject is None and scored.objecting and last is not None:
-            # "... the dates have been removed too. I can see no reason for that."
-            if last.unit.block == unit.block:
+        if scored.subject is None and scored.objecting:
+            if last is not None and last.unit.block == unit.block:
+                # "... the dates have been removed too. I can see no reason for that."
                 self._offer(replace(last, objected=True))
+            elif not scored.reported and self.book.objects_in_substance(
+                self.structure.masked[unit.start : unit.end]
+            ):
+                # an objection about nothing the cues know: a ground still, weakly held
+                self._offer(
+                    _Fallback(
+                        _objection_only(self.book.threshold),
+                        unit,
+                        self.lead,
+                        list(self.points),
+                        list(self.context),
+                        self.context_block,
+                        True,
+                    )
+                )
             return
         about_something = scored.subject is not None and scored.subject_score >= 1
         if about_something and (block.in_list_of_reasons or not scored.reported):
@@ -247,7 +269,10 @@ class _Walk:
         current = self.current
         if current is None:
             return False
-        if current.block == unit.block and self.structure.blocks[unit.block].is_item:
+        block = self.structure.blocks[unit.block]
+        if block.is_item and current.block == unit.block:
+            return True
+        if block.nested and self.structure.blocks[current.block].item == block.item:
             return True
         if current.category != scored.category:
             return False
@@ -289,7 +314,12 @@ class _Walk:
         41 exemption", "several pages were blanked out, so I cannot tell why".
         """
         found = self.fallback
-        if self.segment_drafts == 0 and found is not None:
+        if self.segment_drafts:
+            self.argued = {draft.category for draft in self.drafts[self.segment_start :]}
+            return
+        if found is not None and self._argues_on(found):
+            return  # the paragraphs before stated this ground; this one argues it
+        if found is not None:
             start = found.unit.start if found.lead is None else found.lead
             end = self.structure.blocks[found.unit.block].end
             category = found.scored.subject or "other"
@@ -305,6 +335,23 @@ class _Walk:
                     [found.scored],
                 )
             )
+            self.argued = {category}
+
+    def _argues_on(self, found: _Fallback) -> bool:
+        """A paragraph weakly about the subject of the ground just stated supports it.
+
+        "I believe the exemption has not been applied correctly." followed by paragraphs
+        on the guidance, the harm and the officials' roles is one ground argued at
+        length, as the corpus's conventions say ("supporting argument for a ground is
+        not split out"). A list item always states its own ground.
+        """
+        block = self.structure.blocks[found.unit.block]
+        return block.item is None and found.scored.subject in self.argued
+
+
+def _objection_only(threshold: int) -> Scored:
+    """The score of an objection in general words only ("This is simply not good enough")."""
+    return Scored("other", 1, 0, threshold + 1, ("general objection",), subject="other")
 
 
 def _denial(category: str, threshold: int) -> Scored:

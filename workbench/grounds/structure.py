@@ -40,6 +40,7 @@ class Block:
     label_is_point: bool  # whether that number refers to the original request's points
     is_item: bool  # the block opens with the item's marker (a continuation does not)
     in_list_of_reasons: bool  # the item belongs to a list introduced as the reasons for review
+    nested: bool = False  # a point of a sub-list arguing the item it is nested in
 
 
 @dataclass(frozen=True)
@@ -69,7 +70,13 @@ _CLAUSE_BREAK = re.compile(
     r";\s+|,\s+(?:but|whereas|while|although|and\s+where|and\s+if|and\s+that\s+where)\s+"
     r"|\s+but\s+(?=if\b|where\b|when\b)|(?<=[.!?]['\"’”)])\s+(?=\()|(?<=[.!?])\s+(?=\()"
     r"|\s+because\s+|,\s+(?:as|since)\s+|(?<=\breview)\s+(?:as|since)\s+"
+    r"|\s+(?:as|since)\s+(?=(?:I|we)\s+(?:believe|think|consider|feel|do\s+not|don't|am|are)\b)"
     r"|,\s+and\s+(?=(?:the|this|that|these|those|it|they|I|we|you|your|my|our|there)\b)"
+    # "... has not been applied correctly and the public interest test has not been considered":
+    # two statements joined without a comma, the second with its own subject and verb
+    r"|\s+and\s+(?=(?:the|this|that|these|those|it|they|I|we|you|your|my|our|there)\b"
+    r"(?:\s+[\w'’-]+){0,5}?\s+(?:has|have|had|is|are|was|were|should|would|could|did|does|do"
+    r"|must|will|can|cannot)\b)"
     r"|,\s+(?=which\s+(?:I|we)\s+(?:did|do|have|had|never|was|were)\b)",
     re.IGNORECASE,
 )
@@ -142,16 +149,23 @@ def _blocks(text: str, end: int) -> list[Block]:
     item: int | None = None
     kind: str | None = None
     of_reasons = False
+    nested: str | None = None  # the marker of a sub-list inside the current item
     for p_index, piece in pieces:
         is_item = _is_item(piece[0].text)
+        marker = _marker_kind(piece[0].text) if is_item else None
+        if is_item and item is not None and marker != kind:
+            if marker == nested or (nested is None and _introduces(text, blocks[-1])):
+                nested, is_item = marker, False  # "... for the following reasons:" then "o ..."
         if is_item:
-            if item is None or _marker_kind(piece[0].text) != kind:
+            nested = None
+            if item is None or marker != kind:
                 kind = _marker_kind(piece[0].text)
                 of_reasons = _REASONS.search(_line_before(text, piece[0].start)) is not None
                 lists.append([])
             item = 0 if item is None else item + 1
             lists[-1].append(len(blocks))
         label = _number(piece[0].text) if is_item else blocks[-1].label if blocks else None
+        in_sublist = not is_item and nested is not None
         blocks.append(
             Block(
                 start=piece[0].start,
@@ -162,6 +176,7 @@ def _blocks(text: str, end: int) -> list[Block]:
                 label_is_point=False,
                 is_item=is_item,
                 in_list_of_reasons=item is not None and of_reasons,
+                nested=in_sublist,
             )
         )
     return _mark_point_labels(text, blocks, lists)
@@ -197,8 +212,18 @@ def _is_item(line: str) -> bool:
 
 
 def _marker_kind(line: str) -> str:
+    """The kind of an item's marker: "num", "alpha", "roman", or the bullet itself."""
     item = read_item(line)
-    return "bullet" if item is None else item.kind
+    return "bullet " + line.strip()[:1] if item is None else item.kind
+
+
+def _introduces(text: str, block: Block) -> bool:
+    """Whether an item ends by introducing what follows ("... for the following reasons:").
+
+    A list of another kind right after such an item is nested in it: its points argue
+    the item's ground rather than stating grounds of their own.
+    """
+    return block.item is not None and text[block.start : block.end].rstrip().endswith(":")
 
 
 def _number(line: str) -> str | None:
