@@ -274,6 +274,8 @@ class _Walk:
             return True
         if block.nested and self.structure.blocks[current.block].item == block.item:
             return True
+        if unit.reason and current.end >= unit.sentence_start:
+            return True  # "I asked several times only because each answer contradicted the last"
         if current.category != scored.category:
             return False
         sentence = self.structure.text[unit.start : unit.end]

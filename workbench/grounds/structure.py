@@ -52,6 +52,7 @@ class Unit:
     block: int  # index into the list of blocks
     sentence_start: int
     sentence_end: int
+    reason: bool = False  # the clause gives the reason for the one before ("... because ...")
 
 
 @dataclass(frozen=True)
@@ -80,6 +81,8 @@ _CLAUSE_BREAK = re.compile(
     r"|,\s+(?=which\s+(?:I|we)\s+(?:did|do|have|had|never|was|were)\b)",
     re.IGNORECASE,
 )
+#: A cut that introduces the reason for what comes before it.
+_GIVES_REASON = re.compile(r"\b(?:because|as|since)\b", re.IGNORECASE)
 #: A clause shorter than this many words is not cut off on its own.
 _MIN_CLAUSE_WORDS = 5
 #: A passage in double quotation marks at least this long is someone else's words.
@@ -273,19 +276,21 @@ def _wrapped(text: str, previous: Span, following: Span) -> bool:
 
 def _clauses(text: str, sentence: Span, block: int) -> list[Unit]:
     """The sentence cut at clause boundaries, keeping only cuts that leave real clauses."""
-    pieces = [(sentence.start, sentence.end)]
+    pieces = [(sentence.start, sentence.end, False)]
     for match in _CLAUSE_BREAK.finditer(text, sentence.start, sentence.end):
-        start, _ = pieces[-1]
+        start, _, reason = pieces[-1]
         left = text[start : match.start()]
         right = text[match.end() : sentence.end]
         if _words(left) >= _MIN_CLAUSE_WORDS and _words(right) >= _MIN_CLAUSE_WORDS:
-            pieces[-1] = (start, match.start())
-            pieces.append((match.end(), sentence.end))
+            pieces[-1] = (start, match.start(), reason)
+            pieces.append(
+                (match.end(), sentence.end, _GIVES_REASON.search(match.group(0)) is not None)
+            )
     units = []
-    for start, stop in pieces:
+    for start, stop, reason in pieces:
         span = Span.of(text, start, stop)
         if span:
-            units.append(Unit(span.start, span.end, block, sentence.start, sentence.end))
+            units.append(Unit(span.start, span.end, block, sentence.start, sentence.end, reason))
     return units
 
 
