@@ -19,6 +19,9 @@ from dataclasses import dataclass, field
 from ..citations import is_exemption
 from .categories import CueBook
 
+#: A penalty this high is the request's furniture itself (asking for the review, a salutation).
+_FURNITURE = 3
+
 
 @dataclass(frozen=True)
 class Scored:
@@ -40,6 +43,8 @@ class Scored:
     reported: bool = False  # the unit reports the authority's decision
     summary: str | None = None  # the summary of the strongest cue of the category, if it has one
     objecting: bool = False  # general words of disagreement ("I do not accept", "should have")
+    stated: bool = False  # a cue in the category's own words matched, not only its subject
+    topic: str | None = None  # what the unit is about, even when it is furniture
 
     def is_ground(self, threshold: int) -> bool:
         return self.category is not None and self.score >= threshold
@@ -92,13 +97,11 @@ def score_unit(masked: str, provisions: Iterable[str], book: CueBook) -> Scored:
         scores, key=lambda n: (-scores[n], -strong.get(n, 0), n not in named, book.rank[n])
     )
     best = ranked[0]
-    stated = scores[best] + min(bonus, 2)
-    if stated >= book.strong:
-        # "... not explained in enough detail, I challenge that the public interest is
-        # weighted in favour of disclosure for the following reasons:" states a ground
-        # however it ends; the furniture only takes it down to the threshold.
-        penalty = min(penalty, stated - book.threshold)
-    score = stated - penalty - reported
+    score = scores[best] + min(bonus, 2) - penalty - reported
+    if penalty >= _FURNITURE:
+        # "I ask you to reconsider the decision to charge a fee" names the decision under
+        # review; the ground is in the reasons given for it, not in the request itself
+        score = min(score, book.threshold - 1)
     if reported and not bonus:
         score = min(score, book.threshold - 1)  # the decision reported, not yet disputed
     runner_up = scores[ranked[1]] if len(ranked) > 1 else 0
@@ -115,4 +118,6 @@ def score_unit(masked: str, provisions: Iterable[str], book: CueBook) -> Scored:
         reported > 0,
         summaries.get(best, (0, None))[1],
         bonus > 0,
+        strong.get(best, 0) > 0,
+        best,
     )

@@ -33,7 +33,7 @@ from .categories import CueBook, load_cues
 from .classify import Scored, score_unit
 from .model import RequesterGround
 from .references import REGIMES, Mention, most_specific, point_mentions, provision_mentions
-from .structure import Structure, Unit, read_structure
+from .structure import Block, Structure, Unit, read_structure
 
 #: Grounds about an exemption decision take the exemption the requester last named
 #: when they name none themselves ("the public interest in disclosing these minutes").
@@ -129,6 +129,8 @@ class _Walk:
         self.lead: int | None = None  # start of the units leading into the next ground
         self.lead_subject: str | None = None  # what those units were about
         self.lead_reported = False  # the last of them reported the decision ("You refused ...")
+        self.lead_score = 0  # how plainly they named what the decision was about
+        self.intro_topic: str | None = None  # what the line introducing a list was about
         self.points: list[str] = []
         self.context: list[str] = []
         self.context_block: int | None = None
@@ -179,7 +181,11 @@ class _Walk:
             if unit.sentence_start <= m.start < unit.sentence_end and not masked[m.start].isspace()
         ]
         scored = score_unit(self.structure.masked[unit.start : unit.end], near, self.book)
+        block = self.structure.blocks[unit.block]
+        if block.item is None:
+            self.intro_topic = scored.topic
         if scored.is_ground(self.book.threshold):
+            scored = self._about_the_decision(scored, block)
             if self._continues(scored, unit):
                 self.current.end = unit.end  # type: ignore[union-attr]
                 self.current.scores.append(scored)  # type: ignore[union-attr]
@@ -201,6 +207,32 @@ class _Walk:
 
     def _forget_lead(self) -> None:
         self.lead, self.lead_subject, self.lead_reported = None, None, False
+        self.lead_score = 0
+
+    def _about_the_decision(self, scored: Scored, block: Block) -> Scored:
+        """The category of a weakly stated ground, read from the decision it disputes.
+
+        A requester reports the decision, then objects to it: "You used the exemptions
+        and neither confirm nor deny ... it is very wrong to issue such a blanket
+        exemption" disputes the refusal to confirm or deny, which the report named more
+        plainly than the objection names anything. Likewise the points of a list
+        introduced as the reasons against a decision ("I request a review of the decision
+        to charge fees on the following grounds:") dispute that decision unless they
+        state a ground of their own in its own words.
+        """
+        subject = None
+        if (
+            self.lead_reported
+            and self.lead_subject
+            and scored.objecting
+            and scored.subject_score < self.lead_score
+        ):
+            subject = self.lead_subject
+        elif block.in_list_of_reasons and not scored.stated and self.intro_topic:
+            subject = self.intro_topic
+        if subject is None or subject == scored.category:
+            return scored
+        return replace(scored, category=subject, summary=None)
 
     def _answers_report(self, unit: Unit) -> bool:
         """A bare denial, or a rebuttal of the decision reported just before."""
@@ -214,7 +246,7 @@ class _Walk:
         if self.lead is None:
             self.lead = unit.start
         if scored.subject is not None:
-            self.lead_subject = scored.subject
+            self.lead_subject, self.lead_score = scored.subject, scored.subject_score
         self.lead_reported = self.lead_reported or scored.reported
         block = self.structure.blocks[unit.block]
         last = self.last_candidate
@@ -235,6 +267,21 @@ class _Walk:
                         list(self.context),
                         self.context_block,
                         True,
+                    )
+                )
+            return
+        if scored.topic is None and block.in_list_of_reasons and self.intro_topic:
+            # a point in a list of reasons against a named decision disputes that decision
+            if not (scored.furniture or scored.reported):
+                self._offer(
+                    _Fallback(
+                        _disputes(self.intro_topic, self.book.threshold),
+                        unit,
+                        self.lead,
+                        list(self.points),
+                        list(self.context),
+                        self.context_block,
+                        False,
                     )
                 )
             return
@@ -323,8 +370,11 @@ class _Walk:
             return  # the paragraphs before stated this ground; this one argues it
         if found is not None:
             start = found.unit.start if found.lead is None else found.lead
-            end = self.structure.blocks[found.unit.block].end
+            block = self.structure.blocks[found.unit.block]
+            end = block.end
             category = found.scored.subject or "other"
+            if block.in_list_of_reasons and not found.scored.stated and self.intro_topic:
+                category = self.intro_topic
             self._add(
                 _Draft(
                     category,
@@ -349,6 +399,11 @@ class _Walk:
         """
         block = self.structure.blocks[found.unit.block]
         return block.item is None and found.scored.subject in self.argued
+
+
+def _disputes(category: str, threshold: int) -> Scored:
+    """The score of a point listed against a decision and naming nothing else: weak."""
+    return Scored(category, 1, 0, threshold + 1, ("the decision disputed",), subject=category)
 
 
 def _objection_only(threshold: int) -> Scored:
