@@ -162,7 +162,7 @@ class _Walk:
                 self.points = [block.label] if block.label and block.label_is_point else []
         if unit.block != self.block:
             self.block = unit.block
-            if not block.nested:  # a nested point goes on arguing the item's ground
+            if not (block.nested or block.enumerates):  # these go on arguing the ground
                 self.current = None
                 self._forget_lead()
         found = point_mentions(self.structure.text, unit.start, unit.end)
@@ -192,10 +192,11 @@ class _Walk:
                 self.current.settle()  # type: ignore[union-attr]
             else:
                 self._open(scored, unit, self.lead)
+        elif scored.furniture:  # the sign-off or the request itself: no ground's support
+            self.current = None
+            self._forget_lead()
         elif self.current is not None:
             self.current.end = unit.end  # support for the ground just stated
-        elif scored.furniture:
-            self._forget_lead()
         elif self.lead_subject and self._answers_report(unit):
             # "You say the request is manifestly unreasonable. It is not."
             self._open(_denial(self.lead_subject, self.book.threshold), unit, self.lead)
@@ -321,6 +322,12 @@ class _Walk:
             return True
         if block.nested and self.structure.blocks[current.block].item == block.item:
             return True
+        if (
+            block.enumerates
+            and unit.sentence_start == block.start
+            and self.structure.blocks[current.block].item is None
+        ):
+            return True  # the points of the sentence that stated the ground
         if unit.reason and current.end >= unit.sentence_start:
             return True  # "I asked several times only because each answer contradicted the last"
         if current.category != scored.category:

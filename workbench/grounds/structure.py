@@ -25,7 +25,7 @@ from dataclasses import dataclass, replace
 
 from ..parsing.labels import read_item
 from ..parsing.structure import earlier_correspondence
-from ..parsing.text import LIST_ITEM, Layout, Span, lines, paragraphs, sentences
+from ..parsing.text import LIST_ITEM, Layout, Span, is_heading, lines, paragraphs, sentences
 
 
 @dataclass(frozen=True)
@@ -41,6 +41,7 @@ class Block:
     is_item: bool  # the block opens with the item's marker (a continuation does not)
     in_list_of_reasons: bool  # the item belongs to a list introduced as the reasons for review
     nested: bool = False  # a point of a sub-list arguing the item it is nested in
+    enumerates: bool = False  # an item completing the sentence that introduced its list
 
 
 @dataclass(frozen=True)
@@ -142,19 +143,29 @@ def _blocks(text: str, end: int) -> list[Block]:
     """
     pieces: list[tuple[int, list[Span]]] = []  # (paragraph index, lines)
     for p_index, paragraph in enumerate(paragraphs(text, 0, end)):
+        previous = ""
         for line in lines(text, paragraph.start, paragraph.end):
-            if _is_item(line.text) or not pieces or pieces[-1][0] != p_index:
+            if (
+                (_is_item(line.text) and not _attribution(previous, line.text))
+                or not pieces
+                or pieces[-1][0] != p_index
+                or _is_title(line.text, previous)
+            ):
                 pieces.append((p_index, [line]))
             else:
                 pieces[-1][1].append(line)
+            previous = line.text
     blocks: list[Block] = []
     lists: list[list[int]] = []  # the block indexes of each list's items
     item: int | None = None
     kind: str | None = None
     of_reasons = False
+    enumerates = False
     nested: str | None = None  # the marker of a sub-list inside the current item
     for p_index, piece in pieces:
         is_item = _is_item(piece[0].text)
+        if not is_item and _is_title(piece[0].text, _line_before(text, piece[0].start)):
+            item = kind = nested = None  # a heading ends the list before it
         marker = _marker_kind(piece[0].text) if is_item else None
         if is_item and item is not None and marker != kind:
             if marker == nested or (nested is None and _introduces(text, blocks[-1])):
@@ -163,7 +174,11 @@ def _blocks(text: str, end: int) -> list[Block]:
             nested = None
             if item is None or marker != kind:
                 kind = _marker_kind(piece[0].text)
-                of_reasons = _REASONS.search(_line_before(text, piece[0].start)) is not None
+                introduction = _line_before(text, piece[0].start)
+                of_reasons = _REASONS.search(introduction) is not None
+                # "No evidence has been provided that my correspondence:" then "- Has
+                # harassed staff;": the points complete the sentence, they are not grounds
+                enumerates = not of_reasons and introduction.rstrip().endswith(":")
                 lists.append([])
             item = 0 if item is None else item + 1
             lists[-1].append(len(blocks))
@@ -180,6 +195,7 @@ def _blocks(text: str, end: int) -> list[Block]:
                 is_item=is_item,
                 in_list_of_reasons=item is not None and of_reasons,
                 nested=in_sublist,
+                enumerates=is_item and enumerates,
             )
         )
     return _mark_point_labels(text, blocks, lists)
@@ -205,6 +221,11 @@ def _mark_point_labels(text: str, blocks: list[Block], lists: list[list[int]]) -
                     break
                 marked[follower] = replace(blocks[follower], label_is_point=is_point)
     return marked
+
+
+def _attribution(previous: str, line: str) -> bool:
+    """A dash line naming the source of the quotation above it ("— ICO Guidance"): no item."""
+    return line.lstrip().startswith(("—", "–")) and previous.rstrip().endswith(("”", '"'))
 
 
 def _is_item(line: str) -> bool:
@@ -248,6 +269,11 @@ def _line_before(text: str, start: int) -> str:
 #: to request an internal review of University of / Birmingham's handling of my request".
 _WRAPPED_LINE = 45
 _ENDS_SENTENCE = re.compile(r"[.!?:;\"”'’)\]]\s*$")
+_SIGN_OFF = re.compile(
+    r"^\W*(?:yours\b|kind\s+regards|best\s+regards|regards\b|many\s+thanks|thanks\b|best\s+wishes"
+    r"|dear\b)",
+    re.IGNORECASE,
+)
 
 
 def _sentences(text: str, block: Block) -> list[Span]:
@@ -271,7 +297,32 @@ def _wrapped(text: str, previous: Span, following: Span) -> bool:
     if gap.count("\n") != 1 or _ENDS_SENTENCE.search(previous.text):
         return False
     last_line = previous.text[previous.text.rfind("\n") + 1 :]
+    if _SIGN_OFF.match(following.text) or ("\n" not in previous.text and _is_title(last_line)):
+        return False  # a heading, or the letter's sign-off, is never a wrapped line
     return len(last_line) >= _WRAPPED_LINE and not _is_item(following.text)
+
+
+def _is_title(line: str, previous: str = "") -> bool:
+    """A heading written in title case: "No Evident Justification for Escalation".
+
+    Requesters who argue at length put headings over their points; a heading starts a
+    new block and is never read as the start of the sentence under it. A hard-wrapped
+    line of a sentence full of names ("Birmingham's handling of my FOI request 'The
+    Russell Group of") is not one: a heading follows the end of a sentence (or opens
+    its paragraph) and does not end introducing something (":") or mid-phrase.
+    """
+    stripped = line.strip()
+    if not is_heading(stripped) or stripped.endswith(":"):
+        return False
+    if previous and not _ENDS_SENTENCE.search(previous):
+        return False
+    words = [w for w in re.findall(r"[A-Za-z][\w’'-]*", stripped) if len(w) > 3]
+    capitalised = sum(w[0].isupper() for w in words)
+    last = stripped.split()[-1].lower()
+    return len(words) >= 2 and capitalised >= 0.75 * len(words) and last not in _FUNCTION_WORDS
+
+
+_FUNCTION_WORDS = frozenset("of the and to a an in on for with by or at from as".split())
 
 
 def _clauses(text: str, sentence: Span, block: int) -> list[Unit]:
