@@ -186,7 +186,11 @@ class _Walk:
             self.intro_topic = scored.topic
         if scored.is_ground(self.book.threshold):
             scored = self._about_the_decision(scored, block)
-            if self._continues(scored, unit):
+            if self.current is not None and self._gives_reason(unit):
+                # "There must be further correspondence, as the chain is incomplete": the
+                # reason argues the ground; it does not decide its category
+                self.current.end = unit.end
+            elif self._continues(scored, unit):
                 self.current.end = unit.end  # type: ignore[union-attr]
                 self.current.scores.append(scored)  # type: ignore[union-attr]
                 self.current.settle()  # type: ignore[union-attr]
@@ -305,6 +309,11 @@ class _Walk:
         if self.fallback is None or candidate.rank > self.fallback.rank:
             self.fallback = candidate
 
+    def _gives_reason(self, unit: Unit) -> bool:
+        """Whether the unit is the reason given for the ground just stated in its sentence."""
+        current = self.current
+        return unit.reason and current is not None and current.end >= unit.sentence_start
+
     def _continues(self, scored: Scored, unit: Unit) -> bool:
         """Whether the unit argues the ground just stated rather than stating another.
 
@@ -328,8 +337,6 @@ class _Walk:
             and self.structure.blocks[current.block].item is None
         ):
             return True  # the points of the sentence that stated the ground
-        if unit.reason and current.end >= unit.sentence_start:
-            return True  # "I asked several times only because each answer contradicted the last"
         if current.category != scored.category:
             return False
         sentence = self.structure.text[unit.start : unit.end]

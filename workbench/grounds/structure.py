@@ -91,8 +91,9 @@ _LONG_QUOTE = re.compile(r"[\"“](?:(?!\n[ \t]*\n)[^\"“”]){40,1500}[\"”]"
 _QUOTED_LINE = re.compile(r"(?m)^[ \t]*>.*$")
 #: A line before a list saying it gives the reasons for the review ("my reasons are:").
 _REASONS = re.compile(
-    r"\b(?:reasons?|grounds?|matters?|points?|concerns?|issues?|dissatisf\w*|because|following|"
-    r"objections?|complaints?|review\w*)\b",
+    r"\b(?:(?:my|our|the|these|those|several|some|two|three|four|five|main|specific|further|other"
+    r"|following)\s+(?:\w+\s+)?(?:reasons?|grounds?|matters?|points?|concerns?|issues?|objections?"
+    r"|complaints?|arguments?)|reasons?|grounds|dissatisf\w*|because|following|review\w*)\b",
     re.IGNORECASE,
 )
 #: An initial and a name ("S. Ahmed"), which the list-item pattern would take for item S.
