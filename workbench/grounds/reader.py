@@ -199,6 +199,11 @@ class _Walk:
         elif scored.furniture:  # the sign-off or the request itself: no ground's support
             self.current = None
             self._forget_lead()
+        elif scored.reported and self.current is not None:
+            # "... which is not what I asked for. You also said the figures were not held,
+            # but ...": a report of another decision ends the ground before it
+            self.current = None
+            self._lead_into(scored, unit)
         elif self.current is not None:
             self.current.end = unit.end  # support for the ground just stated
         elif self.lead_subject and self._answers_report(unit):
@@ -244,7 +249,7 @@ class _Walk:
         sentence = self.structure.masked[unit.start : unit.end]
         if self.book.is_denial(sentence):
             return True
-        return self.lead_reported and self.book.is_rebuttal(sentence)
+        return self.lead_reported and (unit.contrast or self.book.is_rebuttal(sentence))
 
     def _lead_into(self, scored: Scored, unit: Unit) -> None:
         """A unit stating no ground, before any ground: it leads into the next one."""

@@ -54,6 +54,7 @@ class Unit:
     sentence_start: int
     sentence_end: int
     reason: bool = False  # the clause gives the reason for the one before ("... because ...")
+    contrast: bool = False  # the clause answers the one before (", but ...", ", whereas ...")
 
 
 @dataclass(frozen=True)
@@ -84,6 +85,8 @@ _CLAUSE_BREAK = re.compile(
 )
 #: A cut that introduces the reason for what comes before it.
 _GIVES_REASON = re.compile(r"\b(?:because|as|since)\b", re.IGNORECASE)
+#: A cut that introduces an answer to what comes before it ("You said X, but Y").
+_CONTRASTS = re.compile(r"\b(?:but|whereas|yet)\b", re.IGNORECASE)
 #: A clause shorter than this many words is not cut off on its own.
 _MIN_CLAUSE_WORDS = 5
 #: A passage in double quotation marks at least this long is someone else's words.
@@ -328,21 +331,23 @@ _FUNCTION_WORDS = frozenset("of the and to a an in on for with by or at from as"
 
 def _clauses(text: str, sentence: Span, block: int) -> list[Unit]:
     """The sentence cut at clause boundaries, keeping only cuts that leave real clauses."""
-    pieces = [(sentence.start, sentence.end, False)]
+    pieces = [(sentence.start, sentence.end, "")]
     for match in _CLAUSE_BREAK.finditer(text, sentence.start, sentence.end):
-        start, _, reason = pieces[-1]
+        start, _, cut = pieces[-1]
         left = text[start : match.start()]
         right = text[match.end() : sentence.end]
         if _words(left) >= _MIN_CLAUSE_WORDS and _words(right) >= _MIN_CLAUSE_WORDS:
-            pieces[-1] = (start, match.start(), reason)
-            pieces.append(
-                (match.end(), sentence.end, _GIVES_REASON.search(match.group(0)) is not None)
-            )
+            pieces[-1] = (start, match.start(), cut)
+            pieces.append((match.end(), sentence.end, match.group(0)))
     units = []
-    for start, stop, reason in pieces:
+    for start, stop, cut in pieces:
         span = Span.of(text, start, stop)
         if span:
-            units.append(Unit(span.start, span.end, block, sentence.start, sentence.end, reason))
+            reason = _GIVES_REASON.search(cut) is not None
+            contrast = _CONTRASTS.search(cut) is not None
+            units.append(
+                Unit(span.start, span.end, block, sentence.start, sentence.end, reason, contrast)
+            )
     return units
 
 
