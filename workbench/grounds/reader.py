@@ -10,6 +10,16 @@ state the same kind of ground are one ground argued at length; list items are
 always grounds of their own, as the corpus's conventions say ("a template list gives
 one ground per item").
 
+The layout decides as much as the words: a clause giving the reason ("... because ...")
+argues the ground before it; a sub-list nested in an item, or points completing the sentence
+that introduces them, argue that sentence's ground; a title-case heading starts a new part;
+the points of a list given as the reasons against a named decision dispute that decision
+unless they state a ground of their own; a report of a decision followed by an objection in
+general words, or answered with "..., but ...", disputes what was reported; and paragraphs
+that only argue the ground stated just before are its support. An objection in general
+words about nothing the cues know is a weak ground of category ``other``; general
+discontent ("I am not satisfied with your response") states none.
+
 Provisions and points follow the text as a reader follows it: a ground names its own,
 or takes those the requester was just talking about ("In relation to Question 3 ...
 refused under section 27(1) ... Section 17(1)(c) requires reasons"). A request that
@@ -268,46 +278,32 @@ class _Walk:
                 self.structure.masked[unit.start : unit.end]
             ):
                 # an objection about nothing the cues know: a ground still, weakly held
-                self._offer(
-                    _Fallback(
-                        _objection_only(self.book.threshold),
-                        unit,
-                        self.lead,
-                        list(self.points),
-                        list(self.context),
-                        self.context_block,
-                        True,
-                    )
-                )
+                self._offer(self._candidate(_objection_only(self.book.threshold), unit, True))
             return
         if scored.topic is None and block.in_list_of_reasons and self.intro_topic:
             # a point in a list of reasons against a named decision disputes that decision
             if not (scored.furniture or scored.reported):
                 self._offer(
-                    _Fallback(
-                        _disputes(self.intro_topic, self.book.threshold),
-                        unit,
-                        self.lead,
-                        list(self.points),
-                        list(self.context),
-                        self.context_block,
-                        False,
-                    )
+                    self._candidate(_disputes(self.intro_topic, self.book.threshold), unit, False)
                 )
             return
         about_something = scored.subject is not None and scored.subject_score >= 1
         if about_something and (block.in_list_of_reasons or not scored.reported):
-            candidate = _Fallback(
-                scored,
-                unit,
-                self.lead,
-                list(self.points),
-                list(self.context),
-                self.context_block,
-                scored.objecting,
-            )
+            candidate = self._candidate(scored, unit, scored.objecting)
             self.last_candidate = candidate
             self._offer(candidate)
+
+    def _candidate(self, scored: Scored, unit: Unit, objected: bool) -> _Fallback:
+        """The unit as a segment's possible weak ground, with what is known where it is."""
+        return _Fallback(
+            scored,
+            unit,
+            self.lead,
+            list(self.points),
+            list(self.context),
+            self.context_block,
+            objected,
+        )
 
     def _offer(self, candidate: _Fallback) -> None:
         """Keep the likeliest unit of the segment to read a weak ground from."""
