@@ -43,7 +43,8 @@ _ORDINAL_MARKER = re.compile(
 _NUMBER_MARKER = re.compile(
     _LEAD
     + rf"(?:your\s+|the\s+)?{_WORD}\s*\.?\s*"
-    + r"(?P<n>\d{1,2}[a-z]?|\(?[a-z]\)|[ivx]{1,4})(?![\w/])",
+    + r"(?P<n>\d{1,2}[a-z]?|\(?[a-z]\)|[ivx]{1,4})(?![\w/])"
+    + rf"(?P<more>(?:{_JOIN}\(?\d{{1,2}}[a-z]?\)?(?![\w/]))*)",  # "Questions 1-6", "Q2 and 3"
     re.IGNORECASE,
 )
 _PARTS = re.compile(
@@ -226,7 +227,8 @@ def _phrase_marker(sentence: Span, keys: list[str], tops: list[list[str]]) -> _M
         return None
     match = _NUMBER_MARKER.match(sentence.text)
     if match:
-        mapped = _map_keys([label_key(match.group("n"))], keys)
+        wanted = _expand(match.group("n") + match.group("more"))
+        mapped = _map_keys(wanted or [label_key(match.group("n"))], keys)
         return _Marker(sentence.start, mapped) if mapped else None
     return None
 

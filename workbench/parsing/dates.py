@@ -123,7 +123,8 @@ _CLARIFIED_CUE = re.compile(r"\bclarif(?:ied|ication|ying|y)\b", re.IGNORECASE)
 #: A label at the start of a line: "Date:", "Date received:", "Response date", "Received".
 _LABEL = re.compile(
     r"^\s*(?P<label>(?:[A-Za-z]+\s+){0,3}?(?:date|received|responded|response|sent|replied|"
-    r"published|updated|dated|released|issued|clarified|clarification)(?:\s+[A-Za-z]+){0,3}?)\s*[:\-–]?\s*$",
+    r"published|updated|dated|released|issued|clarified|clarification|request(?:\s+details)?)"
+    r"(?:\s+[A-Za-z]+){0,3}?)\s*[:\-–]?\s*$",
     re.IGNORECASE,
 )
 _CUE_WINDOW = 90
@@ -183,16 +184,23 @@ def _judge(text: str, layout: Layout, found: FoundDate) -> DatedRole | None:
 
 
 def _line_label(text: str, layout: Layout, line: Span, found: FoundDate) -> str | None:
-    """The label of a "Label: date" line, or of a label line just above a lone date."""
-    prefix = text[line.start : found.start]
+    """The label of a "Label: date" line, or of a label line just above a lone date.
+
+    Flattened web tables put a dash before labels and values ("- Date Received" /
+    "- 27/05/2024"); the dash is not part of either.
+    """
+    prefix = _MARK.sub("", text[line.start : found.start])
     rest = text[found.end : line.end].strip(" .,;")
     if prefix.strip() and _LABEL.match(prefix) and not rest:
         return prefix
     if not prefix.strip() and not rest:
         previous = _previous_line(layout, line)
-        if previous is not None and _LABEL.match(previous.text):
+        if previous is not None and _LABEL.match(_MARK.sub("", previous.text)):
             return previous.text
     return None
+
+
+_MARK = re.compile(r"^\s*[-–—•*]\s*")
 
 
 def _previous_line(layout: Layout, line: Span) -> Span | None:

@@ -39,6 +39,7 @@ from .model import Determination
 from .phrases import PhraseBook, phrase_book
 from .rights import is_rights_sentence
 from .text import Layout, Span
+from .voice import introduces_request
 
 D = Determination
 
@@ -244,6 +245,7 @@ def _cues(book: PhraseBook, text: str, skipped: Callable[[], bool]) -> list[str]
 def _is_skipped(book: PhraseBook, text: str) -> bool:
     return bool(
         is_rights_sentence(text)
+        or introduces_request(text)  # "... your request, received on 9 May, as follows:"
         or book.skip("general_law").search(text)
         or book.skip("denied").search(text)
         or book.skip("boilerplate").search(text)

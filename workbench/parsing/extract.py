@@ -31,7 +31,7 @@ from .grounds import Ground, find_grounds, most_specific
 from .kind import read_kind, read_review_outcome
 from .model import Determination, Evidence, Extraction, Point
 from .points import RequestPoint
-from .reference import find_reference
+from .reference import find_reference, reference_from_name
 from .regime import detect_regime, named_regime_hint
 from .request import read_request
 from .rights import find_rights, is_rights_sentence
@@ -42,11 +42,14 @@ from .text import Layout, Span, is_heading
 __all__ = ["extract", "extract_document", "guess_case_metadata"]
 
 
-def extract(response_text: str, request_text: str | None = None) -> Extraction:
+def extract(
+    response_text: str, request_text: str | None = None, *, name: str | None = None
+) -> Extraction:
     """Read a response (and, if given, the request it answers).
 
     Offsets in the result index ``response_text``; evidence drawn from the
-    request says so in its ``source``.
+    request says so in its ``source``. ``name`` is the document's file name or page
+    address: when the text states no reference, the code in the name is proposed.
     """
     layout = Layout(response_text)
     letter = read_letter(response_text, layout)
@@ -60,7 +63,7 @@ def extract(response_text: str, request_text: str | None = None) -> Extraction:
     reading = read_request(letter, request_text)
     answers = _answers(letter, reading.points, zones)
     result = Extraction()
-    header_found = _read_header(letter, result)
+    header_found = _read_header(letter, result, name)
     regime = detect_regime(response_text, [g.id for g in grounds], layout)
     result.regime = regime.regime  # type: ignore[assignment]
     _note(result, "regime", regime.evidence)
@@ -117,17 +120,18 @@ def _not_the_response(letter: Letter) -> list[Span]:
 # --------------------------------------------------------------------------- header fields
 
 
-def _read_header(letter: Letter, result: Extraction) -> HeaderFound:
+def _read_header(letter: Letter, result: Extraction, name: str | None = None) -> HeaderFound:
     """Reference and dates, read outside the request quoted (the requester's dates and
     codes are not the authority's). A date on a message other than the response is
     not when the response was sent: on the requester's own message it is when the
     request was sent; on an acknowledgement it is a promise, not an answer."""
     text, layout = letter.text, letter.layout
     request = letter.request_spans
-    reference = find_reference(text, layout, skip=request)
+    reference = find_reference(text, layout, skip=request) or reference_from_name(name)
     if reference is not None:
         result.reference = reference.value
-        _note(result, "reference", reference.evidence)
+        if reference.evidence:
+            _note(result, "reference", reference.evidence)
     quoted = [piece.span for piece in letter.pieces if piece.source == "response"]
     roles = [r for r in classify_dates(text, layout) if not _inside(r.evidence.start, quoted)]
     roles = [_outside_main(letter, role) for role in roles]
@@ -325,7 +329,9 @@ def extract_document(path: str | Path, request_path: str | Path | None = None) -
     """
     response = load_document(path)
     request = load_document(request_path) if request_path is not None else None
-    result = extract(response.text, request.text if request is not None else None)
+    result = extract(
+        response.text, request.text if request is not None else None, name=Path(path).name
+    )
     _fill_from_email(response, result)
     return result
 

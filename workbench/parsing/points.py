@@ -62,6 +62,8 @@ ASK = re.compile(
       | \b(?:please|kindly)\b
       | \b(?:could|can|would|will)\s+you\b
       | \bI\s+(?:would|'d|should)\s+(?:like|be\s+grateful|appreciate)
+            (?!\s+to\s+(?:apologi[sz]e|thank|take\s+this|confirm|advise|inform|explain|reassure|
+                assure|acknowledge|point\s+out|clarify|draw|remind|offer|make\s+clear))
       | \bI\s+(?:wish|want|need)\s+to\s+(?:know|see|request|receive|obtain|ask)
       | \bI\s+am\s+(?:requesting|asking|seeking|writing\s+to\s+(?:you\s+to\s+)?(?:request|ask))
       | \b(?:I|we)\s+(?:hereby\s+)?(?:request|require|ask\s+for)\b
@@ -190,9 +192,13 @@ def _accepted_items(text: str, region: Span) -> list[_Item]:
     last_letter: str | None = None
     last_roman: str | None = None
     letter_parent: str | None = None
-    for line in _lines_in(text, region):
+    #: Under a part labelled with its point ("Q2 (A)"), lettered lines are that part's fields.
+    in_part = False
+    for line in _with_inline_first(text, _lines_in(text, region)):
         label = read_item(line.text)
         if label is None:
+            continue
+        if in_part and label.kind != "num":
             continue
         if label.kind == "alpha" and label.value == "i" and last_letter != "h":
             label = ItemLabel("roman", "i", None, None, label.end)
@@ -203,6 +209,7 @@ def _accepted_items(text: str, region: Span) -> list[_Item]:
             number = int(label.value)
             if not _continues_numbering(last_top, number):
                 continue
+            in_part = bool(label.sub)
             if label.sub:
                 if number != last_top:
                     last_top, last_top_label = (
@@ -235,6 +242,29 @@ def _accepted_items(text: str, region: Span) -> list[_Item]:
                 parent = None
             items.append(_Item(label, line, 2 if parent else 0, parent))
     return items
+
+
+#: "... the following information: 1. The incident report." - a list whose first item
+#: follows its lead-in on the same line.
+_INLINE_FIRST = re.compile(r"[:\-–]\s+(?=\(?1[.)]\s+\S)")
+
+
+def _with_inline_first(text: str, found: list[Span]) -> list[Span]:
+    """Lines, with a first item that shares its line with the lead-in made a line of its own,
+    when the next numbered line is item 2."""
+    for index, line in enumerate(found):
+        label = read_item(line.text)
+        if label is None or label.kind != "num":
+            continue
+        if label.value != "2" or label.sub or index == 0:
+            return found
+        previous = found[index - 1]
+        match = next(reversed(list(_INLINE_FIRST.finditer(previous.text))), None)
+        if match is None or read_item(previous.text) is not None:
+            return found
+        item = Span.of(text, previous.start + match.end(), previous.end)
+        return [*found[: index - 1], previous, item, *found[index:]]
+    return found
 
 
 def _letter_after(last_letter: str | None, value: str) -> bool:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from urllib.parse import unquote
 
 from .dates import find_dates
 from .text import Layout, Span
@@ -25,6 +26,7 @@ _LABEL_WORDS: tuple[tuple[str, ...], ...] = (
     ("ref", "id", "no", "number"),
     ("request",),
     ("ref",),
+    ("request",),
 )
 _LABELS: list[tuple[int, re.Pattern[str]]] = [
     (0, re.compile(r"\bour\s+ref(?:erence)?\b\.?(?:\s*(?:no|number)\b\.?)?", re.I)),
@@ -47,6 +49,12 @@ _LABELS: list[tuple[int, re.Pattern[str]]] = [
         ),
     ),
     (2, re.compile(r"(?<!your )(?<!your\s)\b(?:ref(?:erence)?)(?:\s*(?:no|number)\b\.?)?", re.I)),
+    # "Request 101003112513" heading a disclosure-log record: a long code, alone after the word
+    # (a short number is the request's own numbering: "Request 1: ...").
+    (
+        1,
+        re.compile(r"^\s*request(?=\s*[:#\-–]?\s*(?:\d{5,}|\d{2,}[-/]\d{2,}[\w/-]*)\s*$)", re.I),
+    ),
 ]
 _YOUR_REF = re.compile(r"\byour\s+ref", re.I)
 _SEPARATOR = re.compile(r"\s*(?:[:#=]|[-–—](?=\s)|\bis\b)?\s*", re.I)
@@ -207,6 +215,36 @@ def _inline(text: str, layout: Layout) -> list[FoundReference]:
                 start = line.start + match.start("code")
                 found.append(FoundReference(code, 5, Span.of(text, start, start + len(code))))
     return found
+
+
+#: A request's code in a page address or file name: "foi-202500486342", "foi230038-letters-...",
+#: "FOI 4530.pdf", "referenceId=FOI-2725-2223".
+_NAMED_CODE = re.compile(
+    r"(?:^|[/=_\s])(?P<prefix>foisa|foir|foi|eir|rfi|atisn|ir)(?P<sep>[-_ ]?)"
+    r"(?P<code>\d+(?:[-_/]\d+)*)(?=$|[-_.\s/?#&][A-Za-z]|[/?#&.]|\s)",
+    re.IGNORECASE,
+)
+
+
+def reference_from_name(name: str | None) -> FoundReference | None:
+    """The reference a document's name or page address gives, for a text that states none.
+
+    Disclose-log pages often carry the code only in their address, and a saved
+    letter's file name is often its reference. A prefix joined to the digits is part
+    of the code ("FOI230038"); one set off by a dash is the address's wording
+    ("foi-82525" is request 82525).
+    """
+    if not name:
+        return None
+    decoded = unquote(name)
+    for match in _NAMED_CODE.finditer(decoded):
+        code = match.group("code")
+        if len(re.sub(r"\D", "", code)) < 4 or not _plausible(code):
+            continue
+        sep = match.group("sep")
+        value = code if sep in ("-", "_") else match.group("prefix").upper() + sep + code
+        return FoundReference(value, 7, Span(0, 0, decoded[match.start("prefix") : match.end()]))
+    return None
 
 
 def normalise_reference(value: str | None) -> str | None:

@@ -48,6 +48,15 @@ _SCOTTISH = re.compile(
     r"\bitspublicknowledge\b|\bScottish\s+(?:Government|Ministers|public\s+authorit)",
     re.I,
 )
+#: Scottish public bodies named in a letter (case matters: these are names).
+_SCOTTISH_BODY = re.compile(
+    r"\bScottish\s+(?:[A-Z][a-z]+\s+){0,2}(?:Council|Water|Government|Parliament|Ministers|Fire|"
+    r"Prison|Police|Environment|Enterprise|Courts|Natural\s+Heritage|Borders)\b|"
+    r"\b(?:Police|Audit|Historic\s+Environment|Transport|Creative|Education|Sport|Public\s+Health|"
+    r"Skills\s+Development|Visit|Food\s+Standards|Revenue)\s+Scotland\b|\bSEPA\b|\bNatureScot\b|"
+    r"\bNHS\s+(?:Lothian|Tayside|Grampian|Highland|Fife|Lanarkshire|Ayrshire|Borders|Forth\s+Valley|"
+    r"Greater\s+Glasgow|Dumfries|Orkney|Shetland|Western\s+Isles|24|Education\s+for\s+Scotland)\b"
+)
 _HANDLED = re.compile(
     r"\b(?:handled|considered|dealt\s+with|processed|responded\s+to|answered|treated|"
     r"responding|response|respond|assessed|released|disclosed|withheld|refused|exempt|"
@@ -131,14 +140,15 @@ def detect_regime(
             return RegimeFinding(_scottish(text, regime), evidence, "named")
     match = _FOI_MENTION.search(text) or _FOIA_TERMS.search(text)
     if match:
-        return RegimeFinding("FOIA", layout.sentence_at(match.start()), "mention")
+        regime = "FOISA" if _SCOTTISH_BODY.search(text) and not _FOIA_TERMS.search(text) else "FOIA"
+        return RegimeFinding(regime, layout.sentence_at(match.start()), "mention")
     return RegimeFinding(None, None)
 
 
 def _scottish(text: str, regime: str) -> str:
     """ "The EIRs" in a Scottish letter are the EISR; a FOISA letter naming the EISR handled
     the request under them."""
-    if regime == "EIR" and _SCOTTISH.search(text):
+    if regime == "EIR" and (_SCOTTISH.search(text) or _SCOTTISH_BODY.search(text)):
         return "EISR"
     if regime == "FOISA" and _SCOTTISH_EIR.search(text) and not _foisa_handled(text):
         return "EISR"

@@ -665,6 +665,8 @@ def _step(reader: _Reader, unit: Unit) -> None:
         reader.state = "answer"
         reader.spoken = True
     if reader.state == "intro":
+        if _DATE_ONLY.match(text):
+            return  # "Request details" / "19 October 2020": the request's date, not its text
         if (
             voice.authority_speaks(text)
             and not _listed(text)
@@ -698,6 +700,11 @@ def _step(reader: _Reader, unit: Unit) -> None:
         reader.spoken = True
 
 
+#: A line holding only a date (and perhaps a dash before it).
+_DATE_ONLY = re.compile(
+    r"^\W*(?:\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}|\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,9},?\s+\d{4}|"
+    r"\d{4}-\d{2}-\d{2})\W*$"
+)
 #: The authority deciding: a request never says it "is exempt" or "is not held" (it asks).
 _DECIDING = re.compile(
     r"\b(?:is|are|was|were|being|been)\s+(?:(?:therefore|considered|deemed)\s+)?"

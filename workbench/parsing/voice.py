@@ -17,8 +17,10 @@ from .points import ASK
 from .text import BULLETS
 
 _REQUEST_WORDS = r"""(?:
-        (?:(?:the|your|original|initial|foi|eir|foisa|information|freedom\s+of\s+information)\s+)*
-            (?:request(?:\s+details|\s+text|\s+for\s+information)?|requested\s+information)
+        (?:(?:the|your|original|initial|foi|eir|foisa|information|freedom\s+of\s+information|
+            customer|applicant|requester(?:'s|’s)?)\s+)*
+            (?:request(?:\s+details|\s+text|\s+for\s+information|\s+or\s+question)?
+              |requested\s+information)
       | information\s+requested | details\s+of\s+(?:your\s+|the\s+)?request
       | what\s+you\s+(?:asked|requested)(?:\s+for)? | you\s+asked(?:\s+us)?(?:\s+for)?
       | you\s+requested(?:\s+the\s+following(?:\s+information)?)?
@@ -34,8 +36,11 @@ _RESPONSE_WORDS = r"""(?:
       | we\s+answered | we\s+responded | answered
       | reasons?\s+for\s+(?:not\s+providing|refusal|withholding|our\s+decision)[\w\s]*
       | information\s+(?:not\s+held|released|provided|disclosed|withheld)
+      | (?-i:[A-Z][\w&'’.-]*)(?:\s+(?-i:[A-Z][\w&'’.-]*)){0,3}\s+(?:response|reply)
     )"""
-_BARE = r"^\s*{words}\s*(?::-?|-|–|—)?\s*$"
+#: A heading may carry the date of what it heads: "Response 19-07-2022", "Request - 4 May 2023".
+_HEADING_DATE = r"(?:\s*[-–:]?\s*(?:\d{{1,2}}[-/.]\d{{1,2}}[-/.]\d{{2,4}}|\d{{1,2}}(?:st|nd|rd|th)?\s+[a-z]{{3,9}}\s+\d{{4}}))?"
+_BARE = r"^\s*{words}\s*(?::-?|-|–|—)?" + _HEADING_DATE + r"\s*$"
 _COLON = r"^\s*{words}\s*:-?\s*(?=\S)"
 _REQUEST_HEADING = re.compile(_BARE.format(words=_REQUEST_WORDS), re.I | re.X)
 _RESPONSE_HEADING = re.compile(_BARE.format(words=_RESPONSE_WORDS), re.I | re.X)
@@ -122,7 +127,9 @@ _ABOUT_REQUEST = re.compile(
 _AUTHORITY_WORDS = re.compile(
     r"\b(?:is|are)\s+(?:exempt|not\s+held|held\s+by)\b|\bby\s+virtue\s+of\b|\bneither\s+confirm\b|"
     r"\b(?:we|I)\s+(?:can\s+)?confirm\b|\bexemptions?\s+appl|\bexceptions?\s+appl|"
-    r"\b(?:does|do)\s+not\s+hold\b|\bnot\s+held\b|\bwithheld\b|\bredacted\b",
+    r"\b(?:does|do)\s+not\s+hold\b|\bnot\s+held\b|\bwithheld\b|\bredacted\b|"
+    r"\bapologi[sz]e\s+for\s+(?:the|any|this)\s+delay\b|\bI\s+(?:would|'d)\s+like\s+to\s+"
+    r"(?:apologi[sz]e|thank\s+you|advise|inform\s+you|explain|confirm)\b",
     re.IGNORECASE,
 )
 #: A sign-off ends a letter or a message.
@@ -140,20 +147,29 @@ _TABLE_ROW = re.compile(
 )
 
 
+#: A dash or bullet before a heading: web pages flatten a list of labels and values into
+#: "- Request or Question" / "- Response".
+_HEADING_MARK = re.compile(rf"^\s*(?:[{BULLETS}]\s+|[-–—•]\s*)")
+
+
 def request_heading(line: str) -> int | None:
     """Where the request's text starts after a request heading on ``line``, or None."""
-    if len(line) <= 80 and _REQUEST_HEADING.match(line):
-        return len(line)
-    match = _REQUEST_LEAD.match(line)
-    return match.end() if match else None
+    return _heading(line, _REQUEST_HEADING, _REQUEST_LEAD)
 
 
 def response_heading(line: str) -> int | None:
     """Where the answer's text starts after a response heading on ``line``, or None."""
-    if len(line) <= 80 and _RESPONSE_HEADING.match(line):
+    return _heading(line, _RESPONSE_HEADING, _RESPONSE_LEAD)
+
+
+def _heading(line: str, bare: re.Pattern[str], lead: re.Pattern[str]) -> int | None:
+    mark = _HEADING_MARK.match(line)
+    skip = mark.end() if mark else 0
+    rest = line[skip:]
+    if len(rest) <= 80 and bare.match(rest):
         return len(line)
-    match = _RESPONSE_LEAD.match(line)
-    return match.end() if match else None
+    match = lead.match(rest)
+    return skip + match.end() if match else None
 
 
 def rights_heading(line: str) -> bool:
