@@ -849,8 +849,37 @@ def _follows(seen: list[ItemLabel], label: ItemLabel) -> bool:
     return False
 
 
+def _join_adjacent(letter: Letter) -> None:
+    """Two pieces with nothing the authority wrote between them are one stretch of request
+    (a list whose items were read one at a time)."""
+    joined: list[Piece] = []
+    for piece in letter.pieces:
+        previous = joined[-1] if joined else None
+        if (
+            previous is not None
+            and previous.source == piece.source == "response"
+            and previous.answer is None
+            and previous.question is None
+            and piece.question is None
+            and not piece.reported
+            and _nothing_between(letter, previous, piece)
+        ):
+            previous.units.extend(piece.units)
+            continue
+        joined.append(piece)
+    letter.pieces = joined
+
+
+def _nothing_between(letter: Letter, first: Piece, second: Piece) -> bool:
+    after, before = first.units[-1].index + 1, second.units[0].index
+    return all(
+        u.role not in (Role.ANSWER, Role.TABLE, Role.REASONS) for u in letter.units[after:before]
+    )
+
+
 def _pair_answers(letter: Letter) -> None:
     """Each piece's answer is the text after it, up to the next piece (or a rights heading)."""
+    _join_adjacent(letter)
     pieces = [p for p in letter.pieces if p.source == "response"]
     if len(pieces) < 2:
         letter.interleaved = bool(pieces) and pieces[0].answer is not None
