@@ -39,7 +39,10 @@ _RESPONSE_WORDS = r"""(?:
       | (?-i:[A-Z][\w&'’.-]*)(?:\s+(?-i:[A-Z][\w&'’.-]*)){0,3}\s+(?:response|reply)
     )"""
 #: A heading may carry the date of what it heads: "Response 19-07-2022", "Request - 4 May 2023".
-_HEADING_DATE = r"(?:\s*[-–:]?\s*(?:\d{{1,2}}[-/.]\d{{1,2}}[-/.]\d{{2,4}}|\d{{1,2}}(?:st|nd|rd|th)?\s+[a-z]{{3,9}}\s+\d{{4}}))?"
+_HEADING_DATE = (
+    r"(?:\s*[-–:]?\s*(?:\d{{1,2}}[-/.]\d{{1,2}}[-/.]\d{{2,4}}|"
+    r"\d{{1,2}}(?:st|nd|rd|th)?\s+[a-z]{{3,9}}\s+\d{{4}}))?"
+)
 _BARE = r"^\s*{words}\s*(?::-?|-|–|—)?" + _HEADING_DATE + r"\s*$"
 _COLON = r"^\s*{words}\s*:-?\s*(?=\S)"
 _REQUEST_HEADING = re.compile(_BARE.format(words=_REQUEST_WORDS), re.I | re.X)
