@@ -73,8 +73,8 @@ ASK = re.compile(
       | \b(?:provide|send|supply|disclose|release)\s+(?:me\s+)?(?:with\s+)?
             (?:a\s+|the\s+|any\s+|all\s+)?
             (?:cop(?:y|ies)|details|information|data|number|list|breakdown|figures)
-      | ^\W*(?:(?:an?\s+)?cop(?:y|ies)\s+of|any\s+(?:\w+\s+){0,3}(?:messages|e-?mails|correspondence|
-            records|documents|reports|minutes|information|data|communications)|all\s+(?:\w+\s+){0,3}
+      | ^\W*(?:(?:an?\s+)?cop(?:y|ies)\s+of|any\s+(?:\w+\s+){0,3}(?:messages|e-?mails|
+            correspondence|records|documents|reports|minutes|information|data|communications)|all\s+(?:\w+\s+){0,3}
             (?:correspondence|e-?mails|records|documents|communications|information)|
             the\s+(?:number|total|amount|cost|list|names?)\s+of|(?:a\s+)?breakdown\s+of|details\s+of)\b
     """,
