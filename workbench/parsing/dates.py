@@ -122,7 +122,7 @@ _PERIOD_WORD = re.compile(
 _CLARIFIED_CUE = re.compile(r"\bclarif(?:ied|ication|ying|y)\b", re.IGNORECASE)
 #: A label at the start of a line: "Date:", "Date received:", "Response date", "Received".
 _LABEL = re.compile(
-    r"^\s*(?P<label>(?:[A-Za-z]+\s+){0,3}?(?:date|received|responded|response|sent|replied|"
+    r"^\s*(?P<label>(?:[A-Za-z]+\s+){0,3}?(?:dates?|received|responded|response|sent|replied|"
     r"published|updated|dated|released|issued|clarified|clarification|request(?:\s+details)?)"
     r"(?:\s+[A-Za-z]+){0,3}?)\s*[:\-–]?\s*$",
     re.IGNORECASE,
@@ -191,6 +191,8 @@ def _line_label(text: str, layout: Layout, line: Span, found: FoundDate) -> str 
     """
     prefix = _MARK.sub("", text[line.start : found.start])
     rest = text[found.end : line.end].strip(" .,;")
+    if _ANOTHER_DATE.match(rest):
+        rest = ""  # "Issue dates: 19.12.25 and 07.01.26" - the first is the date labelled
     if prefix.strip() and _LABEL.match(prefix) and not rest:
         return prefix
     if not prefix.strip() and not rest:
@@ -201,6 +203,7 @@ def _line_label(text: str, layout: Layout, line: Span, found: FoundDate) -> str 
 
 
 _MARK = re.compile(r"^\s*[-–—•*]\s*")
+_ANOTHER_DATE = re.compile(r"^(?:and|&|,)\s*\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\s*$", re.IGNORECASE)
 
 
 def _previous_line(layout: Layout, line: Span) -> Span | None:
@@ -217,7 +220,7 @@ def _role_of_label(label: str) -> Role | None:
     if re.search(r"receiv|receipt|request", lowered):
         return "received"
     if re.search(
-        r"respon|repl|sent|issued|releas|^\s*dated?\s*[:\-–]?\s*$|date of letter", lowered
+        r"respon|repl|sent|issue|releas|^\s*dated?\s*[:\-–]?\s*$|date of letter", lowered
     ):
         return "response"
     return None

@@ -64,8 +64,13 @@ _SEPARATOR = re.compile(r"\s*(?:[:#=]|[-–—](?=\s)|\bis\b)?\s*", re.I)
 _VALUE = re.compile(
     r"(?:(?:FOI(?:SA)?|EIR|RFI|IR)(?:/(?:FOI(?:SA)?|EIR))?\s(?=\d)|[A-Z]{2,6}\s(?=\d)|"
     r"[A-Za-z]{1,3}/[A-Za-z]{1,3}\s(?=\d))?"
-    r"[A-Za-z0-9][A-Za-z0-9/_.&\-]*(?:\s*[/–-]\s*[A-Za-z0-9][A-Za-z0-9/_.&\-]*){0,4}"
+    r"[A-Za-z0-9][A-Za-z0-9/_.&\-]*"
+    # Spaced dashes or slashes join parts that hold digits ("2022 – 280 / WE5500"); a dash
+    # before a word starts the title ("ATISN 15980 – Location of coal tips").
+    r"(?:\s*[/–-]\s*(?=[A-Za-z/_.&\-]*\d)[A-Za-z0-9][A-Za-z0-9/_.&\-]*){0,4}"
     r"(?:\s(?:19|20)\d\d/\d\d(?!\d))?"
+    # Groups of digits spaced apart: "FOI 19 1413" (a year alone is not one).
+    r"(?:\s(?!(?:19|20)\d\d\b)\d{3,6}(?![\d/:.,]))?"
 )
 #: A code standing on its own: letters and digits joined by - or /, with at least 3 digits.
 _BARE_CODE = re.compile(

@@ -196,10 +196,31 @@ _HEADING_LINE = 40
 _BULLET = re.compile(rf"^\s*(?P<mark>[{BULLETS}])(?P<space>\s+)")
 
 
+#: "Q1 / Please supply the strategy A1 / We do not hold one": a question and its answer run
+#: together on one line when a two-column table is flattened.
+_GLUED_ANSWER = re.compile(r"^\s*Q\s?(?P<n>\d{1,2})\s*[/:.)\-–]")
+
+
+_ANSWER_LABEL = re.compile(r"^\s*A\s?\d{1,2}\s*[/:.)\-–]\s")
+
+
+def _split_glued(text: str, line: Span) -> list[Span]:
+    match = _GLUED_ANSWER.match(line.text)
+    if not match:
+        return [line]
+    answer = re.search(rf"(?<=\S)\s*\bA\s?{match.group('n')}\s*[/:.)\-–]\s", line.text)
+    if answer is None or answer.start() < match.end() + 10:
+        answer = re.search(rf"(?<=[a-z.?])A\s?{match.group('n')}\s*[/:]\s", line.text)
+    if answer is None or answer.start() < match.end() + 10:
+        return [line]
+    cut = line.start + answer.start() + (len(answer.group(0)) - len(answer.group(0).lstrip()))
+    return [Span.of(text, line.start, cut), Span.of(text, cut, line.end)]
+
+
 def read_units(text: str, layout: Layout) -> list[Unit]:
     units: list[Unit] = []
     previous_end = 0
-    for line in layout.lines:
+    for line in (part for whole in layout.lines for part in _split_glued(text, whole)):
         blank = text.count("\n", previous_end, line.start) >= 2
         previous_end = line.end
         if units and (
@@ -216,6 +237,8 @@ def _joins(previous: str, line: str) -> bool:
     """Whether ``line`` carries on the unit before it (a wrapped line, or a lone label's text)."""
     if LIST_ITEM.match(line) or _BULLET.match(line) or voice.is_table_row(line):
         return False
+    if _ANSWER_LABEL.match(line):
+        return False  # "A1 / We do not hold ...": an answer starts a block of its own
     if _HEADER_LINE.match(line) or _EARLIER_MESSAGE.match(line):
         return False  # an email header starts a block of its own
     last_line = previous.rsplit("\n", 1)[-1].rstrip()

@@ -19,7 +19,7 @@ from .text import BULLETS
 _REQUEST_WORDS = r"""(?:
         (?:(?:the|your|original|initial|foi|eir|foisa|information|freedom\s+of\s+information|
             customer|applicant|requester(?:'s|’s)?)\s+)*
-            (?:request(?:\s+details|\s+text|\s+for\s+information|\s+or\s+question)?
+            (?:request(?:\s+details|\s+text|\s+for\s+information|\s+or\s+question|\s+received)?
               |requested\s+information)
       | information\s+requested | details\s+of\s+(?:your\s+|the\s+)?request
       | what\s+you\s+(?:asked|requested)(?:\s+for)? | you\s+asked(?:\s+us)?(?:\s+for)?
@@ -31,7 +31,7 @@ _REQUEST_WORDS = r"""(?:
     )"""
 _RESPONSE_WORDS = r"""(?:
         (?:our\s+|the\s+|my\s+|full\s+|foi\s+|final\s+|in\s+)?(?:response|reply|answer|decision|outcome)s?
-            (?:\s+to\s+(?:your\s+|the\s+)?(?:request|questions?|enquiry))?
+            (?:\s+to\s+(?:your\s+|the\s+)?(?:request|questions?|enquiry)|\s+(?:provided|given|sent))?
       | (?:a|ans|answer|response|reply)\s*\d{1,2}[a-z]? | a
       | we\s+answered | we\s+responded | answered
       | reasons?\s+for\s+(?:not\s+providing|refusal|withholding|our\s+decision)[\w\s]*
@@ -71,7 +71,8 @@ _REASONS_HEADING = re.compile(
 #: A sentence introducing the quoted request after it ("Your request read:", "in which you
 #: requested:", "You have asked for copies of the following documents -").
 _INTRO = re.compile(
-    r"""(?:\byou\s+(?:have\s+)?(?:asked|requested|wrote|said|stated|seek|sought)\b[^?!]{0,120}
+    r"""(?:\b(?:you|the\s+(?:applicant|requester|requestor|customer|enquirer))\s+(?:have\s+|has\s+)?
+          (?:asked|requested|wrote|said|stated|seek|sought)\b[^?!]{0,120}
         |\byour\s+(?:\w+\s+){0,3}(?:request|e-?mail|letter|questions?)\b[^?!.]{0,40}
         |\binformation\s+(?:you\s+)?requested\b[^?!]{0,90}
         |\brequest\s+(?:was|read|is|reads|stated)\b[^?!]{0,40}
@@ -83,7 +84,8 @@ _INTRO = re.compile(
 )
 #: A request reported in running text: "You asked us for copies of ...".
 _REPORTED_ASK = re.compile(
-    r"""\b(?:you\s+(?:have\s+)?(?:asked|requested)|asking|requesting)\s+(?:us\s+)?
+    r"""\b(?:(?:you|the\s+(?:applicant|requester|requestor|customer|enquirer))\s+(?:have\s+|has\s+)?
+          (?:asked|requested)|asking|requesting)\s+(?:us\s+)?
         (?!(?:for\s+)?(?:an?\s+)?(?:internal\s+)?review)
         (?:for|whether|about|if|how|what|to\s+provide|to\s+be\s+provided\s+with|that|copies)\b""",
     re.IGNORECASE | re.VERBOSE,
