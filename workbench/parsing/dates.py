@@ -219,9 +219,7 @@ def _role_of_label(label: str) -> Role | None:
         return "clarified"
     if re.search(r"receiv|receipt|request", lowered):
         return "received"
-    if re.search(
-        r"respon|repl|sent|issue|releas|^\s*dated?\s*[:\-–]?\s*$|date of letter", lowered
-    ):
+    if re.search(r"respon|repl|sent|issue|releas|^\s*dated?\s*[:\-–]?\s*$|date of letter", lowered):
         return "response"
     return None
 

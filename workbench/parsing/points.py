@@ -388,7 +388,8 @@ def _asked_points(text: str, region: Span, source: str) -> list[RequestPoint]:
     intros: list[Span] = []
     previous_end = region.start
     for sentence in sentences(text, region.start, region.end):
-        new_paragraph = text.count("\n", previous_end, sentence.start) >= 2
+        # A line of its own (a web page puts each paragraph on a line)
+        new_paragraph = text.count("\n", previous_end, sentence.start) >= 1
         previous_end = sentence.end
         body = _GREETING.sub("", sentence.text)
         if not body or SIGN_OFF.match(body):

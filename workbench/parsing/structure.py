@@ -193,6 +193,7 @@ _TERMINAL = (".", "?", "!", ":", ";", '"', "”")
 #: A wrapped line is long; a heading or a list item is not continued by the next line.
 _WRAP_WIDTH = 55
 _HEADING_LINE = 40
+_LONGEST_WRAP = 110
 _BULLET = re.compile(rf"^\s*(?P<mark>[{BULLETS}])(?P<space>\s+)")
 
 
@@ -220,11 +221,15 @@ def _split_glued(text: str, line: Span) -> list[Span]:
 def read_units(text: str, layout: Layout) -> list[Unit]:
     units: list[Unit] = []
     previous_end = 0
+    # A web page's text has a paragraph on each line; only a hard-wrapped text has lines to
+    # join, and it never has lines longer than any wrap.
+    unwrapped = sum(len(line.text) > _LONGEST_WRAP for line in layout.lines) >= 2
     for line in (part for whole in layout.lines for part in _split_glued(text, whole)):
         blank = text.count("\n", previous_end, line.start) >= 2
         previous_end = line.end
         if units and (
-            _LABEL_ONLY.match(units[-1].text) or (not blank and _joins(units[-1].text, line.text))
+            _LABEL_ONLY.match(units[-1].text)
+            or (not blank and _joins(units[-1].text, line.text, unwrapped=unwrapped))
         ):
             last = units[-1]
             last.span = Span(last.span.start, line.end, text[last.span.start : line.end])
@@ -233,7 +238,7 @@ def read_units(text: str, layout: Layout) -> list[Unit]:
     return units
 
 
-def _joins(previous: str, line: str) -> bool:
+def _joins(previous: str, line: str, *, unwrapped: bool = False) -> bool:
     """Whether ``line`` carries on the unit before it (a wrapped line, or a lone label's text)."""
     if LIST_ITEM.match(line) or _BULLET.match(line) or voice.is_table_row(line):
         return False
@@ -246,8 +251,12 @@ def _joins(previous: str, line: str) -> bool:
         return False
     if line[:1].islower():
         return True
+    if unwrapped:
+        return False
     if len(last_line) < _WRAP_WIDTH or voice.SIGN_OFF.match(line) or voice.SALUTATION.match(line):
         return False
+    if len(last_line) > _LONGEST_WRAP:
+        return False  # a line longer than any wrapped line is a paragraph of a web page
     # A short heading after a long line starts a section of its own ("Our response").
     return not (len(line) <= _HEADING_LINE and is_heading(line))
 

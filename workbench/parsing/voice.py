@@ -185,9 +185,17 @@ def reasons_heading(line: str) -> bool:
     return len(line) <= 90 and bool(_REASONS_HEADING.match(line))
 
 
+_REVIEW_GROUNDS = re.compile(
+    r"\b(?:requested|asked\s+(?:for|us\s+to\s+carry\s+out)|sought)\s+(?:an?\s+)?(?:internal\s+)?review\b",
+    re.IGNORECASE,
+)
+
+
 def introduces_request(sentence: str) -> bool:
     """ "Your request read:", "You asked:": the quoted request follows."""
     ending = sentence.rstrip()[-2:]
+    if _REVIEW_GROUNDS.search(sentence):
+        return False  # "You requested a review of our handling, that looks into:" - its grounds
     return any(mark in ending for mark in ":-–") and bool(_INTRO.search(sentence))
 
 
