@@ -203,6 +203,7 @@ def _line_label(text: str, layout: Layout, line: Span, found: FoundDate) -> str 
 
 
 _MARK = re.compile(r"^\s*[-–—•*]\s*")
+_REFERENCE_AFTER = re.compile(r"^[/|,;–-]?\s*(?:our\s+)?ref(?:erence)?\b", re.IGNORECASE)
 _ANOTHER_DATE = re.compile(r"^(?:and|&|,)\s*\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\s*$", re.IGNORECASE)
 
 
@@ -260,9 +261,9 @@ def _role_of_words(before: str) -> tuple[Role, bool] | None:
 
 def _is_letter_date_line(text: str, layout: Layout, line: Span, found: FoundDate) -> bool:
     """A date standing alone on a line near the top: the date of the letter."""
-    alone = (
-        text[line.start : found.start].strip() == ""
-        and text[found.end : line.end].strip(" .,") == ""
+    rest = text[found.end : line.end].strip(" .,")
+    alone = text[line.start : found.start].strip() == "" and (
+        rest == "" or bool(_REFERENCE_AFTER.match(rest))  # "7 August 2012 / Ref FO005949"
     )
     if not alone or (layout.line_index(line.start) or 0) > 25:
         return False

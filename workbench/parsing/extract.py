@@ -95,8 +95,8 @@ def _read_kind(letter: Letter, result: Extraction, decided: list[bool]) -> None:
     result.kind = kind.value  # type: ignore[assignment]
     if result.kind == "holding_notice":
         for point, deciding in zip(result.points, decided, strict=True):
-            if not deciding:
-                point.determination, point.evidence = None, []
+            if not deciding or point.determination is Determination.HELD_WITHHELD:
+                point.determination, point.evidence, point.provisions = None, [], []
                 point.confidence = kind.confidence
     _note(result, "kind", kind.evidence)
     result.confidence["kind"] = kind.confidence

@@ -102,7 +102,12 @@ _NOT_AN_ASK = re.compile(
     r"\bplease\s+(?:do\s+)?(?:get\s+in\s+touch|contact\s+me|let\s+me\s+know|do\s+not\s+hesitate)|"
     r"\bif\s+you\s+need\s+any\s+(?:further\s+)?(?:assistance|clarification)|"
     r"\b(?:requesting|asking\s+for)\s+the\s+same\s+(?:information\s+)?from\b|"
-    r"\bmy\s+request\s+is\s+(?:sufficiently\s+|quite\s+|reasonably\s+)?(?:clear|reasonable|simple)\b",
+    r"\bmy\s+request\s+is\s+(?:sufficiently\s+|quite\s+|reasonably\s+)?(?:clear|reasonable|simple)\b|"
+    # The requester's procedural lines: "If the cost limit would be exceeded, please provide
+    # advice and assistance", "If you have any queries please don't hesitate to contact me".
+    r"\badvice\s+and\s+assistance\b|\b(?:refine|narrow)\w*\s+(?:my|the|this)\s+request\b|"
+    r"\brequest\s+could\s+be\s+(?:refined|narrowed)\b|\bdon[’']?t\s+hesitate\b|"
+    r"\bdo\s+not\s+hesitate\b|^\W*if\s+you\s+have\s+any\s+(?:queries|questions)\b",
     re.IGNORECASE,
 )
 _GREETING = re.compile(
@@ -282,7 +287,9 @@ def _lines_in(text: str, region: Span) -> list[Span]:
 
 
 _INLINE_LABEL = re.compile(
-    r"(?<![\w(])\((?P<p>[ivx]{1,4}|[a-z]|\d{1,2})\)\s+|(?<![\w(.])(?P<b>[a-z]|\d{1,2})\)\s+"
+    r"(?<![\w(])\((?P<p>[ivx]{1,4}|[a-z]|\d{1,2})\)\s+|(?<![\w(.])(?P<b>[a-z]|\d{1,2})\)\s+|"
+    # "...following data: 1. Number of passengers; 2. Number by type ... 3. What kind ...?"
+    r"(?:(?<=[:;?!.)])|(?<=[:;?!.)]\s))\s*(?P<d>\d{1,2})\.\s+(?=[A-Z])"
 )
 #: The joining words left at the end of an inline list item: "...; and", "..., or".
 _LIST_TAIL = re.compile(r"[\s;,]*(?:\b(?:and|or)\b)?[\s;,]*$")
@@ -291,7 +298,7 @@ _LIST_TAIL = re.compile(r"[\s;,]*(?:\b(?:and|or)\b)?[\s;,]*$")
 def _inlinenumbered_points(text: str, region: Span, source: str) -> list[RequestPoint]:
     """ "Please tell me (i) how many ...; (ii) how many ...; (iii) ..." in running text."""
     found = [
-        (m, (m.group("p") or m.group("b")).lower())
+        (m, (m.group("p") or m.group("b") or m.group("d")).lower())
         for m in _INLINE_LABEL.finditer(text, region.start, region.end)
     ]
     for first, kind in (("1", "num"), ("a", "alpha"), ("i", "roman")):

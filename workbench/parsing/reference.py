@@ -80,14 +80,14 @@ _BARE_CODE = re.compile(
 #: "ATISN 18234 - Second homes premium": a disclosure-log title opening with its code.
 _CODE_TITLE = re.compile(r"^(?P<code>[A-Z]{2,6}[ -]?\d{3,}(?:[/-]\w+)*)\s+[-–:]\s+\S")
 #: "Notification requirements - 138/15": a disclosure-log title ending with its code.
-_TITLE_CODE = re.compile(r"\s[-–]\s(?P<code>[A-Z]{0,4}\d{1,6}[A-Z]?[/-]\d{2,4})\s*$")
+_TITLE_CODE = re.compile(r"\s[-–]\s(?P<code>[A-Z]{0,4}\d{1,6}[A-Z]?[/_-]\d{2,4})\s*$")
 #: "FOI 2023/123", "EIR2026/17373", "FOI-1234": a code with a regime prefix, in running text.
 _PREFIXED = re.compile(
     r"\b(?:FOI(?:SA)?/EIR|EIR/FOI|FOI(?:SA)?|EIR|RFI|FOIR|IR)[ \-/]?"
     r"\d[\d/\-]*\d(?:[-/][A-Z0-9]+)*\b"
 )
 #: "(828A/23)" after a disclosure-log title.
-_BRACKETED = re.compile(r"\((?P<code>[A-Z]{0,4}\d{1,6}[A-Z]?[/-]\d{2,4})\)")
+_BRACKETED = re.compile(r"\((?P<code>[A-Z]{0,4}\d{1,6}[A-Z]?[/_-]\d{2,4})\)")
 _NOT_A_REFERENCE = re.compile(
     r"^(?:\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|\d{4}/\d{2}|\d{4}-\d{2}-\d{2}|\d+)$"
 )

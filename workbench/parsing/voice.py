@@ -191,11 +191,20 @@ _REVIEW_GROUNDS = re.compile(
 )
 
 
+_ANSWER_FOLLOWS = re.compile(
+    r"\b(?:is|are)\s+(?:now\s+)?(?:available|attached|enclosed|provided|given|set\s+out|shown|"
+    r"published|below|as\s+follows)\b",
+    re.IGNORECASE,
+)
+
+
 def introduces_request(sentence: str) -> bool:
     """ "Your request read:", "You asked:": the quoted request follows."""
     ending = sentence.rstrip()[-2:]
     if _REVIEW_GROUNDS.search(sentence):
         return False  # "You requested a review of our handling, that looks into:" - its grounds
+    if _ANSWER_FOLLOWS.search(sentence):
+        return False  # "The information you asked for is available on our website:" - the answer
     return any(mark in ending for mark in ":-–") and bool(_INTRO.search(sentence))
 
 
