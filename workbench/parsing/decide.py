@@ -31,6 +31,7 @@ was refused is the least sure of all.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
@@ -288,6 +289,11 @@ def _combine(
             continue
         if determination is D.NCND and name not in signals and (disclosed or "partial" in signals):
             continue  # an NCND limb cited beside a disclosure: some is withheld, not NCND
+        if determination is D.NCND and disclosed and _about_other_information(signals.get(name)):
+            # "In addition to the attached, we neither confirm nor deny that we hold any other
+            # information": part is disclosed, the rest is neither confirmed nor denied.
+            evidence = _first(signals, ("disclosed", name, ground))
+            return D.HELD_PARTLY_DISCLOSED, evidence, "refusal_mixed"
         evidence = _first(signals, (name, ground))
         if figures and determination is not D.NCND:
             evidence = _first(signals, (name, ground, "figures"))
@@ -308,6 +314,10 @@ def _combine(
             signals.add("ground:exemption", span)
     partial = "partial" in signals
     whole = signals.any("whole_refusal", "whole_withheld")
+    if whole and "redacted" in signals and disclosed:
+        whole = (
+            False  # "a redacted document is attached ... the information is exempt": the redactions
+        )
     answered = disclosed or figures
     if not_held:
         # "We do not hold it, so we are unable to provide it" refuses nothing more: words of
@@ -358,6 +368,15 @@ def _combine(
     if signals.any("held", "partial"):
         return D.HELD_DISCLOSED, _first(signals, ("held", "partial")), "held_only"
     return None, [], ""
+
+
+_OTHER_INFORMATION = re.compile(
+    r"\b(?:any\s+)?(?:other|further|additional)\s+(?:relevant\s+)?information\b", re.IGNORECASE
+)
+
+
+def _about_other_information(spans: list[Span]) -> bool:
+    return any(_OTHER_INFORMATION.search(span.text) for span in spans)
 
 
 def _agreement(kind: str, words: bool, ground: bool) -> str:

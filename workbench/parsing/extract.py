@@ -27,7 +27,7 @@ from .answers import Answers, answers_for_paired, find_answers
 from .confidence import HeaderFound, field_confidence
 from .dates import DatedRole, classify_dates, pick
 from .decide import CONFIDENCE, DECIDING, Reading, SentenceCache, fits, read_decision
-from .grounds import Ground, find_grounds, most_specific
+from .grounds import Ground, find_grounds, implied_determination, most_specific
 from .kind import read_kind, read_review_outcome
 from .model import Determination, Evidence, Extraction, Point
 from .points import RequestPoint
@@ -58,7 +58,7 @@ def extract(
     grounds = [
         g
         for g in find_grounds(response_text, named_regime_hint(response_text))
-        if _inside(g.start, own)
+        if _inside(g.start, own) and not _law_in_general(layout, g)
     ]
     reading = read_request(letter, request_text)
     answers = _answers(letter, reading.points, zones)
@@ -213,10 +213,54 @@ def _read_points(
         else:
             reading = context.decide(answers.general, default=False)
             reading.confidence *= _LEFT_OVER
+            if reading.determination is None:
+                # Nothing is left over: what the letter says of the whole request applies.
+                reading = context.decide(zones, default=False)
+                reading.confidence *= _LEFT_OVER
         readings.append((point, reading))
     if answers.signposted:
         _attach_loose_grounds(readings, answers, grounds)
+    _attach_implied_grounds(readings, grounds)
     return readings
+
+
+#: Refusals that rest on one ground for the whole request: s.12 refuses every point it covers.
+_WHOLE_REQUEST = frozenset(
+    {
+        Determination.COST_LIMIT,
+        Determination.VEXATIOUS,
+        Determination.REPEATED,
+        Determination.PUBLISHED_ELSEWHERE,
+        Determination.NCND,
+    }
+)
+
+
+def _attach_implied_grounds(
+    readings: list[tuple[RequestPoint, Reading]], grounds: list[Ground]
+) -> None:
+    """A point refused on the cost limit (or as vexatious, repeated, published, NCND) with no
+    ground in its own answer relies on the ground the letter cites for that refusal."""
+    for _, reading in readings:
+        if reading.determination not in _WHOLE_REQUEST or reading.provisions:
+            continue
+        implied = [g.id for g in grounds if implied_determination(g.id) is reading.determination]
+        if implied:
+            reading.provisions = most_specific(implied)
+
+
+#: The law described, not applied: "A public authority which is relying on section 12 or
+#: section 14 must give the applicant a notice ..." cites sections it does not rely on.
+_LAW_IN_GENERAL = re.compile(
+    r"\b(?:a|any)\s+public\s+authorit(?:y|ies)\s+(?:which|that|who|must|may|is)\b|"
+    r"\bplaces\s+(?:two|a)\s+dut(?:y|ies)\b",
+    re.IGNORECASE,
+)
+
+
+def _law_in_general(layout: Layout, ground: Ground) -> bool:
+    sentence = layout.sentence_at(ground.start)
+    return sentence is not None and bool(_LAW_IN_GENERAL.search(sentence.text))
 
 
 #: Confidence kept when one answer is read for several points, or when a point gets only

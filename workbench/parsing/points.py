@@ -93,6 +93,8 @@ FOLLOW_ON = re.compile(
       | please\s+(?:break|split|include)\b | broken\s+down\b | including\b | to\s+include\b
       | for\s+(?:each|every|both)\b | in\s+(?:each|both)\s+case
       | (?:my|this)\s+request\s+(?:relates|covers|concerns|is\s+for\s+the\s+period)
+      | (?:could|can|would|may)\s+(?:I|you|we)\s+(?:have|get|see|receive)\s+(?:this|that|these|the\s+same)
+            \s+(?:information|data|figures?)\s+(?:broken\s+down|split|separated|by)\b
     )""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -332,6 +334,7 @@ def _following(kind: str, value: str) -> str | None:
 #: could you provide:", "broken down by:", "including:".
 _FIELDS_LEAD = re.compile(
     r"\bfor\s+(?:each|every)\b|\bbroken\s+down\b|\bbreak\s*down\s+(?:of|by)\b|"
+    r"\bbreak\s*down\s+(?:\w+\s+){1,6}by\s*:?\s*$|\bbreak\s+(?:\w+\s+){1,6}down\s+by\b|"
     r"\bsplit\s+(?:by|into)\b|\bincluding\s*:?\s*$|\bin\s+each\s+case\b",
     re.IGNORECASE,
 )
@@ -358,9 +361,18 @@ def _bulleted_points(text: str, region: Span, source: str) -> list[RequestPoint]
         return []  # "For each one, could you provide: - age - sex" (but not "the following
         # information for each year:", whose bullets are asks of their own)
     items = []
+    fields = False  # after "Please break the figures down by:", bullets are fields of the ask
     for n, index in enumerate(bullets):
         following = bullets[n + 1] if n + 1 < len(bullets) else None
         end = found[following].start if following is not None else region.end
+        between = [line.text for line in found[bullets[n - 1] + 1 : index]] if n else []
+        if between:
+            fields = any(
+                _FIELDS_LEAD.search(line) and line.rstrip().endswith(":") for line in between
+            )
+        if fields and items:
+            items[-1] = Span.of(text, items[-1].start, end)
+            continue
         items.append(Span.of(text, found[index].start + 2, end))
     introduced = not lead or any(
         _INTRO.search(s.text) and not re.search(r"\?\s*$", s.text) for s in lead_sentences

@@ -610,7 +610,12 @@ class _Reader:
             if self.current.continued:
                 return True  # the next question in a list, then plain text: its answer
             last = self.current.units[-1]
-            if last in listed and last.text.rstrip().endswith("?") and not _follows_on(text):
+            if (
+                last in listed
+                and last.text.rstrip().endswith("?")
+                and not _follows_on(text)
+                and not _item_of_question(last.text, text)
+            ):
                 return True  # "Question 1: How many ...?" then "Yes. A copy is attached."
             if all(bullet_style(u.text) for u in listed) and unit.blank_before:
                 return True  # bulleted asks, then a paragraph of plain text: the answers
@@ -811,6 +816,17 @@ def _title(reader: _Reader, unit: Unit) -> bool:
 
 def _last_sentence(text: str) -> str:
     return re.split(r"(?<=[.?!])\s+", text.strip())[-1]
+
+
+def _item_of_question(question: str, line: str) -> bool:
+    """ "How many officers hold each of the following qualifications?" then "Dog Handler":
+    a short name on its own line is an item of the list the question introduces."""
+    return (
+        bool(re.search(r"\bthe\s+following\b", question, re.IGNORECASE))
+        and len(line) <= 60
+        and "\n" not in line
+        and not line.rstrip().endswith((".", "?", "!"))
+    )
 
 
 def _follows_on(text: str) -> bool:

@@ -265,5 +265,10 @@ def authority_speaks(sentence: str) -> bool:
     )
 
 
+#: "2010, 2011, 2012, 2013": the years a request asks about, not a row of figures.
+_YEARS_ONLY = re.compile(r"^\W*(?:(?:19|20)\d\d(?:[/-]\d\d)?[\s,;&]*(?:and\s+)?){2,}\W*$")
+
+
 def is_table_row(line: str) -> bool:
-    return bool(_TABLE_ROW.match(line.strip()))
+    stripped = line.strip()
+    return bool(_TABLE_ROW.match(stripped)) and not _YEARS_ONLY.match(stripped)
