@@ -93,8 +93,8 @@ FOLLOW_ON = re.compile(
       | please\s+(?:break|split|include)\b | broken\s+down\b | including\b | to\s+include\b
       | for\s+(?:each|every|both)\b | in\s+(?:each|both)\s+case
       | (?:my|this)\s+request\s+(?:relates|covers|concerns|is\s+for\s+the\s+period)
-      | (?:could|can|would|may)\s+(?:I|you|we)\s+(?:have|get|see|receive)\s+(?:this|that|these|the\s+same)
-            \s+(?:information|data|figures?)\s+(?:broken\s+down|split|separated|by)\b
+      | (?:could|can|would|may)\s+(?:I|you|we)\s+(?:have|get|see|receive)\s+
+            (?:this|that|these|the\s+same)\s+(?:information|data|figures?)\s+(?:broken\s+down|split|separated|by)\b
     )""",
     re.IGNORECASE | re.VERBOSE,
 )
