@@ -75,7 +75,7 @@ CONFIDENCE = {
     "status": 0.95,
     "refusal+ground": 0.93,  # a refusal in words (NCND, cost, vexatious, repeated) and its ground
     "refusal_words": 0.86,
-    "refusal_ground": 0.8,
+    "refusal_ground": 0.78,
     "refusal_with_figures": 0.7,  # a refusal beside figures given: part disclosed
     "refusal_mixed": 0.75,  # a refusal beside disclosure words
     "not_held+ground": 0.95,

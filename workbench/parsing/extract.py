@@ -208,7 +208,9 @@ def _read_points(
             reading = context.decide(own, default=True)
         elif not answers.signposted:
             reading = context.decide(zones, default=True)
-            if len(points) > 1:
+            if len(points) > 1 and reading.determination not in _WHOLE_REQUEST:
+                # One answer read for every point: a refusal of the whole request (cost limit,
+                # NCND ...) covers them all; anything else may differ from point to point.
                 reading.confidence *= _SHARED_ANSWER
         else:
             reading = context.decide(answers.general, default=False)
