@@ -155,8 +155,12 @@ class _Item:
     parent: str | None  # formatted label of the parent item
 
 
-def numbered_points(text: str, region: Span, source: str) -> list[RequestPoint]:
-    items = _accepted_items(text, region)
+def numbered_points(
+    text: str, region: Span, source: str, *, continued: bool = False
+) -> list[RequestPoint]:
+    """``continued``: the region carries on a numbering begun before it (a request quoted
+    question by question), so its first number need not be 1."""
+    items = _accepted_items(text, region, continued=continued)
     if not items or (len(items) == 1 and items[0].label.word is None):
         return []
     has_children = {item.parent for item in items if item.parent}
@@ -186,7 +190,7 @@ def _full_label(item: _Item) -> str:
     return f"{item.parent}{item.label.value}"
 
 
-def _accepted_items(text: str, region: Span) -> list[_Item]:
+def _accepted_items(text: str, region: Span, *, continued: bool = False) -> list[_Item]:
     """Labelled lines that form a proper sequence (1, 2, 3 / a, b / i, ii), with their levels.
 
     A sequence must start at its first value, so "2021." or "5 -" in running
@@ -214,7 +218,7 @@ def _accepted_items(text: str, region: Span) -> list[_Item]:
         top_kind = top_kind or label.kind
         if label.kind == "num" and top_kind == "num":
             number = int(label.value)
-            if not _continues_numbering(last_top, number):
+            if not _continues_numbering(last_top, number) and not (continued and last_top is None):
                 continue
             in_part = bool(label.sub)
             if label.sub:

@@ -129,6 +129,7 @@ def _paired_points(text: str, pieces: list[Piece]) -> list[RequestPoint]:
                 earlier.answer = point.answer
             else:
                 fresh.append(point)
+        fresh = _parts_of_previous(fresh, points)
         if fresh:
             blocks.append(fresh)
         points += fresh
@@ -144,6 +145,29 @@ def _paired_points(text: str, pieces: list[Piece]) -> list[RequestPoint]:
                 point.label = f"{number}/{point.label}"
     renumber_orders(points)
     return points
+
+
+def _parts_of_previous(found: list[RequestPoint], points: list[RequestPoint]) -> list[RequestPoint]:
+    """ "3. For the same period, please provide:" answered part by part ("a) ...", "b) ..."):
+    the lettered pieces are parts of point 3, which is no longer a point of its own."""
+    if not found or not points or not all(re.fullmatch(r"[a-z]", p.label) for p in found):
+        return found
+    last = points[-1]
+    part = re.fullmatch(r"(\d{1,2})([a-z])", last.key)
+    if part and chr(ord(part.group(2)) + 1) == found[0].label:
+        parent = None  # "3a" was the last: "b)" is "3b"
+    elif re.fullmatch(r"\d{1,2}", last.key) and last.span.text.rstrip().endswith(":"):
+        parent = last
+    else:
+        return found
+    prefix = re.sub(r"[a-z]$", "", last.label) if part else last.label
+    for point in found:
+        point.label = f"{prefix}{point.label}"
+    if parent is not None:
+        for point in found:
+            point.context = parent.span.text
+        points.remove(parent)
+    return found
 
 
 def _restated(point: RequestPoint, earlier: list[RequestPoint]) -> RequestPoint | None:
@@ -175,7 +199,7 @@ def _words(value: str) -> set[str]:
 def _piece_points(text: str, piece: Piece) -> list[RequestPoint]:
     """The points of one piece: its own numbering, else one per list item, else the piece."""
     region = _region(text, piece)
-    numbered = numbered_points(text, region, "response")
+    numbered = numbered_points(text, region, "response", continued=piece.continued)
     if numbered:
         return numbered
     items = [u for u in piece.units if read_item(u.text) is not None or bullet_style(u.text)]

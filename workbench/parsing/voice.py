@@ -269,6 +269,14 @@ def authority_speaks(sentence: str) -> bool:
 _YEARS_ONLY = re.compile(r"^\W*(?:(?:19|20)\d\d(?:[/-]\d\d)?[\s,;&]*(?:and\s+)?){2,}\W*$")
 
 
+#: "2021/22 1,012", "2025/26 (to date). 27 accepted": a period and its figure, a row of an answer.
+_PERIOD_FIGURES = re.compile(
+    r"^\W*(?:19|20)\d\d(?:[/-]\d{2,4})?(?:\s*\([^)]{1,20}\))?[.:]?\s+£?\d[\d,.]*(?:\s|$)"
+)
+
+
 def is_table_row(line: str) -> bool:
     stripped = line.strip()
-    return bool(_TABLE_ROW.match(stripped)) and not _YEARS_ONLY.match(stripped)
+    if _YEARS_ONLY.match(stripped):
+        return False
+    return bool(_TABLE_ROW.match(stripped) or _PERIOD_FIGURES.match(stripped))
