@@ -24,7 +24,7 @@ _WORD = r"(?:Q|Qu|Question|Request|Point|Part|Item|A|Ans|Answer|Response|Reply)s
 _TOKEN = rf"(?:{_WORD}\s*\.?\s*)?\(?(?:\d{{1,2}}[a-z]?|[ivx]{{1,4}}(?![a-z])|[a-z])\)?"
 #: Between labels: "&", "and", ",", "/", "to", or a dash with no space ("4-6"); a spaced dash
 #: ("Q1 – 52") separates the label from its answer.
-_JOIN = r"(?:\s*(?:&|\band\b|,|\+|/)\s*|[-–]|\s+to\s+)"
+_JOIN = r"(?:\.?\s*(?:&|\band\b|,|\+|/)\s*|[-–]|\s+to\s+)"  # "4. & 5." too
 #: A line opening with one or more labels: "Q1 –", "1.", "Q2 & Q3 –", "Questions 4-6:".
 _LINE_MARKER = re.compile(
     rf"^\s*(?P<labels>{_TOKEN}(?:{_JOIN}{_TOKEN})*)\s*(?:[.):\-–—]\s|[.):\-–—]?\s*$|:|(?<=\))\s)",

@@ -236,6 +236,10 @@ def _cues(book: PhraseBook, text: str, skipped: Callable[[], bool]) -> list[str]
         found.append("cost")
     if not found or skipped():
         return []
+    if "not_held" in found and _IN_ANOTHER_FORM.search(text):
+        # "We do not hold the figures in calendar years - the information below shows
+        # financial years": the information is given, in the form it is kept.
+        found = [name for name in found if name != "not_held"] + ["disclosed"]
     if _ACTIONS.intersection(found) and book.skip("hypothetical").search(text):
         found = [name for name in found if name not in _ACTIONS]
     if book.skip("alternative").search(text):
@@ -370,6 +374,12 @@ def _combine(
     return None, [], ""
 
 
+_IN_ANOTHER_FORM = re.compile(
+    r"\bnot\s+(?:hold|held|record(?:ed)?|kept|collate[ds]?)\b[^.]{0,60}?\b(?:in|by)\s+"
+    r"(?:calendar|financial|academic)\s+years?\b[^.]{0,80}\b(?:below|instead|however|shows?|provided|"
+    r"given|attached)\b",
+    re.IGNORECASE,
+)
 _OTHER_INFORMATION = re.compile(
     r"\b(?:any\s+)?(?:other|further|additional)\s+(?:relevant\s+)?information\b", re.IGNORECASE
 )

@@ -64,7 +64,7 @@ def extract(
     answers = _answers(letter, reading.points, zones)
     result = Extraction()
     header_found = _read_header(letter, result, name)
-    regime = detect_regime(response_text, [g.id for g in grounds], layout)
+    regime = detect_regime(response_text, [g.id for g in grounds], layout, letter.request_spans)
     result.regime = regime.regime  # type: ignore[assignment]
     _note(result, "regime", regime.evidence)
     readings = _read_points(letter, answers.new_points, answers, zones, grounds)

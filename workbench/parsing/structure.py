@@ -135,6 +135,9 @@ class Letter:
     request_message: Span | None = None
     #: Units of messages that only acknowledge the request or promise an answer.
     acknowledgements: list[Span] = field(default_factory=list)
+    #: What the main message is: "response", or "acknowledgement" when the authority has
+    #: only acknowledged the request so far.
+    main_kind: str = "response"
     _spans: dict[frozenset[Role], list[Span]] = field(default_factory=dict, repr=False)
 
     def spans(self, *roles: Role) -> list[Span]:
@@ -351,6 +354,8 @@ def _classify(units: list[Unit], message: _Message) -> None:
         if voice.SIGN_OFF.match(text):
             break  # what follows the sign-off is a signature and the site's footer
         if voice.SALUTATION.match(text):
+            if _TO_AN_AUTHORITY.match(text):
+                asks += 2  # "Dear Greater Glasgow NHS Board,": written to the authority
             continue
         if unit.asks and not unit.authority:
             asks += 1
@@ -371,6 +376,13 @@ def _classify(units: list[Unit], message: _Message) -> None:
         message.kind = "acknowledgement"
 
 
+#: A salutation to an organisation rather than a person: the requester writing to it.
+_TO_AN_AUTHORITY = re.compile(
+    r"^\s*dear\s+(?!(?:mr|mrs|ms|miss|dr|sir|madam|requester|applicant)\b)[^,\n]{0,60}\b"
+    r"(?:council|board|police|constabulary|trust|university|department|government|authority|"
+    r"commission(?:er)?|office|team|unit|service|agency|college|ministry|executive)\b[^,\n]{0,30},?\s*$",
+    re.IGNORECASE,
+)
 #: Words of decision: what tells a response from a request or an acknowledgement.
 _DECISION_CUES = ("not_held", "withheld", "ncnd", "cost", "vexatious", "disclosed")
 
@@ -389,7 +401,11 @@ def _messages(units: list[Unit]) -> list[_Message]:
 
 def _main(messages: list[_Message]) -> _Message:
     """The response the review is about: the one deciding most (the first, between equals)."""
-    responses = [m for m in messages if m.kind == "response"] or messages
+    responses = (
+        [m for m in messages if m.kind == "response"]
+        or [m for m in messages if m.kind == "acknowledgement"]
+        or messages
+    )
     return max(responses, key=lambda m: (m.decisions, -m.first))
 
 
@@ -402,7 +418,7 @@ def read_letter(text: str, layout: Layout | None = None) -> Letter:
     units = read_units(text, layout)
     messages = _messages(units)
     main = _main(messages)
-    letter = Letter(text, layout, units, (main.first, main.last))
+    letter = Letter(text, layout, units, (main.first, main.last), main_kind=main.kind)
     for message in messages:
         if message is main:
             continue
