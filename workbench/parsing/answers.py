@@ -100,8 +100,43 @@ def find_answers(
         for key in marker.keys:
             answers.by_key.setdefault(key, []).append(span)
     answers.general = _unclaimed(text, zones, claimed)
+    _attach_footnotes(text, layout, zones, answers)
     answers.new_points = _split_parts(text, layout, points, answers)
     return answers
+
+
+#: A footnote under a table: "* Numbers between 1 and 5 have been redacted ...".
+_FOOTNOTE = re.compile(r"^\s*\*+\s*[A-Za-z]")
+
+
+def _attach_footnotes(text: str, layout: Layout, zones: list[Span], answers: Answers) -> None:
+    """A footnote belongs to every answer that carries its mark ("<5*"), not to the answer
+    that happens to come last before it."""
+    for zone in zones:
+        for line in layout.lines_in(zone.start, zone.end):
+            if not _FOOTNOTE.match(line.text):
+                continue
+            note = _footnote_span(text, layout, line, zone)
+            for key, spans in answers.by_key.items():
+                trimmed = [
+                    Span.of(text, s.start, note.start) if s.start < note.start < s.end else s
+                    for s in spans
+                ]
+                marked = any("*" in s.text for s in trimmed)
+                answers.by_key[key] = trimmed + ([note] if marked else [])
+            return
+
+
+def _footnote_span(text: str, layout: Layout, first: Span, zone: Span) -> Span:
+    """The footnote's lines: to the end of its sentence group (a line after a full stop that
+    starts a new note ends it)."""
+    end = first.end
+    previous = first.text
+    for line in layout.lines_in(first.end, zone.end):
+        if previous.rstrip().endswith(".") and line.text[:1].isupper():
+            break
+        end, previous = line.end, line.text
+    return Span.of(text, first.start, end)
 
 
 def answers_for_paired(text: str, layout: Layout, points: list[RequestPoint]) -> Answers:

@@ -57,6 +57,7 @@ _LABELS: list[tuple[int, re.Pattern[str]]] = [
     ),
 ]
 _YOUR_REF = re.compile(r"\byour\s+ref", re.I)
+_LABEL_WORD = re.compile(r"(?:ref(?:erence)?|no|number)\b\.?\s*[:#]?\s*", re.I)
 _SEPARATOR = re.compile(r"\s*(?:[:#=]|[-–—](?=\s)|\bis\b)?\s*", re.I)
 #: A reference value: starts with a letter or digit, has a digit, may hold / - _ . and
 #: spaced dashes or slashes ("2022 – 280 / WE5500").
@@ -154,6 +155,9 @@ def _value_after(text: str, line: Span, offset: int) -> str | None:
     """The reference value starting at ``offset`` on ``line``, if it looks like one."""
     sep = _SEPARATOR.match(text, offset, line.end)
     begin = sep.end() if sep else offset
+    word = _LABEL_WORD.match(text, begin, line.end)  # "FOI request ref 30412"
+    if word:
+        begin = word.end()
     match = _VALUE.match(text, begin, line.end)
     if not match:
         return None
