@@ -42,6 +42,8 @@ class CaseRow:
     #: Working days from today to the due date; negative when overdue; None without a date
     #: or once the review is completed.
     days_left: int | None
+    #: The sign-in name the review is allocated to ("" when nobody, or no review yet).
+    allocated_to: str = ""
 
     @property
     def overdue(self) -> bool:
@@ -110,6 +112,7 @@ def case_rows(
                 status=status,
                 due=due,
                 days_left=days_left,
+                allocated_to=getattr(summary, "allocated_to", "") if summary else "",
             )
         )
     return rows

@@ -204,7 +204,8 @@ def _fetch(conn, sql: str) -> dict[str, list]:
         names = [column[0] for column in cursor.description]
         rows = cursor.fetchall()
     except conn.dialect.loaded_dbapi.Error as exc:
-        raise StoreError(f"Cannot read the register: {exc}") from exc
+        first_line = str(exc).strip().splitlines()[0]  # PostgreSQL adds the query's text
+        raise StoreError(f"Cannot read the register: {first_line}") from exc
     finally:
         cursor.close()
     if not rows:

@@ -45,6 +45,14 @@ def _row(label: str, field: widgets.Widget, note: widgets.Widget | None = None) 
     return row
 
 
+def _name_note(session) -> str:
+    """What the Reviewer box is for: the recorded name, or (signed in) only the letter's."""
+    user = session.permissions.user
+    if user is None:
+        return "Recorded with every change you make"
+    return f"The name the letter gives; your changes are recorded as {user} (signed in)"
+
+
 def _input_layout() -> widgets.Layout:
     return widgets.Layout(width="100%")
 
@@ -179,7 +187,7 @@ class OverviewPage(Page):
             _row(
                 "Reviewer",
                 name,
-                widgets.HTML("<span class='wb-muted'>Recorded with every change you make</span>"),
+                widgets.HTML(f"<span class='wb-muted'>{escape(_name_note(self.session))}</span>"),
             ),
             _row("Role", role),
             _row("Review requested", requested, due),
