@@ -84,10 +84,11 @@ _CODE_TITLE = re.compile(r"^(?P<code>[A-Z]{2,6}[ -]?\d{3,}(?:[/-]\w+)*)\s+[-–:
 _TITLE_CODE = re.compile(r"\s[-–]\s(?P<code>[A-Z]{0,4}\d{1,6}[A-Z]?[/_-]\d{2,4})\s*$")
 #: "FOI 2023/123", "EIR2026/17373", "FOI-1234": a code with a regime prefix, in running text.
 _PREFIXED = re.compile(
-    r"\b(?:[A-Z]{1,4}-)?(?:FOI(?:SA)?/EIR|EIR/FOI|FOI(?:SA)?|EIR|RFI|FOIR|IR)[ \-/]?"
+    r"\b(?:FOI(?:SA)?/EIR|EIR/FOI|FOI(?:SA)?|EIR|RFI|FOIR|IR)[ \-/]?"
     r"\d[\d/\-]*\d(?:[-/][A-Z0-9]+)*\b"
 )
 #: "(828A/23)" after a disclosure-log title.
+_UNIT_PREFIX = re.compile(r"(?<![A-Za-z])[A-Z]{1,4}-$")
 _BRACKETED = re.compile(r"\((?P<code>[A-Z]{0,4}\d{1,6}[A-Z]?[/_-]\d{2,4})\)")
 _NOT_A_REFERENCE = re.compile(
     r"^(?:\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|\d{4}/\d{2}|\d{4}-\d{2}-\d{2}|\d+)$"
@@ -199,7 +200,13 @@ def _inline(text: str, layout: Layout) -> list[FoundReference]:
     found = []
     for match in _PREFIXED.finditer(text, 0, _INLINE_CHARS):
         if _plausible(match.group(0)):
-            found.append(FoundReference(match.group(0), 4, Span.of(text, *match.span())))
+            start = match.start()
+            unit = _UNIT_PREFIX.search(text, max(0, start - 5), start)  # "IM-FOI-2018-1421"
+            if unit is not None:
+                start = unit.start()
+            found.append(
+                FoundReference(text[start : match.end()], 4, Span.of(text, start, match.end()))
+            )
     for line in layout.lines[:5]:
         opening = _CODE_TITLE.match(line.text)
         if opening and _plausible(opening.group("code")):

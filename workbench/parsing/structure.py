@@ -209,6 +209,8 @@ _ANSWER_LABEL = re.compile(r"^\s*A\s?\d{1,2}\s*[/:.)\-–]\s")
 
 
 def _split_glued(text: str, line: Span) -> list[Span]:
+    if line.text.lstrip()[:1] not in ("Q", "q"):
+        return [line]
     match = _GLUED_ANSWER.match(line.text)
     if not match:
         return [line]

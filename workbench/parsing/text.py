@@ -141,14 +141,25 @@ def _continues(previous: str, line: str) -> bool:
 
 #: An answer label run into the question before it ("... the StrategyA1 / We do not hold"),
 #: where a two-column table was flattened: a sentence starts there.
-_GLUED_ANSWER = re.compile(r"(?<=[a-z.?)])\s?(?=A\s?\d{1,2}\s*[/:]\s)")
+_GLUED_ANSWER = re.compile(r"A\s?\d{1,2}\s*[/:]\s")
+
+
+def _glued_answers(text: str, start: int, end: int) -> list[int]:
+    """Where answer labels run into the text before them ("...StrategyA1 / ...")."""
+    found = []
+    for match in _GLUED_ANSWER.finditer(text, start, end):
+        at = match.start()
+        before = at - 1 if at > start and text[at - 1] == " " else at
+        if before > start and text[before - 1] in "abcdefghijklmnopqrstuvwxyz.?)":
+            found.append(before)
+    return found
 
 
 def _split_unit(text: str, unit: Span) -> list[Span]:
     pieces = []
     cursor = unit.start
     ends = {m.end(): m.start() for m in _SENTENCE_END.finditer(text, unit.start, unit.end)}
-    glued = [m.end() for m in _GLUED_ANSWER.finditer(text, unit.start, unit.end)]
+    glued = _glued_answers(text, unit.start, unit.end)
     for end in sorted({*ends, *glued}):
         if end in ends:
             mark = ends[end]

@@ -155,6 +155,7 @@ _TABLE_ROW = re.compile(
 #: A dash or bullet before a heading: web pages flatten a list of labels and values into
 #: "- Request or Question" / "- Response".
 _HEADING_MARK = re.compile(rf"^\s*(?:[{BULLETS}]\s+|[-–—•]\s*)")
+_MARKS = frozenset(BULLETS.replace("\\", ""))
 
 
 def request_heading(line: str) -> int | None:
@@ -168,7 +169,7 @@ def response_heading(line: str) -> int | None:
 
 
 def _heading(line: str, bare: re.Pattern[str], lead: re.Pattern[str]) -> int | None:
-    mark = _HEADING_MARK.match(line)
+    mark = _HEADING_MARK.match(line) if line.lstrip()[:1] in _MARKS else None
     skip = mark.end() if mark else 0
     rest = line[skip:]
     if len(rest) <= 80 and bare.match(rest):
@@ -201,11 +202,13 @@ _ANSWER_FOLLOWS = re.compile(
 def introduces_request(sentence: str) -> bool:
     """ "Your request read:", "You asked:": the quoted request follows."""
     ending = sentence.rstrip()[-2:]
+    if not any(mark in ending for mark in ":-–"):
+        return False
     if _REVIEW_GROUNDS.search(sentence):
         return False  # "You requested a review of our handling, that looks into:" - its grounds
     if _ANSWER_FOLLOWS.search(sentence):
         return False  # "The information you asked for is available on our website:" - the answer
-    return any(mark in ending for mark in ":-–") and bool(_INTRO.search(sentence))
+    return bool(_INTRO.search(sentence))
 
 
 def reported_ask(sentence: str) -> re.Match[str] | None:
@@ -277,6 +280,5 @@ _PERIOD_FIGURES = re.compile(
 
 def is_table_row(line: str) -> bool:
     stripped = line.strip()
-    if _YEARS_ONLY.match(stripped):
-        return False
-    return bool(_TABLE_ROW.match(stripped) or _PERIOD_FIGURES.match(stripped))
+    row = _TABLE_ROW.match(stripped) or (stripped[:1].isdigit() and _PERIOD_FIGURES.match(stripped))
+    return bool(row) and not (stripped[:1].isdigit() and _YEARS_ONLY.match(stripped))
