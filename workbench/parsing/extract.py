@@ -208,9 +208,7 @@ def _read_points(
             reading = context.decide(own, default=True)
         elif not answers.signposted:
             reading = context.decide(zones, default=True)
-            if len(points) > 1 and reading.determination not in _WHOLE_REQUEST:
-                # One answer read for every point: a refusal of the whole request (cost limit,
-                # NCND ...) covers them all; anything else may differ from point to point.
+            if len(points) > 1:
                 reading.confidence *= _SHARED_ANSWER
         else:
             reading = context.decide(answers.general, default=False)
@@ -254,8 +252,8 @@ def _attach_implied_grounds(
 #: The law described, not applied: "A public authority which is relying on section 12 or
 #: section 14 must give the applicant a notice ..." cites sections it does not rely on.
 _LAW_IN_GENERAL = re.compile(
-    r"\b(?:a|any)\s+public\s+authorit(?:y|ies)\s+(?:which|that|who|must|may|is)\b|"
-    r"\bplaces\s+(?:two|a)\s+dut(?:y|ies)\b",
+    r"\bpublic\s+authorit(?:y|ies)\s+which,?\s+in\s+relation\s+to\s+any\s+request\b|"
+    r"\bis\s+relying\s+on\s+a\s+claim\s+that\b|\bplaces\s+(?:two|a)\s+dut(?:y|ies)\b",
     re.IGNORECASE,
 )
 

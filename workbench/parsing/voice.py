@@ -187,7 +187,8 @@ def reasons_heading(line: str) -> bool:
 
 
 _REVIEW_GROUNDS = re.compile(
-    r"\b(?:requested|asked\s+(?:for|us\s+to\s+carry\s+out)|sought)\s+(?:an?\s+)?(?:internal\s+)?review\b",
+    r"\b(?:requested|asked\s+(?:for|us\s+to\s+carry\s+out)|sought)\s+(?:an?\s+)?(?:internal\s+)?"
+    r"review\b[^.?!]{0,120}\b(?:handling|looks?\s+into|grounds|reasons|points?\s+below)\b",
     re.IGNORECASE,
 )
 
