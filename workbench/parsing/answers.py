@@ -25,10 +25,15 @@ _TOKEN = rf"(?:{_WORD}\s*\.?\s*)?\(?(?:\d{{1,2}}[a-z]?|[ivx]{{1,4}}(?![a-z])|[a-
 #: Between labels: "&", "and", ",", "/", "to", or a dash with no space ("4-6"); a spaced dash
 #: ("Q1 – 52") separates the label from its answer.
 _JOIN = r"(?:\.?\s*(?:&|\band\b|,|\+|/)\s*|[-–]|\s+to\s+)"  # "4. & 5." too
+#: In a line of labels alone ("3 4 & 5"), a space also joins them.
+_LINE_JOIN = rf"(?:{_JOIN}|\s+(?=\(?\d))"
 #: A line opening with one or more labels: "Q1 –", "1.", "Q2 & Q3 –", "Questions 4-6:".
 _LINE_MARKER = re.compile(
     rf"^\s*(?P<labels>{_TOKEN}(?:{_JOIN}{_TOKEN})*)\s*(?:[.):\-–—]\s|[.):\-–—]?\s*$|:|(?<=\))\s)",
     re.IGNORECASE,
+)
+_LABELS_LINE = re.compile(
+    rf"^\s*(?P<labels>{_TOKEN}(?:{_LINE_JOIN}{_TOKEN})+)\s*[.:]?\s*$", re.IGNORECASE
 )
 _LEAD = (
     r"^\W*(?:(?:in\s+(?:relation|response|reply|regard|respect|answer)\s+to|regarding|"
@@ -193,6 +198,9 @@ def marker_keys(line: str) -> list[str]:
 
 def _line_marker(line: Span, keys: list[str], after_colon: bool = False) -> _Marker | None:
     match = _LINE_MARKER.match(line.text)
+    alone = _LABELS_LINE.match(line.text) if line.text[:4].strip()[:1].isdigit() else None
+    if alone is not None and (match is None or len(alone.group("labels")) > match.end("labels")):
+        match = alone  # "3 4 & 5" on a line of its own
     if not match:
         return None
     wanted = _expand(match.group("labels"))
@@ -318,7 +326,7 @@ _TOPIC_OPENER = re.compile(
 )
 
 
-def _content_words(value: str) -> set[str]:
+def content_words(value: str) -> set[str]:
     return {w for w in re.findall(r"[a-z0-9][a-z0-9'’-]+", value.lower()) if w not in _STOPWORDS}
 
 
@@ -331,13 +339,13 @@ class _Topics:
     """
 
     def __init__(self, points: list[RequestPoint]) -> None:
-        self.points = [(p.key, _content_words(p.span.text)) for p in points]
+        self.points = [(p.key, content_words(p.span.text)) for p in points]
         #: Each top-level point with its parts, and the words of all of them together.
         tops: dict[str, tuple[list[str], set[str]]] = {}
         for point in points:
             keys, words = tops.setdefault(top_key(point.key), ([], set()))
             keys.append(point.key)
-            words |= _content_words(f"{point.context} {point.span.text}")
+            words |= content_words(f"{point.context} {point.span.text}")
         self.tops = list(tops.values())
         self.active = len(points) >= 2
 
@@ -353,7 +361,7 @@ class _Topics:
         if not match:
             return None
         topic = match.group("topic")
-        words = _content_words(topic)
+        words = content_words(topic)
         scores = sorted(
             ((len(words & own), index) for index, (_, own) in enumerate(self.tops) if own),
             reverse=True,
@@ -372,7 +380,7 @@ class _Topics:
     def restated(self, line: Span) -> _Marker | None:
         if not self.active:
             return None
-        words = _content_words(line.text)
+        words = content_words(line.text)
         asks = line.text.rstrip().endswith("?")
         for key, own in self.points:
             shared = len(words & own)
@@ -413,9 +421,9 @@ def _paragraphs_in_turn(text: str, points: list[RequestPoint], zones: list[Span]
             candidates.append(block)
     if len(candidates) != len(points):
         return []
-    own = [_content_words(p.span.text) for p in points]
+    own = [content_words(p.span.text) for p in points]
     for index, block in enumerate(candidates):
-        words = _content_words(block.text)
+        words = content_words(block.text)
         shared = [len(words & question) for question in own]
         if shared[index] == 0 or shared[index] < max(shared):
             return []

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from ..documents import Document, load_document
-from .answers import Answers, answers_for_paired, find_answers
+from .answers import Answers, answers_for_paired, content_words, find_answers
 from .confidence import HeaderFound, field_confidence
 from .dates import DatedRole, classify_dates, pick
 from .decide import CONFIDENCE, DECIDING, Reading, SentenceCache, fits, read_decision
@@ -202,14 +202,16 @@ def _read_points(
     readings: list[tuple[RequestPoint, Reading]] = []
     cache = SentenceCache()
     context = _DecisionContext(letter, cache, grounds)
+    topics = {} if answers.signposted else _refusals_by_topic(letter.layout, points, zones, cache)
     for point in points:
         own = answers.by_key.get(point.key)
         if own:
             reading = context.decide(own, default=True)
         elif not answers.signposted:
-            reading = context.decide(zones, default=True)
+            own_topic = topics.get(point.key)
+            reading = context.decide(own_topic if own_topic is not None else zones, default=True)
             if len(points) > 1:
-                reading.confidence *= _SHARED_ANSWER
+                reading.confidence *= _SHARED_ANSWER * (_BY_TOPIC if own_topic is not None else 1)
         else:
             reading = context.decide(answers.general, default=False)
             reading.confidence *= _LEFT_OVER
@@ -261,6 +263,69 @@ _LAW_IN_GENERAL = re.compile(
 def _law_in_general(layout: Layout, ground: Ground) -> bool:
     sentence = layout.sentence_at(ground.start)
     return sentence is not None and bool(_LAW_IN_GENERAL.search(sentence.text))
+
+
+#: Sentences that refuse (not held, withheld, cost) and can be told apart by subject.
+_REFUSING_CUES = frozenset({"not_held", "withheld", "whole_withheld", "cost"})
+#: Confidence kept when a shared answer was divided among the points by subject.
+_BY_TOPIC = 0.9
+
+
+def _refusals_by_topic(
+    layout: Layout, points: list[RequestPoint], zones: list[Span], cache: SentenceCache
+) -> dict[str, list[Span]]:
+    """In one answer shared by several points, a refusal that names one point's subject
+    ("We do not record the cost of attending false alarms") answers that point only.
+
+    A point's subject is told by the words only its own question uses; a refusal sentence
+    goes to a point when it shares at least two of them, twice as many as with any other
+    point. Each point
+    then reads the answer without the refusals that belong to its neighbours.
+    """
+    if len(points) < 2 or any(not p.span for p in points):
+        return {}
+    words = [_stems(p.span.text) for p in points]
+    unique = [
+        w - set().union(*(o for j, o in enumerate(words) if j != i)) for i, w in enumerate(words)
+    ]
+    owned: dict[int, list[Span]] = {}
+    for zone in zones:
+        for sentence in layout.sentences_in(zone.start, zone.end):
+            if not _REFUSING_CUES.intersection(cache.cues(sentence)):
+                continue
+            said = _stems(sentence.text)
+            shared = [len(said & own) for own in unique]
+            best = max(range(len(points)), key=lambda i: shared[i])
+            if shared[best] >= 2 and shared[best] >= 2 * sorted(shared)[-2]:
+                owned.setdefault(best, []).append(sentence)
+    if not owned:
+        return {}
+    result: dict[str, list[Span]] = {}
+    for index, point in enumerate(points):
+        others = [s for i, spans in owned.items() if i != index for s in spans]
+        result[point.key] = _without(layout.text, zones, others)
+    return result
+
+
+def _stems(value: str) -> set[str]:
+    """Content words with a plural "s" taken off ("alarms" and "alarm" are one subject)."""
+    return {w[:-1] if len(w) > 4 and w.endswith("s") else w for w in content_words(value)}
+
+
+def _without(text: str, zones: list[Span], cut: list[Span]) -> list[Span]:
+    """``zones`` with the ``cut`` sentences taken out."""
+    out: list[Span] = []
+    for zone in zones:
+        cursor = zone.start
+        for sentence in sorted(
+            (s for s in cut if zone.start <= s.start < zone.end), key=lambda s: s.start
+        ):
+            if sentence.start > cursor:
+                out.append(Span.of(text, cursor, sentence.start))
+            cursor = max(cursor, sentence.end)
+        if cursor < zone.end:
+            out.append(Span.of(text, cursor, zone.end))
+    return [span for span in out if span.text.strip()]
 
 
 #: Confidence kept when one answer is read for several points, or when a point gets only

@@ -79,7 +79,9 @@ _BARE_CODE = re.compile(
     r"^[A-Za-z]{1,3}/[A-Za-z]{1,3}\s\d{4,}$"
 )
 #: "ATISN 18234 - Second homes premium": a disclosure-log title opening with its code.
-_CODE_TITLE = re.compile(r"^(?P<code>[A-Z]{2,6}[ -]?\d{3,}(?:[/-]\w+)*)\s+[-–:]\s+\S")
+_CODE_TITLE = re.compile(
+    r"^(?P<code>[A-Z]{2,6}(?:\s*/\s*|[ -])?\d{3,}(?:\s*[/-]\s*\w+)*)\s+[-–:]\s+\S"
+)  # "ATISN 18234 - Second homes premium", "FOI / 3678 / 2017 - False alarms"
 #: "Notification requirements - 138/15": a disclosure-log title ending with its code.
 _TITLE_CODE = re.compile(r"\s[-–]\s(?P<code>[A-Z]{0,4}\d{1,6}[A-Z]?[/_-]\d{2,4})\s*$")
 #: "FOI 2023/123", "EIR2026/17373", "FOI-1234": a code with a regime prefix, in running text.
@@ -145,11 +147,23 @@ def _labelled(text: str, layout: Layout) -> list[FoundReference]:
                     if following is not None:
                         value = _value_after(text, following, following.start)
                         evidence = Span.of(text, line.start, following.end)
+                if value is None and not line.text[match.end() :].strip(" :#-–"):
+                    value = _short_value_after(layout, index)  # "Reference:" / "825"
                 if value is not None:
                     opens_line = not line.text[: match.start()].strip(" (-–:") or rank == 0
                     found.append(FoundReference(value, rank if opens_line else 6, evidence))
                     break
     return found
+
+
+def _short_value_after(layout: Layout, index: int) -> str | None:
+    """A labelled line's value on the next line when it is a short number ("825"): too short
+    to be taken for a code alone, but the label says what it is."""
+    following = layout.lines[index + 1] if index + 1 < len(layout.lines) else None
+    if following is None:
+        return None
+    value = following.text.strip()
+    return value if re.fullmatch(r"\d{3}", value) else None
 
 
 def _value_after(text: str, line: Span, offset: int) -> str | None:
@@ -236,8 +250,8 @@ def _inline(text: str, layout: Layout) -> list[FoundReference]:
 #: A request's code in a page address or file name: "foi-202500486342", "foi230038-letters-...",
 #: "FOI 4530.pdf", "referenceId=FOI-2725-2223".
 _NAMED_CODE = re.compile(
-    r"(?:^|[/=_\s])(?P<prefix>foisa|foir|foi|eir|rfi|atisn|ir)(?P<sep>[-_ ]?)"
-    r"(?P<code>\d+(?:[-_/]\d+)*)(?=$|[-_.\s/?#&][A-Za-z]|[/?#&.]|\s)",
+    r"(?:^|[/=_\s])(?P<prefix>foisa|foir|foi|eir|rfi|atisn|ir)(?P<sep>[-_ ]?)_?"
+    r"(?P<code>\d+(?:[-_/]\d+)*)(?=$|[-_.\s/?#&]+[A-Za-z]|[/?#&.]|\s)",
     re.IGNORECASE,
 )
 
