@@ -210,6 +210,11 @@ def _read_points(
         elif not answers.signposted:
             own_topic = topics.get(point.key)
             reading = context.decide(own_topic if own_topic is not None else zones, default=True)
+            if own_topic is not None and reading.basis not in DECIDING:
+                # Nothing decides this point once its neighbours' refusals are set aside:
+                # the answer as a whole is all there is to go on.
+                own_topic = None
+                reading = context.decide(zones, default=True)
             if len(points) > 1:
                 reading.confidence *= _SHARED_ANSWER * (_BY_TOPIC if own_topic is not None else 1)
         else:
