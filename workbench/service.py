@@ -284,9 +284,7 @@ class ReviewSession:
         given (:func:`workbench.roles.signed_in_user`); otherwise the name given, else the
         review's reviewer, else ``"reviewer"``.
         """
-        return (
-            signed_in_user() or self._who or self._review.reviewer.name.strip() or DEFAULT_WHO
-        )
+        return signed_in_user() or self._who or self._review.reviewer.name.strip() or DEFAULT_WHO
 
     @property
     def extraction(self) -> Extraction:
