@@ -27,7 +27,7 @@ from ..outcomes import CHANGED_OUTCOMES, ChangeReason, Outcome, outcome_label
 from ..review import Review
 from ..service import ReviewSession
 from ..uploads import size_text
-from .pages import Guard, Page
+from .pages import Guard, Page, named
 from .text import date_text, escape
 
 #: The export buttons: (format, button text).
@@ -104,6 +104,7 @@ class OutcomePage(Page):
             layout=widgets.Layout(width="100%", height="3.5rem"),
             disabled=frozen,
         )
+        named(self.override_reason, "Why the outcome is overridden", visible=False)
         self.override_button = self.button(
             "Save the override",
             self._save_override,
@@ -178,6 +179,7 @@ class OutcomePage(Page):
             ),
             "conclusion",
         )
+        named(conclusion, "Conclusion", visible=False)
         return self._section("Conclusion", conclusion)
 
     def _letter_section(self) -> widgets.VBox:

@@ -18,7 +18,12 @@ function render({ model, el: root }) {
   const useAnswer = el("button", "wb-docview-use-answer", "Use as the answer");
   const hint = el("div", "wb-docview-hint");
   const text = el("pre", "wb-docview-text");
+  // The text scrolls inside its box: focusable, so the arrow keys scroll it, and named.
   text.tabIndex = 0;
+  text.setAttribute("role", "region");
+  text.setAttribute("aria-label", "The letter's text");
+  sources.setAttribute("aria-label", "Document shown");
+  hint.setAttribute("aria-live", "polite");
   for (const button of [useText, useAnswer]) {
     button.type = "button";
     button.disabled = true;
