@@ -85,11 +85,15 @@ _FOCUS = """() => {
   let behind = [255, 255, 255];
   for (let node = el.parentElement; node; node = node.parentElement) {
     const colour = rgb(getComputedStyle(node).backgroundColor);
-    if (colour.length >= 3 && (colour.length < 4 || colour[3] > 0.5)) { behind = colour.slice(0, 3); break; }
+    if (colour.length >= 3 && (colour.length < 4 || colour[3] > 0.5)) {
+      behind = colour.slice(0, 3);
+      break;
+    }
   }
   const label = el.getAttribute('aria-label') || el.textContent || el.value || '';
   return {
-    element: `${el.tagName.toLowerCase()}[${(el.getAttribute('role') || el.type || '')}] ${label.trim().slice(0, 40)}`,
+    element: `${el.tagName.toLowerCase()}[${el.getAttribute('role') || el.type || ''}] `
+      + label.trim().slice(0, 40),
     style: style.outlineStyle,
     width: parseFloat(style.outlineWidth) || 0,
     colour: rgb(style.outlineColor).slice(0, 3),
