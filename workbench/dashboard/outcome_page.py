@@ -238,6 +238,7 @@ class OutcomePage(Page):
             style={"description_width": "initial"},
             layout=widgets.Layout(width="28rem"),
         )
+        self.signed_by.add_class("wb-outcome-signed-by")
         self.complete_button = self.button(
             "Complete and sign off",
             self._complete,

@@ -58,13 +58,14 @@ CSS = """
 .wb-root .wb-downloads a { color: #0b57d0; text-decoration: underline; }
 /* Accessibility, for every page (see the module's docstring) */
 .wb-root :is(input, select, textarea, button, summary, a, [tabindex]):focus-visible,
-.wb-root :is(input[type="text"], input[type="date"], textarea, select):focus {
+.wb-root :is(input[type="text"], input[type="date"], textarea, select):focus,
+.wb-root input[type="date"]:focus-within {
   outline: 3px solid #0b57d0 !important; outline-offset: 1px; }
 .wb-root .widget-text input, .wb-root .widget-textarea textarea,
 .wb-root .widget-dropdown select, .wb-root .widget-datepicker input {
   border: 1px solid #767676 !important; color: #1f1f1f; }
 .wb-root :is(input, textarea)::placeholder { color: #5f6368; opacity: 1; }
-.wb-root .jupyter-button { border: 1px solid #767676; color: #1f1f1f; }
+.wb-root .jupyter-button { border: 1px solid #767676; color: #1f1f1f; min-width: max-content; }
 .wb-root .jupyter-button.mod-primary, .wb-root .jupyter-button.mod-success {
   border-color: transparent; color: #ffffff; }
 .wb-root .jupyter-button.mod-primary { background: #0b57d0; }
