@@ -185,13 +185,33 @@ class OutcomePage(Page):
     def _letter_section(self) -> widgets.VBox:
         self.preview = self.show(widgets.HTML(), self._preview_html)
         self.preview.add_class("wb-letter-preview")
+        self.voice = self.show(widgets.HTML(), self._voice_html)
+        self.voice.add_class("wb-letter-voice")
         return self._section(
             "The letter",
             widgets.HTML(
                 "<p>A preview of the outcome letter as it stands; it follows every change "
                 "you save.</p>"
             ),
+            self.voice,
             self.preview,
+        )
+
+    def _voice_html(self, review: Review) -> str:
+        """A warning for each note the letter quotes that speaks of the requester, not to them."""
+        from ..letter_voice import third_person_passages
+
+        found = third_person_passages(review, self.session.facts().requester)
+        if not found:
+            return ""
+        items = "".join(
+            f"<li><b>{escape(item.where)}</b>: “{escape(item.sentence)}”</li>" for item in found
+        )
+        return (
+            "<div class='wb-message wb-warning-box' role='status'><p><b>Check before the letter "
+            "goes out.</b> The letter is addressed to the requester, and these words go into "
+            f"it as you wrote them, but they speak of the requester as someone else: "
+            f"{escape(found[0].why)}.</p><ul>{items}</ul></div>"
         )
 
     def _export_section(self) -> widgets.VBox:

@@ -28,6 +28,7 @@ CSS = """
 .wb-root .wb-message { padding: 0.5rem 0.75rem; margin: 0.25rem 0; border-radius: 4px; }
 .wb-root .wb-error { background: #fdecea; border: 1px solid #f5c2c0; color: #611a15; }
 .wb-root .wb-info { background: #e8f4fd; border: 1px solid #b6dcf7; color: #0d3c61; }
+.wb-root .wb-warning-box { background: #fff8e1; border: 2px solid #b26a00; color: #3d2600; }
 .wb-root .wb-traceback { font-size: 12px; white-space: pre-wrap; }
 .wb-root .wb-row { border-bottom: 1px solid #e0e0e0; align-items: center; }
 .wb-root .wb-row-head { border-bottom: 2px solid #bdbdbd; }
