@@ -78,9 +78,8 @@ def test_what_we_will_do_is_said_once_in_a_points_section(decided):
         section = _section(lines, "Point 3a", "Point 3b")
         said = [line for line in section if "new searches" in line.lower()]
         assert said == [
-            "Our response to point 3a was that the information is not held. I have concluded "
-            "that this was not correct. To put this right we will carry out new searches by "
-            "19 January 2024."
+            "For point 3a, our response was that the information is not held. I have found that "
+            "this was wrong. To put this right we will carry out new searches by 19 January 2024."
         ]
 
 

@@ -196,8 +196,8 @@ def _request(doc: DocxDocument, letter: LetterContext) -> None:
 def _original_response(doc: DocxDocument, letter: LetterContext) -> None:
     _heading(doc, "Our original response", 2)
     doc.add_paragraph(
-        f"We responded on {long_date(letter.dates.response)}. This table sets out what we "
-        "decided for each point of your request and what I have found on review."
+        f"We responded on {long_date(letter.dates.response)}. The table shows what we decided "
+        "for each point of your request, and what I found on review."
     )
     _table(doc, POINTS_TABLE_HEADERS, [_point_row(point) for point in letter.points])
 
