@@ -30,7 +30,16 @@ $(VENV)/.installed-analyst: pyproject.toml $(VENV)/.installed-app
 serve: $(VENV)/.installed-app
 	$(BIN)/workbench serve $(ARGS)
 
-test: $(VENV)/.installed-test
+# JupyterHub's proxy, for the team deployment's test (tests/browser/test_hub_team.py); without
+# npm that one test is skipped with its reason (under CI=true it fails).
+HUB_PROXY := deploy/jupyterhub/node_modules/.bin/configurable-http-proxy
+
+$(HUB_PROXY): deploy/jupyterhub/package.json deploy/jupyterhub/package-lock.json
+	@if command -v npm >/dev/null 2>&1; then \
+	  npm ci --prefix deploy/jupyterhub --no-audit --no-fund --loglevel=error; \
+	else echo "npm not found: the JupyterHub test needs Node.js and npm"; fi
+
+test: $(VENV)/.installed-test $(HUB_PROXY)
 	$(BIN)/python -m pytest tests notebooks --nbval --nbval-sanitize-with tests/nbval_sanitize.cfg $(ARGS)
 
 # JupyterLab on 127.0.0.1 (its default), rooted at notebooks/, with this venv's kernel, so
@@ -39,7 +48,7 @@ lab: $(VENV)/.installed-analyst
 	$(BIN)/jupyter lab --ServerApp.ip=127.0.0.1 --ServerApp.root_dir=notebooks $(ARGS)
 
 lint: $(VENV)/.installed-test
-	$(BIN)/ruff check workbench tests benchmarks
+	$(BIN)/ruff check workbench tests benchmarks deploy
 
 clean-venv:
 	rm -rf $(VENV)

@@ -1,9 +1,10 @@
 """How long loading the register and computing every figure takes, and how much memory.
 
 The target: with 100,000 synthetic reviews, load + every figure in under 2 s on one core,
-and under 1 GiB of memory.  For 1,000, 10,000 and 100,000 reviews this
+and under 1 GiB of memory.  For 1,000, 10,000 and 100,000 reviews, on each store (SQLite,
+and PostgreSQL: a throwaway cluster like the tests', or ``--postgres-url``), this
 
-1. fills a fresh SQLite store with ``workbench demo-data`` (timed: the bulk load);
+1. fills a fresh store with ``workbench demo-data`` (timed: the bulk load);
 2. in a separate process pinned to one CPU, measures ``load_register`` + ``report``:
    the first (cold) run, the median of three more, the process's peak resident memory
    after the first (interpreter and libraries included), and — in a run of its own,
@@ -12,7 +13,9 @@ and under 1 GiB of memory.  For 1,000, 10,000 and 100,000 reviews this
    figures do not need but an analyst's notebook may.
 
 Run from the checkout:  python benchmarks/bench_register.py [sizes...] [--keep DIR]
-(``--keep`` reuses stores in DIR, so a second run skips the bulk loads.)
+[--stores sqlite,postgresql] [--postgres-url URL]
+(``--keep`` reuses SQLite stores in DIR, so a second run skips their bulk loads;
+``--postgres-url`` is a database the benchmark may create schemas in.)
 """
 
 from __future__ import annotations
@@ -77,7 +80,7 @@ def measure(db: str, frames: str, traced: bool) -> dict:
     }
 
 
-def _child(db: Path, frames: str, traced: bool) -> dict:
+def _child(db: str, frames: str, traced: bool) -> dict:
     command = [sys.executable, __file__, "--measure", str(db), frames]
     if traced:
         command.append("--traced")
@@ -85,21 +88,64 @@ def _child(db: Path, frames: str, traced: bool) -> dict:
     return json.loads(output.stdout)
 
 
-def _store(folder: Path, size: int) -> tuple[Path, float | None]:
+def _store(kind: str, folder: Path, size: int, cluster) -> tuple[str, float | None]:
     """A demo store of ``size`` reviews (made now, and timed, unless kept from before)."""
-    db = folder / f"register-{size}.db"
-    if db.exists():
-        return db, None
     from workbench.demo import load_demo_data
     from workbench.store import Store
 
+    if kind == "postgresql":
+        db = cluster.schema_url(f"bench{size}")
+    else:
+        path = folder / f"register-{size}.db"
+        db = f"sqlite:///{path}"
+        if path.exists():
+            return db, None
     start = time.perf_counter()
     with Store(db) as store:
         load_demo_data(store, size, SEED)
     return db, time.perf_counter() - start
 
 
-def main(sizes: list[int], keep: str | None) -> None:
+def _megabytes(db: str) -> float:
+    """The store's size on disk: the SQLite file, or the PostgreSQL schema's tables."""
+    if db.startswith("sqlite:///"):
+        return Path(db.removeprefix("sqlite:///")).stat().st_size / 2**20
+    import sqlalchemy as sa
+
+    engine = sa.create_engine(db)
+    with engine.connect() as conn:
+        size = conn.exec_driver_sql(
+            "SELECT sum(pg_total_relation_size(c.oid)) FROM pg_class c JOIN pg_namespace n "
+            "ON n.oid = c.relnamespace WHERE n.nspname = current_schema() AND c.relkind = 'r'"
+        ).scalar()
+    engine.dispose()
+    return float(size) / 2**20
+
+
+def _cluster(kind: str, postgres_url: str | None):
+    """What PostgreSQL stores are made in: the given server, else a throwaway cluster."""
+    if kind != "postgresql":
+        return None
+    sys.path.insert(0, str(ROOT / "tests"))
+    from postgres_cluster import Cluster
+
+    if postgres_url:
+        return Cluster(postgres_url)
+    return Cluster.start()
+
+
+def main(sizes: list[int], keep: str | None, stores: list[str], postgres_url: str | None) -> None:
+    for kind in stores:
+        cluster = _cluster(kind, postgres_url)
+        try:
+            print(f"\n== {kind} ==")
+            run_sizes(kind, sizes, keep, cluster)
+        finally:
+            if cluster is not None:
+                cluster.stop()
+
+
+def run_sizes(kind: str, sizes: list[int], keep: str | None, cluster) -> None:
     with tempfile.TemporaryDirectory(prefix="bench-register-") as scratch:
         folder = Path(keep) if keep else Path(scratch)
         folder.mkdir(parents=True, exist_ok=True)
@@ -107,8 +153,8 @@ def main(sizes: list[int], keep: str | None) -> None:
               f"{'warm':>8}{'cpu':>8}{'traced':>10}{'peak RSS':>10}")  # fmt: skip
         results = {}
         for size in sizes:
-            db, bulk = _store(folder, size)
-            megabytes = db.stat().st_size / 2**20
+            db, bulk = _store(kind, folder, size, cluster)
+            megabytes = _megabytes(db)
             for frames in ("figures", "all"):
                 timing = _child(db, frames, traced=False)
                 memory = _child(db, frames, traced=True)
@@ -148,6 +194,12 @@ if __name__ == "__main__":
         sys.exit(0)
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("sizes", nargs="*", type=int, default=[1_000, 10_000, 100_000])
-    parser.add_argument("--keep", help="Folder to keep (and reuse) the demo stores in.")
+    parser.add_argument("--keep", help="Folder to keep (and reuse) the SQLite demo stores in.")
+    parser.add_argument(
+        "--stores", default="sqlite,postgresql", help="Which stores (default: both)."
+    )
+    parser.add_argument("--postgres-url", help="A PostgreSQL database to use (default: own).")
     arguments = parser.parse_args()
-    main(arguments.sizes, arguments.keep)
+    main(
+        arguments.sizes, arguments.keep, arguments.stores.split(","), arguments.postgres_url
+    )

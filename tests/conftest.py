@@ -8,9 +8,10 @@ from pathlib import Path
 import pytest
 
 #: Fixture modules shared by several test files (``tests/`` is on ``sys.path``):
-#: the review pages' ``store``, ``session`` and ``messages``, and the dashboard server's
-#: ``dashboard_data``, ``start_dashboard`` and ``dashboard_server``.
-pytest_plugins = ("review_page_fixtures", "dashboard_fixtures")
+#: the review pages' ``store``, ``session`` and ``messages``, the dashboard server's
+#: ``dashboard_data``, ``start_dashboard`` and ``dashboard_server``, and the stores the
+#: store tests run on (``store_url``: SQLite and PostgreSQL, see ``store_backends``).
+pytest_plugins = ("review_page_fixtures", "dashboard_fixtures", "store_backends")
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED_ID = "IC-266000-V6Y0"
@@ -27,6 +28,8 @@ def isolated_data(tmp_path_factory, monkeypatch) -> Path:
     monkeypatch.delenv("WORKBENCH_OUTPUT", raising=False)
     monkeypatch.delenv("WORKBENCH_RECEIPT_RULE", raising=False)
     monkeypatch.delenv("WORKBENCH_MAX_UPLOAD_MB", raising=False)
+    monkeypatch.delenv("JUPYTERHUB_USER", raising=False)  # no sign-in unless a test signs in
+    monkeypatch.delenv("WORKBENCH_ROLES", raising=False)
     monkeypatch.delenv("WORKBENCH_USER", raising=False)
     # The repository's own team folder, whatever the shell says: a team's checks and
     # catalogue overlay would change what every test sees.

@@ -67,9 +67,8 @@ def test_every_provision_has_questions_directly_or_via_parent(cat: Catalogue) ->
 
 def test_regime_matches_id_prefix(cat: Catalogue) -> None:
     for p in cat.provisions:
-        expected = (
-            "FOISA" if p.id.startswith("foisa.") else "EIR" if p.id.startswith("reg.") else "FOIA"
-        )
+        prefixes = {"foisa.": "FOISA", "eisr.": "EISR", "reg.": "EIR"}
+        expected = next((r for pre, r in prefixes.items() if p.id.startswith(pre)), "FOIA")
         assert p.regime == expected, p.id
 
 

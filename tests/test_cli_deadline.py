@@ -49,3 +49,10 @@ def test_python_dash_m_workbench_runs_the_same_cli():
         check=True,
     )
     assert json.loads(proc.stdout)["due"] == "2023-11-22"
+
+
+def test_deadline_under_the_eisr_counts_scottish_holidays():
+    result = run("deadline", "2023-11-20", "--regime", "EISR")
+    assert result.exit_code == 0, result.output
+    assert "Response due: EISR, 20 working days" in result.output
+    assert "Thu 30 Nov 2023: Saint Andrew's Day (Scotland)" in result.output

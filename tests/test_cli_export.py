@@ -30,7 +30,9 @@ def test_export_writes_every_format_from_the_first_pass(seed_case, tmp_path):
     assert "Point 3b" in headings
 
 
-def test_export_uses_the_saved_review_and_only_the_formats_asked_for(seed_case, tmp_path):
+def test_export_uses_the_saved_review_and_only_the_formats_asked_for(
+    seed_case, tmp_path, store_url
+):
     with Store() as store:
         store.create(decided_seed_review(load_case(seed_case)), who="sam")
     result = run("export", SEED_ID, "--out", str(tmp_path), "--format", "md,xlsx")
@@ -55,7 +57,7 @@ def test_an_unknown_case_is_a_one_line_error(tmp_path):
     assert result.output.startswith("Error: No case at ")
 
 
-def test_import_xlsx_updates_the_review_and_says_what_changed(seed_case, tmp_path):
+def test_import_xlsx_updates_the_review_and_says_what_changed(seed_case, tmp_path, store_url):
     assert run("export", SEED_ID, "--out", str(tmp_path), "--format", "xlsx").exit_code == 0
     path = tmp_path / f"{SEED_ID}-review-v1.xlsx"
     book = load_workbook(path)

@@ -9,7 +9,7 @@ from click.testing import CliRunner
 
 from workbench.cli import main
 
-LETTERS = Path(__file__).parent / "letters"
+LETTERS = Path(__file__).parent / "letters" / "real" / "dev"
 
 
 def seed_response(tmp_path: Path) -> Path:

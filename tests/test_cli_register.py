@@ -15,11 +15,10 @@ from workbench.store import Store
 
 
 @pytest.fixture
-def hand_built(tmp_path):
-    path = tmp_path / "reviews.db"
-    with Store(path) as store:
+def hand_built(store_url):
+    with Store(store_url) as store:
         build_register(store)
-    return str(path)
+    return store_url
 
 
 def run(*args: str):
@@ -91,8 +90,8 @@ def test_a_bad_date_is_a_one_line_error(hand_built):
     assert "Error: --today '31/12/2024' is not a valid date" in result.output
 
 
-def test_demo_data_fills_a_new_store_and_refuses_a_real_one(tmp_path, hand_built):
-    target = tmp_path / "demo.db"
+def test_demo_data_fills_a_new_store_and_refuses_a_real_one(new_store_url, hand_built):
+    target = new_store_url()
     result = run("demo-data", "--n", "120", "--seed", "4", "--db", str(target))
     assert result.exit_code == 0, result.output
     assert "Stored 120 synthetic reviews (DEMO-000001 to DEMO-000120" in result.output

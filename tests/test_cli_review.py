@@ -24,7 +24,7 @@ def extraction_file(tmp_path):
 
 
 @pytest.fixture
-def started(seed_case, extraction_file):
+def started(seed_case, extraction_file, store_url):
     result = run(
         "review", "start", CASE_ID,
         "--reviewer", "Ann Smith",
@@ -62,7 +62,7 @@ def test_list_shows_one_line_per_review(started):
     )
 
 
-def test_list_with_no_reviews_says_how_to_start_one(isolated_data):
+def test_list_with_no_reviews_says_how_to_start_one(store_url):
     result = run("review", "list")
     assert result.output == (
         "No reviews yet. Start one with: workbench review start CASE_ID --reviewer NAME\n"
@@ -90,13 +90,16 @@ def test_show_json_is_the_saved_review(started):
     assert data["points"][0]["original_determination"] == "held_partly_disclosed"
 
 
-def test_export_then_import_moves_a_review_to_another_installation(started, tmp_path, monkeypatch):
+def test_export_then_import_moves_a_review_to_another_installation(
+    started, tmp_path, monkeypatch, new_store_url
+):
     out = tmp_path / "moved.json"
     result = run("review", "export-json", CASE_ID, "--out", str(out))
     assert result.output == f"Wrote the review of {CASE_ID} (1 version(s)) to {out}\n"
 
     elsewhere = tmp_path / "elsewhere"
     monkeypatch.setenv("WORKBENCH_DATA", str(elsewhere))
+    monkeypatch.setenv("WORKBENCH_DB", new_store_url())
     result = run("review", "import-json", str(out), "--as", "Bob")
     assert result.exit_code == 0, result.output
     assert result.output == f"Imported the review of {CASE_ID} (version 1, draft)\n"

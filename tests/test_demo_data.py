@@ -81,8 +81,8 @@ def test_dates_are_counted_in_working_days_with_each_nations_bank_holidays(revie
             assert (review.date_responded <= due) == (finding is Timeliness.ON_TIME)
 
 
-def test_loading_into_a_store_builds_the_register(tmp_path):
-    with Store(tmp_path / "demo.db") as store:
+def test_loading_into_a_store_builds_the_register(store_url):
+    with Store(store_url) as store:
         assert load_demo_data(store, 50, seed=2) == 50
         summaries = store.list_reviews(today=dt.date(2026, 1, 1))
         assert [s.case_id for s in summaries][:2] == ["DEMO-000001", "DEMO-000002"]
@@ -91,8 +91,8 @@ def test_loading_into_a_store_builds_the_register(tmp_path):
             load_demo_data(store, 10, seed=3)
 
 
-def test_demo_data_never_goes_into_a_store_with_real_reviews(tmp_path):
-    with Store(tmp_path / "real.db") as store:
+def test_demo_data_never_goes_into_a_store_with_real_reviews(store_url):
+    with Store(store_url) as store:
         store.create(sample_review("IC-1"), "ann")
         with pytest.raises(StoreError, match="holds real reviews"):
             load_demo_data(store, 10)

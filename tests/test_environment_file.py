@@ -10,14 +10,21 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def _split(requirement: str) -> tuple[str, str]:
-    name, spec = re.match(r"^\s*([A-Za-z0-9_.\-]+)\s*(.*)$", requirement).groups()
+    """Name and version; extras (``psycopg[binary]``) are pip's business, not conda's."""
+    name, spec = re.match(r"^\s*([A-Za-z0-9_.\-]+)(?:\[[^]]*\])?\s*(.*)$", requirement).groups()
     return name.lower().replace("_", "-"), spec.replace(" ", "")
+
+
+#: An extra naming others of the package's own (``workbench[postgres,hub]``): not a package.
+_SELF = re.compile(r"^workbench\[[^]]*\]$")
 
 
 def _pyproject_requirements() -> dict[str, str]:
     project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
     extras = project["optional-dependencies"]
-    reqs = list(project["dependencies"]) + [r for group in extras.values() for r in group]
+    reqs = list(project["dependencies"]) + [
+        r for group in extras.values() for r in group if not _SELF.match(r)
+    ]
     return dict(_split(r) for r in reqs)
 
 

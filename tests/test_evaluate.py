@@ -11,14 +11,22 @@ from pathlib import Path
 from workbench.evaluate import FIELDS, align_points, evaluate_folder, letter_text, main
 from workbench.parsing.model import Determination, Point
 
-LETTERS = Path(__file__).parent / "letters"
+LETTERS = Path(__file__).parent / "letters" / "real" / "dev"
 
 
 def test_the_table_lists_every_field(capsys):
     assert main([str(LETTERS)]) == 0
     out = capsys.readouterr().out
-    assert "Letters scored: 6" in out
-    for row in ("reference", "date received", "per-point determination", "precision"):
+    assert "Letters scored: 32" in out
+    for row in (
+        "reference",
+        "date received",
+        "kind of letter",
+        "review outcome",
+        "per-point determination",
+        "precision",
+        "confident determinations (>= 0.80) right",
+    ):
         assert row in out
 
 
@@ -98,3 +106,23 @@ def test_unreadable_answer_files_are_reported_not_fatal(tmp_path):
 def test_a_missing_folder_is_a_clear_error(tmp_path, capsys):
     assert main([str(tmp_path / "nowhere")]) == 2
     assert "is not a folder" in capsys.readouterr().err
+
+
+def test_kind_outcome_and_calibration_are_scored(tmp_path, capsys):
+    for name in ("real-017", "seed-IC-266000-V6Y0"):
+        for suffix in (".txt", ".json"):
+            shutil.copy(LETTERS / f"{name}{suffix}", tmp_path)
+    assert main([str(tmp_path), "--json"]) == 0
+    scores = json.loads(capsys.readouterr().out)
+    assert scores["fields"]["kind"]["total"] == 2
+    assert scores["fields"]["review_outcome"]["total"] == 1  # review outcome letters only
+    calibration = scores["calibration"]
+    assert calibration["threshold"] == 0.8
+    assert {"total", "confident", "right"} <= set(calibration["determinations"])
+
+
+def test_a_refusal_notice_counts_as_a_response():
+    from workbench.evaluate import same_kind
+
+    assert same_kind("response", "refusal_notice")
+    assert not same_kind("internal_review_outcome", "response")

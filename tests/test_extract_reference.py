@@ -28,6 +28,13 @@ from workbench.parsing.reference import normalise_reference
         ("Reference: 2022 – 280 / WE5500\nDate of response: 3rd March 2022", "2022 – 280 / WE5500"),
         ("Information request 8812\n\nReceived: 3 March 2021", "8812"),
         ("Professional Standards Department (828A/23)\nRequest\nQ1. How many?", "828A/23"),
+        ("Our ref: m/r 4567496\n\nDear Sir", "m/r 4567496"),
+        ("Reference no.20210357\n\nDear Sir", "20210357"),
+        ("Ref: FOI 2018/06675&6282\n\nDear Mr Evans", "FOI 2018/06675&6282"),
+        ("Request for Information - ATISN 16301\n\nThank you", "ATISN 16301"),
+        ("Freedom of Information Request: 0596 2019/20\n\nThe Trust", "0596 2019/20"),
+        ("Notification requirements - 138/15\n\nDated: 05 Mar 2015", "138/15"),
+        ("Our ref: 202100255908\n\nDear Sir", "202100255908"),
     ],
 )
 def test_reference_forms(text, expected):
@@ -115,3 +122,17 @@ def test_a_new_case_is_named_after_the_reference_in_its_response(tmp_path: Path)
     case = new_case(response)
     assert case.id == "FOI-2023-123"
     assert case.meta.reference == "FOI 2023/123"
+
+
+def test_a_code_the_requester_wrote_is_not_the_authoritys_reference():
+    text = (
+        "Dear Ms Glass,\n\nRe: Your request for information: 225434\n\nThank you for your "
+        "request, in which you requested:\n\nI am requesting a copy of the viability "
+        "assessment submitted with planning application reference no. 12/AP/1092.\n\n"
+        "The information is withheld under regulation 12(5)(e) of the EIR.\n"
+    )
+    assert extract(text).reference == "225434"
+
+
+def test_a_telephone_number_is_not_a_reference():
+    assert extract("Tel: 01455 255745\n\nDear Sir").reference is None

@@ -11,7 +11,7 @@ from workbench.evaluate import letter_text
 from workbench.parsing.extract import extract
 from workbench.parsing.model import Determination
 
-SEED = Path(__file__).parent / "letters" / "seed-IC-266000-V6Y0.txt"
+SEED = Path(__file__).parent / "letters" / "real" / "dev" / "seed-IC-266000-V6Y0.txt"
 
 
 @pytest.fixture(scope="module")

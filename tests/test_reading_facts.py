@@ -59,7 +59,7 @@ def test_a_fact_set_back_to_what_was_read_is_as_read_again(session):
     ("name", "value", "error", "message"),
     [
         ("kind", "letter", ReviewError, "response, refusal_notice, holding_notice"),
-        ("regime", "GDPR", ReviewError, "FOIA, EIR, FOISA, mixed"),
+        ("regime", "GDPR", ReviewError, "FOIA, EIR, FOISA, EISR, mixed"),
         ("date_received", "yesterday", DateError, "Request received"),
         ("sender", "x", ReviewError, "authority, requester, kind, reference"),
     ],

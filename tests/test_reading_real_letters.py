@@ -1,9 +1,10 @@
 """Three misread real letters, corrected through the session: everything follows the reading.
 
-The first pass misreads each letter (tests/files/misread/): fragments taken for points,
-a question cut into three, no determinations or provisions.  The reviewer's steps take
-the review to the corpus's hand-made reading; then the checks, the letter and the
-spreadsheet must show exactly that reading, and not the first pass's.
+The first pass misreads each letter (tests/files/misread/): a follow-up question taken
+for a point of its own, a question's breakdown cut into three, a point the answer
+splits left whole.  The reviewer's steps take the review to the corpus's hand-made
+reading; then the checks, the letter and the spreadsheet must show exactly that
+reading, and not the first pass's.
 """
 
 from __future__ import annotations
@@ -50,18 +51,23 @@ def test_the_first_pass_misreads_each_letter(store):
 
 
 def test_points_given_an_answer_no_longer_have_no_answer(store):
-    case = new_case(load("real-115").response)
+    case = new_case(load("real-139").response)
     session = ReviewSession.open(case.id, "ann", store=store)
+    # A point the reading missed, added without an answer yet: the checks say so.
+    session.add_point("4", "The college that made each offer")
     unanswered = [f for f in session.checks() if f.check == "point-not-answered"]
-    assert len(unanswered) == 12  # every fragment read as a point, none with an answer
+    assert [f.point for f in unanswered] == ["4"]
 
-    apply_with_session(session, load("real-115").steps)
+    session.set_point_determination("4", "cost_limit")
+    assert not [f for f in session.checks() if f.check == "point-not-answered"]
+    session.delete_point("4")
+    apply_with_session(session, load("real-139").steps)
     found = session.checks()
     assert not [f for f in found if f.check == "point-not-answered"]
-    labels = {label for label, _, _ in load("real-115").truth_reading()}
+    labels = {label for label, _, _ in load("real-139").truth_reading()}
     assert {f.point for f in found if f.point} <= labels
-    # The provisions the reviewer attached are what the checks now read.
-    assert session.reading().provisions_cited == ["s.41", "s.43"]
+    # The provisions the reviewer left attached are what the checks now read.
+    assert session.reading().provisions_cited == ["s.12(1)"]
 
 
 @pytest.mark.parametrize("name", LETTERS)

@@ -19,9 +19,9 @@ from workbench.store import Store
 Q = pd.PeriodIndex(["2024Q1", "2024Q2", "2024Q3", "2024Q4"], freq="Q", name="quarter")
 
 
-@pytest.fixture(scope="module")
-def reg() -> register.Register:
-    with Store(":memory:") as store:
+@pytest.fixture
+def reg(store_url) -> register.Register:
+    with Store(store_url) as store:
         build_register(store)
         return register.load_register(store)
 
@@ -51,8 +51,8 @@ def test_outcomes_by_quarter_completed(reg):
     assert_frame_equal(register.outcomes_by_quarter(reg), expected)
 
 
-def test_another_scheme_words_the_same_outcomes_its_own_way():
-    with Store(":memory:") as store:
+def test_another_scheme_words_the_same_outcomes_its_own_way(store_url):
+    with Store(store_url) as store:
         build_register(store)
         foisa = register.load_register(store, scheme="authority")
     assert list(register.outcomes(foisa).index) == [
@@ -144,18 +144,18 @@ def test_reviews_overdue_today(reg):
     assert frame.iloc[0]["Working days overdue"] == 19
 
 
-def test_report_has_every_figure_and_needs_the_frames_it_reads(reg):
+def test_report_has_every_figure_and_needs_the_frames_it_reads(reg, new_store_url):
     figures = register.report(reg, TODAY)
     assert list(figures) == [figure.key for figure in register.FIGURES]
-    with Store(":memory:") as store:
+    with Store(new_store_url()) as store:
         build_register(store)
         lean = register.load_register(store, frames=["audit"])
     with pytest.raises(ValueError, match="provision_findings"):
         register.report(lean, TODAY)
 
 
-def test_an_empty_register_gives_empty_figures_not_errors():
-    with Store(":memory:") as store:
+def test_an_empty_register_gives_empty_figures_not_errors(store_url):
+    with Store(store_url) as store:
         empty = register.load_register(store)
     figures = register.report(empty, TODAY)
     assert figures["quarterly_volumes"].empty

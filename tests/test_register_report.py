@@ -43,7 +43,7 @@ def test_the_demo_is_the_same_every_time(demo):
         assert first[key].equals(second[key]), key
 
 
-def test_the_store_in_settings_and_a_fixed_day(isolated_data, monkeypatch):
+def test_the_store_in_settings_and_a_fixed_day(isolated_data, store_url, monkeypatch):
     with Store() as store:
         build_register(store)
     monkeypatch.setenv("WORKBENCH_REGISTER", "store")

@@ -31,9 +31,9 @@ def there_clock():
 
 
 @pytest.fixture
-def here(tmp_path, here_clock):
+def here(new_store_url, here_clock):
     """The installation the review was written in: v1 completed, v2 in progress."""
-    with Store(tmp_path / "here.db", clock=here_clock) as store:
+    with Store(new_store_url(), clock=here_clock) as store:
         token = store.create(decided_review(), "ann")
         _, token = store.edit(CASE_ID, "points.0.reasons", "Names redacted <b>", "ann", token)
         _, token = store.complete(CASE_ID, "Ann Smith", "ann", token, on=dt.date(2024, 2, 6))
@@ -43,8 +43,8 @@ def here(tmp_path, here_clock):
 
 
 @pytest.fixture
-def there(tmp_path, there_clock):
-    with Store(tmp_path / "there.db", clock=there_clock) as store:
+def there(new_store_url, there_clock):
+    with Store(new_store_url(), clock=there_clock) as store:
         yield store
 
 

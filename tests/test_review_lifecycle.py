@@ -16,8 +16,8 @@ SIGNED = dt.date(2024, 2, 20)
 
 
 @pytest.fixture
-def store(tmp_path):
-    with Store(tmp_path / "reviews.db") as opened:
+def store(store_url):
+    with Store(store_url) as opened:
         yield opened
 
 

@@ -17,8 +17,8 @@ SEED_ID = "IC-266000-V6Y0"
 
 
 @pytest.fixture
-def store(tmp_path):
-    with Store(tmp_path / "review.db") as opened:
+def store(store_url):
+    with Store(store_url) as opened:
         yield opened
 
 

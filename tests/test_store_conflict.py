@@ -15,10 +15,9 @@ AT = dt.datetime(2024, 2, 6, 14, 5, tzinfo=dt.UTC)
 
 
 @pytest.fixture
-def two_users(tmp_path):
-    """Ann's and Bob's stores: separate connections to the same database file."""
-    path = tmp_path / "shared.db"
-    with Store(path, clock=lambda: AT) as ann, Store(path, clock=lambda: AT) as bob:
+def two_users(store_url):
+    """Ann's and Bob's stores: separate connections to the same database."""
+    with Store(store_url, clock=lambda: AT) as ann, Store(store_url, clock=lambda: AT) as bob:
         ann.create(sample_review(), "ann")
         yield ann, bob
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
+
 import pytest
 import sqlalchemy as sa
 from review_fixtures import CASE_ID, sample_review
@@ -22,6 +24,28 @@ def test_a_new_store_creates_its_folder_and_records_each_migration_once(tmp_path
     with Store(f"sqlite:///{path}") as again:
         assert again.applied_migrations == []
         assert again.get(CASE_ID).case_id == CASE_ID
+
+
+def test_each_migration_is_applied_once_on_either_database(store_url):
+    with Store(store_url) as store:
+        assert store.applied_migrations == NAMES
+        store.create(sample_review(), "ann")
+    with Store(store_url) as again:
+        assert again.applied_migrations == []
+        assert again.migrations() == NAMES
+        assert again.get(CASE_ID).case_id == CASE_ID
+
+
+def test_several_processes_opening_a_new_store_at_once_migrate_it_once(store_url):
+    """A team's servers start together against one empty database: none may fail."""
+
+    def open_store(_: int) -> list[str]:
+        with Store(store_url) as store:
+            return store.applied_migrations
+
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        applied = list(pool.map(open_store, range(4)))
+    assert sorted(applied, key=len) == [[], [], [], NAMES]
 
 
 def test_the_default_store_is_workbench_db_in_the_data_folder(isolated_data):
@@ -51,8 +75,8 @@ def test_an_in_memory_store_works_for_tests():
         assert [s.case_id for s in store.list_reviews()] == [CASE_ID]
 
 
-def test_a_review_row_cannot_point_at_a_missing_review(tmp_path):
-    with Store(tmp_path / "reviews.db") as store:
+def test_a_review_row_cannot_point_at_a_missing_review(store_url):
+    with Store(store_url) as store:
         with store._engine.connect() as conn:
             try:
                 conn.exec_driver_sql(

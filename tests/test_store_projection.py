@@ -57,15 +57,15 @@ def awkward_reviews() -> list[Review]:
     return reviews
 
 
-def test_a_new_store_has_the_projection_migration():
+def test_a_new_store_has_the_projection_migration(store_url):
     assert PROJECTION in [name for name, _ in MIGRATIONS]
-    with Store(":memory:") as store:
+    with Store(store_url) as store:
         assert PROJECTION in store.migrations()
         assert snapshot(store) == {table.name: [] for table in projection.TABLES}
 
 
-def test_creating_editing_and_completing_keep_the_projection_current():
-    with Store(":memory:") as store:
+def test_creating_editing_and_completing_keep_the_projection_current(store_url):
+    with Store(store_url) as store:
         review = decided_review()
         review.reference = "FOI-2024-17"
         review.date_received = dt.date(2024, 1, 8)
@@ -103,8 +103,8 @@ def test_creating_editing_and_completing_keep_the_projection_current():
         ]
 
 
-def test_the_projection_equals_a_rebuild_from_the_json():
-    with Store(":memory:") as store:
+def test_the_projection_equals_a_rebuild_from_the_json(store_url):
+    with Store(store_url) as store:
         for review in awkward_reviews():
             store.create(review, "ann")  # one by one: due dates from workbench.deadlines
         store.create(decided_review("decided"), "ann")
@@ -119,9 +119,9 @@ def test_the_projection_equals_a_rebuild_from_the_json():
         assert snapshot(store) == before
 
 
-def test_the_next_working_day_receipt_rule_is_followed_by_both_paths(monkeypatch):
+def test_the_next_working_day_receipt_rule_is_followed_by_both_paths(monkeypatch, store_url):
     monkeypatch.setenv("WORKBENCH_RECEIPT_RULE", "next_working_day")
-    with Store(":memory:") as store:
+    with Store(store_url) as store:
         for review in awkward_reviews():
             review.date_received = review.review_requested  # some on a Saturday
             store.create(review, "ann")
@@ -130,8 +130,10 @@ def test_the_next_working_day_receipt_rule_is_followed_by_both_paths(monkeypatch
         assert snapshot(store) == before
 
 
-def test_a_failed_write_leaves_neither_the_review_nor_its_projection_changed(monkeypatch):
-    with Store(":memory:") as store:
+def test_a_failed_write_leaves_neither_the_review_nor_its_projection_changed(
+    monkeypatch, store_url
+):
+    with Store(store_url) as store:
         store.create(sample_review(), "ann")
         token = store.open_review(CASE_ID)[1]
         before = snapshot(store)
@@ -148,9 +150,8 @@ def test_a_failed_write_leaves_neither_the_review_nor_its_projection_changed(mon
         assert snapshot(store) == before
 
 
-def test_an_older_store_gets_the_projection_filled_when_opened(tmp_path):
-    path = tmp_path / "reviews.db"
-    with Store(path) as store:
+def test_an_older_store_gets_the_projection_filled_when_opened(store_url):
+    with Store(store_url) as store:
         for review in awkward_reviews()[:4]:
             store.create(review, "ann")
         expected = snapshot(store)
@@ -159,13 +160,13 @@ def test_an_older_store_gets_the_projection_filled_when_opened(tmp_path):
                 conn.exec_driver_sql(f"DROP TABLE {table.name}")
             conn.exec_driver_sql(f"DELETE FROM migrations WHERE name = '{PROJECTION}'")
 
-    with Store(path) as reopened:
+    with Store(store_url) as reopened:
         assert reopened.applied_migrations == [PROJECTION]
         assert snapshot(reopened) == expected
 
 
-def test_a_review_that_cannot_be_read_is_left_out_of_a_rebuild_and_named(tmp_path):
-    with Store(tmp_path / "reviews.db") as store:
+def test_a_review_that_cannot_be_read_is_left_out_of_a_rebuild_and_named(store_url):
+    with Store(store_url) as store:
         store.create(sample_review("good"), "ann")
         store.create(sample_review("bad"), "ann")
         with store._engine.begin() as conn:
@@ -178,9 +179,9 @@ def test_a_review_that_cannot_be_read_is_left_out_of_a_rebuild_and_named(tmp_pat
         assert [row[0] for row in snapshot(store)["register_reviews"]] == ["good"]
 
 
-def test_a_bulk_load_writes_reviews_versions_audit_and_projection():
+def test_a_bulk_load_writes_reviews_versions_audit_and_projection(store_url, new_store_url):
     reviews = awkward_reviews()
-    with Store(":memory:") as store:
+    with Store(store_url) as store:
         assert store.bulk_create(reviews, "loader", batch_size=7) == len(reviews)
         assert store.get("case-03").to_json() == reviews[3].to_json()
         assert [v.version for v in store.versions("case-03")] == [1]
@@ -189,7 +190,7 @@ def test_a_bulk_load_writes_reviews_versions_audit_and_projection():
         store.rebuild_register()
         assert snapshot(store) == loaded
 
-    with Store(":memory:") as one_by_one:
+    with Store(new_store_url()) as one_by_one:
         for review in reviews:
             one_by_one.create(review, "loader")
         assert snapshot(one_by_one)["register_reviews"] != []
@@ -197,8 +198,8 @@ def test_a_bulk_load_writes_reviews_versions_audit_and_projection():
         assert strip(snapshot(one_by_one)["register_reviews"]) == strip(loaded["register_reviews"])
 
 
-def test_a_bulk_load_is_all_or_nothing():
-    with Store(":memory:") as store:
+def test_a_bulk_load_is_all_or_nothing(store_url):
+    with Store(store_url) as store:
         store.create(sample_review("case-04"), "ann")
         with pytest.raises(StoreError, match="case-04 already has a review"):
             store.bulk_create(awkward_reviews(), "loader", batch_size=2)
@@ -210,7 +211,7 @@ def test_a_bulk_load_is_all_or_nothing():
             store.bulk_create(twice, "loader")
 
 
-def test_a_bulk_load_refuses_a_completed_review_missing_a_finding():
+def test_a_bulk_load_refuses_a_completed_review_missing_a_finding(store_url):
     review = sample_review("half-done")
     review.start()
     review.points[0].finding = "correct"
@@ -219,20 +220,20 @@ def test_a_bulk_load_refuses_a_completed_review_missing_a_finding():
         status="completed",
         sign_off={"name": "Ann", "date": "2024-03-01", "outcome": "maintained"},
     )
-    with Store(":memory:") as store:
+    with Store(store_url) as store:
         with pytest.raises(ReviewError, match="a finding for point 2"):
             store.bulk_create([Review.from_json(data)], "loader")
         assert store.list_reviews() == []
 
 
-def test_searches_keep_who_added_them_and_the_reviewers_verdict():
+def test_searches_keep_who_added_them_and_the_reviewers_verdict(store_url):
     review = decided_review("searched")
     review.searches = [
         SearchReview(where="Corporate email", adequate=True),
         SearchReview(where="Shared drive", adequate=False, further_search_needed="Archive"),
     ]
     review.procedural.timeliness = Timeliness.LATE
-    with Store(":memory:") as store:
+    with Store(store_url) as store:
         store.create(review, "ann")
         assert snapshot(store)["register_searches"] == [
             ("searched", 0, "Corporate email", "", 0, 1, 0),

@@ -43,6 +43,8 @@ class CaseRow:
     #: Working days from today to the due date; negative when overdue; None without a date
     #: or once the review is completed.
     days_left: int | None
+    #: The sign-in name the review is allocated to ("" when nobody, or no review yet).
+    allocated_to: str = ""
 
     @property
     def overdue(self) -> bool:
@@ -62,7 +64,7 @@ class CaseRow:
 
 def calendar_regime(regime: str | None) -> str:
     """The calendar a case is counted on: its own, or FOIA's for mixed or unknown cases."""
-    return regime if regime in ("FOIA", "EIR", "FOISA") else "FOIA"
+    return regime if regime in ("FOIA", "EIR", "FOISA", "EISR") else "FOIA"
 
 
 def working_days_left(due: dt.date, today: dt.date, regime: str | None) -> int:
@@ -112,6 +114,7 @@ def case_rows(
                 status=status,
                 due=due,
                 days_left=days_left,
+                allocated_to=getattr(summary, "allocated_to", "") if summary else "",
             )
         )
     return rows

@@ -83,7 +83,7 @@ class CaseMeta(BaseModel):
     id: str
     reference: str | None = None
     authority: str | None = None
-    regime: Literal["FOIA", "EIR", "FOISA", "mixed"] | None = None
+    regime: Literal["FOIA", "EIR", "FOISA", "EISR", "mixed"] | None = None
     requester: str | None = None
     date_received: dt.date | None = None
     date_responded: dt.date | None = None

@@ -7,9 +7,9 @@ a half-empty dashboard later), and answers the questions the rest of the workben
 asks: is this id known, what is its parent, which questions apply given the answers
 so far.
 
-Ids look like ``s.40(2)``, ``s.31(1)(a)``, ``reg.12(5)(b)``, ``reg.13`` and
-``foisa.s.38(1)(b)``. A sub-provision's ancestors are found by dropping bracketed
-parts from the right, so ``s.31(1)(a)`` -> ``s.31(1)`` -> ``s.31``.
+Ids look like ``s.40(2)``, ``s.31(1)(a)``, ``reg.12(5)(b)``, ``reg.13``,
+``foisa.s.38(1)(b)`` and ``eisr.reg.10(5)(f)``. A sub-provision's ancestors are found by
+dropping bracketed parts from the right, so ``s.31(1)(a)`` -> ``s.31(1)`` -> ``s.31``.
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError,
 
 from .errors import CatalogueError, CitationError
 
-Regime = Literal["FOIA", "EIR", "FOISA"]
+Regime = Literal["FOIA", "EIR", "FOISA", "EISR"]
 Kind = Literal["exemption", "exception", "procedural"]
 TestType = Literal[
     "class",
@@ -41,13 +41,13 @@ TestType = Literal[
     "required",
 ]
 
-REGIMES: tuple[str, ...] = ("FOIA", "EIR", "FOISA")
+REGIMES: tuple[str, ...] = ("FOIA", "EIR", "FOISA", "EISR")
 DEFAULT_ANSWERS: tuple[str, ...] = ("yes", "no", "unsure")
 
 #: A normalised provision id: optional ``foisa.``, ``s.`` or ``reg.``, a number with
 #: optional capital suffix (22A), then bracketed parts ((2), (3A), (a), (ii)).
 ID_PATTERN = re.compile(
-    r"^(?P<root>(?:foisa\.)?(?:s|reg)\.\d{1,3}[A-Z]{0,2})(?P<parts>(?:\([0-9A-Za-z]{1,5}\))*)$"
+    r"^(?P<root>(?:foisa\.s|eisr\.reg|s|reg)\.\d{1,3}[A-Z]{0,2})(?P<parts>(?:\([0-9A-Za-z]{1,5}\))*)$"
 )
 _PART = re.compile(r"\([0-9A-Za-z]{1,5}\)")
 
@@ -72,6 +72,8 @@ def regime_of_id(provision_id: str) -> str:
     """The regime an id's prefix names, so the YAML cannot claim s.40(2) is EIR."""
     if provision_id.startswith("foisa."):
         return "FOISA"
+    if provision_id.startswith("eisr."):
+        return "EISR"
     if provision_id.startswith("reg."):
         return "EIR"
     return "FOIA"

@@ -41,13 +41,14 @@ from .catalogue import (
 )
 from .errors import CitationError
 
-REGIMES = ("FOIA", "EIR", "FOISA")
+REGIMES = ("FOIA", "EIR", "FOISA", "EISR")
 
 #: Sections and regulations that are never refusal grounds.
 NON_EXEMPT: frozenset[str] = frozenset(
     [f"s.{n}" for n in (1, 8, 10, 11, 16, 17, 45, 50, 77)]
     + [f"foisa.s.{n}" for n in (15, 16, 20, 21, 47)]
     + [f"reg.{n}" for n in (5, 7, 9, 11, 14)]
+    + [f"eisr.reg.{n}" for n in (5, 7, 9, 13, 14, 16, 17)]
 )
 
 
@@ -69,7 +70,7 @@ _REF = rf"{_NUM}(?:{_COMP})*"
 _SUBREF = rf"(?:{_COMP})+"
 _BOUNDARY = r"(?<![\w.'’])"
 
-_SECTION_KW = r"(?i:sections?\b|ss\.?|s\.)\s*|[sS](?=\d)"
+_SECTION_KW = r"(?i:sections?\b|sect?\.?(?=\s*\d)|ss\.?|s\.)\s*|[sS](?=\d)"
 _REG_KW = r"(?i:regulations?\b|regs?\.?)\s*"
 _BARE_KW = r"(?i:exemptions?|exceptions?|exempt)(?:\s+(?i:at|under|in|of|by\s+virtue\s+of))?\s+"
 
@@ -93,7 +94,9 @@ _RANGE = re.compile(r"\s*(?:to|-|–)\s*\d", re.IGNORECASE)
 _PART = re.compile(r"\(\s*([0-9A-Za-z]+)\s*\)")
 
 _NAMED_ACT = (
-    r"(?P<foisa>(?i:FOI\s*\(\s*S\s*\)\s*A\b|FOISA\b|Freedom\s+of\s+Information\s*"
+    r"(?P<eisr>(?i:Environmental\s+Information\s*\(\s*Scotland\s*\)\s*Regulations(?:\s+2004)?|"
+    r"EI\(S\)Rs?\b|EISRs?\b))"
+    r"|(?P<foisa>(?i:FOI\s*\(\s*S\s*\)\s*A\b|FOISA\b|Freedom\s+of\s+Information\s*"
     r"\(\s*Scotland\s*\)\s*Act(?:\s+2002)?))"
     r"|(?P<foia>(?i:FOIA\b(?:\s*2000)?|FOI\s+Act\b(?:\s+2000)?|Freedom\s+of\s+Information\s+Act"
     r"(?:\s+2000)?))"
@@ -116,7 +119,9 @@ _OTHER_ACT_BEFORE = re.compile(rf"{_OTHER_ACT}{_BEFORE_TAIL}")
 _FOREIGN = {"dpa", "other"}
 _SENTENCE_END = re.compile(r"[.;!?](?:\s|$)")
 
-_PREFIX = {"FOIA": "s.", "EIR": "reg.", "FOISA": "foisa.s."}
+_PREFIX = {"FOIA": "s.", "EIR": "reg.", "FOISA": "foisa.s.", "EISR": "eisr.reg."}
+#: Regimes of a Scottish letter: its sections are FOISA's, its regulations the EISR's.
+_SCOTTISH = ("FOISA", "EISR")
 
 #: A section quoted as the statute prints it, at the start of a line: "43.–(2) Information is
 #: exempt ...". Letters often paste the provision's text under its heading like this.
@@ -241,14 +246,17 @@ def normalise(raw: str, regime: str | None = None) -> str:
     """One citation as written ("Section 31 (1) (a)", "reg. 13", "40(2)") -> its id.
 
     *regime* says which Act a bare "section"/number belongs to (default FOIA);
-    "regulation" always means the EIR and an already normalised id is returned as is,
-    except that a FOIA-style ``s.`` id is moved to FOISA when *regime* is FOISA.
+    "regulation" means the EIR (the EISR when *regime* is FOISA or EISR) and an already
+    normalised id is returned as is, except that a FOIA-style ``s.`` id is moved to FOISA
+    when *regime* is FOISA and a ``reg.`` id to the EISR when *regime* is EISR.
     """
     wanted = _check_regime(regime) or "FOIA"
     text = raw.strip()
     if is_valid_id(text):
         if wanted == "FOISA" and text.startswith("s."):
             return "foisa." + text
+        if wanted == "EISR" and text.startswith("reg."):
+            return "eisr." + text
         return text
     match = re.fullmatch(
         rf"(?:(?P<section>{_SECTION_KW})|(?P<reg>{_REG_KW}))?(?P<ref>{_REF})", text
@@ -256,9 +264,9 @@ def normalise(raw: str, regime: str | None = None) -> str:
     if match is None:
         raise CitationError(f"cannot read a provision from {raw!r}", field=raw)
     if match.group("reg"):
-        wanted = "EIR"
-    elif match.group("section") and wanted == "EIR":
-        wanted = "FOIA"
+        wanted = "EISR" if wanted in _SCOTTISH else "EIR"
+    elif match.group("section") and wanted in ("EIR", "EISR"):
+        wanted = "FOISA" if wanted == "EISR" else "FOIA"
     return _build_id(_parts(match.group("ref")), wanted)
 
 
@@ -367,15 +375,28 @@ def _group_regime(text: str, start: int, group: _Group, hint: str | None) -> str
     act = _act_named(text, start, group.end)
     if act == "foreign":
         return None
+    scottish = hint in _SCOTTISH or _eisr_exception(group)
     if group.family == "reg":
-        return "EIR" if act in (None, "eir", "this") else None
-    if act == "eir":
-        return "EIR" if group.family in ("exemption", "exception") else None
+        if act == "eisr":
+            return "EISR"
+        # A Scottish letter calls the EISR "the EIRs" too.
+        return ("EISR" if scottish else "EIR") if act in (None, "eir", "this") else None
+    if act in ("eir", "eisr"):
+        if group.family not in ("exemption", "exception"):
+            return None
+        return "EISR" if act == "eisr" or scottish else "EIR"
     if act in ("foisa", "foia"):
         return act.upper()
-    if group.family == "exception" or (group.family == "exemption" and hint == "EIR"):
-        return "EIR"
-    return "FOISA" if hint == "FOISA" else "FOIA"
+    if group.family == "exception" or (group.family == "exemption" and hint in ("EIR", "EISR")):
+        return "EISR" if scottish else "EIR"
+    return "FOISA" if scottish else "FOIA"
+
+
+def _eisr_exception(group: _Group) -> bool:
+    """ "Regulation 10(4)(a)" or "10(5)(f)" can only be an EISR exception: the EIR's
+    regulation 10 (transfer of a request) has no such paragraphs."""
+    first = group.items[0].parts
+    return first[0] == "10" and len(first) > 1 and first[1] in ("4", "5")
 
 
 def _act_named(text: str, start: int, end: int) -> str | None:

@@ -11,21 +11,28 @@ The law encoded here:
   Saturday, a Sunday, Christmas Day, Good Friday or a day which is a bank
   holiday in *any part of the United Kingdom* (so a Scotland-only or a
   Northern-Ireland-only bank holiday stops the count for an English authority).
-* FOISA s.73: Saturdays, Sundays, Christmas Day and bank holidays *in Scotland*.
+* FOISA s.73: Saturdays, Sundays, Christmas Day and bank holidays *in Scotland*; the
+  EISR use the same working days (EISR reg 2(1): "working day" as in FOISA s.73).
 * The day after receipt is day 1 (ICO line to take LTT47).  A request received
   on a non-working day: day 1 is the first working day after it (the ICO's
   reading, the default); some authorities instead treat the next working day as
   the day of receipt (setting ``receipt_rule = next_working_day``).
-* FOIA s.10(1) / EIR reg 5(2) / FOISA s.10: 20 working days.
+* FOIA s.10(1) / EIR reg 5(2) / FOISA s.10 / EISR reg 5(2)(a): 20 working days.
 * FOIA s.10(3): a public-interest extension "reasonable in the circumstances";
   the ICO expects at most 20 extra working days.  EIR reg 7: up to 40 working
-  days for complex and voluminous requests.  FOISA: no extension.
+  days for complex and voluminous requests; EISR reg 7(1) the same (a further 20 where
+  the volume and complexity of the information make 20 impracticable).  FOISA: no
+  extension.
 * FOIA s.1(3): where clarification is sought, the clock starts on receipt of the
   clarification.  FOIA s.10(2): working days from the fees notice to payment
   are disregarded.
 * Reviews: the requester asks within 40 working days (s.45 Code; EIR reg 11;
-  FOISA s.20); the authority replies within 20 working days (s.45 Code, 40 at
-  most in exceptional cases; EIR reg 11: 40; FOISA s.21: 20).
+  FOISA s.20; EISR reg 16); the authority replies within 20 working days (s.45
+  Code, 40 at most in exceptional cases; EIR reg 11: 40; FOISA s.21: 20; EISR
+  reg 16(4): 20).
+
+EISR sources: legislation.gov.uk SSI 2004/520 (regs 2, 5, 7 and 16) and the
+Scottish Information Commissioner's guidance on responding to requests.
 """
 
 from __future__ import annotations
@@ -50,18 +57,30 @@ NATIONS = {
     "NIR": "Northern Ireland",
 }
 
-#: The 20 working days of FOIA s.10(1), EIR reg 5(2) and FOISA s.10(1).
+#: The 20 working days of FOIA s.10(1), EIR reg 5(2), FOISA s.10(1) and EISR reg 5(2)(a).
 RESPONSE_DAYS = 20
-#: The requester's window to ask for a review (s.45 Code, EIR reg 11(2), FOISA s.20(5)).
+#: The requester's window to ask for a review (s.45 Code, EIR reg 11(2), FOISA s.20(5),
+#: EISR reg 16(2)).
 REVIEW_REQUEST_WINDOW = 40
 
 
 class Regime(StrEnum):
-    """The three access regimes the workbench knows."""
+    """The four access regimes the workbench knows."""
 
     FOIA = "FOIA"
     EIR = "EIR"
     FOISA = "FOISA"
+    EISR = "EISR"
+
+    @property
+    def scottish(self) -> bool:
+        """FOISA and the EISR count Scottish bank holidays only (FOISA s.73, EISR reg 2(1))."""
+        return self in (Regime.FOISA, Regime.EISR)
+
+    @property
+    def environmental(self) -> bool:
+        """The EIR and the EISR allow up to 40 working days for complex, voluminous requests."""
+        return self in (Regime.EIR, Regime.EISR)
 
 
 def parse_regime(value: str | Regime) -> Regime:
@@ -70,7 +89,7 @@ def parse_regime(value: str | Regime) -> Regime:
         return Regime(str(value).upper())
     except ValueError:
         raise DateError(
-            f"Unknown regime {value!r}: use FOIA, EIR or FOISA", field="regime"
+            f"Unknown regime {value!r}: use FOIA, EIR, FOISA or EISR", field="regime"
         ) from None
 
 
@@ -211,7 +230,7 @@ class WorkingCalendar:
         relevant = {
             name: tuple(n for n in NATIONS if n in nations)
             for name, nations in names.items()
-            if self.regime is not Regime.FOISA or "SCT" in nations
+            if not self.regime.scottish or "SCT" in nations
         }
         if not relevant:
             return None
@@ -430,15 +449,19 @@ def response_deadline(
     """The statutory response deadline for a request, and whether a response met it.
 
     ``extension_days`` adds working days: under FOIA s.10(3) for the public
-    interest test (the ICO expects no more than 20); under EIR reg 7 the total
-    may reach 40; FOISA allows none.
+    interest test (the ICO expects no more than 20); under EIR reg 7 and EISR
+    reg 7(1) the total may reach 40; FOISA allows none.
     """
     regime = parse_regime(regime)
     received = parse_date(received, field_name="received date")
     notes: list[str] = []
     _check_extension(regime, extension_days)
     if extension_days:
-        why = "FOIA s.10(3) public interest" if regime is Regime.FOIA else "EIR reg 7"
+        why = {
+            Regime.FOIA: "FOIA s.10(3) public interest",
+            Regime.EIR: "EIR reg 7",
+            Regime.EISR: "EISR reg 7(1)",
+        }[regime]
         notes.append(f"extended by {extension_days} working days ({why})")
     start = received
     if clarification_received is not None:
@@ -471,8 +494,9 @@ def _check_extension(regime: Regime, extension_days: int) -> None:
         raise DateError("An extension cannot be negative", field="extension_days")
     if regime is Regime.FOISA and extension_days:
         raise DateError("FOISA allows no extension of the 20 working days", field="extension_days")
-    if regime is Regime.EIR and RESPONSE_DAYS + extension_days > 40:
-        raise DateError("EIR reg 7 allows at most 40 working days in all", field="extension_days")
+    if regime.environmental and RESPONSE_DAYS + extension_days > 40:
+        law = "EIR reg 7" if regime is Regime.EIR else "EISR reg 7(1)"
+        raise DateError(f"{law} allows at most 40 working days in all", field="extension_days")
 
 
 def review_request_deadline(
@@ -489,7 +513,7 @@ def review_request_deadline(
 
 
 def review_working_days(regime: Regime | str, *, exceptional: bool = False) -> int:
-    """The review's own target: FOIA 20 (40 in exceptional cases), EIR 40, FOISA 20."""
+    """The review's own target: FOIA 20 (40 in exceptional cases), EIR 40, FOISA 20, EISR 20."""
     regime = parse_regime(regime)
     if regime is Regime.EIR:
         return 40
@@ -512,6 +536,7 @@ def review_deadline(
         Regime.FOIA: "s.45 Code of Practice" + (" (exceptional case)" if exceptional else ""),
         Regime.EIR: "EIR reg 11(4)",
         Regime.FOISA: "FOISA s.21(1)",
+        Regime.EISR: "EISR reg 16(4)",
     }[regime]
     return count_deadline(
         review_requested,

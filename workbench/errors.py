@@ -18,6 +18,7 @@ The tree::
     │   └── ConflictError        someone else saved the review first
     │       └── EditConflict     ... and changed the same field differently
     ├── ReviewError              an edit the review model does not allow
+    ├── PermissionDenied         the signed-in user's role does not allow it (roles.py)
     └── ExportError              a letter or spreadsheet could not be written
 
 Context (``path``, ``case_id``, ``field``) is passed keyword-only and kept on the
@@ -122,6 +123,10 @@ class EditConflict(ConflictError):
 
 class ReviewError(WorkbenchError):
     """An edit the review model does not allow (e.g. changing a completed review)."""
+
+
+class PermissionDenied(WorkbenchError):
+    """The signed-in user's role in the team does not allow this (see ``workbench.roles``)."""
 
 
 class ExportError(WorkbenchError):

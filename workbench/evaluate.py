@@ -4,9 +4,19 @@ A folder holds ``NAME.txt`` (the letter; a first line ``SOURCE: <address>`` and
 the blank line after it are not part of the letter) and ``NAME.json`` (the
 human's answers, in the corpus format). Each field is scored per letter:
 reference (case-insensitive, ignoring surrounding punctuation), regime, both
-dates, the set of provisions cited (exact per letter, plus micro precision and
-recall over all citations), the number of points, and each point's
-determination and provisions, matched by label.
+dates, the kind of letter, a review's outcome (on review outcome letters only),
+the set of provisions cited (exact per letter, plus micro precision and recall
+over all citations), the number of points, and each point's determination and
+provisions, matched by label.
+
+The corpus tells a first response from a review outcome (and a holding notice);
+it does not set a refusal apart from any other first response, so a letter read
+as a ``refusal_notice`` counts as right where the truth says ``response``.
+
+Calibration: the extractor gives every reading a confidence. Among the
+determinations it gives at least :data:`~workbench.parsing.model.CHECK_THRESHOLD`
+(0.8), how many are right (precision) and what share of all points they cover
+(coverage); the same for the scalar fields.
 
 Labels are matched by their key ("Q1", "Question 1" and "1" are one point).
 When the truth has point "3" and the extractor reports its parts "3a" and "3b",
@@ -28,7 +38,7 @@ from typing import Any
 
 from .parsing.extract import extract
 from .parsing.labels import label_key, top_key
-from .parsing.model import Extraction, Point
+from .parsing.model import CHECK_THRESHOLD, Extraction, Point
 from .parsing.reference import normalise_reference
 
 FIELDS = (
@@ -36,6 +46,8 @@ FIELDS = (
     "regime",
     "date_received",
     "date_of_response",
+    "kind",
+    "review_outcome",
     "provisions_cited",
     "points_count",
     "point_determination",
@@ -65,6 +77,9 @@ class Report:
     provisions_tp: int = 0
     provisions_fp: int = 0
     provisions_fn: int = 0
+    #: (confidence, right) for every true point's determination, and for every scalar field.
+    determination_calibration: list[tuple[float, bool]] = field(default_factory=list)
+    field_calibration: list[tuple[float, bool]] = field(default_factory=list)
 
     def score(self, letter: str, name: str, ok: bool, expected: Any, got: Any) -> None:
         self.total[name] += 1
@@ -86,6 +101,13 @@ class Report:
         wanted = self.provisions_tp + self.provisions_fn
         return self.provisions_tp / wanted if wanted else None
 
+    def calibration(self, which: str = "determinations") -> Calibration:
+        """Precision and coverage of the readings given at least the threshold confidence."""
+        pairs = (
+            self.determination_calibration if which == "determinations" else self.field_calibration
+        )
+        return Calibration.of(pairs)
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "letters": self.letters,
@@ -98,9 +120,36 @@ class Report:
                 for name in FIELDS
             },
             "provisions_micro": {"precision": self.precision, "recall": self.recall},
+            "calibration": {
+                "threshold": CHECK_THRESHOLD,
+                "determinations": vars(self.calibration("determinations")),
+                "fields": vars(self.calibration("fields")),
+            },
             "failures": [vars(f) for f in self.failures],
             "errors": self.errors,
         }
+
+
+@dataclass
+class Calibration:
+    """Readings at or above the threshold: how many, how many right, and their share."""
+
+    total: int = 0
+    confident: int = 0
+    right: int = 0
+
+    @classmethod
+    def of(cls, pairs: list[tuple[float, bool]]) -> Calibration:
+        sure = [ok for confidence, ok in pairs if confidence >= CHECK_THRESHOLD]
+        return cls(len(pairs), len(sure), sum(sure))
+
+    @property
+    def precision(self) -> float | None:
+        return self.right / self.confident if self.confident else None
+
+    @property
+    def coverage(self) -> float | None:
+        return self.confident / self.total if self.total else None
 
 
 # --------------------------------------------------------------------------- loading
@@ -158,13 +207,41 @@ def score_letter(report: Report, name: str, truth: dict[str, Any], got: Extracti
         expected_ref,
         got.reference,
     )
-    report.score(name, "regime", truth.get("regime") == got.regime, truth.get("regime"), got.regime)
+    _field(
+        report,
+        name,
+        got,
+        "reference",
+        normalise_reference(expected_ref) == normalise_reference(got.reference),
+    )
+    regime_ok = truth.get("regime") == got.regime
+    report.score(name, "regime", regime_ok, truth.get("regime"), got.regime)
+    _field(report, name, got, "regime", regime_ok)
     for key in ("date_received", "date_of_response"):
         value = getattr(got, key)
         got_iso = value.isoformat() if value else None
         report.score(name, key, truth.get(key) == got_iso, truth.get(key), got_iso)
+        _field(report, name, got, key, truth.get(key) == got_iso)
+    if truth.get("kind"):
+        kind_ok = same_kind(truth["kind"], got.kind)
+        report.score(name, "kind", kind_ok, truth["kind"], got.kind)
+        _field(report, name, got, "kind", kind_ok)
+    if truth.get("kind") == "internal_review_outcome" or truth.get("review_outcome"):
+        wanted = truth.get("review_outcome")
+        outcome_ok = wanted == got.review_outcome
+        report.score(name, "review_outcome", outcome_ok, wanted, got.review_outcome)
+        _field(report, name, got, "review_outcome", outcome_ok)
     _score_provisions(report, name, truth.get("provisions_cited") or [], got.provisions_cited)
     _score_points(report, name, truth.get("points") or [], got.points)
+
+
+def same_kind(expected: str, got: str | None) -> bool:
+    """The corpus calls every first reply a ``response``; a refusal notice is one."""
+    return expected == got or (expected == "response" and got == "refusal_notice")
+
+
+def _field(report: Report, name: str, got: Extraction, key: str, ok: bool) -> None:
+    report.field_calibration.append((got.confidence.get(key, 0.0), ok))
 
 
 def _score_provisions(report: Report, name: str, expected: list[str], got: list[str]) -> None:
@@ -187,6 +264,8 @@ def _score_points(
         found = [p.determination.value if p.determination else None for p in matched]
         ok = bool(matched) and all(d == wanted for d in found)
         report.score(name, "point_determination", ok, f"{label}: {wanted}", f"{label}: {found}")
+        sure = min((p.confidence for p in matched), default=0.0)
+        report.determination_calibration.append((sure, ok))
         wanted_provisions = sorted(set(truth.get("provisions") or []))
         found_provisions = sorted({pid for p in matched for pid in p.provisions})
         report.score(
@@ -242,6 +321,8 @@ _NAMES = {
     "regime": "regime",
     "date_received": "date received",
     "date_of_response": "date of response",
+    "kind": "kind of letter",
+    "review_outcome": "review outcome",
     "provisions_cited": "provisions cited (exact set)",
     "points_count": "number of points",
     "point_determination": "per-point determination",
@@ -270,6 +351,8 @@ def format_table(report: Report, *, verbose: bool = False) -> str:
         + "  recall "
         + ("n/a" if recall is None else f"{recall:.1%}")
     )
+    for which in ("determinations", "fields"):
+        rows.append(_calibration_row(report.calibration(which), which))
     for error in report.errors:
         rows.append(f"! {error}")
     if verbose and report.failures:
@@ -279,6 +362,17 @@ def format_table(report: Report, *, verbose: bool = False) -> str:
                 f"  {failure.letter} | {failure.field} | {failure.expected!r} | {failure.got!r}"
             )
     return "\n".join(rows)
+
+
+def _calibration_row(calibration: Calibration, which: str) -> str:
+    head = f"confident {which} (>= {CHECK_THRESHOLD:.2f})"
+    if not calibration.confident:
+        return f"{head:<30} none of {calibration.total}"
+    return (
+        f"{head:<30} right {calibration.precision:.1%} "
+        f"({calibration.right}/{calibration.confident}), coverage {calibration.coverage:.1%} "
+        f"of {calibration.total}"
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -26,7 +26,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from .errors import SettingsError
 
 ORGANISATION_FILE = "organisation.yaml"
-RegimeKey = Literal["FOIA", "EIR", "FOISA"]
+RegimeKey = Literal["FOIA", "EIR", "FOISA", "EISR"]
 
 
 class _Strict(BaseModel):
@@ -96,8 +96,12 @@ class Organisation(_Strict):
     def regulator_for(self, regime: str | None) -> Regulator:
         """The regulator for a regime; a mixed or unknown regime goes to the FOIA regulator.
 
-        A "mixed" case is FOIA and EIR together, and both complain to the ICO.
+        A "mixed" case is FOIA and EIR together, and both complain to the ICO. An EISR case
+        goes to the Scottish Information Commissioner (EISR reg 17 applies FOISA's appeal
+        provisions): the EISR entry if the file has one, else the FOISA regulator.
         """
+        if regime == "EISR":
+            return self.regulators.get("EISR") or self.regulators["FOISA"]
         key = regime if regime in ("FOIA", "EIR", "FOISA") else "FOIA"
         return self.regulators[key]
 

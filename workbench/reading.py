@@ -56,7 +56,7 @@ from .review import (
 
 #: A label: letters, digits and . ( ) / - _ ; no spaces or commas (lists are comma-separated).
 LABEL_PATTERN = re.compile(r"^[\w.()/\-]{1,20}$")
-REGIMES = ("FOIA", "EIR", "FOISA", "mixed")
+REGIMES = ("FOIA", "EIR", "FOISA", "EISR", "mixed")
 #: How a provision may be written, for messages.
 PROVISION_FORMS = "s.40(2), reg.12(5)(b), foisa.s.38(1)(b) or as a letter writes it: section 40(2)"
 
@@ -107,7 +107,7 @@ def parse_provision(value: str, regime: str | None = None) -> str:
     :raises ReviewError: the text names no provision the catalogue knows.
     """
     text = " ".join(str(value or "").split())
-    hint = regime if regime in ("FOIA", "EIR", "FOISA") else None
+    hint = regime if regime in ("FOIA", "EIR", "FOISA", "EISR") else None
     found: str | None = None
     try:
         found = normalise(text, hint)

@@ -24,7 +24,7 @@ its review began:
 * case_id (str)
 * reference (str): the authority's reference; <NA> when not recorded
 * authority (category)
-* regime (category: FOIA, EIR, FOISA, mixed)
+* regime (category: FOIA, EIR, FOISA, EISR, mixed)
 * date_received (datetime64)
 * date_responded (datetime64)
 * response_due (datetime64): 20 working days from receipt under the regime's bank
@@ -145,7 +145,7 @@ from .workdays import working_days_between
 STATUS_ORDER = [status.value for status in ReviewStatus]
 OUTCOME_ORDER = [outcome.value for outcome in Outcome]
 AUDIT_ACTIONS = ["create", "edit", "save", "start", "complete", "new_version", "import"]
-REGIME_ORDER = ["FOIA", "EIR", "FOISA", "mixed"]
+REGIME_ORDER = ["FOIA", "EIR", "FOISA", "EISR", "mixed"]
 
 #: Columns whose values come from the workbench's own enums: the database sends their
 #: position in this list (a CASE expression) rather than the text, which pandas turns
@@ -204,7 +204,8 @@ def _fetch(conn, sql: str) -> dict[str, list]:
         names = [column[0] for column in cursor.description]
         rows = cursor.fetchall()
     except conn.dialect.loaded_dbapi.Error as exc:
-        raise StoreError(f"Cannot read the register: {exc}") from exc
+        first_line = str(exc).strip().splitlines()[0]  # PostgreSQL adds the query's text
+        raise StoreError(f"Cannot read the register: {first_line}") from exc
     finally:
         cursor.close()
     if not rows:
@@ -743,7 +744,7 @@ def median_working_days(register: Register) -> pd.DataFrame:
     """Median working days each stage took, overall and per regime.
 
     Working days are counted under each case's regime (UK-wide bank holidays for FOIA and
-    EIR, Scottish ones for FOISA), vectorised with NumPy.
+    EIR, Scottish ones for FOISA and the EISR), vectorised with NumPy.
     """
     cases, reviews = register.cases, register.reviews
     regime = cases["regime"]

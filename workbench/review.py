@@ -64,7 +64,7 @@ LIFECYCLE_FIELDS = frozenset({"schema_version", "case_id", "version", "status", 
 #: The search record's columns, in the order the case folder's record lists them.
 SEARCH_RECORD_FIELDS = SEARCH_COLUMNS
 
-Regime = Literal["FOIA", "EIR", "FOISA", "mixed"]
+Regime = Literal["FOIA", "EIR", "FOISA", "EISR", "mixed"]
 PathLike = str | Sequence[str | int]
 
 
@@ -522,6 +522,9 @@ class Review(_Part):
     date_received: dt.date | None = None
     date_responded: dt.date | None = None
     reviewer: Reviewer = Field(default_factory=Reviewer)
+    #: The sign-in name of the team member the review is allocated to ("" when nobody);
+    #: a manager allocates it, and in a team only they may edit it (``workbench.roles``).
+    allocated_to: str = Field(default="", max_length=200)
     review_requested: dt.date | None = None
     route: Route | None = None
     #: The requester's grounds for asking for a review, in their words.

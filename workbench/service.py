@@ -39,7 +39,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from . import reading, settings
+from . import reading, roles, settings
 from .cases import CASE_FILE, Case, case_path, load_case
 from .catalogue import Catalogue, load_catalogue
 from .checks.base import Finding
@@ -69,6 +69,7 @@ from .review import (
     review_from_case,
     split_path,
 )
+from .roles import signed_in_user
 from .store import Place, ReviewNotFound, Store, diff_json
 
 log = logging.getLogger(__name__)
@@ -94,6 +95,9 @@ class Fact:
     value: Any
     corrected: bool
     evidence: Evidence | None
+    #: How sure the first pass is of what it read (0 to 1); None when a person set the value
+    #: (the case record or the reviewer's correction).
+    confidence: float | None = None
 
     @property
     def name(self) -> str:
@@ -131,6 +135,7 @@ class ReviewSession:
         self._checks: tuple[str, list[Finding]] | None = None
         #: Set when the first pass failed on this letter (the page says so).
         self.extraction_problem: str | None = None
+        self._permissions: roles.Permissions | None = None
 
     # -- opening -----------------------------------------------------------------------------
 
@@ -220,6 +225,8 @@ class ReviewSession:
             if not create:
                 raise
         draft = review_from_case(self.case, self.extraction)
+        if not draft.reviewer.name and roles.Role.REVIEWER in self.permissions.roles:
+            draft.reviewer.name = signed_in_user() or ""  # the letter's name, pre-filled
         try:
             self.token = self.store.create(draft, self.who)
             self._review = draft
@@ -257,8 +264,15 @@ class ReviewSession:
 
     @property
     def who(self) -> str:
-        """The name the audit records for this session's changes."""
-        return self._who or self._review.reviewer.name.strip() or DEFAULT_WHO
+        """The name the audit records for this session's changes.
+
+        Signed in through JupyterHub, that is the signed-in name, whatever was typed or
+        given (:func:`workbench.roles.signed_in_user`); otherwise the name given, else the
+        review's reviewer, else ``"reviewer"``.
+        """
+        return (
+            signed_in_user() or self._who or self._review.reviewer.name.strip() or DEFAULT_WHO
+        )
 
     @property
     def extraction(self) -> Extraction:
@@ -334,7 +348,12 @@ class ReviewSession:
             value = extracted
         corrected = correction is not None or (own is not None and not _same(own, extracted))
         evidence = self.extraction.field_evidence.get(name)
-        return Fact(field, extracted, value, corrected, evidence)
+        from_record = (
+            field.meta_field is not None
+            and getattr(self.case.meta, field.meta_field, None) is not None
+        )
+        read = None if corrected or from_record else self.extraction.confidence.get(name)
+        return Fact(field, extracted, value, corrected, evidence, read)
 
     def all_facts(self) -> list[Fact]:
         return [self.fact(field.name) for field in FACT_FIELDS]
@@ -355,6 +374,17 @@ class ReviewSession:
                 return list(point.evidence)
         return []
 
+    def point_confidence(self, label: str) -> float | None:
+        """How sure the first pass is of its reading of point ``label``; None once the
+        reviewer has corrected the reading (or the first pass never read that point)."""
+        for point in self.review.points:
+            if point.label == label and point.determination_corrected:
+                return None
+        for point in self.extraction.points:
+            if point.label == label:
+                return point.confidence
+        return None
+
     def check_decision(self, check_id: str) -> CheckDecision | None:
         """The reviewer's decision on a check (``accepted``, ``reason``), or None."""
         return self.review.check_decisions.get(check_id)
@@ -367,6 +397,7 @@ class ReviewSession:
         :raises ReviewError: the value is not allowed there (the message names the field).
         :raises EditConflict: someone else changed the same field since this session read
             it; the session has their version, and nothing of this edit was written.
+        :raises PermissionDenied: the signed-in user's role does not let them edit it.
         """
         return self.edit_many([(field_path, value)], action="edit")
 
@@ -572,7 +603,10 @@ class ReviewSession:
         version the reviewer has seen.
 
         :raises ReviewError: listing everything still missing.
+        :raises PermissionDenied: the signed-in user may not sign it off (a manager does; with
+            a second signature required, never the person it is allocated to).
         """
+        self._require(roles.Action.SIGN_OFF)
         with self._conflicts_reload():
             self._review, self.token = self.store.complete(
                 self.case_id, signed_by, self.who, self.token, on=on
@@ -581,6 +615,7 @@ class ReviewSession:
 
     def new_version(self) -> Review:
         """Start a new draft version from the completed one (which stays as signed off)."""
+        self._require(roles.Action.REOPEN)
         with self._conflicts_reload():
             self._review, self.token = self.store.new_version(self.case_id, self.who, self.token)
         return self._review
@@ -605,6 +640,7 @@ class ReviewSession:
         :param audit: for a structural change, the one audit row describing it, given the
             review before and after; fields outside the points are audited one by one.
         """
+        self._require(roles.Action.EDIT)
         if self.review.is_frozen:
             raise ReviewError(
                 f"The review of {self.case_id} (version {self.review.version}) is completed "
@@ -700,6 +736,22 @@ class ReviewSession:
             )
         return reading.delete_point(review, label)
 
+    # -- who may do what (workbench.roles) ----------------------------------------------------
+
+    @property
+    def permissions(self) -> roles.Permissions:
+        """What the signed-in user may do (everything without sign-in); read once a session."""
+        if self._permissions is None:
+            self._permissions = roles.current()
+        return self._permissions
+
+    def refusal(self, action: roles.Action) -> str | None:
+        """Why the signed-in user may not do ``action`` to this review, or None: for pages."""
+        return self.permissions.refusal(action, self.review.allocated_to)
+
+    def _require(self, action: roles.Action) -> None:
+        self.permissions.check(action, self.review.allocated_to, case_id=self.case_id)
+
     def _conflicts_reload(self) -> _ReloadOnConflict:
         return _ReloadOnConflict(self)
 
@@ -707,11 +759,11 @@ class ReviewSession:
 
     def remember_place(self, tab: str) -> None:
         """Keep this case and ``tab`` as where the reviewer is; a reopened page resumes here."""
-        self.store.set_place(self.case_id, tab)
+        self.store.set_place(self.case_id, tab, user=signed_in_user())
 
     def forget_place(self) -> None:
         """The reviewer has left the case: a reopened page shows the list of cases."""
-        self.store.clear_place()
+        self.store.clear_place(user=signed_in_user())
 
     # -- exports ---------------------------------------------------------------------------
 
@@ -738,9 +790,9 @@ class ReviewSession:
 def saved_place(store: Store | None = None) -> Place | None:
     """Where the reviewer was when the dashboard was last used, if that case is still there.
 
-    There is one place per installation (the dashboard has no login).  A place whose case
-    has been removed, or whose id is not a case id, is no place: the page then opens on the
-    list of cases, with nothing to apologise for.
+    There is one place per installation without sign-in, one per user signed in through
+    JupyterHub.  A place whose case has been removed, or whose id is not a case id, is no
+    place: the page then opens on the list of cases, with nothing to apologise for.
 
     :param store: default a :class:`Store` at the setting, opened and closed here.
     :raises StoreError: the store cannot be read.
@@ -748,7 +800,7 @@ def saved_place(store: Store | None = None) -> Place | None:
     if store is None:
         with Store() as opened:
             return saved_place(opened)
-    place = store.get_place()
+    place = store.get_place(signed_in_user())
     if place is None:
         return None
     try:
@@ -756,6 +808,36 @@ def saved_place(store: Store | None = None) -> Place | None:
     except InvalidCaseId:
         return None
     return place if (folder / CASE_FILE).is_file() else None
+
+
+def allocate_case(
+    case_id: str, to: str, *, who: str | None = None, store: Store | None = None
+) -> Review:
+    """Allocate the review of ``case_id`` to the team member signed in as ``to``.
+
+    The case's first draft is made from its letter if nobody has opened it yet, and its
+    Reviewer name (the letter's display name) is pre-filled with ``to`` when empty.
+
+    :param who: who allocates, when not signed in (the command line); the signed-in user
+        otherwise.
+    :raises PermissionDenied: the signed-in user is not a manager (``workbench.roles``).
+    """
+    to = (to or "").strip()
+    permissions = roles.current()
+    permissions.check(roles.Action.ALLOCATE, case_id=case_id)
+    team = permissions.roster
+    if to and team.configured and to not in team.members:
+        raise ReviewError(
+            f"{to} is not in the roles file; allocate to one of "
+            + ", ".join(sorted(team.reviewers | team.managers)),
+            case_id=case_id,
+            field="allocated_to",
+        )
+    with ReviewSession.open(case_id, who=who, store=store) as session:
+        review, _ = session.store.allocate(
+            case_id, to, session.who, session.token, fill_reviewer_name=True
+        )
+        return review
 
 
 class _ReloadOnConflict:

@@ -15,7 +15,8 @@ Those three promises are easiest to keep (and to check) in one place:
   database itself refuses to update or delete, and frozen completed versions.
 
 Built on SQLAlchemy Core with portable SQL, so moving from the embedded SQLite
-file to PostgreSQL is a change of URL (``WORKBENCH_DB=postgresql://...``).
+file to PostgreSQL is a change of URL (``WORKBENCH_DB=postgresql://...``, read
+with psycopg 3); every store test runs on both (``tests/store_backends.py``).
 Case folders stay the one source of case documents; the store holds the reviews (and
 the dashboard's place, so a reopened page resumes where the reviewer was).
 
@@ -37,6 +38,7 @@ from typing import Any, Literal
 
 import sqlalchemy as sa
 from pydantic import BaseModel, ConfigDict, ValidationError
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.engine import Connection, Engine, Row
 from sqlalchemy.pool import StaticPool
 
@@ -113,8 +115,13 @@ workspace_table = sa.Table(
     sa.Column("updated_at", sa.String(40), nullable=False),
 )
 
-#: The workspace key of the reviewer's place.
+#: The workspace key of the reviewer's place (one per installation without sign-in).
 PLACE_KEY = "place"
+
+
+def _place_key(user: str | None) -> str:
+    """The workspace key of a signed-in user's place, or the installation's."""
+    return f"{PLACE_KEY}:{user}" if user else PLACE_KEY
 
 
 # -- migrations ------------------------------------------------------------------------------
@@ -212,6 +219,9 @@ def _create_workspace(conn: Connection) -> None:
     metadata.create_all(conn, tables=[workspace_table])
 
 
+#: PostgreSQL advisory lock key held while migrating ("wbmigrat" in ASCII).
+_MIGRATION_LOCK = 0x77626D6967726174
+
 MIGRATIONS: tuple[tuple[str, Callable[[Connection], None]], ...] = (
     ("0001_create_review_tables", _create_tables),
     ("0002_protect_history", _protect_history),
@@ -260,6 +270,8 @@ class ReviewSummary:
     version: int
     status: ReviewStatus
     reviewer: str
+    #: The sign-in name the review is allocated to ("" when nobody).
+    allocated_to: str
     review_requested: dt.date | None
     due_date: dt.date | None
     late: bool
@@ -434,6 +446,10 @@ def _make_engine(url: str) -> Engine:
         parsed = sa.make_url(url)
     except sa.exc.ArgumentError as exc:
         raise StoreError(f"Cannot use this as a store URL: {exc}") from exc
+    if parsed.drivername == "postgresql":
+        # SQLAlchemy's default driver is psycopg2; the workbench installs psycopg 3
+        # (the ``postgres`` extra), so a plain postgresql:// URL means that one.
+        parsed = parsed.set(drivername="postgresql+psycopg")
     if parsed.get_backend_name() != "sqlite":
         shown = parsed.render_as_string(hide_password=True)
         try:
@@ -441,7 +457,8 @@ def _make_engine(url: str) -> Engine:
         except ImportError as exc:
             raise StoreError(
                 f"Cannot open the store {shown}: its database driver is not installed ({exc}); "
-                "for PostgreSQL install one, e.g. 'pip install psycopg'"
+                "for PostgreSQL install the workbench's postgres extra "
+                "(pip install -e '.[postgres]')"
             ) from exc
         except sa.exc.SQLAlchemyError as exc:
             raise StoreError(f"Cannot open the store {shown}: {exc}") from exc
@@ -515,7 +532,7 @@ class Store:
         try:
             yield
         except sa.exc.SQLAlchemyError as exc:
-            detail = getattr(exc, "orig", None) or exc
+            detail = " ".join(str(getattr(exc, "orig", None) or exc).split())  # one line
             raise StoreError(f"The review store ({self.display_url}) failed: {detail}") from exc
 
     def _now(self) -> str:
@@ -523,6 +540,11 @@ class Store:
 
     def _migrate(self) -> list[str]:
         with self._write() as conn:
+            if conn.dialect.name == "postgresql":
+                # A team's servers may open a new database at the same moment: one migrates,
+                # the others wait here and then find nothing to do.  (SQLite's BEGIN
+                # IMMEDIATE already queues them.)
+                conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_MIGRATION_LOCK})")
             metadata.create_all(conn, tables=[migrations_table])
             done = set(conn.execute(sa.select(migrations_table.c.name)).scalars())
             applied = []
@@ -752,6 +774,7 @@ class Store:
                     version=review.version,
                     status=review.status,
                     reviewer=review.reviewer.name,
+                    allocated_to=review.allocated_to,
                     review_requested=review.review_requested,
                     due_date=review.due_date,
                     late=review.is_late(today),
@@ -767,14 +790,16 @@ class Store:
         return summaries
 
     # -- the reviewer's place ----------------------------------------------------------------
-    # One place per installation: the dashboard has no login, so it cannot tell reviewers
-    # apart; the last case and tab anyone opened is where the next page opens.
+    # Without sign-in, one place per installation: the dashboard cannot tell reviewers apart,
+    # so the last case and tab anyone opened is where the next page opens.  Signed in (a
+    # team on JupyterHub), one place per user.
 
-    def get_place(self) -> Place | None:
-        """The case and tab the dashboard last showed, or None (none kept, or unreadable)."""
+    def get_place(self, user: str | None = None) -> Place | None:
+        """The case and tab the dashboard last showed (to ``user``), or None (none kept, or
+        unreadable)."""
         with self._read() as conn:
             row = conn.execute(
-                sa.select(workspace_table).where(workspace_table.c.key == PLACE_KEY)
+                sa.select(workspace_table).where(workspace_table.c.key == _place_key(user))
             ).first()
         if row is None:
             return None
@@ -784,25 +809,36 @@ class Store:
             return None  # written by something else: no place rather than a broken page
         return Place(case_id, tab, _parse_stamp(row.updated_at))
 
-    def set_place(self, case_id: str, tab: str) -> None:
+    def set_place(self, case_id: str, tab: str, user: str | None = None) -> None:
         """Remember that the dashboard shows ``tab`` of ``case_id`` (replacing the last place)."""
         value = {"case_id": case_id, "tab": tab}
+        key = _place_key(user)
         with self._write() as conn:
             at = self._now()
+            if conn.dialect.name == "postgresql":
+                # Two pages of one user may save their place at once: no duplicate-key error.
+                insert = postgresql_insert(workspace_table).values(
+                    key=key, value=value, updated_at=at
+                )
+                conn.execute(
+                    insert.on_conflict_do_update(
+                        index_elements=[workspace_table.c.key],
+                        set_={"value": insert.excluded.value, "updated_at": at},
+                    )
+                )
+                return
             updated = conn.execute(
                 workspace_table.update()
-                .where(workspace_table.c.key == PLACE_KEY)
+                .where(workspace_table.c.key == key)
                 .values(value=value, updated_at=at)
             )
             if updated.rowcount == 0:
-                conn.execute(
-                    workspace_table.insert().values(key=PLACE_KEY, value=value, updated_at=at)
-                )
+                conn.execute(workspace_table.insert().values(key=key, value=value, updated_at=at))
 
-    def clear_place(self) -> None:
+    def clear_place(self, user: str | None = None) -> None:
         """Forget the place: the next page opens on the list of cases."""
         with self._write() as conn:
-            conn.execute(workspace_table.delete().where(workspace_table.c.key == PLACE_KEY))
+            conn.execute(workspace_table.delete().where(workspace_table.c.key == _place_key(user)))
 
     # -- writing ---------------------------------------------------------------------------
 
@@ -1117,6 +1153,40 @@ class Store:
             return review
 
         return self._transition(case_id, who, expected_row_version, "complete", complete)
+
+    def allocate(
+        self,
+        case_id: str,
+        to: str,
+        who: str,
+        expected_row_version: int | None = None,
+        *,
+        fill_reviewer_name: bool = False,
+    ) -> tuple[Review, int]:
+        """Allocate the review to the team member signed in as ``to`` ("" for nobody).
+
+        Audited as an ``allocate``; who may allocate is the caller's rule
+        (:mod:`workbench.roles`).  A draft stays a draft.
+
+        :param fill_reviewer_name: also put ``to`` in the Reviewer name (the letter's display
+            name) when that is empty or was the previous allocation's.
+        """
+        to = (to or "").strip()
+
+        def allocate(review: Review) -> Review:
+            if review.is_frozen:
+                raise ReviewError(
+                    f"The review of {case_id} (version {review.version}) is completed; "
+                    "start a new version to allocate it again",
+                    case_id=case_id,
+                )
+            before = review.allocated_to
+            review.allocated_to = to  # not the reviewer's work: a draft stays a draft
+            if fill_reviewer_name and to and review.reviewer.name.strip() in ("", before):
+                review.reviewer.name = to
+            return review
+
+        return self._transition(case_id, who, expected_row_version, "allocate", allocate)
 
     def new_version(
         self, case_id: str, who: str, expected_row_version: int | None = None

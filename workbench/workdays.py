@@ -41,7 +41,7 @@ def holiday_array(regime: str | None, first_year: int, last_year: int) -> np.nda
     """Every weekday from ``first_year`` to ``last_year`` that is not a working day.
 
     Taken from :class:`~workbench.deadlines.WorkingCalendar` (UK-wide bank holidays for
-    FOIA and EIR, Scottish ones for FOISA, plus any extra holiday files) as
+    FOIA and EIR, Scottish ones for FOISA and the EISR, plus any extra holiday files) as
     ``datetime64[D]``; each year is worked out once and remembered until an extra holiday
     file changes.
     """

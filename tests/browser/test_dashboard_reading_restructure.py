@@ -1,12 +1,12 @@
 """A misread real letter is uploaded, its reading restructured in the dashboard, and exported.
 
 The letters (tests/files/misread/, from the corpus's dev part) have unnumbered requests
-the first pass misreads: real-115's four bullets become twelve points (the answer's
-public interest bullets taken for questions) with no answers; real-139's request of a
-sentence and two dash items becomes four "disclosed" points, one of which must be split.
-The reviewer uploads the letter on the Cases page, then deletes, relabels, splits,
-takes request texts from the letter beside the points, sets determinations, provisions
-and the requester, exports, and downloads the letter and spreadsheet: they must show
+the first pass misreads: real-131's follow-up question about those charged becomes a
+second point, though the letter answers the request as a whole; real-139's third item
+is one point, though the answer refuses half of it and does not hold the other half.
+The reviewer uploads the letter on the Cases page, then merges, splits, takes request
+texts from the letter beside the points, sets determinations, provisions, the kind of
+letter and the requester, exports, and downloads the letter and spreadsheet: they must show
 exactly the hand-made reading, and the checks must no longer report what the reviewer
 corrected.
 """
@@ -24,7 +24,7 @@ from steps import choose_file, open_case, select_tab
 
 from workbench.store import Store
 
-CASES = {"real-115": "FOI-961838", "real-139": "FOI-2020-663"}
+CASES = {"real-131": "01.FOI.23.032689", "real-139": "FOI-2020-663"}
 
 
 @pytest.mark.parametrize("name", list(CASES))
@@ -63,7 +63,7 @@ def test_a_misread_letter_is_restructured_to_its_hand_made_reading_and_exported(
     text = "\n".join(p.text for p in letter.paragraphs)
     headings = [line for line in text.splitlines() if line.startswith("Point ")]
     assert headings == [f"Point {label}" for label, _, _ in truth]
-    assert f"Dear {saved.requester}," in text
+    assert f"Dear {saved.requester or 'Sir or Madam'}," in text
     assert "Held, disclosed (section" not in text  # no refusal ground on a disclosed point
     rows = list(book["Points"].iter_rows(min_row=2, values_only=True))
     assert [(row[0], row[4] or "") for row in rows] == [

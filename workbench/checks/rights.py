@@ -118,14 +118,15 @@ def complaint_rights_missing(context: CheckContext) -> list[Finding]:
                 "(FOIA s.17(7)(b)).",
             )
         ]
-    if context.regime == "FOISA" and mentions and not _SCOTTISH.search(text):
+    if context.regime in ("FOISA", "EISR") and mentions and not _SCOTTISH.search(text):
         return [
             finding(
                 cid,
                 Severity.WARNING,
                 "Complaint route names the wrong regulator",
-                "The request falls under FOISA, where the requester applies to the Scottish "
-                "Information Commissioner within six months of the review (FOISA s.47), but the "
+                f"The request falls under {context.regime}, where the requester applies to the "
+                "Scottish Information Commissioner within six months of the review (FOISA s.47), "
+                "but the "
                 "letter names only the (UK) Information Commissioner.",
                 evidence=[tx.sentence_evidence(text, mentions.start())],
             )

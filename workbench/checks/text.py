@@ -225,7 +225,7 @@ def find_citations(text: str, regime: str | None) -> list[Citation]:
 
 
 def _regime_hint(regime: str | None) -> str | None:
-    return regime if regime in ("FOIA", "EIR", "FOISA") else None
+    return regime if regime in ("FOIA", "EIR", "FOISA", "EISR") else None
 
 
 def provision_passages(

@@ -22,7 +22,7 @@ def timing_regime(context: CheckContext) -> tuple[deadlines.Regime, str]:
     A "mixed" FOIA/EIR response uses FOIA's count: both give 20 working days
     and count bank holidays anywhere in the UK.
     """
-    if context.regime in ("FOIA", "EIR", "FOISA"):
+    if context.regime in ("FOIA", "EIR", "FOISA", "EISR"):
         return deadlines.Regime(context.regime), ""
     if context.regime == "mixed":
         return deadlines.Regime.FOIA, " (FOIA and EIR both apply; counted under FOIA)"
@@ -59,6 +59,9 @@ def response_timeliness(context: CheckContext) -> list[Finding]:
     foisa_response; calendar rules), FOIA s.10.
     """
     cid = "response-timeliness"
+    not_a_response = _not_a_first_response(context)
+    if not_a_response:
+        return [finding(cid, Severity.INFO, *not_a_response)]
     regime, assumed = timing_regime(context)
     evidence = _date_evidence(context, "date_received", "date_of_response")
     missing = [
@@ -82,7 +85,10 @@ def response_timeliness(context: CheckContext) -> list[Finding]:
         ]
     try:
         deadline = deadlines.response_deadline(
-            context.date_received, regime, responded=context.date_responded
+            context.date_received,
+            regime,
+            responded=context.date_responded,
+            clarification_received=_clarified(context),
         )
     except DateError as exc:
         return [
@@ -128,6 +134,34 @@ def response_timeliness(context: CheckContext) -> list[Finding]:
             evidence=[*evidence, *([extension] if extension else [])],
         )
     ]
+
+
+def _not_a_first_response(context: CheckContext) -> tuple[str, str] | None:
+    """A review outcome or a holding notice is not the first response to be timed."""
+    kind = context.extraction.kind
+    if kind == "internal_review_outcome":
+        return (
+            "This letter is an internal review outcome",
+            "Its date is when the review answered, not when the request was first answered, "
+            "so the 20-working-day limit for a response is not measured from it. Time the "
+            "original response from its own letter.",
+        )
+    if kind == "holding_notice":
+        return (
+            "This letter is a holding notice",
+            "It decides nothing yet, and the date it promises an answer by is not a response "
+            "date. Time the response from the letter that answers the request; an extension "
+            "(FOIA s.10(3), EIR reg 7, EISR reg 7) is for the reviewer to judge.",
+        )
+    return None
+
+
+def _clarified(context: CheckContext):
+    """The clarification date the letter gives, when it is after receipt (FOIA s.1(3))."""
+    clarified = context.extraction.date_clarified
+    if clarified is None or context.date_received is None or clarified < context.date_received:
+        return None
+    return clarified
 
 
 @check(

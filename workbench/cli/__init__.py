@@ -51,6 +51,7 @@ COMMAND_MODULES = [
     "check",
     "review",
     "reading",
+    "allocate",
     "export",
     "extract",
     "grounds",

@@ -26,7 +26,9 @@ def case() -> None:
 )
 @click.option("--id", "case_id", help="Case id (default: the reference found in the response).")
 @click.option(
-    "--regime", type=click.Choice(["FOIA", "EIR", "FOISA", "mixed"]), help="Regime, if known."
+    "--regime",
+    type=click.Choice(["FOIA", "EIR", "FOISA", "EISR", "mixed"]),
+    help="Regime, if known.",
 )
 @click.option("--authority", help="The public authority that answered.")
 def case_new(

@@ -14,7 +14,7 @@ from . import main
 @click.argument("received")
 @click.option(
     "--regime",
-    type=click.Choice(["FOIA", "EIR", "FOISA"], case_sensitive=False),
+    type=click.Choice(["FOIA", "EIR", "FOISA", "EISR"], case_sensitive=False),
     default="FOIA",
     show_default=True,
     help="The access regime, which decides which bank holidays count.",
@@ -23,7 +23,10 @@ from . import main
     "--responded", help="Date of the response (e.g. 4/12/2023 or 4 Dec 2023): reports days taken."
 )
 @click.option(
-    "--extension", type=int, default=0, help="Extra working days (FOIA s.10(3), EIR reg 7)."
+    "--extension",
+    type=int,
+    default=0,
+    help="Extra working days (FOIA s.10(3), EIR reg 7, EISR reg 7(1)).",
 )
 @click.option(
     "--clarified", help="Date clarification was received (FOIA s.1(3)): restarts the clock."

@@ -121,6 +121,29 @@ def metadata_rows(session: ReviewSession) -> list[tuple[str, object]]:
     ]
 
 
+def access_html(session: ReviewSession) -> str:
+    """Signed in: who you are, who the review is allocated to, and whether you may edit it.
+
+    Empty without sign-in (one reviewer on their own machine: nothing to say).  The rules
+    are :mod:`workbench.roles`'; this only words them.
+    """
+    from ..roles import Action
+
+    permissions = session.permissions
+    if permissions.single_user:
+        return ""
+    allocated = session.review.allocated_to or "nobody yet"
+    parts = [
+        f"Signed in as <b>{escape(permissions.user)}</b>: your changes are recorded under "
+        "that name.",
+        f"Allocated to <b>{escape(allocated)}</b>.",
+    ]
+    refusal = session.refusal(Action.EDIT)
+    if refusal is not None:
+        parts.append(f"<span class='wb-read-only'>Read only: {escape(refusal)}.</span>")
+    return "<p>" + " ".join(parts) + "</p>"
+
+
 class CaseView:
     """An opened case: header, response text and the review tabs; ``on_back()`` leaves it."""
 
@@ -158,6 +181,8 @@ class CaseView:
         back.on_click(guard(lambda _button: self.close()))
         self.facts = widgets.HTML()
         self.facts.add_class("wb-case-facts")
+        self.access = widgets.HTML()
+        self.access.add_class("wb-access")
         self.response = widgets.HTML(response_panel(case.response().text))
         self.response.add_class("wb-response")
         self.pages: dict[str, Page] = {}
@@ -171,6 +196,7 @@ class CaseView:
             [
                 back,
                 widgets.HTML(f"<h2>Case {escape(case.id)}</h2>"),
+                self.access,
                 self.facts,
                 self.response,
                 self.tabs,
@@ -185,6 +211,7 @@ class CaseView:
 
     def refresh_header(self) -> None:
         self.facts.value = facts_table(metadata_rows(self.session))
+        self.access.value = access_html(self.session)
 
     @property
     def tab(self) -> str:

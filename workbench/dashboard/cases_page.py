@@ -3,7 +3,9 @@
 The list is read from the case folders and the store each time the page is
 shown, so a case added (or a review saved) by someone else appears on the next
 visit.  Each row shows the review's status, its due date and the working days
-left, overdue reviews marked.  The form below creates a case from uploaded
+left, overdue reviews marked.  Signed in through JupyterHub, each row also shows
+who the review is allocated to, and a manager (``workbench.roles``) allocates it
+there.  The form below creates a case from uploaded
 files (see ``case_upload``); the size limit is shown next to the file pickers,
 and a refused file gets a message naming what is wrong.
 """
@@ -15,7 +17,7 @@ from collections.abc import Callable
 
 import ipywidgets as widgets
 
-from .. import cases, settings
+from .. import cases, roles, settings
 from ..case_status import COMPLETED, CaseRow, case_rows
 from ..errors import DocumentError, WorkbenchError
 from ..serve import websocket_limit
@@ -34,6 +36,9 @@ from .text import escape, plain
 #: Column widths shared by the header and every row, so they line up.
 COLUMNS = "minmax(9rem, 2fr) minmax(9rem, 2fr) 4.5rem 7rem 9rem minmax(11rem, 1.5fr) 5rem"
 HEADINGS = ("Case", "Reference", "Regime", "Status", "Review due", "Working days left", "")
+#: Signed in, an "Allocated to" column comes before the Open button.
+TEAM_COLUMNS = COLUMNS.replace(" 5rem", " minmax(9rem, 1.5fr) 5rem")
+TEAM_HEADINGS = (*HEADINGS[:-1], "Allocated to", "")
 
 #: What the form says about each file.
 KIND_HINTS = {
@@ -44,8 +49,9 @@ KIND_HINTS = {
 
 
 def _row(cells: list[widgets.Widget], *classes: str) -> widgets.GridBox:
+    columns = TEAM_COLUMNS if len(cells) == len(TEAM_HEADINGS) else COLUMNS
     row = widgets.GridBox(
-        cells, layout=widgets.Layout(grid_template_columns=COLUMNS, padding="0.25rem 0")
+        cells, layout=widgets.Layout(grid_template_columns=columns, padding="0.25rem 0")
     )
     for name in ("wb-row", *classes):
         row.add_class(name)
@@ -76,6 +82,7 @@ class CasesPage:
         self._on_open = on_open
         self._today = today
         self.listed: list[CaseRow] = []
+        self._permissions = roles.Permissions(None, roles.Roster())
         self.rows = widgets.VBox()
         self.upload = UploadForm(messages, on_created=self._created)
         self.widget = widgets.VBox([widgets.HTML("<h2>Cases</h2>"), self.rows, self.upload.widget])
@@ -95,7 +102,9 @@ class CasesPage:
             )
             return
         self.listed = case_rows(found, self._summaries(), self._today())
-        header = _row([widgets.HTML(f"<b>{escape(h)}</b>") for h in HEADINGS], "wb-row-head")
+        self._permissions = self._who_is_here()
+        headings = HEADINGS if self._permissions.single_user else TEAM_HEADINGS
+        header = _row([widgets.HTML(f"<b>{escape(h)}</b>") for h in headings], "wb-row-head")
         self.rows.children = (
             header,
             *(self._case_row(row, row.case_id == highlight) for row in self.listed),
@@ -111,6 +120,47 @@ class CasesPage:
         except WorkbenchError as exc:
             self._messages.error(f"Review statuses cannot be shown: {exc}")
             return None
+
+    def _who_is_here(self) -> roles.Permissions:
+        """The signed-in user's permissions; a broken roles file is a message, and read-only."""
+        try:
+            return roles.current()
+        except WorkbenchError as exc:
+            self._messages.error(str(exc))
+            return roles.Permissions(roles.signed_in_user(), roles.Roster(configured=True))
+
+    def _allocation_cell(self, row: CaseRow) -> widgets.Widget:
+        """Who the review is allocated to; for a manager, a box to allocate it."""
+        shown = _label(row.allocated_to or "—", "wb-allocated-to")
+        if not self._permissions.allows(roles.Action.ALLOCATE) or row.status == COMPLETED:
+            return shown
+        team = self._permissions.roster
+        names = sorted(team.reviewers | team.managers)
+        chooser = widgets.Combobox(
+            value=row.allocated_to,
+            options=names,
+            ensure_option=team.configured,
+            placeholder="sign-in name",
+            layout=widgets.Layout(width="8rem"),
+        )
+        button = widgets.Button(description="Allocate", layout=widgets.Layout(width="5.5rem"))
+        chooser.add_class("wb-allocate-to")
+        button.add_class("wb-allocate")
+        case_id = row.case_id
+
+        def allocate(_button: widgets.Button) -> None:
+            from ..service import allocate_case  # the store: imported when first used
+
+            allocate_case(case_id, chooser.value)
+            self._messages.info(
+                f"{case_id} is allocated to {chooser.value}"
+                if chooser.value.strip()
+                else f"{case_id} is allocated to nobody"
+            )
+            self.refresh(highlight=case_id)
+
+        button.on_click(self._messages.guard(allocate))
+        return widgets.HBox([chooser, button])
 
     def _case_row(self, row: CaseRow, highlight: bool) -> widgets.GridBox:
         open_button = widgets.Button(
@@ -130,6 +180,8 @@ class CasesPage:
             _label(row.days_left_text if row.status != COMPLETED else "—", "wb-days-left"),
             open_button,
         ]
+        if not self._permissions.single_user:
+            cells.insert(-1, self._allocation_cell(row))
         classes = ["wb-case-row"]
         if row.overdue:
             classes.append("wb-overdue")

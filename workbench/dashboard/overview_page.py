@@ -19,6 +19,7 @@ from ..checks.base import Finding
 from ..parsing.model import Evidence
 from ..review import LetterKind, Review, Route
 from ..service import REGIMES, Fact
+from .confidence import confidence_badge
 from .pages import (
     YES_NO_OPTIONS,
     Page,
@@ -54,6 +55,14 @@ def _row(label: str, field: widgets.Widget, note: widgets.Widget | None = None) 
     )
     row.add_class("wb-field-row")
     return row
+
+
+def _name_note(session) -> str:
+    """What the Reviewer box is for: the recorded name, or (signed in) only the letter's."""
+    user = session.permissions.user
+    if user is None:
+        return "Recorded with every change you make"
+    return f"The name the letter gives; your changes are recorded as {user} (signed in)"
 
 
 def _input_layout() -> widgets.Layout:
@@ -192,7 +201,7 @@ class OverviewPage(Page):
             _row(
                 "Reviewer",
                 name,
-                widgets.HTML("<span class='wb-muted'>Recorded with every change you make</span>"),
+                widgets.HTML(f"<span class='wb-muted'>{escape(_name_note(self.session))}</span>"),
             ),
             _row("Role", role),
             _row("Review requested", requested, due),
@@ -245,7 +254,13 @@ class OverviewPage(Page):
             widgets.HTML(), lambda _review: fact_status_html(self.session.fact(name))
         )
         block = widgets.VBox(
-            [_row(fact.label, field, status), widgets.HTML(quote_html(fact.evidence))]
+            [
+                _row(fact.label, field, status),
+                self.show(
+                    widgets.HTML(), lambda _: confidence_badge(self.session.fact(name).confidence)
+                ),
+                widgets.HTML(quote_html(fact.evidence)),
+            ]
         )
         block.add_class("wb-fact")
         block.add_class(f"wb-fact-{name.replace('_', '-')}")

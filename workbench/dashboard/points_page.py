@@ -22,6 +22,7 @@ from ..errors import WorkbenchError
 from ..parsing.model import DETERMINATION_LABELS, Evidence
 from ..reading import point_provisions
 from ..review import PointFinding, PointReview, Remedy, Review
+from .confidence import confidence_badge
 from .document_view import DocumentView, highlights_for
 from .overview_page import quote_html
 from .pages import (
@@ -195,6 +196,9 @@ class PointsPage(Page):
         evidence = self.session.point_evidence(label)
         quotes = "".join(quote_html(e) for e in evidence) or quote_html(None)
         parts += [
+            self.show(
+                widgets.HTML(), lambda _: confidence_badge(self.session.point_confidence(label))
+            ),
             widgets.HTML(f"<b>Where the letter answers it</b>{quotes}"),
             *self._finding_rows(index),
         ]

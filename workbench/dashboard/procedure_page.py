@@ -29,8 +29,20 @@ from .pages import (
 from .text import date_text, escape
 
 #: Where each regime sets out the duty, for the page's headings.
-ADVICE_PROVISION = {"FOIA": "s.16", "EIR": "reg 9", "FOISA": "s.15", "mixed": "s.16 / reg 9"}
-REFUSAL_PROVISION = {"FOIA": "s.17", "EIR": "reg 14", "FOISA": "s.16", "mixed": "s.17 / reg 14"}
+ADVICE_PROVISION = {
+    "FOIA": "s.16",
+    "EIR": "reg 9",
+    "FOISA": "s.15",
+    "EISR": "reg 9",
+    "mixed": "s.16 / reg 9",
+}
+REFUSAL_PROVISION = {
+    "FOIA": "s.17",
+    "EIR": "reg 14",
+    "FOISA": "s.16",
+    "EISR": "reg 13",
+    "mixed": "s.17 / reg 14",
+}
 
 #: Checks whose findings bear on each question.
 TIMELINESS_CHECKS = ("response-timeliness",)

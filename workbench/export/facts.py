@@ -80,7 +80,7 @@ def _typed(field: str, value: Any) -> Any:
 def _deadline(received: dt.date | None, responded: dt.date | None, regime: str) -> Deadline | None:
     if received is None or responded is None or responded < received:
         return None
-    counted = regime if regime in ("FOIA", "EIR", "FOISA") else "FOIA"
+    counted = regime if regime in ("FOIA", "EIR", "FOISA", "EISR") else "FOIA"
     try:
         return response_deadline(received, counted, responded=responded)
     except WorkbenchError:

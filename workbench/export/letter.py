@@ -61,13 +61,23 @@ REGIME_NAMES = {
     "FOIA": "the Freedom of Information Act 2000 (FOIA)",
     "EIR": "the Environmental Information Regulations 2004 (EIR)",
     "FOISA": "the Freedom of Information (Scotland) Act 2002 (FOISA)",
+    "EISR": "the Environmental Information (Scotland) Regulations 2004 (EISR)",
     "mixed": (
         "the Freedom of Information Act 2000 (FOIA) and the Environmental Information "
         "Regulations 2004 (EIR)"
     ),
 }
+#: What the letter calls the provisions relied on: the EIR and the EISR have exceptions, the
+#: Acts exemptions.
+PROVISION_WORDS = {
+    "FOIA": "exemptions",
+    "FOISA": "exemptions",
+    "EIR": "exceptions",
+    "EISR": "exceptions",
+    "mixed": "exemptions and exceptions",
+}
 #: Provisions whose test is the three-step legitimate interests test (Article 6(1)(f) UK GDPR).
-_PERSONAL_DATA_ROOTS = ("s.40(2)", "reg.13", "foisa.s.38(1)(b)")
+_PERSONAL_DATA_ROOTS = ("s.40(2)", "reg.13", "foisa.s.38(1)(b)", "eisr.reg.11(2)")
 
 _POINT_PARTIALS = {
     PointFinding.CORRECT: "partials/point_correct.j2",
@@ -186,6 +196,8 @@ class LetterContext:
     reference: str
     regime: str
     regime_name: str
+    #: "exemptions", "exceptions" (EIR, EISR) or both, as the letter's headings say.
+    provision_word: str
     requester: str | None
     draft: bool
     status: str
@@ -255,6 +267,7 @@ def build_letter(
         reference=facts.reference,
         regime=regime,
         regime_name=REGIME_NAMES.get(regime, REGIME_NAMES["FOIA"]),
+        provision_word=PROVISION_WORDS.get(regime, "exemptions"),
         requester=facts.requester,
         draft=review.status is not ReviewStatus.COMPLETED,
         status=review.status.label,
@@ -301,7 +314,7 @@ def verbatim(text: str) -> list[str]:
 
 def provision_name(provision_id: str) -> str:
     """``s.40(2)`` -> ``section 40(2)``; ``reg.12(5)(b)`` -> ``regulation 12(5)(b)``."""
-    bare = provision_id.removeprefix("foisa.")
+    bare = provision_id.removeprefix("foisa.").removeprefix("eisr.")
     if bare.startswith("s."):
         return "section " + bare[2:]
     if bare.startswith("reg."):

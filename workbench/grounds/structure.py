@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass, replace
 
 from ..parsing.labels import read_item
-from ..parsing.quoted import earlier_correspondence
+from ..parsing.structure import earlier_correspondence
 from ..parsing.text import LIST_ITEM, Layout, Span, lines, paragraphs, sentences
 
 

@@ -16,11 +16,11 @@ import re
 from dataclasses import dataclass, field
 
 from .labels import ORDINALS, label_key, top_key
-from .points import ASK, RequestPoint
+from .points import ASK, RequestPoint, first_sentence
 from .rights import is_rights_sentence
 from .text import Layout, Span, is_heading, paragraphs
 
-_WORD = r"(?:Q|Qu|Question|Request|Point|Part|Item)s?"
+_WORD = r"(?:Q|Qu|Question|Request|Point|Part|Item|A|Ans|Answer|Response|Reply)s?"
 _TOKEN = rf"(?:{_WORD}\s*\.?\s*)?\(?(?:\d{{1,2}}[a-z]?|[ivx]{{1,4}}(?![a-z])|[a-z])\)?"
 #: Between labels: "&", "and", ",", "/", "to", or a dash with no space ("4-6"); a spaced dash
 #: ("Q1 – 52") separates the label from its answer.
@@ -77,6 +77,7 @@ class _Marker:
     asks: bool = False  # the labelled line is a question (the request quoted again)
     listed: bool = False  # a labelled line (not a phrase), right after a line ending in ":"
     labelled: bool = False  # a labelled line rather than a phrase
+    named: bool = False  # points named inside a sentence: in any order, never a new run
 
 
 def find_answers(
@@ -126,7 +127,11 @@ def _markers(layout: Layout, points: list[RequestPoint], zones: list[Span]) -> l
             if marker is not None:
                 found.setdefault(line.start, marker)
         for sentence in layout.sentences_in(zone.start, zone.end):
-            marker = _phrase_marker(sentence, keys, tops) or topics.named(sentence)
+            marker = (
+                _phrase_marker(sentence, keys, tops)
+                or topics.named(sentence)
+                or _named_in_sentence(sentence, keys, tops)
+            )
             if marker is not None:
                 found.setdefault(sentence.start, marker)
     ordered = [found[start] for start in sorted(found)]
@@ -137,6 +142,17 @@ def _after_colon(layout: Layout, line: Span) -> bool:
     """Whether the line before ``line`` introduces a list ("We made these changes:")."""
     index = layout.line_index(line.start)
     return bool(index) and layout.lines[index - 1].text.rstrip().endswith(":")
+
+
+def marker_keys(line: str) -> list[str]:
+    """The point keys a line opens with: "Q2 & Q3 – ..." -> ["2", "3"]; [] for none."""
+    match = _LINE_MARKER.match(line)
+    if not match:
+        return []
+    wanted = _expand(match.group("labels"))
+    if len(wanted) == 1 and not re.search(r"\d|\(|\)|[.:]", line[: match.end()]):
+        return []
+    return wanted
 
 
 def _line_marker(line: Span, keys: list[str], after_colon: bool = False) -> _Marker | None:
@@ -215,6 +231,38 @@ def _phrase_marker(sentence: Span, keys: list[str], tops: list[list[str]]) -> _M
     return None
 
 
+#: Points named inside a sentence: "... relevant to questions 2 and 3", "the second part of
+#: your request".
+_NAMED_POINTS = re.compile(
+    rf"\b(?:{_WORD}|parts?)\s*\.?\s*(?P<labels>\(?(?:\d{{1,2}}[a-z]?|[a-z])\)?"
+    rf"(?:{_JOIN}\(?(?:\d{{1,2}}[a-z]?|[a-z])\)?)*)(?![\w/])",
+    re.IGNORECASE,
+)
+_NAMED_ORDINAL = re.compile(
+    r"\b(?:the\s+|your\s+)?(?P<ord>" + "|".join(ORDINALS) + r")\s+(?:point|question|part|"
+    r"request|item|element|limb|bullet(?:\s+point)?|query)\b",
+    re.IGNORECASE,
+)
+
+
+def _named_in_sentence(sentence: Span, keys: list[str], tops: list[list[str]]) -> _Marker | None:
+    """A sentence that names the points it is about ("We neither confirm nor deny that we hold
+    information relevant to questions 2 and 3"): the answer to those points, and no others."""
+    if len(keys) < 2:
+        return None
+    named: list[str] = []
+    for match in _NAMED_POINTS.finditer(sentence.text):
+        named += _map_keys(_expand(match.group("labels")), keys)
+    for match in _NAMED_ORDINAL.finditer(sentence.text):
+        number = ORDINALS[match.group("ord").lower()]
+        if number == -1 and tops:
+            named += tops[-1]
+        elif 1 <= number <= len(tops):
+            named += tops[number - 1]
+    named = list(dict.fromkeys(named))
+    return _Marker(sentence.start, tuple(named), named=True) if named else None
+
+
 _STOPWORDS = frozenset(
     """a about above after again all also am an and any are as at be been being below between both
     but by can could did do does doing during each few for from further had has have having he her
@@ -247,19 +295,42 @@ class _Topics:
 
     def __init__(self, points: list[RequestPoint]) -> None:
         self.points = [(p.key, _content_words(p.span.text)) for p in points]
+        #: Each top-level point with its parts, and the words of all of them together.
+        tops: dict[str, tuple[list[str], set[str]]] = {}
+        for point in points:
+            keys, words = tops.setdefault(top_key(point.key), ([], set()))
+            keys.append(point.key)
+            words |= _content_words(f"{point.context} {point.span.text}")
+        self.tops = list(tops.values())
         self.active = len(points) >= 2
 
     def named(self, sentence: Span) -> _Marker | None:
+        """ "With regard to the sent emails, ...": the point(s) the opening phrase names.
+
+        A phrase naming two subjects ("the numbers of individuals ... and details of
+        breaches") answers every point it names.
+        """
         if not self.active:
             return None
         match = _TOPIC_OPENER.match(sentence.text)
         if not match:
             return None
-        words = _content_words(match.group("topic"))
-        scores = sorted(((len(words & own), key) for key, own in self.points if own), reverse=True)
-        if not scores or scores[0][0] < 2 or len(scores) > 1 and scores[1][0] == scores[0][0]:
+        topic = match.group("topic")
+        words = _content_words(topic)
+        scores = sorted(
+            ((len(words & own), index) for index, (_, own) in enumerate(self.tops) if own),
+            reverse=True,
+        )
+        if not scores or scores[0][0] < 2:
             return None
-        return _Marker(sentence.start, (scores[0][1],))
+        if re.search(r"\band\b", topic):
+            named = [i for score, i in scores if score >= 2 and score * 2 >= scores[0][0]]
+            if len(named) > 1:
+                keys = [k for i in sorted(named) for k in self.tops[i][0]]
+                return _Marker(sentence.start, tuple(keys))
+        if len(scores) > 1 and scores[1][0] == scores[0][0]:
+            return None
+        return _Marker(sentence.start, tuple(self.tops[scores[0][1]][0]))
 
     def restated(self, line: Span) -> _Marker | None:
         if not self.active:
@@ -298,7 +369,7 @@ def _paragraphs_in_turn(text: str, points: list[RequestPoint], zones: list[Span]
     candidates = []
     for zone in zones:
         for block in paragraphs(text, zone.start, zone.end):
-            if is_heading(block.text) or _NOT_AN_ANSWER.search(block.text):
+            if is_heading(block.text) or _NOT_AN_ANSWER.search(first_sentence(block.text)):
                 continue
             if is_rights_sentence(block.text):
                 break
@@ -332,8 +403,15 @@ def _in_reading_order(markers: list[_Marker], keys: list[str]) -> list[_Marker]:
     position = -1
     for marker in markers:
         places = [order.get(k, order.get(top_key(k), -1)) for k in marker.keys]
-        if not runs or (min(places) >= 0 and _restarts(runs[-1], marker, order)):
-            runs.append([])
+        if marker.named:
+            if not runs:
+                runs.append([])
+            runs[-1].append(marker)
+            continue
+        ordered = [m for m in runs[-1] if not m.named] if runs else []
+        if not runs or (min(places) >= 0 and ordered and _restarts(ordered, marker, order)):
+            if not runs or ordered:
+                runs.append([])
         elif min(places) < position:
             continue
         runs[-1].append(marker)

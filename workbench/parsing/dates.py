@@ -38,7 +38,7 @@ _DATE = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 
-Role = Literal["received", "response"]
+Role = Literal["received", "response", "clarified"]
 
 
 @dataclass(frozen=True)
@@ -120,15 +120,21 @@ _RESPONSE_CUE = re.compile(
 #: Dates that belong to something else: a web page, a review request, an extension.
 _OTHER_CUE = re.compile(
     r"\b(?:publish(?:ed)?|updated|posted|modified|printed|created|extend(?:ed)?|extension|"
-    r"deadline|due|clarif\w*|period|between|until|since)\b",
+    r"deadline|due|period|between|until|since|expect(?:ed)?)\b",
     re.IGNORECASE,
 )
 #: A date straight after one of these words is the edge of a period, whatever came before.
-_PERIOD_WORD = re.compile(r"\b(?:from|since|until|till|between|to|before|after)\s*$", re.I)
+_PERIOD_WORD = re.compile(
+    r"\b(?:from|since|until|till|between|to|before|after|by|no\s+later\s+than)\s*$", re.I
+)
+#: Words that, just before a date, say the requester's clarification arrived then (the
+#: clock starts again, FOIA s.1(3)): "you clarified your request on", "clarification
+#: received".
+_CLARIFIED_CUE = re.compile(r"\bclarif(?:ied|ication|ying|y)\b", re.IGNORECASE)
 #: A label at the start of a line: "Date:", "Date received:", "Response date", "Received".
 _LABEL = re.compile(
     r"^\s*(?P<label>(?:[A-Za-z]+\s+){0,3}?(?:date|received|responded|response|sent|replied|"
-    r"published|updated|dated)(?:\s+[A-Za-z]+){0,3}?)\s*[:\-–]?\s*$",
+    r"published|updated|dated|released|issued|clarified|clarification)(?:\s+[A-Za-z]+){0,3}?)\s*[:\-–]?\s*$",
     re.IGNORECASE,
 )
 _CUE_WINDOW = 90
@@ -209,9 +215,13 @@ def _role_of_label(label: str) -> Role | None:
     lowered = label.lower()
     if re.search(r"publish|updated|posted|modified|printed|created|review|due|deadline", lowered):
         return None
+    if re.search(r"clarif", lowered):
+        return "clarified"
     if re.search(r"receiv|receipt|request", lowered):
         return "received"
-    if re.search(r"respon|repl|sent|issued|^\s*dated?\s*[:\-–]?\s*$|date of letter", lowered):
+    if re.search(
+        r"respon|repl|sent|issued|releas|^\s*dated?\s*[:\-–]?\s*$|date of letter", lowered
+    ):
         return "response"
     return None
 
@@ -229,6 +239,7 @@ def _role_of_words(before: str) -> tuple[Role, bool] | None:
         (_RECEIVED_CUE, "received", True),
         (_REQUEST_DATED_CUE, "received", False),
         (_RESPONSE_CUE, "response", True),
+        (_CLARIFIED_CUE, "clarified", True),
         (_OTHER_CUE, None, False),
     ):
         for match in pattern.finditer(before):

@@ -24,16 +24,19 @@ from typing import Any
 
 from ..documents import Document, load_document
 from .answers import Answers, answers_for_paired, find_answers
-from .dates import classify_dates, pick
-from .determinations import Reading, SentenceCache, fits, read_decision
+from .confidence import HeaderFound, field_confidence
+from .dates import DatedRole, classify_dates, pick
+from .decide import CONFIDENCE, DECIDING, Reading, SentenceCache, fits, read_decision
 from .grounds import Ground, find_grounds, most_specific
+from .kind import read_kind, read_review_outcome
 from .model import Determination, Evidence, Extraction, Point
 from .points import RequestPoint
-from .quoted import RequestLayout, earlier_correspondence, quoted_request, request_points
 from .reference import find_reference
 from .regime import detect_regime, named_regime_hint
+from .request import read_request
 from .rights import find_rights, is_rights_sentence
 from .searches import find_searches
+from .structure import ANSWERING, Letter, Role, read_letter
 from .text import Layout, Span, is_heading
 
 __all__ = ["extract", "extract_document", "guess_case_metadata"]
@@ -46,51 +49,114 @@ def extract(response_text: str, request_text: str | None = None) -> Extraction:
     request says so in its ``source``.
     """
     layout = Layout(response_text)
-    grounds = find_grounds(response_text, named_regime_hint(response_text))
-    earlier = earlier_correspondence(layout)
-    quoted = _find_request(response_text, layout, request_text, earlier)
-    zones = _outside(response_text, quoted.regions)
-    grounds = [g for g in grounds if _inside(g.start, zones)]
-    points, answers = _points_and_answers(response_text, layout, quoted, zones, request_text)
+    letter = read_letter(response_text, layout)
+    zones = letter.spans(*ANSWERING)
+    own = letter.own_words
+    grounds = [
+        g
+        for g in find_grounds(response_text, named_regime_hint(response_text))
+        if _inside(g.start, own)
+    ]
+    reading = read_request(letter, request_text)
+    answers = _answers(letter, reading.points, zones)
     result = Extraction()
-    _read_header(response_text, layout, result, earlier)
+    header_found = _read_header(letter, result)
     regime = detect_regime(response_text, [g.id for g in grounds], layout)
     result.regime = regime.regime  # type: ignore[assignment]
     _note(result, "regime", regime.evidence)
-    after = min((r.end for r in quoted.regions), default=0)
-    result.points = _read_points(layout, points, answers, zones, grounds, after)
+    readings = _read_points(letter, answers.new_points, answers, zones, grounds)
+    result.points = [_point(point, decision) for point, decision in readings]
+    if reading.divided_by_asks or reading.how == "none":
+        for point in result.points:
+            point.confidence = round(point.confidence * _POINTS_UNSURE, 3)
     result.provisions_cited = most_specific(g.id for g in grounds)
-    result.searches = [_evidence(s) for s in find_searches(response_text, layout, quoted.regions)]
-    _read_rights(response_text, layout, quoted.regions, result)
+    skip = _not_the_response(letter)
+    result.searches = [_evidence(s) for s in find_searches(response_text, layout, skip)]
+    _read_rights(response_text, layout, skip, result)
+    _read_kind(letter, result, [decision.basis in DECIDING for _, decision in readings])
+    result.confidence.update(
+        field_confidence(
+            result,
+            regime=regime,
+            how=reading.how,
+            header=header_found,
+            by_asks=reading.divided_by_asks,
+        )
+    )
     return result
+
+
+def _read_kind(letter: Letter, result: Extraction, decided: list[bool]) -> None:
+    """The kind of letter; a holding notice decides nothing, so its points have no decision."""
+    kind = read_kind(letter, result.points, decided)
+    result.kind = kind.value  # type: ignore[assignment]
+    if result.kind == "holding_notice":
+        for point, deciding in zip(result.points, decided, strict=True):
+            if not deciding:
+                point.determination, point.evidence = None, []
+                point.confidence = kind.confidence
+    _note(result, "kind", kind.evidence)
+    result.confidence["kind"] = kind.confidence
+    outcome = read_review_outcome(letter, result.kind)
+    result.review_outcome = outcome.value  # type: ignore[assignment]
+    _note(result, "review_outcome", outcome.evidence)
+    result.confidence["review_outcome"] = outcome.confidence
+
+
+def _answers(letter: Letter, points: list[RequestPoint], zones: list[Span]) -> Answers:
+    if any(p.answer is not None for p in points):
+        return answers_for_paired(letter.text, letter.layout, points)
+    return find_answers(letter.text, letter.layout, points, zones)
+
+
+def _not_the_response(letter: Letter) -> list[Span]:
+    """The request quoted and the other messages: what the authority did not write here."""
+    return letter.request_spans + letter.spans(Role.EARLIER)
 
 
 # --------------------------------------------------------------------------- header fields
 
 
-def _read_header(text: str, layout: Layout, result: Extraction, earlier: int | None) -> None:
-    """Reference and dates. A date heading the requester's own message quoted below a
-    reply ("Sent: 13 December 2023") is when the request was sent, not the response."""
-    reference = find_reference(text, layout)
+def _read_header(letter: Letter, result: Extraction) -> HeaderFound:
+    """Reference and dates, read outside the request quoted (the requester's dates and
+    codes are not the authority's). A date on a message other than the response is
+    not when the response was sent: on the requester's own message it is when the
+    request was sent; on an acknowledgement it is a promise, not an answer."""
+    text, layout = letter.text, letter.layout
+    request = letter.request_spans
+    reference = find_reference(text, layout, skip=request)
     if reference is not None:
         result.reference = reference.value
         _note(result, "reference", reference.evidence)
-    roles = classify_dates(text, layout)
-    if earlier is not None:
-        roles = [
-            replace(r, role="received", rank=3)
-            if r.role == "response" and r.evidence.start >= earlier
-            else r
-            for r in roles
-        ]
+    quoted = [piece.span for piece in letter.pieces if piece.source == "response"]
+    roles = [r for r in classify_dates(text, layout) if not _inside(r.evidence.start, quoted)]
+    roles = [_outside_main(letter, role) for role in roles]
+    roles = [r for r in roles if r is not None]
     received = pick(roles, "received")
     responded = pick(roles, "response", not_before=received.date if received else None)
-    if received is not None:
-        result.date_received = received.date
-        _note(result, "date_received", received.evidence)
-    if responded is not None:
-        result.date_of_response = responded.date
-        _note(result, "date_of_response", responded.evidence)
+    clarified = pick(roles, "clarified", not_before=received.date if received else None)
+    for name, found in (
+        ("date_received", received),
+        ("date_of_response", responded),
+        ("date_clarified", clarified),
+    ):
+        if found is not None:
+            setattr(result, name, found.date)
+            _note(result, name, found.evidence)
+    return HeaderFound(reference, received, responded, clarified)
+
+
+def _outside_main(letter: Letter, role: DatedRole) -> DatedRole | None:
+    message = letter.request_message
+    if message is not None and message.start <= role.evidence.start < message.end:
+        # The requester's own message: its "Sent:" line is when the request was sent; the
+        # dates in what it asks for are periods, not receipts.
+        return replace(role, role="received", rank=3) if role.role == "response" else None
+    if role.role != "response" or letter.role_at(role.evidence.start) is not Role.EARLIER:
+        return role
+    if letter.main[0] > 0 and letter.units[letter.main[0]].span.start > role.evidence.start:
+        return None  # an earlier message on a thread page: not the response
+    return replace(role, role="received", rank=3)
 
 
 def _read_rights(text: str, layout: Layout, skip: list[Span], result: Extraction) -> None:
@@ -115,96 +181,75 @@ def _evidence(span: Span, source: str = "response") -> Evidence:
 # --------------------------------------------------------------------------- points
 
 
-def _find_request(
-    text: str, layout: Layout, request_text: str | None, boundary: int | None
-) -> RequestLayout:
-    """The request as quoted in the response; in an email reply, the reply's own part only.
-
-    The requester's message quoted below a reply (from ``boundary``) is not part
-    of the response: it becomes one more region to leave out, and the source of
-    the points when the reply itself does not restate the request.
-    """
-    if boundary is None:
-        return quoted_request(text, layout)
-    own = text[:boundary]
-    quoted = quoted_request(own, Layout(own))
-    earlier = Span(boundary, len(text), text[boundary:])
-    if not quoted.points and not request_text:
-        points = request_points(earlier.text, offset=boundary, source="response")
-        return RequestLayout(points, [earlier])
-    return RequestLayout(quoted.points, [*quoted.regions, earlier], quoted.paired)
-
-
-def _points_and_answers(
-    text: str,
-    layout: Layout,
-    quoted: RequestLayout,
-    zones: list[Span],
-    request_text: str | None,
-) -> tuple[list[RequestPoint], Answers]:
-    """The request's points (from the request if given, else as quoted) and their answers."""
-    points = request_points(request_text) if request_text and request_text.strip() else []
-    if points and quoted.paired and len(points) == len(quoted.points):
-        for point, paired in zip(points, quoted.points, strict=True):
-            point.answer = paired.answer
-    elif not points:
-        points = quoted.points
-    if not points:
-        points = [RequestPoint("1", Span(0, 0, ""), "response")]
-    if any(p.answer is not None for p in points):
-        answers = answers_for_paired(text, layout, points)
-    else:
-        answers = find_answers(text, layout, points, zones)
-    return answers.new_points, answers
-
-
 def _read_points(
-    layout: Layout,
+    letter: Letter,
     points: list[RequestPoint],
     answers: Answers,
     zones: list[Span],
     grounds: list[Ground],
-    after_request: int,
-) -> list[Point]:
+) -> list[tuple[RequestPoint, Reading]]:
     """Each point's decision: from its own answer, else the whole response, else nothing.
 
-    ``after_request`` is where the quoted request ends; a response answering all
-    points together is read from there first, for its evidence.
+    How the answer was found weighs on how sure the reading is: a point's own
+    answer (labelled, or paired with its question) is as sure as its wording; the
+    whole response read for each of several points is less so, and what is left
+    over when the others were answered by name is least sure.
     """
     readings: list[tuple[RequestPoint, Reading]] = []
     cache = SentenceCache()
+    context = _DecisionContext(letter, cache, grounds)
     for point in points:
         own = answers.by_key.get(point.key)
         if own:
-            reading = _decide(layout, own, grounds, cache, default=True)
+            reading = context.decide(own, default=True)
         elif not answers.signposted:
-            in_order = [z for z in zones if z.start >= after_request] + [
-                z for z in zones if z.start < after_request
-            ]
-            reading = _decide(layout, in_order, grounds, cache, default=True)
+            reading = context.decide(zones, default=True)
+            if len(points) > 1:
+                reading.confidence *= _SHARED_ANSWER
         else:
-            reading = _decide(layout, answers.general, grounds, cache, default=False)
+            reading = context.decide(answers.general, default=False)
+            reading.confidence *= _LEFT_OVER
         readings.append((point, reading))
     if answers.signposted:
         _attach_loose_grounds(readings, answers, grounds)
-    return [_point(point, reading) for point, reading in readings]
+    return readings
 
 
-def _decide(
-    layout: Layout,
-    spans: list[Span],
-    grounds: list[Ground],
-    cache: SentenceCache,
-    *,
-    default: bool,
-) -> Reading:
-    """The decision in ``spans``; a substantive answer with no refusal in it is a disclosure."""
-    reading = read_decision(layout, spans, grounds, cache)
-    if reading.determination is None and default:
-        substantive = _first_substantive(layout, spans)
-        if substantive is not None:
-            return Reading(Determination.HELD_DISCLOSED, [], [substantive])
-    return reading
+#: Confidence kept when one answer is read for several points, or when a point gets only
+#: what is left after the others were answered by name.
+_SHARED_ANSWER = 0.92
+_LEFT_OVER = 0.6
+#: Confidence kept when the request's points are uncertain: prose divided at each ask, or no
+#: request found at all (the whole letter read as answering one point).
+_POINTS_UNSURE = 0.92
+
+
+class _DecisionContext:
+    """What every point's reading shares: the letter's reasons and tables, the grounds."""
+
+    def __init__(self, letter: Letter, cache: SentenceCache, grounds: list[Ground]) -> None:
+        self.layout = letter.layout
+        self.cache = cache
+        self.grounds = grounds
+        self.reasons = letter.spans(Role.REASONS)
+        self.tables = letter.spans(Role.TABLE)
+
+    def decide(self, spans: list[Span], *, default: bool) -> Reading:
+        """The decision in ``spans``; a substantive answer with no refusal is a disclosure."""
+        reading = read_decision(
+            self.layout, spans, self.grounds, self.cache, reasons=self.reasons, tables=self.tables
+        )
+        if reading.determination is None and default:
+            substantive = _first_substantive(self.layout, spans)
+            if substantive is not None:
+                return Reading(
+                    Determination.HELD_DISCLOSED,
+                    [],
+                    [substantive],
+                    CONFIDENCE["assumed"],
+                    "assumed",
+                )
+        return reading
 
 
 def _first_substantive(layout: Layout, spans: list[Span]) -> Span | None:
@@ -213,7 +258,7 @@ def _first_substantive(layout: Layout, spans: list[Span]) -> Span | None:
     When the request is quoted, the answer follows it, so sentences after the
     quotation come first; page furniture ("Menu") and salutations never count.
     """
-    sentences = [s for span in spans for s in layout.sentences_in(span.start, span.end)]
+    sentences = [s for span in spans for s in layout.sentences_in(span.start, span.end) or [span]]
     answers = [s for s in sentences if _answers_something(s.text)]
     return answers[0] if answers else None
 
@@ -251,6 +296,7 @@ def _point(point: RequestPoint, reading: Reading) -> Point:
         determination=reading.determination,
         provisions=reading.provisions,
         evidence=[_evidence(span) for span in reading.evidence],
+        confidence=round(min(1.0, max(0.0, reading.confidence)), 3),
     )
 
 
@@ -262,19 +308,6 @@ def _point_text(point: RequestPoint) -> str:
 
 
 # --------------------------------------------------------------------------- spans
-
-
-def _outside(text: str, regions: list[Span]) -> list[Span]:
-    """The parts of ``text`` not covered by ``regions`` (the quoted request)."""
-    zones = []
-    cursor = 0
-    for region in sorted(regions, key=lambda r: r.start):
-        if region.start > cursor:
-            zones.append(Span(cursor, region.start, text[cursor : region.start]))
-        cursor = max(cursor, region.end)
-    if cursor < len(text):
-        zones.append(Span(cursor, len(text), text[cursor:]))
-    return [z for z in zones if z.text.strip()]
 
 
 def _inside(offset: int, spans: list[Span]) -> bool:

@@ -5,7 +5,8 @@ extractor needs on top: which citations the letter actually relies on ("we are
 no longer relying on section 17" is not reliance), the level of detail to
 report (a letter that cites both "section 43" and "section 43(2)" relies on
 s.43(2)), and what kind of decision each ground implies (s.12 means the cost
-limit, reg.12(4)(a) means not held, s.40(5B) means neither confirm nor deny).
+limit, reg.12(4)(a) and eisr.reg.10(4)(a) mean not held, s.40(5B) means neither confirm
+nor deny).
 """
 
 from __future__ import annotations
@@ -49,8 +50,9 @@ _WINDOW = 60
 def find_grounds(text: str, regime_hint: str | None) -> list[Ground]:
     """Every refusal ground cited in ``text`` and relied on, in reading order."""
     grounds = []
-    for citation in parse_citations(text, regime_hint):
-        if not is_exemption(citation.id):
+    catalogue = load_catalogue()
+    for citation in parse_citations(text, regime_hint, catalogue=catalogue):
+        if not is_exemption(citation.id, catalogue):
             continue
         before = text[max(0, citation.start - _WINDOW) : citation.start]
         after = text[citation.end : citation.end + _WINDOW]
@@ -89,6 +91,9 @@ _BY_ID: dict[str, Determination] = {
     "reg.12(4)(b)": Determination.VEXATIOUS,  # "manifestly unreasonable"; cost is read from words
     "reg.12(4)(c)": Determination.OTHER,
     "reg.6(1)(b)": Determination.PUBLISHED_ELSEWHERE,
+    "eisr.reg.10(4)(a)": Determination.NOT_HELD,
+    "eisr.reg.10(4)(b)": Determination.VEXATIOUS,  # as reg.12(4)(b): cost is read from words
+    "eisr.reg.10(4)(c)": Determination.OTHER,
 }
 
 

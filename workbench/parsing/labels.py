@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass
 
 _WORD = r"(?:Q|Qu|Ques|Question|Request|Req|Point|Item|Part|Element)"
+#: The words that label an answer with its question's number: "A1", "Answer 2", "Response 3".
+_ANSWER_WORD = r"(?:A|Ans|Answer|Response|Reply)"
 
 #: A label opening a line, or a quotation that opens the line ('"1. How many...'):
 #: "1.", "1)", "(1)", "1 -", "3a.", "Q1", "Question 2:", "a)", "(ii)".
@@ -71,7 +73,8 @@ def format_label(item: ItemLabel) -> str:
 def label_key(label: str) -> str:
     """The comparison key of a label: "Q1" -> "1", "Question 3(a)" -> "3a", "(ii)" -> "ii"."""
     key = label.strip().lower()
-    key = re.sub(rf"^{_WORD.lower()}s?\b\s*\.?\s*|^{_WORD.lower()}(?=\d)", "", key)
+    words = f"(?:{_WORD[3:-1]}|{_ANSWER_WORD[3:-1]})".lower()
+    key = re.sub(rf"^{words}s?\b\s*\.?\s*(?=\d)|^{words}(?=\d)", "", key)
     return re.sub(r"[\s().:\-–—]", "", key)
 
 

@@ -3,15 +3,41 @@
 Offsets (``start``, ``end``) index the text as loaded by
 :func:`workbench.documents.load_document`, so the dashboard can highlight the
 exact sentence behind every extracted value.
+
+Every value carries a confidence between 0 and 1: how often a reading of that
+kind, backed by evidence of that strength, was right on the development letters.
+A reading below :data:`CHECK_THRESHOLD` is shown to the reviewer as "check this".
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from enum import StrEnum
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
+
+#: Readings with a confidence below this are marked "check this" for the reviewer. At or
+#: above it, at least 95% of determinations were right on the development letters.
+CHECK_THRESHOLD = 0.8
+
+Confidence = Annotated[float, Field(ge=0.0, le=1.0)]
+
+Regime = Literal["FOIA", "EIR", "FOISA", "EISR", "mixed"]
+
+#: What kind of letter the text is: a first response (disclosing, refusing or both), a
+#: refusal notice refusing everything asked, a holding notice (an extension or a promised
+#: date; no decision yet), or the outcome of an internal review.
+LetterKind = Literal["response", "refusal_notice", "holding_notice", "internal_review_outcome"]
+
+#: What an internal review decided about the original response: kept it (``upheld``),
+#: changed part of it, or changed it (``overturned``).
+ReviewOutcome = Literal["upheld", "partly_upheld", "overturned"]
+
+
+def needs_check(confidence: float | None) -> bool:
+    """Whether a reading is unsure enough to be marked "check this"."""
+    return confidence is None or confidence < CHECK_THRESHOLD
 
 
 class Determination(StrEnum):
@@ -62,6 +88,8 @@ class Point(BaseModel):
     determination: Determination | None = None
     provisions: list[str] = Field(default_factory=list)
     evidence: list[Evidence] = Field(default_factory=list)
+    #: How sure the reading of this point (its determination and provisions) is, 0 to 1.
+    confidence: Confidence = 0.0
 
 
 class Extraction(BaseModel):
@@ -71,8 +99,14 @@ class Extraction(BaseModel):
     """
 
     reference: str | None = None
-    regime: Literal["FOIA", "EIR", "FOISA", "mixed"] | None = None
+    regime: Regime | None = None
+    kind: LetterKind | None = None
+    #: For an internal review outcome only.
+    review_outcome: ReviewOutcome | None = None
     date_received: dt.date | None = None
+    #: When the requester's clarification arrived, where the letter says (FOIA s.1(3)): the
+    #: clock runs from then.
+    date_clarified: dt.date | None = None
     date_of_response: dt.date | None = None
     points: list[Point] = Field(default_factory=list)
     provisions_cited: list[str] = Field(default_factory=list)
@@ -82,6 +116,9 @@ class Extraction(BaseModel):
     advice_and_assistance: bool = False
     #: Evidence for the scalar fields, keyed by field name (reference, dates, regime, rights).
     field_evidence: dict[str, Evidence] = Field(default_factory=dict)
+    #: How sure each field's reading is, 0 to 1, keyed by field name: every scalar field
+    #: above, ``provisions_cited`` and ``points`` (the number of points found).
+    confidence: dict[str, Confidence] = Field(default_factory=dict)
 
     def to_json_dict(self) -> dict:
         """The documented JSON shape of ``workbench extract --json``."""

@@ -5,7 +5,7 @@ Points follow the request's own numbering ("1.", "Q2", "Request 1:", "3a",
 "How many...?") is a point, numbered in reading order, and sentences that only
 qualify the previous ask ("The data should be broken down by year", "If yes,
 please provide copies") stay with it. Where the request sits - its own
-document or quoted inside the response - is :mod:`workbench.parsing.quoted`'s
+document or quoted inside the response - is :mod:`workbench.parsing.structure`'s
 question.
 """
 
@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from .labels import ItemLabel, format_label, label_key, next_letter, next_roman, read_item
-from .text import Span, lines, sentences
+from .text import BULLETS, Span, lines, sentences
 
 #: A sign-off ends a request: "Yours faithfully", "Kind regards".
 SIGN_OFF = re.compile(
@@ -36,6 +36,9 @@ class RequestPoint:
     answer: Span | None = None  # the answer paired with it on a Request:/Response: page
     order: int = 0
     part: str | None = None  # for a part the response answers separately: what the part covers
+    context: str = ""  # the words of the item this point is a part of ("2. How many ...: a) ...")
+    #: How the request was divided to find it: "numbered", "inline", "bullets", "asks", "whole".
+    by: str = "numbered"
 
     @property
     def key(self) -> str:
@@ -60,7 +63,7 @@ ASK = re.compile(
       | \b(?:could|can|would|will)\s+you\b
       | \bI\s+(?:would|'d|should)\s+(?:like|be\s+grateful|appreciate)
       | \bI\s+(?:wish|want|need)\s+to\s+(?:know|see|request|receive|obtain|ask)
-      | \bI\s+am\s+(?:requesting|asking|seeking|writing\s+to\s+(?:request|ask))
+      | \bI\s+am\s+(?:requesting|asking|seeking|writing\s+to\s+(?:you\s+to\s+)?(?:request|ask))
       | \b(?:I|we)\s+(?:hereby\s+)?(?:request|require|ask\s+for)\b
       | \bmy\s+request\s+is\b | \bto\s+be\s+provided\s+with\b
       | \bhow\s+(?:many|much|often|long|frequently)\b
@@ -78,7 +81,7 @@ ASK = re.compile(
 #: A sentence that introduces the asks that follow ("I would like the following information:").
 _INTRO = re.compile(r"\bthe\s+following\b|:\s*$|\bas\s+follows\b", re.IGNORECASE)
 #: A sentence that continues the previous ask rather than making a new one.
-_FOLLOW_ON = re.compile(
+FOLLOW_ON = re.compile(
     r"""^\W*(?:if\s+(?:yes|so|not|no|this|that|there\s+(?:is|are)|any|applicable|possible|
             the\s+answer)\b
       | please\s+(?:provide|send|include|supply)\s+
@@ -90,6 +93,15 @@ _FOLLOW_ON = re.compile(
       | (?:my|this)\s+request\s+(?:relates|covers|concerns|is\s+for\s+the\s+period)
     )""",
     re.IGNORECASE | re.VERBOSE,
+)
+#: Polite words that ask for no information: "please do get in touch", "I am requesting the
+#: same from other councils".
+_NOT_AN_ASK = re.compile(
+    r"\bplease\s+(?:do\s+)?(?:get\s+in\s+touch|contact\s+me|let\s+me\s+know|do\s+not\s+hesitate)|"
+    r"\bif\s+you\s+need\s+any\s+(?:further\s+)?(?:assistance|clarification)|"
+    r"\b(?:requesting|asking\s+for)\s+the\s+same\s+(?:information\s+)?from\b|"
+    r"\bmy\s+request\s+is\s+(?:sufficiently\s+|quite\s+|reasonably\s+)?(?:clear|reasonable|simple)\b",
+    re.IGNORECASE,
 )
 _GREETING = re.compile(
     r"^\s*(?:dear\b[^,\n]*,?|to\s+whom\s+it\s+may\s+concern,?|hello\b[^,\n]*,?|hi\b[^,\n]*,)\s*",
@@ -103,13 +115,20 @@ def split_region(text: str, region: Span, source: str) -> list[RequestPoint]:
     """Points of one request region: by its numbering, else by its bullets, else by its asks."""
     if not region:
         return []
-    points = numbered_points(text, region, source)
-    if not points:
-        points = _inlinenumbered_points(text, region, source)
-    if not points:
-        points = _bulleted_points(text, region, source)
-    if not points:
-        points = _asked_points(text, region, source)
+    points: list[RequestPoint] = []
+    for by, divide in (
+        ("numbered", numbered_points),
+        ("inline", _inlinenumbered_points),
+        ("bullets", _bulleted_points),
+        ("asks", _asked_points),
+    ):
+        points = divide(text, region, source)
+        if points:
+            for point in points:
+                point.by = by
+            break
+    if len(points) == 1 and points[0].by == "asks":
+        points[0].by = "whole"
     renumber_orders(points)
     return points
 
@@ -133,13 +152,19 @@ def numbered_points(text: str, region: Span, source: str) -> list[RequestPoint]:
         return []
     has_children = {item.parent for item in items if item.parent}
     points = []
+    parents: dict[str, str] = {}
     for index, item in enumerate(items):
         label = _full_label(item)
-        if label in has_children:
-            continue  # "3. Please provide: a) ... b) ..." - the parts are the points
         end = items[index + 1].line.start if index + 1 < len(items) else region.end
         span = Span.of(text, item.line.start + item.label.end, end)
-        points.append(RequestPoint(label, strip_quotes(text, span), source))
+        if label in has_children:
+            parents[label] = (
+                span.text
+            )  # "3. Please provide: a) ... b) ..." - the parts are the points
+            continue
+        point = RequestPoint(label, strip_quotes(text, span), source)
+        point.context = parents.get(item.parent or "", "")
+        points.append(point)
     return points
 
 
@@ -266,39 +291,89 @@ def _following(kind: str, value: str) -> str | None:
     return next_roman(value)
 
 
+#: A lead-in whose bullets are the fields of one ask, not asks of their own: "For each one,
+#: could you provide:", "broken down by:", "including:".
+_FIELDS_LEAD = re.compile(
+    r"\bfor\s+(?:each|every)\b|\bbroken\s+down\b|\bbreak\s*down\s+(?:of|by)\b|"
+    r"\bsplit\s+(?:by|into)\b|\bincluding\s*:?\s*$|\bin\s+each\s+case\b",
+    re.IGNORECASE,
+)
+_BULLET_LINE = re.compile(rf"^[{BULLETS}]\s")
+
+
 def _bulleted_points(text: str, region: Span, source: str) -> list[RequestPoint]:
-    """Bullets after a general lead-in ("Please provide the following:") are separate asks."""
-    lines = _lines_in(text, region)
-    bullets = [i for i, line in enumerate(lines) if re.match(r"^[•·●▪◦*\-–—]\s", line.text)]
-    if len(bullets) < 2:
+    """Bulleted asks: after a lead-in ("Please provide the following:") each bullet is a point;
+    bullets that ask for themselves ("- I would also like ...") are points beside the ask that
+    leads them; the fields of one ask ("For each one, could you provide: - age - sex") are not.
+    """
+    found = _lines_in(text, region)
+    bullets = [i for i, line in enumerate(found) if _BULLET_LINE.match(line.text)]
+    if bullets:
+        # A bullet indented under another is a part of it ("- Staffing:" / "  - grades").
+        top = min(_indent(text, found[i]) for i in bullets)
+        bullets = [i for i in bullets if _indent(text, found[i]) == top]
+    if not bullets or (len(bullets) < 2 and bullets[0] > 0):
         return []
-    lead = lines[bullets[0] - 1].text if bullets[0] > 0 else ""
-    if lead and not _INTRO.search(lead):
-        return []  # "How many X, broken down by: - year - outcome" is one ask
-    points = []
-    for n, index in enumerate(bullets, start=1):
-        end = lines[index + 1].start if index + 1 < len(lines) else region.end
-        if index + 1 < len(lines) and (index + 1) not in bullets:
-            following = [i for i in bullets if i > index]
-            end = lines[following[0]].start if following else region.end
-        span = Span.of(text, lines[index].start + 2, end)
-        points.append(RequestPoint(str(n), span, source))
-    return points
+    lead = Span.of(text, region.start, found[bullets[0]].start)
+    lead_sentences = sentences(text, lead.start, lead.end) if lead else []
+    last_lead = lead_sentences[-1].text if lead_sentences else ""
+    if _FIELDS_LEAD.search(last_lead) and not re.search(r"\bthe\s+following\b", last_lead, re.I):
+        return []  # "For each one, could you provide: - age - sex" (but not "the following
+        # information for each year:", whose bullets are asks of their own)
+    items = []
+    for n, index in enumerate(bullets):
+        following = bullets[n + 1] if n + 1 < len(bullets) else None
+        end = found[following].start if following is not None else region.end
+        items.append(Span.of(text, found[index].start + 2, end))
+    introduced = not lead or any(
+        _INTRO.search(s.text) and not re.search(r"\?\s*$", s.text) for s in lead_sentences
+    )
+    asking = [bool(ASK.search(item.text)) for item in items]
+    if introduced:
+        spans = items
+    elif any(asking) and lead_sentences and any(ASK.search(s.text) for s in lead_sentences):
+        spans = [lead]
+        for item, asks in zip(items, asking, strict=True):
+            if asks:
+                spans.append(item)
+            else:
+                spans[-1] = Span.of(text, spans[-1].start, item.end)
+    else:
+        return []
+    return [
+        RequestPoint(str(n), strip_quotes(text, span), source)
+        for n, span in enumerate(spans, start=1)
+    ]
+
+
+def _indent(text: str, line: Span) -> int:
+    """How far a line is indented (tabs count as four spaces)."""
+    start = text.rfind("\n", 0, line.start) + 1
+    return len(text[start : line.start].expandtabs(4))
 
 
 def _asked_points(text: str, region: Span, source: str) -> list[RequestPoint]:
     """Unnumbered request: each ask starts a point; qualifying sentences stay with it."""
     groups: list[list[Span]] = []
     intros: list[Span] = []
+    previous_end = region.start
     for sentence in sentences(text, region.start, region.end):
+        new_paragraph = text.count("\n", previous_end, sentence.start) >= 2
+        previous_end = sentence.end
         body = _GREETING.sub("", sentence.text)
         if not body or SIGN_OFF.match(body):
             continue
-        asks = bool(ASK.search(body))
+        if _BULLET_LINE.match(body) and groups:
+            groups[-1].append(sentence)  # the fields of the ask before them
+            continue
+        asks = bool(ASK.search(body)) and not _NOT_AN_ASK.search(body)
+        # A paragraph of its own naming what is wanted ("The total income raised in 2022-23.")
+        # is an item of the request, as a bullet would be.
+        asks = asks or (new_paragraph and bool(groups) and bool(_ITEM_PARAGRAPH.match(body)))
         if asks and _INTRO.search(body) and not re.search(r"\?\s*$", body):
             intros.append(sentence)
             continue
-        follows = groups and _FOLLOW_ON.match(body) and not _new_question(body)
+        follows = groups and FOLLOW_ON.match(body) and not _new_question(body)
         if asks and not follows:
             groups.append([sentence])
         elif groups:
@@ -312,6 +387,14 @@ def _asked_points(text: str, region: Span, source: str) -> list[RequestPoint]:
         RequestPoint(str(n), strip_quotes(text, Span.of(text, g[0].start, g[-1].end)), source)
         for n, g in enumerate(groups, start=1)
     ]
+
+
+#: A paragraph that names a thing asked for, not a sentence about the request.
+_ITEM_PARAGRAPH = re.compile(
+    r"^\W*(?:the|a|an|all|any|copies|copy|details|information|number|total|list|names?)\s+"
+    r"(?!(?:data|information|figures|response|answer|list|request)\s+should\b)[^.?!]{3,200}[.?]?\s*$",
+    re.IGNORECASE,
+)
 
 
 def _new_question(body: str) -> bool:

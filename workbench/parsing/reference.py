@@ -12,12 +12,20 @@ letter's own "Our ref" beats a page's "Request ID", which beats a bare code.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .dates import find_dates
 from .text import Layout, Span
 
 #: Labels, strongest first. Each label is followed by ":" / "-" / "#" / "no." or nothing.
+#: What a line must hold (lowercased) for each label to be tried on it: a quick test.
+_LABEL_WORDS: tuple[tuple[str, ...], ...] = (
+    ("ref",),
+    ("ref", "id", "no", "number"),
+    ("request",),
+    ("ref",),
+)
 _LABELS: list[tuple[int, re.Pattern[str]]] = [
     (0, re.compile(r"\bour\s+ref(?:erence)?\b\.?(?:\s*(?:no|number)\b\.?)?", re.I)),
     (
@@ -32,8 +40,9 @@ _LABELS: list[tuple[int, re.Pattern[str]]] = [
     (
         1,
         re.compile(
-            r"\b(?:FOI(?:SA)?|EIR|information|freedom\s+of\s+information|environmental\s+"
-            r"information)\s+request(?:\s+(?:no|number)\b\.?)?(?=\s*[:#\-–]?\s*[A-Z]{0,6}[-/ ]?\d)",
+            r"(?:\b(?:FOI(?:SA)?|EIR|information|freedom\s+of\s+information|environmental\s+"
+            r"information)\s+request|\brequest\s+for\s+information)(?:\s+(?:no|number)\b\.?)?"
+            r"(?=\s*[:#\-–]?\s*[A-Z]{0,6}[-/ ]?\d)",
             re.I,
         ),
     ),
@@ -45,13 +54,20 @@ _SEPARATOR = re.compile(r"\s*(?:[:#=]|[-–—](?=\s)|\bis\b)?\s*", re.I)
 #: spaced dashes or slashes ("2022 – 280 / WE5500").
 #: A regime word may stand before the code, spaced: "FOI 2023/123", "FOI/EIR 23-0771".
 _VALUE = re.compile(
-    r"(?:(?:FOI(?:SA)?|EIR|RFI|IR)(?:/(?:FOI(?:SA)?|EIR))?\s(?=\d))?"
-    r"[A-Za-z0-9][A-Za-z0-9/_.\-]*(?:\s*[/–-]\s*[A-Za-z0-9][A-Za-z0-9/_.\-]*){0,4}"
+    r"(?:(?:FOI(?:SA)?|EIR|RFI|IR)(?:/(?:FOI(?:SA)?|EIR))?\s(?=\d)|[A-Z]{2,6}\s(?=\d)|"
+    r"[A-Za-z]{1,3}/[A-Za-z]{1,3}\s(?=\d))?"
+    r"[A-Za-z0-9][A-Za-z0-9/_.&\-]*(?:\s*[/–-]\s*[A-Za-z0-9][A-Za-z0-9/_.&\-]*){0,4}"
+    r"(?:\s(?:19|20)\d\d/\d\d(?!\d))?"
 )
 #: A code standing on its own: letters and digits joined by - or /, with at least 3 digits.
 _BARE_CODE = re.compile(
-    r"^(?:[A-Z]{1,6}[-/ ]?)?\d[\dA-Z]*(?:[-/][A-Z0-9]+)+$|^[A-Z]{2,6}-?\d{3,}[A-Z0-9]*$"
+    r"^(?:[A-Z]{1,6}[-/ ]?)?\d[\dA-Z]*(?:[-/][A-Z0-9]+)+$|^[A-Z]{2,6}-?\d{3,}[A-Z0-9]*$|"
+    r"^[A-Za-z]{1,3}/[A-Za-z]{1,3}\s\d{4,}$"
 )
+#: "ATISN 18234 - Second homes premium": a disclosure-log title opening with its code.
+_CODE_TITLE = re.compile(r"^(?P<code>[A-Z]{2,6}[ -]?\d{3,}(?:[/-]\w+)*)\s+[-–:]\s+\S")
+#: "Notification requirements - 138/15": a disclosure-log title ending with its code.
+_TITLE_CODE = re.compile(r"\s[-–]\s(?P<code>[A-Z]{0,4}\d{1,6}[A-Z]?[/-]\d{2,4})\s*$")
 #: "FOI 2023/123", "EIR2026/17373", "FOI-1234": a code with a regime prefix, in running text.
 _PREFIXED = re.compile(
     r"\b(?:FOI(?:SA)?/EIR|EIR/FOI|FOI(?:SA)?|EIR|RFI|FOIR|IR)[ \-/]?"
@@ -77,10 +93,19 @@ class FoundReference:
     evidence: Span
 
 
-def find_reference(text: str, layout: Layout | None = None) -> FoundReference | None:
-    """The authority's reference for the request, or None when the text gives none."""
+def find_reference(
+    text: str, layout: Layout | None = None, skip: Sequence[Span] = ()
+) -> FoundReference | None:
+    """The authority's reference for the request, or None when the text gives none.
+
+    ``skip`` holds the request quoted in the letter: a code the requester wrote
+    ("planning application reference no. 12/AP/1092") is not the authority's.
+    """
     layout = layout or Layout(text)
     candidates = _labelled(text, layout) + _standalone(layout) + _inline(text, layout)
+    candidates = [
+        c for c in candidates if not any(s.start <= c.evidence.start < s.end for s in skip)
+    ]
     if not candidates:
         return None
     return min(candidates, key=lambda c: (c.rank, c.evidence.start))
@@ -91,7 +116,10 @@ def _labelled(text: str, layout: Layout) -> list[FoundReference]:
     22/0123/FUL") is a weaker sign than one opening a line."""
     found = []
     for index, line in enumerate(layout.lines[:_LABELLED_LINES]):
-        for rank, label in _LABELS:
+        lowered = line.text.lower()
+        for (rank, label), words in zip(_LABELS, _LABEL_WORDS, strict=True):
+            if not any(word in lowered for word in words):
+                continue
             for match in label.finditer(line.text):
                 if _YOUR_REF.search(line.text[max(0, match.start() - 6) : match.end()]):
                     continue
@@ -127,7 +155,12 @@ def _plausible(value: str) -> bool:
     compact = value.replace(" ", "")
     if not re.search(r"\d", compact) or len(compact) > 40:
         return False
-    if re.fullmatch(r"[\d\-]+", compact) and len(re.sub(r"\D", "", compact)) >= 10:
+    digits = re.sub(r"\D", "", compact)
+    if (
+        re.fullmatch(r"\+?[\d\-()]+", compact)
+        and 10 <= len(digits) <= 13
+        and (digits.startswith(("0", "44")))
+    ):
         return False  # a telephone number
     if find_dates(value) or re.fullmatch(r"\d{1,3}|(?:19|20)\d\d", compact):
         return False  # a date, a year or a small number is not a reference
@@ -151,6 +184,23 @@ def _inline(text: str, layout: Layout) -> list[FoundReference]:
         if _plausible(match.group(0)):
             found.append(FoundReference(match.group(0), 4, Span.of(text, *match.span())))
     for line in layout.lines[:5]:
+        opening = _CODE_TITLE.match(line.text)
+        if opening and _plausible(opening.group("code")):
+            start = line.start + opening.start("code")
+            end = line.start + opening.end("code")
+            found.append(FoundReference(opening.group("code"), 5, Span.of(text, start, end)))
+        title = _TITLE_CODE.search(line.text)
+        if (
+            title
+            and _plausible(title.group("code"))
+            and not _NOT_A_REFERENCE.match(title.group("code"))
+        ):
+            start = line.start + title.start("code")
+            found.append(
+                FoundReference(
+                    title.group("code"), 5, Span.of(text, start, start + len(title.group("code")))
+                )
+            )
         for match in _BRACKETED.finditer(line.text):
             code = match.group("code")
             if _plausible(code) and not _NOT_A_REFERENCE.match(code):

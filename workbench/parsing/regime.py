@@ -1,4 +1,4 @@
-"""Which access regime a response was handled under: FOIA, EIR, FOISA, or a mix.
+"""Which access regime a response was handled under: FOIA, EIR, FOISA, EISR, or a mix.
 
 The surest sign is what the letter says it did ("We have handled your request
 under the Freedom of Information Act 2000"); next come the grounds it relies on
@@ -23,9 +23,12 @@ _NAMES: dict[str, re.Pattern[str]] = {
         r"Scottish\s+Information\s+Commissioner",
         re.I,
     ),
+    "EISR": re.compile(
+        r"Environmental\s+Information\s*\(\s*Scotland\s*\)\s*Regulations|\bEI\(S\)Rs?\b|\bEISRs?\b",
+        re.I,
+    ),
     "EIR": re.compile(
-        r"Environmental\s+Information\s+(?:\(Scotland\)\s+)?Regulations|\bEIRs?\b(?!\d)|"
-        r"\bEI\s?Regs?\b",
+        r"Environmental\s+Information\s+Regulations|\bEIRs?\b(?!\d)|\bEI\s?Regs?\b",
         re.I,
     ),
     "FOIA": re.compile(
@@ -38,7 +41,13 @@ _FOI_MENTION = re.compile(r"\bfreedom\s+of\s+information\b|\bFOI\b", re.I)
 #: Fees Regulations is the "appropriate limit" (FOISA says "prescribed amount", the EIR
 #: "manifestly unreasonable").
 _FOIA_TERMS = re.compile(r"\bappropriate\s+limit\b", re.I)
-_SCOTTISH_EIR = re.compile(r"Environmental\s+Information\s+\(Scotland\)\s+Regulations", re.I)
+_SCOTTISH_EIR = _NAMES["EISR"]
+#: Signs the letter is Scottish, where "the EIRs" means the EISR.
+_SCOTTISH = re.compile(
+    r"\(Scotland\)|Scottish\s+Information\s+Commissioner|\bFOI\(?S\)?A\b|\bfoi\.scot\b|"
+    r"\bitspublicknowledge\b|\bScottish\s+(?:Government|Ministers|public\s+authorit)",
+    re.I,
+)
 _HANDLED = re.compile(
     r"\b(?:handled|considered|dealt\s+with|processed|responded\s+to|answered|treated|"
     r"responding|response|respond|assessed|released|disclosed|withheld|refused|exempt|"
@@ -47,6 +56,8 @@ _HANDLED = re.compile(
     re.I,
 )
 
+#: Every handling statement holds one of these (a quick test before the pattern).
+_HANDLED_WORDS = ("under", "accordance", "within the", "virtue")
 #: Rights boilerplate names the Acts ("complain under section 50 of the FOIA, as applied by
 #: the EIR") without saying how this request was handled.
 _RIGHTS = re.compile(r"complain|commissioner|dissatisfied|unhappy|appeal|\breview\b", re.I)
@@ -58,6 +69,24 @@ class RegimeFinding:
 
     regime: str | None
     evidence: Span | None
+    #: What settled it: "handled" (a handling statement), "grounds" (the grounds cited),
+    #: "named" (the Act named), "mention" (freedom of information mentioned), or "".
+    basis: str = ""
+
+
+#: Pieces of text each name must contain (lowercased): a quick test before the pattern.
+_NAME_WORDS = {
+    "FOISA": ("scotland", "fois", "foi(", "scottish"),
+    "EISR": ("scotland", "ei(s", "eisr"),
+    "EIR": ("environmental", "eir", "ei reg", "eireg"),
+    "FOIA": ("freedom", "foia", "foi act", "act 2000"),
+}
+
+
+def _named(regime: str, text: str, lowered: str) -> re.Match[str] | None:
+    if not any(word in lowered for word in _NAME_WORDS[regime]):
+        return None
+    return _NAMES[regime].search(text)
 
 
 def named_regime_hint(text: str) -> str | None:
@@ -66,11 +95,17 @@ def named_regime_hint(text: str) -> str | None:
     FOISA and FOIA both number their exemptions as sections, so a citation
     parser needs to know which Act it is reading before the provisions are known.
     """
-    if _NAMES["FOISA"].search(text) or _SCOTTISH_EIR.search(text):
-        return "FOISA"
-    if _NAMES["EIR"].search(text) and not _NAMES["FOIA"].search(text):
+    lowered = text.lower()
+    if _named("FOISA", text, lowered):
+        return "FOISA"  # sections read as FOISA's, regulations as the EISR's
+    eir = _named("EIR", text, lowered)
+    if _named("EISR", text, lowered) or (eir and _SCOTTISH.search(text)):
+        return "EISR"
+    foia = _named("FOIA", text, lowered)
+    if eir and not foia:
         return "EIR"
-    return "FOIA" if _NAMES["FOIA"].search(text) or _FOI_MENTION.search(text) else None
+    mentioned = ("foi" in lowered or "freedom" in lowered) and _FOI_MENTION.search(text)
+    return "FOIA" if foia or mentioned else None
 
 
 def detect_regime(
@@ -80,25 +115,42 @@ def detect_regime(
     layout = layout or Layout(text)
     handled, handled_evidence = _handling_statements(layout)
     grounds = _regimes_of(provision_ids)
+    if handled == {"EIR"} and grounds == {"EISR"}:
+        handled = {"EISR"}  # "the EIRs" of a letter relying on EISR exceptions
     if len(handled) > 1 or len(grounds) > 1:
-        return RegimeFinding("mixed", handled_evidence or _first_mention(text, layout, "EIR"))
+        evidence = handled_evidence or _first_mention(text, layout, "EIR")
+        return RegimeFinding("mixed", evidence, "handled" if len(handled) > 1 else "grounds")
     if handled:
-        return RegimeFinding(next(iter(handled)), handled_evidence)
+        return RegimeFinding(_scottish(text, next(iter(handled))), handled_evidence, "handled")
     if grounds:
         regime = next(iter(grounds))
-        return RegimeFinding(regime, _first_mention(text, layout, regime))
-    for regime in ("FOISA", "FOIA", "EIR"):
+        return RegimeFinding(regime, _first_mention(text, layout, regime), "grounds")
+    for regime in ("EISR", "FOISA", "FOIA", "EIR"):
         evidence = _first_mention(text, layout, regime)
         if evidence is not None:
-            return RegimeFinding(_scottish(text, regime), evidence)
+            return RegimeFinding(_scottish(text, regime), evidence, "named")
     match = _FOI_MENTION.search(text) or _FOIA_TERMS.search(text)
     if match:
-        return RegimeFinding("FOIA", layout.sentence_at(match.start()))
+        return RegimeFinding("FOIA", layout.sentence_at(match.start()), "mention")
     return RegimeFinding(None, None)
 
 
 def _scottish(text: str, regime: str) -> str:
-    return "EIR" if regime == "FOISA" and _SCOTTISH_EIR.search(text) else regime
+    """ "The EIRs" in a Scottish letter are the EISR; a FOISA letter naming the EISR handled
+    the request under them."""
+    if regime == "EIR" and _SCOTTISH.search(text):
+        return "EISR"
+    if regime == "FOISA" and _SCOTTISH_EIR.search(text) and not _foisa_handled(text):
+        return "EISR"
+    return regime
+
+
+def _foisa_handled(text: str) -> bool:
+    return bool(
+        re.search(
+            r"\bunder\s+(?:the\s+)?(?:FOISA|Freedom\s+of\s+Information\s+\(Scotland\))", text, re.I
+        )
+    )
 
 
 def _handling_statements(layout: Layout) -> tuple[set[str], Span | None]:
@@ -106,12 +158,17 @@ def _handling_statements(layout: Layout) -> tuple[set[str], Span | None]:
     regimes: set[str] = set()
     evidence = None
     for sentence in layout.sentences:
+        lowered = sentence.text.lower()
+        if not any(word in lowered for word in _HANDLED_WORDS):
+            continue
         if not _HANDLED.search(sentence.text) or _RIGHTS.search(sentence.text):
             continue
         named = {r for r, pattern in _NAMES.items() if pattern.search(sentence.text)}
         if named and re.search(r"\brequest\b|\binformation\b", sentence.text, re.I):
-            if "FOISA" in named and _SCOTTISH_EIR.search(sentence.text):
-                named = {"EIR"}
+            if "FOISA" in named and "EISR" in named:
+                named = {"EISR"}
+            if "EISR" in named:
+                named.discard("EIR")
             regimes |= named
             evidence = evidence or sentence
     return regimes, evidence
@@ -123,12 +180,12 @@ def _regimes_of(provision_ids: Iterable[str]) -> set[str]:
     for pid in provision_ids:
         if pid.startswith("reg."):
             regimes.add("EIR")
-        elif pid.startswith("foisa."):
+        elif pid.startswith("eisr."):
+            regimes.add("EISR")
+        elif pid.startswith("foisa.") and not pid.startswith("foisa.s.39"):
             regimes.add("FOISA")
         elif pid.startswith("s.") and not pid.startswith("s.39"):
             regimes.add("FOIA")
-    if regimes == {"EIR", "FOISA"}:
-        return {"EIR"}  # Scottish EIR exceptions alongside a FOISA s.39 pointer
     return regimes
 
 

@@ -69,13 +69,32 @@ def find_rights(text: str, layout: Layout | None = None, skip: Sequence[Span] = 
     for sentence in layout.sentences:
         if any(s.start <= sentence.start < s.end for s in skip):
             continue
-        if review is None and _REVIEW.search(sentence.text) and not _is_outcome(sentence.text):
+        words = sentence.text.lower()
+        if (
+            review is None
+            and _REVIEW_WORDS.search(words)
+            and _REVIEW.search(sentence.text)
+            and not _is_outcome(sentence.text)
+        ):
             review = sentence
-        if complaint is None and _REGULATOR.search(sentence.text):
+        if (
+            complaint is None
+            and _REGULATOR_WORDS.search(words)
+            and _REGULATOR.search(sentence.text)
+        ):
             complaint = sentence
-        if advice is None and _ADVICE.search(sentence.text):
+        if advice is None and _ADVICE_WORDS.search(words) and _ADVICE.search(sentence.text):
             advice = sentence
     return Rights(review, complaint, advice)
+
+
+#: What each kind of sentence must hold (lowercased): quick tests before the patterns.
+_REVIEW_WORDS = re.compile(r"review|appeal|complaint")
+_REGULATOR_WORDS = re.compile(r"commissioner|ico|regulator|50|47")
+_ADVICE_WORDS = re.compile(
+    r"advi[cs]e|assist|16|9|refine|narrow|reduce|limit|may|might|can|could|found|accessed|"
+    r"viewed|obtained|downloaded|available|published"
+)
 
 
 def _is_outcome(sentence: str) -> bool:
@@ -84,15 +103,27 @@ def _is_outcome(sentence: str) -> bool:
         re.search(
             r"\b(?:revised|this|the\s+outcome\s+of\s+(?:the|your))\s+review\s+(?:response|outcome)|"
             r"\bupheld\b|\bhave\s+reviewed\b|\breviews?\s+\d|"
-            r"\b(?:asked\s+for|requested|have\s+requested|has\s+requested)\s+an?\s+(?:internal\s+)?review",
+            r"\b(?:asked\s+for|requested|have\s+requested|has\s+requested)\s+an?\s+(?:internal\s+)?review|"
+            r"\byour\s+(?:\w+\s+){0,2}(?:request|e-?mail|letter|requirement)s?\s+(?:(?:of|dated)\s+"
+            r"[^,.;]{1,25}?\s+)?(?:for|requesting|seeking|asking\s+for)\s+(?:an?\s+)?(?:internal\s+)?"
+            r"review\b|"
+            r"\b(?:have|has)\s+(?:now\s+)?(?:completed|carried\s+out|conducted)\s+(?:the|an?|this|my)\s+"
+            r"(?:internal\s+)?review\b|^[^a-z]*\bINTERNAL\s+REVIEW\b[^a-z]*$",
             sentence,
             re.I,
         )
     )
 
 
+#: Every rights sentence holds one of these (a quick test before the full patterns).
+_RIGHTS_WORDS = ("review", "appeal", "complain", "commissioner", "ico", "regulator", "50", "47")
+
+
 def is_rights_sentence(sentence: str) -> bool:
     """True for rights boilerplate, whose words ("refuse", "withhold") are not a decision."""
+    lowered = sentence.lower()
+    if not any(word in lowered for word in _RIGHTS_WORDS):
+        return False
     return bool(_REVIEW.search(sentence) or _REGULATOR.search(sentence)) and not _is_outcome(
         sentence
     )

@@ -29,6 +29,8 @@ _NOT_A_SEARCH = re.compile(
     re.I,
 )
 
+#: Every sentence about a search holds one of these (a quick test before the pattern).
+_SEARCH_WORDS = re.compile(r"search|look|check|enquir|consult|ask|contact|review|trawl|interrogat")
 #: "Searching for this would take 40 hours" is a cost estimate, not a search made.
 _HYPOTHETICAL = re.compile(r"\bwould\b|\bwill\s+need\b|\bneed\s+to\s+search", re.I)
 
@@ -40,6 +42,7 @@ def find_searches(text: str, layout: Layout | None = None, skip: Sequence[Span] 
         sentence
         for sentence in layout.sentences
         if not any(s.start <= sentence.start < s.end for s in skip)
+        and _SEARCH_WORDS.search(sentence.text.lower())
         and _SEARCH.search(sentence.text)
         and not _NOT_A_SEARCH.search(sentence.text)
         and not re.search(r"\b(?:you|your)\s+(?:search|look)", sentence.text, re.I)

@@ -56,11 +56,15 @@ _LABEL_ONLY = re.compile(
     re.IGNORECASE,
 )
 
+#: The marks that open a bulleted line, as word processors, web pages and PDF converters
+#: write them ("o" is Word's second-level bullet; U+F0B7 and friends are Symbol-font bullets
+#: a PDF converter leaves in the text).
+BULLETS = "•·●▪◦∙‣⁃■□►▸➢✓*\\-–—o\uf0b7\uf0a7\uf076\uf0d8\uf0fc"
 #: A line that opens a list item: bullets, "1.", "a)", "(ii)", "Q3", "Question 2:".
 LIST_ITEM = re.compile(
-    r"""^[ \t]*(?:
-        [•·●▪◦*\-–—]\s                                  # bullet
-      | \(?(?:\d{1,2}[a-z]?|[a-z]|[ivx]{1,5})[.)]\s     # 1.  3a)  a)  (ii)
+    rf"""^[ \t]*(?:
+        [{BULLETS}]\s                                  # bullet
+      | \(?(?:\d{{1,2}}[a-z]?|[a-z]|[ivx]{{1,5}})[.)]\s     # 1.  3a)  a)  (ii)
       | (?:Q|Question|Request|Point|Part|Item)\s?\d     # Q3  Question 2
     )""",
     re.VERBOSE | re.IGNORECASE,

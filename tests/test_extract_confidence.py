@@ -1,0 +1,56 @@
+"""Every reading says how sure it is, and the confidence means what it says on real letters."""
+
+from __future__ import annotations
+
+import json
+
+from click.testing import CliRunner
+from letter_fixtures import DEV, dev_letter
+
+from workbench.cli import main
+from workbench.evaluate import evaluate_folder
+from workbench.parsing.extract import extract
+from workbench.parsing.model import CHECK_THRESHOLD, needs_check
+
+FIELDS = (
+    "reference",
+    "regime",
+    "kind",
+    "review_outcome",
+    "date_received",
+    "date_clarified",
+    "date_of_response",
+    "provisions_cited",
+    "points",
+    "review_rights_given",
+    "complaint_rights_given",
+    "advice_and_assistance",
+)
+
+
+def test_the_json_gives_a_confidence_for_every_field_and_point(tmp_path):
+    path = tmp_path / "response.txt"
+    path.write_text(dev_letter("seed-IC-266000-V6Y0"), encoding="utf-8")
+    result = CliRunner().invoke(main, ["extract", str(path), "--json"])
+    data = json.loads(result.output)
+    assert set(FIELDS) <= set(data["confidence"])
+    assert all(0 <= value <= 1 for value in data["confidence"].values())
+    assert all(0 < point["confidence"] <= 1 for point in data["points"])
+    for key in ("kind", "review_outcome", "date_clarified"):
+        assert key in data
+
+
+def test_a_disclosure_assumed_for_want_of_a_refusal_is_flagged_for_checking():
+    result = extract("You asked for the bus timetable.\n\nThe timetable changed in May.")
+    assert needs_check(result.points[0].confidence)
+
+
+def test_a_plain_not_held_with_its_ground_is_trusted():
+    point = extract(dev_letter("real-026")).points[0]
+    assert point.confidence >= CHECK_THRESHOLD
+
+
+def test_confident_determinations_are_right_on_the_development_letters():
+    calibration = evaluate_folder(DEV).calibration("determinations")
+    assert calibration.precision >= 0.95
+    assert calibration.coverage >= 0.5

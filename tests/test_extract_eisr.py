@@ -1,0 +1,43 @@
+"""Letters under the Environmental Information (Scotland) Regulations 2004."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from workbench.parsing.extract import extract
+from workbench.parsing.model import Determination as D
+
+LETTER = (Path(__file__).parent / "letters" / "structure" / "eisr-council.txt").read_text(
+    encoding="utf-8"
+)
+
+
+def test_an_eisr_letter_is_read_under_the_eisr():
+    result = extract(LETTER)
+    assert result.regime == "EISR"
+    assert result.provisions_cited == ["eisr.reg.10(5)(f)", "eisr.reg.10(4)(a)"]
+    assert [(p.determination, p.provisions) for p in result.points] == [
+        (D.HELD_WITHHELD, ["eisr.reg.10(5)(f)"]),
+        (D.NOT_HELD, ["eisr.reg.10(4)(a)"]),
+    ]
+
+
+def test_the_eirs_of_a_scottish_authority_are_the_eisr():
+    text = (
+        "We have handled your request under the EIRs. The information is not held, so "
+        "regulation 10(4)(a) applies. You may apply to the Scottish Information Commissioner."
+    )
+    result = extract(text)
+    assert result.regime == "EISR"
+    assert result.provisions_cited == ["eisr.reg.10(4)(a)"]
+
+
+def test_a_scottish_letter_under_both_foisa_and_the_eisr_is_mixed():
+    text = (
+        "Part of your request has been handled under FOISA and part under the Environmental "
+        "Information (Scotland) Regulations 2004. The briefing is withheld under section "
+        "30(b)(i) of FOISA and the site report under regulation 10(5)(e) of the EIRs."
+    )
+    result = extract(text)
+    assert result.regime == "mixed"
+    assert set(result.provisions_cited) == {"foisa.s.30(b)(i)", "eisr.reg.10(5)(e)"}

@@ -1,0 +1,77 @@
+"""The kind of letter, a review's outcome and the clarification date."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from letter_fixtures import dev_letter
+
+from workbench.parsing.extract import extract
+
+
+@pytest.mark.parametrize(
+    ("name", "outcome"),
+    [("real-017", "upheld"), ("real-134", "upheld"), ("real-014", "overturned")],
+)
+def test_internal_review_outcomes_and_what_they_decided(name, outcome):
+    result = extract(dev_letter(name))
+    assert result.kind == "internal_review_outcome"
+    assert result.review_outcome == outcome
+    assert result.field_evidence["review_outcome"].quote
+
+
+@pytest.mark.parametrize(
+    ("sentence", "outcome"),
+    [
+        ("I have decided to uphold the Council's original decision.", "upheld"),
+        ("I do not uphold your complaint.", "upheld"),
+        ("I uphold your complaint and the report is now attached.", "overturned"),
+        ("The exemption was not correctly applied and the information is attached.", "overturned"),
+        ("Your original decision is therefore partly upheld.", "partly_upheld"),
+        ("Some of the withheld information will now be released.", "partly_upheld"),
+    ],
+)
+def test_review_outcome_wording(sentence, outcome):
+    text = (
+        "Dear Ms Cole\n\nThank you for your request for an internal review of our response to "
+        f"your request FOI-2024-001. I have now completed the review.\n\n{sentence}\n\n"
+        "Yours sincerely\n"
+    )
+    result = extract(text)
+    assert (result.kind, result.review_outcome) == ("internal_review_outcome", outcome)
+
+
+def test_offering_a_review_does_not_make_a_review_outcome():
+    # The page links to a separately published review; the letter is the first response.
+    result = extract(dev_letter("real-127"))
+    assert result.kind in ("response", "refusal_notice")
+    assert result.review_outcome is None
+
+
+def test_a_holding_notice_decides_nothing_and_its_promised_date_is_not_a_response():
+    text = (
+        "Dear Mr Khan\n\nThank you for your request, which we received on 2 May 2024. We need "
+        "more time to consider the public interest under section 10(3) of the FOIA. We will "
+        "respond by 14 June 2024.\n\nYours sincerely\n"
+    )
+    result = extract(text)
+    assert result.kind == "holding_notice"
+    assert [p.determination for p in result.points] == [None]
+    assert result.date_received == dt.date(2024, 5, 2)
+    assert result.date_of_response is None
+
+
+def test_a_letter_refusing_everything_is_a_refusal_notice():
+    assert extract(dev_letter("real-110")).kind == "refusal_notice"
+    assert extract(dev_letter("real-002")).kind == "response"  # Q1 is answered
+
+
+def test_the_clarification_date_restarts_the_clock():
+    text = (
+        "Dear Ms Grey\n\nWe received your request on 2 May 2024, and you clarified it on "
+        "14 May 2024.\n\nPlease find the figures attached.\n\nYours sincerely\n"
+    )
+    result = extract(text)
+    assert result.date_received == dt.date(2024, 5, 2)
+    assert result.date_clarified == dt.date(2024, 5, 14)

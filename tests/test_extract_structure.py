@@ -1,0 +1,153 @@
+"""The extractor follows a letter's structure: who speaks where, and which answer is whose."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from letter_fixtures import dev_letter
+
+from workbench.parsing.extract import extract
+from workbench.parsing.model import Determination as D
+from workbench.parsing.structure import Role, read_letter
+
+LETTER = (Path(__file__).parent / "letters" / "structure" / "council-numbered.txt").read_text(
+    encoding="utf-8"
+)
+
+
+def _role(text: str, opening: str) -> Role:
+    (unit,) = [u for u in read_letter(text).units if u.text.startswith(opening)]
+    return unit.role
+
+
+def test_each_block_of_a_letter_gets_its_role():
+    assert _role(LETTER, "Anytown Council") is Role.LETTERHEAD
+    assert _role(LETTER, "Dear Mr Brown") is Role.SALUTATION
+    assert _role(LETTER, "1. How many potholes") is Role.REQUEST
+    assert _role(LETTER, "1. There were 4,210") is Role.ANSWER
+    assert _role(LETTER, "If you are unhappy") is Role.RIGHTS
+    assert _role(LETTER, "Information Governance Team") is Role.SIGNATURE
+
+
+def test_the_rights_paragraph_is_never_a_point_and_decides_nothing():
+    result = extract(LETTER)
+    assert [(p.label, p.determination) for p in result.points] == [
+        ("1", D.HELD_DISCLOSED),
+        ("2", D.NOT_HELD),
+    ]
+
+
+def test_page_furniture_is_noise():
+    letter = read_letter(dev_letter("real-030"))
+    cookies = [u for u in letter.units if "cookie" in u.text.lower()]
+    assert cookies and all(u.role is Role.NOISE for u in cookies)
+
+
+def test_on_a_thread_page_the_response_is_the_message_that_decides():
+    # The requester's email, the authority's acknowledgement, then its answer.
+    result = extract(dev_letter("real-121"))
+    assert result.date_of_response is None  # "expect a response by 9 March" is a promise
+    assert [p.label for p in result.points] == ["1"]
+    assert result.points[0].determination is D.HELD_PARTLY_DISCLOSED
+    assert set(result.provisions_cited) == {"foisa.s.30", "foisa.s.38", "foisa.s.33"}
+
+
+def test_the_request_quoted_below_an_email_reply_gives_the_points():
+    result = extract(dev_letter("real-116"))
+    assert [p.label for p in result.points] == ["1"]
+    assert result.points[0].text.startswith("Please could you send me a spreadsheet")
+    assert result.points[0].determination is D.COST_LIMIT
+
+
+def test_the_quoted_request_ends_where_the_authority_speaks():
+    # A converted PDF with no blank lines: the answer follows the request line by line.
+    result = extract(dev_letter("real-139"))
+    assert "s.12(1)" in result.provisions_cited
+    assert result.points[0].determination is D.COST_LIMIT
+
+
+def test_the_quoted_request_ends_where_its_quotation_closes():
+    result = extract(dev_letter("real-118"))
+    assert result.provisions_cited == ["s.22"]
+    assert result.points[0].determination is D.HELD_WITHHELD
+
+
+def test_numbered_questions_answered_in_turn():
+    result = extract(dev_letter("real-123"))
+    assert [(p.label, p.determination) for p in result.points] == [
+        ("1", D.HELD_PARTLY_DISCLOSED),
+        ("2", D.HELD_PARTLY_DISCLOSED),
+        ("3", D.NOT_HELD),
+    ]
+    assert result.points[0].provisions == ["reg.12(4)(b)"]
+
+
+def test_a_label_on_a_line_of_its_own_belongs_to_the_question_after_it():
+    result = extract(dev_letter("real-133"))
+    assert [p.label for p in result.points] == ["1", "2", "3"]
+    assert result.points[0].text.startswith("When issuing licences")
+    assert result.points[0].provisions == ["reg.12(4)(a)"]
+
+
+def test_bullets_quoted_again_before_their_answers():
+    result = extract(dev_letter("real-115"))
+    assert [(p.label, p.determination) for p in result.points] == [
+        ("1", D.HELD_WITHHELD),
+        ("2", D.HELD_WITHHELD),
+        ("3", D.HELD_DISCLOSED),
+        ("4", D.HELD_DISCLOSED),
+    ]
+
+
+def test_a_table_of_questions_and_answers():
+    text = (
+        "Question | Response\n"
+        "How many officers does the force employ? | 5,432\n"
+        "How many were dismissed in 2022? | We do not hold this information.\n"
+    )
+    result = extract(text)
+    assert [(p.text, p.determination) for p in result.points] == [
+        ("How many officers does the force employ?", D.HELD_DISCLOSED),
+        ("How many were dismissed in 2022?", D.NOT_HELD),
+    ]
+
+
+def test_q_and_a_pairs():
+    text = "Q: How many officers are there?\nA: 52.\nQ: How many were dismissed?\nA: Not held.\n"
+    result = extract(text)
+    assert [(p.text, p.determination) for p in result.points] == [
+        ("How many officers are there?", D.HELD_DISCLOSED),
+        ("How many were dismissed?", D.NOT_HELD),
+    ]
+
+
+def test_a_refusal_applies_only_to_the_points_it_names():
+    text = (
+        "You asked:\n\n1. The number of staff in the planning team.\n"
+        "2. The salary bands of the planning team.\n3. Copies of all emails about the scheme.\n\n"
+        "1 and 2: the information is provided in the attached spreadsheet.\n\n"
+        "3: To locate and extract the emails would exceed the appropriate limit, so this part "
+        "of your request is refused under section 12 of the FOIA.\n"
+    )
+    result = extract(text)
+    assert [(p.label, p.determination, p.provisions) for p in result.points] == [
+        ("1", D.HELD_DISCLOSED, []),
+        ("2", D.HELD_DISCLOSED, []),
+        ("3", D.COST_LIMIT, ["s.12"]),
+    ]
+
+
+def test_a_heading_and_its_sub_bullets_are_one_point():
+    text = (
+        "Your request:\n\nPlease provide the following:\n- Staffing in the team:\n"
+        "  - number of staff\n  - their grades\n- The team budget for 2023\n\nOur response\n\n"
+        "The team has 12 staff at grades 5 to 8. The budget was 1.2 million pounds.\n"
+    )
+    assert [p.label for p in extract(text).points] == ["1", "2"]
+
+
+def test_without_a_request_the_letter_answers_one_point_and_says_it_is_unsure():
+    result = extract(dev_letter("real-110"))
+    assert [p.label for p in result.points] == ["1"]
+    assert result.points[0].determination is D.COST_LIMIT
+    assert result.confidence["points"] < 0.5

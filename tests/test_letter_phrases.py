@@ -1,0 +1,39 @@
+"""The phrases the extractor reads by are data: checked on load, and a team can add its own."""
+
+from __future__ import annotations
+
+import pytest
+
+from workbench.errors import SettingsError
+from workbench.parsing.extract import extract
+from workbench.parsing.phrases import phrase_book
+
+
+def test_every_group_compiles_and_the_cues_are_there():
+    book = phrase_book()
+    assert {"not_held", "ncnd", "withheld", "disclosed"} <= set(book.names("cues"))
+    assert book.cue("not_held").search("We do not hold this information.")
+
+
+def test_a_team_adds_its_own_wording(isolated_data):
+    answer = "You asked for the rota.\n\nThe rota is kept only in the duty manager's head.\n"
+    assert extract(answer).points[0].determination.value == "held_disclosed"
+    (isolated_data / "letter_phrases.yaml").write_text(
+        "cues:\n  not_held:\n    phrases:\n      - 'kept only in the \\w+ manager''s head'\n",
+        encoding="utf-8",
+    )
+    assert extract(answer).points[0].determination.value == "not_held"
+
+
+def test_a_broken_phrase_is_named(isolated_data):
+    (isolated_data / "letter_phrases.yaml").write_text(
+        "cues:\n  not_held:\n    phrases:\n      - 'not (held'\n", encoding="utf-8"
+    )
+    with pytest.raises(SettingsError, match=r"cues.not_held, phrase 1 is not a valid pattern"):
+        phrase_book()
+
+
+def test_an_unknown_section_is_named(isolated_data):
+    (isolated_data / "letter_phrases.yaml").write_text("cue:\n  x: 1\n", encoding="utf-8")
+    with pytest.raises(SettingsError, match="unknown section"):
+        phrase_book()

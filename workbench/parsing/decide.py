@@ -1,0 +1,406 @@
+"""What an answer decides: disclosed, withheld, not held, NCND, cost limit... and how surely.
+
+The decision is read from the sentences a reviewer would underline ("we do not
+hold", "I have redacted some personal data", "would exceed the appropriate
+limit", "can neither confirm nor deny"), plus what the grounds cited imply
+(s.12 is the cost limit, reg.12(4)(a) is not held, s.40(5B) is NCND). The
+phrases are data (``workbench/data/letter_phrases.yaml``, read through
+:mod:`workbench.parsing.phrases`), so a team adds its own authorities' wording
+without touching this module.
+
+Rights boilerplate, general statements of the law, options weighed but not
+taken and grounds said not to apply are skipped. In the reasons for a refusal
+(the public interest balance, the harm test) only refusal words count: "the
+Council does disclose information about the money it spends" there is an
+argument, not a disclosure. An exemption cited only in the alternative ("even
+if it were held, it would be exempt") does not turn "not held" into a
+withholding.
+
+The signals combine the way a reviewer reads them: a refusal ground decides the
+whole point, unless figures are given beside it (then part is disclosed);
+"not held" plus a disclosure is a partial answer; an exemption plus a
+disclosure or a redaction is a partial disclosure; an exemption alone is
+withheld, and a statement that everything is exempt beats "some information";
+an answer with no refusal at all is disclosed.
+
+The confidence of a reading says how often a reading backed by that kind of
+evidence was right on the development letters: an outcome line or one plain
+signal is surer than a mix of signals, and a disclosure assumed because nothing
+was refused is the least sure of all.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from .grounds import Ground, implied_determination, most_specific
+from .model import Determination
+from .phrases import PhraseBook, phrase_book
+from .rights import is_rights_sentence
+from .text import Layout, Span
+
+D = Determination
+
+#: Cue name -> the phrase group that shows it; "cost" is special (it can be denied).
+_CUE_NAMES = (
+    "ncnd",
+    "vexatious",
+    "repeated",
+    "published",
+    "not_held",
+    "held",
+    "disclosed",
+    "partial",
+    "redacted",
+    "withheld",
+    "whole_withheld",
+    "whole_refusal",
+    "other",
+)
+#: Cues describing an action taken, which a hypothetical ("we considered whether we
+#: could provide redacted copies") does not.
+_ACTIONS = frozenset({"disclosed", "partial", "redacted", "held"})
+#: Cues an alternative reliance ("even if it were held") turns into "alternative".
+_REFUSING = frozenset({"withheld", "whole_refusal", "whole_withheld"})
+#: Cues that do not count in the reasons for a refusal (arguments, not decisions).
+_NOT_IN_REASONS = frozenset({"disclosed", "partial", "held", "published", "other"})
+
+#: How sure each kind of reading is: see the module docstring; calibrated on the
+#: development letters (``python -m workbench.evaluate tests/letters/real/dev``). Words and
+#: a ground that agree ("we do not hold" and reg.12(4)(a)) are surer than either alone.
+CONFIDENCE = {
+    "status": 0.95,
+    "refusal+ground": 0.93,  # a refusal in words (NCND, cost, vexatious, repeated) and its ground
+    "refusal_words": 0.86,
+    "refusal_ground": 0.8,
+    "refusal_with_figures": 0.7,  # a refusal beside figures given: part disclosed
+    "refusal_mixed": 0.75,  # a refusal beside disclosure words
+    "not_held+ground": 0.95,
+    "not_held": 0.9,
+    "partly_not_held": 0.55,  # "not held" beside a disclosure: partial, or disclosed?
+    "published": 0.8,
+    "withheld+ground": 0.92,
+    "withheld_ground": 0.85,
+    "withheld_words": 0.78,
+    "withheld_whole": 0.9,
+    "partly_withheld": 0.88,
+    "withheld_some": 0.7,  # an exemption beside "some information", nothing disclosed
+    "other": 0.6,
+    "redacted": 0.85,
+    "disclosed": 0.85,
+    "held_only": 0.6,  # "we hold it" and nothing more
+    "assumed": 0.65,  # nothing refused, a substantive answer: taken as disclosed
+}
+
+
+#: Bases that rest on words of decision (not on a disclosure assumed for want of a refusal).
+DECIDING = frozenset(CONFIDENCE) - {"assumed", "held_only"}
+
+
+@dataclass
+class Reading:
+    """The decision read from a stretch of text, with the sentences behind it."""
+
+    determination: Determination | None
+    provisions: list[str] = field(default_factory=list)
+    evidence: list[Span] = field(default_factory=list)
+    #: How sure the reading is, 0 to 1 (see :data:`CONFIDENCE`).
+    confidence: float = 0.0
+    #: Which rule decided (a key of :data:`CONFIDENCE`), for the reviewer and the tests.
+    basis: str = ""
+
+
+@dataclass
+class _Signals:
+    """Sentences found for each kind of signal, in reading order.
+
+    Only the first few of each are kept: they are evidence to show, and a long
+    document repeating a phrase a thousand times says nothing more.
+    """
+
+    found: dict[str, dict[int, Span]] = field(default_factory=dict)
+    keep: int = 5
+
+    def add(self, name: str, sentence: Span) -> None:
+        spans = self.found.setdefault(name, {})
+        if len(spans) < self.keep:
+            spans.setdefault(sentence.start, sentence)
+
+    def __contains__(self, name: str) -> bool:
+        return bool(self.found.get(name))
+
+    def get(self, name: str) -> list[Span]:
+        return list(self.found.get(name, {}).values())
+
+    def any(self, *names: str) -> bool:
+        return any(name in self for name in names)
+
+
+class SentenceCache:
+    """What each sentence says, worked out once per extraction (keyed by its offset)."""
+
+    def __init__(self, book: PhraseBook | None = None) -> None:
+        self.book = book or phrase_book()
+        self._cues: dict[int, list[str]] = {}
+        self._skipped: dict[int, bool] = {}
+
+    def cues(self, sentence: Span) -> list[str]:
+        if sentence.start not in self._cues:
+            self._cues[sentence.start] = _cues(
+                self.book, sentence.text, lambda: self.skipped(sentence)
+            )
+        return self._cues[sentence.start]
+
+    def skipped(self, sentence: Span) -> bool:
+        if sentence.start not in self._skipped:
+            self._skipped[sentence.start] = _is_skipped(self.book, sentence.text)
+        return self._skipped[sentence.start]
+
+
+def read_decision(
+    layout: Layout,
+    spans: Iterable[Span],
+    grounds: Iterable[Ground],
+    cache: SentenceCache | None = None,
+    *,
+    reasons: Iterable[Span] = (),
+    tables: Iterable[Span] = (),
+) -> Reading:
+    """What ``spans`` of the response decide, given the grounds cited inside them.
+
+    ``reasons`` are the parts of the letter that explain a refusal (only refusal
+    words count there); ``tables`` the rows of figures given as an answer.
+    ``cache`` lets several points read the same text without reading it again.
+    """
+    cache = SentenceCache() if cache is None else cache
+    book = cache.book
+    spans = [s for s in spans if s]
+    reasons = list(reasons)
+    grounds = [g for g in grounds if any(s.start <= g.start < s.end for s in spans)]
+    signals = _Signals()
+    status: tuple[Determination, Span] | None = None
+    status_pattern = book.get("status")
+    for span in spans:
+        for line in layout.lines_in(span.start, span.end):
+            match = status_pattern.match(line.text)
+            if match and status is None:
+                status = (_status_determination(match.group("status")), line)
+        for sentence in layout.sentences_in(span.start, span.end) or [span]:
+            in_reasons = any(r.start <= sentence.start < r.end for r in reasons) or bool(
+                book.skip("arguments").search(sentence.text)
+            )
+            for name in cache.cues(sentence):
+                if not (in_reasons and name in _NOT_IN_REASONS):
+                    signals.add(name, sentence)
+    for table in tables:
+        if any(s.start <= table.start < s.end for s in spans):
+            signals.add("figures", table)
+    for ground in grounds:
+        sentence = layout.sentence_at(ground.start) or Span(ground.start, ground.end, ground.quote)
+        if cache.skipped(sentence):
+            continue
+        implied = implied_determination(ground.id)
+        if implied is Determination.VEXATIOUS and ground.id.startswith(
+            ("reg.12(4)(b)", "eisr.reg.10(4)(b)")
+        ):
+            costly = book.cue("cost").search(sentence.text) or "cost" in signals
+            implied = D.COST_LIMIT if costly else implied
+        if implied is None and book.skip("alternative").search(sentence.text):
+            signals.add("ground:alternative", sentence)
+            continue
+        signals.add(f"ground:{implied.value if implied else 'exemption'}", sentence)
+    determination, deciding, basis = _combine(signals, status)
+    provisions = _provisions_for(determination, grounds) if determination else []
+    evidence = deciding
+    if determination is None and not any(s.text.strip() for s in spans):
+        evidence = []
+    confidence = CONFIDENCE.get(basis, 0.0) if determination is not None else 0.0
+    return Reading(determination, provisions, evidence, confidence, basis)
+
+
+def _cues(book: PhraseBook, text: str, skipped: Callable[[], bool]) -> list[str]:
+    """The cues a sentence carries, unless it is boilerplate, law in general, or a denial.
+
+    The skip tests run only on sentences that carry a cue at all, which most do not.
+    """
+    lowered = text.lower()
+    found = [name for name in _CUE_NAMES if book.find("cues", name, text, lowered)]
+    if "disclosed" not in found and book.find("cues", "figures", text, lowered):
+        found.append("disclosed")  # figures given as the answer
+    if book.find("cues", "cost", text, lowered) and not book.find(
+        "cues", "cost_denied", text, lowered
+    ):
+        found.append("cost")
+    if not found or skipped():
+        return []
+    if _ACTIONS.intersection(found) and book.skip("hypothetical").search(text):
+        found = [name for name in found if name not in _ACTIONS]
+    if book.skip("alternative").search(text):
+        found = [name for name in found if name not in _REFUSING] + ["alternative"]
+    return found
+
+
+def _is_skipped(book: PhraseBook, text: str) -> bool:
+    return bool(
+        is_rights_sentence(text)
+        or book.skip("general_law").search(text)
+        or book.skip("denied").search(text)
+        or book.skip("boilerplate").search(text)
+    )
+
+
+def _status_determination(status: str) -> Determination:
+    status = status.lower()
+    if "not held" in status:
+        return D.NOT_HELD
+    if "neither" in status:
+        return D.NCND
+    if "partial" in status or "in part" in status or status.startswith("part"):
+        return D.HELD_PARTLY_DISCLOSED
+    if "withheld" in status or "refused" in status:
+        return D.HELD_WITHHELD
+    return D.HELD_DISCLOSED
+
+
+_REFUSAL_GROUNDS = (
+    ("ncnd", D.NCND),
+    ("cost", D.COST_LIMIT),
+    ("repeated", D.REPEATED),
+    ("vexatious", D.VEXATIOUS),
+)
+
+
+def _combine(
+    signals: _Signals, status: tuple[Determination, Span] | None
+) -> tuple[Determination | None, list[Span], str]:
+    """The decision the signals add up to, the sentences that show it, and the rule used."""
+    if status is not None:
+        support = [s for s in _first(signals, _STATUS_SUPPORT[status[0]]) if s != status[1]]
+        return status[0], [status[1], *support[:2]], "status"
+    figures = signals.any("figures")
+    disclosed = "disclosed" in signals
+    for name, determination in _REFUSAL_GROUNDS:
+        ground = f"ground:{determination.value}"
+        if not signals.any(name, ground):
+            continue
+        if determination is D.NCND and name not in signals and (disclosed or "partial" in signals):
+            continue  # an NCND limb cited beside a disclosure: some is withheld, not NCND
+        evidence = _first(signals, (name, ground))
+        if figures and determination is not D.NCND:
+            evidence = _first(signals, (name, ground, "figures"))
+            return D.HELD_PARTLY_DISCLOSED, evidence, "refusal_with_figures"
+        mixed = disclosed and "whole_refusal" not in signals
+        if mixed:
+            return determination, evidence, "refusal_mixed"
+        return determination, evidence, _agreement("refusal", name in signals, ground in signals)
+    if "ground:ncnd" in signals:  # (beside a disclosure, see above) read as an exemption
+        for span in signals.get("ground:ncnd"):
+            signals.add("ground:exemption", span)
+    not_held = signals.any("not_held", "ground:not_held")
+    withheld = signals.any("withheld", "ground:exemption", "whole_withheld")
+    if not not_held and "ground:alternative" in signals:
+        # "Even if" with no "not held" beside it: the exemption is the answer after all.
+        withheld = True
+        for span in signals.get("ground:alternative"):
+            signals.add("ground:exemption", span)
+    partial = "partial" in signals
+    whole = signals.any("whole_refusal", "whole_withheld")
+    answered = disclosed or figures
+    if not_held:
+        # "We do not hold it, so we are unable to provide it" refuses nothing more: words of
+        # withholding count beside "not held" only in a sentence of their own, or with a ground.
+        said_not_held = {span.start for span in signals.get("not_held")}
+        withheld = "ground:exemption" in signals or any(
+            span.start not in said_not_held for span in signals.get("withheld")
+        )
+        if (answered or partial or withheld) and not whole:
+            evidence = _first(
+                signals,
+                ("disclosed", "figures", "withheld", "ground:exemption", "partial", "not_held"),
+            )
+            return D.HELD_PARTLY_DISCLOSED, evidence, "partly_not_held"
+        evidence = _first(signals, ("not_held", "ground:not_held", "whole_refusal"))
+        both = "not_held" in signals and "ground:not_held" in signals
+        return D.NOT_HELD, evidence, "not_held+ground" if both else "not_held"
+    if "ground:published_elsewhere" in signals and "ground:exemption" not in signals:
+        evidence = _first(signals, ("ground:published_elsewhere", "published"))
+        return D.PUBLISHED_ELSEWHERE, evidence, "published"
+    if withheld:
+        if "whole_withheld" in signals and not answered:
+            return (
+                D.HELD_WITHHELD,
+                _first(signals, ("whole_withheld", "withheld", "ground:exemption")),
+                "withheld_whole",
+            )
+        if (answered or "redacted" in signals) and not whole:
+            evidence = _first(
+                signals, ("disclosed", "figures", "partial", "withheld", "ground:exemption")
+            )
+            return D.HELD_PARTLY_DISCLOSED, evidence, "partly_withheld"
+        if partial and not whole:
+            evidence = _first(signals, ("partial", "withheld", "ground:exemption"))
+            return D.HELD_PARTLY_DISCLOSED, evidence, "withheld_some"
+        basis = _agreement("withheld", "withheld" in signals, "ground:exemption" in signals)
+        return D.HELD_WITHHELD, _first(signals, ("withheld", "ground:exemption", "held")), basis
+    if signals.any("published", "ground:published_elsewhere"):
+        if not disclosed or "ground:published_elsewhere" in signals:
+            evidence = _first(signals, ("ground:published_elsewhere", "published"))
+            return D.PUBLISHED_ELSEWHERE, evidence, "published"
+    if "ground:other" in signals or ("other" in signals and not answered):
+        return D.OTHER, _first(signals, ("ground:other", "other")), "other"
+    if "redacted" in signals and not whole:
+        return D.HELD_PARTLY_DISCLOSED, _first(signals, ("disclosed", "redacted")), "redacted"
+    if answered:
+        return D.HELD_DISCLOSED, _first(signals, ("disclosed", "figures", "held")), "disclosed"
+    if signals.any("held", "partial"):
+        return D.HELD_DISCLOSED, _first(signals, ("held", "partial")), "held_only"
+    return None, [], ""
+
+
+def _agreement(kind: str, words: bool, ground: bool) -> str:
+    """The basis of a reading by what shows it: words and a ground, or one of them."""
+    if words and ground:
+        return f"{kind}+ground"
+    return f"{kind}_words" if words else f"{kind}_ground"
+
+
+_STATUS_SUPPORT: dict[Determination, tuple[str, ...]] = {
+    D.NOT_HELD: ("not_held", "ground:not_held"),
+    D.NCND: ("ncnd", "ground:ncnd"),
+    D.HELD_PARTLY_DISCLOSED: ("partial", "withheld", "ground:exemption"),
+    D.HELD_WITHHELD: ("withheld", "ground:exemption"),
+    D.HELD_DISCLOSED: ("disclosed",),
+}
+
+
+def _first(signals: _Signals, names: Iterable[str], limit: int = 3) -> list[Span]:
+    """Up to ``limit`` sentences for the named signals, most telling signal first."""
+    chosen: dict[int, Span] = {}
+    for name in names:
+        for span in signals.get(name):
+            if len(chosen) < limit:
+                chosen.setdefault(span.start, span)
+    return sorted(chosen.values(), key=lambda s: s.start)
+
+
+def _provisions_for(determination: Determination, grounds: list[Ground]) -> list[str]:
+    """The grounds that fit the decision (a disclosed point relies on none)."""
+    if determination is D.HELD_DISCLOSED:
+        return []
+    return most_specific(g.id for g in grounds)
+
+
+def fits(determination: Determination | None, provision_id: str) -> bool:
+    """Whether a ground cited away from any point belongs with a point so decided."""
+    if determination in (None, D.HELD_DISCLOSED, D.OTHER):
+        return False
+    implied = implied_determination(provision_id)
+    if determination in (D.HELD_WITHHELD, D.HELD_PARTLY_DISCLOSED):
+        return implied is None
+    if determination is D.NCND:
+        return implied in (None, D.NCND)
+    return implied is determination or (
+        determination is D.COST_LIMIT
+        and provision_id.startswith(("reg.12(4)(b)", "eisr.reg.10(4)(b)"))
+    )

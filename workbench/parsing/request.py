@@ -1,0 +1,164 @@
+"""The request's points, from wherever the letter holds the request.
+
+The request may be its own document, quoted in the response (all at once, or
+piece by piece with an answer after each piece), or the requester's own message
+elsewhere in the text (below an email reply, above it on a request-for-
+information thread page). :mod:`workbench.parsing.structure` finds the pieces;
+this module divides them into points (:mod:`workbench.parsing.points`) and, when
+the letter answers in turn, gives each point the answer that follows its piece.
+When no request can be found at all, the whole letter answers one point, and
+the extractor says it is unsure of it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .labels import format_label, read_item
+from .points import (
+    SIGN_OFF,
+    RequestPoint,
+    numbered_points,
+    renumber_orders,
+    split_region,
+    strip_quotes,
+)
+from .structure import Letter, Piece, bullet_style
+from .text import Layout, Span
+from .voice import own_words, request_heading
+
+
+@dataclass
+class RequestReading:
+    """The points found, and how they were found (which says how sure to be of them)."""
+
+    points: list[RequestPoint]
+    #: "request" (its own document), "paired" (question and answer in turn), "quoted",
+    #: "earlier" (the requester's own message), "reported" (in running text) or "none".
+    how: str
+
+    @property
+    def divided_by_asks(self) -> bool:
+        """Whether unnumbered prose was divided into points at each ask (the least sure way)."""
+        return len(self.points) > 1 and any(p.by == "asks" for p in self.points)
+
+
+def request_points(
+    request_text: str, *, offset: int = 0, source: str = "request"
+) -> list[RequestPoint]:
+    """The points of a request given as its own document (an email, a letter).
+
+    ``offset`` places the points in a larger text: the requester's own message
+    inside a thread is read as a request document starting there.
+    """
+    region = _own_region(request_text)
+    points = split_region(request_text, region, source)
+    for point in points:
+        point.span = Span(point.span.start + offset, point.span.end + offset, point.span.text)
+    return points
+
+
+def _own_region(text: str) -> Span:
+    """In a request document, the text after any request heading and before the sign-off."""
+    layout = Layout(text)
+    start = 0
+    for line in layout.lines:
+        content = request_heading(line.text)
+        if content is not None:
+            start = line.start + content
+            break
+    end = len(text)
+    for line in layout.lines:
+        if line.start > start and SIGN_OFF.match(line.text):
+            end = line.start
+            break
+    return Span.of(text, start, end)
+
+
+def read_request(letter: Letter, request_text: str | None = None) -> RequestReading:
+    """The request's points, each paired with its own answer where the letter gives one."""
+    text = letter.text
+    quoted = [p for p in letter.pieces if p.source == "response"]
+    if request_text and request_text.strip():
+        points = request_points(request_text)
+        if letter.interleaved:
+            paired = _paired_points(text, quoted)
+            if len(paired) == len(points):
+                for point, answered in zip(points, paired, strict=True):
+                    point.answer = answered.answer
+        return RequestReading(points, "request")
+    if letter.interleaved:
+        return RequestReading(_paired_points(text, quoted), "paired")
+    if quoted:
+        points = []
+        for piece in quoted:
+            points += split_region(text, _region(text, piece), "response")
+        _relabel_if_repeated(points)
+        renumber_orders(points)
+        if points:
+            return RequestReading(points, "reported" if quoted[0].reported else "quoted")
+    earlier = [p for p in letter.pieces if p.source == "earlier"]
+    if earlier:
+        span = earlier[0].span
+        points = request_points(text[span.start : span.end], offset=span.start, source="response")
+        if points:
+            return RequestReading(points, "earlier")
+    return RequestReading([RequestPoint("1", Span(0, 0, ""), "response")], "none")
+
+
+def _region(text: str, piece: Piece) -> Span:
+    span = piece.span
+    return Span.of(text, span.start, span.end)
+
+
+def _paired_points(text: str, pieces: list[Piece]) -> list[RequestPoint]:
+    """Question and answer in turn: each piece's points share the answer after the piece."""
+    points: list[RequestPoint] = []
+    blocks: list[list[RequestPoint]] = []
+    for piece in pieces:
+        found = _piece_points(text, piece)
+        for point in found:
+            point.answer = piece.answer
+        blocks.append(found)
+        points += found
+    unlabelled = [p for p in points if not p.label]
+    if unlabelled:
+        for number, point in enumerate(points, start=1):
+            if not point.label:
+                point.label = str(number)
+    if len({p.key for p in points}) < len(points):
+        # Each block numbers its own questions from 1: say which block a label belongs to.
+        for number, block in enumerate(blocks, start=1):
+            for point in block:
+                point.label = f"{number}/{point.label}"
+    renumber_orders(points)
+    return points
+
+
+def _piece_points(text: str, piece: Piece) -> list[RequestPoint]:
+    """The points of one piece: its own numbering, else one per list item, else the piece."""
+    region = _region(text, piece)
+    numbered = numbered_points(text, region, "response")
+    if numbered:
+        return numbered
+    items = [u for u in piece.units if read_item(u.text) is not None or bullet_style(u.text)]
+    if items:
+        points = []
+        for unit in items:
+            label = read_item(unit.text)
+            words = own_words(unit.text)
+            start = unit.span.end - len(words)
+            span = strip_quotes(text, Span.of(text, start, unit.span.end))
+            points.append(RequestPoint(format_label(label) if label else "", span, "response"))
+        return points
+    lead = request_heading(region.text.split("\n", 1)[0])
+    if lead is not None and lead < len(region.text.split("\n", 1)[0]):
+        region = Span.of(text, region.start + lead, region.end)  # "Q: How many ...?"
+    return [RequestPoint("", strip_quotes(text, region), "response")]
+
+
+def _relabel_if_repeated(points: list[RequestPoint]) -> None:
+    """Pieces that each number from 1 would repeat labels: number them in reading order."""
+    if len({p.key for p in points}) < len(points):
+        for number, point in enumerate(points, start=1):
+            point.label = str(number)

@@ -1,0 +1,878 @@
+"""A letter's structure: its messages, and the role of every block of text in the response.
+
+Real letters come as web pages (one line per element, cookie banners), hard-
+wrapped emails with the earlier correspondence quoted below, PDFs converted to
+text, and disclosure-log pages; a request-for-information thread may hold the
+request, an acknowledgement and the answer one after another. Reading them the
+same way means reading their structure before their words:
+
+1. The text is cut into *units*: a line, or a paragraph's wrapped lines joined.
+2. Units are grouped into *messages* (a new one starts at an email header block,
+   an "Original Message" line, or a "Dear ..." after a sign-off). Each message is
+   the requester's (asks, no answers), an acknowledgement, or a response; the
+   response deciding most is the letter the review is about, the *main* message.
+3. Each unit of the main message gets a :class:`Role`: page noise, letterhead,
+   salutation, heading, the request quoted, an answer, a table, the reasons for a
+   refusal, the rights paragraph, the signature. Units outside it are ``EARLIER``.
+4. The request is found by voice (:mod:`workbench.parsing.voice`): it starts under
+   a request heading, after a sentence introducing it ("You asked:"), or at the
+   top when the page opens with the asks; it ends at a response heading, when the
+   authority starts speaking, when a quotation closes, or when a list of asks
+   gives way to plain text. A labelled ask after an answer that continues the
+   request's numbering (or its bullets) starts a new *piece* of request: the
+   letter answers question by question.
+
+Nothing here decides what an answer says; that is :mod:`workbench.parsing.decide`.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from . import voice
+from .answers import marker_keys
+from .labels import ItemLabel, format_label, label_key, read_item
+from .phrases import phrase_book
+from .points import FOLLOW_ON
+from .rights import is_rights_sentence
+from .text import BULLETS, LIST_ITEM, Layout, Span, is_heading
+
+
+class Role(StrEnum):
+    """What a block of the letter is for."""
+
+    NOISE = "noise"
+    LETTERHEAD = "letterhead"
+    SALUTATION = "salutation"
+    HEADING = "heading"
+    REQUEST = "request"
+    ANSWER = "answer"
+    TABLE = "table"
+    REASONS = "reasons"
+    RIGHTS = "rights"
+    SIGNATURE = "signature"
+    EARLIER = "earlier"
+
+
+#: Roles whose text may say what was decided on a point.
+ANSWERING = frozenset({Role.ANSWER, Role.TABLE, Role.REASONS, Role.HEADING})
+
+
+@dataclass
+class Unit:
+    """A line of the letter, or a paragraph's wrapped lines joined."""
+
+    span: Span
+    index: int
+    blank_before: bool
+    role: Role = Role.ANSWER
+    _voice: dict[str, object] = field(default_factory=dict, repr=False)
+
+    @property
+    def text(self) -> str:
+        return self.span.text
+
+    @property
+    def asks(self) -> bool:
+        """The requester's voice (worked out once: the reader asks many times)."""
+        if "asks" not in self._voice:
+            self._voice["asks"] = voice.asks(self.text)
+        return bool(self._voice["asks"])
+
+    @property
+    def sentence_words(self) -> list[set[str]]:
+        """The words of each sentence of the unit (worked out once)."""
+        if "words" not in self._voice:
+            sentences = re.split(r"(?<=[.?!])\s+|\n", voice.own_words(self.text))
+            self._voice["words"] = [_words(sentence) for sentence in sentences]  # type: ignore[assignment]
+        return self._voice["words"]  # type: ignore[return-value]
+
+    @property
+    def authority(self) -> bool:
+        """The authority's voice."""
+        if "authority" not in self._voice:
+            self._voice["authority"] = voice.authority_speaks(self.text)
+        return bool(self._voice["authority"])
+
+
+@dataclass
+class Piece:
+    """A stretch of the request, and the answer that follows it when the letter answers in turn."""
+
+    units: list[Unit]
+    answer: Span | None = None
+    source: str = "response"  # "response": quoted in it; "earlier": the requester's own message
+    reported: bool = False  # told in running text ("You asked us for ..."), not quoted
+    continued: bool = False  # a later piece, after an answer (question and answer in turn)
+    at_top: bool = False  # read as the request only because the page opens with it
+    #: The question's own cell, when a table row holds both question and answer.
+    question: Span | None = None
+
+    @property
+    def span(self) -> Span:
+        if self.question is not None:
+            return self.question
+        first, last = self.units[0].span, self.units[-1].span
+        return Span(first.start, last.end, "")
+
+
+@dataclass
+class Letter:
+    """The structure read from one text."""
+
+    text: str
+    layout: Layout
+    units: list[Unit]
+    #: (first, last + 1) unit indices of the main message.
+    main: tuple[int, int]
+    pieces: list[Piece] = field(default_factory=list)
+    #: The request quoted piece by piece, each piece followed by its own answer.
+    interleaved: bool = False
+    #: The requester's own message elsewhere in the text, when the main message quotes none.
+    request_message: Span | None = None
+    #: Units of messages that only acknowledge the request or promise an answer.
+    acknowledgements: list[Span] = field(default_factory=list)
+    _spans: dict[frozenset[Role], list[Span]] = field(default_factory=dict, repr=False)
+
+    def spans(self, *roles: Role) -> list[Span]:
+        """The text of every run of units with one of ``roles``, in order.
+
+        Read once the structure is complete, so each answer is worked out once.
+        """
+        key = frozenset(roles)
+        if key not in self._spans:
+            self._spans[key] = self._runs(key)
+        return self._spans[key]
+
+    def _runs(self, roles: frozenset[Role]) -> list[Span]:
+        out: list[Span] = []
+        for unit in self.units:
+            if unit.role not in roles:
+                continue
+            if out and self._adjacent(out[-1], unit):
+                out[-1] = Span(
+                    out[-1].start, unit.span.end, self.text[out[-1].start : unit.span.end]
+                )
+            else:
+                out.append(unit.span)
+        return out
+
+    def _adjacent(self, span: Span, unit: Unit) -> bool:
+        previous = self.units[unit.index - 1] if unit.index else None
+        return previous is not None and previous.span.end == span.end
+
+    def role_at(self, offset: int) -> Role | None:
+        index = bisect_right([u.span.start for u in self.units], offset) - 1
+        if index >= 0 and offset < self.units[index].span.end:
+            return self.units[index].role
+        return None
+
+    @property
+    def own_words(self) -> list[Span]:
+        """The response's own text: the main message without the request it quotes."""
+        return self.spans(*(role for role in Role if role not in (Role.REQUEST, Role.EARLIER)))
+
+    @property
+    def request_spans(self) -> list[Span]:
+        """The request quoted in the response, and the requester's own message if any."""
+        spans = [piece.span for piece in self.pieces if piece.source == "response"]
+        return spans + ([self.request_message] if self.request_message is not None else [])
+
+
+# --------------------------------------------------------------------------- units
+
+#: A line holding nothing but a list label ("1.", "Q3", "(b)"): it belongs to the next line.
+_LABEL_ONLY = re.compile(
+    r"^\s*(?:(?:Q|Question|Request|Point|Part|Item)\s?)?\(?(?:\d{1,2}[a-z]?|[a-z]|[ivx]{1,5})[.):]?\s*$",
+    re.IGNORECASE,
+)
+_TERMINAL = (".", "?", "!", ":", ";", '"', "”")
+#: A wrapped line is long; a heading or a list item is not continued by the next line.
+_WRAP_WIDTH = 55
+_HEADING_LINE = 40
+_BULLET = re.compile(rf"^\s*(?P<mark>[{BULLETS}])(?P<space>\s+)")
+
+
+def read_units(text: str, layout: Layout) -> list[Unit]:
+    units: list[Unit] = []
+    previous_end = 0
+    for line in layout.lines:
+        blank = text.count("\n", previous_end, line.start) >= 2
+        previous_end = line.end
+        if units and (
+            _LABEL_ONLY.match(units[-1].text) or (not blank and _joins(units[-1].text, line.text))
+        ):
+            last = units[-1]
+            last.span = Span(last.span.start, line.end, text[last.span.start : line.end])
+            continue
+        units.append(Unit(line, len(units), blank or not units))
+    return units
+
+
+def _joins(previous: str, line: str) -> bool:
+    """Whether ``line`` carries on the unit before it (a wrapped line, or a lone label's text)."""
+    if LIST_ITEM.match(line) or _BULLET.match(line) or voice.is_table_row(line):
+        return False
+    if _HEADER_LINE.match(line) or _EARLIER_MESSAGE.match(line):
+        return False  # an email header starts a block of its own
+    last_line = previous.rsplit("\n", 1)[-1].rstrip()
+    if last_line.endswith(_TERMINAL) or not re.search(r"[A-Za-z]", last_line):
+        return False
+    if line[:1].islower():
+        return True
+    if len(last_line) < _WRAP_WIDTH or voice.SIGN_OFF.match(line) or voice.SALUTATION.match(line):
+        return False
+    # A short heading after a long line starts a section of its own ("Our response").
+    return not (len(line) <= _HEADING_LINE and is_heading(line))
+
+
+def bullet_style(line: str) -> tuple[str, int] | None:
+    """The marker of a bulleted line and the width after it: a list keeps one style."""
+    match = _BULLET.match(line)
+    if not match:
+        return None
+    return match.group("mark"), min(len(match.group("space").expandtabs(8)), 4)
+
+
+# --------------------------------------------------------------------------- messages
+
+_EARLIER_MESSAGE = re.compile(
+    r"^(?:-{2,}\s*(?:original|forwarded)\s+message\s*-{2,}|on\s.{5,120}\swrote:\s*$)",
+    re.IGNORECASE,
+)
+_HEADER_LINE = re.compile(r"^(?:from|sent|date|to|subject|cc):\s", re.IGNORECASE)
+
+
+def earlier_correspondence(layout: Layout) -> int | None:
+    """Where the messages quoted below a reply begin, if the reply quotes any.
+
+    An email reply often carries the earlier message below it ("-----Original
+    Message-----", "On 3 May, Jane wrote:", a From:/Sent: block). Readers that only want
+    the reply's own words (the grounds of a review request, say) stop there. The
+    letter's own messages are read by :func:`read_letter`.
+    """
+    found = layout.lines
+    for index, line in enumerate(found):
+        if index < 3:
+            continue  # the reply's own headers come first
+        if _EARLIER_MESSAGE.match(line.text):
+            return line.start
+        following = found[index + 1] if index + 1 < len(found) else None
+        if (
+            line.text.lower().startswith("from:")
+            and following is not None
+            and _HEADER_LINE.match(following.text)
+        ):
+            return line.start
+    return None
+
+
+def _message_starts(units: list[Unit]) -> list[int]:
+    """Unit indices where a new message begins (always 0 first)."""
+    starts = [0]
+    signed_off = False
+    for unit in units:
+        text = unit.text
+        first_line = text.split("\n", 1)[0]
+        header = first_line.lower().startswith("from:") and (
+            _HEADER_LINE.match(text.split("\n")[1])
+            if "\n" in text
+            else _next_is_header(units, unit)
+        )
+        if unit.index and (header or _EARLIER_MESSAGE.match(first_line)):
+            starts.append(unit.index)
+            signed_off = False
+        elif _is_salutation(text) and signed_off and unit.index > starts[-1]:
+            starts.append(unit.index)
+            signed_off = False
+        elif voice.SIGN_OFF.match(first_line):
+            signed_off = True
+    return sorted(set(starts))
+
+
+def _next_is_header(units: list[Unit], unit: Unit) -> bool:
+    following = units[unit.index + 1] if unit.index + 1 < len(units) else None
+    return following is not None and bool(_HEADER_LINE.match(following.text))
+
+
+def _is_salutation(text: str) -> bool:
+    """A salutation standing alone ("Dear Ms Lawrence"), not "Dear TfL, can you ..."."""
+    return bool(voice.SALUTATION.match(text)) and len(text) <= 60 and "\n" not in text
+
+
+@dataclass
+class _Message:
+    first: int
+    last: int  # exclusive
+    kind: str = "response"  # "response", "request", "acknowledgement"
+    decisions: int = 0
+
+
+def _classify(units: list[Unit], message: _Message) -> None:
+    book = phrase_book()
+    asks = answers = acks = 0
+    for unit in units[message.first : message.last]:
+        text = unit.text
+        if voice.SIGN_OFF.match(text):
+            break  # what follows the sign-off is a signature and the site's footer
+        if voice.SALUTATION.match(text):
+            continue
+        if unit.asks and not unit.authority:
+            asks += 1
+        elif unit.authority:
+            answers += 1
+        lowered = text.lower()
+        if book.find("kinds", "acknowledgement", text, lowered) or book.find(
+            "kinds", "holding_notice", text, lowered
+        ):
+            acks += 1
+        elif not unit.asks and any(
+            book.find("cues", name, text, lowered) for name in _DECISION_CUES
+        ):
+            message.decisions += 1
+    if asks and asks >= answers and not message.decisions:
+        message.kind = "request"
+    elif acks and not message.decisions:
+        message.kind = "acknowledgement"
+
+
+#: Words of decision: what tells a response from a request or an acknowledgement.
+_DECISION_CUES = ("not_held", "withheld", "ncnd", "cost", "vexatious", "disclosed")
+
+
+def _messages(units: list[Unit]) -> list[_Message]:
+    starts = _message_starts(units)
+    messages = [
+        _Message(first, starts[i + 1] if i + 1 < len(starts) else len(units))
+        for i, first in enumerate(starts)
+    ]
+    if len(messages) > 1:
+        for message in messages:
+            _classify(units, message)
+    return messages
+
+
+def _main(messages: list[_Message]) -> _Message:
+    """The response the review is about: the one deciding most (the first, between equals)."""
+    responses = [m for m in messages if m.kind == "response"] or messages
+    return max(responses, key=lambda m: (m.decisions, -m.first))
+
+
+# --------------------------------------------------------------------------- roles
+
+
+def read_letter(text: str, layout: Layout | None = None) -> Letter:
+    """The structure of ``text``: its units with their roles, and the request's pieces."""
+    layout = layout or Layout(text)
+    units = read_units(text, layout)
+    messages = _messages(units)
+    main = _main(messages)
+    letter = Letter(text, layout, units, (main.first, main.last))
+    for message in messages:
+        if message is main:
+            continue
+        for unit in units[message.first : message.last]:
+            unit.role = Role.EARLIER
+        span = _message_span(text, units, message)
+        if message.kind == "request" and letter.request_message is None:
+            letter.request_message = span
+        elif message.kind == "acknowledgement":
+            letter.acknowledgements.append(span)
+    own = units[main.first : main.last]
+    _mark_frame(own)
+    _mark_sections(own)
+    _find_request(letter, own)
+    return letter
+
+
+def _message_span(text: str, units: list[Unit], message: _Message) -> Span:
+    start = units[message.first].span.start
+    end = units[message.last - 1].span.end
+    return Span(start, end, text[start:end])
+
+
+def _mark_frame(units: list[Unit]) -> None:
+    """Noise, letterhead (before the salutation), salutation, signature (from the sign-off)."""
+    book = phrase_book()
+    salutation = next((u for u in units if _is_salutation(u.text)), None)
+    for unit in units:
+        if book.find("noise", None, unit.text):
+            unit.role = Role.NOISE
+    if salutation is not None and _headed_letter(units, salutation):
+        for unit in units:
+            if unit.index < salutation.index and unit.role is not Role.NOISE:
+                # Addresses, references and dates head a letter; a long sentence before the
+                # salutation (a blog's comment, a page's summary) is content, not letterhead.
+                if len(unit.text) <= _LETTERHEAD_LINE:
+                    unit.role = Role.LETTERHEAD
+    if salutation is not None:
+        salutation.role = Role.SALUTATION
+    after = salutation.index if salutation is not None else -1
+    signoff = next(
+        (u for u in units if u.index > after and voice.SIGN_OFF.match(u.text.split("\n", 1)[0])),
+        None,
+    )
+    if signoff is None:
+        return
+    for unit in units:
+        if unit.index < signoff.index or unit.role is Role.NOISE:
+            continue
+        if unit.index > signoff.index and (
+            len(unit.text) > _SIGNATURE_LINE
+            or voice.rights_heading(unit.text)
+            or voice.reasons_heading(unit.text)
+            or _ANNEX.match(unit.text)
+        ):
+            break  # an annex, the reasons or the rights after the signature
+        unit.role = Role.SIGNATURE
+
+
+_LETTERHEAD_LINE = 100
+
+
+def _headed_letter(units: list[Unit], salutation: Unit) -> bool:
+    """Whether what comes before the salutation is a letterhead: a page that quotes the
+    request or answers under headings before a "Dear ..." is not one."""
+    for unit in units[: salutation.index]:
+        first = unit.text.split("\n", 1)[0]
+        if voice.request_heading(first) is not None or voice.response_heading(first) is not None:
+            return False
+        if read_item(first) is not None and unit.asks:
+            return False
+    return True
+
+
+_SIGNATURE_LINE = 100
+_ANNEX = re.compile(r"^\W*(?:annex|appendix|attachment|schedule)\b", re.IGNORECASE)
+
+
+def _mark_sections(units: list[Unit]) -> None:
+    """Rights and reasons: under their headings, or sentence by sentence; tables."""
+    section: Role | None = None
+    for unit in units:
+        if unit.role is not Role.ANSWER:
+            continue
+        text = unit.text
+        first_line = text.split("\n", 1)[0]
+        if is_heading(first_line) and "\n" not in text:
+            if voice.rights_heading(text):
+                section = Role.RIGHTS
+                unit.role = Role.RIGHTS
+                continue
+            if voice.reasons_heading(text):
+                section = Role.REASONS
+                unit.role = Role.HEADING
+                continue
+            if voice.request_heading(text) is not None or voice.response_heading(text) is not None:
+                section = None
+                continue
+            if section is Role.RIGHTS:
+                section = None
+        if section is Role.RIGHTS or _rights(text):
+            unit.role = Role.RIGHTS
+        elif voice.is_table_row(first_line):
+            unit.role = Role.TABLE
+        elif section is Role.REASONS:
+            unit.role = Role.REASONS
+
+
+def _rights(text: str) -> bool:
+    """A paragraph on the right to a review or to complain: it opens with a rights sentence
+    and decides nothing."""
+    first = re.split(r"(?<=[.?!])\s+", text.strip(), maxsplit=1)[0]
+    return is_rights_sentence(first) and not _DECIDES.search(text)
+
+
+_DECIDES = re.compile(
+    r"\b(?:exempt|withh|not\s+held|neither\s+confirm|(?:section|regulation|s\.|reg\.)\s*\d)",
+    re.IGNORECASE,
+)
+
+
+# --------------------------------------------------------------------------- the request
+
+
+@dataclass
+class _Reader:
+    """The state of the walk through the main message that finds the request."""
+
+    letter: Letter
+    state: str = "before"  # "before", "intro", "request", "answer"
+    current: Piece | None = None
+    quoted: bool = False  # the current piece opened with a quotation mark
+    curly: int = 0
+    straight: int = 0
+    spoken: bool = False  # the authority has spoken (the request is no longer at the top)
+    labels: list[ItemLabel] = field(default_factory=list)
+    styles: set[tuple[str, int]] = field(default_factory=set)
+    previous: Unit | None = None
+
+    # -- pieces ----------------------------------------------------------------------
+
+    def open(self, unit: Unit, *, continued: bool = False) -> None:
+        self.close()
+        self.current = Piece([unit], continued=continued)
+        self.letter.pieces.append(self.current)
+        self.state = "request"
+        self.quoted = unit.text.lstrip()[:1] in _OPEN_QUOTES
+        self.curly = self.straight = 0
+        self._count_quotes(unit.text)
+        self._mark(unit)
+
+    def extend(self, unit: Unit) -> None:
+        assert self.current is not None
+        self.current.units.append(unit)
+        self._count_quotes(unit.text)
+        self._mark(unit)
+
+    def close(self) -> None:
+        self.current = None
+        self.quoted = False
+
+    def _count_quotes(self, value: str) -> None:
+        self.curly += value.count("“") - value.count("”")
+        self.straight += value.count('"')
+
+    @property
+    def balance(self) -> int:
+        """Quotation marks left open in a piece that opened with one (straight ones alternate)."""
+        return self.curly + self.straight % 2 if self.quoted else 0
+
+    def _mark(self, unit: Unit) -> None:
+        unit.role = Role.REQUEST
+        label = read_item(unit.text)
+        if label is not None:
+            self.labels.append(label)
+        style = bullet_style(unit.text)
+        if style is not None and not _continuation_list(self.previous):
+            self.styles.add(style)
+
+    # -- decisions -------------------------------------------------------------------
+
+    def ends_request(self, unit: Unit) -> bool:
+        text = unit.text
+        assert self.current is not None
+        if self.balance > 0 and len(self.current.units) < _LONGEST_QUOTE:
+            return False
+        if self.quoted and text.lstrip()[:1] not in _OPEN_QUOTES:
+            return True  # the quotation has closed
+        assert self.current is not None
+        if unit.authority and not unit.asks:
+            return True
+        if voice.is_table_row(text.split("\n", 1)[0]):
+            return True
+        label = read_item(text)
+        seen = self.current_labels()
+        if label is not None and any(_same(label, other) for other in seen):
+            return True  # the request's numbering again: the answers start
+        named = marker_keys(text) if text[:1].isalnum() else []
+        if len(named) > 1 and set(named) <= {label_key(format_label(s)) for s in seen}:
+            return True  # "1 and 2: ..." - answers to points already asked
+        if _repeats(text, self.current):
+            return True  # a question quoted again: its answer follows
+        listed = [u for u in self.current.units if _listed(u.text)]
+        if listed and not _listed(text) and not unit.asks:
+            if self.current.continued:
+                return True  # the next question in a list, then plain text: its answer
+            last = self.current.units[-1]
+            if last in listed and last.text.rstrip().endswith("?") and not _follows_on(text):
+                return True  # "Question 1: How many ...?" then "Yes. A copy is attached."
+            if all(bullet_style(u.text) for u in listed) and unit.blank_before:
+                return True  # bulleted asks, then a paragraph of plain text: the answers
+        return False
+
+    def current_labels(self) -> list[ItemLabel]:
+        assert self.current is not None
+        return [label for u in self.current.units if (label := read_item(u.text)) is not None]
+
+    def continues_request(self, unit: Unit) -> bool:
+        """In the answers, a labelled or bulleted ask that carries on the request's list."""
+        text = unit.text
+        if unit.authority and not unit.asks:
+            return False
+        label = read_item(text)
+        if label is not None and self.labels:
+            return _follows(self.labels, label)
+        style = bullet_style(text)
+        return style is not None and style in self.styles and not _continuation_list(self.previous)
+
+
+_OPEN_QUOTES = "\"“‘'"
+#: A quotation still open after this many units has lost its closing mark (a page cut short,
+#: a mark the conversion dropped): the request ends by voice from there.
+_LONGEST_QUOTE = 40
+#: What follows "Request:" when it labels a reference rather than quoting the request.
+_CODE_ONLY = re.compile(r"^\s*[\w/\-.& ]{1,30}$(?<=\d)|^\s*(?:[\w/\-.&]*\d[\w/\-.&]*\s*){1,3}$")
+
+
+def _find_request(letter: Letter, units: list[Unit]) -> None:
+    reader = _Reader(letter)
+    for unit in units:
+        if unit.role not in ANSWERING:
+            if unit.role in (Role.RIGHTS, Role.SIGNATURE) and reader.state == "request":
+                reader.close()
+                reader.state = "answer"
+            continue
+        _step(reader, unit)
+        reader.previous = unit
+    reader.close()
+    for piece in letter.pieces:
+        _cut_swallowed_answer(piece)
+    letter.pieces = [p for p in letter.pieces if p.units]
+    _pair_answers(letter)
+    if not letter.pieces:
+        _reported(letter, units)
+    if not letter.pieces and letter.request_message is not None:
+        span = letter.request_message
+        earlier = [u for u in letter.units if span.start <= u.span.start < span.end]
+        letter.pieces.append(Piece(earlier, source="earlier"))
+
+
+def _step(reader: _Reader, unit: Unit) -> None:
+    text = unit.text
+    first_line = text.split("\n", 1)[0]
+    if reader.state != "request" and _table_pair(reader, unit):
+        return
+    requested = voice.request_heading(first_line)
+    if requested is not None and not _title(reader, unit):
+        _drop_title_block(reader, at_top=True)
+        reader.close()
+        unit.role = Role.HEADING
+        if _CODE_ONLY.match(first_line[requested:]):
+            return  # "Freedom of Information Request: 0596 2019/20" - a reference, not a request
+        if requested < len(first_line):
+            reader.open(unit)  # "Request: What is the agency spend?"
+        else:
+            reader.state = "intro"
+        return
+    responded = voice.response_heading(first_line)
+    if responded is not None and reader.state in ("request", "intro", "answer", "before"):
+        if reader.state in ("request", "intro") or reader.letter.pieces:
+            reader.close()
+            reader.state = "answer"
+        unit.role = Role.HEADING if responded >= len(first_line) else Role.ANSWER
+        reader.spoken = True
+        return
+    if reader.state == "request":
+        assert reader.current is not None
+        if not reader.ends_request(unit):
+            reader.extend(unit)
+            return
+        reader.close()
+        reader.state = "answer"
+        reader.spoken = True
+    if reader.state == "intro":
+        if (
+            voice.authority_speaks(text)
+            and not _listed(text)
+            and text.lstrip()[:1] not in _OPEN_QUOTES
+        ):
+            reader.spoken = True
+            if not voice.introduces_request(_last_sentence(text)):
+                reader.state = "answer" if reader.letter.pieces else "before"
+        else:
+            reader.open(unit)
+        return
+    if reader.state == "answer" and reader.letter.pieces and reader.continues_request(unit):
+        reader.open(unit, continued=True)
+        return
+    at_top = reader.state == "before" and not reader.spoken and not reader.letter.pieces
+    requester = unit.asks and not unit.authority
+    if not reader.letter.pieces and requester and _starts_a_list(text):
+        reader.open(unit)  # "Question 1: How many ...?" - questions answered in turn
+        return
+    if at_top and requester:
+        reader.open(unit)  # a page that opens with the request itself
+        assert reader.current is not None
+        reader.current.at_top = True
+        return
+    if voice.introduces_request(_last_sentence(text)) and not requester:
+        _drop_title_block(reader, at_top=True)
+        reader.state = "intro"
+        reader.spoken = True
+        return
+    if unit.authority:
+        reader.spoken = True
+
+
+#: The authority deciding: a request never says it "is exempt" or "is not held" (it asks).
+_DECIDING = re.compile(
+    r"\b(?:is|are|was|were|being|been)\s+(?:(?:therefore|considered|deemed)\s+)?"
+    r"(?:exempt|withheld|not\s+held|refused)\b|\b(?:we|I)\s+(?:do|did|does)\s+not\s+hold\b|"
+    r"\b(?:will|can|shall)\s+neither\s+confirm\s+nor\s+deny\b|\bby\s+virtue\s+of\s+(?:section|regulation)",
+    re.IGNORECASE,
+)
+
+
+def _cut_swallowed_answer(piece: Piece) -> None:
+    """A piece that runs on into the authority's decision ("... is exempt under section 43")
+    has swallowed the answer: the piece ends before it. A quotation of the request never
+    decides anything; only the last resort when the voice and headings did not end it."""
+    if piece.question is not None or piece.source != "response":
+        return
+    for position, unit in enumerate(piece.units):
+        if position and _DECIDING.search(unit.text) and not unit.asks:
+            for rest in piece.units[position:]:
+                rest.role = Role.ANSWER
+            piece.units = piece.units[:position]
+            return
+
+
+def _table_pair(reader: _Reader, unit: Unit) -> bool:
+    """A table row holding a question and its answer ("How many officers? | 52")."""
+    text = unit.text
+    if "\n" in text or text.count("|") < 1:
+        return False
+    cells = [m for m in re.finditer(r"[^|]+", text) if m.group(0).strip()]
+    if len(cells) < 2:
+        return False
+    asking = [i for i, cell in enumerate(cells[:-1]) if voice.asks(cell.group(0))]
+    if not asking:
+        return False
+    question = cells[asking[0]]
+    answer_start = cells[asking[0] + 1].start()
+    start = unit.span.start
+    question_span = Span.of(reader.letter.text, start + question.start(), start + question.end())
+    answer = Span.of(reader.letter.text, start + answer_start, unit.span.end)
+    reader.close()
+    unit.role = Role.REQUEST
+    reader.letter.pieces.append(Piece([unit], answer=answer, question=question_span))
+    reader.state = "answer"
+    reader.spoken = True
+    return True
+
+
+def _drop_title_block(reader: _Reader, *, at_top: bool = False) -> None:
+    """A "piece" before a request heading that asks nothing and lists nothing was the page's
+    heading block ("FOI ID number / 06558"), not the request; so was a title read as the
+    request only because it opened the page ("Copies of the annual report."), once the
+    letter introduces the request itself."""
+    pieces = reader.letter.pieces
+    if not pieces:
+        return
+    last = pieces[-1]
+    junk = not any(u.asks or _listed(u.text) for u in last.units)
+    if junk or (at_top and last.at_top and len(pieces) == 1):
+        for unit in pieces[-1].units:
+            unit.role = Role.ANSWER
+        pieces.pop()
+
+
+def _title(reader: _Reader, unit: Unit) -> bool:
+    """A request heading that is the page's or letter's title ("Request for information"),
+    followed by the letter itself rather than by the request."""
+    following = (
+        reader.letter.units[unit.index + 1] if unit.index + 1 < len(reader.letter.units) else None
+    )
+    return following is not None and following.role in (Role.SALUTATION, Role.LETTERHEAD)
+
+
+def _last_sentence(text: str) -> str:
+    return re.split(r"(?<=[.?!])\s+", text.strip())[-1]
+
+
+def _follows_on(text: str) -> bool:
+    """ "The data should be broken down by year": more of the ask before, not an answer."""
+    return bool(FOLLOW_ON.match(text))
+
+
+def _starts_a_list(text: str) -> bool:
+    """A labelled line that opens a numbering: "1.", "Question 1:", "(a)", "(i)"."""
+    label = read_item(text)
+    return label is not None and label.value in ("1", "a", "i") and not label.sub
+
+
+def _repeats(text: str, piece: Piece) -> bool:
+    """Whether ``text`` is a question of the piece quoted again (word for word, near enough).
+
+    Two items of one list ("a. marked vehicles", "b. unmarked vehicles") are alike but
+    not a repeat: a line with a different label is never one.
+    """
+    label = read_item(text)
+    words = _words(voice.own_words(text))
+    if len(words) < 3:
+        return False
+    for unit in piece.units:
+        other = read_item(unit.text)
+        if label is not None and other is not None and not _same(label, other):
+            continue
+        for asked in unit.sentence_words:
+            if asked and len(words & asked) >= 0.85 * max(len(words), len(asked)):
+                return True
+    return False
+
+
+def _words(value: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z0-9]+", value.lower()) if len(w) > 2}
+
+
+def _listed(text: str) -> bool:
+    return read_item(text) is not None or bullet_style(text) is not None
+
+
+def _continuation_list(previous: Unit | None) -> bool:
+    """A list completing the authority's own sentence ("... because it helps to:")."""
+    if previous is None or previous.role is Role.REQUEST:
+        return False
+    line = previous.text.rstrip()
+    return (
+        line.endswith(":")
+        and voice.authority_speaks(previous.text)
+        and not (voice.introduces_request(_last_sentence(previous.text)))
+    )
+
+
+def _same(label: ItemLabel, other: ItemLabel) -> bool:
+    return (label.kind, label.value, label.sub) == (other.kind, other.value, other.sub)
+
+
+def _follows(seen: list[ItemLabel], label: ItemLabel) -> bool:
+    """A label that continues the request's numbering: the next number (or letter)."""
+    same_kind = [s for s in seen if s.kind == label.kind]
+    if not same_kind or label.sub:
+        return False
+    last = same_kind[-1]
+    if label.kind == "num":
+        return int(label.value) == int(last.value) + 1
+    if label.kind == "alpha":
+        return ord(label.value) == ord(last.value) + 1
+    return False
+
+
+def _pair_answers(letter: Letter) -> None:
+    """Each piece's answer is the text after it, up to the next piece (or a rights heading)."""
+    pieces = [p for p in letter.pieces if p.source == "response"]
+    if len(pieces) < 2:
+        letter.interleaved = bool(pieces) and pieces[0].answer is not None
+        return
+    answered = 0
+    for index, piece in enumerate(pieces):
+        if piece.answer is not None:  # a table row gave it with its question
+            answered += 1
+            continue
+        after = piece.units[-1].index + 1
+        stop = pieces[index + 1].units[0].index if index + 1 < len(pieces) else letter.main[1]
+        body = [u for u in letter.units[after:stop] if u.role in ANSWERING]
+        if any(u.role is not Role.HEADING for u in body):
+            start, end = body[0].span.start, body[-1].span.end
+            piece.answer = Span(start, end, letter.text[start:end])
+            answered += 1
+    letter.interleaved = answered > 0 and all(p.answer is not None for p in pieces[:-1])
+
+
+def _reported(letter: Letter, units: list[Unit]) -> None:
+    """ "You asked us for copies of ..." in the opening sentences: the request in running text."""
+    for unit in units[:40]:
+        if unit.role not in ANSWERING:
+            continue
+        for sentence in letter.layout.sentences_in(unit.span.start, unit.span.end):
+            match = voice.reported_ask(sentence.text)
+            if match:
+                start = sentence.start + match.end()
+                span = Span.of(letter.text, start, sentence.end)
+                piece_unit = Unit(span, unit.index, False, Role.REQUEST)
+                letter.pieces.append(Piece([piece_unit], reported=True))
+                return

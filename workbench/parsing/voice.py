@@ -1,0 +1,231 @@
+"""Who is speaking in a line of a letter: the requester asking, or the authority answering.
+
+A response quotes the request (the requester's words: "Please provide...",
+"How many...?", "I would like...") and answers it (the authority's words: "We
+hold...", "The Council considers...", "Please find attached..."). Telling the
+two apart line by line is what lets the extractor follow a letter's structure
+whatever its layout: the request quoted under a heading, question and answer
+in turn, or answers signposted by the request's own numbering. Headings name
+sections in both voices ("You asked", "Our response", "Next steps").
+"""
+
+from __future__ import annotations
+
+import re
+
+from .points import ASK
+from .text import BULLETS
+
+_REQUEST_WORDS = r"""(?:
+        (?:(?:the|your|original|initial|foi|eir|foisa|information|freedom\s+of\s+information)\s+)*
+            (?:request(?:\s+details|\s+text|\s+for\s+information)?|requested\s+information)
+      | information\s+requested | details\s+of\s+(?:your\s+|the\s+)?request
+      | what\s+you\s+(?:asked|requested)(?:\s+for)? | you\s+asked(?:\s+us)?(?:\s+for)?
+      | you\s+requested(?:\s+the\s+following(?:\s+information)?)?
+      | your\s+(?:exact\s+|original\s+|full\s+)?request\s+(?:was|read|stated|said)
+            (?:\s+as\s+follows)?
+      | (?:the\s+)?information\s+you\s+(?:requested|asked\s+for)
+      | questions? | enquiry | query | q\d{0,2}
+    )"""
+_RESPONSE_WORDS = r"""(?:
+        (?:our\s+|the\s+|my\s+|full\s+|foi\s+|final\s+|in\s+)?(?:response|reply|answer|decision|outcome)s?
+            (?:\s+to\s+(?:your\s+|the\s+)?(?:request|questions?|enquiry))?
+      | (?:a|ans|answer|response|reply)\s*\d{1,2}[a-z]? | a
+      | we\s+answered | we\s+responded | answered
+      | reasons?\s+for\s+(?:not\s+providing|refusal|withholding|our\s+decision)[\w\s]*
+      | information\s+(?:not\s+held|released|provided|disclosed|withheld)
+    )"""
+_BARE = r"^\s*{words}\s*(?::-?|-|–|—)?\s*$"
+_COLON = r"^\s*{words}\s*:-?\s*(?=\S)"
+_REQUEST_HEADING = re.compile(_BARE.format(words=_REQUEST_WORDS), re.I | re.X)
+_RESPONSE_HEADING = re.compile(_BARE.format(words=_RESPONSE_WORDS), re.I | re.X)
+#: "Request: What is the Trust's agency spend?" - a heading with its text on the same line.
+_REQUEST_LEAD = re.compile(_COLON.format(words=_REQUEST_WORDS), re.I | re.X)
+_RESPONSE_LEAD = re.compile(_COLON.format(words=_RESPONSE_WORDS), re.I | re.X)
+
+#: Headings of the sections that never answer a point: rights, complaints, next steps.
+_RIGHTS_HEADING = re.compile(
+    r"^\W*(?:next\s+steps|complaints?(?:\s+procedure)?|your\s+right(?:s)?\b.*|right\s+(?:of|to)\s+"
+    r"(?:review|appeal|complain)\b.*|(?:internal\s+)?review\s+(?:procedure|process)|appeals?|"
+    r"how\s+to\s+complain|if\s+you\s+are\s+(?:unhappy|dissatisfied)\b.*|your\s+information|"
+    r"about\s+foi|contact(?:\s+us)?|further\s+information)\W*$",
+    re.IGNORECASE,
+)
+#: Headings of the reasons for a refusal: the exemption, harm, the public interest.
+_REASONS_HEADING = re.compile(
+    r"^\W*(?:(?:the\s+)?public\s+interest\b.*|factors?\s+(?:favouring|in\s+favour|for|against)\b.*|"
+    r"(?:arguments?|considerations?)\s+(?:in\s+favour|for|against)\b.*|harm(?:\s+in\s+disclosure)?|"
+    r"balance\b.*|balancing\s+test|(?:the\s+)?prejudice\s+test|exemptions?\s+(?:applied|used|engaged)|"
+    r"(?:FOIA?\s+|FOISA\s+|EIRs?\s+)?(?:section|regulation|s\.|reg\.?)\s*\d+.*|"
+    r"reasons?\s+for\s+(?:not\s+providing|refusal|withholding|our\s+decision)\b.*)\W*$",
+    re.IGNORECASE,
+)
+#: A sentence introducing the quoted request after it ("Your request read:", "in which you
+#: requested:", "You have asked for copies of the following documents -").
+_INTRO = re.compile(
+    r"""(?:\byou\s+(?:have\s+)?(?:asked|requested|wrote|said|stated|seek|sought)\b[^?!]{0,120}
+        |\byour\s+(?:\w+\s+){0,3}(?:request|e-?mail|letter|questions?)\b[^?!.]{0,40}
+        |\binformation\s+(?:you\s+)?requested\b[^?!]{0,90}
+        |\brequest\s+(?:was|read|is|reads|stated)\b[^?!]{0,40}
+        |\b(?:requesting|seek(?:ing)?\s+access\s+to)\s+the\s+following\b[^?!]{0,60}
+        |\bthe\s+following\s+(?:information|questions?|documents?|data)
+        |\bas\s+follows)
+        \s*[:\-–]-?\s*$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+#: A request reported in running text: "You asked us for copies of ...".
+_REPORTED_ASK = re.compile(
+    r"""\b(?:you\s+(?:have\s+)?(?:asked|requested)|asking|requesting)\s+(?:us\s+)?
+        (?!(?:for\s+)?(?:an?\s+)?(?:internal\s+)?review)
+        (?:for|whether|about|if|how|what|to\s+provide|to\s+be\s+provided\s+with|that|copies)\b""",
+    re.IGNORECASE | re.VERBOSE,
+)
+#: The first words of a sentence written by the authority, not the requester.
+_AUTHORITY_START = re.compile(
+    r"""^[\s"“]*(?:
+        we\b(?!\s+(?:would|wish|want|request|are\s+requesting|ask|require))
+      | our\b | thank\s+you | thanks\s+for
+      | i\s+(?:can|have|am\s+(?:writing\s+to\s+(?:confirm|inform|advise|let)|pleased|sorry|
+            afraid|able|treating|dealing)|
+            hope|trust|refer|apologise|write\s+to|attach|enclose|will|must|regret|confirm|note\s+you)
+      | please\s+(?:see|find|note|be\s+advised)
+      | in\s+(?:relation|response|reply|answer)\s+to | with\s+regards?\s+to | regarding\b
+      | unfortunately | having\b | following\s+(?:your|a|the|our) | however\b | therefore\b
+      | this\s+(?:letter|response|email|concludes|information\s+is)
+      | yours\s+(?:sincerely|faithfully)
+      | (?:the\s+)?information\s+(?:is|was|has\s+been)\s+(?:not\s+)?(?:held|provided|attached)
+      | due\s+to\b | as\s+a\s+result\b | as\s+requested\b | to\s+explain\b
+    )""",
+    re.IGNORECASE | re.VERBOSE,
+)
+#: "NHS England holds this information", "West Midlands Police will neither confirm ...".
+_NAMED_AUTHORITY_START = re.compile(
+    r"^(?!(?:This|That|These|Those|It|There|What|How|Which|Who|When|Where|Why|Is|Are|Has|Have|"
+    r"Does|Do|Did|Can|Could|Would|Will|My|I|If|Please|For|In|On|Any|All)\b)(?:The\s+)?(?!The\b)"
+    r"[A-Z][\w&'’-]*(?:\s+(?:[A-Z][\w&'’-]*|of|for|and|the)){0,5}\s+"
+    r"(?:holds?|does|do|did|can|cannot|has|have|will|would|is|are|was|were|received|confirms?|"
+    r"makes?|considers?|takes?|principally|recognises)\b"
+)
+#: "The council has installed ...": an authority named by what it is, then a verb.
+_COMMON_AUTHORITY_START = re.compile(
+    r"^\W*(?:the|this|our)\s+(?:council|trust|department|force|university|authority|ministry|board|"
+    r"service|government|commission(?:er)?|office|organisation|agency|police|college|company|"
+    r"team|unit)\s+(?:\w+\s+)?(?:holds?|does|did|has|have|had|will|would|is|was|can|cannot|"
+    r"makes?|considers?|received|installed|spent|employs?|operates?|uses?|publishes?)\b",
+    re.IGNORECASE,
+)
+#: "your request", "you asked" early in a sentence: the authority speaking about the request.
+_ABOUT_REQUEST = re.compile(
+    r"\byour\s+(?:\w+\s+)?request\b|\byou\s+(?:have\s+)?(?:asked|requested)\b", re.I
+)
+#: Statements only an authority makes, wherever they are in the sentence.
+_AUTHORITY_WORDS = re.compile(
+    r"\b(?:is|are)\s+(?:exempt|not\s+held|held\s+by)\b|\bby\s+virtue\s+of\b|\bneither\s+confirm\b|"
+    r"\b(?:we|I)\s+(?:can\s+)?confirm\b|\bexemptions?\s+appl|\bexceptions?\s+appl|"
+    r"\b(?:does|do)\s+not\s+hold\b|\bnot\s+held\b|\bwithheld\b|\bredacted\b",
+    re.IGNORECASE,
+)
+#: A sign-off ends a letter or a message.
+SIGN_OFF = re.compile(
+    r"^\s*(?:yours\s+(?:sincerely|faithfully|truly)|kind\s+regards|best\s+(?:regards|wishes)|"
+    r"many\s+thanks|regards|with\s+thanks|thank\s+you(?:\s+(?:in\s+advance|for\s+your\s+help))?"
+    r"[.,!]?\s*$)",
+    re.IGNORECASE,
+)
+SALUTATION = re.compile(r"^\s*(?:dear\b|to\s+whom\s+it\s+may\s+concern\b)", re.IGNORECASE)
+#: A row of figures: "7,069 8,275 8,726" or "Year | 2018 | 2019 |".
+_TABLE_ROW = re.compile(
+    r"^(?:[^|]*\|){2,}[^|]*$|^\W*(?:£?\d[\d,.]*%?\s+){2,}£?\d[\d,.]*%?\W*$|"
+    r"^[^|]{1,40}\|[^|]{1,40}$"
+)
+
+
+def request_heading(line: str) -> int | None:
+    """Where the request's text starts after a request heading on ``line``, or None."""
+    if len(line) <= 80 and _REQUEST_HEADING.match(line):
+        return len(line)
+    match = _REQUEST_LEAD.match(line)
+    return match.end() if match else None
+
+
+def response_heading(line: str) -> int | None:
+    """Where the answer's text starts after a response heading on ``line``, or None."""
+    if len(line) <= 80 and _RESPONSE_HEADING.match(line):
+        return len(line)
+    match = _RESPONSE_LEAD.match(line)
+    return match.end() if match else None
+
+
+def rights_heading(line: str) -> bool:
+    return len(line) <= 70 and bool(_RIGHTS_HEADING.match(line))
+
+
+def reasons_heading(line: str) -> bool:
+    return len(line) <= 90 and bool(_REASONS_HEADING.match(line))
+
+
+def introduces_request(sentence: str) -> bool:
+    """ "Your request read:", "You asked:": the quoted request follows."""
+    ending = sentence.rstrip()[-2:]
+    return any(mark in ending for mark in ":-–") and bool(_INTRO.search(sentence))
+
+
+def reported_ask(sentence: str) -> re.Match[str] | None:
+    """ "You asked us for copies of ...": the request reported in running text."""
+    return _REPORTED_ASK.search(sentence)
+
+
+#: A list label or bullet opening a line: not part of either voice.
+_MARKER = re.compile(
+    rf"^\s*(?:[{BULLETS}]\s+|\(?(?:\d{{1,2}}[a-z]?|[a-z]|[ivx]{{1,5}})[.)]\s+|"
+    r"(?:Q|Question|Request|Point|Part|Item)\s?\d{1,2}[a-z]?\s*[.:)\-–—]?\s+)",
+    re.IGNORECASE,
+)
+#: "please get in touch", "please contact me": polite, but asks for no information.
+_NOT_AN_ASK = re.compile(
+    r"^\W*(?:(?:however|if\s+you\s+need[^,]*),?\s*)?please\s+(?:do\s+)?(?:get\s+in\s+touch|contact|"
+    r"let\s+(?:me|us)\s+know|note|acknowledge|confirm\s+receipt|do\s+not\s+hesitate)|"
+    r"\bif\s+you\s+need\s+any\s+(?:further\s+)?(?:assistance|clarification)",
+    re.IGNORECASE,
+)
+
+
+def own_words(line: str) -> str:
+    """A line without the list label or bullet that opens it."""
+    match = _MARKER.match(line)
+    return line[match.end() :] if match else line
+
+
+#: "please see the link below", "please find attached": the authority pointing, not asking.
+_POINTING = re.compile(r"\bplease\s+(?:see|find|note|be\s+advised|refer|visit|go\s+to)\b", re.I)
+_SENTENCE_BREAK = re.compile(r"(?<=[.?!])\s+(?=[\"“(]?[A-Z0-9])")
+
+
+def asks(text: str) -> bool:
+    """The requester's voice in any sentence: a question, "please provide", "I would like"."""
+    return any(_asks(sentence) for sentence in _SENTENCE_BREAK.split(own_words(text)))
+
+
+def _asks(sentence: str) -> bool:
+    if not ASK.search(sentence) or _NOT_AN_ASK.search(sentence):
+        return False
+    if _POINTING.search(sentence):
+        return bool(ASK.search(_POINTING.sub("", sentence).replace("please", "")))
+    return True
+
+
+def authority_speaks(sentence: str) -> bool:
+    """The authority's voice: its usual openings, its name and a verb, "your request"."""
+    sentence = own_words(sentence)
+    first = sentence[:160]
+    return bool(
+        _AUTHORITY_START.match(sentence)
+        or _NAMED_AUTHORITY_START.match(sentence)
+        or _COMMON_AUTHORITY_START.match(sentence)
+        or _ABOUT_REQUEST.search(first)
+        or (_AUTHORITY_WORDS.search(sentence) and not asks(sentence))
+    )
+
+
+def is_table_row(line: str) -> bool:
+    return bool(_TABLE_ROW.match(line.strip()))
