@@ -61,6 +61,12 @@ def test_every_page_and_state_passes_axe(dashboard_server, open_dashboard, page,
     page.locator(".wb-response-panel .wb-document").wait_for()
     assert_accessible(page, "the case with its response open")
     screenshot("response open")
+    # The letter wraps at words: a long word moves to the next line rather than breaking.
+    wrapping = "el => [getComputedStyle(el).overflowWrap, getComputedStyle(el).wordBreak]"
+    assert page.locator(".wb-response-panel .wb-document").evaluate(wrapping) == [
+        "break-word",
+        "normal",
+    ]
 
     for title, _module, _cls in TABS:
         show_tab(page, title)
