@@ -11,10 +11,11 @@ words per sentence, and the longest sentences, which are the first to rewrite.
 
     .venv/bin/python benchmarks/bench_letter_readability.py [--longest 5]
 
-Needs ``textstat`` (a test extra).  Syllables are counted with Pyphen's hyphenation
-dictionary, which ships with ``pyphen``: textstat would otherwise fetch NLTK's CMU
-pronouncing dictionary from the internet at run time, which a machine without internet
-access cannot do (and the figures must not depend on the network).
+The two Flesch formulas are computed here from their published definitions, with
+syllables counted by Pyphen's English hyphenation dictionary (``pyphen``, a test extra) as
+textstat does when it has no pronouncing dictionary.  textstat itself is not used: every
+release installs a top-level ``tests`` package, which hides this project's ``tests`` from
+the test suite, and it downloads NLTK's dictionary from the internet at run time.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ import re
 import shutil
 import sys
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -40,7 +42,6 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--longest", type=int, default=3, help="longest sentences to list")
     args = parser.parse_args()
-    textstat = offline_textstat()
 
     with tempfile.TemporaryDirectory() as tmp:
         data = Path(tmp) / "data"
@@ -55,23 +56,55 @@ def main() -> None:
         for index, case_id in enumerate(cases):
             text = template_text(case_id, change=index == 0)
             sentences = _sentences(text)
-            grade = textstat.flesch_kincaid_grade(text)
+            found = readability(text)
             print(
-                f"{case_id:<16} {textstat.flesch_reading_ease(text):5.1f} {grade:5.1f} "
-                f"{grade + 5:4.1f} {textstat.lexicon_count(text):6d} "
-                f"{textstat.lexicon_count(text) / max(len(sentences), 1):6.1f}"
+                f"{case_id:<16} {found.ease:5.1f} {found.grade:5.1f} {found.reading_age:4.1f} "
+                f"{found.words:6d} {found.words_per_sentence:6.1f}"
             )
             for sentence in sorted(sentences, key=lambda s: -len(s.split()))[: args.longest]:
                 print(f"    {len(sentence.split()):3d} words: {sentence}")
 
 
-def offline_textstat():
-    """textstat, counting syllables with Pyphen alone (no download of NLTK's CMU dictionary)."""
-    import textstat
-    from textstat.backend.counts import _count_syllables
+@dataclass(frozen=True)
+class Readability:
+    """The Flesch figures of a text."""
 
-    _count_syllables.get_cmudict = lambda _lang: None  # falls back to Pyphen for every word
-    return textstat
+    words: int
+    sentences: int
+    syllables: int
+
+    @property
+    def words_per_sentence(self) -> float:
+        return self.words / max(self.sentences, 1)
+
+    @property
+    def syllables_per_word(self) -> float:
+        return self.syllables / max(self.words, 1)
+
+    @property
+    def ease(self) -> float:
+        """Flesch reading ease (Flesch 1948): higher is easier; 60-70 is plain English."""
+        return 206.835 - 1.015 * self.words_per_sentence - 84.6 * self.syllables_per_word
+
+    @property
+    def grade(self) -> float:
+        """Flesch-Kincaid grade level (Kincaid et al. 1975): a US school grade."""
+        return 0.39 * self.words_per_sentence + 11.8 * self.syllables_per_word - 15.59
+
+    @property
+    def reading_age(self) -> float:
+        """The UK reading age a grade implies (US grade + 5)."""
+        return self.grade + 5
+
+
+def readability(text: str) -> Readability:
+    """Words, sentences and syllables of ``text`` (syllables from Pyphen's hyphenation points)."""
+    import pyphen
+
+    dictionary = pyphen.Pyphen(lang="en_GB")
+    words = re.findall(r"[A-Za-z]+(?:'[A-Za-z]+)?", text)
+    syllables = sum(len(dictionary.positions(word.lower())) + 1 for word in words)
+    return Readability(len(words), len(_sentences(text)), syllables)
 
 
 def _real_case(name: str, tmp: Path) -> str:
