@@ -53,20 +53,32 @@ def context(
     received: dt.date | None = None,
     responded: dt.date | None = None,
     review_requested: dt.date | None = None,
+    kind: str | None = None,
+    clarified: dt.date | None = None,
+    holder: str | None = None,
     **fields,
 ) -> CheckContext:
-    """A check context for ``text`` with a hand-made extraction."""
+    """A check context for ``text`` with a hand-made extraction.
+
+    ``kind`` (response, refusal_notice, holding_notice, internal_review_outcome) and
+    ``clarified`` describe the letter as the extractor reports them; ``holder`` is the
+    authority as the case record names it.
+    """
     extraction = Extraction(
         regime=regime,
+        kind=kind,
         date_received=received,
+        date_clarified=clarified,
         date_of_response=responded,
         points=list(points),
         provisions_cited=list(provisions),
         **fields,
     )
-    return CheckContext.from_extraction(
+    ctx = CheckContext.from_extraction(
         text, extraction, response_format="txt", date_review_requested=review_requested
     )
+    ctx.holder = holder
+    return ctx
 
 
 def run(check_id: str, ctx: CheckContext) -> list[Finding]:

@@ -96,6 +96,7 @@ def build_register(store: Store) -> None:
             )
         ],
     )  # fmt: skip
+    c.points[0].remedy_date = D(2024, 6, 3)  # EIR reg 11(5)(c): the period for the remedy
     c.searches = [
         SearchReview(where="Shared drive", adequate=False, further_search_needed="Archive"),
         SearchReview(where="Corporate email", adequate=True),

@@ -32,3 +32,27 @@ def test_a_scottish_letter_sending_the_requester_to_the_ico_names_the_wrong_regu
 def test_a_scottish_letter_naming_the_scottish_commissioner_satisfies_the_check():
     ctx = _ctx("rights_foisa_right_regulator.txt", "FOISA", D.HELD_DISCLOSED, ())
     assert run("complaint-rights-missing", ctx) == []
+
+
+def test_a_foisa_review_outcome_must_give_the_court_of_session_appeal():
+    """FOISA s.21(10): the review notice must give particulars of the rights under s.47(1)
+    and s.56 (appeal to the Court of Session) (issue 12 item 15)."""
+    ctx = context(
+        letter("review_outcome_foisa.txt"),
+        regime="FOISA",
+        kind="internal_review_outcome",
+        provisions=("foisa.s.33(1)(b)",),
+    )
+    [finding] = run("complaint-rights-missing", ctx)
+    assert finding.severity is Severity.WARNING
+    assert "s.21(10)" in finding.explanation
+
+
+def test_a_foisa_review_outcome_giving_both_rights_passes():
+    ctx = context(
+        letter("review_outcome_foisa_appeal.txt"),
+        regime="FOISA",
+        kind="internal_review_outcome",
+        provisions=("foisa.s.33(1)(b)",),
+    )
+    assert run("complaint-rights-missing", ctx) == []

@@ -39,3 +39,16 @@ def test_the_pre_2018_numbering_s40_5_counts_as_an_ncnd_limb():
 def test_a_letter_that_confirms_or_denies_is_not_checked():
     text = letter("searches_missing.txt")
     assert run("ncnd-provision-missing", context(text)) == []
+
+
+def test_trade_secrets_have_no_ncnd_limb_so_s43_3_is_not_suggested():
+    """FOIA s.43(3) covers only the interests in s.43(2), not trade secrets in s.43(1)
+    (issue 12 item 7)."""
+    text = letter("ncnd_missing.txt")
+    points = [point(text, "1", D.NCND, ANSWER, ("s.43(1)",))]
+    [finding] = run("ncnd-provision-missing", context(text, points=points, provisions=("s.43(1)",)))
+    assert "s.43(3)" not in finding.explanation
+    # while a commercial-interests refusal is pointed to its NCND limb
+    points = [point(text, "1", D.NCND, ANSWER, ("s.43(2)",))]
+    [finding] = run("ncnd-provision-missing", context(text, points=points, provisions=("s.43(2)",)))
+    assert "s.43(3)" in finding.explanation

@@ -27,3 +27,16 @@ def test_a_letter_answering_every_point_gives_no_finding():
         point(text, "2", D.HELD_DISCLOSED, "In response to question 2"),
     ]
     assert run("point-not-answered", context(text, points=points)) == []
+
+
+def test_no_point_answered_at_all_is_information_that_answers_could_not_be_matched():
+    """Issue 12: a table of answers was read as "point 3 has no answer". When no point has
+    an answer the check cannot decide (the answers were not aligned) and says so as info."""
+    text = letter("point_all_answered.txt")
+    points = [
+        point(text, "1", None, "In response to question 1"),
+        point(text, "2", None, "In response to question 2"),
+    ]
+    [finding] = run("point-not-answered", context(text, points=points))
+    assert finding.severity is Severity.INFO
+    assert "could not be matched" in finding.title

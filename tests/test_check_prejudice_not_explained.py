@@ -33,3 +33,14 @@ def test_class_based_exemptions_are_not_checked_for_prejudice():
     text = letter("rights_given.txt")
     points = [point(text, "1", D.HELD_WITHHELD, "We hold this information", ("s.42",))]
     assert run("prejudice-not-explained", context(text, points=points, provisions=("s.42",))) == []
+
+
+def test_section_38_endangerment_is_read_as_prejudice():
+    """PETA v IC and University of Oxford, EA/2009/0076; ICO s.38 guidance: "endanger" is
+    read as prejudice, so the notice must show whose safety, what harm, how likely (issue 12
+    item 4: prejudice-not-explained must cover s.38)."""
+    text = letter("s38_unexplained.txt")
+    points = [point(text, "1", D.HELD_WITHHELD, "We hold this information", ("s.38",))]
+    [finding] = run("prejudice-not-explained", context(text, points=points, provisions=("s.38",)))
+    assert finding.provision == "s.38"
+    assert finding.severity is Severity.ISSUE

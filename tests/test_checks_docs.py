@@ -1,5 +1,6 @@
 """Every check is documented: a docstring naming its source, and a current docs/checks.md."""
 
+import re
 from pathlib import Path
 
 import pytest
@@ -38,6 +39,21 @@ def test_each_check_has_a_docstring_that_says_where_its_rule_comes_from(spec):
     assert len(spec.docstring) > 200, f"{spec.id}: document what it looks for and why"
     assert "Source:" in spec.docstring, f"{spec.id}: cite the rule's source"
     assert spec.title and spec.doc
+
+
+@pytest.mark.parametrize("spec", CHECKS, ids=[c.id for c in CHECKS])
+def test_each_check_says_which_law_and_which_date_it_follows(spec):
+    """Issue 12: docs/checks.md must say which law and which date each rule follows."""
+    law = spec.docstring.split("Law:", 1)
+    assert len(law) == 2, f"{spec.id}: add a 'Law:' paragraph naming the provisions and dates"
+    assert re.search(r"\b(?:19|20)\d\d\b", law[1].split("Source:")[0]), spec.id
+
+
+def test_docs_checks_md_lists_the_law_texts_and_their_dates():
+    text = markdown()
+    assert "## The law the checks follow" in text
+    assert "Data Protection Act 1998" in text
+    assert "| FOISA |" in text
 
 
 @pytest.mark.parametrize("spec", CHECKS, ids=[c.id for c in CHECKS])

@@ -41,7 +41,11 @@ def test_a_point_given_a_determination_no_longer_has_no_answer(seed_case):
 
     case = load_case(seed_case)
     extraction = Extraction(
-        points=[Point(label="1", text="Budgets"), Point(label="2", text="Minutes")]
+        points=[
+            Point(label="1", text="Budgets"),
+            Point(label="2", text="Minutes"),
+            Point(label="3", text="Agendas", determination="held_disclosed"),
+        ]
     )
     review = review_from_case(case, extraction)
     as_read = run_case_checks(case, extraction)

@@ -212,3 +212,15 @@ def test_a_completed_review_shows_its_fields_disabled(session, messages):
     page = _page(session, messages)
     assert one(page.widget, "wb-grounds").disabled
     assert button(_check_card(page, "placeholder-links"), "Accept").disabled
+
+
+def test_the_reviewer_confirms_whether_they_were_involved_in_the_original_request(
+    session, store, messages
+):
+    """s.45 Code (2018): a reviewer not involved "where possible"; the letter says so only
+    when the reviewer confirms it (issue 12 item 13)."""
+    page = _page(session, messages)
+    involved = one(page.widget, "wb-reviewer-involved")
+    assert involved.value == ""  # not confirmed until the reviewer says so
+    involved.value = "no"
+    assert store.get(SEED_ID).reviewer.involved_in_original is False

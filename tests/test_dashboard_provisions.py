@@ -34,7 +34,7 @@ def test_s40_2_shows_its_title_and_only_the_questions_that_apply(session, messag
     assert "s.40(2): Third-party personal data" in text
     assert "Applied to point(s): 1" in text
     assert "No public interest test" in text
-    assert _shown_questions(page) == ["personal_data", "notice_shows_steps"]
+    assert _shown_questions(page) == ["personal_data", "deceased", "notice_shows_steps"]
     assert [label for label, _ in _answer(page, "personal_data").options] == [
         "— not decided —",
         "Yes",
@@ -51,6 +51,10 @@ def test_an_answer_is_saved_and_brings_up_the_questions_it_opens(session, store,
     assert ("edit", "provisions.0.answers.personal_data", "yes") in audit_rows(store)
     assert _shown_questions(page) == [
         "personal_data",
+        "identifiable",
+        "deceased",
+        "principle",
+        "law_at_date",
         "legitimate_interest",
         "special_category",
         "notice_shows_steps",
@@ -67,7 +71,7 @@ def test_changing_an_answer_never_wipes_the_others(session, store, messages):
 
     _answer(page, "personal_data").value = "no"
 
-    assert _shown_questions(page) == ["personal_data", "notice_shows_steps"]
+    assert _shown_questions(page) == ["personal_data", "deceased", "notice_shows_steps"]
     assert _answer(page, "notice_shows_steps").value == "no"
     assert store.get(SEED_ID).provisions[0].answers == {
         "personal_data": "no",

@@ -89,3 +89,13 @@ def test_response_before_receipt_is_refused():
 def test_bad_dates_get_a_clear_message(bad):
     with pytest.raises(DateError, match="is not a valid date: write it as 4/12/2023"):
         response_deadline(bad)
+
+
+def test_an_extension_of_more_than_20_further_working_days_carries_a_warning():
+    """ICO guidance on s.10 time limits: a FOIA s.10(3) public interest extension should
+    normally be no more than 20 further working days (issue 12 item 11)."""
+    long = response_deadline("2024-02-01", "FOIA", extension_days=25)
+    usual = response_deadline("2024-02-01", "FOIA", extension_days=20)
+    assert long.warnings and "20 the ICO expects" in long.warnings[0]
+    assert "Warning:" in "\n".join(long.working())
+    assert usual.warnings == []

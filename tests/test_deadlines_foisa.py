@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from workbench.deadlines import response_deadline
+from workbench.deadlines import response_deadline, review_request_deadline
 from workbench.errors import DateError
 
 
@@ -35,3 +35,35 @@ def test_foisa_refuses_an_extension():
 def test_unknown_regime_is_named():
     with pytest.raises(DateError, match="Unknown regime 'GDPR'"):
         response_deadline("2023-07-03", "GDPR")
+
+
+# --------------------------------------------------------------------------- FOISA s.20(5)
+
+
+def test_review_window_runs_from_the_expiry_of_the_time_for_compliance():
+    """FOISA s.20(5)(a): the requester's 40 working days run from the expiry of the time
+    for compliance, so a response on 3 June 2024 to a request due 18 June leaves the window
+    open until 14 August, not 29 July (issue 12 item 10)."""
+    window = review_request_deadline("2024-06-03", "FOISA", received="2024-05-20")
+    assert window.start == dt.date(2024, 6, 18)
+    assert window.due == dt.date(2024, 8, 14)
+    assert "s.20(5)(a)" in window.notes[0]
+
+
+def test_review_window_after_a_late_response_runs_from_its_receipt():
+    """FOISA s.20(5)(b): a late response starts the 40 working days when it is received."""
+    window = review_request_deadline("2024-07-01", "FOISA", received="2024-05-20")
+    assert window.start == dt.date(2024, 7, 1)
+    assert "s.20(5)(b)" in window.notes[0]
+
+
+def test_without_the_date_of_receipt_the_foisa_window_is_counted_from_the_response():
+    window = review_request_deadline("2024-06-03", "FOISA")
+    assert window.start == dt.date(2024, 6, 3)
+    assert "not known" in window.notes[0]
+
+
+def test_foia_review_window_still_runs_from_the_response():
+    """s.45 Code (2018): 40 working days from the response; FOISA's rule is its own."""
+    window = review_request_deadline("2024-06-03", "FOIA", received="2024-05-20")
+    assert window.start == dt.date(2024, 6, 3)

@@ -49,6 +49,7 @@ def test_the_team_s_question_is_asked_on_the_provisions_tab(session, messages):
     ]
     assert shown == [
         "wb-question-personal-data",
+        "wb-question-deceased",
         "wb-question-notice-shows-steps",
         "wb-question-senior-role",
     ]

@@ -14,10 +14,11 @@ dropping bracketed parts from the right, so ``s.31(1)(a)`` -> ``s.31(1)`` -> ``s
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import functools
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
@@ -60,6 +61,7 @@ INHERITED_FIELDS: tuple[str, ...] = (
     "public_interest_test",
     "ncnd_provision",
     "source",
+    "absolute_for_holders",
 )
 
 _TEMPLATES_KEY = "templates"
@@ -188,6 +190,17 @@ class Provision(BaseModel):
     notes: str | None = None
     aliases: tuple[str, ...] = ()
     questions: tuple[Question, ...] = ()
+    #: Absolute only for requests received on or after this date; qualified before it
+    #: (s.37(1)(a)-(ab): absolute since 19 January 2011).
+    absolute_from: dt.date | None = None
+    #: Absolute only so far as it relates to these limbs, cited with it (s.37(2) with
+    #: s.37(1)(a)-(ab)); qualified otherwise.
+    absolute_with: tuple[str, ...] = ()
+    #: Conditions that make an otherwise absolute provision qualified when the letter relies
+    #: on them (s.40(2) under the second or third condition, s.40(3B) and s.40(4A)).
+    qualified_with: tuple[str, ...] = ()
+    #: Holders for whom a qualified provision is absolute (s.36: the Houses of Parliament).
+    absolute_for_holders: tuple[str, ...] = ()
 
     @field_validator("id")
     @classmethod
@@ -198,12 +211,26 @@ class Provision(BaseModel):
         return value
 
 
+class LawText(BaseModel):
+    """Which text of a regime's law the catalogue follows, and from when."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    title: str = Field(min_length=1)
+    url: str = Field(min_length=1)
+    #: The catalogue follows the text in force on this date (amendments since are not in it).
+    as_at: dt.date
+    notes: str | None = None
+
+
 class Catalogue(BaseModel):
     """The whole catalogue: sources, provisions in file order, and lookups over them."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     version: int
+    #: regime -> the text of its law the entries follow (FOIA, EIR, FOISA ...).
+    law: dict[str, LawText] = Field(default_factory=dict)
     sources: dict[str, str] = Field(default_factory=dict)
     provisions: tuple[Provision, ...]
 
@@ -290,6 +317,52 @@ class Catalogue(BaseModel):
                 return found.questions
         raise CitationError(f"no questions for {provision_id!r} in {self._origin}")
 
+    def law_for(self, provision_id: str) -> LawText | None:
+        """The text of the law (and its date) the entry for ``provision_id`` follows."""
+        return self.law.get(regime_of_id(provision_id))
+
+    def public_interest_test(
+        self,
+        provision_id: str,
+        *,
+        cited: Iterable[str] = (),
+        received: dt.date | None = None,
+        holder: str | None = None,
+    ) -> bool | None:
+        """Whether withholding under ``provision_id`` needs a public interest test.
+
+        Decided per limb, from the catalogue: a qualified provision needs one unless the
+        holder makes it absolute (s.36 for the Houses); an absolute one does not, unless
+        the request predates its absolute status (``absolute_from``), it is absolute only
+        with limbs the letter does not cite (``absolute_with``), or the letter relies on a
+        condition that is qualified (``qualified_with``).  None when the catalogue cannot
+        say (an umbrella id such as ``s.37`` whose limbs differ).
+
+        :param cited: every provision the letter cites, for the limb-dependent rules.
+        :param received: the date the request was received (the law of that date applies).
+        :param holder: the authority holding the information, when known.
+        """
+        provision = self.resolve(provision_id)
+        others = [c for c in cited if c != provision_id]
+        if provision.absolute is None:
+            return None if provision.public_interest_test else False
+        if not provision.absolute:
+            if holder and any(
+                h.casefold() in holder.casefold() for h in provision.absolute_for_holders
+            ):
+                return False
+            return provision.public_interest_test
+        if provision.absolute_from is not None and received is not None:
+            if received < provision.absolute_from:
+                return True
+        if provision.absolute_with and not any(
+            _within(c, limb) for c in others for limb in provision.absolute_with
+        ):
+            return True
+        if any(_within(c, cond) for c in others for cond in provision.qualified_with):
+            return True
+        return False
+
     def applicable_questions(self, provision_id: str, answers: Mapping[str, str]) -> list[Question]:
         """Questions still to show given *answers*; pure, so it never changes *answers*.
 
@@ -313,6 +386,11 @@ class Catalogue(BaseModel):
         exact = [i for i in self._index if _compact(i) == compact]
         close = exact or difflib.get_close_matches(provision_id, list(self._index), n=3, cutoff=0.6)
         return f"; did you mean {', '.join(close)}?" if close else ""
+
+
+def _within(cited: str, limb: str) -> bool:
+    """``s.40(3B)(a)`` is within ``s.40(3B)``; an id is within itself."""
+    return cited == limb or cited.startswith(limb + "(")
 
 
 def _compact(text: str) -> str:
@@ -523,6 +601,11 @@ def _validation_error(exc: ValidationError, raw: dict[str, Any], origin: str) ->
 def _check(catalogue: Catalogue, origin: str) -> None:
     """Cross-entry rules pydantic cannot see: duplicates, references, regimes."""
     _check_unique_ids(catalogue, origin)
+    unknown_law = sorted(set(catalogue.law) - set(REGIMES))
+    if unknown_law:
+        raise _fail(
+            origin, "law", f"unknown regime(s) {unknown_law}; expected {', '.join(REGIMES)}"
+        )
     for index, provision in enumerate(catalogue.provisions):
         where = f"provisions[{index}] ({provision.id})"
         _check_regime(provision, origin, where)
@@ -564,13 +647,12 @@ def _check_references(catalogue: Catalogue, provision: Provision, origin: str, w
         raise _fail(
             origin, f"{where}.ncnd_provision", f"{ncnd!r} is not a provision in the catalogue"
         )
-    for condition in provision.condition_provisions:
-        if not is_valid_id(condition) or not catalogue.knows(condition):
-            raise _fail(
-                origin,
-                f"{where}.condition_provisions",
-                f"{condition!r} is not known to the catalogue",
-            )
+    for key in ("condition_provisions", "absolute_with", "qualified_with"):
+        for condition in getattr(provision, key):
+            if not is_valid_id(condition) or not catalogue.knows(condition):
+                raise _fail(
+                    origin, f"{where}.{key}", f"{condition!r} is not known to the catalogue"
+                )
     if not provision.questions and catalogue.parent_of(provision.id) is None:
         raise _fail(
             origin, f"{where}.questions", "no questions and no listed ancestor to take them from"

@@ -19,17 +19,21 @@ The law encoded here:
   the day of receipt (setting ``receipt_rule = next_working_day``).
 * FOIA s.10(1) / EIR reg 5(2) / FOISA s.10 / EISR reg 5(2)(a): 20 working days.
 * FOIA s.10(3): a public-interest extension "reasonable in the circumstances";
-  the ICO expects at most 20 extra working days.  EIR reg 7: up to 40 working
-  days for complex and voluminous requests; EISR reg 7(1) the same (a further 20 where
-  the volume and complexity of the information make 20 impracticable).  FOISA: no
-  extension.
+  the ICO expects at most 20 extra working days, so a longer one carries a
+  warning (ICO guidance on time limits, "Extensions to consider the public
+  interest test").  EIR reg 7: up to 40 working days for complex and voluminous
+  requests; EISR reg 7(1) the same (a further 20 where the volume and complexity
+  of the information make 20 impracticable).  FOISA: no extension.
 * FOIA s.1(3): where clarification is sought, the clock starts on receipt of the
   clarification.  FOIA s.10(2): working days from the fees notice to payment
   are disregarded.
-* Reviews: the requester asks within 40 working days (s.45 Code; EIR reg 11;
-  FOISA s.20; EISR reg 16); the authority replies within 20 working days (s.45
-  Code, 40 at most in exceptional cases; EIR reg 11: 40; FOISA s.21: 20; EISR
-  reg 16(4): 20).
+* Reviews: the requester asks within 40 working days (s.45 Code; EIR reg 11(2);
+  EISR reg 16), counted from the response; under FOISA s.20(5) the 40 working days
+  run from the expiry of the time for compliance, or from receipt of a late
+  response, so a response sent early does not shorten the window.  The authority
+  replies within its own limit, never the 20 days of a first response: FOIA 20
+  working days (s.45 Code, 40 in exceptional cases), EIR reg 11(4) 40, FOISA
+  s.21(1) 20, EISR reg 16(4) 20.
 
 EISR sources: legislation.gov.uk SSI 2004/520 (regs 2, 5, 7 and 16) and the
 Scottish Information Commissioner's guidance on responding to requests.
@@ -62,6 +66,8 @@ RESPONSE_DAYS = 20
 #: The requester's window to ask for a review (s.45 Code, EIR reg 11(2), FOISA s.20(5),
 #: EISR reg 16(2)).
 REVIEW_REQUEST_WINDOW = 40
+#: The longest FOIA s.10(3) extension the ICO expects, in further working days.
+ICO_EXTENSION_DAYS = 20
 
 
 class Regime(StrEnum):
@@ -308,6 +314,8 @@ class Deadline:
     due: dt.date
     skipped: list[NonWorkingDay]
     notes: list[str] = field(default_factory=list)
+    #: Things the reviewer should question (an extension longer than the ICO expects).
+    warnings: list[str] = field(default_factory=list)
     responded: dt.date | None = None
     working_days_taken: int | None = None
     on_time: bool | None = None
@@ -318,6 +326,7 @@ class Deadline:
         lines = [f"{self.label}: {self.regime.value}, {self.working_days} working days"]
         lines.append(f"Received: {self.start:%a %d %b %Y}")
         lines += [f"Note: {n}" for n in self.notes]
+        lines += [f"Warning: {w}" for w in self.warnings]
         lines.append(f"Day 1: {self.day_one:%a %d %b %Y}")
         weekends = sum(1 for s in self.skipped if s.is_weekend)
         for s in self.skipped:
@@ -353,6 +362,7 @@ class Deadline:
                 for s in self.skipped
             ],
             "notes": self.notes,
+            "warnings": self.warnings,
             "responded": self.responded.isoformat() if self.responded else None,
             "working_days_taken": self.working_days_taken,
             "on_time": self.on_time,
@@ -486,6 +496,12 @@ def response_deadline(
         notes=notes,
     )
     deadline.start = received
+    if regime is Regime.FOIA and extension_days > ICO_EXTENSION_DAYS:
+        deadline.warnings.append(
+            f"an extension of {extension_days} further working days is more than the "
+            f"{ICO_EXTENSION_DAYS} the ICO expects under FOIA s.10(3); check it was reasonable "
+            "in the circumstances"
+        )
     return deadline
 
 
@@ -500,15 +516,49 @@ def _check_extension(regime: Regime, extension_days: int) -> None:
 
 
 def review_request_deadline(
-    response_date: dt.date | str, regime: Regime | str = "FOIA"
+    response_date: dt.date | str,
+    regime: Regime | str = "FOIA",
+    *,
+    received: dt.date | str | None = None,
+    clarification_received: dt.date | str | None = None,
 ) -> Deadline:
-    """The last day the requester may ask for a review: 40 working days after the response."""
+    """The last day the requester may ask for a review: 40 working days after the start.
+
+    FOIA (s.45 Code) and EIR (reg 11(2)) count from the response.  FOISA s.20(5) counts
+    from the expiry of the time for compliance (the 20th working day after receipt), or
+    from a late response when it came after that: so with ``received`` known, an early
+    FOISA response does not shorten the window.  Without ``received`` a FOISA window is
+    counted from the response, the earliest it can start, and a note says so.
+    """
+    regime = parse_regime(regime)
+    responded = parse_date(response_date, field_name="response date")
+    start, notes = responded, []
+    if regime is Regime.FOISA:
+        if received is None:
+            notes.append(
+                "counted from the response: FOISA s.20(5) counts from the expiry of the 20 "
+                "working days for compliance, which may be later, but the date of receipt "
+                "is not known"
+            )
+        else:
+            due = response_deadline(
+                received, regime, clarification_received=clarification_received
+            ).due
+            if responded <= due:
+                start = due
+                notes.append(
+                    f"counted from {due:%d %b %Y}, when the time for compliance expired "
+                    "(FOISA s.20(5)(a)); the response came earlier"
+                )
+            else:
+                notes.append("counted from receipt of the late response (FOISA s.20(5)(b))")
     return count_deadline(
-        response_date,
+        start,
         REVIEW_REQUEST_WINDOW,
         regime=regime,
         label="Review must be requested by",
         rule="ico",
+        notes=notes,
     )
 
 

@@ -406,6 +406,9 @@ class _Maker:
                 ChangeReason.NEW_CIRCUMSTANCES
             ]
         review.conclusion = f"Synthetic conclusion: {outcome.label.lower()}."
+        for point in review.points:
+            if point.remedies and point.remedy_date is None and review.regime in ("EIR", "mixed"):
+                point.remedy_date = on + dt.timedelta(days=20)  # EIR reg 11(5)(c): a period
         review.complete(review.reviewer.name, on=on)  # the model's own sign-off rules
 
 

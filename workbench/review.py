@@ -201,10 +201,27 @@ def _walk_parts(value: Any) -> Iterator[_Part]:
 
 
 class Reviewer(_Part):
-    """Who carries out the review (ideally someone not involved in the original decision)."""
+    """Who carries out the review, and whether they were involved in the original request.
+
+    The s.45 Code (2018) and the ICO ask for the review to be done, *where possible*, by
+    someone not involved in the original decision.  ``involved_in_original`` is the
+    reviewer's own confirmation: False (confirmed not involved), True (involved, because
+    no one else could do it: say why in ``independence_note``), None (not yet confirmed).
+    The letter claims independence only when it is False.
+    """
 
     name: str = ""
     role: str = ""
+    involved_in_original: bool | None = None
+    independence_note: str = ""
+
+    @property
+    def independence_label(self) -> str:
+        return {
+            False: "Not involved in the original request",
+            True: "Involved in the original request",
+            None: "Not confirmed",
+        }[self.involved_in_original]
 
 
 class PointReading(_Part):
@@ -846,6 +863,7 @@ class Review(_Part):
             for p in self.provisions
             if p.finding is None
         ]
+        missing += self._missing_remedy_dates()
         outcome = self.outcome_override.outcome if self.outcome_override else self.derived_outcome
         if outcome is None:
             missing.append("an outcome (record findings or override the outcome with a reason)")
@@ -855,6 +873,22 @@ class Review(_Part):
                 + ", ".join(ChangeReason.choices())
             )
         return missing
+
+    def _missing_remedy_dates(self) -> list[str]:
+        """EIR reg 11(5)(c): remedial action needs the period within which it will be taken.
+
+        Under the EIR a review that finds a failure to comply must state the action the
+        authority will take and the period for it, so every remedy other than an apology
+        needs a date before the review can be completed.
+        """
+        if self.regime not in ("EIR", "mixed"):
+            return []
+        return [
+            f"a date for the remedial action on point {p.label} (EIR reg 11(5)(c) requires "
+            "the period within which it will be taken)"
+            for p in self.points
+            if p.remedy_date is None and set(p.remedies) - {Remedy.APOLOGISE_FOR_DELAY}
+        ]
 
     def complete(self, signed_by: str, on: dt.date | None = None) -> None:
         """Sign the review off and freeze it.

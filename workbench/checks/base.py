@@ -76,6 +76,12 @@ class CheckContext:
     Dates are the best known: ``case.json`` where it gives them, otherwise
     what the extractor read from the letter.  ``regime`` is None when neither
     says; checks that need one fall back to FOIA and say so.
+
+    ``kind`` is what sort of letter the response is (``response``,
+    ``refusal_notice``, ``holding_notice``, ``internal_review_outcome``), so a
+    check asks only what that kind of letter must say; ``date_clarified`` is when
+    the requester's clarification arrived (the clock restarts then).  Both come
+    from the extraction (None when it does not say): the checks never guess them.
     """
 
     response_text: str
@@ -91,6 +97,22 @@ class CheckContext:
     #: e.g. the attachments of an email.
     response_format: str | None = None
     response_metadata: dict[str, Any] = field(default_factory=dict)
+    #: What sort of letter the response is; None when not known.
+    kind: str | None = None
+    #: When the requester's clarification was received (FOIA s.1(3)); None if none or unknown.
+    date_clarified: dt.date | None = None
+    #: For an internal review outcome: upheld, partly_upheld or overturned.
+    review_outcome: str | None = None
+    #: The authority holding the information (some exemptions depend on it, e.g. s.36).
+    holder: str | None = None
+
+    @property
+    def is_review_outcome(self) -> bool:
+        return self.kind == "internal_review_outcome"
+
+    @property
+    def is_holding_notice(self) -> bool:
+        return self.kind == "holding_notice"
 
     @classmethod
     def from_extraction(
@@ -110,6 +132,10 @@ class CheckContext:
         def pick(meta_value, extracted):
             return meta_value if meta_value is not None else extracted
 
+        received = pick(meta.date_received if meta else None, extraction.date_received)
+        clarified = getattr(extraction, "date_clarified", None)
+        if clarified is not None and received is not None and clarified < received:
+            clarified = None  # a clarification cannot restart a clock before it starts
         return cls(
             response_text=response_text,
             extraction=extraction,
@@ -124,7 +150,27 @@ class CheckContext:
             searches=list(searches),
             response_format=response_format,
             response_metadata=dict(response_metadata or {}),
+            # Read with getattr: older extractions (and saved JSON) have no such fields.
+            kind=getattr(extraction, "kind", None),
+            date_clarified=clarified,
+            review_outcome=getattr(extraction, "review_outcome", None),
+            holder=meta.authority if meta else None,
         )
+
+    def closes_after(self, offset: int, *, rights_close: bool = True) -> bool:
+        """Whether the text reaches the letter's closing after ``offset`` (text.closes_after)."""
+        from .text import closes_after
+
+        return closes_after(self.response_text, offset, rights_close=rights_close)
+
+    @property
+    def body_end(self) -> int:
+        """Where the last answer or citation of the letter ends: its closing comes after it."""
+        ends = [c.end for c in self.citations]
+        ends += [
+            e.end for p in self.extraction.points for e in p.evidence if e.source == "response"
+        ]
+        return max(ends, default=0)
 
     @cached_property
     def citations(self) -> list:
@@ -303,6 +349,32 @@ def _unique_ids(findings: list[Finding]) -> list[Finding]:
         seen[f.id] = n
         out.append(f if n == 1 else f.model_copy(update={"id": f"{f.id}:{n}"}))
     return out
+
+
+def cut_short(
+    check_id: str,
+    what: str,
+    *,
+    provision: str | None = None,
+    point: str | None = None,
+    evidence: Iterable[Evidence] = (),
+) -> Finding:
+    """ "Could not be checked": the text stops before the letter's sign-off.
+
+    A check looking for something missing cannot decide on a text that may not show the
+    rest of the letter, so it says so as information, never as an issue.
+    """
+    subject = provision or (f"point {point}" if point else "")
+    return finding(
+        check_id,
+        Severity.INFO,
+        f"{subject + ': ' if subject else ''}{what} could not be checked",
+        f"The text stops before the letter's sign-off after this passage, so it may not show "
+        f"all the letter said. Check {what.lower()} in the letter as sent.",
+        provision=provision,
+        point=point,
+        evidence=evidence,
+    )
 
 
 def finding(

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 
+from .. import law
 from ..parsing.model import Determination, Evidence
 from . import provisions as pv
 from . import text as tx
-from .base import CheckContext, Finding, Severity, check, finding
-from .exemptions import citation_evidence, cited_provisions
+from .base import CheckContext, Finding, Severity, check, cut_short, finding
+from .exemptions import citation_evidence, cited_provisions, passages
 
 _AMOUNT = re.compile(
     r"(?:£\s?(?P<pounds>\d[\d,]*(?:\.\d+)?)"
@@ -101,9 +102,12 @@ def cost_limit_estimate_missing(context: CheckContext) -> list[Finding]:
     or the hourly rate ("the limit is 18 hours" does not count; "it would
     take 60 hours to check 1,200 files" does).  None is an issue.
 
+    Law: FOIA s.12 and SI 2004/3244 regs 3-5 (in force since 1 January 2005); FOISA
+    s.12 and SSI 2004/467 regs 3 and 5 (in force since 1 January 2005).
+
     Source: domain reference section 3b (s.12 row: reasoned, realistic
-    estimate; Fees Regulations reg 4) and section 8 (mySociety s.12
-    prompts: "estimate shown?").
+    estimate; Fees Regulations reg 4); ICO guidance on s.12 ("a reasonable
+    estimate", "providing cogent evidence").
     """
     provisions, points = _refuses_on_cost(context)
     if not provisions and not points:
@@ -111,6 +115,17 @@ def cost_limit_estimate_missing(context: CheckContext) -> list[Finding]:
     if estimate_sentences(context.response_text):
         return []
     label, point = _label(provisions, points)
+    evidence = _trigger_evidence(context, provisions, points)
+    if not context.closes_after(max((e.end for e in evidence), default=context.body_end)):
+        return [
+            cut_short(
+                "cost-limit-estimate-missing",
+                "The estimate of the cost",
+                provision=provisions[0] if provisions else None,
+                point=point,
+                evidence=evidence,
+            )
+        ]
     return [
         finding(
             "cost-limit-estimate-missing",
@@ -128,31 +143,72 @@ def cost_limit_estimate_missing(context: CheckContext) -> list[Finding]:
     ]
 
 
+#: Why a reg 12(4)(b) refusal says the request is manifestly unreasonable: cost or burden.
+_BURDEN = re.compile(
+    r"\bcost|\bburden|\bhours?\b|\bresources?\b|\bappropriate\s+limit|\bdisproportionate\s+"
+    r"(?:amount|time|cost|effort)|\b(?:time|work)\s+(?:it\s+)?would\s+take|\bvolume\b",
+    re.I,
+)
+
+
+def _burden_refusals(context: CheckContext) -> list[str]:
+    """EIR reg 12(4)(b) refusals made on cost or burden (not as vexatious) in the letter."""
+    text = context.response_text
+    found = []
+    for provision in cited_provisions(context):
+        if not provision.startswith("reg.12(4)(b)"):
+            continue
+        near = passages(context, provision)
+        if tx.search(_BURDEN, text, near) and not re.search(r"vexatious", text, re.I):
+            found.append(provision)
+    return found
+
+
 @check(
     id="cost-limit-advice-missing",
     title="Cost limit refusal without advice and assistance",
-    doc="s.12 relied on without s.16 advice on how to bring the request within the limit.",
+    doc="s.12 or a burden refusal under reg 12(4)(b) without advice on narrowing the request.",
 )
 def cost_limit_advice_missing(context: CheckContext) -> list[Finding]:
     """For a refusal on cost, looks for advice on how the request could be brought within the limit.
 
-    s.16 requires reasonable advice and assistance; following the Code of
-    Practice counts as compliance, and failing to help a requester narrow a
-    request refused under s.12 has been found a breach (ICO FS50313603).
-    The extractor's reading of advice and assistance is used, with the
-    letter's own wording ("narrow", "refine", "if you were to limit ...",
-    "section 16") as a second look.  None is an issue.
+    FOIA s.16 requires reasonable advice and assistance; following the Code of
+    Practice counts as compliance, and the ICO's s.12 guidance expects advice on
+    what could be provided within the limit.  The same goes for an EIR refusal on
+    cost or burden under reg 12(4)(b) (advice under reg 9) and for FOISA s.12
+    (advice under s.15).  A reg 12(4)(b) refusal counts when the passage about it
+    speaks of cost, time or burden rather than of a vexatious request.  The
+    extractor's reading of advice and assistance is used, with the letter's own
+    wording ("narrow", "refine", "if you were to limit ...", "section 16",
+    "regulation 9") as a second look.  None is an issue.
 
-    Source: domain reference section 6 (s.16, FS50313603) and section 3b
-    (s.12 row: "s.16 advice on what fits").
+    Law: FOIA s.16 and s.12 with SI 2004/3244 (in force since 1 January 2005); EIR
+    reg 9 and reg 12(4)(b) (2004, as made); FOISA s.15 and s.12 with SSI 2004/467.
+
+    Source: domain reference section 6 (s.16) and section 3b (s.12 row: "s.16
+    advice on what fits"); ICO guidance on s.12 (advice and assistance) and on reg
+    12(4)(b); issue 12 (reg 12(4)(b) with no reg 9 advice was missed).
     """
     provisions, points = _refuses_on_cost(context)
+    burden = _burden_refusals(context)
+    provisions += [p for p in burden if p not in provisions]
     if not provisions and not points:
         return []
     text = context.response_text
     if context.extraction.advice_and_assistance or _ADVICE.search(text):
         return []
     label, point = _label(provisions, points)
+    evidence = _trigger_evidence(context, provisions, points)
+    if not context.closes_after(max((e.end for e in evidence), default=context.body_end)):
+        return [
+            cut_short(
+                "cost-limit-advice-missing",
+                "Advice on narrowing the request",
+                provision=provisions[0] if provisions else None,
+                point=point,
+                evidence=evidence,
+            )
+        ]
     return [
         finding(
             "cost-limit-advice-missing",
@@ -161,7 +217,8 @@ def cost_limit_advice_missing(context: CheckContext) -> list[Finding]:
             f"The request is refused on cost grounds ({label}) but the letter does not advise "
             "the requester how to bring it within the limit (for example a shorter period, "
             "fewer records or particular documents). Advice and assistance is owed under "
-            "s.16; not helping to narrow a request refused on cost is a breach.",
+            f"{law.cite('advice_and_assistance', context.regime)}; not helping to narrow a "
+            "request refused on cost is a breach.",
             provision=provisions[0] if provisions else None,
             point=point,
             evidence=_trigger_evidence(context, provisions, points),

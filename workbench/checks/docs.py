@@ -10,7 +10,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..catalogue import load_catalogue
 from ..errors import SettingsError
+from ..law import load_law
 from .plugins import check_set
 
 if TYPE_CHECKING:
@@ -59,6 +61,33 @@ or an id another check has, is reported as a warning beside the findings.
 """
 
 
+def law_section() -> str:
+    """Which text of each regime's law, and which data protection law, the checks follow."""
+    lines = ["## The law the checks follow\n\n", "| regime | text | as at |\n|---|---|---|\n"]
+    for regime, text in load_catalogue().law.items():
+        note = f" {text.notes}" if text.notes else ""
+        lines.append(
+            f"| {regime} | [{text.title}]({text.url}){note} | {text.as_at.isoformat()} |\n"
+        )
+    lines.append(
+        "\nPersonal data is judged under the data protection law in force at the date of the "
+        "response:\n\n"
+    )
+    for period in load_law().data_protection:
+        if period.start is None:
+            when = f"until {period.until.isoformat()}"
+        elif period.until is None:
+            when = f"from {period.start.isoformat()}"
+        else:
+            when = f"{period.start.isoformat()} to {period.until.isoformat()}"
+        lines.append(f"- {when}: {period.name}\n")
+    lines.append(
+        "\nEach check below names the provisions it applies and the date of their text "
+        "(`Law:`), and its sources (`Source:`).\n\n"
+    )
+    return "".join(lines)
+
+
 def markdown(team: Team | None = None) -> str:
     """Every check the team knows as a Markdown document, in running order.
 
@@ -69,7 +98,7 @@ def markdown(team: Team | None = None) -> str:
     known = check_set(team)
     if known.problems:
         raise SettingsError(" ".join(known.problems))
-    parts = [_HEADER, "| id | title | looks for |\n|---|---|---|\n"]
+    parts = [_HEADER, law_section(), "| id | title | looks for |\n|---|---|---|\n"]
     parts += [
         f"| `{c.id}` | {c.title}{_off(c.id, known.disabled)} | {c.doc} |\n" for c in known.checks
     ]

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 
+from .. import law
+from ..catalogue import regime_of_id
 from ..parsing.model import Determination, Evidence
 from . import provisions as pv
 from . import text as tx
-from .base import CheckContext, Finding, Severity, check, finding
+from .base import CheckContext, Finding, Severity, check, cut_short, finding
 
 _PUBLIC_INTEREST = re.compile(
     r"public\s+interest|\bfactors?\s+(?:in\s+favour|for|against)|\barguments?\s+(?:in\s+favour|"
@@ -96,6 +98,35 @@ def passages(context: CheckContext, provision: str) -> list[tx.Span]:
     return tx.merge(regions)
 
 
+def provision_end(context: CheckContext, provision: str) -> int:
+    """Where the letter last cites ``provision`` (the end of its body if it never does)."""
+    ends = [c.end for c in context.citations if tx.same_provision(c.id, provision)]
+    return max(ends, default=context.body_end)
+
+
+def decidable(context: CheckContext, provision: str) -> bool:
+    """Whether an absence in the passage about ``provision`` is a real absence.
+
+    It is when the text runs on past the passage: to the letter's closing (see
+    :func:`text.closes_after`), or to a later paragraph about another provision, which
+    shows the letter had finished with this one.  A text that stops inside the passage
+    (a page cut short) cannot show what the letter went on to say.
+    """
+    end = provision_end(context, provision)
+    if context.closes_after(end):
+        return True
+    paras = tx.paragraphs(context.response_text)
+    here = tx.index_of(paras, max(end - 1, 0))
+    if here is None or paras[here][1] - paras[here][0] <= tx.LIST_ITEM_MAX:
+        return False  # a bare list of exemptions: the reasons may follow the list
+    return any(
+        not tx.same_provision(c.id, provision)
+        and c.start > end
+        and (tx.index_of(paras, c.start) or 0) > here
+        for c in context.citations
+    )
+
+
 def citation_evidence(context: CheckContext, provision: str) -> list[Evidence]:
     """The sentences that cite ``provision``, as evidence."""
     text = context.response_text
@@ -111,6 +142,42 @@ def _withheld_points(context: CheckContext, provision: str) -> list[str]:
     ]
 
 
+#: A condition of s.40(2) (or reg 13) that is qualified, named next to the citation.
+_QUALIFIED_CONDITION = re.compile(
+    r"\(\s*(3B|4A|2B|3A)\s*\)|\bsecond\s+condition\b|\bthird\s+condition\b"
+    r"|\bright\s+to\s+object\b",
+    re.I,
+)
+#: The qualified conditions by regime: (second, third).
+_CONDITION_IDS = {"FOIA": ("s.40(3B)", "s.40(4A)"), "EIR": ("reg.13(2B)", "reg.13(3A)")}
+
+
+def conditions_relied_on(context: CheckContext, provision: str) -> list[str]:
+    """Qualified conditions of a personal data provision the letter relies on.
+
+    A letter citing "section 40(2) by virtue of 40(3B)" cites the condition inside the
+    provision's citation, so it is read from the citation's own words and the sentence
+    around it.
+    """
+    ids = _CONDITION_IDS.get(regime_of_id(provision))
+    if ids is None or not pv.is_third_party_personal_data(provision):
+        return []
+    second, third = ids
+    text = context.response_text
+    found: set[str] = set()
+    for citation in context.citations:
+        if not tx.same_provision(citation.id, provision):
+            continue
+        sentence = text[slice(*tx.sentence_at(text, citation.start))]
+        for match in _QUALIFIED_CONDITION.finditer(sentence):
+            words, part = match.group(0).lower(), match.group(1)
+            if part in ("3B", "2B") or "second" in words or "object" in words:
+                found.add(second)
+            elif part in ("4A", "3A") or "third" in words:
+                found.add(third)
+    return sorted(found)
+
+
 @check(
     id="public-interest-missing",
     title="Qualified exemption without a public interest test",
@@ -120,32 +187,76 @@ def public_interest_missing(context: CheckContext) -> list[Finding]:
     """For each qualified exemption (and every EIR exception), looks for the public interest test.
 
     A qualified exemption only allows withholding if the public interest in
-    maintaining it outweighs the public interest in disclosure (FOIA s.2(2)),
-    and the refusal notice must give the reasons for that conclusion (s.17(3));
-    every EIR reg 12 exception needs the same test (reg 12(1)(b)).  The
-    passage about the provision is read for public interest language
+    maintaining it outweighs the public interest in disclosure (FOIA s.2(2); FOISA
+    s.2(1)(b)), and the refusal notice must give the reasons for that conclusion
+    (FOIA s.17(3); FOISA s.16(2)); every EIR reg 12 exception needs the same test
+    (reg 12(1)(b)).  Whether a provision is qualified is decided per limb by the
+    provisions catalogue, at the date of the request: s.37(1)(a)-(ab) are absolute
+    for requests received from 19 January 2011 (FOIA s.2(3)(ea)); s.37(2) is
+    absolute only with those limbs; s.36 is absolute only for the Houses of
+    Parliament; s.40(2) is absolute under its first condition but qualified when the
+    letter relies on the second or third (s.40(3B), s.40(4A)).  A bare citation whose
+    limbs differ ("section 37") cannot be decided and is reported as information.
+
+    The passage about the provision is read for public interest language
     ("public interest", "factors in favour", "balance", "outweigh").  None
     anywhere in the letter is an issue.  Language that only appears away from
     the provision, when several qualified exemptions are cited, or that names
     the public interest without weighing the two sides, is a warning.
-    Absolute exemptions (s.40(2) under the first condition, s.41, s.21 ...)
-    need no test and are skipped; which provisions are qualified comes from
-    the provisions catalogue.
+
+    Law: FOIA s.2(2)-(3) (as amended by the Constitutional Reform and Governance Act
+    2010, in force 19 January 2011, and the Data Protection Act 2018) and s.17(3);
+    EIR reg 12(1)(b) (2004); FOISA s.2 and s.16(2) (as in force on 9 November 2024).
 
     Source: domain reference section 3a (PIT), 3b (abs/qual column), 3c
     (EIR reg 12(1)(b)), section 4 (qualified NCND limbs need their own PIT)
-    and section 6 (s.17(3)).
+    and section 6 (s.17(3)); CRaG 2010 Sch 7 para 2 and SI 2011/46 art 3 on
+    legislation.gov.uk; ICO section 40 guidance part four (second condition).
     """
     cid = "public-interest-missing"
     text = context.response_text
-    qualified = [p for p in cited_provisions(context) if pv.needs_public_interest(p)]
+    cited = cited_provisions(context)
+    qualified, undecided = [], []
+    for provision in cited:
+        others = [*cited, *conditions_relied_on(context, provision)]
+        required = pv.public_interest_required(
+            provision, cited=others, received=context.date_received, holder=context.holder
+        )
+        if required is None:
+            undecided.append(provision)
+        elif required:
+            qualified.append(provision)
     anywhere = tx.search(_PUBLIC_INTEREST, text)
-    findings = []
+    reasons = law.cite("public_interest_reasons", context.regime)
+    findings = [
+        finding(
+            cid,
+            Severity.INFO,
+            f"{provision}: public interest test could not be checked",
+            f"The letter cites {provision} without the limb relied on, and its limbs differ: "
+            "some are absolute, some need a public interest test. Record the limb to check it.",
+            provision=provision,
+            evidence=citation_evidence(context, provision),
+        )
+        for provision in undecided
+    ]
     for provision in qualified:
         near = passages(context, provision)
         near_hits = tx.search(_PUBLIC_INTEREST, text, near)
         if not near_hits and anywhere and len(qualified) == 1:
             near_hits = anywhere
+        sentences = [tx.sentence_evidence(text, start) for start, _ in near_hits]
+        weighed = any(_WEIGHING.search(e.quote) for e in sentences)
+        if not (near_hits and weighed) and not decidable(context, provision):
+            findings.append(
+                cut_short(
+                    cid,
+                    "The public interest test",
+                    provision=provision,
+                    evidence=citation_evidence(context, provision),
+                )
+            )
+            continue
         if not anywhere:
             findings.append(
                 finding(
@@ -155,9 +266,9 @@ def public_interest_missing(context: CheckContext) -> list[Finding]:
                     f"{provision} is a qualified {pv.kind_word(provision)}, so the information "
                     "may be withheld only if the public interest in maintaining it outweighs the "
                     "public interest in disclosure. The letter gives no public interest "
-                    "reasoning at all; a refusal notice must say why the balance favours "
-                    "withholding (FOIA s.17(3); EIR reg 12(1)(b)). The review must carry out the "
-                    "test, as at the time of the original decision.",
+                    "reasoning at all; a refusal must say why the balance favours withholding "
+                    f"({reasons}). The review must carry out the test, as at the time of the "
+                    "original response.",
                     provision=provision,
                     evidence=citation_evidence(context, provision),
                 )
@@ -181,8 +292,7 @@ def public_interest_missing(context: CheckContext) -> list[Finding]:
                 )
             )
             continue
-        sentences = [tx.sentence_evidence(text, start) for start, _ in near_hits]
-        if not any(_WEIGHING.search(e.quote) for e in sentences):
+        if not weighed:
             findings.append(
                 finding(
                     cid,
@@ -218,8 +328,15 @@ def prejudice_not_explained(context: CheckContext) -> list[Finding]:
     prejudice-based comes from the provisions catalogue (ICO list: s.26,
     27(1), 28, 29, 31, 33, 36, 43(2); EIR "adverse effect" exceptions too).
 
+    s.38 (and FOISA s.39(1)) "endanger" is read the same way (PETA v IC and University
+    of Oxford, EA/2009/0076), so it is checked here too.
+
+    Law: FOIA Part II prejudice-based exemptions and s.38 as in force since 1 January
+    2005; EIR reg 12(5) (2004, as made; see also ``adverse-effect-threshold``); FOISA
+    Part 2 "substantial prejudice" (as in force on 9 November 2024).
+
     Source: domain reference section 3a (prejudice test; ICO-G
-    the-prejudice-test; LTT13) and section 3b (s.31, s.43(2) rows).
+    the-prejudice-test) and section 3b (s.31, s.43(2) rows); ICO section 38 guidance.
     """
     cid = "prejudice-not-explained"
     text = context.response_text
@@ -247,6 +364,16 @@ def prejudice_not_explained(context: CheckContext) -> list[Finding]:
                 "to' without choosing)"
             )
         if not missing:
+            continue
+        if not decidable(context, provision):
+            findings.append(
+                cut_short(
+                    cid,
+                    "The account of the prejudice",
+                    provision=provision,
+                    evidence=citation_evidence(context, provision),
+                )
+            )
             continue
         severity = Severity.ISSUE if not harm else Severity.WARNING
         findings.append(
@@ -288,6 +415,9 @@ def refusal_reasons_missing(context: CheckContext) -> list[Finding]:
     confidence", a published location for s.21 ...); a bare citation is an
     issue.
 
+    Law: FOIA s.17(1)(c), (4) and (5) as in force since 1 January 2005; EIR reg
+    14(3) (2004, as made); FOISA s.16(1)(d) (as in force on 9 November 2024).
+
     Source: domain reference section 6 (s.17(1) "say why (if not obvious)",
     s.17(4), s.12/s.14 notices; "cite an exemption per redaction"); s.17(5)
     from the Act itself (the reference covers it only in part).
@@ -308,6 +438,16 @@ def refusal_reasons_missing(context: CheckContext) -> list[Finding]:
         without_citation = _outside_citations(context, near)
         if tx.search(_REASONING, text, without_citation):
             continue
+        if not decidable(context, provision):
+            findings.append(
+                cut_short(
+                    cid,
+                    "The reason it applies",
+                    provision=provision,
+                    evidence=citation_evidence(context, provision),
+                )
+            )
+            continue
         on = f" (point{'s' if len(labels) > 1 else ''} {', '.join(labels)})" if labels else ""
         findings.append(
             finding(
@@ -315,9 +455,9 @@ def refusal_reasons_missing(context: CheckContext) -> list[Finding]:
                 Severity.ISSUE,
                 f"{provision}: no reason given",
                 f"The letter relies on {provision}{on} but does not say why it applies to the "
-                "information withheld. A refusal notice must state why the exemption applies "
-                "unless that is obvious (FOIA s.17(1)(c)); the requester cannot challenge a "
-                "reason they are not given.",
+                f"information withheld. A refusal must state why the {pv.kind_word(provision)} "
+                f"applies unless that is obvious ({law.cite('refusal_reasons', context.regime)}); "
+                "the requester cannot challenge a reason they are not given.",
                 provision=provision,
                 evidence=citation_evidence(context, provision),
             )

@@ -46,8 +46,11 @@ def placeholder_links(context: CheckContext) -> list[Finding]:
     sometimes lost when a letter is copied) and give real addresses in the
     outcome.
 
+    Law: FOIA s.16, s.17(7) and s.21 as in force since 1 January 2005 (EIR reg 9 and
+    reg 14(5); FOISA s.15, s.19 and s.25).
+
     Source: domain reference section 3b (s.21: "exact location given") and
-    section 6 ("link the ICO complaint portal"; s.16 advice).
+    section 6 ("link the ICO complaint portal"; s.16 advice); ICO section 21 guidance.
     """
     text = context.response_text
     hits = [m for pattern in (_DEAD_MARKDOWN, _PLACEHOLDER) for m in pattern.finditer(text)]
@@ -91,6 +94,8 @@ def attachments_missing(context: CheckContext) -> list[Finding]:
     (.txt, .docx, .pdf) cannot show attachments, so the reference is reported
     as information: the reviewer should confirm from the case file what was
     sent.
+
+    Law: FOIA s.1(1)(b) as in force since 1 January 2005 (EIR reg 5(1); FOISA s.1(1)).
 
     Source: domain reference section 2 (review scope: compare what was
     released with what was requested) and section 8 (House of Commons

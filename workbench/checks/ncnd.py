@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from .. import law
 from ..parsing.model import Determination
 from . import provisions as pv
 from . import text as tx
@@ -37,6 +38,13 @@ def ncnd_provision_missing(context: CheckContext) -> list[Finding]:
     answered "ncnd"; an issue when no NCND limb is cited, suggesting the limb
     that matches each exemption cited.
 
+    s.43(3) covers only the interests in s.43(2): trade secrets (s.43(1)) have no NCND
+    limb, so none is suggested for them.
+
+    Law: FOIA s.1(1)(a), s.2(1) and the Part II NCND limbs as in force since 1 January
+    2005; EIR reg 12(6) and reg 13(5A)-(5B) (as amended by the Data Protection Act
+    2018); FOISA s.18 (as in force on 9 November 2024).
+
     Source: domain reference section 4 (NCND: limbs, EIR reg 12(6) and
     13(5A), FOISA s.18) and section 6 (s.17(1) "say an exemption/NCND is
     relied on, name it").
@@ -63,6 +71,8 @@ def ncnd_provision_missing(context: CheckContext) -> list[Finding]:
         if context.regime == "FOISA"
         else ""
     )
+    cited_duty = law.cite("confirm_or_deny", context.regime) if context.regime == "FOIA" else ""
+    duty = f" ({cited_duty})" if cited_duty else ""
     evidence = [tx.sentence_evidence(text, start) for start, _ in wording[:3]]
     evidence += [e for p in points for e in p.evidence if e.source == "response"]
     on = f" for point{'s' if len(points) > 1 else ''} {', '.join(p.label for p in points)}"
@@ -73,7 +83,7 @@ def ncnd_provision_missing(context: CheckContext) -> list[Finding]:
             "Neither confirm nor deny, but no NCND provision cited",
             f"The letter refuses to confirm or deny whether information is held"
             f"{on if points else ''}, but cites no provision that removes the duty to confirm "
-            "or deny. That duty (FOIA s.1(1)(a)) is separate from disclosure: an exemption's "
+            f"or deny. That duty{duty} is separate from disclosure: an exemption's "
             "disclosure limb does not cover it; its NCND limb must be cited (and, if "
             "qualified, its own public interest test given)." + hint + regime_note,
             point=points[0].label if len(points) == 1 else None,

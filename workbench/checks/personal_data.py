@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 
+from .. import law
 from ..parsing.model import Determination
 from . import provisions as pv
 from . import text as tx
-from .base import CheckContext, Finding, Severity, check, finding
-from .exemptions import citation_evidence, cited_provisions, passages
+from .base import CheckContext, Finding, Severity, check, cut_short, finding
+from .exemptions import citation_evidence, cited_provisions, decidable, passages
 
 #: The three steps of UK GDPR Art 6(1)(f), as a notice shows them.
 _STEPS: tuple[tuple[str, str, re.Pattern[str]], ...] = (
@@ -73,6 +74,20 @@ def _near_side(text: str, offset: int, spans: list[tx.Span]) -> bool:
     return bool(para and _DATA_SUBJECT_SIDE.search(text, *para))
 
 
+def _law_at(context: CheckContext) -> str:
+    """The data protection law the test follows: the one in force at the response date."""
+    if context.date_responded is None:
+        return (
+            "the data protection law in force at the date of the response (UK GDPR "
+            "Art 6(1)(f) today; before 25 May 2018 the Data Protection Act 1998, Schedule 2 "
+            "condition 6)"
+        )
+    return (
+        law.data_protection_law(context.date_responded).name
+        + ", the law at the date of the response"
+    )
+
+
 def _only_ncnd(context: CheckContext, provision: str) -> bool:
     """Cited only for points neither confirmed nor denied: then it stands for s.40(5B)."""
     answers = {
@@ -108,9 +123,21 @@ def legitimate_interests_missing(context: CheckContext) -> list[Finding]:
     for points neither confirmed nor denied stands for the NCND limb
     (s.40(5B)), which this check does not cover.
 
+    The test is named by the data protection law in force at the date of the
+    response (``workbench/data/law.yaml``): the Data Protection Act 1998 (first
+    principle, Schedule 2 condition 6) before 25 May 2018, the GDPR and the Data
+    Protection Act 2018 until 31 December 2020, the UK GDPR since; the three steps
+    are the same (Goldsmith International Business School v IC and Home Office
+    [2014] UKUT 563 (AAC) for the 1998 Act).
+
+    Law: FOIA s.40(2)-(3A) and s.40(8) as amended by the Data Protection Act 2018;
+    EIR reg 13; FOISA s.38(1)(b); UK GDPR Art 5(1)(a) and 6(1)(f); DPA 1998 Sch 2
+    para 6 for responses before 25 May 2018.
+
     Source: domain reference section 3b (s.40(2) row: Art 6(1)(f) steps,
     "Notice shows each step"), 3c (reg 13 "as s.40(2)") and section 6 ("for
-    s.40 show the limb and each legitimate-interest step").
+    s.40 show the limb and each legitimate-interest step"); ICO section 40 and
+    regulation 13 guidance; issue 12 item 8 (the law in force at the response date).
     """
     cid = "legitimate-interests-missing"
     text = context.response_text
@@ -123,6 +150,16 @@ def legitimate_interests_missing(context: CheckContext) -> list[Finding]:
         missing = [(name, what) for name, what, _ in _STEPS if name not in shown]
         if not missing:
             continue
+        if not decidable(context, provision):
+            findings.append(
+                cut_short(
+                    cid,
+                    "The legitimate interests test",
+                    provision=provision,
+                    evidence=citation_evidence(context, provision),
+                )
+            )
+            continue
         special = tx.first_sentence_with(_SPECIAL, text, near)
         present = [
             f"{name} (\u201c{tx.sentence_evidence(text, hits[0][0]).quote}\u201d)"
@@ -130,8 +167,8 @@ def legitimate_interests_missing(context: CheckContext) -> list[Finding]:
         ]
         explanation = (
             f"The letter relies on {provision} but does not walk through the legitimate "
-            "interests test (UK GDPR Art 6(1)(f)) that decides whether disclosure would be "
-            "lawful. "
+            f"interests test that decides whether disclosure would be lawful under "
+            f"{_law_at(context)}. "
             + (f"It addresses: {'; '.join(present)}. " if present else "")
             + "Missing: "
             + "; ".join(f"{name} \u2014 {what}" for name, what in missing)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from .. import law
 from ..parsing.model import Determination
 from . import provisions as pv
 from . import text as tx
@@ -31,11 +32,33 @@ def point_not_answered(context: CheckContext) -> list[Finding]:
     either missed by the authority or missed by the extractor, so the
     finding asks the reviewer to read the letter and record the answer.
 
+    When no point at all has an answer, the letter almost always answers them in
+    a form the extractor could not align (a table, one block of text), not
+    nothing at all: that is reported once, as information that the answers could
+    not be checked.  Only a point left unanswered among answered ones is an issue.
+
+    Law: FOIA s.1(1) and s.17(1) as in force since 1 January 2005 (EIR reg 5(1)
+    and reg 14; FOISA s.1(1) and s.16).
+
     Source: domain reference section 4 (s.1(1)(a) duty to confirm or deny,
-    separate from disclosure) and section 6 (s.17(1) content).
+    separate from disclosure) and section 6 (s.17(1) content); issue 12 (a table
+    of answers read as "point 3 has no answer").
     """
+    points = context.extraction.points
+    unanswered = [p for p in points if p.determination is None]
+    if points and len(unanswered) == len(points):
+        return [
+            finding(
+                "point-not-answered",
+                Severity.INFO,
+                "Answers could not be matched to the request's points",
+                f"The request's {len(points)} point{'s' if len(points) != 1 else ''} were found "
+                "but no answer could be matched to any of them; the letter probably answers them "
+                "in a table or in one passage. Read the letter and record each point's answer.",
+            )
+        ]
     findings = []
-    for point in context.extraction.points:
+    for point in points:
         if point.determination is not None:
             continue
         asked = f' ("{_short(point.text)}")' if point.text else ""
@@ -47,7 +70,7 @@ def point_not_answered(context: CheckContext) -> list[Finding]:
                 f"No answer was found for point {point.label} of the request{asked}: the "
                 "letter neither says whether the information is held nor gives a reason for "
                 "not answering. Read the letter; if it really is unanswered the requester is "
-                "owed a response on this point (FOIA s.1(1)).",
+                f"owed a response on this point ({law.cite('right_of_access', context.regime)}).",
                 point=point.label,
                 evidence=point.evidence,
             )
@@ -76,6 +99,9 @@ def exemption_on_not_held(context: CheckContext) -> list[Finding]:
     alternative" ("even if it were held, it would be exempt") is
     legitimate, so it is reported as a warning to check; otherwise it is an
     issue.  Where information may be held, the right tool is usually NCND.
+
+    Law: FOIA s.1(4) and Part II as in force since 1 January 2005; EIR reg 12(4)(a)
+    (2004, as made); FOISA s.1(4) and s.17.
 
     Source: domain reference section 5 (held = held at the time of the
     request), section 3c (reg 12(4)(a) not held) and section 4 (NCND).
@@ -132,6 +158,9 @@ def disclosed_but_refused(context: CheckContext) -> list[Finding]:
     provision belongs to another point or to none.  The reviewer corrects the
     reading (the point's determination or its provisions) when it was misread, and
     otherwise has a contradiction in the response to put right.
+
+    Law: FOIA s.1(1) and s.17(1) as in force since 1 January 2005 (EIR reg 5(1) and
+    reg 14; FOISA s.1(1) and s.16).
 
     Source: domain reference section 6 (s.17(1): a refusal notice names the
     exemption relied on for the information withheld) and section 4 (s.1(1): the

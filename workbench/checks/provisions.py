@@ -11,15 +11,18 @@ rather than guess.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 
 from ..catalogue import Catalogue, Provision, ancestor_ids, load_catalogue, root_of
 from ..errors import CitationError
 
-#: Tests the ICO's prejudice test applies to: "prejudice" (FOIA, EIR adverse effect)
-#: and FOISA's "substantial prejudice" ("harm").
-_PREJUDICE_TESTS = {"prejudice", "harm"}
+#: Tests the ICO's prejudice test applies to: "prejudice" (FOIA, EIR adverse effect),
+#: FOISA's "substantial prejudice" ("harm") and "endanger" (FOIA s.38, FOISA s.39(1)),
+#: which is read as prejudice (PETA v IC and University of Oxford, EA/2009/0076).
+_PREJUDICE_TESTS = {"prejudice", "harm", "endanger"}
 _COST_LIMIT_ROOTS = {"s.12", "foisa.s.12"}
 #: EIR's own "not held" exception: a not-held answer, not an exemption of held information.
 _NOT_HELD = {"reg.12(4)(a)"}
@@ -77,8 +80,43 @@ def needs_no_reasons(provision_id: str) -> bool:
 
 def needs_public_interest(provision_id: str) -> bool:
     """Whether withholding needs a public interest test (FOIA s.2(2), EIR reg 12(1)(b))."""
+    return public_interest_required(provision_id) is True
+
+
+def public_interest_required(
+    provision_id: str,
+    *,
+    cited: Sequence[str] = (),
+    received: dt.date | None = None,
+    holder: str | None = None,
+) -> bool | None:
+    """Whether this limb needs a public interest test, as the catalogue decides per limb.
+
+    None when the catalogue cannot tell (a bare "section 37" whose limbs differ); False
+    for ids it does not know and for EIR "not held".  See
+    :meth:`workbench.catalogue.Catalogue.public_interest_test`.
+    """
+    if entry(provision_id) is None or is_not_held(provision_id):
+        return False
+    return catalogue().public_interest_test(
+        provision_id, cited=cited, received=received, holder=holder
+    )
+
+
+def is_qualified_person(provision_id: str) -> bool:
+    """FOIA s.36: engaged only by the reasonable opinion of a qualified person."""
     found = entry(provision_id)
-    return found is not None and found.public_interest_test and not is_not_held(provision_id)
+    return found is not None and found.test == "qualified_person" and not is_ncnd_limb(provision_id)
+
+
+def is_adverse_effect(provision_id: str) -> bool:
+    """An EIR reg 12(5) exception: "would adversely affect" (not NCND reg 12(6))."""
+    return provision_id.startswith("reg.12(5)")
+
+
+def is_accessible_elsewhere(provision_id: str) -> bool:
+    """FOIA s.21 and FOISA s.25: information reasonably accessible by other means."""
+    return root_of(provision_id) in {"s.21", "foisa.s.25"}
 
 
 def kind_word(provision_id: str) -> str:

@@ -15,6 +15,7 @@ MODULES = (
     "points",
     "searches",
     "exemptions",
+    "engagement",
     "personal_data",
     "ncnd",
     "cost_limit",

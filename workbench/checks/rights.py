@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 
+from .. import law
 from ..parsing.model import Determination
 from . import text as tx
-from .base import CheckContext, Finding, Severity, check, finding
+from .base import CheckContext, Finding, Severity, check, cut_short, finding
 
 _REVIEW = re.compile(
     r"internal\s+review|\b(?:ask|request|apply)\w*\s+(?:us\s+)?(?:for\s+)?(?:an?\s+)?review"
@@ -23,6 +24,7 @@ _COMPLAINT = re.compile(
     re.I,
 )
 _SCOTTISH = re.compile(r"scottish\s+information\s+commissioner|itspublicknowledge|foi\.scot", re.I)
+_COURT_OF_SESSION = re.compile(r"court\s+of\s+session|\bsection\s+56\b|\bs\.\s?56\b", re.I)
 
 #: Answers that refuse something, so s.17 applies and s.17(7) requires the rights.
 _REFUSALS = {
@@ -47,6 +49,8 @@ def refuses_something(context: CheckContext) -> bool:
 
 
 def _severity(context: CheckContext) -> Severity:
+    if context.is_review_outcome:
+        return Severity.ISSUE
     return Severity.ISSUE if refuses_something(context) else Severity.WARNING
 
 
@@ -60,27 +64,37 @@ def review_rights_missing(context: CheckContext) -> list[Finding]:
 
     FOIA s.17(7)(a) requires a refusal notice to give details of the
     authority's complaints (internal review) procedure or say it has none;
-    EIR reg 11 makes review a statutory right that must be offered, as does
-    FOISA s.20.  An issue when the
-    response refuses anything (an exemption, a refusal ground, or under the
-    EIR "not held"); a warning otherwise, because the Code of Practice still
-    expects every response to explain it.  The extractor's reading is used,
-    with the letter's own wording as a second look.
+    EIR reg 11 makes review a statutory right that must be offered (reg 14(5)),
+    as does FOISA s.20 (s.19).  An issue when the response refuses anything (an
+    exemption, a refusal ground, or under the EIR "not held"); a warning
+    otherwise, because the Code of Practice still expects every response to
+    explain it.  An internal review outcome is not asked for it: it *is* the
+    review, and what it must give is the right to go to the Commissioner
+    (``complaint-rights-missing``).  The extractor's reading is used, with the
+    letter's own wording as a second look.
+
+    Law: FOIA s.17(7) as in force since 1 January 2005; EIR reg 11 and reg 14(5)
+    (2004, as made); FOISA s.19 and s.20 (as in force on 9 November 2024).
 
     Source: domain reference section 6 (s.17(7); "review must be offered
-    under EIR") and section 1 (eir_ir, foisa_ir_ask).
+    under EIR") and section 1 (eir_ir, foisa_ir_ask); issue 12 ("no right to a
+    review" on a letter that is a review outcome).
     """
+    if context.is_review_outcome:
+        return []
     if context.extraction.review_rights_given or _REVIEW.search(context.response_text):
         return []
+    if not context.closes_after(context.body_end, rights_close=False):
+        return [cut_short("review-rights-missing", "The right to an internal review")]
     return [
         finding(
             "review-rights-missing",
             _severity(context),
             "No right to an internal review given",
             "The letter does not tell the requester that they can ask for an internal review, "
-            "how, or by when (40 working days). A refusal notice must give the review "
-            "procedure (FOIA s.17(7)(a)); under the EIR and FOISA the review is a statutory "
-            "right. The review outcome should set this out.",
+            "how, or by when (40 working days). A refusal must give the review procedure "
+            f"({law.cite('review_rights', context.regime)}); under the EIR and FOISA the review "
+            "is a statutory right. The review outcome should set this out.",
         )
     ]
 
@@ -95,18 +109,27 @@ def complaint_rights_missing(context: CheckContext) -> list[Finding]:
 
     FOIA s.17(7)(b) requires a refusal notice to state the right to apply to
     the Information Commissioner under s.50 (the EIR apply s.50 through reg
-    18).  Under FOISA the regulator is the Scottish Information Commissioner
-    (s.47, within six months), so a FOISA letter naming only the ICO is
-    flagged as a warning.  Severity as for review rights: an issue when the
-    response refuses anything, a warning otherwise.
+    18, reg 14(5)(b)).  Under FOISA the regulator is the Scottish Information
+    Commissioner (s.47, within six months; s.19(b)), so a FOISA letter naming
+    only the ICO is flagged as a warning.  An internal review outcome must give
+    this right too; under FOISA its notice must also give the particulars of the
+    right of appeal to the Court of Session under s.56 (s.21(10)), so a FOISA
+    review outcome silent about that appeal is a warning.  Severity as for
+    review rights: an issue when the response refuses anything or is a review
+    outcome, a warning otherwise.
+
+    Law: FOIA s.17(7)(b) and s.50; EIR reg 14(5)(b) and reg 18 (2004, as made);
+    FOISA s.19, s.21(10), s.47 and s.56 (as in force on 9 November 2024).
 
     Source: domain reference section 6 (s.17(7), "link the ICO complaint
-    portal") and section 1 (sic_appeal).
+    portal") and section 1 (sic_appeal); FOISA s.21 on legislation.gov.uk.
     """
     cid = "complaint-rights-missing"
     text = context.response_text
     mentions = _COMPLAINT.search(text)
     if not (context.extraction.complaint_rights_given or mentions):
+        if not context.closes_after(context.body_end, rights_close=False):
+            return [cut_short(cid, "The right to complain to the regulator")]
         return [
             finding(
                 cid,
@@ -114,8 +137,30 @@ def complaint_rights_missing(context: CheckContext) -> list[Finding]:
                 "No right to complain to the regulator given",
                 "The letter does not tell the requester that they can complain to the "
                 "Information Commissioner (FOIA s.50; EIR reg 18) or, in Scotland, apply to the "
-                "Scottish Information Commissioner (FOISA s.47). A refusal notice must say so "
-                "(FOIA s.17(7)(b)).",
+                "Scottish Information Commissioner (FOISA s.47). The letter must say so ("
+                + law.cite(
+                    "review_outcome_rights" if context.is_review_outcome else "complaint_rights",
+                    context.regime,
+                )
+                + ").",
+            )
+        ]
+    if (
+        context.regime == "FOISA"
+        and context.is_review_outcome
+        and not _COURT_OF_SESSION.search(text)
+    ):
+        if not context.closes_after(context.body_end, rights_close=False):
+            return [cut_short(cid, "The Court of Session appeal (s.56)")]
+        return [
+            finding(
+                cid,
+                Severity.WARNING,
+                "No particulars of the appeal to the Court of Session",
+                "This is a FOISA review outcome: its notice must give the particulars of the "
+                "rights of application to the Scottish Information Commissioner (s.47(1)) and of "
+                "appeal to the Court of Session on a point of law (s.56), FOISA s.21(10). The "
+                "letter does not mention the appeal.",
             )
         ]
     if context.regime in ("FOISA", "EISR") and mentions and not _SCOTTISH.search(text):

@@ -6,7 +6,7 @@ import re
 
 from ..parsing.model import Determination, Evidence, Point
 from . import text as tx
-from .base import CheckContext, Finding, Severity, check, finding
+from .base import CheckContext, Finding, Severity, check, cut_short, finding
 
 _SEARCHED = re.compile(
     r"\bsearch(?:ed|es|ing)?\b|\blook(?:ed|ing)?\s+(?:in|through|at|for)\b|\btrawl"
@@ -34,7 +34,14 @@ _EXPLAINED = re.compile(
     r"produced|kept|retained)|\bdo(?:es)?\s+not\s+(?:record|collect|capture|compile|create|produce|"
     r"keep|retain|monitor)\b|\bno\s+(?:requirement|obligation|legal\s+duty|business\s+need)\s+to"
     r"|\b(?:not\s+able|unable)\s+to\s+identify|\bheld\s+by\s+(?:another|a\s+different)"
-    r"|\bdoes\s+not\s+have\s+(?:any\s+)?(?:\w+\s+){0,3}(?:equipment|system|records?)",
+    r"|\bdo(?:es)?\s+not\s+have\s+(?:a\s+|any\s+)?(?:\w+\s+){0,3}(?:equipment|system|records?|"
+    r"figures?|breakdown|data)"
+    # nothing of the kind is made or kept: no checks, no record, no log
+    r"|\bmakes?\s+no\s+(?:checks?|record)|\bno\s+(?:such\s+)?(?:checks?|log|register|central\s+record)"
+    r"\s+(?:is|are)\s+(?:made|kept|held|maintained)"
+    # another body holds it, or is responsible for it
+    r"|\bmay\s+(?:be\s+)?(?:hold|held|available)\b[^.]{0,40}\b(?:by|from|contacting)\b"
+    r"|\bis\s+responsible\s+for\s+(?:handling|holding|keeping|recording)",
     re.I,
 )
 
@@ -77,6 +84,9 @@ def searches_not_described(context: CheckContext) -> list[Finding]:
     them); with searches mentioned only in general terms ("reasonable
     searches"), a warning.
 
+    Law: FOIA s.1(1)(a) as in force since 1 January 2005 (balance of probabilities:
+    Bromley v IC and the Environment Agency, EA/2006/0072); EIR reg 12(4)(a); FOISA s.17.
+
     Source: domain reference section 5 ("Not held" and search adequacy:
     LTT121 scope, quality, thoroughness and results of searches, and other
     explanations; generic "we searched" is not enough).
@@ -89,6 +99,10 @@ def searches_not_described(context: CheckContext) -> list[Finding]:
         answer = [e for e in point.evidence if e.source == "response"]
         answer_spans = [(e.start, e.end) for e in answer] or None
         found = _search_evidence(context, region or [(0, len(text))])
+        ends = [e.end for e in answer] + [b for _, b in region]
+        if not (found and context.searches) and not context.closes_after(max(ends, default=0)):
+            findings.append(cut_short(cid, "The searches", point=point.label, evidence=answer))
+            continue
         if not found:
             if context.searches:
                 findings.append(

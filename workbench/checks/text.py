@@ -29,7 +29,7 @@ _SENTENCE_BREAK = re.compile(r"(?<=[.!?])[\"'\u201d)\]]*\s+(?=[\"'\u201c(\[]?[A-
 #: A heading is a short line that does not end a sentence.
 _HEADING_MAX = 70
 #: Paragraphs this short are list items: a passage takes them in without counting them.
-_LIST_ITEM_MAX = 60
+LIST_ITEM_MAX = _LIST_ITEM_MAX = 60
 
 
 @dataclass(frozen=True)
@@ -323,3 +323,36 @@ def point_region(text: str, points: Sequence, label: str, *, following: int = 3)
             j += 1
         spans.append((paras[i][0], paras[j - 1][1]))
     return merge(spans)
+
+
+# --------------------------------------------------------------------------- the letter's end
+
+#: How a letter signs off: the line that closes it.
+_SIGN_OFF = re.compile(
+    r"^[ \t]*(?:yours\s+(?:sincerely|faithfully|truly)|(?:kind|best|warm|many)\s+regards"
+    r"|regards\b|best\s+wishes|many\s+thanks|with\s+thanks)",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+#: The end matter of a response: the requester's rights, which close the letter's body.
+_RIGHTS_PARAGRAPH = re.compile(
+    r"\b(?:ask|request|apply|seek|write)\w*\s+(?:us\s+)?(?:for\s+)?(?:an?\s+)?(?:internal\s+)?review"
+    r"|information\s+commissioner|\bcomplain\w*\s+to\b",
+    re.IGNORECASE,
+)
+
+
+def closes_after(text: str, offset: int, *, rights_close: bool = True) -> bool:
+    """Whether the text goes on past ``offset`` to the letter's closing.
+
+    A check that looks for something *missing* (the reasons, the public interest test,
+    the rights paragraph) can only decide when the text reaches the end of the letter:
+    a web page cut short, a published summary or a letter copied without its last page
+    may simply not show what the letter said.  The sign-off after the passage is the
+    structural sign that it does; so is the rights paragraph that ends a response's
+    body, except for the checks that look for that paragraph (``rights_close=False``).
+    """
+    if _SIGN_OFF.search(text, offset) is not None:
+        return True
+    return rights_close and _RIGHTS_PARAGRAPH.search(text, offset) is not None

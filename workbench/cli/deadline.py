@@ -54,7 +54,9 @@ def deadline(
         fee_notice=fee_notice,
         fee_paid=fee_paid,
     )
-    window = deadlines.review_request_deadline(responded or response.due, regime)
+    window = deadlines.review_request_deadline(
+        responded or response.due, regime, received=received, clarification_received=clarified
+    )
     review_days = deadlines.review_working_days(regime)
     if as_json:
         out = response.to_dict()
@@ -63,8 +65,11 @@ def deadline(
         click.echo(json.dumps(out, indent=2))
         return
     click.echo("\n".join(response.working()))
+    start = "the response" if responded else "the due date"
+    if window.start != deadlines.parse_date(responded or response.due):
+        start = "the expiry of the time for compliance (FOISA s.20(5))"
     click.echo(
         f"\nThe requester may ask for a review until {window.due:%a %d %b %Y} "
-        f"(40 working days after {'the response' if responded else 'the due date'})."
+        f"(40 working days after {start})."
     )
     click.echo(f"A review should be completed within {review_days} working days of the request.")

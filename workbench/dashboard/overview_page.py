@@ -30,6 +30,8 @@ from .pages import (
     named,
     none_as_empty,
     text_or_empty,
+    yes_no_from_widget,
+    yes_no_to_widget,
 )
 from .text import MISSING, escape, plain
 
@@ -125,6 +127,14 @@ def decision_html(review: Review, finding: Finding) -> str:
     return f"<span class='wb-dismissed'>Dismissed</span>: {escape(decision.reason)}"
 
 
+#: The reviewer's own confirmation of independence: "" not confirmed, "no" not involved.
+INVOLVEMENT_OPTIONS = [
+    ("— not confirmed —", ""),
+    ("No, I was not involved", "no"),
+    ("Yes, I was involved", "yes"),
+]
+
+
 class OverviewPage(Page):
     """Reviewer details, the facts read from the letter, the response deadline, the checks."""
 
@@ -162,6 +172,20 @@ class OverviewPage(Page):
         )
         role = self.bind(
             widgets.Text(placeholder="Your role", layout=_input_layout()), "reviewer.role"
+        )
+        involved = self.bind(
+            widgets.Dropdown(options=INVOLVEMENT_OPTIONS, layout=_input_layout()),
+            "reviewer.involved_in_original",
+            to_widget=yes_no_to_widget,
+            from_widget=yes_no_from_widget,
+        )
+        involved.add_class("wb-reviewer-involved")
+        why_involved = self.bind(
+            widgets.Text(
+                placeholder="If you were involved: why no one else could review it",
+                layout=_input_layout(),
+            ),
+            "reviewer.independence_note",
         )
         requested = self.date_field(
             "Review requested",
@@ -204,6 +228,15 @@ class OverviewPage(Page):
                 widgets.HTML(f"<span class='wb-muted'>{escape(_name_note(self.session))}</span>"),
             ),
             _row("Role", role),
+            _row(
+                "Involved in the original request?",
+                involved,
+                widgets.HTML(
+                    "<span class='wb-muted'>The letter says you were not involved only if you "
+                    "confirm it (s.45 Code: someone not involved, where possible)</span>"
+                ),
+            ),
+            _row("Why", why_involved),
             _row("Review requested", requested, due),
             _row("How it was asked for", route),
             _row(

@@ -45,7 +45,7 @@ REFUSAL_PROVISION = {
 }
 
 #: Checks whose findings bear on each question.
-TIMELINESS_CHECKS = ("response-timeliness",)
+TIMELINESS_CHECKS = ("response-timeliness", "extension-too-long")
 ADVICE_CHECKS = ("cost-limit-advice-missing",)
 REFUSAL_CHECKS = (
     "refusal-reasons-missing",
@@ -54,6 +54,9 @@ REFUSAL_CHECKS = (
     "ncnd-provision-missing",
     "legitimate-interests-missing",
     "cost-limit-estimate-missing",
+    "qualified-person-opinion-missing",
+    "location-not-given",
+    "adverse-effect-threshold",
     "review-rights-missing",
     "complaint-rights-missing",
 )

@@ -55,7 +55,7 @@ def render_docx(letter: LetterContext) -> bytes:
     for point in letter.points:
         _point(doc, point)
     if letter.provisions:
-        _heading(doc, "The exemptions we relied on", 2)
+        _heading(doc, f"The {letter.provision_word} we relied on", 2)
         for provision in letter.provisions:
             _provision(doc, provision)
     _outcome(doc, letter)

@@ -78,6 +78,14 @@ PROVISION_WORDS = {
 }
 #: Provisions whose test is the three-step legitimate interests test (Article 6(1)(f) UK GDPR).
 _PERSONAL_DATA_ROOTS = ("s.40(2)", "reg.13", "foisa.s.38(1)(b)", "eisr.reg.11(2)")
+#: The singular of PROVISION_WORDS, for sentences about one provision.
+_SINGULAR = {
+    "exemptions": "exemption",
+    "exceptions": "exception",
+    "exemptions and exceptions": "exemption or exception",
+}
+#: FOISA s.21(4)-(5): the review notice says what was done, in the Act's words.
+_FOISA_SCHEME = "foisa"
 
 _POINT_PARTIALS = {
     PointFinding.CORRECT: "partials/point_correct.j2",
@@ -256,10 +264,18 @@ def build_letter(
     dates = _dates(review, facts, today or dt.date.today())
     points = [_point_section(env, point) for point in review.points]
     reviewer = review.reviewer.name or "the reviewer"
-    base = {"org": org, "regime": regime, "regulator": regulator, "reviewer": reviewer}
+    word, words = provision_words(regime)
+    base = {
+        "org": org,
+        "regime": regime,
+        "regulator": regulator,
+        "reviewer": reviewer,
+        "provision_word": word,
+        "provision_words": words,
+    }
     deadline = facts.deadline
     late = _response_late(review, deadline)
-    outcome, neutral = _outcome(review, org, team.outcome_schemes)
+    outcome, neutral = _outcome(review, org, team.outcome_schemes, regime)
     return LetterContext(
         organisation=org,
         regulator=regulator,
@@ -281,7 +297,14 @@ def build_letter(
         reviewer_name=reviewer,
         reviewer_role=review.reviewer.role,
         independence=render_paragraphs(
-            env, "partials/independence.j2", {**base, "role": review.reviewer.role}
+            env,
+            "partials/independence.j2",
+            {
+                **base,
+                "role": review.reviewer.role,
+                "involved": review.reviewer.involved_in_original,
+                "note": review.reviewer.independence_note.strip(),
+            },
         ),
         grounds=verbatim(review.grounds),
         grounds_answered=_grounds_answered(env, review, base),
@@ -296,7 +319,12 @@ def build_letter(
         outcome_paragraphs=render_paragraphs(
             env,
             "partials/outcome.j2",
-            {**base, "outcome": review.outcome.value if review.outcome else None, "label": outcome},
+            {
+                **base,
+                "outcome": review.outcome.value if review.outcome else None,
+                "label": outcome,
+                "no_original_decision": review.no_original_decision,
+            },
         ),
         change_reasons=[reason.label for reason in review.change_reasons],
         conclusion=verbatim(review.conclusion),
@@ -304,6 +332,12 @@ def build_letter(
         complaint=render_paragraphs(env, "partials/right_to_complain.j2", base),
         signed_by=review.sign_off.name if review.sign_off else reviewer,
     )
+
+
+def provision_words(regime: str) -> tuple[str, str]:
+    """What the letter calls a refusal ground under ``regime``: singular and plural."""
+    plural = PROVISION_WORDS.get(regime, "exemptions")
+    return _SINGULAR[plural], plural
 
 
 def verbatim(text: str) -> list[str]:
@@ -506,6 +540,7 @@ def _provision_section(env: Environment, provision: ProvisionReview) -> Provisio
         "title": title,
         "engaged": provision.engaged.value if provision.engaged else None,
         "points": provision.points,
+        "provision_word": provision_words(short_regime)[0],
     }
     paragraphs = []
     personal = pid.startswith(_PERSONAL_DATA_ROOTS)
@@ -605,15 +640,19 @@ def _search_paragraphs(env: Environment, review: Review, base: dict) -> list[str
 
 
 def _outcome(
-    review: Review, org: Organisation, schemes: dict[str, OutcomeScheme]
+    review: Review, org: Organisation, schemes: dict[str, OutcomeScheme], regime: str
 ) -> tuple[str, str]:
     """The outcome in the organisation's words (the team folder's schemes), and the neutral
-    label beside it."""
+    label beside it.
+
+    A FOISA review always uses the FOISA scheme: s.21(5) requires the notice to say what
+    the authority did under s.21(4), in the Act's terms.
+    """
     if review.outcome is None:
         return "Not yet decided", "Not yet decided"
     label = outcome_label(
         review.outcome,
-        org.outcome_scheme,
+        _FOISA_SCHEME if regime == "FOISA" else org.outcome_scheme,
         no_original_decision=review.no_original_decision,
         schemes=schemes,
     )
