@@ -14,8 +14,8 @@ from openpyxl import load_workbook
 
 from workbench.cases import load_case
 from workbench.export import export_case
-from workbench.export.letter import catalogue_entry
 from workbench.export.import_xlsx import import_findings
+from workbench.export.letter import catalogue_entry
 from workbench.service import ReviewSession
 from workbench.store import Store
 
