@@ -56,6 +56,17 @@ def parse_date(value: str) -> dt.date | None:
     return _to_date(match) if match else None
 
 
+def read_date(value: str) -> dt.date | None:
+    """The date ``value`` is, when it is a date and nothing else; else None.
+
+    How people type a date into a form or a command: ``4/12/2023``, ``04/12/2023``,
+    ``4.12.23``, ``4-12-2023``, ``4 Dec 2023``, ``Monday 4th December 2023``,
+    ``December 4, 2023`` or ISO ``2023-12-04``; numbers are read day first, as in the UK.
+    """
+    match = _DATE.fullmatch(value.strip().rstrip(".").strip())
+    return _to_date(match) if match else None
+
+
 def find_dates(text: str, start: int = 0, end: int | None = None) -> list[FoundDate]:
     """Every real calendar date written in ``text[start:end]``."""
     end = len(text) if end is None else end
