@@ -33,7 +33,8 @@ def test_a_bad_date_is_one_plain_error_line():
     result = run("deadline", "2023-13-01")
     assert result.exit_code == 1
     assert result.output == (
-        "Error: received date '2023-13-01' is not a valid date: use YYYY-MM-DD, e.g. 2023-10-25\n"
+        "Error: received date '2023-13-01' is not a valid date: write it as 4/12/2023, "
+        "4 Dec 2023 or 2023-12-04 (day first)\n"
     )
 
 

@@ -32,10 +32,7 @@ def _remedy(card: widgets.Widget, remedy: Remedy) -> widgets.Checkbox:
 
 
 def _remedy_date(card: widgets.Widget) -> widgets.Text:
-    (field,) = [
-        w for w in walk(card) if isinstance(w, widgets.Text) and w.placeholder == "YYYY-MM-DD"
-    ]
-    return field
+    return one(card, "wb-remedy-date")
 
 
 def test_every_point_has_a_card_with_the_request_decision_and_evidence(session, messages):
@@ -85,15 +82,16 @@ def test_remedies_are_ticked_and_unticked(session, store, messages):
 def test_a_remedy_date_is_saved_and_a_wrong_one_is_a_message_not_an_error(session, store, messages):
     page = _page(session, messages)
     field = _remedy_date(_card(page, "2"))
-    field.value = "2024-02-01"
+    field.value = "1/2/2024"  # UK order: 1 February
     assert store.get(SEED_ID).points[1].remedy_date == dt.date(2024, 2, 1)
+    assert field.value == "1 February 2024"
 
     field.value = "31/02/2024"
     (shown,) = messages.texts
     assert "Remedy date for point 2 &#x27;31/02/2024&#x27; is not a valid date" in shown
     assert "not a valid date" in page_text(_card(page, "2"))  # beside the box too
     assert store.get(SEED_ID).points[1].remedy_date == dt.date(2024, 2, 1)
-    assert field.value == "2024-02-01"
+    assert field.value == "31/02/2024"  # what was typed stays, to be corrected
 
     field.value = ""
     assert store.get(SEED_ID).points[1].remedy_date is None
@@ -142,4 +140,4 @@ def test_reopening_resumes_every_value(session, store, messages):
     assert one(again, "wb-point-finding").value == "partly_correct"
     assert one(again, "wb-point-reasons").value == "Partly."
     assert _remedy(again, Remedy.DISCLOSE_IN_PART).value is True
-    assert _remedy_date(again).value == "2024-03-01"
+    assert _remedy_date(again).value == "1 March 2024"

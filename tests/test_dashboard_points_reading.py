@@ -34,7 +34,7 @@ def test_points_are_split_merged_relabelled_moved_and_deleted(session, store, me
     one(_card(page, "3a"), "wb-point-label").value = "3"
     assert _labels(page) == ["1a", "1b", "2", "3"]
 
-    button(_card(page, "3"), "↑").click()
+    button(_card(page, "3"), "↑ Up").click()
     assert _labels(page) == ["1a", "1b", "3", "2"]
 
     button(_card(page, "1b"), "Delete").click()

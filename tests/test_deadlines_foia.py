@@ -85,9 +85,9 @@ def test_response_before_receipt_is_refused():
         response_deadline("2023-10-25", responded="2023-10-01")
 
 
-@pytest.mark.parametrize("bad", ["2023-02-30", "25/10/2023", "yesterday", ""])
+@pytest.mark.parametrize("bad", ["2023-02-30", "31/10/2023x", "yesterday", ""])
 def test_bad_dates_get_a_clear_message(bad):
-    with pytest.raises(DateError, match="is not a valid date: use YYYY-MM-DD"):
+    with pytest.raises(DateError, match="is not a valid date: write it as 4/12/2023"):
         response_deadline(bad)
 
 

@@ -58,8 +58,8 @@ def test_a_changed_finding_updates_the_review_with_an_audit_row(case, store, tmp
         {
             ("Points", "2", "Finding"): "Incorrect",
             ("Points", "2", "Reasons"): "Northamptonshire wrote to us on 9 July 2023.",
-            ("Points", "2", "Remedies (separate with ;)"): "Disclose the information; "
-            "Apologise for the delay",
+            ("Points", "2", "Remedy: Disclose the information"): "Yes",
+            ("Points", "2", "Remedy: Apologise for the delay"): "Yes",
             ("Provisions", "s.40(2)", "Finding"): "Upheld in part",
         },
         tmp_path / "filled.xlsx",

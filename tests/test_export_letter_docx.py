@@ -75,8 +75,8 @@ def test_the_reviewers_reasons_are_kept_word_for_word(letter):
 def test_the_exemption_section_walks_through_the_legitimate_interests_test(letter):
     assert "Section 40(2) FOIA: Third-party personal data" in _headings(letter, 3)
     text = _text(letter)
-    assert "First, there is a legitimate interest in disclosure." in text
-    assert "I uphold our reliance on it" in text
+    assert "First, there is a legitimate interest in giving you the information." in text
+    assert "We were right to rely on it." in text
 
 
 def test_the_letter_gives_dates_outcome_and_what_happens_next(letter):

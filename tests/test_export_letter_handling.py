@@ -38,7 +38,7 @@ def test_an_on_time_response_says_so_without_apology(seed_case):
     assert not letter.timeliness_late
     assert "within the 20 working days the law allows" in handling
     assert "apologise" not in handling
-    assert "we gave you the advice and assistance it was reasonable to expect" in handling
+    assert "We gave you the advice and assistance it was reasonable to expect" in handling
 
 
 def test_the_reviewers_timeliness_finding_wins_over_the_count(seed_case):

@@ -24,15 +24,15 @@ DEV_FLOORS = {
     "point_provisions": 0.9,
 }
 SCORING_FLOORS = {
-    "reference": 0.55,
+    "reference": 0.65,
     "regime": 0.8,
     "date_received": 0.8,
     "date_of_response": 0.85,
     "kind": 0.95,
-    "provisions_cited": 0.65,
+    "provisions_cited": 0.68,
     "points_count": 0.68,
-    "point_determination": 0.48,
-    "point_provisions": 0.54,
+    "point_determination": 0.5,
+    "point_provisions": 0.56,
 }
 
 

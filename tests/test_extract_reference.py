@@ -136,3 +136,25 @@ def test_a_code_the_requester_wrote_is_not_the_authoritys_reference():
 
 def test_a_telephone_number_is_not_a_reference():
     assert extract("Tel: 01455 255745\n\nDear Sir").reference is None
+
+
+def test_a_code_only_in_the_page_address_is_proposed_with_low_confidence():
+    text = "Please provide the number of bus shelters.\n\nThe Council holds 41 bus shelters."
+    result = extract(text, name="https://council.example/foi-log/foi-48213/")
+    assert result.reference == "48213"
+    assert result.confidence["reference"] < 0.8
+
+
+def test_a_prefix_joined_to_the_code_in_a_file_name_is_part_of_it():
+    result = extract("Thank you for your request.", name="foi230118-bus-shelters.pdf")
+    assert result.reference == "FOI230118"
+
+
+def test_the_letters_own_reference_beats_the_page_address():
+    text = "Our ref: 586-25\n\nDear Sir,\n\nThank you for your request."
+    assert extract(text, name="https://police.example/foi-58625-data/").reference == "586-25"
+
+
+def test_a_long_code_after_request_heads_a_log_record_but_a_question_number_does_not():
+    assert extract("Request 101003112513\n1. How many?").reference == "101003112513"
+    assert extract("Request 1: How many buses?\n\nWe hold 12.").reference is None

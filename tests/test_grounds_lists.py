@@ -38,3 +38,24 @@ def test_a_numbered_list_of_reasons_is_not_read_as_request_points():
     grounds = read_grounds(text)
     assert [g.category for g in grounds] == ["exemption_disputed", "public_interest"]
     assert all(g.points == () for g in grounds)
+
+
+def test_reasons_listed_against_a_named_decision_dispute_that_decision():
+    text = (
+        "I ask you to reconsider the decision to charge a fee for my request, on the "
+        "following grounds:\n"
+        "1. The subject is being debated in the council chamber this month.\n"
+        "2. I am a local resident and not a business.\n"
+    )
+    grounds = read_grounds(text)
+    assert [g.category for g in grounds] == ["fees", "fees"]
+
+
+def test_a_reason_stated_in_its_own_words_keeps_its_category():
+    text = (
+        "I ask you to reconsider the decision to charge a fee for my request, on the "
+        "following grounds:\n"
+        "1. The subject is being debated in the council chamber this month.\n"
+        "2. Your reply also arrived five weeks after the twenty working day deadline.\n"
+    )
+    assert [g.category for g in read_grounds(text)] == ["fees", "delay"]

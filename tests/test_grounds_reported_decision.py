@@ -30,3 +30,21 @@ def test_grounds_read_from_a_report_and_a_rebuttal_are_held_with_low_confidence(
 def test_the_report_alone_is_not_a_ground():
     text = "You withheld the tender scores under section 43(2), saying that release would harm."
     assert read_grounds(text) == []
+
+
+def test_a_weakly_stated_objection_disputes_the_decision_reported_before_it():
+    text = (
+        "You chose to neither confirm nor deny that you hold any report on the bridge. "
+        "With so much public concern about its safety, it is plainly wrong to give such a "
+        "blanket exemption."
+    )
+    grounds = read_grounds(text)
+    assert [g.category for g in grounds] == ["ncnd_disputed"]
+
+
+def test_a_ground_stated_in_its_own_words_keeps_its_category_after_a_report():
+    text = (
+        "You withheld the tender scores under section 43(2). "
+        "The public interest clearly favours disclosure of how the contract was awarded."
+    )
+    assert [g.category for g in read_grounds(text)] == ["public_interest"]

@@ -3,7 +3,7 @@
 The scoring part (``tests/review_requests/scoring``, see ``SPLIT.md``) stands in for
 review requests no one on the team has read. This test only scores it, and a failure
 names only the aggregate figure that fell. Floors sit a little below what the reader
-reached when it was last scored (recall 0.74, precision 0.96, category 0.74,
+reached when it was last scored (recall 0.77, precision 0.96, category 0.71,
 provisions 0.96, points 1.00); the issue's targets are recall >= 0.80, precision
 >= 0.70 and category >= 0.70.
 """
@@ -17,9 +17,9 @@ from workbench.grounds.evaluate import evaluate_folder
 SCORING = Path(__file__).parent / "review_requests" / "scoring"
 
 FLOORS = {
-    "recall": 0.70,
+    "recall": 0.74,
     "precision": 0.90,
-    "category_accuracy": 0.70,
+    "category_accuracy": 0.66,
     "provisions_agreement": 0.90,
     "points_agreement": 0.90,
 }

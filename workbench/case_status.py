@@ -1,8 +1,9 @@
 """What the Cases page lists for each case: status, due date and working days left.
 
 The case folders say which cases exist; the store says how far each review
-has got.  A case nobody has started (no review, or a draft with nothing
-edited) is "Not started".  The review's due date is the store's, or for a case
+has got (and the reference and regime, where the reviewer corrected them).
+A case nobody has started (no review, or a draft with nothing edited) is
+"Not started".  The review's due date is the store's, or for a case
 with no review yet, worked out from the review request date in ``case.json``.
 Days left are counted in working days on the case's regime's calendar, so a
 bank holiday does not count as a day to work in.
@@ -101,14 +102,15 @@ def case_rows(
         else:
             status = _STATUS_WORDS[summary.status]
             due = summary.due_date or _due_from_case(case)
+        regime = getattr(summary, "regime", None) or meta.regime
         days_left = None
         if due is not None and status != COMPLETED:
-            days_left = working_days_left(due, today, meta.regime)
+            days_left = working_days_left(due, today, regime)
         rows.append(
             CaseRow(
                 case_id=meta.id,
-                reference=meta.reference,
-                regime=meta.regime,
+                reference=getattr(summary, "reference", None) or meta.reference,
+                regime=regime,
                 status=status,
                 due=due,
                 days_left=days_left,

@@ -85,6 +85,8 @@ _SEPARATOR = re.compile(
     re.IGNORECASE,
 )
 _FULL_ITEM = re.compile(_REF)
+#: A bracketed name after a reference: "(personal information)", "(Substantial prejudice ...)".
+_GLOSS = re.compile(r"\s*\((?=[^()]*[A-Za-z]{3})[^()\d]{3,80}\)(?=\s*(?:,|and\b|or\b|&))")
 _SUB_ITEM = re.compile(_SUBREF)
 _NOT_A_PROVISION = re.compile(
     r"\s*(?:working|days?|hours?|weeks?|months?|years?|per\b|%|pages?|requests?|WD\b)",
@@ -315,7 +317,14 @@ def _family(match: re.Match[str]) -> str:
 
 
 def _next_item(text: str, pos: int, family: str, previous: _Item) -> _Item | None:
-    """The next joined reference after *pos*, or None when the list has ended."""
+    """The next joined reference after *pos*, or None when the list has ended.
+
+    A name in brackets after a reference ("s.38(1)(b) (personal information), 36(1)
+    (confidentiality)") glosses it; the list goes on after the gloss.
+    """
+    gloss = _GLOSS.match(text, pos)
+    if gloss is not None:
+        pos = gloss.end()
     sep = _SEPARATOR.match(text, pos)
     if sep is None:
         return None

@@ -99,19 +99,30 @@ def parse_regime(value: str | Regime) -> Regime:
         ) from None
 
 
+#: How a date may be written, as an error message says it.
+DATE_FORMATS = "write it as 4/12/2023, 4 Dec 2023 or 2023-12-04 (day first)"
+
+
 def parse_date(value: str | dt.date, *, field_name: str = "date") -> dt.date:
-    """Read an ISO date (YYYY-MM-DD), naming the field when it is not one."""
+    """Read a date as people type it, naming the field when it is not one.
+
+    The one reader of typed dates, for the commands and the dashboard alike:
+    ``4/12/2023``, ``04/12/2023``, ``4 Dec 2023``, ``4 December 2023`` and ISO
+    ``2023-12-04`` all mean 4 December 2023 (UK order, day first; see
+    :func:`workbench.parsing.dates.read_date`).
+    """
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):
         return value
-    try:
-        return dt.date.fromisoformat(str(value).strip())
-    except ValueError:
+    from .parsing.dates import read_date
+
+    day = read_date(str(value))
+    if day is None:
         raise DateError(
-            f"{field_name} {value!r} is not a valid date: use YYYY-MM-DD, e.g. 2023-10-25",
-            field=field_name,
-        ) from None
+            f"{field_name} {value!r} is not a valid date: {DATE_FORMATS}", field=field_name
+        )
+    return day
 
 
 @dataclass(frozen=True)

@@ -163,6 +163,14 @@ def letter_text(raw: str) -> str:
     return raw
 
 
+def letter_source(raw: str) -> str | None:
+    """The address on the corpus header line ``SOURCE: ...``: the document's name, as a
+    saved file's name would be."""
+    if raw.startswith("SOURCE:"):
+        return raw.partition("\n")[0][len("SOURCE:") :].strip() or None
+    return None
+
+
 def letter_pairs(folder: Path) -> list[tuple[str, Path, Path]]:
     """(name, text file, answer file) for every letter that has both."""
     pairs = []
@@ -185,7 +193,8 @@ def evaluate_folder(folder: str | Path) -> Report:
     for name, text_file, answer_file in letter_pairs(folder):
         try:
             truth = json.loads(answer_file.read_text(encoding="utf-8"))
-            text = letter_text(text_file.read_text(encoding="utf-8"))
+            raw = text_file.read_text(encoding="utf-8")
+            text = letter_text(raw)
         except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
             report.errors.append(f"{name}: cannot read ({exc})")
             continue
@@ -193,7 +202,7 @@ def evaluate_folder(folder: str | Path) -> Report:
             report.errors.append(f"{name}: the answer file is not a JSON object")
             continue
         report.letters += 1
-        score_letter(report, name, truth, extract(text))
+        score_letter(report, name, truth, extract(text, name=letter_source(raw)))
     return report
 
 

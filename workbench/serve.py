@@ -29,6 +29,10 @@ Why each setting is what it is:
   instead of silently dropping the connection.
 - Kernels of pages left idle (a closed laptop, a lost connection) are culled.
 - Voila's own tracebacks are never sent to the page.
+- The page comes from the workbench's own template (``TEMPLATE``): Voila's "lab"
+  template with landmarks (a banner, the dashboard in ``<main>``) and without the
+  Font Awesome stylesheet Voila links from a CDN; the icons come with Voila's bundled
+  JavaScript, so the page works on a network without internet access.
 - One kernel is preheated: it starts and runs the notebook before anyone asks
   for the page, which measured about 1.3 s from request to a usable page
   against about 2.4-2.8 s without (benchmarks/bench_dashboard_start.py).  It is
@@ -97,6 +101,12 @@ FILES_URL = "voila/files/"
 
 #: Voila's own default denylist, kept in addition to the allowlist.
 DENYLIST = [r".*\.(ipynb|py)"]
+
+#: The page template (``workbench/dashboard/jupyter/voila/templates/workbench``): Voila's
+#: "lab" template with landmarks and nothing fetched from the internet (no CDN).
+TEMPLATE = "workbench"
+#: The Jupyter data folder that holds it, put first on Voila's ``JUPYTER_PATH``.
+TEMPLATE_ROOT = Path(__file__).parent / "dashboard" / "jupyter"
 
 
 @dataclass(frozen=True)
@@ -320,6 +330,7 @@ def voila_config(options: ServeOptions, root: Path, output: Path) -> dict:
         # The login form offers to set a password; the token is the only way in.
         "PasswordIdentityProvider": {"allow_password_change": False},
         "VoilaConfiguration": {
+            "template": TEMPLATE,
             "file_allowlist": [allowlist_pattern(root, output)],
             "file_denylist": DENYLIST,
             "show_tracebacks": False,
@@ -354,11 +365,13 @@ def voila_environment(root: Path, output: Path, run_dir: Path, ip: str) -> dict[
 
     The workbench's own settings are passed as absolute paths so the kernel
     (which runs in the notebooks folder) sees the same data as this process.
-    Jupyter's search paths from the user's environment are dropped.
+    Jupyter's search paths from the user's environment are dropped; the only one set is
+    the folder of the workbench's page template.
     """
     env = dict(os.environ)
     for variable in ("JUPYTER_PATH", "JUPYTER_CONFIG_PATH"):
         env.pop(variable, None)
+    env["JUPYTER_PATH"] = str(TEMPLATE_ROOT)
     env["WORKBENCH_DATA"] = str(settings.data_dir().resolve())
     env["WORKBENCH_OUTPUT"] = str(output)
     env[FILES_ROOT_ENV] = str(root)

@@ -83,8 +83,6 @@ from .uploads import Upload, attach_uploaded_review_request
 
 log = logging.getLogger(__name__)
 
-#: Who the audit names when the reviewer has not given their name.
-DEFAULT_WHO = "reviewer"
 
 
 #: How many times a change is merged onto someone else's newer version before giving up.
@@ -282,10 +280,15 @@ class ReviewSession:
 
         Signed in through JupyterHub, that is the signed-in name, whatever was typed or
         given (:func:`workbench.roles.signed_in_user`); otherwise the name given, else the
-        review's reviewer, else ``"reviewer"``.
+        review's reviewer, else the person running the workbench (``WORKBENCH_USER``, else
+        the login name: :func:`workbench.settings.user`), so even the first rows of the
+        audit trail, made before anyone typed a name, name a real person.
         """
         return (
-            signed_in_user() or self._who or self._review.reviewer.name.strip() or DEFAULT_WHO
+            signed_in_user()
+            or self._who
+            or self._review.reviewer.name.strip()
+            or settings.user()
         )
 
     @property

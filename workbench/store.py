@@ -373,6 +373,9 @@ class ReviewSummary:
     points_decided: int
     updated_at: dt.datetime
     updated_by: str
+    #: The reference and regime as the reviewer corrected them (None: as read).
+    reference: str | None = None
+    regime: str | None = None
 
 
 @dataclass(frozen=True)
@@ -478,6 +481,13 @@ def _stamp(moment: dt.datetime) -> str:
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=dt.UTC)
     return moment.astimezone(dt.UTC).isoformat(timespec="microseconds")
+
+
+def _corrected(review: Review, fact: str) -> str | None:
+    """A fact of the case as the reviewer corrected it, or None where it stands as read."""
+    correction = review.corrections.get(fact)
+    value = correction.corrected if correction is not None else None
+    return str(value) if value not in (None, "") else None
 
 
 def _parse_stamp(text: str) -> dt.datetime:
@@ -997,6 +1007,8 @@ class Store:
                     points_decided=sum(1 for p in review.points if p.finding is not None),
                     updated_at=_parse_stamp(row.updated_at),
                     updated_by=row.updated_by,
+                    reference=_corrected(review, "reference"),
+                    regime=_corrected(review, "regime"),
                 )
             )
         return summaries

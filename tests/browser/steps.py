@@ -38,6 +38,21 @@ def select_tab(page, title: str) -> None:
     page.locator(".wb-tabs").get_by_role("tab", name=title, exact=True).click()
 
 
+def show_tab(page, title: str) -> None:
+    """Show one tab of the opened case and wait until its page has replaced the last one."""
+    tab = page.locator(".wb-tabs").get_by_role("tab", name=title, exact=True)
+    if tab.get_attribute("aria-selected") == "true":
+        page.locator(".wb-tabpanel .wb-page").wait_for()
+        return
+    page.evaluate(
+        "() => document.querySelectorAll('.wb-tabpanel .wb-page')"
+        ".forEach(p => p.setAttribute('data-wb-shown-before', ''))"
+    )
+    select_tab(page, title)
+    page.locator(".wb-tabpanel .wb-page:not([data-wb-shown-before])").wait_for()
+    page.wait_for_timeout(300)  # the page's widgets finish drawing
+
+
 def choose(page, selector: str, label: str) -> None:
     """Pick ``label`` in the dropdown inside ``selector``."""
     page.locator(f"{selector} select").select_option(label=label)

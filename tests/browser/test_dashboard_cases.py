@@ -20,6 +20,7 @@ def test_the_seed_case_is_listed_and_opens_showing_its_details(
     facts = case.locator(".wb-facts").inner_text()
     assert "Information Commissioner's Office" in facts
     assert "FOIA" in facts
+    case.get_by_text("The response as sent", exact=True).click()  # the panel opens
     response = case.locator(".wb-document").inner_text()
     assert "We received your request on 25 October 2023" in response
     screenshot("case opened")

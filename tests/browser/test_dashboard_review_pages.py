@@ -34,7 +34,7 @@ def _open_seed_case(page):
 
 
 def _tab(case, title: str) -> None:
-    case.locator(".wb-tabs .lm-TabBar-tab", has_text=title).click()
+    case.locator(".wb-tabs").get_by_role("tab", name=title, exact=True).click()
 
 
 def test_findings_made_in_the_browser_are_kept_across_a_reload(

@@ -19,7 +19,9 @@ from . import main
     show_default=True,
     help="The access regime, which decides which bank holidays count.",
 )
-@click.option("--responded", help="Date of the response (YYYY-MM-DD): reports days taken.")
+@click.option(
+    "--responded", help="Date of the response (e.g. 4/12/2023 or 4 Dec 2023): reports days taken."
+)
 @click.option(
     "--extension",
     type=int,
@@ -42,7 +44,7 @@ def deadline(
     fee_paid: str | None,
     as_json: bool,
 ) -> None:
-    """When a response to a request RECEIVED (YYYY-MM-DD) is due, and the review windows."""
+    """When a response to a request RECEIVED (day first: 4/12/2023, 4 Dec 2023) is due."""
     response = deadlines.response_deadline(
         received,
         regime,

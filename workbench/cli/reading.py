@@ -247,8 +247,8 @@ def review_set(case_id: str, field: str, value: str, who: str) -> None:
     regime, date_received, date_of_response, review_requested (or a yes/no fact:
     review_rights_given, complaint_rights_given, advice_and_assistance).
 
-    VALUE "" goes back to what was read.  Dates are YYYY-MM-DD; kind is response,
-    refusal_notice, holding_notice or internal_review_outcome.
+    VALUE "" goes back to what was read.  Dates are day first (4/12/2023, 4 Dec 2023 or
+    2023-12-04); kind is response, refusal_notice, holding_notice or internal_review_outcome.
     """
     with _session(case_id, who) as session:
         session.set_fact(field, value)
@@ -321,7 +321,7 @@ def search_not_a_search(case_id: str, number: int, undo: bool, who: str) -> None
 @review.command("complete")
 @click.argument("case_id")
 @click.option("--signed-by", required=True, help="The name the letter is signed with.")
-@click.option("--on", "on", help="The sign-off date (YYYY-MM-DD; default today).")
+@click.option("--on", "on", help="The sign-off date (e.g. 4/12/2023; default today).")
 @who_option
 def review_complete(case_id: str, signed_by: str, on: str | None, who: str) -> None:
     """Sign off CASE_ID's review and freeze it (refused, with what is missing, if incomplete)."""

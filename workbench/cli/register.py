@@ -27,7 +27,7 @@ def register() -> None:
     type=click.Path(dir_okay=False, writable=True),
     help="Also write the figures to this workbook, one sheet each.",
 )
-@click.option("--today", help="Count overdue reviews as of this date (YYYY-MM-DD; default: today).")
+@click.option("--today", help="Count overdue reviews as of this date (default: today).")
 @click.option(
     "--scheme",
     default=DEFAULT_SCHEME,

@@ -84,7 +84,7 @@ def review_show(case_id: str, version: int | None, scheme: str, as_json: bool, w
 @click.argument("case_id")
 @click.option("--reviewer", help="Who carries out the review (default: --who).")
 @click.option("--role", default="", help="The reviewer's role.")
-@click.option("--requested", help="Date the review was requested (YYYY-MM-DD; default: case.json).")
+@click.option("--requested", help="Date the review was requested (default: case.json).")
 @click.option("--route", type=click.Choice(list(Route.choices())), help="How it was requested.")
 @click.option("--grounds", default="", help="The requester's grounds, in their words.")
 @click.option("--exceptional", is_flag=True, help="FOIA exceptional case: 40 working days.")

@@ -11,6 +11,12 @@ shown again (so a finding made on one tab shows on the others).
 The case and the tab shown are kept in the store as the reviewer's place
 (``ReviewSession.remember_place``), so a page opened later resumes there;
 "Back to cases" forgets it.
+
+The tabs are a :class:`~workbench.dashboard.navigation.TabNav` (a ``<nav>`` landmark
+with a keyboard-operable tab list) over one panel showing the chosen page; the response
+under review is a ``<details>`` element, opened and closed with Enter like any button.
+Whenever a page saves a change, the header above the tabs is read again, so a
+corrected reference or a sign-off shows there at once.
 """
 
 from __future__ import annotations
@@ -23,6 +29,7 @@ from typing import TYPE_CHECKING, Any
 import ipywidgets as widgets
 
 from ..cases import Case
+from .navigation import TabNav
 from .text import escape, facts_table, preformatted
 
 if TYPE_CHECKING:  # imported when a case opens: the store and exports are heavy
@@ -45,8 +52,6 @@ TABS: tuple[tuple[str, str, str], ...] = (
 
 #: The review pages' own styles (the frame's stylesheet covers the rest).
 CSS = """
-.wb-case .wb-tabs .lm-TabBar-tab { flex: 0 0 auto; min-width: 0; max-width: none;
-  padding: 0 1rem; }
 .wb-case .wb-page { padding: 0.5rem 0.25rem; }
 .wb-case h3 { font-size: 1.05rem; margin: 0.75rem 0 0.25rem; }
 .wb-case .wb-card { border: 1px solid #d0d0d0; border-radius: 6px; padding: 0.5rem 0.75rem;
@@ -78,8 +83,8 @@ CSS = """
 /* The letter beside the points stays in view while the cards scroll: every box between it
    and the page's scroller must let it (a box with overflow other than visible would be the
    one it sticks in). */
-.wb-case .wb-side-by-side, .wb-case .wb-page, .wb-root .wb-case .wb-tabs > .widget-tab-contents,
-.wb-case .widget-tab-contents > .widget-box, .wb-root, .wb-root > .widget-box, .wb-case,
+.wb-case .wb-side-by-side, .wb-case .wb-page, .wb-root .wb-case .wb-tabpanel,
+.wb-case .wb-tabpanel > .widget-box, .wb-root, .wb-root > .widget-box, .wb-case,
 .jp-OutputArea:has(.wb-case), .jp-OutputArea-child:has(.wb-case),
 .jp-OutputArea-output:has(.wb-case) { overflow: visible; }
 .wb-case .wb-point-tools { gap: 0.25rem; margin-bottom: 0.25rem; }
@@ -155,14 +160,19 @@ class CaseView:
         store: Store | None = None,
         session: ReviewSession | None = None,
         tab: str | None = None,
+        on_tab: Callable[[str], None] | None = None,
     ) -> None:
-        """``tab``: the title of the tab to show first (default, or if unknown: the first)."""
+        """``tab``: the title of the tab to show first (default, or if unknown: the first).
+
+        ``on_tab(title)`` is told each tab shown (the frame records it in the page's address).
+        """
         from ..service import ReviewSession
 
         self.case = case
         self.guard = guard
         self.session = session or ReviewSession.open(case.id, store=store, case=case)
         self._on_back = on_back
+        self._on_tab = on_tab
         try:
             self._propose_grounds()
             self._build(case, tab)
@@ -178,23 +188,24 @@ class CaseView:
         self.facts.add_class("wb-case-facts")
         self.access = widgets.HTML()
         self.access.add_class("wb-access")
-        self.response = widgets.HTML(preformatted(case.response().text))
-        letter = widgets.Accordion(children=[self.response], titles=("The response as sent",))
-        letter.selected_index = None
+        self.response = widgets.HTML(response_panel(case.response().text))
+        self.response.add_class("wb-response")
         self.pages: dict[str, Page] = {}
-        self._slots = [widgets.VBox() for _ in TABS]
         titles = [title for title, _, _ in TABS]
-        self.tabs = widgets.Tab(children=self._slots, titles=titles)
+        first = titles.index(tab) if tab in titles else 0
+        self.tabs = TabNav(titles=tuple(titles), selected_index=first)
         self.tabs.add_class("wb-tabs")
-        self.tabs.selected_index = titles.index(tab) if tab in titles else 0
+        self.panel = widgets.VBox()
+        self.panel.add_class("wb-tabpanel")
         self.widget = widgets.VBox(
             [
                 back,
                 widgets.HTML(f"<h2>Case {escape(case.id)}</h2>"),
                 self.access,
                 self.facts,
-                letter,
+                self.response,
                 self.tabs,
+                self.panel,
                 widgets.HTML(f"<style>{CSS}</style>", layout=widgets.Layout(display="none")),
             ]
         )
@@ -241,14 +252,18 @@ class CaseView:
         if page is None:
             cls = page_class(module, name)
             if cls is None:
+                self.panel.children = ()
                 return
             page = cls(self.session, self.guard)
+            page.after_change = self.refresh_header
             self.pages[title] = page
-            self._slots[index].children = (page.widget,)
         else:
             page.refresh()
+        self.panel.children = (page.widget,)
         self.refresh_header()
         self.session.remember_place(title)
+        if self._on_tab is not None:
+            self._on_tab(title)
 
     def save_typing(self) -> None:
         """Save what was typed on any tab and not yet saved (the typing had not paused)."""
@@ -269,3 +284,27 @@ class CaseView:
         finally:
             self.session.close()
             self._on_back()
+
+    def leave(self) -> None:
+        """Let go of the case for another one (Back or Forward to it): save typing, release."""
+        try:
+            self.save_typing()
+        finally:
+            self.session.close()
+
+
+def response_panel(text: str) -> str:
+    """The response under review, shut until opened: a ``<details>`` a keyboard can open.
+
+    Its text scrolls inside the panel, so the panel is focusable and named: a keyboard
+    reader can then scroll it with the arrow keys.
+    """
+    letter = preformatted(text).replace(
+        "<pre class='wb-document'>",
+        "<pre class='wb-document' tabindex='0' role='region' aria-label='The response as sent'>",
+        1,
+    )
+    return (
+        "<details class='wb-response-panel'><summary>The response as sent</summary>"
+        f"{letter}</details>"
+    )

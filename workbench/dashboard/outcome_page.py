@@ -27,7 +27,7 @@ from ..outcomes import CHANGED_OUTCOMES, ChangeReason, Outcome, outcome_label
 from ..review import Review
 from ..service import ReviewSession
 from ..uploads import size_text
-from .pages import Guard, Page
+from .pages import Guard, Page, named
 from .text import date_text, escape
 
 #: The export buttons: (format, button text).
@@ -104,6 +104,7 @@ class OutcomePage(Page):
             layout=widgets.Layout(width="100%", height="3.5rem"),
             disabled=frozen,
         )
+        named(self.override_reason, "Why the outcome is overridden", visible=False)
         self.override_button = self.button(
             "Save the override",
             self._save_override,
@@ -178,18 +179,39 @@ class OutcomePage(Page):
             ),
             "conclusion",
         )
+        named(conclusion, "Conclusion", visible=False)
         return self._section("Conclusion", conclusion)
 
     def _letter_section(self) -> widgets.VBox:
         self.preview = self.show(widgets.HTML(), self._preview_html)
         self.preview.add_class("wb-letter-preview")
+        self.voice = self.show(widgets.HTML(), self._voice_html)
+        self.voice.add_class("wb-letter-voice")
         return self._section(
             "The letter",
             widgets.HTML(
                 "<p>A preview of the outcome letter as it stands; it follows every change "
                 "you save.</p>"
             ),
+            self.voice,
             self.preview,
+        )
+
+    def _voice_html(self, review: Review) -> str:
+        """A warning for each note the letter quotes that speaks of the requester, not to them."""
+        from ..letter_voice import third_person_passages
+
+        found = third_person_passages(review, self.session.facts().requester)
+        if not found:
+            return ""
+        items = "".join(
+            f"<li><b>{escape(item.where)}</b>: “{escape(item.sentence)}”</li>" for item in found
+        )
+        return (
+            "<div class='wb-message wb-warning-box' role='status'><p><b>Check before the letter "
+            "goes out.</b> The letter is addressed to the requester, and these words go into "
+            f"it as you wrote them, but they speak of the requester as someone else: "
+            f"{escape(found[0].why)}.</p><ul>{items}</ul></div>"
         )
 
     def _export_section(self) -> widgets.VBox:
@@ -237,6 +259,7 @@ class OutcomePage(Page):
             layout=widgets.Layout(width="28rem"),
         )
         self.signed_by.add_class("wb-signed-by")
+        self.signed_by.add_class("wb-outcome-signed-by")
         self.complete_button = self.button(
             "Complete and sign off",
             self._complete,

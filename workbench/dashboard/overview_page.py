@@ -25,8 +25,9 @@ from .pages import (
     Page,
     choice_options,
     css_slug,
-    date_from_text,
     empty_as_none,
+    first_control,
+    named,
     none_as_empty,
     text_or_empty,
     yes_no_from_widget,
@@ -34,15 +35,26 @@ from .pages import (
 )
 from .text import MISSING, escape, plain
 
-#: Grid columns of a labelled row: label, input, what it means.
-ROW_COLUMNS = "minmax(11rem, 14rem) minmax(14rem, 18rem) minmax(0, 1fr)"
+#: Grid columns of a labelled row: the labelled input, what it means.
+ROW_COLUMNS = "minmax(24rem, 32rem) minmax(0, 1fr)"
+#: The width of a row's label, inside the input's box.
+LABEL_WIDTH = "13rem"
 
 SEVERITY_LABELS = {"issue": "Issue", "warning": "Warning", "info": "Note"}
 
 
 def _row(label: str, field: widgets.Widget, note: widgets.Widget | None = None) -> widgets.GridBox:
-    cells = [widgets.HTML(f"<b>{escape(label)}</b>"), field, note or widgets.HTML()]
-    row = widgets.GridBox(cells, layout=widgets.Layout(grid_template_columns=ROW_COLUMNS))
+    """A labelled input (the label is the input's own) and, beside it, what it means."""
+    control = first_control(field)
+    if isinstance(control, widgets.Checkbox):
+        control.description = label  # a checkbox's label stands beside the box
+    elif control is not None:
+        named(control, label, width=LABEL_WIDTH)
+        control.add_class("wb-caption")
+    row = widgets.GridBox(
+        [field, note or widgets.HTML()],
+        layout=widgets.Layout(grid_template_columns=ROW_COLUMNS),
+    )
     row.add_class("wb-field-row")
     return row
 
@@ -175,10 +187,11 @@ class OverviewPage(Page):
             ),
             "reviewer.independence_note",
         )
-        requested = widgets.Text(placeholder="YYYY-MM-DD", layout=_input_layout())
-        self.show(requested, lambda review: text_or_empty(review.review_requested))
-        self.show(requested, lambda review: review.is_frozen, trait="disabled")
-        self.on_change(requested, lambda text: self._set_requested(text))
+        requested = self.date_field(
+            "Review requested",
+            lambda review: review.review_requested,
+            lambda day: self.session.set_fact("review_requested", day),
+        )
         route = self.bind(
             widgets.Dropdown(options=choice_options(Route.choices()), layout=_input_layout()),
             "route",
@@ -186,7 +199,7 @@ class OverviewPage(Page):
             from_widget=empty_as_none,
         )
         exceptional = self.bind(
-            widgets.Checkbox(description="Yes", indent=False, layout=widgets.Layout(width="auto")),
+            widgets.Checkbox(indent=False, layout=widgets.Layout(width="auto")),
             "exceptional",
         )
         grounds = self.bind(
@@ -197,8 +210,9 @@ class OverviewPage(Page):
             ),
             "grounds",
         )
+        named(grounds, "The requester's grounds", visible=False)
         name.add_class("wb-reviewer-name")
-        requested.add_class("wb-review-requested")
+        requested.children[0].add_class("wb-review-requested")
         grounds.add_class("wb-grounds")
         due = self.show(
             widgets.HTML(),
@@ -242,11 +256,6 @@ class OverviewPage(Page):
             return _review_due_html(review)
         return f"{_review_due_html(review)}<br>{fact_status_html(fact)}"
 
-    def _set_requested(self, text: str) -> Review:
-        """The review request date, read as a date (a wrong one is refused with its name)."""
-        day = date_from_text("Review requested date")(text)
-        return self.session.set_fact("review_requested", day)
-
     # -- the facts of the case -------------------------------------------------------------
 
     def _fact_block(self, name: str) -> widgets.Widget:
@@ -262,13 +271,19 @@ class OverviewPage(Page):
             )
         elif kind == "yes_no":
             field = widgets.Dropdown(options=YES_NO_OPTIONS, layout=_input_layout())
+        elif kind == "date":
+            field = self.date_field(
+                fact.label,
+                lambda _review: self.session.fact(name).value,
+                lambda day: self.session.set_fact(name, day),
+            )
         else:
-            placeholder = "YYYY-MM-DD" if kind == "date" else ""
-            field = widgets.Text(placeholder=placeholder, layout=_input_layout())
-        self.show(field, lambda _review: _fact_widget_value(self.session.fact(name)))
-        self.show(field, lambda review: review.is_frozen, trait="disabled")
-        self.on_change(field, lambda value: self.session.set_fact(name, value))
-        field.add_class(f"wb-fact-input-{name.replace('_', '-')}")
+            field = widgets.Text(layout=_input_layout())
+        if kind != "date":
+            self.show(field, lambda _review: _fact_widget_value(self.session.fact(name)))
+            self.show(field, lambda review: review.is_frozen, trait="disabled")
+            self.on_change(field, lambda value: self.session.set_fact(name, value))
+        first_control(field).add_class(f"wb-fact-input-{name.replace('_', '-')}")
         status = self.show(
             widgets.HTML(), lambda _review: fact_status_html(self.session.fact(name))
         )
@@ -330,6 +345,7 @@ class OverviewPage(Page):
             lambda: self.session.decide_check(finding.id, accepted=False, reason=reason.value),
             tooltip="The check is wrong here; give the reason",
         )
+        named(reason, f"Why dismiss “{finding.title}”", visible=False)
         for control in (accept, dismiss, reason):
             self.show(control, lambda review: review.is_frozen, trait="disabled")
         controls = widgets.HBox(

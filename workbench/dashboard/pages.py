@@ -9,11 +9,13 @@ here means no page can forget one.
    answer) rebuilds its widgets from the model; otherwise only values are
    refreshed, so the widget the reviewer is using keeps its place and focus.
 2. **Every change is saved through the session** (so through the store,
-   audited and conflict-checked): a choice at once, free text as it is typed,
-   once the typing pauses (see ``debounce``; one audit row per pause, not per
-   keystroke).  Anything that shows saved values again first saves the text
-   still waiting, so nothing typed is overwritten.  Text that must be read
-   (a date) is saved when the reviewer leaves the box or presses Enter.
+   audited and conflict-checked): free text as it is typed, once the typing
+   pauses (see ``debounce``; one audit row per pause, not per keystroke), and a
+   choice in a dropdown likewise once the choosing pauses (ArrowDown through a
+   closed dropdown passes every option on the way: only the one it stops at is
+   saved).  Anything that shows saved values again first saves what is still
+   waiting, so nothing typed is overwritten.  Text that must be read (a date)
+   is saved when the reviewer leaves the box or presses Enter.
 3. **Every callback runs through the guard**, so a mistake is a plain message
    in the page; after any attempt (saved or refused) the page shows the saved
    values again, so it never displays something that is not in the store.
@@ -22,6 +24,11 @@ here means no page can forget one.
    *same* field (:class:`~workbench.errors.EditConflict`), the field shows the
    saved value (theirs) and a panel right beside it keeps the reviewer's own
    value, with "Use mine" and "Keep theirs".
+5. **Every control has a name a screen reader reads out** (WCAG 2.2, 1.3.1 and
+   4.1.2): build them with :func:`labelled` (a visible label) or :func:`named`
+   (a name, shown or not), which use the widget's own ``<label for=...>``;
+   a date with :func:`date_field`.  ``workbench.dashboard.a11y.unnamed_controls``
+   lists any control without a name (the tests run it on every page).
 
 Writing a page::
 
@@ -53,7 +60,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 import ipywidgets as widgets
 
 from ..deadlines import parse_date
-from ..errors import EditConflict
+from ..errors import DateError, EditConflict
 from ..review import PathLike, Review
 from .debounce import TYPING_PAUSE, Debouncer
 
@@ -64,6 +71,8 @@ Guard = Callable[[Callable[..., Any]], Callable[..., Any]]
 
 #: Shown in a dropdown for "nothing chosen yet" (stored as None).
 NOT_DECIDED = "— not decided —"
+#: What an empty date box suggests: the forms it reads (UK order, day first).
+DATE_PLACEHOLDER = "e.g. 4/12/2023 or 4 Dec 2023"
 
 
 def identity(value: Any) -> Any:
@@ -107,6 +116,10 @@ class Page:
         self._typing = Debouncer(typing_pause)
         #: Conflict panels shown, by the model id of the field they belong to.
         self.conflicts: dict[str, widgets.Widget] = {}
+        #: Called after every attempt to save (the case view refreshes its header).
+        self.after_change: Callable[[], Any] | None = None
+        #: Dates typed that could not be read, kept in their boxes (by the box's model id).
+        self._unread: dict[str, str] = {}
         self.refresh()
 
     # -- what a subclass provides ----------------------------------------------------------
@@ -217,6 +230,57 @@ class Page:
         button.on_click(self.guard(lambda _button: self.attempt(action)))
         return button
 
+    def date_field(
+        self,
+        name: str,
+        read: Callable[[Review], dt.date | None],
+        save: Callable[[dt.date | None], Any],
+    ) -> widgets.HBox:
+        """A date typed as people write it, with a date picker beside it.
+
+        The box reads ``4/12/2023``, ``04/12/2023``, ``4 Dec 2023`` or ``2023-12-04`` (UK
+        order: day first) when the reviewer leaves it or presses Enter; the picker saves
+        the day chosen in it.  A date that cannot be read is named beside the box and in
+        the message area, and what was typed stays in the box to be corrected (it is not
+        replaced by the saved date).  Label it with :func:`labelled`, which names the box.
+        """
+        note = widgets.HTML()
+        note.add_class("wb-field-note")
+        typed = widgets.Text(placeholder=DATE_PLACEHOLDER, layout=widgets.Layout(width="14rem"))
+        typed.add_class("wb-date-text")
+        picker = widgets.DatePicker(layout=widgets.Layout(width="auto"))
+        picker.add_class("wb-date-picker")
+        named(picker, f"{name}: choose from a calendar", visible=False)
+        read_text = date_from_text(name)
+        key = typed.model_id
+
+        def shown(review: Review) -> str:
+            return self._unread.get(key, date_shown(read(review)))
+
+        def save_typed(text: str) -> Any:
+            try:
+                day = read_text(text)
+            except DateError as exc:
+                self._unread[key] = text
+                note.value = f"<span class='wb-error-text' role='alert'>{escape_text(exc)}</span>"
+                raise
+            self._unread.pop(key, None)
+            note.value = ""
+            return save(day)
+
+        def save_picked(day: dt.date | None) -> Any:
+            self._unread.pop(key, None)
+            note.value = ""
+            return save(day)
+
+        for control in (typed, picker):
+            self.show(control, lambda review: review.is_frozen, trait="disabled")
+        self.show(typed, shown)
+        self.show(picker, read)
+        self.on_change(typed, save_typed)
+        self.on_change(picker, save_picked)
+        return widgets.HBox([typed, picker, note], layout=widgets.Layout(align_items="center"))
+
     def attempt(self, action: Callable[[], Any]) -> Any:
         """Run a session call; refresh either way, and let a refusal reach the guard.
 
@@ -227,6 +291,8 @@ class Page:
             return action()
         finally:
             self.refresh()
+            if self.after_change is not None:
+                self.after_change()
 
     def _observe(
         self, widget: widgets.Widget, callback: Callable[[Any], Any], *, as_typed: bool = False
@@ -237,17 +303,19 @@ class Page:
         so a refresh never clears the message that explains it.  With ``as_typed`` the
         box sends every keystroke and only the value it has when the typing pauses is
         saved; otherwise the box sends its value when the reviewer leaves it or presses
-        Enter.
+        Enter.  A dropdown's choice is saved once the choosing pauses, so arrowing
+        through its options saves (and audits) only the one it stops at.
         """
         guarded = self.guard(lambda value: self._saving(widget, callback, value))
         if hasattr(widget, "continuous_update"):
             widget.continuous_update = as_typed
+        settles = as_typed or is_choice(widget)
 
         def changed(change: dict) -> None:
             if self._syncing:
                 return
             value = change["new"]
-            if as_typed:
+            if settles:
                 self._typing.schedule(widget.model_id, lambda: guarded(value))
             else:
                 guarded(value)
@@ -387,6 +455,11 @@ def is_text_box(widget: widgets.Widget) -> bool:
     return isinstance(widget, widgets.Text | widgets.Textarea)
 
 
+def is_choice(widget: widgets.Widget) -> bool:
+    """True for a dropdown or list (a keyboard passes through options on the way to one)."""
+    return isinstance(widget, widgets.Dropdown | widgets.Select | widgets.RadioButtons)
+
+
 def none_as_empty(value: Any) -> Any:
     return "" if value is None else value
 
@@ -411,7 +484,11 @@ def text_or_empty(value: Any) -> str:
 
 
 def date_from_text(field_name: str) -> Callable[[Any], dt.date | None]:
-    """A converter reading ``YYYY-MM-DD`` text (empty for none), naming the field if wrong."""
+    """A converter reading a date as people type it (empty for none), naming the field if wrong.
+
+    ``4/12/2023``, ``04/12/2023``, ``4 Dec 2023`` and ``2023-12-04`` are all 4 December
+    (UK order: day first); see :func:`workbench.deadlines.parse_date`.
+    """
 
     def convert(value: Any) -> dt.date | None:
         text = str(value or "").strip()
@@ -420,14 +497,75 @@ def date_from_text(field_name: str) -> Callable[[Any], dt.date | None]:
     return convert
 
 
+def date_shown(value: dt.date | None) -> str:
+    """A saved date as a date box shows it: ``4 December 2023`` (empty for none)."""
+    if isinstance(value, dt.date):
+        return f"{value.day} {value:%B %Y}"
+    return "" if value is None else str(value)
+
+
 def css_slug(text: str) -> str:
     """``text`` as part of a CSS class name (``s.40(2)`` -> ``s-40-2-``)."""
     return re.sub(r"[^A-Za-z0-9_-]+", "-", text)
 
 
 def labelled(label: str, field: widgets.Widget, width: str = "11rem") -> widgets.HBox:
-    """A bold label and its field on one line."""
-    from .text import escape
+    """A bold label and its field on one line; the label names the field's first control.
 
-    caption = widgets.HTML(f"<b>{escape(label)}</b>", layout=widgets.Layout(width=width))
-    return widgets.HBox([caption, field], layout=widgets.Layout(align_items="center"))
+    ``field`` is a control or a box whose first control the label belongs to (a dropdown
+    with a note beside it).  The label is the control's own ``<label for=...>``, so a
+    screen reader reads it out and clicking it focuses the control.
+    """
+    control = first_control(field)
+    if control is None:
+        from .text import escape
+
+        caption = widgets.HTML(f"<b>{escape(label)}</b>", layout=widgets.Layout(width=width))
+        return widgets.HBox([caption, field], layout=widgets.Layout(align_items="center"))
+    named(control, label, width=width)
+    control.add_class("wb-caption")
+    return widgets.HBox([field], layout=widgets.Layout(align_items="center"))
+
+
+def named(
+    widget: widgets.Widget, name: str, *, visible: bool = True, width: str = "initial"
+) -> widgets.Widget:
+    """Give a control the name a screen reader reads out (its ``description``).
+
+    ``visible=False`` keeps the name for screen readers only, for a control whose label
+    is already on the page in another form (a question's text beside its answer).
+    """
+    widget.description = name
+    if hasattr(widget.style, "description_width"):
+        widget.style.description_width = width
+        fixed = widget.layout.width
+        if visible and width != "initial" and fixed and fixed.endswith(("rem", "px")):
+            # The label sits inside the control's box: widen the box so the input keeps its size.
+            widget.layout.width = f"calc({fixed} + {width})"
+    widget.add_class("wb-named")
+    if not visible:
+        widget.add_class("wb-name-hidden")
+    return widget
+
+
+#: Controls a reviewer operates, which must each have a name.
+CONTROLS = (
+    widgets.Text,
+    widgets.Textarea,
+    widgets.Dropdown,
+    widgets.Select,
+    widgets.Checkbox,
+    widgets.DatePicker,
+    widgets.RadioButtons,
+)
+
+
+def first_control(widget: widgets.Widget) -> widgets.Widget | None:
+    """``widget`` if it is a control, else the first control inside it (depth first)."""
+    if isinstance(widget, CONTROLS):
+        return widget
+    for child in getattr(widget, "children", ()):
+        found = first_control(child)
+        if found is not None:
+            return found
+    return None

@@ -18,7 +18,7 @@ from typing import Any
 
 import ipywidgets as widgets
 
-from ..errors import DateError, WorkbenchError
+from ..errors import WorkbenchError
 from ..parsing.model import DETERMINATION_LABELS, Evidence
 from ..reading import point_provisions
 from ..review import PointFinding, PointReview, Remedy, Review
@@ -28,11 +28,10 @@ from .overview_page import quote_html
 from .pages import (
     Page,
     choice_options,
-    date_from_text,
     empty_as_none,
     labelled,
+    named,
     none_as_empty,
-    text_or_empty,
 )
 from .text import escape
 
@@ -217,19 +216,21 @@ class PointsPage(Page):
             value=label, placeholder="label", layout=widgets.Layout(width="5rem"), disabled=frozen
         )
         relabel.add_class("wb-point-label")
+        named(relabel, "Label", width="3rem")
         self.on_change(relabel, lambda value: self.session.relabel_point(label, value))
         up = self.button(
-            "↑", lambda: self.session.move_point(label, index - 1), layout=small,
-            tooltip="Move up", disabled=frozen or index == 0,
+            "↑ Up", lambda: self.session.move_point(label, index - 1), layout=small,
+            tooltip=f"Move point {label} up", disabled=frozen or index == 0,
         )  # fmt: skip
         down = self.button(
-            "↓", lambda: self.session.move_point(label, index + 1), layout=small,
-            tooltip="Move down", disabled=frozen or index == len(points) - 1,
+            "↓ Down", lambda: self.session.move_point(label, index + 1), layout=small,
+            tooltip=f"Move point {label} down", disabled=frozen or index == len(points) - 1,
         )  # fmt: skip
         parts = widgets.Text(
             placeholder=f"{label}a, {label}b", layout=widgets.Layout(width="7rem"), disabled=frozen
         )
         parts.add_class("wb-split-into")
+        named(parts, f"Labels of the parts to split point {label} into", visible=False)
         split = self.button(
             "Split", lambda: self.session.split_point(label, parts.value), layout=small,
             tooltip="Split this point into parts with these labels", disabled=frozen,
@@ -243,6 +244,7 @@ class PointsPage(Page):
             disabled=frozen or not others,
         )
         partner.add_class("wb-merge-with")
+        named(partner, f"The point to merge point {label} with", visible=False)
         merge = self.button(
             "Merge with", lambda: self.session.merge_points(label, partner.value), layout=small,
             tooltip="Merge this point with the one chosen (texts and reasons are joined)",
@@ -260,7 +262,7 @@ class PointsPage(Page):
         )  # fmt: skip
         show.add_class("wb-show-in-letter")
         row = widgets.HBox(
-            [widgets.HTML("Label"), relabel, up, down, parts, split, merge, partner, delete, show],
+            [relabel, up, down, parts, split, merge, partner, delete, show],
             layout=widgets.Layout(flex_flow="row wrap", align_items="center", grid_gap="0.25rem"),
         )
         row.add_class("wb-point-tools")
@@ -273,6 +275,7 @@ class PointsPage(Page):
             layout=widgets.Layout(width="100%", height="4.5rem"),
         )
         text.add_class("wb-point-text")
+        named(text, f"What was asked in point {label}", visible=False)
         self.show(text, lambda review: review.points[index].request_text)
         self.show(text, lambda review: review.is_frozen, trait="disabled")
         self.on_change(text, lambda value: self.session.set_point_text(label, value), as_typed=True)
@@ -336,16 +339,26 @@ class PointsPage(Page):
             f"{path}.reasons",
         )
         reasons.add_class("wb-point-reasons")
+        named(
+            reasons,
+            f"Reasons for your finding on point {self.session.review.points[index].label}",
+            visible=False,
+        )
         remedies = widgets.GridBox([self._remedy_box(index, remedy) for remedy in Remedy])
         remedies.add_class("wb-remedies")
-        remedy_date, date_note = self._remedy_date(index)
+        remedy_date = self.date_field(
+            f"Remedy date for point {self.session.review.points[index].label}",
+            lambda review: review.points[index].remedy_date,
+            lambda day: self.session.edit(f"{path}.remedy_date", day),
+        )
+        remedy_date.children[0].add_class("wb-remedy-date")
         return [
             labelled("Your finding", finding),
             widgets.HTML("<b>Reasons</b>"),
             reasons,
             widgets.HTML("<b>Remedies</b>"),
             remedies,
-            labelled("Remedy by", widgets.HBox([remedy_date, date_note])),
+            labelled("Remedy by", remedy_date),
         ]
 
     def _add_form(self, review: Review) -> widgets.Widget:
@@ -355,6 +368,7 @@ class PointsPage(Page):
             placeholder="label, e.g. 4", layout=widgets.Layout(width="8rem"), disabled=frozen
         )
         label.add_class("wb-new-point-label")
+        named(label, "Label", width="3rem")
         text = widgets.Textarea(
             placeholder="What the requester asked for (or add the point, then select its words "
             "in the letter)",
@@ -362,16 +376,19 @@ class PointsPage(Page):
             disabled=frozen,
         )
         text.add_class("wb-new-point-text")
+        named(text, "What was asked in the new point", visible=False)
         decided = widgets.Dropdown(
             options=[("— not known —", ""), *DETERMINATION_OPTIONS],
             layout=widgets.Layout(width="16rem"),
             disabled=frozen,
         )
+        named(decided, "The response decided", visible=False)
         provisions = widgets.Text(
-            placeholder="provisions, e.g. s.40(2)",
-            layout=widgets.Layout(width="14rem"),
+            placeholder="e.g. s.40(2)",
+            layout=widgets.Layout(width="10rem"),
             disabled=frozen,
         )
+        named(provisions, "Provisions", width="5.5rem")
 
         def add() -> Review:
             added = self.session.add_point(
@@ -408,29 +425,6 @@ class PointsPage(Page):
         self.on_change(box, save)
         self.show(box, lambda review: review.is_frozen, trait="disabled")
         return box
-
-    def _remedy_date(self, index: int) -> tuple[widgets.Text, widgets.HTML]:
-        """The remedy date as YYYY-MM-DD text; a wrong date is named beside the box too."""
-        note = widgets.HTML()
-        note.add_class("wb-field-note")
-        read_date = date_from_text(
-            f"Remedy date for point {self.session.review.points[index].label}"
-        )
-        field = widgets.Text(placeholder="YYYY-MM-DD", layout=widgets.Layout(width="10rem"))
-        self.show(field, lambda review: text_or_empty(review.points[index].remedy_date))
-        self.show(field, lambda review: review.is_frozen, trait="disabled")
-
-        def save(text: str) -> Review:
-            try:
-                day = read_date(text)
-            except DateError as exc:
-                note.value = f"<span class='wb-error-text'>{escape(exc)}</span>"
-                raise
-            note.value = ""
-            return self.session.edit(f"points.{index}.remedy_date", day)
-
-        self.on_change(field, save)
-        return field, note
 
 
 def _point(review: Review, label: str) -> PointReview | None:

@@ -21,6 +21,7 @@ from .pages import (
     Page,
     choice_options,
     empty_as_none,
+    named,
     none_as_empty,
     yes_no_from_widget,
     yes_no_to_widget,
@@ -132,9 +133,13 @@ class ProcedurePage(Page):
             ),
             self._section(
                 "Other notes on the handling",
-                self.bind(
-                    widgets.Textarea(layout=widgets.Layout(width="100%", height="4rem")),
-                    "procedural.notes",
+                named(
+                    self.bind(
+                        widgets.Textarea(layout=widgets.Layout(width="100%", height="4rem")),
+                        "procedural.notes",
+                    ),
+                    "Other notes on the handling",
+                    visible=False,
                 ),
             ),
         ]
@@ -176,6 +181,7 @@ class ProcedurePage(Page):
             ),
             "procedural.timeliness_notes",
         )
+        named(notes, "Notes on timeliness", visible=False)
         hints = widgets.HTML(hints_html(findings_for(self.session, TIMELINESS_CHECKS)))
         return self._section(
             "Timeliness",
@@ -230,6 +236,7 @@ class ProcedurePage(Page):
             ),
             f"{prefix}_notes",
         )
+        named(notes, f"Why: {heading}", visible=False)
         evidence = f"<p>{escape(note)}</p>" if note else ""
         evidence += hints_html(findings_for(self.session, checks))
         return self._section(

@@ -23,7 +23,15 @@ import ipywidgets as widgets
 from ..catalogue import Provision, Question
 from ..errors import CitationError
 from ..review import Engaged, ProvisionFinding, ProvisionReview, PublicInterestFavours, Review
-from .pages import NOT_DECIDED, Page, choice_options, empty_as_none, labelled, none_as_empty
+from .pages import (
+    NOT_DECIDED,
+    Page,
+    choice_options,
+    empty_as_none,
+    labelled,
+    named,
+    none_as_empty,
+)
 from .text import escape
 
 #: Public interest fields, in the order a reviewer weighs them.
@@ -142,6 +150,7 @@ class ProvisionsPage(Page):
             ),
             f"{path}.reasons",
         )
+        named(reasons, f"Reasons for your finding on {provision.provision_id}", visible=False)
         parts += [labelled("Your finding", finding), widgets.HTML("<b>Reasons</b>"), reasons]
         card = widgets.VBox(parts)
         card.add_class("wb-card")
@@ -154,7 +163,7 @@ class ProvisionsPage(Page):
         if saved not in question.answers and saved:
             options.append((saved, saved))  # the reviewer's own words, kept as written
         known = {value for _, value in options}
-        answer = _dropdown(options)
+        answer = named(_dropdown(options), question.text, visible=False)
         self.show(answer, lambda review: _answer(review, index, question.id, known))
         self.show(answer, lambda review: review.is_frozen, trait="disabled")
         self.on_change(answer, lambda value: self._save_answer(index, question.id, value))
@@ -200,6 +209,7 @@ class ProvisionsPage(Page):
                 box, lambda value, field=field: self._save_pit(index, field, value), as_typed=True
             )
             box.add_class(f"wb-pit-{field.replace('_', '-')}")
+            named(box, f"The public interest: {label.lower()}", visible=False)
             parts += [widgets.HTML(escape(label)), box]
         favours = _dropdown(choice_options(PublicInterestFavours.choices()))
         favours.add_class("wb-pit-favours")

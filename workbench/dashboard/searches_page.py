@@ -18,7 +18,7 @@ from ..errors import ReviewError
 from ..parsing.model import Evidence
 from ..review import SEARCH_RECORD_FIELDS, Review, SearchReview
 from .check_hints import findings_for, hints_html
-from .pages import YES_NO_OPTIONS, Page, yes_no_from_widget, yes_no_to_widget
+from .pages import YES_NO_OPTIONS, Page, named, yes_no_from_widget, yes_no_to_widget
 from .text import escape
 
 #: The record's columns as the table heads them.
@@ -196,6 +196,7 @@ class SearchesPage(Page):
         box = widgets.Text(layout=widgets.Layout(width="100%"))
         box.add_class("wb-cell")
         box.add_class(f"wb-search-{name.replace('_', '-')}")
+        named(box, f"Search {index + 1}: {COLUMN_TITLES[name].lower()}", visible=False)
         self.show(box, lambda review: getattr(review.searches[index], name))
         self.show(box, lambda review: review.is_frozen, trait="disabled")
         self.on_change(box, lambda value: self.session.edit_search(index, **{name: value}))

@@ -3,10 +3,12 @@
 Laid out from the same :class:`~workbench.export.letter.LetterContext` as the
 HTML and Markdown letters, with Word's own styles so the document navigates and
 prints properly: ``Heading 1`` for the title, ``Heading 2`` for each section,
-``Heading 3`` for each ground of the review request answered, each point ("Point 3a",
-the request's own label) and each exemption; ``Quote`` for the requester's words; a
-``Table Grid`` table of the points with the original determination, the finding and the
-remedy.
+``Heading 3`` for each ground of the review request answered, each point ("Point
+3a", the request's own label) and each exemption; ``Quote`` for the requester's words; a ``Table Grid`` table of the
+points with the original determination, the finding and the remedy, whose
+header row repeats on every page it runs onto.  The page is A4 with 2.5 cm
+margins and "Page N of M" at the foot, as a UK letter is printed; the Word and
+web-page letters say the same things (``tests/test_export_letter_same_content``).
 """
 
 from __future__ import annotations
@@ -19,21 +21,29 @@ from docx.document import Document as DocxDocument
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Pt
+from docx.shared import Cm, Mm, Pt
 
 from .letter import GroundSection, LetterContext, PointSection, ProvisionSection
 from .sanitise import xml_safe
 from .templating import long_date
 
 POINTS_TABLE_HEADERS = ("Point", "Our original response", "Finding on review", "What we will do")
-SEARCH_TABLE_HEADERS = ("Where we searched", "Search terms", "Who searched", "Adequate")
+SEARCH_TABLE_HEADERS = (
+    "Where we searched",
+    "Search terms",
+    "Who searched",
+    "Adequate",
+    "Further search needed",
+)
 
 
 def render_docx(letter: LetterContext) -> bytes:
     """The letter as the bytes of a ``.docx`` file."""
     doc = Document()
     _base_style(doc)
+    _a4_page(doc)
     _page_header(doc, letter)
+    _page_numbers(doc)
     _letterhead(doc, letter)
     _request(doc, letter)
     _original_response(doc, letter)
@@ -64,6 +74,42 @@ def _base_style(doc: DocxDocument) -> None:
     normal = doc.styles["Normal"]
     normal.font.name = "Arial"
     normal.font.size = Pt(11)
+
+
+def _a4_page(doc: DocxDocument) -> None:
+    """A4 paper with 2.5 cm margins (python-docx starts from US Letter)."""
+    for section in doc.sections:
+        section.page_width, section.page_height = Mm(210), Mm(297)
+        for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
+            setattr(section, side, Cm(2.5))
+
+
+def _page_numbers(doc: DocxDocument) -> None:
+    """ "Page N of M" centred at the foot of every page, as Word fields."""
+    footer = doc.sections[0].footer.paragraphs[0]
+    footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    footer.add_run("Page ")
+    _field(footer, "PAGE")
+    footer.add_run(" of ")
+    _field(footer, "NUMPAGES")
+
+
+def _field(paragraph, code: str) -> None:
+    """A Word field (``PAGE``, ``NUMPAGES``) that Word fills in when it lays the page out."""
+    run = paragraph.add_run()
+    for kind, text in (("begin", None), ("instr", f" {code} "), ("separate", None), ("end", None)):
+        if kind == "instr":
+            element = OxmlElement("w:instrText")
+            element.set(qn("xml:space"), "preserve")
+            element.text = text
+        else:
+            element = OxmlElement("w:fldChar")
+            element.set(qn("w:fldCharType"), kind)
+        run._r.append(element)
+        if kind == "separate":
+            placeholder = OxmlElement("w:t")
+            placeholder.text = "1"
+            run._r.append(placeholder)
 
 
 def _heading(doc: DocxDocument, text: str, level: int) -> None:
@@ -151,8 +197,8 @@ def _request(doc: DocxDocument, letter: LetterContext) -> None:
 def _original_response(doc: DocxDocument, letter: LetterContext) -> None:
     _heading(doc, "Our original response", 2)
     doc.add_paragraph(
-        f"We responded on {long_date(letter.dates.response)}. This table sets out what we "
-        "decided for each point of your request and what I have found on review."
+        f"We responded on {long_date(letter.dates.response)}. The table shows what we decided "
+        "for each point of your request, and what I found on review."
     )
     _table(doc, POINTS_TABLE_HEADERS, [_point_row(point) for point in letter.points])
 
@@ -203,7 +249,7 @@ def _ground(doc: DocxDocument, ground: GroundSection) -> None:
 def _searches(doc: DocxDocument, letter: LetterContext) -> None:
     _section(doc, "Our searches", letter.search_paragraphs)
     if letter.searches:
-        rows = [(s.where, s.terms, s.who, s.adequate) for s in letter.searches]
+        rows = [(s.where, s.terms, s.who, s.adequate, s.further or "-") for s in letter.searches]
         _table(doc, SEARCH_TABLE_HEADERS, rows)
 
 
@@ -220,16 +266,14 @@ def _point(doc: DocxDocument, point: PointSection) -> None:
     if point.reasons:
         doc.add_paragraph().add_run("My reasons").bold = True
         _paragraphs(doc, point.reasons)
-    if point.remedies:
-        when = f", by {long_date(point.remedy_date)}" if point.remedy_date else ""
-        _labelled(doc, [("What we will do", "; ".join(point.remedies) + when)])
 
 
 def _provision(doc: DocxDocument, provision: ProvisionSection) -> None:
     _heading(doc, provision.heading, 3)
     facts = [("Engaged", provision.engaged), ("Finding on review", provision.finding)]
     if provision.points:
-        facts.insert(0, ("Applied to points", ", ".join(provision.points)))
+        plural = "s" if len(provision.points) > 1 else ""
+        facts.insert(0, (f"Applied to point{plural}", ", ".join(provision.points)))
     _labelled(doc, facts)
     _paragraphs(doc, provision.paragraphs)
     for answer in provision.answers:

@@ -39,6 +39,7 @@ from ..documents.archives import check_archive, check_cell, check_rows
 from ..errors import ConflictError, DocumentError, ReviewError
 from ..labelled import LabelledEnum
 from ..outcomes import Outcome
+from ..parsing.dates import read_date
 from ..parsing.model import DETERMINATION_LABELS, Determination
 from ..review import (
     Engaged,
@@ -62,6 +63,7 @@ from .xlsx import (
     OVERRIDE_REASON_ROW,
     POINTS,
     PROVISIONS,
+    REMEDY_PREFIX,
     REMEDY_SEPARATOR,
     REVISION_ROW,
     SEARCHES,
@@ -300,15 +302,31 @@ def _date(cell: Cell | None) -> dt.date | None:
     if isinstance(cell.value, dt.date):
         return cell.value
     text = _text(cell)
-    for pattern in ("%Y-%m-%d", "%d/%m/%Y", "%d %b %Y", "%d %B %Y"):
-        try:
-            return dt.datetime.strptime(text, pattern).date()
-        except ValueError:
-            continue
-    raise ReviewError(
-        f"{_where(cell)}: {text!r} is not a date (use a date cell or YYYY-MM-DD)",
-        field=_where(cell),
-    )
+    day = read_date(text)  # the workbench's one reader of typed dates: day first
+    if day is None:
+        raise ReviewError(
+            f"{_where(cell)}: {text!r} is not a date (use a date cell, or write it as "
+            "19/01/2024 or 19 Jan 2024)",
+            field=_where(cell),
+        )
+    return day
+
+
+def _chosen_remedies(row: dict[str, Cell]) -> list[Remedy]:
+    """The remedies marked "Yes" in their own columns (or, in an older workbook, listed in one)."""
+    if not any(header.startswith(REMEDY_PREFIX) for header in row):
+        return _remedies(row.get("Remedies (separate with ;)"))
+    chosen = []
+    for remedy in Remedy:
+        cell = row.get(f"{REMEDY_PREFIX}{remedy.label}")
+        answer = _text(cell).lower()
+        if answer in ("yes", "y"):
+            chosen.append(remedy)
+        elif answer not in ("", "no", "n"):
+            raise ReviewError(
+                f"{_where(cell)}: {_text(cell)!r} is not Yes or No", field=_where(cell)
+            )
+    return chosen
 
 
 def _remedies(cell: Cell | None) -> list[Remedy]:
@@ -433,7 +451,7 @@ def _point_edits(sheet: Worksheet, review: Review) -> list[tuple[FieldPath, Any]
         _set(edits, (*base, "finding"), point.finding, _choice(row.get("Finding"), PointFinding))
         reasons = _long_text(row, "Reasons", point.reasons)
         _set(edits, (*base, "reasons"), point.reasons.strip(), reasons)
-        remedies = _remedies(row.get("Remedies (separate with ;)"))
+        remedies = _chosen_remedies(row)
         _set(edits, (*base, "remedies"), point.remedies, remedies)
         _set(edits, (*base, "remedy_date"), point.remedy_date, _date(row.get("Remedy date")))
     return edits

@@ -324,7 +324,8 @@ def build_letter(
         dates=dates,
         request_paragraphs=_request_paragraphs(case, review, extraction),
         request_points=[
-            RequestPoint(p.label, f"Point {p.label}", p.request_text) for p in review.points
+            RequestPoint(p.label, f"Point {p.label}", split_part(p.request_text)[1])
+            for p in review.points
         ],
         reviewer_name=reviewer,
         reviewer_role=review.reviewer.role,
@@ -555,8 +556,32 @@ def _mentions_provision(text: str, provision_id: str) -> bool:
     return re.search(pattern, text, re.IGNORECASE) is not None
 
 
+#: The reader's note on a part of a point the response answered separately:
+#: "(part: whether we hold a DPIA for Essex Police) Has the ICO received ...".
+_PART_NOTE = re.compile(r"^\s*\(part:\s*(?P<part>[^)]*)\)\s*")
+
+
+def split_part(request_text: str) -> tuple[str | None, str]:
+    """``(what the part covers, the requester's words)`` of a point's request text.
+
+    The reading marks a point the response answered in parts with a note in brackets;
+    the requester never wrote it, so the letter quotes their words without it and says
+    in a sentence of its own what the part covers.
+    """
+    found = _PART_NOTE.match(request_text or "")
+    if found is None:
+        return None, request_text
+    return found.group("part").strip() or None, request_text[found.end() :]
+
+
 def _point_section(env: Environment, point: PointReview) -> PointSection:
     names = [provision_name(pid) for pid in point.provisions]
+    part, asked = split_part(point.request_text)
+    number = re.match(r"[0-9]+", point.label)
+    about = []
+    if part:
+        of = f" of point {number.group()}" if number and number.group() != point.label else ""
+        about = [f"This part{of} of your request is about {part.rstrip('.')}."]
     context = {
         "label": point.label,
         "original": point.determination_label.lower(),
@@ -568,11 +593,11 @@ def _point_section(env: Environment, point: PointReview) -> PointSection:
     return PointSection(
         label=point.label,
         heading=f"Point {point.label}",
-        request_text=point.request_text,
+        request_text=asked,
         original=point.determination_label,
         original_provisions=names,
         finding=point.finding_label,
-        paragraphs=render_paragraphs(env, _POINT_PARTIALS[point.finding], context),
+        paragraphs=about + render_paragraphs(env, _POINT_PARTIALS[point.finding], context),
         reasons=verbatim(point.reasons),
         remedies=point.remedy_labels,
         remedy_date=point.remedy_date,

@@ -120,7 +120,21 @@ def render_paragraphs(env: Environment, name: str, context: dict) -> list[str]:
     """
     text = render_template(env, name, context)
     blocks = re.split(r"\n\s*\n", text.strip())
-    return [" ".join(line.strip() for line in block.splitlines()) for block in blocks if block]
+    joined = (" ".join(line.strip() for line in block.splitlines()) for block in blocks if block)
+    return [tidy(paragraph) for paragraph in joined]
+
+
+#: A full stop doubled where a sentence ends with words that already end in one ("... inbox..").
+_DOUBLED_STOP = re.compile(r"(?<!\.)\.(\s*)\.(?!\.)")
+
+
+def tidy(paragraph: str) -> str:
+    """One full stop where a template's own stop follows words ending in one.
+
+    A partial ends its sentence after a value ("further searches: {{ further }}."), and the
+    value is often a reviewer's sentence with its own full stop.  An ellipsis is left alone.
+    """
+    return _DOUBLED_STOP.sub(".", paragraph)
 
 
 def env_folder(env: Environment) -> str:

@@ -2,7 +2,10 @@
 
 Sheets: Summary, Grounds, Points, Provisions, Searches, Procedure, Checks and Audit.
 Every sheet has a styled, frozen header row, an autofilter, column widths that
-fit its content and wrapped text where a column holds sentences.  Dates are
+fit its content and wrapped text where a column holds sentences.  The Points
+sheet has a Yes/No column per remedy and a remedy date column that accepts only
+dates; the Provisions sheet a column per catalogue question, answered "Yes",
+"No" or "Not sure".  Dates are
 real Excel dates (so they sort and filter), and the columns a reviewer may fill
 in offline (findings on grounds, points and provisions, reasons, remedies,
 adequacy, check decisions, the outcome) are shaded and offer drop-down lists of
@@ -38,6 +41,7 @@ from ..review import (
     GroundFinding,
     PointFinding,
     ProvisionFinding,
+    Remedy,
     Review,
     yes_no_label,
 )
@@ -62,6 +66,12 @@ NOT_SAVED = "not saved"
 REMEDY_SEPARATOR = ";"
 
 YES_NO = ("Yes", "No")
+#: A catalogue question's answers as the sheet words them.
+ANSWER_WORDS = {"yes": "Yes", "no": "No", "unsure": "Not sure"}
+#: The header of a remedy's column on the Points sheet: "Remedy: Disclose the information".
+REMEDY_PREFIX = "Remedy: "
+#: Remedy dates the sheet accepts (anything else typed is refused by Excel).
+REMEDY_DATES = (dt.date(2000, 1, 1), dt.date(2100, 12, 31))
 CHECK_DECISIONS = ("Accepted", "Dismissed")
 DATE_FORMAT = "dd mmm yyyy"
 DATETIME_FORMAT = "dd mmm yyyy hh:mm"
@@ -83,6 +93,8 @@ class Column:
     editable: bool = False
     #: Name of the drop-down list (a column of the hidden Lists sheet), if any.
     choices: str | None = None
+    #: Only dates may be typed (Excel refuses anything else).
+    date: bool = False
 
 
 #: The drop-down lists, by name; written to the hidden Lists sheet.
@@ -93,6 +105,7 @@ CHOICE_LISTS: dict[str, tuple[str, ...]] = {
     "engaged": tuple(Engaged.choices().values()),
     "determination": tuple(DETERMINATION_LABELS.values()),
     "yes_no": YES_NO,
+    "answer": tuple(ANSWER_WORDS.values()),
     "check_decision": CHECK_DECISIONS,
     "outcome": tuple(Outcome.choices().values()),
 }
@@ -105,8 +118,11 @@ POINT_COLUMNS = (
     Column("Provisions", 14),
     Column("Finding", 16, editable=True, choices="point_finding"),
     Column("Reasons", 60, wrap=True, editable=True),
-    Column("Remedies (separate with ;)", 40, wrap=True, editable=True),
-    Column("Remedy date", 14, editable=True),
+    *(
+        Column(f"{REMEDY_PREFIX}{remedy.label}", 16, wrap=True, editable=True, choices="yes_no")
+        for remedy in Remedy
+    ),
+    Column("Remedy date", 14, editable=True, date=True),
 )
 GROUND_COLUMNS = (
     Column("Ground", 8),
@@ -128,11 +144,13 @@ PROVISION_COLUMNS = (
     Column("Title", 30, wrap=True),
     Column("Points", 10),
     Column("Engaged", 12, editable=True, choices="engaged"),
-    Column("Questions and answers", 60, wrap=True),
+    # ... then one column per catalogue question (provision_columns) ...
     Column("Public interest", 50, wrap=True),
     Column("Finding", 16, editable=True, choices="provision_finding"),
     Column("Reasons", 60, wrap=True, editable=True),
 )
+#: Where the question columns go among PROVISION_COLUMNS.
+QUESTIONS_AT = 4
 SEARCH_COLUMNS = (
     Column("#", 5),
     Column("Date", 14),
@@ -195,7 +213,12 @@ def render_xlsx(review: Review, inputs: WorkbookInputs) -> bytes:
     _summary_sheet(book.create_sheet(SUMMARY, 0), review, inputs)
     _table(book.create_sheet(GROUNDS, 1), GROUND_COLUMNS, _ground_rows(review))
     _table(book.create_sheet(POINTS, 2), POINT_COLUMNS, _point_rows(review))
-    _table(book.create_sheet(PROVISIONS, 3), PROVISION_COLUMNS, _provision_rows(review))
+    questions = review_questions(review)
+    _table(
+        book.create_sheet(PROVISIONS, 3),
+        provision_columns(questions),
+        _provision_rows(review, questions),
+    )
     _table(book.create_sheet(SEARCHES, 4), SEARCH_COLUMNS, _search_rows(review))
     _table(book.create_sheet(PROCEDURE, 5), PROCEDURE_COLUMNS, _procedure_rows(review, inputs))
     _table(book.create_sheet(CHECKS, 6), CHECK_COLUMNS, _check_rows(review, inputs.checks))
@@ -253,9 +276,13 @@ def _table(sheet: Worksheet, columns: Sequence[Column], rows: Iterable[Sequence[
     sheet.freeze_panes = "A2"
     sheet.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{max(last, 2)}"
     for index, column in enumerate(columns, start=1):
+        letter = get_column_letter(index)
         if column.choices:
-            letter = get_column_letter(index)
             _drop_down(sheet, f"{letter}2:{letter}{max(last, 2)}", column.choices, column.header)
+        if column.date:
+            _dates_only(sheet, f"{letter}2:{letter}{max(last, 2)}", column.header)
+            for row in range(2, max(last, 2) + 1):
+                sheet.cell(row=row, column=index).number_format = DATE_FORMAT
 
 
 def _drop_down(sheet: Worksheet, cells: str, choices: str, header: str) -> None:
@@ -268,6 +295,26 @@ def _drop_down(sheet: Worksheet, cells: str, choices: str, header: str) -> None:
         showErrorMessage=True,
         errorTitle=f"{header}: choose from the list"[:32],
         error=f"Choose one of: {allowed}"[:255],
+    )
+    sheet.add_data_validation(validation)
+    validation.add(cells)
+
+
+def _dates_only(sheet: Worksheet, cells: str, header: str) -> None:
+    """Accept only a date in ``cells`` (from 2000 to 2100), with a message saying so."""
+    first, last = (day.isoformat() for day in REMEDY_DATES)
+    validation = DataValidation(
+        type="date",
+        operator="between",
+        formula1=f"DATE({first[:4]},{int(first[5:7])},{int(first[8:])})",
+        formula2=f"DATE({last[:4]},{int(last[5:7])},{int(last[8:])})",
+        allow_blank=True,
+        showErrorMessage=True,
+        errorTitle=f"{header}: a date"[:32],
+        error="Type a date, for example 19/01/2024 or 19 Jan 2024, or leave it empty.",
+        showInputMessage=True,
+        promptTitle=header[:32],
+        prompt="A date, for example 19/01/2024.",
     )
     sheet.add_data_validation(validation)
     validation.add(cells)
@@ -377,29 +424,56 @@ def _point_rows(review: Review) -> list[list[Any]]:
                 ", ".join(point.provisions),
                 point.finding.label if point.finding else None,
                 point.reasons,
-                f"{REMEDY_SEPARATOR} ".join(point.remedy_labels),
+                *("Yes" if remedy in point.remedies else None for remedy in Remedy),
                 point.remedy_date,
             ]
         )
     return rows
 
 
-def _provision_rows(review: Review) -> list[list[Any]]:
+@dataclass(frozen=True)
+class QuestionColumn:
+    """A catalogue question with a column of its own on the Provisions sheet."""
+
+    id: str
+    text: str
+
+
+def review_questions(review: Review) -> list[QuestionColumn]:
+    """Every question asked of the review's provisions (or answered), each once, in order."""
+    found: dict[str, QuestionColumn] = {}
+    for provision in review.provisions:
+        _title, questions = catalogue_entry(provision.provision_id)
+        for key, question in questions.items():
+            found.setdefault(key, QuestionColumn(key, getattr(question, "text", key)))
+        for key in provision.answers:
+            found.setdefault(key, QuestionColumn(key, key.replace("_", " ").capitalize()))
+    return list(found.values())
+
+
+def provision_columns(questions: Sequence[QuestionColumn]) -> tuple[Column, ...]:
+    """The Provisions sheet's columns: the fixed ones with a column per question among them."""
+    asked = tuple(Column(q.text, 24, wrap=True) for q in questions)
+    return PROVISION_COLUMNS[:QUESTIONS_AT] + asked + PROVISION_COLUMNS[QUESTIONS_AT:]
+
+
+def answer_words(value: Any) -> str | None:
+    """An answer as the sheet shows it: "Yes", "No", "Not sure", or the reviewer's own words."""
+    text = str(value or "").strip()
+    return ANSWER_WORDS.get(text.lower(), text) or None
+
+
+def _provision_rows(review: Review, questions: Sequence[QuestionColumn]) -> list[list[Any]]:
     rows = []
     for provision in review.provisions:
-        title, questions = catalogue_entry(provision.provision_id)
-        answers = "\n".join(
-            f"{getattr(questions.get(key), 'text', key)}: {value}"
-            for key, value in provision.answers.items()
-            if str(value).strip()
-        )
+        title, _questions = catalogue_entry(provision.provision_id)
         rows.append(
             [
                 provision.provision_id,
                 title,
                 ", ".join(provision.points),
                 provision.engaged.label if provision.engaged else None,
-                answers,
+                *(answer_words(provision.answers.get(q.id)) for q in questions),
                 _public_interest_text(provision.public_interest),
                 provision.finding.label if provision.finding else None,
                 provision.reasons,
@@ -443,13 +517,9 @@ def _search_rows(review: Review) -> list[list[Any]]:
 
 def search_date(text: str) -> dt.date | str:
     """A search record's date as a real date when it is one (ISO or UK day/month/year)."""
-    value = text.strip()
-    for pattern in ("%Y-%m-%d", "%d/%m/%Y", "%d/%m/%y", "%d %B %Y", "%d %b %Y"):
-        try:
-            return dt.datetime.strptime(value, pattern).date()
-        except ValueError:
-            continue
-    return text
+    from ..parsing.dates import read_date
+
+    return read_date(text) or text
 
 
 def _procedure_rows(review: Review, inputs: WorkbookInputs) -> list[list[Any]]:

@@ -95,12 +95,13 @@ class CueBook(BaseModel):
     reported: list[Cue]
     rebuttals: list[str]
     denials: list[str]
+    discontent: list[str]
     precedence: list[str]
     not_grounds: list[Cue]
     support_openers: list[str]
     new_point_markers: list[str]
 
-    @field_validator("denials", "rebuttals")
+    @field_validator("denials", "rebuttals", "discontent")
     @classmethod
     def _patterns_compile(cls, value: list[str]) -> list[str]:
         for pattern in value:
@@ -129,6 +130,19 @@ class CueBook(BaseModel):
     def is_rebuttal(self, sentence: str) -> bool:
         """Whether the sentence contradicts ("However, no date ...", "No prosecution ...")."""
         return any(pattern.search(sentence) for pattern in self._rebuttal)
+
+    @functools.cached_property
+    def _discontent(self) -> re.Pattern[str]:
+        return re.compile("|".join(f"(?:{p})" for p in self.discontent), re.IGNORECASE)
+
+    def objects_in_substance(self, sentence: str) -> bool:
+        """Whether the sentence objects in more than general discontent with the response.
+
+        "I do not accept that" objects; "I am not satisfied with your response" only says
+        what every review request says.
+        """
+        rest = self._discontent.sub(lambda m: " " * len(m.group(0)), sentence)
+        return any(cue.regex.search(rest) for cue in self.objection)
 
     @functools.cached_property
     def rank(self) -> dict[str, int]:

@@ -19,6 +19,9 @@ from dataclasses import dataclass, field
 from ..citations import is_exemption
 from .categories import CueBook
 
+#: A penalty this high is the request's furniture itself (asking for the review, a salutation).
+_FURNITURE = 3
+
 
 @dataclass(frozen=True)
 class Scored:
@@ -40,6 +43,8 @@ class Scored:
     reported: bool = False  # the unit reports the authority's decision
     summary: str | None = None  # the summary of the strongest cue of the category, if it has one
     objecting: bool = False  # general words of disagreement ("I do not accept", "should have")
+    stated: bool = False  # a cue in the category's own words matched, not only its subject
+    topic: str | None = None  # what the unit is about, even when it is furniture
 
     def is_ground(self, threshold: int) -> bool:
         return self.category is not None and self.score >= threshold
@@ -57,6 +62,7 @@ class Scored:
 def score_unit(masked: str, provisions: Iterable[str], book: CueBook) -> Scored:
     """Score the unit's text (quotations already blanked) and the provisions near it."""
     subject: dict[str, int] = {}  # weight-1 cues and provisions: the subject, counted once
+    named: set[str] = set()  # categories a provision cited in the unit points to
     strong: dict[str, int] = {}
     phrases: dict[str, list[str]] = {}
     summaries: dict[str, tuple[int, str]] = {}
@@ -75,16 +81,27 @@ def score_unit(masked: str, provisions: Iterable[str], book: CueBook) -> Scored:
             name = "exemption_disputed"
         if name is not None:
             subject[name] = 1
+            named.add(name)
             phrases.setdefault(name, []).append(pid)
     scores = {name: min(subject.get(name, 0), 1) + strong.get(name, 0) for name in phrases}
     penalty = sum(c.weight for c in book.not_grounds if c.regex.search(masked))
     bonus = sum(c.weight for c in book.objection if c.regex.search(masked))
-    if not scores:
-        return Scored(None, 0, 0, 0, furniture=penalty > 0, objecting=bonus > 0)
     reported = sum(c.weight for c in book.reported if c.regex.search(masked))
-    ranked = sorted(scores, key=lambda n: (-scores[n], -strong.get(n, 0), book.rank[n]))
+    if not scores:
+        return Scored(
+            None, 0, 0, 0, furniture=penalty > 0, reported=reported > 0, objecting=bonus > 0
+        )
+    # equal scores: the stronger cues, then the subject a cited provision points to ("the
+    # exemption S27 1(a) ... (that you have indicated you hold)" is about s.27), then precedence
+    ranked = sorted(
+        scores, key=lambda n: (-scores[n], -strong.get(n, 0), n not in named, book.rank[n])
+    )
     best = ranked[0]
     score = scores[best] + min(bonus, 2) - penalty - reported
+    if penalty >= _FURNITURE:
+        # "I ask you to reconsider the decision to charge a fee" names the decision under
+        # review; the ground is in the reasons given for it, not in the request itself
+        score = min(score, book.threshold - 1)
     if reported and not bonus:
         score = min(score, book.threshold - 1)  # the decision reported, not yet disputed
     runner_up = scores[ranked[1]] if len(ranked) > 1 else 0
@@ -101,4 +118,6 @@ def score_unit(masked: str, provisions: Iterable[str], book: CueBook) -> Scored:
         reported > 0,
         summaries.get(best, (0, None))[1],
         bonus > 0,
+        strong.get(best, 0) > 0,
+        best,
     )

@@ -10,6 +10,16 @@ state the same kind of ground are one ground argued at length; list items are
 always grounds of their own, as the corpus's conventions say ("a template list gives
 one ground per item").
 
+The layout decides as much as the words: a clause giving the reason ("... because ...")
+argues the ground before it; a sub-list nested in an item, or points completing the sentence
+that introduces them, argue that sentence's ground; a title-case heading starts a new part;
+the points of a list given as the reasons against a named decision dispute that decision
+unless they state a ground of their own; a report of a decision followed by an objection in
+general words, or answered with "..., but ...", disputes what was reported; and paragraphs
+that only argue the ground stated just before are its support. An objection in general
+words about nothing the cues know is a weak ground of category ``other``; general
+discontent ("I am not satisfied with your response") states none.
+
 Provisions and points follow the text as a reader follows it: a ground names its own,
 or takes those the requester was just talking about ("In relation to Question 3 ...
 refused under section 27(1) ... Section 17(1)(c) requires reasons"). A request that
@@ -33,7 +43,7 @@ from .categories import CueBook, load_cues
 from .classify import Scored, score_unit
 from .model import RequesterGround
 from .references import REGIMES, Mention, most_specific, point_mentions, provision_mentions
-from .structure import Structure, Unit, read_structure
+from .structure import Block, Structure, Unit, read_structure
 
 #: Grounds about an exemption decision take the exemption the requester last named
 #: when they name none themselves ("the public interest in disclosing these minutes").
@@ -74,8 +84,10 @@ class _Fallback:
     objected: bool  # it objects, or the sentence after it objects to it
 
     @property
-    def rank(self) -> tuple[bool, int]:
-        return (self.objected, self.scored.subject_score)
+    def rank(self) -> tuple[bool, bool, bool, int]:
+        """An objection about a known subject, then a known subject, then an objection."""
+        about = self.scored.subject_score > 0
+        return (self.objected and about, about, self.objected, self.scored.subject_score)
 
 
 def read_grounds(
@@ -127,6 +139,8 @@ class _Walk:
         self.lead: int | None = None  # start of the units leading into the next ground
         self.lead_subject: str | None = None  # what those units were about
         self.lead_reported = False  # the last of them reported the decision ("You refused ...")
+        self.lead_score = 0  # how plainly they named what the decision was about
+        self.intro_topic: str | None = None  # what the line introducing a list was about
         self.points: list[str] = []
         self.context: list[str] = []
         self.context_block: int | None = None
@@ -135,6 +149,8 @@ class _Walk:
         self.segment_drafts = 0
         self.fallback: _Fallback | None = None
         self.last_candidate: _Fallback | None = None
+        self.argued: set[str] = set()  # categories of the grounds the last paragraphs stated
+        self.segment_start = 0  # index in ``drafts`` of the segment's first ground
 
     def run(self) -> list[_Draft]:
         for unit in self.structure.units:
@@ -150,12 +166,15 @@ class _Walk:
         if segment != self.segment:
             self._leave_segment()
             self.segment, self.segment_drafts, self.fallback = segment, 0, None
+            self.segment_start = len(self.drafts)
             self.last_candidate = None
             if block.is_item or block.item is None:
                 self.points = [block.label] if block.label and block.label_is_point else []
         if unit.block != self.block:
-            self.block, self.current = unit.block, None
-            self._forget_lead()
+            self.block = unit.block
+            if not (block.nested or block.enumerates):  # these go on arguing the ground
+                self.current = None
+                self._forget_lead()
         found = point_mentions(self.structure.text, unit.start, unit.end)
         mentioned = list(dict.fromkeys(m.value for m in found))
         if mentioned and mentioned != self.points:
@@ -172,17 +191,31 @@ class _Walk:
             if unit.sentence_start <= m.start < unit.sentence_end and not masked[m.start].isspace()
         ]
         scored = score_unit(self.structure.masked[unit.start : unit.end], near, self.book)
+        block = self.structure.blocks[unit.block]
+        if block.item is None:
+            self.intro_topic = scored.topic
         if scored.is_ground(self.book.threshold):
-            if self._continues(scored, unit):
+            scored = self._about_the_decision(scored, block)
+            if self.current is not None and self._gives_reason(unit):
+                # "There must be further correspondence, as the chain is incomplete": the
+                # reason argues the ground; it does not decide its category
+                self.current.end = unit.end
+            elif self._continues(scored, unit):
                 self.current.end = unit.end  # type: ignore[union-attr]
                 self.current.scores.append(scored)  # type: ignore[union-attr]
                 self.current.settle()  # type: ignore[union-attr]
             else:
                 self._open(scored, unit, self.lead)
+        elif scored.furniture:  # the sign-off or the request itself: no ground's support
+            self.current = None
+            self._forget_lead()
+        elif scored.reported and self.current is not None:
+            # "... which is not what I asked for. You also said the figures were not held,
+            # but ...": a report of another decision ends the ground before it
+            self.current = None
+            self._lead_into(scored, unit)
         elif self.current is not None:
             self.current.end = unit.end  # support for the ground just stated
-        elif scored.furniture:
-            self._forget_lead()
         elif self.lead_subject and self._answers_report(unit):
             # "You say the request is manifestly unreasonable. It is not."
             self._open(_denial(self.lead_subject, self.book.threshold), unit, self.lead)
@@ -194,46 +227,93 @@ class _Walk:
 
     def _forget_lead(self) -> None:
         self.lead, self.lead_subject, self.lead_reported = None, None, False
+        self.lead_score = 0
+
+    def _about_the_decision(self, scored: Scored, block: Block) -> Scored:
+        """The category of a weakly stated ground, read from the decision it disputes.
+
+        A requester reports the decision, then objects to it: "You used the exemptions
+        and neither confirm nor deny ... it is very wrong to issue such a blanket
+        exemption" disputes the refusal to confirm or deny, which the report named more
+        plainly than the objection names anything. Likewise the points of a list
+        introduced as the reasons against a decision ("I request a review of the decision
+        to charge fees on the following grounds:") dispute that decision unless they
+        state a ground of their own in its own words.
+        """
+        subject = None
+        if (
+            self.lead_reported
+            and self.lead_subject
+            and scored.objecting
+            and scored.subject_score < self.lead_score
+        ):
+            subject = self.lead_subject
+        elif block.in_list_of_reasons and not scored.stated and self.intro_topic:
+            subject = self.intro_topic
+        if subject is None or subject == scored.category:
+            return scored
+        return replace(scored, category=subject, summary=None)
 
     def _answers_report(self, unit: Unit) -> bool:
         """A bare denial, or a rebuttal of the decision reported just before."""
         sentence = self.structure.masked[unit.start : unit.end]
         if self.book.is_denial(sentence):
             return True
-        return self.lead_reported and self.book.is_rebuttal(sentence)
+        return self.lead_reported and (unit.contrast or self.book.is_rebuttal(sentence))
 
     def _lead_into(self, scored: Scored, unit: Unit) -> None:
         """A unit stating no ground, before any ground: it leads into the next one."""
         if self.lead is None:
             self.lead = unit.start
         if scored.subject is not None:
-            self.lead_subject = scored.subject
+            self.lead_subject, self.lead_score = scored.subject, scored.subject_score
         self.lead_reported = self.lead_reported or scored.reported
         block = self.structure.blocks[unit.block]
         last = self.last_candidate
-        if scored.subject is None and scored.objecting and last is not None:
-            # "... the dates have been removed too. I can see no reason for that."
-            if last.unit.block == unit.block:
+        if scored.subject is None and scored.objecting:
+            if last is not None and last.unit.block == unit.block:
+                # "... the dates have been removed too. I can see no reason for that."
                 self._offer(replace(last, objected=True))
+            elif not scored.reported and self.book.objects_in_substance(
+                self.structure.masked[unit.start : unit.end]
+            ):
+                # an objection about nothing the cues know: a ground still, weakly held
+                self._offer(self._candidate(_objection_only(self.book.threshold), unit, True))
+            return
+        if scored.topic is None and block.in_list_of_reasons and self.intro_topic:
+            # a point in a list of reasons against a named decision disputes that decision
+            if not (scored.furniture or scored.reported):
+                self._offer(
+                    self._candidate(_disputes(self.intro_topic, self.book.threshold), unit, False)
+                )
             return
         about_something = scored.subject is not None and scored.subject_score >= 1
         if about_something and (block.in_list_of_reasons or not scored.reported):
-            candidate = _Fallback(
-                scored,
-                unit,
-                self.lead,
-                list(self.points),
-                list(self.context),
-                self.context_block,
-                scored.objecting,
-            )
+            candidate = self._candidate(scored, unit, scored.objecting)
             self.last_candidate = candidate
             self._offer(candidate)
+
+    def _candidate(self, scored: Scored, unit: Unit, objected: bool) -> _Fallback:
+        """The unit as a segment's possible weak ground, with what is known where it is."""
+        return _Fallback(
+            scored,
+            unit,
+            self.lead,
+            list(self.points),
+            list(self.context),
+            self.context_block,
+            objected,
+        )
 
     def _offer(self, candidate: _Fallback) -> None:
         """Keep the likeliest unit of the segment to read a weak ground from."""
         if self.fallback is None or candidate.rank > self.fallback.rank:
             self.fallback = candidate
+
+    def _gives_reason(self, unit: Unit) -> bool:
+        """Whether the unit is the reason given for the ground just stated in its sentence."""
+        current = self.current
+        return unit.reason and current is not None and current.end >= unit.sentence_start
 
     def _continues(self, scored: Scored, unit: Unit) -> bool:
         """Whether the unit argues the ground just stated rather than stating another.
@@ -247,8 +327,17 @@ class _Walk:
         current = self.current
         if current is None:
             return False
-        if current.block == unit.block and self.structure.blocks[unit.block].is_item:
+        block = self.structure.blocks[unit.block]
+        if block.is_item and current.block == unit.block:
             return True
+        if block.nested and self.structure.blocks[current.block].item == block.item:
+            return True
+        if (
+            block.enumerates
+            and unit.sentence_start == block.start
+            and self.structure.blocks[current.block].item is None
+        ):
+            return True  # the points of the sentence that stated the ground
         if current.category != scored.category:
             return False
         sentence = self.structure.text[unit.start : unit.end]
@@ -289,10 +378,18 @@ class _Walk:
         41 exemption", "several pages were blanked out, so I cannot tell why".
         """
         found = self.fallback
-        if self.segment_drafts == 0 and found is not None:
+        if self.segment_drafts:
+            self.argued = {draft.category for draft in self.drafts[self.segment_start :]}
+            return
+        if found is not None and self._argues_on(found):
+            return  # the paragraphs before stated this ground; this one argues it
+        if found is not None:
             start = found.unit.start if found.lead is None else found.lead
-            end = self.structure.blocks[found.unit.block].end
+            block = self.structure.blocks[found.unit.block]
+            end = block.end
             category = found.scored.subject or "other"
+            if block.in_list_of_reasons and not found.scored.stated and self.intro_topic:
+                category = self.intro_topic
             self._add(
                 _Draft(
                     category,
@@ -305,6 +402,28 @@ class _Walk:
                     [found.scored],
                 )
             )
+            self.argued = {category}
+
+    def _argues_on(self, found: _Fallback) -> bool:
+        """A paragraph weakly about the subject of the ground just stated supports it.
+
+        "I believe the exemption has not been applied correctly." followed by paragraphs
+        on the guidance, the harm and the officials' roles is one ground argued at
+        length, as the corpus's conventions say ("supporting argument for a ground is
+        not split out"). A list item always states its own ground.
+        """
+        block = self.structure.blocks[found.unit.block]
+        return block.item is None and found.scored.subject in self.argued
+
+
+def _disputes(category: str, threshold: int) -> Scored:
+    """The score of a point listed against a decision and naming nothing else: weak."""
+    return Scored(category, 1, 0, threshold + 1, ("the decision disputed",), subject=category)
+
+
+def _objection_only(threshold: int) -> Scored:
+    """The score of an objection in general words only ("This is simply not good enough")."""
+    return Scored("other", 1, 0, threshold + 1, ("general objection",), subject="other")
 
 
 def _denial(category: str, threshold: int) -> Scored:

@@ -25,7 +25,7 @@ from dataclasses import dataclass, replace
 
 from ..parsing.labels import read_item
 from ..parsing.structure import earlier_correspondence
-from ..parsing.text import LIST_ITEM, Layout, Span, lines, paragraphs, sentences
+from ..parsing.text import LIST_ITEM, Layout, Span, is_heading, lines, paragraphs, sentences
 
 
 @dataclass(frozen=True)
@@ -40,6 +40,8 @@ class Block:
     label_is_point: bool  # whether that number refers to the original request's points
     is_item: bool  # the block opens with the item's marker (a continuation does not)
     in_list_of_reasons: bool  # the item belongs to a list introduced as the reasons for review
+    nested: bool = False  # a point of a sub-list arguing the item it is nested in
+    enumerates: bool = False  # an item completing the sentence that introduced its list
 
 
 @dataclass(frozen=True)
@@ -51,6 +53,8 @@ class Unit:
     block: int  # index into the list of blocks
     sentence_start: int
     sentence_end: int
+    reason: bool = False  # the clause gives the reason for the one before ("... because ...")
+    contrast: bool = False  # the clause answers the one before (", but ...", ", whereas ...")
 
 
 @dataclass(frozen=True)
@@ -69,10 +73,20 @@ _CLAUSE_BREAK = re.compile(
     r";\s+|,\s+(?:but|whereas|while|although|and\s+where|and\s+if|and\s+that\s+where)\s+"
     r"|\s+but\s+(?=if\b|where\b|when\b)|(?<=[.!?]['\"’”)])\s+(?=\()|(?<=[.!?])\s+(?=\()"
     r"|\s+because\s+|,\s+(?:as|since)\s+|(?<=\breview)\s+(?:as|since)\s+"
+    r"|\s+(?:as|since)\s+(?=(?:I|we)\s+(?:believe|think|consider|feel|do\s+not|don't|am|are)\b)"
     r"|,\s+and\s+(?=(?:the|this|that|these|those|it|they|I|we|you|your|my|our|there)\b)"
+    # "... has not been applied correctly and the public interest test has not been considered":
+    # two statements joined without a comma, the second with its own subject and verb
+    r"|\s+and\s+(?=(?:the|this|that|these|those|it|they|I|we|you|your|my|our|there)\b"
+    r"(?:\s+[\w'’-]+){0,5}?\s+(?:has|have|had|is|are|was|were|should|would|could|did|does|do"
+    r"|must|will|can|cannot)\b)"
     r"|,\s+(?=which\s+(?:I|we)\s+(?:did|do|have|had|never|was|were)\b)",
     re.IGNORECASE,
 )
+#: A cut that introduces the reason for what comes before it.
+_GIVES_REASON = re.compile(r"\b(?:because|as|since)\b", re.IGNORECASE)
+#: A cut that introduces an answer to what comes before it ("You said X, but Y").
+_CONTRASTS = re.compile(r"\b(?:but|whereas|yet)\b", re.IGNORECASE)
 #: A clause shorter than this many words is not cut off on its own.
 _MIN_CLAUSE_WORDS = 5
 #: A passage in double quotation marks at least this long is someone else's words.
@@ -80,8 +94,9 @@ _LONG_QUOTE = re.compile(r"[\"“](?:(?!\n[ \t]*\n)[^\"“”]){40,1500}[\"”]"
 _QUOTED_LINE = re.compile(r"(?m)^[ \t]*>.*$")
 #: A line before a list saying it gives the reasons for the review ("my reasons are:").
 _REASONS = re.compile(
-    r"\b(?:reasons?|grounds?|matters?|points?|concerns?|issues?|dissatisf\w*|because|following|"
-    r"objections?|complaints?|review\w*)\b",
+    r"\b(?:(?:my|our|the|these|those|several|some|two|three|four|five|main|specific|further|other"
+    r"|following)\s+(?:\w+\s+)?(?:reasons?|grounds?|matters?|points?|concerns?|issues?|objections?"
+    r"|complaints?|arguments?)|reasons?|grounds|dissatisf\w*|because|following|review\w*)\b",
     re.IGNORECASE,
 )
 #: An initial and a name ("S. Ahmed"), which the list-item pattern would take for item S.
@@ -132,26 +147,47 @@ def _blocks(text: str, end: int) -> list[Block]:
     """
     pieces: list[tuple[int, list[Span]]] = []  # (paragraph index, lines)
     for p_index, paragraph in enumerate(paragraphs(text, 0, end)):
+        previous = ""
         for line in lines(text, paragraph.start, paragraph.end):
-            if _is_item(line.text) or not pieces or pieces[-1][0] != p_index:
+            if (
+                (_is_item(line.text) and not _attribution(previous, line.text))
+                or not pieces
+                or pieces[-1][0] != p_index
+                or _is_title(line.text, previous)
+            ):
                 pieces.append((p_index, [line]))
             else:
                 pieces[-1][1].append(line)
+            previous = line.text
     blocks: list[Block] = []
     lists: list[list[int]] = []  # the block indexes of each list's items
     item: int | None = None
     kind: str | None = None
     of_reasons = False
+    enumerates = False
+    nested: str | None = None  # the marker of a sub-list inside the current item
     for p_index, piece in pieces:
         is_item = _is_item(piece[0].text)
+        if not is_item and _is_title(piece[0].text, _line_before(text, piece[0].start)):
+            item = kind = nested = None  # a heading ends the list before it
+        marker = _marker_kind(piece[0].text) if is_item else None
+        if is_item and item is not None and marker != kind:
+            if marker == nested or (nested is None and _introduces(text, blocks[-1])):
+                nested, is_item = marker, False  # "... for the following reasons:" then "o ..."
         if is_item:
-            if item is None or _marker_kind(piece[0].text) != kind:
+            nested = None
+            if item is None or marker != kind:
                 kind = _marker_kind(piece[0].text)
-                of_reasons = _REASONS.search(_line_before(text, piece[0].start)) is not None
+                introduction = _line_before(text, piece[0].start)
+                of_reasons = _REASONS.search(introduction) is not None
+                # "No evidence has been provided that my correspondence:" then "- Has
+                # harassed staff;": the points complete the sentence, they are not grounds
+                enumerates = not of_reasons and introduction.rstrip().endswith(":")
                 lists.append([])
             item = 0 if item is None else item + 1
             lists[-1].append(len(blocks))
         label = _number(piece[0].text) if is_item else blocks[-1].label if blocks else None
+        in_sublist = not is_item and nested is not None
         blocks.append(
             Block(
                 start=piece[0].start,
@@ -162,6 +198,8 @@ def _blocks(text: str, end: int) -> list[Block]:
                 label_is_point=False,
                 is_item=is_item,
                 in_list_of_reasons=item is not None and of_reasons,
+                nested=in_sublist,
+                enumerates=is_item and enumerates,
             )
         )
     return _mark_point_labels(text, blocks, lists)
@@ -189,6 +227,11 @@ def _mark_point_labels(text: str, blocks: list[Block], lists: list[list[int]]) -
     return marked
 
 
+def _attribution(previous: str, line: str) -> bool:
+    """A dash line naming the source of the quotation above it ("— ICO Guidance"): no item."""
+    return line.lstrip().startswith(("—", "–")) and previous.rstrip().endswith(("”", '"'))
+
+
 def _is_item(line: str) -> bool:
     """A list item's first line; "S. Ahmed" under a letter is a name, not item S."""
     if not LIST_ITEM.match(line):
@@ -197,8 +240,18 @@ def _is_item(line: str) -> bool:
 
 
 def _marker_kind(line: str) -> str:
+    """The kind of an item's marker: "num", "alpha", "roman", or the bullet itself."""
     item = read_item(line)
-    return "bullet" if item is None else item.kind
+    return "bullet " + line.strip()[:1] if item is None else item.kind
+
+
+def _introduces(text: str, block: Block) -> bool:
+    """Whether an item ends by introducing what follows ("... for the following reasons:").
+
+    A list of another kind right after such an item is nested in it: its points argue
+    the item's ground rather than stating grounds of their own.
+    """
+    return block.item is not None and text[block.start : block.end].rstrip().endswith(":")
 
 
 def _number(line: str) -> str | None:
@@ -220,6 +273,11 @@ def _line_before(text: str, start: int) -> str:
 #: to request an internal review of University of / Birmingham's handling of my request".
 _WRAPPED_LINE = 45
 _ENDS_SENTENCE = re.compile(r"[.!?:;\"”'’)\]]\s*$")
+_SIGN_OFF = re.compile(
+    r"^\W*(?:yours\b|kind\s+regards|best\s+regards|regards\b|many\s+thanks|thanks\b|best\s+wishes"
+    r"|dear\b)",
+    re.IGNORECASE,
+)
 
 
 def _sentences(text: str, block: Block) -> list[Span]:
@@ -243,24 +301,53 @@ def _wrapped(text: str, previous: Span, following: Span) -> bool:
     if gap.count("\n") != 1 or _ENDS_SENTENCE.search(previous.text):
         return False
     last_line = previous.text[previous.text.rfind("\n") + 1 :]
+    if _SIGN_OFF.match(following.text) or ("\n" not in previous.text and _is_title(last_line)):
+        return False  # a heading, or the letter's sign-off, is never a wrapped line
     return len(last_line) >= _WRAPPED_LINE and not _is_item(following.text)
+
+
+def _is_title(line: str, previous: str = "") -> bool:
+    """A heading written in title case: "No Evident Justification for Escalation".
+
+    Requesters who argue at length put headings over their points; a heading starts a
+    new block and is never read as the start of the sentence under it. A hard-wrapped
+    line of a sentence full of names ("Birmingham's handling of my FOI request 'The
+    Russell Group of") is not one: a heading follows the end of a sentence (or opens
+    its paragraph) and does not end introducing something (":") or mid-phrase.
+    """
+    stripped = line.strip()
+    if not is_heading(stripped) or stripped.endswith(":"):
+        return False
+    if previous and not _ENDS_SENTENCE.search(previous):
+        return False
+    words = [w for w in re.findall(r"[A-Za-z][\w’'-]*", stripped) if len(w) > 3]
+    capitalised = sum(w[0].isupper() for w in words)
+    last = stripped.split()[-1].lower()
+    return len(words) >= 2 and capitalised >= 0.75 * len(words) and last not in _FUNCTION_WORDS
+
+
+_FUNCTION_WORDS = frozenset("of the and to a an in on for with by or at from as".split())
 
 
 def _clauses(text: str, sentence: Span, block: int) -> list[Unit]:
     """The sentence cut at clause boundaries, keeping only cuts that leave real clauses."""
-    pieces = [(sentence.start, sentence.end)]
+    pieces = [(sentence.start, sentence.end, "")]
     for match in _CLAUSE_BREAK.finditer(text, sentence.start, sentence.end):
-        start, _ = pieces[-1]
+        start, _, cut = pieces[-1]
         left = text[start : match.start()]
         right = text[match.end() : sentence.end]
         if _words(left) >= _MIN_CLAUSE_WORDS and _words(right) >= _MIN_CLAUSE_WORDS:
-            pieces[-1] = (start, match.start())
-            pieces.append((match.end(), sentence.end))
+            pieces[-1] = (start, match.start(), cut)
+            pieces.append((match.end(), sentence.end, match.group(0)))
     units = []
-    for start, stop in pieces:
+    for start, stop, cut in pieces:
         span = Span.of(text, start, stop)
         if span:
-            units.append(Unit(span.start, span.end, block, sentence.start, sentence.end))
+            reason = _GIVES_REASON.search(cut) is not None
+            contrast = _CONTRASTS.search(cut) is not None
+            units.append(
+                Unit(span.start, span.end, block, sentence.start, sentence.end, reason, contrast)
+            )
     return units
 
 

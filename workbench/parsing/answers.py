@@ -24,11 +24,16 @@ _WORD = r"(?:Q|Qu|Question|Request|Point|Part|Item|A|Ans|Answer|Response|Reply)s
 _TOKEN = rf"(?:{_WORD}\s*\.?\s*)?\(?(?:\d{{1,2}}[a-z]?|[ivx]{{1,4}}(?![a-z])|[a-z])\)?"
 #: Between labels: "&", "and", ",", "/", "to", or a dash with no space ("4-6"); a spaced dash
 #: ("Q1 – 52") separates the label from its answer.
-_JOIN = r"(?:\s*(?:&|\band\b|,|\+|/)\s*|[-–]|\s+to\s+)"
+_JOIN = r"(?:\.?\s*(?:&|\band\b|,|\+|/)\s*|[-–]|\s+to\s+)"  # "4. & 5." too
+#: In a line of labels alone ("3 4 & 5"), a space also joins them.
+_LINE_JOIN = rf"(?:{_JOIN}|\s+(?=\(?\d))"
 #: A line opening with one or more labels: "Q1 –", "1.", "Q2 & Q3 –", "Questions 4-6:".
 _LINE_MARKER = re.compile(
     rf"^\s*(?P<labels>{_TOKEN}(?:{_JOIN}{_TOKEN})*)\s*(?:[.):\-–—]\s|[.):\-–—]?\s*$|:|(?<=\))\s)",
     re.IGNORECASE,
+)
+_LABELS_LINE = re.compile(
+    rf"^\s*(?P<labels>{_TOKEN}(?:{_LINE_JOIN}{_TOKEN})+)\s*[.:]?\s*$", re.IGNORECASE
 )
 _LEAD = (
     r"^\W*(?:(?:in\s+(?:relation|response|reply|regard|respect|answer)\s+to|regarding|"
@@ -43,7 +48,8 @@ _ORDINAL_MARKER = re.compile(
 _NUMBER_MARKER = re.compile(
     _LEAD
     + rf"(?:your\s+|the\s+)?{_WORD}\s*\.?\s*"
-    + r"(?P<n>\d{1,2}[a-z]?|\(?[a-z]\)|[ivx]{1,4})(?![\w/])",
+    + r"(?P<n>\d{1,2}[a-z]?|\(?[a-z]\)|[ivx]{1,4})(?![\w/])"
+    + rf"(?P<more>(?:{_JOIN}\(?\d{{1,2}}[a-z]?\)?(?![\w/]))*)",  # "Questions 1-6", "Q2 and 3"
     re.IGNORECASE,
 )
 _PARTS = re.compile(
@@ -99,8 +105,43 @@ def find_answers(
         for key in marker.keys:
             answers.by_key.setdefault(key, []).append(span)
     answers.general = _unclaimed(text, zones, claimed)
+    _attach_footnotes(text, layout, zones, answers)
     answers.new_points = _split_parts(text, layout, points, answers)
     return answers
+
+
+#: A footnote under a table: "* Numbers between 1 and 5 have been redacted ...".
+_FOOTNOTE = re.compile(r"^\s*\*+\s*[A-Za-z]")
+
+
+def _attach_footnotes(text: str, layout: Layout, zones: list[Span], answers: Answers) -> None:
+    """A footnote belongs to every answer that carries its mark ("<5*"), not to the answer
+    that happens to come last before it."""
+    for zone in zones:
+        for line in layout.lines_in(zone.start, zone.end):
+            if not _FOOTNOTE.match(line.text):
+                continue
+            note = _footnote_span(text, layout, line, zone)
+            for key, spans in answers.by_key.items():
+                trimmed = [
+                    Span.of(text, s.start, note.start) if s.start < note.start < s.end else s
+                    for s in spans
+                ]
+                marked = any("*" in s.text for s in trimmed)
+                answers.by_key[key] = trimmed + ([note] if marked else [])
+            return
+
+
+def _footnote_span(text: str, layout: Layout, first: Span, zone: Span) -> Span:
+    """The footnote's lines: to the end of its sentence group (a line after a full stop that
+    starts a new note ends it)."""
+    end = first.end
+    previous = first.text
+    for line in layout.lines_in(first.end, zone.end):
+        if previous.rstrip().endswith(".") and line.text[:1].isupper():
+            break
+        end, previous = line.end, line.text
+    return Span.of(text, first.start, end)
 
 
 def answers_for_paired(text: str, layout: Layout, points: list[RequestPoint]) -> Answers:
@@ -157,6 +198,9 @@ def marker_keys(line: str) -> list[str]:
 
 def _line_marker(line: Span, keys: list[str], after_colon: bool = False) -> _Marker | None:
     match = _LINE_MARKER.match(line.text)
+    alone = _LABELS_LINE.match(line.text) if line.text[:4].strip()[:1].isdigit() else None
+    if alone is not None and (match is None or len(alone.group("labels")) > match.end("labels")):
+        match = alone  # "3 4 & 5" on a line of its own
     if not match:
         return None
     wanted = _expand(match.group("labels"))
@@ -226,7 +270,8 @@ def _phrase_marker(sentence: Span, keys: list[str], tops: list[list[str]]) -> _M
         return None
     match = _NUMBER_MARKER.match(sentence.text)
     if match:
-        mapped = _map_keys([label_key(match.group("n"))], keys)
+        wanted = _expand(match.group("n") + match.group("more"))
+        mapped = _map_keys(wanted or [label_key(match.group("n"))], keys)
         return _Marker(sentence.start, mapped) if mapped else None
     return None
 
@@ -281,7 +326,7 @@ _TOPIC_OPENER = re.compile(
 )
 
 
-def _content_words(value: str) -> set[str]:
+def content_words(value: str) -> set[str]:
     return {w for w in re.findall(r"[a-z0-9][a-z0-9'’-]+", value.lower()) if w not in _STOPWORDS}
 
 
@@ -294,13 +339,13 @@ class _Topics:
     """
 
     def __init__(self, points: list[RequestPoint]) -> None:
-        self.points = [(p.key, _content_words(p.span.text)) for p in points]
+        self.points = [(p.key, content_words(p.span.text)) for p in points]
         #: Each top-level point with its parts, and the words of all of them together.
         tops: dict[str, tuple[list[str], set[str]]] = {}
         for point in points:
             keys, words = tops.setdefault(top_key(point.key), ([], set()))
             keys.append(point.key)
-            words |= _content_words(f"{point.context} {point.span.text}")
+            words |= content_words(f"{point.context} {point.span.text}")
         self.tops = list(tops.values())
         self.active = len(points) >= 2
 
@@ -316,7 +361,7 @@ class _Topics:
         if not match:
             return None
         topic = match.group("topic")
-        words = _content_words(topic)
+        words = content_words(topic)
         scores = sorted(
             ((len(words & own), index) for index, (_, own) in enumerate(self.tops) if own),
             reverse=True,
@@ -335,7 +380,7 @@ class _Topics:
     def restated(self, line: Span) -> _Marker | None:
         if not self.active:
             return None
-        words = _content_words(line.text)
+        words = content_words(line.text)
         asks = line.text.rstrip().endswith("?")
         for key, own in self.points:
             shared = len(words & own)
@@ -376,9 +421,9 @@ def _paragraphs_in_turn(text: str, points: list[RequestPoint], zones: list[Span]
             candidates.append(block)
     if len(candidates) != len(points):
         return []
-    own = [_content_words(p.span.text) for p in points]
+    own = [content_words(p.span.text) for p in points]
     for index, block in enumerate(candidates):
-        words = _content_words(block.text)
+        words = content_words(block.text)
         shared = [len(words & question) for question in own]
         if shared[index] == 0 or shared[index] < max(shared):
             return []

@@ -24,14 +24,15 @@ from .regime import RegimeFinding
 #: 0 "Our ref", 1 a request or case label, 2 a bare "Ref", 3 a code alone at the top,
 #: 4 a regime-prefixed code in running text, 5 a code in brackets in a title, 6 a label
 #: inside a sentence.
-REFERENCE = {0: 0.95, 1: 0.9, 2: 0.85, 3: 0.8, 4: 0.7, 5: 0.7, 6: 0.6}
+#: 7 a code in the document's name or page address only.
+REFERENCE = {0: 0.95, 1: 0.9, 2: 0.85, 3: 0.8, 4: 0.7, 5: 0.7, 6: 0.6, 7: 0.6}
 REFERENCE_NOT_STATED = 0.5
 #: Dates, by rank (see ``dates.DatedRole``): 0 a label, 1 the letter's date line, 2 a cue
 #: in a sentence, 3 a weak cue (the date the request was written).
 DATE = {0: 0.95, 1: 0.85, 2: 0.9, 3: 0.65}
 DATE_NOT_STATED = 0.7
 CLARIFIED_NOT_STATED = 0.9
-REGIME = {"handled": 0.95, "grounds": 0.9, "named": 0.85, "mention": 0.7, "": 0.4}
+REGIME = {"handled": 0.95, "grounds": 0.9, "named": 0.85, "mention": 0.7, "request": 0.5, "": 0.4}
 #: The number of points, by how the request was found (see ``request.RequestReading``).
 POINTS = {
     "request": 0.9,

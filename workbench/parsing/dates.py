@@ -56,6 +56,17 @@ def parse_date(value: str) -> dt.date | None:
     return _to_date(match) if match else None
 
 
+def read_date(value: str) -> dt.date | None:
+    """The date ``value`` is, when it is a date and nothing else; else None.
+
+    How people type a date into a form or a command: ``4/12/2023``, ``04/12/2023``,
+    ``4.12.23``, ``4-12-2023``, ``4 Dec 2023``, ``Monday 4th December 2023``,
+    ``December 4, 2023`` or ISO ``2023-12-04``; numbers are read day first, as in the UK.
+    """
+    match = _DATE.fullmatch(value.strip().rstrip(".").strip())
+    return _to_date(match) if match else None
+
+
 def find_dates(text: str, start: int = 0, end: int | None = None) -> list[FoundDate]:
     """Every real calendar date written in ``text[start:end]``."""
     end = len(text) if end is None else end
@@ -122,8 +133,9 @@ _PERIOD_WORD = re.compile(
 _CLARIFIED_CUE = re.compile(r"\bclarif(?:ied|ication|ying|y)\b", re.IGNORECASE)
 #: A label at the start of a line: "Date:", "Date received:", "Response date", "Received".
 _LABEL = re.compile(
-    r"^\s*(?P<label>(?:[A-Za-z]+\s+){0,3}?(?:date|received|responded|response|sent|replied|"
-    r"published|updated|dated|released|issued|clarified|clarification)(?:\s+[A-Za-z]+){0,3}?)\s*[:\-–]?\s*$",
+    r"^\s*(?P<label>(?:[A-Za-z]+\s+){0,3}?(?:dates?|received|responded|response|sent|replied|"
+    r"published|updated|dated|released|issued|clarified|clarification|request(?:\s+details)?)"
+    r"(?:\s+[A-Za-z]+){0,3}?)\s*[:\-–]?\s*$",
     re.IGNORECASE,
 )
 _CUE_WINDOW = 90
@@ -183,16 +195,27 @@ def _judge(text: str, layout: Layout, found: FoundDate) -> DatedRole | None:
 
 
 def _line_label(text: str, layout: Layout, line: Span, found: FoundDate) -> str | None:
-    """The label of a "Label: date" line, or of a label line just above a lone date."""
-    prefix = text[line.start : found.start]
+    """The label of a "Label: date" line, or of a label line just above a lone date.
+
+    Flattened web tables put a dash before labels and values ("- Date Received" /
+    "- 27/05/2024"); the dash is not part of either.
+    """
+    prefix = _MARK.sub("", text[line.start : found.start])
     rest = text[found.end : line.end].strip(" .,;")
+    if _ANOTHER_DATE.match(rest):
+        rest = ""  # "Issue dates: 19.12.25 and 07.01.26" - the first is the date labelled
     if prefix.strip() and _LABEL.match(prefix) and not rest:
         return prefix
     if not prefix.strip() and not rest:
         previous = _previous_line(layout, line)
-        if previous is not None and _LABEL.match(previous.text):
+        if previous is not None and _LABEL.match(_MARK.sub("", previous.text)):
             return previous.text
     return None
+
+
+_MARK = re.compile(r"^\s*[-–—•*]\s*")
+_REFERENCE_AFTER = re.compile(r"^[/|,;–-]?\s*(?:our\s+)?ref(?:erence)?\b", re.IGNORECASE)
+_ANOTHER_DATE = re.compile(r"^(?:and|&|,)\s*\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\s*$", re.IGNORECASE)
 
 
 def _previous_line(layout: Layout, line: Span) -> Span | None:
@@ -208,9 +231,7 @@ def _role_of_label(label: str) -> Role | None:
         return "clarified"
     if re.search(r"receiv|receipt|request", lowered):
         return "received"
-    if re.search(
-        r"respon|repl|sent|issued|releas|^\s*dated?\s*[:\-–]?\s*$|date of letter", lowered
-    ):
+    if re.search(r"respon|repl|sent|issue|releas|^\s*dated?\s*[:\-–]?\s*$|date of letter", lowered):
         return "response"
     return None
 
@@ -251,9 +272,9 @@ def _role_of_words(before: str) -> tuple[Role, bool] | None:
 
 def _is_letter_date_line(text: str, layout: Layout, line: Span, found: FoundDate) -> bool:
     """A date standing alone on a line near the top: the date of the letter."""
-    alone = (
-        text[line.start : found.start].strip() == ""
-        and text[found.end : line.end].strip(" .,") == ""
+    rest = text[found.end : line.end].strip(" .,")
+    alone = text[line.start : found.start].strip() == "" and (
+        rest == "" or bool(_REFERENCE_AFTER.match(rest))  # "7 August 2012 / Ref FO005949"
     )
     if not alone or (layout.line_index(line.start) or 0) > 25:
         return False

@@ -31,6 +31,7 @@ was refused is the least sure of all.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
@@ -39,6 +40,7 @@ from .model import Determination
 from .phrases import PhraseBook, phrase_book
 from .rights import is_rights_sentence
 from .text import Layout, Span
+from .voice import introduces_request
 
 D = Determination
 
@@ -73,7 +75,7 @@ CONFIDENCE = {
     "status": 0.95,
     "refusal+ground": 0.93,  # a refusal in words (NCND, cost, vexatious, repeated) and its ground
     "refusal_words": 0.86,
-    "refusal_ground": 0.8,
+    "refusal_ground": 0.78,
     "refusal_with_figures": 0.7,  # a refusal beside figures given: part disclosed
     "refusal_mixed": 0.75,  # a refusal beside disclosure words
     "not_held+ground": 0.95,
@@ -234,6 +236,10 @@ def _cues(book: PhraseBook, text: str, skipped: Callable[[], bool]) -> list[str]
         found.append("cost")
     if not found or skipped():
         return []
+    if "not_held" in found and _IN_ANOTHER_FORM.search(text):
+        # "We do not hold the figures in calendar years - the information below shows
+        # financial years": the information is given, in the form it is kept.
+        found = [name for name in found if name != "not_held"] + ["disclosed"]
     if _ACTIONS.intersection(found) and book.skip("hypothetical").search(text):
         found = [name for name in found if name not in _ACTIONS]
     if book.skip("alternative").search(text):
@@ -244,6 +250,7 @@ def _cues(book: PhraseBook, text: str, skipped: Callable[[], bool]) -> list[str]
 def _is_skipped(book: PhraseBook, text: str) -> bool:
     return bool(
         is_rights_sentence(text)
+        or introduces_request(text)  # "... your request, received on 9 May, as follows:"
         or book.skip("general_law").search(text)
         or book.skip("denied").search(text)
         or book.skip("boilerplate").search(text)
@@ -286,6 +293,11 @@ def _combine(
             continue
         if determination is D.NCND and name not in signals and (disclosed or "partial" in signals):
             continue  # an NCND limb cited beside a disclosure: some is withheld, not NCND
+        if determination is D.NCND and disclosed and _about_other_information(signals.get(name)):
+            # "In addition to the attached, we neither confirm nor deny that we hold any other
+            # information": part is disclosed, the rest is neither confirmed nor denied.
+            evidence = _first(signals, ("disclosed", name, ground))
+            return D.HELD_PARTLY_DISCLOSED, evidence, "refusal_mixed"
         evidence = _first(signals, (name, ground))
         if figures and determination is not D.NCND:
             evidence = _first(signals, (name, ground, "figures"))
@@ -306,6 +318,10 @@ def _combine(
             signals.add("ground:exemption", span)
     partial = "partial" in signals
     whole = signals.any("whole_refusal", "whole_withheld")
+    if whole and "redacted" in signals and disclosed:
+        whole = (
+            False  # "a redacted document is attached ... the information is exempt": the redactions
+        )
     answered = disclosed or figures
     if not_held:
         # "We do not hold it, so we are unable to provide it" refuses nothing more: words of
@@ -356,6 +372,21 @@ def _combine(
     if signals.any("held", "partial"):
         return D.HELD_DISCLOSED, _first(signals, ("held", "partial")), "held_only"
     return None, [], ""
+
+
+_IN_ANOTHER_FORM = re.compile(
+    r"\bnot\s+(?:hold|held|record(?:ed)?|kept|collate[ds]?)\b[^.]{0,60}?\b(?:in|by)\s+"
+    r"(?:calendar|financial|academic)\s+years?\b[^.]{0,80}\b(?:below|instead|however|shows?|provided|"
+    r"given|attached)\b",
+    re.IGNORECASE,
+)
+_OTHER_INFORMATION = re.compile(
+    r"\b(?:any\s+)?(?:other|further|additional)\s+(?:relevant\s+)?information\b", re.IGNORECASE
+)
+
+
+def _about_other_information(spans: list[Span]) -> bool:
+    return any(_OTHER_INFORMATION.search(span.text) for span in spans)
 
 
 def _agreement(kind: str, words: bool, ground: bool) -> str:

@@ -23,15 +23,15 @@ from pathlib import Path
 from typing import Any
 
 from ..documents import Document, load_document
-from .answers import Answers, answers_for_paired, find_answers
+from .answers import Answers, answers_for_paired, content_words, find_answers
 from .confidence import HeaderFound, field_confidence
 from .dates import DatedRole, classify_dates, pick
 from .decide import CONFIDENCE, DECIDING, Reading, SentenceCache, fits, read_decision
-from .grounds import Ground, find_grounds, most_specific
+from .grounds import Ground, find_grounds, implied_determination, most_specific
 from .kind import read_kind, read_review_outcome
 from .model import Determination, Evidence, Extraction, Point
 from .points import RequestPoint
-from .reference import find_reference
+from .reference import find_reference, reference_from_name
 from .regime import detect_regime, named_regime_hint
 from .request import read_request
 from .rights import find_rights, is_rights_sentence
@@ -42,11 +42,14 @@ from .text import Layout, Span, is_heading
 __all__ = ["extract", "extract_document", "guess_case_metadata"]
 
 
-def extract(response_text: str, request_text: str | None = None) -> Extraction:
+def extract(
+    response_text: str, request_text: str | None = None, *, name: str | None = None
+) -> Extraction:
     """Read a response (and, if given, the request it answers).
 
     Offsets in the result index ``response_text``; evidence drawn from the
-    request says so in its ``source``.
+    request says so in its ``source``. ``name`` is the document's file name or page
+    address: when the text states no reference, the code in the name is proposed.
     """
     layout = Layout(response_text)
     letter = read_letter(response_text, layout)
@@ -55,13 +58,13 @@ def extract(response_text: str, request_text: str | None = None) -> Extraction:
     grounds = [
         g
         for g in find_grounds(response_text, named_regime_hint(response_text))
-        if _inside(g.start, own)
+        if _inside(g.start, own) and not _law_in_general(layout, g)
     ]
     reading = read_request(letter, request_text)
     answers = _answers(letter, reading.points, zones)
     result = Extraction()
-    header_found = _read_header(letter, result)
-    regime = detect_regime(response_text, [g.id for g in grounds], layout)
+    header_found = _read_header(letter, result, name)
+    regime = detect_regime(response_text, [g.id for g in grounds], layout, letter.request_spans)
     result.regime = regime.regime  # type: ignore[assignment]
     _note(result, "regime", regime.evidence)
     readings = _read_points(letter, answers.new_points, answers, zones, grounds)
@@ -92,8 +95,8 @@ def _read_kind(letter: Letter, result: Extraction, decided: list[bool]) -> None:
     result.kind = kind.value  # type: ignore[assignment]
     if result.kind == "holding_notice":
         for point, deciding in zip(result.points, decided, strict=True):
-            if not deciding:
-                point.determination, point.evidence = None, []
+            if not deciding or point.determination is Determination.HELD_WITHHELD:
+                point.determination, point.evidence, point.provisions = None, [], []
                 point.confidence = kind.confidence
     _note(result, "kind", kind.evidence)
     result.confidence["kind"] = kind.confidence
@@ -117,17 +120,18 @@ def _not_the_response(letter: Letter) -> list[Span]:
 # --------------------------------------------------------------------------- header fields
 
 
-def _read_header(letter: Letter, result: Extraction) -> HeaderFound:
+def _read_header(letter: Letter, result: Extraction, name: str | None = None) -> HeaderFound:
     """Reference and dates, read outside the request quoted (the requester's dates and
     codes are not the authority's). A date on a message other than the response is
     not when the response was sent: on the requester's own message it is when the
     request was sent; on an acknowledgement it is a promise, not an answer."""
     text, layout = letter.text, letter.layout
     request = letter.request_spans
-    reference = find_reference(text, layout, skip=request)
+    reference = find_reference(text, layout, skip=request) or reference_from_name(name)
     if reference is not None:
         result.reference = reference.value
-        _note(result, "reference", reference.evidence)
+        if reference.evidence:
+            _note(result, "reference", reference.evidence)
     quoted = [piece.span for piece in letter.pieces if piece.source == "response"]
     roles = [r for r in classify_dates(text, layout) if not _inside(r.evidence.start, quoted)]
     roles = [_outside_main(letter, role) for role in roles]
@@ -198,21 +202,135 @@ def _read_points(
     readings: list[tuple[RequestPoint, Reading]] = []
     cache = SentenceCache()
     context = _DecisionContext(letter, cache, grounds)
+    topics = {} if answers.signposted else _refusals_by_topic(letter.layout, points, zones, cache)
     for point in points:
         own = answers.by_key.get(point.key)
         if own:
             reading = context.decide(own, default=True)
         elif not answers.signposted:
-            reading = context.decide(zones, default=True)
+            own_topic = topics.get(point.key)
+            reading = context.decide(own_topic if own_topic is not None else zones, default=True)
+            if own_topic is not None and reading.basis not in DECIDING:
+                # Nothing decides this point once its neighbours' refusals are set aside:
+                # the answer as a whole is all there is to go on.
+                own_topic = None
+                reading = context.decide(zones, default=True)
             if len(points) > 1:
-                reading.confidence *= _SHARED_ANSWER
+                reading.confidence *= _SHARED_ANSWER * (_BY_TOPIC if own_topic is not None else 1)
         else:
             reading = context.decide(answers.general, default=False)
             reading.confidence *= _LEFT_OVER
+            if reading.determination is None:
+                # Nothing is left over: what the letter says of the whole request applies.
+                reading = context.decide(zones, default=False)
+                reading.confidence *= _LEFT_OVER
         readings.append((point, reading))
     if answers.signposted:
         _attach_loose_grounds(readings, answers, grounds)
+    _attach_implied_grounds(readings, grounds)
     return readings
+
+
+#: Refusals that rest on one ground for the whole request: s.12 refuses every point it covers.
+_WHOLE_REQUEST = frozenset(
+    {
+        Determination.COST_LIMIT,
+        Determination.VEXATIOUS,
+        Determination.REPEATED,
+        Determination.PUBLISHED_ELSEWHERE,
+        Determination.NCND,
+    }
+)
+
+
+def _attach_implied_grounds(
+    readings: list[tuple[RequestPoint, Reading]], grounds: list[Ground]
+) -> None:
+    """A point refused on the cost limit (or as vexatious, repeated, published, NCND) with no
+    ground in its own answer relies on the ground the letter cites for that refusal."""
+    for _, reading in readings:
+        if reading.determination not in _WHOLE_REQUEST or reading.provisions:
+            continue
+        implied = [g.id for g in grounds if implied_determination(g.id) is reading.determination]
+        if implied:
+            reading.provisions = most_specific(implied)
+
+
+#: The law described, not applied: "A public authority which is relying on section 12 or
+#: section 14 must give the applicant a notice ..." cites sections it does not rely on.
+_LAW_IN_GENERAL = re.compile(
+    r"\bpublic\s+authorit(?:y|ies)\s+which,?\s+in\s+relation\s+to\s+any\s+request\b|"
+    r"\bis\s+relying\s+on\s+a\s+claim\s+that\b|\bplaces\s+(?:two|a)\s+dut(?:y|ies)\b",
+    re.IGNORECASE,
+)
+
+
+def _law_in_general(layout: Layout, ground: Ground) -> bool:
+    sentence = layout.sentence_at(ground.start)
+    return sentence is not None and bool(_LAW_IN_GENERAL.search(sentence.text))
+
+
+#: Sentences that refuse (not held, withheld, cost) and can be told apart by subject.
+_REFUSING_CUES = frozenset({"not_held", "withheld", "whole_withheld", "cost"})
+#: Confidence kept when a shared answer was divided among the points by subject.
+_BY_TOPIC = 0.9
+
+
+def _refusals_by_topic(
+    layout: Layout, points: list[RequestPoint], zones: list[Span], cache: SentenceCache
+) -> dict[str, list[Span]]:
+    """In one answer shared by several points, a refusal that names one point's subject
+    ("We do not record the cost of attending false alarms") answers that point only.
+
+    A point's subject is told by the words only its own question uses; a refusal sentence
+    goes to a point when it shares at least two of them, twice as many as with any other
+    point. Each point
+    then reads the answer without the refusals that belong to its neighbours.
+    """
+    if len(points) < 2 or any(not p.span for p in points):
+        return {}
+    words = [_stems(p.span.text) for p in points]
+    unique = [
+        w - set().union(*(o for j, o in enumerate(words) if j != i)) for i, w in enumerate(words)
+    ]
+    owned: dict[int, list[Span]] = {}
+    for zone in zones:
+        for sentence in layout.sentences_in(zone.start, zone.end):
+            if not _REFUSING_CUES.intersection(cache.cues(sentence)):
+                continue
+            said = _stems(sentence.text)
+            shared = [len(said & own) for own in unique]
+            best = max(range(len(points)), key=lambda i: shared[i])
+            if shared[best] >= 2 and shared[best] >= 2 * sorted(shared)[-2]:
+                owned.setdefault(best, []).append(sentence)
+    if not owned:
+        return {}
+    result: dict[str, list[Span]] = {}
+    for index, point in enumerate(points):
+        others = [s for i, spans in owned.items() if i != index for s in spans]
+        result[point.key] = _without(layout.text, zones, others)
+    return result
+
+
+def _stems(value: str) -> set[str]:
+    """Content words with a plural "s" taken off ("alarms" and "alarm" are one subject)."""
+    return {w[:-1] if len(w) > 4 and w.endswith("s") else w for w in content_words(value)}
+
+
+def _without(text: str, zones: list[Span], cut: list[Span]) -> list[Span]:
+    """``zones`` with the ``cut`` sentences taken out."""
+    out: list[Span] = []
+    for zone in zones:
+        cursor = zone.start
+        for sentence in sorted(
+            (s for s in cut if zone.start <= s.start < zone.end), key=lambda s: s.start
+        ):
+            if sentence.start > cursor:
+                out.append(Span.of(text, cursor, sentence.start))
+            cursor = max(cursor, sentence.end)
+        if cursor < zone.end:
+            out.append(Span.of(text, cursor, zone.end))
+    return [span for span in out if span.text.strip()]
 
 
 #: Confidence kept when one answer is read for several points, or when a point gets only
@@ -325,7 +443,9 @@ def extract_document(path: str | Path, request_path: str | Path | None = None) -
     """
     response = load_document(path)
     request = load_document(request_path) if request_path is not None else None
-    result = extract(response.text, request.text if request is not None else None)
+    result = extract(
+        response.text, request.text if request is not None else None, name=Path(path).name
+    )
     _fill_from_email(response, result)
     return result
 

@@ -19,8 +19,9 @@ _ANSWER_WORD = r"(?:A|Ans|Answer|Response|Reply)"
 #: "1.", "1)", "(1)", "1 -", "3a.", "Q1", "Question 2:", "a)", "(ii)".
 ITEM = re.compile(
     rf"""^[ \t]*["“‘]?[ \t]*(?:
-        (?P<word>{_WORD})\s*\.?\s*(?P<wnum>\d{{1,2}})(?P<wsub>[a-z])?(?![\w(])\s*[.:)\-–—]?
-      | \(?(?P<num>\d{{1,2}})(?P<sub>[a-z])?(?:[.):]|\s+[-–—])(?=\s|$)
+        (?P<word>{_WORD})\s*\.?\s*(?P<wnum>\d{{1,2}})
+            (?:(?P<wsub>[a-z])|\s?\((?P<wsub2>[a-zA-Z])\))?(?![\w(])\s*[.:)\-–—]?
+      | \(?(?P<num>\d{{1,2}})(?P<sub>[a-z])?(?:[.):]|\s+[-–—])(?=\s|$|(?<=\.)[A-Z][a-z])
       | \((?P<alpha>[a-zA-Z])\)(?=\s|$)
       | (?P<alpha2>[a-zA-Z])[.)](?=\s|$)
       | \((?P<roman>[ivx]{{1,5}})\)(?=\s|$)
@@ -49,7 +50,8 @@ def read_item(line: str) -> ItemLabel | None:
     groups = match.groupdict()
     if groups["word"]:
         word = groups["word"]
-        return ItemLabel("num", groups["wnum"], groups["wsub"], word, match.end())
+        sub = groups["wsub"] or (groups["wsub2"] or "").lower() or None  # "Q2 (A)" is "Q2a"
+        return ItemLabel("num", groups["wnum"], sub, word, match.end())
     if groups["num"]:
         return ItemLabel("num", groups["num"], groups["sub"], None, match.end())
     letter = groups["alpha"] or groups["alpha2"]

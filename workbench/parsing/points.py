@@ -62,6 +62,8 @@ ASK = re.compile(
       | \b(?:please|kindly)\b
       | \b(?:could|can|would|will)\s+you\b
       | \bI\s+(?:would|'d|should)\s+(?:like|be\s+grateful|appreciate)
+            (?!\s+to\s+(?:apologi[sz]e|thank|take\s+this|confirm|advise|inform|explain|reassure|
+                assure|acknowledge|point\s+out|clarify|draw|remind|offer|make\s+clear))
       | \bI\s+(?:wish|want|need)\s+to\s+(?:know|see|request|receive|obtain|ask)
       | \bI\s+am\s+(?:requesting|asking|seeking|writing\s+to\s+(?:you\s+to\s+)?(?:request|ask))
       | \b(?:I|we)\s+(?:hereby\s+)?(?:request|require|ask\s+for)\b
@@ -71,8 +73,8 @@ ASK = re.compile(
       | \b(?:provide|send|supply|disclose|release)\s+(?:me\s+)?(?:with\s+)?
             (?:a\s+|the\s+|any\s+|all\s+)?
             (?:cop(?:y|ies)|details|information|data|number|list|breakdown|figures)
-      | ^\W*(?:cop(?:y|ies)\s+of|any\s+(?:\w+\s+){0,3}(?:messages|e-?mails|correspondence|records|
-            documents|reports|minutes|information|data|communications)|all\s+(?:\w+\s+){0,3}
+      | ^\W*(?:(?:an?\s+)?cop(?:y|ies)\s+of|any\s+(?:\w+\s+){0,3}(?:messages|e-?mails|
+            correspondence|records|documents|reports|minutes|information|data|communications)|all\s+(?:\w+\s+){0,3}
             (?:correspondence|e-?mails|records|documents|communications|information)|
             the\s+(?:number|total|amount|cost|list|names?)\s+of|(?:a\s+)?breakdown\s+of|details\s+of)\b
     """,
@@ -91,6 +93,8 @@ FOLLOW_ON = re.compile(
       | please\s+(?:break|split|include)\b | broken\s+down\b | including\b | to\s+include\b
       | for\s+(?:each|every|both)\b | in\s+(?:each|both)\s+case
       | (?:my|this)\s+request\s+(?:relates|covers|concerns|is\s+for\s+the\s+period)
+      | (?:could|can|would|may)\s+(?:I|you|we)\s+(?:have|get|see|receive)\s+
+            (?:this|that|these|the\s+same)\s+(?:information|data|figures?)\s+(?:broken\s+down|split|separated|by)\b
     )""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -100,7 +104,12 @@ _NOT_AN_ASK = re.compile(
     r"\bplease\s+(?:do\s+)?(?:get\s+in\s+touch|contact\s+me|let\s+me\s+know|do\s+not\s+hesitate)|"
     r"\bif\s+you\s+need\s+any\s+(?:further\s+)?(?:assistance|clarification)|"
     r"\b(?:requesting|asking\s+for)\s+the\s+same\s+(?:information\s+)?from\b|"
-    r"\bmy\s+request\s+is\s+(?:sufficiently\s+|quite\s+|reasonably\s+)?(?:clear|reasonable|simple)\b",
+    r"\bmy\s+request\s+is\s+(?:sufficiently\s+|quite\s+|reasonably\s+)?(?:clear|reasonable|simple)\b|"
+    # The requester's procedural lines: "If the cost limit would be exceeded, please provide
+    # advice and assistance", "If you have any queries please don't hesitate to contact me".
+    r"\badvice\s+and\s+assistance\b|\b(?:refine|narrow)\w*\s+(?:my|the|this)\s+request\b|"
+    r"\brequest\s+could\s+be\s+(?:refined|narrowed)\b|\bdon[’']?t\s+hesitate\b|"
+    r"\bdo\s+not\s+hesitate\b|^\W*if\s+you\s+have\s+any\s+(?:queries|questions)\b",
     re.IGNORECASE,
 )
 _GREETING = re.compile(
@@ -146,8 +155,12 @@ class _Item:
     parent: str | None  # formatted label of the parent item
 
 
-def numbered_points(text: str, region: Span, source: str) -> list[RequestPoint]:
-    items = _accepted_items(text, region)
+def numbered_points(
+    text: str, region: Span, source: str, *, continued: bool = False
+) -> list[RequestPoint]:
+    """``continued``: the region carries on a numbering begun before it (a request quoted
+    question by question), so its first number need not be 1."""
+    items = _accepted_items(text, region, continued=continued)
     if not items or (len(items) == 1 and items[0].label.word is None):
         return []
     has_children = {item.parent for item in items if item.parent}
@@ -177,7 +190,7 @@ def _full_label(item: _Item) -> str:
     return f"{item.parent}{item.label.value}"
 
 
-def _accepted_items(text: str, region: Span) -> list[_Item]:
+def _accepted_items(text: str, region: Span, *, continued: bool = False) -> list[_Item]:
     """Labelled lines that form a proper sequence (1, 2, 3 / a, b / i, ii), with their levels.
 
     A sequence must start at its first value, so "2021." or "5 -" in running
@@ -190,9 +203,13 @@ def _accepted_items(text: str, region: Span) -> list[_Item]:
     last_letter: str | None = None
     last_roman: str | None = None
     letter_parent: str | None = None
-    for line in _lines_in(text, region):
+    #: Under a part labelled with its point ("Q2 (A)"), lettered lines are that part's fields.
+    in_part = False
+    for line in _with_inline_first(text, _lines_in(text, region)):
         label = read_item(line.text)
         if label is None:
+            continue
+        if in_part and label.kind != "num":
             continue
         if label.kind == "alpha" and label.value == "i" and last_letter != "h":
             label = ItemLabel("roman", "i", None, None, label.end)
@@ -201,8 +218,9 @@ def _accepted_items(text: str, region: Span) -> list[_Item]:
         top_kind = top_kind or label.kind
         if label.kind == "num" and top_kind == "num":
             number = int(label.value)
-            if not _continues_numbering(last_top, number):
+            if not _continues_numbering(last_top, number) and not (continued and last_top is None):
                 continue
+            in_part = bool(label.sub)
             if label.sub:
                 if number != last_top:
                     last_top, last_top_label = (
@@ -237,6 +255,29 @@ def _accepted_items(text: str, region: Span) -> list[_Item]:
     return items
 
 
+#: "... the following information: 1. The incident report." - a list whose first item
+#: follows its lead-in on the same line.
+_INLINE_FIRST = re.compile(r"[:\-–]\s+(?=\(?1[.)]\s+\S)")
+
+
+def _with_inline_first(text: str, found: list[Span]) -> list[Span]:
+    """Lines, with a first item that shares its line with the lead-in made a line of its own,
+    when the next numbered line is item 2."""
+    for index, line in enumerate(found):
+        label = read_item(line.text)
+        if label is None or label.kind != "num":
+            continue
+        if label.value != "2" or label.sub or index == 0:
+            return found
+        previous = found[index - 1]
+        match = next(reversed(list(_INLINE_FIRST.finditer(previous.text))), None)
+        if match is None or read_item(previous.text) is not None:
+            return found
+        item = Span.of(text, previous.start + match.end(), previous.end)
+        return [*found[: index - 1], previous, item, *found[index:]]
+    return found
+
+
 def _letter_after(last_letter: str | None, value: str) -> bool:
     """ "v)" after "u)" is a letter, not the roman five."""
     return value in ("v", "x") and last_letter == chr(ord(value) - 1)
@@ -252,7 +293,9 @@ def _lines_in(text: str, region: Span) -> list[Span]:
 
 
 _INLINE_LABEL = re.compile(
-    r"(?<![\w(])\((?P<p>[ivx]{1,4}|[a-z]|\d{1,2})\)\s+|(?<![\w(.])(?P<b>[a-z]|\d{1,2})\)\s+"
+    r"(?<![\w(])\((?P<p>[ivx]{1,4}|[a-z]|\d{1,2})\)\s+|(?<![\w(.])(?P<b>[a-z]|\d{1,2})\)\s+|"
+    # "...following data: 1. Number of passengers; 2. Number by type ... 3. What kind ...?"
+    r"(?:(?<=[:;?!.)])|(?<=[:;?!.)]\s))\s*(?P<d>\d{1,2})\.\s+(?=[A-Z])"
 )
 #: The joining words left at the end of an inline list item: "...; and", "..., or".
 _LIST_TAIL = re.compile(r"[\s;,]*(?:\b(?:and|or)\b)?[\s;,]*$")
@@ -261,7 +304,7 @@ _LIST_TAIL = re.compile(r"[\s;,]*(?:\b(?:and|or)\b)?[\s;,]*$")
 def _inlinenumbered_points(text: str, region: Span, source: str) -> list[RequestPoint]:
     """ "Please tell me (i) how many ...; (ii) how many ...; (iii) ..." in running text."""
     found = [
-        (m, (m.group("p") or m.group("b")).lower())
+        (m, (m.group("p") or m.group("b") or m.group("d")).lower())
         for m in _INLINE_LABEL.finditer(text, region.start, region.end)
     ]
     for first, kind in (("1", "num"), ("a", "alpha"), ("i", "roman")):
@@ -295,6 +338,7 @@ def _following(kind: str, value: str) -> str | None:
 #: could you provide:", "broken down by:", "including:".
 _FIELDS_LEAD = re.compile(
     r"\bfor\s+(?:each|every)\b|\bbroken\s+down\b|\bbreak\s*down\s+(?:of|by)\b|"
+    r"\bbreak\s*down\s+(?:\w+\s+){1,6}by\s*:?\s*$|\bbreak\s+(?:\w+\s+){1,6}down\s+by\b|"
     r"\bsplit\s+(?:by|into)\b|\bincluding\s*:?\s*$|\bin\s+each\s+case\b",
     re.IGNORECASE,
 )
@@ -321,9 +365,18 @@ def _bulleted_points(text: str, region: Span, source: str) -> list[RequestPoint]
         return []  # "For each one, could you provide: - age - sex" (but not "the following
         # information for each year:", whose bullets are asks of their own)
     items = []
+    fields = False  # after "Please break the figures down by:", bullets are fields of the ask
     for n, index in enumerate(bullets):
         following = bullets[n + 1] if n + 1 < len(bullets) else None
         end = found[following].start if following is not None else region.end
+        between = [line.text for line in found[bullets[n - 1] + 1 : index]] if n else []
+        if between:
+            fields = any(
+                _FIELDS_LEAD.search(line) and line.rstrip().endswith(":") for line in between
+            )
+        if fields and items:
+            items[-1] = Span.of(text, items[-1].start, end)
+            continue
         items.append(Span.of(text, found[index].start + 2, end))
     introduced = not lead or any(
         _INTRO.search(s.text) and not re.search(r"\?\s*$", s.text) for s in lead_sentences
@@ -358,7 +411,8 @@ def _asked_points(text: str, region: Span, source: str) -> list[RequestPoint]:
     intros: list[Span] = []
     previous_end = region.start
     for sentence in sentences(text, region.start, region.end):
-        new_paragraph = text.count("\n", previous_end, sentence.start) >= 2
+        # A line of its own (a web page puts each paragraph on a line)
+        new_paragraph = text.count("\n", previous_end, sentence.start) >= 1
         previous_end = sentence.end
         body = _GREETING.sub("", sentence.text)
         if not body or SIGN_OFF.match(body):

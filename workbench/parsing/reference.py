@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from urllib.parse import unquote
 
 from .dates import find_dates
 from .text import Layout, Span
@@ -25,6 +26,7 @@ _LABEL_WORDS: tuple[tuple[str, ...], ...] = (
     ("ref", "id", "no", "number"),
     ("request",),
     ("ref",),
+    ("request",),
 )
 _LABELS: list[tuple[int, re.Pattern[str]]] = [
     (0, re.compile(r"\bour\s+ref(?:erence)?\b\.?(?:\s*(?:no|number)\b\.?)?", re.I)),
@@ -47,8 +49,15 @@ _LABELS: list[tuple[int, re.Pattern[str]]] = [
         ),
     ),
     (2, re.compile(r"(?<!your )(?<!your\s)\b(?:ref(?:erence)?)(?:\s*(?:no|number)\b\.?)?", re.I)),
+    # "Request 101003112513" heading a disclosure-log record: a long code, alone after the word
+    # (a short number is the request's own numbering: "Request 1: ...").
+    (
+        1,
+        re.compile(r"^\s*request(?=\s*[:#\-–]?\s*(?:\d{5,}|\d{2,}[-/]\d{2,}[\w/-]*)\s*$)", re.I),
+    ),
 ]
 _YOUR_REF = re.compile(r"\byour\s+ref", re.I)
+_LABEL_WORD = re.compile(r"(?:ref(?:erence)?|no|number)\b\.?\s*[:#]?\s*", re.I)
 _SEPARATOR = re.compile(r"\s*(?:[:#=]|[-–—](?=\s)|\bis\b)?\s*", re.I)
 #: A reference value: starts with a letter or digit, has a digit, may hold / - _ . and
 #: spaced dashes or slashes ("2022 – 280 / WE5500").
@@ -56,8 +65,13 @@ _SEPARATOR = re.compile(r"\s*(?:[:#=]|[-–—](?=\s)|\bis\b)?\s*", re.I)
 _VALUE = re.compile(
     r"(?:(?:FOI(?:SA)?|EIR|RFI|IR)(?:/(?:FOI(?:SA)?|EIR))?\s(?=\d)|[A-Z]{2,6}\s(?=\d)|"
     r"[A-Za-z]{1,3}/[A-Za-z]{1,3}\s(?=\d))?"
-    r"[A-Za-z0-9][A-Za-z0-9/_.&\-]*(?:\s*[/–-]\s*[A-Za-z0-9][A-Za-z0-9/_.&\-]*){0,4}"
+    r"[A-Za-z0-9][A-Za-z0-9/_.&\-]*"
+    # Spaced dashes or slashes join parts that hold digits ("2022 – 280 / WE5500"); a dash
+    # before a word starts the title ("ATISN 15980 – Location of coal tips").
+    r"(?:\s*[/–-]\s*(?=[A-Za-z/_.&\-]*\d)[A-Za-z0-9][A-Za-z0-9/_.&\-]*){0,4}"
     r"(?:\s(?:19|20)\d\d/\d\d(?!\d))?"
+    # Groups of digits spaced apart: "FOI 19 1413" (a year alone is not one).
+    r"(?:\s(?!(?:19|20)\d\d\b)\d{3,6}(?![\d/:.,]))?"
 )
 #: A code standing on its own: letters and digits joined by - or /, with at least 3 digits.
 _BARE_CODE = re.compile(
@@ -65,16 +79,19 @@ _BARE_CODE = re.compile(
     r"^[A-Za-z]{1,3}/[A-Za-z]{1,3}\s\d{4,}$"
 )
 #: "ATISN 18234 - Second homes premium": a disclosure-log title opening with its code.
-_CODE_TITLE = re.compile(r"^(?P<code>[A-Z]{2,6}[ -]?\d{3,}(?:[/-]\w+)*)\s+[-–:]\s+\S")
+_CODE_TITLE = re.compile(
+    r"^(?P<code>[A-Z]{2,6}(?:\s*/\s*|[ -])?\d{3,}(?:\s*[/-]\s*\w+)*)\s+[-–:]\s+\S"
+)  # "ATISN 18234 - Second homes premium", "FOI / 3678 / 2017 - False alarms"
 #: "Notification requirements - 138/15": a disclosure-log title ending with its code.
-_TITLE_CODE = re.compile(r"\s[-–]\s(?P<code>[A-Z]{0,4}\d{1,6}[A-Z]?[/-]\d{2,4})\s*$")
+_TITLE_CODE = re.compile(r"\s[-–]\s(?P<code>[A-Z]{0,4}\d{1,6}[A-Z]?[/_-]\d{2,4})\s*$")
 #: "FOI 2023/123", "EIR2026/17373", "FOI-1234": a code with a regime prefix, in running text.
 _PREFIXED = re.compile(
     r"\b(?:FOI(?:SA)?/EIR|EIR/FOI|FOI(?:SA)?|EIR|RFI|FOIR|IR)[ \-/]?"
     r"\d[\d/\-]*\d(?:[-/][A-Z0-9]+)*\b"
 )
 #: "(828A/23)" after a disclosure-log title.
-_BRACKETED = re.compile(r"\((?P<code>[A-Z]{0,4}\d{1,6}[A-Z]?[/-]\d{2,4})\)")
+_UNIT_PREFIX = re.compile(r"(?<![A-Za-z])[A-Z]{1,4}-$")
+_BRACKETED = re.compile(r"\((?P<code>[A-Z]{0,4}\d{1,6}[A-Z]?[/_-]\d{2,4})\)")
 _NOT_A_REFERENCE = re.compile(
     r"^(?:\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|\d{4}/\d{2}|\d{4}-\d{2}-\d{2}|\d+)$"
 )
@@ -130,6 +147,8 @@ def _labelled(text: str, layout: Layout) -> list[FoundReference]:
                     if following is not None:
                         value = _value_after(text, following, following.start)
                         evidence = Span.of(text, line.start, following.end)
+                if value is None and not line.text[match.end() :].strip(" :#-–"):
+                    value = _short_value_after(layout, index)  # "Reference:" / "825"
                 if value is not None:
                     opens_line = not line.text[: match.start()].strip(" (-–:") or rank == 0
                     found.append(FoundReference(value, rank if opens_line else 6, evidence))
@@ -137,10 +156,23 @@ def _labelled(text: str, layout: Layout) -> list[FoundReference]:
     return found
 
 
+def _short_value_after(layout: Layout, index: int) -> str | None:
+    """A labelled line's value on the next line when it is a short number ("825"): too short
+    to be taken for a code alone, but the label says what it is."""
+    following = layout.lines[index + 1] if index + 1 < len(layout.lines) else None
+    if following is None:
+        return None
+    value = following.text.strip()
+    return value if re.fullmatch(r"\d{3}", value) else None
+
+
 def _value_after(text: str, line: Span, offset: int) -> str | None:
     """The reference value starting at ``offset`` on ``line``, if it looks like one."""
     sep = _SEPARATOR.match(text, offset, line.end)
     begin = sep.end() if sep else offset
+    word = _LABEL_WORD.match(text, begin, line.end)  # "FOI request ref 30412"
+    if word:
+        begin = word.end()
     match = _VALUE.match(text, begin, line.end)
     if not match:
         return None
@@ -182,7 +214,13 @@ def _inline(text: str, layout: Layout) -> list[FoundReference]:
     found = []
     for match in _PREFIXED.finditer(text, 0, _INLINE_CHARS):
         if _plausible(match.group(0)):
-            found.append(FoundReference(match.group(0), 4, Span.of(text, *match.span())))
+            start = match.start()
+            unit = _UNIT_PREFIX.search(text, max(0, start - 5), start)  # "IM-FOI-2018-1421"
+            if unit is not None:
+                start = unit.start()
+            found.append(
+                FoundReference(text[start : match.end()], 4, Span.of(text, start, match.end()))
+            )
     for line in layout.lines[:5]:
         opening = _CODE_TITLE.match(line.text)
         if opening and _plausible(opening.group("code")):
@@ -207,6 +245,36 @@ def _inline(text: str, layout: Layout) -> list[FoundReference]:
                 start = line.start + match.start("code")
                 found.append(FoundReference(code, 5, Span.of(text, start, start + len(code))))
     return found
+
+
+#: A request's code in a page address or file name: "foi-202500486342", "foi230038-letters-...",
+#: "FOI 4530.pdf", "referenceId=FOI-2725-2223".
+_NAMED_CODE = re.compile(
+    r"(?:^|[/=_\s])(?P<prefix>foisa|foir|foi|eir|rfi|atisn|ir)(?P<sep>[-_ ]?)_?"
+    r"(?P<code>\d+(?:[-_/]\d+)*)(?=$|[-_.\s/?#&]+[A-Za-z]|[/?#&.]|\s)",
+    re.IGNORECASE,
+)
+
+
+def reference_from_name(name: str | None) -> FoundReference | None:
+    """The reference a document's name or page address gives, for a text that states none.
+
+    Disclose-log pages often carry the code only in their address, and a saved
+    letter's file name is often its reference. A prefix joined to the digits is part
+    of the code ("FOI230038"); one set off by a dash is the address's wording
+    ("foi-82525" is request 82525).
+    """
+    if not name:
+        return None
+    decoded = unquote(name)
+    for match in _NAMED_CODE.finditer(decoded):
+        code = match.group("code")
+        if len(re.sub(r"\D", "", code)) < 4 or not _plausible(code):
+            continue
+        sep = match.group("sep")
+        value = code if sep in ("-", "_") else match.group("prefix").upper() + sep + code
+        return FoundReference(value, 7, Span(0, 0, decoded[match.start("prefix") : match.end()]))
+    return None
 
 
 def normalise_reference(value: str | None) -> str | None:

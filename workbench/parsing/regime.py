@@ -12,7 +12,7 @@ handling statements or grounds from two regimes do.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from .text import Layout, Span
@@ -48,8 +48,17 @@ _SCOTTISH = re.compile(
     r"\bitspublicknowledge\b|\bScottish\s+(?:Government|Ministers|public\s+authorit)",
     re.I,
 )
+#: Scottish public bodies named in a letter (case matters: these are names).
+_SCOTTISH_BODY = re.compile(
+    r"\bScottish\s+(?:[A-Z][a-z]+\s+){0,2}(?:Council|Water|Government|Parliament|Ministers|Fire|"
+    r"Prison|Police|Environment|Enterprise|Courts|Natural\s+Heritage|Borders)\b|"
+    r"\b(?:Police|Audit|Historic\s+Environment|Transport|Creative|Education|Sport|Public\s+Health|"
+    r"Skills\s+Development|Visit|Food\s+Standards|Revenue)\s+Scotland\b|\bSEPA\b|\bNatureScot\b|"
+    r"\bNHS\s+(?:Lothian|Tayside|Grampian|Highland|Fife|Lanarkshire|Ayrshire|Borders|Forth\s+Valley|"
+    r"Greater\s+Glasgow|Dumfries|Orkney|Shetland|Western\s+Isles|24|Education\s+for\s+Scotland)\b"
+)
 _HANDLED = re.compile(
-    r"\b(?:handled|considered|dealt\s+with|processed|responded\s+to|answered|treated|"
+    r"\b(?:handled|considered|dealt\s+with|dealing\s+with|processed|responded\s+to|answered|treated|"
     r"responding|response|respond|assessed|released|disclosed|withheld|refused|exempt|"
     r"applies|apply|falls?\s+(?:within|under))\b[^.]{0,120}?\b(?:under|in\s+accordance\s+with|"
     r"within\s+the\s+(?:terms|scope)\s+of|by\s+virtue\s+of)\b",
@@ -70,7 +79,8 @@ class RegimeFinding:
     regime: str | None
     evidence: Span | None
     #: What settled it: "handled" (a handling statement), "grounds" (the grounds cited),
-    #: "named" (the Act named), "mention" (freedom of information mentioned), or "".
+    #: "named" (the Act named), "mention" (freedom of information mentioned), "request"
+    #: (only the request quoted names an Act), or "".
     basis: str = ""
 
 
@@ -109,11 +119,31 @@ def named_regime_hint(text: str) -> str | None:
 
 
 def detect_regime(
-    text: str, provision_ids: Iterable[str] = (), layout: Layout | None = None
+    text: str,
+    provision_ids: Iterable[str] = (),
+    layout: Layout | None = None,
+    skip: Sequence[Span] = (),
 ) -> RegimeFinding:
-    """The regime from handling statements, then grounds cited, then any mention."""
+    """The regime from handling statements, then grounds cited, then any mention.
+
+    ``skip`` holds the request quoted in the letter: a requester in Scotland often asks
+    "under the Freedom of Information Act 2000"; the authority's words say which Act it
+    applied. The request's words count only when the authority's name none.
+    """
     layout = layout or Layout(text)
-    handled, handled_evidence = _handling_statements(layout)
+    if skip:
+        found = _detect(text, provision_ids, layout, skip)
+        if found.regime is not None:
+            return found
+        found = _detect(text, provision_ids, layout, ())
+        return RegimeFinding(found.regime, found.evidence, "request") if found.regime else found
+    return _detect(text, provision_ids, layout, ())
+
+
+def _detect(
+    text: str, provision_ids: Iterable[str], layout: Layout, skip: Sequence[Span]
+) -> RegimeFinding:
+    handled, handled_evidence = _handling_statements(layout, skip)
     grounds = _regimes_of(provision_ids)
     if handled == {"EIR"} and grounds == {"EISR"}:
         handled = {"EISR"}  # "the EIRs" of a letter relying on EISR exceptions
@@ -126,19 +156,20 @@ def detect_regime(
         regime = next(iter(grounds))
         return RegimeFinding(regime, _first_mention(text, layout, regime), "grounds")
     for regime in ("EISR", "FOISA", "FOIA", "EIR"):
-        evidence = _first_mention(text, layout, regime)
+        evidence = _first_mention(text, layout, regime, skip)
         if evidence is not None:
             return RegimeFinding(_scottish(text, regime), evidence, "named")
-    match = _FOI_MENTION.search(text) or _FOIA_TERMS.search(text)
+    match = _outside(_FOI_MENTION, text, skip) or _outside(_FOIA_TERMS, text, skip)
     if match:
-        return RegimeFinding("FOIA", layout.sentence_at(match.start()), "mention")
+        regime = "FOISA" if _SCOTTISH_BODY.search(text) and not _FOIA_TERMS.search(text) else "FOIA"
+        return RegimeFinding(regime, layout.sentence_at(match.start()), "mention")
     return RegimeFinding(None, None)
 
 
 def _scottish(text: str, regime: str) -> str:
     """ "The EIRs" in a Scottish letter are the EISR; a FOISA letter naming the EISR handled
     the request under them."""
-    if regime == "EIR" and _SCOTTISH.search(text):
+    if regime == "EIR" and (_SCOTTISH.search(text) or _SCOTTISH_BODY.search(text)):
         return "EISR"
     if regime == "FOISA" and _SCOTTISH_EIR.search(text) and not _foisa_handled(text):
         return "EISR"
@@ -153,18 +184,20 @@ def _foisa_handled(text: str) -> bool:
     )
 
 
-def _handling_statements(layout: Layout) -> tuple[set[str], Span | None]:
+def _handling_statements(layout: Layout, skip: Sequence[Span] = ()) -> tuple[set[str], Span | None]:
     """Regimes named in sentences that say the request was handled under them."""
     regimes: set[str] = set()
     evidence = None
     for sentence in layout.sentences:
+        if _within(sentence.start, skip):
+            continue
         lowered = sentence.text.lower()
         if not any(word in lowered for word in _HANDLED_WORDS):
             continue
         if not _HANDLED.search(sentence.text) or _RIGHTS.search(sentence.text):
             continue
         named = {r for r, pattern in _NAMES.items() if pattern.search(sentence.text)}
-        if named and re.search(r"\brequest\b|\binformation\b", sentence.text, re.I):
+        if named and re.search(r"\brequests?\b|\binformation\b", sentence.text, re.I):
             if "FOISA" in named and "EISR" in named:
                 named = {"EISR"}
             if "EISR" in named:
@@ -189,8 +222,22 @@ def _regimes_of(provision_ids: Iterable[str]) -> set[str]:
     return regimes
 
 
-def _first_mention(text: str, layout: Layout, regime: str) -> Span | None:
-    match = _NAMES[regime].search(text)
+def _first_mention(
+    text: str, layout: Layout, regime: str, skip: Sequence[Span] = ()
+) -> Span | None:
+    match = _outside(_NAMES[regime], text, skip)
     if not match:
         return None
     return layout.sentence_at(match.start()) or Span.of(text, *match.span())
+
+
+def _outside(pattern: re.Pattern[str], text: str, skip: Sequence[Span]) -> re.Match[str] | None:
+    """The first match of ``pattern`` outside the ``skip`` spans."""
+    for match in pattern.finditer(text):
+        if not _within(match.start(), skip):
+            return match
+    return None
+
+
+def _within(offset: int, spans: Sequence[Span]) -> bool:
+    return any(span.start <= offset < span.end for span in spans)

@@ -12,6 +12,7 @@ the extractor says it is unsure of it.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from .labels import format_label, read_item
@@ -119,8 +120,19 @@ def _paired_points(text: str, pieces: list[Piece]) -> list[RequestPoint]:
         found = _piece_points(text, piece)
         for point in found:
             point.answer = piece.answer
-        blocks.append(found)
-        points += found
+        fresh = []
+        for point in found:
+            earlier = _restated(point, points)
+            if earlier is not None:
+                # The request quoted again, point by point, each before its own answer: the
+                # answer belongs to the point first asked, which is not asked twice.
+                earlier.answer = point.answer
+            else:
+                fresh.append(point)
+        fresh = _parts_of_previous(fresh, points)
+        if fresh:
+            blocks.append(fresh)
+        points += fresh
     unlabelled = [p for p in points if not p.label]
     if unlabelled:
         for number, point in enumerate(points, start=1):
@@ -135,10 +147,59 @@ def _paired_points(text: str, pieces: list[Piece]) -> list[RequestPoint]:
     return points
 
 
+def _parts_of_previous(found: list[RequestPoint], points: list[RequestPoint]) -> list[RequestPoint]:
+    """ "3. For the same period, please provide:" answered part by part ("a) ...", "b) ..."):
+    the lettered pieces are parts of point 3, which is no longer a point of its own."""
+    if not found or not points or not all(re.fullmatch(r"[a-z]", p.label) for p in found):
+        return found
+    last = points[-1]
+    part = re.fullmatch(r"(\d{1,2})([a-z])", last.key)
+    if part and chr(ord(part.group(2)) + 1) == found[0].label:
+        parent = None  # "3a" was the last: "b)" is "3b"
+    elif re.fullmatch(r"\d{1,2}", last.key) and last.span.text.rstrip().endswith(":"):
+        parent = last
+    else:
+        return found
+    prefix = re.sub(r"[a-z]$", "", last.label) if part else last.label
+    for point in found:
+        point.label = f"{prefix}{point.label}"
+    if parent is not None:
+        for point in found:
+            point.context = parent.span.text
+        points.remove(parent)
+    return found
+
+
+def _restated(point: RequestPoint, earlier: list[RequestPoint]) -> RequestPoint | None:
+    """The earlier point that ``point`` repeats word for word (near enough), if any: the
+    closest of them, when it is clearly closer than any other."""
+    words = _words(point.span.text)
+    if len(words) < 3:
+        return None
+    scored = []
+    for other in earlier:
+        if point.label and point.key != other.key:
+            continue  # "2. If not, why not?" after "1. Do you check ...?" asks something new
+        theirs = _words(other.span.text)
+        shared = len(words & theirs)
+        most = max(len(words), len(theirs))
+        # Quoted again in full, or shortened ("... during the contract extension period.")
+        if theirs and shared >= 0.85 * min(len(words), len(theirs)) and shared >= 0.6 * most:
+            scored.append((shared / most, other))
+    scored.sort(key=lambda pair: -pair[0])
+    if not scored or (len(scored) > 1 and scored[1][0] >= scored[0][0] - 0.05):
+        return None
+    return scored[0][1]
+
+
+def _words(value: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z0-9]+", value.lower()) if len(w) > 2 or w[-1].isdigit()}
+
+
 def _piece_points(text: str, piece: Piece) -> list[RequestPoint]:
     """The points of one piece: its own numbering, else one per list item, else the piece."""
     region = _region(text, piece)
-    numbered = numbered_points(text, region, "response")
+    numbered = numbered_points(text, region, "response", continued=piece.continued)
     if numbered:
         return numbered
     items = [u for u in piece.units if read_item(u.text) is not None or bullet_style(u.text)]

@@ -135,6 +135,9 @@ class Letter:
     request_message: Span | None = None
     #: Units of messages that only acknowledge the request or promise an answer.
     acknowledgements: list[Span] = field(default_factory=list)
+    #: What the main message is: "response", or "acknowledgement" when the authority has
+    #: only acknowledged the request so far.
+    main_kind: str = "response"
     _spans: dict[frozenset[Role], list[Span]] = field(default_factory=dict, repr=False)
 
     def spans(self, *roles: Role) -> list[Span]:
@@ -193,17 +196,45 @@ _TERMINAL = (".", "?", "!", ":", ";", '"', "”")
 #: A wrapped line is long; a heading or a list item is not continued by the next line.
 _WRAP_WIDTH = 55
 _HEADING_LINE = 40
+_LONGEST_WRAP = 110
 _BULLET = re.compile(rf"^\s*(?P<mark>[{BULLETS}])(?P<space>\s+)")
+
+
+#: "Q1 / Please supply the strategy A1 / We do not hold one": a question and its answer run
+#: together on one line when a two-column table is flattened.
+_GLUED_ANSWER = re.compile(r"^\s*Q\s?(?P<n>\d{1,2})\s*[/:.)\-–]")
+
+
+_ANSWER_LABEL = re.compile(r"^\s*A\s?\d{1,2}\s*[/:.)\-–]\s")
+
+
+def _split_glued(text: str, line: Span) -> list[Span]:
+    if line.text.lstrip()[:1] not in ("Q", "q"):
+        return [line]
+    match = _GLUED_ANSWER.match(line.text)
+    if not match:
+        return [line]
+    answer = re.search(rf"(?<=\S)\s*\bA\s?{match.group('n')}\s*[/:.)\-–]\s", line.text)
+    if answer is None or answer.start() < match.end() + 10:
+        answer = re.search(rf"(?<=[a-z.?])A\s?{match.group('n')}\s*[/:]\s", line.text)
+    if answer is None or answer.start() < match.end() + 10:
+        return [line]
+    cut = line.start + answer.start() + (len(answer.group(0)) - len(answer.group(0).lstrip()))
+    return [Span.of(text, line.start, cut), Span.of(text, cut, line.end)]
 
 
 def read_units(text: str, layout: Layout) -> list[Unit]:
     units: list[Unit] = []
     previous_end = 0
-    for line in layout.lines:
+    # A web page's text has a paragraph on each line; only a hard-wrapped text has lines to
+    # join, and it never has lines longer than any wrap.
+    unwrapped = sum(len(line.text) > _LONGEST_WRAP for line in layout.lines) >= 2
+    for line in (part for whole in layout.lines for part in _split_glued(text, whole)):
         blank = text.count("\n", previous_end, line.start) >= 2
         previous_end = line.end
         if units and (
-            _LABEL_ONLY.match(units[-1].text) or (not blank and _joins(units[-1].text, line.text))
+            _LABEL_ONLY.match(units[-1].text)
+            or (not blank and _joins(units[-1].text, line.text, unwrapped=unwrapped))
         ):
             last = units[-1]
             last.span = Span(last.span.start, line.end, text[last.span.start : line.end])
@@ -212,10 +243,12 @@ def read_units(text: str, layout: Layout) -> list[Unit]:
     return units
 
 
-def _joins(previous: str, line: str) -> bool:
+def _joins(previous: str, line: str, *, unwrapped: bool = False) -> bool:
     """Whether ``line`` carries on the unit before it (a wrapped line, or a lone label's text)."""
     if LIST_ITEM.match(line) or _BULLET.match(line) or voice.is_table_row(line):
         return False
+    if _ANSWER_LABEL.match(line):
+        return False  # "A1 / We do not hold ...": an answer starts a block of its own
     if _HEADER_LINE.match(line) or _EARLIER_MESSAGE.match(line):
         return False  # an email header starts a block of its own
     last_line = previous.rsplit("\n", 1)[-1].rstrip()
@@ -223,8 +256,12 @@ def _joins(previous: str, line: str) -> bool:
         return False
     if line[:1].islower():
         return True
+    if unwrapped:
+        return False
     if len(last_line) < _WRAP_WIDTH or voice.SIGN_OFF.match(line) or voice.SALUTATION.match(line):
         return False
+    if len(last_line) > _LONGEST_WRAP:
+        return False  # a line longer than any wrapped line is a paragraph of a web page
     # A short heading after a long line starts a section of its own ("Our response").
     return not (len(line) <= _HEADING_LINE and is_heading(line))
 
@@ -319,6 +356,8 @@ def _classify(units: list[Unit], message: _Message) -> None:
         if voice.SIGN_OFF.match(text):
             break  # what follows the sign-off is a signature and the site's footer
         if voice.SALUTATION.match(text):
+            if _TO_AN_AUTHORITY.match(text):
+                asks += 2  # "Dear Greater Glasgow NHS Board,": written to the authority
             continue
         if unit.asks and not unit.authority:
             asks += 1
@@ -339,6 +378,13 @@ def _classify(units: list[Unit], message: _Message) -> None:
         message.kind = "acknowledgement"
 
 
+#: A salutation to an organisation rather than a person: the requester writing to it.
+_TO_AN_AUTHORITY = re.compile(
+    r"^\s*dear\s+(?!(?:mr|mrs|ms|miss|dr|sir|madam|requester|applicant)\b)[^,\n]{0,60}\b"
+    r"(?:council|board|police|constabulary|trust|university|department|government|authority|"
+    r"commission(?:er)?|office|team|unit|service|agency|college|ministry|executive)\b[^,\n]{0,30},?\s*$",
+    re.IGNORECASE,
+)
 #: Words of decision: what tells a response from a request or an acknowledgement.
 _DECISION_CUES = ("not_held", "withheld", "ncnd", "cost", "vexatious", "disclosed")
 
@@ -357,7 +403,11 @@ def _messages(units: list[Unit]) -> list[_Message]:
 
 def _main(messages: list[_Message]) -> _Message:
     """The response the review is about: the one deciding most (the first, between equals)."""
-    responses = [m for m in messages if m.kind == "response"] or messages
+    responses = (
+        [m for m in messages if m.kind == "response"]
+        or [m for m in messages if m.kind == "acknowledgement"]
+        or messages
+    )
     return max(responses, key=lambda m: (m.decisions, -m.first))
 
 
@@ -370,7 +420,7 @@ def read_letter(text: str, layout: Layout | None = None) -> Letter:
     units = read_units(text, layout)
     messages = _messages(units)
     main = _main(messages)
-    letter = Letter(text, layout, units, (main.first, main.last))
+    letter = Letter(text, layout, units, (main.first, main.last), main_kind=main.kind)
     for message in messages:
         if message is main:
             continue
@@ -578,7 +628,12 @@ class _Reader:
             if self.current.continued:
                 return True  # the next question in a list, then plain text: its answer
             last = self.current.units[-1]
-            if last in listed and last.text.rstrip().endswith("?") and not _follows_on(text):
+            if (
+                last in listed
+                and last.text.rstrip().endswith("?")
+                and not _follows_on(text)
+                and not _item_of_question(last.text, text)
+            ):
                 return True  # "Question 1: How many ...?" then "Yes. A copy is attached."
             if all(bullet_style(u.text) for u in listed) and unit.blank_before:
                 return True  # bulleted asks, then a paragraph of plain text: the answers
@@ -665,6 +720,8 @@ def _step(reader: _Reader, unit: Unit) -> None:
         reader.state = "answer"
         reader.spoken = True
     if reader.state == "intro":
+        if _DATE_ONLY.match(text):
+            return  # "Request details" / "19 October 2020": the request's date, not its text
         if (
             voice.authority_speaks(text)
             and not _listed(text)
@@ -698,6 +755,11 @@ def _step(reader: _Reader, unit: Unit) -> None:
         reader.spoken = True
 
 
+#: A line holding only a date (and perhaps a dash before it).
+_DATE_ONLY = re.compile(
+    r"^\W*(?:\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}|\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,9},?\s+\d{4}|"
+    r"\d{4}-\d{2}-\d{2})\W*$"
+)
 #: The authority deciding: a request never says it "is exempt" or "is not held" (it asks).
 _DECIDING = re.compile(
     r"\b(?:is|are|was|were|being|been)\s+(?:(?:therefore|considered|deemed)\s+)?"
@@ -774,6 +836,17 @@ def _last_sentence(text: str) -> str:
     return re.split(r"(?<=[.?!])\s+", text.strip())[-1]
 
 
+def _item_of_question(question: str, line: str) -> bool:
+    """ "How many officers hold each of the following qualifications?" then "Dog Handler":
+    a short name on its own line is an item of the list the question introduces."""
+    return (
+        bool(re.search(r"\bthe\s+following\b", question, re.IGNORECASE))
+        and len(line) <= 60
+        and "\n" not in line
+        and not line.rstrip().endswith((".", "?", "!"))
+    )
+
+
 def _follows_on(text: str) -> bool:
     """ "The data should be broken down by year": more of the ask before, not an answer."""
     return bool(FOLLOW_ON.match(text))
@@ -842,8 +915,37 @@ def _follows(seen: list[ItemLabel], label: ItemLabel) -> bool:
     return False
 
 
+def _join_adjacent(letter: Letter) -> None:
+    """Two pieces with nothing the authority wrote between them are one stretch of request
+    (a list whose items were read one at a time)."""
+    joined: list[Piece] = []
+    for piece in letter.pieces:
+        previous = joined[-1] if joined else None
+        if (
+            previous is not None
+            and previous.source == piece.source == "response"
+            and previous.answer is None
+            and previous.question is None
+            and piece.question is None
+            and not piece.reported
+            and _nothing_between(letter, previous, piece)
+        ):
+            previous.units.extend(piece.units)
+            continue
+        joined.append(piece)
+    letter.pieces = joined
+
+
+def _nothing_between(letter: Letter, first: Piece, second: Piece) -> bool:
+    after, before = first.units[-1].index + 1, second.units[0].index
+    return all(
+        u.role not in (Role.ANSWER, Role.TABLE, Role.REASONS) for u in letter.units[after:before]
+    )
+
+
 def _pair_answers(letter: Letter) -> None:
     """Each piece's answer is the text after it, up to the next piece (or a rights heading)."""
+    _join_adjacent(letter)
     pieces = [p for p in letter.pieces if p.source == "response"]
     if len(pieces) < 2:
         letter.interleaved = bool(pieces) and pieces[0].answer is not None

@@ -139,17 +139,39 @@ def _continues(previous: str, line: str) -> bool:
     return not previous.rstrip().endswith((".", "?", "!", ":", ";"))
 
 
+#: An answer label run into the question before it ("... the StrategyA1 / We do not hold"),
+#: where a two-column table was flattened: a sentence starts there.
+_GLUED_ANSWER = re.compile(r"A\s?\d{1,2}\s*[/:]\s")
+
+
+def _glued_answers(text: str, start: int, end: int) -> list[int]:
+    """Where answer labels run into the text before them ("...StrategyA1 / ...")."""
+    found = []
+    for match in _GLUED_ANSWER.finditer(text, start, end):
+        at = match.start()
+        before = at - 1 if at > start and text[at - 1] == " " else at
+        if before > start and text[before - 1] in "abcdefghijklmnopqrstuvwxyz.?)":
+            found.append(before)
+    return found
+
+
 def _split_unit(text: str, unit: Span) -> list[Span]:
     pieces = []
     cursor = unit.start
-    for match in _SENTENCE_END.finditer(text, unit.start, unit.end):
-        before = _WORD_BEFORE.search(text, max(unit.start, match.start() - 12), match.start())
-        if before and before.group(1).lower().rstrip(".") in _ABBREVIATIONS:
+    ends = {m.end(): m.start() for m in _SENTENCE_END.finditer(text, unit.start, unit.end)}
+    glued = _glued_answers(text, unit.start, unit.end)
+    for end in sorted({*ends, *glued}):
+        if end in ends:
+            mark = ends[end]
+            before = _WORD_BEFORE.search(text, max(unit.start, mark - 12), mark)
+            if before and before.group(1).lower().rstrip(".") in _ABBREVIATIONS:
+                continue
+            if _LABEL_ONLY.match(text, cursor, end):
+                continue  # "1. Has the ICO ..." is one sentence, not "1." and the rest
+        if end <= cursor:
             continue
-        if _LABEL_ONLY.match(text, cursor, match.end()):
-            continue  # "1. Has the ICO ..." is one sentence, not "1." and the rest
-        pieces.append(Span.of(text, cursor, match.end()))
-        cursor = match.end()
+        pieces.append(Span.of(text, cursor, end))
+        cursor = end
     pieces.append(Span.of(text, cursor, unit.end))
     return [p for p in pieces if p]
 

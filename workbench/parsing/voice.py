@@ -17,8 +17,10 @@ from .points import ASK
 from .text import BULLETS
 
 _REQUEST_WORDS = r"""(?:
-        (?:(?:the|your|original|initial|foi|eir|foisa|information|freedom\s+of\s+information)\s+)*
-            (?:request(?:\s+details|\s+text|\s+for\s+information)?|requested\s+information)
+        (?:(?:the|your|original|initial|foi|eir|foisa|information|freedom\s+of\s+information|
+            customer|applicant|requester(?:'s|’s)?)\s+)*
+            (?:request(?:\s+details|\s+text|\s+for\s+information|\s+or\s+question|\s+received)?
+              |requested\s+information)
       | information\s+requested | details\s+of\s+(?:your\s+|the\s+)?request
       | what\s+you\s+(?:asked|requested)(?:\s+for)? | you\s+asked(?:\s+us)?(?:\s+for)?
       | you\s+requested(?:\s+the\s+following(?:\s+information)?)?
@@ -29,13 +31,19 @@ _REQUEST_WORDS = r"""(?:
     )"""
 _RESPONSE_WORDS = r"""(?:
         (?:our\s+|the\s+|my\s+|full\s+|foi\s+|final\s+|in\s+)?(?:response|reply|answer|decision|outcome)s?
-            (?:\s+to\s+(?:your\s+|the\s+)?(?:request|questions?|enquiry))?
+            (?:\s+to\s+(?:your\s+|the\s+)?(?:request|questions?|enquiry)|\s+(?:provided|given|sent))?
       | (?:a|ans|answer|response|reply)\s*\d{1,2}[a-z]? | a
       | we\s+answered | we\s+responded | answered
       | reasons?\s+for\s+(?:not\s+providing|refusal|withholding|our\s+decision)[\w\s]*
       | information\s+(?:not\s+held|released|provided|disclosed|withheld)
+      | (?-i:[A-Z][\w&'’.-]*)(?:\s+(?-i:[A-Z][\w&'’.-]*)){0,3}\s+(?:response|reply)
     )"""
-_BARE = r"^\s*{words}\s*(?::-?|-|–|—)?\s*$"
+#: A heading may carry the date of what it heads: "Response 19-07-2022", "Request - 4 May 2023".
+_HEADING_DATE = (
+    r"(?:\s*[-–:]?\s*(?:\d{{1,2}}[-/.]\d{{1,2}}[-/.]\d{{2,4}}|"
+    r"\d{{1,2}}(?:st|nd|rd|th)?\s+[a-z]{{3,9}}\s+\d{{4}}))?"
+)
+_BARE = r"^\s*{words}\s*(?::-?|-|–|—)?" + _HEADING_DATE + r"\s*$"
 _COLON = r"^\s*{words}\s*:-?\s*(?=\S)"
 _REQUEST_HEADING = re.compile(_BARE.format(words=_REQUEST_WORDS), re.I | re.X)
 _RESPONSE_HEADING = re.compile(_BARE.format(words=_RESPONSE_WORDS), re.I | re.X)
@@ -63,7 +71,8 @@ _REASONS_HEADING = re.compile(
 #: A sentence introducing the quoted request after it ("Your request read:", "in which you
 #: requested:", "You have asked for copies of the following documents -").
 _INTRO = re.compile(
-    r"""(?:\byou\s+(?:have\s+)?(?:asked|requested|wrote|said|stated|seek|sought)\b[^?!]{0,120}
+    r"""(?:\b(?:you|the\s+(?:applicant|requester|requestor|customer|enquirer))\s+(?:have\s+|has\s+)?
+          (?:asked|requested|wrote|said|stated|seek|sought)\b[^?!]{0,120}
         |\byour\s+(?:\w+\s+){0,3}(?:request|e-?mail|letter|questions?)\b[^?!.]{0,40}
         |\binformation\s+(?:you\s+)?requested\b[^?!]{0,90}
         |\brequest\s+(?:was|read|is|reads|stated)\b[^?!]{0,40}
@@ -75,7 +84,8 @@ _INTRO = re.compile(
 )
 #: A request reported in running text: "You asked us for copies of ...".
 _REPORTED_ASK = re.compile(
-    r"""\b(?:you\s+(?:have\s+)?(?:asked|requested)|asking|requesting)\s+(?:us\s+)?
+    r"""\b(?:(?:you|the\s+(?:applicant|requester|requestor|customer|enquirer))\s+(?:have\s+|has\s+)?
+          (?:asked|requested)|asking|requesting)\s+(?:us\s+)?
         (?!(?:for\s+)?(?:an?\s+)?(?:internal\s+)?review)
         (?:for|whether|about|if|how|what|to\s+provide|to\s+be\s+provided\s+with|that|copies)\b""",
     re.IGNORECASE | re.VERBOSE,
@@ -122,7 +132,9 @@ _ABOUT_REQUEST = re.compile(
 _AUTHORITY_WORDS = re.compile(
     r"\b(?:is|are)\s+(?:exempt|not\s+held|held\s+by)\b|\bby\s+virtue\s+of\b|\bneither\s+confirm\b|"
     r"\b(?:we|I)\s+(?:can\s+)?confirm\b|\bexemptions?\s+appl|\bexceptions?\s+appl|"
-    r"\b(?:does|do)\s+not\s+hold\b|\bnot\s+held\b|\bwithheld\b|\bredacted\b",
+    r"\b(?:does|do)\s+not\s+hold\b|\bnot\s+held\b|\bwithheld\b|\bredacted\b|"
+    r"\bapologi[sz]e\s+for\s+(?:the|any|this)\s+delay\b|\bI\s+(?:would|'d)\s+like\s+to\s+"
+    r"(?:apologi[sz]e|thank\s+you|advise|inform\s+you|explain|confirm)\b",
     re.IGNORECASE,
 )
 #: A sign-off ends a letter or a message.
@@ -140,20 +152,30 @@ _TABLE_ROW = re.compile(
 )
 
 
+#: A dash or bullet before a heading: web pages flatten a list of labels and values into
+#: "- Request or Question" / "- Response".
+_HEADING_MARK = re.compile(rf"^\s*(?:[{BULLETS}]\s+|[-–—•]\s*)")
+_MARKS = frozenset(BULLETS.replace("\\", ""))
+
+
 def request_heading(line: str) -> int | None:
     """Where the request's text starts after a request heading on ``line``, or None."""
-    if len(line) <= 80 and _REQUEST_HEADING.match(line):
-        return len(line)
-    match = _REQUEST_LEAD.match(line)
-    return match.end() if match else None
+    return _heading(line, _REQUEST_HEADING, _REQUEST_LEAD)
 
 
 def response_heading(line: str) -> int | None:
     """Where the answer's text starts after a response heading on ``line``, or None."""
-    if len(line) <= 80 and _RESPONSE_HEADING.match(line):
+    return _heading(line, _RESPONSE_HEADING, _RESPONSE_LEAD)
+
+
+def _heading(line: str, bare: re.Pattern[str], lead: re.Pattern[str]) -> int | None:
+    mark = _HEADING_MARK.match(line) if line.lstrip()[:1] in _MARKS else None
+    skip = mark.end() if mark else 0
+    rest = line[skip:]
+    if len(rest) <= 80 and bare.match(rest):
         return len(line)
-    match = _RESPONSE_LEAD.match(line)
-    return match.end() if match else None
+    match = lead.match(rest)
+    return skip + match.end() if match else None
 
 
 def rights_heading(line: str) -> bool:
@@ -164,10 +186,30 @@ def reasons_heading(line: str) -> bool:
     return len(line) <= 90 and bool(_REASONS_HEADING.match(line))
 
 
+_REVIEW_GROUNDS = re.compile(
+    r"\b(?:requested|asked\s+(?:for|us\s+to\s+carry\s+out)|sought)\s+(?:an?\s+)?(?:internal\s+)?"
+    r"review\b[^.?!]{0,120}\b(?:handling|looks?\s+into|grounds|reasons|points?\s+below)\b",
+    re.IGNORECASE,
+)
+
+
+_ANSWER_FOLLOWS = re.compile(
+    r"\b(?:is|are)\s+(?:now\s+)?(?:available|attached|enclosed|provided|given|set\s+out|shown|"
+    r"published|below|as\s+follows)\b",
+    re.IGNORECASE,
+)
+
+
 def introduces_request(sentence: str) -> bool:
     """ "Your request read:", "You asked:": the quoted request follows."""
     ending = sentence.rstrip()[-2:]
-    return any(mark in ending for mark in ":-–") and bool(_INTRO.search(sentence))
+    if not any(mark in ending for mark in ":-–"):
+        return False
+    if _REVIEW_GROUNDS.search(sentence):
+        return False  # "You requested a review of our handling, that looks into:" - its grounds
+    if _ANSWER_FOLLOWS.search(sentence):
+        return False  # "The information you asked for is available on our website:" - the answer
+    return bool(_INTRO.search(sentence))
 
 
 def reported_ask(sentence: str) -> re.Match[str] | None:
@@ -227,5 +269,17 @@ def authority_speaks(sentence: str) -> bool:
     )
 
 
+#: "2010, 2011, 2012, 2013": the years a request asks about, not a row of figures.
+_YEARS_ONLY = re.compile(r"^\W*(?:(?:19|20)\d\d(?:[/-]\d\d)?[\s,;&]*(?:and\s+)?){2,}\W*$")
+
+
+#: "2021/22 1,012", "2025/26 (to date). 27 accepted": a period and its figure, a row of an answer.
+_PERIOD_FIGURES = re.compile(
+    r"^\W*(?:19|20)\d\d(?:[/-]\d{2,4})?(?:\s*\([^)]{1,20}\))?[.:]?\s+£?\d[\d,.]*(?:\s|$)"
+)
+
+
 def is_table_row(line: str) -> bool:
-    return bool(_TABLE_ROW.match(line.strip()))
+    stripped = line.strip()
+    row = _TABLE_ROW.match(stripped) or (stripped[:1].isdigit() and _PERIOD_FIGURES.match(stripped))
+    return bool(row) and not (stripped[:1].isdigit() and _YEARS_ONLY.match(stripped))

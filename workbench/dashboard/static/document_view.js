@@ -26,7 +26,9 @@ function render({ model, el: root }) {
   const hint = el("div", "wb-docview-hint");
   hint.setAttribute("aria-live", "polite");
   const text = el("pre", "wb-docview-text");
+  // The text scrolls inside its box: focusable, so the arrow keys scroll it, and named.
   text.tabIndex = 0;
+  text.setAttribute("role", "region");
   text.setAttribute("aria-label", "Document text: select words in it to use them");
   const pointLabel = el("label", "wb-docview-point-label");
   const pointWord = el("span", "", "Point ");

@@ -1,0 +1,41 @@
+"""A ground argued over several paragraphs is one ground, not one per paragraph.
+
+The corpus's conventions: "supporting argument for a ground (facts, guidance quoted,
+tone) is not split out". Paragraphs that only argue the subject of the ground stated just
+before them (the guidance, the officers' roles, the harm claimed) support it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from workbench.grounds import read_grounds
+
+FILES = Path(__file__).parent / "files" / "grounds"
+
+
+def test_two_statements_joined_by_and_are_two_grounds():
+    text = (
+        "I would ask you to review it because I think the exemption has not been applied "
+        "properly and the public interest test was never carried out."
+    )
+    grounds = read_grounds(text)
+    assert [g.category for g in grounds] == ["exemption_disputed", "public_interest"]
+    assert grounds[1].quote.startswith("the public interest test")
+
+
+def test_paragraphs_arguing_the_ground_just_stated_are_not_grounds_of_their_own():
+    text = (FILES / "argued_at_length.txt").read_text(encoding="utf-8")
+    grounds = read_grounds(text)
+    assert [g.category for g in grounds] == ["exemption_disputed", "public_interest"]
+    assert "contractors" not in " ".join(g.quote for g in grounds)
+
+
+def test_a_paragraph_about_another_subject_is_still_read():
+    text = (
+        "I think the exemption has not been applied properly.\n\n"
+        "The guidance says any inhibition must be substantial.\n\n"
+        "Your search only covered one mailbox.\n"
+    )
+    categories = [g.category for g in read_grounds(text)]
+    assert categories == ["exemption_disputed", "searches_inadequate"]

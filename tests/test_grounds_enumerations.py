@@ -1,0 +1,31 @@
+"""Points that complete the sentence introducing them argue that sentence's ground.
+
+"Nothing in your letter shows that my emails:" followed by "- were abusive or offensive;"
+is one objection argued point by point, not a ground per point. A list introduced as the
+reasons for the review still gives one ground per item (see ``test_grounds_lists``).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from workbench.grounds import read_grounds
+
+FILES = Path(__file__).parent / "files" / "grounds"
+
+
+def test_points_completing_the_sentence_before_them_are_its_support():
+    text = (FILES / "enumerated_points.txt").read_text(encoding="utf-8")
+    grounds = read_grounds(text)
+    assert [g.category for g in grounds] == ["vexatious_disputed", "delay"]
+    assert "how the grant was spent" in grounds[0].quote
+
+
+def test_a_list_of_reasons_still_gives_a_ground_per_item():
+    text = (
+        "My reasons for asking for a review are:\n"
+        "- the exemption does not apply to the minutes;\n"
+        "- the public interest favours disclosure;\n"
+    )
+    categories = [g.category for g in read_grounds(text)]
+    assert categories == ["exemption_disputed", "public_interest"]

@@ -1,0 +1,49 @@
+"""A paragraph can state several grounds; each is read.
+
+An objection to the exemption ("I do not see why the running costs should be secret") and
+a public interest argument after it are two grounds. A report of another decision after a
+ground starts afresh, and a contrast answering it ("You said ... were not held, but ...")
+disputes that decision.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from workbench.grounds import read_grounds
+
+FILES = Path(__file__).parent / "files" / "grounds"
+
+
+def _grounds():
+    return read_grounds((FILES / "several_in_a_paragraph.txt").read_text(encoding="utf-8"))
+
+
+def test_an_objection_and_a_ground_of_another_kind_after_it_are_two_grounds():
+    categories = [g.category for g in _grounds()][:2]
+    assert categories == ["exemption_disputed", "public_interest"]
+
+
+def test_each_ground_keeps_to_its_own_words():
+    first, second = _grounds()[:2]
+    assert "strong public interest" not in first.quote
+    assert second.quote.startswith("There is also a strong public interest")
+
+
+def test_a_report_answered_with_but_disputes_the_reported_decision():
+    last = _grounds()[-1]
+    assert last.category == "more_information_held"
+    assert last.quote.startswith("You said the inspection reports were not held")
+
+
+def test_a_note_about_a_provision_is_not_a_ground():
+    text = (
+        "The minutes were refused under section 27(1). I note that section 27 is subject to "
+        "the public interest test, and the public interest favours disclosure."
+    )
+    assert [g.category for g in read_grounds(text)] == ["public_interest"]
+
+
+def test_saying_how_a_review_could_be_asked_for_is_not_the_request_for_review():
+    text = "The refusal notice did not explain how I could ask for a review."
+    assert [g.category for g in read_grounds(text)] == ["other"]
