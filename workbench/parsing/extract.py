@@ -221,8 +221,10 @@ def _read_points(
             reading = context.decide(answers.general, default=False)
             reading.confidence *= _LEFT_OVER
             if reading.determination is None:
-                # Nothing is left over: what the letter says of the whole request applies.
-                reading = context.decide(zones, default=False)
+                # Nothing is left over: what the letter says of the whole request applies,
+                # but never another point's own answer (s.12 for point 1 refuses only point 1).
+                rest = _without(letter.text, zones, answers.labelled)
+                reading = context.decide(rest, default=False)
                 reading.confidence *= _LEFT_OVER
         readings.append((point, reading))
     if answers.signposted:
