@@ -427,6 +427,8 @@ def _asked_points(text: str, region: Span, source: str) -> list[RequestPoint]:
         if asks and _INTRO.search(body) and not re.search(r"\?\s*$", body):
             intros.append(sentence)
             continue
+        if asks and groups and _ABOUT_THE_SEARCH.search(body):
+            asks = False  # "I presume you store records by board?": help with the last ask
         follows = groups and FOLLOW_ON.match(body) and not _new_question(body)
         if asks and not follows:
             groups.append([sentence])
@@ -447,6 +449,18 @@ def _asked_points(text: str, region: Span, source: str) -> list[RequestPoint]:
 _ITEM_PARAGRAPH = re.compile(
     r"^\W*(?:the|a|an|all|any|copies|copy|details|information|number|total|list|names?)\s+"
     r"(?!(?:data|information|figures|response|answer|list|request)\s+should\b)[^.?!]{3,200}[.?]?\s*$",
+    re.IGNORECASE,
+)
+
+
+#: The requester reasoning about how the authority keeps or could search its records ("I
+#: presume you file them by board?", "could you use keyword searches?"): it helps with the
+#: ask before it and asks for nothing new.
+_ABOUT_THE_SEARCH = re.compile(
+    r"^\W*(?:I\s+(?:presume|assume|imagine|suppose|guess|know|think|believe|understand|expect|"
+    r"don[’']?t\s+know|do\s+not\s+know)\b|(?:with\s+regards?\s+to\s+[^,?]{1,40},?\s*)?"
+    r"(?:could|can|would)\s+you\s+(?:not\s+)?(?:use|run|do|conduct|filter|search|limit|restrict|"
+    r"narrow)\b)",
     re.IGNORECASE,
 )
 

@@ -36,6 +36,7 @@ _RESPONSE_WORDS = r"""(?:
       | we\s+answered | we\s+responded | answered
       | reasons?\s+for\s+(?:not\s+providing|refusal|withholding|our\s+decision)[\w\s]*
       | information\s+(?:not\s+held|released|provided|disclosed|withheld)
+            (?:\s+(?:for|as|in)\s+(?:the\s+|our\s+)?(?:answer|response|reply))?
       | (?-i:[A-Z][\w&'’.-]*)(?:\s+(?-i:[A-Z][\w&'’.-]*)){0,3}\s+(?:response|reply)
     )"""
 #: A heading may carry the date of what it heads: "Response 19-07-2022", "Request - 4 May 2023".
