@@ -32,7 +32,7 @@ from .kind import read_kind, read_review_outcome
 from .model import Determination, Evidence, Extraction, Point
 from .points import RequestPoint
 from .reference import find_reference, reference_from_name
-from .regime import detect_regime, named_regime_hint
+from .regime import detect_regime, named_regime_hint, regime_from_name
 from .request import read_request
 from .rights import find_rights, is_rights_sentence
 from .searches import find_searches
@@ -65,6 +65,8 @@ def extract(
     result = Extraction()
     header_found = _read_header(letter, result, name)
     regime = detect_regime(response_text, [g.id for g in grounds], layout, letter.request_spans)
+    if regime.regime is None:
+        regime = regime_from_name(name)
     result.regime = regime.regime  # type: ignore[assignment]
     _note(result, "regime", regime.evidence)
     readings = _read_points(letter, answers.new_points, answers, zones, grounds)
