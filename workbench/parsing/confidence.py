@@ -49,6 +49,7 @@ POINTS = {
     "earlier": 0.7,
     "reported": 0.8,
     "none": 0.3,
+    "answers": 0.5,
 }
 #: A request quoted without numbering or bullets, divided by its asks.
 POINTS_FROM_ASKS = 0.6

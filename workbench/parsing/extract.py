@@ -71,7 +71,7 @@ def extract(
     _note(result, "regime", regime.evidence)
     readings = _read_points(letter, answers.new_points, answers, zones, grounds)
     result.points = [_point(point, decision) for point, decision in readings]
-    if reading.divided_by_asks or reading.how == "none":
+    if reading.divided_by_asks or reading.how in ("none", "answers"):
         for point in result.points:
             point.confidence = round(point.confidence * _POINTS_UNSURE, 3)
     result.provisions_cited = most_specific(g.id for g in grounds)
