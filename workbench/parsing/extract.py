@@ -311,6 +311,11 @@ def _refusals_by_topic(
         return {}
     result: dict[str, list[Span]] = {}
     for index, point in enumerate(points):
+        if index in owned:
+            # A refusal naming this point's subject is its answer; what the letter says of
+            # everything (a spreadsheet attached) answers the neighbours.
+            result[point.key] = owned[index]
+            continue
         others = [s for i, spans in owned.items() if i != index for s in spans]
         result[point.key] = _without(layout.text, zones, others)
     return result
