@@ -223,11 +223,16 @@ def _read_points(
             reading = context.decide(answers.general, default=False)
             reading.confidence *= _LEFT_OVER
             if reading.determination is None:
-                # Nothing is left over: what the letter says of the whole request applies,
-                # but never another point's own answer (s.12 for point 1 refuses only point 1).
+                # Nothing is left over: only a refusal of the whole request (s.12, s.14, ...)
+                # answers a point the letter's named answers skip; another point's disclosure
+                # does not, and neither does a refusal under another point's own labelled
+                # answer (s.12 for point 1 refuses only point 1), so the point stays
+                # unanswered for the reviewer to see.
                 rest = _without(letter.text, zones, answers.labelled)
-                reading = context.decide(rest, default=False)
-                reading.confidence *= _LEFT_OVER
+                whole = context.decide(rest, default=False)
+                if whole.determination in _WHOLE_REQUEST:
+                    reading = whole
+                    reading.confidence *= _LEFT_OVER
         readings.append((point, reading))
     if answers.signposted:
         _attach_loose_grounds(readings, answers, grounds)
