@@ -93,12 +93,13 @@ CONFIDENCE = {
     "disclosed": 0.85,
     "disclosed_in_part": 0.6,  # a disclosure said to be less than all that was asked, no ground
     "held_only": 0.6,  # "we hold it" and nothing more
+    "partial_only": 0.55,  # words of a part given, and nothing more
     "assumed": 0.65,  # nothing refused, a substantive answer: taken as disclosed
 }
 
 
 #: Bases that rest on words of decision (not on a disclosure assumed for want of a refusal).
-DECIDING = frozenset(CONFIDENCE) - {"assumed", "held_only"}
+DECIDING = frozenset(CONFIDENCE) - {"assumed", "held_only", "partial_only"}
 
 
 @dataclass
@@ -376,8 +377,11 @@ def _combine(
         return D.HELD_PARTLY_DISCLOSED, evidence, "disclosed_in_part"
     if answered:
         return D.HELD_DISCLOSED, _first(signals, ("disclosed", "figures", "held")), "disclosed"
-    if signals.any("held", "partial"):
-        return D.HELD_DISCLOSED, _first(signals, ("held", "partial")), "held_only"
+    if partial and not whole:
+        # "Not all of the information can be provided", with nothing else said: part given.
+        return D.HELD_PARTLY_DISCLOSED, _first(signals, ("partial", "held")), "partial_only"
+    if "held" in signals:
+        return D.HELD_DISCLOSED, _first(signals, ("held",)), "held_only"
     return None, [], ""
 
 
