@@ -209,6 +209,33 @@ def load_case(case: str | Path, cases_root: Path | None = None) -> Case:
     return Case(path, meta)
 
 
+def find_case(argument: str | Path, cases_root: Path | None = None) -> Case:
+    """The case a person named by a case folder or a case id: what commands take.
+
+    A folder holding ``case.json`` wins, so ``workbench check IC-1`` run inside
+    a folder of cases opens ``./IC-1``; anything else is read as an id in the
+    cases folder.  Unlike :func:`load_case` (for ids a program already holds),
+    a relative folder needs no ``/`` to be found.
+
+    :raises CaseNotFound: ``argument`` is neither, named in a one-line message.
+    :raises InvalidCaseId: ``argument`` is no folder and no possible case id (``..``).
+    :raises CaseError: the case's ``case.json`` cannot be read.
+    """
+    folder = Path(argument)
+    if (folder / CASE_FILE).is_file():
+        return load_case(folder)
+    root = cases_root or settings.cases_dir()
+    if not _looks_like_path(argument):
+        path = case_path(str(argument), root)  # refuses '..' and the like, naming them
+        if (path / CASE_FILE).is_file():
+            return load_case(path)
+    raise CaseNotFound(
+        f"No case at {str(argument)!r}: it is neither a case folder (one holding {CASE_FILE}) "
+        f"nor the id of a case in {root}",
+        path=folder,
+    )
+
+
 def _looks_like_path(value: str | Path) -> bool:
     return isinstance(value, Path) or "/" in value or "\\" in value
 

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import click
 
-from ..cases import load_case
+from ..cases import find_case
 from ..export import FORMATS, export_case, parse_formats
 from ..export.import_xlsx import import_findings
 from ..store import Store
@@ -32,8 +30,7 @@ def export(case_dir: str, out: str, formats: str) -> None:
     Uses the review saved in the store, or the automated first pass when none exists yet.
     """
     wanted = parse_formats(formats)
-    path = Path(case_dir)
-    case = load_case(path if (path / "case.json").is_file() else case_dir)
+    case = find_case(case_dir)
     with Store() as store:
         saved = store.exists(case.id)
         written = export_case(case, out, wanted, store=store)
