@@ -19,13 +19,16 @@ import shutil
 import tempfile
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from . import settings
 from .documents import Document, load_document
 from .errors import CaseError, CaseNotFound, DocumentError, InvalidCaseId
+
+if TYPE_CHECKING:
+    from .parsing.model import Extraction
 
 SCHEMA_VERSION = 1
 CASE_FILE = "case.json"
@@ -180,6 +183,19 @@ class Case:
         """The search record, or an empty list when the file has none."""
         path = self.document_path("searches")
         return read_search_record(path) if path else []
+
+    def first_pass(self) -> Extraction:
+        """The automated reading of the response (and of the request, when the case has one).
+
+        What the checks, the exports and a new review all start from, read here so
+        they read the same letter the same way.  The extractor is imported on first
+        use: listing cases never needs it.
+        """
+        from .parsing.extract import extract
+
+        response = self.response()
+        request = self.request()
+        return extract(response.text, request.text if request is not None else None)
 
     def save(self) -> None:
         """Write ``case.json`` atomically."""

@@ -205,10 +205,8 @@ class ReviewSession:
         :raises StoreError: the case already has a review.
         """
         if extraction == "letter":
-            from .export import first_pass
-
             try:
-                extraction = first_pass(case)
+                extraction = case.first_pass()
             except WorkbenchError:
                 raise
             except Exception as exc:  # noqa: BLE001 - said in one line, and logged
@@ -299,10 +297,8 @@ class ReviewSession:
         :attr:`extraction_problem`, so the reviewer can still record everything by hand.
         """
         if self._extraction is None:
-            from .export import first_pass
-
             try:
-                self._extraction = first_pass(self.case)
+                self._extraction = self.case.first_pass()
             except WorkbenchError:
                 raise
             except Exception as exc:  # noqa: BLE001 - reported in the page, and logged
