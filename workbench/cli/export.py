@@ -1,4 +1,4 @@
-"""``workbench export`` and ``workbench review import-xlsx``: letters and spreadsheets."""
+"""``workbench export``: the outcome letter and the findings spreadsheet of a case."""
 
 from __future__ import annotations
 
@@ -6,10 +6,8 @@ import click
 
 from ..cases import find_case
 from ..export import FORMATS, export_case, parse_formats
-from ..export.import_xlsx import import_findings
 from ..store import Store
 from . import main
-from .review import review, who_option
 
 
 @main.command("export")
@@ -38,13 +36,3 @@ def export(case_dir: str, out: str, formats: str) -> None:
     click.echo(f"Exported {case.id} from {source}:")
     for file in written:
         click.echo(f"  {file}")
-
-
-@review.command("import-xlsx")
-@click.argument("file", type=click.Path(exists=True, dir_okay=False))
-@who_option
-@click.option("--case", "case_id", help="Refuse the workbook unless it is for this case id.")
-def review_import_xlsx(file: str, who: str, case_id: str | None) -> None:
-    """Update a review from a findings spreadsheet filled in offline (changes are audited)."""
-    report = import_findings(file, who, case_id=case_id)
-    click.echo(report.message)
