@@ -166,11 +166,14 @@ class CaseView:
 
         ``on_tab(title)`` is told each tab shown (the frame records it in the page's address).
         """
+        from ..serve import download_url
         from ..service import ReviewSession
 
         self.case = case
         self.guard = guard
-        self.session = session or ReviewSession.open(case.id, store=store, case=case)
+        self.session = session or ReviewSession.open(
+            case.id, store=store, case=case, download_url=download_url
+        )
         self._on_back = on_back
         self._on_tab = on_tab
         try:
