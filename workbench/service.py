@@ -82,7 +82,7 @@ from .review import (
 )
 from .review_grounds import RequestText, with_grounds_read
 from .roles import signed_in_user
-from .store import Place, ReviewNotFound, Store, diff_json
+from .store import Place, ReviewNotFound, ReviewSummary, Store, diff_json
 from .uploads import Upload, attach_uploaded_review_request
 
 log = logging.getLogger(__name__)
@@ -1107,6 +1107,21 @@ def saved_place(store: Store | None = None) -> Place | None:
     except InvalidCaseId:
         return None
     return place if (folder / CASE_FILE).is_file() else None
+
+
+def review_summaries(
+    today: dt.date | None = None, store: Store | None = None
+) -> list[ReviewSummary]:
+    """One summary per review (status, reviewer, due date, outcome): the list of cases' column.
+
+    :param today: the day the working days left are counted from (default: today).
+    :param store: default a :class:`Store` at the setting, opened and closed here.
+    :raises StoreError: the store cannot be read.
+    """
+    if store is None:
+        with Store() as opened:
+            return opened.list_reviews(today)
+    return store.list_reviews(today)
 
 
 def allocate_case(
