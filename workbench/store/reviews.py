@@ -28,8 +28,8 @@ from .rows import first_version_rows
 from .schema import (
     AUDIT_GUARDS,
     RebuildResult,
-    _rebuild_projection,
     audit_table,
+    rebuild_projection,
     reviews_table,
     versions_table,
 )
@@ -414,7 +414,7 @@ class Reviews(Database):
         (``tests/test_store_projection.py`` compares the two).
         """
         with self._write() as conn:
-            return _rebuild_projection(conn)
+            return rebuild_projection(conn)
 
     def save(
         self,

@@ -192,7 +192,15 @@ def _add_review_exchange(conn: Connection) -> None:
         conn.exec_driver_sql(statement)
 
 
-def _rebuild_projection(conn: Connection) -> RebuildResult:
+@dataclass(frozen=True)
+class RebuildResult:
+    """What :meth:`Store.rebuild_register` did: reviews projected, and any it could not read."""
+
+    reviews: int
+    skipped: list[str]
+
+
+def rebuild_projection(conn: Connection) -> RebuildResult:
     """Regenerate the register projection from every current review's JSON."""
     projection.clear(conn)
     projected, skipped = 0, []
@@ -228,7 +236,7 @@ def _project_batch(conn: Connection, batch: list[tuple[Review, str, str]]) -> in
 def _create_register_projection(conn: Connection) -> None:
     """The register's queryable rows (:mod:`workbench.projection`), filled from existing reviews."""
     projection.create_tables(conn)
-    _rebuild_projection(conn)
+    rebuild_projection(conn)
 
 
 def _create_register_grounds(conn: Connection) -> None:
@@ -242,16 +250,6 @@ def _create_workspace(conn: Connection) -> None:
 
 
 #: PostgreSQL advisory lock key held while migrating ("wbmigrat" in ASCII).
-
-
-@dataclass(frozen=True)
-class RebuildResult:
-    """What :meth:`Store.rebuild_register` did: reviews projected, and any it could not read."""
-
-    reviews: int
-    skipped: list[str]
-
-
 _MIGRATION_LOCK = 0x77626D6967726174
 
 MIGRATIONS: tuple[tuple[str, Callable[[Connection], None]], ...] = (
