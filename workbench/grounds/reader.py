@@ -204,6 +204,8 @@ class _Walk:
                 self.current.end = unit.end  # type: ignore[union-attr]
                 self.current.scores.append(scored)  # type: ignore[union-attr]
                 self.current.settle()  # type: ignore[union-attr]
+            elif self._restates(scored, unit):
+                self._extend_last(scored, unit)
             else:
                 self._open(scored, unit, self.lead)
         elif scored.furniture:  # the sign-off or the request itself: no ground's support
@@ -330,6 +332,9 @@ class _Walk:
         block = self.structure.blocks[unit.block]
         if block.is_item and current.block == unit.block:
             return True
+        if block.headed and current.block == unit.block and len(current.scores) == 1:
+            if "\n" not in self.structure.text[current.start : current.end].strip():
+                return True  # only the heading so far: the section under it is its ground
         if block.nested and self.structure.blocks[current.block].item == block.item:
             return True
         if (
@@ -347,6 +352,66 @@ class _Walk:
             return False
         strong = self.book.strong
         return scored.score < strong or current.scores[-1].score < strong
+
+    def _restates(self, scored: Scored, unit: Unit) -> bool:
+        """Whether a headed section argues again the ground stated just before it.
+
+        A requester who argues at length puts headings over the parts of the argument
+        ("I respectfully challenge that decision ..." then "The Definition and
+        Threshold of Vexatiousness", "FOIA does not define 'vexatious' ..."): a section
+        under a heading that argues the same kind of ground as the one before it is
+        that ground argued at length, as the corpus's conventions say ("supporting
+        argument for a ground is not split out"). Plain paragraphs are not read this
+        way: a letter without headings gives each objection its own paragraph. It is a
+        new ground when it says so ("I would also ..."), when it turns to other request
+        points, or when it names an exemption the ground before did not.
+        """
+        if self.current is not None or not self.drafts:
+            return False
+        last = self.drafts[-1]
+        blocks = self.structure.blocks
+        block = blocks[unit.block]
+        if block.item is not None or blocks[last.block].item is not None:
+            return False  # "a template list gives one ground per item"
+        if unit.block == last.block or not self._in_headed_section(unit.block):
+            return False
+        if last.block == unit.block - 1 and self._lone_heading(last.block):
+            return True  # the heading and the section under it are one part
+        if last.category != scored.category or last.points != self.points:
+            return False
+        if self.book.adds_point(self.structure.text[unit.start : unit.end]):
+            return False
+        before = {m.value for m in self.provisions if last.start <= m.start < last.end}
+        named = {
+            m.value
+            for m in self.provisions
+            if block.start <= m.start < unit.end and is_exemption(m.value)
+        }
+        return named <= before
+
+    def _in_headed_section(self, index: int) -> bool:
+        """The block opens with a heading, or follows a heading standing on its own."""
+        blocks = self.structure.blocks
+        if blocks[index].headed:
+            return True
+        if index == 0:
+            return False
+        return self._lone_heading(index - 1)
+
+    def _lone_heading(self, index: int) -> bool:
+        """The block is a heading standing on its own line, the section under it apart."""
+        block = self.structure.blocks[index]
+        return block.headed and "\n" not in self.structure.text[block.start : block.end]
+
+    def _extend_last(self, scored: Scored, unit: Unit) -> None:
+        """The ground just stated runs on to this unit, which argues it again."""
+        last = self.drafts[-1]
+        last.end = unit.end
+        last.scores.append(scored)
+        last.settle()
+        self.current = last
+        self.segment_drafts += 1
+        self._forget_lead()
 
     def _open(self, scored: Scored, unit: Unit, lead: int | None) -> None:
         self._add(

@@ -42,6 +42,7 @@ class Block:
     in_list_of_reasons: bool  # the item belongs to a list introduced as the reasons for review
     nested: bool = False  # a point of a sub-list arguing the item it is nested in
     enumerates: bool = False  # an item completing the sentence that introduced its list
+    headed: bool = False  # the block opens with a title-case heading ("Timeliness is Not ...")
 
 
 @dataclass(frozen=True)
@@ -168,7 +169,8 @@ def _blocks(text: str, end: int) -> list[Block]:
     nested: str | None = None  # the marker of a sub-list inside the current item
     for p_index, piece in pieces:
         is_item = _is_item(piece[0].text)
-        if not is_item and _is_title(piece[0].text, _line_before(text, piece[0].start)):
+        headed = not is_item and _is_title(piece[0].text, _line_before(text, piece[0].start))
+        if headed:
             item = kind = nested = None  # a heading ends the list before it
         marker = _marker_kind(piece[0].text) if is_item else None
         if is_item and item is not None and marker != kind:
@@ -200,6 +202,7 @@ def _blocks(text: str, end: int) -> list[Block]:
                 in_list_of_reasons=item is not None and of_reasons,
                 nested=in_sublist,
                 enumerates=is_item and enumerates,
+                headed=headed,
             )
         )
     return _mark_point_labels(text, blocks, lists)
