@@ -93,6 +93,13 @@ _MIN_CLAUSE_WORDS = 5
 #: A passage in double quotation marks at least this long is someone else's words.
 _LONG_QUOTE = re.compile(r"[\"“](?:(?!\n[ \t]*\n)[^\"“”]){40,1500}[\"”]")
 _QUOTED_LINE = re.compile(r"(?m)^[ \t]*>.*$")
+#: A condition put by inversion ("... should the response I receive be unclear, incomplete
+#: ..."): it says what might happen, so what it names is no complaint about what did.
+_HYPOTHETICAL = re.compile(
+    r"\bshould\s+(?:the|my|a|an|your|this|that|these|those|any|it|I|we|they|you)\s+"
+    r"(?!have\b|be\b)[^.;:!?\n]*",
+    re.IGNORECASE,
+)
 #: A line before a list saying it gives the reasons for the review ("my reasons are:").
 _REASONS = re.compile(
     r"\b(?:(?:my|our|the|these|those|several|some|two|three|four|five|main|specific|further|other"
@@ -124,9 +131,10 @@ def read_structure(text: str) -> Structure:
 
 
 def _mask(text: str, end: int) -> str:
-    """``text`` with quotations and quoted messages blanked (same length, same offsets)."""
+    """``text`` with quotations, quoted messages and conditions blanked (same offsets)."""
     chars = list(text)
     spans = [(m.start(), m.end()) for m in _LONG_QUOTE.finditer(text, 0, end)]
+    spans += [(m.start(), m.end()) for m in _HYPOTHETICAL.finditer(text, 0, end)]
     spans += [(m.start(), m.end()) for m in _QUOTED_LINE.finditer(text, 0, end)]
     spans.append((end, len(text)))
     for start, stop in spans:
