@@ -31,5 +31,5 @@ def test_the_condition_is_blanked_only_in_the_copy_the_cues_read():
 
 
 def test_should_have_is_still_an_objection():
-    text = "Dear Sir,\n\nThe minutes should have been released in full: nothing in them is exempt.\n"
+    text = "Dear Sir,\n\nThe minutes should have been released in full: none of it is exempt.\n"
     assert read_grounds(text) != []
