@@ -103,8 +103,47 @@ def read_grounds(
     regime = resolve_regime(text[: structure.end], regime)
     provisions = provision_mentions(text[: structure.end], regime)
     drafts = _Walk(structure, provisions, book).run()
+    drafts = _argue_the_refusal(drafts, provisions, book, regime)
     cited = [m.value for m in provisions]
     return [_finish(text, draft, provisions, cited, book) for draft in drafts]
+
+
+#: Refusals that involve no exemption, so no public interest test: the whole request.
+_REFUSALS_WITHOUT_AN_EXEMPTION = ("vexatious_disputed", "cost_limit_disputed", "fees")
+
+
+def _argue_the_refusal(
+    drafts: list[_Draft], provisions: list[Mention], book: CueBook, regime: str | None
+) -> list[_Draft]:
+    """Public interest argued against a refusal that has no public interest test.
+
+    The public interest test belongs to exemptions. A requester refused as vexatious,
+    over the cost limit or for a fee who argues "there is overwhelming public interest
+    in this information" is arguing the value or serious purpose of the request, which
+    disputes that refusal (Dransfield: a request with a serious purpose is not
+    vexatious). Where the request names no exemption and disputes such a refusal, its
+    public interest grounds are grounds against that refusal. Not so under the
+    environmental regimes: a manifestly unreasonable request (EIR reg.12(4)(b), EISR
+    reg.10(4)(b)) is refused only if the public interest favours it (EIR reg.12(1)(b),
+    EISR reg.10(1)(b)), so there the public interest is argued in its own right.
+    """
+    if regime in ("EIR", "EISR") or any(m.value.startswith(("reg.", "eisr.")) for m in provisions):
+        return drafts
+    if any(
+        is_exemption(m.value)
+        and book.category_for_provision(m.value) not in _REFUSALS_WITHOUT_AN_EXEMPTION
+        for m in provisions
+    ):
+        return drafts  # an exemption named: its public interest test may be what is argued
+    refusal = next(
+        (d.category for d in drafts if d.category in _REFUSALS_WITHOUT_AN_EXEMPTION), None
+    )
+    if refusal is None:
+        return drafts
+    for draft in drafts:
+        if draft.category == "public_interest":
+            draft.category = refusal
+    return drafts
 
 
 def resolve_regime(text: str, given: str | None) -> str | None:
@@ -517,7 +556,7 @@ def _finish(
         quote=text[draft.start : draft.end],
         start=draft.start,
         end=draft.end,
-        summary=_summary(draft.category, ids, draft.points, book, _deciding(draft).summary),
+        summary=_summary(draft.category, ids, draft.points, book, _closer(draft)),
         confidence=best.confidence,
         provisions=tuple(ids),
         points=tuple(draft.points),
@@ -528,6 +567,12 @@ def _finish(
 def _deciding(draft: _Draft) -> Scored:
     """The sentence that decided the ground's category (the strongest, the first of equals)."""
     return max(draft.scores, key=lambda s: (s.category == draft.category, s.score))
+
+
+def _closer(draft: _Draft) -> str | None:
+    """The summary of the deciding cue, when it was a cue of the ground's own category."""
+    deciding = _deciding(draft)
+    return deciding.summary if deciding.category == draft.category else None
 
 
 def _drop_ancestors(ids: list[str]) -> list[str]:
