@@ -47,3 +47,13 @@ def test_a_note_about_a_provision_is_not_a_ground():
 def test_saying_how_a_review_could_be_asked_for_is_not_the_request_for_review():
     text = "The refusal notice did not explain how I could ask for a review."
     assert [g.category for g in read_grounds(text)] == ["other"]
+
+
+def test_a_doubt_put_as_a_question_for_the_review_is_a_ground_after_another():
+    text = (
+        "Dear Sir,\n\nMy request is not vexatious: each of my requests asked about a "
+        "different year. I would also like the review to consider whether the searches for "
+        "the 2019 figures covered the finance team's shared drive.\n"
+    )
+    grounds = read_grounds(text)
+    assert [g.category for g in grounds] == ["vexatious_disputed", "searches_inadequate"]

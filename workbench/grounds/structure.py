@@ -72,7 +72,11 @@ class Structure:
 #: Where one objection ends and another begins inside a sentence.
 _CLAUSE_BREAK = re.compile(
     r";\s+|,\s+(?:but|whereas|while|although|and\s+where|and\s+if|and\s+that\s+where)\s+"
-    r"|\s+but\s+(?=if\b|where\b|when\b)|(?<=[.!?]['\"’”)])\s+(?=\()|(?<=[.!?])\s+(?=\()"
+    r"|\s+but\s+(?=if\b|where\b|when\b)"
+    # "Your response refused the request but gave no indication of how ...": a second verb
+    # of the same subject, the decision reported and then what it lacked
+    r"|\s+but\s+(?=(?:then\s+)?(?:gave|provided|offered|made|did|does|failed|fails|ignored"
+    r"|omitted|included|said|says|went\s+on)\b)|(?<=[.!?]['\"’”)])\s+(?=\()|(?<=[.!?])\s+(?=\()"
     r"|\s+because\s+|,\s+(?:as|since)\s+|(?<=\breview)\s+(?:as|since)\s+"
     r"|\s+(?:as|since)\s+(?=(?:I|we)\s+(?:believe|think|consider|feel|do\s+not|don't|am|are)\b)"
     r"|,\s+and\s+(?=(?:the|this|that|these|those|it|they|I|we|you|your|my|our|there)\b)"
