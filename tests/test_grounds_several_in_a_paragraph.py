@@ -57,3 +57,23 @@ def test_a_doubt_put_as_a_question_for_the_review_is_a_ground_after_another():
     )
     grounds = read_grounds(text)
     assert [g.category for g in grounds] == ["vexatious_disputed", "searches_inadequate"]
+
+
+def test_a_late_reply_and_the_refusal_it_brought_are_two_grounds():
+    text = (
+        "Dear Sir,\n\nThe response took 35 working days, well beyond the statutory limit, "
+        "and when it did arrive it refused the request on cost grounds. I do not believe "
+        "that finding a single contract would take more than 18 hours.\n"
+    )
+    assert [g.category for g in read_grounds(text)] == ["delay", "cost_limit_disputed"]
+
+
+def test_asking_for_the_remedy_after_a_ground_is_part_of_it():
+    text = (
+        "Dear Sir,\n\nMy request was for the minutes of the meeting of 4 May, and you have "
+        "instead sent me the agenda. The agenda is not what I asked for. Please provide the "
+        "minutes.\n"
+    )
+    grounds = read_grounds(text)
+    assert [g.category for g in grounds] == ["misinterpreted"]
+    assert grounds[0].quote.endswith("Please provide the minutes.")

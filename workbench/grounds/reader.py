@@ -33,6 +33,7 @@ Usage::
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 
 from ..catalogue import ancestor_ids
@@ -107,6 +108,14 @@ def read_grounds(
     cited = [m.value for m in provisions]
     return [_finish(text, draft, provisions, cited, book) for draft in drafts]
 
+
+#: A sentence asking for what the ground says is missing ("Please provide the minutes."):
+#: after a ground in the same paragraph it asks for the remedy, it states no new ground.
+_ASKS_A_REMEDY = re.compile(
+    r"^\W*(?:so\s+|therefore\s+)?(?:please|kindly)\s+(?:now\s+)?"
+    r"(?:provide|send|release|disclose|supply|give)\b[^.;:!?]{0,60}[.!]?\s*$",
+    re.IGNORECASE,
+)
 
 #: Refusals that involve no exemption, so no public interest test: the whole request.
 _REFUSALS_WITHOUT_AN_EXEMPTION = ("vexatious_disputed", "cost_limit_disputed", "fees")
@@ -235,9 +244,10 @@ class _Walk:
             self.intro_topic = scored.topic
         if scored.is_ground(self.book.threshold):
             scored = self._about_the_decision(scored, block)
-            if self.current is not None and self._gives_reason(unit):
+            if self.current is not None and (self._gives_reason(unit) or self._asks_remedy(unit)):
                 # "There must be further correspondence, as the chain is incomplete": the
-                # reason argues the ground; it does not decide its category
+                # reason argues the ground, and "Please provide the minutes." asks what would
+                # put it right; neither decides its category
                 self.current.end = unit.end
             elif self._continues(scored, unit):
                 self.current.end = unit.end  # type: ignore[union-attr]
@@ -350,6 +360,16 @@ class _Walk:
         """Keep the likeliest unit of the segment to read a weak ground from."""
         if self.fallback is None or candidate.rank > self.fallback.rank:
             self.fallback = candidate
+
+    def _asks_remedy(self, unit: Unit) -> bool:
+        """Whether the unit asks, in the paragraph of the ground just stated, for its remedy."""
+        current = self.current
+        sentence = self.structure.text[unit.start : unit.end]
+        return (
+            current is not None
+            and current.block == unit.block
+            and bool(_ASKS_A_REMEDY.match(sentence))
+        )
 
     def _gives_reason(self, unit: Unit) -> bool:
         """Whether the unit is the reason given for the ground just stated in its sentence."""

@@ -71,7 +71,7 @@ class Structure:
 
 #: Where one objection ends and another begins inside a sentence.
 _CLAUSE_BREAK = re.compile(
-    r";\s+|,\s+(?:but|whereas|while|although|and\s+where|and\s+if|and\s+that\s+where)\s+"
+    r";\s+|,\s+(?:but|whereas|while|although|and\s+where|and\s+if|and\s+when|and\s+that\s+where)\s+"
     r"|\s+but\s+(?=if\b|where\b|when\b)"
     # "Your response refused the request but gave no indication of how ...": a second verb
     # of the same subject, the decision reported and then what it lacked
