@@ -77,3 +77,11 @@ def test_asking_for_the_remedy_after_a_ground_is_part_of_it():
     grounds = read_grounds(text)
     assert [g.category for g in grounds] == ["misinterpreted"]
     assert grounds[0].quote.endswith("Please provide the minutes.")
+
+
+def test_what_was_done_and_what_the_requester_had_asked_for_are_two_grounds():
+    text = (
+        "Dear Sir,\n\nYou have charged me £35 for postage and copying when I asked for "
+        "everything to be sent by email, which costs you nothing.\n"
+    )
+    assert [g.category for g in read_grounds(text)] == ["fees", "format_or_means"]

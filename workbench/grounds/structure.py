@@ -75,6 +75,10 @@ _CLAUSE_BREAK = re.compile(
     r"|\s+but\s+(?=if\b|where\b|when\b)"
     # "Your response refused the request but gave no indication of how ...": a second verb
     # of the same subject, the decision reported and then what it lacked
+    # "... charged me for postage when I asked for everything by email": what was done, then
+    # what the requester had asked for
+    r"|\s+when\s+(?=(?:I|we)\s+(?:had\s+)?(?:clearly\s+|specifically\s+|only\s+)?(?:asked"
+    r"|requested|specified|wanted)\b)"
     r"|\s+but\s+(?=(?:then\s+)?(?:gave|provided|offered|made|did|does|failed|fails|ignored"
     r"|omitted|included|said|says|went\s+on)\b)|(?<=[.!?]['\"’”)])\s+(?=\()|(?<=[.!?])\s+(?=\()"
     r"|\s+because\s+|,\s+(?:as|since)\s+|(?<=\breview)\s+(?:as|since)\s+"
