@@ -47,8 +47,10 @@ test: $(VENV)/.installed-test $(HUB_PROXY)
 lab: $(VENV)/.installed-analyst
 	$(BIN)/jupyter lab --ServerApp.ip=127.0.0.1 --ServerApp.root_dir=notebooks $(ARGS)
 
+# ruff, then the architecture contracts in pyproject.toml ([tool.importlinter]).
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check workbench tests benchmarks deploy
+	$(BIN)/lint-imports --no-cache
 
 clean-venv:
 	rm -rf $(VENV)

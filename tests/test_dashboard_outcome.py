@@ -9,7 +9,7 @@ import docx
 import openpyxl
 import pytest
 
-from workbench import settings
+from workbench import serve, settings
 from workbench.dashboard.messages import Messages
 from workbench.dashboard.outcome_page import OutcomePage
 from workbench.outcomes import ChangeReason
@@ -28,7 +28,7 @@ def messages() -> Messages:
 
 @pytest.fixture
 def session(seed_case):
-    session = ReviewSession.open(SEED_ID, who="A. Reviewer")
+    session = ReviewSession.open(SEED_ID, who="A. Reviewer", download_url=serve.download_url)
     yield session
     session.close()
 

@@ -817,10 +817,6 @@ class Review(_Part):
             f"No ground {ground_id!r} in the review of {self.case_id}", field="requester_grounds"
         )
 
-    def provisions_for(self, label: str) -> list[ProvisionReview]:
-        """The provisions applied to point ``label`` (for a letter's point-by-point section)."""
-        return [provision for provision in self.provisions if label in provision.points]
-
     # -- time ------------------------------------------------------------------------------
 
     def deadline(self) -> Deadline | None:

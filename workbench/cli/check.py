@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import json
 import textwrap
-from pathlib import Path
 
 import click
 
-from ..cases import load_case
+from ..cases import find_case
 from ..checks import Finding, Severity, run_case_checks
 from ..review import Review
 from ..store import ReviewNotFound, Store
@@ -33,8 +32,7 @@ def check(case_dir: str, as_json: bool, as_read: bool) -> None:
     When the case has a review, the checks read the reviewer's corrected reading
     (points, determinations, provisions, facts) unless --as-read is given.
     """
-    path = Path(case_dir)
-    case = load_case(path if (path / "case.json").is_file() else case_dir)
+    case = find_case(case_dir)
     review = None if as_read else _saved_review(case.id)
     findings = run_case_checks(case, review=review)
     if as_json:

@@ -1,17 +1,13 @@
-"""``workbench export`` and ``workbench review import-xlsx``: letters and spreadsheets."""
+"""``workbench export``: the outcome letter and the findings spreadsheet of a case."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import click
 
-from ..cases import load_case
+from ..cases import find_case
 from ..export import FORMATS, export_case, parse_formats
-from ..export.import_xlsx import import_findings
 from ..store import Store
 from . import main
-from .review import review, who_option
 
 
 @main.command("export")
@@ -32,8 +28,7 @@ def export(case_dir: str, out: str, formats: str) -> None:
     Uses the review saved in the store, or the automated first pass when none exists yet.
     """
     wanted = parse_formats(formats)
-    path = Path(case_dir)
-    case = load_case(path if (path / "case.json").is_file() else case_dir)
+    case = find_case(case_dir)
     with Store() as store:
         saved = store.exists(case.id)
         written = export_case(case, out, wanted, store=store)
@@ -41,13 +36,3 @@ def export(case_dir: str, out: str, formats: str) -> None:
     click.echo(f"Exported {case.id} from {source}:")
     for file in written:
         click.echo(f"  {file}")
-
-
-@review.command("import-xlsx")
-@click.argument("file", type=click.Path(exists=True, dir_okay=False))
-@who_option
-@click.option("--case", "case_id", help="Refuse the workbook unless it is for this case id.")
-def review_import_xlsx(file: str, who: str, case_id: str | None) -> None:
-    """Update a review from a findings spreadsheet filled in offline (changes are audited)."""
-    report = import_findings(file, who, case_id=case_id)
-    click.echo(report.message)
