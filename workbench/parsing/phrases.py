@@ -42,11 +42,12 @@ _NARROW_FROM = 4
 
 @dataclass(frozen=True)
 class _Narrowing:
-    """A group's phrases with the text each needs, to search only those a sentence could
-    match. Leaving out a phrase that cannot match anywhere in the sentence changes
-    nothing: the alternation of the others finds the same first match."""
+    """A group's phrases, each compiled alone with the text it needs, to search only those
+    a sentence could match. The first match of an alternation is the leftmost match of
+    any of its phrases, the earliest phrase winning a tie; a phrase that cannot match
+    anywhere in the sentence changes nothing."""
 
-    entries: tuple[str, ...]
+    patterns: tuple[re.Pattern[str], ...]
     needs: tuple[frozenset[str] | None, ...]
     #: Every string some phrase needs, each tested once per sentence.
     words: tuple[str, ...]
@@ -54,29 +55,32 @@ class _Narrowing:
     @classmethod
     def of(cls, entries: list[str], pattern: re.Pattern[str]) -> _Narrowing | None:
         """None when narrowing cannot pay or could change a match: few phrases, none with
-        text of its own, or capturing groups (whose numbers would shift)."""
+        text of its own, or capturing groups (whose numbers would differ)."""
         if len(entries) < _NARROW_FROM or pattern.groups:
             return None
         needs = tuple(needed(entry, _FLAGS) for entry in entries)
         if not any(needs):
             return None
         words = tuple(sorted({word for need in needs if need for word in need}))
-        return cls(tuple(entries), needs, words)
+        return cls(tuple(re.compile(entry, _FLAGS) for entry in entries), needs, words)
 
-    def pattern_for(self, lowered: str) -> re.Pattern[str] | None:
-        """The alternation of the phrases ``lowered`` could match; None if there are none."""
+    def search(self, whole: re.Pattern[str], text: str, lowered: str) -> re.Match[str] | None:
+        """What ``whole`` (the group's alternation) finds in ``text``, trying only the
+        phrases whose text ``lowered`` holds."""
         present = {word for word in self.words if word in lowered}
-        keep = tuple(
-            entry
-            for entry, need in zip(self.entries, self.needs, strict=True)
+        kept = [
+            pattern
+            for pattern, need in zip(self.patterns, self.needs, strict=True)
             if need is None or not need.isdisjoint(present)
-        )
-        return _alternation(keep) if keep else None
-
-
-@lru_cache(maxsize=1024)
-def _alternation(entries: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{entry})" for entry in entries), _FLAGS)
+        ]
+        if len(kept) == len(self.patterns):
+            return whole.search(text)
+        first: re.Match[str] | None = None
+        for pattern in kept:
+            match = pattern.search(text)
+            if match is not None and (first is None or match.start() < first.start()):
+                first = match
+        return first
 
 
 @dataclass(frozen=True, eq=False)
@@ -117,10 +121,7 @@ class PhraseBook:
         if gate is not None and gate.search(lowered) is None:
             return None
         if narrowing is not None and foldable(lowered):
-            narrowed = narrowing.pattern_for(lowered)
-            if narrowed is None:
-                return None
-            return narrowed.search(text)
+            return narrowing.search(pattern, text, lowered)
         return pattern.search(text)
 
     def get(self, section: str, name: str | None = None) -> re.Pattern[str]:
