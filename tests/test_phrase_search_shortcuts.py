@@ -1,5 +1,5 @@
-"""The phrase book's shortcuts (gate words, phrases left out of a search) find exactly
-what searching a group's whole pattern finds: they only make reading faster."""
+"""The phrase searches' shortcuts (gate words, phrases left out of a search) find exactly
+what searching the whole pattern finds: they only make reading faster."""
 
 from __future__ import annotations
 
@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from workbench.parsing.literals import needed
+from workbench.parsing.literals import Alternation, needed
 from workbench.parsing.phrases import phrase_book
+from workbench.parsing.points import ASK
 from workbench.parsing.text import Layout
 
 DEV = Path(__file__).parent / "letters" / "real" / "dev"
@@ -48,6 +49,16 @@ def test_every_group_finds_what_its_whole_pattern_finds():
         for piece in pieces:
             found = book.find(section, name or None, piece)
             assert _same(found, pattern.search(piece)), f"{key}: {piece[:80]!r}"
+
+
+def test_an_alternation_in_code_finds_what_its_whole_pattern_finds():
+    for piece in [*_pieces(), "İs there a policy?", "WHAT IS THE NUMBER OF STAFF"]:
+        assert _same(ASK.search(piece), ASK.whole.search(piece)), piece[:80]
+
+
+def test_an_alternation_refuses_phrases_that_capture():
+    with pytest.raises(ValueError, match="capture"):
+        Alternation([r"(held)", r"kept"])
 
 
 @pytest.mark.parametrize(

@@ -5,8 +5,9 @@ alternative at every offset of a sentence: a group of sixteen phrases costs sixt
 tries per character, whatever the sentence says. Most phrases hold some plain
 text they cannot match without ("please find", "as follows"), and a substring test on
 the lowercased sentence is far cheaper than the pattern. :func:`needed` works that
-text out once, when the phrases are loaded, so the phrase book can leave out of the
-search the phrases a sentence cannot match (see :class:`~.phrases.PhraseBook`).
+text out once, when the phrases are loaded, and :class:`Alternation` leaves out of the
+search the phrases a sentence cannot match (the phrase book's groups, and the
+longest alternations in code, are searched this way).
 
 The answer is a set of lowercase strings, *one* of which every match contains, or
 ``None`` when the pattern offers no such text (then the phrase is always tried).
@@ -20,13 +21,53 @@ import re
 from re import _constants as sre  # the parsed form of a pattern: stable since Python 3.11
 from re import _parser
 
-__all__ = ["foldable", "needed"]
+__all__ = ["Alternation", "foldable", "needed"]
 
 #: Characters ``re.IGNORECASE`` matches to an ASCII letter that ``str.lower`` does not turn
 #: into it: dotted capital I lowers to "i" plus a combining dot, the rest stay as they are.
 _FOLD_TRAPS = ("\u0307", "\u0131", "\u017f")  # after lower(): İ -> i̇, dotless ı, long ſ
 
 _REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT)
+
+
+class Alternation:
+    """Phrases searched as their alternation would be, trying only those a text could match.
+
+    The first match of an alternation is the leftmost match of any of its phrases, the
+    earliest phrase winning a tie; a phrase whose needed text is missing from the text
+    cannot match anywhere in it, so leaving it out changes nothing. When every phrase
+    could match, or the text holds a letter that folds oddly, the whole alternation is
+    searched. Phrases must not capture groups (their numbers would differ).
+    """
+
+    def __init__(self, phrases: tuple[str, ...] | list[str], flags: int = 0) -> None:
+        self.whole = re.compile("|".join(f"(?:{phrase})" for phrase in phrases), flags)
+        if self.whole.groups:
+            raise ValueError("an Alternation's phrases must not capture groups")
+        self.patterns = tuple(re.compile(phrase, flags) for phrase in phrases)
+        self.needs = tuple(needed(phrase, flags) for phrase in phrases)
+        #: Every string some phrase needs, each looked for once per text.
+        self.words = tuple(sorted({word for need in self.needs if need for word in need}))
+
+    def search(self, text: str, lowered: str | None = None) -> re.Match[str] | None:
+        """What the whole alternation finds in ``text`` (``lowered``: ``text.lower()``)."""
+        lowered = text.lower() if lowered is None else lowered
+        if not foldable(lowered):
+            return self.whole.search(text)
+        present = {word for word in self.words if word in lowered}
+        kept = [
+            pattern
+            for pattern, need in zip(self.patterns, self.needs, strict=True)
+            if need is None or not need.isdisjoint(present)
+        ]
+        if len(kept) == len(self.patterns):
+            return self.whole.search(text)
+        first: re.Match[str] | None = None
+        for pattern in kept:
+            match = pattern.search(text)
+            if match is not None and (first is None or match.start() < first.start()):
+                first = match
+        return first
 
 
 def foldable(lowered: str) -> bool:

@@ -28,7 +28,7 @@ from typing import Any
 import yaml
 
 from ..errors import SettingsError
-from .literals import foldable, needed
+from .literals import Alternation, needed
 
 #: The sections of the file and whether each holds named groups (``cues: {ncnd: ...}``)
 #: or a single group (``status: {phrases: [...]}``).
@@ -40,47 +40,14 @@ _FLAGS = re.IGNORECASE | re.MULTILINE
 _NARROW_FROM = 4
 
 
-@dataclass(frozen=True)
-class _Narrowing:
-    """A group's phrases, each compiled alone with the text it needs, to search only those
-    a sentence could match. The first match of an alternation is the leftmost match of
-    any of its phrases, the earliest phrase winning a tie; a phrase that cannot match
-    anywhere in the sentence changes nothing."""
-
-    patterns: tuple[re.Pattern[str], ...]
-    needs: tuple[frozenset[str] | None, ...]
-    #: Every string some phrase needs, each tested once per sentence.
-    words: tuple[str, ...]
-
-    @classmethod
-    def of(cls, entries: list[str], pattern: re.Pattern[str]) -> _Narrowing | None:
-        """None when narrowing cannot pay or could change a match: few phrases, none with
-        text of its own, or capturing groups (whose numbers would differ)."""
-        if len(entries) < _NARROW_FROM or pattern.groups:
-            return None
-        needs = tuple(needed(entry, _FLAGS) for entry in entries)
-        if not any(needs):
-            return None
-        words = tuple(sorted({word for need in needs if need for word in need}))
-        return cls(tuple(re.compile(entry, _FLAGS) for entry in entries), needs, words)
-
-    def search(self, whole: re.Pattern[str], text: str, lowered: str) -> re.Match[str] | None:
-        """What ``whole`` (the group's alternation) finds in ``text``, trying only the
-        phrases whose text ``lowered`` holds."""
-        present = {word for word in self.words if word in lowered}
-        kept = [
-            pattern
-            for pattern, need in zip(self.patterns, self.needs, strict=True)
-            if need is None or not need.isdisjoint(present)
-        ]
-        if len(kept) == len(self.patterns):
-            return whole.search(text)
-        first: re.Match[str] | None = None
-        for pattern in kept:
-            match = pattern.search(text)
-            if match is not None and (first is None or match.start() < first.start()):
-                first = match
-        return first
+def _narrowing(entries: list[str], pattern: re.Pattern[str]) -> Alternation | None:
+    """The group's phrases to search one by one, or None when that cannot pay or could
+    change a match: few phrases, none with text of its own, or capturing groups."""
+    if len(entries) < _NARROW_FROM or pattern.groups:
+        return None
+    if not any(needed(entry, _FLAGS) for entry in entries):
+        return None
+    return Alternation(entries, _FLAGS)
 
 
 @dataclass(frozen=True, eq=False)
@@ -96,10 +63,10 @@ class PhraseBook:
     #: Group -> a pattern of its words (plain text, matched in the lowercased sentence).
     gates: dict[str, re.Pattern[str]]
     #: Group -> its phrases and the text each needs (groups worth narrowing only).
-    narrowings: dict[str, _Narrowing] = field(default_factory=dict, repr=False)
+    narrowings: dict[str, Alternation] = field(default_factory=dict, repr=False)
     _index: dict[
         tuple[str, str | None],
-        tuple[re.Pattern[str], re.Pattern[str] | None, _Narrowing | None],
+        tuple[re.Pattern[str], re.Pattern[str] | None, Alternation | None],
     ] = field(default_factory=dict, repr=False)
 
     def find(
@@ -120,8 +87,8 @@ class PhraseBook:
         lowered = text.lower() if lowered is None else lowered
         if gate is not None and gate.search(lowered) is None:
             return None
-        if narrowing is not None and foldable(lowered):
-            return narrowing.search(pattern, text, lowered)
+        if narrowing is not None:
+            return narrowing.search(text, lowered)
         return pattern.search(text)
 
     def get(self, section: str, name: str | None = None) -> re.Pattern[str]:
@@ -201,7 +168,7 @@ def _load(files: tuple[tuple[str, float], ...]) -> PhraseBook:
     narrowings = {
         key: narrowing
         for key, entries in phrases.items()
-        if (narrowing := _Narrowing.of(entries, groups[key])) is not None
+        if (narrowing := _narrowing(entries, groups[key])) is not None
     }
     return PhraseBook(
         groups,
