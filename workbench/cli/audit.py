@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import click
 
-from ..store import Store
 from . import main
 
 
@@ -21,6 +20,8 @@ def audit_verify(case_id: str | None) -> None:
     Prints the first broken link of each case whose trail was edited, cut short or
     rewritten, and exits with status 1; otherwise prints the seal to note elsewhere.
     """
+    from ..store import Store
+
     with Store() as store:
         verdict = store.verify_audit(case_id)
     if not verdict.intact:

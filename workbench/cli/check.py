@@ -5,16 +5,18 @@ from __future__ import annotations
 import json
 import textwrap
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from ..cases import load_case
-from ..checks import Finding, Severity, run_case_checks
-from ..review import Review
-from ..store import ReviewNotFound, Store
 from . import main
 
-_HEADINGS = {Severity.ISSUE: "Issues", Severity.WARNING: "Warnings", Severity.INFO: "Information"}
+if TYPE_CHECKING:
+    from ..checks import Finding, Severity
+    from ..review import Review
+
+#: Each severity's heading, by its value ("issue", "warning", "info").
+_HEADINGS = {"issue": "Issues", "warning": "Warnings", "info": "Information"}
 _WIDTH = 100
 _QUOTE_LIMIT = 240
 
@@ -33,6 +35,9 @@ def check(case_dir: str, as_json: bool, as_read: bool) -> None:
     When the case has a review, the checks read the reviewer's corrected reading
     (points, determinations, provisions, facts) unless --as-read is given.
     """
+    from ..cases import load_case
+    from ..checks import run_case_checks
+
     path = Path(case_dir)
     case = load_case(path if (path / "case.json").is_file() else case_dir)
     review = None if as_read else _saved_review(case.id)
@@ -45,6 +50,8 @@ def check(case_dir: str, as_json: bool, as_read: bool) -> None:
 
 def _saved_review(case_id: str) -> Review | None:
     """The case's review in the store, if it has one."""
+    from ..store import ReviewNotFound, Store
+
     with Store() as store:
         try:
             return store.get(case_id)
@@ -54,6 +61,8 @@ def _saved_review(case_id: str) -> Review | None:
 
 def format_findings(case_id: str, findings: list[Finding]) -> str:
     """Findings grouped by severity, each with its explanation and the words behind it."""
+    from ..checks import Severity
+
     counts = {s: sum(1 for f in findings if f.severity == s) for s in Severity}
     summary = ", ".join(f"{n} {_plural(s, n)}" for s, n in counts.items())
     lines = [f"Case {case_id}: {summary}"]
@@ -61,7 +70,7 @@ def format_findings(case_id: str, findings: list[Finding]) -> str:
         group = [f for f in findings if f.severity == severity]
         if not group:
             continue
-        lines += ["", f"{_HEADINGS[severity].upper()} ({len(group)})"]
+        lines += ["", f"{_HEADINGS[severity.value].upper()} ({len(group)})"]
         for f in group:
             lines += ["", *_format_one(f)]
     return "\n".join(lines)

@@ -6,7 +6,6 @@ import json
 
 import click
 
-from .. import deadlines
 from . import main
 
 
@@ -45,6 +44,8 @@ def deadline(
     as_json: bool,
 ) -> None:
     """When a response to a request RECEIVED (day first: 4/12/2023, 4 Dec 2023) is due."""
+    from .. import deadlines
+
     response = deadlines.response_deadline(
         received,
         regime,

@@ -6,10 +6,6 @@ from pathlib import Path
 
 import click
 
-from ..cases import load_case
-from ..export import FORMATS, export_case, parse_formats
-from ..export.import_xlsx import import_findings
-from ..store import Store
 from . import main
 from .review import review, who_option
 
@@ -22,16 +18,19 @@ from .review import review, who_option
 @click.option(
     "--format",
     "formats",
-    default=",".join(FORMATS),
-    show_default=True,
-    help="Comma-separated formats: docx, html, md (the letter) and xlsx (the findings).",
+    help="Comma-separated formats: docx, html, md (the letter) and xlsx (the findings); "
+    "all four unless given.",
 )
-def export(case_dir: str, out: str, formats: str) -> None:
+def export(case_dir: str, out: str, formats: str | None) -> None:
     """Write the outcome letter and findings spreadsheet of a case (CASE_DIR: folder or id).
 
     Uses the review saved in the store, or the automated first pass when none exists yet.
     """
-    wanted = parse_formats(formats)
+    from ..cases import load_case
+    from ..export import FORMATS, export_case, parse_formats
+    from ..store import Store
+
+    wanted = parse_formats(FORMATS if formats is None else formats)
     path = Path(case_dir)
     case = load_case(path if (path / "case.json").is_file() else case_dir)
     with Store() as store:
@@ -49,5 +48,7 @@ def export(case_dir: str, out: str, formats: str) -> None:
 @click.option("--case", "case_id", help="Refuse the workbook unless it is for this case id.")
 def review_import_xlsx(file: str, who: str, case_id: str | None) -> None:
     """Update a review from a findings spreadsheet filled in offline (changes are audited)."""
+    from ..export.import_xlsx import import_findings
+
     report = import_findings(file, who, case_id=case_id)
     click.echo(report.message)

@@ -7,8 +7,6 @@ from pathlib import Path
 
 import click
 
-from ..parsing.extract import extract_document
-from ..parsing.summary import format_summary
 from . import main
 
 
@@ -22,6 +20,9 @@ from . import main
 @click.option("--json", "as_json", is_flag=True, help="Print the extraction as JSON.")
 def extract(response: Path, request: Path | None, as_json: bool) -> None:
     """Read RESPONSE: reference, regime, dates, each point's decision and grounds, rights."""
+    from ..parsing.extract import extract_document
+    from ..parsing.summary import format_summary
+
     result = extract_document(response, request)
     if as_json:
         click.echo(json.dumps(result.to_json_dict(), indent=2, ensure_ascii=False))

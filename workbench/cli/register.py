@@ -7,7 +7,6 @@ import datetime as dt
 
 import click
 
-from ..deadlines import parse_date
 from ..outcomes import DEFAULT_SCHEME
 from . import main
 
@@ -43,6 +42,7 @@ def register_report(
     For the charts and an HTML report, run notebooks/register.ipynb (see its first cell).
     """
     from .. import register as reg
+    from ..deadlines import parse_date
 
     day = parse_date(today, field_name="--today") if today else dt.date.today()
     loaded = reg.load_register(db, scheme=scheme, frames=reg.FIGURE_FRAMES)
@@ -89,6 +89,7 @@ def demo_data(count: int, seed: int, as_of: str | None, years: int, db: str | No
     For notebooks, tests and benchmarks without real personal data.  Refuses a store that
     holds real reviews; name a new one with --db.
     """
+    from ..deadlines import parse_date
     from ..demo import DEMO_AS_OF, DEMO_PREFIX, load_demo_data
     from ..store import Store
 

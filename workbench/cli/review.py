@@ -6,19 +6,21 @@ import datetime as dt
 import json
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
-from pydantic import ValidationError
 
 from .. import settings
-from ..deadlines import parse_date
-from ..errors import DocumentError
 from ..outcomes import DEFAULT_SCHEME
-from ..parsing.model import Extraction
-from ..review import Review, Route, explain, yes_no_label
-from ..store import Store
 from . import main
+from .lazy import LazyChoice, LazyGroup
+
+if TYPE_CHECKING:
+    from ..parsing.model import Extraction
+    from ..review import Review
+
+#: The modules adding commands to ``workbench review``, imported when it runs.
+REVIEW_COMMAND_MODULES = ("reading", "review_grounds", "allocate", "export")
 
 
 def _default_user() -> str:
@@ -36,7 +38,13 @@ def who_option(command: Callable[..., Any]) -> Callable[..., Any]:
     )(command)
 
 
-@main.group()
+def _routes() -> list[str]:
+    from ..review import Route
+
+    return list(Route.choices())
+
+
+@main.group(cls=LazyGroup, command_modules=REVIEW_COMMAND_MODULES)
 def review() -> None:
     """Internal reviews, kept in the review store (WORKBENCH_DB, default data/workbench.db)."""
 
@@ -45,6 +53,8 @@ def review() -> None:
 @who_option
 def review_list(who: str) -> None:
     """List every review: status, reviewer, due date and outcome."""
+    from ..store import Store
+
     with Store() as store:
         summaries = store.list_reviews()
     if not summaries:
@@ -72,6 +82,8 @@ def review_list(who: str) -> None:
 @who_option
 def review_show(case_id: str, version: int | None, scheme: str, as_json: bool, who: str) -> None:
     """Show the review of CASE_ID."""
+    from ..store import Store
+
     with Store() as store:
         found = store.get(case_id, version)
     if as_json:
@@ -85,7 +97,7 @@ def review_show(case_id: str, version: int | None, scheme: str, as_json: bool, w
 @click.option("--reviewer", help="Who carries out the review (default: --who).")
 @click.option("--role", default="", help="The reviewer's role.")
 @click.option("--requested", help="Date the review was requested (default: case.json).")
-@click.option("--route", type=click.Choice(list(Route.choices())), help="How it was requested.")
+@click.option("--route", type=LazyChoice(_routes), help="How it was requested.")
 @click.option("--grounds", default="", help="The requester's grounds, in their words.")
 @click.option("--exceptional", is_flag=True, help="FOIA exceptional case: 40 working days.")
 @click.option(
@@ -118,7 +130,10 @@ def review_start(
     check: correct them with `workbench review point ...` (or in the dashboard).
     """
     from ..cases import load_case
+    from ..deadlines import parse_date
+    from ..review import Route
     from ..service import ReviewSession
+    from ..store import Store
 
     if no_extraction and extraction:
         raise click.UsageError("Give --extraction FILE or --no-extraction, not both")
@@ -153,9 +168,14 @@ def review_start(
 
 def _read_extraction(path: str | None) -> Extraction | None:
     """The first pass's result saved as JSON (``Extraction.to_json_dict``), checked."""
+    from pydantic import ValidationError
+
+    from ..errors import DocumentError
+    from ..parsing.model import Extraction
+    from ..review import explain
+
     if path is None:
         return None
-
     try:
         return Extraction.model_validate_json(Path(path).read_bytes())
     except ValidationError as exc:
@@ -168,6 +188,8 @@ def _read_extraction(path: str | None) -> Extraction | None:
 @who_option
 def review_export_json(case_id: str, out: str | None, who: str) -> None:
     """Write every version of CASE_ID's review, with its audit trail, as JSON."""
+    from ..store import Store
+
     with Store() as store:
         exported = store.export_json(case_id)
     text = json.dumps(exported, indent=2, ensure_ascii=False) + "\n"
@@ -196,6 +218,8 @@ def review_export_json(case_id: str, out: str | None, who: str) -> None:
 )
 def review_import_json(file: str, who: str, force: bool) -> None:
     """Import a review written by export-json (never over work it does not build on)."""
+    from ..store import Store
+
     data = Store.read_export(file)
     with Store() as store:
         result = store.import_json(data, who, force=force, source=Path(file).name)
@@ -206,6 +230,8 @@ def format_review(
     review: Review, scheme: str = DEFAULT_SCHEME, today: dt.date | None = None
 ) -> str:
     """The review as plain text, section by section (what ``review show`` prints)."""
+    from ..review import yes_no_label
+
     lines = [
         f"Review of {review.case_id} (version {review.version}, {review.status_label.lower()})"
     ]
