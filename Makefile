@@ -44,7 +44,10 @@ test: $(VENV)/.installed-test $(HUB_PROXY)
 
 # JupyterLab on 127.0.0.1 (its default), rooted at notebooks/, with this venv's kernel, so
 # `import workbench` works in every notebook.  ARGS passes options, e.g. ARGS="--port 8890".
+# Kernels run in notebooks/, so the data and team folders are given as absolute paths.
 lab: $(VENV)/.installed-analyst
+	WORKBENCH_DATA="$${WORKBENCH_DATA:-$(CURDIR)/data}" \
+	WORKBENCH_TEMPLATES="$${WORKBENCH_TEMPLATES:-$(CURDIR)/review_templates}" \
 	$(BIN)/jupyter lab --ServerApp.ip=127.0.0.1 --ServerApp.root_dir=notebooks $(ARGS)
 
 lint: $(VENV)/.installed-test

@@ -95,7 +95,7 @@ def main() -> None:
     script = workbench_script()
     with tempfile.TemporaryDirectory() as tmp:
         data = Path(tmp) / "data"
-        shutil.copytree(ROOT / "data" / "cases" / SEED_ID, data / "cases" / SEED_ID)
+        shutil.copytree(ROOT / "workbench" / "seed" / SEED_ID, data / "cases" / SEED_ID)
         env = {**os.environ, "WORKBENCH_DATA": str(data), "WORKBENCH_OUTPUT": f"{tmp}/out"}
         env.pop("WORKBENCH_DB", None)
         print(

@@ -23,7 +23,7 @@ from pathlib import Path
 import nbformat
 
 ROOT = Path(__file__).resolve().parent.parent
-SEED = ROOT / "data" / "cases" / "IC-266000-V6Y0"
+SEED = ROOT / "workbench" / "seed" / "IC-266000-V6Y0"
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 
 
@@ -45,6 +45,7 @@ def refresh(path: Path) -> None:
         env = {
             **os.environ,
             "WORKBENCH_DATA": str(data),
+            "WORKBENCH_TEMPLATES": str(ROOT / "review_templates"),
             "JUPYTER_CONFIG_DIR": f"{tmp}/jupyter-config",
             "JUPYTER_DATA_DIR": f"{tmp}/jupyter-data",
             "JUPYTER_RUNTIME_DIR": f"{tmp}/jupyter-runtime",
