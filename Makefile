@@ -52,6 +52,7 @@ lab: $(VENV)/.installed-analyst
 
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check workbench tests benchmarks deploy
+	$(BIN)/cog --check README.md
 
 clean-venv:
 	rm -rf $(VENV)

@@ -71,6 +71,8 @@ def case_add_review_request(
 
     Its grounds are read into the review when it is next opened (`workbench review grounds
     CASE_ID`, or the dashboard), if the review has none yet.
+
+    The review request can be given later, as a document or as an email body (--text).
     """
     if (file is None) == (text is None):
         raise click.UsageError("Give the review request as FILE or as --text, not both")
@@ -108,6 +110,10 @@ def case_import_folder(folder: str) -> None:
     Each document's role is found by its kind (a .csv or .xlsx is the search record), its
     name ("response", "request", "review") or an email's subject; a folder that cannot be
     made into a case is refused with the reason, and the others are still imported.
+
+    A progress bar shows, then a summary of the cases made, the folders refused and why, and any
+    file left out (see "Importing many cases" in the README); the exit status is 1 when a folder
+    was refused.
     """
     from .. import case_import
 

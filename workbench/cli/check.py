@@ -34,6 +34,9 @@ def check(case_dir: str, as_json: bool, as_read: bool) -> None:
 
     When the case has a review, the checks read the reviewer's corrected reading
     (points, determinations, provisions, facts) unless --as-read is given.
+
+    Findings are grouped by severity, each with its provision and the evidence (see
+    `docs/checks.md`); with --as-read the checks read the letter as the extractor reads it.
     """
     from ..cases import load_case
     from ..checks import run_case_checks

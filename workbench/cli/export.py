@@ -25,6 +25,9 @@ def export(case_dir: str, out: str, formats: str | None) -> None:
     """Write the outcome letter and findings spreadsheet of a case (CASE_DIR: folder or id).
 
     Uses the review saved in the store, or the automated first pass when none exists yet.
+
+    The letter is written as Word, HTML and Markdown, the findings as a spreadsheet, named like
+    `IC-266000-V6Y0-review-v1.docx`.
     """
     from ..cases import load_case
     from ..export import FORMATS, export_case, parse_formats
@@ -47,7 +50,13 @@ def export(case_dir: str, out: str, formats: str | None) -> None:
 @who_option
 @click.option("--case", "case_id", help="Refuse the workbook unless it is for this case id.")
 def review_import_xlsx(file: str, who: str, case_id: str | None) -> None:
-    """Update a review from a findings spreadsheet filled in offline (changes are audited)."""
+    """Update a review from a findings spreadsheet filled in offline (changes are audited).
+
+    Findings, reasons, remedies (on the Grounds, Points and Provisions sheets), search adequacy,
+    check decisions and the outcome are saved through the store and audited; a workbook for
+    another case, an older version or a review changed since export is refused, and so is a
+    Grounds row naming a ground the review does not have.
+    """
     from ..export.import_xlsx import import_findings
 
     report = import_findings(file, who, case_id=case_id)

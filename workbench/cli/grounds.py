@@ -19,7 +19,13 @@ from . import main
 )
 @click.option("--json", "as_json", is_flag=True, help="Print the grounds as JSON.")
 def grounds(file: Path, regime: str | None, as_json: bool) -> None:
-    """Read the grounds of the review request FILE (.txt, .eml, .msg, .docx, .pdf ...)."""
+    """Read the grounds of the review request FILE (.txt, .eml, .msg, .docx, .pdf ...).
+
+    FILE is anything the document loader reads. Prints each ground of dissatisfaction in the
+    order raised, with its category, the provisions and request points it concerns, the
+    requester's words (and their offsets), a one-line summary and a confidence; an empty list
+    when no ground is stated (see "Reading a review request's grounds" in the README).
+    """
     from ..documents import load_document
     from ..grounds import grounds_to_json, read_grounds
     from ..grounds.reader import resolve_regime

@@ -81,7 +81,10 @@ def review_list(who: str) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print the review as JSON.")
 @who_option
 def review_show(case_id: str, version: int | None, scheme: str, as_json: bool, who: str) -> None:
-    """Show the review of CASE_ID."""
+    """Show the review of CASE_ID.
+
+    --version N shows an earlier version.
+    """
     from ..store import Store
 
     with Store() as store:
@@ -128,6 +131,9 @@ def review_start(
 
     The points, determinations and provisions the extractor reads are a proposal to
     check: correct them with `workbench review point ...` (or in the dashboard).
+
+    --no-extraction starts with no points; --extraction takes a first pass saved by `workbench
+    extract --json`.
     """
     from ..cases import load_case
     from ..deadlines import parse_date
@@ -187,7 +193,10 @@ def _read_extraction(path: str | None) -> Extraction | None:
 @click.option("--out", type=click.Path(dir_okay=False), help="File to write (default: print).")
 @who_option
 def review_export_json(case_id: str, out: str | None, who: str) -> None:
-    """Write every version of CASE_ID's review, with its audit trail, as JSON."""
+    """Write every version of CASE_ID's review, with its audit trail, as JSON.
+
+    Each version comes with the hashes of every content it has had.
+    """
     from ..store import Store
 
     with Store() as store:
@@ -217,7 +226,14 @@ def review_export_json(case_id: str, out: str | None, who: str) -> None:
     help="Replace unfinished work saved here that the file does not build on.",
 )
 def review_import_json(file: str, who: str, force: bool) -> None:
-    """Import a review written by export-json (never over work it does not build on)."""
+    """Import a review written by export-json (never over work it does not build on).
+
+    Versions this store lacks are added; an unfinished version here is replaced only when the
+    file's copy builds on it (by content hash, never by a date in the file), otherwise --force
+    is needed; completed versions are never replaced. The file's audit trail is kept apart,
+    marked with the file, the importer and the time; what the import changes here is audited
+    field by field under --who.
+    """
     from ..store import Store
 
     data = Store.read_export(file)
