@@ -53,7 +53,10 @@ def test_review_show_and_list_escape_what_the_requester_wrote(isolated_data):
         store.create(review, "ann")
 
     shown = run("review", "show", CASE_ID)
-    assert "Grounds (the requester's words): More is held\\x1b]0;you have been hacked\\x07\\x1b[2J\\x00" in shown
+    assert (
+        "Grounds (the requester's words): "
+        "More is held\\x1b]0;you have been hacked\\x07\\x1b[2J\\x00"
+    ) in shown
     assert raw_controls(shown) == []
     listed = run("review", "list")
     assert "Ann\\x1b[2J" in listed and raw_controls(listed) == []

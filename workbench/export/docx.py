@@ -4,11 +4,12 @@ Laid out from the same :class:`~workbench.export.letter.LetterContext` as the
 HTML and Markdown letters, with Word's own styles so the document navigates and
 prints properly: ``Heading 1`` for the title, ``Heading 2`` for each section,
 ``Heading 3`` for each ground of the review request answered, each point ("Point
-3a", the request's own label) and each exemption; ``Quote`` for the requester's words; a ``Table Grid`` table of the
-points with the original determination, the finding and the remedy, whose
-header row repeats on every page it runs onto.  The page is A4 with 2.5 cm
-margins and "Page N of M" at the foot, as a UK letter is printed; the Word and
-web-page letters say the same things (``tests/test_export_letter_same_content``).
+3a", the request's own label) and each exemption; ``Quote`` for the requester's
+words; a ``Table Grid`` table of the points with the original determination, the
+finding and the remedy, whose header row repeats on every page it runs onto.  The
+page is A4 with 2.5 cm margins and "Page N of M" at the foot, as a UK letter is
+printed; the Word and web-page letters say the same things
+(``tests/test_export_letter_same_content``).
 """
 
 from __future__ import annotations
