@@ -3,7 +3,9 @@
 nbval compares a notebook's saved outputs with a fresh run, so notebooks are
 committed executed.  Run this after changing a notebook or what it shows::
 
-    .venv/bin/python tests/refresh_notebooks.py notebooks/review.ipynb
+    .venv/bin/python tests/refresh_notebooks.py workbench/dashboard/review.ipynb
+
+(the dashboard notebook itself, not its link in ``notebooks/``).
 
 It executes each notebook with a temporary, empty data folder holding a copy
 of the seed case (never the repository's store), then removes widget state,
