@@ -50,8 +50,11 @@ lab: $(VENV)/.installed-analyst
 	WORKBENCH_TEMPLATES="$${WORKBENCH_TEMPLATES:-$(CURDIR)/review_templates}" \
 	$(BIN)/jupyter lab --ServerApp.ip=127.0.0.1 --ServerApp.root_dir=notebooks $(ARGS)
 
+# ruff, then the architecture contracts in pyproject.toml ([tool.importlinter]), then that
+# the README's generated tables are up to date (cog; see workbench/cli/reference.py).
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check workbench tests benchmarks deploy
+	$(BIN)/lint-imports --no-cache
 	$(BIN)/cog --check README.md
 
 clean-venv:

@@ -47,13 +47,12 @@ def main() -> None:
 
 def _seed_case():
     from workbench.cases import load_case
-    from workbench.export import first_pass
     from workbench.review import review_from_case
     from workbench.store import Store
 
     case = load_case(SEED_ID)
     with Store() as store:
-        draft = review_from_case(case, first_pass(case), reviewer="A Reviewer")
+        draft = review_from_case(case, case.first_pass(), reviewer="A Reviewer")
         store.create(draft, who="bench")
     return case
 

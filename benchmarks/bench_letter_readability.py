@@ -121,11 +121,11 @@ def template_text(case_id: str, *, change: bool) -> str:
     from letter_text import html_lines
 
     from workbench.cases import load_case
-    from workbench.export import build_letter, first_pass, render_html
+    from workbench.export import build_letter, render_html
     from workbench.review import review_from_case
 
     case = load_case(case_id)
-    review = review_from_case(case, first_pass(case), reviewer="Sam Reviewer", role="")
+    review = review_from_case(case, case.first_pass(), reviewer="Sam Reviewer", role="")
     review.start()
     review.review_requested = review.date_responded or dt.date(2024, 1, 8)
     for point in review.points:

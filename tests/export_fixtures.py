@@ -12,7 +12,6 @@ import shutil
 from pathlib import Path
 
 from workbench.cases import Case, load_case
-from workbench.export import first_pass
 from workbench.review import Review, review_from_case
 
 SEED_ID = "IC-266000-V6Y0"
@@ -30,7 +29,7 @@ REASONS_3A = '=HYPERLINK("http://x","y") Nobody searched the DPIA inbox.'
 
 def seed_draft(case: Case) -> Review:
     """The first-pass draft a reviewer starts from."""
-    return review_from_case(case, first_pass(case), reviewer="Sam Reviewer", role="Deputy DPO")
+    return review_from_case(case, case.first_pass(), reviewer="Sam Reviewer", role="Deputy DPO")
 
 
 def decided_seed_review(case: Case) -> Review:

@@ -85,9 +85,9 @@ def test_xlsx_writes_one_sheet_per_figure_with_formulas_neutralised(tmp_path, ha
 
 
 def test_a_bad_date_is_a_one_line_error(hand_built):
-    result = run("register", "report", "--db", hand_built, "--today", "31/12/2024")
+    result = run("register", "report", "--db", hand_built, "--today", "31/13/2024")
     assert result.exit_code == 1
-    assert "Error: --today '31/12/2024' is not a valid date" in result.output
+    assert "Error: --today '31/13/2024' is not a valid date" in result.output
 
 
 def test_demo_data_fills_a_new_store_and_refuses_a_real_one(new_store_url, hand_built):

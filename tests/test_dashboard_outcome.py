@@ -9,7 +9,7 @@ import docx
 import openpyxl
 import pytest
 
-from workbench import settings
+from workbench import serve, settings
 from workbench.dashboard.messages import Messages
 from workbench.dashboard.outcome_page import OutcomePage
 from workbench.outcomes import ChangeReason
@@ -28,7 +28,7 @@ def messages() -> Messages:
 
 @pytest.fixture
 def session(seed_case):
-    session = ReviewSession.open(SEED_ID, who="A. Reviewer")
+    session = ReviewSession.open(SEED_ID, who="A. Reviewer", download_url=serve.download_url)
     yield session
     session.close()
 
@@ -181,6 +181,15 @@ def test_sign_off_needs_a_name_and_everything_recorded(page, session, messages):
     assert _saved().sign_off is None
     missing = page.widget.children[-1].children[1].value
     assert "a finding for provision s.40(2)" in missing
+
+
+def test_a_missing_change_reason_points_to_the_boxes_to_tick(page, session):
+    _decide_all(session, point_2="incorrect")
+    page.refresh()
+    missing = page.widget.children[-1].children[1].value
+    assert "at least one reason for the change" in missing
+    assert "tick one under “Why the decision changed”" in missing
+    assert ChangeReason.EXCESSIVE_REDACTION.value not in missing
 
 
 def test_completing_freezes_the_review_and_a_new_version_can_be_started(page, session, messages):

@@ -61,7 +61,7 @@ def test_a_new_store_has_no_place_and_keeps_the_last_one_set(tmp_path):
 def test_an_existing_store_gets_the_workspace_by_a_named_migration(tmp_path, monkeypatch):
     path = tmp_path / "reviews.db"
     older = tuple(m for m in store.MIGRATIONS if m[0] != "0004_workspace")
-    monkeypatch.setattr(store, "MIGRATIONS", older)
+    monkeypatch.setattr(store.schema, "MIGRATIONS", older)
     with Store(path) as old:
         old.create(sample_review(), "ann")
     monkeypatch.undo()

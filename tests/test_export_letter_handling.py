@@ -8,7 +8,6 @@ import yaml
 from export_fixtures import decided_seed_review, make_case
 
 from workbench.cases import load_case
-from workbench.export import first_pass
 from workbench.export.letter import build_letter, mentioned_points
 from workbench.export.markdown import render_markdown
 from workbench.organisation import load_organisation
@@ -33,7 +32,8 @@ def test_a_late_response_is_admitted_with_an_apology(isolated_data):
 
 def test_an_on_time_response_says_so_without_apology(seed_case):
     case = load_case(seed_case)  # its dates come from the first pass over the letter
-    letter = build_letter(decided_seed_review(case), case, extraction=first_pass(case), today=TODAY)
+    review = decided_seed_review(case)
+    letter = build_letter(review, case, extraction=case.first_pass(), today=TODAY)
     handling = " ".join(letter.handling)
     assert not letter.timeliness_late
     assert "within the 20 working days the law allows" in handling

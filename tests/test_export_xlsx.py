@@ -11,7 +11,7 @@ from openpyxl import Workbook, load_workbook
 
 from workbench.cases import load_case
 from workbench.checks.runner import run_case_checks
-from workbench.export import export_case, first_pass
+from workbench.export import export_case
 from workbench.export.xlsx import SHEETS, put
 from workbench.review import PointFinding, ProvisionFinding
 from workbench.store import Store
@@ -188,7 +188,7 @@ def test_the_audit_sheet_shows_who_changed_what(book):
 def test_the_checks_sheet_lists_the_automated_findings_on_the_reviewed_reading(book, seed_case):
     case = load_case(seed_case)
     review = decided_seed_review(case)
-    expected = [f.id for f in run_case_checks(case, first_pass(case), review=review)]
+    expected = [f.id for f in run_case_checks(case, case.first_pass(), review=review)]
     checks = book["Checks"]
     ids = [checks.cell(row=r, column=1).value for r in range(2, checks.max_row + 1)]
     assert expected and ids == expected

@@ -48,3 +48,14 @@ def test_a_ground_stated_in_its_own_words_keeps_its_category_after_a_report():
         "The public interest clearly favours disclosure of how the contract was awarded."
     )
     assert [g.category for g in read_grounds(text)] == ["public_interest"]
+
+
+def test_what_the_reported_decision_lacked_disputes_it_and_the_next_ground_stays_apart():
+    text = (
+        "Dear Sir,\n\nYour response refused the request on cost grounds but gave no "
+        "indication of how the estimate was reached. You also made no suggestion as to how "
+        "I might reduce the scope of my request to bring it under the limit.\n"
+    )
+    grounds = read_grounds(text)
+    assert [g.category for g in grounds] == ["cost_limit_disputed", "advice_and_assistance"]
+    assert grounds[1].quote.startswith("You also made no suggestion")

@@ -47,3 +47,41 @@ def test_a_note_about_a_provision_is_not_a_ground():
 def test_saying_how_a_review_could_be_asked_for_is_not_the_request_for_review():
     text = "The refusal notice did not explain how I could ask for a review."
     assert [g.category for g in read_grounds(text)] == ["other"]
+
+
+def test_a_doubt_put_as_a_question_for_the_review_is_a_ground_after_another():
+    text = (
+        "Dear Sir,\n\nMy request is not vexatious: each of my requests asked about a "
+        "different year. I would also like the review to consider whether the searches for "
+        "the 2019 figures covered the finance team's shared drive.\n"
+    )
+    grounds = read_grounds(text)
+    assert [g.category for g in grounds] == ["vexatious_disputed", "searches_inadequate"]
+
+
+def test_a_late_reply_and_the_refusal_it_brought_are_two_grounds():
+    text = (
+        "Dear Sir,\n\nThe response took 35 working days, well beyond the statutory limit, "
+        "and when it did arrive it refused the request on cost grounds. I do not believe "
+        "that finding a single contract would take more than 18 hours.\n"
+    )
+    assert [g.category for g in read_grounds(text)] == ["delay", "cost_limit_disputed"]
+
+
+def test_asking_for_the_remedy_after_a_ground_is_part_of_it():
+    text = (
+        "Dear Sir,\n\nMy request was for the minutes of the meeting of 4 May, and you have "
+        "instead sent me the agenda. The agenda is not what I asked for. Please provide the "
+        "minutes.\n"
+    )
+    grounds = read_grounds(text)
+    assert [g.category for g in grounds] == ["misinterpreted"]
+    assert grounds[0].quote.endswith("Please provide the minutes.")
+
+
+def test_what_was_done_and_what_the_requester_had_asked_for_are_two_grounds():
+    text = (
+        "Dear Sir,\n\nYou have charged me £35 for postage and copying when I asked for "
+        "everything to be sent by email, which costs you nothing.\n"
+    )
+    assert [g.category for g in read_grounds(text)] == ["fees", "format_or_means"]

@@ -7,6 +7,7 @@ import zipfile
 
 import pytest
 
+from workbench import serve
 from workbench.errors import ConflictError, DateError, ExportError, ReviewError
 from workbench.outcomes import Outcome
 from workbench.review import ReviewStatus
@@ -24,7 +25,7 @@ def store(store_url):
 
 @pytest.fixture
 def session(seed_case, store) -> ReviewSession:
-    return ReviewSession.open(SEED_ID, "ann", store=store)
+    return ReviewSession.open(SEED_ID, "ann", store=store, download_url=serve.download_url)
 
 
 def _audit(store: Store) -> list[tuple[str, str, str]]:
@@ -278,3 +279,15 @@ def test_exports_go_to_the_case_folder_in_the_output_folder(session, isolated_da
 def test_a_file_outside_the_output_folder_gets_no_download_link(session, seed_case):
     with pytest.raises(ExportError, match="not in the output folder"):
         session.download_url(seed_case / "case.json")
+
+
+def test_a_session_shown_by_no_server_says_where_the_file_is_instead_of_a_link(
+    seed_case, store, isolated_data
+):
+    unserved = ReviewSession.open(SEED_ID, "ann", store=store)
+    [path] = unserved.export(["docx"])
+    with pytest.raises(ExportError) as raised:
+        unserved.download_url(path)
+    assert str(raised.value) == (
+        f"{path.name} has no download link outside the dashboard: open it from {path.parent}"
+    )

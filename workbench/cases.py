@@ -19,7 +19,7 @@ import shutil
 import tempfile
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
@@ -27,6 +27,9 @@ from . import settings
 from .documents import Document, load_document
 from .errors import CaseError, CaseNotFound, DocumentError, InvalidCaseId
 from .seed_case import provide_cases_folder
+
+if TYPE_CHECKING:
+    from .parsing.model import Extraction
 
 SCHEMA_VERSION = 1
 CASE_FILE = "case.json"
@@ -182,6 +185,19 @@ class Case:
         path = self.document_path("searches")
         return read_search_record(path) if path else []
 
+    def first_pass(self) -> Extraction:
+        """The automated reading of the response (and of the request, when the case has one).
+
+        What the checks, the exports and a new review all start from, read here so
+        they read the same letter the same way.  The extractor is imported on first
+        use: listing cases never needs it.
+        """
+        from .parsing.extract import extract
+
+        response = self.response()
+        request = self.request()
+        return extract(response.text, request.text if request is not None else None)
+
     def save(self) -> None:
         """Write ``case.json`` atomically."""
         write_case_json(self.path, self.meta)
@@ -207,6 +223,33 @@ def load_case(case: str | Path, cases_root: Path | None = None) -> Case:
     except ValidationError as exc:
         raise CaseError(f"{file} is invalid: {_first_error(exc)}", path=file) from exc
     return Case(path, meta)
+
+
+def find_case(argument: str | Path, cases_root: Path | None = None) -> Case:
+    """The case a person named by a case folder or a case id: what commands take.
+
+    A folder holding ``case.json`` wins, so ``workbench check IC-1`` run inside
+    a folder of cases opens ``./IC-1``; anything else is read as an id in the
+    cases folder.  Unlike :func:`load_case` (for ids a program already holds),
+    a relative folder needs no ``/`` to be found.
+
+    :raises CaseNotFound: ``argument`` is neither, named in a one-line message.
+    :raises InvalidCaseId: ``argument`` is no folder and no possible case id (``..``).
+    :raises CaseError: the case's ``case.json`` cannot be read.
+    """
+    folder = Path(argument)
+    if (folder / CASE_FILE).is_file():
+        return load_case(folder)
+    root = cases_root or settings.cases_dir()
+    if not _looks_like_path(argument):
+        path = case_path(str(argument), root)  # refuses '..' and the like, naming them
+        if (path / CASE_FILE).is_file():
+            return load_case(path)
+    raise CaseNotFound(
+        f"No case at {str(argument)!r}: it is neither a case folder (one holding {CASE_FILE}) "
+        f"nor the id of a case in {root}",
+        path=folder,
+    )
 
 
 def _looks_like_path(value: str | Path) -> bool:

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, replace
 from enum import IntEnum
 from typing import Any, Literal, Protocol
 
@@ -172,6 +173,44 @@ GROUND_FINDINGS_FOR_REQUESTER = frozenset({GroundFinding.UPHELD, GroundFinding.P
 def yes_no_label(value: bool | None) -> str:
     """The words for a yes/no finding that may not have been made yet."""
     return {True: "Yes", False: "No", None: "Not decided"}[value]
+
+
+@dataclass(frozen=True)
+class Needed:
+    """One thing a review still needs before it can be signed off.
+
+    Structured so that each front end lays the list out its own way (the dashboard points to
+    the box to tick) without reading the model's English.  ``field`` is the path of the
+    field concerned (``"points.2.finding"``, ``"change_reasons"``); ``choices`` are the
+    values to pick from, named for a reader with no box to tick (the CLI).  ``str(item)``
+    is the item as the model says it.
+    """
+
+    field: str
+    message: str
+    choices: tuple[str, ...] = ()
+
+    def __str__(self) -> str:
+        return f"{self.message}: {', '.join(self.choices)}" if self.choices else self.message
+
+    def within(self, path: str) -> Needed:
+        """The same item, its field given inside ``path`` (a ground's, within the review)."""
+        return replace(self, field=f"{path}.{self.field}")
+
+
+def incomplete(case_id: str, needed: Sequence[Needed], *, marked: bool = False) -> ReviewError:
+    """The error saying a review cannot be signed off yet, listing everything it needs.
+
+    The one place that sentence is built.  ``marked``: the review already says it is
+    completed (a bulk load), so the sentence says it is marked so but falls short.
+    """
+    why = "is marked completed but needs" if marked else "cannot be completed yet; it needs"
+    return ReviewError(
+        f"The review of {case_id} {why} " + "; ".join(str(item) for item in needed),
+        case_id=case_id,
+        missing=[str(item) for item in needed],
+        needed=list(needed),
+    )
 
 
 class _Part(BaseModel):
@@ -449,19 +488,26 @@ class GroundReview(_Part):
             return list(names)
         return [name for name in names if getattr(self, name) != getattr(self.read, name)]
 
-    def missing(self) -> list[str]:
-        """What this ground still needs before the review can be completed."""
+    def needed(self) -> list[Needed]:
+        """What this ground still needs before the review can be completed (fields its own)."""
         if self.finding is None:
-            return [f"a finding for ground {self.id}"]
+            return [Needed("finding", f"a finding for ground {self.id}")]
         needed = []
         if not self.reasons.strip():
-            needed.append(f"the reasons for the finding on ground {self.id}")
+            needed.append(Needed("reasons", f"the reasons for the finding on ground {self.id}"))
         if self.finding in GROUND_FINDINGS_FOR_REQUESTER and not self.has_remedy:
             needed.append(
-                f"a remedy for ground {self.id} ({self.finding.label.lower()}: say what the "
-                "authority will now do)"
+                Needed(
+                    "remedy",
+                    f"a remedy for ground {self.id} ({self.finding.label.lower()}: say what "
+                    "the authority will now do)",
+                )
             )
         return needed
+
+    def missing(self) -> list[str]:
+        """What this ground still needs before the review can be completed, in words."""
+        return [str(item) for item in self.needed()]
 
 
 class GroundsRead(_Part):
@@ -817,10 +863,6 @@ class Review(_Part):
             f"No ground {ground_id!r} in the review of {self.case_id}", field="requester_grounds"
         )
 
-    def provisions_for(self, label: str) -> list[ProvisionReview]:
-        """The provisions applied to point ``label`` (for a letter's point-by-point section)."""
-        return [provision for provision in self.provisions if label in provision.points]
-
     # -- time ------------------------------------------------------------------------------
 
     def deadline(self) -> Deadline | None:
@@ -858,13 +900,18 @@ class Review(_Part):
         return derive_outcome(self.points, self.provisions)
 
     @property
-    def outcome(self) -> Outcome | None:
-        """The outcome signed off, else the reviewer's override, else the derived one."""
-        if self.sign_off is not None:
-            return self.sign_off.outcome
+    def working_outcome(self) -> Outcome | None:
+        """The outcome sign-off would record: the reviewer's override, else the derived one."""
         if self.outcome_override is not None:
             return self.outcome_override.outcome
         return self.derived_outcome
+
+    @property
+    def outcome(self) -> Outcome | None:
+        """The outcome signed off, else the working one (:attr:`working_outcome`)."""
+        if self.sign_off is not None:
+            return self.sign_off.outcome
+        return self.working_outcome
 
     @property
     def outcome_overridden(self) -> bool:
@@ -1015,30 +1062,63 @@ class Review(_Part):
             )
         self.status = ReviewStatus.IN_PROGRESS
 
-    def missing_for_completion(self, signed_by: str = "") -> list[str]:
-        """What still has to be done before the review can be signed off."""
-        missing = []
+    def needed_for_completion(self, signed_by: str = "") -> list[Needed]:
+        """What still has to be done before the review can be signed off by ``signed_by``.
+
+        The one home of the rule: the model's :meth:`complete`, the store's checks and the
+        dashboard's list all ask here.
+        """
+        needed = []
         if not signed_by.strip():
-            missing.append("the name of the reviewer signing it off")
-        missing += [f"a finding for point {p.label}" for p in self.points if p.finding is None]
-        missing += [
-            f"a finding for provision {p.provision_id}"
-            for p in self.provisions
+            needed.append(Needed("sign_off", "the name of the reviewer signing it off"))
+        needed += [
+            Needed(f"points.{i}.finding", f"a finding for point {p.label}")
+            for i, p in enumerate(self.points)
             if p.finding is None
         ]
-        missing += self._missing_remedy_dates()
-        missing += [item for ground in self.requester_grounds for item in ground.missing()]
-        outcome = self.outcome_override.outcome if self.outcome_override else self.derived_outcome
+        needed += [
+            Needed(f"provisions.{i}.finding", f"a finding for provision {p.provision_id}")
+            for i, p in enumerate(self.provisions)
+            if p.finding is None
+        ]
+        needed += self._missing_remedy_dates()
+        needed += [
+            item.within(f"requester_grounds.{i}")
+            for i, ground in enumerate(self.requester_grounds)
+            for item in ground.needed()
+        ]
+        outcome = self.working_outcome
         if outcome is None:
-            missing.append("an outcome (record findings or override the outcome with a reason)")
-        elif outcome in CHANGED_OUTCOMES and not self.change_reasons:
-            missing.append(
-                f"at least one reason for the change (the outcome is '{outcome.label}'): "
-                + ", ".join(ChangeReason.choices())
+            needed.append(
+                Needed(
+                    "outcome", "an outcome (record findings or override the outcome with a reason)"
+                )
             )
-        return missing
+        elif outcome in CHANGED_OUTCOMES and not self.change_reasons:
+            needed.append(
+                Needed(
+                    "change_reasons",
+                    f"at least one reason for the change (the outcome is '{outcome.label}')",
+                    tuple(ChangeReason.choices()),
+                )
+            )
+        return needed
 
-    def _missing_remedy_dates(self) -> list[str]:
+    def missing_for_completion(self, signed_by: str = "") -> list[str]:
+        """What still has to be done before sign-off, in words (:meth:`needed_for_completion`)."""
+        return [str(item) for item in self.needed_for_completion(signed_by)]
+
+    def check_completable(self, signed_by: str, *, marked: bool = False) -> None:
+        """Refuse sign-off by ``signed_by`` while anything is still needed.
+
+        :param marked: the review already says it is completed (a bulk load).
+        :raises ReviewError: listing everything still needed (``needed`` in its context).
+        """
+        needed = self.needed_for_completion(signed_by)
+        if needed:
+            raise incomplete(self.case_id, needed, marked=marked)
+
+    def _missing_remedy_dates(self) -> list[Needed]:
         """EIR reg 11(5)(c): remedial action needs the period within which it will be taken.
 
         Under the EIR a review that finds a failure to comply must state the action the
@@ -1048,9 +1128,12 @@ class Review(_Part):
         if self.regime not in ("EIR", "mixed"):
             return []
         return [
-            f"a date for the remedial action on point {p.label} (EIR reg 11(5)(c) requires "
-            "the period within which it will be taken)"
-            for p in self.points
+            Needed(
+                f"points.{i}.remedy_date",
+                f"a date for the remedial action on point {p.label} (EIR reg 11(5)(c) requires "
+                "the period within which it will be taken)",
+            )
+            for i, p in enumerate(self.points)
             if p.remedy_date is None and set(p.remedies) - {Remedy.APOLOGISE_FOR_DELAY}
         ]
 
@@ -1060,26 +1143,56 @@ class Review(_Part):
         :raises ReviewError: listing everything still missing, or when the review is not
             in progress.
         """
-        if self.status is not ReviewStatus.IN_PROGRESS:
+        self._check_completes_from(self.status)
+        self.check_completable(signed_by)
+        outcome = self.working_outcome
+        assert outcome is not None  # check_completable checked it
+        self.sign_off = SignOff(name=signed_by.strip(), date=on or dt.date.today(), outcome=outcome)
+        self.status = ReviewStatus.COMPLETED
+        self._lock()
+
+    def _check_completes_from(self, status: ReviewStatus) -> None:
+        """Only a review in progress can be completed (a draft has had no work yet)."""
+        if status is not ReviewStatus.IN_PROGRESS:
             raise ReviewError(
                 f"Only a review in progress can be completed; the review of {self.case_id} is "
+                f"{status.label.lower()}",
+                case_id=self.case_id,
+                field="status",
+            )
+
+    def check_replaces(self, stored: Review) -> None:
+        """Refuse to save this review over ``stored`` (the version saved now) if it may not.
+
+        The rules of a review's life, for whatever saves a whole review (the store): it must
+        be the same version, the stored one not frozen, the status never goes backwards,
+        and completing needs a review in progress with everything sign-off needs.
+
+        :raises ReviewError: saying which rule the change breaks.
+        """
+        if self.version != stored.version:
+            raise ReviewError(
+                f"This is version {self.version} of the review of {self.case_id}, but the "
+                f"current version is {stored.version}; reload it",
+                case_id=self.case_id,
+            )
+        if stored.is_frozen:
+            raise ReviewError(
+                f"Version {stored.version} of the review of {stored.case_id} is completed and "
+                "frozen; start a new version to change it",
+                case_id=stored.case_id,
+            )
+        order = list(ReviewStatus)
+        if order.index(self.status) < order.index(stored.status):
+            raise ReviewError(
+                f"A review cannot go back from {stored.status.label.lower()} to "
                 f"{self.status.label.lower()}",
                 case_id=self.case_id,
                 field="status",
             )
-        missing = self.missing_for_completion(signed_by)
-        if missing:
-            raise ReviewError(
-                f"The review of {self.case_id} cannot be completed yet; it needs "
-                + "; ".join(missing),
-                case_id=self.case_id,
-                missing=missing,
-            )
-        outcome = self.outcome_override.outcome if self.outcome_override else self.derived_outcome
-        assert outcome is not None  # missing_for_completion checked it
-        self.sign_off = SignOff(name=signed_by.strip(), date=on or dt.date.today(), outcome=outcome)
-        self.status = ReviewStatus.COMPLETED
-        self._lock()
+        if self.status is ReviewStatus.COMPLETED:
+            self._check_completes_from(stored.status)
+            self.check_completable(self.sign_off.name if self.sign_off else "")
 
     def new_version(self) -> Review:
         """A new draft version copying this completed one (which stays as it is)."""

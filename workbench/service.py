@@ -28,7 +28,10 @@ Usage::
     session.set_fact("requester", "Ms L. Bamford")      # marked as the reviewer's
     session.decide_check(finding_id, accepted=False, reason="The searches are in annex A")
     paths = session.export(["docx", "xlsx"])
-    links = [session.download_url(path) for path in paths]
+    links = [session.download_url(path) for path in paths]  # given download_url= at open
+
+The session never imports the server that shows it (:mod:`workbench.serve`): the
+dashboard hands in the function that turns an exported file into its download link.
 """
 
 from __future__ import annotations
@@ -50,6 +53,7 @@ from .deadlines import Deadline
 from .errors import (
     ConflictError,
     EditConflict,
+    ExportError,
     InvalidCaseId,
     ReviewError,
     StoreError,
@@ -78,7 +82,7 @@ from .review import (
 )
 from .review_grounds import RequestText, with_grounds_read
 from .roles import signed_in_user
-from .store import Place, ReviewNotFound, Store, diff_json
+from .store import Place, ReviewNotFound, ReviewSummary, Store, diff_json
 from .uploads import Upload, attach_uploaded_review_request
 
 log = logging.getLogger(__name__)
@@ -131,6 +135,7 @@ class ReviewSession:
         *,
         who: str | None = None,
         owns_store: bool = False,
+        download_url: Callable[[Path], str] | None = None,
     ) -> None:
         self._case = case
         self._review = review
@@ -147,6 +152,7 @@ class ReviewSession:
         #: Set when the case's review request cannot be read (the Grounds tab says so).
         self.grounds_problem: str | None = None
         self._permissions: roles.Permissions | None = None
+        self._download_url = download_url
 
     # -- opening -----------------------------------------------------------------------------
 
@@ -159,6 +165,7 @@ class ReviewSession:
         store: Store | None = None,
         case: Case | None = None,
         create: bool = True,
+        download_url: Callable[[Path], str] | None = None,
     ) -> ReviewSession:
         """Open the saved review of ``case_id``, or start its first draft from the letter.
 
@@ -167,6 +174,8 @@ class ReviewSession:
         :param store: default a :class:`Store` at the setting, closed by :meth:`close`.
         :param case: the case already loaded (default: loaded from the cases folder).
         :param create: start a draft when there is no review (else :class:`ReviewNotFound`).
+        :param download_url: the link that downloads an exported file, from the server
+            showing the session (the dashboard passes ``workbench.serve.download_url``).
         :raises CaseError: the case cannot be found or read.
         :raises StoreError: the store cannot be read or written.
         """
@@ -174,7 +183,15 @@ class ReviewSession:
         owns = store is None
         store = store if store is not None else Store()
         try:
-            session = cls(case, Review(case_id=case.id), 0, store, who=who, owns_store=owns)
+            session = cls(
+                case,
+                Review(case_id=case.id),
+                0,
+                store,
+                who=who,
+                owns_store=owns,
+                download_url=download_url,
+            )
             session._load_or_start(create)
         except BaseException:
             if owns:
@@ -205,10 +222,8 @@ class ReviewSession:
         :raises StoreError: the case already has a review.
         """
         if extraction == "letter":
-            from .export import first_pass
-
             try:
-                extraction = first_pass(case)
+                extraction = case.first_pass()
             except WorkbenchError:
                 raise
             except Exception as exc:  # noqa: BLE001 - said in one line, and logged
@@ -299,10 +314,8 @@ class ReviewSession:
         :attr:`extraction_problem`, so the reviewer can still record everything by hand.
         """
         if self._extraction is None:
-            from .export import first_pass
-
             try:
-                self._extraction = first_pass(self.case)
+                self._extraction = self.case.first_pass()
             except WorkbenchError:
                 raise
             except Exception as exc:  # noqa: BLE001 - reported in the page, and logged
@@ -1056,12 +1069,21 @@ class ReviewSession:
             self.case, self.output_dir(), formats, review=self.review, store=self.store
         )
 
-    @staticmethod
-    def download_url(path: str | Path) -> str:
-        """The link that downloads an exported file from the dashboard's server."""
-        from .serve import download_url
+    def download_url(self, path: str | Path) -> str:
+        """The link that downloads an exported file, from the server showing this session.
 
-        return download_url(path)
+        Only that server knows its addresses, so it is handed in at :meth:`open`.
+
+        :raises ExportError: no server was given (say, a session opened in a notebook),
+            or the server refuses the file.
+        """
+        if self._download_url is None:
+            raise ExportError(
+                f"{Path(path).name} has no download link outside the dashboard: "
+                f"open it from {Path(path).parent}",
+                path=path,
+            )
+        return self._download_url(Path(path))
 
 
 def saved_place(store: Store | None = None) -> Place | None:
@@ -1085,6 +1107,21 @@ def saved_place(store: Store | None = None) -> Place | None:
     except InvalidCaseId:
         return None
     return place if (folder / CASE_FILE).is_file() else None
+
+
+def review_summaries(
+    today: dt.date | None = None, store: Store | None = None
+) -> list[ReviewSummary]:
+    """One summary per review (status, reviewer, due date, outcome): the list of cases' column.
+
+    :param today: the day the working days left are counted from (default: today).
+    :param store: default a :class:`Store` at the setting, opened and closed here.
+    :raises StoreError: the store cannot be read.
+    """
+    if store is None:
+        with Store() as opened:
+            return opened.list_reviews(today)
+    return store.list_reviews(today)
 
 
 def allocate_case(

@@ -42,8 +42,8 @@ def test_two_tabs_edit_different_fields_and_then_the_same_one(
         select_tab(tab, "Overview")
         select_tab(tab, "Request points")
         tab.wait_for_function(
-            "([a, b]) => document.querySelector('.wb-point-1 .wb-point-reasons textarea').value"
-            " === a && document.querySelector('.wb-point-2 .wb-point-reasons textarea').value"
+            "([a, b]) => document.querySelector('.wb-point-1 .wb-point-reasons textarea')?.value"
+            " === a && document.querySelector('.wb-point-2 .wb-point-reasons textarea')?.value"
             " === b",
             arg=[FIRST, SECOND],
         )

@@ -34,13 +34,11 @@ def case_context(
     """
     if not isinstance(case, Case):
         case = load_case(case)
+    if extraction is None:
+        extraction = case.first_pass()
     response = case.response()
     request = case.request()
     request_text = request.text if request is not None else None
-    if extraction is None:
-        from ..parsing.extract import extract
-
-        extraction = extract(response.text, request_text)
     if review is not None:
         return _reviewed_context(case, extraction, review, response, request_text)
     return CheckContext.from_extraction(

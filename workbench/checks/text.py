@@ -15,10 +15,13 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from ..parsing.model import Evidence
+
+if TYPE_CHECKING:
+    from ..citations import Citation
 
 Span = tuple[int, int]
 
@@ -30,16 +33,6 @@ _SENTENCE_BREAK = re.compile(r"(?<=[.!?])[\"'\u201d)\]]*\s+(?=[\"'\u201c(\[]?[A-
 _HEADING_MAX = 70
 #: Paragraphs this short are list items: a passage takes them in without counting them.
 LIST_ITEM_MAX = _LIST_ITEM_MAX = 60
-
-
-@dataclass(frozen=True)
-class Citation:
-    """A provision cited at ``start:end`` of the text (a view of the citations parser's answer)."""
-
-    id: str
-    start: int
-    end: int
-    quote: str
 
 
 def paragraphs(text: str) -> tuple[Span, ...]:
@@ -217,11 +210,10 @@ def same_provision(cited: str, wanted: str) -> bool:
 
 
 def find_citations(text: str, regime: str | None) -> list[Citation]:
-    """Every provision cited in ``text``, via the citations parser."""
+    """Every provision cited in ``text``, via the citations parser (imported when first asked)."""
     from .. import citations
 
-    found = citations.parse_citations(text, _regime_hint(regime))
-    return [Citation(id=c.id, start=c.start, end=c.end, quote=c.quote) for c in found]
+    return citations.parse_citations(text, _regime_hint(regime))
 
 
 def _regime_hint(regime: str | None) -> str | None:
@@ -280,19 +272,6 @@ _CLOSING = re.compile(
     r"|^\s*(?:kind\s+)?regards\b|\bnext\s+steps\b|\bright\s+to\s+(?:request|ask|appeal)",
     re.I,
 )
-
-
-def paragraph_spans_around(text: str, spans: Iterable[Span], *, following: int = 0) -> list[Span]:
-    """The paragraphs containing ``spans``, plus ``following`` paragraphs after each."""
-    paras = paragraphs(text)
-    out = []
-    for start, _ in spans:
-        i = index_of(paras, start)
-        if i is None:
-            continue
-        j = min(len(paras) - 1, i + following)
-        out.append((paras[i][0], paras[j][1]))
-    return merge(out)
 
 
 # --------------------------------------------------------------------------- request points

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import textwrap
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
@@ -38,11 +37,10 @@ def check(case_dir: str, as_json: bool, as_read: bool) -> None:
     Findings are grouped by severity, each with its provision and the evidence (see
     `docs/checks.md`); with --as-read the checks read the letter as the extractor reads it.
     """
-    from ..cases import load_case
+    from ..cases import find_case
     from ..checks import run_case_checks
 
-    path = Path(case_dir)
-    case = load_case(path if (path / "case.json").is_file() else case_dir)
+    case = find_case(case_dir)
     review = None if as_read else _saved_review(case.id)
     findings = run_case_checks(case, review=review)
     if as_json:

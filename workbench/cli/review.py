@@ -1,4 +1,5 @@
-"""``workbench review``: start, list and show reviews, and move them between installations."""
+"""``workbench review``: start, list and show reviews, move them between installations, and
+update one from its findings spreadsheet."""
 
 from __future__ import annotations
 
@@ -20,7 +21,7 @@ if TYPE_CHECKING:
     from ..review import Review
 
 #: The modules adding commands to ``workbench review``, imported when it runs.
-REVIEW_COMMAND_MODULES = ("reading", "review_grounds", "allocate", "export")
+REVIEW_COMMAND_MODULES = ("reading", "review_grounds", "allocate")
 
 
 def _default_user() -> str:
@@ -240,6 +241,24 @@ def review_import_json(file: str, who: str, force: bool) -> None:
     with Store() as store:
         result = store.import_json(data, who, force=force, source=Path(file).name)
     click.echo(result.message)
+
+
+@review.command("import-xlsx")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@who_option
+@click.option("--case", "case_id", help="Refuse the workbook unless it is for this case id.")
+def review_import_xlsx(file: str, who: str, case_id: str | None) -> None:
+    """Update a review from a findings spreadsheet filled in offline (changes are audited).
+
+    Findings, reasons, remedies (on the Grounds, Points and Provisions sheets), search adequacy,
+    check decisions and the outcome are saved through the store and audited; a workbook for
+    another case, an older version or a review changed since export is refused, and so is a
+    Grounds row naming a ground the review does not have.
+    """
+    from ..export.import_xlsx import import_findings
+
+    report = import_findings(file, who, case_id=case_id)
+    click.echo(report.message)
 
 
 def format_review(

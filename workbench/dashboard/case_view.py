@@ -39,7 +39,7 @@ if TYPE_CHECKING:  # imported when a case opens: the store and exports are heavy
 
 log = logging.getLogger(__name__)
 
-#: Every tab: (title, module, page class).  A module not written yet leaves an empty tab.
+#: Every tab: (title, module, page class).
 TABS: tuple[tuple[str, str, str], ...] = (
     ("Overview", "overview_page", "OverviewPage"),
     ("Grounds", "grounds_page", "GroundsPage"),
@@ -96,20 +96,13 @@ CSS = """
 """
 
 
-def page_class(module: str, name: str) -> type[Page] | None:
-    """The page class for a tab, or None while its module does not exist yet.
+def page_class(module: str, name: str) -> type[Page]:
+    """The page class for a tab.
 
     Imported when the tab is first shown, so the Cases page never waits for the
     store, the checks or the exports.
     """
-    qualified = f"{__package__}.{module}"
-    try:
-        found = importlib.import_module(qualified)
-    except ModuleNotFoundError as exc:
-        if exc.name == qualified:
-            return None
-        raise
-    return getattr(found, name)
+    return getattr(importlib.import_module(f"{__package__}.{module}"), name)
 
 
 def metadata_rows(session: ReviewSession) -> list[tuple[str, object]]:
@@ -166,11 +159,14 @@ class CaseView:
 
         ``on_tab(title)`` is told each tab shown (the frame records it in the page's address).
         """
+        from ..serve import download_url
         from ..service import ReviewSession
 
         self.case = case
         self.guard = guard
-        self.session = session or ReviewSession.open(case.id, store=store, case=case)
+        self.session = session or ReviewSession.open(
+            case.id, store=store, case=case, download_url=download_url
+        )
         self._on_back = on_back
         self._on_tab = on_tab
         try:
@@ -250,11 +246,7 @@ class CaseView:
         self.session.reload()
         page = self.pages.get(title)
         if page is None:
-            cls = page_class(module, name)
-            if cls is None:
-                self.panel.children = ()
-                return
-            page = cls(self.session, self.guard)
+            page = page_class(module, name)(self.session, self.guard)
             page.after_change = self.refresh_header
             self.pages[title] = page
         else:

@@ -114,11 +114,10 @@ class CasesPage:
 
     def _summaries(self) -> list | None:
         """The store's review summaries, or None (with a message) when it cannot be read."""
-        from ..store import Store  # not needed before the page is shown
+        from ..service import review_summaries  # the store: not needed before the page shows
 
         try:
-            with Store() as store:
-                return store.list_reviews(self._today())
+            return review_summaries(self._today())
         except WorkbenchError as exc:
             self._messages.error(f"Review statuses cannot be shown: {exc}")
             return None

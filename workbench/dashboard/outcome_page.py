@@ -24,7 +24,7 @@ import ipywidgets as widgets
 
 from ..errors import ReviewError
 from ..outcomes import CHANGED_OUTCOMES, ChangeReason, Outcome, outcome_label
-from ..review import Review
+from ..review import Needed, Review
 from ..service import ReviewSession
 from ..uploads import size_text
 from .pages import Guard, Page, named
@@ -305,14 +305,8 @@ class OutcomePage(Page):
                 case_id=self.session.case_id,
                 field="sign_off",
             )
-        missing = self.session.review.missing_for_completion(name)
-        if missing:  # said here too, so an untouched draft gets the list, not a status error
-            raise ReviewError(
-                f"The review of {self.session.case_id} cannot be completed yet; it needs "
-                + "; ".join(missing),
-                case_id=self.session.case_id,
-                missing=missing,
-            )
+        # Asked here too, so an untouched draft gets the list, not a status error.
+        self.session.review.check_completable(name)
         self.session.complete(name)
 
     def export(self, formats: list[str]) -> list[Path]:
@@ -381,9 +375,7 @@ def _reason_label(reason: ChangeReason, review: Review) -> str:
 
 
 def _reasons_note(review: Review) -> str:
-    outcome = review.outcome_override.outcome if review.outcome_override else None
-    outcome = outcome or review.derived_outcome
-    if outcome in CHANGED_OUTCOMES:
+    if review.working_outcome in CHANGED_OUTCOMES:
         return (
             "<p>The outcome changes the original decision, so tick at least one reason "
             "before signing off.</p>"
@@ -392,18 +384,21 @@ def _reasons_note(review: Review) -> str:
 
 
 def _missing_html(review: Review) -> str:
-    missing = [_plain_missing(m) for m in review.missing_for_completion("signed")]
-    if not missing:
+    needed = review.needed_for_completion("signed")
+    if not needed:
         return "<p>Everything needed is recorded: type your name and sign off.</p>"
-    items = "".join(f"<li>{escape(item)}</li>" for item in missing)
+    items = "".join(f"<li>{escape(_needed_text(item))}</li>" for item in needed)
     return f"<p>Still needed before you can sign off:</p><ul class='wb-missing'>{items}</ul>"
 
 
-def _plain_missing(item: str) -> str:
-    """The model names change reasons by their stored values; the page points to the boxes."""
-    if item.startswith("at least one reason for the change") and "): " in item:
-        return item.split("): ", 1)[0] + "): tick one under “Why the decision changed”"
-    return item
+#: Where this page has a box to tick for a field, said instead of the values it may take.
+_WHERE_TO_TICK = {"change_reasons": "tick one under “Why the decision changed”"}
+
+
+def _needed_text(item: Needed) -> str:
+    """One thing sign-off needs, pointing to this page's boxes where it has them."""
+    where = _WHERE_TO_TICK.get(item.field)
+    return f"{item.message}: {where}" if where else str(item)
 
 
 def status_html(review: Review) -> str:

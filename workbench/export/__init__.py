@@ -9,8 +9,9 @@ Usage::
 
 The review exported is the one saved in the store; when the case has none yet,
 a first-pass draft is built from the automated extraction
-(:func:`workbench.review.review_from_case`) and the grounds read from the review
-request, so a reviewer can start from the spreadsheet offline.  Every file is
+(:meth:`workbench.cases.Case.first_pass`, :func:`workbench.review.review_from_case`)
+and the grounds read from the review request, so a reviewer can start from the
+spreadsheet offline.  Every file is
 rendered before any is written, and each is written atomically, so a failure never
 leaves half a letter in ``out_dir``.
 """
@@ -46,7 +47,6 @@ __all__ = [
     "build_letter",
     "export_case",
     "export_file_name",
-    "first_pass",
     "parse_formats",
     "render_docx",
     "render_html",
@@ -127,15 +127,6 @@ def export_file_name(case_id: str, version: int) -> str:
     return f"{case_id}-review-v{version}"
 
 
-def first_pass(case: Case) -> Extraction:
-    """The automated extraction of a case's response (and request, if it has one)."""
-    from ..parsing.extract import extract
-
-    response = case.response()
-    request = case.request()
-    return extract(response.text, request.text if request is not None else None)
-
-
 def load_review(
     case: Case, extraction: Extraction | None = None, store: Store | None = None
 ) -> SavedReview:
@@ -147,7 +138,7 @@ def load_review(
         audit = store.audit(case.id)
         return SavedReview(review, revision, audit)
     except ReviewNotFound:
-        reading = extraction if extraction is not None else first_pass(case)
+        reading = extraction if extraction is not None else case.first_pass()
         draft = with_grounds_read(case, review_from_case(case, reading))
         return SavedReview(draft, None)
     finally:
@@ -178,7 +169,7 @@ def _as_saved(review: Review, store: Store | None) -> SavedReview:
 def _extraction_or_none(case: Case) -> Extraction | None:
     """The first pass, or None when the response cannot be read (a saved review still exports)."""
     try:
-        return first_pass(case)
+        return case.first_pass()
     except WorkbenchError:
         return None
 

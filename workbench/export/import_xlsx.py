@@ -351,10 +351,8 @@ def _current(store: Store, header: _Header, case: Case | None) -> tuple[Review, 
     except ReviewNotFound:
         if header.revision is not None:
             raise
-    from . import first_pass
-
     case = case or load_case(header.case_id)
-    return with_grounds_read(case, review_from_case(case, first_pass(case))), None
+    return with_grounds_read(case, review_from_case(case, case.first_pass())), None
 
 
 def _refuse_stale(header: _Header, review: Review, revision: int | None, store: Store) -> None:

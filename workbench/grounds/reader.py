@@ -33,6 +33,7 @@ Usage::
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 
 from ..catalogue import ancestor_ids
@@ -103,8 +104,55 @@ def read_grounds(
     regime = resolve_regime(text[: structure.end], regime)
     provisions = provision_mentions(text[: structure.end], regime)
     drafts = _Walk(structure, provisions, book).run()
+    drafts = _argue_the_refusal(drafts, provisions, book, regime)
     cited = [m.value for m in provisions]
     return [_finish(text, draft, provisions, cited, book) for draft in drafts]
+
+
+#: A sentence asking for what the ground says is missing ("Please provide the minutes."):
+#: after a ground in the same paragraph it asks for the remedy, it states no new ground.
+_ASKS_A_REMEDY = re.compile(
+    r"^\W*(?:so\s+|therefore\s+)?(?:please|kindly)\s+(?:now\s+)?"
+    r"(?:provide|send|release|disclose|supply|give)\b[^.;:!?]{0,60}[.!]?\s*$",
+    re.IGNORECASE,
+)
+
+#: Refusals that involve no exemption, so no public interest test: the whole request.
+_REFUSALS_WITHOUT_AN_EXEMPTION = ("vexatious_disputed", "cost_limit_disputed", "fees")
+
+
+def _argue_the_refusal(
+    drafts: list[_Draft], provisions: list[Mention], book: CueBook, regime: str | None
+) -> list[_Draft]:
+    """Public interest argued against a refusal that has no public interest test.
+
+    The public interest test belongs to exemptions. A requester refused as vexatious,
+    over the cost limit or for a fee who argues "there is overwhelming public interest
+    in this information" is arguing the value or serious purpose of the request, which
+    disputes that refusal (Dransfield: a request with a serious purpose is not
+    vexatious). Where the request names no exemption and disputes such a refusal, its
+    public interest grounds are grounds against that refusal. Not so under the
+    environmental regimes: a manifestly unreasonable request (EIR reg.12(4)(b), EISR
+    reg.10(4)(b)) is refused only if the public interest favours it (EIR reg.12(1)(b),
+    EISR reg.10(1)(b)), so there the public interest is argued in its own right.
+    """
+    if regime in ("EIR", "EISR") or any(m.value.startswith(("reg.", "eisr.")) for m in provisions):
+        return drafts
+    if any(
+        is_exemption(m.value)
+        and book.category_for_provision(m.value) not in _REFUSALS_WITHOUT_AN_EXEMPTION
+        for m in provisions
+    ):
+        return drafts  # an exemption named: its public interest test may be what is argued
+    refusal = next(
+        (d.category for d in drafts if d.category in _REFUSALS_WITHOUT_AN_EXEMPTION), None
+    )
+    if refusal is None:
+        return drafts
+    for draft in drafts:
+        if draft.category == "public_interest":
+            draft.category = refusal
+    return drafts
 
 
 def resolve_regime(text: str, given: str | None) -> str | None:
@@ -196,14 +244,17 @@ class _Walk:
             self.intro_topic = scored.topic
         if scored.is_ground(self.book.threshold):
             scored = self._about_the_decision(scored, block)
-            if self.current is not None and self._gives_reason(unit):
+            if self.current is not None and (self._gives_reason(unit) or self._asks_remedy(unit)):
                 # "There must be further correspondence, as the chain is incomplete": the
-                # reason argues the ground; it does not decide its category
+                # reason argues the ground, and "Please provide the minutes." asks what would
+                # put it right; neither decides its category
                 self.current.end = unit.end
             elif self._continues(scored, unit):
                 self.current.end = unit.end  # type: ignore[union-attr]
                 self.current.scores.append(scored)  # type: ignore[union-attr]
                 self.current.settle()  # type: ignore[union-attr]
+            elif self._restates(scored, unit):
+                self._extend_last(scored, unit)
             else:
                 self._open(scored, unit, self.lead)
         elif scored.furniture:  # the sign-off or the request itself: no ground's support
@@ -310,6 +361,16 @@ class _Walk:
         if self.fallback is None or candidate.rank > self.fallback.rank:
             self.fallback = candidate
 
+    def _asks_remedy(self, unit: Unit) -> bool:
+        """Whether the unit asks, in the paragraph of the ground just stated, for its remedy."""
+        current = self.current
+        sentence = self.structure.text[unit.start : unit.end]
+        return (
+            current is not None
+            and current.block == unit.block
+            and bool(_ASKS_A_REMEDY.match(sentence))
+        )
+
     def _gives_reason(self, unit: Unit) -> bool:
         """Whether the unit is the reason given for the ground just stated in its sentence."""
         current = self.current
@@ -330,6 +391,9 @@ class _Walk:
         block = self.structure.blocks[unit.block]
         if block.is_item and current.block == unit.block:
             return True
+        if block.headed and current.block == unit.block and len(current.scores) == 1:
+            if "\n" not in self.structure.text[current.start : current.end].strip():
+                return True  # only the heading so far: the section under it is its ground
         if block.nested and self.structure.blocks[current.block].item == block.item:
             return True
         if (
@@ -347,6 +411,66 @@ class _Walk:
             return False
         strong = self.book.strong
         return scored.score < strong or current.scores[-1].score < strong
+
+    def _restates(self, scored: Scored, unit: Unit) -> bool:
+        """Whether a headed section argues again the ground stated just before it.
+
+        A requester who argues at length puts headings over the parts of the argument
+        ("I respectfully challenge that decision ..." then "The Definition and
+        Threshold of Vexatiousness", "FOIA does not define 'vexatious' ..."): a section
+        under a heading that argues the same kind of ground as the one before it is
+        that ground argued at length, as the corpus's conventions say ("supporting
+        argument for a ground is not split out"). Plain paragraphs are not read this
+        way: a letter without headings gives each objection its own paragraph. It is a
+        new ground when it says so ("I would also ..."), when it turns to other request
+        points, or when it names an exemption the ground before did not.
+        """
+        if self.current is not None or not self.drafts:
+            return False
+        last = self.drafts[-1]
+        blocks = self.structure.blocks
+        block = blocks[unit.block]
+        if block.item is not None or blocks[last.block].item is not None:
+            return False  # "a template list gives one ground per item"
+        if unit.block == last.block or not self._in_headed_section(unit.block):
+            return False
+        if last.block == unit.block - 1 and self._lone_heading(last.block):
+            return True  # the heading and the section under it are one part
+        if last.category != scored.category or last.points != self.points:
+            return False
+        if self.book.adds_point(self.structure.text[unit.start : unit.end]):
+            return False
+        before = {m.value for m in self.provisions if last.start <= m.start < last.end}
+        named = {
+            m.value
+            for m in self.provisions
+            if block.start <= m.start < unit.end and is_exemption(m.value)
+        }
+        return named <= before
+
+    def _in_headed_section(self, index: int) -> bool:
+        """The block opens with a heading, or follows a heading standing on its own."""
+        blocks = self.structure.blocks
+        if blocks[index].headed:
+            return True
+        if index == 0:
+            return False
+        return self._lone_heading(index - 1)
+
+    def _lone_heading(self, index: int) -> bool:
+        """The block is a heading standing on its own line, the section under it apart."""
+        block = self.structure.blocks[index]
+        return block.headed and "\n" not in self.structure.text[block.start : block.end]
+
+    def _extend_last(self, scored: Scored, unit: Unit) -> None:
+        """The ground just stated runs on to this unit, which argues it again."""
+        last = self.drafts[-1]
+        last.end = unit.end
+        last.scores.append(scored)
+        last.settle()
+        self.current = last
+        self.segment_drafts += 1
+        self._forget_lead()
 
     def _open(self, scored: Scored, unit: Unit, lead: int | None) -> None:
         self._add(
@@ -452,7 +576,7 @@ def _finish(
         quote=text[draft.start : draft.end],
         start=draft.start,
         end=draft.end,
-        summary=_summary(draft.category, ids, draft.points, book, _deciding(draft).summary),
+        summary=_summary(draft.category, ids, draft.points, book, _closer(draft)),
         confidence=best.confidence,
         provisions=tuple(ids),
         points=tuple(draft.points),
@@ -463,6 +587,12 @@ def _finish(
 def _deciding(draft: _Draft) -> Scored:
     """The sentence that decided the ground's category (the strongest, the first of equals)."""
     return max(draft.scores, key=lambda s: (s.category == draft.category, s.score))
+
+
+def _closer(draft: _Draft) -> str | None:
+    """The summary of the deciding cue, when it was a cue of the ground's own category."""
+    deciding = _deciding(draft)
+    return deciding.summary if deciding.category == draft.category else None
 
 
 def _drop_ancestors(ids: list[str]) -> list[str]:

@@ -42,6 +42,7 @@ class Block:
     in_list_of_reasons: bool  # the item belongs to a list introduced as the reasons for review
     nested: bool = False  # a point of a sub-list arguing the item it is nested in
     enumerates: bool = False  # an item completing the sentence that introduced its list
+    headed: bool = False  # the block opens with a title-case heading ("Timeliness is Not ...")
 
 
 @dataclass(frozen=True)
@@ -70,8 +71,16 @@ class Structure:
 
 #: Where one objection ends and another begins inside a sentence.
 _CLAUSE_BREAK = re.compile(
-    r";\s+|,\s+(?:but|whereas|while|although|and\s+where|and\s+if|and\s+that\s+where)\s+"
-    r"|\s+but\s+(?=if\b|where\b|when\b)|(?<=[.!?]['\"’”)])\s+(?=\()|(?<=[.!?])\s+(?=\()"
+    r";\s+|,\s+(?:but|whereas|while|although|and\s+where|and\s+if|and\s+when|and\s+that\s+where)\s+"
+    r"|\s+but\s+(?=if\b|where\b|when\b)"
+    # "Your response refused the request but gave no indication of how ...": a second verb
+    # of the same subject, the decision reported and then what it lacked
+    # "... charged me for postage when I asked for everything by email": what was done, then
+    # what the requester had asked for
+    r"|\s+when\s+(?=(?:I|we)\s+(?:had\s+)?(?:clearly\s+|specifically\s+|only\s+)?(?:asked"
+    r"|requested|specified|wanted)\b)"
+    r"|\s+but\s+(?=(?:then\s+)?(?:gave|provided|offered|made|did|does|failed|fails|ignored"
+    r"|omitted|included|said|says|went\s+on)\b)|(?<=[.!?]['\"’”)])\s+(?=\()|(?<=[.!?])\s+(?=\()"
     r"|\s+because\s+|,\s+(?:as|since)\s+|(?<=\breview)\s+(?:as|since)\s+"
     r"|\s+(?:as|since)\s+(?=(?:I|we)\s+(?:believe|think|consider|feel|do\s+not|don't|am|are)\b)"
     r"|,\s+and\s+(?=(?:the|this|that|these|those|it|they|I|we|you|your|my|our|there)\b)"
@@ -92,6 +101,13 @@ _MIN_CLAUSE_WORDS = 5
 #: A passage in double quotation marks at least this long is someone else's words.
 _LONG_QUOTE = re.compile(r"[\"“](?:(?!\n[ \t]*\n)[^\"“”]){40,1500}[\"”]")
 _QUOTED_LINE = re.compile(r"(?m)^[ \t]*>.*$")
+#: A condition put by inversion ("... should the response I receive be unclear, incomplete
+#: ..."): it says what might happen, so what it names is no complaint about what did.
+_HYPOTHETICAL = re.compile(
+    r"\bshould\s+(?:the|my|a|an|your|this|that|these|those|any|it|I|we|they|you)\s+"
+    r"(?!have\b|be\b)[^.;:!?\n]*",
+    re.IGNORECASE,
+)
 #: A line before a list saying it gives the reasons for the review ("my reasons are:").
 _REASONS = re.compile(
     r"\b(?:(?:my|our|the|these|those|several|some|two|three|four|five|main|specific|further|other"
@@ -123,9 +139,10 @@ def read_structure(text: str) -> Structure:
 
 
 def _mask(text: str, end: int) -> str:
-    """``text`` with quotations and quoted messages blanked (same length, same offsets)."""
+    """``text`` with quotations, quoted messages and conditions blanked (same offsets)."""
     chars = list(text)
     spans = [(m.start(), m.end()) for m in _LONG_QUOTE.finditer(text, 0, end)]
+    spans += [(m.start(), m.end()) for m in _HYPOTHETICAL.finditer(text, 0, end)]
     spans += [(m.start(), m.end()) for m in _QUOTED_LINE.finditer(text, 0, end)]
     spans.append((end, len(text)))
     for start, stop in spans:
@@ -168,7 +185,8 @@ def _blocks(text: str, end: int) -> list[Block]:
     nested: str | None = None  # the marker of a sub-list inside the current item
     for p_index, piece in pieces:
         is_item = _is_item(piece[0].text)
-        if not is_item and _is_title(piece[0].text, _line_before(text, piece[0].start)):
+        headed = not is_item and _is_title(piece[0].text, _line_before(text, piece[0].start))
+        if headed:
             item = kind = nested = None  # a heading ends the list before it
         marker = _marker_kind(piece[0].text) if is_item else None
         if is_item and item is not None and marker != kind:
@@ -200,6 +218,7 @@ def _blocks(text: str, end: int) -> list[Block]:
                 in_list_of_reasons=item is not None and of_reasons,
                 nested=in_sublist,
                 enumerates=is_item and enumerates,
+                headed=headed,
             )
         )
     return _mark_point_labels(text, blocks, lists)

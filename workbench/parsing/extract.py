@@ -221,9 +221,13 @@ def _read_points(
             reading = context.decide(answers.general, default=False)
             reading.confidence *= _LEFT_OVER
             if reading.determination is None:
-                # Nothing is left over: what the letter says of the whole request applies.
-                reading = context.decide(zones, default=False)
-                reading.confidence *= _LEFT_OVER
+                # Nothing is left over: only a refusal of the whole request (s.12, s.14, ...)
+                # answers a point the letter's named answers skip; another point's disclosure
+                # does not, so the point stays unanswered for the reviewer to see.
+                whole = context.decide(zones, default=False)
+                if whole.determination in _WHOLE_REQUEST:
+                    reading = whole
+                    reading.confidence *= _LEFT_OVER
         readings.append((point, reading))
     if answers.signposted:
         _attach_loose_grounds(readings, answers, grounds)
