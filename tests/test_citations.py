@@ -37,6 +37,14 @@ from workbench.errors import CitationError
         ("exceptions at 12(5)(b) and (e)", None, ["reg.12(5)(b)", "reg.12(5)(e)"]),
         ("the exemption at 12(4)(e)", "EIR", ["reg.12(4)(e)"]),
         ("section 31(1)(h) and (i)", None, ["s.31(1)(h)", "s.31(1)(i)"]),
+        ("Section 31 (1)(a)(b) - Law Enforcement", None, ["s.31(1)(a)", "s.31(1)(b)"]),
+        (
+            "an exemption under sections;\n  \u2022 29(1)(b) (Ministerial communications),\n"
+            "  \u2022 30(c) (prejudice to (or likely prejudice to) public affairs) and\n"
+            "  \u2022 38(1)(b) (personal information)\nof FOISA applies",
+            "FOISA",
+            ["foisa.s.29(1)(b)", "foisa.s.30(c)", "foisa.s.38(1)(b)"],
+        ),
         ("section 36(2)(b)(i) and (ii)", None, ["s.36(2)(b)(i)", "s.36(2)(b)(ii)"]),
         ("section 40(2) by virtue of 40(3A)(a)", None, ["s.40(2)"]),
         ("section 40(2) of the FOIA by virtue of section 40(3A)(a)", None, ["s.40(2)"]),

@@ -10,7 +10,7 @@ from letter_fixtures import DEV, dev_letter
 from workbench.cli import main
 from workbench.evaluate import evaluate_folder
 from workbench.parsing.extract import extract
-from workbench.parsing.model import CHECK_THRESHOLD, needs_check
+from workbench.parsing.model import CHECK_THRESHOLD, Determination, needs_check
 
 FIELDS = (
     "reference",
@@ -43,6 +43,18 @@ def test_the_json_gives_a_confidence_for_every_field_and_point(tmp_path):
 def test_a_disclosure_assumed_for_want_of_a_refusal_is_flagged_for_checking():
     result = extract("You asked for the bus timetable.\n\nThe timetable changed in May.")
     assert needs_check(result.points[0].confidence)
+
+
+def test_an_answer_that_is_a_figure_alone_is_a_trusted_disclosure():
+    text = (
+        "You asked:\n1. How many bins were emptied?\n2. What did the new lorries cost?\n"
+        "3. Who designed the logo?\n\nOur response\n1. 4,210\n2. £312,000\n"
+        "3. [2]\nhttps://example.org/logo-history\n"
+    )
+    first, second, third = extract(text).points
+    assert first.determination is second.determination is Determination.HELD_DISCLOSED
+    assert not needs_check(first.confidence) and not needs_check(second.confidence)
+    assert needs_check(third.confidence)  # a footnote mark and a link are no figure
 
 
 def test_a_plain_not_held_with_its_ground_is_trusted():

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from workbench.parsing.extract import extract
 from workbench.parsing.model import Determination
 
@@ -73,6 +75,26 @@ def test_if_yes_please_provide_copies_stays_with_its_question():
         "You asked:\n\nHave you written to the council about parking? If yes, please provide "
         "copies.\n\nOur response\n\nWe have not."
     )
+    assert labels(text) == ["1"]
+
+
+@pytest.mark.parametrize(
+    "request_text",
+    [
+        # how the answer should come, not another thing asked for
+        "How many parking fines were issued in 2023? Please provide the information in Excel "
+        "format. I would prefer to receive the response by email.",
+        "I am writing to request the number of complaints received in 2022. Please could you "
+        "break this down by month.",
+        "Please provide copies of the board minutes for 2023. Please note that I am happy to "
+        "receive redacted copies.",
+        # the requester's guesses about how the records are kept and searched
+        "I would like copies of the ward audits since 2023. I presume you file audits by "
+        "hospital? Could you use the ward names to search the shared drive?",
+    ],
+)
+def test_what_only_shapes_the_ask_is_not_another_point(request_text):
+    text = f"You asked:\n\n{request_text}\n\nOur response\n\nSee attached."
     assert labels(text) == ["1"]
 
 

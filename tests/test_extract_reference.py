@@ -28,6 +28,8 @@ from workbench.parsing.reference import normalise_reference
         ("Reference: 2022 – 280 / WE5500\nDate of response: 3rd March 2022", "2022 – 280 / WE5500"),
         ("Information request 8812\n\nReceived: 3 March 2021", "8812"),
         ("Professional Standards Department (828A/23)\nRequest\nQ1. How many?", "828A/23"),
+        ("FOI 2022 417 - Ward closures\n\nInformation Requested:", "FOI 2022 417"),
+        ("FOI_24-301 Security contracts\nDate of response: 3 June 2024", "FOI_24-301"),
         ("Our ref: m/r 4567496\n\nDear Sir", "m/r 4567496"),
         ("Reference no.20210357\n\nDear Sir", "20210357"),
         ("Ref: FOI 2018/06675&6282\n\nDear Mr Evans", "FOI 2018/06675&6282"),

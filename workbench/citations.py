@@ -70,7 +70,9 @@ _REF = rf"{_NUM}(?:{_COMP})*"
 _SUBREF = rf"(?:{_COMP})+"
 _BOUNDARY = r"(?<![\w.'’])"
 
-_SECTION_KW = r"(?i:sections?\b|sect?\.?(?=\s*\d)|ss\.?|s\.)\s*|[sS](?=\d)"
+_SECTION_KW = (
+    r"(?i:sections?\b(?:\s*[:;]\s*(?:[•▪·]\s*)?(?=\d))?|sect?\.?(?=\s*\d)|ss\.?|s\.)\s*|[sS](?=\d)"
+)
 _REG_KW = r"(?i:regulations?\b|regs?\.?)\s*"
 _BARE_KW = r"(?i:exemptions?|exceptions?|exempt)(?:\s+(?i:at|under|in|of|by\s+virtue\s+of))?\s+"
 
@@ -81,12 +83,15 @@ _START = re.compile(
 _SEPARATOR = re.compile(
     r"\s*(?:,\s*(?:and|or)\s+|,\s*|\s(?:and/or|and|or)\s+|&\s*|/\s*"
     r"|\s(?:by\s+virtue\s+of|read\s+with|in\s+conjunction\s+with|together\s+with|as\s+well\s+as)\s+)"
+    r"(?:[•▪·]\s*)?"  # a bulleted list of references: one per line
     rf"(?:(?P<section>{_SECTION_KW})|(?P<reg>{_REG_KW}))?",
     re.IGNORECASE,
 )
 _FULL_ITEM = re.compile(_REF)
 #: A bracketed name after a reference: "(personal information)", "(Substantial prejudice ...)".
-_GLOSS = re.compile(r"\s*\((?=[^()]*[A-Za-z]{3})[^()\d]{3,80}\)(?=\s*(?:,|and\b|or\b|&))")
+_GLOSS = re.compile(
+    r"\s*\((?=[^()]*[A-Za-z]{3})(?:[^()\d]|\([^()\d]{1,40}\)){3,160}\)(?=\s*(?:,|and\b|or\b|&))"
+)
 _SUB_ITEM = re.compile(_SUBREF)
 _NOT_A_PROVISION = re.compile(
     r"\s*(?:working|days?|hours?|weeks?|months?|years?|per\b|%|pages?|requests?|WD\b)",
@@ -298,7 +303,7 @@ def _read_group(text: str, match: re.Match[str]) -> _Group:
     family = _family(match)
     # Bare numbers ("exemptions at 31(1)(a)") are quoted from the number, not the word.
     start = match.start("ref") if family in ("exemption", "exception") else match.start()
-    items = [_Item(_parts(match.group("ref")), start, match.end())]
+    items = [_Item(parts, start, match.end()) for parts in _siblings(_parts(match.group("ref")))]
     end = match.end()
     while (nxt := _next_item(text, end, family, items[-1])) is not None:
         items.append(nxt)
@@ -343,6 +348,19 @@ def _next_item(text: str, pos: int, family: str, previous: _Item) -> _Item | Non
         return None
     start = at + (len(sub.group(0)) - len(sub.group(0).lstrip()))
     return _Item(_attach(previous.parts, tuple(_PART.findall(sub.group(0)))), start, sub.end())
+
+
+def _siblings(parts: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """ "31(1)(a)(b)" is shorthand for 31(1)(a) and 31(1)(b): a paragraph never holds a
+    paragraph of its own kind, so a run of same-kind parts at the end lists siblings."""
+    kinds = _kinds(parts)
+    end = len(parts) - 1
+    first = end
+    while first > 1 and kinds[first - 1] == kinds[end] and kinds[end] in ("num", "letter"):
+        first -= 1
+    if first == end:
+        return [parts]
+    return [parts[:first] + (part,) for part in parts[first:]]
 
 
 def _attach(previous: tuple[str, ...], subs: tuple[str, ...]) -> tuple[str, ...]:

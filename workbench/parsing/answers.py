@@ -74,6 +74,10 @@ class Answers:
     general: list[Span] = field(default_factory=list)
     signposted: bool = False
     new_points: list[RequestPoint] = field(default_factory=list)  # points after part-splitting
+    #: Answers under a labelled line ("1. ...", "Question 2:"), not named in running text: they
+    #: belong to their point alone, whereas a sentence naming "question 3" may run on into
+    #: what the letter says of the whole request.
+    labelled: list[Span] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -102,6 +106,8 @@ def find_answers(
         end = min([s for s in stops if s > marker.start] + [zone.end])
         span = Span.of(text, marker.start, end)
         claimed.append(span)
+        if marker.labelled:
+            answers.labelled.append(span)
         for key in marker.keys:
             answers.by_key.setdefault(key, []).append(span)
     answers.general = _unclaimed(text, zones, claimed)

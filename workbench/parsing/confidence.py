@@ -32,7 +32,15 @@ REFERENCE_NOT_STATED = 0.5
 DATE = {0: 0.95, 1: 0.85, 2: 0.9, 3: 0.65}
 DATE_NOT_STATED = 0.7
 CLARIFIED_NOT_STATED = 0.9
-REGIME = {"handled": 0.95, "grounds": 0.9, "named": 0.85, "mention": 0.7, "request": 0.5, "": 0.4}
+REGIME = {
+    "handled": 0.95,
+    "grounds": 0.9,
+    "named": 0.85,
+    "mention": 0.7,
+    "request": 0.5,
+    "address": 0.5,
+    "": 0.4,
+}
 #: The number of points, by how the request was found (see ``request.RequestReading``).
 POINTS = {
     "request": 0.9,
@@ -41,6 +49,7 @@ POINTS = {
     "earlier": 0.7,
     "reported": 0.8,
     "none": 0.3,
+    "answers": 0.5,
 }
 #: A request quoted without numbering or bullets, divided by its asks.
 POINTS_FROM_ASKS = 0.6

@@ -91,13 +91,15 @@ CONFIDENCE = {
     "other": 0.6,
     "redacted": 0.85,
     "disclosed": 0.85,
+    "disclosed_in_part": 0.6,  # a disclosure said to be less than all that was asked, no ground
     "held_only": 0.6,  # "we hold it" and nothing more
+    "partial_only": 0.55,  # words of a part given, and nothing more
     "assumed": 0.65,  # nothing refused, a substantive answer: taken as disclosed
 }
 
 
 #: Bases that rest on words of decision (not on a disclosure assumed for want of a refusal).
-DECIDING = frozenset(CONFIDENCE) - {"assumed", "held_only"}
+DECIDING = frozenset(CONFIDENCE) - {"assumed", "held_only", "partial_only"}
 
 
 @dataclass
@@ -226,6 +228,9 @@ def _cues(book: PhraseBook, text: str, skipped: Callable[[], bool]) -> list[str]
 
     The skip tests run only on sentences that carry a cue at all, which most do not.
     """
+    # A stock clause ("While our aim is to provide information whenever possible, ...")
+    # decides nothing, but the rest of its sentence may ("... the cost would exceed the limit").
+    text = book.skip("boilerplate").sub(lambda m: " " * len(m.group(0)), text)
     lowered = text.lower()
     found = [name for name in _CUE_NAMES if book.find("cues", name, text, lowered)]
     if "disclosed" not in found and book.find("cues", "figures", text, lowered):
@@ -253,7 +258,6 @@ def _is_skipped(book: PhraseBook, text: str) -> bool:
         or introduces_request(text)  # "... your request, received on 9 May, as follows:"
         or book.skip("general_law").search(text)
         or book.skip("denied").search(text)
-        or book.skip("boilerplate").search(text)
     )
 
 
@@ -367,10 +371,17 @@ def _combine(
         return D.OTHER, _first(signals, ("ground:other", "other")), "other"
     if "redacted" in signals and not whole:
         return D.HELD_PARTLY_DISCLOSED, _first(signals, ("disclosed", "redacted")), "redacted"
+    if answered and partial and not whole:
+        # "Please see the attached ... it is not possible to provide all of it": only part given.
+        evidence = _first(signals, ("partial", "disclosed", "figures"))
+        return D.HELD_PARTLY_DISCLOSED, evidence, "disclosed_in_part"
     if answered:
         return D.HELD_DISCLOSED, _first(signals, ("disclosed", "figures", "held")), "disclosed"
-    if signals.any("held", "partial"):
-        return D.HELD_DISCLOSED, _first(signals, ("held", "partial")), "held_only"
+    if partial and not whole:
+        # "Not all of the information can be provided", with nothing else said: part given.
+        return D.HELD_PARTLY_DISCLOSED, _first(signals, ("partial", "held")), "partial_only"
+    if "held" in signals:
+        return D.HELD_DISCLOSED, _first(signals, ("held",)), "held_only"
     return None, [], ""
 
 

@@ -32,7 +32,7 @@ from .kind import read_kind, read_review_outcome
 from .model import Determination, Evidence, Extraction, Point
 from .points import RequestPoint
 from .reference import find_reference, reference_from_name
-from .regime import detect_regime, named_regime_hint
+from .regime import detect_regime, named_regime_hint, regime_from_name
 from .request import read_request
 from .rights import find_rights, is_rights_sentence
 from .searches import find_searches
@@ -65,11 +65,13 @@ def extract(
     result = Extraction()
     header_found = _read_header(letter, result, name)
     regime = detect_regime(response_text, [g.id for g in grounds], layout, letter.request_spans)
+    if regime.regime is None:
+        regime = regime_from_name(name)
     result.regime = regime.regime  # type: ignore[assignment]
     _note(result, "regime", regime.evidence)
     readings = _read_points(letter, answers.new_points, answers, zones, grounds)
     result.points = [_point(point, decision) for point, decision in readings]
-    if reading.divided_by_asks or reading.how == "none":
+    if reading.divided_by_asks or reading.how in ("none", "answers"):
         for point in result.points:
             point.confidence = round(point.confidence * _POINTS_UNSURE, 3)
     result.provisions_cited = most_specific(g.id for g in grounds)
@@ -202,13 +204,29 @@ def _read_points(
     readings: list[tuple[RequestPoint, Reading]] = []
     cache = SentenceCache()
     context = _DecisionContext(letter, cache, grounds)
-    topics = {} if answers.signposted else _refusals_by_topic(letter.layout, points, zones, cache)
+    topics, owned = (
+        ({}, {}) if answers.signposted else _refusals_by_topic(letter.layout, points, zones, cache)
+    )
+    shared = None
+    if owned:
+        # What the letter says of everything, its points' own refusals set aside.
+        claimed = [span for spans in owned.values() for span in spans]
+        shared = context.decide(_without(letter.text, zones, claimed), default=False)
     for point in points:
         own = answers.by_key.get(point.key)
         if own:
             reading = context.decide(own, default=True)
         elif not answers.signposted:
             own_topic = topics.get(point.key)
+            if (
+                point.key in owned
+                and shared is not None
+                and shared.determination not in _WHOLE_REQUEST
+            ):
+                # A refusal naming this point's subject is its answer; what the letter says of
+                # everything else (a spreadsheet attached) answers the neighbours. A refusal of
+                # the whole request (s.12) still covers this point too.
+                own_topic = owned[point.key]
             reading = context.decide(own_topic if own_topic is not None else zones, default=True)
             if own_topic is not None and reading.basis not in DECIDING:
                 # Nothing decides this point once its neighbours' refusals are set aside:
@@ -223,8 +241,11 @@ def _read_points(
             if reading.determination is None:
                 # Nothing is left over: only a refusal of the whole request (s.12, s.14, ...)
                 # answers a point the letter's named answers skip; another point's disclosure
-                # does not, so the point stays unanswered for the reviewer to see.
-                whole = context.decide(zones, default=False)
+                # does not, and neither does a refusal under another point's own labelled
+                # answer (s.12 for point 1 refuses only point 1), so the point stays
+                # unanswered for the reviewer to see.
+                rest = _without(letter.text, zones, answers.labelled)
+                whole = context.decide(rest, default=False)
                 if whole.determination in _WHOLE_REQUEST:
                     reading = whole
                     reading.confidence *= _LEFT_OVER
@@ -282,17 +303,18 @@ _BY_TOPIC = 0.9
 
 def _refusals_by_topic(
     layout: Layout, points: list[RequestPoint], zones: list[Span], cache: SentenceCache
-) -> dict[str, list[Span]]:
+) -> tuple[dict[str, list[Span]], dict[str, list[Span]]]:
     """In one answer shared by several points, a refusal that names one point's subject
     ("We do not record the cost of attending false alarms") answers that point only.
 
     A point's subject is told by the words only its own question uses; a refusal sentence
     goes to a point when it shares at least two of them, twice as many as with any other
     point. Each point
-    then reads the answer without the refusals that belong to its neighbours.
+    then reads the answer without the refusals that belong to its neighbours; the
+    refusals each point owns are returned too.
     """
     if len(points) < 2 or any(not p.span for p in points):
-        return {}
+        return {}, {}
     words = [_stems(p.span.text) for p in points]
     unique = [
         w - set().union(*(o for j, o in enumerate(words) if j != i)) for i, w in enumerate(words)
@@ -308,12 +330,12 @@ def _refusals_by_topic(
             if shared[best] >= 2 and shared[best] >= 2 * sorted(shared)[-2]:
                 owned.setdefault(best, []).append(sentence)
     if not owned:
-        return {}
+        return {}, {}
     result: dict[str, list[Span]] = {}
     for index, point in enumerate(points):
         others = [s for i, spans in owned.items() if i != index for s in spans]
         result[point.key] = _without(layout.text, zones, others)
-    return result
+    return result, {points[i].key: spans for i, spans in owned.items()}
 
 
 def _stems(value: str) -> set[str]:

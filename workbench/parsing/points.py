@@ -91,6 +91,8 @@ FOLLOW_ON = re.compile(
       | (?:and|or)\s+(?:if|please)\b | this\s+(?:should|would|could|can|may)\b
       | the\s+(?:data|information|figures|response|answer|list)\s+should\b
       | please\s+(?:break|split|include)\b | broken\s+down\b | including\b | to\s+include\b
+      | (?:please\s+)?(?:could|can|would)\s+you\s+(?:please\s+)?(?:also\s+)?(?:break|split)\s+
+            (?:this|it|these|that|them|the\s+(?:figures?|data|information|numbers?))\b
       | for\s+(?:each|every|both)\b | in\s+(?:each|both)\s+case
       | (?:my|this)\s+request\s+(?:relates|covers|concerns|is\s+for\s+the\s+period)
       | (?:could|can|would|may)\s+(?:I|you|we)\s+(?:have|get|see|receive)\s+
@@ -109,7 +111,8 @@ _NOT_AN_ASK = re.compile(
     # advice and assistance", "If you have any queries please don't hesitate to contact me".
     r"\badvice\s+and\s+assistance\b|\b(?:refine|narrow)\w*\s+(?:my|the|this)\s+request\b|"
     r"\brequest\s+could\s+be\s+(?:refined|narrowed)\b|\bdon[’']?t\s+hesitate\b|"
-    r"\bdo\s+not\s+hesitate\b|^\W*if\s+you\s+have\s+any\s+(?:queries|questions)\b",
+    r"\bdo\s+not\s+hesitate\b|^\W*if\s+you\s+have\s+any\s+(?:queries|questions)\b|"
+    r"^\W*please\s+note\b",
     re.IGNORECASE,
 )
 _GREETING = re.compile(
@@ -421,12 +424,16 @@ def _asked_points(text: str, region: Span, source: str) -> list[RequestPoint]:
             groups[-1].append(sentence)  # the fields of the ask before them
             continue
         asks = bool(ASK.search(body)) and not _NOT_AN_ASK.search(body)
+        if asks and groups and _DELIVERY.search(body) and _GENERIC_OBJECT.search(body):
+            asks = False  # "Please provide the information in Excel format": how, not what
         # A paragraph of its own naming what is wanted ("The total income raised in 2022-23.")
         # is an item of the request, as a bullet would be.
         asks = asks or (new_paragraph and bool(groups) and bool(_ITEM_PARAGRAPH.match(body)))
         if asks and _INTRO.search(body) and not re.search(r"\?\s*$", body):
             intros.append(sentence)
             continue
+        if asks and groups and _ABOUT_THE_SEARCH.search(body):
+            asks = False  # "I presume you store records by board?": help with the last ask
         follows = groups and FOLLOW_ON.match(body) and not _new_question(body)
         if asks and not follows:
             groups.append([sentence])
@@ -443,10 +450,35 @@ def _asked_points(text: str, region: Span, source: str) -> list[RequestPoint]:
     ]
 
 
+#: How the answer should come (a format, a medium), said of the answer as a whole.
+_DELIVERY = re.compile(
+    r"\b(?:format|electronic(?:ally)?|excel|csv|spreadsheet|pdf|by\s+e-?mail|via\s+e-?mail|"
+    r"by\s+post|machine[- ]readable)\b",
+    re.IGNORECASE,
+)
+_GENERIC_OBJECT = re.compile(
+    r"\b(?:the|this|that|your|my)\s+(?:information|data|response|reply|answer|requested\s+"
+    r"information)\b|\b(?:it|this|them)\s+(?:in|by|via|electronically|as)\b|\breceive\b",
+    re.IGNORECASE,
+)
+
+
 #: A paragraph that names a thing asked for, not a sentence about the request.
 _ITEM_PARAGRAPH = re.compile(
     r"^\W*(?:the|a|an|all|any|copies|copy|details|information|number|total|list|names?)\s+"
     r"(?!(?:data|information|figures|response|answer|list|request)\s+should\b)[^.?!]{3,200}[.?]?\s*$",
+    re.IGNORECASE,
+)
+
+
+#: The requester reasoning about how the authority keeps or could search its records ("I
+#: presume you file them by board?", "could you use keyword searches?"): it helps with the
+#: ask before it and asks for nothing new.
+_ABOUT_THE_SEARCH = re.compile(
+    r"^\W*(?:I\s+(?:presume|assume|imagine|suppose|guess|know|think|believe|understand|expect|"
+    r"don[’']?t\s+know|do\s+not\s+know)\b|(?:with\s+regards?\s+to\s+[^,?]{1,40},?\s*)?"
+    r"(?:could|can|would)\s+you\s+(?:not\s+)?(?:use|run|do|conduct|filter|search|limit|restrict|"
+    r"narrow)\b)",
     re.IGNORECASE,
 )
 

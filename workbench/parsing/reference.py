@@ -80,13 +80,14 @@ _BARE_CODE = re.compile(
 )
 #: "ATISN 18234 - Second homes premium": a disclosure-log title opening with its code.
 _CODE_TITLE = re.compile(
-    r"^(?P<code>[A-Z]{2,6}(?:\s*/\s*|[ -])?\d{3,}(?:\s*[/-]\s*\w+)*)\s+[-–:]\s+\S"
-)  # "ATISN 18234 - Second homes premium", "FOI / 3678 / 2017 - False alarms"
+    r"^(?P<code>[A-Z]{2,6}(?:\s*/\s*|[ _-])?\d{3,}(?:\s*[/-]\s*\w+)*(?:\s\d{2,6}(?!\d))?)"
+    r"\s+[-–:]\s+\S"
+)  # "ATISN 18234 - Second homes premium", "FOI / 3678 / 2017 - False alarms", "FOI 2023 150 - ..."
 #: "Notification requirements - 138/15": a disclosure-log title ending with its code.
 _TITLE_CODE = re.compile(r"\s[-–]\s(?P<code>[A-Z]{0,4}\d{1,6}[A-Z]?[/_-]\d{2,4})\s*$")
 #: "FOI 2023/123", "EIR2026/17373", "FOI-1234": a code with a regime prefix, in running text.
 _PREFIXED = re.compile(
-    r"\b(?:FOI(?:SA)?/EIR|EIR/FOI|FOI(?:SA)?|EIR|RFI|FOIR|IR)[ \-/]?"
+    r"(?<![A-Za-z0-9])(?:FOI(?:SA)?/EIR|EIR/FOI|FOI(?:SA)?|EIR|RFI|FOIR|IR)[ \-/_]?"
     r"\d[\d/\-]*\d(?:[-/][A-Z0-9]+)*\b"
 )
 #: "(828A/23)" after a disclosure-log title.
@@ -125,7 +126,17 @@ def find_reference(
     ]
     if not candidates:
         return None
-    return min(candidates, key=lambda c: (c.rank, c.evidence.start))
+    best = min(candidates, key=lambda c: (c.rank, c.evidence.start))
+    # The same code read whole by another form ("FOI 2023 150 - Title" read as "FOI 2023"
+    # by the running-text form): the whole code wins.
+    longer = [
+        c
+        for c in candidates
+        if c.evidence.start == best.evidence.start
+        and len(c.value) > len(best.value)
+        and c.value.startswith(best.value)
+    ]
+    return max(longer, key=lambda c: len(c.value)) if longer else best
 
 
 def _labelled(text: str, layout: Layout) -> list[FoundReference]:

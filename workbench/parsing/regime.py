@@ -80,7 +80,8 @@ class RegimeFinding:
     evidence: Span | None
     #: What settled it: "handled" (a handling statement), "grounds" (the grounds cited),
     #: "named" (the Act named), "mention" (freedom of information mentioned), "request"
-    #: (only the request quoted names an Act), or "".
+    #: (only the request quoted names an Act), "address" (only the page address or file
+    #: name says), or "".
     basis: str = ""
 
 
@@ -241,3 +242,29 @@ def _outside(pattern: re.Pattern[str], text: str, skip: Sequence[Span]) -> re.Ma
 
 def _within(offset: int, spans: Sequence[Span]) -> bool:
     return any(span.start <= offset < span.end for span in spans)
+
+
+#: A page address or file name that files the document as an information request
+#: ("/freedom-of-information/disclosure-log/...", "foi-202400415820", "FOI_25-116.pdf").
+_FOI_NAME = re.compile(
+    r"(?i)(?:^|[^a-z])(?:foi(?:a|sa)?|freedom[-_ ]of[-_ ]information|disclosure[-_ ]?logs?|atisn)"
+    r"(?:[^a-z]|$)"
+)
+_EIR_NAME = re.compile(r"(?i)(?:^|[^a-z])(?:eirs?|environmental[-_ ]information)(?:[^a-z]|$)")
+_SCOTTISH_NAME = re.compile(r"(?i)\.scot\b|scotland|scottish")
+
+
+def regime_from_name(name: str | None) -> RegimeFinding:
+    """The regime a document's name or address files it under, for a text naming none.
+
+    A disclosure-log page often states no Act at all; its address still says it is a
+    freedom of information (or environmental information) answer. Only a weak reading.
+    """
+    if not name:
+        return RegimeFinding(None, None)
+    scottish = bool(_SCOTTISH_NAME.search(name))
+    if _FOI_NAME.search(name):
+        return RegimeFinding("FOISA" if scottish else "FOIA", None, "address")
+    if _EIR_NAME.search(name):
+        return RegimeFinding("EISR" if scottish else "EIR", None, "address")
+    return RegimeFinding(None, None)

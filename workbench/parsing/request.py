@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .answers import marker_keys
 from .labels import format_label, read_item
 from .points import (
     SIGN_OFF,
@@ -24,7 +25,7 @@ from .points import (
     split_region,
     strip_quotes,
 )
-from .structure import Letter, Piece, bullet_style
+from .structure import ANSWERING, Letter, Piece, bullet_style
 from .text import Layout, Span
 from .voice import own_words, request_heading
 
@@ -35,7 +36,8 @@ class RequestReading:
 
     points: list[RequestPoint]
     #: "request" (its own document), "paired" (question and answer in turn), "quoted",
-    #: "earlier" (the requester's own message), "reported" (in running text) or "none".
+    #: "earlier" (the requester's own message), "reported" (in running text), "answers"
+    #: (only the answers' own labels name the points) or "none".
     how: str
 
     @property
@@ -104,7 +106,32 @@ def read_request(letter: Letter, request_text: str | None = None) -> RequestRead
         points = request_points(text[span.start : span.end], offset=span.start, source="response")
         if points:
             return RequestReading(points, "earlier")
+    labelled = _answer_labels(letter)
+    if labelled:
+        return RequestReading(labelled, "answers")
     return RequestReading([RequestPoint("1", Span(0, 0, ""), "response")], "none")
+
+
+def _answer_labels(letter: Letter) -> list[RequestPoint]:
+    """Points named by the answers' own labels when the request is not in the text.
+
+    A page that lost its request may still head its answers "Question 1", "Questions
+    2 & 3": each number is a point. Numbers must run 1, 2, 3 ... in order, or they are
+    taken for something else (a list inside one answer).
+    """
+    keys: list[str] = []
+    for zone in letter.spans(*ANSWERING):
+        for line in letter.layout.lines_in(zone.start, zone.end):
+            if not _QUESTION_LABEL.match(line.text):
+                continue
+            keys += [k for k in marker_keys(line.text) if k.isdigit() and k not in keys]
+    if len(keys) < 2 or keys != [str(n) for n in range(1, len(keys) + 1)]:
+        return []
+    return [RequestPoint(key, Span(0, 0, ""), "response") for key in keys]
+
+
+#: An answer headed by the question(s) it answers: "Question 1", "Questions 1 & 2", "Q3:".
+_QUESTION_LABEL = re.compile(r"^\W*(?:questions?|q)\s*\d", re.IGNORECASE)
 
 
 def _region(text: str, piece: Piece) -> Span:

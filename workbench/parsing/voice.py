@@ -36,6 +36,7 @@ _RESPONSE_WORDS = r"""(?:
       | we\s+answered | we\s+responded | answered
       | reasons?\s+for\s+(?:not\s+providing|refusal|withholding|our\s+decision)[\w\s]*
       | information\s+(?:not\s+held|released|provided|disclosed|withheld)
+            (?:\s+(?:for|as|in)\s+(?:the\s+|our\s+)?(?:answer|response|reply))?
       | (?-i:[A-Z][\w&'’.-]*)(?:\s+(?-i:[A-Z][\w&'’.-]*)){0,3}\s+(?:response|reply)
     )"""
 #: A heading may carry the date of what it heads: "Response 19-07-2022", "Request - 4 May 2023".
@@ -195,7 +196,10 @@ _REVIEW_GROUNDS = re.compile(
 
 _ANSWER_FOLLOWS = re.compile(
     r"\b(?:is|are)\s+(?:now\s+)?(?:available|attached|enclosed|provided|given|set\s+out|shown|"
-    r"published|below|as\s+follows)\b",
+    r"published|below|as\s+follows)\b"
+    # "the following exemption applies:" - the authority's grounds follow, not the request
+    # (present tense, closing the sentence: "requests where exemptions applied:" is an ask)
+    r"|\b(?:exemptions?|exceptions?)\s+(?:\S+\s+){0,3}?appl(?:y|ies)\s*[:\-–]?\s*$",
     re.IGNORECASE,
 )
 
