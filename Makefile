@@ -44,13 +44,18 @@ test: $(VENV)/.installed-test $(HUB_PROXY)
 
 # JupyterLab on 127.0.0.1 (its default), rooted at notebooks/, with this venv's kernel, so
 # `import workbench` works in every notebook.  ARGS passes options, e.g. ARGS="--port 8890".
+# Kernels run in notebooks/, so the data and team folders are given as absolute paths.
 lab: $(VENV)/.installed-analyst
+	WORKBENCH_DATA="$${WORKBENCH_DATA:-$(CURDIR)/data}" \
+	WORKBENCH_TEMPLATES="$${WORKBENCH_TEMPLATES:-$(CURDIR)/review_templates}" \
 	$(BIN)/jupyter lab --ServerApp.ip=127.0.0.1 --ServerApp.root_dir=notebooks $(ARGS)
 
-# ruff, then the architecture contracts in pyproject.toml ([tool.importlinter]).
+# ruff, then the architecture contracts in pyproject.toml ([tool.importlinter]), then that
+# the README's generated tables are up to date (cog; see workbench/cli/reference.py).
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check workbench tests benchmarks deploy
 	$(BIN)/lint-imports --no-cache
+	$(BIN)/cog --check README.md
 
 clean-venv:
 	rm -rf $(VENV)

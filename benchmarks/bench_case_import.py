@@ -24,7 +24,7 @@ from msg_fixtures import Attachment, build_msg  # noqa: E402
 
 
 def main(folders: int = 20) -> None:
-    response = (ROOT / "data" / "cases" / "IC-266000-V6Y0" / "response.txt").read_text()
+    response = (ROOT / "workbench" / "seed" / "IC-266000-V6Y0" / "response.txt").read_text()
     message = build_msg(
         subject="RE: Your FOI request IC-266000-V6Y0",
         body=response,

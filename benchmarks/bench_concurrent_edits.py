@@ -24,7 +24,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 import concurrent_editors  # noqa: E402
 from postgres_cluster import Cluster  # noqa: E402
 
-SEED_CASE = ROOT / "data" / "cases" / concurrent_editors.CASE_ID
+SEED_CASE = ROOT / "workbench" / "seed" / concurrent_editors.CASE_ID
 
 
 def main(rounds: int, stores: list[str], postgres_url: str | None) -> None:

@@ -33,7 +33,7 @@ def main() -> None:
         (data / "cases").mkdir(parents=True)
         os.environ["WORKBENCH_DATA"] = str(data)
         os.environ.pop("WORKBENCH_DB", None)
-        shutil.copytree(ROOT / "data" / "cases" / SEED_ID, data / "cases" / SEED_ID)
+        shutil.copytree(ROOT / "workbench" / "seed" / SEED_ID, data / "cases" / SEED_ID)
         seed = _seed_case()
         big, big_review = _fifty_point_case(Path(tmp))
         out = Path(tmp) / "out"

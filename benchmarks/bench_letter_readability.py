@@ -49,7 +49,7 @@ def main() -> None:
         os.environ["WORKBENCH_DATA"] = str(data)
         os.environ.pop("WORKBENCH_DB", None)
         os.environ.pop("WORKBENCH_TEMPLATES", None)
-        shutil.copytree(ROOT / "data" / "cases" / SEED_ID, data / "cases" / SEED_ID)
+        shutil.copytree(ROOT / "workbench" / "seed" / SEED_ID, data / "cases" / SEED_ID)
         cases = [SEED_ID, *(_real_case(name, Path(tmp)) for name in REAL)]
         print("Readability of the letter's own wording (template text, web-page letter)")
         print(f"{'case':<16} {'ease':>5} {'grade':>5} {'age':>4} {'words':>6} {'w/sent':>6}")

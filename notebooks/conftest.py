@@ -16,7 +16,7 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SEED = ROOT / "data" / "cases" / "IC-266000-V6Y0"
+SEED = ROOT / "workbench" / "seed" / "IC-266000-V6Y0"
 
 _saved: dict[str, str | None] = {}
 _folder: list[str] = []
@@ -31,6 +31,8 @@ def _isolate() -> None:
         "WORKBENCH_DATA": str(data),
         "WORKBENCH_DB": str(data / "workbench.db"),
         "WORKBENCH_OUTPUT": str(Path(tmp) / "exports"),
+        # the kernel runs in notebooks/, where a relative team folder would not be found
+        "WORKBENCH_TEMPLATES": str(ROOT / "review_templates"),
         "JUPYTER_CONFIG_DIR": f"{tmp}/jupyter-config",
         "JUPYTER_DATA_DIR": f"{tmp}/jupyter-data",
         "JUPYTER_RUNTIME_DIR": f"{tmp}/jupyter-runtime",

@@ -15,7 +15,7 @@ pytest_plugins = ("review_page_fixtures", "dashboard_fixtures", "store_backends"
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED_ID = "IC-266000-V6Y0"
-SEED_CASE = ROOT / "data" / "cases" / SEED_ID
+SEED_CASE = ROOT / "workbench" / "seed" / SEED_ID
 
 
 @pytest.fixture(autouse=True)
@@ -31,9 +31,9 @@ def isolated_data(tmp_path_factory, monkeypatch) -> Path:
     monkeypatch.delenv("JUPYTERHUB_USER", raising=False)  # no sign-in unless a test signs in
     monkeypatch.delenv("WORKBENCH_ROLES", raising=False)
     monkeypatch.delenv("WORKBENCH_USER", raising=False)
-    # The repository's own team folder, whatever the shell says: a team's checks and
-    # catalogue overlay would change what every test sees.
-    monkeypatch.delenv("WORKBENCH_TEMPLATES", raising=False)
+    # The repository's own team folder, whatever the shell says (or the folder pytest
+    # runs from): a team's checks and catalogue overlay would change what every test sees.
+    monkeypatch.setenv("WORKBENCH_TEMPLATES", str(ROOT / "review_templates"))
     monkeypatch.delenv("WORKBENCH_ALLOWED_HOSTS", raising=False)
     return data
 

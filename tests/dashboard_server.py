@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SEED_CASE = ROOT / "data" / "cases" / "IC-266000-V6Y0"
+SEED_CASE = ROOT / "workbench" / "seed" / "IC-266000-V6Y0"
 
 #: Variables that keep Jupyter's and IPython's state out of the home folder.
 JUPYTER_DIRS = {

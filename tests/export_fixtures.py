@@ -15,7 +15,7 @@ from workbench.cases import Case, load_case
 from workbench.review import Review, review_from_case
 
 SEED_ID = "IC-266000-V6Y0"
-SEED_CASE = Path(__file__).resolve().parent.parent / "data" / "cases" / SEED_ID
+SEED_CASE = Path(__file__).resolve().parent.parent / "workbench" / "seed" / SEED_ID
 GROUNDS = (
     "You have not searched properly for point 3 and you used s.40(2) to hide names.\n"
     '<script>alert(1)</script> =HYPERLINK("http://x","y")'

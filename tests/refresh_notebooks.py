@@ -3,7 +3,9 @@
 nbval compares a notebook's saved outputs with a fresh run, so notebooks are
 committed executed.  Run this after changing a notebook or what it shows::
 
-    .venv/bin/python tests/refresh_notebooks.py notebooks/review.ipynb
+    .venv/bin/python tests/refresh_notebooks.py workbench/dashboard/review.ipynb
+
+(the dashboard notebook itself, not its link in ``notebooks/``).
 
 It executes each notebook with a temporary, empty data folder holding a copy
 of the seed case (never the repository's store), then removes widget state,
@@ -23,7 +25,7 @@ from pathlib import Path
 import nbformat
 
 ROOT = Path(__file__).resolve().parent.parent
-SEED = ROOT / "data" / "cases" / "IC-266000-V6Y0"
+SEED = ROOT / "workbench" / "seed" / "IC-266000-V6Y0"
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 
 
@@ -45,6 +47,7 @@ def refresh(path: Path) -> None:
         env = {
             **os.environ,
             "WORKBENCH_DATA": str(data),
+            "WORKBENCH_TEMPLATES": str(ROOT / "review_templates"),
             "JUPYTER_CONFIG_DIR": f"{tmp}/jupyter-config",
             "JUPYTER_DATA_DIR": f"{tmp}/jupyter-data",
             "JUPYTER_RUNTIME_DIR": f"{tmp}/jupyter-runtime",

@@ -13,7 +13,7 @@ from workbench.cases import load_case
 from workbench.cli import main
 from workbench.errors import CaseError
 
-SEED = Path(__file__).resolve().parent.parent / "data" / "cases" / "IC-266000-V6Y0"
+SEED = Path(__file__).resolve().parent.parent / "workbench" / "seed" / "IC-266000-V6Y0"
 SEARCHES = "date,who,where,search terms\n2023-11-01,FOI officer,SharePoint,DPIA\n"
 
 

@@ -18,7 +18,7 @@ SEED_ID = "IC-266000-V6Y0"
 
 @pytest.fixture
 def team(isolated_data, tmp_path, monkeypatch):
-    shutil.copytree(ROOT / "data" / "cases" / SEED_ID, isolated_data / "cases" / SEED_ID)
+    shutil.copytree(ROOT / "workbench" / "seed" / SEED_ID, isolated_data / "cases" / SEED_ID)
     path = tmp_path / "roles.yaml"
     path.write_text("managers: [mia]\nreviewers: [ann, bob]\nanalysts: [ali]\n")
     monkeypatch.setenv("WORKBENCH_ROLES", str(path))

@@ -15,7 +15,7 @@ from workbench.dashboard.frame import Dashboard
 from workbench.store import Store
 
 ROOT = Path(__file__).resolve().parent.parent
-SEED = ROOT / "data" / "cases" / "IC-266000-V6Y0"
+SEED = ROOT / "workbench" / "seed" / "IC-266000-V6Y0"
 
 
 def _copy_seed(cases: Path, case_id: str = "IC-266000-V6Y0", **changes) -> Path:

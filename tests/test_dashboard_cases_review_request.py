@@ -13,7 +13,7 @@ from workbench.dashboard.frame import Dashboard
 
 ROOT = Path(__file__).resolve().parent.parent
 UPLOAD = ROOT / "tests" / "files" / "upload_case"
-SEED = ROOT / "data" / "cases" / "IC-266000-V6Y0"
+SEED = ROOT / "workbench" / "seed" / "IC-266000-V6Y0"
 
 
 def _choose(board: Dashboard, kind: str, path: Path) -> None:

@@ -19,7 +19,7 @@ from workbench.dashboard.frame import Dashboard
 ROOT = Path(__file__).resolve().parent.parent
 FILES = ROOT / "tests" / "files"
 UPLOAD = FILES / "upload_case"
-SEED = ROOT / "data" / "cases" / "IC-266000-V6Y0"
+SEED = ROOT / "workbench" / "seed" / "IC-266000-V6Y0"
 
 
 def _choose(board: Dashboard, kind: str, name: str, content: bytes) -> None:

@@ -40,7 +40,7 @@ def test_a_sign_off_shows_in_the_header_at_once(seed_case, store, messages):
 
 
 def test_the_cases_list_shows_the_corrected_reference_and_regime(isolated_data):
-    shutil.copytree(ROOT / "data" / "cases" / SEED_ID, isolated_data / "cases" / SEED_ID)
+    shutil.copytree(ROOT / "workbench" / "seed" / SEED_ID, isolated_data / "cases" / SEED_ID)
     board = Dashboard()
     board.show_cases()
     board.open_case(SEED_ID)

@@ -23,7 +23,7 @@ TITLES = ["Overview", "Request points", "Outcome and letter"]
 
 @pytest.fixture
 def board(isolated_data) -> Dashboard:
-    shutil.copytree(ROOT / "data" / "cases" / SEED_ID, isolated_data / "cases" / SEED_ID)
+    shutil.copytree(ROOT / "workbench" / "seed" / SEED_ID, isolated_data / "cases" / SEED_ID)
     dashboard = Dashboard()
     dashboard.show_cases()
     return dashboard

@@ -12,8 +12,11 @@ README = (Path(__file__).resolve().parent.parent / "README.md").read_text()
 
 
 def _commands(group: click.Group, prefix: str = "workbench") -> list[tuple[str, click.Command]]:
+    """Every command under ``group``, loaded as ``--help`` would (the groups import lazily)."""
     found = []
-    for name, command in sorted(group.commands.items()):
+    ctx = click.Context(group, info_name=prefix)
+    for name in group.list_commands(ctx):
+        command = group.get_command(ctx, name)
         path = f"{prefix} {name}"
         if isinstance(command, click.Group):
             found += _commands(command, path)

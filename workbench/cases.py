@@ -26,6 +26,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from . import settings
 from .documents import Document, load_document
 from .errors import CaseError, CaseNotFound, DocumentError, InvalidCaseId
+from .seed_case import provide_cases_folder
 
 if TYPE_CHECKING:
     from .parsing.model import Extraction
@@ -204,8 +205,7 @@ class Case:
 
 def case_path(case_id: str, cases_root: Path | None = None) -> Path:
     """The folder of ``case_id``, refusing ids that would escape the cases folder."""
-    root = cases_root or settings.cases_dir()
-    return root / validate_case_id(case_id)
+    return _cases_root(cases_root) / validate_case_id(case_id)
 
 
 def load_case(case: str | Path, cases_root: Path | None = None) -> Case:
@@ -264,7 +264,7 @@ def _first_error(exc: ValidationError) -> str:
 
 def list_cases(cases_root: Path | None = None) -> list[Case]:
     """Every valid case in the cases folder, sorted by id; broken folders are skipped."""
-    root = cases_root or settings.cases_dir()
+    root = _cases_root(cases_root)
     if not root.is_dir():
         return []
     cases = []
@@ -275,6 +275,15 @@ def list_cases(cases_root: Path | None = None) -> list[Case]:
             except CaseError:
                 continue
     return cases
+
+
+def _cases_root(cases_root: Path | None) -> Path:
+    """The folder given, else the settings' cases folder, made with the seed case if new."""
+    if cases_root is not None:
+        return cases_root
+    root = settings.cases_dir()
+    provide_cases_folder(root)
+    return root
 
 
 def write_case_json(folder: Path, meta: CaseMeta) -> None:

@@ -26,15 +26,9 @@ from pathlib import Path
 
 from . import settings
 from .cases import Case, load_case
+from .seed_case import SEED_CASE_ID, seed_case_folder
 
-#: The worked example shipped in ``data/cases``.
-SEED_CASE_ID = "IC-266000-V6Y0"
 _SETTINGS = ("WORKBENCH_DATA", "WORKBENCH_DB", "WORKBENCH_OUTPUT", "WORKBENCH_TEMPLATES")
-
-
-def seed_case_folder() -> Path:
-    """The seed case in the checkout (read only: sandboxes copy it)."""
-    return settings.PROJECT_ROOT / "data" / "cases" / SEED_CASE_ID
 
 
 @dataclass

@@ -63,8 +63,9 @@ from .errors import ExportError, SettingsError
 #: The module run as Voila: Voila behind a Host check and the token on every route.
 VOILA_MODULE = "workbench.voila_app"
 
-#: The dashboard notebook Voila serves.
-NOTEBOOK = settings.PROJECT_ROOT / "notebooks" / "review.ipynb"
+#: The dashboard notebook Voila serves, shipped inside the package (package data) so an
+#: installed wheel serves it too; the checkout's ``notebooks/review.ipynb`` links to it.
+NOTEBOOK = Path(__file__).resolve().parent / "dashboard" / "review.ipynb"
 
 DEFAULT_IP = "127.0.0.1"
 DEFAULT_PORT = 8866
@@ -263,7 +264,7 @@ def check_output_dir(output: Path, notebook: Path) -> None:
         "the data folder": settings.data_dir(),
         "the cases folder": settings.cases_dir(),
         "the notebooks folder": notebook.parent,
-        "the workbench checkout": settings.PROJECT_ROOT,
+        "the workbench package": Path(__file__).resolve().parent,
     }
     store = _sqlite_file(settings.db_url())
     if store is not None:
@@ -372,7 +373,10 @@ def voila_environment(root: Path, output: Path, run_dir: Path, ip: str) -> dict[
     for variable in ("JUPYTER_PATH", "JUPYTER_CONFIG_PATH"):
         env.pop(variable, None)
     env["JUPYTER_PATH"] = str(TEMPLATE_ROOT)
+    # The kernel runs in the notebook's folder: it gets every path absolute.
     env["WORKBENCH_DATA"] = str(settings.data_dir().resolve())
+    env["WORKBENCH_DB"] = settings.db_url()
+    env["WORKBENCH_TEMPLATES"] = str(settings.templates_dir().resolve())
     env["WORKBENCH_OUTPUT"] = str(output)
     env[FILES_ROOT_ENV] = str(root)
     env["JUPYTER_CONFIG_DIR"] = str(run_dir / "jupyter-config")

@@ -14,18 +14,21 @@ from pathlib import Path
 
 from .errors import SettingsError
 
-#: The checkout's root: the folder holding ``workbench/`` and ``data/``.
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
-
 
 @dataclass(frozen=True)
 class Setting:
-    """One setting: its environment variable, default and meaning."""
+    """One setting: its environment variable, default and meaning.
+
+    The README's settings table is written from these (``workbench.cli.reference``), so
+    ``help`` is what a user reads there: say what the setting does, not how it is coded.
+    """
 
     name: str
     env: str
     default: str
     help: str
+    #: How the default reads in the README when the raw value would say nothing ("").
+    shown_default: str = ""
 
 
 SETTINGS: tuple[Setting, ...] = (
@@ -33,20 +36,40 @@ SETTINGS: tuple[Setting, ...] = (
         "data_dir",
         "WORKBENCH_DATA",
         "data",
-        "Folder holding cases/ and the default store; relative paths are from the checkout.",
+        "The folder of `cases/` (made with a copy of the seed case when it does not exist), "
+        "the default store and exports; a relative path is from the working directory.",
+        "`data/`",
     ),
     Setting(
         "db_url",
         "WORKBENCH_DB",
         "",
-        "SQLAlchemy URL or file path of the review store; empty means <data_dir>/workbench.db.",
+        "The review store: a SQLite file path or an SQLAlchemy URL.",
+        "`<data>/workbench.db`",
+    ),
+    Setting(
+        "output_dir",
+        "WORKBENCH_OUTPUT",
+        "",
+        "Where the dashboard writes letters and spreadsheets.",
+        "`<data>/exports`",
+    ),
+    Setting(
+        "templates_dir",
+        "WORKBENCH_TEMPLATES",
+        "review_templates",
+        "The team's folder: letter templates, organisation settings (`organisation.yaml`), "
+        "outcome wording (`outcome_schemes.yaml`), catalogue overlay (`provisions.yaml`) and "
+        "own checks (`checks/`); see `review_templates/README.md`. A relative path is from the "
+        "working directory.",
+        "`review_templates/`",
     ),
     Setting(
         "receipt_rule",
         "WORKBENCH_RECEIPT_RULE",
         "ico",
-        "How to count a request received on a non-working day: 'ico' (day 1 is the first "
-        "working day after it) or 'next_working_day' (treat the next working day as the day "
+        "How to count a request received on a non-working day: `ico` (day 1 is the first "
+        "working day after it) or `next_working_day` (the next working day counts as the day "
         "of receipt, so day 1 is the working day after that).",
     ),
     Setting(
@@ -56,31 +79,20 @@ SETTINGS: tuple[Setting, ...] = (
         "Largest document, in MB, the workbench will load or accept as an upload.",
     ),
     Setting(
-        "output_dir",
-        "WORKBENCH_OUTPUT",
-        "",
-        "Folder exports are written to by the dashboard; empty means <data_dir>/exports.",
-    ),
-    Setting(
         "allowed_hosts",
         "WORKBENCH_ALLOWED_HOSTS",
         "",
-        "Extra host names (comma-separated) the dashboard answers to, besides localhost, "
-        "127.0.0.1, [::1] and the address it listens on; requests naming any other get 403.",
+        "Extra host names, comma-separated, the dashboard answers to (say "
+        "`reviews.example.org` behind a proxy or a DNS name); besides these only `localhost`, "
+        "`127.0.0.1`, `[::1]` and the address listened on. Requests naming any other get 403.",
+        "(none)",
     ),
     Setting(
         "user",
         "WORKBENCH_USER",
         "",
-        "The name the audit trail records for a command run without --who; empty means the "
-        "login name.",
-    ),
-    Setting(
-        "templates_dir",
-        "WORKBENCH_TEMPLATES",
-        "review_templates",
-        "The team's folder: letter templates, organisation.yaml, outcome_schemes.yaml, a "
-        "catalogue overlay (provisions.yaml) and checks/; relative paths are from the checkout.",
+        "Who the audit trail names for a `workbench review` command run without `--who`.",
+        "your login name",
     ),
 )
 
@@ -98,12 +110,14 @@ def get(name: str) -> str:
 
 
 def _project_path(value: str) -> Path:
+    """An absolute path: a relative one is from the working directory, as a user expects of
+    a command, whether the workbench runs from a checkout or from an installed wheel."""
     path = Path(value).expanduser()
-    return path if path.is_absolute() else PROJECT_ROOT / path
+    return path if path.is_absolute() else Path.cwd() / path
 
 
 def data_dir() -> Path:
-    """The data folder (``WORKBENCH_DATA``, default ``data/`` in the checkout)."""
+    """The data folder (``WORKBENCH_DATA``, default ``data/`` in the working directory)."""
     return _project_path(get("data_dir"))
 
 

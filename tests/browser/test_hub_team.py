@@ -36,7 +36,7 @@ def hub(tmp_path, postgres, isolated_data, monkeypatch):
         pytest.skip(reason)
     store_url = postgres.schema_url("hub")
     monkeypatch.setenv("WORKBENCH_DB", store_url)  # for Store() below, as the servers use it
-    shutil.copytree(ROOT / "data" / "cases" / SEED_ID, isolated_data / "cases" / SEED_ID)
+    shutil.copytree(ROOT / "workbench" / "seed" / SEED_ID, isolated_data / "cases" / SEED_ID)
     running = start_hub(
         tmp_path,
         {

@@ -4,7 +4,13 @@ Each command parses its options, calls one function of the package and formats
 the answer.  Every ``WorkbenchError``, and every ``OSError`` (a full disk, a
 read-only folder), becomes one ``Error: ...`` line and exit status 1;
 ``--debug`` shows the traceback instead.  Commands live in one module
-per subject and register themselves on :data:`main` when imported below.
+per subject and register themselves on :data:`main` when imported.
+
+Start-up is kept fast (``benchmarks/bench_cli_start.py``): a module is imported
+only when one of its commands is asked for (:data:`COMMANDS`), and the command
+modules import the heavy parts of the package (pandas, SQLAlchemy, the document
+libraries) inside the commands that use them, so ``workbench --help`` and
+``workbench deadline`` never load them.
 """
 
 from __future__ import annotations
@@ -17,10 +23,11 @@ import click
 
 from ..errors import WorkbenchError
 from ..terminal import PrintableStream, printable
+from .lazy import LazyGroup
 
 
-class WorkbenchGroup(click.Group):
-    """A click group that turns the workbench's own errors into plain messages.
+class WorkbenchGroup(LazyGroup):
+    """The ``workbench`` group: turns the workbench's own errors into plain messages.
 
     Everything a command prints, and every error, has its control characters
     written out (:mod:`workbench.terminal`): letters are the requester's text.
@@ -57,7 +64,23 @@ def _printable_output() -> Iterator[None]:
         sys.stdout, sys.stderr = saved
 
 
-@click.group(cls=WorkbenchGroup)
+#: Each top-level command and the module that defines it; add yours here.
+COMMANDS = {
+    "deadline": "deadline",
+    "case": "case",
+    "serve": "serve",
+    "check": "check",
+    "review": "review",
+    "export": "export",
+    "extract": "extract",
+    "grounds": "grounds",
+    "register": "register",
+    "demo-data": "register",
+    "audit": "audit",
+}
+
+
+@click.group(cls=WorkbenchGroup, lazy_commands=COMMANDS)
 @click.option("--debug", is_flag=True, help="Show full tracebacks instead of one-line errors.")
 @click.version_option(package_name="workbench")
 @click.pass_context
@@ -65,31 +88,3 @@ def main(ctx: click.Context, debug: bool) -> None:
     """FOI internal review workbench: read a response, check it, review it, write the letter."""
     ctx.ensure_object(dict)
     ctx.obj["debug"] = debug
-
-
-def _register() -> None:
-    """Import the command modules so each adds its commands to ``main``."""
-    import importlib
-
-    for name in COMMAND_MODULES:
-        importlib.import_module(f"{__name__}.{name}")
-
-
-#: One module per subject; add yours here.
-COMMAND_MODULES = [
-    "deadline",
-    "case",
-    "serve",
-    "check",
-    "review",
-    "reading",
-    "review_grounds",
-    "allocate",
-    "export",
-    "extract",
-    "grounds",
-    "register",
-    "audit",
-]
-
-_register()

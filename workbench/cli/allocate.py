@@ -19,6 +19,9 @@ def review_allocate(case_id: str, to: str, who: str) -> None:
 
     Signed in through JupyterHub (JUPYTERHUB_USER), the allocation is recorded as the
     signed-in user and only a manager may make it.
+
+    The team member is named by sign-in name (`--to ''` for nobody); the draft is started if
+    nobody has opened the review yet.
     """
     allocated = allocate_case(case_id, to, who=who)
     if allocated.allocated_to:

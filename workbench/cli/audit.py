@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import click
 
-from ..store import Store
 from . import main
 
 
@@ -20,7 +19,14 @@ def audit_verify(case_id: str | None) -> None:
 
     Prints the first broken link of each case whose trail was edited, cut short or
     rewritten, and exits with status 1; otherwise prints the seal to note elsewhere.
+
+    Each row of the audit trail carries a hash of its content and of the row before, so an
+    edited, deleted, replaced or slipped-in row, rows cut from the end, a review deleted behind
+    the store's back, or a missing database guard is reported. A later seal for the same history
+    that differs shows the history was rewritten.
     """
+    from ..store import Store
+
     with Store() as store:
         verdict = store.verify_audit(case_id)
     if not verdict.intact:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import click
 
-from .. import case_import, cases
 from . import main
 
 
@@ -41,6 +40,8 @@ def case_new(
     authority: str | None,
 ) -> None:
     """Create a case folder from a response and, optionally, its request and search record."""
+    from .. import cases
+
     created = cases.new_case(
         response,
         request=request,
@@ -70,9 +71,13 @@ def case_add_review_request(
 
     Its grounds are read into the review when it is next opened (`workbench review grounds
     CASE_ID`, or the dashboard), if the review has none yet.
+
+    The review request can be given later, as a document or as an email body (--text).
     """
     if (file is None) == (text is None):
         raise click.UsageError("Give the review request as FILE or as --text, not both")
+    from .. import cases
+
     updated = cases.attach_review_request(
         cases.load_case(case_id), file, text=text, replace=replace
     )
@@ -84,6 +89,8 @@ def case_add_review_request(
 @case.command("list")
 def case_list() -> None:
     """List the cases in the data folder."""
+    from .. import cases
+
     found = cases.list_cases()
     if not found:
         click.echo("No cases yet. Add one with: workbench case new --response FILE")
@@ -103,7 +110,13 @@ def case_import_folder(folder: str) -> None:
     Each document's role is found by its kind (a .csv or .xlsx is the search record), its
     name ("response", "request", "review") or an email's subject; a folder that cannot be
     made into a case is refused with the reason, and the others are still imported.
+
+    A progress bar shows, then a summary of the cases made, the folders refused and why, and any
+    file left out (see "Importing many cases" in the README); the exit status is 1 when a folder
+    was refused.
     """
+    from .. import case_import
+
     folders = case_import.case_folders(folder)
     with click.progressbar(folders, label="Importing", item_show_func=_folder_name) as bar:
         results = [case_import.import_case_folder(sub) for sub in bar]

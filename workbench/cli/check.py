@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import json
 import textwrap
+from typing import TYPE_CHECKING
 
 import click
 
-from ..cases import find_case
-from ..checks import Finding, Severity, run_case_checks
-from ..review import Review
-from ..store import ReviewNotFound, Store
 from . import main
 
-_HEADINGS = {Severity.ISSUE: "Issues", Severity.WARNING: "Warnings", Severity.INFO: "Information"}
+if TYPE_CHECKING:
+    from ..checks import Finding, Severity
+    from ..review import Review
+
+#: Each severity's heading, by its value ("issue", "warning", "info").
+_HEADINGS = {"issue": "Issues", "warning": "Warnings", "info": "Information"}
 _WIDTH = 100
 _QUOTE_LIMIT = 240
 
@@ -31,7 +33,13 @@ def check(case_dir: str, as_json: bool, as_read: bool) -> None:
 
     When the case has a review, the checks read the reviewer's corrected reading
     (points, determinations, provisions, facts) unless --as-read is given.
+
+    Findings are grouped by severity, each with its provision and the evidence (see
+    `docs/checks.md`); with --as-read the checks read the letter as the extractor reads it.
     """
+    from ..cases import find_case
+    from ..checks import run_case_checks
+
     case = find_case(case_dir)
     review = None if as_read else _saved_review(case.id)
     findings = run_case_checks(case, review=review)
@@ -43,6 +51,8 @@ def check(case_dir: str, as_json: bool, as_read: bool) -> None:
 
 def _saved_review(case_id: str) -> Review | None:
     """The case's review in the store, if it has one."""
+    from ..store import ReviewNotFound, Store
+
     with Store() as store:
         try:
             return store.get(case_id)
@@ -52,6 +62,8 @@ def _saved_review(case_id: str) -> Review | None:
 
 def format_findings(case_id: str, findings: list[Finding]) -> str:
     """Findings grouped by severity, each with its explanation and the words behind it."""
+    from ..checks import Severity
+
     counts = {s: sum(1 for f in findings if f.severity == s) for s in Severity}
     summary = ", ".join(f"{n} {_plural(s, n)}" for s, n in counts.items())
     lines = [f"Case {case_id}: {summary}"]
@@ -59,7 +71,7 @@ def format_findings(case_id: str, findings: list[Finding]) -> str:
         group = [f for f in findings if f.severity == severity]
         if not group:
             continue
-        lines += ["", f"{_HEADINGS[severity].upper()} ({len(group)})"]
+        lines += ["", f"{_HEADINGS[severity.value].upper()} ({len(group)})"]
         for f in group:
             lines += ["", *_format_one(f)]
     return "\n".join(lines)

@@ -6,7 +6,6 @@ import json
 
 import click
 
-from .. import deadlines
 from . import main
 
 
@@ -44,7 +43,14 @@ def deadline(
     fee_paid: str | None,
     as_json: bool,
 ) -> None:
-    """When a response to a request RECEIVED (day first: 4/12/2023, 4 Dec 2023) is due."""
+    """When a response to a request RECEIVED (day first: 4/12/2023, 4 Dec 2023) is due.
+
+    Prints the statutory due date with its working: day 1, every bank holiday skipped and the
+    nation it belongs to, the last day; the working days taken and whether on time. Every DATE
+    is day first: `4/12/2023`, `4 Dec 2023` or `2023-12-04`.
+    """
+    from .. import deadlines
+
     response = deadlines.response_deadline(
         received,
         regime,

@@ -4,9 +4,6 @@ from __future__ import annotations
 
 import click
 
-from ..cases import find_case
-from ..export import FORMATS, export_case, parse_formats
-from ..store import Store
 from . import main
 
 
@@ -18,16 +15,22 @@ from . import main
 @click.option(
     "--format",
     "formats",
-    default=",".join(FORMATS),
-    show_default=True,
-    help="Comma-separated formats: docx, html, md (the letter) and xlsx (the findings).",
+    help="Comma-separated formats: docx, html, md (the letter) and xlsx (the findings); "
+    "all four unless given.",
 )
-def export(case_dir: str, out: str, formats: str) -> None:
+def export(case_dir: str, out: str, formats: str | None) -> None:
     """Write the outcome letter and findings spreadsheet of a case (CASE_DIR: folder or id).
 
     Uses the review saved in the store, or the automated first pass when none exists yet.
+
+    The letter is written as Word, HTML and Markdown, the findings as a spreadsheet, named like
+    `IC-266000-V6Y0-review-v1.docx`.
     """
-    wanted = parse_formats(formats)
+    from ..cases import find_case
+    from ..export import FORMATS, export_case, parse_formats
+    from ..store import Store
+
+    wanted = parse_formats(FORMATS if formats is None else formats)
     case = find_case(case_dir)
     with Store() as store:
         saved = store.exists(case.id)

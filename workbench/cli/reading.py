@@ -112,6 +112,8 @@ def review_points(case_id: str, as_json: bool, who: str) -> None:
     """The corrected reading of CASE_ID: each point's label, text, determination, provisions.
 
     Each value is marked as read from the letter or corrected by the reviewer.
+
+    Also lists provisions cited but relied on by no point, and provisions set aside.
     """
     with _session(case_id, who) as session:
         found = session.review
@@ -173,7 +175,13 @@ def point_set(
     provisions: str | None,
     who: str,
 ) -> None:
-    """Correct point LABEL: its label, request text, determination or provisions."""
+    """Correct point LABEL: its label, request text, determination or provisions.
+
+    What the response decided: `held_disclosed`, `held_partly_disclosed`, `held_withheld`,
+    `not_held`, `ncnd`, `cost_limit`, `vexatious`, `repeated`, `published_elsewhere`, `other`;
+    the provisions relied on: `s.40(2)`, `reg.12(5)(b)`, `foisa.s.38(1)(b)` or "section 40(2)"
+    (`""` for none).
+    """
     if all(v is None for v in (new_label, text, determination, provisions)):
         raise click.UsageError(
             "Give at least one of --label, --text, --determination, --provisions"
@@ -194,7 +202,10 @@ def point_set(
 @click.argument("label")
 @who_option
 def point_delete(case_id: str, label: str, who: str) -> None:
-    """Delete point LABEL (the audit trail keeps it, with everything said about it)."""
+    """Delete point LABEL (the audit trail keeps it, with everything said about it).
+
+    For a fragment read as a point.
+    """
     with _session(case_id, who) as session:
         session.delete_point(label)
         _report(f"Deleted point {label}", session)
@@ -206,7 +217,10 @@ def point_delete(case_id: str, label: str, who: str) -> None:
 @click.option("--into", required=True, help="The parts' labels, comma-separated: 3a,3b.")
 @who_option
 def point_split(case_id: str, label: str, into: str, who: str) -> None:
-    """Split point LABEL into parts, each starting as a copy to correct."""
+    """Split point LABEL into parts, each starting as a copy to correct.
+
+    Each copy has the text, determination, provisions and reasons.
+    """
     with _session(case_id, who) as session:
         session.split_point(label, into)
         _report(f"Split point {label} into {into}", session)
@@ -219,7 +233,10 @@ def point_split(case_id: str, label: str, into: str, who: str) -> None:
 @click.option("--label", help="The merged point's label (default: FIRST's).")
 @who_option
 def point_merge(case_id: str, first: str, second: str, label: str | None, who: str) -> None:
-    """Merge points FIRST and SECOND into one (texts and reasons joined)."""
+    """Merge points FIRST and SECOND into one (texts and reasons joined).
+
+    Provisions are combined.
+    """
     with _session(case_id, who) as session:
         session.merge_points(first, second, label)
         _report(f"Merged points {first} and {second}", session)
@@ -231,7 +248,10 @@ def point_merge(case_id: str, first: str, second: str, label: str | None, who: s
 @click.option("--to", "position", required=True, type=int, help="Its new place, from 1.")
 @who_option
 def point_move(case_id: str, label: str, position: int, who: str) -> None:
-    """Move point LABEL to another place in the list (reorder the points)."""
+    """Move point LABEL to another place in the list (reorder the points).
+
+    --to N puts it at place N.
+    """
     with _session(case_id, who) as session:
         session.move_point(label, position - 1)
         _report(f"Moved point {label} to place {position}", session)
@@ -249,6 +269,8 @@ def review_set(case_id: str, field: str, value: str, who: str) -> None:
 
     VALUE "" goes back to what was read.  Dates are day first (4/12/2023, 4 Dec 2023 or
     2023-12-04); kind is response, refusal_notice, holding_notice or internal_review_outcome.
+
+    `requester` is the name the letter opens with ("Dear <requester>").
     """
     with _session(case_id, who) as session:
         session.set_fact(field, value)
@@ -324,7 +346,11 @@ def search_not_a_search(case_id: str, number: int, undo: bool, who: str) -> None
 @click.option("--on", "on", help="The sign-off date (e.g. 4/12/2023; default today).")
 @who_option
 def review_complete(case_id: str, signed_by: str, on: str | None, who: str) -> None:
-    """Sign off CASE_ID's review and freeze it (refused, with what is missing, if incomplete)."""
+    """Sign off CASE_ID's review and freeze it (refused, with what is missing, if incomplete).
+
+    Refused, listing what is missing, while a point, provision or ground of the review request
+    has no finding (or a ground its reasons, or an upheld ground its remedy).
+    """
     day = parse_date(on, field_name="--on") if on else None
     with _session(case_id, who) as session:
         done = session.complete(signed_by, on=day)

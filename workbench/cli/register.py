@@ -7,7 +7,6 @@ import datetime as dt
 
 import click
 
-from ..deadlines import parse_date
 from ..outcomes import DEFAULT_SCHEME
 from . import main
 
@@ -41,8 +40,17 @@ def register_report(
     """Print (or write) every standard figure of the register.
 
     For the charts and an HTML report, run notebooks/register.ipynb (see its first cell).
+
+    The quarterly figures from the register of reviews: received and completed per quarter,
+    outcomes (Cabinet Office words by default), on time vs late, provisions most often cited and
+    not upheld, searches found inadequate, median working days per stage, reviewer workload,
+    reviews overdue today, grounds of review requests by category and the share upheld (the
+    requester right); --xlsx writes one sheet per figure. The HTML report: `jupyter nbconvert
+    --to html --no-input --execute notebooks/register.ipynb` (it reads the demo register unless
+    `WORKBENCH_REGISTER=store`).
     """
     from .. import register as reg
+    from ..deadlines import parse_date
 
     day = parse_date(today, field_name="--today") if today else dt.date.today()
     loaded = reg.load_register(db, scheme=scheme, frames=reg.FIGURE_FRAMES)
@@ -88,7 +96,11 @@ def demo_data(count: int, seed: int, as_of: str | None, years: int, db: str | No
 
     For notebooks, tests and benchmarks without real personal data.  Refuses a store that
     holds real reviews; name a new one with --db.
+
+    Only an empty store is filled, with text marked SYNTHETIC; the same seed gives the same
+    register.
     """
+    from ..deadlines import parse_date
     from ..demo import DEMO_AS_OF, DEMO_PREFIX, load_demo_data
     from ..store import Store
 

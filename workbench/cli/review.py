@@ -7,19 +7,21 @@ import datetime as dt
 import json
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
-from pydantic import ValidationError
 
 from .. import settings
-from ..deadlines import parse_date
-from ..errors import DocumentError
 from ..outcomes import DEFAULT_SCHEME
-from ..parsing.model import Extraction
-from ..review import Review, Route, explain, yes_no_label
-from ..store import Store
 from . import main
+from .lazy import LazyChoice, LazyGroup
+
+if TYPE_CHECKING:
+    from ..parsing.model import Extraction
+    from ..review import Review
+
+#: The modules adding commands to ``workbench review``, imported when it runs.
+REVIEW_COMMAND_MODULES = ("reading", "review_grounds", "allocate")
 
 
 def _default_user() -> str:
@@ -37,7 +39,13 @@ def who_option(command: Callable[..., Any]) -> Callable[..., Any]:
     )(command)
 
 
-@main.group()
+def _routes() -> list[str]:
+    from ..review import Route
+
+    return list(Route.choices())
+
+
+@main.group(cls=LazyGroup, command_modules=REVIEW_COMMAND_MODULES)
 def review() -> None:
     """Internal reviews, kept in the review store (WORKBENCH_DB, default data/workbench.db)."""
 
@@ -46,6 +54,8 @@ def review() -> None:
 @who_option
 def review_list(who: str) -> None:
     """List every review: status, reviewer, due date and outcome."""
+    from ..store import Store
+
     with Store() as store:
         summaries = store.list_reviews()
     if not summaries:
@@ -72,7 +82,12 @@ def review_list(who: str) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print the review as JSON.")
 @who_option
 def review_show(case_id: str, version: int | None, scheme: str, as_json: bool, who: str) -> None:
-    """Show the review of CASE_ID."""
+    """Show the review of CASE_ID.
+
+    --version N shows an earlier version.
+    """
+    from ..store import Store
+
     with Store() as store:
         found = store.get(case_id, version)
     if as_json:
@@ -86,7 +101,7 @@ def review_show(case_id: str, version: int | None, scheme: str, as_json: bool, w
 @click.option("--reviewer", help="Who carries out the review (default: --who).")
 @click.option("--role", default="", help="The reviewer's role.")
 @click.option("--requested", help="Date the review was requested (default: case.json).")
-@click.option("--route", type=click.Choice(list(Route.choices())), help="How it was requested.")
+@click.option("--route", type=LazyChoice(_routes), help="How it was requested.")
 @click.option("--grounds", default="", help="The requester's grounds, in their words.")
 @click.option("--exceptional", is_flag=True, help="FOIA exceptional case: 40 working days.")
 @click.option(
@@ -117,9 +132,15 @@ def review_start(
 
     The points, determinations and provisions the extractor reads are a proposal to
     check: correct them with `workbench review point ...` (or in the dashboard).
+
+    --no-extraction starts with no points; --extraction takes a first pass saved by `workbench
+    extract --json`.
     """
     from ..cases import load_case
+    from ..deadlines import parse_date
+    from ..review import Route
     from ..service import ReviewSession
+    from ..store import Store
 
     if no_extraction and extraction:
         raise click.UsageError("Give --extraction FILE or --no-extraction, not both")
@@ -154,9 +175,14 @@ def review_start(
 
 def _read_extraction(path: str | None) -> Extraction | None:
     """The first pass's result saved as JSON (``Extraction.to_json_dict``), checked."""
+    from pydantic import ValidationError
+
+    from ..errors import DocumentError
+    from ..parsing.model import Extraction
+    from ..review import explain
+
     if path is None:
         return None
-
     try:
         return Extraction.model_validate_json(Path(path).read_bytes())
     except ValidationError as exc:
@@ -168,7 +194,12 @@ def _read_extraction(path: str | None) -> Extraction | None:
 @click.option("--out", type=click.Path(dir_okay=False), help="File to write (default: print).")
 @who_option
 def review_export_json(case_id: str, out: str | None, who: str) -> None:
-    """Write every version of CASE_ID's review, with its audit trail, as JSON."""
+    """Write every version of CASE_ID's review, with its audit trail, as JSON.
+
+    Each version comes with the hashes of every content it has had.
+    """
+    from ..store import Store
+
     with Store() as store:
         exported = store.export_json(case_id)
     text = json.dumps(exported, indent=2, ensure_ascii=False) + "\n"
@@ -196,7 +227,16 @@ def review_export_json(case_id: str, out: str | None, who: str) -> None:
     help="Replace unfinished work saved here that the file does not build on.",
 )
 def review_import_json(file: str, who: str, force: bool) -> None:
-    """Import a review written by export-json (never over work it does not build on)."""
+    """Import a review written by export-json (never over work it does not build on).
+
+    Versions this store lacks are added; an unfinished version here is replaced only when the
+    file's copy builds on it (by content hash, never by a date in the file), otherwise --force
+    is needed; completed versions are never replaced. The file's audit trail is kept apart,
+    marked with the file, the importer and the time; what the import changes here is audited
+    field by field under --who.
+    """
+    from ..store import Store
+
     data = Store.read_export(file)
     with Store() as store:
         result = store.import_json(data, who, force=force, source=Path(file).name)
@@ -208,7 +248,13 @@ def review_import_json(file: str, who: str, force: bool) -> None:
 @who_option
 @click.option("--case", "case_id", help="Refuse the workbook unless it is for this case id.")
 def review_import_xlsx(file: str, who: str, case_id: str | None) -> None:
-    """Update a review from a findings spreadsheet filled in offline (changes are audited)."""
+    """Update a review from a findings spreadsheet filled in offline (changes are audited).
+
+    Findings, reasons, remedies (on the Grounds, Points and Provisions sheets), search adequacy,
+    check decisions and the outcome are saved through the store and audited; a workbook for
+    another case, an older version or a review changed since export is refused, and so is a
+    Grounds row naming a ground the review does not have.
+    """
     from ..export.import_xlsx import import_findings
 
     report = import_findings(file, who, case_id=case_id)
@@ -219,6 +265,8 @@ def format_review(
     review: Review, scheme: str = DEFAULT_SCHEME, today: dt.date | None = None
 ) -> str:
     """The review as plain text, section by section (what ``review show`` prints)."""
+    from ..review import yes_no_label
+
     lines = [
         f"Review of {review.case_id} (version {review.version}, {review.status_label.lower()})"
     ]

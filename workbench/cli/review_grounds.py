@@ -146,6 +146,10 @@ def review_grounds(case_id: str, as_json: bool, who: str) -> None:
 
     A review with no grounds yet whose case has a review request gets them read now (a
     proposal, audited under --who).
+
+    In the order raised, each with how sure the reader was ("CHECK THIS" under 0.4), what it is
+    linked to (points, provisions, the search record, timeliness, advice and assistance, the
+    refusal notice), and the finding, reasons and remedy recorded.
     """
     with _session(case_id, who) as session:
         read = session.propose_grounds_if_due()
@@ -188,7 +192,10 @@ def ground_add(
     after: str | None,
     who: str,
 ) -> None:
-    """Add a ground the reader missed."""
+    """Add a ground the reader missed.
+
+    Categories as `workbench grounds` lists them, by value or label.
+    """
     with _session(case_id, who) as session:
         session.add_ground(
             category, summary, points=points, provisions=provisions, ground_id=ground_id,
@@ -223,7 +230,11 @@ def ground_set(
     who: str,
 ) -> None:
     """Correct ground GROUND_ID (category, summary, points, provisions) or record the
-    finding on it (finding, reasons, remedies, remedy)."""
+    finding on it (finding, reasons, remedies, remedy).
+
+    Upheld means the requester is right; a ground upheld (wholly or in part) needs a remedy
+    (`disclose`, `new_searches`, `apologise_for_delay` ... or your words in --remedy).
+    """
     reading = (category, summary, points, provisions)
     answer = (finding, reasons, remedies, remedy)
     if all(value is None for value in (*reading, *answer)):
@@ -250,7 +261,10 @@ def ground_set(
 @click.argument("ground_id")
 @who_option
 def ground_delete(case_id: str, ground_id: str, who: str) -> None:
-    """Delete ground GROUND_ID (the audit trail keeps it, with its finding)."""
+    """Delete ground GROUND_ID (the audit trail keeps it, with its finding).
+
+    For a passage that is not a ground after all.
+    """
     with _session(case_id, who) as session:
         session.delete_ground(ground_id)
         _report(f"Deleted ground {ground_id}", session)
@@ -262,7 +276,10 @@ def ground_delete(case_id: str, ground_id: str, who: str) -> None:
 @click.option("--into", help="The parts' ids, comma-separated (default: g2a,g2b).")
 @who_option
 def ground_split(case_id: str, ground_id: str, into: str | None, who: str) -> None:
-    """Split ground GROUND_ID into parts, each starting as a copy to correct."""
+    """Split ground GROUND_ID into parts, each starting as a copy to correct.
+
+    For a ground read as one.
+    """
     with _session(case_id, who) as session:
         session.split_ground(ground_id, into)
         _report(f"Split ground {ground_id}", session)
@@ -275,7 +292,10 @@ def ground_split(case_id: str, ground_id: str, into: str | None, who: str) -> No
 @click.option("--id", "new_id", help="The merged ground's id (default: FIRST's).")
 @who_option
 def ground_merge(case_id: str, first: str, second: str, new_id: str | None, who: str) -> None:
-    """Merge grounds FIRST and SECOND into one (summaries and reasons joined)."""
+    """Merge grounds FIRST and SECOND into one (summaries and reasons joined).
+
+    The requester's words become the passage spanning both.
+    """
     with _session(case_id, who) as session:
         session.merge_grounds(first, second, new_id)
         _report(f"Merged grounds {first} and {second}", session)
@@ -300,7 +320,10 @@ def ground_move(case_id: str, ground_id: str, position: int, who: str) -> None:
 )
 @who_option
 def ground_read(case_id: str, replace: bool, who: str) -> None:
-    """Read the grounds of the case's review request into the review (a proposal to check)."""
+    """Read the grounds of the case's review request into the review (a proposal to check).
+
+    --replace reads them over the grounds the review has, findings and all.
+    """
     with _session(case_id, who) as session:
         session.read_grounds(replace=replace)
         _report("Read the grounds from the review request", session)
@@ -312,7 +335,10 @@ def ground_read(case_id: str, replace: bool, who: str) -> None:
 @who_option
 def ground_accept(case_id: str, ground_id: str, who: str) -> None:
     """Record the finding your point, provision, search and handling findings propose for
-    GROUND_ID (shown by `workbench review grounds`)."""
+    GROUND_ID (shown by `workbench review grounds`).
+
+    Only on your say-so: nothing is set without it.
+    """
     with _session(case_id, who) as session:
         proposal = session.ground_proposal(ground_id)
         session.accept_ground_proposal(ground_id)

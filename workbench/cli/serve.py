@@ -58,7 +58,11 @@ def serve(
     cull_interval: int,
     notebook: Path,
 ) -> None:
-    """Serve the reviewer's dashboard with Voila (stop with Ctrl-C)."""
+    """Serve the reviewer's dashboard with Voila (stop with Ctrl-C).
+
+    The dashboard listens on 127.0.0.1; another address needs a token; idle kernels are culled
+    after 30 minutes.
+    """
     options = serving.ServeOptions(
         port=port,
         ip=ip,
