@@ -18,6 +18,7 @@ character except four (see :func:`foldable`), which the caller checks for.
 from __future__ import annotations
 
 import re
+from functools import cached_property
 from re import _constants as sre  # the parsed form of a pattern: stable since Python 3.11
 from re import _parser
 
@@ -37,30 +38,41 @@ class Alternation:
     earliest phrase winning a tie; a phrase whose needed text is missing from the text
     cannot match anywhere in it, so leaving it out changes nothing. When every phrase
     could match, or the text holds a letter that folds oddly, the whole alternation is
-    searched. Phrases must not capture groups (their numbers would differ).
+    searched. Phrases must not capture groups (their numbers would differ). Each phrase
+    is compiled and read for its text on the first search, not on import.
     """
 
     def __init__(self, phrases: tuple[str, ...] | list[str], flags: int = 0) -> None:
+        self.phrases = tuple(phrases)
+        self.flags = flags
         self.whole = re.compile("|".join(f"(?:{phrase})" for phrase in phrases), flags)
         if self.whole.groups:
             raise ValueError("an Alternation's phrases must not capture groups")
-        self.patterns = tuple(re.compile(phrase, flags) for phrase in phrases)
-        self.needs = tuple(needed(phrase, flags) for phrase in phrases)
-        #: Every string some phrase needs, each looked for once per text.
-        self.words = tuple(sorted({word for need in self.needs if need for word in need}))
+
+    @cached_property
+    def _parts(
+        self,
+    ) -> tuple[tuple[re.Pattern[str], ...], tuple[frozenset[str] | None, ...], tuple[str, ...]]:
+        """Each phrase compiled, the text each needs, and every such text (looked for once
+        per search)."""
+        patterns = tuple(re.compile(phrase, self.flags) for phrase in self.phrases)
+        needs = tuple(needed(phrase, self.flags) for phrase in self.phrases)
+        words = tuple(sorted({word for need in needs if need for word in need}))
+        return patterns, needs, words
 
     def search(self, text: str, lowered: str | None = None) -> re.Match[str] | None:
         """What the whole alternation finds in ``text`` (``lowered``: ``text.lower()``)."""
         lowered = text.lower() if lowered is None else lowered
         if not foldable(lowered):
             return self.whole.search(text)
-        present = {word for word in self.words if word in lowered}
+        patterns, needs, words = self._parts
+        present = {word for word in words if word in lowered}
         kept = [
             pattern
-            for pattern, need in zip(self.patterns, self.needs, strict=True)
+            for pattern, need in zip(patterns, needs, strict=True)
             if need is None or not need.isdisjoint(present)
         ]
-        if len(kept) == len(self.patterns):
+        if len(kept) == len(patterns):
             return self.whole.search(text)
         first: re.Match[str] | None = None
         for pattern in kept:

@@ -28,7 +28,7 @@ from typing import Any
 import yaml
 
 from ..errors import SettingsError
-from .literals import Alternation, needed
+from .literals import Alternation
 
 #: The sections of the file and whether each holds named groups (``cues: {ncnd: ...}``)
 #: or a single group (``status: {phrases: [...]}``).
@@ -42,10 +42,8 @@ _NARROW_FROM = 4
 
 def _narrowing(entries: list[str], pattern: re.Pattern[str]) -> Alternation | None:
     """The group's phrases to search one by one, or None when that cannot pay or could
-    change a match: few phrases, none with text of its own, or capturing groups."""
+    change a match: few phrases, or capturing groups."""
     if len(entries) < _NARROW_FROM or pattern.groups:
-        return None
-    if not any(needed(entry, _FLAGS) for entry in entries):
         return None
     return Alternation(entries, _FLAGS)
 
