@@ -5,9 +5,9 @@ alternative at every offset of a sentence: a group of sixteen phrases costs sixt
 tries per character, whatever the sentence says. Most phrases hold some plain
 text they cannot match without ("please find", "as follows"), and a substring test on
 the lowercased sentence is far cheaper than the pattern. :func:`needed` works that
-text out once, when the phrases are loaded, and :class:`Alternation` leaves out of the
-search the phrases a sentence cannot match (the phrase book's groups, and the
-longest alternations in code, are searched this way).
+text out once per phrase, and :class:`Alternation` leaves out of the search the
+phrases a sentence cannot match (the phrase book's groups, and the longest
+alternations in code, are searched this way).
 
 The answer is a set of lowercase strings, *one* of which every match contains, or
 ``None`` when the pattern offers no such text (then the phrase is always tried).
