@@ -135,6 +135,10 @@ _SCOTTISH = ("FOISA", "EISR")
 _STATUTE_HEADING = re.compile(
     r"(?m)^[ \t>]*(?P<ref>\d{1,3}[A-Z]{0,2}\.[ \t]*[–—-][ \t]*(?:\(\s*[0-9A-Za-z]{1,3}\s*\))+)"
 )
+#: What every statute heading contains ("3.–", "43A. -"). Anchored on a digit, it is found
+#: quickly; the heading pattern, anchored on a line start, is tried at every offset, so it
+#: runs only on text holding this.
+_STATUTE_HEADING_HINT = re.compile(r"\d[A-Z]{0,2}\.[ \t]*[–—-]")
 
 
 @dataclass(frozen=True)
@@ -189,7 +193,7 @@ def _statute_headings(
     Only with a regime to read them in: a bare "43.–(2)" names no Act.
     """
     regime = hint or _only_regime(found)
-    if regime is None:
+    if regime is None or _STATUTE_HEADING_HINT.search(text) is None:
         return []
     out: list[Citation] = []
     for match in _STATUTE_HEADING.finditer(text):

@@ -192,7 +192,7 @@ def read_decision(
                 status = (_status_determination(match.group("status")), line)
         for sentence in layout.sentences_in(span.start, span.end) or [span]:
             in_reasons = any(r.start <= sentence.start < r.end for r in reasons) or bool(
-                book.skip("arguments").search(sentence.text)
+                book.find("skip", "arguments", sentence.text)
             )
             for name in cache.cues(sentence):
                 if not (in_reasons and name in _NOT_IN_REASONS):
@@ -208,9 +208,9 @@ def read_decision(
         if implied is Determination.VEXATIOUS and ground.id.startswith(
             ("reg.12(4)(b)", "eisr.reg.10(4)(b)")
         ):
-            costly = book.cue("cost").search(sentence.text) or "cost" in signals
+            costly = book.find("cues", "cost", sentence.text) or "cost" in signals
             implied = D.COST_LIMIT if costly else implied
-        if implied is None and book.skip("alternative").search(sentence.text):
+        if implied is None and book.find("skip", "alternative", sentence.text):
             signals.add("ground:alternative", sentence)
             continue
         signals.add(f"ground:{implied.value if implied else 'exemption'}", sentence)
@@ -227,11 +227,16 @@ def _cues(book: PhraseBook, text: str, skipped: Callable[[], bool]) -> list[str]
     """The cues a sentence carries, unless it is boilerplate, law in general, or a denial.
 
     The skip tests run only on sentences that carry a cue at all, which most do not.
+    Every group is tried through :meth:`PhraseBook.find`, whose gate words spare most
+    sentences the group's pattern.
     """
-    # A stock clause ("While our aim is to provide information whenever possible, ...")
-    # decides nothing, but the rest of its sentence may ("... the cost would exceed the limit").
-    text = book.skip("boilerplate").sub(lambda m: " " * len(m.group(0)), text)
     lowered = text.lower()
+    if book.find("skip", "boilerplate", text, lowered):
+        # A stock clause ("While our aim is to provide information whenever possible, ...")
+        # decides nothing, but the rest of its sentence may ("... the cost would exceed the
+        # limit").
+        text = book.skip("boilerplate").sub(lambda m: " " * len(m.group(0)), text)
+        lowered = text.lower()
     found = [name for name in _CUE_NAMES if book.find("cues", name, text, lowered)]
     if "disclosed" not in found and book.find("cues", "figures", text, lowered):
         found.append("disclosed")  # figures given as the answer
@@ -245,19 +250,20 @@ def _cues(book: PhraseBook, text: str, skipped: Callable[[], bool]) -> list[str]
         # "We do not hold the figures in calendar years - the information below shows
         # financial years": the information is given, in the form it is kept.
         found = [name for name in found if name != "not_held"] + ["disclosed"]
-    if _ACTIONS.intersection(found) and book.skip("hypothetical").search(text):
+    if _ACTIONS.intersection(found) and book.find("skip", "hypothetical", text, lowered):
         found = [name for name in found if name not in _ACTIONS]
-    if book.skip("alternative").search(text):
+    if book.find("skip", "alternative", text, lowered):
         found = [name for name in found if name not in _REFUSING] + ["alternative"]
     return found
 
 
 def _is_skipped(book: PhraseBook, text: str) -> bool:
+    lowered = text.lower()
     return bool(
         is_rights_sentence(text)
         or introduces_request(text)  # "... your request, received on 9 May, as follows:"
-        or book.skip("general_law").search(text)
-        or book.skip("denied").search(text)
+        or book.find("skip", "general_law", text, lowered)
+        or book.find("skip", "denied", text, lowered)
     )
 
 

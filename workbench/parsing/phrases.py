@@ -7,6 +7,12 @@ code. A team adds its own phrases in ``<WORKBENCH_DATA>/letter_phrases.yaml``
 (same shape; entries are added, never removed). Each group of phrases is
 compiled once into one case-insensitive pattern; a pattern that does not
 compile stops the load with a message naming the file, the group and the entry.
+
+Speed: a group's pattern is an alternation, which the ``re`` engine tries phrase by
+phrase at every offset. So :meth:`PhraseBook.find` first drops a sentence holding
+none of the group's ``words``, then leaves out of the search each phrase whose own
+plain text (worked out by :mod:`.literals`) the sentence lacks. Both only skip what
+cannot match: the result is the one the whole pattern would give.
 """
 
 from __future__ import annotations
@@ -22,11 +28,24 @@ from typing import Any
 import yaml
 
 from ..errors import SettingsError
+from .literals import Alternation
 
 #: The sections of the file and whether each holds named groups (``cues: {ncnd: ...}``)
 #: or a single group (``status: {phrases: [...]}``).
 _GROUPED = ("cues", "skip", "kinds", "outcomes")
 _SINGLE = ("status", "noise")
+_FLAGS = re.IGNORECASE | re.MULTILINE
+#: Groups with fewer phrases are searched whole: checking each phrase's text costs more
+#: than it saves.
+_NARROW_FROM = 4
+
+
+def _narrowing(entries: list[str], pattern: re.Pattern[str]) -> Alternation | None:
+    """The group's phrases to search one by one, or None when that cannot pay or could
+    change a match: few phrases, or capturing groups."""
+    if len(entries) < _NARROW_FROM or pattern.groups:
+        return None
+    return Alternation(entries, _FLAGS)
 
 
 @dataclass(frozen=True, eq=False)
@@ -41,9 +60,12 @@ class PhraseBook:
     groups: dict[str, re.Pattern[str]]
     #: Group -> a pattern of its words (plain text, matched in the lowercased sentence).
     gates: dict[str, re.Pattern[str]]
-    _index: dict[tuple[str, str | None], tuple[re.Pattern[str], re.Pattern[str] | None]] = field(
-        default_factory=dict, repr=False
-    )
+    #: Group -> its phrases and the text each needs (groups worth narrowing only).
+    narrowings: dict[str, Alternation] = field(default_factory=dict, repr=False)
+    _index: dict[
+        tuple[str, str | None],
+        tuple[re.Pattern[str], re.Pattern[str] | None, Alternation | None],
+    ] = field(default_factory=dict, repr=False)
 
     def find(
         self, section: str, name: str | None, text: str, lowered: str | None = None
@@ -52,10 +74,19 @@ class PhraseBook:
         found = self._index.get((section, name))
         if found is None:
             key = f"{section}.{name}" if name else section
-            found = self._index[(section, name)] = (self.get(section, name), self.gates.get(key))
-        pattern, gate = found
-        if gate is not None and gate.search(text.lower() if lowered is None else lowered) is None:
+            found = self._index[(section, name)] = (
+                self.get(section, name),
+                self.gates.get(key),
+                self.narrowings.get(key),
+            )
+        pattern, gate, narrowing = found
+        if gate is None and narrowing is None:
+            return pattern.search(text)
+        lowered = text.lower() if lowered is None else lowered
+        if gate is not None and gate.search(lowered) is None:
             return None
+        if narrowing is not None:
+            return narrowing.search(text, lowered)
         return pattern.search(text)
 
     def get(self, section: str, name: str | None = None) -> re.Pattern[str]:
@@ -131,9 +162,16 @@ def _load(files: tuple[tuple[str, float], ...]) -> PhraseBook:
                 # Phrases added without words of their own would be gated out: drop the gate.
                 gates[key] = [*gates[key], *words] if words else None
     names = " and ".join(path for path, _ in files)
+    groups = {key: _compile(names, key, entries) for key, entries in phrases.items()}
+    narrowings = {
+        key: narrowing
+        for key, entries in phrases.items()
+        if (narrowing := _narrowing(entries, groups[key])) is not None
+    }
     return PhraseBook(
-        {key: _compile(names, key, entries) for key, entries in phrases.items()},
+        groups,
         {key: re.compile("|".join(map(re.escape, words))) for key, words in gates.items() if words},
+        narrowings,
     )
 
 
@@ -187,8 +225,6 @@ def _phrases(path: Path, key: str, group: Any) -> tuple[list[str], list[str]]:
 def _compile(names: str, key: str, entries: list[str]) -> re.Pattern[str]:
     """One pattern for a group; each phrase keeps its own anchors inside its alternative."""
     try:
-        return re.compile(
-            "|".join(f"(?:{entry})" for entry in entries), re.IGNORECASE | re.MULTILINE
-        )
+        return re.compile("|".join(f"(?:{entry})" for entry in entries), _FLAGS)
     except re.error as exc:  # e.g. two phrases naming the same group
         raise SettingsError(f"{names}: the phrases of {key} do not combine ({exc})") from exc

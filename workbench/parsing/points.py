@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from .labels import ItemLabel, format_label, label_key, next_letter, next_roman, read_item
+from .literals import Alternation
 from .text import BULLETS, Span, lines, sentences
 
 #: A sign-off ends a request: "Yours faithfully", "Kind regards".
@@ -56,28 +57,31 @@ class RequestLayout:
 
 # --------------------------------------------------------------------------- asks
 
-#: A sentence that asks for something.
-ASK = re.compile(
-    r"""\?\s*["”’']?\s*$
-      | \b(?:please|kindly)\b
-      | \b(?:could|can|would|will)\s+you\b
-      | \bI\s+(?:would|'d|should)\s+(?:like|be\s+grateful|appreciate)
+#: A sentence that asks for something: one phrase each, searched as one alternation (an
+#: :class:`~.literals.Alternation` tries only the phrases whose words a sentence holds).
+ASK = Alternation(
+    (
+        r"""\?\s*["”’']?\s*$""",
+        r"\b(?:please|kindly)\b",
+        r"\b(?:could|can|would|will)\s+you\b",
+        r"""\bI\s+(?:would|'d|should)\s+(?:like|be\s+grateful|appreciate)
             (?!\s+to\s+(?:apologi[sz]e|thank|take\s+this|confirm|advise|inform|explain|reassure|
-                assure|acknowledge|point\s+out|clarify|draw|remind|offer|make\s+clear))
-      | \bI\s+(?:wish|want|need)\s+to\s+(?:know|see|request|receive|obtain|ask)
-      | \bI\s+am\s+(?:requesting|asking|seeking|writing\s+to\s+(?:you\s+to\s+)?(?:request|ask))
-      | \b(?:I|we)\s+(?:hereby\s+)?(?:request|require|ask\s+for)\b
-      | \bmy\s+request\s+is\b | \bto\s+be\s+provided\s+with\b
-      | \bhow\s+(?:many|much|often|long|frequently)\b
-      | ^\W*(?:what|which|who|when|where|why|whether|has|have|does|do|did|is|are|was|were)\b
-      | \b(?:provide|send|supply|disclose|release)\s+(?:me\s+)?(?:with\s+)?
+                assure|acknowledge|point\s+out|clarify|draw|remind|offer|make\s+clear))""",
+        r"\bI\s+(?:wish|want|need)\s+to\s+(?:know|see|request|receive|obtain|ask)",
+        r"\bI\s+am\s+(?:requesting|asking|seeking|writing\s+to\s+(?:you\s+to\s+)?(?:request|ask))",
+        r"\b(?:I|we)\s+(?:hereby\s+)?(?:request|require|ask\s+for)\b",
+        r"\bmy\s+request\s+is\b",
+        r"\bto\s+be\s+provided\s+with\b",
+        r"\bhow\s+(?:many|much|often|long|frequently)\b",
+        r"^\W*(?:what|which|who|when|where|why|whether|has|have|does|do|did|is|are|was|were)\b",
+        r"""\b(?:provide|send|supply|disclose|release)\s+(?:me\s+)?(?:with\s+)?
             (?:a\s+|the\s+|any\s+|all\s+)?
-            (?:cop(?:y|ies)|details|information|data|number|list|breakdown|figures)
-      | ^\W*(?:(?:an?\s+)?cop(?:y|ies)\s+of|any\s+(?:\w+\s+){0,3}(?:messages|e-?mails|
+            (?:cop(?:y|ies)|details|information|data|number|list|breakdown|figures)""",
+        r"""^\W*(?:(?:an?\s+)?cop(?:y|ies)\s+of|any\s+(?:\w+\s+){0,3}(?:messages|e-?mails|
             correspondence|records|documents|reports|minutes|information|data|communications)|all\s+(?:\w+\s+){0,3}
             (?:correspondence|e-?mails|records|documents|communications|information)|
-            the\s+(?:number|total|amount|cost|list|names?)\s+of|(?:a\s+)?breakdown\s+of|details\s+of)\b
-    """,
+            the\s+(?:number|total|amount|cost|list|names?)\s+of|(?:a\s+)?breakdown\s+of|details\s+of)\b""",
+    ),
     re.IGNORECASE | re.VERBOSE,
 )
 #: A sentence that introduces the asks that follow ("I would like the following information:").

@@ -1,0 +1,84 @@
+"""The phrase searches' shortcuts (gate words, phrases left out of a search) find exactly
+what searching the whole pattern finds: they only make reading faster."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from workbench.parsing.literals import Alternation, needed
+from workbench.parsing.phrases import phrase_book
+from workbench.parsing.points import ASK
+from workbench.parsing.text import Layout
+
+DEV = Path(__file__).parent / "letters" / "real" / "dev"
+
+#: Sentences that match through letters which ``re.IGNORECASE`` folds to ASCII ones but
+#: ``str.lower`` does not (dotted and dotless i, long s), and plain upper case.
+TRAPS = [
+    "PLEASE FIND ATTACHED THE INFORMATION YOU REQUESTED.",
+    "Pleaſe find attached the information.",
+    "Even ıf it were held, it would be exempt.",
+    "İf the information were held, it would be exempt under section 40.",
+    "We dıd not hold the information at the time.",
+    "The original decıſion is upheld.",
+]
+
+
+def _pieces() -> list[str]:
+    pieces = list(TRAPS)
+    for path in sorted(DEV.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        layout = Layout(text)
+        pieces += [span.text for span in layout.sentences] + [line.text for line in layout.lines]
+    return pieces
+
+
+def _same(a, b) -> bool:
+    if a is None or b is None:
+        return a is b
+    return a.span() == b.span() and a.groups() == b.groups()
+
+
+def test_every_group_finds_what_its_whole_pattern_finds():
+    book = phrase_book()
+    pieces = _pieces()
+    for key, pattern in book.groups.items():
+        section, _, name = key.partition(".")
+        for piece in pieces:
+            found = book.find(section, name or None, piece)
+            assert _same(found, pattern.search(piece)), f"{key}: {piece[:80]!r}"
+
+
+def test_an_alternation_in_code_finds_what_its_whole_pattern_finds():
+    for piece in [*_pieces(), "İs there a policy?", "WHAT IS THE NUMBER OF STAFF"]:
+        assert _same(ASK.search(piece), ASK.whole.search(piece)), piece[:80]
+
+
+def test_an_alternation_refuses_phrases_that_capture():
+    with pytest.raises(ValueError, match="capture"):
+        Alternation([r"(held)", r"kept"])
+
+
+@pytest.mark.parametrize(
+    ("pattern", "words"),
+    [
+        (r"\bplease\s+(?:find|see)\b", {"please"}),
+        (r"\b(?:exemption|exception)\b", {"emption", "ception"}),  # the engine's common prefix
+        (r"\bnot\s+(?:held|(?:kept|stored))\b", {"held", "kept", "stored"}),
+        (r"\b(?:is|are)?\s*held\b", {"held"}),
+        (r"(?:held)?\s+by\b", {"by"}),
+        (r"[a-z]+ing\b", {"ing"}),
+    ],
+)
+def test_the_text_a_phrase_needs_is_read_from_it(pattern, words):
+    assert needed(pattern) == words
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [r"(?:held)?\s+\w+", r"\bheld|\d+", r"(?=held)\w+", r"\ba\s+[a-z]+\d"],
+)
+def test_a_phrase_that_needs_no_fixed_text_is_always_tried(pattern):
+    assert needed(pattern) is None
