@@ -441,9 +441,11 @@ class GroundsPage(Page):
             layout=widgets.Layout(width="24rem"),
         )
         category.add_class("wb-ground-category")
-        self.show(category, lambda review: review.requester_grounds[index].category)
-        self.show(category, lambda review: review.is_frozen, trait="disabled")
-        self.on_change(category, lambda value: self.session.set_ground_category(gid, value))
+        self.control(
+            category,
+            lambda review: review.requester_grounds[index].category,
+            lambda value: self.session.set_ground_category(gid, value),
+        )
         summary = widgets.Text(
             description="Summary",
             placeholder="What the requester objects to, in one line (the letter's heading)",
@@ -451,10 +453,11 @@ class GroundsPage(Page):
             layout=widgets.Layout(width="100%"),
         )
         summary.add_class("wb-ground-summary")
-        self.show(summary, lambda review: review.requester_grounds[index].summary)
-        self.show(summary, lambda review: review.is_frozen, trait="disabled")
-        self.on_change(
-            summary, lambda value: self.session.set_ground_summary(gid, value), as_typed=True
+        self.control(
+            summary,
+            lambda review: review.requester_grounds[index].summary,
+            lambda value: self.session.set_ground_summary(gid, value),
+            as_typed=True,
         )
         words = self.show(
             widgets.HTML(), lambda review: words_html(review.requester_grounds[index])
@@ -466,9 +469,11 @@ class GroundsPage(Page):
             layout=widgets.Layout(width="18rem"),
         )
         points.add_class("wb-ground-points")
-        self.show(points, lambda review: ", ".join(review.requester_grounds[index].points))
-        self.show(points, lambda review: review.is_frozen, trait="disabled")
-        self.on_change(points, lambda value: self.session.set_ground_points(gid, value))
+        self.control(
+            points,
+            lambda review: ", ".join(review.requester_grounds[index].points),
+            lambda value: self.session.set_ground_points(gid, value),
+        )
         provisions = widgets.Text(
             description="Provisions",
             placeholder="none: e.g. s.40(2)",
@@ -476,9 +481,11 @@ class GroundsPage(Page):
             layout=widgets.Layout(width="18rem"),
         )
         provisions.add_class("wb-ground-provisions")
-        self.show(provisions, lambda review: ", ".join(review.requester_grounds[index].provisions))
-        self.show(provisions, lambda review: review.is_frozen, trait="disabled")
-        self.on_change(provisions, lambda value: self.session.set_ground_provisions(gid, value))
+        self.control(
+            provisions,
+            lambda review: ", ".join(review.requester_grounds[index].provisions),
+            lambda value: self.session.set_ground_provisions(gid, value),
+        )
         return [
             category,
             summary,
@@ -573,19 +580,12 @@ class GroundsPage(Page):
         ]
 
     def _remedy_box(self, index: int, remedy: Remedy) -> widgets.Checkbox:
-        box = widgets.Checkbox(
-            description=remedy.label, indent=False, layout=widgets.Layout(width="auto")
+        return self.member_box(
+            remedy.label,
+            remedy,
+            lambda review: review.requester_grounds[index].remedies,
+            f"requester_grounds.{index}.remedies",
         )
-        self.show(box, lambda review: remedy in review.requester_grounds[index].remedies)
-
-        def save(checked: bool) -> Review:
-            current = list(self.session.review.requester_grounds[index].remedies)
-            chosen = [*current, remedy] if checked else [r for r in current if r is not remedy]
-            return self.session.edit(f"requester_grounds.{index}.remedies", chosen)
-
-        self.on_change(box, save)
-        self.show(box, lambda review: review.is_frozen, trait="disabled")
-        return box
 
     # -- adding a ground ---------------------------------------------------------------------
 
