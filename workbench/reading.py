@@ -38,8 +38,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from pydantic import ValidationError
-
+from . import restructure
 from .catalogue import is_valid_id, load_catalogue
 from .citations import cited_ids, normalise
 from .deadlines import parse_date
@@ -50,8 +49,6 @@ from .review import (
     LetterKind,
     PointReview,
     Review,
-    ReviewStatus,
-    explain,
 )
 
 #: A label: letters, digits and . ( ) / - _ ; no spaces or commas (lists are comma-separated).
@@ -66,8 +63,7 @@ PROVISION_FORMS = "s.40(2), reg.12(5)(b), foisa.s.38(1)(b) or as a letter writes
 
 def parse_labels(value: str | Iterable[str]) -> list[str]:
     """``"3a,3b"`` or ``["3a", "3b"]`` -> ``["3a", "3b"]`` (blank items dropped)."""
-    items = value.split(",") if isinstance(value, str) else list(value)
-    return [str(item).strip() for item in items if str(item).strip()]
+    return restructure.comma_list(value)
 
 
 def check_label(label: str) -> str:
@@ -80,6 +76,17 @@ def check_label(label: str) -> str:
             field="points",
         )
     return text
+
+
+#: The request's points, as :mod:`workbench.restructure` splits, merges and moves them.
+POINTS = restructure.Items(
+    word="point",
+    key="label",
+    field="points",
+    model=PointReview,
+    check=check_label,
+    split_example="--into {0}a,{0}b",
+)
 
 
 def parse_determination(value: Determination | str | None) -> Determination | None:
@@ -236,33 +243,14 @@ def split_point(
     data, points = _start(review)
     index = _index(points, label, review)
     labels = [check_label(part) for part in parse_labels(into)]
-    if len(labels) < 2:
-        raise ReviewError(
-            f"Split point {label} into two or more labels, e.g. --into {label}a,{label}b",
-            field="points",
-        )
-    repeated = sorted({part for part in labels if labels.count(part) > 1})
-    if repeated:
-        raise ReviewError(f"The parts of a split need different labels: {', '.join(repeated)}")
-    taken = sorted(set(labels) & {p["label"] for p in points if p["label"] != label})
-    if taken:
-        raise ReviewError(
-            f"Cannot split point {label} into {', '.join(taken)}: the review already has "
-            f"point{'s' if len(taken) > 1 else ''} {', '.join(taken)}",
-            field="points",
-        )
+    restructure.check_split(POINTS, points, label, labels)
     if texts is not None and len(texts) != len(labels):
         raise ReviewError(f"Give one text per part ({len(labels)}), or none", field="points")
-    original = points[index]
-    parts = []
-    for number, part_label in enumerate(labels):
-        part = _copy(original)
-        part["label"] = part_label
-        if texts is not None:
-            part["request_text"] = _clean_text(texts[number])
+    parts = restructure.split(POINTS, points, index, labels)
+    if texts is not None:
+        for part, text in zip(parts, texts, strict=True):
+            part["request_text"] = _clean_text(text)
             part["text_source"] = None
-        parts.append(part)
-    points[index : index + 1] = parts
     return _finish(data, points)
 
 
@@ -274,19 +262,7 @@ def merge_points(review: Review, first: str, second: str, label: str | None = No
     none); a finding is kept only when both points had the same one.
     """
     data, points = _start(review)
-    i, j = _index(points, first, review), _index(points, second, review)
-    if i == j:
-        raise ReviewError(f"Merge two different points, not point {first} with itself")
-    new_label = check_label(label) if label else points[i]["label"]
-    others = {p["label"] for k, p in enumerate(points) if k not in (i, j)}
-    if new_label in others:
-        raise ReviewError(
-            f"Cannot call the merged point {new_label}: the review already has a point {new_label}",
-            field="points",
-        )
-    a, b = points[i], points[j]
-    merged = _copy(a)
-    merged["label"] = new_label
+    merged, a, b = restructure.merge(POINTS, review, points, first, second, label)
     merged["request_text"] = _joined(a["request_text"], b["request_text"], "\n")
     merged["text_source"] = None
     if _determination(a) is None:
@@ -298,20 +274,13 @@ def merge_points(review: Review, first: str, second: str, label: str | None = No
     merged["remedies"] = list(dict.fromkeys([*a["remedies"], *b["remedies"]]))
     merged["remedy_date"] = a.get("remedy_date") or b.get("remedy_date")
     merged["finding"] = a.get("finding") if a.get("finding") == b.get("finding") else None
-    points[i] = merged
-    del points[j]
     return _finish(data, points)
 
 
 def move_point(review: Review, label: str, to: int) -> Review:
     """Put point ``label`` at position ``to`` (0 = first); the others keep their order."""
     data, points = _start(review)
-    index = _index(points, label, review)
-    if not 0 <= to < len(points):
-        raise ReviewError(
-            f"Position {to + 1} is outside the list of {len(points)} points", field="points"
-        )
-    points.insert(to, points.pop(index))
+    restructure.move(POINTS, points, _index(points, label, review), to)
     return _finish(data, points)
 
 
@@ -344,7 +313,7 @@ def point_provisions(review: Review, point: PointReview) -> list[str]:
 
 def set_aside_provision(review: Review, provision_id: str) -> Review:
     """Set aside a provision the letter cites but no point relies on (answers kept)."""
-    data = _editable(review)
+    data = restructure.editable(review)
     found = [p for p in data["provisions"] if p["provision_id"] == provision_id]
     if not found:
         known = ", ".join(p.provision_id for p in review.provisions) or "none"
@@ -371,7 +340,7 @@ def set_aside_provision(review: Review, provision_id: str) -> Review:
 
 def edit_search(review: Review, index: int, **fields: str) -> Review:
     """Change columns of one search row (``where``, ``terms``, ``date`` ...)."""
-    data = _editable(review)
+    data = restructure.editable(review)
     row = data["searches"][_search_index(review, index)]
     unknown = [name for name in fields if name not in SEARCH_RECORD_FIELDS]
     if unknown:
@@ -390,14 +359,14 @@ def edit_search(review: Review, index: int, **fields: str) -> Review:
 
 def delete_search(review: Review, index: int) -> Review:
     """Remove a search row (the audit trail keeps it, with everything said about it)."""
-    data = _editable(review)
+    data = restructure.editable(review)
     del data["searches"][_search_index(review, index)]
     return _validated(data, review)
 
 
 def mark_not_a_search(review: Review, passage: Evidence, not_a_search: bool = True) -> Review:
     """Say that a passage the first pass read as a search is not one (or is one after all)."""
-    data = _editable(review)
+    data = restructure.editable(review)
     kept = [e for e in data["not_searches"] if Evidence.model_validate(e) != passage]
     data["not_searches"] = [*kept, passage.model_dump(mode="json")] if not_a_search else kept
     return _validated(data, review)
@@ -504,7 +473,7 @@ def set_fact(review: Review, name: str, value: Any, read: Any = None) -> Review:
     corrected = parse_fact(field, value)
     if corrected is None:
         corrected = read
-    data = _editable(review)
+    data = restructure.editable(review)
     corrections = dict(data["corrections"])
     if _json(corrected) == _json(read):
         corrections.pop(field.name, None)
@@ -571,20 +540,9 @@ def corrected_reading(review: Review, first_pass: Extraction | None = None) -> E
 # -- helpers ---------------------------------------------------------------------------------
 
 
-def _editable(review: Review) -> dict[str, Any]:
-    """The review as JSON to change, refusing a completed (frozen) one."""
-    if review.is_frozen:
-        raise ReviewError(
-            f"The review of {review.case_id} (version {review.version}) is completed and "
-            "frozen; start a new version to change it",
-            case_id=review.case_id,
-        )
-    return review.to_json()
-
-
 def _start(review: Review) -> tuple[dict[str, Any], list[dict[str, Any]]]:
     """The review's JSON and its points, with each point listing every provision it relies on."""
-    data = _editable(review)
+    data = restructure.editable(review)
     points = data["points"]
     for provision in data["provisions"]:
         for point in points:
@@ -637,27 +595,11 @@ def _follow_points(data: dict[str, Any]) -> None:
 
 def _validated(data: dict[str, Any], review: Review | None) -> Review:
     """A Review from changed JSON; a draft moves to in progress; one clear error if invalid."""
-    if data.get("status") == ReviewStatus.DRAFT.value:
-        data["status"] = ReviewStatus.IN_PROGRESS.value
-    try:
-        return Review.model_validate(data)
-    except ValidationError as exc:
-        raise ReviewError(
-            f"Cannot change the reading: {explain(exc)}", case_id=data.get("case_id")
-        ) from exc
+    return restructure.validated(data, "reading")
 
 
 def _index(points: list[dict[str, Any]], label: str, review: Review) -> int:
-    wanted = str(label or "").strip()
-    for index, point in enumerate(points):
-        if point["label"] == wanted:
-            return index
-    labels = ", ".join(p["label"] for p in points) or "none yet"
-    raise ReviewError(
-        f"No point {wanted!r} in the review of {review.case_id}; the points are {labels}",
-        case_id=review.case_id,
-        field="points",
-    )
+    return restructure.index(POINTS, review, points, label)
 
 
 def _new_label(points: list[dict[str, Any]], label: str) -> str:
@@ -678,10 +620,6 @@ def _search_index(review: Review, index: int) -> int:
             field="searches",
         )
     return index
-
-
-def _copy(point: dict[str, Any]) -> dict[str, Any]:
-    return PointReview.model_validate(point).model_dump(mode="json")
 
 
 def _determination(point: dict[str, Any]) -> str | None:

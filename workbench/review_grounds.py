@@ -38,8 +38,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
-from pydantic import ValidationError
-
+from . import restructure
 from .catalogue import is_valid_id
 from .citations import cited_ids, normalise
 from .errors import CitationError, ReviewError, WorkbenchError
@@ -49,8 +48,6 @@ from .review import (
     GroundReview,
     Remedy,
     Review,
-    ReviewStatus,
-    explain,
 )
 
 if TYPE_CHECKING:
@@ -185,7 +182,7 @@ def propose_grounds(
     replace: bool = False,
 ) -> Review:
     """The review with ``found`` (the reader's grounds of ``request``) as its grounds."""
-    data = _editable(review)
+    data = restructure.editable(review)
     if data["requester_grounds"] and not replace:
         count = len(data["requester_grounds"])
         raise ReviewError(
@@ -250,10 +247,20 @@ def check_ground_id(value: str) -> str:
     return text
 
 
+#: The requester's grounds, as :mod:`workbench.restructure` splits, merges and moves them.
+GROUNDS = restructure.Items(
+    word="ground",
+    key="id",
+    field="requester_grounds",
+    model=GroundReview,
+    check=check_ground_id,
+    split_example="{0}a,{0}b",
+)
+
+
 def parse_points(value: str | Iterable[str]) -> list[str]:
     """``"2, 5"`` or a list -> labels of the request's points, each once."""
-    items = value.split(",") if isinstance(value, str) else list(value)
-    labels = [str(item).strip() for item in items if str(item).strip()]
+    labels = restructure.comma_list(value)
     bad = [label for label in labels if not POINT_PATTERN.match(label)]
     if bad:
         raise ReviewError(
@@ -472,37 +479,18 @@ def split_ground(
     """
     data, grounds = _start(review)
     index = _index(grounds, ground_id, review)
-    labels = (
+    ids = (
         [f"{ground_id}a", f"{ground_id}b"]
         if into is None or (isinstance(into, str) and not into.strip())
-        else [check_ground_id(part) for part in _items(into)]
+        else [check_ground_id(part) for part in restructure.comma_list(into)]
     )
-    if len(labels) < 2:
-        raise ReviewError(
-            f"Split ground {ground_id} into two or more ids, e.g. {ground_id}a,{ground_id}b",
-            field="requester_grounds",
-        )
-    repeated = sorted({part for part in labels if labels.count(part) > 1})
-    if repeated:
-        raise ReviewError(f"The parts of a split need different ids: {', '.join(repeated)}")
-    taken = sorted(set(labels) & {g["id"] for g in grounds if g["id"] != ground_id})
-    if taken:
-        raise ReviewError(
-            f"Cannot split ground {ground_id} into {', '.join(taken)}: the review already has "
-            f"ground{'s' if len(taken) > 1 else ''} {', '.join(taken)}",
-            field="requester_grounds",
-        )
-    if quotes is not None and len(quotes) != len(labels):
-        raise ReviewError(f"Give the words of each part ({len(labels)}), or none")
-    original = grounds[index]
-    parts = []
-    for number, part_id in enumerate(labels):
-        part = _copy(original)
-        part["id"] = part_id
-        if quotes is not None and quotes[number] is not None:
-            part.update(_quoted(quotes[number]))
-        parts.append(part)
-    grounds[index : index + 1] = parts
+    restructure.check_split(GROUNDS, grounds, ground_id, ids)
+    if quotes is not None and len(quotes) != len(ids):
+        raise ReviewError(f"Give the words of each part ({len(ids)}), or none")
+    parts = restructure.split(GROUNDS, grounds, index, ids)
+    for part, quote in zip(parts, quotes or [None] * len(parts), strict=True):
+        if quote is not None:
+            part.update(_quoted(quote))
     return _finish(data, grounds)
 
 
@@ -521,20 +509,7 @@ def merge_grounds(
     review request) the words become the passage running from the first to the last of them.
     """
     data, grounds = _start(review)
-    i, j = _index(grounds, first, review), _index(grounds, second, review)
-    if i == j:
-        raise ReviewError(f"Merge two different grounds, not ground {first} with itself")
-    merged_id = check_ground_id(new_id) if new_id else grounds[i]["id"]
-    others = {g["id"] for k, g in enumerate(grounds) if k not in (i, j)}
-    if merged_id in others:
-        raise ReviewError(
-            f"Cannot call the merged ground {merged_id}: the review already has a ground "
-            f"{merged_id}",
-            field="requester_grounds",
-        )
-    a, b = grounds[i], grounds[j]
-    merged = _copy(a)
-    merged["id"] = merged_id
+    merged, a, b = restructure.merge(GROUNDS, review, grounds, first, second, new_id)
     merged["summary"] = _joined(a["summary"], b["summary"], "; ")
     merged.update(_merged_words(a, b, text))
     merged["provisions"] = list(dict.fromkeys([*a["provisions"], *b["provisions"]]))
@@ -545,21 +520,13 @@ def merge_grounds(
     merged["reasons"] = _joined(a["reasons"], b["reasons"], "\n\n")
     merged["remedies"] = list(dict.fromkeys([*a["remedies"], *b["remedies"]]))
     merged["remedy"] = _joined(a["remedy"], b["remedy"], "\n\n")
-    grounds[i] = merged
-    del grounds[j]
     return _finish(data, grounds)
 
 
 def move_ground(review: Review, ground_id: str, to: int) -> Review:
     """Put ground ``ground_id`` at position ``to`` (0 = first): the order the letter answers."""
     data, grounds = _start(review)
-    index = _index(grounds, ground_id, review)
-    if not 0 <= to < len(grounds):
-        raise ReviewError(
-            f"Position {to + 1} is outside the list of {len(grounds)} grounds",
-            field="requester_grounds",
-        )
-    grounds.insert(to, grounds.pop(index))
+    restructure.move(GROUNDS, grounds, _index(grounds, ground_id, review), to)
     return _finish(data, grounds)
 
 
@@ -595,19 +562,8 @@ def accept_proposal(review: Review, ground_id: str) -> Review:
 # -- helpers ------------------------------------------------------------------------------------
 
 
-def _editable(review: Review) -> dict[str, Any]:
-    """The review as JSON to change, refusing a completed (frozen) one."""
-    if review.is_frozen:
-        raise ReviewError(
-            f"The review of {review.case_id} (version {review.version}) is completed and "
-            "frozen; start a new version to change it",
-            case_id=review.case_id,
-        )
-    return review.to_json()
-
-
 def _start(review: Review) -> tuple[dict[str, Any], list[dict[str, Any]]]:
-    data = _editable(review)
+    data = restructure.editable(review)
     return data, data["requester_grounds"]
 
 
@@ -619,14 +575,7 @@ def _finish(data: dict[str, Any], grounds: list[dict[str, Any]]) -> Review:
 def _validated(data: dict[str, Any], *, starts: bool = True) -> Review:
     """A Review from changed JSON; a draft moves to in progress (when the reviewer made the
     change: ``starts``); one clear error if invalid."""
-    if starts and data.get("status") == ReviewStatus.DRAFT.value:
-        data["status"] = ReviewStatus.IN_PROGRESS.value
-    try:
-        return Review.model_validate(data)
-    except ValidationError as exc:
-        raise ReviewError(
-            f"Cannot change the grounds: {explain(exc)}", case_id=data.get("case_id")
-        ) from exc
+    return restructure.validated(data, "grounds", starts=starts)
 
 
 def _set(review: Review, ground_id: str, **changes: Any) -> Review:
@@ -640,24 +589,12 @@ def _ground(review: Review, ground_id: str) -> GroundReview:
     for ground in review.requester_grounds:
         if ground.id == wanted:
             return ground
-    raise _no_ground(review, wanted)
+    ids = [g.id for g in review.requester_grounds]
+    raise restructure.not_found(GROUNDS, review, wanted, ids)
 
 
 def _index(grounds: list[dict[str, Any]], ground_id: str, review: Review) -> int:
-    wanted = str(ground_id or "").strip()
-    for index, ground in enumerate(grounds):
-        if ground["id"] == wanted:
-            return index
-    raise _no_ground(review, wanted)
-
-
-def _no_ground(review: Review, wanted: str) -> ReviewError:
-    ids = ", ".join(g.id for g in review.requester_grounds) or "none yet"
-    return ReviewError(
-        f"No ground {wanted!r} in the review of {review.case_id}; the grounds are {ids}",
-        case_id=review.case_id,
-        field="requester_grounds",
-    )
+    return restructure.index(GROUNDS, review, grounds, ground_id)
 
 
 def _new_id(grounds: list[dict[str, Any]], wanted: str | None) -> str:
@@ -697,15 +634,6 @@ def _merged_words(a: dict[str, Any], b: dict[str, Any], text: str | None) -> dic
             return {"quote": text[start:end], "start": start, "end": end}
     first = a if a["quote"] else b
     return {"quote": first["quote"], "start": first["start"], "end": first["end"]}
-
-
-def _copy(ground: dict[str, Any]) -> dict[str, Any]:
-    return GroundReview.model_validate(ground).model_dump(mode="json")
-
-
-def _items(value: str | Sequence[str]) -> list[str]:
-    items = value.split(",") if isinstance(value, str) else list(value)
-    return [str(item).strip() for item in items if str(item).strip()]
 
 
 def _joined(first: str, second: str, separator: str) -> str:

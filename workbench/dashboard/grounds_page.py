@@ -17,7 +17,7 @@ form to upload it or paste the requester's email.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
 import ipywidgets as widgets
 
@@ -31,6 +31,8 @@ from ..uploads import EXTENSIONS, Upload, pasted_upload
 from .document_view import DocumentView
 from .pages import Page, choice_options, empty_as_none, none_as_empty
 from .text import escape
+
+_Control = TypeVar("_Control", bound=widgets.DOMWidget)
 
 #: What "linked to" says of each kind of link, with the finding on it.
 NOT_DECIDED_YET = "no finding yet"
@@ -293,14 +295,10 @@ class GroundsPage(Page):
             disabled=frozen,
         )
         picker.add_class("wb-review-request-upload")
-        pasted = widgets.Textarea(
-            placeholder="Or paste the requester's email asking for the review",
-            description="Pasted text",
-            style={"description_width": "initial"},
-            layout=widgets.Layout(width="100%", height="6rem"),
-            disabled=frozen,
-        )
-        pasted.add_class("wb-review-request-pasted")
+        pasted = _described(
+            widgets.Textarea, "Pasted text", "wb-review-request-pasted", height="6rem",
+            placeholder="Or paste the requester's email asking for the review", disabled=frozen,
+        )  # fmt: skip
 
         def save() -> Any:
             upload = Upload.from_widget_value(picker.value)
@@ -400,15 +398,10 @@ class GroundsPage(Page):
         )  # fmt: skip
         split.add_class("wb-split-ground")
         others = [g.id for g in grounds if g.id != gid]
-        partner = widgets.Dropdown(
-            options=others,
-            value=_neighbour(grounds, index),
-            description="with",
-            style={"description_width": "initial"},
-            layout=widgets.Layout(width="7.5rem"),
-            disabled=frozen or not others,
-        )
-        partner.add_class("wb-merge-ground-with")
+        partner = _described(
+            widgets.Dropdown, "with", "wb-merge-ground-with", width="7.5rem",
+            options=others, value=_neighbour(grounds, index), disabled=frozen or not others,
+        )  # fmt: skip
         merge = self.button(
             "Merge", lambda: self.session.merge_grounds(gid, partner.value), layout=small,
             tooltip="Merge this ground with the one chosen (summaries and reasons joined)",
@@ -434,51 +427,53 @@ class GroundsPage(Page):
 
     def _reading_rows(self, index: int, gid: str) -> list[widgets.Widget]:
         """Category, summary, the requester's words, the points and provisions."""
-        category = widgets.Dropdown(
-            options=[(label, value) for value, label in category_labels().items()],
-            description="Category",
-            style={"description_width": "initial"},
-            layout=widgets.Layout(width="24rem"),
+        category = self.control(
+            _described(
+                widgets.Dropdown,
+                "Category",
+                "wb-ground-category",
+                width="24rem",
+                options=[(label, value) for value, label in category_labels().items()],
+            ),
+            lambda review: review.requester_grounds[index].category,
+            lambda value: self.session.set_ground_category(gid, value),
         )
-        category.add_class("wb-ground-category")
-        self.show(category, lambda review: review.requester_grounds[index].category)
-        self.show(category, lambda review: review.is_frozen, trait="disabled")
-        self.on_change(category, lambda value: self.session.set_ground_category(gid, value))
-        summary = widgets.Text(
-            description="Summary",
-            placeholder="What the requester objects to, in one line (the letter's heading)",
-            style={"description_width": "initial"},
-            layout=widgets.Layout(width="100%"),
-        )
-        summary.add_class("wb-ground-summary")
-        self.show(summary, lambda review: review.requester_grounds[index].summary)
-        self.show(summary, lambda review: review.is_frozen, trait="disabled")
-        self.on_change(
-            summary, lambda value: self.session.set_ground_summary(gid, value), as_typed=True
+        summary = self.control(
+            _described(
+                widgets.Text,
+                "Summary",
+                "wb-ground-summary",
+                placeholder="What the requester objects to, in one line (the letter's heading)",
+            ),
+            lambda review: review.requester_grounds[index].summary,
+            lambda value: self.session.set_ground_summary(gid, value),
+            as_typed=True,
         )
         words = self.show(
             widgets.HTML(), lambda review: words_html(review.requester_grounds[index])
         )
-        points = widgets.Text(
-            description="Points of the request",
-            placeholder="none: e.g. 2, 3a",
-            style={"description_width": "initial"},
-            layout=widgets.Layout(width="18rem"),
+        points = self.control(
+            _described(
+                widgets.Text,
+                "Points of the request",
+                "wb-ground-points",
+                width="18rem",
+                placeholder="none: e.g. 2, 3a",
+            ),
+            lambda review: ", ".join(review.requester_grounds[index].points),
+            lambda value: self.session.set_ground_points(gid, value),
         )
-        points.add_class("wb-ground-points")
-        self.show(points, lambda review: ", ".join(review.requester_grounds[index].points))
-        self.show(points, lambda review: review.is_frozen, trait="disabled")
-        self.on_change(points, lambda value: self.session.set_ground_points(gid, value))
-        provisions = widgets.Text(
-            description="Provisions",
-            placeholder="none: e.g. s.40(2)",
-            style={"description_width": "initial"},
-            layout=widgets.Layout(width="18rem"),
+        provisions = self.control(
+            _described(
+                widgets.Text,
+                "Provisions",
+                "wb-ground-provisions",
+                width="18rem",
+                placeholder="none: e.g. s.40(2)",
+            ),
+            lambda review: ", ".join(review.requester_grounds[index].provisions),
+            lambda value: self.session.set_ground_provisions(gid, value),
         )
-        provisions.add_class("wb-ground-provisions")
-        self.show(provisions, lambda review: ", ".join(review.requester_grounds[index].provisions))
-        self.show(provisions, lambda review: review.is_frozen, trait="disabled")
-        self.on_change(provisions, lambda value: self.session.set_ground_provisions(gid, value))
         return [
             category,
             summary,
@@ -522,11 +517,11 @@ class GroundsPage(Page):
             trait="disabled",
         )
         finding = self.bind(
-            widgets.Dropdown(
+            _described(
+                widgets.Dropdown,
+                "Your finding",
+                width="20rem",
                 options=choice_options(GroundFinding.choices()),
-                description="Your finding",
-                style={"description_width": "initial"},
-                layout=widgets.Layout(width="20rem"),
             ),
             f"{path}.finding",
             to_widget=none_as_empty,
@@ -534,12 +529,12 @@ class GroundsPage(Page):
         )
         finding.add_class("wb-ground-finding")
         reasons = self.bind(
-            widgets.Textarea(
-                description="Reasons",
+            _described(
+                widgets.Textarea,
+                "Reasons",
+                height="5rem",
                 placeholder="Why: what you found on this ground (it goes into the letter as "
                 "you write it)",
-                style={"description_width": "initial"},
-                layout=widgets.Layout(width="100%", height="5rem"),
             ),
             f"{path}.reasons",
         )
@@ -547,11 +542,11 @@ class GroundsPage(Page):
         remedies = widgets.GridBox([self._remedy_box(index, remedy) for remedy in Remedy])
         remedies.add_class("wb-remedies")
         remedy = self.bind(
-            widgets.Textarea(
-                description="What we will do",
+            _described(
+                widgets.Textarea,
+                "What we will do",
+                height="3.5rem",
                 placeholder="Where it is upheld: what the authority will now do, in your words",
-                style={"description_width": "initial"},
-                layout=widgets.Layout(width="100%", height="3.5rem"),
             ),
             f"{path}.remedy",
         )
@@ -573,55 +568,32 @@ class GroundsPage(Page):
         ]
 
     def _remedy_box(self, index: int, remedy: Remedy) -> widgets.Checkbox:
-        box = widgets.Checkbox(
-            description=remedy.label, indent=False, layout=widgets.Layout(width="auto")
+        return self.member_box(
+            remedy.label,
+            remedy,
+            lambda review: review.requester_grounds[index].remedies,
+            f"requester_grounds.{index}.remedies",
         )
-        self.show(box, lambda review: remedy in review.requester_grounds[index].remedies)
-
-        def save(checked: bool) -> Review:
-            current = list(self.session.review.requester_grounds[index].remedies)
-            chosen = [*current, remedy] if checked else [r for r in current if r is not remedy]
-            return self.session.edit(f"requester_grounds.{index}.remedies", chosen)
-
-        self.on_change(box, save)
-        self.show(box, lambda review: review.is_frozen, trait="disabled")
-        return box
 
     # -- adding a ground ---------------------------------------------------------------------
 
     def _add_form(self, review: Review) -> widgets.Widget:
         """Add a ground the reader missed (or select its words in the request)."""
         frozen = review.is_frozen
-        self.new_category = widgets.Dropdown(
+        self.new_category = _described(
+            widgets.Dropdown, "Category", "wb-new-ground-category", width="22rem",
             options=[(label, value) for value, label in category_labels().items()],
-            value="other",
-            description="Category",
-            style={"description_width": "initial"},
-            layout=widgets.Layout(width="22rem"),
-            disabled=frozen,
+            value="other", disabled=frozen,
+        )  # fmt: skip
+        summary = _described(
+            widgets.Text, "Summary", "wb-new-ground-summary",
+            placeholder="What the requester objects to, in one line", disabled=frozen,
+        )  # fmt: skip
+        points = _described(
+            widgets.Text, "Points", width="12rem", placeholder="e.g. 2", disabled=frozen
         )
-        self.new_category.add_class("wb-new-ground-category")
-        summary = widgets.Text(
-            description="Summary",
-            placeholder="What the requester objects to, in one line",
-            style={"description_width": "initial"},
-            layout=widgets.Layout(width="100%"),
-            disabled=frozen,
-        )
-        summary.add_class("wb-new-ground-summary")
-        points = widgets.Text(
-            description="Points",
-            placeholder="e.g. 2",
-            style={"description_width": "initial"},
-            layout=widgets.Layout(width="12rem"),
-            disabled=frozen,
-        )
-        provisions = widgets.Text(
-            description="Provisions",
-            placeholder="e.g. s.40(2)",
-            style={"description_width": "initial"},
-            layout=widgets.Layout(width="14rem"),
-            disabled=frozen,
+        provisions = _described(
+            widgets.Text, "Provisions", width="14rem", placeholder="e.g. s.40(2)", disabled=frozen
         )
 
         def add() -> Review:
@@ -660,3 +632,25 @@ def _neighbour(grounds: list[GroundReview], index: int) -> str | None:
     if index + 1 < len(grounds):
         return grounds[index + 1].id
     return grounds[index - 1].id if index > 0 else None
+
+
+def _described(
+    control: type[_Control],
+    description: str,
+    css: str | None = None,
+    *,
+    width: str = "100%",
+    height: str | None = None,
+    **options: Any,
+) -> _Control:
+    """A control with its description shown in full beside it (ipywidgets cuts a long one
+    short), ``width`` wide and carrying the CSS class ``css``."""
+    widget = control(
+        description=description,
+        style={"description_width": "initial"},
+        layout=widgets.Layout(width=width, height=height),
+        **options,
+    )
+    if css is not None:
+        widget.add_class(css)
+    return widget

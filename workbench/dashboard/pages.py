@@ -52,7 +52,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -223,6 +223,43 @@ class Page:
         """
         self._observe(widget, lambda value: self.attempt(lambda: save(value)), as_typed=as_typed)
         return widget
+
+    def control(
+        self,
+        widget: widgets.Widget,
+        render: Callable[[Review], Any],
+        save: Callable[[Any], Any],
+        *,
+        as_typed: bool = False,
+    ) -> widgets.Widget:
+        """Show ``render(review)`` in ``widget`` and ``save(new value)`` when the reviewer
+        changes it (see :meth:`on_change`), greyed out once the review is frozen.
+
+        For a correction made through a session call rather than one path of the review.
+        """
+        self.show(widget, render)
+        self.show(widget, lambda review: review.is_frozen, trait="disabled")
+        return self.on_change(widget, save, as_typed=as_typed)
+
+    def member_box(
+        self,
+        description: str,
+        member: Any,
+        members: Callable[[Review], Sequence[Any]],
+        path: PathLike,
+    ) -> widgets.Checkbox:
+        """A checkbox saying whether ``member`` is in the list ``members(review)`` (the
+        review's list at ``path``); ticking adds it, clearing removes it."""
+        box = widgets.Checkbox(
+            description=description, indent=False, layout=widgets.Layout(width="auto")
+        )
+
+        def save(checked: bool) -> Review:
+            current = list(members(self.session.review))
+            chosen = [*current, member] if checked else [m for m in current if m != member]
+            return self.session.edit(path, chosen)
+
+        return self.control(box, lambda review: member in members(review), save)
 
     def button(self, description: str, action: Callable[[], Any], **kwargs: Any) -> widgets.Button:
         """A button that runs ``action`` (a session call), then shows the saved review."""

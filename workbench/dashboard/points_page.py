@@ -276,17 +276,19 @@ class PointsPage(Page):
         )
         text.add_class("wb-point-text")
         named(text, f"What was asked in point {label}", visible=False)
-        self.show(text, lambda review: review.points[index].request_text)
-        self.show(text, lambda review: review.is_frozen, trait="disabled")
-        self.on_change(text, lambda value: self.session.set_point_text(label, value), as_typed=True)
+        self.control(
+            text,
+            lambda review: review.points[index].request_text,
+            lambda value: self.session.set_point_text(label, value),
+            as_typed=True,
+        )
         decided = widgets.Dropdown(
             options=[(AS_READ, ""), *DETERMINATION_OPTIONS], layout=widgets.Layout(width="18rem")
         )
         decided.add_class("wb-point-determination")
-        self.show(decided, lambda review: _determination_value(review.points[index]))
-        self.show(decided, lambda review: review.is_frozen, trait="disabled")
-        self.on_change(
+        self.control(
             decided,
+            lambda review: _determination_value(review.points[index]),
             lambda value: self.session.set_point_determination(label, value or None),
         )
         determination = self.show(
@@ -296,12 +298,11 @@ class PointsPage(Page):
             placeholder="none: e.g. s.40(2), section 43(2)", layout=widgets.Layout(width="18rem")
         )
         provisions.add_class("wb-point-provisions")
-        self.show(
+        self.control(
             provisions,
             lambda review: ", ".join(point_provisions(review, review.points[index])),
+            lambda value: self.session.set_point_provisions(label, value),
         )
-        self.show(provisions, lambda review: review.is_frozen, trait="disabled")
-        self.on_change(provisions, lambda value: self.session.set_point_provisions(label, value))
         return [
             widgets.HTML("<b>What was asked</b>"),
             text,
@@ -412,19 +413,12 @@ class PointsPage(Page):
         return form
 
     def _remedy_box(self, index: int, remedy: Remedy) -> widgets.Checkbox:
-        box = widgets.Checkbox(
-            description=remedy.label, indent=False, layout=widgets.Layout(width="auto")
+        return self.member_box(
+            remedy.label,
+            remedy,
+            lambda review: review.points[index].remedies,
+            f"points.{index}.remedies",
         )
-        self.show(box, lambda review: remedy in review.points[index].remedies)
-
-        def save(checked: bool) -> Review:
-            current = list(self.session.review.points[index].remedies)
-            chosen = [*current, remedy] if checked else [r for r in current if r is not remedy]
-            return self.session.edit(f"points.{index}.remedies", chosen)
-
-        self.on_change(box, save)
-        self.show(box, lambda review: review.is_frozen, trait="disabled")
-        return box
 
 
 def _point(review: Review, label: str) -> PointReview | None:
