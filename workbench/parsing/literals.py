@@ -19,8 +19,12 @@ from __future__ import annotations
 
 import re
 from functools import cached_property
-from re import _constants as sre  # the parsed form of a pattern: stable since Python 3.11
-from re import _parser
+
+try:  # the parsed form of a pattern: private, stable since Python 3.11
+    from re import _constants as sre
+    from re import _parser
+except ImportError:  # a Python that moved them: every phrase is then simply always tried
+    sre = _parser = None  # type: ignore[assignment]
 
 __all__ = ["Alternation", "foldable", "needed"]
 
@@ -28,7 +32,7 @@ __all__ = ["Alternation", "foldable", "needed"]
 #: into it: dotted capital I lowers to "i" plus a combining dot, the rest stay as they are.
 _FOLD_TRAPS = ("\u0307", "\u0131", "\u017f")  # after lower(): İ -> i̇, dotless ı, long ſ
 
-_REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT)
+_REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT) if sre else ()
 
 
 class Alternation:
@@ -90,6 +94,8 @@ def foldable(lowered: str) -> bool:
 
 def needed(pattern: str, flags: int = 0) -> frozenset[str] | None:
     """Lowercase strings one of which any match of ``pattern`` contains, or None."""
+    if _parser is None:
+        return None
     try:
         parsed = _parser.parse(pattern, flags)
     except (re.error, RecursionError, AttributeError, TypeError, ValueError):
