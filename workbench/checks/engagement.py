@@ -13,8 +13,8 @@ import re
 
 from . import provisions as pv
 from . import text as tx
-from .base import CheckContext, Finding, Severity, check, cut_short, finding
-from .exemptions import citation_evidence, cited_provisions, decidable, passages
+from .base import CheckContext, Finding, Severity, check, finding
+from .exemptions import citation_evidence, cited_provisions, passages, undecided
 
 _QUALIFIED_PERSON = re.compile(
     r"qualified\s+person|reasonable\s+opinion|opinion\s+of\s+(?:the|our)\s+[^.]{0,60}"
@@ -78,15 +78,8 @@ def qualified_person_opinion_missing(context: CheckContext) -> list[Finding]:
             continue
         if tx.search(_QUALIFIED_PERSON, text):
             continue
-        if not decidable(context, provision):
-            findings.append(
-                cut_short(
-                    cid,
-                    "The qualified person's opinion",
-                    provision=provision,
-                    evidence=citation_evidence(context, provision),
-                )
-            )
+        if unsure := undecided(context, cid, provision, "The qualified person's opinion"):
+            findings.append(unsure)
             continue
         findings.append(
             finding(
@@ -143,15 +136,8 @@ def location_not_given(context: CheckContext) -> list[Finding]:
         ]
         if tx.search(_LOCATION, text, tx.merge(regions) or None):
             continue
-        if not decidable(context, provision):
-            findings.append(
-                cut_short(
-                    cid,
-                    "Where the information can be found",
-                    provision=provision,
-                    evidence=citation_evidence(context, provision),
-                )
-            )
+        if unsure := undecided(context, cid, provision, "Where the information can be found"):
+            findings.append(unsure)
             continue
         findings.append(
             finding(

@@ -127,6 +127,19 @@ def decidable(context: CheckContext, provision: str) -> bool:
     )
 
 
+def undecided(context: CheckContext, check_id: str, provision: str, what: str) -> Finding | None:
+    """A "could not be checked" finding when the text may stop before the letter says ``what``.
+
+    Every check that reports something *missing* about a provision asks this first, so
+    a page cut short is never reported as a letter that left it out (see :func:`decidable`).
+    """
+    if decidable(context, provision):
+        return None
+    return cut_short(
+        check_id, what, provision=provision, evidence=citation_evidence(context, provision)
+    )
+
+
 def citation_evidence(context: CheckContext, provision: str) -> list[Evidence]:
     """The sentences that cite ``provision``, as evidence."""
     text = context.response_text
@@ -365,15 +378,8 @@ def prejudice_not_explained(context: CheckContext) -> list[Finding]:
             )
         if not missing:
             continue
-        if not decidable(context, provision):
-            findings.append(
-                cut_short(
-                    cid,
-                    "The account of the prejudice",
-                    provision=provision,
-                    evidence=citation_evidence(context, provision),
-                )
-            )
+        if unsure := undecided(context, cid, provision, "The account of the prejudice"):
+            findings.append(unsure)
             continue
         severity = Severity.ISSUE if not harm else Severity.WARNING
         findings.append(
@@ -438,15 +444,8 @@ def refusal_reasons_missing(context: CheckContext) -> list[Finding]:
         without_citation = _outside_citations(context, near)
         if tx.search(_REASONING, text, without_citation):
             continue
-        if not decidable(context, provision):
-            findings.append(
-                cut_short(
-                    cid,
-                    "The reason it applies",
-                    provision=provision,
-                    evidence=citation_evidence(context, provision),
-                )
-            )
+        if unsure := undecided(context, cid, provision, "The reason it applies"):
+            findings.append(unsure)
             continue
         on = f" (point{'s' if len(labels) > 1 else ''} {', '.join(labels)})" if labels else ""
         findings.append(

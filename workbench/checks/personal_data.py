@@ -8,8 +8,8 @@ from .. import law
 from ..parsing.model import Determination
 from . import provisions as pv
 from . import text as tx
-from .base import CheckContext, Finding, Severity, check, cut_short, finding
-from .exemptions import citation_evidence, cited_provisions, decidable, passages
+from .base import CheckContext, Finding, Severity, check, finding
+from .exemptions import citation_evidence, cited_provisions, passages, undecided
 
 #: The three steps of UK GDPR Art 6(1)(f), as a notice shows them.
 _STEPS: tuple[tuple[str, str, re.Pattern[str]], ...] = (
@@ -150,15 +150,8 @@ def legitimate_interests_missing(context: CheckContext) -> list[Finding]:
         missing = [(name, what) for name, what, _ in _STEPS if name not in shown]
         if not missing:
             continue
-        if not decidable(context, provision):
-            findings.append(
-                cut_short(
-                    cid,
-                    "The legitimate interests test",
-                    provision=provision,
-                    evidence=citation_evidence(context, provision),
-                )
-            )
+        if unsure := undecided(context, cid, provision, "The legitimate interests test"):
+            findings.append(unsure)
             continue
         special = tx.first_sentence_with(_SPECIAL, text, near)
         present = [
