@@ -19,6 +19,9 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -113,12 +116,19 @@ def _package_file() -> Path:
     return Path(str(resources.files("workbench") / "data" / "letter_phrases.yaml"))
 
 
+#: The book held for the length of one reading (see :func:`phrases_held`), if any.
+_HELD: ContextVar[PhraseBook | None] = ContextVar("held_phrase_book", default=None)
+
+
 def phrase_book() -> PhraseBook:
     """The phrases in force: the package's, plus the team's local additions if any.
 
     Cached on the files' modification times, so an edited file takes effect on the
-    next letter read without a restart.
+    next letter read without a restart. Inside :func:`phrases_held`, the book held.
     """
+    held = _HELD.get()
+    if held is not None:
+        return held
     files = [_package_path(), *_local_files()]
     key = []
     for path in files:
@@ -127,6 +137,22 @@ def phrase_book() -> PhraseBook:
         except OSError:
             continue  # the local file is optional
     return _load(tuple(key))
+
+
+@contextmanager
+def phrases_held() -> Iterator[PhraseBook]:
+    """Read with one phrase book for the length of the block (one letter's extraction).
+
+    Every reader asks :func:`phrase_book` for its phrases, a dozen times a letter; each
+    ask would look at the files' modification times again. Held, the files are looked
+    at once per letter, and one letter is never read half with an old book and half
+    with an edited one.
+    """
+    token = _HELD.set(phrase_book())
+    try:
+        yield phrase_book()
+    finally:
+        _HELD.reset(token)
 
 
 @lru_cache(maxsize=1)
