@@ -3,11 +3,12 @@ what searching the whole pattern finds: they only make reading faster."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 
-from workbench.parsing.literals import Alternation, needed
+from workbench.parsing.literals import Alternation, Anchored, needed, openings
 from workbench.parsing.phrases import phrase_book
 from workbench.parsing.points import ASK
 from workbench.parsing.text import Layout
@@ -82,3 +83,32 @@ def test_the_text_a_phrase_needs_is_read_from_it(pattern, words):
 )
 def test_a_phrase_that_needs_no_fixed_text_is_always_tried(pattern):
     assert needed(pattern) is None
+
+
+def test_each_phrase_tried_where_it_opens_finds_what_it_finds_anywhere():
+    book = phrase_book()
+    pieces = _pieces()
+    patterns = [re.compile(phrase, ASK.flags) for phrase in ASK.phrases]
+    patterns += list(book.groups.values())
+    for pattern in patterns:
+        anchored = Anchored(pattern)
+        for piece in pieces:
+            found = anchored.search(piece)
+            assert _same(found, pattern.search(piece)), f"{pattern.pattern[:60]}: {piece[:80]!r}"
+
+
+@pytest.mark.parametrize(
+    ("pattern", "flags", "opening"),
+    [
+        (r"\bplease\s+(?:find|see)\b", re.I, {"please"}),
+        (r"\b(?:Is|are|has\s+been)\s+attached", re.I, {"is", "are", "has"}),
+        (r"\b(?:exemption|exception)\b", 0, {"exemption", "exception"}),
+        (r"^\s*Our\s+ref", re.M, None),  # may open with spaces
+        (r"(?:ab)*cd", 0, {"ab", "cd"}),
+        (r"(?:the\s+)?answer", re.I, {"the", "answer"}),
+        (r"(?i:Ref)erence", 0, None),  # the case rule changes inside: not read
+        (r"\d+ days", 0, None),
+    ],
+)
+def test_the_text_a_phrase_opens_with_is_read_from_it(pattern, flags, opening):
+    assert openings(pattern, flags) == (frozenset(opening) if opening else None)

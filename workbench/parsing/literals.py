@@ -13,6 +13,12 @@ The answer is a set of lowercase strings, *one* of which every match contains, o
 ``None`` when the pattern offers no such text (then the phrase is always tried).
 Only ASCII text is used: under ``re.IGNORECASE`` an ASCII letter matches no other
 character except four (see :func:`foldable`), which the caller checks for.
+
+Most phrases also *open* with plain text ("please find", "is attached" after a word
+boundary), and the engine, searching case-insensitively, tries a pattern at every offset of
+a sentence. :func:`openings` reads that opening text from the pattern, and
+:class:`Anchored` tries the pattern only where it stands in the sentence (found with
+``str.find``): the same first match, found with far fewer tries.
 """
 
 from __future__ import annotations
@@ -26,13 +32,20 @@ try:  # the parsed form of a pattern: private, stable since Python 3.11
 except ImportError:  # a Python that moved them: every phrase is then simply always tried
     sre = _parser = None  # type: ignore[assignment]
 
-__all__ = ["Alternation", "foldable", "needed"]
+__all__ = ["Alternation", "Anchored", "foldable", "needed", "openings"]
 
 #: Characters ``re.IGNORECASE`` matches to an ASCII letter that ``str.lower`` does not turn
 #: into it: dotted capital I lowers to "i" plus a combining dot, the rest stay as they are.
 _FOLD_TRAPS = ("\u0307", "\u0131", "\u017f")  # after lower(): İ -> i̇, dotless ı, long ſ
 
 _REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT) if sre else ()
+_ZERO_WIDTH = (sre.AT, sre.ASSERT, sre.ASSERT_NOT) if sre else ()
+#: An opening is read no longer than this: longer text finds no fewer places.
+_OPENING_CHARS = 8
+#: More openings than this cost more ``str.find`` calls than the search they spare.
+_MOST_OPENINGS = 16
+#: Openings shorter than this stand almost everywhere ("i", "a"): the whole search is cheaper.
+_SHORTEST_OPENING = 2
 
 
 class Alternation:
@@ -56,34 +69,100 @@ class Alternation:
     @cached_property
     def _parts(
         self,
-    ) -> tuple[tuple[re.Pattern[str], ...], tuple[frozenset[str] | None, ...], tuple[str, ...]]:
-        """Each phrase compiled, the text each needs, and every such text (looked for once
-        per search)."""
-        patterns = tuple(re.compile(phrase, self.flags) for phrase in self.phrases)
-        needs = tuple(needed(phrase, self.flags) for phrase in self.phrases)
-        words = tuple(sorted({word for need in needs if need for word in need}))
-        return patterns, needs, words
+    ) -> tuple[tuple[tuple[Anchored, frozenset[str] | None], ...], tuple[str, ...]]:
+        """Each phrase compiled with where it can start and the text it needs, and every
+        such text (looked for once per search)."""
+        parts = tuple(
+            (Anchored(re.compile(phrase, self.flags)), needed(phrase, self.flags))
+            for phrase in self.phrases
+        )
+        words = tuple(sorted({word for _, need in parts if need for word in need}))
+        return parts, words
 
     def search(self, text: str, lowered: str | None = None) -> re.Match[str] | None:
         """What the whole alternation finds in ``text`` (``lowered``: ``text.lower()``)."""
         lowered = text.lower() if lowered is None else lowered
-        if not foldable(lowered):
+        if not foldable(lowered) or len(lowered) != len(text):
             return self.whole.search(text)
-        patterns, needs, words = self._parts
+        parts, words = self._parts
         present = {word for word in words if word in lowered}
-        kept = [
-            pattern
-            for pattern, need in zip(patterns, needs, strict=True)
-            if need is None or not need.isdisjoint(present)
-        ]
-        if len(kept) == len(patterns):
-            return self.whole.search(text)
         first: re.Match[str] | None = None
-        for pattern in kept:
-            match = pattern.search(text)
+        for phrase, need in parts:
+            if need is not None and need.isdisjoint(present):
+                continue
+            if phrase.openings is None:
+                match = phrase.pattern.search(text)
+            else:
+                # Only a match starting before the first found can win (a tie goes to the
+                # earlier phrase, found already).
+                match = phrase.search_folded(text, lowered, first.start() if first else None)
             if match is not None and (first is None or match.start() < first.start()):
                 first = match
+                if not first.start():
+                    break  # no later phrase can start sooner
         return first
+
+
+class Anchored:
+    """A pattern searched only at the places its opening text stands in a text.
+
+    ``search`` returns what ``pattern.search`` returns (only the match's ``pos`` differs).
+    Every match starts with one of :func:`openings`, so trying the pattern at each place
+    one stands, leftmost first, finds the leftmost match. A pattern with no opening, or
+    a text whose letters fold oddly, is searched as usual.
+    """
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern = pattern
+        self.folded = bool(pattern.flags & re.IGNORECASE)
+        found = openings(pattern.pattern, pattern.flags)
+        short = found is not None and min(map(len, found)) < _SHORTEST_OPENING
+        self.openings: tuple[str, ...] | None = None if short else _sorted(found)
+
+    def search(self, text: str, lowered: str | None = None) -> re.Match[str] | None:
+        """The first match in ``text`` (``lowered``: ``text.lower()``, if known)."""
+        if self.openings is None:
+            return self.pattern.search(text)
+        if not self.folded:
+            return self._at_openings(text, text, None)
+        lowered = text.lower() if lowered is None else lowered
+        if not foldable(lowered) or len(lowered) != len(text):
+            return self.pattern.search(text)
+        return self._at_openings(text, lowered, None)
+
+    def search_folded(self, text: str, lowered: str, before: int | None) -> re.Match[str] | None:
+        """:meth:`search` for a caller that has checked ``lowered`` folds like ``text``;
+        with ``before``, only a match starting before that offset is looked for."""
+        return self._at_openings(text, lowered if self.folded else text, before)
+
+    def _at_openings(self, text: str, haystack: str, before: int | None) -> re.Match[str] | None:
+        openings = self.openings or ()
+        match = self.pattern.match
+        end = len(haystack) if before is None else before
+        if len(openings) == 1:
+            opening = openings[0]
+            at = haystack.find(opening, 0, end + len(opening) - 1)
+            while at != -1:
+                found = match(text, at)
+                if found is not None:
+                    return found
+                at = haystack.find(opening, at + 1, end + len(opening) - 1)
+            return None
+        places: set[int] = set()
+        for opening in openings:
+            at = haystack.find(opening, 0, end + len(opening) - 1)
+            while at != -1:
+                places.add(at)
+                at = haystack.find(opening, at + 1, end + len(opening) - 1)
+        for at in sorted(places):
+            found = match(text, at)
+            if found is not None:
+                return found
+        return None
+
+
+def _sorted(found: frozenset[str] | None) -> tuple[str, ...] | None:
+    return None if found is None else tuple(sorted(found))
 
 
 def foldable(lowered: str) -> bool:
@@ -102,6 +181,74 @@ def needed(pattern: str, flags: int = 0) -> frozenset[str] | None:
         return None
     found = _in_sequence(list(parsed))
     return frozenset(found) if found else None
+
+
+def openings(pattern: str, flags: int = 0) -> frozenset[str] | None:
+    """Text one of which every match of ``pattern`` starts with, or None.
+
+    Lowercase under ``re.IGNORECASE``; ASCII only (see :func:`foldable`). Read from the
+    parsed pattern: plain characters, after any ``\b``, ``^`` or lookaround (which take
+    no text), through groups and each branch of an alternation.
+    """
+    if _parser is None:
+        return None
+    try:
+        parsed = _parser.parse(pattern, flags)
+    except (re.error, RecursionError, AttributeError, TypeError, ValueError):
+        return None
+    found = _opening(list(parsed))
+    if found is None:
+        return None
+    ignoring_case = (flags | parsed.state.flags) & re.IGNORECASE
+    return frozenset(text.lower() for text in found) if ignoring_case else frozenset(found)
+
+
+def _opening(items: list[tuple[object, object]]) -> set[str] | None:
+    """The texts a sequence starts with: its plain characters, then what the first part
+    that is not a plain character starts with (None when a match may start otherwise)."""
+    text = ""
+    for index, (op, av) in enumerate(items):
+        if op is sre.LITERAL and isinstance(av, int) and av < 128:
+            text += chr(av)
+            if len(text) >= _OPENING_CHARS:
+                return {text}
+            continue
+        if op in _ZERO_WIDTH:
+            continue  # takes no text: what follows opens the match
+        following = _opening_of(op, av, items[index + 1 :])
+        if following is None:
+            return {text} if text else None
+        return {text + more for more in following}
+    return {text} if text else None
+
+
+def _opening_of(op: object, av: object, rest: list[tuple[object, object]]) -> set[str] | None:
+    """What a part of a sequence, followed by ``rest``, starts with."""
+    if op is sre.SUBPATTERN:
+        if av[1] or av[2]:  # type: ignore[index]
+            return None  # flags changed inside the group ("(?i:...)")
+        return _opening(list(av[3]) + rest)  # type: ignore[index]
+    if op is sre.ATOMIC_GROUP:
+        return _opening(list(av) + rest)  # type: ignore[arg-type]
+    if op is sre.BRANCH:
+        union: set[str] = set()
+        for branch in av[1]:  # type: ignore[index]
+            inner = _opening(list(branch) + rest)
+            if inner is None:
+                return None
+            union |= inner
+        return union if len(union) <= _MOST_OPENINGS else None
+    if op in _REPEATS:
+        low, _, body = av  # type: ignore[misc]
+        inner = _opening(list(body))
+        if inner is None or low >= 1:
+            return inner
+        after = _opening(rest)  # the repeat may be skipped
+        if after is None:
+            return None
+        union = inner | after
+        return union if len(union) <= _MOST_OPENINGS else None
+    return None
 
 
 def _in_sequence(items: list[tuple[object, object]]) -> set[str] | None:

@@ -11,8 +11,9 @@ compile stops the load with a message naming the file, the group and the entry.
 Speed: a group's pattern is an alternation, which the ``re`` engine tries phrase by
 phrase at every offset. So :meth:`PhraseBook.find` first drops a sentence holding
 none of the group's ``words``, then leaves out of the search each phrase whose own
-plain text (worked out by :mod:`.literals`) the sentence lacks. Both only skip what
-cannot match: the result is the one the whole pattern would give.
+plain text (worked out by :mod:`.literals`) the sentence lacks, and tries each phrase
+only where its opening text stands. All three only skip what cannot match: the result
+is the one the whole pattern would give.
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ from typing import Any
 import yaml
 
 from ..errors import SettingsError
-from .literals import Alternation
+from .literals import Alternation, Anchored
 
 #: The sections of the file and whether each holds named groups (``cues: {ncnd: ...}``)
 #: or a single group (``status: {phrases: [...]}``).
@@ -51,6 +52,12 @@ def _narrowing(entries: list[str], pattern: re.Pattern[str]) -> Alternation | No
     return Alternation(entries, _FLAGS)
 
 
+def _anchored(pattern: re.Pattern[str]) -> Anchored | None:
+    """The group's pattern tried only where its opening text stands, when it has one."""
+    anchored = Anchored(pattern)
+    return anchored if anchored.openings is not None else None
+
+
 @dataclass(frozen=True, eq=False)
 class PhraseBook:
     """Compiled phrase groups: ``book.cue("not_held").search(sentence)``.
@@ -67,7 +74,7 @@ class PhraseBook:
     narrowings: dict[str, Alternation] = field(default_factory=dict, repr=False)
     _index: dict[
         tuple[str, str | None],
-        tuple[re.Pattern[str], re.Pattern[str] | None, Alternation | None],
+        tuple[re.Pattern[str], re.Pattern[str] | None, Alternation | Anchored | None],
     ] = field(default_factory=dict, repr=False)
 
     def find(
@@ -77,10 +84,11 @@ class PhraseBook:
         found = self._index.get((section, name))
         if found is None:
             key = f"{section}.{name}" if name else section
+            pattern = self.get(section, name)
             found = self._index[(section, name)] = (
-                self.get(section, name),
+                pattern,
                 self.gates.get(key),
-                self.narrowings.get(key),
+                self.narrowings.get(key) or _anchored(pattern),
             )
         pattern, gate, narrowing = found
         if gate is None and narrowing is None:
