@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from workbench.parsing.literals import Alternation, Anchored, needed, openings
+from workbench.parsing.literals import Alternation, Anchored, needed, openings, quick_start
 from workbench.parsing.phrases import phrase_book
 from workbench.parsing.points import ASK
 from workbench.parsing.text import Layout
@@ -112,3 +112,35 @@ def test_each_phrase_tried_where_it_opens_finds_what_it_finds_anywhere():
 )
 def test_the_text_a_phrase_opens_with_is_read_from_it(pattern, flags, opening):
     assert openings(pattern, flags) == (frozenset(opening) if opening else None)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "quicker"),
+    [
+        (re.compile(r"\b(?:ſep|jan)\s+\d+", re.I), None),  # not plain ASCII: left alone
+        (re.compile(r"\b(?:mon|tue)day,?\s+\d+|\d{4}-\d\d", re.I), r"(?=[\dmt])"),
+        (re.compile(r"(?:the\s+)?answer"), r"(?=[at])"),
+        (re.compile(r"[-\]]x|\s*y"), r"(?=[\-\]\sy])"),
+        (re.compile(r"[-\]]x|y?"), None),  # may match nothing: any offset may start a match
+        (re.compile(r"[^a]b"), None),
+    ],
+)
+def test_a_pattern_is_told_which_characters_open_it(pattern, quicker):
+    told = quick_start(pattern)
+    if quicker is None:
+        assert told is pattern
+    else:
+        assert told.pattern.startswith(quicker) and told.groupindex == pattern.groupindex
+
+
+def test_a_pattern_told_its_first_characters_finds_what_it_found():
+    from workbench.parsing import dates
+
+    pieces = [*_pieces(), "Monday, 4 MARCH 2024", "ſunday 4 jan 2024", "On 2023-01-02.", "04/12/23"]
+    told = dates._DATE.pattern
+    assert told.startswith("(?=[")
+    original = re.compile(told[told.index("])(?:") + len("])(?:") : -1], dates._DATE.flags)
+    for piece in pieces:
+        assert [(m.span(), m.groups()) for m in dates._DATE.finditer(piece)] == [
+            (m.span(), m.groups()) for m in original.finditer(piece)
+        ], piece[:80]

@@ -32,7 +32,7 @@ try:  # the parsed form of a pattern: private, stable since Python 3.11
 except ImportError:  # a Python that moved them: every phrase is then simply always tried
     sre = _parser = None  # type: ignore[assignment]
 
-__all__ = ["Alternation", "Anchored", "foldable", "needed", "openings"]
+__all__ = ["Alternation", "Anchored", "foldable", "needed", "openings", "quick_start"]
 
 #: Characters ``re.IGNORECASE`` matches to an ASCII letter that ``str.lower`` does not turn
 #: into it: dotted capital I lowers to "i" plus a combining dot, the rest stay as they are.
@@ -249,6 +249,121 @@ def _opening_of(op: object, av: object, rest: list[tuple[object, object]]) -> se
         union = inner | after
         return union if len(union) <= _MOST_OPENINGS else None
     return None
+
+
+def quick_start(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """``pattern`` with a test of its first character put before it: the same matches.
+
+    For a pattern no plain text opens (a date opens with a digit or with a month's or a
+    day's name), the engine still tries every branch at every offset. Every match opens
+    with one of a few characters, read from the parsed pattern; a lookahead for them,
+    tried first, turns most offsets away at once. Returned unchanged when the first
+    character could be anything, or is not plain ASCII, digit, space or word character.
+    """
+    if _parser is None:
+        return pattern
+    try:
+        parsed = _parser.parse(pattern.pattern, pattern.flags)
+        first = _first_of(list(parsed))
+    except (re.error, RecursionError, AttributeError, TypeError, ValueError):
+        return pattern
+    if not first:
+        return pattern
+    try:
+        quicker = re.compile(f"(?=[{''.join(sorted(first))}])(?:{pattern.pattern})", pattern.flags)
+    except re.error:  # a pattern that sets its flags inline, at its start
+        return pattern
+    return quicker if quicker.groupindex == pattern.groupindex else pattern
+
+
+#: The classes a first character may be given in: ``\d``, ``\s``, ``\w`` and their opposites.
+_CLASSES = (
+    {
+        sre.CATEGORY_DIGIT: r"\d",
+        sre.CATEGORY_NOT_DIGIT: r"\D",
+        sre.CATEGORY_SPACE: r"\s",
+        sre.CATEGORY_NOT_SPACE: r"\S",
+        sre.CATEGORY_WORD: r"\w",
+        sre.CATEGORY_NOT_WORD: r"\W",
+    }
+    if sre
+    else {}
+)
+
+
+def _first_of(items: list[tuple[object, object]]) -> set[str] | None:
+    """The characters (as class items) a match of the sequence may open with, or None."""
+    first: set[str] = set()
+    for op, av in items:
+        if op in _ZERO_WIDTH:
+            continue
+        found = _first_item(op, av)
+        if found is None:
+            return None
+        chars, optional = found
+        first |= chars
+        if not optional:
+            return first
+    return None  # the whole sequence may match nothing: any offset may start a match
+
+
+def _first_item(op: object, av: object) -> tuple[set[str], bool] | None:
+    """The first characters of one part, and whether the part may match nothing."""
+    if op is sre.LITERAL:
+        return ({_class_char(av)}, False) if isinstance(av, int) and av < 128 else None  # type: ignore[arg-type]
+    if op is sre.IN:
+        chars = set()
+        for kind, value in av:  # type: ignore[attr-defined]
+            if kind is sre.LITERAL and value < 128:
+                chars.add(_class_char(value))
+            elif kind is sre.RANGE and value[1] < 128:
+                chars.add(f"{_class_char(value[0])}-{_class_char(value[1])}")
+            elif kind is sre.CATEGORY and value in _CLASSES:
+                chars.add(_CLASSES[value])
+            else:
+                return None
+        return chars, False
+    if op is sre.SUBPATTERN:
+        if av[1] or av[2]:  # type: ignore[index]
+            return None
+        return _first_part(list(av[3]))  # type: ignore[index]
+    if op is sre.ATOMIC_GROUP:
+        return _first_part(list(av))  # type: ignore[arg-type]
+    if op is sre.BRANCH:
+        chars, optional = set(), False
+        for branch in av[1]:  # type: ignore[index]
+            found = _first_part(list(branch))
+            if found is None:
+                return None
+            chars |= found[0]
+            optional = optional or found[1]
+        return chars, optional
+    if op in _REPEATS:
+        found = _first_part(list(av[2]))  # type: ignore[index]
+        if found is None:
+            return None
+        return found[0], found[1] or av[0] == 0  # type: ignore[index]
+    return None
+
+
+def _first_part(items: list[tuple[object, object]]) -> tuple[set[str], bool] | None:
+    """The first characters of a group or branch, and whether it may match nothing."""
+    first: set[str] = set()
+    for op, av in items:
+        if op in _ZERO_WIDTH:
+            continue
+        found = _first_item(op, av)
+        if found is None:
+            return None
+        first |= found[0]
+        if not found[1]:
+            return first, False
+    return first, True
+
+
+def _class_char(code: int) -> str:
+    """A character written so it means itself inside ``[...]``."""
+    return "\\" + chr(code) if chr(code) in "\\]^-[" else re.escape(chr(code))
 
 
 def _in_sequence(items: list[tuple[object, object]]) -> set[str] | None:
