@@ -97,6 +97,17 @@ def test_each_phrase_tried_where_it_opens_finds_what_it_finds_anywhere():
             assert _same(found, pattern.search(piece)), f"{pattern.pattern[:60]}: {piece[:80]!r}"
 
 
+def test_every_match_tried_where_it_opens_is_every_match_found_anywhere():
+    from workbench.parsing.reference import _LABELS
+
+    patterns = [label for _, label in _LABELS] + list(phrase_book().groups.values())
+    for pattern in patterns:
+        anchored = Anchored(pattern)
+        for piece in _pieces():
+            found = [(m.span(), m.groups()) for m in anchored.finditer(piece)]
+            assert found == [(m.span(), m.groups()) for m in pattern.finditer(piece)], piece[:80]
+
+
 @pytest.mark.parametrize(
     ("pattern", "flags", "opening"),
     [

@@ -24,6 +24,7 @@ a sentence. :func:`openings` reads that opening text from the pattern, and
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import cached_property
 
 try:  # the parsed form of a pattern: private, stable since Python 3.11
@@ -121,27 +122,46 @@ class Anchored:
 
     def search(self, text: str, lowered: str | None = None) -> re.Match[str] | None:
         """The first match in ``text`` (``lowered``: ``text.lower()``, if known)."""
-        if self.openings is None:
+        haystack = self._haystack(text, lowered)
+        if haystack is None:
             return self.pattern.search(text)
-        if not self.folded:
-            return self._at_openings(text, text, None)
-        lowered = text.lower() if lowered is None else lowered
-        if not foldable(lowered) or len(lowered) != len(text):
-            return self.pattern.search(text)
-        return self._at_openings(text, lowered, None)
+        return self._at_openings(text, haystack, None)
+
+    def finditer(self, text: str, lowered: str | None = None) -> Iterator[re.Match[str]]:
+        """Every match in ``text``, as ``pattern.finditer`` finds them (none is empty: each
+        holds its opening text, so the next is looked for where the last ended)."""
+        haystack = self._haystack(text, lowered)
+        if haystack is None:
+            yield from self.pattern.finditer(text)
+            return
+        found = self._at_openings(text, haystack, None)
+        while found is not None:
+            yield found
+            found = self._at_openings(text, haystack, None, found.end())
 
     def search_folded(self, text: str, lowered: str, before: int | None) -> re.Match[str] | None:
         """:meth:`search` for a caller that has checked ``lowered`` folds like ``text``;
         with ``before``, only a match starting before that offset is looked for."""
         return self._at_openings(text, lowered if self.folded else text, before)
 
-    def _at_openings(self, text: str, haystack: str, before: int | None) -> re.Match[str] | None:
+    def _haystack(self, text: str, lowered: str | None) -> str | None:
+        """The text to look for the openings in, or None to search as usual."""
+        if self.openings is None:
+            return None
+        if not self.folded:
+            return text
+        lowered = text.lower() if lowered is None else lowered
+        return lowered if foldable(lowered) and len(lowered) == len(text) else None
+
+    def _at_openings(
+        self, text: str, haystack: str, before: int | None, start: int = 0
+    ) -> re.Match[str] | None:
         openings = self.openings or ()
         match = self.pattern.match
         end = len(haystack) if before is None else before
         if len(openings) == 1:
             opening = openings[0]
-            at = haystack.find(opening, 0, end + len(opening) - 1)
+            at = haystack.find(opening, start, end + len(opening) - 1)
             while at != -1:
                 found = match(text, at)
                 if found is not None:
@@ -150,7 +170,7 @@ class Anchored:
             return None
         places: set[int] = set()
         for opening in openings:
-            at = haystack.find(opening, 0, end + len(opening) - 1)
+            at = haystack.find(opening, start, end + len(opening) - 1)
             while at != -1:
                 places.add(at)
                 at = haystack.find(opening, at + 1, end + len(opening) - 1)
