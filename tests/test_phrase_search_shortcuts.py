@@ -98,9 +98,12 @@ def test_each_phrase_tried_where_it_opens_finds_what_it_finds_anywhere():
 
 
 def test_every_match_tried_where_it_opens_is_every_match_found_anywhere():
+    from workbench.parsing import regime
     from workbench.parsing.reference import _LABELS
 
     patterns = [label for _, label in _LABELS] + list(phrase_book().groups.values())
+    patterns += [found.pattern for found in regime._NAMES.values()]
+    patterns += [regime._SCOTTISH.pattern, regime._SCOTTISH_BODY.pattern]
     for pattern in patterns:
         anchored = Anchored(pattern)
         for piece in _pieces():

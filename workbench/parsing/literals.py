@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import cached_property
+from typing import Any
 
 try:  # the parsed form of a pattern: private, stable since Python 3.11
     from re import _constants as sre
@@ -107,7 +108,8 @@ class Alternation:
 class Anchored:
     """A pattern searched only at the places its opening text stands in a text.
 
-    ``search`` returns what ``pattern.search`` returns (only the match's ``pos`` differs).
+    ``search`` and ``finditer`` return what the pattern's own return (only a match's
+    ``pos`` differs), so an Anchored pattern stands in for the pattern it wraps.
     Every match starts with one of :func:`openings`, so trying the pattern at each place
     one stands, leftmost first, finds the leftmost match. A pattern with no opening, or
     a text whose letters fold oddly, is searched as usual.
@@ -119,6 +121,10 @@ class Anchored:
         found = openings(pattern.pattern, pattern.flags)
         short = found is not None and min(map(len, found)) < _SHORTEST_OPENING
         self.openings: tuple[str, ...] | None = None if short else _sorted(found)
+
+    def __getattr__(self, name: str) -> Any:
+        """Everything else (``match``, ``sub``, ``flags``...) is the pattern's own."""
+        return getattr(self.pattern, name)
 
     def search(self, text: str, lowered: str | None = None) -> re.Match[str] | None:
         """The first match in ``text`` (``lowered``: ``text.lower()``, if known)."""

@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from .literals import Anchored
 from .text import Layout, Span
 
 _NAMES: dict[str, re.Pattern[str]] = {
@@ -56,6 +57,12 @@ _SCOTTISH_BODY = re.compile(
     r"Skills\s+Development|Visit|Food\s+Standards|Revenue)\s+Scotland\b|\bSEPA\b|\bNatureScot\b|"
     r"\bNHS\s+(?:Lothian|Tayside|Grampian|Highland|Fife|Lanarkshire|Ayrshire|Borders|Forth\s+Valley|"
     r"Greater\s+Glasgow|Dumfries|Orkney|Shetland|Western\s+Isles|24|Education\s+for\s+Scotland)\b"
+)
+#: The letter is searched whole for each of these: each is tried only where its opening
+#: words stand ("freedom", "scottish", ...), which finds the same matches far sooner.
+_NAMES = {regime: Anchored(pattern) for regime, pattern in _NAMES.items()}
+_SCOTTISH_EIR, _SCOTTISH, _SCOTTISH_BODY, _FOIA_TERMS = (
+    Anchored(pattern) for pattern in (_SCOTTISH_EIR, _SCOTTISH, _SCOTTISH_BODY, _FOIA_TERMS)
 )
 _HANDLED = re.compile(
     r"\b(?:handled|considered|dealt\s+with|dealing\s+with|processed|responded\s+to|answered|treated|"
