@@ -73,13 +73,15 @@ class Alternation:
         self,
     ) -> tuple[tuple[tuple[Anchored, frozenset[str] | None], ...], tuple[str, ...]]:
         """Each phrase compiled with where it can start and the text it needs, and every
-        such text (looked for once per search)."""
-        parts = tuple(
-            (Anchored(re.compile(phrase, self.flags)), needed(phrase, self.flags))
-            for phrase in self.phrases
-        )
+        such text (looked for once per search). A phrase tried only at the start of the text
+        ("^" without re.MULTILINE) is simply tried: that costs less than looking for its words."""
+        parts = []
+        for phrase in self.phrases:
+            pattern = re.compile(phrase, self.flags)
+            need = None if _at_start_only(pattern) else needed(phrase, self.flags)
+            parts.append((Anchored(pattern), need))
         words = tuple(sorted({word for _, need in parts if need for word in need}))
-        return parts, words
+        return tuple(parts), words
 
     def search(self, text: str, lowered: str | None = None) -> re.Match[str] | None:
         """What the whole alternation finds in ``text`` (``lowered``: ``text.lower()``)."""
@@ -185,6 +187,20 @@ class Anchored:
             if found is not None:
                 return found
         return None
+
+
+def _at_start_only(pattern: re.Pattern[str]) -> bool:
+    """Whether ``pattern`` can only match at the start of the text."""
+    if _parser is None or pattern.flags & re.MULTILINE:
+        return False
+    try:
+        parsed = list(_parser.parse(pattern.pattern, pattern.flags))
+    except (re.error, RecursionError, AttributeError, TypeError, ValueError):
+        return False
+    if not parsed:
+        return False
+    op, av = parsed[0]
+    return op is sre.AT and av in (sre.AT_BEGINNING, sre.AT_BEGINNING_STRING)
 
 
 def _sorted(found: frozenset[str] | None) -> tuple[str, ...] | None:
