@@ -59,6 +59,7 @@ _LABELS: list[tuple[int, re.Pattern[str]]] = [
 ]
 #: Each label tried only where its opening words stand in a line (the same matches).
 _LABEL_FINDERS = tuple(Anchored(label) for _, label in _LABELS)
+_ANY_LABEL_WORD = frozenset(word for words in _LABEL_WORDS for word in words)
 _YOUR_REF = re.compile(r"\byour\s+ref", re.I)
 _LABEL_WORD = re.compile(r"(?:ref(?:erence)?|no|number)\b\.?\s*[:#]?\s*", re.I)
 _SEPARATOR = re.compile(r"\s*(?:[:#=]|[-–—](?=\s)|\bis\b)?\s*", re.I)
@@ -148,8 +149,9 @@ def _labelled(text: str, layout: Layout) -> list[FoundReference]:
     found = []
     for index, line in enumerate(layout.lines[:_LABELLED_LINES]):
         lowered = line.text.lower()
+        present = {word for word in _ANY_LABEL_WORD if word in lowered}
         for (rank, _), words, label in zip(_LABELS, _LABEL_WORDS, _LABEL_FINDERS, strict=True):
-            if not any(word in lowered for word in words):
+            if present.isdisjoint(words):
                 continue
             for match in label.finditer(line.text, lowered):
                 if _YOUR_REF.search(line.text[max(0, match.start() - 6) : match.end()]):
