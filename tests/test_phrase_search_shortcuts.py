@@ -158,3 +158,14 @@ def test_a_pattern_told_its_first_characters_finds_what_it_found():
         assert [(m.span(), m.groups()) for m in dates._DATE.finditer(piece)] == [
             (m.span(), m.groups()) for m in original.finditer(piece)
         ], piece[:80]
+
+
+def test_a_pattern_tried_where_it_opens_takes_offsets_as_the_pattern_does():
+    pattern = re.compile(r"\bplease\s+find\b", re.I)
+    anchored = Anchored(pattern)
+    text = "Please find attached. Please find below."
+    assert anchored.search(text, 5).span() == pattern.search(text, 5).span()
+    assert [m.span() for m in anchored.finditer(text, 1, 30)] == [
+        m.span() for m in pattern.finditer(text, 1, 30)
+    ]
+    assert anchored.sub("-", text) == pattern.sub("-", text)

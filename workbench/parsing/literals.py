@@ -128,19 +128,22 @@ class Anchored:
         """Everything else (``match``, ``sub``, ``flags``...) is the pattern's own."""
         return getattr(self.pattern, name)
 
-    def search(self, text: str, lowered: str | None = None) -> re.Match[str] | None:
-        """The first match in ``text`` (``lowered``: ``text.lower()``, if known)."""
-        haystack = self._haystack(text, lowered)
+    def search(self, text: str, *limits: int, lowered: str | None = None) -> re.Match[str] | None:
+        """The first match in ``text`` (``lowered``: ``text.lower()``, if known). With a
+        start or end offset (``pattern.search(text, pos, endpos)``), an ordinary search."""
+        haystack = None if limits else self._haystack(text, lowered)
         if haystack is None:
-            return self.pattern.search(text)
+            return self.pattern.search(text, *limits)
         return self._at_openings(text, haystack, None)
 
-    def finditer(self, text: str, lowered: str | None = None) -> Iterator[re.Match[str]]:
+    def finditer(
+        self, text: str, *limits: int, lowered: str | None = None
+    ) -> Iterator[re.Match[str]]:
         """Every match in ``text``, as ``pattern.finditer`` finds them (none is empty: each
         holds its opening text, so the next is looked for where the last ended)."""
-        haystack = self._haystack(text, lowered)
+        haystack = None if limits else self._haystack(text, lowered)
         if haystack is None:
-            yield from self.pattern.finditer(text)
+            yield from self.pattern.finditer(text, *limits)
             return
         found = self._at_openings(text, haystack, None)
         while found is not None:

@@ -97,7 +97,7 @@ class PhraseBook:
         if gate is not None and gate.search(lowered) is None:
             return None
         if narrowing is not None:
-            return narrowing.search(text, lowered)
+            return narrowing.search(text, lowered=lowered)
         return pattern.search(text)
 
     def get(self, section: str, name: str | None = None) -> re.Pattern[str]:

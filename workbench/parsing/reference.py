@@ -153,7 +153,7 @@ def _labelled(text: str, layout: Layout) -> list[FoundReference]:
         for (rank, _), words, label in zip(_LABELS, _LABEL_WORDS, _LABEL_FINDERS, strict=True):
             if present.isdisjoint(words):
                 continue
-            for match in label.finditer(line.text, lowered):
+            for match in label.finditer(line.text, lowered=lowered):
                 if _YOUR_REF.search(line.text[max(0, match.start() - 6) : match.end()]):
                     continue
                 value = _value_after(text, line, line.start + match.end())
