@@ -117,6 +117,9 @@ _ASKS_A_REMEDY = re.compile(
     re.IGNORECASE,
 )
 
+#: A paragraph opening as one more objection of the same kind ("Nor is this a repeated request.").
+_OTHER_POINT = re.compile(r"^\W*(?:nor|neither)\b", re.IGNORECASE)
+
 #: Refusals that involve no exemption, so no public interest test: the whole request.
 _REFUSALS_WITHOUT_AN_EXEMPTION = ("vexatious_disputed", "cost_limit_disputed", "fees")
 
@@ -255,6 +258,8 @@ class _Walk:
                 self.current.settle()  # type: ignore[union-attr]
             elif self._restates(scored, unit):
                 self._extend_last(scored, unit)
+            elif self._argues_again(scored, unit):
+                self._forget_lead()  # the ground of a paragraph just before, argued again
             else:
                 self._open(scored, unit, self.lead)
         elif scored.furniture:  # the sign-off or the request itself: no ground's support
@@ -445,6 +450,45 @@ class _Walk:
             m.value
             for m in self.provisions
             if block.start <= m.start < unit.end and is_exemption(m.value)
+        }
+        return named <= before
+
+    def _argues_again(self, scored: Scored, unit: Unit) -> bool:
+        """Whether a plain paragraph weakly says again the ground of a paragraph just before.
+
+        "It's clear that the Government are not disclosing all relevant material ..."
+        then a paragraph of facts, then "It's not realistic to believe that no one had
+        any conversations about this." and "I am now asking for this further
+        correspondence to be disclosed.": one objection argued over several paragraphs,
+        as the corpus's conventions say ("supporting argument for a ground is not split
+        out"). Only a weak statement (below ``strong``) of the same kind, about the same
+        request points, with no new exemption and no "also", within two paragraphs of the
+        ground, is read this way; a plainly stated objection in its own paragraph is still
+        a ground of its own.
+        """
+        if self.current is not None or not self.drafts:
+            return False
+        last = self.drafts[-1]
+        blocks = self.structure.blocks
+        if blocks[unit.block].item is not None or blocks[last.block].item is not None:
+            return False  # "a template list gives one ground per item"
+        if unit.block == last.block or unit.block - last.block > 3:
+            return False
+        if last.category != scored.category or (self.points and last.points != self.points):
+            return False  # another kind of ground, or other request points named
+        if scored.score >= self.book.strong or self.lead_reported:
+            return False  # a plain statement, or one disputing a decision just reported
+        opening = self.structure.text[blocks[unit.block].start : unit.end]
+        if any(
+            self.book.adds_point(text) or _OTHER_POINT.match(text)
+            for text in (opening, self.structure.text[unit.start : unit.end])
+        ):
+            return False  # "You have also added ...", "Nor is this a repeated request."
+        before = {m.value for m in self.provisions if last.start <= m.start < last.end}
+        named = {
+            m.value
+            for m in self.provisions
+            if unit.start <= m.start < unit.end and is_exemption(m.value)
         }
         return named <= before
 
