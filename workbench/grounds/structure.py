@@ -141,7 +141,11 @@ def read_structure(text: str) -> Structure:
 def _mask(text: str, end: int) -> str:
     """``text`` with quotations, quoted messages and conditions blanked (same offsets)."""
     chars = list(text)
-    spans = [(m.start(), m.end()) for m in _LONG_QUOTE.finditer(text, 0, end)]
+    spans = [
+        (m.start(), m.end())
+        for m in _LONG_QUOTE.finditer(text, 0, end)
+        if not _published_quotation(text, m.start(), m.end())
+    ]
     spans += [(m.start(), m.end()) for m in _HYPOTHETICAL.finditer(text, 0, end)]
     spans += [(m.start(), m.end()) for m in _QUOTED_LINE.finditer(text, 0, end)]
     spans.append((end, len(text)))
@@ -150,6 +154,27 @@ def _mask(text: str, end: int) -> str:
             if chars[index] != "\n":
                 chars[index] = " "
     return "".join(chars)
+
+
+def _published_quotation(text: str, start: int, stop: int) -> bool:
+    """Whether a quotation is the requester's own paragraph, quoted by whoever published it.
+
+    An authority publishing a review quotes the requester's words whole ("Your review
+    request: “... now that the embargo has passed, could you please re-issue the
+    report ...”"): the quotation is the whole paragraph, and nothing introduces it. A
+    requester quoting guidance or the response introduces it ("The guidance states:")
+    or quotes it within their own sentence; that is someone else's words.
+    """
+    before = text[:start]
+    line_start = before.rfind("\n") + 1
+    if before[line_start:].strip():
+        return False  # the quotation opens inside the requester's own sentence
+    after = text[stop:]
+    line_end = after.find("\n")
+    if after[: len(after) if line_end < 0 else line_end].strip(" \t.,;:!?"):
+        return False  # the requester's sentence goes on after it
+    previous = before[:line_start].rstrip()
+    return not previous.endswith(":")
 
 
 # --------------------------------------------------------------------------- blocks
