@@ -165,16 +165,16 @@ def _published_quotation(text: str, start: int, stop: int) -> bool:
     requester quoting guidance or the response introduces it ("The guidance states:")
     or quotes it within their own sentence; that is someone else's words.
     """
-    before = text[:start]
-    line_start = before.rfind("\n") + 1
-    if before[line_start:].strip():
+    line_start = text.rfind("\n", 0, start) + 1
+    if text[line_start:start].strip():
         return False  # the quotation opens inside the requester's own sentence
-    after = text[stop:]
-    line_end = after.find("\n")
-    if after[: len(after) if line_end < 0 else line_end].strip(" \t.,;:!?"):
+    line_end = text.find("\n", stop)
+    if text[stop : len(text) if line_end < 0 else line_end].strip(" \t.,;:!?"):
         return False  # the requester's sentence goes on after it
-    previous = before[:line_start].rstrip()
-    return not previous.endswith(":")
+    previous = line_start - 1
+    while previous >= 0 and text[previous].isspace():
+        previous -= 1
+    return previous < 0 or text[previous] != ":"
 
 
 # --------------------------------------------------------------------------- blocks
