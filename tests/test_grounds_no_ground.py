@@ -48,6 +48,12 @@ def test_the_corpus_requests_annotated_without_grounds_get_none():
         "Under section 21(1) of FOISA you must respond to this review within 20 working days.",
         # background: the original request, and meetings "held" on a date (not information held)
         "I asked for the minutes of the board meetings held in 2023.",
+        # the decision reported, a date or "In your response" first: not yet disputed
+        "Your reply of 28 March refused the request under section 12.",
+        "On 2 May you wrote to say that the information was exempt.",
+        "In your response you said that disclosure would harm the contractor's interests.",
+        # the requester's own lateness
+        "Apologies for the delay in getting back to you.",
     ],
 )
 def test_the_requester_s_background_states_no_ground(sentence):

@@ -59,3 +59,8 @@ def test_what_the_reported_decision_lacked_disputes_it_and_the_next_ground_stays
     grounds = read_grounds(text)
     assert [g.category for g in grounds] == ["cost_limit_disputed", "advice_and_assistance"]
     assert grounds[1].quote.startswith("You also made no suggestion")
+
+
+def test_a_decision_reported_with_its_date_then_denied_is_disputed():
+    text = "On 2 May you wrote to say that the information was exempt. It is not.\n"
+    assert [g.category for g in read_grounds(text, "FOISA")] == ["exemption_disputed"]
