@@ -59,3 +59,8 @@ def test_the_corpus_requests_annotated_without_grounds_get_none():
 def test_the_requester_s_background_states_no_ground(sentence):
     text = f"Dear FOI Officer,\n\n{sentence}\n\nYours sincerely,\nA. Smith\n"
     assert read_grounds(text, "FOISA") == []
+
+
+def test_what_was_set_aside_as_out_of_scope_reported_alone_is_no_ground():
+    text = "You treated the emails as falling outside the scope of my request.\n"
+    assert read_grounds(text, "FOISA") == []
