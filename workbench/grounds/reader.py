@@ -65,6 +65,7 @@ class _Draft:
     context: list[str]  # exemptions named just before, for grounds that name none
     context_block: int | None
     scores: list[Scored] = field(default_factory=list)
+    weak: bool = False  # read from a paragraph that only touched on its subject
 
     def settle(self) -> None:
         """The category of the strongest sentence (the first of equals)."""
@@ -208,7 +209,30 @@ class _Walk:
             self._enter(unit)
             self._read(unit)
         self._leave_segment()
-        return self.drafts
+        return self._without_lead_ins(self.drafts)
+
+    @staticmethod
+    def _without_lead_ins(drafts: list[_Draft]) -> list[_Draft]:
+        """Drop a weak ground read from a paragraph that only leads into the same ground.
+
+        "Your reply of 2 April withheld the tender documents under section 33(1)(b)."
+        then "I do not accept that the tender documents are still commercially
+        sensitive.": the first paragraph tells the story of the decision the next one
+        disputes, so it is not a ground of its own.
+        """
+        kept = []
+        for index, draft in enumerate(drafts):
+            following = drafts[index + 1] if index + 1 < len(drafts) else None
+            if (
+                draft.weak
+                and following is not None
+                and not following.weak
+                and following.category == draft.category
+                and following.block - draft.block <= 2
+            ):
+                continue
+            kept.append(draft)
+        return kept
 
     def _enter(self, unit: Unit) -> None:
         """Start a new segment, or afresh on a change of request points."""
@@ -470,6 +494,8 @@ class _Walk:
             return False
         last = self.drafts[-1]
         blocks = self.structure.blocks
+        if last.weak:
+            return False  # a paragraph only touching on the subject leads into this ground
         if blocks[unit.block].item is not None or blocks[last.block].item is not None:
             return False  # "a template list gives one ground per item"
         if unit.block == last.block or unit.block - last.block > 3:
@@ -568,6 +594,7 @@ class _Walk:
                     found.context,
                     found.context_block,
                     [found.scored],
+                    weak=True,
                 )
             )
             self.argued = {category}
