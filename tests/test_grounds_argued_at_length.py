@@ -57,3 +57,14 @@ def test_a_paragraph_opening_with_nor_is_another_ground_of_the_same_kind():
     )
     grounds = read_grounds(text)
     assert [g.category for g in grounds] == ["vexatious_disputed", "vexatious_disputed"]
+
+
+def test_a_later_paragraph_citing_a_new_provision_is_a_ground_of_its_own():
+    text = (
+        "I do not accept that the exception for commercial confidentiality applies.\n\n"
+        "Much of this is information on emissions, and regulation 10(6) says that exception "
+        "cannot be used for it.\n"
+    )
+    grounds = read_grounds(text, "EISR")
+    assert [g.category for g in grounds] == ["exemption_disputed", "exemption_disputed"]
+    assert grounds[1].provisions == ("eisr.reg.10(6)",)

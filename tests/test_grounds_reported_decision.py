@@ -64,3 +64,12 @@ def test_what_the_reported_decision_lacked_disputes_it_and_the_next_ground_stays
 def test_a_decision_reported_with_its_date_then_denied_is_disputed():
     text = "On 2 May you wrote to say that the information was exempt. It is not.\n"
     assert [g.category for g in read_grounds(text, "FOISA")] == ["exemption_disputed"]
+
+
+def test_a_decision_reported_in_the_authority_s_quoted_words_then_denied_is_disputed():
+    # the quotation is someone else's words, but it says what the decision was about
+    text = (
+        'Your response said that "the report is commercially confidential and its release would '
+        "harm the operator's economic interests\". I disagree.\n"
+    )
+    assert [g.category for g in read_grounds(text, "EISR")] == ["exemption_disputed"]

@@ -347,6 +347,8 @@ class _Walk:
             self.lead = unit.start
         if scored.subject is not None:
             self.lead_subject, self.lead_score = scored.subject, scored.subject_score
+        elif scored.reported:
+            self._quoted_subject(unit)
         self.lead_reported = self.lead_reported or scored.reported
         block = self.structure.blocks[unit.block]
         last = self.last_candidate
@@ -372,6 +374,21 @@ class _Walk:
             candidate = self._candidate(scored, unit, scored.objecting)
             self.last_candidate = candidate
             self._offer(candidate)
+
+    def _quoted_subject(self, unit: Unit) -> None:
+        """What a decision reported in the authority's own quoted words was about.
+
+        "Your response said that \"the information is commercially confidential and its
+        release would adversely affect ...\". I disagree." disputes the exception the
+        quotation names: quoted words are no ground of the requester's, but they say what
+        the decision reported was.
+        """
+        text = self.structure.text[unit.start : unit.end]
+        if text == self.structure.masked[unit.start : unit.end]:
+            return  # nothing quoted
+        quoted = score_unit(text, [], self.book)
+        if quoted.subject is not None:
+            self.lead_subject, self.lead_score = quoted.subject, quoted.subject_score
 
     def _candidate(self, scored: Scored, unit: Unit, objected: bool) -> _Fallback:
         """The unit as a segment's possible weak ground, with what is known where it is."""
@@ -486,9 +503,9 @@ class _Walk:
         correspondence to be disclosed.": one objection argued over several paragraphs,
         as the corpus's conventions say ("supporting argument for a ground is not split
         out"). Only a weak statement (below ``strong``) of the same kind, about the same
-        request points, with no new exemption and no "also", within two paragraphs of the
-        ground, is read this way; a plainly stated objection in its own paragraph is still
-        a ground of its own.
+        request points, citing no provision the ground did not, with no "also", within two
+        paragraphs of the ground, is read this way; a plainly stated objection in its own
+        paragraph is still a ground of its own.
         """
         if self.current is not None or not self.drafts:
             return False
@@ -511,12 +528,8 @@ class _Walk:
         ):
             return False  # "You have also added ...", "Nor is this a repeated request."
         before = {m.value for m in self.provisions if last.start <= m.start < last.end}
-        named = {
-            m.value
-            for m in self.provisions
-            if unit.start <= m.start < unit.end and is_exemption(m.value)
-        }
-        return named <= before
+        named = {m.value for m in self.provisions if unit.start <= m.start < unit.end}
+        return named <= before  # a provision not cited before is a new argument
 
     def _in_headed_section(self, index: int) -> bool:
         """The block opens with a heading, or follows a heading standing on its own."""
