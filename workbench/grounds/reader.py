@@ -253,8 +253,20 @@ class _Walk:
         found = point_mentions(self.structure.text, unit.start, unit.end)
         mentioned = list(dict.fromkeys(m.value for m in found))
         if mentioned and mentioned != self.points:
-            self.current = None
-            self._forget_lead()
+            current = self.current
+            sentence = self.structure.text[unit.start : unit.end]
+            if (
+                current is not None
+                and not current.points
+                and current.block == unit.block
+                and self.book.supports(sentence)
+            ):
+                # "... not disclosing all relevant material. In particular this relates to
+                # part 2 of my original request": the ground just stated names its point
+                current.points = mentioned
+            else:
+                self.current = None
+                self._forget_lead()
             self.points = mentioned
 
     def _read(self, unit: Unit) -> None:
