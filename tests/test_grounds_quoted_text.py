@@ -49,3 +49,13 @@ def test_guidance_introduced_by_the_requester_is_still_someone_else_s_words():
     )
     grounds = read_grounds(text)
     assert [g.category for g in grounds] == ["exemption_disputed"]
+
+
+def test_a_quoted_paragraph_after_the_requester_s_own_words_is_someone_else_s():
+    text = (
+        "I am writing to ask for a review.\n\n"
+        "You said in your response\n\n"
+        "“The public interest test has not been carried out because the information is "
+        "exempt in its entirety.”\n"
+    )
+    assert read_grounds(text, "FOIA") == []
