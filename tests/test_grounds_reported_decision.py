@@ -73,3 +73,16 @@ def test_a_decision_reported_in_the_authority_s_quoted_words_then_denied_is_disp
         "harm the operator's economic interests\". I disagree.\n"
     )
     assert [g.category for g in read_grounds(text, "EISR")] == ["exemption_disputed"]
+
+
+def test_a_decision_quoted_in_its_own_paragraph_then_denied_is_disputed():
+    # the report, the authority's words quoted on their own, then the requester's answer
+    text = (
+        "You said in your response\n\n"
+        "“The information is exempt under section 43 because disclosure would prejudice the "
+        "commercial interests of the supplier.”\n\n"
+        "That cannot be right: the contract ended in 2019.\n"
+    )
+    grounds = read_grounds(text, "FOIA")
+    assert [g.category for g in grounds] == ["exemption_disputed"]
+    assert grounds[0].quote.startswith("That cannot be right")

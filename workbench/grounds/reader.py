@@ -246,10 +246,16 @@ class _Walk:
             if block.is_item or block.item is None:
                 self.points = [block.label] if block.label and block.label_is_point else []
         if unit.block != self.block:
+            quoted_before = self.block is not None and self._all_quoted(self.block)
             self.block = unit.block
             if not (block.nested or block.enumerates):  # these go on arguing the ground
                 self.current = None
-                self._forget_lead()
+                quoting = quoted_before or self._all_quoted(unit.block)
+                if quoting and self.lead_reported:
+                    self.lead = None  # a decision reported, then quoted, is still disputed,
+                    # but the ground's passage is the requester's paragraph disputing it
+                else:
+                    self._forget_lead()
         found = point_mentions(self.structure.text, unit.start, unit.end)
         mentioned = list(dict.fromkeys(m.value for m in found))
         if mentioned and mentioned != self.points:
@@ -359,7 +365,7 @@ class _Walk:
             self.lead = unit.start
         if scored.subject is not None:
             self.lead_subject, self.lead_score = scored.subject, scored.subject_score
-        elif scored.reported:
+        elif scored.reported or (self.lead_reported and self._all_quoted(unit.block)):
             self._quoted_subject(unit)
         self.lead_reported = self.lead_reported or scored.reported
         block = self.structure.blocks[unit.block]
@@ -386,6 +392,12 @@ class _Walk:
             candidate = self._candidate(scored, unit, scored.objecting)
             self.last_candidate = candidate
             self._offer(candidate)
+
+    def _all_quoted(self, index: int) -> bool:
+        """Whether a block is nothing but someone else's words in quotation marks."""
+        block = self.structure.blocks[index]
+        text = self.structure.text[block.start : block.end]
+        return bool(text.strip()) and not self.structure.masked[block.start : block.end].strip()
 
     def _quoted_subject(self, unit: Unit) -> None:
         """What a decision reported in the authority's own quoted words was about.
