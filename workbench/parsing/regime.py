@@ -65,6 +65,12 @@ _HANDLED = re.compile(
     re.I,
 )
 
+#: A sentence naming FOISA and the EISR that says which applies: FOISA's s.39(2) sends
+#: environmental information to the EISR, one Act is set aside ("under the EISR rather than
+#: FOISA"), or each covers a part ("part under FOISA and part under the EISR").
+_ONE_OF_TWO = re.compile(
+    r"\b39\b|rather\s+than|instead\s+of|\bnot\b|\bno\s+longer\b|\bpart(?:ly|s)?\b|\bsome\b", re.I
+)
 #: Every handling statement holds one of these (a quick test before the pattern).
 _HANDLED_WORDS = ("under", "accordance", "within the", "virtue")
 #: Rights boilerplate names the Acts ("complain under section 50 of the FOIA, as applied by
@@ -200,6 +206,10 @@ def _handling_statements(layout: Layout, skip: Sequence[Span] = ()) -> tuple[set
         named = {r for r, pattern in _NAMES.items() if pattern.search(sentence.text)}
         if named and re.search(r"\brequests?\b|\binformation\b", sentence.text, re.I):
             if "FOISA" in named and "EISR" in named:
+                if not _ONE_OF_TWO.search(sentence.text):
+                    # "requests responded to under FOISA and requests responded to under the
+                    # EISR": both regimes described, neither applied here.
+                    continue
                 named = {"EISR"}
             if "EISR" in named:
                 named.discard("EIR")
