@@ -112,3 +112,11 @@ def test_the_date_on_the_requesters_message_below_a_reply_is_when_the_request_wa
     result = extract(text)
     assert result.date_received == dt.date(2023, 12, 13)
     assert result.date_of_response is None
+
+
+def test_the_authoritys_own_earlier_letter_is_not_the_request():
+    text = (
+        "Further to my letter of 18 December 2024, I have now completed my review.\n\n"
+        "We apologise for the delay in answering your request."
+    )
+    assert extract(text).date_received is None

@@ -108,6 +108,9 @@ _RECEIVED_CUE = re.compile(
 )
 #: Weaker: the date the requester wrote, which is the receipt date for email in practice.
 _REQUEST_DATED_CUE = re.compile(
+    # The authority's own earlier letter ("Further to my letter of 18 December") is not the
+    # request.
+    r"(?<!\bmy\s)(?<!\bour\s)"
     r"\b(?:request|e-?mail|letter|correspondence|application)\s+(?:dated|of|sent on|made on"
     r"|submitted on)\b",
     re.IGNORECASE,
