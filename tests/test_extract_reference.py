@@ -160,3 +160,12 @@ def test_the_letters_own_reference_beats_the_page_address():
 def test_a_long_code_after_request_heads_a_log_record_but_a_question_number_does_not():
     assert extract("Request 101003112513\n1. How many?").reference == "101003112513"
     assert extract("Request 1: How many buses?\n\nWe hold 12.").reference is None
+
+
+def test_a_code_labelled_in_passing_gives_way_to_the_request_code_in_the_page_address():
+    text = (
+        "Information requested\n\nAll advice about the court case (case reference number "
+        "XB12/24), including advice on the appeal.\n\nResponse\n\nThe advice is withheld."
+    )
+    result = extract(text, name="https://www.example.scot/publications/foi-202499990001/")
+    assert result.reference == "202499990001"

@@ -288,6 +288,24 @@ def reference_from_name(name: str | None) -> FoundReference | None:
     return None
 
 
+#: Ranks of forms that may name someone else's code: a label inside a sentence ("the court
+#: case reference number XA10/23", "planning application reference 22/0123/FUL").
+_IN_PASSING = 6
+
+
+def choose_reference(
+    in_text: FoundReference | None, in_name: FoundReference | None
+) -> FoundReference | None:
+    """The text's reference, unless the text only mentions a code in passing and the page
+    address or file name files the document under its own request code: a disclosure page's
+    address names the request it publishes, a code labelled mid-sentence may be anyone's."""
+    if in_text is None:
+        return in_name
+    if in_name is not None and in_text.rank >= _IN_PASSING:
+        return in_name
+    return in_text
+
+
 def normalise_reference(value: str | None) -> str | None:
     """A reference compared case-insensitively, ignoring surrounding punctuation and spacing."""
     if value is None:
