@@ -313,6 +313,11 @@ def _combine(
             evidence = _first(signals, (name, ground, "figures"))
             return D.HELD_PARTLY_DISCLOSED, evidence, "refusal_with_figures"
         mixed = disclosed and "whole_refusal" not in signals
+        if mixed and determination is D.COST_LIMIT and _cost_of_some(signals.get(name)):
+            # "... providing some of the information requested would exceed the upper cost
+            # limit", beside what was given: the rest is refused on cost, part is disclosed.
+            evidence = _first(signals, ("disclosed", name, ground))
+            return D.HELD_PARTLY_DISCLOSED, evidence, "refusal_mixed"
         if mixed:
             return determination, evidence, "refusal_mixed"
         return determination, evidence, _agreement("refusal", name in signals, ground in signals)
@@ -400,6 +405,14 @@ _IN_ANOTHER_FORM = re.compile(
 _OTHER_INFORMATION = re.compile(
     r"\b(?:any\s+)?(?:other|further|additional)\s+(?:relevant\s+)?information\b", re.IGNORECASE
 )
+
+
+_SOME_OF = re.compile(r"\bsome\s+of\s+(?:the|this|that|your)\b", re.IGNORECASE)
+
+
+def _cost_of_some(spans: list[Span]) -> bool:
+    """Whether a cost refusal says it covers only some of the information asked for."""
+    return any(_SOME_OF.search(span.text) for span in spans)
 
 
 def _about_other_information(spans: list[Span]) -> bool:
