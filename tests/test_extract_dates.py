@@ -120,3 +120,8 @@ def test_the_authoritys_own_earlier_letter_is_not_the_request():
         "We apologise for the delay in answering your request."
     )
     assert extract(text).date_received is None
+
+
+def test_a_date_beside_the_reference_on_one_header_line_is_the_letters_date():
+    text = "Our Ref: AB-FOI-2024-0117 Date: 3rd June 2024\n\nI refer to your recent request."
+    assert extract(text).date_of_response == dt.date(2024, 6, 3)
