@@ -169,3 +169,8 @@ def test_a_code_labelled_in_passing_gives_way_to_the_request_code_in_the_page_ad
     )
     result = extract(text, name="https://www.example.scot/publications/foi-202499990001/")
     assert result.reference == "202499990001"
+
+
+def test_a_code_from_the_page_address_is_spelled_as_the_letter_writes_it():
+    text = "Dear Sir\n\nYou asked for a review of your request, ATISN 20417, because it was late."
+    assert extract(text, name="https://www.example.wales/atisn20417").reference == "ATISN 20417"

@@ -267,6 +267,25 @@ _NAMED_CODE = re.compile(
 )
 
 
+def as_written(found: FoundReference | None, text: str) -> FoundReference | None:
+    """A code read from a page address, spelled as the letter itself writes it: the address
+    "atisn16332" is the letter's "ATISN 16332"."""
+    if found is None or found.rank != 7:
+        return found
+    parts = re.fullmatch(r"([A-Za-z]+)[-_ ]?(\d[\d/-]*)", found.value)
+    if parts is None:
+        return found
+    prefix, digits = parts.groups()
+    written = re.search(
+        rf"(?<![A-Za-z0-9]){re.escape(prefix)}[ \-_/]?{re.escape(digits)}(?![\d/-])",
+        text[:_INLINE_CHARS],
+        re.IGNORECASE,
+    )
+    if written is None:
+        return found
+    return FoundReference(written.group(0), found.rank, found.evidence)
+
+
 def reference_from_name(name: str | None) -> FoundReference | None:
     """The reference a document's name or page address gives, for a text that states none.
 
