@@ -24,7 +24,8 @@ _NAMES: dict[str, re.Pattern[str]] = {
         re.I,
     ),
     "EISR": re.compile(
-        r"Environmental\s+Information\s*\(\s*Scotland\s*\)\s*Regulations|\bEI\(S\)Rs?\b|\bEISRs?\b",
+        r"Environmental\s+Information\s*\(\s*Scotland\s*\)\s*Regulations|"
+        r"Environmental\s+Information\s+Regulations\s*\(\s*Scotland\s*\)|\bEI\(S\)Rs?\b|\bEISRs?\b",
         re.I,
     ),
     "EIR": re.compile(
@@ -55,7 +56,14 @@ _SCOTTISH_BODY = re.compile(
     r"\b(?:Police|Audit|Historic\s+Environment|Transport|Creative|Education|Sport|Public\s+Health|"
     r"Skills\s+Development|Visit|Food\s+Standards|Revenue)\s+Scotland\b|\bSEPA\b|\bNatureScot\b|"
     r"\bNHS\s+(?:Lothian|Tayside|Grampian|Highland|Fife|Lanarkshire|Ayrshire|Borders|Forth\s+Valley|"
-    r"Greater\s+Glasgow|Dumfries|Orkney|Shetland|Western\s+Isles|24|Education\s+for\s+Scotland)\b"
+    r"Greater\s+Glasgow|Dumfries|Orkney|Shetland|Western\s+Isles|24|Education\s+for\s+Scotland)\b|"
+    # The 32 Scottish councils, which often name no Act at all.
+    r"\b(?:Aberdeen\s+City|Aberdeenshire|Angus|Argyll\s+and\s+Bute|Clackmannanshire|"
+    r"Dumfries\s+and\s+Galloway|Dundee\s+City|East\s+Ayrshire|East\s+Dunbartonshire|East\s+Lothian|"
+    r"East\s+Renfrewshire|City\s+of\s+Edinburgh|Falkirk|Fife|Glasgow\s+City|Highland|Inverclyde|"
+    r"Midlothian|Moray|North\s+Ayrshire|North\s+Lanarkshire|Orkney\s+Islands|Perth\s+and\s+Kinross|"
+    r"Renfrewshire|Shetland\s+Islands|South\s+Ayrshire|South\s+Lanarkshire|Stirling|"
+    r"West\s+Dunbartonshire|West\s+Lothian)\s+Council\b|\bComhairle\s+nan\s+Eilean\s+Siar\b"
 )
 _HANDLED = re.compile(
     r"\b(?:handled|considered|dealt\s+with|dealing\s+with|processed|responded\s+to|answered|treated|"
