@@ -445,11 +445,16 @@ def _first(signals: _Signals, names: Iterable[str], limit: int = 3) -> list[Span
     return sorted(chosen.values(), key=lambda s: s.start)
 
 
+#: Exemptions that route an environmental request to the EIR / EISR (FOIA s.39, FOISA
+#: s.39(2)): cited by the letter, but the point is decided under the regulations.
+_ROUTING = ("s.39", "foisa.s.39(2)")
+
+
 def _provisions_for(determination: Determination, grounds: list[Ground]) -> list[str]:
     """The grounds that fit the decision (a disclosed point relies on none)."""
     if determination is D.HELD_DISCLOSED:
         return []
-    return most_specific(g.id for g in grounds)
+    return most_specific(g.id for g in grounds if not g.id.startswith(_ROUTING))
 
 
 def fits(determination: Determination | None, provision_id: str) -> bool:
