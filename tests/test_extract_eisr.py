@@ -65,3 +65,22 @@ def test_a_scottish_council_naming_no_act_answers_under_foisa():
         "served 41,200 school meals in 2023.\n\nYours sincerely\n\nFOI Team, Moray Council"
     )
     assert extract(text).regime == "FOISA"
+
+
+def test_a_request_said_to_fall_under_the_eisr_is_handled_under_them():
+    text = (
+        "Having read your request, we have decided that it falls under the Environmental "
+        "Information (Scotland) Regulations 2004. We are applying section 39(2) of FOISA, so "
+        "that we do not also have to deal with your request under FOISA. The survey is attached."
+    )
+    result = extract(text)
+    assert result.regime == "EISR"
+    assert result.confidence["regime"] >= 0.9
+
+
+def test_an_acknowledgement_naming_every_scottish_regime_is_unsure_which():
+    text = (
+        "Thank you for your request. It will be processed under the Freedom of Information "
+        "(Scotland) Act 2002 or the Environmental Information (Scotland) Regulations 2004."
+    )
+    assert extract(text).confidence["regime"] < 0.8

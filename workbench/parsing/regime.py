@@ -69,9 +69,16 @@ _HANDLED = re.compile(
     r"\b(?:handled|considered|dealt\s+with|dealing\s+with|processed|responded\s+to|answered|treated|"
     r"responding|response|respond|assessed|released|disclosed|withheld|refused|exempt|"
     r"applies|apply|falls?\s+(?:within|under))\b[^.]{0,120}?\b(?:under|in\s+accordance\s+with|"
-    r"within\s+the\s+(?:terms|scope)\s+of|by\s+virtue\s+of)\b",
+    r"within\s+the\s+(?:terms|scope)\s+of|by\s+virtue\s+of)\b"
+    # "we have determined that it falls under the Environmental Information (Scotland)
+    # Regulations": the verb alone says where the request belongs.
+    r"|\b(?:falls?|fell)\s+(?:under|within)\s+(?:the\s+)?(?:(?:terms|scope)\s+of\s+(?:the\s+)?)?"
+    r"(?=[A-Z(])",
     re.I,
 )
+#: The exemption that sends environmental information to the regulations (FOISA s.39(2),
+#: FOIA s.39): a sentence citing it names the Act only to set it aside.
+_ROUTING = re.compile(r"(?:section|s\.)\s*39\b", re.I)
 
 #: A sentence naming FOISA and the EISR that says which applies: FOISA's s.39(2) sends
 #: environmental information to the EISR, one Act is set aside ("under the EISR rather than
@@ -95,7 +102,7 @@ class RegimeFinding:
     #: What settled it: "handled" (a handling statement), "grounds" (the grounds cited),
     #: "named" (the Act named), "mention" (freedom of information mentioned), "request"
     #: (only the request quoted names an Act), "address" (only the page address or file
-    #: name says), or "".
+    #: name says), "named_both" (FOISA and the EISR both named, neither applied), or "".
     basis: str = ""
 
 
@@ -173,7 +180,12 @@ def _detect(
     for regime in ("EISR", "FOISA", "FOIA", "EIR"):
         evidence = _first_mention(text, layout, regime, skip)
         if evidence is not None:
-            return RegimeFinding(_scottish(text, regime), evidence, "named")
+            regime = _scottish(text, regime)
+            other = {"EISR": "FOISA", "FOISA": "EISR"}.get(regime)
+            if other and _first_mention(text, layout, other, skip) is not None:
+                # Both Scottish regimes named, neither applied in words: a guess.
+                return RegimeFinding(regime, evidence, "named_both")
+            return RegimeFinding(regime, evidence, "named")
     match = _outside(_FOI_MENTION, text, skip) or _outside(_FOIA_TERMS, text, skip)
     if match:
         regime = "FOISA" if _SCOTTISH_BODY.search(text) and not _FOIA_TERMS.search(text) else "FOIA"
@@ -212,6 +224,11 @@ def _handling_statements(layout: Layout, skip: Sequence[Span] = ()) -> tuple[set
         if not _HANDLED.search(sentence.text) or _RIGHTS.search(sentence.text):
             continue
         named = {r for r, pattern in _NAMES.items() if pattern.search(sentence.text)}
+        if _ROUTING.search(sentence.text):
+            if named == {"FOISA"}:
+                named = {"EISR"}  # "applying section 39(2) of FOISA, so as not to deal ..."
+            elif named == {"FOIA"}:
+                named = {"EIR"}
         if named and re.search(r"\brequests?\b|\binformation\b", sentence.text, re.I):
             if "FOISA" in named and "EISR" in named:
                 if not _ONE_OF_TWO.search(sentence.text):
