@@ -75,7 +75,13 @@ def test_no_reference_when_the_letter_gives_none(text):
 
 @pytest.mark.parametrize(
     ("one", "other"),
-    [("IC-266000-V6Y0", "ic-266000-v6y0"), ("FOI/17/02393.", "(FOI/17/02393)"), ("a  b", "A b")],
+    [
+        ("IC-266000-V6Y0", "ic-266000-v6y0"),
+        ("FOI/17/02393.", "(FOI/17/02393)"),
+        ("a  b", "A b"),
+        ("SDR- 339659", "SDR – 339659"),
+        ("FOI / 2023 / 12", "FOI/2023/12"),
+    ],
 )
 def test_references_compare_ignoring_case_and_surrounding_punctuation(one, other):
     assert normalise_reference(one) == normalise_reference(other)

@@ -330,4 +330,6 @@ def normalise_reference(value: str | None) -> str | None:
     if value is None:
         return None
     cleaned = re.sub(r"\s+", " ", value).strip(" \t.,;:()[]{}\"'“”‘’").lower()
+    # "SDR- 339659", "SDR – 339659": one code, whatever dash and spacing the writer used.
+    cleaned = re.sub(r"\s*([-–—/])\s*", lambda m: "-" if m.group(1) in "-–—" else "/", cleaned)
     return cleaned or None
