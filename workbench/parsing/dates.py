@@ -111,8 +111,8 @@ _REQUEST_DATED_CUE = re.compile(
     # The authority's own earlier letter ("Further to my letter of 18 December") is not the
     # request.
     r"(?<!\bmy\s)(?<!\bour\s)"
-    r"\b(?:request|e-?mail|letter|correspondence|communication|application)\s+(?:dated|of|sent on|made on"
-    r"|submitted on)\b",
+    r"\b(?:request|e-?mail|letter|correspondence|communication|application)\s+"
+    r"(?:dated|of|sent on|made on|submitted on)\b",
     re.IGNORECASE,
 )
 #: Words that, just before a date, say the response was sent then.
