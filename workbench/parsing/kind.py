@@ -19,6 +19,7 @@ The wording is data (``kinds`` and ``outcomes`` in ``letter_phrases.yaml``).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from .model import Determination, Point
@@ -116,7 +117,14 @@ def read_review_outcome(letter: Letter, kind: str | None) -> Finding:
         _, outcome, sentence = said[-1]
         return Finding(outcome, sentence, 0.6)
     _, outcome, sentence = said[-1]
+    if _NO_DECISION.search(sentence.text):
+        # A review of a failure to respond (FOISA s.21(4)(c)) reaches the first decision:
+        # nothing was kept, but nothing was reversed either, so it is a weaker reading.
+        return Finding(outcome, sentence, 0.6)
     return Finding(outcome, sentence, 0.85)
+
+
+_NO_DECISION = re.compile(r"\bfailure\s+to\s+(?:respond|reply|reach)", re.IGNORECASE)
 
 
 def _first(letter: Letter, section: str, name: str) -> Span | None:
