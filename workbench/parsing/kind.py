@@ -68,10 +68,13 @@ def read_kind(letter: Letter, points: list[Point], deciding: list[bool]) -> Find
         return Finding("holding_notice", holding, 0.8)
     if holding is not None and all(p.determination is Determination.HELD_WITHHELD for p in decided):
         # "We need more time to consider the public interest in section 43(2)": the exemption
-        # is named, but the balance is yet to be struck, so nothing is decided.
-        return Finding("holding_notice", holding, 0.7)
+        # is named, but the balance is yet to be struck, so nothing is decided. The extension
+        # is said in words, so the reading is as sure as any other holding notice's.
+        return Finding("holding_notice", holding, 0.8)
     if not decided and letter.main_kind == "acknowledgement":
-        return Finding("holding_notice", None, 0.7)  # the authority has only acknowledged it
+        # The authority has only acknowledged it, in words of acknowledgement or of a
+        # promised reply, and decided nothing.
+        return Finding("holding_notice", None, 0.8)
     if not decided and letter.acknowledgements and not _main_answers(letter):
         return Finding("holding_notice", letter.acknowledgements[0], 0.6)
     read = [p for p in points if p.determination is not None]
