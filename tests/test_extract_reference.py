@@ -180,3 +180,12 @@ def test_a_code_labelled_in_passing_gives_way_to_the_request_code_in_the_page_ad
 def test_a_code_from_the_page_address_is_spelled_as_the_letter_writes_it():
     text = "Dear Sir\n\nYou asked for a review of your request, ATISN 20417, because it was late."
     assert extract(text, name="https://www.example.wales/atisn20417").reference == "ATISN 20417"
+
+
+def test_a_labelled_reference_beats_another_request_named_in_the_title():
+    text = (
+        "FOI request 202400011111 about ferry contracts: FOI release\n- FOI reference\n"
+        "- FOI/202400022222\n- Date received\n- 3 May 2024\n\nInformation requested\n\n"
+        "Which official answered that request?"
+    )
+    assert extract(text).reference == "FOI/202400022222"

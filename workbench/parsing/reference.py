@@ -39,8 +39,10 @@ _LABELS: list[tuple[int, re.Pattern[str]]] = [
             re.I,
         ),
     ),
+    # "FOI request 202000077960": names a request, which may be another one the page is about;
+    # a label saying "reference" (above) names the page's own.
     (
-        1,
+        2,
         re.compile(
             r"(?:\b(?:FOI(?:SA)?|EIR|information|freedom\s+of\s+information|environmental\s+"
             r"information)\s+request|\brequest\s+for\s+information)(?:\s+(?:no|number)\b\.?)?"
