@@ -47,3 +47,12 @@ def test_numbers_that_are_not_points_are_ignored():
         "do not apply to this information."
     )
     assert [g.points for g in read_grounds(text)] == [()]
+
+
+def test_a_sentence_after_the_ground_naming_its_point_gives_the_ground_that_point():
+    text = (
+        "It is clear that the council has not released all the relevant emails. "
+        "In particular this relates to part 2 of my original request.\n"
+    )
+    grounds = read_grounds(text, "FOISA")
+    assert [(g.category, g.points) for g in grounds] == [("more_information_held", ("2",))]

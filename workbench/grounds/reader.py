@@ -65,6 +65,7 @@ class _Draft:
     context: list[str]  # exemptions named just before, for grounds that name none
     context_block: int | None
     scores: list[Scored] = field(default_factory=list)
+    weak: bool = False  # read from a paragraph that only touched on its subject
 
     def settle(self) -> None:
         """The category of the strongest sentence (the first of equals)."""
@@ -116,6 +117,9 @@ _ASKS_A_REMEDY = re.compile(
     r"(?:provide|send|release|disclose|supply|give)\b[^.;:!?]{0,60}[.!]?\s*$",
     re.IGNORECASE,
 )
+
+#: A paragraph opening as one more objection of the same kind ("Nor is this a repeated request.").
+_OTHER_POINT = re.compile(r"^\W*(?:nor|neither)\b", re.IGNORECASE)
 
 #: Refusals that involve no exemption, so no public interest test: the whole request.
 _REFUSALS_WITHOUT_AN_EXEMPTION = ("vexatious_disputed", "cost_limit_disputed", "fees")
@@ -205,7 +209,30 @@ class _Walk:
             self._enter(unit)
             self._read(unit)
         self._leave_segment()
-        return self.drafts
+        return self._without_lead_ins(self.drafts)
+
+    @staticmethod
+    def _without_lead_ins(drafts: list[_Draft]) -> list[_Draft]:
+        """Drop a weak ground read from a paragraph that only leads into the same ground.
+
+        "Your reply of 2 April withheld the tender documents under section 33(1)(b)."
+        then "I do not accept that the tender documents are still commercially
+        sensitive.": the first paragraph tells the story of the decision the next one
+        disputes, so it is not a ground of its own.
+        """
+        kept = []
+        for index, draft in enumerate(drafts):
+            following = drafts[index + 1] if index + 1 < len(drafts) else None
+            if (
+                draft.weak
+                and following is not None
+                and not following.weak
+                and following.category == draft.category
+                and following.block - draft.block <= 2
+            ):
+                continue
+            kept.append(draft)
+        return kept
 
     def _enter(self, unit: Unit) -> None:
         """Start a new segment, or afresh on a change of request points."""
@@ -219,15 +246,33 @@ class _Walk:
             if block.is_item or block.item is None:
                 self.points = [block.label] if block.label and block.label_is_point else []
         if unit.block != self.block:
+            quoted_before = self.block is not None and self._all_quoted(self.block)
             self.block = unit.block
             if not (block.nested or block.enumerates):  # these go on arguing the ground
                 self.current = None
-                self._forget_lead()
+                quoting = quoted_before or self._all_quoted(unit.block)
+                if quoting and self.lead_reported:
+                    self.lead = None  # a decision reported, then quoted, is still disputed,
+                    # but the ground's passage is the requester's paragraph disputing it
+                else:
+                    self._forget_lead()
         found = point_mentions(self.structure.text, unit.start, unit.end)
         mentioned = list(dict.fromkeys(m.value for m in found))
         if mentioned and mentioned != self.points:
-            self.current = None
-            self._forget_lead()
+            current = self.current
+            sentence = self.structure.text[unit.start : unit.end]
+            if (
+                current is not None
+                and not current.points
+                and current.block == unit.block
+                and self.book.supports(sentence)
+            ):
+                # "... not disclosing all relevant material. In particular this relates to
+                # part 2 of my original request": the ground just stated names its point
+                current.points = mentioned
+            else:
+                self.current = None
+                self._forget_lead()
             self.points = mentioned
 
     def _read(self, unit: Unit) -> None:
@@ -255,6 +300,8 @@ class _Walk:
                 self.current.settle()  # type: ignore[union-attr]
             elif self._restates(scored, unit):
                 self._extend_last(scored, unit)
+            elif self._argues_again(scored, unit):
+                self._forget_lead()  # the ground of a paragraph just before, argued again
             else:
                 self._open(scored, unit, self.lead)
         elif scored.furniture:  # the sign-off or the request itself: no ground's support
@@ -318,6 +365,8 @@ class _Walk:
             self.lead = unit.start
         if scored.subject is not None:
             self.lead_subject, self.lead_score = scored.subject, scored.subject_score
+        elif scored.reported or (self.lead_reported and self._all_quoted(unit.block)):
+            self._quoted_subject(unit)
         self.lead_reported = self.lead_reported or scored.reported
         block = self.structure.blocks[unit.block]
         last = self.last_candidate
@@ -343,6 +392,27 @@ class _Walk:
             candidate = self._candidate(scored, unit, scored.objecting)
             self.last_candidate = candidate
             self._offer(candidate)
+
+    def _all_quoted(self, index: int) -> bool:
+        """Whether a block is nothing but someone else's words in quotation marks."""
+        block = self.structure.blocks[index]
+        text = self.structure.text[block.start : block.end]
+        return bool(text.strip()) and not self.structure.masked[block.start : block.end].strip()
+
+    def _quoted_subject(self, unit: Unit) -> None:
+        """What a decision reported in the authority's own quoted words was about.
+
+        "Your response said that \"the information is commercially confidential and its
+        release would adversely affect ...\". I disagree." disputes the exception the
+        quotation names: quoted words are no ground of the requester's, but they say what
+        the decision reported was.
+        """
+        text = self.structure.text[unit.start : unit.end]
+        if text == self.structure.masked[unit.start : unit.end]:
+            return  # nothing quoted
+        quoted = score_unit(text, [], self.book)
+        if quoted.subject is not None:
+            self.lead_subject, self.lead_score = quoted.subject, quoted.subject_score
 
     def _candidate(self, scored: Scored, unit: Unit, objected: bool) -> _Fallback:
         """The unit as a segment's possible weak ground, with what is known where it is."""
@@ -448,6 +518,43 @@ class _Walk:
         }
         return named <= before
 
+    def _argues_again(self, scored: Scored, unit: Unit) -> bool:
+        """Whether a plain paragraph weakly says again the ground of a paragraph just before.
+
+        "It's clear that the Government are not disclosing all relevant material ..."
+        then a paragraph of facts, then "It's not realistic to believe that no one had
+        any conversations about this." and "I am now asking for this further
+        correspondence to be disclosed.": one objection argued over several paragraphs,
+        as the corpus's conventions say ("supporting argument for a ground is not split
+        out"). Only a weak statement (below ``strong``) of the same kind, about the same
+        request points, citing no provision the ground did not, with no "also", within two
+        paragraphs of the ground, is read this way; a plainly stated objection in its own
+        paragraph is still a ground of its own.
+        """
+        if self.current is not None or not self.drafts:
+            return False
+        last = self.drafts[-1]
+        blocks = self.structure.blocks
+        if last.weak:
+            return False  # a paragraph only touching on the subject leads into this ground
+        if blocks[unit.block].item is not None or blocks[last.block].item is not None:
+            return False  # "a template list gives one ground per item"
+        if unit.block == last.block or unit.block - last.block > 3:
+            return False
+        if last.category != scored.category or (self.points and last.points != self.points):
+            return False  # another kind of ground, or other request points named
+        if scored.score >= self.book.strong or self.lead_reported:
+            return False  # a plain statement, or one disputing a decision just reported
+        opening = self.structure.text[blocks[unit.block].start : unit.end]
+        if any(
+            self.book.adds_point(text) or _OTHER_POINT.match(text)
+            for text in (opening, self.structure.text[unit.start : unit.end])
+        ):
+            return False  # "You have also added ...", "Nor is this a repeated request."
+        before = {m.value for m in self.provisions if last.start <= m.start < last.end}
+        named = {m.value for m in self.provisions if unit.start <= m.start < unit.end}
+        return named <= before  # a provision not cited before is a new argument
+
     def _in_headed_section(self, index: int) -> bool:
         """The block opens with a heading, or follows a heading standing on its own."""
         blocks = self.structure.blocks
@@ -524,6 +631,7 @@ class _Walk:
                     found.context,
                     found.context_block,
                     [found.scored],
+                    weak=True,
                 )
             )
             self.argued = {category}
