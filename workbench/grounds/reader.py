@@ -331,6 +331,11 @@ class _Walk:
                 # an objection about nothing the cues know: a ground still, weakly held
                 self._offer(self._candidate(_objection_only(self.book.threshold), unit, True))
             return
+        if scored.subject is None and block.label_is_point and self._denies(unit, scored):
+            # "Q2 - The summary is too brief, and does not give much useful information": a
+            # point of the request named, and its answer gainsaid in words no cue knows
+            self._offer(self._candidate(_answer_disputed(self.book.threshold), unit, True))
+            return
         if scored.topic is None and block.in_list_of_reasons and self.intro_topic:
             # a point in a list of reasons against a named decision disputes that decision
             if not (scored.furniture or scored.reported):
@@ -343,6 +348,12 @@ class _Walk:
             candidate = self._candidate(scored, unit, scored.objecting)
             self.last_candidate = candidate
             self._offer(candidate)
+
+    def _denies(self, unit: Unit, scored: Scored) -> bool:
+        """Whether a unit neither reporting nor furniture says what is not so ("does not")."""
+        if scored.reported or scored.furniture:
+            return False
+        return self.book.is_rebuttal(self.structure.masked[unit.start : unit.end])
 
     def _candidate(self, scored: Scored, unit: Unit, objected: bool) -> _Fallback:
         """The unit as a segment's possible weak ground, with what is known where it is."""
@@ -543,6 +554,19 @@ class _Walk:
 def _disputes(category: str, threshold: int) -> Scored:
     """The score of a point listed against a decision and naming nothing else: weak."""
     return Scored(category, 1, 0, threshold + 1, ("the decision disputed",), subject=category)
+
+
+def _answer_disputed(threshold: int) -> Scored:
+    """The score of a request point's answer gainsaid in unknown words: weakly, incomplete.
+
+    A requester who goes through the request point by point ("Q3 - the request was for
+    the date of acknowledgement. Your statement does not provide this") disputes the
+    answer to that point; what they say is missing is the commonest such complaint, so
+    the reader proposes it, weakly held, for the reviewer to confirm or correct.
+    """
+    return Scored(
+        "incomplete", 1, 0, threshold + 1, ("the answer to a point disputed",), subject="incomplete"
+    )
 
 
 def _objection_only(threshold: int) -> Scored:
