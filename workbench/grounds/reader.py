@@ -103,8 +103,10 @@ def read_grounds(
     structure = read_structure(text)
     regime = resolve_regime(text[: structure.end], regime)
     provisions = provision_mentions(text[: structure.end], regime)
-    drafts = _Walk(structure, provisions, book).run()
-    drafts = _argue_the_refusal(drafts, provisions, book, regime)
+    argues_refusal = _public_interest_argues_refusal(provisions, book, regime)
+    drafts = _Walk(structure, provisions, book, argues_refusal).run()
+    if argues_refusal:
+        drafts = _argue_the_refusal(drafts)
     cited = [m.value for m in provisions]
     return [_finish(text, draft, provisions, cited, book) for draft in drafts]
 
@@ -121,29 +123,35 @@ _ASKS_A_REMEDY = re.compile(
 _REFUSALS_WITHOUT_AN_EXEMPTION = ("vexatious_disputed", "cost_limit_disputed", "fees")
 
 
-def _argue_the_refusal(
-    drafts: list[_Draft], provisions: list[Mention], book: CueBook, regime: str | None
-) -> list[_Draft]:
-    """Public interest argued against a refusal that has no public interest test.
+def _public_interest_argues_refusal(
+    provisions: list[Mention], book: CueBook, regime: str | None
+) -> bool:
+    """Whether public interest argued in this request can only argue against the refusal.
 
     The public interest test belongs to exemptions. A requester refused as vexatious,
     over the cost limit or for a fee who argues "there is overwhelming public interest
     in this information" is arguing the value or serious purpose of the request, which
     disputes that refusal (Dransfield: a request with a serious purpose is not
-    vexatious). Where the request names no exemption and disputes such a refusal, its
-    public interest grounds are grounds against that refusal. Not so under the
+    vexatious). That holds where the request names no exemption. Not so under the
     environmental regimes: a manifestly unreasonable request (EIR reg.12(4)(b), EISR
     reg.10(4)(b)) is refused only if the public interest favours it (EIR reg.12(1)(b),
     EISR reg.10(1)(b)), so there the public interest is argued in its own right.
     """
     if regime in ("EIR", "EISR") or any(m.value.startswith(("reg.", "eisr.")) for m in provisions):
-        return drafts
-    if any(
+        return False
+    return not any(
         is_exemption(m.value)
         and book.category_for_provision(m.value) not in _REFUSALS_WITHOUT_AN_EXEMPTION
         for m in provisions
-    ):
-        return drafts  # an exemption named: its public interest test may be what is argued
+    )
+
+
+def _argue_the_refusal(drafts: list[_Draft]) -> list[_Draft]:
+    """Public interest grounds argued against a refusal that has no public interest test.
+
+    Only called where :func:`_public_interest_argues_refusal` holds: the public interest
+    grounds of a request that disputes such a refusal are grounds against that refusal.
+    """
     refusal = next(
         (d.category for d in drafts if d.category in _REFUSALS_WITHOUT_AN_EXEMPTION), None
     )
@@ -178,10 +186,17 @@ class _Walk:
     none lead into it and open its passage, unless they are the request's furniture.
     """
 
-    def __init__(self, structure: Structure, provisions: list[Mention], book: CueBook) -> None:
+    def __init__(
+        self,
+        structure: Structure,
+        provisions: list[Mention],
+        book: CueBook,
+        argues_refusal: bool = False,
+    ) -> None:
         self.structure = structure
         self.provisions = provisions
         self.book = book
+        self.argues_refusal = argues_refusal  # public interest can only argue the refusal
         self.drafts: list[_Draft] = []
         self.current: _Draft | None = None
         self.lead: int | None = None  # start of the units leading into the next ground
@@ -548,7 +563,18 @@ class _Walk:
         not split out"). A list item always states its own ground.
         """
         block = self.structure.blocks[found.unit.block]
-        return block.item is None and found.scored.subject in self.argued
+        if block.item is not None:
+            return False
+        subject = found.scored.subject
+        if (
+            subject == "public_interest"
+            and self.argues_refusal
+            and self.argued & set(_REFUSALS_WITHOUT_AN_EXEMPTION)
+        ):
+            # "My requests ... focused on matters of public interest" after "my request is
+            # not vexatious": the request's serious purpose, argued for that ground
+            return True
+        return subject in self.argued
 
 
 def _disputes(category: str, threshold: int) -> Scored:
