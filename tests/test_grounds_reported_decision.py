@@ -59,3 +59,19 @@ def test_what_the_reported_decision_lacked_disputes_it_and_the_next_ground_stays
     grounds = read_grounds(text)
     assert [g.category for g in grounds] == ["cost_limit_disputed", "advice_and_assistance"]
     assert grounds[1].quote.startswith("You also made no suggestion")
+
+
+def test_a_second_decision_reported_in_one_sentence_is_open_to_its_own_rebuttal():
+    # "... and then told me you hold none": the second report is rebutted by the authority's
+    # own published figures, a ground of its own after the delay
+    text = (
+        "Hello,\n\n"
+        "You took two months to reply and then told me you hold no count of potholes "
+        "repaired. Your own highways report gives that count for each year, so the figures "
+        "exist.\n\n"
+        "Thanks,\nR. Example\n"
+    )
+    grounds = read_grounds(text, "FOIA")
+    assert [g.category for g in grounds] == ["delay", "more_information_held"]
+    assert grounds[1].quote.startswith("told me you hold no count")
+    assert "Your own highways report" in grounds[1].quote
