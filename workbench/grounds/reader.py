@@ -17,8 +17,10 @@ the points of a list given as the reasons against a named decision dispute that 
 unless they state a ground of their own; a report of a decision followed by an objection in
 general words, or answered with "..., but ...", disputes what was reported; and paragraphs
 that only argue the ground stated just before are its support. An objection in general
-words about nothing the cues know is a weak ground of category ``other``; general
-discontent ("I am not satisfied with your response") states none.
+words about nothing the cues know is a weak ground of category ``other``, and a request
+point whose answer is gainsaid in such words ("Q3 - ... Your statement does not provide
+this") a weak ground of that point, proposed as ``incomplete``; general discontent ("I am
+not satisfied with your response", "not good enough") states none.
 
 Provisions and points follow the text as a reader follows it: a ground names its own,
 or takes those the requester was just talking about ("In relation to Question 3 ...
