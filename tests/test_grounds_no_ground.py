@@ -23,7 +23,14 @@ def test_a_request_for_review_with_no_reason_has_no_ground():
 
 @pytest.mark.parametrize(
     "text",
-    ["", "   \n\n", "Dear Sir,\n\nYours faithfully,\nA. Person", "Please review my request."],
+    [
+        "",
+        "   \n\n",
+        "Dear Sir,\n\nYours faithfully,\nA. Person",
+        "Please review my request.",
+        "Following my request, which was refused citing s.14 (vexatious), the notes below are"
+        " sent to support an internal review request.",
+    ],
 )
 def test_empty_or_furniture_only_text_has_no_ground(text):
     assert read_grounds(text) == []

@@ -86,3 +86,19 @@ def test_a_decision_quoted_in_its_own_paragraph_then_denied_is_disputed():
     grounds = read_grounds(text, "FOIA")
     assert [g.category for g in grounds] == ["exemption_disputed"]
     assert grounds[0].quote.startswith("That cannot be right")
+
+
+def test_a_second_decision_reported_in_one_sentence_is_open_to_its_own_rebuttal():
+    # "... and then told me you hold none": the second report is rebutted by the authority's
+    # own published figures, a ground of its own after the delay
+    text = (
+        "Hello,\n\n"
+        "You took two months to reply and then told me you hold no count of potholes "
+        "repaired. Your own highways report gives that count for each year, so the figures "
+        "exist.\n\n"
+        "Thanks,\nR. Example\n"
+    )
+    grounds = read_grounds(text, "FOIA")
+    assert [g.category for g in grounds] == ["delay", "more_information_held"]
+    assert grounds[1].quote.startswith("told me you hold no count")
+    assert "Your own highways report" in grounds[1].quote

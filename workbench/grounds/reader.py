@@ -17,8 +17,10 @@ the points of a list given as the reasons against a named decision dispute that 
 unless they state a ground of their own; a report of a decision followed by an objection in
 general words, or answered with "..., but ...", disputes what was reported; and paragraphs
 that only argue the ground stated just before are its support. An objection in general
-words about nothing the cues know is a weak ground of category ``other``; general
-discontent ("I am not satisfied with your response") states none.
+words about nothing the cues know is a weak ground of category ``other``, and a request
+point whose answer is gainsaid in such words ("Q3 - ... Your statement does not provide
+this") a weak ground of that point, proposed as ``incomplete``; general discontent ("I am
+not satisfied with your response", "not good enough") states none.
 
 Provisions and points follow the text as a reader follows it: a ground names its own,
 or takes those the requester was just talking about ("In relation to Question 3 ...
@@ -104,8 +106,10 @@ def read_grounds(
     structure = read_structure(text)
     regime = resolve_regime(text[: structure.end], regime)
     provisions = provision_mentions(text[: structure.end], regime)
-    drafts = _Walk(structure, provisions, book).run()
-    drafts = _argue_the_refusal(drafts, provisions, book, regime)
+    argues_refusal = _public_interest_argues_refusal(provisions, book, regime)
+    drafts = _Walk(structure, provisions, book, argues_refusal).run()
+    if argues_refusal:
+        drafts = _argue_the_refusal(drafts)
     cited = [m.value for m in provisions]
     return [_finish(text, draft, provisions, cited, book) for draft in drafts]
 
@@ -125,29 +129,35 @@ _OTHER_POINT = re.compile(r"^\W*(?:nor|neither)\b", re.IGNORECASE)
 _REFUSALS_WITHOUT_AN_EXEMPTION = ("vexatious_disputed", "cost_limit_disputed", "fees")
 
 
-def _argue_the_refusal(
-    drafts: list[_Draft], provisions: list[Mention], book: CueBook, regime: str | None
-) -> list[_Draft]:
-    """Public interest argued against a refusal that has no public interest test.
+def _public_interest_argues_refusal(
+    provisions: list[Mention], book: CueBook, regime: str | None
+) -> bool:
+    """Whether public interest argued in this request can only argue against the refusal.
 
     The public interest test belongs to exemptions. A requester refused as vexatious,
     over the cost limit or for a fee who argues "there is overwhelming public interest
     in this information" is arguing the value or serious purpose of the request, which
     disputes that refusal (Dransfield: a request with a serious purpose is not
-    vexatious). Where the request names no exemption and disputes such a refusal, its
-    public interest grounds are grounds against that refusal. Not so under the
+    vexatious). That holds where the request names no exemption. Not so under the
     environmental regimes: a manifestly unreasonable request (EIR reg.12(4)(b), EISR
     reg.10(4)(b)) is refused only if the public interest favours it (EIR reg.12(1)(b),
     EISR reg.10(1)(b)), so there the public interest is argued in its own right.
     """
     if regime in ("EIR", "EISR") or any(m.value.startswith(("reg.", "eisr.")) for m in provisions):
-        return drafts
-    if any(
+        return False
+    return not any(
         is_exemption(m.value)
         and book.category_for_provision(m.value) not in _REFUSALS_WITHOUT_AN_EXEMPTION
         for m in provisions
-    ):
-        return drafts  # an exemption named: its public interest test may be what is argued
+    )
+
+
+def _argue_the_refusal(drafts: list[_Draft]) -> list[_Draft]:
+    """Public interest grounds argued against a refusal that has no public interest test.
+
+    Only called where :func:`_public_interest_argues_refusal` holds: the public interest
+    grounds of a request that disputes such a refusal are grounds against that refusal.
+    """
     refusal = next(
         (d.category for d in drafts if d.category in _REFUSALS_WITHOUT_AN_EXEMPTION), None
     )
@@ -182,10 +192,17 @@ class _Walk:
     none lead into it and open its passage, unless they are the request's furniture.
     """
 
-    def __init__(self, structure: Structure, provisions: list[Mention], book: CueBook) -> None:
+    def __init__(
+        self,
+        structure: Structure,
+        provisions: list[Mention],
+        book: CueBook,
+        argues_refusal: bool = False,
+    ) -> None:
         self.structure = structure
         self.provisions = provisions
         self.book = book
+        self.argues_refusal = argues_refusal  # public interest can only argue the refusal
         self.drafts: list[_Draft] = []
         self.current: _Draft | None = None
         self.lead: int | None = None  # start of the units leading into the next ground
@@ -380,6 +397,11 @@ class _Walk:
                 # an objection about nothing the cues know: a ground still, weakly held
                 self._offer(self._candidate(_objection_only(self.book.threshold), unit, True))
             return
+        if scored.subject is None and block.label_is_point and self._denies(unit, scored):
+            # "Q2 - The summary is too brief, and does not give much useful information": a
+            # point of the request named, and its answer gainsaid in words no cue knows
+            self._offer(self._candidate(_answer_disputed(self.book.threshold), unit, True))
+            return
         if scored.topic is None and block.in_list_of_reasons and self.intro_topic:
             # a point in a list of reasons against a named decision disputes that decision
             if not (scored.furniture or scored.reported):
@@ -413,6 +435,12 @@ class _Walk:
         quoted = score_unit(text, [], self.book)
         if quoted.subject is not None:
             self.lead_subject, self.lead_score = quoted.subject, quoted.subject_score
+
+    def _denies(self, unit: Unit, scored: Scored) -> bool:
+        """Whether a unit neither reporting nor furniture says what is not so ("does not")."""
+        if scored.reported or scored.furniture:
+            return False
+        return self.book.is_rebuttal(self.structure.masked[unit.start : unit.end])
 
     def _candidate(self, scored: Scored, unit: Unit, objected: bool) -> _Fallback:
         """The unit as a segment's possible weak ground, with what is known where it is."""
@@ -645,12 +673,36 @@ class _Walk:
         not split out"). A list item always states its own ground.
         """
         block = self.structure.blocks[found.unit.block]
-        return block.item is None and found.scored.subject in self.argued
+        if block.item is not None:
+            return False
+        subject = found.scored.subject
+        if (
+            subject == "public_interest"
+            and self.argues_refusal
+            and self.argued & set(_REFUSALS_WITHOUT_AN_EXEMPTION)
+        ):
+            # "My requests ... focused on matters of public interest" after "my request is
+            # not vexatious": the request's serious purpose, argued for that ground
+            return True
+        return subject in self.argued
 
 
 def _disputes(category: str, threshold: int) -> Scored:
     """The score of a point listed against a decision and naming nothing else: weak."""
     return Scored(category, 1, 0, threshold + 1, ("the decision disputed",), subject=category)
+
+
+def _answer_disputed(threshold: int) -> Scored:
+    """The score of a request point's answer gainsaid in unknown words: weakly, incomplete.
+
+    A requester who goes through the request point by point ("Q3 - the request was for
+    the date of acknowledgement. Your statement does not provide this") disputes the
+    answer to that point; what they say is missing is the commonest such complaint, so
+    the reader proposes it, weakly held, for the reviewer to confirm or correct.
+    """
+    return Scored(
+        "incomplete", 1, 0, threshold + 1, ("the answer to a point disputed",), subject="incomplete"
+    )
 
 
 def _objection_only(threshold: int) -> Scored:

@@ -89,7 +89,10 @@ _CLAUSE_BREAK = re.compile(
     r"|\s+and\s+(?=(?:the|this|that|these|those|it|they|I|we|you|your|my|our|there)\b"
     r"(?:\s+[\w'’-]+){0,5}?\s+(?:has|have|had|is|are|was|were|should|would|could|did|does|do"
     r"|must|will|can|cannot)\b)"
-    r"|,\s+(?=which\s+(?:I|we)\s+(?:did|do|have|had|never|was|were)\b)",
+    r"|,\s+(?=which\s+(?:I|we)\s+(?:did|do|have|had|never|was|were)\b)"
+    # "You took three months to answer and then told me you hold no figures": a second
+    # decision reported after the first, each open to its own objection
+    r"|,?\s+and\s+then\s+(?=(?:told|said|claimed|refused|replied|stated|informed|wrote|decided)\b)",
     re.IGNORECASE,
 )
 #: A cut that introduces the reason for what comes before it.
