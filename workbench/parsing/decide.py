@@ -288,6 +288,21 @@ _REFUSAL_GROUNDS = (
 )
 
 
+def _refusal_grounds(signals: _Signals) -> tuple[tuple[str, Determination], ...]:
+    """The refusal grounds in the order they decide a point.
+
+    "We can neither confirm nor deny ... as to determine whether it is held would exceed the
+    appropriate limit (section 12(2))": a refusal to confirm or deny on grounds of cost is a
+    cost refusal (FOIA s.12(2)), not an NCND exemption, so when one sentence says both, cost
+    is read first.
+    """
+    ncnd = {span.start for span in signals.get("ncnd") + signals.get("ground:ncnd")}
+    cost = {span.start for span in signals.get("cost") + signals.get("ground:cost_limit")}
+    if ncnd & cost:
+        return (_REFUSAL_GROUNDS[1], _REFUSAL_GROUNDS[0], *_REFUSAL_GROUNDS[2:])
+    return _REFUSAL_GROUNDS
+
+
 def _combine(
     signals: _Signals, status: tuple[Determination, Span] | None
 ) -> tuple[Determination | None, list[Span], str]:
@@ -297,7 +312,7 @@ def _combine(
         return status[0], [status[1], *support[:2]], "status"
     figures = signals.any("figures")
     disclosed = "disclosed" in signals
-    for name, determination in _REFUSAL_GROUNDS:
+    for name, determination in _refusal_grounds(signals):
         ground = f"ground:{determination.value}"
         if not signals.any(name, ground):
             continue
