@@ -64,7 +64,7 @@ ASK = Alternation(
         r"""\?\s*["”’']?\s*$""",
         r"\b(?:please|kindly)\b",
         r"\b(?:could|can|would|will)\s+you\b",
-        r"""\bI\s+(?:would|'d|should)\s+(?:like|be\s+grateful|appreciate)
+        r"""\bI\s+(?:would|'d|should)\s+(?:also\s+)?(?:like|be\s+grateful|appreciate)
             (?!\s+to\s+(?:apologi[sz]e|thank|take\s+this|confirm|advise|inform|explain|reassure|
                 assure|acknowledge|point\s+out|clarify|draw|remind|offer|make\s+clear))""",
         r"\bI\s+(?:wish|want|need)\s+to\s+(?:know|see|request|receive|obtain|ask)",
@@ -439,6 +439,8 @@ def _asked_points(text: str, region: Span, source: str) -> list[RequestPoint]:
         if asks and groups and _ABOUT_THE_SEARCH.search(body):
             asks = False  # "I presume you store records by board?": help with the last ask
         follows = groups and FOLLOW_ON.match(body) and not _new_question(body)
+        if follows and new_paragraph and _ALSO_ASKED.search(body):
+            follows = False  # "For each year, I would also like the hours spent": a new item
         if asks and not follows:
             groups.append([sentence])
         elif groups:
@@ -483,6 +485,15 @@ _ABOUT_THE_SEARCH = re.compile(
     r"don[’']?t\s+know|do\s+not\s+know)\b|(?:with\s+regards?\s+to\s+[^,?]{1,40},?\s*)?"
     r"(?:could|can|would)\s+you\s+(?:not\s+)?(?:use|run|do|conduct|filter|search|limit|restrict|"
     r"narrow)\b)",
+    re.IGNORECASE,
+)
+
+
+#: The requester saying in so many words that they want something more ("I would also like
+#: ...", "I also request ..."): in a paragraph of its own, a point beside the one before.
+_ALSO_ASKED = re.compile(
+    r"\bI\s+(?:would|'d|should)\s+also\s+(?:like|be\s+grateful)|"
+    r"\bI\s+also\s+(?:want|wish|need|request|require|ask)\b",
     re.IGNORECASE,
 )
 
