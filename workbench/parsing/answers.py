@@ -170,7 +170,12 @@ def _markers(layout: Layout, points: list[RequestPoint], zones: list[Span]) -> l
     found: dict[int, _Marker] = {}
     for zone in zones:
         for line in layout.lines_in(zone.start, zone.end):
-            marker = _line_marker(line, keys, _after_colon(layout, line)) or topics.restated(line)
+            marker = _line_marker(line, keys, _after_colon(layout, line))
+            restated = topics.restated(line)
+            if restated is not None and (marker is None or set(restated.keys) - set(marker.keys)):
+                # "1. Short paper on X" under a list that numbers every item "1.": the title
+                # repeated names its point more surely than a number the page may have lost.
+                marker = restated
             if marker is not None:
                 found.setdefault(line.start, marker)
         for sentence in layout.sentences_in(zone.start, zone.end):
