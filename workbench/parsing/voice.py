@@ -113,7 +113,7 @@ _AUTHORITY_START = re.compile(
 _NAMED_AUTHORITY_START = re.compile(
     r"^(?!(?:This|That|These|Those|It|There|What|How|Which|Who|When|Where|Why|Is|Are|Has|Have|"
     r"Does|Do|Did|Can|Could|Would|Will|My|I|If|Please|For|In|On|Any|All)\b)(?:The\s+)?(?!The\b)"
-    r"[A-Z][\w&'’-]*(?:\s+(?:[A-Z][\w&'’-]*|of|for|and|the)){0,5}\s+"
+    r"[A-Z][\w&'’-]*(?:\s+(?:[A-Z][\w&'’-]*|of|for|and|the)){0,8}\s+"
     r"(?:holds?|does|do|did|can|cannot|has|have|will|would|is|are|was|were|received|confirms?|"
     r"makes?|considers?|takes?|principally|recognises)\b"
 )
@@ -122,7 +122,7 @@ _COMMON_AUTHORITY_START = re.compile(
     r"^\W*(?:the|this|our)\s+(?:council|trust|department|force|university|authority|ministry|board|"
     r"service|government|commission(?:er)?|office|organisation|agency|police|college|company|"
     r"team|unit)\s+(?:\w+\s+)?(?:holds?|does|did|has|have|had|will|would|is|was|can|cannot|"
-    r"makes?|considers?|received|installed|spent|employs?|operates?|uses?|publishes?)\b",
+    r"makes?|considers?|confirms?|received|installed|spent|employs?|operates?|uses?|publishes?)\b",
     re.IGNORECASE,
 )
 #: "your request", "you asked" early in a sentence: the authority speaking about the request.
@@ -134,7 +134,11 @@ _AUTHORITY_WORDS = re.compile(
     r"\b(?:is|are)\s+(?:exempt|not\s+held|held\s+by)\b|\bby\s+virtue\s+of\b|\bneither\s+confirm\b|"
     r"\b(?:we|I)\s+(?:can\s+)?confirm\b|\bexemptions?\s+appl|\bexceptions?\s+appl|"
     r"\b(?:does|do)\s+not\s+hold\b|\bnot\s+held\b|\bwithheld\b|\bredacted\b|"
-    r"\bapologi[sz]e\s+for\s+(?:the|any|this)\s+delay\b|\bI\s+(?:would|'d)\s+like\s+to\s+"
+    r"\bapologi[sz]e\s+for\s+(?:the|any|this)\s+delay\b|"
+    # "The Trust is, therefore, of the view that ...": the authority giving its decision.
+    r"\b(?:the|this|our)\s+(?:council|trust|department|force|university|authority|board|"
+    r"service|government|office|organisation)\s+(?:is|are)\s*,?\s*(?:therefore\s*,?\s*)?"
+    r"of\s+the\s+view\b|\bI\s+(?:would|'d)\s+like\s+to\s+"
     r"(?:apologi[sz]e|thank\s+you|advise|inform\s+you|explain|confirm)\b",
     re.IGNORECASE,
 )
