@@ -99,6 +99,8 @@ FOLLOW_ON = re.compile(
             (?:this|it|these|that|them|the\s+(?:figures?|data|information|numbers?))\b
       | for\s+(?:each|every|both)\b | in\s+(?:each|both)\s+case
       | (?:my|this)\s+request\s+(?:relates|covers|concerns|is\s+for\s+the\s+period)
+      | (?:by\s+[^,.?]{1,60},\s*)?I\s+(?:mean|am\s+referring\s+to)\b
+      | to\s+(?:clarify|be\s+clear)\b | for\s+(?:clarity|the\s+avoidance\s+of\s+doubt)\b
       | (?:could|can|would|may)\s+(?:I|you|we)\s+(?:have|get|see|receive)\s+
             (?:this|that|these|the\s+same)\s+(?:information|data|figures?)\s+(?:broken\s+down|split|separated|by)\b
     )""",
