@@ -692,6 +692,13 @@ def _step(reader: _Reader, unit: Unit) -> None:
     if reader.state != "request" and _table_pair(reader, unit):
         return
     requested = voice.request_heading(first_line)
+    if requested is not None and _answer_label(text, first_line):
+        # "Q1" on its own line over "I can confirm that we hold ...": the answer's label.
+        if reader.state in ("request", "intro"):
+            reader.close()
+            reader.state = "answer"
+        reader.spoken = True
+        return
     if requested is not None and not _title(reader, unit):
         _drop_title_block(reader, at_top=True)
         reader.close()
@@ -754,6 +761,21 @@ def _step(reader: _Reader, unit: Unit) -> None:
     if unit.authority:
         reader.spoken = True
 
+
+def _answer_label(text: str, first_line: str) -> bool:
+    """A bare question label ("Q1", "Question 2") heading the authority's words, not a question.
+
+    Pages that answer in turn label each answer with its question's number; when the words
+    under the label are the authority speaking (and ask nothing), the label heads an answer.
+    """
+    if not _BARE_LABEL.match(first_line):
+        return False
+    rest = text.split("\n", 1)[1] if "\n" in text else ""
+    return bool(rest.strip()) and voice.authority_speaks(rest) and not voice.asks(rest)
+
+
+#: A question's label alone on its line: "Q1", "Question 2:", "Q3 -".
+_BARE_LABEL = re.compile(r"^\s*(?:q|questions?)\s*\.?\s*\d{1,2}[a-z]?\s*[.:\-–]?\s*$", re.I)
 
 #: A line holding only a date (and perhaps a dash before it).
 _DATE_ONLY = re.compile(

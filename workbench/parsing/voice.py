@@ -32,7 +32,9 @@ _REQUEST_WORDS = r"""(?:
 _RESPONSE_WORDS = r"""(?:
         (?:our\s+|the\s+|my\s+|full\s+|foi\s+|final\s+|in\s+)?(?:response|reply|answer|decision|outcome)s?
             (?:\s+to\s+(?:your\s+|the\s+)?(?:request|questions?|enquiry)|\s+(?:provided|given|sent))?
-      | (?:a|ans|answer|response|reply)\s*\d{1,2}[a-z]? | a
+      | (?:a|ans|answer|response|reply)s?\s*\d{1,2}[a-z]?
+            (?:\s*(?:&|and|,|-|–|to)\s*\d{1,2}[a-z]?)*  # "Response 1a and 1b", "Answers 3-5"
+      | a
       | we\s+answered | we\s+responded | answered
       | reasons?\s+for\s+(?:not\s+providing|refusal|withholding|our\s+decision)[\w\s]*
       | information\s+(?:not\s+held|released|provided|disclosed|withheld)
@@ -203,7 +205,10 @@ _ANSWER_FOLLOWS = re.compile(
     r"published|below|as\s+follows)\b"
     # "the following exemption applies:" - the authority's grounds follow, not the request
     # (present tense, closing the sentence: "requests where exemptions applied:" is an ask)
-    r"|\b(?:exemptions?|exceptions?)\s+(?:\S+\s+){0,3}?appl(?:y|ies)\s*[:\-–]?\s*$",
+    r"|\b(?:exemptions?|exceptions?)\s+(?:\S+\s+){0,3}?appl(?:y|ies)\s*[:\-–]?\s*$"
+    # "... some of that information has been exempted by virtue of the following exemptions:"
+    r"|\b(?:has|have)\s+been\s+(?:exempted|withheld|redacted|refused)\b"
+    r"|\bby\s+virtue\s+of\s+the\s+following\b",
     re.IGNORECASE,
 )
 
