@@ -198,7 +198,7 @@ def read_decision(
                 if not (in_reasons and name in _NOT_IN_REASONS):
                     signals.add(name, sentence)
     for table in tables:
-        if any(s.start <= table.start < s.end for s in spans):
+        if any(s.start <= table.start < s.end for s in spans) and _gives_figures(table.text):
             signals.add("figures", table)
     for ground in grounds:
         sentence = layout.sentence_at(ground.start) or Span(ground.start, ground.end, ground.quote)
@@ -221,6 +221,20 @@ def read_decision(
         evidence = []
     confidence = CONFIDENCE.get(basis, 0.0) if determination is not None else 0.0
     return Reading(determination, provisions, evidence, confidence, basis)
+
+
+def _gives_figures(table: str) -> bool:
+    """Whether a table gives figures beyond its row labels.
+
+    "2018 - 2019 | We do not hold this information |", "2017 - 2018 | As above |": a table
+    of years whose cells are words answers in words (here, not held), not in figures.
+    """
+    for line in table.splitlines():
+        cells = line.split("|")
+        values = "|".join(cells[1:]) if len(cells) > 1 else line
+        if re.search(r"\d", values):
+            return True
+    return False
 
 
 def _cues(book: PhraseBook, text: str, skipped: Callable[[], bool]) -> list[str]:

@@ -80,7 +80,8 @@ ASK = Alternation(
         r"""^\W*(?:(?:an?\s+)?cop(?:y|ies)\s+of|any\s+(?:\w+\s+){0,3}(?:messages|e-?mails|
             correspondence|records|documents|reports|minutes|information|data|communications)|all\s+(?:\w+\s+){0,3}
             (?:correspondence|e-?mails|records|documents|communications|information)|
-            the\s+(?:number|total|amount|cost|list|names?)\s+of|(?:a\s+)?breakdown\s+of|details\s+of)\b""",
+            the\s+(?:total\s+)?(?:number|total|amount|cost|list|names?|percentage|proportion)
+            (?:\s+and\s+(?:number|percentage|proportion))?\s+of|(?:a\s+)?breakdown\s+of|details\s+of)\b""",
     ),
     re.IGNORECASE | re.VERBOSE,
 )
