@@ -652,10 +652,14 @@ class _Reader:
         if label is not None and self.labels:
             return _follows(self.labels, label)
         style = bullet_style(text)
+        if style is not None and _FIGURE_ONLY.match(text):
+            return False  # "- 190": a figure answering a bulleted ask, in the same style
         return style is not None and style in self.styles and not _continuation_list(self.previous)
 
 
 _OPEN_QUOTES = "\"“‘'"
+#: A list item holding only a figure: "- 190", "• £4,500", "* 12%".
+_FIGURE_ONLY = re.compile(r"^\s*\S\s+[£$€]?\d[\d,.]*\s*%?\s*$")
 #: A quotation still open after this many units has lost its closing mark (a page cut short,
 #: a mark the conversion dropped): the request ends by voice from there.
 _LONGEST_QUOTE = 40
