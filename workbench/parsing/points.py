@@ -101,6 +101,8 @@ FOLLOW_ON = re.compile(
       | for\s+(?:each|every|both)\b | in\s+(?:each|both)\s+case
       | (?:my|this)\s+request\s+(?:relates|covers|concerns|is\s+for\s+the\s+period)
       | (?:by\s+[^,.?]{1,60},\s*)?I\s+(?:mean|am\s+referring\s+to)\b
+      | (?:I\s+(?:would\s+like|wish|want)\s+to\s+|please\s+)?(?:restrict|limit|confine)\s+
+            (?:the|this|my|your)\b
       | to\s+(?:clarify|be\s+clear)\b | for\s+(?:clarity|the\s+avoidance\s+of\s+doubt)\b
       | (?:could|can|would|may)\s+(?:I|you|we)\s+(?:have|get|see|receive)\s+
             (?:this|that|these|the\s+same)\s+(?:information|data|figures?)\s+(?:broken\s+down|split|separated|by)\b
@@ -324,6 +326,8 @@ def _inlinenumbered_points(text: str, region: Span, source: str) -> list[Request
             if value == expected:
                 sequence.append((match, value))
                 expected = _following(kind, value)
+        if len(sequence) >= 2 and _alternatives(text, sequence):
+            return []  # "failed either (a) a security check or (b) a vetting check": one ask
         if len(sequence) >= 2:
             points = []
             for index, (match, value) in enumerate(sequence):
@@ -334,6 +338,18 @@ def _inlinenumbered_points(text: str, region: Span, source: str) -> list[Request
                 points.append(RequestPoint(value, strip_quotes(text, span), source))
             return points
     return []
+
+
+def _alternatives(text: str, sequence: list[tuple[re.Match[str], str]]) -> bool:
+    """Inline labels that name the alternatives of one phrase ("either (a) X or (b) Y"): the
+    items are joined by "or" alone and share one sentence, so they are one ask."""
+    joins = [
+        text[sequence[n][0].end() : sequence[n + 1][0].start()] for n in range(len(sequence) - 1)
+    ]
+    return all(
+        re.search(r"\bor\s*$", join) and not re.search(r"[.?;]", join) and len(join) <= 80
+        for join in joins
+    )
 
 
 def _following(kind: str, value: str) -> str | None:
@@ -349,7 +365,9 @@ def _following(kind: str, value: str) -> str | None:
 _FIELDS_LEAD = re.compile(
     r"\bfor\s+(?:each|every)\b|\bbroken\s+down\b|\bbreak\s*down\s+(?:of|by)\b|"
     r"\bbreak\s*down\s+(?:\w+\s+){1,6}by\s*:?\s*$|\bbreak\s+(?:\w+\s+){1,6}down\s+by\b|"
-    r"\bsplit\s+(?:by|into)\b|\bincluding\s*:?\s*$|\bin\s+each\s+case\b",
+    r"\bsplit\s+(?:by|into)\b|\bincluding\s*:?\s*$|\bin\s+each\s+case\b|"
+    # "This shall include but not be limited to:": the contents of the ask before it
+    r"\b(?:shall|should|will|must|to)\s+include\b[^.?]*:\s*$|\bnot\s+(?:be\s+)?limited\s+to\s*:?\s*$",
     re.IGNORECASE,
 )
 _BULLET_LINE = re.compile(rf"^[{BULLETS}]\s")
@@ -427,7 +445,7 @@ def _asked_points(text: str, region: Span, source: str) -> list[RequestPoint]:
         body = _GREETING.sub("", sentence.text)
         if not body or SIGN_OFF.match(body):
             continue
-        if _BULLET_LINE.match(body) and groups:
+        if _BULLET_LINE.match(body) and groups and not _ASKS_ANEW.match(body[2:]):
             groups[-1].append(sentence)  # the fields of the ask before them
             continue
         asks = bool(ASK.search(body)) and not _NOT_AN_ASK.search(body)
@@ -488,6 +506,16 @@ _ABOUT_THE_SEARCH = re.compile(
     r"don[’']?t\s+know|do\s+not\s+know)\b|(?:with\s+regards?\s+to\s+[^,?]{1,40},?\s*)?"
     r"(?:could|can|would)\s+you\s+(?:not\s+)?(?:use|run|do|conduct|filter|search|limit|restrict|"
     r"narrow)\b)",
+    re.IGNORECASE,
+)
+
+
+#: A bullet that asks for something in its own words ("- Please provide the contact details
+#: of ..."), not a field of the ask above it.
+_ASKS_ANEW = re.compile(
+    r"\s*(?:please\s+(?:also\s+)?(?:provide|send|supply|confirm|tell|give)|"
+    r"(?:could|can|would)\s+you\s+(?:please\s+)?(?:also\s+)?(?:provide|send|supply|confirm|tell)|"
+    r"I\s+(?:would|'d)\s+(?:also\s+)?like)\b",
     re.IGNORECASE,
 )
 
