@@ -131,12 +131,28 @@ def _answer_labels(letter: Letter) -> list[RequestPoint]:
                 continue
             keys += [k for k in marker_keys(line.text) if _POINT_KEY.match(k) and k not in keys]
     tops = list(dict.fromkeys(top_key(k) for k in keys))
+    if len(tops) < 2:
+        # "... for question 1 there are 2,109 ...; the data for question 2 is not collated":
+        # answers that name their questions in running text, the questions themselves lost.
+        keys = _named_in_text(letter)
+        tops = keys
     if len(tops) < 2 or tops != [str(n) for n in range(1, len(tops) + 1)]:
         return []
     # "Response 1a and 1b" names parts of point 1: the parts are the points, not "1" as well.
     keys = [k for k in keys if not any(top_key(o) == k and o != k for o in keys)]
     return [RequestPoint(key, Span(0, 0, ""), "response") for key in keys]
 
+
+def _named_in_text(letter: Letter) -> list[str]:
+    """Question numbers the answers name in running text ("for question 2"), in number order."""
+    found: set[int] = set()
+    for zone in letter.spans(*ANSWERING):
+        found.update(int(n) for n in _QUESTION_NAMED.findall(letter.text, zone.start, zone.end))
+    return [str(n) for n in sorted(found)]
+
+
+#: "question 2", "questions 1": a question named by its number inside a sentence.
+_QUESTION_NAMED = re.compile(r"\bquestions?\s+(\d{1,2})\b(?![\d/.,])", re.IGNORECASE)
 
 #: An answer headed by the question(s) it answers: "Question 1", "Questions 1 & 2", "Q3:",
 #: "Response 2:", "Answer 1a and 1b".
