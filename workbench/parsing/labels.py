@@ -23,7 +23,7 @@ ITEM = re.compile(
             (?:(?P<wsub>[a-z])|\s?\((?P<wsub2>[a-zA-Z])\))?(?![\w(])\s*[.:)\-–—]?
       | \(?(?P<num>\d{{1,2}})(?P<sub>[a-z])?(?:[.):]|\s+[-–—])(?=\s|$|(?<=[.)])[A-Z][a-z])
       | \((?P<alpha>[a-zA-Z])\)(?=\s|$)
-      | (?P<alpha2>[a-zA-Z])[.)](?=\s|$)
+      | (?!q\.)(?P<alpha2>[a-zA-Z])[.)](?=\s|$)  # not "Q. How many ...?", a question's mark
       | \((?P<roman>[ivx]{{1,5}})\)(?=\s|$)
       | (?P<roman2>[ivx]{{1,5}})[.)](?=\s|$)
     )""",

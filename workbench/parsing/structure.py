@@ -233,7 +233,7 @@ def read_units(text: str, layout: Layout) -> list[Unit]:
         blank = text.count("\n", previous_end, line.start) >= 2
         previous_end = line.end
         if units and (
-            _LABEL_ONLY.match(units[-1].text)
+            (_LABEL_ONLY.match(units[-1].text) and not _answers_question(units))
             or (not blank and _joins(units[-1].text, line.text, unwrapped=unwrapped))
         ):
             last = units[-1]
@@ -241,6 +241,12 @@ def read_units(text: str, layout: Layout) -> list[Unit]:
             continue
         units.append(Unit(line, len(units), blank or not units))
     return units
+
+
+def _answers_question(units: list[Unit]) -> bool:
+    """A lone number right under a question ("How many ...?" / "41") is its answer, not the
+    label of the line after it."""
+    return len(units) >= 2 and units[-2].text.rstrip().endswith("?")
 
 
 def _joins(previous: str, line: str, *, unwrapped: bool = False) -> bool:
@@ -559,6 +565,9 @@ class _Reader:
     labels: list[ItemLabel] = field(default_factory=list)
     styles: set[tuple[str, int]] = field(default_factory=set)
     previous: Unit | None = None
+    #: A "Question" heading straight over a "Response" heading: a two-column table read row
+    #: by row, so questions and answers alternate line by line.
+    columns: bool = False
 
     # -- pieces ----------------------------------------------------------------------
 
@@ -715,12 +724,26 @@ def _step(reader: _Reader, unit: Unit) -> None:
             reader.state = "intro"
         return
     responded = voice.response_heading(first_line)
+    if responded is None and reader.previous is not None:
+        previous = reader.previous.text.split("\n", 1)[0]
+        if voice.request_heading(previous) is not None:
+            responded = voice.dotted_answer(first_line)  # "Q. How many ...?" then "A. 1,204."
     if responded is not None and reader.state in ("request", "intro", "answer", "before"):
+        bare = responded >= len(first_line)
+        if bare and reader.state == "intro" and reader.previous is not None:
+            reader.columns = reader.previous.role is Role.HEADING and not reader.letter.pieces
         if reader.state in ("request", "intro") or reader.letter.pieces:
             reader.close()
             reader.state = "answer"
-        unit.role = Role.HEADING if responded >= len(first_line) else Role.ANSWER
+        unit.role = Role.HEADING if bare else Role.ANSWER
         reader.spoken = True
+        return
+    if reader.columns:
+        if unit.asks and not unit.authority:
+            reader.open(unit)  # the question cell of the next row
+        else:
+            reader.close()  # its answer cell
+            reader.state = "answer"
         return
     if reader.state == "request":
         assert reader.current is not None

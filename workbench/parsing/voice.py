@@ -167,7 +167,22 @@ _MARKS = frozenset(BULLETS.replace("\\", ""))
 
 def request_heading(line: str) -> int | None:
     """Where the request's text starts after a request heading on ``line``, or None."""
-    return _heading(line, _REQUEST_HEADING, _REQUEST_LEAD)
+    found = _heading(line, _REQUEST_HEADING, _REQUEST_LEAD)
+    if found is None and (dotted := _DOTTED_QUESTION.match(line)):
+        return dotted.end()  # "Q. How many grit bins ...?"
+    return found
+
+
+def dotted_answer(line: str) -> int | None:
+    """Where the answer starts after "A. " - an answer's mark only right after a "Q. " line
+    (alone, "A." is as likely the first item of a lettered list), so the caller checks that."""
+    match = _DOTTED_ANSWER.match(line)
+    return match.end() if match else None
+
+
+#: "Q. How many ...?": a question marked by a capital Q and a stop (a list never runs to "Q.").
+_DOTTED_QUESTION = re.compile(r"^\s*Q\s*\.\s+(?=\S)")
+_DOTTED_ANSWER = re.compile(r"^\s*A\s*\.\s+(?=\S)")
 
 
 def response_heading(line: str) -> int | None:
