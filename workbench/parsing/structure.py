@@ -725,9 +725,9 @@ def _step(reader: _Reader, unit: Unit) -> None:
         return
     responded = voice.response_heading(first_line)
     if responded is None and reader.previous is not None:
-        previous = reader.previous.text.split("\n", 1)[0]
-        if voice.request_heading(previous) is not None:
-            responded = voice.dotted_answer(first_line)  # "Q. How many ...?" then "A. 1,204."
+        dotted = voice.dotted_answer(first_line)  # "Q. How many ...?" then "A. 1,204."
+        if dotted is not None and voice.request_heading(reader.previous.text.split("\n", 1)[0]):
+            responded = dotted
     if responded is not None and reader.state in ("request", "intro", "answer", "before"):
         bare = responded >= len(first_line)
         if bare and reader.state == "intro" and reader.previous is not None:
