@@ -133,7 +133,7 @@ _ABOUT_REQUEST = re.compile(
 )
 #: Statements only an authority makes, wherever they are in the sentence.
 _AUTHORITY_WORDS = re.compile(
-    r"\b(?:is|are)\s+(?:exempt|not\s+held|held\s+by)\b|\bby\s+virtue\s+of\b|\bneither\s+confirm\b|"
+    r"\b(?:is|are)\s+(?:(?:therefore|thus|considered|deemed)\s+)?(?:exempt|not\s+held|held\s+by)\b|\bby\s+virtue\s+of\b|\bneither\s+confirm\b|"
     r"\b(?:we|I)\s+(?:can\s+)?confirm\b|\bexemptions?\s+appl|\bexceptions?\s+appl|"
     r"\b(?:does|do)\s+not\s+hold\b|\bnot\s+held\b|\bwithheld\b|\bredacted\b|"
     r"\bapologi[sz]e\s+for\s+(?:the|any|this)\s+delay\b|"
