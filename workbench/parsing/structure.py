@@ -667,6 +667,10 @@ class _Reader:
 
 
 _OPEN_QUOTES = "\"“‘'"
+#: The head of one column of a question-and-answer table: "Question", "Response", "Answer".
+_COLUMN_HEAD = re.compile(
+    r"^\W*(?:questions?|requests?|responses?|answers?|replies|reply)\W*$", re.IGNORECASE
+)
 #: A list item holding only a figure: "- 190", "• £4,500", "* 12%".
 _FIGURE_ONLY = re.compile(r"^\s*\S\s+[£$€]?\d[\d,.]*\s*%?\s*$")
 #: A quotation still open after this many units has lost its closing mark (a page cut short,
@@ -731,7 +735,11 @@ def _step(reader: _Reader, unit: Unit) -> None:
     if responded is not None and reader.state in ("request", "intro", "answer", "before"):
         bare = responded >= len(first_line)
         if bare and reader.state == "intro" and reader.previous is not None:
-            reader.columns = reader.previous.role is Role.HEADING and not reader.letter.pieces
+            reader.columns = (
+                _COLUMN_HEAD.match(reader.previous.text) is not None
+                and _COLUMN_HEAD.match(first_line) is not None
+                and not reader.letter.pieces
+            )
         if reader.state in ("request", "intro") or reader.letter.pieces:
             reader.close()
             reader.state = "answer"
