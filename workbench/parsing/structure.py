@@ -673,6 +673,23 @@ class _Reader:
 
 
 _OPEN_QUOTES = "\"“‘'"
+
+
+def _question_cell(unit: Unit) -> bool:
+    """The question of a flattened table row: the requester asking, in so many words
+    ("How many ...?", "Please provide ..."), not a conditional ("Where a request is ...")."""
+    text = unit.text.rstrip()
+    return (
+        unit.asks
+        and not unit.authority
+        and (text.endswith("?") or _ASKS_PLAINLY.search(text) is not None)
+    )
+
+
+_ASKS_PLAINLY = re.compile(
+    r"\b(?:please|could\s+you|can\s+you|would\s+you|I\s+would\s+like|provide|send\s+me)\b",
+    re.IGNORECASE,
+)
 #: The head of one column of a question-and-answer table: "Question", "Response", "Answer".
 _COLUMN_HEAD = re.compile(
     r"^\W*(?:questions?|requests?|responses?|answers?|replies|reply)\W*$", re.IGNORECASE
@@ -753,12 +770,16 @@ def _step(reader: _Reader, unit: Unit) -> None:
         reader.spoken = True
         return
     if reader.columns:
-        if unit.asks and not unit.authority:
+        question = _question_cell(unit)
+        if not reader.letter.pieces and not question:
+            reader.columns = False  # "Request" / "Response" over a lost request: no table
+        elif question:
             reader.open(unit)  # the question cell of the next row
+            return
         else:
             reader.close()  # its answer cell
             reader.state = "answer"
-        return
+            return
     if reader.state == "request":
         assert reader.current is not None
         if not reader.ends_request(unit):
