@@ -198,7 +198,7 @@ def read_decision(
                 if not (in_reasons and name in _NOT_IN_REASONS):
                     signals.add(name, sentence)
     for table in tables:
-        if any(s.start <= table.start < s.end for s in spans):
+        if any(s.start <= table.start < s.end for s in spans) and _gives_figures(table.text):
             signals.add("figures", table)
     for ground in grounds:
         sentence = layout.sentence_at(ground.start) or Span(ground.start, ground.end, ground.quote)
@@ -221,6 +221,20 @@ def read_decision(
         evidence = []
     confidence = CONFIDENCE.get(basis, 0.0) if determination is not None else 0.0
     return Reading(determination, provisions, evidence, confidence, basis)
+
+
+def _gives_figures(table: str) -> bool:
+    """Whether a table gives figures beyond its row labels.
+
+    "2018 - 2019 | We do not hold this information |", "2017 - 2018 | As above |": a table
+    of years whose cells are words answers in words (here, not held), not in figures.
+    """
+    for line in table.splitlines():
+        cells = line.split("|")
+        values = "|".join(cells[1:]) if len(cells) > 1 else line
+        if re.search(r"\d", values):
+            return True
+    return False
 
 
 def _cues(book: PhraseBook, text: str, skipped: Callable[[], bool]) -> list[str]:
@@ -288,6 +302,21 @@ _REFUSAL_GROUNDS = (
 )
 
 
+def _refusal_grounds(signals: _Signals) -> tuple[tuple[str, Determination], ...]:
+    """The refusal grounds in the order they decide a point.
+
+    "We can neither confirm nor deny ... as to determine whether it is held would exceed the
+    appropriate limit (section 12(2))": a refusal to confirm or deny on grounds of cost is a
+    cost refusal (FOIA s.12(2)), not an NCND exemption, so when one sentence says both, cost
+    is read first.
+    """
+    ncnd = {span.start for span in signals.get("ncnd") + signals.get("ground:ncnd")}
+    cost = {span.start for span in signals.get("cost") + signals.get("ground:cost_limit")}
+    if ncnd & cost:
+        return (_REFUSAL_GROUNDS[1], _REFUSAL_GROUNDS[0], *_REFUSAL_GROUNDS[2:])
+    return _REFUSAL_GROUNDS
+
+
 def _combine(
     signals: _Signals, status: tuple[Determination, Span] | None
 ) -> tuple[Determination | None, list[Span], str]:
@@ -297,7 +326,7 @@ def _combine(
         return status[0], [status[1], *support[:2]], "status"
     figures = signals.any("figures")
     disclosed = "disclosed" in signals
-    for name, determination in _REFUSAL_GROUNDS:
+    for name, determination in _refusal_grounds(signals):
         ground = f"ground:{determination.value}"
         if not signals.any(name, ground):
             continue
