@@ -189,8 +189,10 @@ class CaseView:
         self.pages: dict[str, Page] = {}
         titles = [title for title, _, _ in TABS]
         first = titles.index(tab) if tab in titles else 0
-        self.tabs = TabNav(titles=tuple(titles), selected_index=first)
-        self.tabs.add_class("wb-tabs")
+        # The class is given with the widget, not added after: anywidget (0.11) holds back
+        # every later message to a widget until its script has loaded, and drops them if
+        # that took over 2 s (a busy browser), which would leave the tabs unnamed.
+        self.tabs = TabNav(titles=tuple(titles), selected_index=first, _dom_classes=("wb-tabs",))
         self.panel = widgets.VBox()
         self.panel.add_class("wb-tabpanel")
         self.widget = widgets.VBox(
