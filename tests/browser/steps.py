@@ -59,18 +59,32 @@ def select_tab(page, title: str, timeout: float = TAB_PAGE_TIMEOUT) -> None:
     message in the dashboard ends the wait at once, with its text.
     """
     tab = page.locator(".wb-tabs").get_by_role("tab", name=title, exact=True)
+    _mark_messages_seen(page)
     if tab.get_attribute("aria-selected") != "true":
         _click_tab(tab, title)
-    wait_for_tab_page(page, title, timeout)
+    _wait_for_page(page, title, timeout)
 
 
 def wait_for_tab_page(page, title: str, timeout: float = TAB_PAGE_TIMEOUT) -> None:
-    """Wait until the panel shows tab ``title``'s page (chosen by a click, a key, Back...).
+    """Wait until the panel shows tab ``title``'s page (chosen by a key, Back, a reload...).
 
-    An error message in the dashboard ends the wait at once, with its text.
+    An error message appearing meanwhile ends the wait at once, with its text.
     """
+    _mark_messages_seen(page)
+    _wait_for_page(page, title, timeout)
+
+
+def _mark_messages_seen(page) -> None:
+    """Mark the messages shown now, so only a message that comes after is taken as an answer."""
+    page.evaluate(
+        "() => document.querySelectorAll('.wb-messages .wb-error')"
+        ".forEach(m => m.setAttribute('data-wb-seen', ''))"
+    )
+
+
+def _wait_for_page(page, title: str, timeout: float) -> None:
     shown = page.locator(f".wb-tabpanel .wb-page-{slug(title)}")
-    errors = page.locator(".wb-messages .wb-error")
+    errors = page.locator(".wb-messages .wb-error:not([data-wb-seen])")
     deadline = time.monotonic() + timeout
     while not shown.is_visible():
         if errors.count():
