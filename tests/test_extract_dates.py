@@ -112,3 +112,16 @@ def test_the_date_on_the_requesters_message_below_a_reply_is_when_the_request_wa
     result = extract(text)
     assert result.date_received == dt.date(2023, 12, 13)
     assert result.date_of_response is None
+
+
+def test_the_authoritys_own_earlier_letter_is_not_the_request():
+    text = (
+        "Further to my letter of 18 December 2024, I have now completed my review.\n\n"
+        "We apologise for the delay in answering your request."
+    )
+    assert extract(text).date_received is None
+
+
+def test_a_date_beside_the_reference_on_one_header_line_is_the_letters_date():
+    text = "Our Ref: AB-FOI-2024-0117 Date: 3rd June 2024\n\nI refer to your recent request."
+    assert extract(text).date_of_response == dt.date(2024, 6, 3)

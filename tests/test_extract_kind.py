@@ -75,3 +75,14 @@ def test_the_clarification_date_restarts_the_clock():
     result = extract(text)
     assert result.date_received == dt.date(2024, 5, 2)
     assert result.date_clarified == dt.date(2024, 5, 14)
+
+
+def test_a_review_of_a_failure_to_respond_reaches_a_decision_but_says_so_unsurely():
+    text = (
+        "Response\n\nI have now completed my review of our failure to respond to your request "
+        "under the Freedom of Information (Scotland) Act 2002. In accordance with section 21(4) "
+        "of FOISA, I have also reached a decision on your request. The report is attached."
+    )
+    result = extract(text)
+    assert (result.kind, result.review_outcome) == ("internal_review_outcome", "overturned")
+    assert result.confidence["review_outcome"] < 0.8

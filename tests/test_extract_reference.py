@@ -75,7 +75,13 @@ def test_no_reference_when_the_letter_gives_none(text):
 
 @pytest.mark.parametrize(
     ("one", "other"),
-    [("IC-266000-V6Y0", "ic-266000-v6y0"), ("FOI/17/02393.", "(FOI/17/02393)"), ("a  b", "A b")],
+    [
+        ("IC-266000-V6Y0", "ic-266000-v6y0"),
+        ("FOI/17/02393.", "(FOI/17/02393)"),
+        ("a  b", "A b"),
+        ("SDR- 339659", "SDR – 339659"),
+        ("FOI / 2023 / 12", "FOI/2023/12"),
+    ],
 )
 def test_references_compare_ignoring_case_and_surrounding_punctuation(one, other):
     assert normalise_reference(one) == normalise_reference(other)
@@ -160,3 +166,26 @@ def test_the_letters_own_reference_beats_the_page_address():
 def test_a_long_code_after_request_heads_a_log_record_but_a_question_number_does_not():
     assert extract("Request 101003112513\n1. How many?").reference == "101003112513"
     assert extract("Request 1: How many buses?\n\nWe hold 12.").reference is None
+
+
+def test_a_code_labelled_in_passing_gives_way_to_the_request_code_in_the_page_address():
+    text = (
+        "Information requested\n\nAll advice about the court case (case reference number "
+        "XB12/24), including advice on the appeal.\n\nResponse\n\nThe advice is withheld."
+    )
+    result = extract(text, name="https://www.example.scot/publications/foi-202499990001/")
+    assert result.reference == "202499990001"
+
+
+def test_a_code_from_the_page_address_is_spelled_as_the_letter_writes_it():
+    text = "Dear Sir\n\nYou asked for a review of your request, ATISN 20417, because it was late."
+    assert extract(text, name="https://www.example.wales/atisn20417").reference == "ATISN 20417"
+
+
+def test_a_labelled_reference_beats_another_request_named_in_the_title():
+    text = (
+        "FOI request 202400011111 about ferry contracts: FOI release\n- FOI reference\n"
+        "- FOI/202400022222\n- Date received\n- 3 May 2024\n\nInformation requested\n\n"
+        "Which official answered that request?"
+    )
+    assert extract(text).reference == "FOI/202400022222"

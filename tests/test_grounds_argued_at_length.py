@@ -39,3 +39,32 @@ def test_a_paragraph_about_another_subject_is_still_read():
     )
     categories = [g.category for g in read_grounds(text)]
     assert categories == ["exemption_disputed", "searches_inadequate"]
+
+
+def test_a_ground_said_again_weakly_in_later_paragraphs_is_still_one_ground():
+    # "It is not realistic to believe nobody ..." and "I am now asking for these further
+    # emails" two paragraphs on argue the ground stated first; the "also" paragraph is new
+    text = (FILES / "argued_again.txt").read_text(encoding="utf-8")
+    grounds = read_grounds(text)
+    assert [g.category for g in grounds] == ["more_information_held", "public_interest"]
+    assert grounds[0].quote.startswith("It is obvious that the board has not released")
+
+
+def test_a_paragraph_opening_with_nor_is_another_ground_of_the_same_kind():
+    text = (
+        "You refused my request as vexatious. It is not vexatious: I have made one request.\n\n"
+        "Nor is this a repeated request, as the earlier one was about another year."
+    )
+    grounds = read_grounds(text)
+    assert [g.category for g in grounds] == ["vexatious_disputed", "vexatious_disputed"]
+
+
+def test_a_later_paragraph_citing_a_new_provision_is_a_ground_of_its_own():
+    text = (
+        "I do not accept that the exception for commercial confidentiality applies.\n\n"
+        "Much of this is information on emissions, and regulation 10(6) says that exception "
+        "cannot be used for it.\n"
+    )
+    grounds = read_grounds(text, "EISR")
+    assert [g.category for g in grounds] == ["exemption_disputed", "exemption_disputed"]
+    assert grounds[1].provisions == ("eisr.reg.10(6)",)

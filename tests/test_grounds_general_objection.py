@@ -32,6 +32,7 @@ def test_an_objection_with_no_known_subject_is_a_weak_other_ground():
         "I am not satisfied with your response and ask for a review.",
         "The response I received was inadequate.",
         "I am unhappy with the way my request was answered.",
+        "I am afraid your reply is simply not good enough.",
     ],
 )
 def test_general_discontent_alone_is_not_a_ground(sentence):

@@ -41,9 +41,29 @@ def test_ordinals_and_lists_of_points():
     assert [g.points for g in read_grounds(text)] == [("2",), ("4", "6")]
 
 
+def test_points_joined_under_one_heading_are_all_the_grounds_points():
+    # "Q2+Q5:" answers two points at once, and the heading names both
+    text = (
+        "Dear Team,\n\n"
+        "Q1: thank you.\n\n"
+        "Q2+Q5: the figures for those years have not been provided.\n\n"
+        "Questions 7 and 8: these were not answered at all.\n"
+    )
+    assert [g.points for g in read_grounds(text)] == [("2", "5"), ("7", "8")]
+
+
 def test_numbers_that_are_not_points_are_ignored():
     text = (
         "My FOI request #170856 and reference 202300354048 were refused, but the exemptions "
         "do not apply to this information."
     )
     assert [g.points for g in read_grounds(text)] == [()]
+
+
+def test_a_sentence_after_the_ground_naming_its_point_gives_the_ground_that_point():
+    text = (
+        "It is clear that the council has not released all the relevant emails. "
+        "In particular this relates to part 2 of my original request.\n"
+    )
+    grounds = read_grounds(text, "FOISA")
+    assert [(g.category, g.points) for g in grounds] == [("more_information_held", ("2",))]

@@ -65,3 +65,19 @@ def test_sections_of_other_acts_are_not_provisions_of_the_access_regimes():
 def test_an_unknown_regime_is_refused_in_one_line():
     with pytest.raises(CitationError, match="unknown regime 'FOI'; expected one of FOIA, EIR"):
         read_grounds("The exemptions do not apply.", "FOI")
+
+
+@pytest.mark.parametrize(
+    ("text", "regime", "category"),
+    [
+        # FOISA s.18 and EISR reg.10(8): refusing to confirm or deny
+        ("I do not accept the decision under section 18 of FOISA.", "FOISA", "ncnd_disputed"),
+        ("Regulation 10(8) cannot apply to a planning file.", "EISR", "ncnd_disputed"),
+        # FOISA s.17 and EISR reg.10(4)(a): the notice that information is not held
+        ("I disagree with your section 17 notice.", "FOISA", "more_information_held"),
+        ("I do not accept that regulation 10(4)(a) applies to the survey data.", "EISR",
+         "more_information_held"),
+    ],
+)  # fmt: skip
+def test_a_provision_that_is_not_an_exemption_names_the_decision_disputed(text, regime, category):
+    assert [g.category for g in read_grounds(text, regime)] == [category]

@@ -25,3 +25,37 @@ def test_guidance_quoted_in_support_is_not_a_ground_of_its_own():
     assert len(grounds) == 1
     assert grounds[0].category == "exemption_disputed"
     assert grounds[0].quote.startswith("But the page you linked to")
+
+
+def test_a_requester_s_words_published_in_quotation_marks_are_read():
+    # an authority publishing a review quotes the requester's paragraph whole: those are the
+    # requester's own words, not someone else's quoted in support
+    text = (
+        "“Now that the tender has been awarded, please send me the evaluation report "
+        "without the redactions.”\n\n"
+        "“The scheme is paid for from public funds, so why is there such a lack of "
+        "transparency about how the winner was chosen?”\n"
+    )
+    grounds = read_grounds(text)
+    assert [g.category for g in grounds] == ["exemption_disputed", "public_interest"]
+
+
+def test_guidance_introduced_by_the_requester_is_still_someone_else_s_words():
+    text = (
+        "The exemption has not been applied correctly.\n\n"
+        "The Commissioner's guidance states:\n"
+        "“The public interest test has not been carried out if the authority only lists "
+        "the factors against disclosure.”\n"
+    )
+    grounds = read_grounds(text)
+    assert [g.category for g in grounds] == ["exemption_disputed"]
+
+
+def test_a_quoted_paragraph_after_the_requester_s_own_words_is_someone_else_s():
+    text = (
+        "I am writing to ask for a review.\n\n"
+        "You said in your response\n\n"
+        "“The public interest test has not been carried out because the information is "
+        "exempt in its entirety.”\n"
+    )
+    assert read_grounds(text, "FOIA") == []

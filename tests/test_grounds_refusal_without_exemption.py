@@ -41,3 +41,18 @@ def test_under_the_eir_the_public_interest_is_argued_in_its_own_right():
         "There is overwhelming public interest in knowing how polluted the river is.\n"
     )
     assert "public_interest" in [g.category for g in read_grounds(text, "EIR")]
+
+
+def test_a_paragraph_on_the_requests_purpose_argues_the_vexatious_ground():
+    # naming the public interest in passing, after "not vexatious", argues the request's
+    # serious purpose: support for that ground, not a ground of its own
+    text = (
+        "Dear FOI Team,\n\n"
+        "I cannot accept that my request is vexatious under section 14(1); nothing I wrote "
+        "was abusive.\n\n"
+        "Context\n"
+        "All my letters have been polite and concerned matters of public interest, "
+        "namely road safety near the school.\n"
+    )
+    grounds = read_grounds(text, "FOIA")
+    assert [g.category for g in grounds] == ["vexatious_disputed"]

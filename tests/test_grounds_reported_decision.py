@@ -59,3 +59,46 @@ def test_what_the_reported_decision_lacked_disputes_it_and_the_next_ground_stays
     grounds = read_grounds(text)
     assert [g.category for g in grounds] == ["cost_limit_disputed", "advice_and_assistance"]
     assert grounds[1].quote.startswith("You also made no suggestion")
+
+
+def test_a_decision_reported_with_its_date_then_denied_is_disputed():
+    text = "On 2 May you wrote to say that the information was exempt. It is not.\n"
+    assert [g.category for g in read_grounds(text, "FOISA")] == ["exemption_disputed"]
+
+
+def test_a_decision_reported_in_the_authority_s_quoted_words_then_denied_is_disputed():
+    # the quotation is someone else's words, but it says what the decision was about
+    text = (
+        'Your response said that "the report is commercially confidential and its release would '
+        "harm the operator's economic interests\". I disagree.\n"
+    )
+    assert [g.category for g in read_grounds(text, "EISR")] == ["exemption_disputed"]
+
+
+def test_a_decision_quoted_in_its_own_paragraph_then_denied_is_disputed():
+    # the report, the authority's words quoted on their own, then the requester's answer
+    text = (
+        "You said in your response\n\n"
+        "“The information is exempt under section 43 because disclosure would prejudice the "
+        "commercial interests of the supplier.”\n\n"
+        "That cannot be right: the contract ended in 2019.\n"
+    )
+    grounds = read_grounds(text, "FOIA")
+    assert [g.category for g in grounds] == ["exemption_disputed"]
+    assert grounds[0].quote.startswith("That cannot be right")
+
+
+def test_a_second_decision_reported_in_one_sentence_is_open_to_its_own_rebuttal():
+    # "... and then told me you hold none": the second report is rebutted by the authority's
+    # own published figures, a ground of its own after the delay
+    text = (
+        "Hello,\n\n"
+        "You took two months to reply and then told me you hold no count of potholes "
+        "repaired. Your own highways report gives that count for each year, so the figures "
+        "exist.\n\n"
+        "Thanks,\nR. Example\n"
+    )
+    grounds = read_grounds(text, "FOIA")
+    assert [g.category for g in grounds] == ["delay", "more_information_held"]
+    assert grounds[1].quote.startswith("told me you hold no count")
+    assert "Your own highways report" in grounds[1].quote

@@ -85,3 +85,14 @@ def test_what_was_done_and_what_the_requester_had_asked_for_are_two_grounds():
         "everything to be sent by email, which costs you nothing.\n"
     )
     assert [g.category for g in read_grounds(text)] == ["fees", "format_or_means"]
+
+
+def test_the_exemption_and_the_extent_withheld_are_two_grounds():
+    # the harm disputed, then the whole paper withheld where a little redaction would do
+    text = (
+        "I cannot believe that every page of the plan would help a competitor win the "
+        "contract. The budget will be in the advert anyway. A little redaction at most, "
+        "not the whole paper being exempt.\n"
+    )
+    grounds = read_grounds(text, "FOIA")
+    assert [g.category for g in grounds] == ["exemption_disputed", "excessive_redaction"]

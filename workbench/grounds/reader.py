@@ -17,8 +17,10 @@ the points of a list given as the reasons against a named decision dispute that 
 unless they state a ground of their own; a report of a decision followed by an objection in
 general words, or answered with "..., but ...", disputes what was reported; and paragraphs
 that only argue the ground stated just before are its support. An objection in general
-words about nothing the cues know is a weak ground of category ``other``; general
-discontent ("I am not satisfied with your response") states none.
+words about nothing the cues know is a weak ground of category ``other``, and a request
+point whose answer is gainsaid in such words ("Q3 - ... Your statement does not provide
+this") a weak ground of that point, proposed as ``incomplete``; general discontent ("I am
+not satisfied with your response", "not good enough") states none.
 
 Provisions and points follow the text as a reader follows it: a ground names its own,
 or takes those the requester was just talking about ("In relation to Question 3 ...
@@ -65,6 +67,7 @@ class _Draft:
     context: list[str]  # exemptions named just before, for grounds that name none
     context_block: int | None
     scores: list[Scored] = field(default_factory=list)
+    weak: bool = False  # read from a paragraph that only touched on its subject
 
     def settle(self) -> None:
         """The category of the strongest sentence (the first of equals)."""
@@ -103,8 +106,10 @@ def read_grounds(
     structure = read_structure(text)
     regime = resolve_regime(text[: structure.end], regime)
     provisions = provision_mentions(text[: structure.end], regime)
-    drafts = _Walk(structure, provisions, book).run()
-    drafts = _argue_the_refusal(drafts, provisions, book, regime)
+    argues_refusal = _public_interest_argues_refusal(provisions, book, regime)
+    drafts = _Walk(structure, provisions, book, argues_refusal).run()
+    if argues_refusal:
+        drafts = _argue_the_refusal(drafts)
     cited = [m.value for m in provisions]
     return [_finish(text, draft, provisions, cited, book) for draft in drafts]
 
@@ -117,33 +122,42 @@ _ASKS_A_REMEDY = re.compile(
     re.IGNORECASE,
 )
 
+#: A paragraph opening as one more objection of the same kind ("Nor is this a repeated request.").
+_OTHER_POINT = re.compile(r"^\W*(?:nor|neither)\b", re.IGNORECASE)
+
 #: Refusals that involve no exemption, so no public interest test: the whole request.
 _REFUSALS_WITHOUT_AN_EXEMPTION = ("vexatious_disputed", "cost_limit_disputed", "fees")
 
 
-def _argue_the_refusal(
-    drafts: list[_Draft], provisions: list[Mention], book: CueBook, regime: str | None
-) -> list[_Draft]:
-    """Public interest argued against a refusal that has no public interest test.
+def _public_interest_argues_refusal(
+    provisions: list[Mention], book: CueBook, regime: str | None
+) -> bool:
+    """Whether public interest argued in this request can only argue against the refusal.
 
     The public interest test belongs to exemptions. A requester refused as vexatious,
     over the cost limit or for a fee who argues "there is overwhelming public interest
     in this information" is arguing the value or serious purpose of the request, which
     disputes that refusal (Dransfield: a request with a serious purpose is not
-    vexatious). Where the request names no exemption and disputes such a refusal, its
-    public interest grounds are grounds against that refusal. Not so under the
+    vexatious). That holds where the request names no exemption. Not so under the
     environmental regimes: a manifestly unreasonable request (EIR reg.12(4)(b), EISR
     reg.10(4)(b)) is refused only if the public interest favours it (EIR reg.12(1)(b),
     EISR reg.10(1)(b)), so there the public interest is argued in its own right.
     """
     if regime in ("EIR", "EISR") or any(m.value.startswith(("reg.", "eisr.")) for m in provisions):
-        return drafts
-    if any(
+        return False
+    return not any(
         is_exemption(m.value)
         and book.category_for_provision(m.value) not in _REFUSALS_WITHOUT_AN_EXEMPTION
         for m in provisions
-    ):
-        return drafts  # an exemption named: its public interest test may be what is argued
+    )
+
+
+def _argue_the_refusal(drafts: list[_Draft]) -> list[_Draft]:
+    """Public interest grounds argued against a refusal that has no public interest test.
+
+    Only called where :func:`_public_interest_argues_refusal` holds: the public interest
+    grounds of a request that disputes such a refusal are grounds against that refusal.
+    """
     refusal = next(
         (d.category for d in drafts if d.category in _REFUSALS_WITHOUT_AN_EXEMPTION), None
     )
@@ -178,10 +192,17 @@ class _Walk:
     none lead into it and open its passage, unless they are the request's furniture.
     """
 
-    def __init__(self, structure: Structure, provisions: list[Mention], book: CueBook) -> None:
+    def __init__(
+        self,
+        structure: Structure,
+        provisions: list[Mention],
+        book: CueBook,
+        argues_refusal: bool = False,
+    ) -> None:
         self.structure = structure
         self.provisions = provisions
         self.book = book
+        self.argues_refusal = argues_refusal  # public interest can only argue the refusal
         self.drafts: list[_Draft] = []
         self.current: _Draft | None = None
         self.lead: int | None = None  # start of the units leading into the next ground
@@ -205,7 +226,30 @@ class _Walk:
             self._enter(unit)
             self._read(unit)
         self._leave_segment()
-        return self.drafts
+        return self._without_lead_ins(self.drafts)
+
+    @staticmethod
+    def _without_lead_ins(drafts: list[_Draft]) -> list[_Draft]:
+        """Drop a weak ground read from a paragraph that only leads into the same ground.
+
+        "Your reply of 2 April withheld the tender documents under section 33(1)(b)."
+        then "I do not accept that the tender documents are still commercially
+        sensitive.": the first paragraph tells the story of the decision the next one
+        disputes, so it is not a ground of its own.
+        """
+        kept = []
+        for index, draft in enumerate(drafts):
+            following = drafts[index + 1] if index + 1 < len(drafts) else None
+            if (
+                draft.weak
+                and following is not None
+                and not following.weak
+                and following.category == draft.category
+                and following.block - draft.block <= 2
+            ):
+                continue
+            kept.append(draft)
+        return kept
 
     def _enter(self, unit: Unit) -> None:
         """Start a new segment, or afresh on a change of request points."""
@@ -219,15 +263,33 @@ class _Walk:
             if block.is_item or block.item is None:
                 self.points = [block.label] if block.label and block.label_is_point else []
         if unit.block != self.block:
+            quoted_before = self.block is not None and self._all_quoted(self.block)
             self.block = unit.block
             if not (block.nested or block.enumerates):  # these go on arguing the ground
                 self.current = None
-                self._forget_lead()
+                quoting = quoted_before or self._all_quoted(unit.block)
+                if quoting and self.lead_reported:
+                    self.lead = None  # a decision reported, then quoted, is still disputed,
+                    # but the ground's passage is the requester's paragraph disputing it
+                else:
+                    self._forget_lead()
         found = point_mentions(self.structure.text, unit.start, unit.end)
         mentioned = list(dict.fromkeys(m.value for m in found))
         if mentioned and mentioned != self.points:
-            self.current = None
-            self._forget_lead()
+            current = self.current
+            sentence = self.structure.text[unit.start : unit.end]
+            if (
+                current is not None
+                and not current.points
+                and current.block == unit.block
+                and self.book.supports(sentence)
+            ):
+                # "... not disclosing all relevant material. In particular this relates to
+                # part 2 of my original request": the ground just stated names its point
+                current.points = mentioned
+            else:
+                self.current = None
+                self._forget_lead()
             self.points = mentioned
 
     def _read(self, unit: Unit) -> None:
@@ -255,6 +317,8 @@ class _Walk:
                 self.current.settle()  # type: ignore[union-attr]
             elif self._restates(scored, unit):
                 self._extend_last(scored, unit)
+            elif self._argues_again(scored, unit):
+                self._forget_lead()  # the ground of a paragraph just before, argued again
             else:
                 self._open(scored, unit, self.lead)
         elif scored.furniture:  # the sign-off or the request itself: no ground's support
@@ -318,6 +382,8 @@ class _Walk:
             self.lead = unit.start
         if scored.subject is not None:
             self.lead_subject, self.lead_score = scored.subject, scored.subject_score
+        elif scored.reported or (self.lead_reported and self._all_quoted(unit.block)):
+            self._quoted_subject(unit)
         self.lead_reported = self.lead_reported or scored.reported
         block = self.structure.blocks[unit.block]
         last = self.last_candidate
@@ -331,6 +397,11 @@ class _Walk:
                 # an objection about nothing the cues know: a ground still, weakly held
                 self._offer(self._candidate(_objection_only(self.book.threshold), unit, True))
             return
+        if scored.subject is None and block.label_is_point and self._denies(unit, scored):
+            # "Q2 - The summary is too brief, and does not give much useful information": a
+            # point of the request named, and its answer gainsaid in words no cue knows
+            self._offer(self._candidate(_answer_disputed(self.book.threshold), unit, True))
+            return
         if scored.topic is None and block.in_list_of_reasons and self.intro_topic:
             # a point in a list of reasons against a named decision disputes that decision
             if not (scored.furniture or scored.reported):
@@ -343,6 +414,33 @@ class _Walk:
             candidate = self._candidate(scored, unit, scored.objecting)
             self.last_candidate = candidate
             self._offer(candidate)
+
+    def _all_quoted(self, index: int) -> bool:
+        """Whether a block is nothing but someone else's words in quotation marks."""
+        block = self.structure.blocks[index]
+        text = self.structure.text[block.start : block.end]
+        return bool(text.strip()) and not self.structure.masked[block.start : block.end].strip()
+
+    def _quoted_subject(self, unit: Unit) -> None:
+        """What a decision reported in the authority's own quoted words was about.
+
+        "Your response said that \"the information is commercially confidential and its
+        release would adversely affect ...\". I disagree." disputes the exception the
+        quotation names: quoted words are no ground of the requester's, but they say what
+        the decision reported was.
+        """
+        text = self.structure.text[unit.start : unit.end]
+        if text == self.structure.masked[unit.start : unit.end]:
+            return  # nothing quoted
+        quoted = score_unit(text, [], self.book)
+        if quoted.subject is not None:
+            self.lead_subject, self.lead_score = quoted.subject, quoted.subject_score
+
+    def _denies(self, unit: Unit, scored: Scored) -> bool:
+        """Whether a unit neither reporting nor furniture says what is not so ("does not")."""
+        if scored.reported or scored.furniture:
+            return False
+        return self.book.is_rebuttal(self.structure.masked[unit.start : unit.end])
 
     def _candidate(self, scored: Scored, unit: Unit, objected: bool) -> _Fallback:
         """The unit as a segment's possible weak ground, with what is known where it is."""
@@ -448,6 +546,43 @@ class _Walk:
         }
         return named <= before
 
+    def _argues_again(self, scored: Scored, unit: Unit) -> bool:
+        """Whether a plain paragraph weakly says again the ground of a paragraph just before.
+
+        "It's clear that the Government are not disclosing all relevant material ..."
+        then a paragraph of facts, then "It's not realistic to believe that no one had
+        any conversations about this." and "I am now asking for this further
+        correspondence to be disclosed.": one objection argued over several paragraphs,
+        as the corpus's conventions say ("supporting argument for a ground is not split
+        out"). Only a weak statement (below ``strong``) of the same kind, about the same
+        request points, citing no provision the ground did not, with no "also", within two
+        paragraphs of the ground, is read this way; a plainly stated objection in its own
+        paragraph is still a ground of its own.
+        """
+        if self.current is not None or not self.drafts:
+            return False
+        last = self.drafts[-1]
+        blocks = self.structure.blocks
+        if last.weak:
+            return False  # a paragraph only touching on the subject leads into this ground
+        if blocks[unit.block].item is not None or blocks[last.block].item is not None:
+            return False  # "a template list gives one ground per item"
+        if unit.block == last.block or unit.block - last.block > 3:
+            return False
+        if last.category != scored.category or (self.points and last.points != self.points):
+            return False  # another kind of ground, or other request points named
+        if scored.score >= self.book.strong or self.lead_reported:
+            return False  # a plain statement, or one disputing a decision just reported
+        opening = self.structure.text[blocks[unit.block].start : unit.end]
+        if any(
+            self.book.adds_point(text) or _OTHER_POINT.match(text)
+            for text in (opening, self.structure.text[unit.start : unit.end])
+        ):
+            return False  # "You have also added ...", "Nor is this a repeated request."
+        before = {m.value for m in self.provisions if last.start <= m.start < last.end}
+        named = {m.value for m in self.provisions if unit.start <= m.start < unit.end}
+        return named <= before  # a provision not cited before is a new argument
+
     def _in_headed_section(self, index: int) -> bool:
         """The block opens with a heading, or follows a heading standing on its own."""
         blocks = self.structure.blocks
@@ -524,6 +659,7 @@ class _Walk:
                     found.context,
                     found.context_block,
                     [found.scored],
+                    weak=True,
                 )
             )
             self.argued = {category}
@@ -537,12 +673,36 @@ class _Walk:
         not split out"). A list item always states its own ground.
         """
         block = self.structure.blocks[found.unit.block]
-        return block.item is None and found.scored.subject in self.argued
+        if block.item is not None:
+            return False
+        subject = found.scored.subject
+        if (
+            subject == "public_interest"
+            and self.argues_refusal
+            and self.argued & set(_REFUSALS_WITHOUT_AN_EXEMPTION)
+        ):
+            # "My requests ... focused on matters of public interest" after "my request is
+            # not vexatious": the request's serious purpose, argued for that ground
+            return True
+        return subject in self.argued
 
 
 def _disputes(category: str, threshold: int) -> Scored:
     """The score of a point listed against a decision and naming nothing else: weak."""
     return Scored(category, 1, 0, threshold + 1, ("the decision disputed",), subject=category)
+
+
+def _answer_disputed(threshold: int) -> Scored:
+    """The score of a request point's answer gainsaid in unknown words: weakly, incomplete.
+
+    A requester who goes through the request point by point ("Q3 - the request was for
+    the date of acknowledgement. Your statement does not provide this") disputes the
+    answer to that point; what they say is missing is the commonest such complaint, so
+    the reader proposes it, weakly held, for the reviewer to confirm or correct.
+    """
+    return Scored(
+        "incomplete", 1, 0, threshold + 1, ("the answer to a point disputed",), subject="incomplete"
+    )
 
 
 def _objection_only(threshold: int) -> Scored:

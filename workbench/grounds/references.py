@@ -73,7 +73,7 @@ def most_specific(ids: list[str], cited: list[str]) -> list[str]:
 _NUMBER = r"\d{1,2}[a-z]?(?![\w#/])"
 _POINT_MENTION = re.compile(
     r"\b(?P<word>questions?|requests?|points?|parts?|items?|Q)\s*(?:no\.?\s*|number\s+)?"
-    rf"(?P<list>{_NUMBER}(?:\s*(?:,|and|&|or|to|-|–)\s*{_NUMBER})*)(?!\s*:)",
+    rf"(?P<list>{_NUMBER}(?:\s*(?:,|and|&|or|to|-|–|\+)\s*(?:Q\s*)?{_NUMBER})*)",
     re.IGNORECASE,
 )
 _ORDINAL_MENTION = re.compile(
@@ -81,7 +81,7 @@ _ORDINAL_MENTION = re.compile(
     r"(?:question|point|part|item)\b",
     re.IGNORECASE,
 )
-_LIST_PART = re.compile(r"(?P<low>\d{1,2}[a-z]?)(?:\s*(?:to|-|–)\s*(?P<high>\d{1,2}))?")
+_LIST_PART = re.compile(r"(?P<low>\d{1,2}[a-z]?)(?:\s*(?:to|-|–)\s*(?:Q\s*)?(?P<high>\d{1,2}))?")
 
 
 def point_mentions(text: str, start: int = 0, end: int | None = None) -> list[Mention]:
@@ -93,7 +93,10 @@ def point_mentions(text: str, start: int = 0, end: int | None = None) -> list[Me
             after = text[match.end() : match.end() + 40].lower()
             if not re.match(r"\s*of\s+(?:my|our|the|your)\b", after):
                 continue  # "Part 2" of an Act or a document, not of the request
-        for label in _labels(match.group("list")):
+        labels = _labels(match.group("list"))
+        if len(labels) == 1 and re.match(r"\s*:", text[match.end() : match.end() + 3]):
+            continue  # "Question 2:" heads a list item; the item's label says it already
+        for label in labels:
             found.append(Mention(label, match.start(), match.end()))
     for match in _ORDINAL_MENTION.finditer(text, start, end):
         number = ORDINALS[match.group("ordinal").lower()]

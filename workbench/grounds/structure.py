@@ -89,7 +89,10 @@ _CLAUSE_BREAK = re.compile(
     r"|\s+and\s+(?=(?:the|this|that|these|those|it|they|I|we|you|your|my|our|there)\b"
     r"(?:\s+[\w'’-]+){0,5}?\s+(?:has|have|had|is|are|was|were|should|would|could|did|does|do"
     r"|must|will|can|cannot)\b)"
-    r"|,\s+(?=which\s+(?:I|we)\s+(?:did|do|have|had|never|was|were)\b)",
+    r"|,\s+(?=which\s+(?:I|we)\s+(?:did|do|have|had|never|was|were)\b)"
+    # "You took three months to answer and then told me you hold no figures": a second
+    # decision reported after the first, each open to its own objection
+    r"|,?\s+and\s+then\s+(?=(?:told|said|claimed|refused|replied|stated|informed|wrote|decided)\b)",
     re.IGNORECASE,
 )
 #: A cut that introduces the reason for what comes before it.
@@ -141,7 +144,15 @@ def read_structure(text: str) -> Structure:
 def _mask(text: str, end: int) -> str:
     """``text`` with quotations, quoted messages and conditions blanked (same offsets)."""
     chars = list(text)
-    spans = [(m.start(), m.end()) for m in _LONG_QUOTE.finditer(text, 0, end)]
+    spans = []
+    published_until = 0  # the text so far is only the requester's words in quotation marks
+    for m in _LONG_QUOTE.finditer(text, 0, end):
+        if not text[published_until : m.start()].strip(" \t\n.,;:!?") and _whole_paragraph(
+            text, m.start(), m.end()
+        ):
+            published_until = m.end()
+        else:
+            spans.append((m.start(), m.end()))
     spans += [(m.start(), m.end()) for m in _HYPOTHETICAL.finditer(text, 0, end)]
     spans += [(m.start(), m.end()) for m in _QUOTED_LINE.finditer(text, 0, end)]
     spans.append((end, len(text)))
@@ -150,6 +161,22 @@ def _mask(text: str, end: int) -> str:
             if chars[index] != "\n":
                 chars[index] = " "
     return "".join(chars)
+
+
+def _whole_paragraph(text: str, start: int, stop: int) -> bool:
+    """Whether a quotation is a paragraph of its own, nothing before or after it on its lines.
+
+    An authority publishing a review quotes the requester's words whole ("Your review
+    request: “... now that the embargo has passed, could you please re-issue the
+    report ...”"), and only those words are kept: a text that is nothing but such
+    quotations is the requester's own. A quotation after the requester's own words is
+    someone else's (guidance, the response), however it is laid out.
+    """
+    line_start = text.rfind("\n", 0, start) + 1
+    if text[line_start:start].strip():
+        return False  # the quotation opens inside a sentence
+    line_end = text.find("\n", stop)
+    return not text[stop : len(text) if line_end < 0 else line_end].strip(" \t.,;:!?")
 
 
 # --------------------------------------------------------------------------- blocks

@@ -36,6 +36,7 @@ REGIME = {
     "handled": 0.95,
     "grounds": 0.9,
     "named": 0.85,
+    "named_both": 0.5,
     "mention": 0.7,
     "request": 0.5,
     "address": 0.5,

@@ -108,8 +108,11 @@ _RECEIVED_CUE = re.compile(
 )
 #: Weaker: the date the requester wrote, which is the receipt date for email in practice.
 _REQUEST_DATED_CUE = re.compile(
-    r"\b(?:request|e-?mail|letter|correspondence|application)\s+(?:dated|of|sent on|made on"
-    r"|submitted on)\b",
+    # The authority's own earlier letter ("Further to my letter of 18 December") is not the
+    # request.
+    r"(?<!\bmy\s)(?<!\bour\s)"
+    r"\b(?:request|e-?mail|letter|correspondence|communication|application)\s+"
+    r"(?:dated|of|sent on|made on|submitted on)\b",
     re.IGNORECASE,
 )
 #: Words that, just before a date, say the response was sent then.
@@ -206,6 +209,9 @@ def _line_label(text: str, layout: Layout, line: Span, found: FoundDate) -> str 
         rest = ""  # "Issue dates: 19.12.25 and 07.01.26" - the first is the date labelled
     if prefix.strip() and _LABEL.match(prefix) and not rest:
         return prefix
+    beside = _DATE_AFTER_REFERENCE.match(prefix)
+    if beside is not None and not rest:
+        return beside.group("label")  # "Our Ref: IM-FOI-2021-0942 Date: 31st May 2021"
     if not prefix.strip() and not rest:
         previous = _previous_line(layout, line)
         if previous is not None and _LABEL.match(_MARK.sub("", previous.text)):
@@ -214,6 +220,13 @@ def _line_label(text: str, layout: Layout, line: Span, found: FoundDate) -> str 
 
 
 _MARK = re.compile(r"^\s*[-–—•*]\s*")
+#: A header line holding two fields, the reference then the date (a letter's top lines
+#: flattened from a PDF): the date's own label is the one just before it.
+_DATE_AFTER_REFERENCE = re.compile(
+    r"^\s*(?:our\s+|your\s+)?ref(?:erence)?\b[^:\n]{0,12}:\s*\S+(?:\s\S+)?\s+"
+    r"(?P<label>date(?:\s+of\s+(?:letter|response))?)\s*:\s*$",
+    re.IGNORECASE,
+)
 _REFERENCE_AFTER = re.compile(r"^[/|,;–-]?\s*(?:our\s+)?ref(?:erence)?\b", re.IGNORECASE)
 _ANOTHER_DATE = re.compile(r"^(?:and|&|,)\s*\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\s*$", re.IGNORECASE)
 

@@ -313,6 +313,11 @@ def _combine(
             evidence = _first(signals, (name, ground, "figures"))
             return D.HELD_PARTLY_DISCLOSED, evidence, "refusal_with_figures"
         mixed = disclosed and "whole_refusal" not in signals
+        if mixed and determination is D.COST_LIMIT and _cost_of_some(signals.get(name)):
+            # "... providing some of the information requested would exceed the upper cost
+            # limit", beside what was given: the rest is refused on cost, part is disclosed.
+            evidence = _first(signals, ("disclosed", name, ground))
+            return D.HELD_PARTLY_DISCLOSED, evidence, "refusal_mixed"
         if mixed:
             return determination, evidence, "refusal_mixed"
         return determination, evidence, _agreement("refusal", name in signals, ground in signals)
@@ -402,6 +407,14 @@ _OTHER_INFORMATION = re.compile(
 )
 
 
+_SOME_OF = re.compile(r"\bsome\s+of\s+(?:the|this|that|your)\b", re.IGNORECASE)
+
+
+def _cost_of_some(spans: list[Span]) -> bool:
+    """Whether a cost refusal says it covers only some of the information asked for."""
+    return any(_SOME_OF.search(span.text) for span in spans)
+
+
 def _about_other_information(spans: list[Span]) -> bool:
     return any(_OTHER_INFORMATION.search(span.text) for span in spans)
 
@@ -432,11 +445,16 @@ def _first(signals: _Signals, names: Iterable[str], limit: int = 3) -> list[Span
     return sorted(chosen.values(), key=lambda s: s.start)
 
 
+#: Exemptions that route an environmental request to the EIR / EISR (FOIA s.39, FOISA
+#: s.39(2)): cited by the letter, but the point is decided under the regulations.
+_ROUTING = ("s.39", "foisa.s.39(2)")
+
+
 def _provisions_for(determination: Determination, grounds: list[Ground]) -> list[str]:
     """The grounds that fit the decision (a disclosed point relies on none)."""
     if determination is D.HELD_DISCLOSED:
         return []
-    return most_specific(g.id for g in grounds)
+    return most_specific(g.id for g in grounds if not g.id.startswith(_ROUTING))
 
 
 def fits(determination: Determination | None, provision_id: str) -> bool:

@@ -31,7 +31,7 @@ from .grounds import Ground, find_grounds, implied_determination, most_specific
 from .kind import read_kind, read_review_outcome
 from .model import Determination, Evidence, Extraction, Point
 from .points import RequestPoint
-from .reference import find_reference, reference_from_name
+from .reference import as_written, choose_reference, find_reference, reference_from_name
 from .regime import detect_regime, named_regime_hint, regime_from_name
 from .request import read_request
 from .rights import find_rights, is_rights_sentence
@@ -129,7 +129,8 @@ def _read_header(letter: Letter, result: Extraction, name: str | None = None) ->
     request was sent; on an acknowledgement it is a promise, not an answer."""
     text, layout = letter.text, letter.layout
     request = letter.request_spans
-    reference = find_reference(text, layout, skip=request) or reference_from_name(name)
+    in_text = find_reference(text, layout, skip=request)
+    reference = choose_reference(in_text, as_written(reference_from_name(name), text))
     if reference is not None:
         result.reference = reference.value
         if reference.evidence:

@@ -19,6 +19,7 @@ The wording is data (``kinds`` and ``outcomes`` in ``letter_phrases.yaml``).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from .model import Determination, Point
@@ -67,10 +68,13 @@ def read_kind(letter: Letter, points: list[Point], deciding: list[bool]) -> Find
         return Finding("holding_notice", holding, 0.8)
     if holding is not None and all(p.determination is Determination.HELD_WITHHELD for p in decided):
         # "We need more time to consider the public interest in section 43(2)": the exemption
-        # is named, but the balance is yet to be struck, so nothing is decided.
-        return Finding("holding_notice", holding, 0.7)
+        # is named, but the balance is yet to be struck, so nothing is decided. The extension
+        # is said in words, so the reading is as sure as any other holding notice's.
+        return Finding("holding_notice", holding, 0.8)
     if not decided and letter.main_kind == "acknowledgement":
-        return Finding("holding_notice", None, 0.7)  # the authority has only acknowledged it
+        # The authority has only acknowledged it, in words of acknowledgement or of a
+        # promised reply, and decided nothing.
+        return Finding("holding_notice", None, 0.8)
     if not decided and letter.acknowledgements and not _main_answers(letter):
         return Finding("holding_notice", letter.acknowledgements[0], 0.6)
     read = [p for p in points if p.determination is not None]
@@ -116,7 +120,14 @@ def read_review_outcome(letter: Letter, kind: str | None) -> Finding:
         _, outcome, sentence = said[-1]
         return Finding(outcome, sentence, 0.6)
     _, outcome, sentence = said[-1]
+    if _NO_DECISION.search(sentence.text):
+        # A review of a failure to respond (FOISA s.21(4)(c)) reaches the first decision:
+        # nothing was kept, but nothing was reversed either, so it is a weaker reading.
+        return Finding(outcome, sentence, 0.6)
     return Finding(outcome, sentence, 0.85)
+
+
+_NO_DECISION = re.compile(r"\bfailure\s+to\s+(?:respond|reply|reach)", re.IGNORECASE)
 
 
 def _first(letter: Letter, section: str, name: str) -> Span | None:

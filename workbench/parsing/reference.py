@@ -39,8 +39,10 @@ _LABELS: list[tuple[int, re.Pattern[str]]] = [
             re.I,
         ),
     ),
+    # "FOI request 202000077960": names a request, which may be another one the page is about;
+    # a label saying "reference" (above) names the page's own.
     (
-        1,
+        2,
         re.compile(
             r"(?:\b(?:FOI(?:SA)?|EIR|information|freedom\s+of\s+information|environmental\s+"
             r"information)\s+request|\brequest\s+for\s+information)(?:\s+(?:no|number)\b\.?)?"
@@ -267,6 +269,25 @@ _NAMED_CODE = re.compile(
 )
 
 
+def as_written(found: FoundReference | None, text: str) -> FoundReference | None:
+    """A code read from a page address, spelled as the letter itself writes it: the address
+    "atisn16332" is the letter's "ATISN 16332"."""
+    if found is None or found.rank != 7:
+        return found
+    parts = re.fullmatch(r"([A-Za-z]+)[-_ ]?(\d[\d/-]*)", found.value)
+    if parts is None:
+        return found
+    prefix, digits = parts.groups()
+    written = re.search(
+        rf"(?<![A-Za-z0-9]){re.escape(prefix)}[ \-_/]?{re.escape(digits)}(?![\d/-])",
+        text[:_INLINE_CHARS],
+        re.IGNORECASE,
+    )
+    if written is None:
+        return found
+    return FoundReference(written.group(0), found.rank, found.evidence)
+
+
 def reference_from_name(name: str | None) -> FoundReference | None:
     """The reference a document's name or page address gives, for a text that states none.
 
@@ -288,9 +309,29 @@ def reference_from_name(name: str | None) -> FoundReference | None:
     return None
 
 
+#: Ranks of forms that may name someone else's code: a label inside a sentence ("the court
+#: case reference number XA10/23", "planning application reference 22/0123/FUL").
+_IN_PASSING = 6
+
+
+def choose_reference(
+    in_text: FoundReference | None, in_name: FoundReference | None
+) -> FoundReference | None:
+    """The text's reference, unless the text only mentions a code in passing and the page
+    address or file name files the document under its own request code: a disclosure page's
+    address names the request it publishes, a code labelled mid-sentence may be anyone's."""
+    if in_text is None:
+        return in_name
+    if in_name is not None and in_text.rank >= _IN_PASSING:
+        return in_name
+    return in_text
+
+
 def normalise_reference(value: str | None) -> str | None:
     """A reference compared case-insensitively, ignoring surrounding punctuation and spacing."""
     if value is None:
         return None
     cleaned = re.sub(r"\s+", " ", value).strip(" \t.,;:()[]{}\"'“”‘’").lower()
+    # "SDR- 339659", "SDR – 339659": one code, whatever dash and spacing the writer used.
+    cleaned = re.sub(r"\s*([-–—/])\s*", lambda m: "-" if m.group(1) in "-–—" else "/", cleaned)
     return cleaned or None

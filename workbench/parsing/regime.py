@@ -24,7 +24,8 @@ _NAMES: dict[str, re.Pattern[str]] = {
         re.I,
     ),
     "EISR": re.compile(
-        r"Environmental\s+Information\s*\(\s*Scotland\s*\)\s*Regulations|\bEI\(S\)Rs?\b|\bEISRs?\b",
+        r"Environmental\s+Information\s*\(\s*Scotland\s*\)\s*Regulations|"
+        r"Environmental\s+Information\s+Regulations\s*\(\s*Scotland\s*\)|\bEI\(S\)Rs?\b|\bEISRs?\b",
         re.I,
     ),
     "EIR": re.compile(
@@ -55,16 +56,36 @@ _SCOTTISH_BODY = re.compile(
     r"\b(?:Police|Audit|Historic\s+Environment|Transport|Creative|Education|Sport|Public\s+Health|"
     r"Skills\s+Development|Visit|Food\s+Standards|Revenue)\s+Scotland\b|\bSEPA\b|\bNatureScot\b|"
     r"\bNHS\s+(?:Lothian|Tayside|Grampian|Highland|Fife|Lanarkshire|Ayrshire|Borders|Forth\s+Valley|"
-    r"Greater\s+Glasgow|Dumfries|Orkney|Shetland|Western\s+Isles|24|Education\s+for\s+Scotland)\b"
+    r"Greater\s+Glasgow|Dumfries|Orkney|Shetland|Western\s+Isles|24|Education\s+for\s+Scotland)\b|"
+    # The 32 Scottish councils, which often name no Act at all.
+    r"\b(?:Aberdeen\s+City|Aberdeenshire|Angus|Argyll\s+and\s+Bute|Clackmannanshire|"
+    r"Dumfries\s+and\s+Galloway|Dundee\s+City|East\s+Ayrshire|East\s+Dunbartonshire|East\s+Lothian|"
+    r"East\s+Renfrewshire|City\s+of\s+Edinburgh|Falkirk|Fife|Glasgow\s+City|Highland|Inverclyde|"
+    r"Midlothian|Moray|North\s+Ayrshire|North\s+Lanarkshire|Orkney\s+Islands|Perth\s+and\s+Kinross|"
+    r"Renfrewshire|Shetland\s+Islands|South\s+Ayrshire|South\s+Lanarkshire|Stirling|"
+    r"West\s+Dunbartonshire|West\s+Lothian)\s+Council\b|\bComhairle\s+nan\s+Eilean\s+Siar\b"
 )
 _HANDLED = re.compile(
     r"\b(?:handled|considered|dealt\s+with|dealing\s+with|processed|responded\s+to|answered|treated|"
     r"responding|response|respond|assessed|released|disclosed|withheld|refused|exempt|"
     r"applies|apply|falls?\s+(?:within|under))\b[^.]{0,120}?\b(?:under|in\s+accordance\s+with|"
-    r"within\s+the\s+(?:terms|scope)\s+of|by\s+virtue\s+of)\b",
+    r"within\s+the\s+(?:terms|scope)\s+of|by\s+virtue\s+of)\b"
+    # "we have determined that it falls under the Environmental Information (Scotland)
+    # Regulations": the verb alone says where the request belongs.
+    r"|\b(?:falls?|fell)\s+(?:under|within)\s+(?:the\s+)?(?:(?:terms|scope)\s+of\s+(?:the\s+)?)?"
+    r"(?=[A-Z(])",
     re.I,
 )
+#: The exemption that sends environmental information to the regulations (FOISA s.39(2),
+#: FOIA s.39): a sentence citing it names the Act only to set it aside.
+_ROUTING = re.compile(r"(?:section|s\.)\s*39\b", re.I)
 
+#: A sentence naming FOISA and the EISR that says which applies: FOISA's s.39(2) sends
+#: environmental information to the EISR, one Act is set aside ("under the EISR rather than
+#: FOISA"), or each covers a part ("part under FOISA and part under the EISR").
+_ONE_OF_TWO = re.compile(
+    r"\b39\b|rather\s+than|instead\s+of|\bnot\b|\bno\s+longer\b|\bpart(?:ly|s)?\b|\bsome\b", re.I
+)
 #: Every handling statement holds one of these (a quick test before the pattern).
 _HANDLED_WORDS = ("under", "accordance", "within the", "virtue")
 #: Rights boilerplate names the Acts ("complain under section 50 of the FOIA, as applied by
@@ -81,7 +102,7 @@ class RegimeFinding:
     #: What settled it: "handled" (a handling statement), "grounds" (the grounds cited),
     #: "named" (the Act named), "mention" (freedom of information mentioned), "request"
     #: (only the request quoted names an Act), "address" (only the page address or file
-    #: name says), or "".
+    #: name says), "named_both" (FOISA and the EISR both named, neither applied), or "".
     basis: str = ""
 
 
@@ -159,7 +180,12 @@ def _detect(
     for regime in ("EISR", "FOISA", "FOIA", "EIR"):
         evidence = _first_mention(text, layout, regime, skip)
         if evidence is not None:
-            return RegimeFinding(_scottish(text, regime), evidence, "named")
+            regime = _scottish(text, regime)
+            other = {"EISR": "FOISA", "FOISA": "EISR"}.get(regime)
+            if other and _first_mention(text, layout, other, skip) is not None:
+                # Both Scottish regimes named, neither applied in words: a guess.
+                return RegimeFinding(regime, evidence, "named_both")
+            return RegimeFinding(regime, evidence, "named")
     match = _outside(_FOI_MENTION, text, skip) or _outside(_FOIA_TERMS, text, skip)
     if match:
         regime = "FOISA" if _SCOTTISH_BODY.search(text) and not _FOIA_TERMS.search(text) else "FOIA"
@@ -198,8 +224,17 @@ def _handling_statements(layout: Layout, skip: Sequence[Span] = ()) -> tuple[set
         if not _HANDLED.search(sentence.text) or _RIGHTS.search(sentence.text):
             continue
         named = {r for r, pattern in _NAMES.items() if pattern.search(sentence.text)}
+        if _ROUTING.search(sentence.text):
+            if named == {"FOISA"}:
+                named = {"EISR"}  # "applying section 39(2) of FOISA, so as not to deal ..."
+            elif named == {"FOIA"}:
+                named = {"EIR"}
         if named and re.search(r"\brequests?\b|\binformation\b", sentence.text, re.I):
             if "FOISA" in named and "EISR" in named:
+                if not _ONE_OF_TWO.search(sentence.text):
+                    # "requests responded to under FOISA and requests responded to under the
+                    # EISR": both regimes described, neither applied here.
+                    continue
                 named = {"EISR"}
             if "EISR" in named:
                 named.discard("EIR")

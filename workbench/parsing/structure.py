@@ -351,6 +351,7 @@ class _Message:
 def _classify(units: list[Unit], message: _Message) -> None:
     book = phrase_book()
     asks = answers = acks = 0
+    to_authority = False
     for unit in units[message.first : message.last]:
         text = unit.text
         if voice.SIGN_OFF.match(text):
@@ -358,6 +359,7 @@ def _classify(units: list[Unit], message: _Message) -> None:
         if voice.SALUTATION.match(text):
             if _TO_AN_AUTHORITY.match(text):
                 asks += 2  # "Dear Greater Glasgow NHS Board,": written to the authority
+                to_authority = True
             continue
         if unit.asks and not unit.authority:
             asks += 1
@@ -372,7 +374,11 @@ def _classify(units: list[Unit], message: _Message) -> None:
             book.find("cues", name, text, lowered) for name in _DECISION_CUES
         ):
             message.decisions += 1
-    if asks and asks >= answers and not message.decisions:
+    if acks and not message.decisions and not to_authority:
+        # The authority acknowledging the request, often quoting it back ("we have grouped
+        # your requests into one: I would like to request ..."): its asks are the requester's.
+        message.kind = "acknowledgement"
+    elif asks and asks >= answers and not message.decisions:
         message.kind = "request"
     elif acks and not message.decisions:
         message.kind = "acknowledgement"
