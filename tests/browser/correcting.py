@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from correction_scripts import request_text
+from steps import select_tab
 
 from workbench.parsing.model import DETERMINATION_LABELS, Determination
 from workbench.review import LetterKind
@@ -194,8 +195,8 @@ class Corrector:
     def _tab(self, title: str) -> None:
         tab = self.page.locator(".wb-tabs").get_by_role("tab", name=title, exact=True)
         if tab.get_attribute("aria-selected") != "true":
-            tab.click()
             self.effort.clicks += 1
+        select_tab(self.page, title)
 
     def _overview(self) -> None:
         self._tab("Overview")

@@ -14,6 +14,9 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+from workbench.dashboard.navigation import slug
 from workbench.store import ReviewNotFound, Store
 
 SEED_ID = "IC-266000-V6Y0"
@@ -33,23 +36,94 @@ def open_case(page, case_id: str) -> None:
     page.locator(".wb-tabs").wait_for()
 
 
-def select_tab(page, title: str) -> None:
-    """Show one tab of the opened case."""
-    page.locator(".wb-tabs").get_by_role("tab", name=title, exact=True).click()
+#: How long a tab's page may take to appear once chosen (seconds).  Building a page and
+#: drawing its widgets takes 1-5 s on a busy 2-core machine; this is room for a much
+#: slower one, not a retry: the tab is chosen once.
+TAB_PAGE_TIMEOUT = 120
+#: How long a click on a tab may take to mark it chosen (it is marked in the page at once).
+TAB_CLICK_TIMEOUT = 5
+
+
+class TabNotShown(AssertionError):
+    """A chosen tab's page did not replace the page shown; the message says what was seen."""
+
+
+def select_tab(page, title: str, timeout: float = TAB_PAGE_TIMEOUT) -> None:
+    """Show one tab of the opened case and wait until its page is the one in the panel.
+
+    Each page carries its tab's name (``wb-page-<slug>``), so this waits for *that* page,
+    not for any change.  The tab is chosen once: the dashboard itself asks the kernel again
+    when a choice gets no answer, so clicking again here would hide the very failure this
+    waits for.  Only a click that did not land (the tab is not marked chosen, which happens
+    in the page at once) is repeated, since it never reached the dashboard.  An error
+    message in the dashboard ends the wait at once, with its text.
+    """
+    tab = page.locator(".wb-tabs").get_by_role("tab", name=title, exact=True)
+    _mark_messages_seen(page)
+    if tab.get_attribute("aria-selected") != "true":
+        _click_tab(tab, title)
+    _wait_for_page(page, title, timeout)
+
+
+def wait_for_tab_page(page, title: str, timeout: float = TAB_PAGE_TIMEOUT) -> None:
+    """Wait until the panel shows tab ``title``'s page (chosen by a key, Back, a reload...).
+
+    An error message appearing meanwhile ends the wait at once, with its text.
+    """
+    _mark_messages_seen(page)
+    _wait_for_page(page, title, timeout)
+
+
+def _mark_messages_seen(page) -> None:
+    """Mark the messages shown now, so only a message that comes after is taken as an answer."""
+    page.evaluate(
+        "() => document.querySelectorAll('.wb-messages .wb-error')"
+        ".forEach(m => m.setAttribute('data-wb-seen', ''))"
+    )
+
+
+def _wait_for_page(page, title: str, timeout: float) -> None:
+    shown = page.locator(f".wb-tabpanel .wb-page-{slug(title)}")
+    errors = page.locator(".wb-messages .wb-error:not([data-wb-seen])")
+    deadline = time.monotonic() + timeout
+    while not shown.is_visible():
+        if errors.count():
+            raise TabNotShown(f"choosing {title!r}, the dashboard said: {errors.all_inner_texts()}")
+        if time.monotonic() > deadline:
+            raise TabNotShown(f"{title!r} chosen, but after {timeout:.0f} s {_panel_state(page)}")
+        page.wait_for_timeout(100)
+
+
+def _click_tab(tab, title: str) -> None:
+    """Click a tab until the page marks it chosen (three clicks that do not land fail)."""
+    for _ in range(3):
+        tab.click()
+        try:
+            tab.and_(tab.page.locator('[aria-selected="true"]')).wait_for(
+                timeout=TAB_CLICK_TIMEOUT * 1000
+            )
+            return
+        except PlaywrightTimeout:
+            continue
+    raise TabNotShown(f"three clicks on the tab {title!r} did not mark it chosen")
+
+
+def _panel_state(page) -> str:
+    """What the panel holds and which tab is marked chosen, for a failure's message."""
+    chosen = page.locator('.wb-tabs [aria-selected="true"]').all_inner_texts()
+    panel = page.locator(".wb-tabpanel")
+    pages = panel.locator(".wb-page").evaluate_all(
+        "pages => pages.map(p => [...p.classList].filter(c => c.startsWith('wb-page-')))"
+    )
+    return (
+        f"the tab marked chosen is {chosen}, the panel holds {pages} "
+        f"(aria-busy={panel.get_attribute('aria-busy')!r})"
+    )
 
 
 def show_tab(page, title: str) -> None:
-    """Show one tab of the opened case and wait until its page has replaced the last one."""
-    tab = page.locator(".wb-tabs").get_by_role("tab", name=title, exact=True)
-    if tab.get_attribute("aria-selected") == "true":
-        page.locator(".wb-tabpanel .wb-page").wait_for()
-        return
-    page.evaluate(
-        "() => document.querySelectorAll('.wb-tabpanel .wb-page')"
-        ".forEach(p => p.setAttribute('data-wb-shown-before', ''))"
-    )
+    """Show one tab of the opened case and let its widgets finish drawing."""
     select_tab(page, title)
-    page.locator(".wb-tabpanel .wb-page:not([data-wb-shown-before])").wait_for()
     page.wait_for_timeout(300)  # the page's widgets finish drawing
 
 

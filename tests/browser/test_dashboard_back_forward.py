@@ -6,11 +6,12 @@ each step shows the view it returns to, and the browser never leaves the dashboa
 
 from __future__ import annotations
 
-from steps import SEED_ID, open_case, show_tab
+from steps import SEED_ID, open_case, show_tab, wait_for_tab_page
 
 
 def _on_tab(page, title: str) -> None:
     page.locator(".wb-tabs").get_by_role("tab", name=title, selected=True).wait_for()
+    wait_for_tab_page(page, title)
 
 
 def test_back_and_forward_move_between_the_dashboards_views(

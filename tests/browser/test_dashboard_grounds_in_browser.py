@@ -33,24 +33,6 @@ def _saved(check):
     return wait_for_saved(check, CASE_ID)
 
 
-def _show_tab(page, title: str) -> None:
-    """Show a tab, clicking again if the first click is lost (it can be, from the foot of a
-    long page scrolled back up to the tab bar)."""
-    tab = page.locator(".wb-tabs").get_by_role("tab", name=title, exact=True)
-    for _ in range(3):
-        select_tab(page, title)
-        try:
-            page.wait_for_function(
-                "tab => tab.getAttribute('aria-selected') === 'true'",
-                arg=tab.element_handle(),
-                timeout=5000,
-            )
-            return
-        except Exception:  # noqa: BLE001 - click again
-            continue
-    raise AssertionError(f"the {title} tab could not be shown")
-
-
 def test_every_ground_is_answered_before_sign_off_and_in_the_letter(
     start_dashboard, open_dashboard, screenshot, tmp_path
 ):
@@ -120,12 +102,12 @@ def test_every_ground_is_answered_before_sign_off_and_in_the_letter(
     assert _saved(lambda r: True).status.value == "in_progress"
     screenshot("completion refused")
 
-    _show_tab(page, "Grounds")  # from the foot of the long Outcome page
+    select_tab(page, "Grounds")  # from the foot of the long Outcome page
     choose(page, ".wb-ground-g3 .wb-ground-finding", "Upheld")
     type_text(page, ".wb-ground-g3 .wb-ground-reasons textarea", UPHELD_3)
     page.locator(".wb-ground-g3 .wb-remedies").get_by_text("Apologise for the delay").click()
     _saved(lambda r: r.ground("g3").reasons == UPHELD_3 and r.ground("g3").remedies)
-    _show_tab(page, "Outcome and letter")
+    select_tab(page, "Outcome and letter")
     page.locator(".wb-signed-by input").fill("Ann Reviewer")
     page.locator("button.wb-complete").click()
     _saved(lambda r: r.status.value == "completed")

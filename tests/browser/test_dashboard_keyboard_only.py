@@ -13,7 +13,7 @@ import io
 
 import docx
 from keyboard import focused, tab_to
-from steps import SEED_ID, wait_for_saved
+from steps import SEED_ID, wait_for_saved, wait_for_tab_page
 
 IN_TAB_LIST = "el.getAttribute('role') === 'tab'"
 
@@ -25,13 +25,9 @@ def _choose_tab(page, title: str, stops) -> None:
         if focused(page, f"el.textContent === {title!r}"):
             break
         page.keyboard.press("ArrowRight")
-    page.evaluate(
-        "() => document.querySelectorAll('.wb-tabpanel .wb-page')"
-        ".forEach(p => p.setAttribute('data-wb-shown-before', ''))"
-    )
     page.keyboard.press("Enter")
     page.locator(".wb-tabs").get_by_role("tab", name=title, selected=True).wait_for()
-    page.locator(".wb-tabpanel .wb-page:not([data-wb-shown-before])").wait_for()
+    wait_for_tab_page(page, title)
     page.wait_for_timeout(500)
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
+from steps import select_tab
+
 from workbench.store import Store
 
 SEED_ID = "IC-266000-V6Y0"
@@ -34,7 +36,7 @@ def _open_seed_case(page):
 
 
 def _tab(case, title: str) -> None:
-    case.locator(".wb-tabs").get_by_role("tab", name=title, exact=True).click()
+    select_tab(case.page, title)
 
 
 def test_findings_made_in_the_browser_are_kept_across_a_reload(

@@ -189,8 +189,10 @@ class CaseView:
         self.pages: dict[str, Page] = {}
         titles = [title for title, _, _ in TABS]
         first = titles.index(tab) if tab in titles else 0
-        self.tabs = TabNav(titles=tuple(titles), selected_index=first)
-        self.tabs.add_class("wb-tabs")
+        # The class is given with the widget, not added after: anywidget (0.11) holds back
+        # every later message to a widget until its script has loaded, and drops them if
+        # that took over 2 s (a busy browser), which would leave the tabs unnamed.
+        self.tabs = TabNav(titles=tuple(titles), selected_index=first, _dom_classes=("wb-tabs",))
         self.panel = widgets.VBox()
         self.panel.add_class("wb-tabpanel")
         self.widget = widgets.VBox(
@@ -209,6 +211,7 @@ class CaseView:
         self.refresh_header()
         self.show_selected()
         self.tabs.observe(guard(lambda _change: self.show_selected()), names="selected_index")
+        self.tabs.on_ask(guard(self._asked))
 
     def _propose_grounds(self) -> None:
         """A review with no grounds yet whose case has a review request gets them read now.
@@ -241,9 +244,25 @@ class CaseView:
         conflict).  The tab is then kept as the reviewer's place.
         """
         self.save_typing()
-        index = self.tabs.selected_index or 0
-        title, module, name = TABS[index]
         self.session.reload()
+        # The panel must end up holding the page of the tab selected *now*: building a page
+        # runs the reviewer's code paths, and whatever changes the selection meanwhile
+        # (each change also calls this) must not leave an older page behind.
+        for _ in TABS:
+            index = self.tabs.selected_index or 0
+            self.panel.children = (self._page(index).widget,)
+            if (self.tabs.selected_index or 0) == index:
+                break
+        self.tabs.shown = index
+        title = TABS[index][0]
+        self.refresh_header()
+        self.session.remember_place(title)
+        if self._on_tab is not None:
+            self._on_tab(title)
+
+    def _page(self, index: int) -> Page:
+        """Tab ``index``'s page: built the first time, refreshed from the store after."""
+        title, module, name = TABS[index]
         page = self.pages.get(title)
         if page is None:
             page = page_class(module, name)(self.session, self.guard)
@@ -251,11 +270,22 @@ class CaseView:
             self.pages[title] = page
         else:
             page.refresh()
-        self.panel.children = (page.widget,)
-        self.refresh_header()
-        self.session.remember_place(title)
-        if self._on_tab is not None:
-            self._on_tab(title)
+        return page
+
+    def _asked(self, index: int) -> None:
+        """The browser asked again for tab ``index``: its choice got no answer in time.
+
+        Either the choice never arrived (select it now), or it arrived but its page is not
+        the one shown (show it), or the page is there and only the answer was lost on the
+        way back (say it again, with the panel's contents).
+        """
+        if self.tabs.selected_index != index:
+            self.tabs.selected_index = index  # the observer shows it
+        elif self.tabs.shown != index:
+            self.show_selected()
+        else:
+            self.panel.send_state("children")
+            self.tabs.send_state("shown")
 
     def save_typing(self) -> None:
         """Save what was typed on any tab and not yet saved (the typing had not paused)."""

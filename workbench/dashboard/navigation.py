@@ -9,6 +9,15 @@ package (``static/``, no CDN):
   chooses one) and has the same Python face as ``ipywidgets.Tab`` (``titles``,
   ``selected_index``).  ipywidgets' own tabs cannot be put in a landmark, and their
   inactive titles are grey on grey below the 4.5:1 contrast WCAG asks for.
+
+  A chosen tab is only a request: the kernel builds the page and then says which tab's
+  page the panel holds (``shown``).  Until it does, the panel is ``aria-busy``; if it has
+  not said so after a few seconds, the page asks again with a message of its own
+  (:meth:`TabNav.on_ask`), which is answered even when the kernel already has that tab
+  selected.  So a choice that is lost on the way (a widget's change waits in the browser
+  until the kernel has acknowledged the previous one, and a kernel that handles a message
+  without that acknowledgement leaves it waiting for good) cannot leave the reviewer
+  looking at the old page under the new tab.
 * :class:`Location` ties the view shown to the page's address (``#case/<id>/<tab>``), so
   the browser's Back and Forward move between the cases list and a case's tabs instead of
   leaving the dashboard, and a reload or a copied address opens the same view.  What the
@@ -19,6 +28,7 @@ package (``static/``, no CDN):
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote, unquote
@@ -42,6 +52,33 @@ class TabNav(anywidget.AnyWidget):
     selected_index = traitlets.Int(0).tag(sync=True)
     #: The navigation landmark's name, read out by screen readers.
     label = traitlets.Unicode("Steps of the review").tag(sync=True)
+    #: The tab whose page the panel holds, set by the kernel once it is there (-1: none).
+    shown = traitlets.Int(-1).tag(sync=True)
+
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(**kwargs)
+        self._askers: list[Callable[[int], object]] = []
+        self.on_msg(self._message)
+
+    def on_ask(self, callback: Callable[[int], object]) -> None:
+        """Call ``callback(index)`` when the page asks again for tab ``index``'s page.
+
+        The page asks when its choice got no answer (``shown``) in time, or when the
+        reviewer chooses the selected tab again while its page is not the one shown.
+        """
+        self._askers.append(callback)
+
+    def _message(self, _widget: object, content: object, _buffers: object) -> None:
+        """``{"kind": "show", "index": n}`` from the page; anything else is ignored."""
+        if not isinstance(content, dict) or content.get("kind") != "show":
+            return
+        index = content.get("index")
+        if isinstance(index, bool) or not isinstance(index, int):
+            return
+        if not 0 <= index < len(self.titles):
+            return
+        for callback in self._askers:
+            callback(index)
 
     @traitlets.validate("selected_index")
     def _valid_index(self, proposal: traitlets.Bunch) -> int:

@@ -63,6 +63,7 @@ from ..deadlines import parse_date
 from ..errors import DateError, EditConflict
 from ..review import PathLike, Review
 from .debounce import TYPING_PAUSE, Debouncer
+from .navigation import slug
 
 if TYPE_CHECKING:
     from ..service import ReviewSession
@@ -110,6 +111,8 @@ class Page:
         self.guard = guard
         self.widget = widgets.VBox()
         self.widget.add_class("wb-page")
+        # Names the tab the page belongs to, so the page shown can be told from the tab chosen.
+        self.widget.add_class(f"wb-page-{slug(self.title)}")
         self._bindings: list[Binding] = []
         self._shape: object = _UNBUILT
         self._syncing = False

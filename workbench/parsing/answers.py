@@ -170,7 +170,12 @@ def _markers(layout: Layout, points: list[RequestPoint], zones: list[Span]) -> l
     found: dict[int, _Marker] = {}
     for zone in zones:
         for line in layout.lines_in(zone.start, zone.end):
-            marker = _line_marker(line, keys, _after_colon(layout, line)) or topics.restated(line)
+            marker = _line_marker(line, keys, _after_colon(layout, line))
+            restated = topics.restated(line)
+            if restated is not None and (marker is None or set(restated.keys) - set(marker.keys)):
+                # "1. Short paper on X" under a list that numbers every item "1.": the title
+                # repeated names its point more surely than a number the page may have lost.
+                marker = restated
             if marker is not None:
                 found.setdefault(line.start, marker)
         for sentence in layout.sentences_in(zone.start, zone.end):
@@ -181,8 +186,30 @@ def _markers(layout: Layout, points: list[RequestPoint], zones: list[Span]) -> l
             )
             if marker is not None:
                 found.setdefault(sentence.start, marker)
+    for marker in _bare_numbers(layout, keys, zones):
+        found.setdefault(marker.start, marker)
     ordered = [found[start] for start in sorted(found)]
     return _in_reading_order(ordered, keys)
+
+
+def _bare_numbers(layout: Layout, keys: list[str], zones: list[Span]) -> list[_Marker]:
+    """Answers numbered without a stop ("1 Welsh Government decisions are ...", "2 We did
+    not ..."). A number opening a line is as often a figure ("2 officers attended"), so these
+    count only when they run 1, 2, 3 ... through the answers, one for each point in turn."""
+    found = []
+    for zone in zones:
+        for line in layout.lines_in(zone.start, zone.end):
+            match = _BARE_NUMBER.match(line.text)
+            if match and match.group(1) in keys:
+                found.append(_Marker(line.start, (match.group(1),), labelled=True))
+    numbers = [m.keys[0] for m in found]
+    if len(found) < 2 or numbers != [str(n) for n in range(1, len(found) + 1)]:
+        return []
+    return found
+
+
+#: A line opening with a bare number and then a capitalised word: "1 Welsh Government ...".
+_BARE_NUMBER = re.compile(r"^\s*(\d{1,2})\s+(?=[A-Z][a-z])")
 
 
 def _after_colon(layout: Layout, line: Span) -> bool:

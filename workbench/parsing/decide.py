@@ -25,8 +25,10 @@ an answer with no refusal at all is disclosed.
 
 The confidence of a reading says how often a reading backed by that kind of
 evidence was right on the development letters: an outcome line or one plain
-signal is surer than a mix of signals, and a disclosure assumed because nothing
-was refused is the least sure of all.
+signal is surer than a mix of signals. A disclosure assumed because nothing was
+refused rests on no words of decision, yet it is rarely wrong: most answers simply
+give what was asked (32 of 33 such readings right on the development letters and
+the fresh letters gathered since, 12 of 13 on those fresh letters at their first run).
 """
 
 from __future__ import annotations
@@ -94,12 +96,13 @@ CONFIDENCE = {
     "disclosed_in_part": 0.6,  # a disclosure said to be less than all that was asked, no ground
     "held_only": 0.6,  # "we hold it" and nothing more
     "partial_only": 0.55,  # words of a part given, and nothing more
-    "assumed": 0.65,  # nothing refused, a substantive answer: taken as disclosed
+    "assumed": 0.8,  # nothing refused, a substantive answer: taken as disclosed
+    "assumed_bare": 0.6,  # the same, but the answer is a mark or a link, hardly words
 }
 
 
 #: Bases that rest on words of decision (not on a disclosure assumed for want of a refusal).
-DECIDING = frozenset(CONFIDENCE) - {"assumed", "held_only", "partial_only"}
+DECIDING = frozenset(CONFIDENCE) - {"assumed", "assumed_bare", "held_only", "partial_only"}
 
 
 @dataclass
@@ -198,7 +201,7 @@ def read_decision(
                 if not (in_reasons and name in _NOT_IN_REASONS):
                     signals.add(name, sentence)
     for table in tables:
-        if any(s.start <= table.start < s.end for s in spans):
+        if any(s.start <= table.start < s.end for s in spans) and _gives_figures(table.text):
             signals.add("figures", table)
     for ground in grounds:
         sentence = layout.sentence_at(ground.start) or Span(ground.start, ground.end, ground.quote)
@@ -221,6 +224,20 @@ def read_decision(
         evidence = []
     confidence = CONFIDENCE.get(basis, 0.0) if determination is not None else 0.0
     return Reading(determination, provisions, evidence, confidence, basis)
+
+
+def _gives_figures(table: str) -> bool:
+    """Whether a table gives figures beyond its row labels.
+
+    "2018 - 2019 | We do not hold this information |", "2017 - 2018 | As above |": a table
+    of years whose cells are words answers in words (here, not held), not in figures.
+    """
+    for line in table.splitlines():
+        cells = line.split("|")
+        values = "|".join(cells[1:]) if len(cells) > 1 else line
+        if re.search(r"\d", values):
+            return True
+    return False
 
 
 def _cues(book: PhraseBook, text: str, skipped: Callable[[], bool]) -> list[str]:
@@ -288,6 +305,21 @@ _REFUSAL_GROUNDS = (
 )
 
 
+def _refusal_grounds(signals: _Signals) -> tuple[tuple[str, Determination], ...]:
+    """The refusal grounds in the order they decide a point.
+
+    "We can neither confirm nor deny ... as to determine whether it is held would exceed the
+    appropriate limit (section 12(2))": a refusal to confirm or deny on grounds of cost is a
+    cost refusal (FOIA s.12(2)), not an NCND exemption, so when one sentence says both, cost
+    is read first.
+    """
+    ncnd = {span.start for span in signals.get("ncnd") + signals.get("ground:ncnd")}
+    cost = {span.start for span in signals.get("cost") + signals.get("ground:cost_limit")}
+    if ncnd & cost:
+        return (_REFUSAL_GROUNDS[1], _REFUSAL_GROUNDS[0], *_REFUSAL_GROUNDS[2:])
+    return _REFUSAL_GROUNDS
+
+
 def _combine(
     signals: _Signals, status: tuple[Determination, Span] | None
 ) -> tuple[Determination | None, list[Span], str]:
@@ -297,7 +329,7 @@ def _combine(
         return status[0], [status[1], *support[:2]], "status"
     figures = signals.any("figures")
     disclosed = "disclosed" in signals
-    for name, determination in _REFUSAL_GROUNDS:
+    for name, determination in _refusal_grounds(signals):
         ground = f"ground:{determination.value}"
         if not signals.any(name, ground):
             continue

@@ -64,7 +64,7 @@ ASK = Alternation(
         r"""\?\s*["”’']?\s*$""",
         r"\b(?:please|kindly)\b",
         r"\b(?:could|can|would|will)\s+you\b",
-        r"""\bI\s+(?:would|'d|should)\s+(?:like|be\s+grateful|appreciate)
+        r"""\bI\s+(?:would|'d|should)\s+(?:also\s+)?(?:like|be\s+grateful|appreciate)
             (?!\s+to\s+(?:apologi[sz]e|thank|take\s+this|confirm|advise|inform|explain|reassure|
                 assure|acknowledge|point\s+out|clarify|draw|remind|offer|make\s+clear))""",
         r"\bI\s+(?:wish|want|need)\s+to\s+(?:know|see|request|receive|obtain|ask)",
@@ -80,7 +80,8 @@ ASK = Alternation(
         r"""^\W*(?:(?:an?\s+)?cop(?:y|ies)\s+of|any\s+(?:\w+\s+){0,3}(?:messages|e-?mails|
             correspondence|records|documents|reports|minutes|information|data|communications)|all\s+(?:\w+\s+){0,3}
             (?:correspondence|e-?mails|records|documents|communications|information)|
-            the\s+(?:number|total|amount|cost|list|names?)\s+of|(?:a\s+)?breakdown\s+of|details\s+of)\b""",
+            the\s+(?:total\s+)?(?:number|total|amount|cost|list|names?|percentage|proportion)
+            (?:\s+and\s+(?:number|percentage|proportion))?\s+of|(?:a\s+)?breakdown\s+of|details\s+of)\b""",
     ),
     re.IGNORECASE | re.VERBOSE,
 )
@@ -99,6 +100,10 @@ FOLLOW_ON = re.compile(
             (?:this|it|these|that|them|the\s+(?:figures?|data|information|numbers?))\b
       | for\s+(?:each|every|both)\b | in\s+(?:each|both)\s+case
       | (?:my|this)\s+request\s+(?:relates|covers|concerns|is\s+for\s+the\s+period)
+      | (?:by\s+[^,.?]{1,60},\s*)?I\s+(?:mean|am\s+referring\s+to)\b
+      | (?:I\s+(?:would\s+like|wish|want)\s+to\s+|please\s+)?(?:restrict|limit|confine)\s+
+            (?:the|this|my|your)\b
+      | to\s+(?:clarify|be\s+clear)\b | for\s+(?:clarity|the\s+avoidance\s+of\s+doubt)\b
       | (?:could|can|would|may)\s+(?:I|you|we)\s+(?:have|get|see|receive)\s+
             (?:this|that|these|the\s+same)\s+(?:information|data|figures?)\s+(?:broken\s+down|split|separated|by)\b
     )""",
@@ -321,6 +326,8 @@ def _inlinenumbered_points(text: str, region: Span, source: str) -> list[Request
             if value == expected:
                 sequence.append((match, value))
                 expected = _following(kind, value)
+        if len(sequence) >= 2 and _alternatives(text, sequence):
+            return []  # "failed either (a) a security check or (b) a vetting check": one ask
         if len(sequence) >= 2:
             points = []
             for index, (match, value) in enumerate(sequence):
@@ -331,6 +338,18 @@ def _inlinenumbered_points(text: str, region: Span, source: str) -> list[Request
                 points.append(RequestPoint(value, strip_quotes(text, span), source))
             return points
     return []
+
+
+def _alternatives(text: str, sequence: list[tuple[re.Match[str], str]]) -> bool:
+    """Inline labels that name the alternatives of one phrase ("either (a) X or (b) Y"): the
+    items are joined by "or" alone and share one sentence, so they are one ask."""
+    joins = [
+        text[sequence[n][0].end() : sequence[n + 1][0].start()] for n in range(len(sequence) - 1)
+    ]
+    return all(
+        re.search(r"\bor\s*$", join) and not re.search(r"[.?;]", join) and len(join) <= 80
+        for join in joins
+    )
 
 
 def _following(kind: str, value: str) -> str | None:
@@ -346,7 +365,9 @@ def _following(kind: str, value: str) -> str | None:
 _FIELDS_LEAD = re.compile(
     r"\bfor\s+(?:each|every)\b|\bbroken\s+down\b|\bbreak\s*down\s+(?:of|by)\b|"
     r"\bbreak\s*down\s+(?:\w+\s+){1,6}by\s*:?\s*$|\bbreak\s+(?:\w+\s+){1,6}down\s+by\b|"
-    r"\bsplit\s+(?:by|into)\b|\bincluding\s*:?\s*$|\bin\s+each\s+case\b",
+    r"\bsplit\s+(?:by|into)\b|\bincluding\s*:?\s*$|\bin\s+each\s+case\b|"
+    # "This shall include but not be limited to:": the contents of the ask before it
+    r"\b(?:shall|should|will|must|to)\s+include\b[^.?]*:\s*$|\bnot\s+(?:be\s+)?limited\s+to\s*:?\s*$",
     re.IGNORECASE,
 )
 _BULLET_LINE = re.compile(rf"^[{BULLETS}]\s")
@@ -424,7 +445,7 @@ def _asked_points(text: str, region: Span, source: str) -> list[RequestPoint]:
         body = _GREETING.sub("", sentence.text)
         if not body or SIGN_OFF.match(body):
             continue
-        if _BULLET_LINE.match(body) and groups:
+        if _BULLET_LINE.match(body) and groups and not _ASKS_ANEW.match(body[2:]):
             groups[-1].append(sentence)  # the fields of the ask before them
             continue
         asks = bool(ASK.search(body)) and not _NOT_AN_ASK.search(body)
@@ -439,6 +460,8 @@ def _asked_points(text: str, region: Span, source: str) -> list[RequestPoint]:
         if asks and groups and _ABOUT_THE_SEARCH.search(body):
             asks = False  # "I presume you store records by board?": help with the last ask
         follows = groups and FOLLOW_ON.match(body) and not _new_question(body)
+        if follows and new_paragraph and _ALSO_ASKED.search(body):
+            follows = False  # "For each year, I would also like the hours spent": a new item
         if asks and not follows:
             groups.append([sentence])
         elif groups:
@@ -483,6 +506,25 @@ _ABOUT_THE_SEARCH = re.compile(
     r"don[’']?t\s+know|do\s+not\s+know)\b|(?:with\s+regards?\s+to\s+[^,?]{1,40},?\s*)?"
     r"(?:could|can|would)\s+you\s+(?:not\s+)?(?:use|run|do|conduct|filter|search|limit|restrict|"
     r"narrow)\b)",
+    re.IGNORECASE,
+)
+
+
+#: A bullet that asks for something in its own words ("- Please provide the contact details
+#: of ..."), not a field of the ask above it.
+_ASKS_ANEW = re.compile(
+    r"\s*(?:please\s+(?:also\s+)?(?:provide|send|supply|confirm|tell|give)|"
+    r"(?:could|can|would)\s+you\s+(?:please\s+)?(?:also\s+)?(?:provide|send|supply|confirm|tell)|"
+    r"I\s+(?:would|'d)\s+(?:also\s+)?like)\b",
+    re.IGNORECASE,
+)
+
+
+#: The requester saying in so many words that they want something more ("I would also like
+#: ...", "I also request ..."): in a paragraph of its own, a point beside the one before.
+_ALSO_ASKED = re.compile(
+    r"\bI\s+(?:would|'d|should)\s+also\s+(?:like|be\s+grateful)|"
+    r"\bI\s+also\s+(?:want|wish|need|request|require|ask)\b",
     re.IGNORECASE,
 )
 

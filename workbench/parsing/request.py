@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 
 from .answers import marker_keys
-from .labels import format_label, read_item
+from .labels import format_label, read_item, top_key
 from .points import (
     SIGN_OFF,
     RequestPoint,
@@ -98,6 +98,11 @@ def read_request(letter: Letter, request_text: str | None = None) -> RequestRead
             points += split_region(text, _region(text, piece), "response")
         _relabel_if_repeated(points)
         renumber_orders(points)
+        labelled = _answer_labels(letter) if len(points) <= 1 else []
+        if labelled:
+            # The page kept only the request's lead-in ("I would like the following:") and
+            # lost its questions, but the answers are labelled "Q1", "Q2": those are the points.
+            return RequestReading(labelled, "answers")
         if points:
             return RequestReading(points, "reported" if quoted[0].reported else "quoted")
     earlier = [p for p in letter.pieces if p.source == "earlier"]
@@ -124,14 +129,36 @@ def _answer_labels(letter: Letter) -> list[RequestPoint]:
         for line in letter.layout.lines_in(zone.start, zone.end):
             if not _QUESTION_LABEL.match(line.text):
                 continue
-            keys += [k for k in marker_keys(line.text) if k.isdigit() and k not in keys]
-    if len(keys) < 2 or keys != [str(n) for n in range(1, len(keys) + 1)]:
+            keys += [k for k in marker_keys(line.text) if _POINT_KEY.match(k) and k not in keys]
+    tops = list(dict.fromkeys(top_key(k) for k in keys))
+    if len(tops) < 2:
+        # "... for question 1 there are 2,109 ...; the data for question 2 is not collated":
+        # answers that name their questions in running text, the questions themselves lost.
+        keys = _named_in_text(letter)
+        tops = keys
+    if len(tops) < 2 or tops != [str(n) for n in range(1, len(tops) + 1)]:
         return []
+    # "Response 1a and 1b" names parts of point 1: the parts are the points, not "1" as well.
+    keys = [k for k in keys if not any(top_key(o) == k and o != k for o in keys)]
     return [RequestPoint(key, Span(0, 0, ""), "response") for key in keys]
 
 
-#: An answer headed by the question(s) it answers: "Question 1", "Questions 1 & 2", "Q3:".
-_QUESTION_LABEL = re.compile(r"^\W*(?:questions?|q)\s*\d", re.IGNORECASE)
+def _named_in_text(letter: Letter) -> list[str]:
+    """Question numbers the answers name in running text ("for question 2"), in number order."""
+    found: set[int] = set()
+    for zone in letter.spans(*ANSWERING):
+        found.update(int(n) for n in _QUESTION_NAMED.findall(letter.text, zone.start, zone.end))
+    return [str(n) for n in sorted(found)]
+
+
+#: "question 2", "questions 1": a question named by its number inside a sentence.
+_QUESTION_NAMED = re.compile(r"\bquestions?\s+(\d{1,2})\b(?![\d/.,])", re.IGNORECASE)
+
+#: An answer headed by the question(s) it answers: "Question 1", "Questions 1 & 2", "Q3:",
+#: "Response 2:", "Answer 1a and 1b".
+_QUESTION_LABEL = re.compile(r"^\W*(?:questions?|q|responses?|answers?)\s*\d", re.IGNORECASE)
+#: A point's key: a number, perhaps with a part letter ("3", "1a").
+_POINT_KEY = re.compile(r"^\d{1,2}[a-z]?$")
 
 
 def _region(text: str, piece: Piece) -> Span:

@@ -233,7 +233,7 @@ def read_units(text: str, layout: Layout) -> list[Unit]:
         blank = text.count("\n", previous_end, line.start) >= 2
         previous_end = line.end
         if units and (
-            _LABEL_ONLY.match(units[-1].text)
+            (_LABEL_ONLY.match(units[-1].text) and not _answers_question(units))
             or (not blank and _joins(units[-1].text, line.text, unwrapped=unwrapped))
         ):
             last = units[-1]
@@ -241,6 +241,12 @@ def read_units(text: str, layout: Layout) -> list[Unit]:
             continue
         units.append(Unit(line, len(units), blank or not units))
     return units
+
+
+def _answers_question(units: list[Unit]) -> bool:
+    """A lone number right under a question ("How many ...?" / "41") is its answer, not the
+    label of the line after it."""
+    return len(units) >= 2 and units[-2].text.rstrip().endswith("?")
 
 
 def _joins(previous: str, line: str, *, unwrapped: bool = False) -> bool:
@@ -565,6 +571,9 @@ class _Reader:
     labels: list[ItemLabel] = field(default_factory=list)
     styles: set[tuple[str, int]] = field(default_factory=set)
     previous: Unit | None = None
+    #: A "Question" heading straight over a "Response" heading: a two-column table read row
+    #: by row, so questions and answers alternate line by line.
+    columns: bool = False
 
     # -- pieces ----------------------------------------------------------------------
 
@@ -658,10 +667,35 @@ class _Reader:
         if label is not None and self.labels:
             return _follows(self.labels, label)
         style = bullet_style(text)
+        if style is not None and _FIGURE_ONLY.match(text):
+            return False  # "- 190": a figure answering a bulleted ask, in the same style
         return style is not None and style in self.styles and not _continuation_list(self.previous)
 
 
 _OPEN_QUOTES = "\"“‘'"
+
+
+def _question_cell(unit: Unit) -> bool:
+    """The question of a flattened table row: the requester asking, in so many words
+    ("How many ...?", "Please provide ..."), not a conditional ("Where a request is ...")."""
+    text = unit.text.rstrip()
+    return (
+        unit.asks
+        and not unit.authority
+        and (text.endswith("?") or _ASKS_PLAINLY.search(text) is not None)
+    )
+
+
+_ASKS_PLAINLY = re.compile(
+    r"\b(?:please|could\s+you|can\s+you|would\s+you|I\s+would\s+like|provide|send\s+me)\b",
+    re.IGNORECASE,
+)
+#: The head of one column of a question-and-answer table: "Question", "Response", "Answer".
+_COLUMN_HEAD = re.compile(
+    r"^\W*(?:questions?|requests?|responses?|answers?|replies|reply)\W*$", re.IGNORECASE
+)
+#: A list item holding only a figure: "- 190", "• £4,500", "* 12%".
+_FIGURE_ONLY = re.compile(r"^\s*\S\s+[£$€]?\d[\d,.]*\s*%?\s*$")
 #: A quotation still open after this many units has lost its closing mark (a page cut short,
 #: a mark the conversion dropped): the request ends by voice from there.
 _LONGEST_QUOTE = 40
@@ -698,6 +732,13 @@ def _step(reader: _Reader, unit: Unit) -> None:
     if reader.state != "request" and _table_pair(reader, unit):
         return
     requested = voice.request_heading(first_line)
+    if requested is not None and _answer_label(text, first_line):
+        # "Q1" on its own line over "I can confirm that we hold ...": the answer's label.
+        if reader.state in ("request", "intro"):
+            reader.close()
+            reader.state = "answer"
+        reader.spoken = True
+        return
     if requested is not None and not _title(reader, unit):
         _drop_title_block(reader, at_top=True)
         reader.close()
@@ -710,13 +751,35 @@ def _step(reader: _Reader, unit: Unit) -> None:
             reader.state = "intro"
         return
     responded = voice.response_heading(first_line)
+    if responded is None and reader.previous is not None:
+        dotted = voice.dotted_answer(first_line)  # "Q. How many ...?" then "A. 1,204."
+        if dotted is not None and voice.request_heading(reader.previous.text.split("\n", 1)[0]):
+            responded = dotted
     if responded is not None and reader.state in ("request", "intro", "answer", "before"):
+        bare = responded >= len(first_line)
+        if bare and reader.state == "intro" and reader.previous is not None:
+            reader.columns = (
+                _COLUMN_HEAD.match(reader.previous.text) is not None
+                and _COLUMN_HEAD.match(first_line) is not None
+                and not reader.letter.pieces
+            )
         if reader.state in ("request", "intro") or reader.letter.pieces:
             reader.close()
             reader.state = "answer"
-        unit.role = Role.HEADING if responded >= len(first_line) else Role.ANSWER
+        unit.role = Role.HEADING if bare else Role.ANSWER
         reader.spoken = True
         return
+    if reader.columns:
+        question = _question_cell(unit)
+        if not reader.letter.pieces and not question:
+            reader.columns = False  # "Request" / "Response" over a lost request: no table
+        elif question:
+            reader.open(unit)  # the question cell of the next row
+            return
+        else:
+            reader.close()  # its answer cell
+            reader.state = "answer"
+            return
     if reader.state == "request":
         assert reader.current is not None
         if not reader.ends_request(unit):
@@ -760,6 +823,21 @@ def _step(reader: _Reader, unit: Unit) -> None:
     if unit.authority:
         reader.spoken = True
 
+
+def _answer_label(text: str, first_line: str) -> bool:
+    """A bare question label ("Q1", "Question 2") heading the authority's words, not a question.
+
+    Pages that answer in turn label each answer with its question's number; when the words
+    under the label are the authority speaking (and ask nothing), the label heads an answer.
+    """
+    if not _BARE_LABEL.match(first_line):
+        return False
+    rest = text.split("\n", 1)[1] if "\n" in text else ""
+    return bool(rest.strip()) and voice.authority_speaks(rest) and not voice.asks(rest)
+
+
+#: A question's label alone on its line: "Q1", "Question 2:", "Q3 -".
+_BARE_LABEL = re.compile(r"^\s*(?:q|questions?)\s*\.?\s*\d{1,2}[a-z]?\s*[.:\-–]?\s*$", re.I)
 
 #: A line holding only a date (and perhaps a dash before it).
 _DATE_ONLY = re.compile(

@@ -32,7 +32,9 @@ _REQUEST_WORDS = r"""(?:
 _RESPONSE_WORDS = r"""(?:
         (?:our\s+|the\s+|my\s+|full\s+|foi\s+|final\s+|in\s+)?(?:response|reply|answer|decision|outcome)s?
             (?:\s+to\s+(?:your\s+|the\s+)?(?:request|questions?|enquiry)|\s+(?:provided|given|sent))?
-      | (?:a|ans|answer|response|reply)\s*\d{1,2}[a-z]? | a
+      | (?:a|ans|answer|response|reply)s?\s*\d{1,2}[a-z]?
+            (?:\s*(?:&|and|,|-|–|to)\s*\d{1,2}[a-z]?)*  # "Response 1a and 1b", "Answers 3-5"
+      | a
       | we\s+answered | we\s+responded | answered
       | reasons?\s+for\s+(?:not\s+providing|refusal|withholding|our\s+decision)[\w\s]*
       | information\s+(?:not\s+held|released|provided|disclosed|withheld)
@@ -113,7 +115,7 @@ _AUTHORITY_START = re.compile(
 _NAMED_AUTHORITY_START = re.compile(
     r"^(?!(?:This|That|These|Those|It|There|What|How|Which|Who|When|Where|Why|Is|Are|Has|Have|"
     r"Does|Do|Did|Can|Could|Would|Will|My|I|If|Please|For|In|On|Any|All)\b)(?:The\s+)?(?!The\b)"
-    r"[A-Z][\w&'’-]*(?:\s+(?:[A-Z][\w&'’-]*|of|for|and|the)){0,5}\s+"
+    r"[A-Z][\w&'’-]*(?:\s+(?:[A-Z][\w&'’-]*|of|for|and|the)){0,8}\s+"
     r"(?:holds?|does|do|did|can|cannot|has|have|will|would|is|are|was|were|received|confirms?|"
     r"makes?|considers?|takes?|principally|recognises)\b"
 )
@@ -122,7 +124,7 @@ _COMMON_AUTHORITY_START = re.compile(
     r"^\W*(?:the|this|our)\s+(?:council|trust|department|force|university|authority|ministry|board|"
     r"service|government|commission(?:er)?|office|organisation|agency|police|college|company|"
     r"team|unit)\s+(?:\w+\s+)?(?:holds?|does|did|has|have|had|will|would|is|was|can|cannot|"
-    r"makes?|considers?|received|installed|spent|employs?|operates?|uses?|publishes?)\b",
+    r"makes?|considers?|confirms?|received|installed|spent|employs?|operates?|uses?|publishes?)\b",
     re.IGNORECASE,
 )
 #: "your request", "you asked" early in a sentence: the authority speaking about the request.
@@ -131,10 +133,14 @@ _ABOUT_REQUEST = re.compile(
 )
 #: Statements only an authority makes, wherever they are in the sentence.
 _AUTHORITY_WORDS = re.compile(
-    r"\b(?:is|are)\s+(?:exempt|not\s+held|held\s+by)\b|\bby\s+virtue\s+of\b|\bneither\s+confirm\b|"
+    r"\b(?:is|are)\s+(?:(?:therefore|thus|considered|deemed)\s+)?(?:exempt|not\s+held|held\s+by)\b|\bby\s+virtue\s+of\b|\bneither\s+confirm\b|"
     r"\b(?:we|I)\s+(?:can\s+)?confirm\b|\bexemptions?\s+appl|\bexceptions?\s+appl|"
     r"\b(?:does|do)\s+not\s+hold\b|\bnot\s+held\b|\bwithheld\b|\bredacted\b|"
-    r"\bapologi[sz]e\s+for\s+(?:the|any|this)\s+delay\b|\bI\s+(?:would|'d)\s+like\s+to\s+"
+    r"\bapologi[sz]e\s+for\s+(?:the|any|this)\s+delay\b|"
+    # "The Trust is, therefore, of the view that ...": the authority giving its decision.
+    r"\b(?:the|this|our)\s+(?:council|trust|department|force|university|authority|board|"
+    r"service|government|office|organisation)\s+(?:is|are)\s*,?\s*(?:therefore\s*,?\s*)?"
+    r"of\s+the\s+view\b|\bI\s+(?:would|'d)\s+like\s+to\s+"
     r"(?:apologi[sz]e|thank\s+you|advise|inform\s+you|explain|confirm)\b",
     re.IGNORECASE,
 )
@@ -161,7 +167,22 @@ _MARKS = frozenset(BULLETS.replace("\\", ""))
 
 def request_heading(line: str) -> int | None:
     """Where the request's text starts after a request heading on ``line``, or None."""
-    return _heading(line, _REQUEST_HEADING, _REQUEST_LEAD)
+    found = _heading(line, _REQUEST_HEADING, _REQUEST_LEAD)
+    if found is None and (dotted := _DOTTED_QUESTION.match(line)):
+        return dotted.end()  # "Q. How many grit bins ...?"
+    return found
+
+
+def dotted_answer(line: str) -> int | None:
+    """Where the answer starts after "A. " - an answer's mark only right after a "Q. " line
+    (alone, "A." is as likely the first item of a lettered list), so the caller checks that."""
+    match = _DOTTED_ANSWER.match(line)
+    return match.end() if match else None
+
+
+#: "Q. How many ...?": a question marked by a capital Q and a stop (a list never runs to "Q.").
+_DOTTED_QUESTION = re.compile(r"^\s*Q\s*\.\s+(?=\S)")
+_DOTTED_ANSWER = re.compile(r"^\s*A\s*\.\s+(?=\S)")
 
 
 def response_heading(line: str) -> int | None:
@@ -199,7 +220,10 @@ _ANSWER_FOLLOWS = re.compile(
     r"published|below|as\s+follows)\b"
     # "the following exemption applies:" - the authority's grounds follow, not the request
     # (present tense, closing the sentence: "requests where exemptions applied:" is an ask)
-    r"|\b(?:exemptions?|exceptions?)\s+(?:\S+\s+){0,3}?appl(?:y|ies)\s*[:\-–]?\s*$",
+    r"|\b(?:exemptions?|exceptions?)\s+(?:\S+\s+){0,3}?appl(?:y|ies)\s*[:\-–]?\s*$"
+    # "... some of that information has been exempted by virtue of the following exemptions:"
+    r"|\b(?:has|have)\s+been\s+(?:exempted|withheld|redacted|refused)\b"
+    r"|\bby\s+virtue\s+of\s+the\s+following\b",
     re.IGNORECASE,
 )
 

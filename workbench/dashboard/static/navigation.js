@@ -4,6 +4,14 @@
 
 let counter = 0;
 
+// A chosen tab's page is built by the kernel, which then sets `shown`.  Until it has, the
+// panel is aria-busy; when it has not after each of these waits (ms), the page asks again
+// with a message of its own.  A widget's change is held in the browser until the kernel
+// has acknowledged the previous one, so a lost acknowledgement would otherwise lose every
+// later choice for good; the message is not held.  After the last wait the page stops
+// asking: a page that cannot be built says why in the dashboard's messages.
+const ASK_AGAIN_AFTER = [3000, 6000, 12000];
+
 function render({ model, el }) {
   const id = `wb-tabnav-${++counter}`;
   const nav = document.createElement("nav");
@@ -17,11 +25,46 @@ function render({ model, el }) {
     return Array.from(list.querySelectorAll('[role="tab"]'));
   }
 
+  let asked = 0;
+  let timer = null;
+
+  function answered() {
+    return model.get("shown") === model.get("selected_index");
+  }
+
+  function askAgain() {
+    timer = null;
+    if (answered() || asked >= ASK_AGAIN_AFTER.length) return;
+    asked += 1;
+    model.send({ kind: "show", index: model.get("selected_index") });
+    waitForPage();
+  }
+
+  // Mark the panel busy until the chosen tab's page is there; ask again if it is slow.
+  function waitForPage() {
+    const panel = el.closest(".wb-case")?.querySelector(".wb-tabpanel");
+    if (panel) panel.setAttribute("aria-busy", answered() ? "false" : "true");
+    if (answered()) {
+      clearTimeout(timer);
+      timer = null;
+      asked = 0;
+    } else if (timer === null && asked < ASK_AGAIN_AFTER.length) {
+      timer = setTimeout(askAgain, ASK_AGAIN_AFTER[asked]);
+    }
+  }
+
   function choose(index) {
     if (index !== model.get("selected_index")) {
       model.set("selected_index", index);
       model.save_changes();
+      clearTimeout(timer);
+      timer = null;
+      asked = 0;
+    } else if (!answered()) {
+      // Chosen again while its page is still missing: the reviewer is asking again.
+      model.send({ kind: "show", index });
     }
+    waitForPage();
   }
 
   // The panel below the tabs (the page shown) is named by the chosen tab.
@@ -79,7 +122,9 @@ function render({ model, el }) {
   model.on("change:titles", draw);
   model.on("change:selected_index", draw);
   model.on("change:label", draw);
+  model.on("change:shown", waitForPage);
   draw();
+  return () => clearTimeout(timer);
 }
 
 export default { render };
