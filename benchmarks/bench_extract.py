@@ -74,21 +74,40 @@ def bench_with_checks(texts: dict[str, str], repeat: int) -> None:
     print(f"  with checks, per sec: {len(texts) * repeat / total:8.1f}")
 
 
-def bench_pdf(pages: int, letter: Path) -> None:
-    """Two 200-page PDFs: every line a refusal (the worst case for the decision reader),
-    and a real letter's lines repeated page after page (a long bundle of correspondence)."""
+PDF_LETTER = ROOT / "tests" / "letters" / "real" / "dev" / "seed-IC-266000-V6Y0.txt"
+
+
+def pdf_documents(pages: int, letter: Path) -> list[tuple[str, bytes]]:
+    """Two PDFs of ``pages`` pages: every line a refusal (the worst case for the decision
+    reader), and a real letter's lines repeated page after page (a long bundle of
+    correspondence). Empty when the test fixtures that make them are missing."""
     try:
         from pdf_fixtures import make_pdf, make_text_pdf
     except ImportError:
-        print("tests/pdf_fixtures.py is missing: no PDF figures")
-        return
+        return []
     lines = [line[:90] for line in letter_text(letter.read_text(encoding="utf-8")).splitlines()]
     lines = [line for line in lines if line.strip()] or ["Dear Sir"]
     repeated = [[lines[(page * 40 + n) % len(lines)] for n in range(40)] for page in range(pages)]
-    for title, data in (
+    return [
         ("every line a refusal", make_text_pdf(pages)),
         (f"{letter.name} repeated", make_pdf(repeated)),
-    ):
+    ]
+
+
+def pdf_texts(pages: int, letter: Path) -> list[tuple[str, str]]:
+    """The text of each of :func:`pdf_documents` as the loader reads it."""
+    return [
+        (title, load_bytes(data, "long.pdf", max_bytes=len(data) + 1).text)
+        for title, data in pdf_documents(pages, letter)
+    ]
+
+
+def bench_pdf(pages: int, letter: Path) -> None:
+    documents = pdf_documents(pages, letter)
+    if not documents:
+        print("tests/pdf_fixtures.py is missing: no PDF figures")
+        return
+    for title, data in documents:
         begin = time.perf_counter()
         text = load_bytes(data, "long.pdf", max_bytes=len(data) + 1).text
         loaded = time.perf_counter() - begin
@@ -111,7 +130,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=5)
     args = parser.parse_args()
     bench_folder(Path(args.folder), args.repeat)
-    bench_pdf(args.pages, ROOT / "tests" / "letters" / "real" / "dev" / "seed-IC-266000-V6Y0.txt")
+    bench_pdf(args.pages, PDF_LETTER)
 
 
 if __name__ == "__main__":

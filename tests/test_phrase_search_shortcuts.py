@@ -3,11 +3,12 @@ what searching the whole pattern finds: they only make reading faster."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 
-from workbench.parsing.literals import Alternation, needed
+from workbench.parsing.literals import Alternation, Anchored, needed, openings, quick_start
 from workbench.parsing.phrases import phrase_book
 from workbench.parsing.points import ASK
 from workbench.parsing.text import Layout
@@ -82,3 +83,89 @@ def test_the_text_a_phrase_needs_is_read_from_it(pattern, words):
 )
 def test_a_phrase_that_needs_no_fixed_text_is_always_tried(pattern):
     assert needed(pattern) is None
+
+
+def test_each_phrase_tried_where_it_opens_finds_what_it_finds_anywhere():
+    book = phrase_book()
+    pieces = _pieces()
+    patterns = [re.compile(phrase, ASK.flags) for phrase in ASK.phrases]
+    patterns += list(book.groups.values())
+    for pattern in patterns:
+        anchored = Anchored(pattern)
+        for piece in pieces:
+            found = anchored.search(piece)
+            assert _same(found, pattern.search(piece)), f"{pattern.pattern[:60]}: {piece[:80]!r}"
+
+
+def test_every_match_tried_where_it_opens_is_every_match_found_anywhere():
+    from workbench.parsing import regime
+    from workbench.parsing.reference import _LABELS
+
+    patterns = [label for _, label in _LABELS] + list(phrase_book().groups.values())
+    patterns += [found.pattern for found in regime._NAMES.values()]
+    patterns += [regime._SCOTTISH.pattern, regime._SCOTTISH_BODY.pattern]
+    for pattern in patterns:
+        anchored = Anchored(pattern)
+        for piece in _pieces():
+            found = [(m.span(), m.groups()) for m in anchored.finditer(piece)]
+            assert found == [(m.span(), m.groups()) for m in pattern.finditer(piece)], piece[:80]
+
+
+@pytest.mark.parametrize(
+    ("pattern", "flags", "opening"),
+    [
+        (r"\bplease\s+(?:find|see)\b", re.I, {"please"}),
+        (r"\b(?:Is|are|has\s+been)\s+attached", re.I, {"is", "are", "has"}),
+        (r"\b(?:exemption|exception)\b", 0, {"exemption", "exception"}),
+        (r"^\s*Our\s+ref", re.M, None),  # may open with spaces
+        (r"(?:ab)*cd", 0, {"ab", "cd"}),
+        (r"(?:the\s+)?answer", re.I, {"the", "answer"}),
+        (r"(?i:Ref)erence", 0, None),  # the case rule changes inside: not read
+        (r"\d+ days", 0, None),
+    ],
+)
+def test_the_text_a_phrase_opens_with_is_read_from_it(pattern, flags, opening):
+    assert openings(pattern, flags) == (frozenset(opening) if opening else None)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "quicker"),
+    [
+        (re.compile(r"\b(?:ſep|jan)\s+\d+", re.I), None),  # not plain ASCII: left alone
+        (re.compile(r"\b(?:mon|tue)day,?\s+\d+|\d{4}-\d\d", re.I), r"(?=[\dmt])"),
+        (re.compile(r"(?:the\s+)?answer"), r"(?=[at])"),
+        (re.compile(r"[-\]]x|\s*y"), r"(?=[\-\]\sy])"),
+        (re.compile(r"[-\]]x|y?"), None),  # may match nothing: any offset may start a match
+        (re.compile(r"[^a]b"), None),
+    ],
+)
+def test_a_pattern_is_told_which_characters_open_it(pattern, quicker):
+    told = quick_start(pattern)
+    if quicker is None:
+        assert told is pattern
+    else:
+        assert told.pattern.startswith(quicker) and told.groupindex == pattern.groupindex
+
+
+def test_a_pattern_told_its_first_characters_finds_what_it_found():
+    from workbench.parsing import dates
+
+    pieces = [*_pieces(), "Monday, 4 MARCH 2024", "ſunday 4 jan 2024", "On 2023-01-02.", "04/12/23"]
+    told = dates._DATE.pattern
+    assert told.startswith("(?=[")
+    original = re.compile(told[told.index("])(?:") + len("])(?:") : -1], dates._DATE.flags)
+    for piece in pieces:
+        assert [(m.span(), m.groups()) for m in dates._DATE.finditer(piece)] == [
+            (m.span(), m.groups()) for m in original.finditer(piece)
+        ], piece[:80]
+
+
+def test_a_pattern_tried_where_it_opens_takes_offsets_as_the_pattern_does():
+    pattern = re.compile(r"\bplease\s+find\b", re.I)
+    anchored = Anchored(pattern)
+    text = "Please find attached. Please find below."
+    assert anchored.search(text, 5).span() == pattern.search(text, 5).span()
+    assert [m.span() for m in anchored.finditer(text, 1, 30)] == [
+        m.span() for m in pattern.finditer(text, 1, 30)
+    ]
+    assert anchored.sub("-", text) == pattern.sub("-", text)

@@ -29,6 +29,10 @@ Usage::
 from __future__ import annotations
 
 import functools
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -98,14 +102,35 @@ class Team:
         return tuple(self.organisation.disabled_checks)
 
 
+#: The default team held for the length of one task (see :func:`team_held`), if any.
+_HELD: ContextVar[Team | None] = ContextVar("held_team", default=None)
+
+
 def load_team(folder: str | Path | None = None) -> Team:
     """The team folder *folder* (default: the ``WORKBENCH_TEMPLATES`` setting), read once.
 
     The same :class:`Team` is returned until a file it reads changes, so callers
-    may ask for it as often as they like.
+    may ask for it as often as they like. Inside :func:`team_held`, the team held.
     """
+    held = _HELD.get() if folder is None else None
+    if held is not None:
+        return held
     path = Path(folder) if folder is not None else settings.templates_dir()
     return _team(str(path), _stamp(path))
+
+
+@contextmanager
+def team_held() -> Iterator[Team]:
+    """Use one :class:`Team` (the default folder's) for the length of the block.
+
+    Reading one letter asks for the catalogue several times, and each ask would look at
+    the team's files again to notice an edit; held, they are looked at once per letter.
+    """
+    token = _HELD.set(load_team())
+    try:
+        yield load_team()
+    finally:
+        _HELD.reset(token)
 
 
 @functools.lru_cache(maxsize=8)
@@ -124,12 +149,15 @@ def _stamp(folder: Path) -> tuple:
     checks = folder / CHECKS_FOLDER
     if checks.is_dir():
         names += sorted(f"{CHECKS_FOLDER}/{p.name}" for p in checks.glob("*.py"))
-    return tuple((name, *_file_stamp(folder / name)) for name in names)
+    # Plain strings, not Paths: this runs for every letter read, and pathlib's parsing of
+    # each name cost more than the stat calls themselves.
+    base = str(folder)
+    return tuple((name, *_file_stamp(os.path.join(base, name))) for name in names)
 
 
-def _file_stamp(path: Path) -> tuple[int, int]:
+def _file_stamp(path: str) -> tuple[int, int]:
     try:
-        stat = path.stat()
+        stat = os.stat(path)
     except OSError:
         return (0, -1)
     return (stat.st_mtime_ns, stat.st_size)

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from .literals import quick_start
 from .text import Layout, Span
 
 _MONTHS = {
@@ -37,6 +38,9 @@ _DATE = re.compile(
     )\b""",
     re.IGNORECASE | re.VERBOSE,
 )
+#: Every letter is scanned whole for dates: told which characters a date opens with, the
+#: engine turns most offsets away at once (the same matches, in half the time).
+_DATE = quick_start(_DATE)
 
 Role = Literal["received", "response", "clarified"]
 

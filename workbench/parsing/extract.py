@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from ..documents import Document, load_document
+from ..team import team_held
 from .answers import Answers, answers_for_paired, content_words, find_answers
 from .confidence import HeaderFound, field_confidence
 from .dates import DatedRole, classify_dates, pick
@@ -30,6 +31,7 @@ from .decide import CONFIDENCE, DECIDING, Reading, SentenceCache, fits, read_dec
 from .grounds import Ground, find_grounds, implied_determination, most_specific
 from .kind import read_kind, read_review_outcome
 from .model import Determination, Evidence, Extraction, Point
+from .phrases import phrases_held
 from .points import RequestPoint
 from .reference import as_written, choose_reference, find_reference, reference_from_name
 from .regime import detect_regime, named_regime_hint, regime_from_name
@@ -50,7 +52,13 @@ def extract(
     Offsets in the result index ``response_text``; evidence drawn from the
     request says so in its ``source``. ``name`` is the document's file name or page
     address: when the text states no reference, the code in the name is proposed.
+    The whole letter is read with one phrase book and one catalogue.
     """
+    with phrases_held(), team_held():
+        return _extract(response_text, request_text, name=name)
+
+
+def _extract(response_text: str, request_text: str | None, *, name: str | None) -> Extraction:
     layout = Layout(response_text)
     letter = read_letter(response_text, layout)
     zones = letter.spans(*ANSWERING)

@@ -13,12 +13,20 @@ The answer is a set of lowercase strings, *one* of which every match contains, o
 ``None`` when the pattern offers no such text (then the phrase is always tried).
 Only ASCII text is used: under ``re.IGNORECASE`` an ASCII letter matches no other
 character except four (see :func:`foldable`), which the caller checks for.
+
+Most phrases also *open* with plain text ("please find", "is attached" after a word
+boundary), and the engine, searching case-insensitively, tries a pattern at every offset of
+a sentence. :func:`openings` reads that opening text from the pattern, and
+:class:`Anchored` tries the pattern only where it stands in the sentence (found with
+``str.find``): the same first match, found with far fewer tries.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import cached_property
+from typing import Any
 
 try:  # the parsed form of a pattern: private, stable since Python 3.11
     from re import _constants as sre
@@ -26,13 +34,20 @@ try:  # the parsed form of a pattern: private, stable since Python 3.11
 except ImportError:  # a Python that moved them: every phrase is then simply always tried
     sre = _parser = None  # type: ignore[assignment]
 
-__all__ = ["Alternation", "foldable", "needed"]
+__all__ = ["Alternation", "Anchored", "foldable", "needed", "openings", "quick_start"]
 
 #: Characters ``re.IGNORECASE`` matches to an ASCII letter that ``str.lower`` does not turn
 #: into it: dotted capital I lowers to "i" plus a combining dot, the rest stay as they are.
 _FOLD_TRAPS = ("\u0307", "\u0131", "\u017f")  # after lower(): İ -> i̇, dotless ı, long ſ
 
 _REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT) if sre else ()
+_ZERO_WIDTH = (sre.AT, sre.ASSERT, sre.ASSERT_NOT) if sre else ()
+#: An opening is read no longer than this: longer text finds no fewer places.
+_OPENING_CHARS = 8
+#: More openings than this cost more ``str.find`` calls than the search they spare.
+_MOST_OPENINGS = 16
+#: Openings shorter than this stand almost everywhere ("i", "a"): the whole search is cheaper.
+_SHORTEST_OPENING = 2
 
 
 class Alternation:
@@ -56,34 +71,143 @@ class Alternation:
     @cached_property
     def _parts(
         self,
-    ) -> tuple[tuple[re.Pattern[str], ...], tuple[frozenset[str] | None, ...], tuple[str, ...]]:
-        """Each phrase compiled, the text each needs, and every such text (looked for once
-        per search)."""
-        patterns = tuple(re.compile(phrase, self.flags) for phrase in self.phrases)
-        needs = tuple(needed(phrase, self.flags) for phrase in self.phrases)
-        words = tuple(sorted({word for need in needs if need for word in need}))
-        return patterns, needs, words
+    ) -> tuple[tuple[tuple[Anchored, frozenset[str] | None], ...], tuple[str, ...]]:
+        """Each phrase compiled with where it can start and the text it needs, and every
+        such text (looked for once per search). A phrase tried only at the start of the text
+        ("^" without re.MULTILINE) is simply tried: that costs less than looking for its words."""
+        parts = []
+        for phrase in self.phrases:
+            pattern = re.compile(phrase, self.flags)
+            need = None if _at_start_only(pattern) else needed(phrase, self.flags)
+            parts.append((Anchored(pattern), need))
+        words = tuple(sorted({word for _, need in parts if need for word in need}))
+        return tuple(parts), words
 
     def search(self, text: str, lowered: str | None = None) -> re.Match[str] | None:
         """What the whole alternation finds in ``text`` (``lowered``: ``text.lower()``)."""
         lowered = text.lower() if lowered is None else lowered
-        if not foldable(lowered):
+        if not foldable(lowered) or len(lowered) != len(text):
             return self.whole.search(text)
-        patterns, needs, words = self._parts
+        parts, words = self._parts
         present = {word for word in words if word in lowered}
-        kept = [
-            pattern
-            for pattern, need in zip(patterns, needs, strict=True)
-            if need is None or not need.isdisjoint(present)
-        ]
-        if len(kept) == len(patterns):
-            return self.whole.search(text)
         first: re.Match[str] | None = None
-        for pattern in kept:
-            match = pattern.search(text)
+        for phrase, need in parts:
+            if need is not None and need.isdisjoint(present):
+                continue
+            if phrase.openings is None:
+                match = phrase.pattern.search(text)
+            else:
+                # Only a match starting before the first found can win (a tie goes to the
+                # earlier phrase, found already).
+                match = phrase.search_folded(text, lowered, first.start() if first else None)
             if match is not None and (first is None or match.start() < first.start()):
                 first = match
+                if not first.start():
+                    break  # no later phrase can start sooner
         return first
+
+
+class Anchored:
+    """A pattern searched only at the places its opening text stands in a text.
+
+    ``search`` and ``finditer`` return what the pattern's own return (only a match's
+    ``pos`` differs), so an Anchored pattern stands in for the pattern it wraps.
+    Every match starts with one of :func:`openings`, so trying the pattern at each place
+    one stands, leftmost first, finds the leftmost match. A pattern with no opening, or
+    a text whose letters fold oddly, is searched as usual.
+    """
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern = pattern
+        self.folded = bool(pattern.flags & re.IGNORECASE)
+        found = openings(pattern.pattern, pattern.flags)
+        short = found is not None and min(map(len, found)) < _SHORTEST_OPENING
+        self.openings: tuple[str, ...] | None = None if short else _sorted(found)
+
+    def __getattr__(self, name: str) -> Any:
+        """Everything else (``match``, ``sub``, ``flags``...) is the pattern's own."""
+        return getattr(self.pattern, name)
+
+    def search(self, text: str, *limits: int, lowered: str | None = None) -> re.Match[str] | None:
+        """The first match in ``text`` (``lowered``: ``text.lower()``, if known). With a
+        start or end offset (``pattern.search(text, pos, endpos)``), an ordinary search."""
+        haystack = None if limits else self._haystack(text, lowered)
+        if haystack is None:
+            return self.pattern.search(text, *limits)
+        return self._at_openings(text, haystack, None)
+
+    def finditer(
+        self, text: str, *limits: int, lowered: str | None = None
+    ) -> Iterator[re.Match[str]]:
+        """Every match in ``text``, as ``pattern.finditer`` finds them (none is empty: each
+        holds its opening text, so the next is looked for where the last ended)."""
+        haystack = None if limits else self._haystack(text, lowered)
+        if haystack is None:
+            yield from self.pattern.finditer(text, *limits)
+            return
+        found = self._at_openings(text, haystack, None)
+        while found is not None:
+            yield found
+            found = self._at_openings(text, haystack, None, found.end())
+
+    def search_folded(self, text: str, lowered: str, before: int | None) -> re.Match[str] | None:
+        """:meth:`search` for a caller that has checked ``lowered`` folds like ``text``;
+        with ``before``, only a match starting before that offset is looked for."""
+        return self._at_openings(text, lowered if self.folded else text, before)
+
+    def _haystack(self, text: str, lowered: str | None) -> str | None:
+        """The text to look for the openings in, or None to search as usual."""
+        if self.openings is None:
+            return None
+        if not self.folded:
+            return text
+        lowered = text.lower() if lowered is None else lowered
+        return lowered if foldable(lowered) and len(lowered) == len(text) else None
+
+    def _at_openings(
+        self, text: str, haystack: str, before: int | None, start: int = 0
+    ) -> re.Match[str] | None:
+        openings = self.openings or ()
+        match = self.pattern.match
+        end = len(haystack) if before is None else before
+        if len(openings) == 1:
+            opening = openings[0]
+            at = haystack.find(opening, start, end + len(opening) - 1)
+            while at != -1:
+                found = match(text, at)
+                if found is not None:
+                    return found
+                at = haystack.find(opening, at + 1, end + len(opening) - 1)
+            return None
+        places: set[int] = set()
+        for opening in openings:
+            at = haystack.find(opening, start, end + len(opening) - 1)
+            while at != -1:
+                places.add(at)
+                at = haystack.find(opening, at + 1, end + len(opening) - 1)
+        for at in sorted(places):
+            found = match(text, at)
+            if found is not None:
+                return found
+        return None
+
+
+def _at_start_only(pattern: re.Pattern[str]) -> bool:
+    """Whether ``pattern`` can only match at the start of the text."""
+    if _parser is None or pattern.flags & re.MULTILINE:
+        return False
+    try:
+        parsed = list(_parser.parse(pattern.pattern, pattern.flags))
+    except (re.error, RecursionError, AttributeError, TypeError, ValueError):
+        return False
+    if not parsed:
+        return False
+    op, av = parsed[0]
+    return op is sre.AT and av in (sre.AT_BEGINNING, sre.AT_BEGINNING_STRING)
+
+
+def _sorted(found: frozenset[str] | None) -> tuple[str, ...] | None:
+    return None if found is None else tuple(sorted(found))
 
 
 def foldable(lowered: str) -> bool:
@@ -102,6 +226,189 @@ def needed(pattern: str, flags: int = 0) -> frozenset[str] | None:
         return None
     found = _in_sequence(list(parsed))
     return frozenset(found) if found else None
+
+
+def openings(pattern: str, flags: int = 0) -> frozenset[str] | None:
+    """Text one of which every match of ``pattern`` starts with, or None.
+
+    Lowercase under ``re.IGNORECASE``; ASCII only (see :func:`foldable`). Read from the
+    parsed pattern: plain characters, after any ``\b``, ``^`` or lookaround (which take
+    no text), through groups and each branch of an alternation.
+    """
+    if _parser is None:
+        return None
+    try:
+        parsed = _parser.parse(pattern, flags)
+    except (re.error, RecursionError, AttributeError, TypeError, ValueError):
+        return None
+    found = _opening(list(parsed))
+    if found is None:
+        return None
+    ignoring_case = (flags | parsed.state.flags) & re.IGNORECASE
+    return frozenset(text.lower() for text in found) if ignoring_case else frozenset(found)
+
+
+def _opening(items: list[tuple[object, object]]) -> set[str] | None:
+    """The texts a sequence starts with: its plain characters, then what the first part
+    that is not a plain character starts with (None when a match may start otherwise)."""
+    text = ""
+    for index, (op, av) in enumerate(items):
+        if op is sre.LITERAL and isinstance(av, int) and av < 128:
+            text += chr(av)
+            if len(text) >= _OPENING_CHARS:
+                return {text}
+            continue
+        if op in _ZERO_WIDTH:
+            continue  # takes no text: what follows opens the match
+        following = _opening_of(op, av, items[index + 1 :])
+        if following is None:
+            return {text} if text else None
+        return {text + more for more in following}
+    return {text} if text else None
+
+
+def _opening_of(op: object, av: object, rest: list[tuple[object, object]]) -> set[str] | None:
+    """What a part of a sequence, followed by ``rest``, starts with."""
+    if op is sre.SUBPATTERN:
+        if av[1] or av[2]:  # type: ignore[index]
+            return None  # flags changed inside the group ("(?i:...)")
+        return _opening(list(av[3]) + rest)  # type: ignore[index]
+    if op is sre.ATOMIC_GROUP:
+        return _opening(list(av) + rest)  # type: ignore[arg-type]
+    if op is sre.BRANCH:
+        union: set[str] = set()
+        for branch in av[1]:  # type: ignore[index]
+            inner = _opening(list(branch) + rest)
+            if inner is None:
+                return None
+            union |= inner
+        return union if len(union) <= _MOST_OPENINGS else None
+    if op in _REPEATS:
+        low, _, body = av  # type: ignore[misc]
+        inner = _opening(list(body))
+        if inner is None or low >= 1:
+            return inner
+        after = _opening(rest)  # the repeat may be skipped
+        if after is None:
+            return None
+        union = inner | after
+        return union if len(union) <= _MOST_OPENINGS else None
+    return None
+
+
+def quick_start(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """``pattern`` with a test of its first character put before it: the same matches.
+
+    For a pattern no plain text opens (a date opens with a digit or with a month's or a
+    day's name), the engine still tries every branch at every offset. Every match opens
+    with one of a few characters, read from the parsed pattern; a lookahead for them,
+    tried first, turns most offsets away at once. Returned unchanged when the first
+    character could be anything, or is not plain ASCII, digit, space or word character.
+    """
+    if _parser is None:
+        return pattern
+    try:
+        parsed = _parser.parse(pattern.pattern, pattern.flags)
+        first = _first_of(list(parsed))
+    except (re.error, RecursionError, AttributeError, TypeError, ValueError):
+        return pattern
+    if not first:
+        return pattern
+    try:
+        quicker = re.compile(f"(?=[{''.join(sorted(first))}])(?:{pattern.pattern})", pattern.flags)
+    except re.error:  # a pattern that sets its flags inline, at its start
+        return pattern
+    return quicker if quicker.groupindex == pattern.groupindex else pattern
+
+
+#: The classes a first character may be given in: ``\d``, ``\s``, ``\w`` and their opposites.
+_CLASSES = (
+    {
+        sre.CATEGORY_DIGIT: r"\d",
+        sre.CATEGORY_NOT_DIGIT: r"\D",
+        sre.CATEGORY_SPACE: r"\s",
+        sre.CATEGORY_NOT_SPACE: r"\S",
+        sre.CATEGORY_WORD: r"\w",
+        sre.CATEGORY_NOT_WORD: r"\W",
+    }
+    if sre
+    else {}
+)
+
+
+def _first_of(items: list[tuple[object, object]]) -> set[str] | None:
+    """The characters (as class items) a match of the sequence may open with, or None."""
+    first: set[str] = set()
+    for op, av in items:
+        if op in _ZERO_WIDTH:
+            continue
+        found = _first_item(op, av)
+        if found is None:
+            return None
+        chars, optional = found
+        first |= chars
+        if not optional:
+            return first
+    return None  # the whole sequence may match nothing: any offset may start a match
+
+
+def _first_item(op: object, av: object) -> tuple[set[str], bool] | None:
+    """The first characters of one part, and whether the part may match nothing."""
+    if op is sre.LITERAL:
+        return ({_class_char(av)}, False) if isinstance(av, int) and av < 128 else None  # type: ignore[arg-type]
+    if op is sre.IN:
+        chars = set()
+        for kind, value in av:  # type: ignore[attr-defined]
+            if kind is sre.LITERAL and value < 128:
+                chars.add(_class_char(value))
+            elif kind is sre.RANGE and value[1] < 128:
+                chars.add(f"{_class_char(value[0])}-{_class_char(value[1])}")
+            elif kind is sre.CATEGORY and value in _CLASSES:
+                chars.add(_CLASSES[value])
+            else:
+                return None
+        return chars, False
+    if op is sre.SUBPATTERN:
+        if av[1] or av[2]:  # type: ignore[index]
+            return None
+        return _first_part(list(av[3]))  # type: ignore[index]
+    if op is sre.ATOMIC_GROUP:
+        return _first_part(list(av))  # type: ignore[arg-type]
+    if op is sre.BRANCH:
+        chars, optional = set(), False
+        for branch in av[1]:  # type: ignore[index]
+            found = _first_part(list(branch))
+            if found is None:
+                return None
+            chars |= found[0]
+            optional = optional or found[1]
+        return chars, optional
+    if op in _REPEATS:
+        found = _first_part(list(av[2]))  # type: ignore[index]
+        if found is None:
+            return None
+        return found[0], found[1] or av[0] == 0  # type: ignore[index]
+    return None
+
+
+def _first_part(items: list[tuple[object, object]]) -> tuple[set[str], bool] | None:
+    """The first characters of a group or branch, and whether it may match nothing."""
+    first: set[str] = set()
+    for op, av in items:
+        if op in _ZERO_WIDTH:
+            continue
+        found = _first_item(op, av)
+        if found is None:
+            return None
+        first |= found[0]
+        if not found[1]:
+            return first, False
+    return first, True
+
+
+def _class_char(code: int) -> str:
+    """A character written so it means itself inside ``[...]``."""
+    return "\\" + chr(code) if chr(code) in "\\]^-[" else re.escape(chr(code))
 
 
 def _in_sequence(items: list[tuple[object, object]]) -> set[str] | None:

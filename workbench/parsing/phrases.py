@@ -11,14 +11,18 @@ compile stops the load with a message naming the file, the group and the entry.
 Speed: a group's pattern is an alternation, which the ``re`` engine tries phrase by
 phrase at every offset. So :meth:`PhraseBook.find` first drops a sentence holding
 none of the group's ``words``, then leaves out of the search each phrase whose own
-plain text (worked out by :mod:`.literals`) the sentence lacks. Both only skip what
-cannot match: the result is the one the whole pattern would give.
+plain text (worked out by :mod:`.literals`) the sentence lacks, and tries each phrase
+only where its opening text stands. All three only skip what cannot match: the result
+is the one the whole pattern would give.
 """
 
 from __future__ import annotations
 
 import os
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -28,7 +32,7 @@ from typing import Any
 import yaml
 
 from ..errors import SettingsError
-from .literals import Alternation
+from .literals import Alternation, Anchored
 
 #: The sections of the file and whether each holds named groups (``cues: {ncnd: ...}``)
 #: or a single group (``status: {phrases: [...]}``).
@@ -48,6 +52,12 @@ def _narrowing(entries: list[str], pattern: re.Pattern[str]) -> Alternation | No
     return Alternation(entries, _FLAGS)
 
 
+def _anchored(pattern: re.Pattern[str]) -> Anchored | None:
+    """The group's pattern tried only where its opening text stands, when it has one."""
+    anchored = Anchored(pattern)
+    return anchored if anchored.openings is not None else None
+
+
 @dataclass(frozen=True, eq=False)
 class PhraseBook:
     """Compiled phrase groups: ``book.cue("not_held").search(sentence)``.
@@ -64,7 +74,7 @@ class PhraseBook:
     narrowings: dict[str, Alternation] = field(default_factory=dict, repr=False)
     _index: dict[
         tuple[str, str | None],
-        tuple[re.Pattern[str], re.Pattern[str] | None, Alternation | None],
+        tuple[re.Pattern[str], re.Pattern[str] | None, Alternation | Anchored | None],
     ] = field(default_factory=dict, repr=False)
 
     def find(
@@ -74,10 +84,11 @@ class PhraseBook:
         found = self._index.get((section, name))
         if found is None:
             key = f"{section}.{name}" if name else section
+            pattern = self.get(section, name)
             found = self._index[(section, name)] = (
-                self.get(section, name),
+                pattern,
                 self.gates.get(key),
-                self.narrowings.get(key),
+                self.narrowings.get(key) or _anchored(pattern),
             )
         pattern, gate, narrowing = found
         if gate is None and narrowing is None:
@@ -86,7 +97,7 @@ class PhraseBook:
         if gate is not None and gate.search(lowered) is None:
             return None
         if narrowing is not None:
-            return narrowing.search(text, lowered)
+            return narrowing.search(text, lowered=lowered)
         return pattern.search(text)
 
     def get(self, section: str, name: str | None = None) -> re.Pattern[str]:
@@ -113,12 +124,19 @@ def _package_file() -> Path:
     return Path(str(resources.files("workbench") / "data" / "letter_phrases.yaml"))
 
 
+#: The book held for the length of one reading (see :func:`phrases_held`), if any.
+_HELD: ContextVar[PhraseBook | None] = ContextVar("held_phrase_book", default=None)
+
+
 def phrase_book() -> PhraseBook:
     """The phrases in force: the package's, plus the team's local additions if any.
 
     Cached on the files' modification times, so an edited file takes effect on the
-    next letter read without a restart.
+    next letter read without a restart. Inside :func:`phrases_held`, the book held.
     """
+    held = _HELD.get()
+    if held is not None:
+        return held
     files = [_package_path(), *_local_files()]
     key = []
     for path in files:
@@ -127,6 +145,22 @@ def phrase_book() -> PhraseBook:
         except OSError:
             continue  # the local file is optional
     return _load(tuple(key))
+
+
+@contextmanager
+def phrases_held() -> Iterator[PhraseBook]:
+    """Read with one phrase book for the length of the block (one letter's extraction).
+
+    Every reader asks :func:`phrase_book` for its phrases, a dozen times a letter; each
+    ask would look at the files' modification times again. Held, the files are looked
+    at once per letter, and one letter is never read half with an old book and half
+    with an edited one.
+    """
+    token = _HELD.set(phrase_book())
+    try:
+        yield phrase_book()
+    finally:
+        _HELD.reset(token)
 
 
 @lru_cache(maxsize=1)

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from urllib.parse import unquote
 
 from .dates import find_dates
+from .literals import Anchored
 from .text import Layout, Span
 
 #: Labels, strongest first. Each label is followed by ":" / "-" / "#" / "no." or nothing.
@@ -58,6 +59,9 @@ _LABELS: list[tuple[int, re.Pattern[str]]] = [
         re.compile(r"^\s*request(?=\s*[:#\-–]?\s*(?:\d{5,}|\d{2,}[-/]\d{2,}[\w/-]*)\s*$)", re.I),
     ),
 ]
+#: Each label tried only where its opening words stand in a line (the same matches).
+_LABEL_FINDERS = tuple(Anchored(label) for _, label in _LABELS)
+_ANY_LABEL_WORD = frozenset(word for words in _LABEL_WORDS for word in words)
 _YOUR_REF = re.compile(r"\byour\s+ref", re.I)
 _LABEL_WORD = re.compile(r"(?:ref(?:erence)?|no|number)\b\.?\s*[:#]?\s*", re.I)
 _SEPARATOR = re.compile(r"\s*(?:[:#=]|[-–—](?=\s)|\bis\b)?\s*", re.I)
@@ -147,10 +151,11 @@ def _labelled(text: str, layout: Layout) -> list[FoundReference]:
     found = []
     for index, line in enumerate(layout.lines[:_LABELLED_LINES]):
         lowered = line.text.lower()
-        for (rank, label), words in zip(_LABELS, _LABEL_WORDS, strict=True):
-            if not any(word in lowered for word in words):
+        present = {word for word in _ANY_LABEL_WORD if word in lowered}
+        for (rank, _), words, label in zip(_LABELS, _LABEL_WORDS, _LABEL_FINDERS, strict=True):
+            if present.isdisjoint(words):
                 continue
-            for match in label.finditer(line.text):
+            for match in label.finditer(line.text, lowered=lowered):
                 if _YOUR_REF.search(line.text[max(0, match.start() - 6) : match.end()]):
                     continue
                 value = _value_after(text, line, line.start + match.end())

@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from .literals import Anchored
 from .text import Layout, Span
 
 _NAMES: dict[str, re.Pattern[str]] = {
@@ -64,6 +65,12 @@ _SCOTTISH_BODY = re.compile(
     r"Midlothian|Moray|North\s+Ayrshire|North\s+Lanarkshire|Orkney\s+Islands|Perth\s+and\s+Kinross|"
     r"Renfrewshire|Shetland\s+Islands|South\s+Ayrshire|South\s+Lanarkshire|Stirling|"
     r"West\s+Dunbartonshire|West\s+Lothian)\s+Council\b|\bComhairle\s+nan\s+Eilean\s+Siar\b"
+)
+#: The letter is searched whole for each of these: each is tried only where its opening
+#: words stand ("freedom", "scottish", ...), which finds the same matches far sooner.
+_NAMES = {regime: Anchored(pattern) for regime, pattern in _NAMES.items()}
+_SCOTTISH_EIR, _SCOTTISH, _SCOTTISH_BODY, _FOIA_TERMS = (
+    Anchored(pattern) for pattern in (_SCOTTISH_EIR, _SCOTTISH, _SCOTTISH_BODY, _FOIA_TERMS)
 )
 _HANDLED = re.compile(
     r"\b(?:handled|considered|dealt\s+with|dealing\s+with|processed|responded\s+to|answered|treated|"
