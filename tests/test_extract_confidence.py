@@ -40,17 +40,9 @@ def test_the_json_gives_a_confidence_for_every_field_and_point(tmp_path):
         assert key in data
 
 
-def test_a_disclosure_assumed_for_want_of_a_refusal_is_less_sure_than_one_said_in_words():
-    assumed = extract("You asked for the bus timetable.\n\nThe timetable changed in May.")
-    said = extract("You asked for the bus timetable.\n\nThe timetable is attached.")
-    assert assumed.points[0].determination is Determination.HELD_DISCLOSED
-    assert said.points[0].determination is Determination.HELD_DISCLOSED
-    assert assumed.points[0].confidence < said.points[0].confidence
-
-
-def test_an_answer_with_nothing_substantive_is_flagged_for_checking():
-    result = extract("You asked for the bus timetable.\n\nDear Sir,\n\nKind regards")
-    assert all(needs_check(point.confidence) for point in result.points)
+def test_a_disclosure_assumed_for_want_of_a_refusal_is_flagged_for_checking():
+    result = extract("You asked for the bus timetable.\n\nThe timetable changed in May.")
+    assert needs_check(result.points[0].confidence)
 
 
 def test_an_answer_that_is_a_figure_alone_is_a_trusted_disclosure():

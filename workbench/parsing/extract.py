@@ -395,20 +395,14 @@ class _DecisionContext:
         if reading.determination is None and default:
             substantive = _first_substantive(self.layout, spans)
             if substantive is not None:
-                basis = "assumed" if _worded(substantive.text) else "assumed_bare"
                 return Reading(
-                    Determination.HELD_DISCLOSED, [], [substantive], CONFIDENCE[basis], basis
+                    Determination.HELD_DISCLOSED,
+                    [],
+                    [substantive],
+                    CONFIDENCE["assumed"],
+                    "assumed",
                 )
         return reading
-
-
-_WORD = re.compile(r"[^\W\d_]{2,}")
-_LINK = re.compile(r"\S+://\S+|www\.\S+")
-
-
-def _worded(sentence: str) -> bool:
-    """Whether an answer says something in words: a footnote mark or a link alone does not."""
-    return len(_WORD.findall(_LINK.sub(" ", sentence))) >= 3
 
 
 def _first_substantive(layout: Layout, spans: list[Span]) -> Span | None:
