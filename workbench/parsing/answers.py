@@ -520,15 +520,48 @@ def _restarts(run: list[_Marker], marker: _Marker, order: dict[str, int]) -> boo
     return first == 0 and len(run) >= 1 and not marker.listed
 
 
+#: A heading that names a provision: "Section 25(1) – information otherwise accessible",
+#: "FOIA section 40(2)", "Regulation 12(4)(b)".
+_STATUTE_HEADING = re.compile(
+    r"^\W*(?:(?:FOIA|FOISA|EIRs?|EISR)\s+)?(?:sections?|s\.|regulations?|regs?\.?)\s*\d",
+    re.IGNORECASE,
+)
+#: The end of an answer that announces reasons set out under headings below it.
+_ANNOUNCES = re.compile(r"(?:[:;]|\b(?:below|following|as\s+follows))\W*$", re.IGNORECASE)
+
+
+def statute_heading(line: str) -> bool:
+    """A heading that names a provision ("Section 25(1) – information otherwise accessible")."""
+    return bool(_STATUTE_HEADING.match(line))
+
+
+def announces_below(text: str) -> bool:
+    """Whether ``text`` ends by announcing what follows ("due to the below exemptions;")."""
+    return bool(_ANNOUNCES.search(text.strip()))
+
+
 def _section_breaks(text: str, zones: list[Span], markers: list[_Marker]) -> list[int]:
-    """Offsets of headings standing alone as a paragraph: they end the answer before them."""
-    starts = {m.start for m in markers}
+    """Offsets of headings standing alone as a paragraph: they end the answer before them.
+
+    A heading naming a provision is the answer's own reasons when more answers follow it (the
+    next signpost ends the answer anyway), when the answer announces them ("due to the below
+    exemptions;") or when it follows such a heading; only after the last answer, unannounced,
+    does it open reasons for them all.
+    """
+    starts = sorted(m.start for m in markers)
     breaks = []
     for zone in zones:
+        before, kept = "", False
         for block in paragraphs(text, zone.start, zone.end):
+            before, previous = block.text, before
             if "\n" in block.text or block.start in starts:
                 continue
-            if is_heading(block.text) and not _LINE_MARKER.match(block.text):
+            if not is_heading(block.text) or _LINE_MARKER.match(block.text):
+                continue
+            kept = statute_heading(block.text) and (
+                kept or starts[-1] > block.start or announces_below(previous)
+            )
+            if not kept:
                 breaks.append(block.start)
     return breaks
 
