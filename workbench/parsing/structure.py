@@ -528,8 +528,10 @@ def _mark_sections(units: list[Unit]) -> None:
                 section = Role.RIGHTS
                 unit.role = Role.RIGHTS
                 continue
-            if section is None and labelled and (
-                (kept and statute_heading(text)) or _inside_answer(units, unit, previous)
+            if (
+                section is None
+                and labelled
+                and ((kept and statute_heading(text)) or _inside_answer(units, unit, previous))
             ):
                 kept, previous = True, text  # the headings after it are the same answer's too
                 continue
