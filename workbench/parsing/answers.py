@@ -97,7 +97,7 @@ def find_answers(
     markers = _markers(layout, points, zones) or _paragraphs_in_turn(text, points, zones)
     if not markers:
         return Answers(general=list(zones), new_points=list(points))
-    breaks = _section_breaks(text, zones, markers)
+    breaks = _section_breaks(text, zones, markers) + _whole_request_after(layout, markers)
     answers = Answers(signposted=True)
     claimed: list[Span] = []
     for index, marker in enumerate(markers):
@@ -564,6 +564,40 @@ def _section_breaks(text: str, zones: list[Span], markers: list[_Marker]) -> lis
             if not kept:
                 breaks.append(block.start)
     return breaks
+
+
+#: A line speaking of the whole request: "the council is not obliged to comply with your
+#: request", "complying with the request would exceed the appropriate limit".
+_WHOLE_REQUEST = re.compile(
+    r"\b(?:your|the|this)\s+(?:whole\s+|entire\s+)?request\b(?!\s+(?:for|in)\b)"
+    r"(?=[^.]*\b(?:appropriate\s+limit|cost\s+limit|exceed|section\s+1[24]\b|s\.?\s?1[24]\b|"
+    r"vexatious|not\s+obliged\s+to\s+comply))"
+    r"|\b(?:appropriate\s+limit|cost\s+limit|section\s+1[24]\b|not\s+obliged\s+to\s+comply)"
+    r"(?=[^.]*\b(?:your|the|this)\s+request\b)",
+    re.IGNORECASE,
+)
+
+_PART_OF = re.compile(
+    r"\b(?:part|parts|element|limb|question)\s+(?:\w+\s+)?of\s+(?:your|the|this)\s+request\b",
+    re.IGNORECASE,
+)
+
+
+def _whole_request_after(layout: Layout, markers: list[_Marker]) -> list[int]:
+    """Where a line refusing the whole request (s.12, the cost limit) follows the last
+    answer: it closes the letter's answers, not the last one, so it ends that answer."""
+    if not markers:
+        return []
+    last = max(m.start for m in markers)
+    first = layout.line_index(last)
+    for line in layout.lines[first + 1 :]:
+        if (
+            _WHOLE_REQUEST.search(line.text)
+            and not _PART_OF.search(line.text)
+            and not _LINE_MARKER.match(line.text)
+        ):
+            return [line.start]
+    return []
 
 
 def _unclaimed(text: str, zones: list[Span], claimed: list[Span]) -> list[Span]:
