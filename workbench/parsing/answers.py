@@ -585,11 +585,14 @@ _PART_OF = re.compile(
 
 def _whole_request_after(layout: Layout, markers: list[_Marker]) -> list[int]:
     """Where a line refusing the whole request (s.12, the cost limit) follows the last
-    answer: it closes the letter's answers, not the last one, so it ends that answer."""
+    labelled answer ("2. ..."): it closes the letter's answers, not the last one, so it ends
+    that answer."""
     if not markers:
         return []
-    last = max(m.start for m in markers)
-    first = layout.line_index(last)
+    last = max(markers, key=lambda m: m.start)
+    if not last.labelled:
+        return []  # a sentence naming its points ("for both parts of your request") runs on
+    first = layout.line_index(last.start)
     for line in layout.lines[first + 1 :]:
         if (
             _WHOLE_REQUEST.search(line.text)
