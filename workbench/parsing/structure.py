@@ -521,7 +521,7 @@ def _mark_sections(units: list[Unit]) -> None:
             continue
         text = unit.text
         first_line = text.split("\n", 1)[0]
-        if section is None and marker_keys(first_line):
+        if not labelled and section is None and marker_keys(first_line):
             labelled = True
         if is_heading(first_line) and "\n" not in text:
             if voice.rights_heading(text):
