@@ -123,6 +123,9 @@ _ASKS_A_REMEDY = re.compile(
     re.IGNORECASE,
 )
 
+#: How a finished sentence ends: closing punctuation, perhaps inside a quotation or bracket.
+_ENDS_SENTENCE = re.compile(r"[.!?:;\"”'’)\]]\s*$")
+
 #: A paragraph opening as one more objection of the same kind ("Nor is this a repeated request.").
 _OTHER_POINT = re.compile(r"^\W*(?:nor|neither)\b", re.IGNORECASE)
 
@@ -425,7 +428,7 @@ class _Walk:
         own_words = re.search(r"\w", self.structure.masked[unit.start : unit.end]) is not None
         if scored.topic is None and block.in_list_of_reasons and self.intro_topic and own_words:
             # a point in a list of reasons against a named decision disputes that decision
-            if not (scored.furniture or scored.reported):
+            if not (scored.furniture or scored.reported or self._cut_off(unit)):
                 self._offer(
                     self._candidate(_disputes(self.intro_topic, self.book.threshold), unit, False)
                 )
@@ -435,6 +438,19 @@ class _Walk:
             candidate = self._candidate(scored, unit, scored.objecting)
             self.last_candidate = candidate
             self._offer(candidate)
+
+    def _cut_off(self, unit: Unit) -> bool:
+        """Whether the text stops in the middle of the unit's item ("3. By my reckoning the").
+
+        A page or message cut short leaves a last sentence that says nothing yet: nothing
+        is guessed from it, not even that it disputes the decision the list argues against.
+        """
+        structure = self.structure
+        block = structure.blocks[unit.block]
+        rest = structure.text[block.end : structure.end]
+        return not rest.strip() and not _ENDS_SENTENCE.search(
+            structure.text[unit.start : block.end]
+        )
 
     def _all_quoted(self, index: int) -> bool:
         """Whether a block is nothing but someone else's words in quotation marks."""
