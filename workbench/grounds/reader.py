@@ -123,6 +123,8 @@ _ASKS_A_REMEDY = re.compile(
     re.IGNORECASE,
 )
 
+#: The marks that open or close a quotation.
+_QUOTE_MARK = re.compile(r"[\"“”]")
 #: How a finished sentence ends: closing punctuation, perhaps inside a quotation or bracket.
 _ENDS_SENTENCE = re.compile(r"[.!?:;\"”'’)\]]\s*$")
 
@@ -559,9 +561,8 @@ class _Walk:
         """
         text, masked = self.structure.text, self.structure.masked
         start = draft.stated_end if draft.stated_end is not None else draft.end
-        return any(
-            text[index] in '"“”' and masked[index] == " " for index in range(start, unit.start)
-        )
+        marks = _QUOTE_MARK.finditer(text, start, unit.start)
+        return any(masked[mark.start()] == " " for mark in marks)
 
     def _restates(self, scored: Scored, unit: Unit) -> bool:
         """Whether a headed section argues again the ground stated just before it.
