@@ -68,6 +68,7 @@ class _Draft:
     context_block: int | None
     scores: list[Scored] = field(default_factory=list)
     weak: bool = False  # read from a paragraph that only touched on its subject
+    stated_end: int | None = None  # end of the last unit that stated it (not only supported it)
 
     def settle(self) -> None:
         """The category of the strongest sentence (the first of equals)."""
@@ -121,6 +122,11 @@ _ASKS_A_REMEDY = re.compile(
     r"(?:provide|send|release|disclose|supply|give)\b[^.;:!?]{0,60}[.!]?\s*$",
     re.IGNORECASE,
 )
+
+#: The marks that open or close a quotation.
+_QUOTE_MARK = re.compile(r"[\"“”]")
+#: How a finished sentence ends: closing punctuation, perhaps inside a quotation or bracket.
+_ENDS_SENTENCE = re.compile(r"[.!?:;\"”'’)\]]\s*$")
 
 #: A paragraph opening as one more objection of the same kind ("Nor is this a repeated request.").
 _OTHER_POINT = re.compile(r"^\W*(?:nor|neither)\b", re.IGNORECASE)
@@ -210,6 +216,8 @@ class _Walk:
         self.lead_reported = False  # the last of them reported the decision ("You refused ...")
         self.lead_score = 0  # how plainly they named what the decision was about
         self.intro_topic: str | None = None  # what the line introducing a list was about
+        self.intro_block: int | None = None  # the paragraph that topic was read from
+        self.reported_sentence: int | None = None  # start of the last sentence reporting a decision
         self.points: list[str] = []
         self.context: list[str] = []
         self.context_block: int | None = None
@@ -302,8 +310,15 @@ class _Walk:
         ]
         scored = score_unit(self.structure.masked[unit.start : unit.end], near, self.book)
         block = self.structure.blocks[unit.block]
-        if block.item is None:
-            self.intro_topic = scored.topic
+        if self._reports_reason(unit, scored):
+            below = min(scored.score, self.book.threshold - 1)
+            scored = replace(scored, reported=True, score=below)
+        if scored.reported:
+            self.reported_sentence = unit.sentence_start
+        if block.item is None and (unit.block != self.intro_block or scored.topic is not None):
+            # what the paragraph before a list was about: "I refer to your letter refusing my
+            # request as too costly. I ask for a review for these reasons:"
+            self.intro_topic, self.intro_block = scored.topic, unit.block
         if scored.is_ground(self.book.threshold):
             scored = self._about_the_decision(scored, block)
             if self.current is not None and (self._gives_reason(unit) or self._asks_remedy(unit)):
@@ -312,7 +327,7 @@ class _Walk:
                 # put it right; neither decides its category
                 self.current.end = unit.end
             elif self._continues(scored, unit):
-                self.current.end = unit.end  # type: ignore[union-attr]
+                self.current.end = self.current.stated_end = unit.end  # type: ignore[union-attr]
                 self.current.scores.append(scored)  # type: ignore[union-attr]
                 self.current.settle()  # type: ignore[union-attr]
             elif self._restates(scored, unit):
@@ -339,6 +354,16 @@ class _Walk:
         exemptions = [pid for pid in named if is_exemption(pid)]
         if exemptions:
             self.context, self.context_block = exemptions, unit.block
+
+    def _reports_reason(self, unit: Unit, scored: Scored) -> bool:
+        """Whether the unit is the authority's reason, in a sentence reporting its decision.
+
+        "I refer to your letter refusing my request because the cost would exceed the
+        limit": the reason is the authority's, reported with its decision, not an objection.
+        """
+        return (
+            unit.reason and not scored.objecting and self.reported_sentence == unit.sentence_start
+        )
 
     def _forget_lead(self) -> None:
         self.lead, self.lead_subject, self.lead_reported = None, None, False
@@ -402,9 +427,10 @@ class _Walk:
             # point of the request named, and its answer gainsaid in words no cue knows
             self._offer(self._candidate(_answer_disputed(self.book.threshold), unit, True))
             return
-        if scored.topic is None and block.in_list_of_reasons and self.intro_topic:
+        own_words = re.search(r"\w", self.structure.masked[unit.start : unit.end]) is not None
+        if scored.topic is None and block.in_list_of_reasons and self.intro_topic and own_words:
             # a point in a list of reasons against a named decision disputes that decision
-            if not (scored.furniture or scored.reported):
+            if not (scored.furniture or scored.reported or self._cut_off(unit)):
                 self._offer(
                     self._candidate(_disputes(self.intro_topic, self.book.threshold), unit, False)
                 )
@@ -414,6 +440,19 @@ class _Walk:
             candidate = self._candidate(scored, unit, scored.objecting)
             self.last_candidate = candidate
             self._offer(candidate)
+
+    def _cut_off(self, unit: Unit) -> bool:
+        """Whether the text stops in the middle of the unit's item ("3. By my reckoning the").
+
+        A page or message cut short leaves a last sentence that says nothing yet: nothing
+        is guessed from it, not even that it disputes the decision the list argues against.
+        """
+        structure = self.structure
+        block = structure.blocks[unit.block]
+        rest = structure.text[block.end : structure.end]
+        return not rest.strip() and not _ENDS_SENTENCE.search(
+            structure.text[unit.start : block.end]
+        )
 
     def _all_quoted(self, index: int) -> bool:
         """Whether a block is nothing but someone else's words in quotation marks."""
@@ -502,6 +541,8 @@ class _Walk:
             return True  # the points of the sentence that stated the ground
         if current.category != scored.category:
             return False
+        if self._quoted_since(current, unit):
+            return False  # the argument resumed after words quoted in support is a new one
         sentence = self.structure.text[unit.start : unit.end]
         if self.book.supports(sentence):
             return True
@@ -509,6 +550,19 @@ class _Walk:
             return False
         strong = self.book.strong
         return scored.score < strong or current.scores[-1].score < strong
+
+    def _quoted_since(self, draft: _Draft, unit: Unit) -> bool:
+        """Whether someone else's words were quoted after the ground last stated itself.
+
+        "... tell me why it is not in the public interest that you reveal the routes. The
+        guidance reads “...”. It is in the public interest that the routes are made
+        available ...": the quotation supports the first objection, and the requester's
+        own words after it argue anew (here, that the balance favours disclosure).
+        """
+        text, masked = self.structure.text, self.structure.masked
+        start = draft.stated_end if draft.stated_end is not None else draft.end
+        marks = _QUOTE_MARK.finditer(text, start, unit.start)
+        return any(masked[mark.start()] == " " for mark in marks)
 
     def _restates(self, scored: Scored, unit: Unit) -> bool:
         """Whether a headed section argues again the ground stated just before it.
@@ -618,6 +672,7 @@ class _Walk:
                 list(self.context),
                 self.context_block,
                 [scored],
+                stated_end=unit.end,
             )
         )
 

@@ -5,8 +5,8 @@ Provisions are read by the project's citation parser
 "section 27" read in the context of "section 27(1) of FOIA" earlier gets the right Act;
 the reader then gives each ground the provisions inside its passage. Points are the
 request's labels as the requester refers to them: "question 3 of my request",
-"(relating to Request 1)", "points 2 and 5", "my second question" (but not "my second
-request", which is usually another request altogether).
+"(relating to Request 1)", "points 2 and 5", "question three", "my second question" (but
+not "my second request", which is usually another request altogether).
 """
 
 from __future__ import annotations
@@ -81,6 +81,19 @@ _ORDINAL_MENTION = re.compile(
     r"(?:question|point|part|item)\b",
     re.IGNORECASE,
 )
+#: Numbers written as words label points too: "your answer to question three".
+NUMBER_WORDS = {
+    word: value
+    for value, word in enumerate(
+        "one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+        "fifteen sixteen seventeen eighteen nineteen twenty".split(),
+        start=1,
+    )
+}
+_WORDED_MENTION = re.compile(
+    rf"\b(?:questions?|points?|items?)\s+(?:number\s+)?(?P<number>{'|'.join(NUMBER_WORDS)})\b",
+    re.IGNORECASE,
+)
 _LIST_PART = re.compile(r"(?P<low>\d{1,2}[a-z]?)(?:\s*(?:to|-|–)\s*(?:Q\s*)?(?P<high>\d{1,2}))?")
 
 
@@ -102,6 +115,9 @@ def point_mentions(text: str, start: int = 0, end: int | None = None) -> list[Me
         number = ORDINALS[match.group("ordinal").lower()]
         if number > 0:
             found.append(Mention(str(number), match.start(), match.end()))
+    for match in _WORDED_MENTION.finditer(text, start, end):
+        number = NUMBER_WORDS[match.group("number").lower()]
+        found.append(Mention(str(number), match.start(), match.end()))
     return sorted(found, key=lambda m: m.start)
 
 

@@ -6,6 +6,8 @@ interest favours disclosure"). The reader scores each of these *units*; this mod
 only finds them, keeping every offset into the original text.
 
 * A **block** is a list item (with its wrapped lines) or a paragraph outside a list.
+  Items numbered with a bare number ("1 In my view ...", "2 The information ...") are
+  items too, when the numbers count 1, 2, ... at the start of sentences.
   Paragraphs that follow a list item, before the next item, continue that item.
 * A **unit** is a sentence of a block, cut again at the clause boundaries that join
   two objections (a semicolon, ", but", ", and where", ", whereas") or a request for
@@ -124,6 +126,14 @@ _INITIAL = re.compile(r"^\s*[A-Z]\.\s+[A-Z][a-z]")
 _POINT_WORD = re.compile(r"^\s*[\"“‘]?\s*(?:Q|Qu|Question|Request|Point|Part|Item)\b", re.I)
 
 
+#: A line opening with a bare number and a capital ("1 In my view ..."), not a date ("3 May").
+_BARE_NUMBER = re.compile(
+    r"^[ \t]*(?P<number>\d{1,2})[ \t]+(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
+    r"[a-z]*\b)(?=[A-Z])",
+    re.MULTILINE,
+)
+
+
 def read_structure(text: str) -> Structure:
     """Blocks and units of the requester's own text in ``text``."""
     end = earlier_correspondence(Layout(text)) or len(text)
@@ -190,11 +200,13 @@ def _blocks(text: str, end: int) -> list[Block]:
     explaining why.
     """
     pieces: list[tuple[int, list[Span]]] = []  # (paragraph index, lines)
+    bare = _bare_numbered(text, end)
     for p_index, paragraph in enumerate(paragraphs(text, 0, end)):
         previous = ""
         for line in lines(text, paragraph.start, paragraph.end):
             if (
-                (_is_item(line.text) and not _attribution(previous, line.text))
+                (_is_item(line.text) or line.start in bare)
+                and not _attribution(previous, line.text)
                 or not pieces
                 or pieces[-1][0] != p_index
                 or _is_title(line.text, previous)
@@ -211,7 +223,7 @@ def _blocks(text: str, end: int) -> list[Block]:
     enumerates = False
     nested: str | None = None  # the marker of a sub-list inside the current item
     for p_index, piece in pieces:
-        is_item = _is_item(piece[0].text)
+        is_item = _is_item(piece[0].text) or piece[0].start in bare
         headed = not is_item and _is_title(piece[0].text, _line_before(text, piece[0].start))
         if headed:
             item = kind = nested = None  # a heading ends the list before it
@@ -273,6 +285,29 @@ def _mark_point_labels(text: str, blocks: list[Block], lists: list[list[int]]) -
     return marked
 
 
+def _bare_numbered(text: str, end: int) -> set[int]:
+    """Where the items of a list numbered with bare numbers ("1 In my view ...") start.
+
+    Some requesters number their reasons with a number and a space, no dot or bracket.
+    A line can open with a number for other reasons (a wrapped "3 May"), so only lines
+    that open a sentence count, and only when their numbers run 1, 2, ... (two at least).
+    """
+    found: set[int] = set()
+    run: list[int] = []
+    for match in _BARE_NUMBER.finditer(text, 0, end):
+        before = text[: match.start()].rstrip(" \t")
+        if before and not (before.endswith("\n\n") or _ENDS_SENTENCE.search(before)):
+            continue  # the line carries on a sentence
+        number = int(match.group("number"))
+        if number == 1:
+            found.update(run if len(run) >= 2 else [])
+            run = [match.start("number")]
+        elif run and number == len(run) + 1:
+            run.append(match.start("number"))
+    found.update(run if len(run) >= 2 else [])
+    return found
+
+
 def _attribution(previous: str, line: str) -> bool:
     """A dash line naming the source of the quotation above it ("— ICO Guidance"): no item."""
     return line.lstrip().startswith(("—", "–")) and previous.rstrip().endswith(("”", '"'))
@@ -288,6 +323,8 @@ def _is_item(line: str) -> bool:
 def _marker_kind(line: str) -> str:
     """The kind of an item's marker: "num", "alpha", "roman", or the bullet itself."""
     item = read_item(line)
+    if item is None and _BARE_NUMBER.match(line):
+        return "num"
     return "bullet " + line.strip()[:1] if item is None else item.kind
 
 
@@ -303,6 +340,9 @@ def _introduces(text: str, block: Block) -> bool:
 def _number(line: str) -> str | None:
     """The item's number ("2" for "2)", "3a" for "3a."), if it is numbered."""
     item = read_item(line)
+    bare = _BARE_NUMBER.match(line) if item is None else None
+    if bare is not None:
+        return bare.group("number")
     if item is None or item.kind != "num":
         return None
     return item.value + (item.sub or "")
@@ -347,9 +387,17 @@ def _wrapped(text: str, previous: Span, following: Span) -> bool:
     if gap.count("\n") != 1 or _ENDS_SENTENCE.search(previous.text):
         return False
     last_line = previous.text[previous.text.rfind("\n") + 1 :]
+    if _in_capitals(previous.text) and _in_capitals(following.text):
+        return True  # in a text written in capitals every line opens with one
     if _SIGN_OFF.match(following.text) or ("\n" not in previous.text and _is_title(last_line)):
         return False  # a heading, or the letter's sign-off, is never a wrapped line
     return len(last_line) >= _WRAPPED_LINE and not _is_item(following.text)
+
+
+def _in_capitals(value: str) -> bool:
+    """Whether a passage is written in capitals ("IT IS IN THE PUBLIC INTEREST THAT")."""
+    letters = [c for c in value if c.isalpha()]
+    return len(letters) >= 12 and sum(c.isupper() for c in letters) >= 0.9 * len(letters)
 
 
 def _is_title(line: str, previous: str = "") -> bool:
