@@ -60,6 +60,15 @@ from workbench.errors import CitationError
         ("section 40(2) and regulation 13", None, ["s.40(2)", "reg.13"]),
         ("Article 6(1)(f) of the UK GDPR and section 40(2)", None, ["s.40(2)"]),
         ("under the Act, section 41", None, ["s.41"]),
+        # A plural keyword's list with each item named without brackets.
+        (
+            "exceptions under regulations 12 (5)(d) confidentiality of proceedings and "
+            "13(1) – third party personal data of the EIRs apply",
+            None,
+            ["reg.12(5)(d)", "reg.13(1)"],
+        ),
+        ("sections 43(2) commercial interests and 41 confidences", None, ["s.43(2)", "s.41"]),
+        ("section 12 cost limit and 20 working days", None, ["s.12"]),
     ],
 )  # fmt: skip
 def test_parses(text: str, hint: str | None, expected: list[str]) -> None:

@@ -152,6 +152,15 @@ def test_a_ground_the_letter_no_longer_relies_on_is_not_cited():
     assert result.provisions_cited == ["foisa.s.30(b)(i)"]
 
 
+def test_a_provision_described_as_a_separate_or_similar_exemption_is_not_cited():
+    text = (
+        ASKED + "Our response\n\nSome of the survey records are withheld under regulation 11(2) "
+        "of the EIRs (third party personal data). A similar exemption in section 38 of FOISA "
+        "covers personal data that is not environmental information."
+    )
+    assert extract(text).provisions_cited == ["eisr.reg.11(2)"]
+
+
 def test_the_refusal_notice_duty_and_the_right_to_complain_are_not_grounds():
     text = (
         ASKED + "Our response\n\nThis is a refusal notice under section 17 of the FOIA. The "

@@ -92,6 +92,11 @@ _FULL_ITEM = re.compile(_REF)
 _GLOSS = re.compile(
     r"\s*\((?=[^()]*[A-Za-z]{3})(?:[^()\d]|\([^()\d]{1,40}\)){3,160}\)(?=\s*(?:,|and\b|or\b|&))"
 )
+#: A name after a reference with no brackets, in a list a plural keyword opened ("regulations
+#: 11(2) personal data relating to a third party and 10(5)(f) – substantial prejudice ..."):
+#: words only, up to the "and" before the next number.
+_NAME = re.compile(r"\s*(?:[–—-]\s*)?[A-Za-z][A-Za-z ,'’-]{2,80}?(?=\s+and\s+\d)")
+_PLURAL = re.compile(r"(?i:sections|regulations|regs|ss|exemptions|exceptions)\b")
 _SUB_ITEM = re.compile(_SUBREF)
 _NOT_A_PROVISION = re.compile(
     r"\s*(?:working|days?|hours?|weeks?|months?|years?|per\b|%|pages?|requests?|WD\b)",
@@ -309,7 +314,8 @@ def _read_group(text: str, match: re.Match[str]) -> _Group:
     start = match.start("ref") if family in ("exemption", "exception") else match.start()
     items = [_Item(parts, start, match.end()) for parts in _siblings(_parts(match.group("ref")))]
     end = match.end()
-    while (nxt := _next_item(text, end, family, items[-1])) is not None:
+    plural = _PLURAL.match(match.group(0)) is not None
+    while (nxt := _next_item(text, end, family, items[-1], plural=plural)) is not None:
         items.append(nxt)
         end = nxt.end
     is_range = _RANGE.match(text, end) is not None
@@ -325,13 +331,16 @@ def _family(match: re.Match[str]) -> str:
     return "exception" if "xcept" in match.group("bare").lower() else "exemption"
 
 
-def _next_item(text: str, pos: int, family: str, previous: _Item) -> _Item | None:
+def _next_item(
+    text: str, pos: int, family: str, previous: _Item, *, plural: bool = False
+) -> _Item | None:
     """The next joined reference after *pos*, or None when the list has ended.
 
     A name in brackets after a reference ("s.38(1)(b) (personal information), 36(1)
-    (confidentiality)") glosses it; the list goes on after the gloss.
+    (confidentiality)") glosses it; the list goes on after the gloss. After a plural keyword
+    ("regulations 11(2) personal data ... and 10(5)(f)") an unbracketed name glosses it too.
     """
-    gloss = _GLOSS.match(text, pos)
+    gloss = _GLOSS.match(text, pos) or (_NAME.match(text, pos) if plural else None)
     if gloss is not None:
         pos = gloss.end()
     sep = _SEPARATOR.match(text, pos)

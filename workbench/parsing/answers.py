@@ -97,7 +97,7 @@ def find_answers(
     markers = _markers(layout, points, zones) or _paragraphs_in_turn(text, points, zones)
     if not markers:
         return Answers(general=list(zones), new_points=list(points))
-    breaks = _section_breaks(text, zones, markers)
+    breaks = _section_breaks(text, zones, markers) + _whole_request_after(layout, markers)
     answers = Answers(signposted=True)
     claimed: list[Span] = []
     for index, marker in enumerate(markers):
@@ -520,17 +520,87 @@ def _restarts(run: list[_Marker], marker: _Marker, order: dict[str, int]) -> boo
     return first == 0 and len(run) >= 1 and not marker.listed
 
 
+#: A heading that names a provision: "Section 25(1) – information otherwise accessible",
+#: "FOIA section 40(2)", "Regulation 12(4)(b)".
+_STATUTE_HEADING = re.compile(
+    r"^\W*(?:(?:FOIA|FOISA|EIRs?|EISR)\s+)?(?:sections?|s\.|regulations?|regs?\.?)\s*\d",
+    re.IGNORECASE,
+)
+#: The end of an answer that announces reasons set out under headings below it.
+_ANNOUNCES = re.compile(r"(?:[:;]|\b(?:below|following|as\s+follows))\W*$", re.IGNORECASE)
+
+
+def statute_heading(line: str) -> bool:
+    """A heading that names a provision ("Section 25(1) – information otherwise accessible")."""
+    return bool(_STATUTE_HEADING.match(line))
+
+
+def announces_below(text: str) -> bool:
+    """Whether ``text`` ends by announcing what follows ("due to the below exemptions;")."""
+    return bool(_ANNOUNCES.search(text.strip()))
+
+
 def _section_breaks(text: str, zones: list[Span], markers: list[_Marker]) -> list[int]:
-    """Offsets of headings standing alone as a paragraph: they end the answer before them."""
-    starts = {m.start for m in markers}
+    """Offsets of headings standing alone as a paragraph: they end the answer before them.
+
+    A heading naming a provision is the answer's own reasons when more answers follow it (the
+    next signpost ends the answer anyway), when the answer announces them ("due to the below
+    exemptions;") or when it follows such a heading; only after the last answer, unannounced,
+    does it open reasons for them all.
+    """
+    starts = sorted(m.start for m in markers)
     breaks = []
     for zone in zones:
+        before, kept = "", False
         for block in paragraphs(text, zone.start, zone.end):
+            before, previous = block.text, before
             if "\n" in block.text or block.start in starts:
                 continue
-            if is_heading(block.text) and not _LINE_MARKER.match(block.text):
+            if not is_heading(block.text) or _LINE_MARKER.match(block.text):
+                continue
+            kept = statute_heading(block.text) and (
+                kept or starts[-1] > block.start or announces_below(previous)
+            )
+            if not kept:
                 breaks.append(block.start)
     return breaks
+
+
+#: A line speaking of the whole request: "the council is not obliged to comply with your
+#: request", "complying with the request would exceed the appropriate limit".
+_WHOLE_REQUEST = re.compile(
+    r"\b(?:your|the|this)\s+(?:whole\s+|entire\s+)?request\b(?!\s+(?:for|in)\b)"
+    r"(?=[^.]*\b(?:appropriate\s+limit|cost\s+limit|exceed|section\s+1[24]\b|s\.?\s?1[24]\b|"
+    r"vexatious|not\s+obliged\s+to\s+comply))"
+    r"|\b(?:appropriate\s+limit|cost\s+limit|section\s+1[24]\b|not\s+obliged\s+to\s+comply)"
+    r"(?=[^.]*\b(?:your|the|this)\s+request\b)",
+    re.IGNORECASE,
+)
+
+_PART_OF = re.compile(
+    r"\b(?:part|parts|element|limb|question)\s+(?:\w+\s+)?of\s+(?:your|the|this)\s+request\b",
+    re.IGNORECASE,
+)
+
+
+def _whole_request_after(layout: Layout, markers: list[_Marker]) -> list[int]:
+    """Where a line refusing the whole request (s.12, the cost limit) follows the last
+    labelled answer ("2. ..."): it closes the letter's answers, not the last one, so it ends
+    that answer."""
+    if not markers:
+        return []
+    last = max(markers, key=lambda m: m.start)
+    if not last.labelled:
+        return []  # a sentence naming its points ("for both parts of your request") runs on
+    first = layout.line_index(last.start)
+    for line in layout.lines[first + 1 :]:
+        if (
+            _WHOLE_REQUEST.search(line.text)
+            and not _PART_OF.search(line.text)
+            and not _LINE_MARKER.match(line.text)
+        ):
+            return [line.start]
+    return []
 
 
 def _unclaimed(text: str, zones: list[Span], claimed: list[Span]) -> list[Span]:

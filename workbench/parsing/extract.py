@@ -24,7 +24,7 @@ from typing import Any
 
 from ..documents import Document, load_document
 from ..team import team_held
-from .answers import Answers, answers_for_paired, content_words, find_answers
+from .answers import Answers, answers_for_paired, content_words, find_answers, marker_keys
 from .confidence import HeaderFound, field_confidence
 from .dates import DatedRole, classify_dates, pick
 from .decide import CONFIDENCE, DECIDING, Reading, SentenceCache, fits, read_decision
@@ -39,7 +39,7 @@ from .request import read_request
 from .rights import find_rights, is_rights_sentence
 from .searches import find_searches
 from .structure import ANSWERING, Letter, Role, read_letter
-from .text import Layout, Span, is_heading
+from .text import Layout, Span, is_heading, paragraphs
 
 __all__ = ["extract", "extract_document", "guess_case_metadata"]
 
@@ -260,9 +260,42 @@ def _read_points(
                     reading.confidence *= _LEFT_OVER
         readings.append((point, reading))
     if answers.signposted:
+        _whole_request_for_undecided(readings, answers, context)
         _attach_loose_grounds(readings, answers, grounds)
     _attach_implied_grounds(readings, grounds)
     return readings
+
+
+def _whole_request_for_undecided(
+    readings: list[tuple[RequestPoint, Reading]], answers: Answers, context: _DecisionContext
+) -> None:
+    """A refusal of the whole request (s.12) made before or after the numbered answers decides
+    the points whose own answers decide nothing ("faults are logged on paper job sheets"),
+    unless a point's own answer gives that refusal: then it is that point's reason, and its
+    neighbours are not refused by it."""
+    undecided = [
+        i
+        for i, (point, reading) in enumerate(readings)
+        if answers.by_key.get(point.key) and reading.basis not in DECIDING
+    ]
+    if not undecided:
+        return
+    # A paragraph headed by point labels ("Part 2 and Part 3") answers those points, not all.
+    unlabelled = [
+        block
+        for span in answers.general
+        for block in paragraphs(context.layout.text, span.start, span.end)
+        if not marker_keys(block.text.split("\n", 1)[0])
+    ]
+    whole = context.decide(unlabelled, default=False)
+    if whole.determination not in _WHOLE_REQUEST or any(
+        reading.determination is whole.determination for _, reading in readings
+    ):
+        return
+    for index in undecided:
+        point, _ = readings[index]
+        reading = replace(whole, confidence=whole.confidence * _LEFT_OVER)
+        readings[index] = (point, reading)
 
 
 #: Refusals that rest on one ground for the whole request: s.12 refuses every point it covers.

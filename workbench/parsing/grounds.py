@@ -36,7 +36,10 @@ _NOT_RELIED = re.compile(
     r"(?:no\s+longer|not|never|n't|nor|rather\s+than|instead\s+of|withdraw\w*|"
     r"removed?|drop(?:ped)?)\s+(?:\w+\s+){0,4}?(?:rel(?:y|ying|ied)|reliance|apply(?:ing)?|"
     r"applied|engag\w+|cit\w+|using|use)\s+(?:on\s+|upon\s+)?(?:the\s+)?(?:exemptions?\s+(?:at|in|under)\s+)?$"
-    r"|(?:does|do|did|would)\s+not\s+apply\s+(?:to\s+)?$",
+    r"|(?:does|do|did|would)\s+not\s+apply\s+(?:to\s+)?$"
+    # The law described, not relied on: "there is a separate exemption in section 38".
+    r"|\b(?:separate|similar|equivalent|corresponding|parallel)\s+(?:exemptions?|exceptions?)"
+    r"\s+(?:in|at|under|of)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 _NOT_RELIED_AFTER = re.compile(

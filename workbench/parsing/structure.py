@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from . import voice
-from .answers import marker_keys
+from .answers import announces_below, marker_keys, statute_heading
 from .labels import ItemLabel, format_label, label_key, read_item
 from .phrases import phrase_book
 from .points import FOLLOW_ON
@@ -514,16 +514,28 @@ _ANNEX = re.compile(r"^\W*(?:annex|appendix|attachment|schedule)\b", re.IGNORECA
 def _mark_sections(units: list[Unit]) -> None:
     """Rights and reasons: under their headings, or sentence by sentence; tables."""
     section: Role | None = None
+    labelled = False  # inside an answer signposted by its point ("Part 1", "Q2 -")
+    previous, kept = "", False
     for unit in units:
         if unit.role is not Role.ANSWER:
             continue
         text = unit.text
         first_line = text.split("\n", 1)[0]
+        if not labelled and section is None and marker_keys(first_line):
+            labelled = True
         if is_heading(first_line) and "\n" not in text:
             if voice.rights_heading(text):
                 section = Role.RIGHTS
                 unit.role = Role.RIGHTS
                 continue
+            if (
+                section is None
+                and labelled
+                and ((kept and statute_heading(text)) or _inside_answer(units, unit, previous))
+            ):
+                kept, previous = True, text  # the headings after it are the same answer's too
+                continue
+            kept = False
             if voice.reasons_heading(text):
                 section = Role.REASONS
                 unit.role = Role.HEADING
@@ -539,6 +551,21 @@ def _mark_sections(units: list[Unit]) -> None:
             unit.role = Role.TABLE
         elif section is Role.REASONS:
             unit.role = Role.REASONS
+        previous = text
+
+
+def _inside_answer(units: list[Unit], heading: Unit, previous: str) -> bool:
+    """A provision heading inside a signposted answer gives that answer's own reasons when the
+    answer announces it ("due to the below exemptions;") or more signposted answers follow;
+    otherwise it opens reasons for every point."""
+    if not statute_heading(heading.text):
+        return False
+    if announces_below(previous):
+        return True
+    return any(
+        u.role is Role.ANSWER and marker_keys(u.text.split("\n", 1)[0])
+        for u in units[heading.index + 1 :]
+    )
 
 
 def _rights(text: str) -> bool:
