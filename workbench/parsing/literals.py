@@ -194,12 +194,9 @@ class Anchored:
 
 def _at_start_only(pattern: re.Pattern[str]) -> bool:
     """Whether ``pattern`` can only match at the start of the text."""
-    if _parser is None or pattern.flags & re.MULTILINE:
+    if pattern.flags & re.MULTILINE:
         return False
-    try:
-        parsed = list(_parser.parse(pattern.pattern, pattern.flags))
-    except (re.error, RecursionError, AttributeError, TypeError, ValueError):
-        return False
+    parsed = _parsed(pattern.pattern, pattern.flags)
     if not parsed:
         return False
     op, av = parsed[0]
@@ -216,13 +213,21 @@ def foldable(lowered: str) -> bool:
     return lowered.isascii() or not any(trap in lowered for trap in _FOLD_TRAPS)
 
 
-def needed(pattern: str, flags: int = 0) -> frozenset[str] | None:
-    """Lowercase strings one of which any match of ``pattern`` contains, or None."""
+def _parsed(pattern: str, flags: int = 0) -> Any:
+    """The pattern as re's own parser reads it, or None where that parser is missing or
+    refuses it (the callers then fall back to trying the whole pattern)."""
     if _parser is None:
         return None
     try:
-        parsed = _parser.parse(pattern, flags)
+        return _parser.parse(pattern, flags)
     except (re.error, RecursionError, AttributeError, TypeError, ValueError):
+        return None
+
+
+def needed(pattern: str, flags: int = 0) -> frozenset[str] | None:
+    """Lowercase strings one of which any match of ``pattern`` contains, or None."""
+    parsed = _parsed(pattern, flags)
+    if parsed is None:
         return None
     found = _in_sequence(list(parsed))
     return frozenset(found) if found else None
@@ -235,11 +240,8 @@ def openings(pattern: str, flags: int = 0) -> frozenset[str] | None:
     parsed pattern: plain characters, after any ``\b``, ``^`` or lookaround (which take
     no text), through groups and each branch of an alternation.
     """
-    if _parser is None:
-        return None
-    try:
-        parsed = _parser.parse(pattern, flags)
-    except (re.error, RecursionError, AttributeError, TypeError, ValueError):
+    parsed = _parsed(pattern, flags)
+    if parsed is None:
         return None
     found = _opening(list(parsed))
     if found is None:
@@ -305,12 +307,12 @@ def quick_start(pattern: re.Pattern[str]) -> re.Pattern[str]:
     tried first, turns most offsets away at once. Returned unchanged when the first
     character could be anything, or is not plain ASCII, digit, space or word character.
     """
-    if _parser is None:
+    parsed = _parsed(pattern.pattern, pattern.flags)
+    if parsed is None:
         return pattern
     try:
-        parsed = _parser.parse(pattern.pattern, pattern.flags)
         first = _first_of(list(parsed))
-    except (re.error, RecursionError, AttributeError, TypeError, ValueError):
+    except (RecursionError, AttributeError, TypeError, ValueError):
         return pattern
     if not first:
         return pattern
