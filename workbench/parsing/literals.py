@@ -339,19 +339,12 @@ _CLASSES = (
 
 
 def _first_of(items: list[tuple[object, object]]) -> set[str] | None:
-    """The characters (as class items) a match of the sequence may open with, or None."""
-    first: set[str] = set()
-    for op, av in items:
-        if op in _ZERO_WIDTH:
-            continue
-        found = _first_item(op, av)
-        if found is None:
-            return None
-        chars, optional = found
-        first |= chars
-        if not optional:
-            return first
-    return None  # the whole sequence may match nothing: any offset may start a match
+    """The characters (as class items) a match of the sequence may open with, or None.
+
+    None too when the whole sequence may match nothing: any offset may then start a match.
+    """
+    found = _first_part(items)
+    return None if found is None or found[1] else found[0]
 
 
 def _first_item(op: object, av: object) -> tuple[set[str], bool] | None:
