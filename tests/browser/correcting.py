@@ -213,7 +213,23 @@ class Corrector:
         self.page.locator(selector).first.wait_for(state="detached")
 
     def _shown(self, selector: str) -> None:
-        self.page.locator(selector).first.wait_for()
+        try:
+            self.page.locator(selector).first.wait_for()
+        except Exception as exc:  # noqa: BLE001 - Playwright's timeout, said with what was seen
+            raise AssertionError(f"{selector} never shown; {self._seen()}") from exc
+
+    def _seen(self) -> str:
+        """The point cards on the page and the dashboard's messages, for a failure's report."""
+        return self.page.evaluate(
+            """() => {
+                const cards = [...document.querySelectorAll('.wb-point')].map((card) =>
+                    [...card.classList].filter((c) => c.startsWith('wb-point-')).join(' '));
+                const said = [...document.querySelectorAll('.wb-messages')].map(
+                    (box) => box.innerText.trim()).filter(Boolean);
+                const listed = cards.join(', ') || 'none';
+                return `cards: ${listed}; messages: ${said.join(' | ') || 'none'}`;
+            }"""
+        )
 
     @staticmethod
     def _wait(ready: Callable[[], bool], timeout: float = 60) -> None:
