@@ -13,7 +13,10 @@ phrase at every offset. So :meth:`PhraseBook.find` first drops a sentence holdin
 none of the group's ``words``, then leaves out of the search each phrase whose own
 plain text (worked out by :mod:`.literals`) the sentence lacks, and tries each phrase
 only where its opening text stands. All three only skip what cannot match: the result
-is the one the whole pattern would give.
+is the one the whole pattern would give. A reader that asks a sentence about every group
+of a section (the cues) asks :meth:`PhraseBook.matching` instead: the words of all the
+groups are looked for once (:mod:`.groupmatch`), and within one letter's reading each
+text is looked at once per section.
 """
 
 from __future__ import annotations
@@ -32,6 +35,7 @@ from typing import Any
 import yaml
 
 from ..errors import SettingsError
+from .groupmatch import GroupMatcher
 from .literals import Alternation, Anchored
 
 #: The sections of the file and whether each holds named groups (``cues: {ncnd: ...}``)
@@ -72,6 +76,10 @@ class PhraseBook:
     gates: dict[str, re.Pattern[str]]
     #: Group -> its phrases and the text each needs (groups worth narrowing only).
     narrowings: dict[str, Alternation] = field(default_factory=dict, repr=False)
+    #: Group -> its phrases, and its words (for :meth:`matching`).
+    phrases: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
+    words: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)
+    _matchers: dict[str, GroupMatcher] = field(default_factory=dict, repr=False)
     _index: dict[
         tuple[str, str | None],
         tuple[re.Pattern[str], re.Pattern[str] | None, Alternation | Anchored | None],
@@ -100,6 +108,33 @@ class PhraseBook:
             return narrowing.search(text, lowered=lowered)
         return pattern.search(text)
 
+    def matching(self, section: str, text: str, lowered: str | None = None) -> frozenset[str]:
+        """The groups of a grouped section that :meth:`find` would find in ``text``, all
+        worked out at once (see :mod:`.groupmatch`): a sentence is read for every cue, and
+        most carry none. Inside :func:`phrases_held`, a text is read once per section."""
+        held = _READ.get()
+        if held is None or held[0] is not self:
+            return self._matcher(section).matching(text, lowered)
+        found = held[1].get((section, text))
+        if found is None:
+            found = held[1][(section, text)] = self._matcher(section).matching(text, lowered)
+        return found
+
+    def _matcher(self, section: str) -> GroupMatcher:
+        """The section's groups, ready to be asked at once (built on first use)."""
+        matcher = self._matchers.get(section)
+        if matcher is None:
+            names = self.names(section)
+            if not names:
+                raise SettingsError(f"letter_phrases.yaml has no section {section!r} of groups")
+            keys = {name: f"{section}.{name}" for name in names}
+            matcher = self._matchers[section] = GroupMatcher(
+                {name: self.groups[key] for name, key in keys.items()},
+                {name: self.phrases[key] for name, key in keys.items()},
+                {name: self.words[key] for name, key in keys.items() if key in self.words},
+            )
+        return matcher
+
     def get(self, section: str, name: str | None = None) -> re.Pattern[str]:
         """The compiled pattern of one group (``name`` omitted for single sections)."""
         key = f"{section}.{name}" if name else section
@@ -126,6 +161,12 @@ def _package_file() -> Path:
 
 #: The book held for the length of one reading (see :func:`phrases_held`), if any.
 _HELD: ContextVar[PhraseBook | None] = ContextVar("held_phrase_book", default=None)
+#: The held book, and the groups found in each text of the reading, by section (see
+#: :meth:`PhraseBook.matching`): the kind of letter asks every sentence about one group,
+#: then the next, and the answer for the first holds them all.
+_READ: ContextVar[tuple[PhraseBook, dict[tuple[str, str], frozenset[str]]] | None] = ContextVar(
+    "texts_read", default=None
+)
 
 
 def phrase_book() -> PhraseBook:
@@ -156,10 +197,12 @@ def phrases_held() -> Iterator[PhraseBook]:
     at once per letter, and one letter is never read half with an old book and half
     with an edited one.
     """
-    token = _HELD.set(phrase_book())
+    book = phrase_book()
+    token, read = _HELD.set(book), _READ.set((book, {}))
     try:
-        yield phrase_book()
+        yield book
     finally:
+        _READ.reset(read)
         _HELD.reset(token)
 
 
@@ -206,6 +249,8 @@ def _load(files: tuple[tuple[str, float], ...]) -> PhraseBook:
         groups,
         {key: re.compile("|".join(map(re.escape, words))) for key, words in gates.items() if words},
         narrowings,
+        {key: tuple(entries) for key, entries in phrases.items()},
+        {key: frozenset(words) for key, words in gates.items() if words},
     )
 
 
