@@ -21,9 +21,9 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from .literals import Anchored, foldable, needed
+from .literals import Anchored, foldable, requirements
 
-__all__ = ["GroupMatcher", "Words"]
+__all__ = ["GroupMatcher", "Part", "Words"]
 
 
 class Words:
@@ -84,6 +84,10 @@ def _below(node: dict[str, dict]) -> str:
     return inner if len(node) == 1 else f"(?:{inner})"
 
 
+#: A phrase, compiled, and the text it needs (None: it is always tried).
+Part = tuple[Anchored, frozenset[str] | None]
+
+
 @dataclass(frozen=True)
 class _Try:
     """A phrase (or a whole group's pattern) of a group, and the text it needs."""
@@ -92,38 +96,46 @@ class _Try:
     pattern: Anchored
     #: One of these stands in any text the phrase matches (None: it is always tried).
     need: frozenset[str] | None
+    #: The phrase's other requirements (one text of each stands in any match), checked
+    #: before the phrase is tried: "no recorded information" is indexed by "information",
+    #: which most answers hold, and tried only where "recorded" and "no" stand too.
+    also: tuple[frozenset[str], ...] = ()
 
     def found_in(self, text: str, lowered: str) -> bool:
         """Whether the phrase matches ``text``; ``lowered`` folds as ``text`` does."""
+        for words in self.also:
+            if not any(word in lowered for word in words):
+                return False
         if self.pattern.openings is None:
             return self.pattern.pattern.search(text) is not None
         return self.pattern.search_folded(text, lowered, None) is not None
 
 
-def _tries(name: str, whole: re.Pattern[str], phrases: Iterable[str]) -> list[_Try]:
-    """A group's phrases, each to be tried on its own; the whole pattern when it captures
-    (a phrase's back-reference counts the groups of the phrases before it)."""
-    parts = [whole] if whole.groups else [re.compile(phrase, whole.flags) for phrase in phrases]
-    return [_Try(name, Anchored(part), needed(part.pattern, part.flags)) for part in parts]
+def _try(group: str, part: Part) -> _Try:
+    pattern, need = part
+    found = requirements(pattern.pattern.pattern, pattern.pattern.flags)
+    return _Try(group, pattern, need, tuple(words for words in found if words != need))
 
 
 class GroupMatcher:
     """The groups of one section of the phrase book, asked all at once which match a text.
 
-    Indexed by word: which phrases need it, which groups list it. A text's words then
-    name the few phrases worth trying, in the groups open to it.
+    ``groups`` maps each group to its whole pattern and its parts: its phrases one by one
+    (the same compiled phrases :class:`.literals.Alternation` searches), or the whole
+    pattern alone. ``gates`` holds the words a group lists. Indexed by word: which parts
+    need it, which groups list it; a text's words then name the few parts worth trying,
+    in the groups open to it.
     """
 
     def __init__(
         self,
-        wholes: Mapping[str, re.Pattern[str]],
-        phrases: Mapping[str, Iterable[str]],
+        groups: Mapping[str, tuple[re.Pattern[str], Iterable[Part]]],
         gates: Mapping[str, frozenset[str]],
     ) -> None:
-        self._wholes = dict(wholes)
-        self._tries = [one for name in wholes for one in _tries(name, wholes[name], phrases[name])]
+        self._wholes = {name: whole for name, (whole, _) in groups.items()}
+        self._tries = [_try(name, part) for name, (_, parts) in groups.items() for part in parts]
         self._always = frozenset(i for i, one in enumerate(self._tries) if one.need is None)
-        self._ungated = frozenset(name for name in wholes if name not in gates)
+        self._ungated = frozenset(name for name in groups if name not in gates)
         self._gated_by: dict[str, set[str]] = {}
         for name, words in gates.items():
             for word in words:

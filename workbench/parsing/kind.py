@@ -146,7 +146,7 @@ def _all(letter: Letter, section: str, name: str, limit: int = 20) -> list[Span]
         if unit.role not in ANSWERING and unit.role is not Role.LETTERHEAD:
             continue
         for sentence in layout.sentences_in(unit.span.start, unit.span.end) or [unit.span]:
-            if name in book.matching(section, sentence.text) and not _offer(sentence.text):
+            if book.find(section, name, sentence.text) and not _offer(sentence.text):
                 found.append(sentence)
                 if len(found) >= limit:
                     return found

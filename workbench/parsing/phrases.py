@@ -15,8 +15,8 @@ plain text (worked out by :mod:`.literals`) the sentence lacks, and tries each p
 only where its opening text stands. All three only skip what cannot match: the result
 is the one the whole pattern would give. A reader that asks a sentence about every group
 of a section (the cues) asks :meth:`PhraseBook.matching` instead: the words of all the
-groups are looked for once (:mod:`.groupmatch`), and within one letter's reading each
-text is looked at once per section.
+groups are looked for once (:mod:`.groupmatch`), then only the phrases they name are
+tried.
 """
 
 from __future__ import annotations
@@ -35,8 +35,8 @@ from typing import Any
 import yaml
 
 from ..errors import SettingsError
-from .groupmatch import GroupMatcher
-from .literals import Alternation, Anchored
+from .groupmatch import GroupMatcher, Part
+from .literals import Alternation, Anchored, needed
 
 #: The sections of the file and whether each holds named groups (``cues: {ncnd: ...}``)
 #: or a single group (``status: {phrases: [...]}``).
@@ -76,8 +76,7 @@ class PhraseBook:
     gates: dict[str, re.Pattern[str]]
     #: Group -> its phrases and the text each needs (groups worth narrowing only).
     narrowings: dict[str, Alternation] = field(default_factory=dict, repr=False)
-    #: Group -> its phrases, and its words (for :meth:`matching`).
-    phrases: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
+    #: Group -> the words it lists (for :meth:`matching`).
     words: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)
     _matchers: dict[str, GroupMatcher] = field(default_factory=dict, repr=False)
     _index: dict[
@@ -111,14 +110,8 @@ class PhraseBook:
     def matching(self, section: str, text: str, lowered: str | None = None) -> frozenset[str]:
         """The groups of a grouped section that :meth:`find` would find in ``text``, all
         worked out at once (see :mod:`.groupmatch`): a sentence is read for every cue, and
-        most carry none. Inside :func:`phrases_held`, a text is read once per section."""
-        held = _READ.get()
-        if held is None or held[0] is not self:
-            return self._matcher(section).matching(text, lowered)
-        found = held[1].get((section, text))
-        if found is None:
-            found = held[1][(section, text)] = self._matcher(section).matching(text, lowered)
-        return found
+        most carry none."""
+        return self._matcher(section).matching(text, lowered)
 
     def _matcher(self, section: str) -> GroupMatcher:
         """The section's groups, ready to be asked at once (built on first use)."""
@@ -129,11 +122,19 @@ class PhraseBook:
                 raise SettingsError(f"letter_phrases.yaml has no section {section!r} of groups")
             keys = {name: f"{section}.{name}" for name in names}
             matcher = self._matchers[section] = GroupMatcher(
-                {name: self.groups[key] for name, key in keys.items()},
-                {name: self.phrases[key] for name, key in keys.items()},
+                {name: (self.groups[key], self._parts(key)) for name, key in keys.items()},
                 {name: self.words[key] for name, key in keys.items() if key in self.words},
             )
         return matcher
+
+    def _parts(self, key: str) -> tuple[Part, ...]:
+        """A group's phrases one by one, as :meth:`find` searches them; a group too small
+        to narrow, or whose phrases capture, is tried whole."""
+        narrowing = self.narrowings.get(key)
+        if narrowing is not None:
+            return narrowing.parts
+        whole = self.groups[key]
+        return ((Anchored(whole), needed(whole.pattern, whole.flags)),)
 
     def get(self, section: str, name: str | None = None) -> re.Pattern[str]:
         """The compiled pattern of one group (``name`` omitted for single sections)."""
@@ -161,12 +162,6 @@ def _package_file() -> Path:
 
 #: The book held for the length of one reading (see :func:`phrases_held`), if any.
 _HELD: ContextVar[PhraseBook | None] = ContextVar("held_phrase_book", default=None)
-#: The held book, and the groups found in each text of the reading, by section (see
-#: :meth:`PhraseBook.matching`): the kind of letter asks every sentence about one group,
-#: then the next, and the answer for the first holds them all.
-_READ: ContextVar[tuple[PhraseBook, dict[tuple[str, str], frozenset[str]]] | None] = ContextVar(
-    "texts_read", default=None
-)
 
 
 def phrase_book() -> PhraseBook:
@@ -197,12 +192,10 @@ def phrases_held() -> Iterator[PhraseBook]:
     at once per letter, and one letter is never read half with an old book and half
     with an edited one.
     """
-    book = phrase_book()
-    token, read = _HELD.set(book), _READ.set((book, {}))
+    token = _HELD.set(phrase_book())
     try:
-        yield book
+        yield phrase_book()
     finally:
-        _READ.reset(read)
         _HELD.reset(token)
 
 
@@ -249,7 +242,6 @@ def _load(files: tuple[tuple[str, float], ...]) -> PhraseBook:
         groups,
         {key: re.compile("|".join(map(re.escape, words))) for key, words in gates.items() if words},
         narrowings,
-        {key: tuple(entries) for key, entries in phrases.items()},
         {key: frozenset(words) for key, words in gates.items() if words},
     )
 
