@@ -9,7 +9,14 @@ from pathlib import Path
 import pytest
 
 from workbench.parsing.groupmatch import Words
-from workbench.parsing.literals import Alternation, Anchored, needed, openings, quick_start
+from workbench.parsing.literals import (
+    Alternation,
+    Anchored,
+    needed,
+    openings,
+    quick_start,
+    requirements,
+)
 from workbench.parsing.phrases import _GROUPED, phrase_book
 from workbench.parsing.points import ASK
 from workbench.parsing.text import Layout
@@ -99,6 +106,20 @@ def test_an_alternation_refuses_phrases_that_capture():
 )
 def test_the_text_a_phrase_needs_is_read_from_it(pattern, words):
     assert needed(pattern) == words
+
+
+@pytest.mark.parametrize(
+    ("pattern", "every"),
+    [
+        (r"\bno\s+recorded\s+information\b", [{"information"}, {"recorded"}, {"no"}]),
+        (r"\bnot\s+(?:held|kept)\b", [{"held", "kept"}, {"not"}]),
+        (r"(?:held)?\s+\w+", []),
+    ],
+)
+def test_every_text_a_phrase_requires_is_read_from_it_the_most_selective_first(pattern, every):
+    found = requirements(pattern)
+    assert [set(words) for words in found] == every
+    assert (found[0] if found else None) == needed(pattern)
 
 
 @pytest.mark.parametrize(
