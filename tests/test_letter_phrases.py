@@ -37,3 +37,25 @@ def test_an_unknown_section_is_named(isolated_data):
     (isolated_data / "letter_phrases.yaml").write_text("cue:\n  x: 1\n", encoding="utf-8")
     with pytest.raises(SettingsError, match="unknown section"):
         phrase_book()
+
+
+def test_a_team_phrase_is_found_when_every_group_is_asked_at_once(isolated_data):
+    """Cues are looked up all together, indexed by the words of each phrase: a phrase a
+    team adds, with words of its own or none at all, is found the same way."""
+    (isolated_data / "letter_phrases.yaml").write_text(
+        "cues:\n"
+        "  ncnd:\n"
+        "    words: ['zorp']\n"
+        "    phrases:\n"
+        "      - 'will\\s+not\\s+zorp'\n"
+        "  withheld:\n"
+        "    phrases:\n"
+        "      - '^\\W*\\d{3,}\\W*$'\n",  # no fixed text: tried on every sentence
+        encoding="utf-8",
+    )
+    book = phrase_book()
+    assert "ncnd" in book.matching("cues", "We WILL NOT ZORP whether it is held.")
+    assert "withheld" in book.matching("cues", " 12345. ")
+    assert not {"ncnd", "withheld"} & book.matching("cues", "The weather was fine.")
+    answer = "You asked for the rota.\n\nWe will not zorp whether the rota exists.\n"
+    assert extract(answer).points[0].determination.value == "ncnd"

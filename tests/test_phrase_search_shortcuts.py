@@ -8,8 +8,16 @@ from pathlib import Path
 
 import pytest
 
-from workbench.parsing.literals import Alternation, Anchored, needed, openings, quick_start
-from workbench.parsing.phrases import phrase_book
+from workbench.parsing.groupmatch import Words
+from workbench.parsing.literals import (
+    Alternation,
+    Anchored,
+    needed,
+    openings,
+    quick_start,
+    requirements,
+)
+from workbench.parsing.phrases import _GROUPED, phrase_book
 from workbench.parsing.points import ASK
 from workbench.parsing.text import Layout
 
@@ -52,6 +60,29 @@ def test_every_group_finds_what_its_whole_pattern_finds():
             assert _same(found, pattern.search(piece)), f"{key}: {piece[:80]!r}"
 
 
+def test_a_section_asked_at_once_names_the_groups_found_one_by_one():
+    book = phrase_book()
+    for section in _GROUPED:
+        names = book.names(section)
+        for piece in _pieces():
+            found = {name for name in names if book.find(section, name, piece)}
+            assert book.matching(section, piece) == found, f"{section}: {piece[:80]!r}"
+
+
+def test_the_words_standing_in_a_text_are_all_found_where_they_overlap_or_nest():
+    words = Words(["no", "not", "not hold", "holding", "old", "a.b", "none"])
+    assert words.present("we do not holding; a.b") == {
+        "no",
+        "not",
+        "not hold",
+        "holding",
+        "old",
+        "a.b",
+    }
+    assert words.present("a-b nothing") == {"no", "not"}
+    assert Words([]).present("anything") == set()
+
+
 def test_an_alternation_in_code_finds_what_its_whole_pattern_finds():
     for piece in [*_pieces(), "İs there a policy?", "WHAT IS THE NUMBER OF STAFF"]:
         assert _same(ASK.search(piece), ASK.whole.search(piece)), piece[:80]
@@ -75,6 +106,20 @@ def test_an_alternation_refuses_phrases_that_capture():
 )
 def test_the_text_a_phrase_needs_is_read_from_it(pattern, words):
     assert needed(pattern) == words
+
+
+@pytest.mark.parametrize(
+    ("pattern", "every"),
+    [
+        (r"\bno\s+recorded\s+information\b", [{"information"}, {"recorded"}, {"no"}]),
+        (r"\bnot\s+(?:held|kept)\b", [{"held", "kept"}, {"not"}]),
+        (r"(?:held)?\s+\w+", []),
+    ],
+)
+def test_every_text_a_phrase_requires_is_read_from_it_the_most_selective_first(pattern, every):
+    found = requirements(pattern)
+    assert [set(words) for words in found] == every
+    assert (found[0] if found else None) == needed(pattern)
 
 
 @pytest.mark.parametrize(

@@ -241,8 +241,8 @@ def _cues(book: PhraseBook, text: str, skipped: Callable[[], bool]) -> list[str]
     """The cues a sentence carries, unless it is boilerplate, law in general, or a denial.
 
     The skip tests run only on sentences that carry a cue at all, which most do not.
-    Every group is tried through :meth:`PhraseBook.find`, whose gate words spare most
-    sentences the group's pattern.
+    The cue groups are asked all at once (:meth:`PhraseBook.matching`): most sentences
+    carry none, and one look at a sentence's words says so for every group.
     """
     lowered = text.lower()
     if book.find("skip", "boilerplate", text, lowered):
@@ -251,12 +251,11 @@ def _cues(book: PhraseBook, text: str, skipped: Callable[[], bool]) -> list[str]
         # limit").
         text = book.skip("boilerplate").sub(lambda m: " " * len(m.group(0)), text)
         lowered = text.lower()
-    found = [name for name in _CUE_NAMES if book.find("cues", name, text, lowered)]
-    if "disclosed" not in found and book.find("cues", "figures", text, lowered):
+    said = book.matching("cues", text, lowered)
+    found = [name for name in _CUE_NAMES if name in said]
+    if "disclosed" not in found and "figures" in said:
         found.append("disclosed")  # figures given as the answer
-    if book.find("cues", "cost", text, lowered) and not book.find(
-        "cues", "cost_denied", text, lowered
-    ):
+    if "cost" in said and "cost_denied" not in said:
         found.append("cost")
     if not found or skipped():
         return []

@@ -34,7 +34,15 @@ try:  # the parsed form of a pattern: private, stable since Python 3.11
 except ImportError:  # a Python that moved them: every phrase is then simply always tried
     sre = _parser = None  # type: ignore[assignment]
 
-__all__ = ["Alternation", "Anchored", "foldable", "needed", "openings", "quick_start"]
+__all__ = [
+    "Alternation",
+    "Anchored",
+    "foldable",
+    "needed",
+    "openings",
+    "quick_start",
+    "requirements",
+]
 
 #: Characters ``re.IGNORECASE`` matches to an ASCII letter that ``str.lower`` does not turn
 #: into it: dotted capital I lowers to "i" plus a combining dot, the rest stay as they are.
@@ -82,6 +90,11 @@ class Alternation:
             parts.append((Anchored(pattern), need))
         words = tuple(sorted({word for _, need in parts if need for word in need}))
         return tuple(parts), words
+
+    @property
+    def parts(self) -> tuple[tuple[Anchored, frozenset[str] | None], ...]:
+        """Each phrase, compiled, with the text it needs (None: it is always tried)."""
+        return self._parts[0]
 
     def search(self, text: str, lowered: str | None = None) -> re.Match[str] | None:
         """What the whole alternation finds in ``text`` (``lowered``: ``text.lower()``)."""
@@ -231,6 +244,17 @@ def needed(pattern: str, flags: int = 0) -> frozenset[str] | None:
         return None
     found = _in_sequence(list(parsed))
     return frozenset(found) if found else None
+
+
+def requirements(pattern: str, flags: int = 0) -> tuple[frozenset[str], ...]:
+    """Every set of lowercase strings one of which any match of ``pattern`` contains, the
+    most selective first: "no recorded information" needs all three words, and
+    :func:`needed` is the first set alone. Empty when there is none."""
+    parsed = _parsed(pattern, flags)
+    if parsed is None:
+        return ()
+    found = dict.fromkeys(frozenset(words) for words in _requirements(list(parsed)))
+    return tuple(sorted(found, key=_selective, reverse=True))
 
 
 def openings(pattern: str, flags: int = 0) -> frozenset[str] | None:
@@ -407,8 +431,18 @@ def _class_char(code: int) -> str:
 
 
 def _in_sequence(items: list[tuple[object, object]]) -> set[str] | None:
-    """The best requirement of a sequence: each run of literal text it holds, and each
-    part it cannot skip, is a requirement on its own; the most selective one wins."""
+    """The best requirement of a sequence: the most selective of :func:`_requirements`."""
+    return max(_requirements(items), key=_selective, default=None)
+
+
+def _selective(words: set[str] | frozenset[str]) -> int:
+    """How selective a requirement is: the shorter its shortest text, the more texts hold it."""
+    return min(map(len, words))
+
+
+def _requirements(items: list[tuple[object, object]]) -> list[set[str]]:
+    """Each run of literal text a sequence holds, and what each part it cannot skip
+    requires: every one is a requirement on its own (a match holds one of its texts)."""
     candidates: list[set[str]] = []
     run: list[str] = []
     for op, av in items:
@@ -420,7 +454,7 @@ def _in_sequence(items: list[tuple[object, object]]) -> set[str] | None:
         if inner:
             candidates.append(inner)
     _close(run, candidates)
-    return max(candidates, key=lambda words: min(map(len, words)), default=None)
+    return candidates
 
 
 def _close(run: list[str], candidates: list[set[str]]) -> None:

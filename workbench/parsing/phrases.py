@@ -13,7 +13,10 @@ phrase at every offset. So :meth:`PhraseBook.find` first drops a sentence holdin
 none of the group's ``words``, then leaves out of the search each phrase whose own
 plain text (worked out by :mod:`.literals`) the sentence lacks, and tries each phrase
 only where its opening text stands. All three only skip what cannot match: the result
-is the one the whole pattern would give.
+is the one the whole pattern would give. A reader that asks a sentence about every group
+of a section (the cues) asks :meth:`PhraseBook.matching` instead: the words of all the
+groups are looked for once (:mod:`.groupmatch`), then only the phrases they name are
+tried.
 """
 
 from __future__ import annotations
@@ -32,7 +35,8 @@ from typing import Any
 import yaml
 
 from ..errors import SettingsError
-from .literals import Alternation, Anchored
+from .groupmatch import GroupMatcher, Part
+from .literals import Alternation, Anchored, needed
 
 #: The sections of the file and whether each holds named groups (``cues: {ncnd: ...}``)
 #: or a single group (``status: {phrases: [...]}``).
@@ -72,6 +76,9 @@ class PhraseBook:
     gates: dict[str, re.Pattern[str]]
     #: Group -> its phrases and the text each needs (groups worth narrowing only).
     narrowings: dict[str, Alternation] = field(default_factory=dict, repr=False)
+    #: Group -> the words it lists (for :meth:`matching`).
+    words: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)
+    _matchers: dict[str, GroupMatcher] = field(default_factory=dict, repr=False)
     _index: dict[
         tuple[str, str | None],
         tuple[re.Pattern[str], re.Pattern[str] | None, Alternation | Anchored | None],
@@ -99,6 +106,35 @@ class PhraseBook:
         if narrowing is not None:
             return narrowing.search(text, lowered=lowered)
         return pattern.search(text)
+
+    def matching(self, section: str, text: str, lowered: str | None = None) -> frozenset[str]:
+        """The groups of a grouped section that :meth:`find` would find in ``text``, all
+        worked out at once (see :mod:`.groupmatch`): a sentence is read for every cue, and
+        most carry none."""
+        return self._matcher(section).matching(text, lowered)
+
+    def _matcher(self, section: str) -> GroupMatcher:
+        """The section's groups, ready to be asked at once (built on first use)."""
+        matcher = self._matchers.get(section)
+        if matcher is None:
+            names = self.names(section)
+            if not names:
+                raise SettingsError(f"letter_phrases.yaml has no section {section!r} of groups")
+            keys = {name: f"{section}.{name}" for name in names}
+            matcher = self._matchers[section] = GroupMatcher(
+                {name: (self.groups[key], self._parts(key)) for name, key in keys.items()},
+                {name: self.words[key] for name, key in keys.items() if key in self.words},
+            )
+        return matcher
+
+    def _parts(self, key: str) -> tuple[Part, ...]:
+        """A group's phrases one by one, as :meth:`find` searches them; a group too small
+        to narrow, or whose phrases capture, is tried whole."""
+        narrowing = self.narrowings.get(key)
+        if narrowing is not None:
+            return narrowing.parts
+        whole = self.groups[key]
+        return ((Anchored(whole), needed(whole.pattern, whole.flags)),)
 
     def get(self, section: str, name: str | None = None) -> re.Pattern[str]:
         """The compiled pattern of one group (``name`` omitted for single sections)."""
@@ -206,6 +242,7 @@ def _load(files: tuple[tuple[str, float], ...]) -> PhraseBook:
         groups,
         {key: re.compile("|".join(map(re.escape, words))) for key, words in gates.items() if words},
         narrowings,
+        {key: frozenset(words) for key, words in gates.items() if words},
     )
 
 
