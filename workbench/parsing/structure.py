@@ -656,6 +656,8 @@ class _Reader:
             return True
         if voice.is_table_row(text.split("\n", 1)[0]):
             return True
+        if _group_label(self.letter, unit) or self._group_heading(unit):
+            return False  # "C" / "For the last 5 years:" then "7. ...": the next group of asks
         label = read_item(text)
         seen = self.current_labels()
         if label is not None and any(_same(label, other) for other in seen):
@@ -680,6 +682,17 @@ class _Reader:
             if all(bullet_style(u.text) for u in listed) and unit.blank_before:
                 return True  # bulleted asks, then a paragraph of plain text: the answers
         return False
+
+    def _group_heading(self, unit: Unit) -> bool:
+        """A short line ending in a colon, straight over the next number of the request's own
+        list ("For the last 5 year period:" then "2. How many ..."), heads more asks."""
+        text = unit.text.rstrip()
+        if "\n" in text or len(text) > 80 or not text.endswith(":") or read_item(text):
+            return False
+        index = unit.index + 1
+        following = self.letter.units[index] if index < len(self.letter.units) else None
+        label = read_item(following.text) if following is not None else None
+        return label is not None and _follows(self.current_labels(), label)
 
     def current_labels(self) -> list[ItemLabel]:
         assert self.current is not None
@@ -851,6 +864,20 @@ def _step(reader: _Reader, unit: Unit) -> None:
         reader.spoken = True
 
 
+#: A letter (or roman numeral) alone on its line, without the stop a list label has: "C".
+_LONE_LETTER = re.compile(r"^\s*\(?(?:[a-z]|[ivx]{1,4})\)?\s*$", re.IGNORECASE)
+
+
+def _group_label(letter: Letter, unit: Unit) -> bool:
+    """A bare letter between numbered questions names the group the next ones belong to
+    ("a) At fires ... b) At other incidents ... C" then "7. Total rescues?"): it is no answer.
+    A lone figure under a question is one ("41"), so only letters count."""
+    if not _LONE_LETTER.match(unit.text):
+        return False
+    following = letter.units[unit.index + 1] if unit.index + 1 < len(letter.units) else None
+    return following is not None and read_item(following.text) is not None
+
+
 def _answer_label(text: str, first_line: str) -> bool:
     """A bare question label ("Q1", "Question 2") heading the authority's words, not a question.
 
@@ -875,7 +902,10 @@ _DATE_ONLY = re.compile(
 _DECIDING = re.compile(
     r"\b(?:is|are|was|were|being|been)\s+(?:(?:therefore|considered|deemed)\s+)?"
     r"(?:exempt|withheld|not\s+held|refused)\b|\b(?:we|I)\s+(?:do|did|does)\s+not\s+hold\b|"
-    r"\b(?:will|can|shall)\s+neither\s+confirm\s+nor\s+deny\b|\bby\s+virtue\s+of\s+(?:section|regulation)",
+    r"\b(?:will|can|shall)\s+neither\s+confirm\s+nor\s+deny\b|\bby\s+virtue\s+of\s+(?:section|regulation)|"
+    # "exemptions will be applicable", "we are unable to divulge details": refusing, not asking.
+    r"\b(?:exemptions?|exceptions?)\s+(?:will\s+be|is|are)\s+(?:applicable|engaged|applied)\b|"
+    r"\b(?:we|I)\s+(?:are|am)\s+(?:unable|not\s+able)\s+to\s+(?:release|disclose|divulge)\b",
     re.IGNORECASE,
 )
 
@@ -887,11 +917,24 @@ def _cut_swallowed_answer(piece: Piece) -> None:
     if piece.question is not None or piece.source != "response":
         return
     for position, unit in enumerate(piece.units):
-        if position and _DECIDING.search(unit.text) and not unit.asks:
+        if position and _decides(unit):
             for rest in piece.units[position:]:
                 rest.role = Role.ANSWER
             piece.units = piece.units[:position]
             return
+
+
+def _decides(unit: Unit) -> bool:
+    """A sentence of the unit is the authority deciding, and that sentence asks nothing (a
+    paragraph may open "When referrals are received ..." and still refuse)."""
+    if not _DECIDING.search(unit.text):
+        return False
+    if not unit.asks:
+        return True
+    return any(
+        _DECIDING.search(sentence) and not voice.asks(sentence)
+        for sentence in re.split(r"(?<=[.?!])\s+", unit.text)
+    )
 
 
 def _table_pair(reader: _Reader, unit: Unit) -> bool:
