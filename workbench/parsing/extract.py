@@ -366,6 +366,8 @@ def _refusals_by_topic(
         for sentence in layout.sentences_in(zone.start, zone.end):
             if not _REFUSING_CUES.intersection(cache.cues(sentence)):
                 continue
+            if _WHOLE_ASK.search(sentence.text):
+                continue  # "the information you require ... would exceed 18 hours": every point
             said = _stems(sentence.text)
             shared = [len(said & own) for own in unique]
             best = max(range(len(points)), key=lambda i: shared[i])
@@ -378,6 +380,14 @@ def _refusals_by_topic(
         others = [s for i, spans in owned.items() if i != index for s in spans]
         result[point.key] = _without(layout.text, zones, others)
     return result, {points[i].key: spans for i, spans in owned.items()}
+
+
+#: A refusal that names the request as a whole, not one point's subject.
+_WHOLE_ASK = re.compile(
+    r"\b(?:the\s+information\s+you\s+(?:require|requested|have\s+requested|seek|asked\s+for)|"
+    r"(?:your|this|the)\s+(?:whole\s+|entire\s+)?request)\b",
+    re.IGNORECASE,
+)
 
 
 def _stems(value: str) -> set[str]:
