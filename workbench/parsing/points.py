@@ -307,7 +307,8 @@ def _lines_in(text: str, region: Span) -> list[Span]:
 _INLINE_LABEL = re.compile(
     r"(?<![\w(])\((?P<p>[ivx]{1,4}|[a-z]|\d{1,2})\)\s+|(?<![\w(.])(?P<b>[a-z]|\d{1,2})\)\s+|"
     # "...following data: 1. Number of passengers; 2. Number by type ... 3. What kind ...?"
-    r"(?:(?<=[:;?!.)])|(?<=[:;?!.)]\s))\s*(?P<d>\d{1,2})\.\s+(?=[A-Z])"
+    # A page that lost its line breaks glues them: "information:1.The total ... Standard.2.A".
+    r"(?:(?<=[:;?!.)])|(?<=[:;?!.)]\s))\s*(?P<d>\d{1,2})\.(?:\s+|(?=[A-Z][a-z]|A\s))(?=[A-Z])"
 )
 #: The joining words left at the end of an inline list item: "...; and", "..., or".
 _LIST_TAIL = re.compile(r"[\s;,]*(?:\b(?:and|or)\b)?[\s;,]*$")
