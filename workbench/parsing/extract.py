@@ -34,7 +34,7 @@ from .model import Determination, Evidence, Extraction, Point
 from .phrases import phrases_held
 from .points import RequestPoint
 from .reference import as_written, choose_reference, find_reference, reference_from_name
-from .regime import detect_regime, named_regime_hint, regime_from_name
+from .regime import detect_regime, named_regime_hint, with_address
 from .request import read_request
 from .rights import find_rights, is_rights_sentence
 from .searches import find_searches
@@ -73,8 +73,7 @@ def _extract(response_text: str, request_text: str | None, *, name: str | None) 
     result = Extraction()
     header_found = _read_header(letter, result, name)
     regime = detect_regime(response_text, [g.id for g in grounds], layout, letter.request_spans)
-    if regime.regime is None:
-        regime = regime_from_name(name)
+    regime = with_address(regime, name)
     result.regime = regime.regime  # type: ignore[assignment]
     _note(result, "regime", regime.evidence)
     readings = _read_points(letter, answers.new_points, answers, zones, grounds)
