@@ -652,6 +652,8 @@ class _Reader:
         if self.quoted and text.lstrip()[:1] not in _OPEN_QUOTES:
             return True  # the quotation has closed
         assert self.current is not None
+        if self._lead_in_continues(unit):
+            return False  # "... I request that you:" then "Provide a redacted version ..."
         if unit.authority and not unit.asks:
             return True
         if voice.is_table_row(text.split("\n", 1)[0]):
@@ -683,6 +685,17 @@ class _Reader:
                 return True  # bulleted asks, then a paragraph of plain text: the answers
         return False
 
+    def _lead_in_continues(self, unit: Unit) -> bool:
+        """After the requester's own lead-in ("If any part is exempt, I request that you:"),
+        the next line is what they ask for, unless the authority opens its answer there."""
+        assert self.current is not None
+        last = self.current.units[-1]
+        return (
+            last.text.rstrip().endswith(":")
+            and last.asks
+            and _AUTHORITY_OPENING.match(unit.text) is None
+        )
+
     def _group_heading(self, unit: Unit) -> bool:
         """A short line ending in a colon, straight over the next number of the request's own
         list ("For the last 5 year period:" then "2. How many ..."), heads more asks."""
@@ -709,7 +722,19 @@ class _Reader:
         style = bullet_style(text)
         if style is not None and _FIGURE_ONLY.match(text):
             return False  # "- 190": a figure answering a bulleted ask, in the same style
-        return style is not None and style in self.styles and not _continuation_list(self.previous)
+        return (
+            style is not None
+            and style in self.styles
+            and not _continuation_list(self.previous)
+            and not _continuation_list(self._head_of_bullets(unit))
+        )
+
+    def _head_of_bullets(self, unit: Unit) -> Unit | None:
+        """The line over the run of bullets ``unit`` belongs to ("2. As follows:")."""
+        index = unit.index - 1
+        while index >= 0 and bullet_style(self.letter.units[index].text) is not None:
+            index -= 1
+        return self.letter.units[index] if index >= 0 else None
 
 
 _OPEN_QUOTES = "\"“‘'"
@@ -855,7 +880,8 @@ def _step(reader: _Reader, unit: Unit) -> None:
         assert reader.current is not None
         reader.current.at_top = True
         return
-    if voice.introduces_request(_last_sentence(text)) and not requester:
+    announces = reader.state == "answer" and _AS_FOLLOWS.match(text.rstrip()) is not None
+    if voice.introduces_request(_last_sentence(text)) and not requester and not announces:
         _drop_title_block(reader, at_top=True)
         reader.state = "intro"
         reader.spoken = True
@@ -1045,11 +1071,27 @@ def _continuation_list(previous: Unit | None) -> bool:
     if previous is None or previous.role is Role.REQUEST:
         return False
     line = previous.text.rstrip()
+    if _AS_FOLLOWS.match(line):
+        return True  # "2. As follows:" in the answers, over the authority's figures
     return (
         line.endswith(":")
         and voice.authority_speaks(previous.text)
         and not (voice.introduces_request(_last_sentence(previous.text)))
     )
+
+
+#: The authority opening its answer: "We ...", "Our ...", "The Council ...".
+_AUTHORITY_OPENING = re.compile(
+    r"^\W*(?:we|our|I\s+(?:can|am|have|will|write)|the\s+(?:council|trust|authority|force|"
+    r"university|service|department|board|college))\b",
+    re.IGNORECASE,
+)
+#: An answer that only announces the list under it: "2. As follows:", "See below:".
+_AS_FOLLOWS = re.compile(
+    r"^\W*(?:(?:\d{1,2}[a-z]?|[a-z])[.)]\s+)?(?:as\s+follows|see\s+below|(?:details|figures)"
+    r"\s+(?:are\s+)?below)\s*:$",
+    re.IGNORECASE,
+)
 
 
 def _same(label: ItemLabel, other: ItemLabel) -> bool:
