@@ -571,8 +571,14 @@ def _inside_answer(units: list[Unit], heading: Unit, previous: str) -> bool:
 def _rights(text: str) -> bool:
     """A paragraph on the right to a review or to complain: it opens with a rights sentence
     and decides nothing."""
+    if _QUESTION_ROW.match(text.split("\n", 1)[0]):
+        return False  # "Did you change the appeals process? | No.": a question and its answer
     first = re.split(r"(?<=[.?!])\s+", text.strip(), maxsplit=1)[0]
     return is_rights_sentence(first) and not _DECIDES.search(text)
+
+
+#: A flattened table row whose first cell is a question: "How many ...? | 41".
+_QUESTION_ROW = re.compile(r"^[^|]{3,}\?\s*\|")
 
 
 _DECIDES = re.compile(
