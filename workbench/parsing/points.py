@@ -64,7 +64,7 @@ ASK = Alternation(
         r"""\?\s*["”’']?\s*$""",
         r"\b(?:please|kindly)\b",
         r"\b(?:could|can|would|will)\s+you\b",
-        r"""\bI\s+(?:would|'d|should)\s+(?:also\s+)?(?:like|be\s+grateful|appreciate)
+        r"""\bI\s+(?:would|'d|’d|should)\s+(?:also\s+)?(?:like|be\s+grateful|appreciate)
             (?!\s+to\s+(?:apologi[sz]e|thank|take\s+this|confirm|advise|inform|explain|reassure|
                 assure|acknowledge|point\s+out|clarify|draw|remind|offer|make\s+clear))""",
         r"\bI\s+(?:wish|want|need)\s+to\s+(?:know|see|request|receive|obtain|ask)",
@@ -86,7 +86,14 @@ ASK = Alternation(
     re.IGNORECASE | re.VERBOSE,
 )
 #: A sentence that introduces the asks that follow ("I would like the following information:").
-_INTRO = re.compile(r"\bthe\s+following\b|:\s*$|\bas\s+follows\b", re.IGNORECASE)
+_INTRO = re.compile(
+    r"\bthe\s+following\b|:\s*$|\bas\s+follows\b|"
+    # "I would like to make a request under the Act about parking at your hospitals.": the
+    # subject of the questions after it, not a point of its own.
+    r"\b(?:make|submit)\s+a\s+(?:\w+\s+){0,4}?request\s+(?:under\s+[^,.?]{3,60}?\s+)?"
+    r"(?:about|regarding|concerning|in\s+relation\s+to|relating\s+to)\b",
+    re.IGNORECASE,
+)
 #: A sentence that continues the previous ask rather than making a new one.
 FOLLOW_ON = re.compile(
     r"""^\W*(?:if\s+(?:yes|so|not|no|this|that|there\s+(?:is|are)|any|applicable|possible|
@@ -533,8 +540,13 @@ _ALSO_ASKED = re.compile(
 def _new_question(body: str) -> bool:
     """ "If so, which product, and how much did it cost?" asks for something new;
     "If yes, please provide copies." only extends the previous ask."""
-    return bool(re.search(r"\?\s*[\"”’']?\s*$", body)) and bool(
+    if not re.search(r"\?\s*[\"”’']?\s*$", body):
+        return False
+    # "If there are no free zones, what would it cost to park?": a question of its own after
+    # the condition, not a qualifier of the ask before.
+    return bool(
         re.match(r"^\W*if\s+(?:so|yes)\b", body, re.IGNORECASE)
+        or re.match(r"^\W*if\b[^?]{3,160},\s*(?:what|how|which|who|when|where)\b", body, re.I)
     )
 
 

@@ -658,6 +658,8 @@ class _Reader:
         if self.quoted and text.lstrip()[:1] not in _OPEN_QUOTES:
             return True  # the quotation has closed
         assert self.current is not None
+        if unit.role is Role.HEADING and statute_heading(text.split("\n", 1)[0]):
+            return True  # "Section 21 – information already reasonably accessible": the answer
         if self._lead_in_continues(unit):
             return False  # "... I request that you:" then "Provide a redacted version ..."
         if unit.authority and not unit.asks:
