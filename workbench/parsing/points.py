@@ -146,7 +146,7 @@ def split_region(text: str, region: Span, source: str) -> list[RequestPoint]:
     points: list[RequestPoint] = []
     for by, divide in (
         ("numbered", numbered_points),
-        ("inline", _inlinenumbered_points),
+        ("inline", inline_points),
         ("bullets", _bulleted_points),
         ("asks", _asked_points),
     ):
@@ -321,7 +321,7 @@ _INLINE_LABEL = re.compile(
 _LIST_TAIL = re.compile(r"[\s;,]*(?:\b(?:and|or)\b)?[\s;,]*$")
 
 
-def _inlinenumbered_points(text: str, region: Span, source: str) -> list[RequestPoint]:
+def inline_points(text: str, region: Span, source: str) -> list[RequestPoint]:
     """ "Please tell me (i) how many ...; (ii) how many ...; (iii) ..." in running text."""
     found = [
         (m, (m.group("p") or m.group("b") or m.group("d")).lower())

@@ -20,6 +20,7 @@ from .labels import format_label, read_item, top_key
 from .points import (
     SIGN_OFF,
     RequestPoint,
+    inline_points,
     numbered_points,
     renumber_orders,
     split_region,
@@ -224,7 +225,8 @@ def _paired_points(text: str, pieces: list[Piece]) -> list[RequestPoint]:
             if earlier is not None:
                 # The request quoted again, point by point, each before its own answer: the
                 # answer belongs to the point first asked, which is not asked twice.
-                earlier.answer = point.answer
+                if point.answer is not None or earlier.answer is None:
+                    earlier.answer = point.answer
             else:
                 fresh.append(point)
         fresh = _parts_of_previous(fresh, points)
@@ -301,6 +303,12 @@ def _piece_points(text: str, piece: Piece) -> list[RequestPoint]:
     if numbered:
         return numbered
     items = [u for u in piece.units if read_item(u.text) is not None or bullet_style(u.text)]
+    if not items:
+        # "... the following information: 1. A list of ... 2. The annual spend ...": a list
+        # run into one paragraph.
+        inline = inline_points(text, region, "response")
+        if inline:
+            return inline
     if items:
         points = []
         for unit in items:
