@@ -429,10 +429,36 @@ def _bulleted_points(text: str, region: Span, source: str) -> list[RequestPoint]
                 spans[-1] = Span.of(text, spans[-1].start, item.end)
     else:
         return []
-    return [
+    points = [
         RequestPoint(str(n), strip_quotes(text, span), source)
         for n, span in enumerate(spans, start=1)
     ]
+    return points + _numbered_after_bullets(text, points, source)
+
+
+def _numbered_after_bullets(
+    text: str, points: list[RequestPoint], source: str
+) -> list[RequestPoint]:
+    """ "- How many ...?" / "- How many ...?" / "3A) ..." / "4. ...": a list begun with bullets
+    whose numbering takes over from the bullets' count. The last bullet ends where the
+    numbers start, and each numbered item is a point of its own."""
+    if not points:
+        return []
+    last = points[-1]
+    lines = _lines_in(text, last.span)
+    for index, line in enumerate(lines):
+        label = read_item(line.text)
+        if index == 0 or label is None or label.kind != "num":
+            continue
+        if int(label.value) != len(points) + 1:
+            return []
+        rest = Span.of(text, line.start, last.span.end)
+        numbered = numbered_points(text, rest, source, continued=True)
+        if not numbered:
+            return []
+        last.span = strip_quotes(text, Span.of(text, last.span.start, line.start))
+        return numbered
+    return []
 
 
 def _indent(text: str, line: Span) -> int:
