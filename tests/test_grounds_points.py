@@ -28,8 +28,7 @@ def test_numbered_paragraphs_that_skip_numbers_follow_the_request_numbering():
 def test_a_point_label_carries_into_the_paragraphs_that_continue_its_item():
     text = (
         "3) You have not answered this question.\n\n"
-        "I asked for the total and you sent nothing at all for it, which means the "
-        "request was not answered.\n\n"
+        "I also believe more records are held for it, as the team kept a daily log.\n\n"
         "7) The data for 2021 was not provided."
     )
     grounds = read_grounds(text)

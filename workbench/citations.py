@@ -241,7 +241,9 @@ def mentioned_provisions(text: str, regime_hint: str | None = None) -> list[Cita
     while (match := _START.search(text, pos)) is not None:
         group = _read_group(text, match)
         pos = group.end
-        regime = _group_regime(text, match.start(), group, hint)
+        regime = _group_regime(text, match.start(), group, hint) or _section_of_regulations(
+            text, match.start(), group, hint
+        )
         if regime is None or group.is_range:
             continue
         for item in group.items:
@@ -430,6 +432,20 @@ def _group_regime(text: str, start: int, group: _Group, hint: str | None) -> str
     if group.family == "exception" or (group.family == "exemption" and hint in ("EIR", "EISR")):
         return "EISR" if scottish else "EIR"
     return "FOISA" if scottish else "FOIA"
+
+
+def _section_of_regulations(text: str, start: int, group: _Group, hint: str | None) -> str | None:
+    """The regulations a requester calls "section 10 of EIR": they have regulations only.
+
+    The regulations have no sections, so "section 5 of the EIR" can only mean its
+    regulation 5; the requester's numbering is kept, read as the regulation it names.
+    """
+    if group.family != "section":
+        return None
+    act = _act_named(text, start, group.end)
+    if act == "eisr" or (act == "eir" and hint in _SCOTTISH):
+        return "EISR"
+    return "EIR" if act == "eir" else None
 
 
 def _eisr_exception(group: _Group) -> bool:

@@ -100,6 +100,7 @@ class CueBook(BaseModel):
     not_grounds: list[Cue]
     support_openers: list[str]
     new_point_markers: list[str]
+    new_point_adverbs: list[str] = []
 
     @field_validator("denials", "rebuttals", "discontent")
     @classmethod
@@ -159,9 +160,35 @@ class CueBook(BaseModel):
         words = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in self.new_point_markers)
         return re.compile(rf"^\W*(?:\S+\s+){{0,5}}?(?:{words})\b", re.IGNORECASE)
 
-    def adds_point(self, sentence: str) -> bool:
-        """Whether the sentence adds a new point ("I would also like to know why ...")."""
-        return self._new_point.match(sentence) is not None
+    @functools.cached_property
+    def _new_point_in_clause(self) -> re.Pattern[str]:
+        markers = [w for w in self.new_point_markers if w not in self.new_point_adverbs]
+        words = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in markers)
+        leading = rf"^\W*(?:\S+\s+){{0,5}}?(?:{words})\b"
+        if not self.new_point_adverbs:
+            return re.compile(leading, re.IGNORECASE)
+        adverbs = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in self.new_point_adverbs)
+        # the adverb opens the sentence, or follows a pronoun subject and its auxiliaries
+        pronoun = (
+            r"(?:I|we|you|it|they|he|she|there|this|that|(?:the|your|its)\s+(?:council|authority"
+            r"|department|trust|university|force|police|government|ministers?|board|office|team"
+            r"|organisation|organization|agency|service|college|school))\s+"
+            r"(?:(?:would|should|could|will|shall"
+            r"|have|has|had|am|is|are|was|were|do|does|did|must|can|may|might|not|n't|'d|'ve)\s+)*"
+        )
+        adverb = rf"^\W*(?:(?:and|but|so|I|we)\s+)?(?:{pronoun})?(?:{adverbs})\b"
+        return re.compile(f"{leading}|{adverb}", re.IGNORECASE)
+
+    def adds_point(self, sentence: str, *, clause: bool = False) -> bool:
+        """Whether the sentence adds a new point ("I would also like to know why ...").
+
+        In a clause cut from the middle of a sentence ("No date was given and the summary
+        has also been promised for a year"), "also" adds to the argument of the sentence
+        it is part of; it adds a point there only after the requester or the authority as
+        subject ("..., and I also believe ...", "..., and you have also withheld ...").
+        """
+        pattern = self._new_point_in_clause if clause else self._new_point
+        return pattern.match(sentence) is not None
 
     def supports(self, sentence: str) -> bool:
         """Whether the sentence opens as support of the one before ("This is because ...")."""

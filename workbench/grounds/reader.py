@@ -38,12 +38,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from ..catalogue import ancestor_ids
+from ..catalogue import ancestor_ids, root_of
 from ..citations import is_exemption
 from ..errors import CitationError
 from ..parsing.regime import named_regime_hint
 from .categories import CueBook, load_cues
 from .classify import Scored, score_unit
+from .described import described_mentions
 from .model import RequesterGround
 from .references import REGIMES, Mention, most_specific, point_mentions, provision_mentions
 from .structure import Block, Structure, Unit, read_structure
@@ -53,6 +54,12 @@ from .structure import Block, Structure, Unit, read_structure
 _ABOUT_AN_EXEMPTION = frozenset(
     {"exemption_disputed", "public_interest", "excessive_redaction", "ncnd_disputed"}
 )
+
+
+#: Grounds about when (or whether) the authority answered, never about an exemption: the
+#: exemption just named in their paragraph is not theirs ("... wider than section 43 can
+#: justify, and I have now waited six weeks for the review").
+_ABOUT_TIMING = frozenset({"delay", "no_response"})
 
 
 @dataclass
@@ -108,11 +115,13 @@ def read_grounds(
     regime = resolve_regime(text[: structure.end], regime)
     provisions = provision_mentions(text[: structure.end], regime)
     argues_refusal = _public_interest_argues_refusal(provisions, book, regime)
-    drafts = _Walk(structure, provisions, book, argues_refusal).run()
+    described = described_mentions(text[: structure.end], regime)
+    drafts = _Walk(structure, provisions, book, argues_refusal, described).run()
     if argues_refusal:
         drafts = _argue_the_refusal(drafts)
+    drafts = _without_repeats(drafts, structure.messages, provisions, text)
     cited = [m.value for m in provisions]
-    return [_finish(text, draft, provisions, cited, book) for draft in drafts]
+    return [_finish(text, draft, provisions, cited, book, described) for draft in drafts]
 
 
 #: A sentence asking for what the ground says is missing ("Please provide the minutes."):
@@ -175,6 +184,54 @@ def _argue_the_refusal(drafts: list[_Draft]) -> list[_Draft]:
     return drafts
 
 
+def _without_repeats(
+    drafts: list[_Draft], messages: tuple[int, ...], provisions: list[Mention], text: str
+) -> list[_Draft]:
+    """The grounds of the request, less those an earlier message pasted below repeats.
+
+    "I asked for a review on 2 March and have heard nothing. The redactions are still far
+    wider than section 43 can justify." signed, then the message of 2 March pasted
+    under it: the redactions are one ground, read where the requester last stated it.
+    A ground of the pasted message repeats one above when it is of the same category,
+    names no provision the one above did not, and is about the same things (a third of
+    the words that carry meaning shared).
+    """
+    if not messages:
+        return drafts
+    kept: list[tuple[_Draft, int, set[str], set[str]]] = []
+    for draft in drafts:
+        message = sum(1 for start in messages if start <= draft.start)
+        named = {m.value for m in provisions if draft.start <= m.start < draft.end}
+        words = _meaning_words(text[draft.start : draft.end])
+        if not any(
+            earlier < message
+            and other.category == draft.category
+            and named <= other_named
+            and _share_subject(words, other_words)
+            for other, earlier, other_named, other_words in kept
+        ):
+            kept.append((draft, message, named, words))
+    return [draft for draft, *_ in kept]
+
+
+def _meaning_words(passage: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z]{4,}", passage.lower()) if w not in _COMMON_WORDS}
+
+
+def _share_subject(words: set[str], other: set[str]) -> bool:
+    smaller = min(len(words), len(other))
+    return smaller > 0 and len(words & other) >= smaller / 3
+
+
+#: Words too common in review requests to say what a ground is about.
+_COMMON_WORDS = frozenset(
+    "that this with have from your were been which would there their they what about these "
+    "those also will could should request review information response reply letter please "
+    "because into only more than some when where other dear yours sincerely faithfully "
+    "regards thank".split()
+)
+
+
 def resolve_regime(text: str, given: str | None) -> str | None:
     """The regime the request is read under: ``given`` (checked), or guessed from the text."""
     if given is not None:
@@ -204,9 +261,11 @@ class _Walk:
         provisions: list[Mention],
         book: CueBook,
         argues_refusal: bool = False,
+        described: list[Mention] | None = None,
     ) -> None:
         self.structure = structure
         self.provisions = provisions
+        self.described = described or []  # provisions named by their words, not numbers
         self.book = book
         self.argues_refusal = argues_refusal  # public interest can only argue the refusal
         self.drafts: list[_Draft] = []
@@ -330,7 +389,7 @@ class _Walk:
                 self.current.end = self.current.stated_end = unit.end  # type: ignore[union-attr]
                 self.current.scores.append(scored)  # type: ignore[union-attr]
                 self.current.settle()  # type: ignore[union-attr]
-            elif self._restates(scored, unit):
+            elif self._restates(scored, unit) or self._argues_item(scored, unit):
                 self._extend_last(scored, unit)
             elif self._argues_again(scored, unit):
                 self._forget_lead()  # the ground of a paragraph just before, argued again
@@ -351,7 +410,12 @@ class _Walk:
             self._open(_denial(self.lead_subject, self.book.threshold), unit, self.lead)
         else:
             self._lead_into(scored, unit)
-        exemptions = [pid for pid in named if is_exemption(pid)]
+        exemptions = [pid for pid in named if is_exemption(pid)] or [
+            # "your refusal of my request as manifestly unreasonable": the decision named
+            m.value
+            for m in self.described
+            if unit.start <= m.start < unit.end and is_exemption(m.value)
+        ]
         if exemptions:
             self.context, self.context_block = exemptions, unit.block
 
@@ -513,6 +577,37 @@ class _Walk:
         current = self.current
         return unit.reason and current is not None and current.end >= unit.sentence_start
 
+    def _argues_item(self, scored: Scored, unit: Unit) -> bool:
+        """Whether a paragraph carrying on a list item argues the item's ground again.
+
+        "1. The exemption does not apply to the parking contract." then, before item 2, a
+        paragraph "The contract ended in 2021 ..., so no harm can follow.": the item's
+        ground argued over several paragraphs, one ground as the corpus's conventions say
+        ("supporting argument for a ground is not split out"). Only a statement of the same
+        kind as the item's last ground, below ``strong``, about the same request points, that
+        adds no point ("That email also states ...") and cites no provision the ground did
+        not, is read this way.
+        """
+        if self.current is not None or not self.drafts:
+            return False
+        last = self.drafts[-1]
+        blocks = self.structure.blocks
+        block = blocks[unit.block]
+        if block.item is None or block.is_item or blocks[last.block].item != block.item:
+            return False
+        if last.category != scored.category or scored.score >= self.book.strong:
+            return False
+        if self.points and last.points != self.points:
+            return False  # "Questions 7 and 8: these were not answered": other points named
+        opening = self.structure.text[block.start : unit.end]
+        if self.book.adds_point(opening) or self.book.adds_point(
+            self.structure.text[unit.start : unit.end]
+        ):
+            return False
+        before = {m.value for m in self.provisions if last.start <= m.start < last.end}
+        named = {m.value for m in self.provisions if block.start <= m.start < unit.end}
+        return named <= before
+
     def _continues(self, scored: Scored, unit: Unit) -> bool:
         """Whether the unit argues the ground just stated rather than stating another.
 
@@ -546,7 +641,7 @@ class _Walk:
         sentence = self.structure.text[unit.start : unit.end]
         if self.book.supports(sentence):
             return True
-        if self.book.adds_point(sentence):
+        if self.book.adds_point(sentence, clause=unit.start > unit.sentence_start):
             return False
         strong = self.book.strong
         return scored.score < strong or current.scores[-1].score < strong
@@ -623,6 +718,8 @@ class _Walk:
             return False  # "a template list gives one ground per item"
         if unit.block == last.block or unit.block - last.block > 3:
             return False
+        if any(last.end <= start <= unit.start for start in self.structure.messages):
+            return False  # an earlier message pasted below is read on its own
         if last.category != scored.category or (self.points and last.points != self.points):
             return False  # another kind of ground, or other request points named
         if scored.score >= self.book.strong or self.lead_reported:
@@ -774,15 +871,31 @@ def _denial(category: str, threshold: int) -> Scored:
 
 
 def _finish(
-    text: str, draft: _Draft, provisions: list[Mention], cited: list[str], book: CueBook
+    text: str,
+    draft: _Draft,
+    provisions: list[Mention],
+    cited: list[str],
+    book: CueBook,
+    described: list[Mention] = (),  # type: ignore[assignment]
 ) -> RequesterGround:
-    """The ground as the workbench hands it on: provisions, summary, confidence."""
+    """The ground as the workbench hands it on: provisions, summary, confidence.
+
+    A provision named only by description ("the free and frank exchange of views") is
+    the ground's when the ground names no provision of that section by number: "section
+    43" with "commercial interests" beside it is the section the requester cited.
+    """
     own = [m.value for m in provisions if draft.start <= m.start < draft.end]
     ids = list(dict.fromkeys(own))
     if not any(is_exemption(pid) for pid in ids) and (
-        draft.category in _ABOUT_AN_EXEMPTION or draft.context_block == draft.block
+        draft.category in _ABOUT_AN_EXEMPTION
+        or (draft.context_block == draft.block and draft.category not in _ABOUT_TIMING)
     ):
         ids += [pid for pid in draft.context if pid not in ids]
+    sections = {root_of(pid) for pid in ids}
+    for mention in described:
+        if draft.start <= mention.start < draft.end and root_of(mention.value) not in sections:
+            ids.append(mention.value)
+            sections.add(root_of(mention.value))
     ids = _drop_ancestors(most_specific(ids, cited))
     best = max(draft.scores, key=lambda s: s.confidence)
     cues = tuple(dict.fromkeys(cue for s in draft.scores for cue in s.cues))

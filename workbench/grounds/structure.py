@@ -69,6 +69,7 @@ class Structure:
     end: int  # where the requester's own text ends (quoted messages below it are left out)
     blocks: list[Block]
     units: list[Unit]
+    messages: tuple[int, ...] = ()  # where earlier messages pasted below a signed one begin
 
 
 #: Where one objection ends and another begins inside a sentence.
@@ -134,9 +135,19 @@ _BARE_NUMBER = re.compile(
 )
 
 
+#: An attribution line wrapped before its "wrote:" ("On Tue, 2 Mar 2024 at 10:01, J. Smith
+#: <j@example.org>" then "wrote:"), as mail programs wrap long ones.
+_WRAPPED_ATTRIBUTION = re.compile(r"(?m)^[ \t]*On\s[^\n]{5,120}\n[ \t]*wrote:[ \t]*$")
+#: A sign-off line, and a salutation opening a message.
+_SIGNED = re.compile(
+    r"(?mi)^[ \t]*(?:yours\b|kind\s+regards|best\s+regards|regards\b|best\s+wishes|many\s+thanks)"
+)
+_SALUTATION = re.compile(r"(?m)^[ \t]*Dear\b")
+
+
 def read_structure(text: str) -> Structure:
     """Blocks and units of the requester's own text in ``text``."""
-    end = earlier_correspondence(Layout(text)) or len(text)
+    end = earlier_correspondence(Layout(text)) or _wrapped_attribution(text) or len(text)
     masked = _mask(text, end)
     blocks = _blocks(text, end)
     units = [
@@ -145,7 +156,31 @@ def read_structure(text: str) -> Structure:
         for sentence in _sentences(text, block)
         for unit in _clauses(text, sentence, index)
     ]
-    return Structure(text, masked, end, blocks, units)
+    return Structure(text, masked, end, blocks, units, _pasted_messages(text, end))
+
+
+def _wrapped_attribution(text: str) -> int | None:
+    """Where an earlier message quoted under a wrapped "On ... wrote:" line begins."""
+    found = _WRAPPED_ATTRIBUTION.search(text)
+    return None if found is None or found.start() == 0 else found.start()
+
+
+def _pasted_messages(text: str, end: int) -> tuple[int, ...]:
+    """Where each earlier message pasted below a signed-off one opens ("Dear ...").
+
+    A requester chasing a review often signs a short new message and pastes their earlier
+    one under it, salutation and all, with no header to mark it as quoted: the reader
+    reads both, and a ground the new message states again is not read twice.
+    """
+    starts = []
+    signed = _SIGNED.search(text, 0, end)
+    while signed is not None:
+        opening = _SALUTATION.search(text, signed.end(), end)
+        if opening is None:
+            break
+        starts.append(opening.start())
+        signed = _SIGNED.search(text, opening.end(), end)
+    return tuple(starts)
 
 
 # --------------------------------------------------------------------------- masking
