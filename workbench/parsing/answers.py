@@ -452,6 +452,13 @@ def _paragraphs_in_turn(text: str, points: list[RequestPoint], zones: list[Span]
             if is_rights_sentence(block.text):
                 break
             candidates.append(block)
+    # A page's preamble above the request quoted ("Provision of information held by ...")
+    # answers nothing: when paragraphs stand on both sides of the request, those after it
+    # are the answers.
+    first = min(p.span.start for p in points)
+    after = [block for block in candidates if block.start > first]
+    if after and len(after) < len(candidates):
+        candidates = after
     if len(candidates) != len(points):
         return []
     own = [content_words(p.span.text) for p in points]

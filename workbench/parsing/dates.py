@@ -116,7 +116,9 @@ _REQUEST_DATED_CUE = re.compile(
     # request.
     r"(?<!\bmy\s)(?<!\bour\s)"
     r"\b(?:request|e-?mail|letter|correspondence|communication|application)\s+"
-    r"(?:dated|of|sent on|made on|submitted on)\b",
+    r"(?:dated|of|sent on|made on|submitted on)\b"
+    # "the information requested on 6th September": the request's own date.
+    r"|\b(?:information|you)\s+requested\s+on\b",
     re.IGNORECASE,
 )
 #: Words that, just before a date, say the response was sent then.
@@ -141,7 +143,8 @@ _CLARIFIED_CUE = re.compile(r"\bclarif(?:ied|ication|ying|y)\b", re.IGNORECASE)
 #: A label at the start of a line: "Date:", "Date received:", "Response date", "Received".
 _LABEL = re.compile(
     r"^\s*(?P<label>(?:[A-Za-z]+\s+){0,3}?(?:dates?|received|responded|response|sent|replied|"
-    r"published|updated|dated|released|issued|clarified|clarification|request(?:\s+details)?)"
+    r"published|updated|dated|released|issued|clarified|clarification|requested|"
+    r"request(?:\s+details)?)"
     r"(?:\s+[A-Za-z]+){0,3}?)\s*[:\-–]?\s*$",
     re.IGNORECASE,
 )

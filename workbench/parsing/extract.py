@@ -34,7 +34,7 @@ from .model import Determination, Evidence, Extraction, Point
 from .phrases import phrases_held
 from .points import RequestPoint
 from .reference import as_written, choose_reference, find_reference, reference_from_name
-from .regime import detect_regime, named_regime_hint, regime_from_name
+from .regime import detect_regime, named_regime_hint, with_address
 from .request import read_request
 from .rights import find_rights, is_rights_sentence
 from .searches import find_searches
@@ -73,8 +73,7 @@ def _extract(response_text: str, request_text: str | None, *, name: str | None) 
     result = Extraction()
     header_found = _read_header(letter, result, name)
     regime = detect_regime(response_text, [g.id for g in grounds], layout, letter.request_spans)
-    if regime.regime is None:
-        regime = regime_from_name(name)
+    regime = with_address(regime, name)
     result.regime = regime.regime  # type: ignore[assignment]
     _note(result, "regime", regime.evidence)
     readings = _read_points(letter, answers.new_points, answers, zones, grounds)
@@ -366,6 +365,8 @@ def _refusals_by_topic(
         for sentence in layout.sentences_in(zone.start, zone.end):
             if not _REFUSING_CUES.intersection(cache.cues(sentence)):
                 continue
+            if _WHOLE_ASK.search(sentence.text):
+                continue  # "the information you require ... would exceed 18 hours": every point
             said = _stems(sentence.text)
             shared = [len(said & own) for own in unique]
             best = max(range(len(points)), key=lambda i: shared[i])
@@ -378,6 +379,14 @@ def _refusals_by_topic(
         others = [s for i, spans in owned.items() if i != index for s in spans]
         result[point.key] = _without(layout.text, zones, others)
     return result, {points[i].key: spans for i, spans in owned.items()}
+
+
+#: A refusal that names the request as a whole, not one point's subject.
+_WHOLE_ASK = re.compile(
+    r"\b(?:the\s+information\s+you\s+(?:require|requested|have\s+requested|seek|asked\s+for)|"
+    r"(?:your|this|the)\s+(?:whole\s+|entire\s+)?request)\b",
+    re.IGNORECASE,
+)
 
 
 def _stems(value: str) -> set[str]:
@@ -402,8 +411,10 @@ def _without(text: str, zones: list[Span], cut: list[Span]) -> list[Span]:
 
 
 #: Confidence kept when one answer is read for several points, or when a point gets only
-#: what is left after the others were answered by name.
-_SHARED_ANSWER = 0.92
+#: what is left after the others were answered by name. A disclosure so shared ("Please
+#: see attached" under several questions) was right 20 times in 20 on the development
+#: letters and the fresh letters gathered since: it stays above the check threshold.
+_SHARED_ANSWER = 0.95
 _LEFT_OVER = 0.6
 #: Confidence kept when the request's points are uncertain: prose divided at each ask, or no
 #: request found at all (the whole letter read as answering one point).

@@ -48,6 +48,19 @@ _NOT_RELIED_AFTER = re.compile(
     re.IGNORECASE,
 )
 _WINDOW = 60
+#: The request told back ("... requesting ... whether a Section 43(2) exemption was applied"):
+#: a provision the requester asks about, which the letter does not rely on.
+_ASKED_WHETHER = re.compile(
+    r"\b(?:requesting|you\s+(?:asked|requested)|asking)\b[^.]*\bwhether\s+(?:an?|the|any)\s*$",
+    re.IGNORECASE,
+)
+
+
+def _sentence_before(text: str, offset: int) -> str:
+    """The words of the sentence before ``offset`` (at most 800 characters)."""
+    window = text[max(0, offset - 800) : offset]
+    stop = max(window.rfind(". "), window.rfind("\n\n"))
+    return window[stop + 1 :] if stop >= 0 else window
 
 
 def find_grounds(text: str, regime_hint: str | None) -> list[Ground]:
@@ -60,6 +73,8 @@ def find_grounds(text: str, regime_hint: str | None) -> list[Ground]:
         before = text[max(0, citation.start - _WINDOW) : citation.start]
         after = text[citation.end : citation.end + _WINDOW]
         if _NOT_RELIED.search(before) or _NOT_RELIED_AFTER.search(after):
+            continue
+        if _ASKED_WHETHER.search(_sentence_before(text, citation.start)):
             continue
         grounds.append(Ground(citation.id, citation.start, citation.end, citation.quote))
     return grounds

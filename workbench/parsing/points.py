@@ -64,7 +64,7 @@ ASK = Alternation(
         r"""\?\s*["”’']?\s*$""",
         r"\b(?:please|kindly)\b",
         r"\b(?:could|can|would|will)\s+you\b",
-        r"""\bI\s+(?:would|'d|should)\s+(?:also\s+)?(?:like|be\s+grateful|appreciate)
+        r"""\bI\s+(?:would|'d|’d|should)\s+(?:also\s+)?(?:like|be\s+grateful|appreciate)
             (?!\s+to\s+(?:apologi[sz]e|thank|take\s+this|confirm|advise|inform|explain|reassure|
                 assure|acknowledge|point\s+out|clarify|draw|remind|offer|make\s+clear))""",
         r"\bI\s+(?:wish|want|need)\s+to\s+(?:know|see|request|receive|obtain|ask)",
@@ -86,7 +86,14 @@ ASK = Alternation(
     re.IGNORECASE | re.VERBOSE,
 )
 #: A sentence that introduces the asks that follow ("I would like the following information:").
-_INTRO = re.compile(r"\bthe\s+following\b|:\s*$|\bas\s+follows\b", re.IGNORECASE)
+_INTRO = re.compile(
+    r"\bthe\s+following\b|:\s*$|\bas\s+follows\b|"
+    # "I would like to make a request under the Act about parking at your hospitals.": the
+    # subject of the questions after it, not a point of its own.
+    r"\b(?:make|submit)\s+a\s+(?:\w+\s+){0,4}?request\s+(?:under\s+[^,.?]{3,60}?\s+)?"
+    r"(?:about|regarding|concerning|in\s+relation\s+to|relating\s+to)\b",
+    re.IGNORECASE,
+)
 #: A sentence that continues the previous ask rather than making a new one.
 FOLLOW_ON = re.compile(
     r"""^\W*(?:if\s+(?:yes|so|not|no|this|that|there\s+(?:is|are)|any|applicable|possible|
@@ -139,7 +146,7 @@ def split_region(text: str, region: Span, source: str) -> list[RequestPoint]:
     points: list[RequestPoint] = []
     for by, divide in (
         ("numbered", numbered_points),
-        ("inline", _inlinenumbered_points),
+        ("inline", inline_points),
         ("bullets", _bulleted_points),
         ("asks", _asked_points),
     ):
@@ -307,13 +314,14 @@ def _lines_in(text: str, region: Span) -> list[Span]:
 _INLINE_LABEL = re.compile(
     r"(?<![\w(])\((?P<p>[ivx]{1,4}|[a-z]|\d{1,2})\)\s+|(?<![\w(.])(?P<b>[a-z]|\d{1,2})\)\s+|"
     # "...following data: 1. Number of passengers; 2. Number by type ... 3. What kind ...?"
-    r"(?:(?<=[:;?!.)])|(?<=[:;?!.)]\s))\s*(?P<d>\d{1,2})\.\s+(?=[A-Z])"
+    # A page that lost its line breaks glues them: "information:1.The total ... Standard.2.A".
+    r"(?:(?<=[:;?!.)])|(?<=[:;?!.)]\s))\s*(?P<d>\d{1,2})\.(?:\s+|(?=[A-Z][a-z]|A\s))(?=[A-Z])"
 )
 #: The joining words left at the end of an inline list item: "...; and", "..., or".
 _LIST_TAIL = re.compile(r"[\s;,]*(?:\b(?:and|or)\b)?[\s;,]*$")
 
 
-def _inlinenumbered_points(text: str, region: Span, source: str) -> list[RequestPoint]:
+def inline_points(text: str, region: Span, source: str) -> list[RequestPoint]:
     """ "Please tell me (i) how many ...; (ii) how many ...; (iii) ..." in running text."""
     found = [
         (m, (m.group("p") or m.group("b") or m.group("d")).lower())
@@ -421,10 +429,36 @@ def _bulleted_points(text: str, region: Span, source: str) -> list[RequestPoint]
                 spans[-1] = Span.of(text, spans[-1].start, item.end)
     else:
         return []
-    return [
+    points = [
         RequestPoint(str(n), strip_quotes(text, span), source)
         for n, span in enumerate(spans, start=1)
     ]
+    return points + _numbered_after_bullets(text, points, source)
+
+
+def _numbered_after_bullets(
+    text: str, points: list[RequestPoint], source: str
+) -> list[RequestPoint]:
+    """ "- How many ...?" / "- How many ...?" / "3A) ..." / "4. ...": a list begun with bullets
+    whose numbering takes over from the bullets' count. The last bullet ends where the
+    numbers start, and each numbered item is a point of its own."""
+    if not points:
+        return []
+    last = points[-1]
+    lines = _lines_in(text, last.span)
+    for index, line in enumerate(lines):
+        label = read_item(line.text)
+        if index == 0 or label is None or label.kind != "num":
+            continue
+        if int(label.value) != len(points) + 1:
+            return []
+        rest = Span.of(text, line.start, last.span.end)
+        numbered = numbered_points(text, rest, source, continued=True)
+        if not numbered:
+            return []
+        last.span = strip_quotes(text, Span.of(text, last.span.start, line.start))
+        return numbered
+    return []
 
 
 def _indent(text: str, line: Span) -> int:
@@ -532,8 +566,13 @@ _ALSO_ASKED = re.compile(
 def _new_question(body: str) -> bool:
     """ "If so, which product, and how much did it cost?" asks for something new;
     "If yes, please provide copies." only extends the previous ask."""
-    return bool(re.search(r"\?\s*[\"”’']?\s*$", body)) and bool(
+    if not re.search(r"\?\s*[\"”’']?\s*$", body):
+        return False
+    # "If there are no free zones, what would it cost to park?": a question of its own after
+    # the condition, not a qualifier of the ask before.
+    return bool(
         re.match(r"^\W*if\s+(?:so|yes)\b", body, re.IGNORECASE)
+        or re.match(r"^\W*if\b[^?]{3,160},\s*(?:what|how|which|who|when|where)\b", body, re.I)
     )
 
 

@@ -78,6 +78,8 @@ _VALUE = re.compile(
     r"(?:\s(?:19|20)\d\d/\d\d(?!\d))?"
     # Groups of digits spaced apart: "FOI 19 1413" (a year alone is not one).
     r"(?:\s(?!(?:19|20)\d\d\b)\d{3,6}(?![\d/:.,]))?"
+    # A number, then the month and year in pairs: "FOI 224 08 23".
+    r"(?:\s\d\d\s\d\d(?![\d/:.,]))?"
 )
 #: A code standing on its own: letters and digits joined by - or /, with at least 3 digits.
 _BARE_CODE = re.compile(

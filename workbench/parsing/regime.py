@@ -293,7 +293,27 @@ _FOI_NAME = re.compile(
     r"(?:[^a-z]|$)"
 )
 _EIR_NAME = re.compile(r"(?i)(?:^|[^a-z])(?:eirs?|environmental[-_ ]information)(?:[^a-z]|$)")
-_SCOTTISH_NAME = re.compile(r"(?i)\.scot\b|scotland|scottish")
+_SCOTTISH_NAME = re.compile(
+    r"(?i)\.scot\b|scotland|scottish|"
+    # The 32 Scottish councils' own addresses, most under .gov.uk.
+    r"(?:^|[/.])(?:aberdeencity|aberdeenshire|angus|argyll-bute|clacks|cne-siar|dumgal|dundeecity|"
+    r"east-ayrshire|eastdunbarton|eastlothian|eastrenfrewshire|edinburgh|falkirk|fife|glasgow|"
+    r"highland|inverclyde|midlothian|moray|north-ayrshire|northlanarkshire|orkney|pkc|"
+    r"renfrewshire|scotborders|shetland|south-ayrshire|southlanarkshire|stirling|west-dunbarton|"
+    r"westlothian)\.gov\.uk\b"
+)
+
+
+def with_address(finding: RegimeFinding, name: str | None) -> RegimeFinding:
+    """A regime read only from "FOI" mentioned (no Act named), for a Scottish authority's
+    page, is FOISA: a Scottish council's disclosure log often names no Act, and "FOI" there
+    means the Scottish Act. A page naming no regime at all goes by its address."""
+    if finding.regime is None:
+        return regime_from_name(name)
+    if finding.regime == "FOIA" and finding.basis == "mention" and name:
+        if _SCOTTISH_NAME.search(name):
+            return RegimeFinding("FOISA", finding.evidence, "mention")
+    return finding
 
 
 def regime_from_name(name: str | None) -> RegimeFinding:

@@ -20,13 +20,14 @@ from .labels import format_label, read_item, top_key
 from .points import (
     SIGN_OFF,
     RequestPoint,
+    inline_points,
     numbered_points,
     renumber_orders,
     split_region,
     strip_quotes,
 )
-from .structure import ANSWERING, Letter, Piece, bullet_style
-from .text import Layout, Span
+from .structure import ANSWERING, Letter, Piece, Unit, bullet_style
+from .text import Layout, Span, is_heading
 from .voice import own_words, request_heading
 
 
@@ -114,7 +115,51 @@ def read_request(letter: Letter, request_text: str | None = None) -> RequestRead
     labelled = _answer_labels(letter)
     if labelled:
         return RequestReading(labelled, "answers")
+    in_turn = _numbered_in_turn(letter)
+    if in_turn:
+        return RequestReading(in_turn, "answers")
     return RequestReading([RequestPoint("1", Span(0, 0, ""), "response")], "none")
+
+
+def _numbered_in_turn(letter: Letter) -> list[RequestPoint]:
+    """Numbered items, each with lines under it, when no request was found otherwise.
+
+    A disclosure log may restate each question as a bare heading ("1. Spending on agency
+    staff in 2023-24") with its answer below ("a) £8,161,319"): the questions never ask in
+    so many words, but items numbered 1, 2, 3 each followed by an answer of their own are the
+    points, answered in turn. A plain numbered list of answers has nothing under each item,
+    so it stays one point as before.
+    """
+    units = [u for u in letter.units[letter.main[0] : letter.main[1]] if u.role in ANSWERING]
+    items = [
+        i
+        for i, unit in enumerate(units)
+        if (label := read_item(unit.text)) is not None and label.kind == "num" and not label.sub
+    ]
+    numbers = [read_item(units[i].text).value for i in items]  # type: ignore[union-attr]
+    if len(items) < 2 or numbers != [str(n) for n in range(1, len(items) + 1)]:
+        return []
+    ends = [*items[1:], _end_of_last(units, items[-1])]
+    if any(end - start < 2 for start, end in zip(items, ends, strict=True)):
+        return []
+    points = []
+    for start, end in zip(items, ends, strict=True):
+        question, last = units[start], units[end - 1]
+        label = read_item(question.text)
+        assert label is not None
+        span = Span.of(letter.text, question.span.start + label.end, question.span.end)
+        point = RequestPoint(format_label(label), span, "response")
+        point.answer = Span.of(letter.text, units[start + 1].span.start, last.span.end)
+        points.append(point)
+    return points
+
+
+def _end_of_last(units: list[Unit], start: int) -> int:
+    """Where the last item's answer ends: at the page's next heading ("FOI Requests")."""
+    for index in range(start + 1, len(units)):
+        if is_heading(units[index].text) and len(units[index].text) <= 40:
+            return index
+    return len(units)
 
 
 def _answer_labels(letter: Letter) -> list[RequestPoint]:
@@ -180,7 +225,8 @@ def _paired_points(text: str, pieces: list[Piece]) -> list[RequestPoint]:
             if earlier is not None:
                 # The request quoted again, point by point, each before its own answer: the
                 # answer belongs to the point first asked, which is not asked twice.
-                earlier.answer = point.answer
+                if point.answer is not None or earlier.answer is None:
+                    earlier.answer = point.answer
             else:
                 fresh.append(point)
         fresh = _parts_of_previous(fresh, points)
@@ -257,6 +303,12 @@ def _piece_points(text: str, piece: Piece) -> list[RequestPoint]:
     if numbered:
         return numbered
     items = [u for u in piece.units if read_item(u.text) is not None or bullet_style(u.text)]
+    if not items:
+        # "... the following information: 1. A list of ... 2. The annual spend ...": a list
+        # run into one paragraph.
+        inline = inline_points(text, region, "response")
+        if inline:
+            return inline
     if items:
         points = []
         for unit in items:

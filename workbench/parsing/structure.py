@@ -571,8 +571,14 @@ def _inside_answer(units: list[Unit], heading: Unit, previous: str) -> bool:
 def _rights(text: str) -> bool:
     """A paragraph on the right to a review or to complain: it opens with a rights sentence
     and decides nothing."""
+    if _QUESTION_ROW.match(text.split("\n", 1)[0]):
+        return False  # "Did you change the appeals process? | No.": a question and its answer
     first = re.split(r"(?<=[.?!])\s+", text.strip(), maxsplit=1)[0]
     return is_rights_sentence(first) and not _DECIDES.search(text)
+
+
+#: A flattened table row whose first cell is a question: "How many ...? | 41".
+_QUESTION_ROW = re.compile(r"^[^|]{3,}\?\s*\|")
 
 
 _DECIDES = re.compile(
@@ -652,10 +658,16 @@ class _Reader:
         if self.quoted and text.lstrip()[:1] not in _OPEN_QUOTES:
             return True  # the quotation has closed
         assert self.current is not None
+        if unit.role is Role.HEADING and statute_heading(text.split("\n", 1)[0]):
+            return True  # "Section 21 – information already reasonably accessible": the answer
+        if self._lead_in_continues(unit):
+            return False  # "... I request that you:" then "Provide a redacted version ..."
         if unit.authority and not unit.asks:
             return True
         if voice.is_table_row(text.split("\n", 1)[0]):
             return True
+        if _group_label(self.letter, unit) or self._group_heading(unit):
+            return False  # "C" / "For the last 5 years:" then "7. ...": the next group of asks
         label = read_item(text)
         seen = self.current_labels()
         if label is not None and any(_same(label, other) for other in seen):
@@ -681,6 +693,28 @@ class _Reader:
                 return True  # bulleted asks, then a paragraph of plain text: the answers
         return False
 
+    def _lead_in_continues(self, unit: Unit) -> bool:
+        """After the requester's own lead-in ("If any part is exempt, I request that you:"),
+        the next line is what they ask for, unless the authority opens its answer there."""
+        assert self.current is not None
+        last = self.current.units[-1]
+        return (
+            last.text.rstrip().endswith(":")
+            and last.asks
+            and _AUTHORITY_OPENING.match(unit.text) is None
+        )
+
+    def _group_heading(self, unit: Unit) -> bool:
+        """A short line ending in a colon, straight over the next number of the request's own
+        list ("For the last 5 year period:" then "2. How many ..."), heads more asks."""
+        text = unit.text.rstrip()
+        if "\n" in text or len(text) > 80 or not text.endswith(":") or read_item(text):
+            return False
+        index = unit.index + 1
+        following = self.letter.units[index] if index < len(self.letter.units) else None
+        label = read_item(following.text) if following is not None else None
+        return label is not None and _follows(self.current_labels(), label)
+
     def current_labels(self) -> list[ItemLabel]:
         assert self.current is not None
         return [label for u in self.current.units if (label := read_item(u.text)) is not None]
@@ -696,7 +730,19 @@ class _Reader:
         style = bullet_style(text)
         if style is not None and _FIGURE_ONLY.match(text):
             return False  # "- 190": a figure answering a bulleted ask, in the same style
-        return style is not None and style in self.styles and not _continuation_list(self.previous)
+        return (
+            style is not None
+            and style in self.styles
+            and not _continuation_list(self.previous)
+            and not _continuation_list(self._head_of_bullets(unit))
+        )
+
+    def _head_of_bullets(self, unit: Unit) -> Unit | None:
+        """The line over the run of bullets ``unit`` belongs to ("2. As follows:")."""
+        index = unit.index - 1
+        while index >= 0 and bullet_style(self.letter.units[index].text) is not None:
+            index -= 1
+        return self.letter.units[index] if index >= 0 else None
 
 
 _OPEN_QUOTES = "\"“‘'"
@@ -842,13 +888,28 @@ def _step(reader: _Reader, unit: Unit) -> None:
         assert reader.current is not None
         reader.current.at_top = True
         return
-    if voice.introduces_request(_last_sentence(text)) and not requester:
+    announces = reader.state == "answer" and _AS_FOLLOWS.match(text.rstrip()) is not None
+    if voice.introduces_request(_last_sentence(text)) and not requester and not announces:
         _drop_title_block(reader, at_top=True)
         reader.state = "intro"
         reader.spoken = True
         return
     if unit.authority:
         reader.spoken = True
+
+
+#: A letter (or roman numeral) alone on its line, without the stop a list label has: "C".
+_LONE_LETTER = re.compile(r"^\s*\(?(?:[a-z]|[ivx]{1,4})\)?\s*$", re.IGNORECASE)
+
+
+def _group_label(letter: Letter, unit: Unit) -> bool:
+    """A bare letter between numbered questions names the group the next ones belong to
+    ("a) At fires ... b) At other incidents ... C" then "7. Total rescues?"): it is no answer.
+    A lone figure under a question is one ("41"), so only letters count."""
+    if not _LONE_LETTER.match(unit.text):
+        return False
+    following = letter.units[unit.index + 1] if unit.index + 1 < len(letter.units) else None
+    return following is not None and read_item(following.text) is not None
 
 
 def _answer_label(text: str, first_line: str) -> bool:
@@ -875,7 +936,10 @@ _DATE_ONLY = re.compile(
 _DECIDING = re.compile(
     r"\b(?:is|are|was|were|being|been)\s+(?:(?:therefore|considered|deemed)\s+)?"
     r"(?:exempt|withheld|not\s+held|refused)\b|\b(?:we|I)\s+(?:do|did|does)\s+not\s+hold\b|"
-    r"\b(?:will|can|shall)\s+neither\s+confirm\s+nor\s+deny\b|\bby\s+virtue\s+of\s+(?:section|regulation)",
+    r"\b(?:will|can|shall)\s+neither\s+confirm\s+nor\s+deny\b|\bby\s+virtue\s+of\s+(?:section|regulation)|"
+    # "exemptions will be applicable", "we are unable to divulge details": refusing, not asking.
+    r"\b(?:exemptions?|exceptions?)\s+(?:will\s+be|is|are)\s+(?:applicable|engaged|applied)\b|"
+    r"\b(?:we|I)\s+(?:are|am)\s+(?:unable|not\s+able)\s+to\s+(?:release|disclose|divulge)\b",
     re.IGNORECASE,
 )
 
@@ -887,11 +951,24 @@ def _cut_swallowed_answer(piece: Piece) -> None:
     if piece.question is not None or piece.source != "response":
         return
     for position, unit in enumerate(piece.units):
-        if position and _DECIDING.search(unit.text) and not unit.asks:
+        if position and _decides(unit):
             for rest in piece.units[position:]:
                 rest.role = Role.ANSWER
             piece.units = piece.units[:position]
             return
+
+
+def _decides(unit: Unit) -> bool:
+    """A sentence of the unit is the authority deciding, and that sentence asks nothing (a
+    paragraph may open "When referrals are received ..." and still refuse)."""
+    if not _DECIDING.search(unit.text):
+        return False
+    if not unit.asks:
+        return True
+    return any(
+        _DECIDING.search(sentence) and not voice.asks(sentence)
+        for sentence in re.split(r"(?<=[.?!])\s+", unit.text)
+    )
 
 
 def _table_pair(reader: _Reader, unit: Unit) -> bool:
@@ -1002,11 +1079,27 @@ def _continuation_list(previous: Unit | None) -> bool:
     if previous is None or previous.role is Role.REQUEST:
         return False
     line = previous.text.rstrip()
+    if _AS_FOLLOWS.match(line):
+        return True  # "2. As follows:" in the answers, over the authority's figures
     return (
         line.endswith(":")
         and voice.authority_speaks(previous.text)
         and not (voice.introduces_request(_last_sentence(previous.text)))
     )
+
+
+#: The authority opening its answer: "We ...", "Our ...", "The Council ...".
+_AUTHORITY_OPENING = re.compile(
+    r"^\W*(?:we|our|I\s+(?:can|am|have|will|write)|the\s+(?:council|trust|authority|force|"
+    r"university|service|department|board|college))\b",
+    re.IGNORECASE,
+)
+#: An answer that only announces the list under it: "2. As follows:", "See below:".
+_AS_FOLLOWS = re.compile(
+    r"^\W*(?:(?:\d{1,2}[a-z]?|[a-z])[.)]\s+)?(?:as\s+follows|see\s+below|(?:details|figures)"
+    r"\s+(?:are\s+)?below)\s*:$",
+    re.IGNORECASE,
+)
 
 
 def _same(label: ItemLabel, other: ItemLabel) -> bool:

@@ -307,7 +307,13 @@ _PERIOD_FIGURES = re.compile(
 )
 
 
+#: A download link's file type and size: "Response (PDF | 58KB)" is a link, not a table row.
+_FILE_SIZE = re.compile(r"\(\s*[A-Za-z]{2,5}\s*\|\s*\d+(?:\.\d+)?\s*[KMG]B\s*\)", re.IGNORECASE)
+
+
 def is_table_row(line: str) -> bool:
     stripped = line.strip()
+    if "|" in stripped and _FILE_SIZE.search(stripped):
+        return False
     row = _TABLE_ROW.match(stripped) or (stripped[:1].isdigit() and _PERIOD_FIGURES.match(stripped))
     return bool(row) and not (stripped[:1].isdigit() and _YEARS_ONLY.match(stripped))
