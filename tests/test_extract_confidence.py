@@ -66,15 +66,3 @@ def test_confident_determinations_are_right_on_the_development_letters():
     calibration = evaluate_folder(DEV).calibration("determinations")
     assert calibration.precision >= 0.95
     assert calibration.coverage >= 0.5
-
-
-def test_one_attachment_answering_every_question_is_a_trusted_disclosure():
-    # Across the development letters and the fresh letters gathered since, a disclosure that
-    # one shared answer gives for several points ("Please see attached") was right every time.
-    text = (
-        "Request\n- How many chimney fires were attended in 2023?\n"
-        "- How many of them were in thatched roofs?\n\nReply\nPlease see attached spreadsheet.\n"
-    )
-    points = extract(text).points
-    assert [p.determination for p in points] == [Determination.HELD_DISCLOSED] * 2
-    assert not any(needs_check(p.confidence) for p in points)

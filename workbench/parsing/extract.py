@@ -411,10 +411,8 @@ def _without(text: str, zones: list[Span], cut: list[Span]) -> list[Span]:
 
 
 #: Confidence kept when one answer is read for several points, or when a point gets only
-#: what is left after the others were answered by name. A disclosure so shared ("Please
-#: see attached" under several questions) was right 20 times in 20 on the development
-#: letters and the fresh letters gathered since: it stays above the check threshold.
-_SHARED_ANSWER = 0.95
+#: what is left after the others were answered by name.
+_SHARED_ANSWER = 0.92
 _LEFT_OVER = 0.6
 #: Confidence kept when the request's points are uncertain: prose divided at each ask, or no
 #: request found at all (the whole letter read as answering one point).
