@@ -316,6 +316,21 @@ def _refusal_grounds(signals: _Signals) -> tuple[tuple[str, Determination], ...]
     return _REFUSAL_GROUNDS
 
 
+#: A sentence giving the reason for the one before it: "This is because we do not hold it."
+_BECAUSE = re.compile(r"^\W*(?:(?:this|that|it)\s+is\s+because|because)\b", re.IGNORECASE)
+
+
+def _explained_by_not_held(signals: _Signals) -> set[int]:
+    """Where a refusal is explained at once by "not held" ("We are unable to provide the
+    information. This is because we do not hold it."): nothing is withheld, it is not held."""
+    reasons = [s for s in signals.get("not_held") if _BECAUSE.match(s.text)]
+    return {
+        span.start
+        for span in signals.get("withheld")
+        if any(0 <= reason.start - span.end <= 3 for reason in reasons)
+    }
+
+
 def _combine(
     signals: _Signals, status: tuple[Determination, Span] | None
 ) -> tuple[Determination | None, list[Span], str]:
@@ -370,6 +385,7 @@ def _combine(
         # "We do not hold it, so we are unable to provide it" refuses nothing more: words of
         # withholding count beside "not held" only in a sentence of their own, or with a ground.
         said_not_held = {span.start for span in signals.get("not_held")}
+        said_not_held |= _explained_by_not_held(signals)
         withheld = "ground:exemption" in signals or any(
             span.start not in said_not_held for span in signals.get("withheld")
         )

@@ -260,6 +260,8 @@ def _joins(previous: str, line: str, *, unwrapped: bool = False) -> bool:
     last_line = previous.rsplit("\n", 1)[-1].rstrip()
     if last_line.endswith(_TERMINAL) or not re.search(r"[A-Za-z]", last_line):
         return False
+    if "\n" not in previous and LIST_ITEM.match(previous) and _ANSWER_OPENING.match(line):
+        return False  # "1) Assessments of the model" / "Please note we hold no more": its answer
     if line[:1].islower():
         return True
     if unwrapped:
@@ -1094,6 +1096,9 @@ _AUTHORITY_OPENING = re.compile(
     r"university|service|department|board|college))\b",
     re.IGNORECASE,
 )
+#: A line that opens the authority's answer straight under a quoted question without
+#: punctuation: "Please note ...", "We ...", "Our ...", "The Council ...".
+_ANSWER_OPENING = re.compile(rf"{_AUTHORITY_OPENING.pattern}|^\W*please\s+note\b", re.IGNORECASE)
 #: An answer that only announces the list under it: "2. As follows:", "See below:".
 _AS_FOLLOWS = re.compile(
     r"^\W*(?:(?:\d{1,2}[a-z]?|[a-z])[.)]\s+)?(?:as\s+follows|see\s+below|(?:details|figures)"
