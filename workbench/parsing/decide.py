@@ -277,6 +277,7 @@ def _is_skipped(book: PhraseBook, text: str) -> bool:
         or introduces_request(text)  # "... your request, received on 9 May, as follows:"
         or book.find("skip", "general_law", text, lowered)
         or book.find("skip", "denied", text, lowered)
+        or book.find("skip", "routing", text, lowered)
     )
 
 
@@ -503,8 +504,8 @@ def _provisions_for(determination: Determination, grounds: list[Ground]) -> list
 
 def fits(determination: Determination | None, provision_id: str) -> bool:
     """Whether a ground cited away from any point belongs with a point so decided."""
-    if determination in (None, D.HELD_DISCLOSED, D.OTHER):
-        return False
+    if determination in (None, D.HELD_DISCLOSED, D.OTHER) or provision_id.startswith(_ROUTING):
+        return False  # the exemption sending a request to the regulations decides no point
     implied = implied_determination(provision_id)
     if determination in (D.HELD_WITHHELD, D.HELD_PARTLY_DISCLOSED):
         return implied is None
