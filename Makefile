@@ -54,6 +54,7 @@ lab: $(VENV)/.installed-analyst
 # the README's generated tables are up to date (cog; see workbench/cli/reference.py).
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check workbench tests benchmarks deploy
+	$(BIN)/ruff format --check workbench tests benchmarks deploy
 	$(BIN)/lint-imports --no-cache
 	$(BIN)/cog --check README.md
 

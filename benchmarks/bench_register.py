@@ -200,6 +200,4 @@ if __name__ == "__main__":
     )
     parser.add_argument("--postgres-url", help="A PostgreSQL database to use (default: own).")
     arguments = parser.parse_args()
-    main(
-        arguments.sizes, arguments.keep, arguments.stores.split(","), arguments.postgres_url
-    )
+    main(arguments.sizes, arguments.keep, arguments.stores.split(","), arguments.postgres_url)

@@ -88,7 +88,6 @@ from .uploads import Upload, attach_uploaded_review_request
 log = logging.getLogger(__name__)
 
 
-
 #: How many times a change is merged onto someone else's newer version before giving up.
 MERGE_ATTEMPTS = 3
 
@@ -300,10 +299,7 @@ class ReviewSession:
         audit trail, made before anyone typed a name, name a real person.
         """
         return (
-            signed_in_user()
-            or self._who
-            or self._review.reviewer.name.strip()
-            or settings.user()
+            signed_in_user() or self._who or self._review.reviewer.name.strip() or settings.user()
         )
 
     @property

@@ -103,6 +103,7 @@ def _is_outcome(sentence: str) -> bool:
         re.search(
             r"\b(?:revised|this|the\s+outcome\s+of\s+(?:the|your))\s+review\s+(?:response|outcome)|"
             r"\bupheld\b|\bhave\s+reviewed\b|\breviews?\s+\d|"
+            r"\b(?:this|the|my)\s+(?:internal\s+)?review\s+has\s+(?:concluded|found)\b|"
             r"\b(?:asked\s+for|requested|have\s+requested|has\s+requested)\s+an?\s+(?:internal\s+)?review|"
             r"\byour\s+(?:\w+\s+){0,2}(?:request|e-?mail|letter|requirement)s?\s+(?:(?:of|dated)\s+"
             r"[^,.;]{1,25}?\s+)?(?:for|requesting|seeking|asking\s+for)\s+(?:an?\s+)?(?:internal\s+)?"
