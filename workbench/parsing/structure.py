@@ -260,7 +260,12 @@ def _joins(previous: str, line: str, *, unwrapped: bool = False) -> bool:
     last_line = previous.rsplit("\n", 1)[-1].rstrip()
     if last_line.endswith(_TERMINAL) or not re.search(r"[A-Za-z]", last_line):
         return False
-    if "\n" not in previous and LIST_ITEM.match(previous) and _ANSWER_OPENING.match(line):
+    if (
+        "\n" not in previous
+        and LIST_ITEM.match(previous)
+        and line[:1].isupper()
+        and _ANSWER_OPENING.match(line)
+    ):
         return False  # "1) Assessments of the model" / "Please note we hold no more": its answer
     if line[:1].islower():
         return True
