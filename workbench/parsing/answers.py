@@ -131,11 +131,19 @@ def _attach_lead_in(text: str, zones: list[Span], markers: list[_Marker], answer
     if not before or not before[-1].text.rstrip().endswith(":"):
         return
     lead_in = before[-1]
+    if not _REFUSING_LEAD.search(re.split(r"(?<=[.?!])\s+", lead_in.text.strip())[-1]):
+        return  # "Our answers are as follows:": each point's own answer decides it
     if any(m.start < first.start and not m.restated and m.start >= lead_in.start for m in markers):
         return
     for marker in restated:
         for key in marker.keys:
             answers.by_key[key] = [lead_in, *answers.by_key.get(key, [])]
+
+
+#: A lead-in that refuses what it lists: "We do not have any of the following:".
+_REFUSING_LEAD = re.compile(
+    r"\b(?:not|no|none|unable|cannot|can't|neither|nor)\b|n't\b", re.IGNORECASE
+)
 
 
 #: A footnote under a table: "* Numbers between 1 and 5 have been redacted ...".
