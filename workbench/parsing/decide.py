@@ -81,6 +81,8 @@ CONFIDENCE = {
     "not_held+ground": 0.95,
     "not_held": 0.9,
     "partly_not_held": 0.55,  # "not held" beside a disclosure: partial, or disclosed?
+    # Left over beside a point refused by name as not held: what is not held is that point's.
+    "disclosed_rest": 0.55,
     "published": 0.8,
     "withheld+ground": 0.92,
     "withheld_ground": 0.85,
