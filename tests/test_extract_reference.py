@@ -37,6 +37,8 @@ from workbench.parsing.reference import normalise_reference
         ("Freedom of Information Request: 0596 2019/20\n\nThe Trust", "0596 2019/20"),
         ("Notification requirements - 138/15\n\nDated: 05 Mar 2015", "138/15"),
         ("Our ref: 202100255908\n\nDear Sir", "202100255908"),
+        ("Phone: 020 7946 0000\nOurRef: k20417, 20533\n4 May 2022\n\nDear Mr Hale", "k20417"),
+        ("OurRef:FOI 3381\n\nDear Ms Ward", "FOI 3381"),
     ],
 )
 def test_reference_forms(text, expected):

@@ -151,3 +151,27 @@ def test_without_a_request_the_letter_answers_one_point_and_says_it_is_unsure():
     assert [p.label for p in result.points] == ["1"]
     assert result.points[0].determination is D.COST_LIMIT
     assert result.confidence["points"] < 0.5
+
+
+def test_an_answer_printed_under_an_unpunctuated_question_is_not_part_of_it():
+    # A converted PDF: "1) Assessments of ..." with no stop, then the answer on the next line.
+    text = (
+        "Information requested as set out in bold:\n"
+        "I would like to request all documentation relating to:\n"
+        "1) Any independent review of the safety audit carried out for the scheme\n"
+        "Please note no further documentation is available beyond what you have\n"
+        "already been sent.\n"
+        "2) Any review of the traffic model carried out for the scheme since 2021\n"
+        "the council has never commissioned one.\n"
+    )
+    letter = read_letter(text)
+    units = {u.text.split("\n")[0]: u.role for u in letter.units}
+    assert units["1) Any independent review of the safety audit carried out for the scheme"] is (
+        Role.REQUEST
+    )
+    assert units["Please note no further documentation is available beyond what you have"] is (
+        Role.ANSWER
+    )
+    # A wrapped line in lower case carries on the question, whatever its first words.
+    (second,) = [u for u in letter.units if u.text.startswith("2)")]
+    assert second.text.endswith("the council has never commissioned one.")

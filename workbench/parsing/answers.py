@@ -88,6 +88,7 @@ class _Marker:
     listed: bool = False  # a labelled line (not a phrase), right after a line ending in ":"
     labelled: bool = False  # a labelled line rather than a phrase
     named: bool = False  # points named inside a sentence: in any order, never a new run
+    restated: bool = False  # a line repeating the point's own words
 
 
 def find_answers(
@@ -111,9 +112,38 @@ def find_answers(
         for key in marker.keys:
             answers.by_key.setdefault(key, []).append(span)
     answers.general = _unclaimed(text, zones, claimed)
+    _attach_lead_in(text, zones, markers, answers)
     _attach_footnotes(text, layout, zones, answers)
     answers.new_points = _split_parts(text, layout, points, answers)
     return answers
+
+
+def _attach_lead_in(text: str, zones: list[Span], markers: list[_Marker], answers: Answers) -> None:
+    """ "We do not hold this information. We do not have any of the following:" over the
+    points restated one by one: the sentence that leads into the list decides every point
+    listed under it, not only the one it happens to stand nearest."""
+    restated = [m for m in markers if m.restated]
+    if len(restated) < 2:
+        return
+    first = restated[0]
+    zone = next(z for z in zones if z.start <= first.start < z.end)
+    before = [b for b in paragraphs(text, zone.start, first.start) if b.text.strip()]
+    if not before or not before[-1].text.rstrip().endswith(":"):
+        return
+    lead_in = before[-1]
+    if not _REFUSING_LEAD.search(re.split(r"(?<=[.?!])\s+", lead_in.text.strip())[-1]):
+        return  # "Our answers are as follows:": each point's own answer decides it
+    if any(m.start < first.start and not m.restated and m.start >= lead_in.start for m in markers):
+        return
+    for marker in restated:
+        for key in marker.keys:
+            answers.by_key[key] = [lead_in, *answers.by_key.get(key, [])]
+
+
+#: A lead-in that refuses what it lists: "We do not have any of the following:".
+_REFUSING_LEAD = re.compile(
+    r"\b(?:not|no|none|unable|cannot|can't|neither|nor)\b|n't\b", re.IGNORECASE
+)
 
 
 #: A footnote under a table: "* Numbers between 1 and 5 have been redacted ...".
@@ -373,6 +403,13 @@ class _Topics:
 
     def __init__(self, points: list[RequestPoint]) -> None:
         self.points = [(p.key, content_words(p.span.text)) for p in points]
+        # The last point's span often runs on into what the request says after its list
+        # (a time frame, a definition): its own words are those of its first paragraph.
+        self.points += [
+            (p.key, content_words(first))
+            for p in points
+            if (first := _first_paragraph(p.span.text))
+        ]
         #: Each top-level point with its parts, and the words of all of them together.
         tops: dict[str, tuple[list[str], set[str]]] = {}
         for point in points:
@@ -422,8 +459,14 @@ class _Topics:
             # words of its own; the question repeated adds (almost) none.
             repeated = asks or shared >= 0.9 * len(words)
             if enough and repeated and shared >= 0.75 * len(own) and len(words) <= 1.3 * len(own):
-                return _Marker(line.start, (key,))
+                return _Marker(line.start, (key,), restated=True)
         return None
+
+
+def _first_paragraph(value: str) -> str:
+    """The first paragraph of ``value`` when it has more than one, else ""."""
+    parts = re.split(r"\n\s*\n", value.strip(), maxsplit=1)
+    return parts[0] if len(parts) > 1 else ""
 
 
 #: Paragraphs that answer nothing: thanks, contact details, rights, signing off.

@@ -81,6 +81,8 @@ CONFIDENCE = {
     "not_held+ground": 0.95,
     "not_held": 0.9,
     "partly_not_held": 0.55,  # "not held" beside a disclosure: partial, or disclosed?
+    # Left over beside a point refused by name as not held: what is not held is that point's.
+    "disclosed_rest": 0.55,
     "published": 0.8,
     "withheld+ground": 0.92,
     "withheld_ground": 0.85,
@@ -277,6 +279,7 @@ def _is_skipped(book: PhraseBook, text: str) -> bool:
         or introduces_request(text)  # "... your request, received on 9 May, as follows:"
         or book.find("skip", "general_law", text, lowered)
         or book.find("skip", "denied", text, lowered)
+        or book.find("skip", "routing", text, lowered)
     )
 
 
@@ -314,6 +317,21 @@ def _refusal_grounds(signals: _Signals) -> tuple[tuple[str, Determination], ...]
     if ncnd & cost:
         return (_REFUSAL_GROUNDS[1], _REFUSAL_GROUNDS[0], *_REFUSAL_GROUNDS[2:])
     return _REFUSAL_GROUNDS
+
+
+#: A sentence giving the reason for the one before it: "This is because we do not hold it."
+_BECAUSE = re.compile(r"^\W*(?:(?:this|that|it)\s+is\s+because|because)\b", re.IGNORECASE)
+
+
+def _explained_by_not_held(signals: _Signals) -> set[int]:
+    """Where a refusal is explained at once by "not held" ("We are unable to provide the
+    information. This is because we do not hold it."): nothing is withheld, it is not held."""
+    reasons = [s for s in signals.get("not_held") if _BECAUSE.match(s.text)]
+    return {
+        span.start
+        for span in signals.get("withheld")
+        if any(0 <= reason.start - span.end <= 3 for reason in reasons)
+    }
 
 
 def _combine(
@@ -370,6 +388,7 @@ def _combine(
         # "We do not hold it, so we are unable to provide it" refuses nothing more: words of
         # withholding count beside "not held" only in a sentence of their own, or with a ground.
         said_not_held = {span.start for span in signals.get("not_held")}
+        said_not_held |= _explained_by_not_held(signals)
         withheld = "ground:exemption" in signals or any(
             span.start not in said_not_held for span in signals.get("withheld")
         )
@@ -487,8 +506,8 @@ def _provisions_for(determination: Determination, grounds: list[Ground]) -> list
 
 def fits(determination: Determination | None, provision_id: str) -> bool:
     """Whether a ground cited away from any point belongs with a point so decided."""
-    if determination in (None, D.HELD_DISCLOSED, D.OTHER):
-        return False
+    if determination in (None, D.HELD_DISCLOSED, D.OTHER) or provision_id.startswith(_ROUTING):
+        return False  # the exemption sending a request to the regulations decides no point
     implied = implied_determination(provision_id)
     if determination in (D.HELD_WITHHELD, D.HELD_PARTLY_DISCLOSED):
         return implied is None

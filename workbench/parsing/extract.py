@@ -259,10 +259,41 @@ def _read_points(
                     reading.confidence *= _LEFT_OVER
         readings.append((point, reading))
     if answers.signposted:
+        _not_held_part_named(readings, answers)
         _whole_request_for_undecided(readings, answers, context)
         _attach_loose_grounds(readings, answers, grounds)
     _attach_implied_grounds(readings, grounds)
     return readings
+
+
+#: Readings of a disclosure said to be only part of what was asked ("some of the information").
+_PART_GIVEN = frozenset({"partly_not_held", "disclosed_in_part", "partial_only"})
+
+
+def _not_held_part_named(readings: list[tuple[RequestPoint, Reading]], answers: Answers) -> None:
+    """ "I attach some of the information you requested. ... we do not have some of it, so we
+    refuse ... in respect of your first question": the part not given is the point the refusal
+    names (not held, or withheld). A point answered only by what is left over is then
+    disclosed, not partly so; its confidence stays as low as the left-over reading's."""
+    named_not_held = any(
+        answers.by_key.get(point.key)
+        and reading.determination in (Determination.NOT_HELD, Determination.HELD_WITHHELD)
+        for point, reading in readings
+    )
+    if not named_not_held:
+        return
+    for index, (point, reading) in enumerate(readings):
+        if answers.by_key.get(point.key) or reading.basis not in _PART_GIVEN:
+            continue
+        readings[index] = (
+            point,
+            replace(
+                reading,
+                determination=Determination.HELD_DISCLOSED,
+                provisions=[],
+                basis="disclosed_rest",
+            ),
+        )
 
 
 def _whole_request_for_undecided(

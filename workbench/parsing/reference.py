@@ -30,7 +30,7 @@ _LABEL_WORDS: tuple[tuple[str, ...], ...] = (
     ("request",),
 )
 _LABELS: list[tuple[int, re.Pattern[str]]] = [
-    (0, re.compile(r"\bour\s+ref(?:erence)?\b\.?(?:\s*(?:no|number)\b\.?)?", re.I)),
+    (0, re.compile(r"\bour\s*ref(?:erence)?\b\.?(?:\s*(?:no|number)\b\.?)?", re.I)),
     (
         1,
         re.compile(

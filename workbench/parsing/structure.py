@@ -260,6 +260,13 @@ def _joins(previous: str, line: str, *, unwrapped: bool = False) -> bool:
     last_line = previous.rsplit("\n", 1)[-1].rstrip()
     if last_line.endswith(_TERMINAL) or not re.search(r"[A-Za-z]", last_line):
         return False
+    if (
+        "\n" not in previous
+        and LIST_ITEM.match(previous)
+        and line[:1].isupper()
+        and _ANSWER_OPENING.match(line)
+    ):
+        return False  # "1) Assessments of the model" / "Please note we hold no more": its answer
     if line[:1].islower():
         return True
     if unwrapped:
@@ -1094,6 +1101,9 @@ _AUTHORITY_OPENING = re.compile(
     r"university|service|department|board|college))\b",
     re.IGNORECASE,
 )
+#: A line that opens the authority's answer straight under a quoted question without
+#: punctuation: "Please note ...", "We ...", "Our ...", "The Council ...".
+_ANSWER_OPENING = re.compile(rf"{_AUTHORITY_OPENING.pattern}|^\W*please\s+note\b", re.IGNORECASE)
 #: An answer that only announces the list under it: "2. As follows:", "See below:".
 _AS_FOLLOWS = re.compile(
     r"^\W*(?:(?:\d{1,2}[a-z]?|[a-z])[.)]\s+)?(?:as\s+follows|see\s+below|(?:details|figures)"
@@ -1180,5 +1190,35 @@ def _reported(letter: Letter, units: list[Unit]) -> None:
                 start = sentence.start + match.end()
                 span = Span.of(letter.text, start, sentence.end)
                 piece_unit = Unit(span, unit.index, False, Role.REQUEST)
-                letter.pieces.append(Piece([piece_unit], reported=True))
+                piece = Piece([piece_unit], reported=True)
+                letter.pieces.append(piece)
+                _reported_rest(letter, units, piece, sentence.end)
                 return
+
+
+def _reported_rest(letter: Letter, units: list[Unit], piece: Piece, end: int) -> None:
+    """A reported request that opens a quotation runs on to where it closes ("requesting
+    “details ... for the last 5 years:" / "Date, time, ...”."), and a sentence after it that
+    reports one more ask ("In addition, X was also requested.") is a further point."""
+    following = [u for u in units if u.span.start >= end and u.role in ANSWERING]
+    open_quotes = piece.units[0].text.count("“") - piece.units[0].text.count("”")
+    for unit in following[:_LONGEST_REPORTED]:
+        if open_quotes <= 0:
+            break
+        piece.units.append(unit)
+        unit.role = Role.REQUEST
+        open_quotes += unit.text.count("“") - unit.text.count("”")
+        end = unit.span.end
+    if open_quotes > 0:
+        piece.units[1:] = []  # no closing mark: only the first sentence is sure
+        return
+    for unit in (u for u in units if u.span.start >= end and u.role in ANSWERING):
+        if not voice.further_ask(unit.text):
+            return
+        unit.role = Role.REQUEST
+        letter.pieces.append(Piece([unit], reported=True))
+        end = unit.span.end
+
+
+#: A quotation of a reported request that has not closed after this many units never will.
+_LONGEST_REPORTED = 4

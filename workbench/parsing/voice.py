@@ -90,8 +90,18 @@ _REPORTED_ASK = re.compile(
     r"""\b(?:(?:you|the\s+(?:applicant|requester|requestor|customer|enquirer))\s+(?:have\s+|has\s+)?
           (?:asked|requested)|asking|requesting)\s+(?:us\s+)?
         (?!(?:for\s+)?(?:an?\s+)?(?:internal\s+)?review)
-        (?:for|whether|about|if|how|what|to\s+provide|to\s+be\s+provided\s+with|that|copies)\b""",
+        (?:(?:for|whether|about|if|how|what|to\s+provide|to\s+be\s+provided\s+with|that|copies)\b
+          |(?=[“"]\w))    # "requesting “details of incidents ...”": the request quoted
+        """,
     re.IGNORECASE | re.VERBOSE,
+)
+#: A further ask reported after the request: "In addition, the stop messages were also
+#: requested.", "You also asked for the crew's notes."
+_FURTHER_ASK = re.compile(
+    r"^\W*(?:in\s+addition|additionally|further(?:more)?)\b[^.]{0,200}\b(?:was|were)\s+also\s+"
+    r"(?:requested|asked\s+for|sought)\b|^\W*you\s+(?:have\s+)?also\s+(?:asked|requested)\s+"
+    r"(?:us\s+)?(?:for|whether|about|if|how|what|that|copies)\b",
+    re.IGNORECASE,
 )
 #: The first words of a sentence written by the authority, not the requester.
 _AUTHORITY_START = re.compile(
@@ -243,6 +253,11 @@ def introduces_request(sentence: str) -> bool:
 def reported_ask(sentence: str) -> re.Match[str] | None:
     """ "You asked us for copies of ...": the request reported in running text."""
     return _REPORTED_ASK.search(sentence)
+
+
+def further_ask(sentence: str) -> bool:
+    """ "In addition, X was also requested.": one more point of a request reported above."""
+    return _FURTHER_ASK.search(sentence) is not None
 
 
 #: A list label or bullet opening a line: not part of either voice.
