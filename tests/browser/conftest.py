@@ -16,8 +16,8 @@ browser, a Voila server and a kernel on a shared 2-core machine now and then
 lose a step that no code of ours sees (once in the last several full runs: a
 point split into 3a and 3b showed 3a and never 3b), and one such step must not
 stop everything else from landing.  A test that fails twice is a failure, and
-the run's last line counts every rerun ("1 rerun"), so a flake is seen, not
-hidden.
+the run's last line counts every rerun ("1 rerun") and the summary prints why
+the first try failed, so a flake is seen, not hidden.
 
 Without ``/usr/bin/chromium`` these tests skip and say why, except under CI
 (``CI=true``), where a missing browser is a failure.
@@ -56,6 +56,14 @@ def pytest_collection_modifyitems(config, items):
         if here in Path(item.path).parents:
             item.add_marker(pytest.mark.browser)
             item.add_marker(pytest.mark.flaky(reruns=RERUNS))
+
+
+def pytest_terminal_summary(terminalreporter):
+    """Print why each rerun test failed its first time, so a flake in CI can be diagnosed
+    from the log alone (the rerun plugin names the test, not the failure)."""
+    for report in terminalreporter.stats.get("rerun", []):
+        terminalreporter.write_sep("-", f"first try of {report.nodeid} failed")
+        terminalreporter.write_line(report.longreprtext[-4000:])
 
 
 def _under_ci() -> bool:
