@@ -13,10 +13,10 @@ import functools
 import re
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from ..errors import SettingsError
 
@@ -41,23 +41,27 @@ CATEGORIES: tuple[str, ...] = (
 )
 
 
+def _compiles(value: str) -> str:
+    """A phrase a team wrote must compile, or the file is refused with the phrase named."""
+    try:
+        re.compile(value, re.IGNORECASE)
+    except re.error as exc:
+        raise ValueError(f"not a valid regular expression ({exc}): {value!r}") from exc
+    return value
+
+
+#: A regular expression from a phrase file (case-insensitive), checked when the file is read.
+RegexText = Annotated[str, AfterValidator(_compiles)]
+
+
 class Cue(BaseModel):
     """One phrase (a regular expression, case-insensitive) and how much it counts."""
 
     model_config = ConfigDict(extra="forbid")
 
-    pattern: str
+    pattern: RegexText
     weight: int = Field(ge=1, le=5)
     summary: str | None = None  # a closer summary than the category's, when this cue decides
-
-    @field_validator("pattern")
-    @classmethod
-    def _compiles(cls, value: str) -> str:
-        try:
-            re.compile(value, re.IGNORECASE)
-        except re.error as exc:
-            raise ValueError(f"not a valid regular expression ({exc}): {value!r}") from exc
-        return value
 
     @functools.cached_property
     def regex(self) -> re.Pattern[str]:

@@ -20,6 +20,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
 from ..catalogue import is_valid_id
 from ..errors import SettingsError
+from .categories import RegexText
 from .references import REGIMES, Mention
 
 
@@ -28,17 +29,8 @@ class Description(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    pattern: str
+    pattern: RegexText
     provisions: dict[str, str]
-
-    @field_validator("pattern")
-    @classmethod
-    def _compiles(cls, value: str) -> str:
-        try:
-            re.compile(value, re.IGNORECASE)
-        except re.error as exc:
-            raise ValueError(f"not a valid regular expression ({exc}): {value!r}") from exc
-        return value
 
     @field_validator("provisions")
     @classmethod
