@@ -208,7 +208,10 @@ def _markers(layout: Layout, points: list[RequestPoint], zones: list[Span]) -> l
                 marker = restated
             if marker is not None:
                 found.setdefault(line.start, marker)
+        clarifying = _clarifications(layout, zone)
         for sentence in layout.sentences_in(zone.start, zone.end):
+            if any(c.start <= sentence.start < c.end for c in clarifying):
+                continue  # "Clarification received re question 7: the period is ...": no answer
             marker = (
                 _phrase_marker(sentence, keys, tops)
                 or topics.named(sentence)
@@ -220,6 +223,28 @@ def _markers(layout: Layout, points: list[RequestPoint], zones: list[Span]) -> l
         found.setdefault(marker.start, marker)
     ordered = [found[start] for start in sorted(found)]
     return _in_reading_order(ordered, keys)
+
+
+#: A line reporting how the requester narrowed a point: "Clarification received 03/07/2015 re
+#: question 7:", "You clarified question 2 as follows:".
+_CLARIFICATION = re.compile(
+    r"^\W*(?:clarification\s+(?:received|provided|given|sought)|you\s+(?:later\s+)?clarified)\b",
+    re.IGNORECASE,
+)
+
+
+def _clarifications(layout: Layout, zone: Span) -> list[Span]:
+    """Lines that restate a clarification of the request (and, after a heading line ending in a
+    colon, the line it introduces). They name the question they narrow, but answer nothing."""
+    lines = layout.lines_in(zone.start, zone.end)
+    found: list[Span] = []
+    for index, line in enumerate(lines):
+        if not _CLARIFICATION.match(line.text):
+            continue
+        found.append(line)
+        if line.text.rstrip().endswith(":") and index + 1 < len(lines):
+            found.append(lines[index + 1])
+    return found
 
 
 def _bare_numbers(layout: Layout, keys: list[str], zones: list[Span]) -> list[_Marker]:

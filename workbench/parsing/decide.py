@@ -217,6 +217,11 @@ def read_decision(
             continue
         signals.add(f"ground:{implied.value if implied else 'exemption'}", sentence)
     determination, deciding, basis = _combine(signals, status)
+    rider = _ncnd_rider(signals)
+    if determination is D.NOT_HELD and rider is not None:
+        grounds = [
+            g for g in grounds if g.start < rider and implied_determination(g.id) is not D.NCND
+        ]
     provisions = _provisions_for(determination, grounds) if determination else []
     evidence = deciding
     if determination is None and not any(s.text.strip() for s in spans):
@@ -341,12 +346,20 @@ def _combine(
     if status is not None:
         support = [s for s in _first(signals, _STATUS_SUPPORT[status[0]]) if s != status[1]]
         return status[0], [status[1], *support[:2]], "status"
+    rider = _ncnd_rider(signals)
+    residual_ncnd = rider is not None
+    if rider is not None:
+        for name in _RIDERS_OWN:  # what follows the rider is the rider's, not the point's
+            kept = signals.found.get(name, {})
+            signals.found[name] = {k: v for k, v in kept.items() if k < rider}
     figures = signals.any("figures")
     disclosed = "disclosed" in signals
     for name, determination in _refusal_grounds(signals):
         ground = f"ground:{determination.value}"
         if not signals.any(name, ground):
             continue
+        if determination is D.NCND and residual_ncnd:
+            continue  # "No information held. In addition, we neither confirm nor deny ... other"
         if determination is D.NCND and name not in signals and (disclosed or "partial" in signals):
             continue  # an NCND limb cited beside a disclosure: some is withheld, not NCND
         if determination is D.NCND and disclosed and _about_other_information(signals.get(name)):
@@ -367,7 +380,7 @@ def _combine(
         if mixed:
             return determination, evidence, "refusal_mixed"
         return determination, evidence, _agreement("refusal", name in signals, ground in signals)
-    if "ground:ncnd" in signals:  # (beside a disclosure, see above) read as an exemption
+    if "ground:ncnd" in signals and not residual_ncnd:  # (beside a disclosure) an exemption
         for span in signals.get("ground:ncnd"):
             signals.add("ground:exemption", span)
     not_held = signals.any("not_held", "ground:not_held")
@@ -464,6 +477,28 @@ def _cost_of_some(spans: list[Span]) -> bool:
 
 def _about_other_information(spans: list[Span]) -> bool:
     return any(_OTHER_INFORMATION.search(span.text) for span in spans)
+
+
+def _ncnd_rider(signals: _Signals) -> int | None:
+    """Where an NCND rider on a not-held answer starts, if the only NCND is such a rider.
+
+    Police letters often say "No information held" and then add "In addition, in regard to
+    any covert use, the force neither confirms nor denies that it holds any other
+    information": the point is answered (not held); the rider covers what the question did
+    not ask for, so it neither decides the point nor makes it partly withheld, and what
+    follows it (its exemptions, "the harm test is attached") belongs to it.
+    """
+    spoken = signals.get("ncnd")
+    if not spoken or not all(_OTHER_INFORMATION.search(span.text) for span in spoken):
+        return None
+    rider = min(span.start for span in spoken)
+    before = [span for span in signals.get("not_held") if span.start < rider]
+    if not before or any(span.start < rider for span in signals.get("disclosed")):
+        return None
+    return rider
+
+
+_RIDERS_OWN = ("ground:exemption", "disclosed", "withheld")
 
 
 def _agreement(kind: str, words: bool, ground: bool) -> str:
