@@ -605,6 +605,12 @@ _STATUTE_HEADING = re.compile(
 _ANNOUNCES = re.compile(r"(?:[:;]|\b(?:below|following|as\s+follows))\W*$", re.IGNORECASE)
 
 
+def _listed_provision(block: str) -> bool:
+    """A provision named on a line of its own inside an answer ("Section 23(5) Information
+    supplied by ... Security Bodies"): the provisions listed under it go on its list."""
+    return statute_heading(block) and not is_heading(block) and "\n" not in block.strip()
+
+
 def statute_heading(line: str) -> bool:
     """A heading that names a provision ("Section 25(1) – information otherwise accessible")."""
     return bool(_STATUTE_HEADING.match(line))
@@ -634,7 +640,10 @@ def _section_breaks(text: str, zones: list[Span], markers: list[_Marker]) -> lis
             if not is_heading(block.text) or _LINE_MARKER.match(block.text):
                 continue
             kept = statute_heading(block.text) and (
-                kept or starts[-1] > block.start or announces_below(previous)
+                kept
+                or starts[-1] > block.start
+                or announces_below(previous)
+                or _listed_provision(previous)
             )
             if not kept:
                 breaks.append(block.start)

@@ -212,6 +212,9 @@ def _read_points(
     readings: list[tuple[RequestPoint, Reading]] = []
     cache = SentenceCache()
     context = _DecisionContext(letter, cache, grounds)
+    # What is left over beside answers that name their points reads without the grounds those
+    # answers rely on: "Section 23 is an absolute exemption" explains question 6's NCND.
+    left_over = _DecisionContext(letter, cache, _not_named_elsewhere(grounds, answers))
     topics, owned = (
         ({}, {}) if answers.signposted else _refusals_by_topic(letter.layout, points, zones, cache)
     )
@@ -244,7 +247,7 @@ def _read_points(
             if len(points) > 1:
                 reading.confidence *= _SHARED_ANSWER * (_BY_TOPIC if own_topic is not None else 1)
         else:
-            reading = context.decide(answers.general, default=False)
+            reading = left_over.decide(answers.general, default=False)
             reading.confidence *= _LEFT_OVER
             if reading.determination is None:
                 # Nothing is left over: only a refusal of the whole request (s.12, s.14, ...)
@@ -500,6 +503,18 @@ def _answers_something(sentence: str) -> bool:
     if is_heading(sentence) and len(sentence.split()) < 4 and not re.search(r"\d", sentence):
         return False
     return not _NOT_AN_ANSWER.search(sentence) and not is_rights_sentence(sentence)
+
+
+def _not_named_elsewhere(grounds: list[Ground], answers: Answers) -> list[Ground]:
+    """The grounds whose section no signposted answer cites."""
+    answered = [span for spans in answers.by_key.values() for span in spans]
+    named = {_section(g.id) for g in grounds if _inside(g.start, answered)}
+    return [g for g in grounds if _inside(g.start, answered) or _section(g.id) not in named]
+
+
+def _section(provision_id: str) -> str:
+    """The section or regulation a provision belongs to: "s.23(5)" -> "s.23"."""
+    return provision_id.split("(", 1)[0]
 
 
 def _attach_loose_grounds(

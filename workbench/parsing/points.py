@@ -12,7 +12,7 @@ question.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .labels import ItemLabel, format_label, label_key, next_letter, next_roman, read_item
 from .literals import Alternation
@@ -209,6 +209,22 @@ def _full_label(item: _Item) -> str:
     return f"{item.parent}{item.label.value}"
 
 
+#: Fewest items for a list numbered "1." throughout to be read as numbered in turn.
+_FLATTENED_LIST = 3
+
+
+def _numbered_all_one(lines: list[Span]) -> dict[int, int]:
+    """A list whose every item is numbered "1." (an ordered list copied from a web page
+    loses its numbers): the items' places in reading order, keyed by line start."""
+    labels = [(line, read_item(line.text)) for line in lines]
+    numbered = [(line, label) for line, label in labels if label and label.kind == "num"]
+    if len(numbered) < _FLATTENED_LIST or any(
+        label.value != "1" or label.sub for _, label in numbered
+    ):
+        return {}
+    return {line.start: place for place, (line, _) in enumerate(numbered, start=1)}
+
+
 def _accepted_items(text: str, region: Span, *, continued: bool = False) -> list[_Item]:
     """Labelled lines that form a proper sequence (1, 2, 3 / a, b / i, ii), with their levels.
 
@@ -224,10 +240,14 @@ def _accepted_items(text: str, region: Span, *, continued: bool = False) -> list
     letter_parent: str | None = None
     #: Under a part labelled with its point ("Q2 (A)"), lettered lines are that part's fields.
     in_part = False
-    for line in _with_inline_first(text, _lines_in(text, region)):
+    lines = _with_inline_first(text, _lines_in(text, region))
+    ones = _numbered_all_one(lines)
+    for line in lines:
         label = read_item(line.text)
         if label is None:
             continue
+        if line.start in ones:
+            label = replace(label, value=str(ones[line.start]))
         if in_part and label.kind != "num":
             continue
         if label.kind == "alpha" and label.value == "i" and last_letter != "h":

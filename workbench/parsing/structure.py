@@ -678,6 +678,8 @@ class _Reader:
         label = read_item(text)
         seen = self.current_labels()
         if label is not None and any(_same(label, other) for other in seen):
+            if unit.asks and _all_first(seen + [label]):
+                return False  # "1. How many ...?" "1. How many ...?": a list the page numbers "1."
             return True  # the request's numbering again: the answers start
         named = marker_keys(text) if text[:1].isalnum() else []
         if len(named) > 1 and set(named) <= {label_key(format_label(s)) for s in seen}:
@@ -1110,6 +1112,11 @@ _AS_FOLLOWS = re.compile(
     r"\s+(?:are\s+)?below)\s*:$",
     re.IGNORECASE,
 )
+
+
+def _all_first(labels: list[ItemLabel]) -> bool:
+    """Whether every label of a list is "1." (an ordered list whose numbers the page lost)."""
+    return all((label.kind, label.value, label.sub) == ("num", "1", None) for label in labels)
 
 
 def _same(label: ItemLabel, other: ItemLabel) -> bool:
