@@ -873,6 +873,10 @@ def _step(reader: _Reader, unit: Unit) -> None:
     if reader.state == "intro":
         if _DATE_ONLY.match(text):
             return  # "Request details" / "19 October 2020": the request's date, not its text
+        if _FIELD_LABEL.match(text) or (
+            reader.previous is not None and _FIELD_LABEL.match(reader.previous.text)
+        ):
+            return  # "- Reference" / "- FOI 25-102": a record's fields, before its request
         if (
             voice.authority_speaks(text)
             and not _listed(text)
@@ -940,6 +944,14 @@ _BARE_LABEL = re.compile(r"^\s*(?:q|questions?)\s*\.?\s*\d{1,2}[a-z]?\s*[.:\-–
 _DATE_ONLY = re.compile(
     r"^\W*(?:\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}|\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,9},?\s+\d{4}|"
     r"\d{4}-\d{2}-\d{2})\W*$"
+)
+#: The name of a field of a disclosure-log record, alone on its line (its value is on the
+#: next): "- Reference", "Request Date", "Date responded".
+_FIELD_LABEL = re.compile(
+    rf"^\s*(?:[{BULLETS}]\s*)?(?:(?:our\s+|case\s+|request\s+)?ref(?:erence)?(?:\s+(?:no|number))?|"
+    r"(?:request|response|received|responded|publication|published)\s+date|"
+    r"date\s+(?:of\s+)?(?:request|response|received|responded|published)|status|outcome)\s*:?\s*$",
+    re.IGNORECASE,
 )
 #: The authority deciding: a request never says it "is exempt" or "is not held" (it asks).
 _DECIDING = re.compile(
