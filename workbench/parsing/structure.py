@@ -680,6 +680,8 @@ class _Reader:
         if label is not None and any(_same(label, other) for other in seen):
             if unit.asks and _all_first(seen + [label]):
                 return False  # "1. How many ...?" "1. How many ...?": a list the page numbers "1."
+            if self._nested(unit):
+                return False  # "5. For each case:" then, indented, "1. The date ...": its parts
             return True  # the request's numbering again: the answers start
         named = marker_keys(text) if text[:1].isalnum() else []
         if len(named) > 1 and set(named) <= {label_key(format_label(s)) for s in seen}:
@@ -701,6 +703,15 @@ class _Reader:
             if all(bullet_style(u.text) for u in listed) and unit.blank_before:
                 return True  # bulleted asks, then a paragraph of plain text: the answers
         return False
+
+    def _nested(self, unit: Unit) -> bool:
+        """A labelled line indented deeper than the piece's first labelled line: a list
+        nested under one of the request's items, numbered afresh."""
+        assert self.current is not None
+        labelled = [u for u in self.current.units if read_item(u.text) is not None]
+        return bool(labelled) and _indent(self.letter.text, unit) > _indent(
+            self.letter.text, labelled[0]
+        )
 
     def _lead_in_continues(self, unit: Unit) -> bool:
         """After the requester's own lead-in ("If any part is exempt, I request that you:"),
@@ -1124,6 +1135,12 @@ _AS_FOLLOWS = re.compile(
     r"\s+(?:are\s+)?below)\s*:$",
     re.IGNORECASE,
 )
+
+
+def _indent(text: str, unit: Unit) -> int:
+    """How far the unit's first line is indented (a nested list sits deeper)."""
+    start = unit.span.start
+    return len(text[text.rfind("\n", 0, start) + 1 : start].expandtabs(4))
 
 
 def _all_first(labels: list[ItemLabel]) -> bool:
