@@ -364,10 +364,16 @@ def _phrase_marker(sentence: Span, keys: list[str], tops: list[list[str]]) -> _M
     return None
 
 
+#: The words that name a point inside a sentence. The short forms ("Q", "A", "As") must be
+#: followed by a number: "as a result" or "at" names no point a or t.
+_NAMED_WORD = (
+    r"(?:(?:Q|Qu|A|Ans)s?(?=\s*\.?\s*\(?\d)|"
+    r"(?:Question|Request|Point|Part|Item|Answer|Response|Reply)s?)"
+)
 #: Points named inside a sentence: "... relevant to questions 2 and 3", "the second part of
 #: your request".
 _NAMED_POINTS = re.compile(
-    rf"\b(?:{_WORD}|parts?)\s*\.?\s*(?P<labels>\(?(?:\d{{1,2}}[a-z]?|[a-z])\)?"
+    rf"\b(?:{_NAMED_WORD}|parts?)\s*\.?\s*(?P<labels>\(?(?:\d{{1,2}}[a-z]?|[a-z])\)?"
     rf"(?:{_JOIN}\(?(?:\d{{1,2}}[a-z]?|[a-z])\)?)*)(?![\w/])",
     re.IGNORECASE,
 )
