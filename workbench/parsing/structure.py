@@ -817,6 +817,8 @@ def _find_request(letter: Letter, units: list[Unit]) -> None:
         span = letter.request_message
         earlier = [u for u in letter.units if span.start <= u.span.start < span.end]
         letter.pieces.append(Piece(earlier, source="earlier"))
+    if not letter.pieces:
+        _reported_by_topic(letter, units)
 
 
 def _step(reader: _Reader, unit: Unit) -> None:
@@ -1256,5 +1258,37 @@ def _reported_rest(letter: Letter, units: list[Unit], piece: Piece, end: int) ->
         end = unit.span.end
 
 
+#: An answer naming the ask it answers: "In relation to your request for the committee
+#: minutes, ...", "With regard to your request to see the plans, ...".
+_ANSWER_NAMES_ASK = re.compile(
+    r"^\W*(?:in\s+(?:relation|regard|respect|response|reply)\s+to|with\s+(?:regards?|respect)\s+to|"
+    r"regarding|as\s+(?:for|regards|to))\s+your\s+(?:request|question|query|enquiry)\s+"
+    r"(?:for|to\s+(?:see|view|inspect|have)|about|regarding|on|concerning|asking\s+for)\s+"
+    r"(?P<ask>[^,.;:]{3,160})",
+    re.IGNORECASE,
+)
+
+
+def _reported_by_topic(letter: Letter, units: list[Unit]) -> None:
+    """Paragraphs that each open by naming the ask they answer, where the letter quotes no
+    request: each names one point of the request, in reading order."""
+    named = []
+    for unit in units[:_LONGEST_TOPICAL]:
+        if unit.role not in ANSWERING:
+            continue
+        match = _ANSWER_NAMES_ASK.match(unit.text)
+        if match:
+            named.append((unit, match))
+    if len(named) < 2:
+        return
+    for unit, match in named:
+        span = Span.of(
+            letter.text, unit.span.start + match.start("ask"), unit.span.start + match.end("ask")
+        )
+        letter.pieces.append(Piece([Unit(span, unit.index, False, Role.REQUEST)], reported=True))
+
+
+#: How far into the letter answers that name their asks are looked for.
+_LONGEST_TOPICAL = 60
 #: A quotation of a reported request that has not closed after this many units never will.
 _LONGEST_REPORTED = 4
