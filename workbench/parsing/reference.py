@@ -27,7 +27,7 @@ _LABEL_WORDS: tuple[tuple[str, ...], ...] = (
     ("ref", "id", "no", "number"),
     ("request",),
     ("ref",),
-    ("request",),
+    ("request", "response"),
 )
 _LABELS: list[tuple[int, re.Pattern[str]]] = [
     (0, re.compile(r"\bour\s*ref(?:erence)?\b\.?(?:\s*(?:no|number)\b\.?)?", re.I)),
@@ -52,11 +52,14 @@ _LABELS: list[tuple[int, re.Pattern[str]]] = [
         ),
     ),
     (2, re.compile(r"(?<!your )(?<!your\s)\b(?:ref(?:erence)?)(?:\s*(?:no|number)\b\.?)?", re.I)),
-    # "Request 101003112513" heading a disclosure-log record: a long code, alone after the word
-    # (a short number is the request's own numbering: "Request 1: ...").
+    # "Request 101003112513" or "Response 2564682" heading a disclosure-log record: a long
+    # code, alone after the word (a short number is the request's own numbering: "Request 1:").
     (
         1,
-        re.compile(r"^\s*request(?=\s*[:#\-–]?\s*(?:\d{5,}|\d{2,}[-/]\d{2,}[\w/-]*)\s*$)", re.I),
+        re.compile(
+            r"^\s*re(?:quest|sponse)(?=\s*[:#\-–]?\s*(?:\d{5,}|\d{2,}[-/]\d{2,}[\w/-]*)\s*$)",
+            re.I,
+        ),
     ),
 ]
 #: Each label tried only where its opening words stand in a line (the same matches).
