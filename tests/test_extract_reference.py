@@ -197,3 +197,15 @@ def test_a_labelled_reference_beats_another_request_named_in_the_title():
         "Which official answered that request?"
     )
     assert extract(text).reference == "FOI/202400022222"
+
+
+def test_a_code_the_request_asks_about_gives_way_to_the_page_address():
+    text = (
+        "Papers about FOI 202388880001: FOI release\n\nInformation requested\n\n"
+        "  • All emails about FOI 202388880001\n  • All notes of meetings about it\n\n"
+        "Response\n\nPlease find attached the emails and notes."
+    )
+    result = extract(text, name="https://www.example.scot/publications/foi-202499990002/")
+    assert result.reference == "202499990002"
+    # With no address, the code is all there is: it is still proposed.
+    assert extract(text).reference == "FOI 202388880001"

@@ -154,7 +154,11 @@ def _read_header(letter: Letter, result: Extraction, name: str | None = None) ->
     text, layout = letter.text, letter.layout
     request = letter.request_spans
     in_text = find_reference(text, layout, skip=request)
-    reference = choose_reference(in_text, as_written(reference_from_name(name), text))
+    reference = choose_reference(
+        in_text,
+        as_written(reference_from_name(name), text),
+        asked_about=" ".join(text[span.start : span.end] for span in request),
+    )
     if reference is not None:
         result.reference = reference.value
         if reference.evidence:

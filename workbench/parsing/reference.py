@@ -322,17 +322,28 @@ def reference_from_name(name: str | None) -> FoundReference | None:
 #: Ranks of forms that may name someone else's code: a label inside a sentence ("the court
 #: case reference number XA10/23", "planning application reference 22/0123/FUL").
 _IN_PASSING = 6
+#: From this rank on, a code stands with no label naming it as the letter's reference.
+_UNLABELLED = 3
 
 
 def choose_reference(
-    in_text: FoundReference | None, in_name: FoundReference | None
+    in_text: FoundReference | None,
+    in_name: FoundReference | None,
+    *,
+    asked_about: str = "",
 ) -> FoundReference | None:
     """The text's reference, unless the text only mentions a code in passing and the page
     address or file name files the document under its own request code: a disclosure page's
-    address names the request it publishes, a code labelled mid-sentence may be anyone's."""
+    address names the request it publishes, a code labelled mid-sentence may be anyone's.
+
+    ``asked_about`` is the request's own text: an unlabelled code the requester names
+    ("all files about FOI 201900009848") is what they ask about, not this letter's
+    reference, so the address's code is preferred to it."""
     if in_text is None:
         return in_name
     if in_name is not None and in_text.rank >= _IN_PASSING:
+        return in_name
+    if in_name is not None and in_text.rank >= _UNLABELLED and in_text.value in asked_about:
         return in_name
     return in_text
 
