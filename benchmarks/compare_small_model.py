@@ -9,9 +9,13 @@ gets, found by the structure reader). It prints:
 * the model, trained on all the development letters, on ``tests/letters/real/scoring``;
 * the phrase reader on both (as ``python -m workbench.evaluate`` reports it).
 
+* with folders of more annotated letters as arguments (kept outside the repository: fresh
+  letters gathered for first runs), the model trained on the development letters and them,
+  on ``tests/letters/real/scoring``.
+
 Only totals are printed: the scoring letters are measured, never read. Run::
 
-    .venv/bin/python benchmarks/compare_small_model.py
+    .venv/bin/python benchmarks/compare_small_model.py [MORE_LETTERS_FOLDER ...]
 """
 
 from __future__ import annotations
@@ -80,7 +84,7 @@ def predict(model, words: list[str]) -> str:
     return max(scores, key=scores.__getitem__)
 
 
-def main() -> None:
+def main(extra: list[str]) -> None:
     dev = rows(DEV)
     right = 0
     for letter in sorted({row[0] for row in dev}):
@@ -93,10 +97,18 @@ def main() -> None:
         right = sum(predict(model, words) == label for _, words, label in scoring)
         share = right / len(scoring)
         print(f"naive Bayes, trained on dev, scoring: {right}/{len(scoring)} = {share:.1%}")
+        if extra:
+            more = [row for folder in extra for row in rows(Path(folder))]
+            model = train(dev + more)
+            right = sum(predict(model, words) == label for _, words, label in scoring)
+            print(
+                f"naive Bayes, trained on dev and {len(more)} more points, scoring: "
+                f"{right}/{len(scoring)} = {right / len(scoring):.1%}"
+            )
     for name, folder in (("dev", DEV), ("scoring", SCORING)):
         report = evaluate_folder(folder)
         print(f"phrases, {name}: {report.accuracy('point_determination'):.1%}")
 
 
 if __name__ == "__main__":
-    main()
+    main(sys.argv[1:])

@@ -170,6 +170,12 @@ def test_a_long_code_after_request_heads_a_log_record_but_a_question_number_does
     assert extract("Request 1: How many buses?\n\nWe hold 12.").reference is None
 
 
+def test_a_long_code_after_response_heads_a_log_record_but_a_short_number_does_not():
+    text = "Response 3318207\n\nResponse date\n\n4 May 2024\n\nHow many buses?\n\nWe hold 12."
+    assert extract(text).reference == "3318207"
+    assert extract("Response 2\n\nWe hold 12 buses.").reference is None
+
+
 def test_a_code_labelled_in_passing_gives_way_to_the_request_code_in_the_page_address():
     text = (
         "Information requested\n\nAll advice about the court case (case reference number "
@@ -191,3 +197,15 @@ def test_a_labelled_reference_beats_another_request_named_in_the_title():
         "Which official answered that request?"
     )
     assert extract(text).reference == "FOI/202400022222"
+
+
+def test_a_code_the_request_asks_about_gives_way_to_the_page_address():
+    text = (
+        "Papers about FOI 202388880001: FOI release\n\nInformation requested\n\n"
+        "  • All emails about FOI 202388880001\n  • All notes of meetings about it\n\n"
+        "Response\n\nPlease find attached the emails and notes."
+    )
+    result = extract(text, name="https://www.example.scot/publications/foi-202499990002/")
+    assert result.reference == "202499990002"
+    # With no address, the code is all there is: it is still proposed.
+    assert extract(text).reference == "FOI 202388880001"

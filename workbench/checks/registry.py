@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import importlib
 
-#: Check modules in reading order: time limits, the answers, the reasons, the rights; then
-#: the review itself (every ground of the review request answered).
+#: Check modules in reading order: whether the text is whole, time limits, the answers, the
+#: reasons, the rights; then the review itself (every ground of the review request answered).
 MODULES = (
+    "completeness",
     "timeliness",
     "points",
     "searches",

@@ -142,6 +142,8 @@ _OTHER_POINT = re.compile(r"^\W*(?:nor|neither)\b", re.IGNORECASE)
 
 #: Refusals that involve no exemption, so no public interest test: the whole request.
 _REFUSALS_WITHOUT_AN_EXEMPTION = ("vexatious_disputed", "cost_limit_disputed", "fees")
+#: Grounds that dispute an exemption's use, so show that one was relied on.
+_EXEMPTION_DECISIONS = _ABOUT_AN_EXEMPTION - {"public_interest"}
 
 
 def _public_interest_argues_refusal(
@@ -176,7 +178,10 @@ def _argue_the_refusal(drafts: list[_Draft]) -> list[_Draft]:
     refusal = next(
         (d.category for d in drafts if d.category in _REFUSALS_WITHOUT_AN_EXEMPTION), None
     )
-    if refusal is None:
+    if refusal is None or any(d.category in _EXEMPTION_DECISIONS for d in drafts):
+        # "I believe the claimed exemptions do not apply and the public interest favours
+        # disclosure": an exemption was relied on after all, named in words, not by number,
+        # and the public interest is that exemption's test
         return drafts
     for draft in drafts:
         if draft.category == "public_interest":

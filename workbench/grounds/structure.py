@@ -91,8 +91,12 @@ _CLAUSE_BREAK = re.compile(
     # two statements joined without a comma, the second with its own subject and verb
     r"|\s+and\s+(?=(?:the|this|that|these|those|it|they|I|we|you|your|my|our|there)\b"
     r"(?:\s+[\w'’-]+){0,5}?\s+(?:has|have|had|is|are|was|were|should|would|could|did|does|do"
-    r"|must|will|can|cannot)\b)"
+    r"|must|will|can|cannot|favours?|favors?|outweighs?|lies)\b)"
     r"|,\s+(?=which\s+(?:I|we)\s+(?:did|do|have|had|never|was|were)\b)"
+    # "... incomplete for the purpose of my request, I believe the exemptions do not apply":
+    # a comma splice before the requester's own view opens another statement
+    r"|,\s+(?=(?:I|we)\s+(?:also\s+|still\s+|further\s+)?(?:believe|think|consider|feel|contend"
+    r"|maintain|submit)\b)"
     # "You took three months to answer and then told me you hold no figures": a second
     # decision reported after the first, each open to its own objection
     r"|,?\s+and\s+then\s+(?=(?:told|said|claimed|refused|replied|stated|informed|wrote|decided)\b)",
@@ -104,6 +108,10 @@ _GIVES_REASON = re.compile(r"\b(?:because|as|since)\b", re.IGNORECASE)
 _CONTRASTS = re.compile(r"\b(?:but|whereas|yet)\b", re.IGNORECASE)
 #: A clause shorter than this many words is not cut off on its own.
 _MIN_CLAUSE_WORDS = 5
+#: "The response is incomplete and the exemptions claimed do not apply": a short statement
+#: joined by a bare "and" to another with its own subject and verb is a clause all the same.
+_JOINED = re.compile(r"\s+and\s+", re.IGNORECASE)
+_MIN_JOINED_WORDS = 4
 #: A passage in double quotation marks at least this long is someone else's words.
 _LONG_QUOTE = re.compile(r"[\"“](?:(?!\n[ \t]*\n)[^\"“”]){40,1500}[\"”]")
 _QUOTED_LINE = re.compile(r"(?m)^[ \t]*>.*$")
@@ -465,7 +473,8 @@ def _clauses(text: str, sentence: Span, block: int) -> list[Unit]:
         start, _, cut = pieces[-1]
         left = text[start : match.start()]
         right = text[match.end() : sentence.end]
-        if _words(left) >= _MIN_CLAUSE_WORDS and _words(right) >= _MIN_CLAUSE_WORDS:
+        shortest = _MIN_JOINED_WORDS if _JOINED.fullmatch(match.group(0)) else _MIN_CLAUSE_WORDS
+        if _words(left) >= shortest and _words(right) >= _MIN_CLAUSE_WORDS:
             pieces[-1] = (start, match.start(), cut)
             pieces.append((match.end(), sentence.end, match.group(0)))
     units = []

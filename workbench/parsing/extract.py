@@ -28,6 +28,7 @@ from .answers import Answers, answers_for_paired, content_words, find_answers, m
 from .confidence import HeaderFound, field_confidence
 from .dates import DatedRole, classify_dates, pick
 from .decide import CONFIDENCE, DECIDING, Reading, SentenceCache, fits, read_decision
+from .ending import stops_mid_sentence
 from .grounds import Ground, find_grounds, implied_determination, most_specific
 from .kind import read_kind, read_review_outcome
 from .model import Determination, Evidence, Extraction, Point
@@ -86,6 +87,7 @@ def _extract(response_text: str, request_text: str | None, *, name: str | None) 
     result.searches = [_evidence(s) for s in find_searches(response_text, layout, skip)]
     _read_rights(response_text, layout, skip, result)
     _read_kind(letter, result, [decision.basis in DECIDING for _, decision in readings])
+    _mark_cut_short(layout, result)
     result.confidence.update(
         field_confidence(
             result,
@@ -96,6 +98,21 @@ def _extract(response_text: str, request_text: str | None, *, name: str | None) 
         )
     )
     return result
+
+
+def _mark_cut_short(layout: Layout, result: Extraction) -> None:
+    """A text that stops mid-sentence may have lost what overturns its readings."""
+    last_line = stops_mid_sentence(layout)
+    if last_line is None:
+        return
+    result.text_cut_short = True
+    _note(result, "text_cut_short", last_line)
+    for point in result.points:
+        point.confidence = round(point.confidence * _CUT_SHORT, 3)
+    if result.review_outcome is not None:
+        result.confidence["review_outcome"] = round(
+            result.confidence["review_outcome"] * _CUT_SHORT, 3
+        )
 
 
 def _read_kind(letter: Letter, result: Extraction, decided: list[bool]) -> None:
@@ -137,7 +154,11 @@ def _read_header(letter: Letter, result: Extraction, name: str | None = None) ->
     text, layout = letter.text, letter.layout
     request = letter.request_spans
     in_text = find_reference(text, layout, skip=request)
-    reference = choose_reference(in_text, as_written(reference_from_name(name), text))
+    reference = choose_reference(
+        in_text,
+        as_written(reference_from_name(name), text),
+        asked_about=" ".join(text[span.start : span.end] for span in request),
+    )
     if reference is not None:
         result.reference = reference.value
         if reference.evidence:
@@ -451,6 +472,12 @@ _LEFT_OVER = 0.6
 #: Confidence kept when the request's points are uncertain: prose divided at each ask, or no
 #: request found at all (the whole letter read as answering one point).
 _POINTS_UNSURE = 0.92
+#: A text that stops mid-sentence (:mod:`.ending`). Fitted on first runs: 250 points of 108
+#: fresh real letters, each read by code that had never seen it. Confident readings were right
+#: 26 times in 28 on whole texts and 25 in 38 on cut ones, the wrong ones mostly an answer
+#: shared by several points, just over the threshold; this takes those under it (confident
+#: readings right 51 in 66 -> 51 in 60).
+_CUT_SHORT = 0.97
 
 
 class _DecisionContext:

@@ -116,6 +116,9 @@ class Extraction(BaseModel):
     review_rights_given: bool = False
     complaint_rights_given: bool = False
     advice_and_assistance: bool = False
+    #: The text stops in the middle of a sentence: the letter may be incomplete, so its
+    #: points' readings are less sure (:mod:`workbench.parsing.ending`).
+    text_cut_short: bool = False
     #: Evidence for the scalar fields, keyed by field name (reference, dates, regime, rights).
     field_evidence: dict[str, Evidence] = Field(default_factory=dict)
     #: How sure each field's reading is, 0 to 1, keyed by field name: every scalar field

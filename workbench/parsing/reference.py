@@ -27,7 +27,7 @@ _LABEL_WORDS: tuple[tuple[str, ...], ...] = (
     ("ref", "id", "no", "number"),
     ("request",),
     ("ref",),
-    ("request",),
+    ("request", "response"),
 )
 _LABELS: list[tuple[int, re.Pattern[str]]] = [
     (0, re.compile(r"\bour\s*ref(?:erence)?\b\.?(?:\s*(?:no|number)\b\.?)?", re.I)),
@@ -52,11 +52,14 @@ _LABELS: list[tuple[int, re.Pattern[str]]] = [
         ),
     ),
     (2, re.compile(r"(?<!your )(?<!your\s)\b(?:ref(?:erence)?)(?:\s*(?:no|number)\b\.?)?", re.I)),
-    # "Request 101003112513" heading a disclosure-log record: a long code, alone after the word
-    # (a short number is the request's own numbering: "Request 1: ...").
+    # "Request 101003112513" or "Response 2564682" heading a disclosure-log record: a long
+    # code, alone after the word (a short number is the request's own numbering: "Request 1:").
     (
         1,
-        re.compile(r"^\s*request(?=\s*[:#\-–]?\s*(?:\d{5,}|\d{2,}[-/]\d{2,}[\w/-]*)\s*$)", re.I),
+        re.compile(
+            r"^\s*re(?:quest|sponse)(?=\s*[:#\-–]?\s*(?:\d{5,}|\d{2,}[-/]\d{2,}[\w/-]*)\s*$)",
+            re.I,
+        ),
     ),
 ]
 #: Each label tried only where its opening words stand in a line (the same matches).
@@ -320,17 +323,28 @@ def reference_from_name(name: str | None) -> FoundReference | None:
 #: Ranks of forms that may name someone else's code: a label inside a sentence ("the court
 #: case reference number XA10/23", "planning application reference 22/0123/FUL").
 _IN_PASSING = 6
+#: From this rank on, a code stands with no label naming it as the letter's reference.
+_UNLABELLED = 3
 
 
 def choose_reference(
-    in_text: FoundReference | None, in_name: FoundReference | None
+    in_text: FoundReference | None,
+    in_name: FoundReference | None,
+    *,
+    asked_about: str = "",
 ) -> FoundReference | None:
     """The text's reference, unless the text only mentions a code in passing and the page
     address or file name files the document under its own request code: a disclosure page's
-    address names the request it publishes, a code labelled mid-sentence may be anyone's."""
+    address names the request it publishes, a code labelled mid-sentence may be anyone's.
+
+    ``asked_about`` is the request's own text: an unlabelled code the requester names
+    ("all files about FOI 201900009848") is what they ask about, not this letter's
+    reference, so the address's code is preferred to it."""
     if in_text is None:
         return in_name
     if in_name is not None and in_text.rank >= _IN_PASSING:
+        return in_name
+    if in_name is not None and in_text.rank >= _UNLABELLED and in_text.value in asked_about:
         return in_name
     return in_text
 

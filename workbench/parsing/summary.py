@@ -37,6 +37,11 @@ def format_summary(result: Extraction) -> str:
         "Date of response:  " + _value(_iso(result.date_of_response), result, "date_of_response")
     )
     lines.append("Provisions cited:  " + (", ".join(result.provisions_cited) or "none found"))
+    if result.text_cut_short:
+        lines.append("Text:              stops mid-sentence, so the letter may be incomplete")
+        evidence = result.field_evidence.get("text_cut_short")
+        if evidence is not None:
+            lines.append(_quote(evidence))
     lines.append("")
     lines.append(f"Points ({len(result.points)}){_sure(result.confidence.get('points'))}:")
     for point in result.points:

@@ -286,6 +286,20 @@ _POINTING = re.compile(r"\bplease\s+(?:see|find|note|be\s+advised|refer|visit|go
 _SENTENCE_BREAK = re.compile(r"(?<=[.?!])\s+(?=[\"“(]?[A-Z0-9])")
 
 
+#: "Copies of the minutes are attached", "The figures requested are set out below": the thing
+#: asked for as the subject of a verb that gives it, so the authority answering, not a request
+#: item ("Copies of the minutes that are held by ..." asks: a clause word comes first).
+_GIVEN = re.compile(
+    r"""^\W*(?:(?:an?|the|all|any)\s+)?(?:cop(?:y|ies)|details|information|data|list|breakdown|
+        figures?|numbers?|totals?|minutes|documents?|records?|reports?)\b
+        (?:(?!\b(?:who|which|that|if|whether|where|when|they|it)\b)[^.?!]){0,120}?
+        \b(?:is|are|was|were|has\s+been|have\s+been)\s+(?:now\s+|also\s+)?
+        (?:attached|enclosed|provided|included|set\s+out|shown|given|available|published|
+        redacted|withheld|not\s+held|held)\b""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+
 def asks(text: str) -> bool:
     """The requester's voice in any sentence: a question, "please provide", "I would like"."""
     return any(_asks(sentence) for sentence in _SENTENCE_BREAK.split(own_words(text)))
@@ -293,6 +307,8 @@ def asks(text: str) -> bool:
 
 def _asks(sentence: str) -> bool:
     if not ASK.search(sentence) or _NOT_AN_ASK.search(sentence):
+        return False
+    if _GIVEN.search(sentence) and "?" not in sentence:
         return False
     if _POINTING.search(sentence):
         return bool(ASK.search(_POINTING.sub("", sentence).replace("please", "")))
