@@ -212,6 +212,8 @@ def _markers(layout: Layout, points: list[RequestPoint], zones: list[Span]) -> l
         for sentence in layout.sentences_in(zone.start, zone.end):
             if any(c.start <= sentence.start < c.end for c in clarifying):
                 continue  # "Clarification received re question 7: the period is ...": no answer
+            if announces_answers(sentence.text):
+                continue  # "my response to your questions 1-3 is as follows:" answers none
             marker = (
                 _phrase_marker(sentence, keys, tops)
                 or topics.named(sentence)
@@ -620,6 +622,21 @@ def _listed_provision(block: str) -> bool:
 def statute_heading(line: str) -> bool:
     """A heading that names a provision ("Section 25(1) – information otherwise accessible")."""
     return bool(_STATUTE_HEADING.match(line))
+
+
+#: The authority announcing its answers: "my response to your questions 1-5 is as follows:",
+#: "Our answers are set out below:". What follows answers; the line itself answers nothing.
+_ANSWERS_FOLLOW = re.compile(
+    r"\b(?:my|our|the\s+(?:council|trust|board|force)'?s?)\s+(?:response|responses|answers?|"
+    r"repl(?:y|ies))\b[^.?!]{0,60}\b(?:is|are)\s+(?:as\s+follows|(?:set\s+out\s+|given\s+)?below)"
+    r"\W*$",
+    re.IGNORECASE,
+)
+
+
+def announces_answers(text: str) -> bool:
+    """Whether ``text`` only announces the answers that follow it."""
+    return _ANSWERS_FOLLOW.search(text) is not None
 
 
 def announces_below(text: str) -> bool:

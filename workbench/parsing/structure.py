@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from . import voice
-from .answers import announces_below, marker_keys, statute_heading
+from .answers import announces_answers, announces_below, marker_keys, statute_heading
 from .labels import ItemLabel, format_label, label_key, read_item
 from .phrases import phrase_book
 from .points import FOLLOW_ON
@@ -906,7 +906,12 @@ def _step(reader: _Reader, unit: Unit) -> None:
         return
     at_top = reader.state == "before" and not reader.spoken and not reader.letter.pieces
     requester = unit.asks and not unit.authority
-    if not reader.letter.pieces and requester and _starts_a_list(text):
+    if (
+        not reader.letter.pieces
+        and requester
+        and _starts_a_list(text)
+        and not (reader.previous is not None and announces_answers(reader.previous.text))
+    ):
         reader.open(unit)  # "Question 1: How many ...?" - questions answered in turn
         return
     if at_top and requester:
