@@ -220,7 +220,10 @@ def reasons_heading(line: str) -> bool:
 
 _REVIEW_GROUNDS = re.compile(
     r"\b(?:requested|asked\s+(?:for|us\s+to\s+carry\s+out)|sought)\s+(?:an?\s+)?(?:internal\s+)?"
-    r"review\b[^.?!]{0,120}\b(?:handling|looks?\s+into|grounds|reasons|points?\s+below)\b",
+    r"review\b[^.?!]{0,120}\b(?:handling|looks?\s+into|grounds|reasons|points?\s+below)\b"
+    # "Your complaint on 16 February was as follows:" - the grounds of the review, quoted
+    r"|^\W*your\s+(?:complaint|appeal|(?:request\s+for\s+(?:an?\s+)?|)(?:internal\s+)?review"
+    r"(?:\s+request)?)\b",
     re.IGNORECASE,
 )
 
