@@ -80,12 +80,21 @@ _HANDLED = re.compile(
     # "we have determined that it falls under the Environmental Information (Scotland)
     # Regulations": the verb alone says where the request belongs.
     r"|\b(?:falls?|fell)\s+(?:under|within)\s+(?:the\s+)?(?:(?:terms|scope)\s+of\s+(?:the\s+)?)?"
-    r"(?=[A-Z(])",
+    r"(?=[A-Z(])"
+    # "we now consider the relevant regime is the Environmental Information Regulations"
+    r"|\b(?:relevant|correct|appropriate|applicable)\s+(?:access\s+)?(?:regime|legislation)\s+"
+    r"(?:is|to\s+apply\s+is|here\s+is)\b",
     re.I,
 )
+#: Words that settle the regime in the same sentence as a superseded one ("originally under
+#: FOIA, we now consider the EIR apply").
+_SETTLED = re.compile(r"\b(?:now|instead|rather|however|but)\b", re.I)
+#: A handling statement the letter goes on to correct: "Although initially your request was
+#: dealt with under the Freedom of Information Act, ...".
+_SUPERSEDED = re.compile(r"\b(?:initially|originally|previously|at\s+first)\b", re.I)
 #: The exemption that sends environmental information to the regulations (FOISA s.39(2),
 #: FOIA s.39): a sentence citing it names the Act only to set it aside.
-_ROUTING = re.compile(r"(?:section|s\.)\s*39\b", re.I)
+_ROUTING = re.compile(r"\b(?:section|s\.)\s*39\b", re.I)
 
 #: A sentence naming FOISA and the EISR that says which applies: FOISA's s.39(2) sends
 #: environmental information to the EISR, one Act is set aside ("under the EISR rather than
@@ -94,7 +103,7 @@ _ONE_OF_TWO = re.compile(
     r"\b39\b|rather\s+than|instead\s+of|\bnot\b|\bno\s+longer\b|\bpart(?:ly|s)?\b|\bsome\b", re.I
 )
 #: Every handling statement holds one of these (a quick test before the pattern).
-_HANDLED_WORDS = ("under", "accordance", "within the", "virtue")
+_HANDLED_WORDS = ("under", "accordance", "within the", "virtue", "regime", "legislation")
 #: Rights boilerplate names the Acts ("complain under section 50 of the FOIA, as applied by
 #: the EIR") without saying how this request was handled.
 _RIGHTS = re.compile(r"complain|commissioner|dissatisfied|unhappy|appeal|\breview\b", re.I)
@@ -230,7 +239,13 @@ def _handling_statements(layout: Layout, skip: Sequence[Span] = ()) -> tuple[set
             continue
         if not _HANDLED.search(sentence.text) or _RIGHTS.search(sentence.text):
             continue
-        named = {r for r, pattern in _NAMES.items() if pattern.search(sentence.text)}
+        said = sentence.text
+        if _SUPERSEDED.search(said):
+            settled = _SETTLED.search(said, _SUPERSEDED.search(said).end())
+            if settled is None:
+                continue  # "initially dealt with under the FOIA": the letter then says otherwise
+            said = said[settled.end() :]  # "... initially under FOIA, we now consider the EIR"
+        named = {r for r, pattern in _NAMES.items() if pattern.search(said)}
         if _ROUTING.search(sentence.text):
             if named == {"FOISA"}:
                 named = {"EISR"}  # "applying section 39(2) of FOISA, so as not to deal ..."
