@@ -435,7 +435,8 @@ def _combine(
         basis = _agreement("withheld", "withheld" in signals, "ground:exemption" in signals)
         return D.HELD_WITHHELD, _first(signals, ("withheld", "ground:exemption", "held")), basis
     if signals.any("published", "ground:published_elsewhere"):
-        if not disclosed or "ground:published_elsewhere" in signals:
+        given = [span for span in signals.get("disclosed") if not _TO_A_SITE.search(span.text)]
+        if not given or "ground:published_elsewhere" in signals:
             evidence = _first(signals, ("ground:published_elsewhere", "published"))
             return D.PUBLISHED_ELSEWHERE, evidence, "published"
     if "ground:other" in signals or ("other" in signals and not answered):
@@ -466,6 +467,12 @@ _OTHER_INFORMATION = re.compile(
     r"\b(?:any\s+)?(?:other|further|additional)\s+(?:relevant\s+)?information\b", re.IGNORECASE
 )
 
+
+#: A disclosure that only points to a web page ("Please see the link to the website"): beside
+#: words saying the information is published, it sends the requester there.
+_TO_A_SITE = re.compile(
+    r"\b(?:links?|website|web\s?site|web\s?page|url)\b|https?://", re.IGNORECASE
+)
 
 _SOME_OF = re.compile(r"\bsome\s+of\s+(?:the|this|that|your)\b", re.IGNORECASE)
 
