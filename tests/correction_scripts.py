@@ -19,7 +19,7 @@ from workbench.review import Review
 from workbench.service import ReviewSession
 
 MISREAD = Path(__file__).resolve().parent / "files" / "misread"
-LETTERS = ("real-131", "real-139", "real-111")
+LETTERS = ("real-004", "real-139", "real-111")
 
 
 @dataclass(frozen=True)

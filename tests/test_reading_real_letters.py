@@ -1,7 +1,7 @@
 """Three misread real letters, corrected through the session: everything follows the reading.
 
-The first pass misreads each letter (tests/files/misread/): a follow-up question taken
-for a point of its own, a question's breakdown cut into three, a point the answer
+The first pass misreads each letter (tests/files/misread/): a one-sentence request the
+answer divides read as one point, a question's breakdown cut into three, a point the answer
 splits left whole.  The reviewer's steps take the review to the corpus's hand-made
 reading; then the checks, the letter and the spreadsheet must show exactly that
 reading, and not the first pass's.

@@ -69,7 +69,7 @@ ASK = Alternation(
                 assure|acknowledge|point\s+out|clarify|draw|remind|offer|make\s+clear))""",
         r"\bI\s+(?:wish|want|need)\s+to\s+(?:know|see|request|receive|obtain|ask)",
         r"\bI\s+am\s+(?:requesting|asking|seeking|writing\s+to\s+(?:you\s+to\s+)?(?:request|ask))",
-        r"\b(?:I|we)\s+(?:hereby\s+)?(?:request|require|ask\s+for)\b",
+        r"\b(?:I|we)\s+(?:hereby\s+|also\s+|further\s+)?(?:request|require|ask\s+for)\b",
         r"\bmy\s+request\s+is\b",
         r"\bto\s+be\s+provided\s+with\b",
         r"\bhow\s+(?:many|much|often|long|frequently)\b",
@@ -96,16 +96,23 @@ _INTRO = re.compile(
 )
 #: A sentence that continues the previous ask rather than making a new one.
 FOLLOW_ON = re.compile(
-    r"""^\W*(?:if\s+(?:yes|so|not|no|this|that|there\s+(?:is|are)|any|applicable|possible|
-            the\s+answer)\b
+    r"""^\W*(?:if\s+(?:yes|so|not|no|this|that|there\s+(?:is|are|was|were|has|have)|any|
+            applicable|possible|the\s+answer)\b
       | please\s+(?:provide|send|include|supply)\s+
             (?:copies|a\s+copy|copy|details|them|it|this|these|those)\b
       | (?:and|or)\s+(?:if|please)\b | this\s+(?:should|would|could|can|may)\b
+      | (?:the\s+above|these|they)\s+(?:\w+\s+)?(?:should|would|could|can|may|must|shall|will)\b
+      | it\s+(?:should|must|shall)\b
+      | please\s+(?:provide|send|supply|give)\s+(?:me\s+)?(?:the|this|that)\s+(?:data|information|
+            figures|numbers)\s+(?:from|for|between|covering|over|since|in|by|as|broken)\b
+      | please\s+(?:also\s+)?(?:provide|send|supply|include)\s+(?:any\s+|all\s+|the\s+)?
+            (?:annex(?:es)?|appendi(?:ces|xes)|attachments|enclosures)\b
       | the\s+(?:data|information|figures|response|answer|list)\s+should\b
       | please\s+(?:break|split|include)\b | broken\s+down\b | including\b | to\s+include\b
       | (?:please\s+)?(?:could|can|would)\s+you\s+(?:please\s+)?(?:also\s+)?(?:break|split)\s+
             (?:this|it|these|that|them|the\s+(?:figures?|data|information|numbers?))\b
       | for\s+(?:each|every|both)\b | in\s+(?:each|both)\s+case
+      | (?:and\s+)?(?:for|of)\s+(?:those|these|them)(?:\s+(?:who|which|that|where|with)\b|\s*,)
       | (?:my|this)\s+request\s+(?:relates|covers|concerns|is\s+for\s+the\s+period)
       | (?:by\s+[^,.?]{1,60},\s*)?I\s+(?:mean|am\s+referring\s+to)\b
       | (?:I\s+(?:would\s+like|wish|want)\s+to\s+|please\s+)?(?:restrict|limit|confine)\s+
@@ -128,7 +135,9 @@ _NOT_AN_ASK = re.compile(
     r"\badvice\s+and\s+assistance\b|\b(?:refine|narrow)\w*\s+(?:my|the|this)\s+request\b|"
     r"\brequest\s+could\s+be\s+(?:refined|narrowed)\b|\bdon[’']?t\s+hesitate\b|"
     r"\bdo\s+not\s+hesitate\b|^\W*if\s+you\s+have\s+any\s+(?:queries|questions)\b|"
-    r"^\W*please\s+note\b",
+    r"^\W*please\s+note\b|"
+    # "Please acknowledge receipt of this request": about the letter, not information.
+    r"\backnowledg\w*\s+(?:of\s+)?(?:the\s+)?receipt\b",
     re.IGNORECASE,
 )
 _GREETING = re.compile(
@@ -491,10 +500,13 @@ def _asked_points(text: str, region: Span, source: str) -> list[RequestPoint]:
     """Unnumbered request: each ask starts a point; qualifying sentences stay with it."""
     groups: list[list[Span]] = []
     intros: list[Span] = []
+    background: list[Span] = []
     previous_end = region.start
-    for sentence in sentences(text, region.start, region.end):
+    found = sentences(text, region.start, region.end)
+    for index, sentence in enumerate(found):
         # A line of its own (a web page puts each paragraph on a line)
         new_paragraph = text.count("\n", previous_end, sentence.start) >= 1
+        alone = index + 1 == len(found) or "\n" in text[sentence.end : found[index + 1].start]
         previous_end = sentence.end
         body = _GREETING.sub("", sentence.text)
         if not body or SIGN_OFF.match(body):
@@ -506,20 +518,36 @@ def _asked_points(text: str, region: Span, source: str) -> list[RequestPoint]:
         if asks and groups and _DELIVERY.search(body) and _GENERIC_OBJECT.search(body):
             asks = False  # "Please provide the information in Excel format": how, not what
         # A paragraph of its own naming what is wanted ("The total income raised in 2022-23.")
-        # is an item of the request, as a bullet would be.
-        asks = asks or (new_paragraph and bool(groups) and bool(_ITEM_PARAGRAPH.match(body)))
+        # is an item of the request, as a bullet would be; a paragraph that goes on is prose.
+        asks = asks or (
+            new_paragraph and alone and bool(groups) and bool(_ITEM_PARAGRAPH.match(body))
+        )
         if asks and _INTRO.search(body) and not re.search(r"\?\s*$", body):
             intros.append(sentence)
             continue
         if asks and groups and _ABOUT_THE_SEARCH.search(body):
             asks = False  # "I presume you store records by board?": help with the last ask
-        follows = groups and FOLLOW_ON.match(body) and not _new_question(body)
+        follows = groups and (
+            (FOLLOW_ON.match(body) and not _new_question(body)) or _BACK_REFERENCE.search(body)
+        )
         if follows and new_paragraph and _ALSO_ASKED.search(body):
             follows = False  # "For each year, I would also like the hours spent": a new item
         if asks and not follows:
             groups.append([sentence])
+            background = []
+        elif groups and not asks and not follows and (new_paragraph or background):
+            # "The provider also investigated. I assume you hold its report. I also request a
+            # copy of it.": a paragraph opening on the background of the ask it leads to
+            # belongs to no point until it turns out to ask nothing.
+            background.append(sentence)
+            if alone:
+                groups[-1].extend(background)
+                background = []
         elif groups:
-            groups[-1].append(sentence)
+            groups[-1].extend([*background, sentence])
+            background = []
+    if groups and background:
+        groups[-1].extend(background)
     if not groups and intros:
         groups = [intros]
     if not groups:
@@ -547,7 +575,17 @@ _GENERIC_OBJECT = re.compile(
 #: A paragraph that names a thing asked for, not a sentence about the request.
 _ITEM_PARAGRAPH = re.compile(
     r"^\W*(?:the|a|an|all|any|copies|copy|details|information|number|total|list|names?)\s+"
-    r"(?!(?:data|information|figures|response|answer|list|request)\s+should\b)[^.?!]{3,200}[.?]?\s*$",
+    r"(?!(?:data|information|figures|response|answer|list|request|above)\s+\w*\s*should\b)"
+    r"[^.?!]{3,200}[.?]?\s*$",
+    re.IGNORECASE,
+)
+
+
+#: An ask whose only object points back to what was just asked ("As for the minutes, please
+#: provide them for every meeting"): it says how much of the last ask is wanted.
+_BACK_REFERENCE = re.compile(
+    r"^[^?]*\bplease\s+(?:also\s+)?(?:provide|send|supply|include)\s+(?:them|it|these|those)\b"
+    r"(?!\s+(?:of|which|that|who)\b)[^?]*$",
     re.IGNORECASE,
 )
 
