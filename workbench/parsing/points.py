@@ -202,11 +202,36 @@ def numbered_points(
             parents[label] = (
                 span.text
             )  # "3. Please provide: a) ... b) ..." - the parts are the points
-            continue
+            if not _asks_besides_parts(text, items, index):
+                continue
         point = RequestPoint(label, strip_quotes(text, span), source)
         point.context = parents.get(item.parent or "", "")
         points.append(point)
     return points
+
+
+#: A part that asks for more besides its item's own question: "a) Please also provide ...".
+_ALSO_PART = re.compile(
+    r"^\W*(?:(?:please|kindly)\s+(?:could\s+you\s+)?also|(?:could|can|would|will)\s+you\s+"
+    r"(?:please\s+)?also|I\s+(?:would|'d|should)\s+also|also)\b",
+    re.IGNORECASE,
+)
+
+
+def _asks_besides_parts(text: str, items: list[_Item], index: int) -> bool:
+    """ "2. How many complaints were made? a) Please also give the number over three years":
+    the item asks its own question and its parts ask for more, so it is a point beside them
+    (unlike "3. Please provide: a) ... b) ...", whose parts are what it asks for)."""
+    item, part = items[index], items[index + 1] if index + 1 < len(items) else None
+    if part is None or part.parent != _full_label(item):
+        return False
+    own = text[item.line.start + item.label.end : part.line.start].strip()
+    part_text = text[part.line.start + part.label.end : part.line.end]
+    return (
+        bool(_ALSO_PART.match(part_text))
+        and bool(ASK.search(own))
+        and not own.rstrip().endswith(":")
+    )
 
 
 def _full_label(item: _Item) -> str:

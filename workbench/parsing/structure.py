@@ -682,6 +682,9 @@ class _Reader:
                 return False  # "1. How many ...?" "1. How many ...?": a list the page numbers "1."
             if self._nested(unit):
                 return False  # "5. For each case:" then, indented, "1. The date ...": its parts
+            if unit.asks and _new_sub_list(seen, label):
+                return False  # "2. ...? a) Please also ..." then "3. ...? a) Please also ...":
+                # the parts of the next question, lettered afresh
             return True  # the request's numbering again: the answers start
         named = marker_keys(text) if text[:1].isalnum() else []
         if len(named) > 1 and set(named) <= {label_key(format_label(s)) for s in seen}:
@@ -1148,6 +1151,18 @@ def _indent(text: str, unit: Unit) -> int:
     """How far the unit's first line is indented (a nested list sits deeper)."""
     start = unit.span.start
     return len(text[text.rfind("\n", 0, start) + 1 : start].expandtabs(4))
+
+
+def _new_sub_list(seen: list[ItemLabel], label: ItemLabel) -> bool:
+    """A first part ("a)", "(i)") right after a numbered item that follows an earlier run of
+    parts: the new item's own parts, not the request's list starting again."""
+    return (
+        label.kind in ("alpha", "roman")
+        and label.value in ("a", "i")
+        and bool(seen)
+        and seen[-1].kind == "num"
+        and any(other.kind == label.kind for other in seen)
+    )
 
 
 def _all_first(labels: list[ItemLabel]) -> bool:
