@@ -204,10 +204,52 @@ def numbered_points(
             )  # "3. Please provide: a) ... b) ..." - the parts are the points
             if not _asks_besides_parts(text, items, index):
                 continue
+        joint = _joint_points(text, item, span, source)
+        if joint:
+            points += joint
+            continue
         point = RequestPoint(label, strip_quotes(text, span), source)
         point.context = parents.get(item.parent or "", "")
         points.append(point)
     return points
+
+
+#: The rest of a heading that names two or more questions: "Question 2 and 3", "Q4 - 6".
+_JOINT_HEADING = re.compile(
+    r"^\s*(?:and|&|to|-|–)\s*(?:(?:Q|Question|Part|Request|Point)\s*\.?\s*)?(?P<last>\d{1,2})\s*[.:]?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _joint_last(line: str, label: ItemLabel) -> int | None:
+    """The last number a heading such as "Question 2 and 3" names, if it names more than one."""
+    match = _JOINT_HEADING.match(line[label.end :])
+    if match is None or label.sub:
+        return None
+    last = int(match.group("last"))
+    return last if int(label.value) < last <= int(label.value) + 5 else None
+
+
+def _joint_points(text: str, item: _Item, span: Span, source: str) -> list[RequestPoint]:
+    """ "Question 2 and 3" over two asks answered together: each ask is its own point, numbered
+    as the heading names them (when the asks under it are as many as it names)."""
+    if item.label.kind != "num" or item.parent is not None:
+        return []
+    last = _joint_last(item.line.text, item.label)
+    if last is None:
+        return []
+    body = Span.of(text, item.line.end, span.end)
+    asks = _asked_points(text, body, source) if body else []
+    first = int(item.label.value)
+    named = last - first + 1
+    if len(asks) < named:
+        return []
+    if len(asks) > named:  # what follows the last ask is still its text
+        asks[named - 1].span = Span.of(text, asks[named - 1].span.start, asks[-1].span.end)
+        asks = asks[:named]
+    for number, ask in enumerate(asks, start=first):
+        ask.label = format_label(replace(item.label, value=str(number)))
+    return asks
 
 
 #: A part that asks for more besides its item's own question: "a) Please also provide ...".
@@ -304,8 +346,8 @@ def _accepted_items(text: str, region: Span, *, continued: bool = False) -> list
                 continue
             if number == last_top:
                 continue
-            last_top, last_letter, last_roman = number, None, None
             last_top_label = format_label(label)
+            last_top, last_letter, last_roman = _joint_last(line.text, label) or number, None, None
             items.append(_Item(label, line, 0, None))
         elif label.kind == "alpha":
             if label.value != next_letter(last_letter):
