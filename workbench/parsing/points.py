@@ -568,6 +568,7 @@ def _asked_points(text: str, region: Span, source: str) -> list[RequestPoint]:
     groups: list[list[Span]] = []
     intros: list[Span] = []
     background: list[Span] = []
+    dangling = False
     previous_end = region.start
     found = sentences(text, region.start, region.end)
     for index, sentence in enumerate(found):
@@ -586,9 +587,16 @@ def _asked_points(text: str, region: Span, source: str) -> list[RequestPoint]:
             asks = False  # "Please provide the information in Excel format": how, not what
         # A paragraph of its own naming what is wanted ("The total income raised in 2022-23.")
         # is an item of the request, as a bullet would be; a paragraph that goes on is prose.
+        # Lines that complete a sentence left open ("... from and to" / "The Scottish
+        # Government," / "in relation to:") are what it names, not items of their own.
         asks = asks or (
-            new_paragraph and alone and bool(groups) and bool(_ITEM_PARAGRAPH.match(body))
+            new_paragraph
+            and alone
+            and bool(groups)
+            and not dangling
+            and bool(_ITEM_PARAGRAPH.match(body))
         )
+        dangling = bool(_DANGLING.search(body)) or (dangling and not _ENDED.search(body))
         if asks and _INTRO.search(body) and not re.search(r"\?\s*$", body):
             intros.append(sentence)
             continue
@@ -624,6 +632,15 @@ def _asked_points(text: str, region: Span, source: str) -> list[RequestPoint]:
         RequestPoint(str(n), strip_quotes(text, Span.of(text, g[0].start, g[-1].end)), source)
         for n, g in enumerate(groups, start=1)
     ]
+
+
+#: A sentence broken off after a preposition, its object on the lines below: "copies of all
+#: correspondence from and to", "in relation to:".
+_DANGLING = re.compile(
+    r"\b(?:to|from|of|for|by|with|between|about|regarding|concerning|involving|and|or)\s*:?\s*$",
+    re.IGNORECASE,
+)
+_ENDED = re.compile(r"""[.?!]["”’']?\s*$""")
 
 
 #: How the answer should come (a format, a medium), said of the answer as a whole.

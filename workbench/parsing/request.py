@@ -71,12 +71,26 @@ def _own_region(text: str) -> Span:
         if content is not None:
             start = line.start + content
             break
+    else:
+        # "Dear Council," on a line of its own: what stands above it (an address, the
+        # title and status lines of a page showing the request) is not the request.
+        for line in layout.lines:
+            if SIGN_OFF.match(line.text):
+                break
+            if _SALUTATION_LINE.match(line.text):
+                start = line.end
+                break
     end = len(text)
     for line in layout.lines:
         if line.start > start and SIGN_OFF.match(line.text):
             end = line.start
             break
     return Span.of(text, start, end)
+
+
+_SALUTATION_LINE = re.compile(
+    r"^\s*(?:dear\s+[^,.?!\n]{1,60},?|to\s+whom\s+it\s+may\s+concern,?)\s*$", re.IGNORECASE
+)
 
 
 def read_request(letter: Letter, request_text: str | None = None) -> RequestReading:
