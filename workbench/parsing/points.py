@@ -568,7 +568,7 @@ def _asked_points(text: str, region: Span, source: str) -> list[RequestPoint]:
     groups: list[list[Span]] = []
     intros: list[Span] = []
     background: list[Span] = []
-    dangling = False
+    dangling = listing = False
     previous_end = region.start
     found = sentences(text, region.start, region.end)
     for index, sentence in enumerate(found):
@@ -594,6 +594,7 @@ def _asked_points(text: str, region: Span, source: str) -> list[RequestPoint]:
             and alone
             and bool(groups)
             and not dangling
+            and not listing
             and bool(_ITEM_PARAGRAPH.match(body))
         )
         dangling = bool(_DANGLING.search(body)) or (dangling and not _ENDED.search(body))
@@ -609,7 +610,13 @@ def _asked_points(text: str, region: Span, source: str) -> list[RequestPoint]:
             follows = False  # "For each year, I would also like the hours spent": a new item
         if asks and not follows:
             groups.append([sentence])
-            background = []
+            background, listing = [], False
+        elif not groups and intros and not asks:
+            # "Please confirm whether any of the following are included:" over lines that ask
+            # nothing themselves: the list is what the lead-in asks about, one point.
+            groups.append([*intros, sentence])
+            intros = []
+            listing = True  # the lines after it are more of the same list
         elif groups and not asks and not follows and (new_paragraph or background):
             # "The provider also investigated. I assume you hold its report. I also request a
             # copy of it.": a paragraph opening on the background of the ask it leads to

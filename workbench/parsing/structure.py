@@ -917,7 +917,7 @@ def _step(reader: _Reader, unit: Unit) -> None:
     ):
         reader.open(unit)  # "Question 1: How many ...?" - questions answered in turn
         return
-    if at_top and requester:
+    if at_top and requester and unit.role is not Role.TABLE:
         reader.open(unit)  # a page that opens with the request itself
         assert reader.current is not None
         reader.current.at_top = True
@@ -928,8 +928,24 @@ def _step(reader: _Reader, unit: Unit) -> None:
         reader.state = "intro"
         reader.spoken = True
         return
-    if unit.authority:
+    if unit.authority and not _record_field(text):
         reader.spoken = True
+
+
+def _record_field(text: str) -> bool:
+    """A disclosure log's field or status line ("Date received: 4 March 2024", "Information
+    withheld (in full)"): it describes the record, it is not the authority answering, so a
+    request after it still opens the page."""
+    line = text.strip()
+    return (
+        "\n" not in line
+        and len(line) <= 60
+        and not line.endswith(".")
+        and _FIRST_PERSON.search(line) is None
+    )
+
+
+_FIRST_PERSON = re.compile(r"\b(?:we|I|our|us|my)\b", re.IGNORECASE)
 
 
 #: A letter (or roman numeral) alone on its line, without the stop a list label has: "C".
