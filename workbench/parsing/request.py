@@ -210,8 +210,11 @@ def _named_in_text(letter: Letter) -> list[str]:
     return [str(n) for n in sorted(found)]
 
 
-#: "question 2", "questions 1": a question named by its number inside a sentence.
-_QUESTION_NAMED = re.compile(r"\bquestions?\s+(\d{1,2})\b(?![\d/.,])", re.IGNORECASE)
+#: "question 2", "questions 1", "Question Number 3": a question named by its number inside a
+#: sentence or a table's row.
+_QUESTION_NAMED = re.compile(
+    r"\bquestions?\s+(?:number\s+|no\.?\s*)?(\d{1,2})\b(?![\d/.,])", re.IGNORECASE
+)
 
 #: An answer headed by the question(s) it answers: "Question 1", "Questions 1 & 2", "Q3:",
 #: "Response 2:", "Answer 1a and 1b".
