@@ -66,3 +66,15 @@ def test_confident_determinations_are_right_on_the_development_letters():
     calibration = evaluate_folder(DEV).calibration("determinations")
     assert calibration.precision >= 0.95
     assert calibration.coverage >= 0.5
+
+
+def test_information_said_to_be_set_out_below_is_a_trusted_disclosure():
+    text = (
+        "Dear Ms Smith\n\nYou asked how the council decided which libraries to close.\n\n"
+        "The information you asked for is held and is set out below.\n\n"
+        "The decision followed a public consultation in 2023 and a report to the cabinet, "
+        "which chose the four branches with the fewest visits.\n\nYours sincerely\n"
+    )
+    [point] = extract(text).points
+    assert point.determination is Determination.HELD_DISCLOSED
+    assert not needs_check(point.confidence)

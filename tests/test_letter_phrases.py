@@ -59,3 +59,19 @@ def test_a_team_phrase_is_found_when_every_group_is_asked_at_once(isolated_data)
     assert not {"ncnd", "withheld"} & book.matching("cues", "The weather was fine.")
     answer = "You asked for the rota.\n\nWe will not zorp whether the rota exists.\n"
     assert extract(answer).points[0].determination.value == "ncnd"
+
+
+def test_a_requesters_conditional_instruction_is_not_an_answer():
+    """'If the Trust does not have a lead, please state ...' is part of an ask: read as an
+    answer, its 'does not have' turned a disclosure into a partial one."""
+    text = (
+        "Internal Reference Number: FOI_4410\n"
+        "| Question Number 1: I am researching assaults on NHS staff. 1 - Reporting system "
+        "a. Which system does the Trust use to record incidents? b. If more than one system is "
+        "used, list each. | |\n"
+        "| Answer To Question 1: A. Datix. B. Only Datix is used. | |\n"
+        "| Question Number 2: 2 - Security lead a. Who is the Trust's security manager? b. If "
+        "the Trust does not have a designated security manager, please state the team "
+        "responsible. | |\n"
+    )
+    assert extract(text).points[0].determination.value == "held_disclosed"

@@ -285,6 +285,7 @@ def _is_skipped(book: PhraseBook, text: str) -> bool:
         or book.find("skip", "general_law", text, lowered)
         or book.find("skip", "denied", text, lowered)
         or book.find("skip", "routing", text, lowered)
+        or book.find("skip", "conditional_ask", text, lowered)
     )
 
 
