@@ -675,8 +675,9 @@ _ITEM_PARAGRAPH = re.compile(
 #: An ask whose only object points back to what was just asked ("As for the minutes, please
 #: provide them for every meeting"): it says how much of the last ask is wanted.
 _BACK_REFERENCE = re.compile(
-    r"^[^?]*\bplease\s+(?:also\s+)?(?:provide|send|supply|include)\s+(?:them|it|these|those)\b"
-    r"(?!\s+(?:of|which|that|who)\b)[^?]*$",
+    r"^\W*(?:as\s+(?:for|regards|to)|regarding|with\s+regards?\s+to|in\s+(?:respect|relation)\s+"
+    r"(?:of|to)|concerning|for)\s+[^,?]{1,60},\s*please\s+(?:also\s+)?(?:provide|send|supply|"
+    r"include)\s+(?:them|it|these|those)\b(?!\s+(?:of|which|that|who)\b)[^?]*$",
     re.IGNORECASE,
 )
 
