@@ -129,6 +129,9 @@ def read_request(letter: Letter, request_text: str | None = None) -> RequestRead
     labelled = _answer_labels(letter)
     if labelled:
         return RequestReading(labelled, "answers")
+    listed = _listed_requests(letter)
+    if listed:
+        return RequestReading(listed, "answers")
     in_turn = _numbered_in_turn(letter)
     if in_turn:
         return RequestReading(in_turn, "answers")
@@ -166,6 +169,36 @@ def _numbered_in_turn(letter: Letter) -> list[RequestPoint]:
         point.answer = Span.of(letter.text, units[start + 1].span.start, last.span.end)
         points.append(point)
     return points
+
+
+#: A lead-in naming several requests the letter deals with together: "This applies to the
+#: following requests:", "Your requests were:".
+_REQUESTS_LEAD = re.compile(r"\brequests\s*(?:are|were)?\s*:\s*$", re.IGNORECASE)
+
+
+def _listed_requests(letter: Letter) -> list[RequestPoint]:
+    """One letter answering several requests at once ("This applies to the following
+    requests: 1. FOI 2016/384 - ... 2. FOI 2016/385 - ..."), their questions not quoted:
+    each request listed is a point, and what the letter says of them all answers each."""
+    units = [u for u in letter.units[letter.main[0] : letter.main[1]] if u.role in ANSWERING]
+    for index, unit in enumerate(units):
+        if not _REQUESTS_LEAD.search(unit.text):
+            continue
+        points: list[RequestPoint] = []
+        for item in units[index + 1 :]:
+            label = read_item(item.text)
+            if label is None or label.kind != "num" or label.value != str(len(points) + 1):
+                break
+            first = item.text.split("\n", 1)[0]
+            span = Span.of(letter.text, item.span.start + label.end, item.span.start + len(first))
+            points.append(RequestPoint(format_label(label), span, "response"))
+        if len(points) >= 2:
+            # The letter decides them together: its words from the lead-in on answer each.
+            answer = Span.of(letter.text, unit.span.start, units[-1].span.end)
+            for point in points:
+                point.answer = answer
+            return points
+    return []
 
 
 def _end_of_last(units: list[Unit], start: int) -> int:
