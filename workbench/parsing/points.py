@@ -611,7 +611,13 @@ def _asked_points(text: str, region: Span, source: str) -> list[RequestPoint]:
         if asks and not follows:
             groups.append([sentence])
             background, listing = [], False
-        elif not groups and intros and not asks:
+        elif (
+            not groups
+            and intros
+            and not asks
+            and new_paragraph
+            and _LIST_LEAD.search(intros[-1].text)
+        ):
             # "Please confirm whether any of the following are included:" over lines that ask
             # nothing themselves: the list is what the lead-in asks about, one point.
             groups.append([*intros, sentence])
@@ -639,6 +645,10 @@ def _asked_points(text: str, region: Span, source: str) -> list[RequestPoint]:
         RequestPoint(str(n), strip_quotes(text, Span.of(text, g[0].start, g[-1].end)), source)
         for n, g in enumerate(groups, start=1)
     ]
+
+
+#: A lead-in over a list: "any of the following:", "as follows:".
+_LIST_LEAD = re.compile(r"\bthe\s+following\b|\bas\s+follows\b|:\s*$", re.IGNORECASE)
 
 
 #: A sentence broken off after a preposition, its object on the lines below: "copies of all
