@@ -432,6 +432,8 @@ def inline_points(text: str, region: Span, source: str) -> list[RequestPoint]:
                 expected = _following(kind, value)
         if len(sequence) >= 2 and _alternatives(text, sequence):
             return []  # "failed either (a) a security check or (b) a vetting check": one ask
+        if len(sequence) >= 2 and _categories(text, sequence, region):
+            return []  # "how many of those are a) suspended; b) on restricted duties": one ask
         if len(sequence) >= 2:
             points = []
             for index, (match, value) in enumerate(sequence):
@@ -453,6 +455,44 @@ def _alternatives(text: str, sequence: list[tuple[re.Match[str], str]]) -> bool:
     return all(
         re.search(r"\bor\s*$", join) and not re.search(r"[.?;]", join) and len(join) <= 80
         for join in joins
+    )
+
+
+_ASKS_ITSELF = re.compile(
+    r"\?|\b(?:please|kindly|(?:could|can|would|will)\s+you|how\s+(?:many|much|often|long)|what|"
+    r"which|who|when|where|why|whether)\b",
+    re.IGNORECASE,
+)
+#: Most words an inline item may have and still be a category of the ask it ends.
+_CATEGORY_WORDS = 5
+
+
+def _categories(text: str, sequence: list[tuple[re.Match[str], str]], region: Span) -> bool:
+    """Inline labels naming the categories one question counts ("how many of those officers
+    are a) suspended; b) on restricted duties; c) working as normal"): every item is a few
+    words that ask nothing, all in the sentence of the question before them, so the question
+    and its breakdown are one ask - unless the answers take the parts one by one."""
+    ends = [m.start() for m, _ in sequence[1:]] + [region.end]
+    items = [text[m.end() : end] for (m, _), end in zip(sequence, ends, strict=True)]
+    last = re.split(r"(?<=[.?!])\s", items[-1], maxsplit=1)[0]
+    items[-1] = last
+    after = text[region.end :]
+    if all(
+        re.search(rf"^\W*\(?{re.escape(value)}[.)]\s", after, re.MULTILINE | re.IGNORECASE)
+        for _, value in sequence[:2]
+    ):
+        return False  # the answers take the parts in turn ("a) 1,204 ..." "b) Not held"): parts
+    lead = text[region.start : sequence[0][0].start()]
+    lead_sentence = re.split(r"(?<=[.?!])\s+", lead.strip())[-1]
+    return (
+        bool(ASK.search(lead_sentence))
+        and not lead_sentence.rstrip().endswith(":")
+        and all(
+            len(item.split()) <= _CATEGORY_WORDS
+            and not re.search(r"[.?!]\s", item)
+            and not _ASKS_ITSELF.search(item)
+            for item in items
+        )
     )
 
 
