@@ -608,7 +608,7 @@ def _asked_points(text: str, region: Span, source: str) -> list[RequestPoint]:
     groups: list[list[Span]] = []
     intros: list[Span] = []
     background: list[Span] = []
-    dangling = listing = False
+    dangling = listing = clarifying = False
     previous_end = region.start
     found = sentences(text, region.start, region.end)
     for index, sentence in enumerate(found):
@@ -643,8 +643,12 @@ def _asked_points(text: str, region: Span, source: str) -> list[RequestPoint]:
             continue
         if asks and groups and _ABOUT_THE_SEARCH.search(body):
             asks = False  # "I presume you store records by board?": help with the last ask
+        if groups and _CLARIFICATION.match(body):
+            clarifying = True  # "Clarification received 2 May:" - what follows refines the ask
         follows = groups and (
-            (FOLLOW_ON.match(body) and not _new_question(body)) or _BACK_REFERENCE.search(body)
+            (FOLLOW_ON.match(body) and not _new_question(body))
+            or _BACK_REFERENCE.search(body)
+            or clarifying
         )
         if follows and new_paragraph and _ALSO_ASKED.search(body):
             follows = False  # "For each year, I would also like the hours spent": a new item
@@ -687,6 +691,13 @@ def _asked_points(text: str, region: Span, source: str) -> list[RequestPoint]:
     ]
 
 
+#: The heading of the requester's clarification, set under the request it clarifies:
+#: "CLARIFICATION", "Clarification received 25/08/2022:".
+_CLARIFICATION = re.compile(
+    r"^\W*(?:requester'?s\s+)?clarifications?\b(?:\s+(?:received|given|provided|sent|from)\b)?"
+    r"[^.?!]{0,40}:?\s*$",
+    re.IGNORECASE,
+)
 #: A lead-in over a list: "any of the following:", "as follows:".
 _LIST_LEAD = re.compile(r"\bthe\s+following\b|\bas\s+follows\b|:\s*$", re.IGNORECASE)
 
