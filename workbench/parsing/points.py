@@ -661,6 +661,7 @@ def _asked_points(text: str, region: Span, source: str) -> list[RequestPoint]:
             and not asks
             and new_paragraph
             and _LIST_LEAD.search(intros[-1].text)
+            and not _COURTESY.match(body)
         ):
             # "Please confirm whether any of the following are included:" over lines that ask
             # nothing themselves: the list is what the lead-in asks about, one point.
@@ -700,6 +701,8 @@ _CLARIFICATION = re.compile(
 )
 #: A lead-in over a list: "any of the following:", "as follows:".
 _LIST_LEAD = re.compile(r"\bthe\s+following\b|\bas\s+follows\b|:\s*$", re.IGNORECASE)
+#: Courtesies that close a request, never an item of its list.
+_COURTESY = re.compile(r"^\W*(?:thank|many\s+thanks|I\s+look\s+forward|I\s+hope)\b", re.IGNORECASE)
 
 
 #: A sentence broken off after a preposition, its object on the lines below: "copies of all
