@@ -126,3 +126,16 @@ def test_a_refusal_notice_counts_as_a_response():
 
     assert same_kind("response", "refusal_notice")
     assert not same_kind("internal_review_outcome", "response")
+
+
+def test_texts_cut_short_are_counted_and_their_calibration_shown_apart(tmp_path, capsys):
+    for name in ("real-026", "real-139"):  # a whole letter, and one that stops mid-sentence
+        for suffix in (".txt", ".json"):
+            shutil.copy(LETTERS / f"{name}{suffix}", tmp_path)
+    report = evaluate_folder(tmp_path)
+    assert report.cut_short == 1
+    assert report.calibration("cut_short").total < report.calibration("determinations").total
+    assert main([str(tmp_path)]) == 0
+    assert "texts cut short mid-sentence: 1 of 2 letters" in capsys.readouterr().out
+    assert main([str(tmp_path), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["texts_cut_short"] == 1

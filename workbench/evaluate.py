@@ -80,6 +80,10 @@ class Report:
     #: (confidence, right) for every true point's determination, and for every scalar field.
     determination_calibration: list[tuple[float, bool]] = field(default_factory=list)
     field_calibration: list[tuple[float, bool]] = field(default_factory=list)
+    #: Letters whose text stops mid-sentence, and their points' (confidence, right): readings
+    #: of cut texts are right less often, so their calibration is shown apart.
+    cut_short: int = 0
+    cut_short_calibration: list[tuple[float, bool]] = field(default_factory=list)
 
     def score(self, letter: str, name: str, ok: bool, expected: Any, got: Any) -> None:
         self.total[name] += 1
@@ -103,9 +107,11 @@ class Report:
 
     def calibration(self, which: str = "determinations") -> Calibration:
         """Precision and coverage of the readings given at least the threshold confidence."""
-        pairs = (
-            self.determination_calibration if which == "determinations" else self.field_calibration
-        )
+        pairs = {
+            "determinations": self.determination_calibration,
+            "fields": self.field_calibration,
+            "cut_short": self.cut_short_calibration,
+        }[which]
         return Calibration.of(pairs)
 
     def to_dict(self) -> dict[str, Any]:
@@ -124,7 +130,9 @@ class Report:
                 "threshold": CHECK_THRESHOLD,
                 "determinations": vars(self.calibration("determinations")),
                 "fields": vars(self.calibration("fields")),
+                "determinations_on_texts_cut_short": vars(self.calibration("cut_short")),
             },
+            "texts_cut_short": self.cut_short,
             "failures": [vars(f) for f in self.failures],
             "errors": self.errors,
         }
@@ -241,7 +249,11 @@ def score_letter(report: Report, name: str, truth: dict[str, Any], got: Extracti
         report.score(name, "review_outcome", outcome_ok, wanted, got.review_outcome)
         _field(report, name, got, "review_outcome", outcome_ok)
     _score_provisions(report, name, truth.get("provisions_cited") or [], got.provisions_cited)
+    scored = len(report.determination_calibration)
     _score_points(report, name, truth.get("points") or [], got.points)
+    if got.text_cut_short:
+        report.cut_short += 1
+        report.cut_short_calibration += report.determination_calibration[scored:]
 
 
 def same_kind(expected: str, got: str | None) -> bool:
@@ -362,6 +374,8 @@ def format_table(report: Report, *, verbose: bool = False) -> str:
     )
     for which in ("determinations", "fields"):
         rows.append(_calibration_row(report.calibration(which), which))
+    if report.cut_short:
+        rows.append(_cut_short_row(report))
     for error in report.errors:
         rows.append(f"! {error}")
     if verbose and report.failures:
@@ -379,6 +393,18 @@ def _calibration_row(calibration: Calibration, which: str) -> str:
         return f"{head:<30} none of {calibration.total}"
     return (
         f"{head:<30} right {calibration.precision:.1%} "
+        f"({calibration.right}/{calibration.confident}), coverage {calibration.coverage:.1%} "
+        f"of {calibration.total}"
+    )
+
+
+def _cut_short_row(report: Report) -> str:
+    calibration = report.calibration("cut_short")
+    head = f"texts cut short mid-sentence: {report.cut_short} of {report.letters} letters"
+    if not calibration.confident:
+        return f"{head}; none of their {calibration.total} determinations confident"
+    return (
+        f"{head}; their confident determinations right {calibration.precision:.1%} "
         f"({calibration.right}/{calibration.confident}), coverage {calibration.coverage:.1%} "
         f"of {calibration.total}"
     )
