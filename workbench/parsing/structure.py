@@ -703,7 +703,9 @@ class _Reader:
                 and not _item_of_question(last.text, text)
             ):
                 return True  # "Question 1: How many ...?" then "Yes. A copy is attached."
-            if all(bullet_style(u.text) for u in listed) and unit.blank_before:
+            if all(bullet_style(u.text) for u in listed) and (
+                unit.blank_before or self._answered_in_turn()
+            ):
                 return True  # bulleted asks, then a paragraph of plain text: the answers
         return False
 
@@ -715,6 +717,14 @@ class _Reader:
         return bool(labelled) and _indent(self.letter.text, unit) > _indent(
             self.letter.text, labelled[0]
         )
+
+    def _answered_in_turn(self) -> bool:
+        """The authority announced its answers over the asks it restates ("Please find our
+        response to your request set out below:"): each ask's plain lines are its answer,
+        blank line or not (an email wrapped to 72 columns has none)."""
+        first = self.letter.pieces[0].units[0].index if self.letter.pieces else 0
+        before = self.letter.units[first - 1] if first > 0 else None
+        return before is not None and _RESPONSE_BELOW.search(before.text) is not None
 
     def _lead_in_continues(self, unit: Unit) -> bool:
         """After the requester's own lead-in ("If any part is exempt, I request that you:"),
@@ -769,6 +779,11 @@ class _Reader:
 
 
 _OPEN_QUOTES = "\"“‘'"
+#: "... our response to your request set out below:", "Our answers are as follows:".
+_RESPONSE_BELOW = re.compile(
+    r"\b(?:response|answers?|reply)\b[^.]{0,80}\b(?:set\s+out\s+below|below|as\s+follows)\s*[:.]?\s*$",
+    re.IGNORECASE,
+)
 
 
 def _question_cell(unit: Unit) -> bool:

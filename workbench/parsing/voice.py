@@ -294,7 +294,7 @@ _SENTENCE_BREAK = re.compile(r"(?<=[.?!])\s+(?=[\"“(]?[A-Z0-9])")
 #: item ("Copies of the minutes that are held by ..." asks: a clause word comes first).
 _GIVEN = re.compile(
     r"""^\W*(?:(?:an?|the|all|any)\s+)?(?:cop(?:y|ies)|details|information|data|list|breakdown|
-        figures?|numbers?|totals?|minutes|documents?|records?|reports?)\b
+        figures?|numbers?|totals?|minutes|documents?|records?|reports?|names?)\b
         (?:(?!\b(?:who|which|that|if|whether|where|when|they|it)\b)[^.?!]){0,120}?
         \b(?:is|are|was|were|has\s+been|have\s+been)\s+(?:now\s+|also\s+)?
         (?:attached|enclosed|provided|included|set\s+out|shown|given|available|published|
