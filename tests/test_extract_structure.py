@@ -97,6 +97,9 @@ def test_bullets_quoted_again_before_their_answers():
         ("3", D.HELD_DISCLOSED),
         ("4", D.HELD_DISCLOSED),
     ]
+    # The last answer is the officer named, not the closing offer of help after it
+    # ("... please contact us ... for further details."), which asks for nothing.
+    assert result.points[3].evidence[0].quote.startswith("Diana Buckley")
 
 
 def test_a_table_of_questions_and_answers():

@@ -236,7 +236,10 @@ _ANSWER_FOLLOWS = re.compile(
     r"|\b(?:exemptions?|exceptions?)\s+(?:\S+\s+){0,3}?appl(?:y|ies)\s*[:\-–]?\s*$"
     # "... some of that information has been exempted by virtue of the following exemptions:"
     r"|\b(?:has|have)\s+been\s+(?:exempted|withheld|redacted|refused)\b"
-    r"|\bby\s+virtue\s+of\s+the\s+following\b",
+    r"|\bby\s+virtue\s+of\s+the\s+following\b"
+    # "... has been published online and can be found below using the following links:"
+    r"|\b(?:has|have)\s+been\s+(?:published|made\s+available)\b"
+    r"|\bcan\s+be\s+found\s+(?:below|at|via|on|using)\b",
     re.IGNORECASE,
 )
 
@@ -287,6 +290,13 @@ def own_words(line: str) -> str:
 #: "please see the link below", "please find attached": the authority pointing, not asking.
 _POINTING = re.compile(r"\bplease\s+(?:see|find|note|be\s+advised|refer|visit|go\s+to)\b", re.I)
 _SENTENCE_BREAK = re.compile(r"(?<=[.?!])\s+(?=[\"“(]?[A-Z0-9])")
+#: "..., then please contact us", "please let me know": an offer of help, wherever it stands
+#: in the sentence, asks for no information (what else the sentence says may still ask).
+_POLITE = re.compile(
+    r"\bplease\s+(?:do\s+)?(?:get\s+in\s+touch|contact\s+(?:me|us|the|our)\b|"
+    r"let\s+(?:me|us)\s+know|do\s+not\s+hesitate)",
+    re.IGNORECASE,
+)
 
 
 #: "Copies of the minutes are attached", "The figures requested are set out below": the thing
@@ -315,6 +325,8 @@ def _asks(sentence: str) -> bool:
         return False
     if _POINTING.search(sentence):
         return bool(ASK.search(_POINTING.sub("", sentence).replace("please", "")))
+    if _POLITE.search(sentence):
+        return bool(ASK.search(_POLITE.sub("", sentence)))
     return True
 
 
