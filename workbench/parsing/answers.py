@@ -625,11 +625,12 @@ def statute_heading(line: str) -> bool:
 
 
 #: The authority announcing its answers: "my response to your questions 1-5 is as follows:",
-#: "Our answers are set out below:". What follows answers; the line itself answers nothing.
+#: "Our answers are set out below:", "Please find the Council's response to your request set
+#: out below:". What follows answers; the line itself answers nothing.
 _ANSWERS_FOLLOW = re.compile(
-    r"\b(?:my|our|the\s+(?:council|trust|board|force)'?s?)\s+(?:response|responses|answers?|"
-    r"repl(?:y|ies))\b[^.?!]{0,60}\b(?:is|are)\s+(?:as\s+follows|(?:set\s+out\s+|given\s+)?below)"
-    r"\W*$",
+    r"\b(?:my|our|the\s+(?:council|trust|board|force)'?s?|\w+['’]s)\s+(?:response|responses|"
+    r"answers?|repl(?:y|ies))\b[^.?!]{0,60}\b(?:(?:is|are)\s+(?:as\s+follows|(?:set\s+out\s+|"
+    r"given\s+)?below)|set\s+out\s+below)\W*$",
     re.IGNORECASE,
 )
 

@@ -724,7 +724,7 @@ class _Reader:
         blank line or not (an email wrapped to 72 columns has none)."""
         first = self.letter.pieces[0].units[0].index if self.letter.pieces else 0
         before = self.letter.units[first - 1] if first > 0 else None
-        return before is not None and _RESPONSE_BELOW.search(before.text) is not None
+        return before is not None and announces_answers(before.text)
 
     def _lead_in_continues(self, unit: Unit) -> bool:
         """After the requester's own lead-in ("If any part is exempt, I request that you:"),
@@ -779,11 +779,6 @@ class _Reader:
 
 
 _OPEN_QUOTES = "\"“‘'"
-#: "... our response to your request set out below:", "Our answers are as follows:".
-_RESPONSE_BELOW = re.compile(
-    r"\b(?:response|answers?|reply)\b[^.]{0,80}\b(?:set\s+out\s+below|below|as\s+follows)\s*[:.]?\s*$",
-    re.IGNORECASE,
-)
 
 
 def _question_cell(unit: Unit) -> bool:
