@@ -23,8 +23,14 @@ from .text import Layout, Span, is_heading, paragraphs
 _WORD = r"(?:Q|Qu|Question|Request|Point|Part|Item|A|Ans|Answer|Response|Reply)s?"
 _TOKEN = rf"(?:{_WORD}\s*\.?\s*)?\(?(?:\d{{1,2}}[a-z]?|[ivx]{{1,4}}(?![a-z])|[a-z])\)?"
 #: Between labels: "&", "and", ",", "/", "to", or a dash with no space ("4-6"); a spaced dash
-#: ("Q1 – 52") separates the label from its answer.
-_JOIN = r"(?:\.?\s*(?:&|\band\b|,|\+|/)\s*|[-–]|\s+to\s+)"  # "4. & 5." too
+#: ("Q1 – 52") separates the label from its answer, unless both sides are stopped labels:
+#: "2. - 7. N/A" answers points 2 to 7 at once.
+_JOIN = (
+    r"(?:\.?\s*(?:&|\band\b|,|\+|/)\s*|[-–]|\s+to\s+"  # "4. & 5." too
+    r"|\.\s*[-–]\s*(?=\(?\d{1,2}[a-z]?\)?\.(?!\d)))"
+)
+#: "03-08-2016" after "Response" or "Request" is a date, not a range of points.
+_NOT_A_DATE = r"(?!\d{1,2}[-–/.]\d{1,2}[-–/.]\d{2,4}\b)"
 #: In a line of labels alone ("3 4 & 5"), a space also joins them.
 _LINE_JOIN = rf"(?:{_JOIN}|\s+(?=\(?\d))"
 #: A line opening with one or more labels: "Q1 –", "1.", "Q2 & Q3 –", "Questions 4-6:".
@@ -47,7 +53,7 @@ _ORDINAL_MARKER = re.compile(
 )
 _NUMBER_MARKER = re.compile(
     _LEAD
-    + rf"(?:your\s+|the\s+)?{_WORD}\s*\.?\s*"
+    + rf"(?:your\s+|the\s+)?{_WORD}\s*\.?\s*{_NOT_A_DATE}"
     + r"(?P<n>\d{1,2}[a-z]?|\(?[a-z]\)|[ivx]{1,4})(?![\w/])"
     + rf"(?P<more>(?:{_JOIN}\(?\d{{1,2}}[a-z]?\)?(?![\w/]))*)",  # "Questions 1-6", "Q2 and 3"
     re.IGNORECASE,
@@ -375,7 +381,7 @@ _NAMED_WORD = (
 #: Points named inside a sentence: "... relevant to questions 2 and 3", "the second part of
 #: your request".
 _NAMED_POINTS = re.compile(
-    rf"\b(?:{_NAMED_WORD}|parts?)\s*\.?\s*(?P<labels>\(?(?:\d{{1,2}}[a-z]?|[a-z])\)?"
+    rf"\b(?:{_NAMED_WORD}|parts?)\s*\.?\s*{_NOT_A_DATE}(?P<labels>\(?(?:\d{{1,2}}[a-z]?|[a-z])\)?"
     rf"(?:{_JOIN}\(?(?:\d{{1,2}}[a-z]?|[a-z])\)?)*)(?![\w/])",
     re.IGNORECASE,
 )
