@@ -927,7 +927,7 @@ def _step(reader: _Reader, unit: Unit) -> None:
     ):
         reader.open(unit)  # "Question 1: How many ...?" - questions answered in turn
         return
-    if at_top and requester and unit.role is not Role.TABLE:
+    if at_top and unit.role is not Role.TABLE and (requester or _list_over_answer(reader, unit)):
         reader.open(unit)  # a page that opens with the request itself
         assert reader.current is not None
         reader.current.at_top = True
@@ -940,6 +940,40 @@ def _step(reader: _Reader, unit: Unit) -> None:
         return
     if unit.authority and not _record_field(text):
         reader.spoken = True
+
+
+#: The fewest words an item of a list must have to be read as an ask in other words.
+_FEWEST_ITEM_WORDS = 4
+
+
+def _list_over_answer(reader: _Reader, unit: Unit) -> bool:
+    """A list numbered 1, 2, 3 ... opening the page, then the authority speaking: the request
+    in other words ("1. Date of first deployment ..." / "2. Percentage of officers ...", then
+    "I am writing to inform you that ..."). Each item names what is wanted without a verb
+    that asks; answers numbered at the top of a page whose request was lost hold figures, or
+    speak for the authority themselves, and are not followed by the authority answering."""
+    units = reader.letter.units
+    index = unit.index
+    number = 1
+    while index < len(units):
+        candidate = units[index]
+        label = read_item(candidate.text)
+        if label is None or label.kind != "num" or label.sub or label.value != str(number):
+            break
+        words = _words(candidate.text[label.end :])
+        if candidate.authority or len(words) < _FEWEST_ITEM_WORDS:
+            return False
+        number += 1
+        index += 1
+    if number <= 2:
+        return False
+    while index < len(units) and not units[index].authority:
+        if read_item(units[index].text) is not None or units[index].role not in ANSWERING:
+            return False
+        index += 1  # "(Calendar and financial year if possible).": a note on the asks
+        if index - unit.index > number + 1:
+            return False
+    return index < len(units) and units[index].role in ANSWERING
 
 
 def _record_field(text: str) -> bool:
