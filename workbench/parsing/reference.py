@@ -41,12 +41,14 @@ _LABELS: list[tuple[int, re.Pattern[str]]] = [
         ),
     ),
     # "FOI request 202000077960": names a request, which may be another one the page is about;
-    # a label saying "reference" (above) names the page's own.
+    # a label saying "reference" (above) names the page's own. A log page's heading may say
+    # "Freedom of information request response - 05592".
     (
         2,
         re.compile(
             r"(?:\b(?:FOI(?:SA)?|EIR|information|freedom\s+of\s+information|environmental\s+"
-            r"information)\s+request|\brequest\s+for\s+information)(?:\s+(?:no|number)\b\.?)?"
+            r"information)\s+request|\brequest\s+for\s+information)(?:\s+response)?"
+            r"(?:\s+(?:no|number)\b\.?)?"
             r"(?=\s*[:#\-–]?\s*[A-Z]{0,6}[-/ ]?\d)",
             re.I,
         ),
