@@ -239,7 +239,11 @@ _ANSWER_FOLLOWS = re.compile(
     r"|\bby\s+virtue\s+of\s+the\s+following\b"
     # "... has been published online and can be found below using the following links:"
     r"|\b(?:has|have)\s+been\s+(?:published|made\s+available)\b"
-    r"|\bcan\s+be\s+found\s+(?:below|at|via|on|using)\b",
+    r"|\bcan\s+be\s+found\s+(?:below|at|via|on|using)\b"
+    # "... the information you have requested ... is exempt in accordance with:", "... public
+    # interest arguments that weigh in favour of disclosing the information you have sought:" -
+    # the refusal's grounds and arguments follow, not the request
+    r"|\b(?:is|are|was|were|being)\s+exempt\b|\bpublic\s+interest\b",
     re.IGNORECASE,
 )
 
