@@ -398,8 +398,12 @@ def _named_in_sentence(sentence: Span, keys: list[str], tops: list[list[str]]) -
     if len(keys) < 2:
         return None
     named: list[str] = []
-    for match in _NAMED_POINTS.finditer(sentence.text):
-        named += _map_keys(_expand(match.group("labels")), keys)
+    wanted = [
+        k for match in _NAMED_POINTS.finditer(sentence.text) for k in _expand(match.group("labels"))
+    ]
+    # "Q6, Q6a, Q6b and Q6c": question 6's own stem and three of its parts, not parts d and e.
+    stems = {top_key(k) for k in wanted if top_key(k) != k}
+    named += _map_keys([k for k in wanted if k not in stems or k in keys], keys)
     for match in _NAMED_ORDINAL.finditer(sentence.text):
         number = ORDINALS[match.group("ord").lower()]
         if number == -1 and tops:

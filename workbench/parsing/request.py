@@ -228,25 +228,56 @@ def _answer_labels(letter: Letter) -> list[RequestPoint]:
         # answers that name their questions in running text, the questions themselves lost.
         keys = _named_in_text(letter)
         tops = keys
-    if len(tops) < 2 or tops != [str(n) for n in range(1, len(tops) + 1)]:
+    elif not _runs_from_one(tops):
+        # "I am exempting Q1, Q2, Q3 and Q6a ..." then "Q4. ...", "Q5. ...": the refused
+        # questions named together in a sentence, the others answered under their labels.
+        named = _named_in_text(letter, with_short_form=True)
+        keys = sorted(dict.fromkeys(keys + named), key=_key_order)
+        tops = sorted(dict.fromkeys(top_key(k) for k in keys), key=int)
+    if len(tops) < 2 or not _runs_from_one(tops):
         return []
     # "Response 1a and 1b" names parts of point 1: the parts are the points, not "1" as well.
     keys = [k for k in keys if not any(top_key(o) == k and o != k for o in keys)]
     return [RequestPoint(key, Span(0, 0, ""), "response") for key in keys]
 
 
-def _named_in_text(letter: Letter) -> list[str]:
-    """Question numbers the answers name in running text ("for question 2"), in number order."""
-    found: set[int] = set()
+def _named_in_text(letter: Letter, *, with_short_form: bool = False) -> list[str]:
+    """Question numbers the answers name in running text ("for question 2"), in number order.
+
+    ``with_short_form`` also counts "Q1", "Q6a" (with their part letters): only where other
+    answers are labelled that way, since "Q1" alone is as often a quarter of the year.
+    """
+    if not with_short_form:
+        found: set[int] = set()
+        for zone in letter.spans(*ANSWERING):
+            found.update(int(n) for n in _QUESTION_NAMED.findall(letter.text, zone.start, zone.end))
+        return [str(n) for n in sorted(found)]
+    keys: list[str] = []
     for zone in letter.spans(*ANSWERING):
-        found.update(int(n) for n in _QUESTION_NAMED.findall(letter.text, zone.start, zone.end))
-    return [str(n) for n in sorted(found)]
+        for match in _QUESTION_OR_Q_NAMED.finditer(letter.text, zone.start, zone.end):
+            keys.append(match.group(1) + (match.group(2) or "").lower())
+    return list(dict.fromkeys(keys))
+
+
+def _runs_from_one(tops: list[str]) -> bool:
+    return tops == [str(n) for n in range(1, len(tops) + 1)]
+
+
+def _key_order(key: str) -> tuple[int, str]:
+    number = re.match(r"\d+", key)
+    return (int(number.group(0)) if number else 0, key)
 
 
 #: "question 2", "questions 1", "Question Number 3": a question named by its number inside a
 #: sentence or a table's row.
 _QUESTION_NAMED = re.compile(
     r"\bquestions?\s+(?:number\s+|no\.?\s*)?(\d{1,2})\b(?![\d/.,])", re.IGNORECASE
+)
+
+#: "Q6a", "question 3" inside a sentence: a question named, perhaps with its part letter.
+_QUESTION_OR_Q_NAMED = re.compile(
+    r"\b(?:questions?\s+(?:number\s+|no\.?\s*)?|Q\s?)(\d{1,2})([a-z])?\b(?!/|[.,]\d)",
+    re.IGNORECASE,
 )
 
 #: An answer headed by the question(s) it answers: "Question 1", "Questions 1 & 2", "Q3:",
