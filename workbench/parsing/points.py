@@ -558,6 +558,9 @@ def _bulleted_points(text: str, region: Span, source: str) -> list[RequestPoint]
     asking = [bool(ASK.search(item.text)) for item in items]
     if introduced:
         spans = items
+        unmarked = _unmarked_first_item(text, found, bullets[0])
+        if unmarked is not None:
+            spans = [unmarked, *items]
     elif any(asking) and lead_sentences and any(ASK.search(s.text) for s in lead_sentences):
         spans = [lead]
         for item, asks in zip(items, asking, strict=True):
@@ -572,6 +575,28 @@ def _bulleted_points(text: str, region: Span, source: str) -> list[RequestPoint]
         for n, span in enumerate(spans, start=1)
     ]
     return points + _numbered_after_bullets(text, points, source)
+
+
+def _unmarked_first_item(text: str, lines: list[Span], first_bullet: int) -> Span | None:
+    """ "Please send me details about:" / "The number of operators ..." / "- The number of
+    drones ...": the line between the lead-in and the bullets, worded like them, is the list's
+    first item, its bullet lost when the page was flattened."""
+    if first_bullet < 2:
+        return None
+    lead, line = lines[first_bullet - 2], lines[first_bullet - 1]
+    if not lead.text.rstrip().endswith(":") or line.text.rstrip().endswith(":"):
+        return None
+    opening = _opening_words(line.text)
+    bulleted = (_BULLET_LINE.sub("", found.text, count=1) for found in lines[first_bullet:])
+    if not opening or all(_opening_words(item) != opening for item in bulleted):
+        return None
+    return Span.of(text, line.start, line.end)
+
+
+def _opening_words(value: str) -> tuple[str, ...]:
+    """The first two words of a line, lowercased: "The number ..." in a list of figures."""
+    words = re.findall(r"[a-z]+", value.lower())
+    return tuple(words[:2]) if len(words) >= 4 else ()
 
 
 def _numbered_after_bullets(
