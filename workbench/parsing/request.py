@@ -28,7 +28,7 @@ from .points import (
 )
 from .structure import ANSWERING, Letter, Piece, Unit, bullet_style
 from .text import Layout, Span, is_heading
-from .voice import own_words, request_heading
+from .voice import asks, authority_speaks, own_words, request_heading
 
 
 @dataclass
@@ -119,6 +119,11 @@ def read_request(letter: Letter, request_text: str | None = None) -> RequestRead
             # lost its questions, but the answers are labelled "Q1", "Q2": those are the points.
             return RequestReading(labelled, "answers")
         if points:
+            inline = _inline_answers(text, points)
+            if len(points) > 1 and all(inline):
+                # Every question carries its answer on its own line: answered in turn.
+                for point, answer in zip(points, inline, strict=True):
+                    _take_answer(text, point, answer)  # type: ignore[arg-type]
             return RequestReading(points, "reported" if quoted[0].reported else "quoted")
     earlier = [p for p in letter.pieces if p.source == "earlier"]
     if earlier:
@@ -298,8 +303,11 @@ def _paired_points(text: str, pieces: list[Piece]) -> list[RequestPoint]:
     blocks: list[list[RequestPoint]] = []
     for piece in pieces:
         found = _piece_points(text, piece)
-        for point in found:
-            point.answer = piece.answer
+        for point, answer in zip(found, _inline_answers(text, found), strict=True):
+            if answer is not None:
+                _take_answer(text, point, answer)
+            else:
+                point.answer = piece.answer
         fresh = []
         for point in found:
             earlier = _restated(point, points)
@@ -326,6 +334,47 @@ def _paired_points(text: str, pieces: list[Piece]) -> list[RequestPoint]:
                 point.label = f"{number}/{point.label}"
     renumber_orders(points)
     return points
+
+
+#: A question mark ending the ask, then the next sentence on the same line.
+_ASKED_THEN = re.compile(r"\?\s+(?=[A-Z0-9£])")
+#: An answer that opens with the figure asked for, or a plain yes or no: "8,420 permits ...".
+#: ("Yes/No", "Yes or No" are the requester's choices, not an answer.)
+_GIVEN_FIGURE = re.compile(r"^(?:£?\d[\d,.]*\b|(?:yes|no)\b(?!\s*(?:/|or\b)))", re.IGNORECASE)
+
+
+def _inline_answers(text: str, points: list[RequestPoint]) -> list[Span | None]:
+    """Each point's answer written on its own line after the question, where it has one."""
+    inline = [_answered_in_line(text, point) for point in points]
+    if any(inline):
+        # Its neighbours are answered on their own lines: so is a point whose words after the
+        # question need not sound like the authority ("The amount collected was 0.45%").
+        inline = [
+            answer or _answered_in_line(text, point, loosely=True)
+            for point, answer in zip(points, inline, strict=True)
+        ]
+    return inline
+
+
+def _answered_in_line(text: str, point: RequestPoint, *, loosely: bool = False) -> Span | None:
+    """ "a) Paid on time? We cannot provide this information.": a log that writes each answer
+    after its question, on the question's own line. The authority's words (or the figure)
+    after the question mark are that point's answer, not part of what was asked."""
+    value = text[point.span.start : point.span.end]
+    match = _ASKED_THEN.search(value)
+    if match is None or "\n" in value[: match.end()].strip():
+        return None
+    rest = value[match.end() :].split("\n", 1)[0]
+    if asks(rest) or not (loosely or authority_speaks(rest) or _GIVEN_FIGURE.match(rest)):
+        return None
+    cut = point.span.start + match.end()
+    return Span.of(text, cut, point.span.end)
+
+
+def _take_answer(text: str, point: RequestPoint, answer: Span) -> None:
+    """The point keeps its question; the words after it are its answer."""
+    point.span = Span.of(text, point.span.start, answer.start)
+    point.answer = answer
 
 
 def _parts_of_previous(found: list[RequestPoint], points: list[RequestPoint]) -> list[RequestPoint]:
