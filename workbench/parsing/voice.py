@@ -151,7 +151,10 @@ _AUTHORITY_WORDS = re.compile(
     r"\b(?:the|this|our)\s+(?:council|trust|department|force|university|authority|board|"
     r"service|government|office|organisation)\s+(?:is|are)\s*,?\s*(?:therefore\s*,?\s*)?"
     r"of\s+the\s+view\b|\bI\s+(?:would|'d)\s+like\s+to\s+"
-    r"(?:apologi[sz]e|thank\s+you|advise|inform\s+you|explain|confirm)\b",
+    r"(?:apologi[sz]e|thank\s+you|advise|inform\s+you|explain|confirm)\b|"
+    # "This will take more than 18 hours for us to collate": the authority's work on the request.
+    r"\bfor\s+us\s+to\s+(?:collate|compile|locate|retrieve|extract|review|check|search|"
+    r"identify|gather|answer|respond|comply)\b",
     re.IGNORECASE,
 )
 #: A sign-off ends a letter or a message.
