@@ -71,7 +71,7 @@ ASK = Alternation(
                 assure|acknowledge|point\s+out|clarify|draw|remind|offer|make\s+clear))""",
         r"\bI\s+(?:wish|want|need)\s+to\s+(?:know|see|request|receive|obtain|ask)",
         r"\bI\s+am\s+(?:requesting|asking|seeking|writing\s+to\s+(?:you\s+to\s+)?(?:request|ask))",
-        r"\b(?:I|we)\s+(?:hereby\s+|also\s+|further\s+)?(?:request|require|ask\s+for)\b",
+        r"\b(?:I|we)\s+(?:hereby\s+|also\s+|further\s+)?(?:request|require|seek|ask\s+for)\b",
         r"\bmy\s+request\s+is\b",
         r"\bto\s+be\s+provided\s+with\b",
         r"\bhow\s+(?:many|much|often|long|frequently)\b",
