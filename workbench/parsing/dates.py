@@ -28,6 +28,9 @@ _MONTH = (
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 )
 _WEEKDAY = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?,?\s+)?"
+#: A written-out date may run straight into the next block when a web page is flattened
+#: ("Responded Wed 30 July 2025Please consider ...", "... September 20231. How long ..."):
+#: after a month's name, its year may be followed by a capital or a list label.
 _DATE = re.compile(
     rf"""\b{_WEEKDAY}(?:
         (?P<d1>[0-3]?\d)(?:st|nd|rd|th)?(?:\s+of)?[\s-]+{_MONTH.format(name="m1")},?[\s-]+(?P<y1>\d{{4}})
@@ -35,7 +38,7 @@ _DATE = re.compile(
       | (?P<d3>[0-3]?\d)(?P<sep>[/.])(?P<m3>[01]?\d)(?P=sep)(?P<y3>\d{{4}}|\d{{2}})(?![\d/]|\.\d)
       | (?P<d5>[0-3]?\d)-(?P<m5>[01]?\d)-(?P<y5>\d{{4}})(?![\d-])
       | (?P<y4>\d{{4}})-(?P<m4>[01]\d)-(?P<d4>[0-3]\d)(?![\d-])
-    )\b""",
+    )(?:\b|(?<=[A-Za-z,]\s\d{{4}})(?=[A-Z]|\d[.)]\s))""",
     re.IGNORECASE | re.VERBOSE,
 )
 #: Every letter is scanned whole for dates: told which characters a date opens with, the
@@ -214,6 +217,8 @@ def _line_label(text: str, layout: Layout, line: Span, found: FoundDate) -> str 
     rest = text[found.end : line.end].strip(" .,;")
     if _ANOTHER_DATE.match(rest):
         rest = ""  # "Issue dates: 19.12.25 and 07.01.26" - the first is the date labelled
+    if rest and found.end < line.end and text[found.end].isalnum():
+        rest = ""  # "Responded Wed 30 July 2025Please consider ...": the next block, glued on
     if prefix.strip() and _LABEL.match(prefix) and not rest:
         return prefix
     beside = _DATE_AFTER_REFERENCE.match(prefix)

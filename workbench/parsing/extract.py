@@ -164,7 +164,14 @@ def _read_header(letter: Letter, result: Extraction, name: str | None = None) ->
         if reference.evidence:
             _note(result, "reference", reference.evidence)
     quoted = [piece.span for piece in letter.pieces if piece.source == "response"]
-    roles = [r for r in classify_dates(text, layout) if not _inside(r.evidence.start, quoted)]
+    # A labelled date that opens a quoted piece is the page's own field with the request glued
+    # on ("Responded Wed 30 July 2025Please consider ..."), not a date the requester wrote.
+    opening = {span.start for span in quoted}
+    roles = [
+        r
+        for r in classify_dates(text, layout)
+        if not _inside(r.evidence.start, quoted) or (r.rank == 0 and r.evidence.start in opening)
+    ]
     roles = [_outside_main(letter, role) for role in roles]
     roles = [r for r in roles if r is not None]
     received = pick(roles, "received")
