@@ -21,7 +21,10 @@ from .rights import is_rights_sentence
 from .text import Layout, Span, is_heading, paragraphs
 
 _WORD = r"(?:Q|Qu|Question|Request|Point|Part|Item|A|Ans|Answer|Response|Reply)s?"
-_TOKEN = rf"(?:{_WORD}\s*\.?\s*)?\(?(?:\d{{1,2}}[a-z]?|[ivx]{{1,4}}(?![a-z])|[a-z])\)?"
+#: A label: "Q2", "3a", "(ii)", "b)", and "1.a)" (a question's number, a stop, its part).
+_TOKEN = (
+    rf"(?:{_WORD}\s*\.?\s*)?\(?(?:\d{{1,2}}(?:[a-z]|\.[a-z](?=\)))?|[ivx]{{1,4}}(?![a-z])|[a-z])\)?"
+)
 #: Between labels: "&", "and", ",", "/", "to", or a dash with no space ("4-6"); a spaced dash
 #: ("Q1 – 52") separates the label from its answer, unless both sides are stopped labels:
 #: "2. - 7. N/A" answers points 2 to 7 at once.
@@ -324,7 +327,15 @@ def _expand(labels: str) -> list[str]:
         key = label_key(token)
         if not key:
             continue
-        if ranging and keys and keys[-1].isdigit() and key.isdigit():
+        part = re.fullmatch(r"(\d+)([a-z])", keys[-1]) if keys else None
+        if part and re.fullmatch(r"[a-z]", key):
+            # "1.a)-d)", "2.a) & b)": the parts that follow carry their question's number.
+            if ranging and key > part.group(2):
+                letters = range(ord(part.group(2)) + 1, ord(key) + 1)
+                keys.extend(part.group(1) + chr(n) for n in letters)
+            else:
+                keys.append(part.group(1) + key)
+        elif ranging and keys and keys[-1].isdigit() and key.isdigit():
             keys.extend(str(n) for n in range(int(keys[-1]) + 1, int(key) + 1))
         else:
             keys.append(key)
