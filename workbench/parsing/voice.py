@@ -152,6 +152,9 @@ _AUTHORITY_WORDS = re.compile(
     r"service|government|office|organisation)\s+(?:is|are)\s*,?\s*(?:therefore\s*,?\s*)?"
     r"of\s+the\s+view\b|\bI\s+(?:would|'d)\s+like\s+to\s+"
     r"(?:apologi[sz]e|thank\s+you|advise|inform\s+you|explain|confirm)\b|"
+    # "... details of which are provided in the table below": the authority presenting its answer.
+    r"\b(?:is|are|was|were|has\s+been|have\s+been)\s+(?:provided|set\s+out|shown|given|listed|"
+    r"detailed)\s+(?:in|on)\s+the\s+(?:table|list|spreadsheet|annex|appendix|attach\w*)\b|"
     # "This will take more than 18 hours for us to collate": the authority's work on the request.
     r"\bfor\s+us\s+to\s+(?:collate|compile|locate|retrieve|extract|review|check|search|"
     r"identify|gather|answer|respond|comply)\b",
