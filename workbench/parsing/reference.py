@@ -68,6 +68,12 @@ _LABELS: list[tuple[int, re.Pattern[str]]] = [
 _LABEL_FINDERS = tuple(Anchored(label) for _, label in _LABELS)
 _ANY_LABEL_WORD = frozenset(word for words in _LABEL_WORDS for word in words)
 _YOUR_REF = re.compile(r"\byour\s+ref", re.I)
+#: Words just before a labelled code saying it names another request than this one.
+_OTHER_REQUEST = re.compile(
+    r"\b(?:separate|another|other|previous|earlier|different)\s+(?:\w+\s+){0,2}?"
+    r"(?:request|case|enquiry|FOI)\b[^.;]{0,30}$",
+    re.I,
+)
 _LABEL_WORD = re.compile(r"(?:ref(?:erence)?|no|number)\b\.?\s*[:#]?\s*", re.I)
 _SEPARATOR = re.compile(r"\s*(?:[:#=]|[-–—](?=\s)|\bis\b)?\s*", re.I)
 #: A reference value: starts with a letter or digit, has a digit, may hold / - _ . and
@@ -167,6 +173,8 @@ def _labelled(text: str, layout: Layout) -> list[FoundReference]:
             for match in label.finditer(line.text, lowered=lowered):
                 if _YOUR_REF.search(line.text[max(0, match.start() - 6) : match.end()]):
                     continue
+                if _OTHER_REQUEST.search(line.text[max(0, match.start() - 80) : match.start()]):
+                    continue  # "a separate request under reference 2025...": not this one
                 value = _value_after(text, line, line.start + match.end())
                 evidence = line
                 if value is None and not line.text[match.end() :].strip(" :#-–"):
