@@ -661,7 +661,10 @@ class _Reader:
         text = unit.text
         assert self.current is not None
         if self.balance > 0 and len(self.current.units) < _LONGEST_QUOTE:
-            return False
+            if not (self._set_apart(unit) and unit.authority and not unit.asks):
+                return False  # still inside the quotation
+            # The quotation never closed (the page lost its mark): the authority answering
+            # after a wider gap than the request's own paragraphs ends it.
         if self.quoted and text.lstrip()[:1] not in _OPEN_QUOTES:
             return True  # the quotation has closed
         assert self.current is not None
@@ -708,6 +711,12 @@ class _Reader:
             ):
                 return True  # bulleted asks, then a paragraph of plain text: the answers
         return False
+
+    def _set_apart(self, unit: Unit) -> bool:
+        """More than one blank line before the unit: a gap wider than a paragraph break."""
+        previous = self.letter.units[unit.index - 1] if unit.index else None
+        start = previous.span.end if previous is not None else 0
+        return self.letter.text.count("\n", start, unit.span.start) >= 3
 
     def _nested(self, unit: Unit) -> bool:
         """A labelled line indented deeper than the piece's first labelled line: a list

@@ -155,6 +155,9 @@ _AUTHORITY_WORDS = re.compile(
     # "... details of which are provided in the table below": the authority presenting its answer.
     r"\b(?:is|are|was|were|has\s+been|have\s+been)\s+(?:provided|set\s+out|shown|given|listed|"
     r"detailed)\s+(?:in|on)\s+the\s+(?:table|list|spreadsheet|annex|appendix|attach\w*)\b|"
+    # "the information we can provide will be from our disclosure log": the authority answering.
+    r"\b(?:information|data|figures)\s+(?:that\s+)?we\s+(?:can|are\s+able\s+to)\s+"
+    r"(?:provide|supply|give|release)\b|"
     # "This will take more than 18 hours for us to collate": the authority's work on the request.
     r"\bfor\s+us\s+to\s+(?:collate|compile|locate|retrieve|extract|review|check|search|"
     r"identify|gather|answer|respond|comply)\b",
@@ -298,7 +301,10 @@ def own_words(line: str) -> str:
 
 
 #: "please see the link below", "please find attached": the authority pointing, not asking.
-_POINTING = re.compile(r"\bplease\s+(?:see|find|note|be\s+advised|refer|visit|go\s+to)\b", re.I)
+_POINTING = re.compile(
+    r"\bplease\s+(?:see|find|note|be\s+advised|refer|visit|go\s+to|search\s+(?:under|on|our))\b",
+    re.I,
+)
 _SENTENCE_BREAK = re.compile(r"(?<=[.?!])\s+(?=[\"“(]?[A-Z0-9])")
 #: "..., then please contact us", "please let me know": an offer of help, wherever it stands
 #: in the sentence, asks for no information (what else the sentence says may still ask).
