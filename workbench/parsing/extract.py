@@ -425,9 +425,10 @@ def _refusals_by_topic(
             said = _stems(sentence.text)
             shared = [len(said & own) for own in unique]
             best = max(range(len(points)), key=lambda i: shared[i])
-            if _names_subject(shared[best], len(unique[best])) and shared[best] >= 2 * sorted(
-                shared
-            )[-2]:
+            if (
+                _names_subject(shared[best], len(unique[best]))
+                and shared[best] >= 2 * sorted(shared)[-2]
+            ):
                 owned.setdefault(best, []).append(sentence)
     if not owned:
         return {}, {}
