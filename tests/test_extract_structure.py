@@ -220,3 +220,11 @@ def test_when_the_request_came_is_no_part_of_what_it_asked():
     [point] = extract(text).points
     assert point.text == "school transport contracts"
     assert point.determination is D.NOT_HELD
+
+
+def test_a_request_named_in_the_line_replying_to_it_is_the_point():
+    result = extract(_structure_letter("holding-notice-request-in-reply-line.txt"))
+    assert result.kind == "holding_notice"
+    [point] = result.points
+    assert point.text.startswith("correspondence between the Chief Executive and the developer")
+    assert point.determination is None  # a holding notice decides nothing

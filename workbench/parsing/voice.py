@@ -98,7 +98,8 @@ _REPORTED_ASK = re.compile(
 #: A request named in the letter's thanks for it: "Thank you for your request dated 2 April
 #: 2024 for all records of ...", "Further to your email of 3 May requesting copies of ...".
 _THANKED_ASK = re.compile(
-    r"""^\W*(?:thank\s+you\s+for|thanks\s+for|further\s+to|following|in\s+(?:response|reply)\s+to)
+    r"""^\W*(?:(?:we|I)\s+(?:are\s+|am\s+)?writ(?:e|ing)\s+(?:to\s+you\s+)?)?
+        (?:thank\s+you\s+for|thanks\s+for|further\s+to|following|in\s+(?:response|reply)\s+to)
         \s+your\s+(?:(?:recent|freedom\s+of\s+information|foi|foisa|eir|information)\s+)?
         (?:request|e-?mail|letter|enquiry|application)
         (?:\s+(?:dated|of|received(?:\s+on)?|sent(?:\s+on)?)\s+[^,;:]{3,30}?)?
