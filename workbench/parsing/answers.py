@@ -20,7 +20,8 @@ from .points import ASK, RequestPoint, first_sentence
 from .rights import is_rights_sentence
 from .text import Layout, Span, is_heading, paragraphs
 
-_WORD = r"(?:Q|Qu|Question|Request|Point|Part|Item|A|Ans|Answer|Response|Reply)s?"
+#: Longest first: "Question 2" must not read as "Qu" then the labels "e", "s", "t", ...
+_WORD = r"(?:Question|Response|Request|Answer|Reply|Point|Part|Item|Ans|Qu|Q|A)s?"
 #: A label: "Q2", "3a", "(ii)", "b)", and "1.a)" (a question's number, a stop, its part).
 _TOKEN = (
     rf"(?:{_WORD}\s*\.?\s*)?\(?(?:\d{{1,2}}(?:[a-z]|\.[a-z](?=\)))?|[ivx]{{1,4}}(?![a-z])|[a-z])\)?"
