@@ -219,6 +219,8 @@ def _line_label(text: str, layout: Layout, line: Span, found: FoundDate) -> str 
         rest = ""  # "Issue dates: 19.12.25 and 07.01.26" - the first is the date labelled
     if rest and found.end < line.end and text[found.end].isalnum():
         rest = ""  # "Responded Wed 30 July 2025Please consider ...": the next block, glued on
+    if _LETTER_OPENS.match(rest):
+        rest = ""  # "Date: 11/09/2018 I write in connection with ...": the letter's first line
     if prefix.strip() and _LABEL.match(prefix) and not rest:
         return prefix
     beside = _DATE_AFTER_REFERENCE.match(prefix)
@@ -232,6 +234,10 @@ def _line_label(text: str, layout: Layout, line: Span, found: FoundDate) -> str 
 
 
 _MARK = re.compile(r"^\s*[-–—•*]\s*")
+#: The opening words of a letter's first sentence, run onto its date line by a flattened page.
+_LETTER_OPENS = re.compile(
+    r"^(?:I|We)\s+(?:write|am\s+writing|are\s+writing|refer)\b|^Thank\s+you\b"
+)
 #: A header line holding two fields, the reference then the date (a letter's top lines
 #: flattened from a PDF): the date's own label is the one just before it.
 _DATE_AFTER_REFERENCE = re.compile(

@@ -170,6 +170,11 @@ _AUTHORITY_WORDS = re.compile(
     # "... details of which are provided in the table below": the authority presenting its answer.
     r"\b(?:is|are|was|were|has\s+been|have\s+been)\s+(?:provided|set\s+out|shown|given|listed|"
     r"detailed)\s+(?:in|on)\s+the\s+(?:table|list|spreadsheet|annex|appendix|attach\w*)\b|"
+    # "For question 2 we would rely on the following:", "Below is the headcount, we cannot
+    # provide data before 2012": the authority deciding what it gives.
+    r"\bwe\s+(?:would\s+|will\s+|must\s+)?rely\s+(?:on|upon)\b|"
+    r"\bwe\s+(?:cannot|can\s*not|can't|are\s+unable\s+to|are\s+not\s+able\s+to)\s+"
+    r"(?:provide|supply|give|disclose|release)\b|"
     # "the information we can provide will be from our disclosure log": the authority answering.
     r"\b(?:information|data|figures)\s+(?:that\s+)?we\s+(?:can|are\s+able\s+to)\s+"
     r"(?:provide|supply|give|release)\b|"
@@ -310,7 +315,10 @@ _MARKER = re.compile(
 _NOT_AN_ASK = re.compile(
     r"^\W*(?:(?:however|if\s+you\s+need[^,]*),?\s*)?please\s+(?:do\s+)?(?:get\s+in\s+touch|contact|"
     r"let\s+(?:me|us)\s+know|note|acknowledge|confirm\s+receipt|do\s+not\s+hesitate)|"
-    r"\bif\s+you\s+need\s+any\s+(?:further\s+)?(?:assistance|clarification)",
+    r"\bif\s+you\s+need\s+any\s+(?:further\s+)?(?:assistance|clarification)|"
+    # "we cannot provide data before 2012": the authority saying what it cannot give
+    r"\bwe\s+(?:cannot|can\s*not|can't|are\s+unable\s+to|are\s+not\s+able\s+to)\s+"
+    r"(?:provide|supply|give|disclose|release)\b",
     re.IGNORECASE,
 )
 
