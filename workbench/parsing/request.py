@@ -338,6 +338,11 @@ def _paired_points(text: str, pieces: list[Piece]) -> list[RequestPoint]:
 
 #: A question mark ending the ask, then the next sentence on the same line.
 _ASKED_THEN = re.compile(r"\?\s+(?=[A-Z0-9£])")
+#: "how many police staff are suspended - 3": the figure written after the ask, past a spaced
+#: dash, closing the line.
+_DASHED_FIGURE = re.compile(
+    r"\s[-–]\s+(?=(?:£?\d[\d,.]*%?|yes|no|none|nil)\b[^\n]{0,30}$)", re.IGNORECASE
+)
 #: An answer that opens with the figure asked for, or a plain yes or no: "8,420 permits ...".
 #: ("Yes/No", "Yes or No" are the requester's choices, not an answer.)
 _GIVEN_FIGURE = re.compile(r"^(?:£?\d[\d,.]*\b|(?:yes|no)\b(?!\s*(?:/|or\b)))", re.IGNORECASE)
@@ -362,6 +367,8 @@ def _answered_in_line(text: str, point: RequestPoint, *, loosely: bool = False) 
     after the question mark are that point's answer, not part of what was asked."""
     value = text[point.span.start : point.span.end]
     match = _ASKED_THEN.search(value)
+    if match is None:
+        match = _DASHED_FIGURE.search(value.split("\n", 1)[0])  # "- how many are suspended - 9"
     if match is None or "\n" in value[: match.end()].strip():
         return None
     rest = value[match.end() :].split("\n", 1)[0]

@@ -85,6 +85,13 @@ _INTRO = re.compile(
         \s*[:\-–]-?\s*$""",
     re.IGNORECASE | re.VERBOSE,
 )
+#: "Below is your request and our response.", "Set out below are your questions": the request
+#: follows, whatever ends the sentence.
+_REQUEST_BELOW = re.compile(
+    r"\bbelow\s+(?:is|are)\s+(?:your|the)\s+(?:request|questions?)\b|"
+    r"\b(?:your|the)\s+(?:request|questions?)\s+(?:is|are)\s+(?:set\s+out\s+)?below\b",
+    re.IGNORECASE,
+)
 #: A request reported in running text: "You asked us for copies of ...".
 _REPORTED_ASK = re.compile(
     r"""\b(?:(?:you|the\s+(?:applicant|requester|requestor|customer|enquirer))\s+(?:have\s+|has\s+)?
@@ -158,7 +165,7 @@ _ABOUT_REQUEST = re.compile(
 )
 #: Statements only an authority makes, wherever they are in the sentence.
 _AUTHORITY_WORDS = re.compile(
-    r"\b(?:is|are)\s+(?:(?:therefore|thus|considered|deemed)\s+)?(?:exempt|not\s+held|held\s+by)\b|\bby\s+virtue\s+of\b|\bneither\s+confirm\b|"
+    r"\b(?:is|are|would\s+be)\s+(?:(?:therefore|thus|considered|deemed)\s+)?(?:exempt|not\s+held|held\s+by)\b|\bby\s+virtue\s+of\b|\bneither\s+confirm\b|"
     r"\b(?:we|I)\s+(?:can\s+)?confirm\b|\bexemptions?\s+appl|\bexceptions?\s+appl|"
     r"\b(?:does|do)\s+not\s+hold\b|\bnot\s+held\b|\bwithheld\b|\bredacted\b|"
     r"\bapologi[sz]e\s+for\s+(?:the|any|this)\s+delay\b|"
@@ -279,6 +286,8 @@ _ANSWER_FOLLOWS = re.compile(
 
 def introduces_request(sentence: str) -> bool:
     """ "Your request read:", "You asked:": the quoted request follows."""
+    if _REQUEST_BELOW.search(sentence):
+        return True  # "Below is your request and our response."
     ending = sentence.rstrip()[-2:]
     if not any(mark in ending for mark in ":-–"):
         return False
