@@ -219,6 +219,8 @@ def _line_label(text: str, layout: Layout, line: Span, found: FoundDate) -> str 
         rest = ""  # "Issue dates: 19.12.25 and 07.01.26" - the first is the date labelled
     if rest and found.end < line.end and text[found.end].isalnum():
         rest = ""  # "Responded Wed 30 July 2025Please consider ...": the next block, glued on
+    if _TIME_ONLY.match(rest):
+        rest = ""  # "Date Request Replied To: 15/12/2025 00:00:00": a date field with its time
     if _LETTER_OPENS.match(rest):
         rest = ""  # "Date: 11/09/2018 I write in connection with ...": the letter's first line
     if prefix.strip() and _LABEL.match(prefix) and not rest:
@@ -234,6 +236,7 @@ def _line_label(text: str, layout: Layout, line: Span, found: FoundDate) -> str 
 
 
 _MARK = re.compile(r"^\s*[-–—•*]\s*")
+_TIME_ONLY = re.compile(r"^\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?$", re.IGNORECASE)
 #: The opening words of a letter's first sentence, run onto its date line by a flattened page.
 _LETTER_OPENS = re.compile(
     r"^(?:I|We)\s+(?:write|am\s+writing|are\s+writing|refer)\b|^Thank\s+you\b"
@@ -260,7 +263,11 @@ def _role_of_label(label: str) -> Role | None:
         return None
     if re.search(r"clarif", lowered):
         return "clarified"
-    if re.search(r"receiv|receipt|request", lowered):
+    if re.search(r"receiv|receipt", lowered):
+        return "received"
+    if re.search(r"respon|repl(?:y|ied)|answered", lowered):
+        return "response"  # "Date Request Replied To": the reply, though the request is named
+    if re.search(r"request", lowered):
         return "received"
     if re.search(r"respon|repl|sent|issue|releas|^\s*dated?\s*[:\-–]?\s*$|date of letter", lowered):
         return "response"
