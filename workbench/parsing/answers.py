@@ -125,6 +125,7 @@ def find_answers(
     _attach_lead_in(text, zones, markers, answers)
     _attach_footnotes(text, layout, zones, answers)
     answers.new_points = _split_parts(text, layout, points, answers)
+    _follow_back_references(answers, points)
     return answers
 
 
@@ -197,7 +198,44 @@ def answers_for_paired(text: str, layout: Layout, points: list[RequestPoint]) ->
         if point.answer is not None:
             answers.by_key.setdefault(point.key, []).append(point.answer)
     answers.new_points = _split_parts(text, layout, points, answers)
+    _follow_back_references(answers, points)
     return answers
+
+
+#: An answer that only points back to another: "See above", "As above", "Please refer to our
+#: response to question 1 above".
+_BACK_REFERENCE = re.compile(
+    r"^\W*(?:please\s+)?(?:see|refer\s+to|as\s+per|as)\s+(?:our\s+|the\s+)?"
+    r"(?:(?:response|answer|reply)\s+(?:to|for|at)\s+)?"
+    r"(?:(?:question|q)\s*\.?\s*(?P<n>\d{1,2})\s*)?(?:above|previous(?:ly)?|earlier)?\W*$",
+    re.IGNORECASE,
+)
+
+
+def _follow_back_references(answers: Answers, points: list[RequestPoint]) -> None:
+    """A point answered only "See above" has the answer it points to: the question it names,
+    else the point before it (itself perhaps answered "See above" in turn)."""
+    previous: list[Span] | None = None
+    for point in points:
+        own = answers.by_key.get(point.key)
+        said = own[0].text.strip().split("\n\n", 1)[0] if own and len(own) == 1 else ""
+        match = _BACK_REFERENCE.match(said) if said else None
+        pointing = re.search(r"above|previous|earlier", said, re.IGNORECASE)
+        if match is not None and (match.group("n") or pointing):
+            named = match.group("n")
+            target = _answers_of(answers, named) if named else previous
+            if target:
+                answers.by_key[point.key] = list(target)
+                own = target
+        previous = own or previous
+
+
+def _answers_of(answers: Answers, key: str) -> list[Span] | None:
+    """The answer spans of point ``key``, or of its parts ("1" when the points are "1a", ...)."""
+    if key in answers.by_key:
+        return answers.by_key[key]
+    parts = [span for k, spans in answers.by_key.items() if top_key(k) == key for span in spans]
+    return parts or None
 
 
 # --------------------------------------------------------------------------- markers
