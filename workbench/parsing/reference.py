@@ -59,7 +59,7 @@ _LABELS: list[tuple[int, re.Pattern[str]]] = [
     (
         1,
         re.compile(
-            r"^\s*re(?:quest|sponse)(?=\s*[:#\-–]?\s*(?:\d{5,}|\d{2,}[-/]\d{2,}[\w/-]*)\s*$)",
+            r"^\s*re(?:quest|sponse)(?=\s*[:#\-–]?\s*(?:[A-Z]{0,2}\d{5,}|\d{2,}[-/]\d{2,}[\w/-]*)\s*$)",
             re.I,
         ),
     ),
