@@ -287,7 +287,7 @@ _ANSWER_FOLLOWS = re.compile(
 
 def introduces_request(sentence: str) -> bool:
     """ "Your request read:", "You asked:": the quoted request follows."""
-    if _REQUEST_BELOW.search(sentence):
+    if "below" in sentence.lower() and _REQUEST_BELOW.search(sentence):
         return True  # "Below is your request and our response."
     ending = sentence.rstrip()[-2:]
     if not any(mark in ending for mark in ":-–"):
