@@ -96,6 +96,12 @@ _GLOSS = re.compile(
 #: 11(2) personal data relating to a third party and 10(5)(f) – substantial prejudice ..."):
 #: words only, up to the "and" before the next number.
 _NAME = re.compile(r"\s*(?:[–—-]\s*)?[A-Za-z][A-Za-z ,'’-]{2,80}?(?=\s+and\s+\d)")
+#: The same name before a comma and a full reference with its brackets, whatever the keyword
+#: ("section 29(1)(a) formulation or development of government policy, 29(1)(b) Ministerial
+#: communications"): a bracketed number after the comma can only be the next provision.
+_NAME_BEFORE_REF = re.compile(
+    r"\s*(?:[–—-]\s*)?[A-Za-z][A-Za-z '’-]{2,80}?(?=\s*,\s*(?:and\s+)?\d{1,3}[A-Z]{0,2}\s*\(\s*\w)"
+)
 _PLURAL = re.compile(r"(?i:sections|regulations|regs|ss|exemptions|exceptions)\b")
 _SUB_ITEM = re.compile(_SUBREF)
 _NOT_A_PROVISION = re.compile(
@@ -342,7 +348,11 @@ def _next_item(
     (confidentiality)") glosses it; the list goes on after the gloss. After a plural keyword
     ("regulations 11(2) personal data ... and 10(5)(f)") an unbracketed name glosses it too.
     """
-    gloss = _GLOSS.match(text, pos) or (_NAME.match(text, pos) if plural else None)
+    gloss = (
+        _GLOSS.match(text, pos)
+        or (_NAME.match(text, pos) if plural else None)
+        or _NAME_BEFORE_REF.match(text, pos)
+    )
     if gloss is not None:
         pos = gloss.end()
     sep = _SEPARATOR.match(text, pos)
@@ -366,12 +376,13 @@ def _next_item(
 
 
 def _siblings(parts: tuple[str, ...]) -> list[tuple[str, ...]]:
-    """ "31(1)(a)(b)" is shorthand for 31(1)(a) and 31(1)(b): a paragraph never holds a
-    paragraph of its own kind, so a run of same-kind parts at the end lists siblings."""
+    """ "31(1)(a)(b)" is shorthand for 31(1)(a) and 31(1)(b), "30(b)(i)(ii)" for 30(b)(i) and
+    30(b)(ii): a paragraph never holds a paragraph of its own kind, so a run of same-kind
+    parts at the end lists siblings."""
     kinds = _kinds(parts)
     end = len(parts) - 1
     first = end
-    while first > 1 and kinds[first - 1] == kinds[end] and kinds[end] in ("num", "letter"):
+    while first > 1 and kinds[first - 1] == kinds[end] and kinds[end] in ("num", "letter", "roman"):
         first -= 1
     if first == end:
         return [parts]
@@ -391,12 +402,12 @@ def _attach(previous: tuple[str, ...], subs: tuple[str, ...]) -> tuple[str, ...]
 
 
 def _kinds(parts: tuple[str, ...]) -> list[str]:
-    """Kind of each part: section number, (num), (letter) or (roman after a letter)."""
+    """Kind of each part: section number, (num), (letter) or (roman after a letter or a roman)."""
     kinds = ["root"]
     for index, part in enumerate(parts[1:], start=1):
         if part[0].isdigit():
             kinds.append("num")
-        elif kinds[index - 1] == "letter" and re.fullmatch(r"[ivx]+", part):
+        elif kinds[index - 1] in ("letter", "roman") and re.fullmatch(r"[ivx]+", part):
             kinds.append("roman")
         else:
             kinds.append("letter")

@@ -299,16 +299,18 @@ _POLITE = re.compile(
 )
 
 
-#: "Copies of the minutes are attached", "The figures requested are set out below": the thing
+#: "Copies of the minutes are attached", "The figures requested are set out below", "The
+#: information released can be found in the document attached": the thing
 #: asked for as the subject of a verb that gives it, so the authority answering, not a request
 #: item ("Copies of the minutes that are held by ..." asks: a clause word comes first).
 _GIVEN = re.compile(
     r"""^\W*(?:(?:an?|the|all|any)\s+)?(?:cop(?:y|ies)|details|information|data|list|breakdown|
         figures?|numbers?|totals?|minutes|documents?|records?|reports?|names?)\b
         (?:(?!\b(?:who|which|that|if|whether|where|when|they|it)\b)[^.?!]){0,120}?
-        \b(?:is|are|was|were|has\s+been|have\s+been)\s+(?:now\s+|also\s+)?
+        \b(?:(?:is|are|was|were|has\s+been|have\s+been)\s+(?:now\s+|also\s+)?
         (?:attached|enclosed|provided|included|set\s+out|shown|given|available|published|
-        redacted|withheld|not\s+held|held)\b""",
+        redacted|withheld|not\s+held|held)
+        |can\s+(?:now\s+|also\s+)?be\s+(?:found|seen|viewed|accessed))\b""",
     re.IGNORECASE | re.VERBOSE,
 )
 
@@ -344,7 +346,16 @@ def authority_speaks(sentence: str) -> bool:
 
 
 #: "2010, 2011, 2012, 2013": the years a request asks about, not a row of figures.
+        or _gives(sentence)
 _YEARS_ONLY = re.compile(r"^\W*(?:(?:19|20)\d\d(?:[/-]\d\d)?[\s,;&]*(?:and\s+)?){2,}\W*$")
+
+
+def _gives(text: str) -> bool:
+    """ "The information released can be found in the document attached": what was asked for,
+    as the subject of a verb that hands it over - only the authority says that of its first
+    sentence (a requester's "Copies of the reports that are held" puts a clause word first)."""
+    first = _SENTENCE_BREAK.split(text.strip(), maxsplit=1)[0]
+    return "?" not in first and _GIVEN.search(first) is not None
 
 
 #: "2021/22 1,012", "2025/26 (to date). 27 accepted": a period and its figure, a row of an answer.
