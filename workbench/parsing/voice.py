@@ -110,7 +110,11 @@ _AUTHORITY_START = re.compile(
       | our\b | thank\s+you | thanks\s+for
       | i\s+(?:can|have|am\s+(?:writing\s+to\s+(?:confirm|inform|advise|let)|pleased|sorry|
             afraid|able|treating|dealing)|
-            hope|trust|refer|apologise|write\s+to|attach|enclose|will|must|regret|confirm|note\s+you)
+            hope|trust|refer|apologise|write\s+to|attach|enclose|will|must|regret|confirm|note\s+you|
+            # "I came to this decision by the following:", "I carried out additional searches"
+            (?:came|have\s+come)\s+to\s+(?:this|my|the|a)\s+(?:decision|conclusion|view)|
+            (?:carried\s+out|conducted|undertook)\s+(?:an?\s+|the\s+|my\s+|further\s+|additional\s+|
+            fresh\s+|new\s+)*(?:searche?s?|review|check)s?\b)
       | please\s+(?:see|find|note|be\s+advised)
       | in\s+(?:relation|response|reply|answer)\s+to | with\s+regards?\s+to | regarding\b
       | unfortunately | having\b | following\s+(?:your|a|the|our) | however\b | therefore\b
@@ -342,12 +346,8 @@ def authority_speaks(sentence: str) -> bool:
         or _COMMON_AUTHORITY_START.match(sentence)
         or _ABOUT_REQUEST.search(first)
         or (_AUTHORITY_WORDS.search(sentence) and not asks(sentence))
-    )
-
-
-#: "2010, 2011, 2012, 2013": the years a request asks about, not a row of figures.
         or _gives(sentence)
-_YEARS_ONLY = re.compile(r"^\W*(?:(?:19|20)\d\d(?:[/-]\d\d)?[\s,;&]*(?:and\s+)?){2,}\W*$")
+    )
 
 
 def _gives(text: str) -> bool:
@@ -356,6 +356,10 @@ def _gives(text: str) -> bool:
     sentence (a requester's "Copies of the reports that are held" puts a clause word first)."""
     first = _SENTENCE_BREAK.split(text.strip(), maxsplit=1)[0]
     return "?" not in first and _GIVEN.search(first) is not None
+
+
+#: "2010, 2011, 2012, 2013": the years a request asks about, not a row of figures.
+_YEARS_ONLY = re.compile(r"^\W*(?:(?:19|20)\d\d(?:[/-]\d\d)?[\s,;&]*(?:and\s+)?){2,}\W*$")
 
 
 #: "2021/22 1,012", "2025/26 (to date). 27 accepted": a period and its figure, a row of an answer.
