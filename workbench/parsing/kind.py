@@ -102,7 +102,10 @@ def read_review_outcome(letter: Letter, kind: str | None) -> Finding:
     """
     if kind != "internal_review_outcome":
         return Finding(None, None, 0.9)
-    found = {o: _all(letter, "outcomes", o) for o in _OUTCOMES}
+    found = {
+        o: [s for s in _all(letter, "outcomes", o) if not _PURPOSE.search(s.text)]
+        for o in _OUTCOMES
+    }
     said = sorted(
         (
             (sentence.start, outcome, sentence)
@@ -127,6 +130,13 @@ def read_review_outcome(letter: Letter, kind: str | None) -> Finding:
     return Finding(outcome, sentence, 0.85)
 
 
+#: "The purpose of an internal review is ... to determine whether the original response was
+#: correct": the question a review asks, not its answer.
+_PURPOSE = re.compile(
+    r"\b(?:whether|if)\b[^.?!]{0,60}\b(?:original|initial|earlier|first)\s+"
+    r"(?:decision|response|refusal|handling)\b",
+    re.IGNORECASE,
+)
 _NO_DECISION = re.compile(r"\bfailure\s+to\s+(?:respond|reply|reach)", re.IGNORECASE)
 
 
