@@ -102,6 +102,16 @@ _ROUTING = re.compile(r"\b(?:section|s\.)\s*39\b", re.I)
 _ONE_OF_TWO = re.compile(
     r"\b39\b|rather\s+than|instead\s+of|\bnot\b|\bno\s+longer\b|\bpart(?:ly|s)?\b|\bsome\b", re.I
 )
+#: The two Acts named as alternatives - "the Freedom of Information Act 2000 / Environmental
+#: Information Regulations 2004", "FOIA/EIR" - or a statement about requests in general ("We
+#: respond to requests under the FOIA and the EIR"): a template that fits either regime, so the
+#: grounds cited say which one this letter used.
+_EITHER_ACT = re.compile(
+    r"(?:\bAct|\bFOIA?)(?:\s+\(?\d{4}\)?)?\s*/\s*(?:the\s+)?(?:Environmental|EIRs?\b)"
+    r"|^(?:(?!\byour\s+(?:\w+\s+)?request\b).)*\brequests\s+(?:for\s+information\s+)?under\b"
+    r"(?:(?!\byour\s+(?:\w+\s+)?request\b).)*$",
+    re.I | re.S,
+)
 #: Every handling statement holds one of these (a quick test before the pattern).
 _HANDLED_WORDS = ("under", "accordance", "within the", "virtue", "regime", "legislation")
 #: Rights boilerplate names the Acts ("complain under section 50 of the FOIA, as applied by
@@ -260,6 +270,8 @@ def _handling_statements(layout: Layout, skip: Sequence[Span] = ()) -> tuple[set
                 named = {"EISR"}
             if "EISR" in named:
                 named.discard("EIR")
+            if {"FOIA", "EIR"} <= named and _EITHER_ACT.search(sentence.text):
+                continue  # "under the FOIA 2000 / EIR 2004": whichever applies, not both
             regimes |= named
             evidence = evidence or sentence
     return regimes, evidence
