@@ -235,6 +235,13 @@ _DATE_AFTER_REFERENCE = re.compile(
     re.IGNORECASE,
 )
 _REFERENCE_AFTER = re.compile(r"^[/|,;–-]?\s*(?:our\s+)?ref(?:erence)?\b", re.IGNORECASE)
+#: "Our Ref: SIR1555/A2999 12 July 2019": a letterhead's reference and date flattened onto one
+#: line, the reference first.
+_REFERENCE_BEFORE = re.compile(
+    r"^\s*(?:our\s+)?ref(?:erence)?\s*(?:no\.?|number)?\s*[:#.]?\s*[A-Za-z0-9][\w/.\-]*\d[\w/.\-]*"
+    r"\s*[/|,;–-]?\s*$",
+    re.IGNORECASE,
+)
 _ANOTHER_DATE = re.compile(r"^(?:and|&|,)\s*\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\s*$", re.IGNORECASE)
 
 
@@ -293,7 +300,8 @@ def _role_of_words(before: str) -> tuple[Role, bool] | None:
 def _is_letter_date_line(text: str, layout: Layout, line: Span, found: FoundDate) -> bool:
     """A date standing alone on a line near the top: the date of the letter."""
     rest = text[found.end : line.end].strip(" .,")
-    alone = text[line.start : found.start].strip() == "" and (
+    before = text[line.start : found.start]
+    alone = (before.strip() == "" or bool(_REFERENCE_BEFORE.match(before))) and (
         rest == "" or bool(_REFERENCE_AFTER.match(rest))  # "7 August 2012 / Ref FO005949"
     )
     if not alone or (layout.line_index(line.start) or 0) > 25:
