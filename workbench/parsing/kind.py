@@ -103,7 +103,7 @@ def read_review_outcome(letter: Letter, kind: str | None) -> Finding:
     if kind != "internal_review_outcome":
         return Finding(None, None, 0.9)
     found = {
-        o: [s for s in _all(letter, "outcomes", o) if not _PURPOSE.search(s.text)]
+        o: [s for s in _all(letter, "outcomes", o) if not _beside_the_outcome(s.text)]
         for o in _OUTCOMES
     }
     said = sorted(
@@ -137,6 +137,15 @@ _PURPOSE = re.compile(
     r"(?:decision|response|refusal|handling)\b",
     re.IGNORECASE,
 )
+
+
+def _beside_the_outcome(sentence: str) -> bool:
+    """A sentence that sounds like an outcome but is not one: the review's purpose, or the
+    routing exemption ("section 39(2) of FOISA was correctly applied" says only that the EIRs
+    were the right regime, not whether the decision on the information stands)."""
+    return bool(_PURPOSE.search(sentence) or phrase_book().find("skip", "routing", sentence))
+
+
 _NO_DECISION = re.compile(r"\bfailure\s+to\s+(?:respond|reply|reach)", re.IGNORECASE)
 
 
