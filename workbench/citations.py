@@ -108,6 +108,14 @@ _NOT_A_PROVISION = re.compile(
     r"\s*(?:working|days?|hours?|weeks?|months?|years?|per\b|%|pages?|requests?|WD\b)",
     re.IGNORECASE,
 )
+#: What another Act's section grants or governs, named right after its number: "was granted
+#: section 36 consent" (the Electricity Act), "a section 106 agreement", "a section 215 notice".
+#: An access regime's ground is never written that way ("section 40 exemption" is not in this).
+_OTHER_STATUTE_THING = re.compile(
+    r"\s+(?:consents?|agreements?|licen[cs]es?|permits?|orders?|applications?|appeals?|"
+    r"planning|warrants?|certificates?|undertakings?)\b",
+    re.IGNORECASE,
+)
 _RANGE = re.compile(r"\s*(?:to|-|–)\s*\d", re.IGNORECASE)
 _PART = re.compile(r"\(\s*([0-9A-Za-z]+)\s*\)")
 
@@ -186,7 +194,7 @@ def parse_citations(
         group = _read_group(text, match)
         pos = group.end
         regime = _group_regime(text, match.start(), group, hint)
-        if regime is None or group.is_range:
+        if regime is None or group.is_range or _OTHER_STATUTE_THING.match(text, group.end):
             continue
         for item in group.items:
             _add(
