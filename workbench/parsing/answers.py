@@ -13,7 +13,7 @@ whole response answers every point.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .labels import ORDINALS, label_key, top_key
 from .points import ASK, RequestPoint, first_sentence
@@ -38,11 +38,23 @@ _LABELS_LINE = re.compile(
 _LEAD = (
     r"^\W*(?:(?:in\s+(?:relation|response|reply|regard|respect|answer)\s+to|regarding|"
     r"with\s+(?:regards?|respect)\s+to|turning\s+to|as\s+(?:for|to|regards)|concerning|for|re:?|"
-    r"(?:our\s+)?(?:response|answer|reply)\s+to)\s+)?"
+    r"(?:our\s+)?(?:response|answer|reply)\s+to|to\s+answer)\s+)?"
 )
 _ORDINAL_MARKER = re.compile(
     _LEAD + r"(?:the\s+|your\s+)?(?P<ord>" + "|".join(ORDINALS) + r")\s+(?:point|question|part|"
     r"request|item|element|limb|bullet(?:\s+point)?|section|query)\b",
+    re.IGNORECASE,
+)
+#: "To answer your question one, ...": a point named by a number written as a word.
+_CARDINALS = {
+    word: number
+    for number, word in enumerate(
+        "one two three four five six seven eight nine ten eleven twelve".split(), start=1
+    )
+}
+_CARDINAL_MARKER = re.compile(
+    _LEAD + r"(?:the\s+|your\s+)?(?:point|question|part|request|item|query)\s+"
+    r"(?P<card>" + "|".join(_CARDINALS) + r")\b",
     re.IGNORECASE,
 )
 _NUMBER_MARKER = re.compile(
@@ -89,6 +101,7 @@ class _Marker:
     labelled: bool = False  # a labelled line rather than a phrase
     named: bool = False  # points named inside a sentence: in any order, never a new run
     restated: bool = False  # a line repeating the point's own words
+    lead: bool = False  # a paragraph opening by naming its point ("In response to point 1:")
 
 
 def find_answers(
@@ -107,7 +120,7 @@ def find_answers(
         end = min([s for s in stops if s > marker.start] + [zone.end])
         span = Span.of(text, marker.start, end)
         claimed.append(span)
-        if marker.labelled:
+        if marker.labelled or marker.lead:
             answers.labelled.append(span)
         for key in marker.keys:
             answers.by_key.setdefault(key, []).append(span)
@@ -214,17 +227,30 @@ def _markers(layout: Layout, points: list[RequestPoint], zones: list[Span]) -> l
                 continue  # "Clarification received re question 7: the period is ...": no answer
             if announces_answers(sentence.text):
                 continue  # "my response to your questions 1-3 is as follows:" answers none
-            marker = (
-                _phrase_marker(sentence, keys, tops)
-                or topics.named(sentence)
-                or _named_in_sentence(sentence, keys, tops)
-            )
+            marker = _phrase_marker(sentence, keys, tops)
+            if marker is not None and _opens_paragraph(layout, sentence):
+                # "In response to point 1 of your request:" heading its paragraph: what follows
+                # is that point's own answer, as under a label.
+                marker = replace(marker, lead=True)
+            marker = marker or topics.named(sentence) or _named_in_sentence(sentence, keys, tops)
             if marker is not None:
                 found.setdefault(sentence.start, marker)
     for marker in _bare_numbers(layout, keys, zones):
         found.setdefault(marker.start, marker)
     ordered = [found[start] for start in sorted(found)]
     return _in_reading_order(ordered, keys)
+
+
+def _opens_paragraph(layout: Layout, sentence: Span) -> bool:
+    """Whether ``sentence`` starts its paragraph (a blank line, or nothing, before it)."""
+    line = layout.line_at(sentence.start)
+    if line is None or layout.text[line.start : sentence.start].strip():
+        return False
+    before = layout.text[max(0, line.start - 200) : line.start]
+    return line.start == 0 or _BLANK_LINE_END.search(before) is not None
+
+
+_BLANK_LINE_END = re.compile(r"\n[ \t]*\n[ \t]*$")
 
 
 #: A line reporting how the requester narrowed a point: "Clarification received 03/07/2015 re
@@ -358,6 +384,10 @@ def _phrase_marker(sentence: Span, keys: list[str], tops: list[list[str]]) -> _M
         if 1 <= number <= len(tops):
             return _Marker(sentence.start, tuple(tops[number - 1]))
         return None
+    match = _CARDINAL_MARKER.match(sentence.text)
+    if match:
+        number = _CARDINALS[match.group("card").lower()]
+        return _Marker(sentence.start, tuple(tops[number - 1])) if number <= len(tops) else None
     match = _NUMBER_MARKER.match(sentence.text)
     if match:
         wanted = _expand(match.group("n") + match.group("more"))
