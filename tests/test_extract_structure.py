@@ -178,3 +178,26 @@ def test_an_answer_printed_under_an_unpunctuated_question_is_not_part_of_it():
     # A wrapped line in lower case carries on the question, whatever its first words.
     (second,) = [u for u in letter.units if u.text.startswith("2)")]
     assert second.text.endswith("the council has never commissioned one.")
+
+
+def _structure_letter(name: str) -> str:
+    return (Path(__file__).parent / "letters" / "structure" / name).read_text(encoding="utf-8")
+
+
+def test_a_question_answered_beside_it_in_a_table_row_is_only_the_question():
+    # A two-column table (a Word table or an HTML one) reaches the reader as "question | answer".
+    points = extract(_structure_letter("table-row-answer-cites-exemption.txt")).points
+    assert points[0].text == "How many potholes were reported in 2023?"
+    assert points[3].text == "Please provide the names of the contractors used."
+    assert points[3].provisions == ["s.43(2)"]  # the exemption is in the answer's cell
+
+
+def test_a_title_naming_the_law_is_not_the_request_the_question_lines_are():
+    letter = _structure_letter("title-heading-before-question-lines.txt")
+    points = extract(letter).points
+    assert [p.text.split(":")[0] for p in points] == [
+        "Please provide the NO2 readings from the monitoring station for 2023.",
+        "Please provide any correspondence with DEFRA about the station.",
+        "Has the Council considered an Air Quality Management Area for the High Street?",
+    ]
+    assert _role(letter, "Question 1: Please provide") is Role.REQUEST

@@ -175,8 +175,14 @@ class Letter:
 
     @property
     def own_words(self) -> list[Span]:
-        """The response's own text: the main message without the request it quotes."""
-        return self.spans(*(role for role in Role if role not in (Role.REQUEST, Role.EARLIER)))
+        """The response's own text: the main message without the request it quotes.
+
+        An answer given beside its question in a table row is the response's own, though
+        its row is read with the request.
+        """
+        spans = self.spans(*(role for role in Role if role not in (Role.REQUEST, Role.EARLIER)))
+        beside = [p.answer for p in self.pieces if p.question is not None and p.answer]
+        return sorted(spans + beside, key=lambda span: span.start) if beside else spans
 
     @property
     def request_spans(self) -> list[Span]:
@@ -920,12 +926,16 @@ def _step(reader: _Reader, unit: Unit) -> None:
     at_top = reader.state == "before" and not reader.spoken and not reader.letter.pieces
     requester = unit.asks and not unit.authority
     if (
-        not reader.letter.pieces
-        and requester
+        requester
         and _starts_a_list(text)
         and not (reader.previous is not None and announces_answers(reader.previous.text))
+        and _only_titles(reader.letter.pieces)
     ):
-        reader.open(unit)  # "Question 1: How many ...?" - questions answered in turn
+        # "Question 1: How many ...?" - questions answered in turn. A heading read as the
+        # request before them ("Request for information: Environmental Information
+        # Regulations 2004") asked for nothing: the questions are the request.
+        _drop_title_block(reader)
+        reader.open(unit)
         return
     if at_top and requester and unit.role is not Role.TABLE:
         reader.open(unit)  # a page that opens with the request itself
@@ -1077,6 +1087,15 @@ def _drop_title_block(reader: _Reader, *, at_top: bool = False) -> None:
         for unit in pieces[-1].units:
             unit.role = Role.ANSWER
         pieces.pop()
+
+
+def _only_titles(pieces: list[Piece]) -> bool:
+    """No request read yet, or only one piece that asks for nothing and lists nothing."""
+    return not pieces or (
+        len(pieces) == 1
+        and pieces[0].answer is None
+        and not any(u.asks or _listed(u.text) for u in pieces[0].units)
+    )
 
 
 def _title(reader: _Reader, unit: Unit) -> bool:
