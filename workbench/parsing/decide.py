@@ -404,6 +404,18 @@ def _combine(
         whole = (
             False  # "a redacted document is attached ... the information is exempt": the redactions
         )
+    if (
+        whole
+        and disclosed
+        and not_held
+        and "whole_withheld" not in signals
+        and _some_not_held(signals)
+    ):
+        # "I enclose a copy of most of the information ... the Scottish Government does not
+        # have some of the information you have requested. Therefore we are refusing your
+        # request under the exception at regulation 10(4)(a)": the refusal covers the part
+        # not held, not the whole request.
+        whole = False
     answered = disclosed or figures
     if not_held:
         # "We do not hold it, so we are unable to provide it" refuses nothing more: words of
@@ -432,14 +444,16 @@ def _combine(
                 _first(signals, ("whole_withheld", "withheld", "ground:exemption")),
                 "withheld_whole",
             )
+        if partial and not whole:
+            # "I enclose a copy of some of the information ... an exemption applies to some":
+            # the letter says itself that only part is withheld, disclosure words or not.
+            evidence = _first(signals, ("partial", "withheld", "ground:exemption", "disclosed"))
+            return D.HELD_PARTLY_DISCLOSED, evidence, "withheld_some"
         if (answered or "redacted" in signals) and not whole:
             evidence = _first(
                 signals, ("disclosed", "figures", "partial", "withheld", "ground:exemption")
             )
             return D.HELD_PARTLY_DISCLOSED, evidence, "partly_withheld"
-        if partial and not whole:
-            evidence = _first(signals, ("partial", "withheld", "ground:exemption"))
-            return D.HELD_PARTLY_DISCLOSED, evidence, "withheld_some"
         basis = _agreement("withheld", "withheld" in signals, "ground:exemption" in signals)
         return D.HELD_WITHHELD, _first(signals, ("withheld", "ground:exemption", "held")), basis
     if signals.any("published", "ground:published_elsewhere"):
@@ -483,6 +497,22 @@ _TO_A_SITE = re.compile(
 )
 
 _SOME_OF = re.compile(r"\bsome\s+of\s+(?:the|this|that|your)\b", re.IGNORECASE)
+
+
+def _without_line(signals: _Signals, line: Span) -> _Signals:
+    """The signals of every sentence but those on ``line`` (the outcome line itself)."""
+    rest = _Signals()
+    for name, spans in signals.found.items():
+        for span in spans.values():
+            if not line.start <= span.start < line.end:
+                rest.add(name, span)
+    return rest
+
+
+def _some_not_held(signals: _Signals) -> bool:
+    """Whether a sentence says only part of the information is not held."""
+    partial = {span.start for span in signals.get("partial")}
+    return any(span.start in partial for span in signals.get("not_held"))
 
 
 def _cost_of_some(spans: list[Span]) -> bool:
