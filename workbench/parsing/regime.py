@@ -25,7 +25,7 @@ _NAMES: dict[str, re.Pattern[str]] = {
         re.I,
     ),
     "EISR": re.compile(
-        r"Environmental\s+Information\s*\(\s*Scotland\s*\)\s*Regulations|"
+        r"Environmental\s+Information\s*\(\s*Scotland\s*\)?\s*Regulations|"
         r"Environmental\s+Information\s+Regulations\s*\(\s*Scotland\s*\)|\bEI\(S\)Rs?\b|\bEISRs?\b",
         re.I,
     ),
@@ -257,10 +257,12 @@ def _handling_statements(layout: Layout, skip: Sequence[Span] = ()) -> tuple[set
             said = said[settled.end() :]  # "... initially under FOIA, we now consider the EIR"
         named = {r for r, pattern in _NAMES.items() if pattern.search(said)}
         if _ROUTING.search(sentence.text):
-            if named == {"FOISA"}:
-                named = {"EISR"}  # "applying section 39(2) of FOISA, so as not to deal ..."
-            elif named == {"FOIA"}:
-                named = {"EIR"}
+            # "applying section 39(2) of FOISA, so as not to deal ...", "To be able to use the
+            # EIRs, we must apply an exemption under section 39(2) of FOISA": the Act is set aside.
+            if "FOISA" in named:
+                named = (named - {"FOISA", "EIR"}) | {"EISR"}
+            elif "FOIA" in named:
+                named = (named - {"FOIA"}) | {"EIR"}
         if named and re.search(r"\brequests?\b|\binformation\b", sentence.text, re.I):
             if "FOISA" in named and "EISR" in named:
                 if not _ONE_OF_TWO.search(sentence.text):
