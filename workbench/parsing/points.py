@@ -158,6 +158,7 @@ def split_region(text: str, region: Span, source: str) -> list[RequestPoint]:
     for by, divide in (
         ("numbered", numbered_points),
         ("inline", inline_points),
+        ("bullets", _inline_bullet_points),
         ("bullets", _bulleted_points),
         ("asks", _asked_points),
     ):
@@ -517,6 +518,35 @@ _FIELDS_LEAD = re.compile(
     re.IGNORECASE,
 )
 _BULLET_LINE = re.compile(rf"^[{BULLETS}]\s")
+
+
+#: A bullet glyph inside a line: a PDF copied to text runs its list onto one line
+#: ("You asked for: \uf0b7 The findings of ... \uf0b7 Any information on ...").
+_INLINE_BULLET = re.compile(r"(?:(?<=\s)|^)[•●▪■\uf0b7\uf0a7](?=\s+\S)")
+
+
+def _inline_bullet_points(text: str, region: Span, source: str) -> list[RequestPoint]:
+    """Bullets run together on one line: each glyph starts an item (the line breaks were lost)."""
+    for line in _lines_in(text, region):
+        marks = list(_INLINE_BULLET.finditer(text, line.start, line.end))
+        if len(marks) < 2:
+            continue
+        starts = [m.end() for m in _INLINE_BULLET.finditer(text, line.start, region.end)]
+        ends = [m.start() for m in _INLINE_BULLET.finditer(text, line.start, region.end)][1:]
+        ends.append(region.end)
+        return [
+            RequestPoint(str(n), strip_quotes(text, _trimmed(text, start, end)), source)
+            for n, (start, end) in enumerate(zip(starts, ends, strict=True), start=1)
+        ]
+    return []
+
+
+def _trimmed(text: str, start: int, end: int) -> Span:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Span.of(text, start, end)
 
 
 def _bulleted_points(text: str, region: Span, source: str) -> list[RequestPoint]:
