@@ -57,6 +57,14 @@ _NOT_FITTING = re.compile(
     r"[^.;]{0,80}$",
     re.IGNORECASE,
 )
+#: A review naming the grounds the original response used and it no longer does: "Some of the
+#: information previously withheld under Section 27(1) ..., Section 29(1)(a) ... is now being
+#: withheld under Section 30(c)" (the grounds after "now" are the ones relied on).
+_PREVIOUSLY = re.compile(
+    r"\b(?:previously|originally|initially)\s+(?:withheld|redacted|exempted|refused)\s+"
+    r"(?:(?!\bnow\b)[^.;])*$",
+    re.IGNORECASE,
+)
 _WINDOW = 60
 #: The request told back ("... requesting ... whether a Section 43(2) exemption was applied"):
 #: a provision the requester asks about, which the letter does not rely on.
@@ -85,7 +93,11 @@ def find_grounds(text: str, regime_hint: str | None) -> list[Ground]:
         if _NOT_RELIED.search(before) or _NOT_RELIED_AFTER.search(after):
             continue
         sentence = _sentence_before(text, citation.start)
-        if _ASKED_WHETHER.search(sentence) or _NOT_FITTING.search(sentence):
+        if (
+            _ASKED_WHETHER.search(sentence)
+            or _NOT_FITTING.search(sentence)
+            or _PREVIOUSLY.search(sentence)
+        ):
             continue
         grounds.append(Ground(citation.id, citation.start, citation.end, citation.quote))
     return grounds
