@@ -40,7 +40,7 @@ from .request import read_request
 from .rights import find_rights, is_rights_sentence
 from .searches import find_searches
 from .structure import ANSWERING, Letter, Role, read_letter
-from .text import Layout, Span, is_heading, paragraphs
+from .text import LIST_ITEM, Layout, Span, is_heading, paragraphs
 
 __all__ = ["extract", "extract_document", "guess_case_metadata"]
 
@@ -388,7 +388,28 @@ _LAW_IN_GENERAL = re.compile(
 
 def _law_in_general(layout: Layout, ground: Ground) -> bool:
     sentence = layout.sentence_at(ground.start)
-    return sentence is not None and bool(_LAW_IN_GENERAL.search(sentence.text))
+    if sentence is not None and _LAW_IN_GENERAL.search(sentence.text):
+        return True
+    return _listed_under_the_law(layout, ground.start)
+
+
+#: A lead-in to a list of the cases the law covers: "Personal data must not be disclosed if it
+#: is:" then "• the personal data of the person requesting it (regulation 11(1));".
+_CASES_LEAD = re.compile(
+    r"\b(?:must|may|can|should|will)\s+not\s+be\s+(?:disclosed|released|made\s+available|"
+    r"provided)\s+(?:if|where|when)\b[^.]*:\s*$",
+    re.IGNORECASE,
+)
+
+
+def _listed_under_the_law(layout: Layout, offset: int) -> bool:
+    """A ground cited in a list item under a lead-in that states the law's cases."""
+    index = layout.line_index(offset)
+    if index is None or not LIST_ITEM.match(layout.lines[index].text):
+        return False
+    while index > 0 and LIST_ITEM.match(layout.lines[index].text):
+        index -= 1
+    return bool(_CASES_LEAD.search(layout.lines[index].text))
 
 
 #: Sentences that refuse (not held, withheld, cost) and can be told apart by subject.
