@@ -146,7 +146,10 @@ def _beside_the_outcome(sentence: str) -> bool:
     return bool(_PURPOSE.search(sentence) or phrase_book().find("skip", "routing", sentence))
 
 
-_NO_DECISION = re.compile(r"\bfailure\s+to\s+(?:respond|reply|reach)", re.IGNORECASE)
+_NO_DECISION = re.compile(
+    r"\bfailure\s+to\s+(?:respond|reply|reach)|\breached\s+a\s+decision\s+on\s+your\b",
+    re.IGNORECASE,
+)
 
 
 def _first(letter: Letter, section: str, name: str) -> Span | None:
