@@ -335,3 +335,30 @@ def pick(
     if not candidates:
         return None
     return min(candidates, key=lambda r: (r.rank, r.evidence.start))
+
+
+#: "which we received on 27 May." - a receipt dated with no year (the letter's own date gives it).
+_RECEIVED_NO_YEAR = re.compile(
+    r"\b(?:we\s+received|was\s+received|received\s+by\s+us)\s+on\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+"
+    r"(?P<month>jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b"
+    r"(?!,?\s*(?:19|20)\d\d)",
+    re.IGNORECASE,
+)
+
+
+def received_without_year(text: str, letter_date: dt.date) -> tuple[dt.date, Span] | None:
+    """The receipt a letter dates without a year ("which we received on 27 May"), in the
+    year that puts it on or before the letter's own date (a request comes before its answer)."""
+    match = _RECEIVED_NO_YEAR.search(text, 0, 5000)
+    if match is None:
+        return None
+    month, day = _MONTHS[match.group("month").lower()[:3]], int(match.group("day"))
+    year = (
+        letter_date.year
+        if (month, day) <= (letter_date.month, letter_date.day)
+        else letter_date.year - 1
+    )
+    try:
+        return dt.date(year, month, day), Span.of(text, match.start(), match.end())
+    except ValueError:
+        return None

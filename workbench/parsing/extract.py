@@ -26,7 +26,7 @@ from ..documents import Document, load_document
 from ..team import team_held
 from .answers import Answers, answers_for_paired, content_words, find_answers, marker_keys
 from .confidence import HeaderFound, field_confidence
-from .dates import DatedRole, classify_dates, pick
+from .dates import DatedRole, classify_dates, pick, received_without_year
 from .decide import CONFIDENCE, DECIDING, Reading, SentenceCache, fits, read_decision
 from .ending import stops_mid_sentence
 from .grounds import Ground, find_grounds, implied_determination, most_specific
@@ -170,6 +170,10 @@ def _read_header(letter: Letter, result: Extraction, name: str | None = None) ->
     received = pick(roles, "received")
     responded = pick(roles, "response", not_before=received.date if received else None)
     clarified = pick(roles, "clarified", not_before=received.date if received else None)
+    if received is None and responded is not None:
+        undated = received_without_year(text, responded.date)
+        if undated is not None:
+            received = DatedRole(undated[0], "received", False, undated[1], rank=3)
     for name, found in (
         ("date_received", received),
         ("date_of_response", responded),
