@@ -195,6 +195,8 @@ def _detect(
     grounds = _regimes_of(provision_ids)
     if handled == {"EIR"} and grounds == {"EISR"}:
         handled = {"EISR"}  # "the EIRs" of a letter relying on EISR exceptions
+    if handled == {"EIR", "EISR"}:
+        handled = {"EISR"}  # a Scottish letter naming its regulations, then "under the EIRs"
     if len(handled) > 1 or len(grounds) > 1:
         evidence = handled_evidence or _first_mention(text, layout, "EIR")
         return RegimeFinding("mixed", evidence, "handled" if len(handled) > 1 else "grounds")
