@@ -74,7 +74,10 @@ _SECTION_KW = (
     r"(?i:sections?\b(?:\s*[:;]\s*(?:[•▪·]\s*)?(?=\d))?|sect?\.?(?=\s*\d)|ss\.?|s\.)\s*|[sS](?=\d)"
 )
 _REG_KW = r"(?i:regulations?\b|regs?\.?)\s*"
-_BARE_KW = r"(?i:exemptions?|exceptions?|exempt)(?:\s+(?i:at|under|in|of|by\s+virtue\s+of))?\s+"
+_BARE_KW = (
+    r"(?i:exemptions?|exceptions?|exempt|(?:withheld|redacted)(?=\s+under\s+\d))"
+    r"(?:\s+(?i:at|under|in|of|by\s+virtue\s+of))?\s+"
+)  # "... is being withheld under 29(1)(a), 30(b)(i) and 38(1)(b) of FOISA": bare numbers
 
 _START = re.compile(
     rf"{_BOUNDARY}(?:(?P<section>{_SECTION_KW})|(?P<reg>{_REG_KW})|(?P<bare>{_BARE_KW}))"

@@ -19,6 +19,7 @@ from .labels import ORDINALS, label_key, top_key
 from .points import ASK, RequestPoint, first_sentence
 from .rights import is_rights_sentence
 from .text import Layout, Span, is_heading, paragraphs
+from .voice import own_words as own_words_of
 
 #: Longest first: "Question 2" must not read as "Qu" then the labels "e", "s", "t", ...
 _WORD = r"(?:Question|Response|Request|Answer|Reply|Point|Part|Item|Ans|Qu|Q|A)s?"
@@ -125,11 +126,50 @@ def find_answers(
             answers.labelled.append(span)
         for key in marker.keys:
             answers.by_key.setdefault(key, []).append(span)
+    _share_after_requote(text, points, markers, claimed, answers)
     answers.general = _unclaimed(text, zones, claimed)
     _attach_lead_in(text, zones, markers, answers)
     _attach_footnotes(text, layout, zones, answers)
     answers.new_points = _split_parts(text, layout, points, answers)
     return answers
+
+
+def _share_after_requote(
+    text: str,
+    points: list[RequestPoint],
+    markers: list[_Marker],
+    spans: list[Span],
+    answers: Answers,
+) -> None:
+    """Items of the request quoted again in a row ("a. 1 January and 4 February" / "b. 6
+    February to date") and then one answer: the answer is every quoted item's, not the last's.
+
+    An item is quoted again when its line repeats the point's own words and nothing follows it
+    before the next item.
+    """
+    words = {p.key: _normal(p.span.text) for p in points if p.span}
+    run: list[_Marker] = []
+    for marker, span in zip(markers, spans, strict=True):
+        first, _, rest = span.text.partition("\n")
+        quoted = len(marker.keys) == 1 and _repeats_point(first, words.get(marker.keys[0], ""))
+        if quoted and not rest.strip():
+            run.append(marker)
+            continue
+        if quoted and run:
+            for earlier in run:
+                for key in earlier.keys:
+                    answers.by_key.setdefault(key, []).append(span)
+        run = []
+
+
+def _normal(value: str) -> str:
+    return " ".join(re.findall(r"[a-z0-9]+", value.lower()))
+
+
+def _repeats_point(line: str, point_words: str) -> bool:
+    """Whether a labelled line is the point's own text again (its label set aside)."""
+    own = _normal(own_words_of(line))
+    return len(own) >= 12 and own in point_words
 
 
 def _attach_lead_in(text: str, zones: list[Span], markers: list[_Marker], answers: Answers) -> None:
