@@ -201,3 +201,39 @@ def test_a_title_naming_the_law_is_not_the_request_the_question_lines_are():
         "Has the Council considered an Air Quality Management Area for the High Street?",
     ]
     assert _role(letter, "Question 1: Please provide") is Role.REQUEST
+
+
+def test_a_request_named_only_in_the_thanks_for_it_is_the_point():
+    # No request quoted: "Thank you for your request dated ... for all records of ..." names it.
+    result = extract(_structure_letter("request-named-in-thanks.txt"))
+    [point] = result.points
+    assert point.text.startswith("all records of water quality sampling at every bathing site")
+    assert point.provisions == ["reg.12(4)(b)"]
+
+
+def test_when_the_request_came_is_no_part_of_what_it_asked():
+    text = (
+        "Dear Mr Lee\n\nThank you for your request for information relating to school "
+        "transport contracts which we received on 10 May 2024.\n\nWe do not hold this "
+        "information, because transport is arranged by each school.\n\nYours sincerely\n"
+    )
+    [point] = extract(text).points
+    assert point.text == "school transport contracts"
+    assert point.determination is D.NOT_HELD
+
+
+def test_a_request_named_in_the_line_replying_to_it_is_the_point():
+    result = extract(_structure_letter("holding-notice-request-in-reply-line.txt"))
+    assert result.kind == "holding_notice"
+    [point] = result.points
+    assert point.text.startswith("correspondence between the Chief Executive and the developer")
+    assert point.determination is None  # a holding notice decides nothing
+
+
+def test_a_reported_request_for_copies_keeps_what_was_asked_for():
+    text = (
+        "Dear Ms Price\n\nYou requested copies of the minutes of the Licensing Committee "
+        "meetings held in 2023.\n\nPlease find the minutes attached.\n\nYours sincerely\n"
+    )
+    [point] = extract(text).points
+    assert point.text.startswith("copies of the minutes of the Licensing Committee")

@@ -480,8 +480,13 @@ _WHOLE_ASK = re.compile(
 
 
 def _stems(value: str) -> set[str]:
-    """Content words with a plural "s" taken off ("alarms" and "alarm" are one subject)."""
+    """Content words with a plural "s" taken off ("alarms" and "alarm" are one subject), and a
+    request to have figures "broken down" by something is one for their "breakdown"."""
+    value = _BROKEN_DOWN.sub("breakdown", value)
     return {w[:-1] if len(w) > 4 and w.endswith("s") else w for w in content_words(value)}
+
+
+_BROKEN_DOWN = re.compile(r"\b(?:broken|break|breaking)\s+(?:it\s+|this\s+|them\s+)?down\b", re.I)
 
 
 def _without(text: str, zones: list[Span], cut: list[Span]) -> list[Span]:

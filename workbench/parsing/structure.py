@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -831,11 +832,14 @@ def _find_request(letter: Letter, units: list[Unit]) -> None:
     letter.pieces = [p for p in letter.pieces if p.units]
     _pair_answers(letter)
     if not letter.pieces:
-        _reported(letter, units)
+        _reported(letter, units, voice.reported_ask)
     if not letter.pieces and letter.request_message is not None:
         span = letter.request_message
         earlier = [u for u in letter.units if span.start <= u.span.start < span.end]
         letter.pieces.append(Piece(earlier, source="earlier"))
+    if not letter.pieces:
+        # Only its subject, named in the thanks for it: the request's own words come first.
+        _reported(letter, units, voice.thanked_ask)
     if not letter.pieces:
         _reported_by_topic(letter, units)
 
@@ -1282,21 +1286,31 @@ def _pair_answers(letter: Letter) -> None:
     letter.interleaved = answered > 0 and all(p.answer is not None for p in pieces[:-1])
 
 
-def _reported(letter: Letter, units: list[Unit]) -> None:
+def _reported(
+    letter: Letter, units: list[Unit], finds: Callable[[str], re.Match[str] | None]
+) -> None:
     """ "You asked us for copies of ..." in the opening sentences: the request in running text."""
     for unit in units[:40]:
         if unit.role not in ANSWERING:
             continue
         for sentence in letter.layout.sentences_in(unit.span.start, unit.span.end):
-            match = voice.reported_ask(sentence.text)
+            match = finds(sentence.text)
             if match:
                 start = sentence.start + match.end()
-                span = Span.of(letter.text, start, sentence.end)
+                received = _RECEIVED_CLAUSE.search(sentence.text, match.end())
+                end = sentence.start + received.start() if received else sentence.end
+                span = Span.of(letter.text, start, end)
                 piece_unit = Unit(span, unit.index, False, Role.REQUEST)
                 piece = Piece([piece_unit], reported=True)
                 letter.pieces.append(piece)
                 _reported_rest(letter, units, piece, sentence.end)
                 return
+
+
+#: "... which we received on 10 May": when the request came, not what it asked.
+_RECEIVED_CLAUSE = re.compile(
+    r",?\s+(?:which|that)\s+(?:we|was|were)\s+(?:first\s+)?received\b", re.IGNORECASE
+)
 
 
 def _reported_rest(letter: Letter, units: list[Unit], piece: Piece, end: int) -> None:
