@@ -22,6 +22,15 @@ from .categories import CueBook
 #: A penalty this high is the request's furniture itself (asking for the review, a salutation).
 _FURNITURE = 3
 
+#: Grounds about an exemption decision: the exemption disputed, and the complaints about how it
+#: was used (its public interest test, the extent of redaction, the refusal to confirm or deny).
+ABOUT_AN_EXEMPTION = frozenset(
+    {"exemption_disputed", "public_interest", "excessive_redaction", "ncnd_disputed"}
+)
+#: An exemption cited names its public interest test as much as the exemption itself (but not
+#: the redactions: "the 86 redactions" are what a dispute of the exemption is about).
+_WITH_ITS_TEST = frozenset({"exemption_disputed", "public_interest"})
+
 
 @dataclass(frozen=True)
 class Scored:
@@ -81,7 +90,7 @@ def score_unit(masked: str, provisions: Iterable[str], book: CueBook) -> Scored:
             name = "exemption_disputed"
         if name is not None:
             subject[name] = 1
-            named.add(name)
+            named.update(_WITH_ITS_TEST if name == "exemption_disputed" else {name})
             phrases.setdefault(name, []).append(pid)
     scores = {name: min(subject.get(name, 0), 1) + strong.get(name, 0) for name in phrases}
     penalty = sum(c.weight for c in book.not_grounds if c.regex.search(masked))
@@ -92,7 +101,10 @@ def score_unit(masked: str, provisions: Iterable[str], book: CueBook) -> Scored:
             None, 0, 0, 0, furniture=penalty > 0, reported=reported > 0, objecting=bonus > 0
         )
     # equal scores: the stronger cues, then the subject a cited provision points to ("the
-    # exemption S27 1(a) ... (that you have indicated you hold)" is about s.27), then precedence
+    # exemption S27 1(a) ... (that you have indicated you hold)" is about s.27), then precedence.
+    # An exemption cited points as much to the complaints about how it was used: "You relied on
+    # section 43(2) but did not consider the public interest" is about the public interest test
+    # of s.43(2), which precedence puts before the exemption itself
     ranked = sorted(
         scores, key=lambda n: (-scores[n], -strong.get(n, 0), n not in named, book.rank[n])
     )

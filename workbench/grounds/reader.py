@@ -43,7 +43,7 @@ from ..citations import is_exemption
 from ..errors import CitationError
 from ..parsing.regime import named_regime_hint
 from .categories import CueBook, load_cues
-from .classify import Scored, score_unit
+from .classify import ABOUT_AN_EXEMPTION, Scored, score_unit
 from .described import described_mentions
 from .model import RequesterGround
 from .references import REGIMES, Mention, most_specific, point_mentions, provision_mentions
@@ -51,9 +51,7 @@ from .structure import Block, Structure, Unit, read_structure
 
 #: Grounds about an exemption decision take the exemption the requester last named
 #: when they name none themselves ("the public interest in disclosing these minutes").
-_ABOUT_AN_EXEMPTION = frozenset(
-    {"exemption_disputed", "public_interest", "excessive_redaction", "ncnd_disputed"}
-)
+_ABOUT_AN_EXEMPTION = ABOUT_AN_EXEMPTION
 
 
 #: Grounds about when (or whether) the authority answered, never about an exemption: the
@@ -412,7 +410,8 @@ class _Walk:
             self.current.end = unit.end  # support for the ground just stated
         elif self.lead_subject and self._answers_report(unit):
             # "You say the request is manifestly unreasonable. It is not."
-            self._open(_denial(self.lead_subject, self.book.threshold), unit, self.lead)
+            disputed = self._what_the_rebuttal_disputes(scored)
+            self._open(_denial(disputed, self.book.threshold), unit, self.lead)
         else:
             self._lead_into(scored, unit)
         exemptions = [pid for pid in named if is_exemption(pid)] or [
@@ -462,6 +461,22 @@ class _Walk:
         if subject is None or subject == scored.category:
             return scored
         return replace(scored, category=subject, summary=None)
+
+    def _what_the_rebuttal_disputes(self, scored: Scored) -> str:
+        """The category of a rebuttal: the decision reported, or what the rebuttal names.
+
+        "You say the request is manifestly unreasonable. It is not." disputes the decision
+        reported. "You relied on section 40(2) but did not consider the public interest"
+        names the decision only to say what is wrong with it: the rebuttal's own subject,
+        when it is the more particular complaint (``precedence``), is the ground; the
+        exemption the report named is what that complaint is about, not the complaint.
+        """
+        reported = self.lead_subject or "other"
+        own = scored.subject
+        if own is None or own == reported:
+            return reported
+        rank = self.book.rank
+        return own if rank[own] < rank[reported] else reported
 
     def _answers_report(self, unit: Unit) -> bool:
         """A bare denial, or a rebuttal of the decision reported just before."""
