@@ -281,8 +281,10 @@ def _blocks(text: str, end: int) -> list[Block]:
                 introduction = _line_before(text, piece[0].start)
                 of_reasons = _REASONS.search(introduction) is not None
                 # "No evidence has been provided that my correspondence:" then "- Has
-                # harassed staff;": the points complete the sentence, they are not grounds
-                enumerates = not of_reasons and introduction.rstrip().endswith(":")
+                # harassed staff;": the points complete the sentence, they are not grounds;
+                # a semicolon there does the colon's work ("the department needs to
+                # demonstrate that;" then "(a) disclosure is likely to prejudice ...")
+                enumerates = not of_reasons and introduction.rstrip().endswith((":", ";"))
                 lists.append([])
             item = 0 if item is None else item + 1
             lists[-1].append(len(blocks))
