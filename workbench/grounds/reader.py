@@ -117,6 +117,7 @@ def read_grounds(
     drafts = _Walk(structure, provisions, book, argues_refusal, described).run()
     if argues_refusal:
         drafts = _argue_the_refusal(drafts)
+    drafts = _burden_of_a_vexatious_refusal(drafts, text[: structure.end], provisions, regime)
     drafts = _without_repeats(drafts, structure.messages, provisions, text)
     cited = [m.value for m in provisions]
     return [_finish(text, draft, provisions, cited, book, described) for draft in drafts]
@@ -184,6 +185,54 @@ def _argue_the_refusal(drafts: list[_Draft]) -> list[_Draft]:
     for draft in drafts:
         if draft.category == "public_interest":
             draft.category = refusal
+    return drafts
+
+
+#: The cost limit itself named: a refusal under FOIA s.12 / FOISA s.12 (or the regulations).
+_COST_LIMIT_NAMED = re.compile(
+    r"\b(?:cost|appropriate|prescribed|upper)\s+(?:cost\s+)?limit\b|£\s?(?:450|600)\b"
+    r"|\b(?:18|24|eighteen|twenty[\s-]four)\s+hours\b|\bfees\s+regulations\b",
+    re.IGNORECASE,
+)
+
+
+#: The refusal named as vexatious ("your refusal of my request as vexatious").
+_VEXATIOUS_NAMED = re.compile(r"\bvexatious", re.IGNORECASE)
+
+
+def _burden_of_a_vexatious_refusal(
+    drafts: list[_Draft], text: str, provisions: list[Mention], regime: str | None
+) -> list[_Draft]:
+    """Grounds about the burden of a request refused as vexatious dispute that refusal.
+
+    A request can be refused as vexatious for the burden it imposes (FOIA s.14(1), FOISA
+    s.14(1); ICO guidance on burdensome requests), with no cost limit involved. A requester
+    answering that refusal ("you gave no estimate of how long it would take") argues against
+    the burden the refusal rests on, in the words of a cost-limit dispute: where the request
+    disputes a vexatious refusal and never names the cost limit (s.12, "the cost limit",
+    "£450", "18 hours"), those grounds dispute the vexatious refusal. Not so under the
+    environmental regimes, which have no separate vexatious refusal: there a burdensome
+    request is manifestly unreasonable (EIR reg.12(4)(b), EISR reg.10(4)(b)), a cost-limit
+    ground.
+    """
+    if regime in ("EIR", "EISR") or any(m.value.startswith(("reg.", "eisr.")) for m in provisions):
+        return drafts
+    vexatious = ("s.14", "foisa.s.14")
+    if not (
+        any(d.category == "vexatious_disputed" for d in drafts)
+        or any(m.value.startswith(vexatious) for m in provisions)
+        or _VEXATIOUS_NAMED.search(text)
+    ):
+        return drafts
+    cost_limit = ("s.12", "foisa.s.12")
+    if any(
+        m.value in cost_limit or m.value.startswith(tuple(c + "(" for c in cost_limit))
+        for m in provisions
+    ) or _COST_LIMIT_NAMED.search(text):
+        return drafts
+    for draft in drafts:
+        if draft.category == "cost_limit_disputed":
+            draft.category = "vexatious_disputed"
     return drafts
 
 
