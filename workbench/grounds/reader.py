@@ -420,6 +420,8 @@ class _Walk:
             if unit.sentence_start <= m.start < unit.sentence_end and not masked[m.start].isspace()
         ]
         scored = score_unit(self.structure.masked[unit.start : unit.end], near, self.book)
+        if unit.contrast and not scored.is_ground(self.book.threshold):
+            scored = self._across_the_contrast(unit, near, scored)
         block = self.structure.blocks[unit.block]
         if self._reports_reason(unit, scored):
             below = min(scored.score, self.book.threshold - 1)
@@ -471,6 +473,20 @@ class _Walk:
         ]
         if exemptions:
             self.context, self.context_block = exemptions, unit.block
+
+    def _across_the_contrast(self, unit: Unit, near: list[str], scored: Scored) -> Scored:
+        """A clause after "but" read with the clause it answers, when only the two say the ground.
+
+        "This request is for the July minutes, but you seem to have sent the February ones":
+        neither clause alone says the request was misread; the sentence does. The sentence up
+        to the end of the clause is read instead, when it states a ground in that ground's own
+        words and is no report of the authority's decision.
+        """
+        sentence = self.structure.masked[unit.sentence_start : unit.end]
+        whole = score_unit(sentence, near, self.book)
+        if whole.is_ground(self.book.threshold) and whole.stated and not whole.reported:
+            return whole
+        return scored
 
     def _reports_reason(self, unit: Unit, scored: Scored) -> bool:
         """Whether the unit is the authority's reason, in a sentence reporting its decision.
@@ -896,6 +912,8 @@ class _Walk:
         block = self.structure.blocks[found.unit.block]
         if block.item is not None:
             return False
+        if self.book.adds_point(self.structure.text[block.start : block.end]):
+            return False  # "Fourthly, ... there are no minutes for that meeting": a point of its own
         subject = found.scored.subject
         if (
             subject == "public_interest"
