@@ -29,5 +29,8 @@ def test_the_information_expected_long_since_and_not_supplied_is_no_response():
 
 
 def test_a_reply_that_came_late_is_still_a_delay():
-    late = "Dear Harbour Board,\n\nYour reply came seven weeks after my request, past the 20 working days.\n"
+    late = (
+        "Dear Harbour Board,\n\n"
+        "Your reply came seven weeks after my request, past the 20 working days.\n"
+    )
     assert [g.category for g in read_grounds(late, "FOIA")] == ["delay"]

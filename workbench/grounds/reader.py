@@ -913,7 +913,7 @@ class _Walk:
         if block.item is not None:
             return False
         if self.book.adds_point(self.structure.text[block.start : block.end]):
-            return False  # "Fourthly, ... there are no minutes for that meeting": a point of its own
+            return False  # "Fourthly, ... no minutes for that meeting": a point of its own
         subject = found.scored.subject
         if (
             subject == "public_interest"
