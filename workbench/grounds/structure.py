@@ -208,12 +208,47 @@ def _mask(text: str, end: int) -> str:
             spans.append((m.start(), m.end()))
     spans += [(m.start(), m.end()) for m in _HYPOTHETICAL.finditer(text, 0, end)]
     spans += [(m.start(), m.end()) for m in _QUOTED_LINE.finditer(text, 0, end)]
+    spans += _pasted_without_opening_mark(text, end)
     spans.append((end, len(text)))
     for start, stop in spans:
         for index in range(start, stop):
             if chars[index] != "\n":
                 chars[index] = " "
     return "".join(chars)
+
+
+#: A paragraph, with the blank lines that close it.
+_PARAGRAPH = re.compile(r"(?:[^\n]|\n(?![ \t]*\n))+")
+#: A line that introduces someone else's words ("I received a letter dated 14th February
+#: stating that:", "Your reply said:").
+_INTRODUCES_WORDS = re.compile(
+    r"\b(?:stating|stated|states|said|says|saying|wrote|writes|reads|replied|responded)"
+    r"\b(?:\s+that)?\s*:\s*$",
+    re.IGNORECASE,
+)
+
+
+def _pasted_without_opening_mark(text: str, end: int) -> list[tuple[int, int]]:
+    """Paragraphs of someone else's words pasted after "... stating that:" and closed by a mark.
+
+    A requester quoting the refusal often pastes it as its own paragraph under the line
+    that introduces it, and types only the closing quotation mark ("... where the public
+    interest lay."). With no opening mark the quotation is not found as one; the paragraph
+    after such a line that ends with a closing mark and holds no other is the authority's.
+    """
+    spans = []
+    previous: re.Match[str] | None = None
+    for paragraph in _PARAGRAPH.finditer(text, 0, end):
+        body = paragraph.group(0).rstrip()
+        if (
+            previous is not None
+            and _INTRODUCES_WORDS.search(previous.group(0).rstrip())
+            and body.endswith(('"', "”"))
+            and body.count('"') + body.count("“") + body.count("”") == 1
+        ):
+            spans.append((paragraph.start(), paragraph.end()))
+        previous = paragraph
+    return spans
 
 
 def _whole_paragraph(text: str, start: int, stop: int) -> bool:
