@@ -76,6 +76,11 @@ class Structure:
 _CLAUSE_BREAK = re.compile(
     r";\s+|,\s+(?:but|whereas|while|although|and\s+where|and\s+if|and\s+when|and\s+that\s+where)\s+"
     r"|\s+but\s+(?=if\b|where\b|when\b)"
+    # "You relied on section 21 but the information is not reasonably accessible to me": the
+    # decision reported, then the answer to it with a subject and verb of its own
+    r"|\s+but\s+(?=(?:the|this|these|those|it|they|I|we|there|nothing|none|no)\b"
+    r"(?:\s+[\w'’-]+){0,5}?\s+(?:has|have|had|is|are|was|were|should|would|could|did|does|do"
+    r"|must|will|can|cannot)\b)"
     # "Your response refused the request but gave no indication of how ...": a second verb
     # of the same subject, the decision reported and then what it lacked
     # "... charged me for postage when I asked for everything by email": what was done, then
