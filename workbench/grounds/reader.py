@@ -419,7 +419,8 @@ class _Walk:
             for m in self.provisions
             if unit.sentence_start <= m.start < unit.sentence_end and not masked[m.start].isspace()
         ]
-        scored = score_unit(self.structure.masked[unit.start : unit.end], near, self.book)
+        inside = [pid for pid in near if pid in named]
+        scored = score_unit(self.structure.masked[unit.start : unit.end], near, self.book, inside)
         if unit.contrast and not scored.is_ground(self.book.threshold):
             scored = self._across_the_contrast(unit, near, scored)
         block = self.structure.blocks[unit.block]
