@@ -89,6 +89,10 @@ _CLAUSE_BREAK = re.compile(
     r"|requested|specified|wanted)\b)"
     r"|\s+but\s+(?=(?:then\s+)?(?:gave|provided|offered|made|did|does|failed|fails|ignored"
     r"|omitted|included|said|says|went\s+on)\b)|(?<=[.!?]['\"’”)])\s+(?=\()|(?<=[.!?])\s+(?=\()"
+    # "You withheld the report and gave no reasons why ...": the same second verb after "and",
+    # saying what the decision lacked
+    r"|\s+and\s+(?=(?:then\s+)?(?:gave|offered|failed|ignored|omitted)\s+(?:me\s+|us\s+)?(?:no|any"
+    r"|to|nothing)\b)"
     r"|\s+because\s+|,\s+(?:as|since)\s+|(?<=\breview)\s+(?:as|since)\s+"
     r"|\s+(?:as|since)\s+(?=(?:I|we)\s+(?:believe|think|consider|feel|do\s+not|don't|am|are)\b)"
     r"|,\s+and\s+(?=(?:the|this|that|these|those|it|they|I|we|you|your|my|our|there)\b)"
