@@ -447,7 +447,9 @@ class _Walk:
             elif self._restates(scored, unit) or self._argues_item(scored, unit):
                 self._extend_last(scored, unit)
             elif self._argues_again(scored, unit):
-                self._forget_lead()  # the ground of a paragraph just before, argued again
+                # the ground of a paragraph just before, argued again: its passage runs on here
+                self.drafts[-1].end = unit.end
+                self._forget_lead()
             else:
                 self._open(scored, unit, self.lead)
         elif scored.furniture:  # the sign-off or the request itself: no ground's support
