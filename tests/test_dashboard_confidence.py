@@ -19,6 +19,7 @@ def test_the_badge_says_check_this_below_the_threshold():
 
 
 def test_each_point_shows_its_confidence_and_unsure_ones_say_check_this(session, messages):
+    session.extraction.points[0].confidence = 0.9
     session.extraction.points[1].confidence = 0.5
     page = PointsPage(session, messages.guard)
     assert "Check this" in page_text(one(page.widget, "wb-point-2"))

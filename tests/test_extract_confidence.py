@@ -45,7 +45,7 @@ def test_a_disclosure_assumed_for_want_of_a_refusal_is_flagged_for_checking():
     assert needs_check(result.points[0].confidence)
 
 
-def test_an_answer_that_is_a_figure_alone_is_a_trusted_disclosure():
+def test_an_answer_that_is_a_figure_alone_is_a_disclosure_surer_than_a_mark():
     text = (
         "You asked:\n1. How many bins were emptied?\n2. What did the new lorries cost?\n"
         "3. Who designed the logo?\n\nOur response\n1. 4,210\n2. £312,000\n"
@@ -53,8 +53,20 @@ def test_an_answer_that_is_a_figure_alone_is_a_trusted_disclosure():
     )
     first, second, third = extract(text).points
     assert first.determination is second.determination is Determination.HELD_DISCLOSED
-    assert not needs_check(first.confidence) and not needs_check(second.confidence)
-    assert needs_check(third.confidence)  # a footnote mark and a link are no figure
+    # A footnote mark and a link are no figure: only assumed to disclose.
+    assert third.confidence < min(first.confidence, second.confidence)
+
+
+def test_disclosure_words_alone_are_left_for_the_reviewer_to_check():
+    # On fresh letters read before any rule was written for them, a disclosure read from
+    # its words alone was right only about three times in four: too often to be trusted.
+    text = (
+        "You asked:\n1. How many bins were emptied?\n2. What did the new lorries cost?\n\n"
+        "Our response\n1. 4,210\n2. Please see the attached spreadsheet.\n"
+    )
+    first, second = extract(text).points
+    assert first.determination is second.determination is Determination.HELD_DISCLOSED
+    assert needs_check(first.confidence) and needs_check(second.confidence)
 
 
 def test_a_plain_not_held_with_its_ground_is_trusted():
@@ -68,7 +80,7 @@ def test_confident_determinations_are_right_on_the_development_letters():
     assert calibration.coverage >= 0.5
 
 
-def test_information_said_to_be_set_out_below_is_a_trusted_disclosure():
+def test_information_said_to_be_set_out_below_is_a_disclosure():
     text = (
         "Dear Ms Smith\n\nYou asked how the council decided which libraries to close.\n\n"
         "The information you asked for is held and is set out below.\n\n"
@@ -77,4 +89,3 @@ def test_information_said_to_be_set_out_below_is_a_trusted_disclosure():
     )
     [point] = extract(text).points
     assert point.determination is Determination.HELD_DISCLOSED
-    assert not needs_check(point.confidence)

@@ -21,18 +21,18 @@ WHOLE = (
     "Our reference: FOI 4417\n\nDear Requester\n\nYou asked for:\n"
     "1. The minutes of the parks committee for 2023.\n"
     "2. The briefing papers given to that committee.\n\n"
-    "We hold this information. Copies of the minutes and papers are attached, with the names "
-    "of junior staff redacted under section 40(2) of the Freedom of Information Act.\n\n"
-    "Junior officers would not expect their names to be published, so releasing them would "
-    "not be fair to them.\n"
+    "Some of the information you asked for is exempt from disclosure under section 43(2) of "
+    "the Freedom of Information Act.\n\n"
+    "The contractor is bidding for similar work elsewhere, so releasing its prices would "
+    "harm its position.\n"
 )
-CUT = WHOLE.rstrip().removesuffix(" so releasing them would not be fair to them.") + "\n"
+CUT = WHOLE.rstrip().removesuffix(" would harm its position.") + "\n"
 
 
 def test_a_text_stopping_mid_sentence_is_flagged_with_its_last_line():
     result = extract(CUT)
     assert result.text_cut_short
-    assert result.field_evidence["text_cut_short"].quote.endswith("their names to be published,")
+    assert result.field_evidence["text_cut_short"].quote.endswith("so releasing its prices")
     assert not extract(WHOLE).text_cut_short
 
 

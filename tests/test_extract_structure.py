@@ -178,3 +178,63 @@ def test_an_answer_printed_under_an_unpunctuated_question_is_not_part_of_it():
     # A wrapped line in lower case carries on the question, whatever its first words.
     (second,) = [u for u in letter.units if u.text.startswith("2)")]
     assert second.text.endswith("the council has never commissioned one.")
+
+
+def _structure_letter(name: str) -> str:
+    return (Path(__file__).parent / "letters" / "structure" / name).read_text(encoding="utf-8")
+
+
+def test_a_question_answered_beside_it_in_a_table_row_is_only_the_question():
+    # A two-column table (a Word table or an HTML one) reaches the reader as "question | answer".
+    points = extract(_structure_letter("table-row-answer-cites-exemption.txt")).points
+    assert points[0].text == "How many potholes were reported in 2023?"
+    assert points[3].text == "Please provide the names of the contractors used."
+    assert points[3].provisions == ["s.43(2)"]  # the exemption is in the answer's cell
+
+
+def test_a_title_naming_the_law_is_not_the_request_the_question_lines_are():
+    letter = _structure_letter("title-heading-before-question-lines.txt")
+    points = extract(letter).points
+    assert [p.text.split(":")[0] for p in points] == [
+        "Please provide the NO2 readings from the monitoring station for 2023.",
+        "Please provide any correspondence with DEFRA about the station.",
+        "Has the Council considered an Air Quality Management Area for the High Street?",
+    ]
+    assert _role(letter, "Question 1: Please provide") is Role.REQUEST
+
+
+def test_a_request_named_only_in_the_thanks_for_it_is_the_point():
+    # No request quoted: "Thank you for your request dated ... for all records of ..." names it.
+    result = extract(_structure_letter("request-named-in-thanks.txt"))
+    [point] = result.points
+    assert point.text.startswith("all records of water quality sampling at every bathing site")
+    assert point.provisions == ["reg.12(4)(b)"]
+
+
+def test_when_the_request_came_is_no_part_of_what_it_asked():
+    text = (
+        "Dear Mr Lee\n\nThank you for your request for information relating to school "
+        "transport contracts which we received on 10 May 2024.\n\nWe do not hold this "
+        "information, because transport is arranged by each school.\n\nYours sincerely\n"
+    )
+    [point] = extract(text).points
+    assert point.text == "school transport contracts"
+    assert point.determination is D.NOT_HELD
+
+
+def test_a_request_named_in_the_line_replying_to_it_is_the_point():
+    result = extract(_structure_letter("holding-notice-request-in-reply-line.txt"))
+    assert result.kind == "holding_notice"
+    [point] = result.points
+    assert point.text.startswith("correspondence between the Chief Executive and the developer")
+    assert point.determination is None  # a holding notice decides nothing
+
+
+def test_unlabelled_questions_each_followed_by_its_answer_are_the_points():
+    letter = _structure_letter("questions-answered-in-turn-unlabelled.txt")
+    points = extract(letter).points
+    assert [p.text for p in points][1:3] == [
+        "How many were cancelled on appeal?",
+        "What was the total income from these notices?",
+    ]
+    assert _role(letter, "312 were cancelled on appeal.") is Role.ANSWER

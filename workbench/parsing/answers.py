@@ -20,7 +20,8 @@ from .points import ASK, RequestPoint, first_sentence
 from .rights import is_rights_sentence
 from .text import Layout, Span, is_heading, paragraphs
 
-_WORD = r"(?:Q|Qu|Question|Request|Point|Part|Item|A|Ans|Answer|Response|Reply)s?"
+#: Longest first: "Question 2" must not read as "Qu" then the labels "e", "s", "t", ...
+_WORD = r"(?:Question|Response|Request|Answer|Reply|Point|Part|Item|Ans|Qu|Q|A)s?"
 _TOKEN = rf"(?:{_WORD}\s*\.?\s*)?\(?(?:\d{{1,2}}[a-z]?|[ivx]{{1,4}}(?![a-z])|[a-z])\)?"
 #: Between labels: "&", "and", ",", "/", "to", or a dash with no space ("4-6"); a spaced dash
 #: ("Q1 – 52") separates the label from its answer.

@@ -392,7 +392,7 @@ def _law_in_general(layout: Layout, ground: Ground) -> bool:
 
 
 #: Sentences that refuse (not held, withheld, cost) and can be told apart by subject.
-_REFUSING_CUES = frozenset({"not_held", "withheld", "whole_withheld", "cost"})
+_REFUSING_CUES = frozenset({"not_held", "withheld", "whole_withheld", "cost", "published"})
 #: Confidence kept when a shared answer was divided among the points by subject.
 _BY_TOPIC = 0.9
 
@@ -425,7 +425,10 @@ def _refusals_by_topic(
             said = _stems(sentence.text)
             shared = [len(said & own) for own in unique]
             best = max(range(len(points)), key=lambda i: shared[i])
-            if shared[best] >= 2 and shared[best] >= 2 * sorted(shared)[-2]:
+            if (
+                _names_subject(shared[best], len(unique[best]))
+                and shared[best] >= 2 * sorted(shared)[-2]
+            ):
                 owned.setdefault(best, []).append(sentence)
     if not owned:
         return {}, {}
@@ -434,6 +437,13 @@ def _refusals_by_topic(
         others = [s for i, spans in owned.items() if i != index for s in spans]
         result[point.key] = _without(layout.text, zones, others)
     return result, {points[i].key: spans for i, spans in owned.items()}
+
+
+def _names_subject(shared: int, own: int) -> bool:
+    """Whether a sentence sharing ``shared`` of a point's ``own`` distinctive words names its
+    subject: two of them, or half of a point told apart by a word or two ("a copy of the
+    current IT strategy" beside questions about staff and budgets)."""
+    return shared >= 2 or (shared >= 1 and 2 * shared >= own)
 
 
 #: A refusal that names the request as a whole, not one point's subject.
@@ -445,8 +455,13 @@ _WHOLE_ASK = re.compile(
 
 
 def _stems(value: str) -> set[str]:
-    """Content words with a plural "s" taken off ("alarms" and "alarm" are one subject)."""
+    """Content words with a plural "s" taken off ("alarms" and "alarm" are one subject), and a
+    request to have figures "broken down" by something is one for their "breakdown"."""
+    value = _BROKEN_DOWN.sub("breakdown", value)
     return {w[:-1] if len(w) > 4 and w.endswith("s") else w for w in content_words(value)}
+
+
+_BROKEN_DOWN = re.compile(r"\b(?:broken|break|breaking)\s+(?:it\s+|this\s+|them\s+)?down\b", re.I)
 
 
 def _without(text: str, zones: list[Span], cut: list[Span]) -> list[Span]:

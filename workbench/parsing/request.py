@@ -365,7 +365,10 @@ def _piece_points(text: str, piece: Piece) -> list[RequestPoint]:
             label = read_item(unit.text)
             words = own_words(unit.text)
             start = unit.span.end - len(words)
-            span = strip_quotes(text, Span.of(text, start, unit.span.end))
+            # A table row ends its question at the cell: the answer beside it is no part of it.
+            cell = region.start >= unit.span.start
+            end = min(unit.span.end, region.end) if cell else unit.span.end
+            span = strip_quotes(text, Span.of(text, start, end))
             points.append(RequestPoint(format_label(label) if label else "", span, "response"))
         return points
     lead = request_heading(region.text.split("\n", 1)[0])

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -175,8 +176,14 @@ class Letter:
 
     @property
     def own_words(self) -> list[Span]:
-        """The response's own text: the main message without the request it quotes."""
-        return self.spans(*(role for role in Role if role not in (Role.REQUEST, Role.EARLIER)))
+        """The response's own text: the main message without the request it quotes.
+
+        An answer given beside its question in a table row is the response's own, though
+        its row is read with the request.
+        """
+        spans = self.spans(*(role for role in Role if role not in (Role.REQUEST, Role.EARLIER)))
+        beside = [p.answer for p in self.pieces if p.question is not None and p.answer]
+        return sorted(spans + beside, key=lambda span: span.start) if beside else spans
 
     @property
     def request_spans(self) -> list[Span]:
@@ -614,6 +621,9 @@ class _Reader:
     #: A "Question" heading straight over a "Response" heading: a two-column table read row
     #: by row, so questions and answers alternate line by line.
     columns: bool = False
+    #: Questions each followed by its answer, with no label or quotation to tell them apart:
+    #: "How many notices were issued?" then "There were 2,140.", then the next question.
+    in_turn: bool = False
 
     # -- pieces ----------------------------------------------------------------------
 
@@ -825,11 +835,14 @@ def _find_request(letter: Letter, units: list[Unit]) -> None:
     letter.pieces = [p for p in letter.pieces if p.units]
     _pair_answers(letter)
     if not letter.pieces:
-        _reported(letter, units)
+        _reported(letter, units, voice.reported_ask)
     if not letter.pieces and letter.request_message is not None:
         span = letter.request_message
         earlier = [u for u in letter.units if span.start <= u.span.start < span.end]
         letter.pieces.append(Piece(earlier, source="earlier"))
+    if not letter.pieces:
+        # Only its subject, named in the thanks for it: the request's own words come first.
+        _reported(letter, units, voice.thanked_ask)
     if not letter.pieces:
         _reported_by_topic(letter, units)
 
@@ -888,6 +901,20 @@ def _step(reader: _Reader, unit: Unit) -> None:
             reader.close()  # its answer cell
             reader.state = "answer"
             return
+    if reader.in_turn:
+        if _bare_question(unit):
+            reader.open(unit, continued=True)  # the next question
+            return
+        if reader.state == "request":
+            reader.close()  # the question's answer
+            reader.state = "answer"
+            reader.spoken = True
+            return
+    elif reader.state in ("before", "answer") and _asked_in_turn(reader, unit):
+        _drop_title_block(reader)
+        reader.in_turn = True
+        reader.open(unit)
+        return
     if reader.state == "request":
         assert reader.current is not None
         if not reader.ends_request(unit):
@@ -920,12 +947,16 @@ def _step(reader: _Reader, unit: Unit) -> None:
     at_top = reader.state == "before" and not reader.spoken and not reader.letter.pieces
     requester = unit.asks and not unit.authority
     if (
-        not reader.letter.pieces
-        and requester
+        requester
         and _starts_a_list(text)
         and not (reader.previous is not None and announces_answers(reader.previous.text))
+        and _only_titles(reader.letter.pieces)
     ):
-        reader.open(unit)  # "Question 1: How many ...?" - questions answered in turn
+        # "Question 1: How many ...?" - questions answered in turn. A heading read as the
+        # request before them ("Request for information: Environmental Information
+        # Regulations 2004") asked for nothing: the questions are the request.
+        _drop_title_block(reader)
+        reader.open(unit)
         return
     if at_top and requester and unit.role is not Role.TABLE:
         reader.open(unit)  # a page that opens with the request itself
@@ -1077,6 +1108,45 @@ def _drop_title_block(reader: _Reader, *, at_top: bool = False) -> None:
         for unit in pieces[-1].units:
             unit.role = Role.ANSWER
         pieces.pop()
+
+
+def _bare_question(unit: Unit) -> bool:
+    """A line that is only the requester's question: "How many were cancelled on appeal?"."""
+    text = unit.text.strip()
+    return (
+        text.endswith("?")
+        and len(text) <= _LONGEST_BARE_QUESTION
+        and read_item(text) is None
+        and unit.asks
+        and not unit.authority
+    )
+
+
+_LONGEST_BARE_QUESTION = 300
+
+
+def _asked_in_turn(reader: _Reader, unit: Unit) -> bool:
+    """A bare question with no request read yet, whose next block answers it: the request is
+    quoted question by question, each followed by its answer."""
+    if not _only_titles(reader.letter.pieces) or not _bare_question(unit):
+        return False
+    units = reader.letter.units
+    following = units[unit.index + 1] if unit.index + 1 < len(units) else None
+    return (
+        following is not None
+        and following.role in ANSWERING
+        and not _bare_question(following)
+        and read_item(following.text) is None
+    )
+
+
+def _only_titles(pieces: list[Piece]) -> bool:
+    """No request read yet, or only one piece that asks for nothing and lists nothing."""
+    return not pieces or (
+        len(pieces) == 1
+        and pieces[0].answer is None
+        and not any(u.asks or _listed(u.text) for u in pieces[0].units)
+    )
 
 
 def _title(reader: _Reader, unit: Unit) -> bool:
@@ -1263,21 +1333,31 @@ def _pair_answers(letter: Letter) -> None:
     letter.interleaved = answered > 0 and all(p.answer is not None for p in pieces[:-1])
 
 
-def _reported(letter: Letter, units: list[Unit]) -> None:
+def _reported(
+    letter: Letter, units: list[Unit], finds: Callable[[str], re.Match[str] | None]
+) -> None:
     """ "You asked us for copies of ..." in the opening sentences: the request in running text."""
     for unit in units[:40]:
         if unit.role not in ANSWERING:
             continue
         for sentence in letter.layout.sentences_in(unit.span.start, unit.span.end):
-            match = voice.reported_ask(sentence.text)
+            match = finds(sentence.text)
             if match:
                 start = sentence.start + match.end()
-                span = Span.of(letter.text, start, sentence.end)
+                received = _RECEIVED_CLAUSE.search(sentence.text, match.end())
+                end = sentence.start + received.start() if received else sentence.end
+                span = Span.of(letter.text, start, end)
                 piece_unit = Unit(span, unit.index, False, Role.REQUEST)
                 piece = Piece([piece_unit], reported=True)
                 letter.pieces.append(piece)
                 _reported_rest(letter, units, piece, sentence.end)
                 return
+
+
+#: "... which we received on 10 May": when the request came, not what it asked.
+_RECEIVED_CLAUSE = re.compile(
+    r",?\s+(?:which|that)\s+(?:we|was|were)\s+(?:first\s+)?received\b", re.IGNORECASE
+)
 
 
 def _reported_rest(letter: Letter, units: list[Unit], piece: Piece, end: int) -> None:

@@ -95,6 +95,21 @@ _REPORTED_ASK = re.compile(
         """,
     re.IGNORECASE | re.VERBOSE,
 )
+#: A request named in the letter's thanks for it: "Thank you for your request dated 2 April
+#: 2024 for all records of ...", "Further to your email of 3 May requesting copies of ...".
+_THANKED_ASK = re.compile(
+    r"""^\W*(?:(?:we|I)\s+(?:are\s+|am\s+)?writ(?:e|ing)\s+(?:to\s+you\s+)?)?
+        (?:thank\s+you\s+for|thanks\s+for|further\s+to|following|in\s+(?:response|reply)\s+to)
+        \s+your\s+(?:(?:recent|freedom\s+of\s+information|foi|foisa|eir|information)\s+)?
+        (?:request|e-?mail|letter|enquiry|application)
+        (?:\s+(?:dated|of|received(?:\s+on)?|sent(?:\s+on)?)\s+[^,;:]{3,30}?)?
+        \s+(?:for|requesting|seeking|asking\s+for|about|regarding|concerning|relating\s+to|
+            in\s+which\s+you\s+(?:asked|requested)(?:\s+for)?)
+        (?:\s+(?:the\s+)?information\s+(?:about|on|regarding|relating\s+to|concerning|in\s+relation\s+to))?
+        \s+(?!(?:an?\s+)?(?:internal\s+)?review\b|information\b|under\b|in\s+which\b|which\b|that\b)
+        (?=\w)""",
+    re.IGNORECASE | re.VERBOSE,
+)
 #: A further ask reported after the request: "In addition, the stop messages were also
 #: requested.", "You also asked for the crew's notes."
 _FURTHER_ASK = re.compile(
@@ -259,6 +274,12 @@ def introduces_request(sentence: str) -> bool:
 def reported_ask(sentence: str) -> re.Match[str] | None:
     """ "You asked us for copies of ...": the request reported in running text."""
     return _REPORTED_ASK.search(sentence)
+
+
+def thanked_ask(sentence: str) -> re.Match[str] | None:
+    """ "Thank you for your request dated 2 April for all records of ...": the request named
+    in the thanks for it, often no more than its subject."""
+    return _THANKED_ASK.search(sentence)
 
 
 def further_ask(sentence: str) -> bool:
