@@ -230,11 +230,10 @@ def test_a_request_named_in_the_line_replying_to_it_is_the_point():
     assert point.determination is None  # a holding notice decides nothing
 
 
-def test_unlabelled_questions_each_followed_by_its_answer_are_the_points():
-    letter = _structure_letter("questions-answered-in-turn-unlabelled.txt")
-    points = extract(letter).points
-    assert [p.text for p in points][1:3] == [
-        "How many were cancelled on appeal?",
-        "What was the total income from these notices?",
-    ]
-    assert _role(letter, "312 were cancelled on appeal.") is Role.ANSWER
+def test_a_reported_request_for_copies_keeps_what_was_asked_for():
+    text = (
+        "Dear Ms Price\n\nYou requested copies of the minutes of the Licensing Committee "
+        "meetings held in 2023.\n\nPlease find the minutes attached.\n\nYours sincerely\n"
+    )
+    [point] = extract(text).points
+    assert point.text.startswith("copies of the minutes of the Licensing Committee")

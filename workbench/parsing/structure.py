@@ -621,9 +621,6 @@ class _Reader:
     #: A "Question" heading straight over a "Response" heading: a two-column table read row
     #: by row, so questions and answers alternate line by line.
     columns: bool = False
-    #: Questions each followed by its answer, with no label or quotation to tell them apart:
-    #: "How many notices were issued?" then "There were 2,140.", then the next question.
-    in_turn: bool = False
 
     # -- pieces ----------------------------------------------------------------------
 
@@ -901,20 +898,6 @@ def _step(reader: _Reader, unit: Unit) -> None:
             reader.close()  # its answer cell
             reader.state = "answer"
             return
-    if reader.in_turn:
-        if _bare_question(unit):
-            reader.open(unit, continued=True)  # the next question
-            return
-        if reader.state == "request":
-            reader.close()  # the question's answer
-            reader.state = "answer"
-            reader.spoken = True
-            return
-    elif reader.state in ("before", "answer") and _asked_in_turn(reader, unit):
-        _drop_title_block(reader)
-        reader.in_turn = True
-        reader.open(unit)
-        return
     if reader.state == "request":
         assert reader.current is not None
         if not reader.ends_request(unit):
@@ -1108,36 +1091,6 @@ def _drop_title_block(reader: _Reader, *, at_top: bool = False) -> None:
         for unit in pieces[-1].units:
             unit.role = Role.ANSWER
         pieces.pop()
-
-
-def _bare_question(unit: Unit) -> bool:
-    """A line that is only the requester's question: "How many were cancelled on appeal?"."""
-    text = unit.text.strip()
-    return (
-        text.endswith("?")
-        and len(text) <= _LONGEST_BARE_QUESTION
-        and read_item(text) is None
-        and unit.asks
-        and not unit.authority
-    )
-
-
-_LONGEST_BARE_QUESTION = 300
-
-
-def _asked_in_turn(reader: _Reader, unit: Unit) -> bool:
-    """A bare question with no request read yet, whose next block answers it: the request is
-    quoted question by question, each followed by its answer."""
-    if not _only_titles(reader.letter.pieces) or not _bare_question(unit):
-        return False
-    units = reader.letter.units
-    following = units[unit.index + 1] if unit.index + 1 < len(units) else None
-    return (
-        following is not None
-        and following.role in ANSWERING
-        and not _bare_question(following)
-        and read_item(following.text) is None
-    )
 
 
 def _only_titles(pieces: list[Piece]) -> bool:

@@ -90,7 +90,8 @@ _REPORTED_ASK = re.compile(
     r"""\b(?:(?:you|the\s+(?:applicant|requester|requestor|customer|enquirer))\s+(?:have\s+|has\s+)?
           (?:asked|requested)|asking|requesting)\s+(?:us\s+)?
         (?!(?:for\s+)?(?:an?\s+)?(?:internal\s+)?review)
-        (?:(?:for|whether|about|if|how|what|to\s+provide|to\s+be\s+provided\s+with|that|copies)\b
+        (?:(?:for|whether|about|if|how|what|to\s+provide|to\s+be\s+provided\s+with|that)\b
+          |(?=cop(?:y|ies)\s+of\b)    # "You requested copies of the minutes": part of the ask
           |(?=[“"]\w))    # "requesting “details of incidents ...”": the request quoted
         """,
     re.IGNORECASE | re.VERBOSE,
