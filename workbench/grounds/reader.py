@@ -976,6 +976,10 @@ def _finish(
     """
     own = [m.value for m in provisions if draft.start <= m.start < draft.end]
     ids = list(dict.fromkeys(own))
+    if draft.category in _ABOUT_TIMING:
+        # "Your refusal under section 43 came two months after my request": the exemption names
+        # the decision that was late, not what the complaint of delay is about
+        ids = [pid for pid in ids if not is_exemption(pid)]
     if not any(is_exemption(pid) for pid in ids) and (
         draft.category in _ABOUT_AN_EXEMPTION
         or (draft.context_block == draft.block and draft.category not in _ABOUT_TIMING)
