@@ -77,6 +77,28 @@ def test_the_clarification_date_restarts_the_clock():
     assert result.date_clarified == dt.date(2024, 5, 14)
 
 
+def test_the_requesters_reply_to_a_request_to_clarify_is_no_response_date():
+    text = (
+        "Dear Ms Grey\n\nWe received your request on 2 May 2024. On 7 May we asked you to "
+        "clarify it, and you replied on 14 May 2024.\n\nPlease find the figures attached."
+        "\n\nYours sincerely\n"
+    )
+    result = extract(text)
+    assert result.date_clarified == dt.date(2024, 5, 14)
+    assert result.date_of_response is None
+
+
+def test_a_promise_to_respond_by_a_date_after_other_words_is_a_holding_notice():
+    text = (
+        "Dear Mr Khan\n\nThank you for your request received on 2 May 2024 for the gritting "
+        "routes. We are dealing with your request and will respond by 30 May 2024.\n\n"
+        "Yours sincerely\n"
+    )
+    result = extract(text)
+    assert result.kind == "holding_notice"
+    assert result.date_of_response is None
+
+
 def test_a_review_of_a_failure_to_respond_reaches_a_decision_but_says_so_unsurely():
     text = (
         "Response\n\nI have now completed my review of our failure to respond to your request "

@@ -37,6 +37,9 @@ def test_every_layout_is_read_right(report, field):
         ("review-upheld-summary", "upheld"),
         ("review-foisa-confirmed", "upheld"),
         ("review-different-decision", "overturned"),
+        ("review-upholding-decision", "upheld"),
+        ("review-decision-to-withhold-overturned", "overturned"),
+        ("review-response-should-stand", "upheld"),
     ],
 )
 def test_review_outcome_letters(name, outcome):

@@ -280,7 +280,7 @@ def _role_of_words(before: str) -> tuple[Role, bool] | None:
         (_OTHER_CUE, None, False),
     ):
         for match in pattern.finditer(before):
-            cues.append((match.end(), role, strong))
+            cues.append((match.end(), _whose_reply(before, match, role), strong))
     if not cues or _PERIOD_WORD.search(before):
         return None
     nearest = max(cues, key=lambda cue: cue[0])
@@ -295,6 +295,18 @@ def _role_of_words(before: str) -> tuple[Role, bool] | None:
             return "received", True
         return None  # a review request's date, not the original request's
     return nearest[1], nearest[2]
+
+
+def _whose_reply(before: str, match: re.Match[str], role: Role | None) -> Role | None:
+    """ "You replied on 10 June": the requester's reply, not the response. Replying to a
+    request to clarify, it is the clarification (the clock starts again then)."""
+    if role != "response" or not _REQUESTER_REPLIED.search(before[: match.start()]):
+        return role
+    return "clarified" if _CLARIFIED_CUE.search(before) else None
+
+
+#: "you replied", "you responded", "you wrote back": the requester answering the authority.
+_REQUESTER_REPLIED = re.compile(r"\byou\s+(?:have\s+|then\s+|kindly\s+)?$", re.IGNORECASE)
 
 
 def _is_letter_date_line(text: str, layout: Layout, line: Span, found: FoundDate) -> bool:
