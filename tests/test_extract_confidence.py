@@ -89,3 +89,40 @@ def test_information_said_to_be_set_out_below_is_a_disclosure():
     )
     [point] = extract(text).points
     assert point.determination is Determination.HELD_DISCLOSED
+
+
+def test_part_withheld_beside_all_of_the_information_given_is_left_to_check():
+    # An index page's status line says "partially withheld" while the letter encloses "all of
+    # the information you have requested": one of the two is wrong, so the reviewer checks.
+    text = (
+        "FOI/202500111222 · FOI/EIR · partially withheld\n"
+        "Correspondence about the red squirrel survey: EIR release\n\n"
+        "Information requested\n\nAll correspondence with the survey contractor in 2024.\n\n"
+        "Response\n\nI enclose a copy of all of the information you have requested.\n"
+    )
+    [point] = extract(text).points
+    assert point.determination is Determination.HELD_PARTLY_DISCLOSED
+    assert needs_check(point.confidence)
+
+
+def test_an_outcome_line_the_letter_contradicts_is_left_to_check():
+    text = (
+        "Request for bus lane camera locations\nCase reference 2024/0456\n"
+        "Outcome - Information not held\n\nRequest\n"
+        "Please provide a list of the locations of all bus lane cameras in the borough.\n\n"
+        "Response\nPlease find attached a list of the locations of the 14 bus lane cameras.\n"
+    )
+    [point] = extract(text).points
+    assert needs_check(point.confidence)
+
+
+def test_an_outcome_line_the_letter_bears_out_is_trusted():
+    text = (
+        "Request for bus lane camera locations\nCase reference 2024/0456\n"
+        "Outcome - Information not held\n\nRequest\n"
+        "Please provide a list of the locations of all bus lane cameras in the borough.\n\n"
+        "Response\nThe council does not hold a list of camera locations.\n"
+    )
+    [point] = extract(text).points
+    assert point.determination is Determination.NOT_HELD
+    assert not needs_check(point.confidence)

@@ -68,3 +68,8 @@ def test_a_later_paragraph_citing_a_new_provision_is_a_ground_of_its_own():
     grounds = read_grounds(text, "EISR")
     assert [g.category for g in grounds] == ["exemption_disputed", "exemption_disputed"]
     assert grounds[1].provisions == ("eisr.reg.10(6)",)
+
+
+def test_a_ground_said_again_weakly_runs_on_over_the_paragraph_that_says_it_again():
+    grounds = read_grounds((FILES / "argued_again.txt").read_text(encoding="utf-8"))
+    assert "nobody discussed this in writing" in grounds[0].quote

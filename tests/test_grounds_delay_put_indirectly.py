@@ -1,4 +1,8 @@
-"""Complaints about the time taken, put without the word "late" or "deadline"."""
+"""Complaints about the time taken, put without the word "late" or "deadline".
+
+The exemption of the refusal that came late names the decision, not the delay complained of,
+so it is not the delay ground's provision.
+"""
 
 from __future__ import annotations
 
@@ -36,3 +40,13 @@ def test_a_delay_ground_does_not_take_the_exemption_named_beside_it():
         ("excessive_redaction", ("s.43",)),
         ("delay", ()),
     ]
+
+
+def test_the_exemption_of_the_late_refusal_is_not_the_delay_ground_s_provision():
+    text = (
+        "Dear FOI team,\n\nYour refusal under section 43 was sent two months after my "
+        "request.\n\nRegards,\nK. Lomax\n"
+    )
+    grounds = read_grounds(text, "FOIA")
+    assert [g.category for g in grounds] == ["delay"]
+    assert grounds[0].provisions == ()

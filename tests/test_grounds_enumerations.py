@@ -1,8 +1,10 @@
 """Points that complete the sentence introducing them argue that sentence's ground.
 
 "Nothing in your letter shows that my emails:" followed by "- were abusive or offensive;"
-is one objection argued point by point, not a ground per point. A list introduced as the
-reasons for the review still gives one ground per item (see ``test_grounds_lists``).
+is one objection argued point by point, not a ground per point; so are the conditions of a
+legal test after a line ending in a semicolon ("the council has to show two things before it
+can rely on section 43;" then "(a) ..." and "(b) ..."). A list introduced as the reasons for
+the review still gives one ground per item (see ``test_grounds_lists``).
 """
 
 from __future__ import annotations
@@ -29,3 +31,12 @@ def test_a_list_of_reasons_still_gives_a_ground_per_item():
     )
     categories = [g.category for g in read_grounds(text)]
     assert categories == ["exemption_disputed", "public_interest"]
+
+
+def test_conditions_after_a_line_ending_in_a_semicolon_are_not_grounds_of_their_own():
+    text = (FILES / "conditions_after_semicolon.txt").read_text(encoding="utf-8")
+    grounds = read_grounds(text, "FOIA")
+    assert len(grounds) == 2
+    assert grounds[0].category == "delay"
+    assert grounds[1].quote.startswith("As I read the guidance")
+    assert "(b) that the public interest" in grounds[1].quote

@@ -59,3 +59,18 @@ def test_a_quoted_paragraph_after_the_requester_s_own_words_is_someone_else_s():
         "exempt in its entirety.”\n"
     )
     assert read_grounds(text, "FOIA") == []
+
+
+def test_a_reply_pasted_with_only_its_closing_quotation_mark_is_not_read():
+    text = (
+        "Dear Information Officer,\n\n"
+        "I received your letter of 3 May stating that:\n\n"
+        "Finding every survey would exceed the appropriate limit of £450, so we will not "
+        'search the archive for the older ones."\n\n'
+        "I ask for a review. The survey's findings are already in the public domain, so "
+        "releasing it could not inhibit anyone.\n\n"
+        "Yours faithfully,\nE. Novak\n"
+    )
+    grounds = read_grounds(text, "FOIA")
+    assert [g.category for g in grounds] == ["exemption_disputed"]
+    assert grounds[0].quote.startswith("The survey's findings are already in the public domain")

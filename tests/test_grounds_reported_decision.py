@@ -102,3 +102,14 @@ def test_a_second_decision_reported_in_one_sentence_is_open_to_its_own_rebuttal(
     assert [g.category for g in grounds] == ["delay", "more_information_held"]
     assert grounds[1].quote.startswith("told me you hold no count")
     assert "Your own highways report" in grounds[1].quote
+
+
+def test_an_answer_after_a_bare_but_with_its_own_subject_disputes_the_decision_reported():
+    text = (
+        "Dear FOI team,\n\n"
+        "You relied on section 21 but the survey is not reasonably accessible to me.\n\n"
+        "Regards,\nK. Lomax\n"
+    )
+    grounds = read_grounds(text, "FOIA")
+    assert [g.category for g in grounds] == ["exemption_disputed"]
+    assert grounds[0].provisions == ("s.21",)

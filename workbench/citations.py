@@ -74,7 +74,10 @@ _SECTION_KW = (
     r"(?i:sections?\b(?:\s*[:;]\s*(?:[•▪·]\s*)?(?=\d))?|sect?\.?(?=\s*\d)|ss\.?|s\.)\s*|[sS](?=\d)"
 )
 _REG_KW = r"(?i:regulations?\b|regs?\.?)\s*"
-_BARE_KW = r"(?i:exemptions?|exceptions?|exempt)(?:\s+(?i:at|under|in|of|by\s+virtue\s+of))?\s+"
+_BARE_KW = (
+    r"(?i:exemptions?|exceptions?|exempt|(?:withheld|redacted)(?=\s+under\s+\d))"
+    r"(?:\s+(?i:at|under|in|of|by\s+virtue\s+of))?\s+"
+)  # "... is being withheld under 29(1)(a), 30(b)(i) and 38(1)(b) of FOISA": bare numbers
 
 _START = re.compile(
     rf"{_BOUNDARY}(?:(?P<section>{_SECTION_KW})|(?P<reg>{_REG_KW})|(?P<bare>{_BARE_KW}))"
@@ -96,10 +99,24 @@ _GLOSS = re.compile(
 #: 11(2) personal data relating to a third party and 10(5)(f) – substantial prejudice ..."):
 #: words only, up to the "and" before the next number.
 _NAME = re.compile(r"\s*(?:[–—-]\s*)?[A-Za-z][A-Za-z ,'’-]{2,80}?(?=\s+and\s+\d)")
+#: The same name before a comma and a full reference with its brackets, whatever the keyword
+#: ("section 29(1)(a) formulation or development of government policy, 29(1)(b) Ministerial
+#: communications"): a bracketed number after the comma can only be the next provision.
+_NAME_BEFORE_REF = re.compile(
+    r"\s*(?:[–—-]\s*)?[A-Za-z][A-Za-z '’-]{2,80}?(?=\s*,\s*(?:and\s+)?\d{1,3}[A-Z]{0,2}\s*\(\s*\w)"
+)
 _PLURAL = re.compile(r"(?i:sections|regulations|regs|ss|exemptions|exceptions)\b")
 _SUB_ITEM = re.compile(_SUBREF)
 _NOT_A_PROVISION = re.compile(
     r"\s*(?:working|days?|hours?|weeks?|months?|years?|per\b|%|pages?|requests?|WD\b)",
+    re.IGNORECASE,
+)
+#: What another Act's section grants or governs, named right after its number: "was granted
+#: section 36 consent" (the Electricity Act), "a section 106 agreement", "a section 215 notice".
+#: An access regime's ground is never written that way ("section 40 exemption" is not in this).
+_OTHER_STATUTE_THING = re.compile(
+    r"\s+(?:consents?|agreements?|licen[cs]es?|permits?|orders?|applications?|appeals?|"
+    r"planning|warrants?|certificates?|undertakings?)\b",
     re.IGNORECASE,
 )
 _RANGE = re.compile(r"\s*(?:to|-|–)\s*\d", re.IGNORECASE)
@@ -180,7 +197,7 @@ def parse_citations(
         group = _read_group(text, match)
         pos = group.end
         regime = _group_regime(text, match.start(), group, hint)
-        if regime is None or group.is_range:
+        if regime is None or group.is_range or _OTHER_STATUTE_THING.match(text, group.end):
             continue
         for item in group.items:
             _add(
@@ -342,7 +359,11 @@ def _next_item(
     (confidentiality)") glosses it; the list goes on after the gloss. After a plural keyword
     ("regulations 11(2) personal data ... and 10(5)(f)") an unbracketed name glosses it too.
     """
-    gloss = _GLOSS.match(text, pos) or (_NAME.match(text, pos) if plural else None)
+    gloss = (
+        _GLOSS.match(text, pos)
+        or (_NAME.match(text, pos) if plural else None)
+        or _NAME_BEFORE_REF.match(text, pos)
+    )
     if gloss is not None:
         pos = gloss.end()
     sep = _SEPARATOR.match(text, pos)
@@ -366,12 +387,13 @@ def _next_item(
 
 
 def _siblings(parts: tuple[str, ...]) -> list[tuple[str, ...]]:
-    """ "31(1)(a)(b)" is shorthand for 31(1)(a) and 31(1)(b): a paragraph never holds a
-    paragraph of its own kind, so a run of same-kind parts at the end lists siblings."""
+    """ "31(1)(a)(b)" is shorthand for 31(1)(a) and 31(1)(b), "30(b)(i)(ii)" for 30(b)(i) and
+    30(b)(ii): a paragraph never holds a paragraph of its own kind, so a run of same-kind
+    parts at the end lists siblings."""
     kinds = _kinds(parts)
     end = len(parts) - 1
     first = end
-    while first > 1 and kinds[first - 1] == kinds[end] and kinds[end] in ("num", "letter"):
+    while first > 1 and kinds[first - 1] == kinds[end] and kinds[end] in ("num", "letter", "roman"):
         first -= 1
     if first == end:
         return [parts]
@@ -391,12 +413,12 @@ def _attach(previous: tuple[str, ...], subs: tuple[str, ...]) -> tuple[str, ...]
 
 
 def _kinds(parts: tuple[str, ...]) -> list[str]:
-    """Kind of each part: section number, (num), (letter) or (roman after a letter)."""
+    """Kind of each part: section number, (num), (letter) or (roman after a letter or a roman)."""
     kinds = ["root"]
     for index, part in enumerate(parts[1:], start=1):
         if part[0].isdigit():
             kinds.append("num")
-        elif kinds[index - 1] == "letter" and re.fullmatch(r"[ivx]+", part):
+        elif kinds[index - 1] in ("letter", "roman") and re.fullmatch(r"[ivx]+", part):
             kinds.append("roman")
         else:
             kinds.append("letter")

@@ -22,6 +22,31 @@ from .categories import CueBook
 #: A penalty this high is the request's furniture itself (asking for the review, a salutation).
 _FURNITURE = 3
 
+#: Grounds about an exemption decision: the exemption disputed, and the complaints about how it
+#: was used (its public interest test, the extent of redaction, the refusal to confirm or deny).
+ABOUT_AN_EXEMPTION = frozenset(
+    {"exemption_disputed", "public_interest", "excessive_redaction", "ncnd_disputed"}
+)
+#: An exemption cited names its public interest test as much as the exemption itself (but not
+#: the redactions: "the 86 redactions" are what a dispute of the exemption is about).
+_WITH_ITS_TEST = frozenset({"exemption_disputed", "public_interest"})
+
+
+def _named(category: str, in_the_unit: bool) -> frozenset[str]:
+    """The categories a provision cited points to when breaking a tie between equal scores.
+
+    An exemption cited in the unit itself points to its dispute and to its public interest test
+    ("I do not accept that section 38(1)(b) applies to the 86 redactions" disputes s.38). Cited
+    only in the sentence's other clause, it says which exemption the unit's complaint is about,
+    whichever complaint about its use that is: "You redacted names under section 40 but gave
+    no reason why the rest of page 4 is blacked out" is about the extent of the redaction. It
+    still outweighs a subject that is only the topic of the request ("... relied on section
+    43(2), but I do not see why the depot's running costs should be secret").
+    """
+    if category != "exemption_disputed":
+        return frozenset({category})
+    return _WITH_ITS_TEST if in_the_unit else ABOUT_AN_EXEMPTION
+
 
 @dataclass(frozen=True)
 class Scored:
@@ -59,8 +84,20 @@ class Scored:
         return round(strength * agreement, 2)
 
 
-def score_unit(masked: str, provisions: Iterable[str], book: CueBook) -> Scored:
-    """Score the unit's text (quotations already blanked) and the provisions near it."""
+def score_unit(
+    masked: str,
+    provisions: Iterable[str],
+    book: CueBook,
+    inside: Iterable[str] | None = None,
+) -> Scored:
+    """Score the unit's text (quotations already blanked) and the provisions near it.
+
+    ``provisions`` are those of the unit's sentence, ``inside`` those the unit names itself
+    (by default all of them): a provision named elsewhere in the sentence says what the
+    unit's complaint is about rather than which complaint it is (see ``_named``).
+    """
+    provisions = list(provisions)
+    own = set(provisions if inside is None else inside)
     subject: dict[str, int] = {}  # weight-1 cues and provisions: the subject, counted once
     named: set[str] = set()  # categories a provision cited in the unit points to
     strong: dict[str, int] = {}
@@ -81,7 +118,7 @@ def score_unit(masked: str, provisions: Iterable[str], book: CueBook) -> Scored:
             name = "exemption_disputed"
         if name is not None:
             subject[name] = 1
-            named.add(name)
+            named.update(_named(name, pid in own))
             phrases.setdefault(name, []).append(pid)
     scores = {name: min(subject.get(name, 0), 1) + strong.get(name, 0) for name in phrases}
     penalty = sum(c.weight for c in book.not_grounds if c.regex.search(masked))
@@ -92,7 +129,10 @@ def score_unit(masked: str, provisions: Iterable[str], book: CueBook) -> Scored:
             None, 0, 0, 0, furniture=penalty > 0, reported=reported > 0, objecting=bonus > 0
         )
     # equal scores: the stronger cues, then the subject a cited provision points to ("the
-    # exemption S27 1(a) ... (that you have indicated you hold)" is about s.27), then precedence
+    # exemption S27 1(a) ... (that you have indicated you hold)" is about s.27), then precedence.
+    # An exemption cited points as much to the complaints about how it was used (``_named``):
+    # "You relied on section 43(2) but did not consider the public interest" is about the public
+    # interest test of s.43(2), which precedence puts before the exemption itself
     ranked = sorted(
         scores, key=lambda n: (-scores[n], -strong.get(n, 0), n not in named, book.rank[n])
     )

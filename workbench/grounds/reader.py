@@ -43,7 +43,7 @@ from ..citations import is_exemption
 from ..errors import CitationError
 from ..parsing.regime import named_regime_hint
 from .categories import CueBook, load_cues
-from .classify import Scored, score_unit
+from .classify import ABOUT_AN_EXEMPTION, Scored, score_unit
 from .described import described_mentions
 from .model import RequesterGround
 from .references import REGIMES, Mention, most_specific, point_mentions, provision_mentions
@@ -51,9 +51,7 @@ from .structure import Block, Structure, Unit, read_structure
 
 #: Grounds about an exemption decision take the exemption the requester last named
 #: when they name none themselves ("the public interest in disclosing these minutes").
-_ABOUT_AN_EXEMPTION = frozenset(
-    {"exemption_disputed", "public_interest", "excessive_redaction", "ncnd_disputed"}
-)
+_ABOUT_AN_EXEMPTION = ABOUT_AN_EXEMPTION
 
 
 #: Grounds about when (or whether) the authority answered, never about an exemption: the
@@ -119,6 +117,7 @@ def read_grounds(
     drafts = _Walk(structure, provisions, book, argues_refusal, described).run()
     if argues_refusal:
         drafts = _argue_the_refusal(drafts)
+    drafts = _burden_of_a_vexatious_refusal(drafts, text[: structure.end], provisions, regime)
     drafts = _without_repeats(drafts, structure.messages, provisions, text)
     cited = [m.value for m in provisions]
     return [_finish(text, draft, provisions, cited, book, described) for draft in drafts]
@@ -186,6 +185,54 @@ def _argue_the_refusal(drafts: list[_Draft]) -> list[_Draft]:
     for draft in drafts:
         if draft.category == "public_interest":
             draft.category = refusal
+    return drafts
+
+
+#: The cost limit itself named: a refusal under FOIA s.12 / FOISA s.12 (or the regulations).
+_COST_LIMIT_NAMED = re.compile(
+    r"\b(?:cost|appropriate|prescribed|upper)\s+(?:cost\s+)?limit\b|£\s?(?:450|600)\b"
+    r"|\b(?:18|24|eighteen|twenty[\s-]four)\s+hours\b|\bfees\s+regulations\b",
+    re.IGNORECASE,
+)
+
+
+#: The refusal named as vexatious ("your refusal of my request as vexatious").
+_VEXATIOUS_NAMED = re.compile(r"\bvexatious", re.IGNORECASE)
+
+
+def _burden_of_a_vexatious_refusal(
+    drafts: list[_Draft], text: str, provisions: list[Mention], regime: str | None
+) -> list[_Draft]:
+    """Grounds about the burden of a request refused as vexatious dispute that refusal.
+
+    A request can be refused as vexatious for the burden it imposes (FOIA s.14(1), FOISA
+    s.14(1); ICO guidance on burdensome requests), with no cost limit involved. A requester
+    answering that refusal ("you gave no estimate of how long it would take") argues against
+    the burden the refusal rests on, in the words of a cost-limit dispute: where the request
+    disputes a vexatious refusal and never names the cost limit (s.12, "the cost limit",
+    "£450", "18 hours"), those grounds dispute the vexatious refusal. Not so under the
+    environmental regimes, which have no separate vexatious refusal: there a burdensome
+    request is manifestly unreasonable (EIR reg.12(4)(b), EISR reg.10(4)(b)), a cost-limit
+    ground.
+    """
+    if regime in ("EIR", "EISR") or any(m.value.startswith(("reg.", "eisr.")) for m in provisions):
+        return drafts
+    vexatious = ("s.14", "foisa.s.14")
+    if not (
+        any(d.category == "vexatious_disputed" for d in drafts)
+        or any(m.value.startswith(vexatious) for m in provisions)
+        or _VEXATIOUS_NAMED.search(text)
+    ):
+        return drafts
+    cost_limit = ("s.12", "foisa.s.12")
+    if any(
+        m.value in cost_limit or m.value.startswith(tuple(c + "(" for c in cost_limit))
+        for m in provisions
+    ) or _COST_LIMIT_NAMED.search(text):
+        return drafts
+    for draft in drafts:
+        if draft.category == "cost_limit_disputed":
+            draft.category = "vexatious_disputed"
     return drafts
 
 
@@ -372,7 +419,10 @@ class _Walk:
             for m in self.provisions
             if unit.sentence_start <= m.start < unit.sentence_end and not masked[m.start].isspace()
         ]
-        scored = score_unit(self.structure.masked[unit.start : unit.end], near, self.book)
+        inside = [pid for pid in near if pid in named]
+        scored = score_unit(self.structure.masked[unit.start : unit.end], near, self.book, inside)
+        if unit.contrast and not scored.is_ground(self.book.threshold):
+            scored = self._across_the_contrast(unit, near, scored)
         block = self.structure.blocks[unit.block]
         if self._reports_reason(unit, scored):
             below = min(scored.score, self.book.threshold - 1)
@@ -397,7 +447,9 @@ class _Walk:
             elif self._restates(scored, unit) or self._argues_item(scored, unit):
                 self._extend_last(scored, unit)
             elif self._argues_again(scored, unit):
-                self._forget_lead()  # the ground of a paragraph just before, argued again
+                # the ground of a paragraph just before, argued again: its passage runs on here
+                self.drafts[-1].end = unit.end
+                self._forget_lead()
             else:
                 self._open(scored, unit, self.lead)
         elif scored.furniture:  # the sign-off or the request itself: no ground's support
@@ -412,7 +464,8 @@ class _Walk:
             self.current.end = unit.end  # support for the ground just stated
         elif self.lead_subject and self._answers_report(unit):
             # "You say the request is manifestly unreasonable. It is not."
-            self._open(_denial(self.lead_subject, self.book.threshold), unit, self.lead)
+            disputed = self._what_the_rebuttal_disputes(scored)
+            self._open(_denial(disputed, self.book.threshold), unit, self.lead)
         else:
             self._lead_into(scored, unit)
         exemptions = [pid for pid in named if is_exemption(pid)] or [
@@ -423,6 +476,20 @@ class _Walk:
         ]
         if exemptions:
             self.context, self.context_block = exemptions, unit.block
+
+    def _across_the_contrast(self, unit: Unit, near: list[str], scored: Scored) -> Scored:
+        """A clause after "but" read with the clause it answers, when only the two say the ground.
+
+        "This request is for the July minutes, but you seem to have sent the February ones":
+        neither clause alone says the request was misread; the sentence does. The sentence up
+        to the end of the clause is read instead, when it states a ground in that ground's own
+        words and is no report of the authority's decision.
+        """
+        sentence = self.structure.masked[unit.sentence_start : unit.end]
+        whole = score_unit(sentence, near, self.book)
+        if whole.is_ground(self.book.threshold) and whole.stated and not whole.reported:
+            return whole
+        return scored
 
     def _reports_reason(self, unit: Unit, scored: Scored) -> bool:
         """Whether the unit is the authority's reason, in a sentence reporting its decision.
@@ -462,6 +529,22 @@ class _Walk:
         if subject is None or subject == scored.category:
             return scored
         return replace(scored, category=subject, summary=None)
+
+    def _what_the_rebuttal_disputes(self, scored: Scored) -> str:
+        """The category of a rebuttal: the decision reported, or what the rebuttal names.
+
+        "You say the request is manifestly unreasonable. It is not." disputes the decision
+        reported. "You relied on section 40(2) but did not consider the public interest"
+        names the decision only to say what is wrong with it: the rebuttal's own subject,
+        when it is the more particular complaint (``precedence``), is the ground; the
+        exemption the report named is what that complaint is about, not the complaint.
+        """
+        reported = self.lead_subject or "other"
+        own = scored.subject
+        if own is None or own == reported:
+            return reported
+        rank = self.book.rank
+        return own if rank[own] < rank[reported] else reported
 
     def _answers_report(self, unit: Unit) -> bool:
         """A bare denial, or a rebuttal of the decision reported just before."""
@@ -832,6 +915,8 @@ class _Walk:
         block = self.structure.blocks[found.unit.block]
         if block.item is not None:
             return False
+        if self.book.adds_point(self.structure.text[block.start : block.end]):
+            return False  # "Fourthly, ... no minutes for that meeting": a point of its own
         subject = found.scored.subject
         if (
             subject == "public_interest"
@@ -891,6 +976,10 @@ def _finish(
     """
     own = [m.value for m in provisions if draft.start <= m.start < draft.end]
     ids = list(dict.fromkeys(own))
+    if draft.category in _ABOUT_TIMING:
+        # "Your refusal under section 43 came two months after my request": the exemption names
+        # the decision that was late, not what the complaint of delay is about
+        ids = [pid for pid in ids if not is_exemption(pid)]
     if not any(is_exemption(pid) for pid in ids) and (
         draft.category in _ABOUT_AN_EXEMPTION
         or (draft.context_block == draft.block and draft.category not in _ABOUT_TIMING)

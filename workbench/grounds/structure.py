@@ -76,6 +76,11 @@ class Structure:
 _CLAUSE_BREAK = re.compile(
     r";\s+|,\s+(?:but|whereas|while|although|and\s+where|and\s+if|and\s+when|and\s+that\s+where)\s+"
     r"|\s+but\s+(?=if\b|where\b|when\b)"
+    # "You relied on section 21 but the information is not reasonably accessible to me": the
+    # decision reported, then the answer to it with a subject and verb of its own
+    r"|\s+but\s+(?=(?:the|this|these|those|it|they|I|we|there|nothing|none|no)\b"
+    r"(?:\s+[\w'’-]+){0,5}?\s+(?:has|have|had|is|are|was|were|should|would|could|did|does|do"
+    r"|must|will|can|cannot)\b)"
     # "Your response refused the request but gave no indication of how ...": a second verb
     # of the same subject, the decision reported and then what it lacked
     # "... charged me for postage when I asked for everything by email": what was done, then
@@ -84,6 +89,10 @@ _CLAUSE_BREAK = re.compile(
     r"|requested|specified|wanted)\b)"
     r"|\s+but\s+(?=(?:then\s+)?(?:gave|provided|offered|made|did|does|failed|fails|ignored"
     r"|omitted|included|said|says|went\s+on)\b)|(?<=[.!?]['\"’”)])\s+(?=\()|(?<=[.!?])\s+(?=\()"
+    # "You withheld the report and gave no reasons why ...": the same second verb after "and",
+    # saying what the decision lacked
+    r"|\s+and\s+(?=(?:then\s+)?(?:gave|offered|failed|ignored|omitted)\s+(?:me\s+|us\s+)?(?:no|any"
+    r"|to|nothing)\b)"
     r"|\s+because\s+|,\s+(?:as|since)\s+|(?<=\breview)\s+(?:as|since)\s+"
     r"|\s+(?:as|since)\s+(?=(?:I|we)\s+(?:believe|think|consider|feel|do\s+not|don't|am|are)\b)"
     r"|,\s+and\s+(?=(?:the|this|that|these|those|it|they|I|we|you|your|my|our|there)\b)"
@@ -208,12 +217,47 @@ def _mask(text: str, end: int) -> str:
             spans.append((m.start(), m.end()))
     spans += [(m.start(), m.end()) for m in _HYPOTHETICAL.finditer(text, 0, end)]
     spans += [(m.start(), m.end()) for m in _QUOTED_LINE.finditer(text, 0, end)]
+    spans += _pasted_without_opening_mark(text, end)
     spans.append((end, len(text)))
     for start, stop in spans:
         for index in range(start, stop):
             if chars[index] != "\n":
                 chars[index] = " "
     return "".join(chars)
+
+
+#: A paragraph, with the blank lines that close it.
+_PARAGRAPH = re.compile(r"(?:[^\n]|\n(?![ \t]*\n))+")
+#: A line that introduces someone else's words ("I received a letter dated 14th February
+#: stating that:", "Your reply said:").
+_INTRODUCES_WORDS = re.compile(
+    r"\b(?:stating|stated|states|said|says|saying|wrote|writes|reads|replied|responded)"
+    r"\b(?:\s+that)?\s*:\s*$",
+    re.IGNORECASE,
+)
+
+
+def _pasted_without_opening_mark(text: str, end: int) -> list[tuple[int, int]]:
+    """Paragraphs of someone else's words pasted after "... stating that:" and closed by a mark.
+
+    A requester quoting the refusal often pastes it as its own paragraph under the line
+    that introduces it, and types only the closing quotation mark ("... where the public
+    interest lay."). With no opening mark the quotation is not found as one; the paragraph
+    after such a line that ends with a closing mark and holds no other is the authority's.
+    """
+    spans = []
+    previous: re.Match[str] | None = None
+    for paragraph in _PARAGRAPH.finditer(text, 0, end):
+        body = paragraph.group(0).rstrip()
+        if (
+            previous is not None
+            and _INTRODUCES_WORDS.search(previous.group(0).rstrip())
+            and body.endswith(('"', "”"))
+            and body.count('"') + body.count("“") + body.count("”") == 1
+        ):
+            spans.append((paragraph.start(), paragraph.end()))
+        previous = paragraph
+    return spans
 
 
 def _whole_paragraph(text: str, start: int, stop: int) -> bool:
@@ -281,8 +325,10 @@ def _blocks(text: str, end: int) -> list[Block]:
                 introduction = _line_before(text, piece[0].start)
                 of_reasons = _REASONS.search(introduction) is not None
                 # "No evidence has been provided that my correspondence:" then "- Has
-                # harassed staff;": the points complete the sentence, they are not grounds
-                enumerates = not of_reasons and introduction.rstrip().endswith(":")
+                # harassed staff;": the points complete the sentence, they are not grounds;
+                # a semicolon there does the colon's work ("the department needs to
+                # demonstrate that;" then "(a) disclosure is likely to prejudice ...")
+                enumerates = not of_reasons and introduction.rstrip().endswith((":", ";"))
                 lists.append([])
             item = 0 if item is None else item + 1
             lists[-1].append(len(blocks))

@@ -13,12 +13,13 @@ whole response answers every point.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .labels import ORDINALS, label_key, top_key
 from .points import ASK, RequestPoint, first_sentence
 from .rights import is_rights_sentence
 from .text import Layout, Span, is_heading, paragraphs
+from .voice import own_words as own_words_of
 
 #: Longest first: "Question 2" must not read as "Qu" then the labels "e", "s", "t", ...
 _WORD = r"(?:Question|Response|Request|Answer|Reply|Point|Part|Item|Ans|Qu|Q|A)s?"
@@ -48,11 +49,23 @@ _LABELS_LINE = re.compile(
 _LEAD = (
     r"^\W*(?:(?:in\s+(?:relation|response|reply|regard|respect|answer)\s+to|regarding|"
     r"with\s+(?:regards?|respect)\s+to|turning\s+to|as\s+(?:for|to|regards)|concerning|for|re:?|"
-    r"(?:our\s+)?(?:response|answer|reply)\s+to)\s+)?"
+    r"(?:our\s+)?(?:response|answer|reply)\s+to|to\s+answer)\s+)?"
 )
 _ORDINAL_MARKER = re.compile(
     _LEAD + r"(?:the\s+|your\s+)?(?P<ord>" + "|".join(ORDINALS) + r")\s+(?:point|question|part|"
     r"request|item|element|limb|bullet(?:\s+point)?|section|query)\b",
+    re.IGNORECASE,
+)
+#: "To answer your question one, ...": a point named by a number written as a word.
+_CARDINALS = {
+    word: number
+    for number, word in enumerate(
+        "one two three four five six seven eight nine ten eleven twelve".split(), start=1
+    )
+}
+_CARDINAL_MARKER = re.compile(
+    _LEAD + r"(?:the\s+|your\s+)?(?:point|question|part|request|item|query)\s+"
+    r"(?P<card>" + "|".join(_CARDINALS) + r")\b",
     re.IGNORECASE,
 )
 _NUMBER_MARKER = re.compile(
@@ -99,6 +112,7 @@ class _Marker:
     labelled: bool = False  # a labelled line rather than a phrase
     named: bool = False  # points named inside a sentence: in any order, never a new run
     restated: bool = False  # a line repeating the point's own words
+    lead: bool = False  # a paragraph opening by naming its point ("In response to point 1:")
 
 
 def find_answers(
@@ -117,16 +131,55 @@ def find_answers(
         end = min([s for s in stops if s > marker.start] + [zone.end])
         span = Span.of(text, marker.start, end)
         claimed.append(span)
-        if marker.labelled:
+        if marker.labelled or marker.lead:
             answers.labelled.append(span)
         for key in marker.keys:
             answers.by_key.setdefault(key, []).append(span)
+    _share_after_requote(text, points, markers, claimed, answers)
     answers.general = _unclaimed(text, zones, claimed)
     _attach_lead_in(text, zones, markers, answers)
     _attach_footnotes(text, layout, zones, answers)
     answers.new_points = _split_parts(text, layout, points, answers)
     _follow_back_references(answers, points)
     return answers
+
+
+def _share_after_requote(
+    text: str,
+    points: list[RequestPoint],
+    markers: list[_Marker],
+    spans: list[Span],
+    answers: Answers,
+) -> None:
+    """Items of the request quoted again in a row ("a. 1 January and 4 February" / "b. 6
+    February to date") and then one answer: the answer is every quoted item's, not the last's.
+
+    An item is quoted again when its line repeats the point's own words and nothing follows it
+    before the next item.
+    """
+    words = {p.key: _normal(p.span.text) for p in points if p.span}
+    run: list[_Marker] = []
+    for marker, span in zip(markers, spans, strict=True):
+        first, _, rest = span.text.partition("\n")
+        quoted = len(marker.keys) == 1 and _repeats_point(first, words.get(marker.keys[0], ""))
+        if quoted and not rest.strip():
+            run.append(marker)
+            continue
+        if quoted and run:
+            for earlier in run:
+                for key in earlier.keys:
+                    answers.by_key.setdefault(key, []).append(span)
+        run = []
+
+
+def _normal(value: str) -> str:
+    return " ".join(re.findall(r"[a-z0-9]+", value.lower()))
+
+
+def _repeats_point(line: str, point_words: str) -> bool:
+    """Whether a labelled line is the point's own text again (its label set aside)."""
+    own = _normal(own_words_of(line))
+    return len(own) >= 12 and own in point_words
 
 
 def _attach_lead_in(text: str, zones: list[Span], markers: list[_Marker], answers: Answers) -> None:
@@ -262,17 +315,30 @@ def _markers(layout: Layout, points: list[RequestPoint], zones: list[Span]) -> l
                 continue  # "Clarification received re question 7: the period is ...": no answer
             if announces_answers(sentence.text):
                 continue  # "my response to your questions 1-3 is as follows:" answers none
-            marker = (
-                _phrase_marker(sentence, keys, tops)
-                or topics.named(sentence)
-                or _named_in_sentence(sentence, keys, tops)
-            )
+            marker = _phrase_marker(sentence, keys, tops)
+            if marker is not None and _opens_paragraph(layout, sentence):
+                # "In response to point 1 of your request:" heading its paragraph: what follows
+                # is that point's own answer, as under a label.
+                marker = replace(marker, lead=True)
+            marker = marker or topics.named(sentence) or _named_in_sentence(sentence, keys, tops)
             if marker is not None:
                 found.setdefault(sentence.start, marker)
     for marker in _bare_numbers(layout, keys, zones):
         found.setdefault(marker.start, marker)
     ordered = [found[start] for start in sorted(found)]
     return _in_reading_order(ordered, keys)
+
+
+def _opens_paragraph(layout: Layout, sentence: Span) -> bool:
+    """Whether ``sentence`` starts its paragraph (a blank line, or nothing, before it)."""
+    line = layout.line_at(sentence.start)
+    if line is None or layout.text[line.start : sentence.start].strip():
+        return False
+    before = layout.text[max(0, line.start - 200) : line.start]
+    return line.start == 0 or _BLANK_LINE_END.search(before) is not None
+
+
+_BLANK_LINE_END = re.compile(r"\n[ \t]*\n[ \t]*$")
 
 
 #: A line reporting how the requester narrowed a point: "Clarification received 03/07/2015 re
@@ -414,6 +480,10 @@ def _phrase_marker(sentence: Span, keys: list[str], tops: list[list[str]]) -> _M
         if 1 <= number <= len(tops):
             return _Marker(sentence.start, tuple(tops[number - 1]))
         return None
+    match = _CARDINAL_MARKER.match(sentence.text)
+    if match:
+        number = _CARDINALS[match.group("card").lower()]
+        return _Marker(sentence.start, tuple(tops[number - 1])) if number <= len(tops) else None
     match = _NUMBER_MARKER.match(sentence.text)
     if match:
         wanted = _expand(match.group("n") + match.group("more"))

@@ -249,6 +249,13 @@ _DATE_AFTER_REFERENCE = re.compile(
     re.IGNORECASE,
 )
 _REFERENCE_AFTER = re.compile(r"^[/|,;–-]?\s*(?:our\s+)?ref(?:erence)?\b", re.IGNORECASE)
+#: "Our Ref: SIR1555/A2999 12 July 2019": a letterhead's reference and date flattened onto one
+#: line, the reference first.
+_REFERENCE_BEFORE = re.compile(
+    r"^\s*(?:our\s+)?ref(?:erence)?\s*(?:no\.?|number)?\s*[:#.]?\s*[A-Za-z0-9][\w/.\-]*\d[\w/.\-]*"
+    r"\s*[/|,;–-]?\s*$",
+    re.IGNORECASE,
+)
 _ANOTHER_DATE = re.compile(r"^(?:and|&|,)\s*\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\s*$", re.IGNORECASE)
 
 
@@ -323,7 +330,8 @@ _REQUESTER_REPLIED = re.compile(r"\byou\s+(?:have\s+|then\s+|kindly\s+)?$", re.I
 def _is_letter_date_line(text: str, layout: Layout, line: Span, found: FoundDate) -> bool:
     """A date standing alone on a line near the top: the date of the letter."""
     rest = text[found.end : line.end].strip(" .,")
-    alone = text[line.start : found.start].strip() == "" and (
+    before = text[line.start : found.start]
+    alone = (before.strip() == "" or bool(_REFERENCE_BEFORE.match(before))) and (
         rest == "" or bool(_REFERENCE_AFTER.match(rest))  # "7 August 2012 / Ref FO005949"
     )
     if not alone or (layout.line_index(line.start) or 0) > 25:
@@ -357,3 +365,30 @@ def pick(
     if not candidates:
         return None
     return min(candidates, key=lambda r: (r.rank, r.evidence.start))
+
+
+#: "which we received on 27 May." - a receipt dated with no year (the letter's own date gives it).
+_RECEIVED_NO_YEAR = re.compile(
+    r"\b(?:we\s+received|was\s+received|received\s+by\s+us)\s+on\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+"
+    r"(?P<month>jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b"
+    r"(?!,?\s*(?:19|20)\d\d)",
+    re.IGNORECASE,
+)
+
+
+def received_without_year(text: str, letter_date: dt.date) -> tuple[dt.date, Span] | None:
+    """The receipt a letter dates without a year ("which we received on 27 May"), in the
+    year that puts it on or before the letter's own date (a request comes before its answer)."""
+    match = _RECEIVED_NO_YEAR.search(text, 0, 5000)
+    if match is None:
+        return None
+    month, day = _MONTHS[match.group("month").lower()[:3]], int(match.group("day"))
+    year = (
+        letter_date.year
+        if (month, day) <= (letter_date.month, letter_date.day)
+        else letter_date.year - 1
+    )
+    try:
+        return dt.date(year, month, day), Span.of(text, match.start(), match.end())
+    except ValueError:
+        return None

@@ -55,6 +55,7 @@ _CUE_NAMES = (
     "not_held",
     "held",
     "disclosed",
+    "all_given",
     "partial",
     "redacted",
     "withheld",
@@ -77,6 +78,12 @@ _NOT_IN_REASONS = frozenset({"disclosed", "partial", "held", "published", "other
 #: agree ("we do not hold" and reg.12(4)(a)) are surer than either alone.
 CONFIDENCE = {
     "status": 0.95,
+    # A disclosure log's outcome line the letter's own words contradict ("partially withheld"
+    # over "I enclose a copy of all of the information"): an index's field may be a guess.
+    "status_disputed": 0.6,
+    # Part withheld, though the letter also says it gives "all of the information requested":
+    # one of the two is wrong (a redaction in a full release, or a stray word of the page).
+    "contested": 0.6,
     "refusal+ground": 0.93,  # a refusal in words (NCND, cost, vexatious, repeated) and its ground
     "refusal_words": 0.86,
     "refusal_ground": 0.78,
@@ -107,6 +114,20 @@ CONFIDENCE = {
 }
 
 
+#: Readings from the letter's words firm enough to put a disclosure log's outcome line in doubt.
+_WORDS_DECIDE = frozenset(
+    {
+        "refusal+ground",
+        "refusal_words",
+        "not_held+ground",
+        "not_held",
+        "withheld+ground",
+        "withheld_whole",
+        "withheld_some",
+        "redacted",
+        "disclosed",
+    }
+)
 #: Bases that rest on words of decision (not on a disclosure assumed for want of a refusal).
 DECIDING = frozenset(CONFIDENCE) - {"assumed", "held_only", "partial_only"}
 
@@ -217,7 +238,11 @@ def read_decision(
         if implied is Determination.VEXATIOUS and ground.id.startswith(
             ("reg.12(4)(b)", "eisr.reg.10(4)(b)")
         ):
-            costly = book.find("cues", "cost", sentence.text) or "cost" in signals
+            costly = (
+                book.find("cues", "cost", sentence.text)
+                or "cost" in signals
+                or any(_BURDEN.search(span.text) for span in spans)
+            )
             implied = D.COST_LIMIT if costly else implied
         if implied is None and book.find("skip", "alternative", sentence.text):
             signals.add("ground:alternative", sentence)
@@ -234,7 +259,19 @@ def read_decision(
     if determination is None and not any(s.text.strip() for s in spans):
         evidence = []
     confidence = CONFIDENCE.get(basis, 0.0) if determination is not None else 0.0
+    if determination in (D.HELD_PARTLY_DISCLOSED, D.HELD_WITHHELD) and "all_given" in signals:
+        confidence = min(confidence, CONFIDENCE["contested"])
     return Reading(determination, provisions, evidence, confidence, basis)
+
+
+#: What makes a request manifestly unreasonable by its size rather than its motive (EIR
+#: reg.12(4)(b), EISR reg.10(4)(b) cover both): staff time, the burden, the volume.
+_BURDEN = re.compile(
+    r"\bstaff\s+time\b|\b(?:disproportionate|significant|unreasonable|excessive)\s+burden\b|"
+    r"\btoo\s+(?:big|large)\s+(?:a\s+task|for\s+us)\b|\bvolume\s+of\s+(?:information|material|"
+    r"records|documents|emails)\b",
+    re.IGNORECASE,
+)
 
 
 def _gives_figures(table: str) -> bool:
@@ -353,7 +390,9 @@ def _combine(
     """The decision the signals add up to, the sentences that show it, and the rule used."""
     if status is not None:
         support = [s for s in _first(signals, _STATUS_SUPPORT[status[0]]) if s != status[1]]
-        return status[0], [status[1], *support[:2]], "status"
+        said, _, basis = _combine(_without_line(signals, status[1]), None)
+        disputed = said is not None and said is not status[0] and basis in _WORDS_DECIDE
+        return status[0], [status[1], *support[:2]], "status_disputed" if disputed else "status"
     rider = _ncnd_rider(signals)
     residual_ncnd = rider is not None
     if rider is not None:
@@ -404,6 +443,18 @@ def _combine(
         whole = (
             False  # "a redacted document is attached ... the information is exempt": the redactions
         )
+    if (
+        whole
+        and disclosed
+        and not_held
+        and "whole_withheld" not in signals
+        and _some_not_held(signals)
+    ):
+        # "I enclose a copy of most of the information ... the Scottish Government does not
+        # have some of the information you have requested. Therefore we are refusing your
+        # request under the exception at regulation 10(4)(a)": the refusal covers the part
+        # not held, not the whole request.
+        whole = False
     answered = disclosed or figures
     if not_held:
         # "We do not hold it, so we are unable to provide it" refuses nothing more: words of
@@ -432,14 +483,16 @@ def _combine(
                 _first(signals, ("whole_withheld", "withheld", "ground:exemption")),
                 "withheld_whole",
             )
+        if partial and not whole:
+            # "I enclose a copy of some of the information ... an exemption applies to some":
+            # the letter says itself that only part is withheld, disclosure words or not.
+            evidence = _first(signals, ("partial", "withheld", "ground:exemption", "disclosed"))
+            return D.HELD_PARTLY_DISCLOSED, evidence, "withheld_some"
         if (answered or "redacted" in signals) and not whole:
             evidence = _first(
                 signals, ("disclosed", "figures", "partial", "withheld", "ground:exemption")
             )
             return D.HELD_PARTLY_DISCLOSED, evidence, "partly_withheld"
-        if partial and not whole:
-            evidence = _first(signals, ("partial", "withheld", "ground:exemption"))
-            return D.HELD_PARTLY_DISCLOSED, evidence, "withheld_some"
         basis = _agreement("withheld", "withheld" in signals, "ground:exemption" in signals)
         return D.HELD_WITHHELD, _first(signals, ("withheld", "ground:exemption", "held")), basis
     if signals.any("published", "ground:published_elsewhere"):
@@ -483,6 +536,22 @@ _TO_A_SITE = re.compile(
 )
 
 _SOME_OF = re.compile(r"\bsome\s+of\s+(?:the|this|that|your)\b", re.IGNORECASE)
+
+
+def _without_line(signals: _Signals, line: Span) -> _Signals:
+    """The signals of every sentence but those on ``line`` (the outcome line itself)."""
+    rest = _Signals()
+    for name, spans in signals.found.items():
+        for span in spans.values():
+            if not line.start <= span.start < line.end:
+                rest.add(name, span)
+    return rest
+
+
+def _some_not_held(signals: _Signals) -> bool:
+    """Whether a sentence says only part of the information is not held."""
+    partial = {span.start for span in signals.get("partial")}
+    return any(span.start in partial for span in signals.get("not_held"))
 
 
 def _cost_of_some(spans: list[Span]) -> bool:

@@ -26,7 +26,7 @@ from ..documents import Document, load_document
 from ..team import team_held
 from .answers import Answers, answers_for_paired, content_words, find_answers, marker_keys
 from .confidence import HeaderFound, field_confidence
-from .dates import DatedRole, classify_dates, pick
+from .dates import DatedRole, classify_dates, pick, received_without_year
 from .decide import CONFIDENCE, DECIDING, Reading, SentenceCache, fits, read_decision
 from .ending import stops_mid_sentence
 from .grounds import Ground, find_grounds, implied_determination, most_specific
@@ -40,7 +40,7 @@ from .request import read_request
 from .rights import find_rights, is_rights_sentence
 from .searches import find_searches
 from .structure import ANSWERING, Letter, Role, read_letter
-from .text import Layout, Span, is_heading, paragraphs
+from .text import LIST_ITEM, Layout, Span, is_heading, paragraphs
 
 __all__ = ["extract", "extract_document", "guess_case_metadata"]
 
@@ -177,6 +177,10 @@ def _read_header(letter: Letter, result: Extraction, name: str | None = None) ->
     received = pick(roles, "received")
     responded = pick(roles, "response", not_before=received.date if received else None)
     clarified = pick(roles, "clarified", not_before=received.date if received else None)
+    if received is None and responded is not None:
+        undated = received_without_year(text, responded.date)
+        if undated is not None:
+            received = DatedRole(undated[0], "received", False, undated[1], rank=3)
     for name, found in (
         ("date_received", received),
         ("date_of_response", responded),
@@ -395,7 +399,28 @@ _LAW_IN_GENERAL = re.compile(
 
 def _law_in_general(layout: Layout, ground: Ground) -> bool:
     sentence = layout.sentence_at(ground.start)
-    return sentence is not None and bool(_LAW_IN_GENERAL.search(sentence.text))
+    if sentence is not None and _LAW_IN_GENERAL.search(sentence.text):
+        return True
+    return _listed_under_the_law(layout, ground.start)
+
+
+#: A lead-in to a list of the cases the law covers: "Personal data must not be disclosed if it
+#: is:" then "• the personal data of the person requesting it (regulation 11(1));".
+_CASES_LEAD = re.compile(
+    r"\b(?:must|may|can|should|will)\s+not\s+be\s+(?:disclosed|released|made\s+available|"
+    r"provided)\s+(?:if|where|when)\b[^.]*:\s*$",
+    re.IGNORECASE,
+)
+
+
+def _listed_under_the_law(layout: Layout, offset: int) -> bool:
+    """A ground cited in a list item under a lead-in that states the law's cases."""
+    index = layout.line_index(offset)
+    if index is None or not LIST_ITEM.match(layout.lines[index].text):
+        return False
+    while index > 0 and LIST_ITEM.match(layout.lines[index].text):
+        index -= 1
+    return bool(_CASES_LEAD.search(layout.lines[index].text))
 
 
 #: Sentences that refuse (not held, withheld, cost) and can be told apart by subject.

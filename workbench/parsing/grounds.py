@@ -44,7 +44,25 @@ _NOT_RELIED = re.compile(
 )
 _NOT_RELIED_AFTER = re.compile(
     r"^[^.;]{0,40}?\b(?:(?:is|are|was|were)\s+not\s+(?:engaged|applicable|relevant|relied)|"
-    r"does\s+not\s+apply|do\s+not\s+apply|no\s+longer\s+appl)",
+    r"does\s+not\s+apply|do\s+not\s+apply|no\s+longer\s+appl|"
+    # a review's finding: "the exception at 10(4)(d) ... was applied incorrectly"
+    r"(?:was|were|had\s+been)\s+(?:(?:applied|engaged|relied\s+(?:up)?on)\s+(?:incorrectly|"
+    r"wrongly|in\s+error)|(?:incorrectly|wrongly|not\s+correctly)\s+(?:applied|engaged|relied)))",
+    re.IGNORECASE,
+)
+#: A finding that the ground does not fit, earlier in the sentence: "the information does not
+#: constitute incomplete data in terms of the exception at 10(4)(d)".
+_NOT_FITTING = re.compile(
+    r"\b(?:does|do|did)\s+not\s+(?:constitute|fall\s+(?:with)?in|fall\s+under|meet|engage)\b"
+    r"[^.;]{0,80}$",
+    re.IGNORECASE,
+)
+#: A review naming the grounds the original response used and it no longer does: "Some of the
+#: information previously withheld under Section 27(1) ..., Section 29(1)(a) ... is now being
+#: withheld under Section 30(c)" (the grounds after "now" are the ones relied on).
+_PREVIOUSLY = re.compile(
+    r"\b(?:previously|originally|initially)\s+(?:withheld|redacted|exempted|refused)\s+"
+    r"(?:(?!\bnow\b)[^.;])*$",
     re.IGNORECASE,
 )
 _WINDOW = 60
@@ -74,7 +92,12 @@ def find_grounds(text: str, regime_hint: str | None) -> list[Ground]:
         after = text[citation.end : citation.end + _WINDOW]
         if _NOT_RELIED.search(before) or _NOT_RELIED_AFTER.search(after):
             continue
-        if _ASKED_WHETHER.search(_sentence_before(text, citation.start)):
+        sentence = _sentence_before(text, citation.start)
+        if (
+            _ASKED_WHETHER.search(sentence)
+            or _NOT_FITTING.search(sentence)
+            or _PREVIOUSLY.search(sentence)
+        ):
             continue
         grounds.append(Ground(citation.id, citation.start, citation.end, citation.quote))
     return grounds

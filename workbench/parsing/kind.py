@@ -102,7 +102,10 @@ def read_review_outcome(letter: Letter, kind: str | None) -> Finding:
     """
     if kind != "internal_review_outcome":
         return Finding(None, None, 0.9)
-    found = {o: _all(letter, "outcomes", o) for o in _OUTCOMES}
+    found = {
+        o: [s for s in _all(letter, "outcomes", o) if not _beside_the_outcome(s.text)]
+        for o in _OUTCOMES
+    }
     said = sorted(
         (
             (sentence.start, outcome, sentence)
@@ -127,7 +130,26 @@ def read_review_outcome(letter: Letter, kind: str | None) -> Finding:
     return Finding(outcome, sentence, 0.85)
 
 
-_NO_DECISION = re.compile(r"\bfailure\s+to\s+(?:respond|reply|reach)", re.IGNORECASE)
+#: "The purpose of an internal review is ... to determine whether the original response was
+#: correct": the question a review asks, not its answer.
+_PURPOSE = re.compile(
+    r"\b(?:whether|if)\b[^.?!]{0,60}\b(?:original|initial|earlier|first)\s+"
+    r"(?:decision|response|refusal|handling)\b",
+    re.IGNORECASE,
+)
+
+
+def _beside_the_outcome(sentence: str) -> bool:
+    """A sentence that sounds like an outcome but is not one: the review's purpose, or the
+    routing exemption ("section 39(2) of FOISA was correctly applied" says only that the EIRs
+    were the right regime, not whether the decision on the information stands)."""
+    return bool(_PURPOSE.search(sentence) or phrase_book().find("skip", "routing", sentence))
+
+
+_NO_DECISION = re.compile(
+    r"\bfailure\s+to\s+(?:respond|reply|reach)|\breached\s+a\s+decision\s+on\s+your\b",
+    re.IGNORECASE,
+)
 
 
 def _first(letter: Letter, section: str, name: str) -> Span | None:

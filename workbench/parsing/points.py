@@ -158,6 +158,7 @@ def split_region(text: str, region: Span, source: str) -> list[RequestPoint]:
     for by, divide in (
         ("numbered", numbered_points),
         ("inline", inline_points),
+        ("bullets", _inline_bullet_points),
         ("bullets", _bulleted_points),
         ("asks", _asked_points),
     ):
@@ -513,10 +514,58 @@ _FIELDS_LEAD = re.compile(
     r"\bbreak\s*down\s+(?:\w+\s+){1,6}by\s*:?\s*$|\bbreak\s+(?:\w+\s+){1,6}down\s+by\b|"
     r"\bsplit\s+(?:by|into)\b|\bincluding\s*:?\s*$|\bin\s+each\s+case\b|"
     # "This shall include but not be limited to:": the contents of the ask before it
-    r"\b(?:shall|should|will|must|to)\s+include\b[^.?]*:\s*$|\bnot\s+(?:be\s+)?limited\s+to\s*:?\s*$",
+    r"\b(?:shall|should|will|must|to)\s+include\b[^.?]*:\s*$|\bnot\s+(?:be\s+)?limited\s+to\s*:?\s*$|"
+    # "All ministerial correspondence ... that refers to:" then one species a bullet: the
+    # subjects of one ask
+    r"\b(?:refers?|referring|relates?|relating|mentions?|mentioning)\s+to\s*:\s*$",
     re.IGNORECASE,
 )
 _BULLET_LINE = re.compile(rf"^[{BULLETS}]\s")
+
+
+#: A bullet glyph inside a line: a PDF copied to text runs its list onto one line
+#: ("You asked for: \uf0b7 The findings of ... \uf0b7 Any information on ...").
+_INLINE_BULLET = re.compile(r"(?:(?<=\s)|^)[•●▪■\uf0b7\uf0a7](?=\s+\S)")
+
+
+def _inline_bullet_points(text: str, region: Span, source: str) -> list[RequestPoint]:
+    """Bullets run together on one line: each glyph starts an item (the line breaks were lost)."""
+    for line in _lines_in(text, region):
+        marks = list(_INLINE_BULLET.finditer(text, line.start, line.end))
+        if len(marks) < 2:
+            continue
+        starts = [m.end() for m in _INLINE_BULLET.finditer(text, line.start, region.end)]
+        ends = [m.start() for m in _INLINE_BULLET.finditer(text, line.start, region.end)][1:]
+        ends.append(region.end)
+        return [
+            RequestPoint(str(n), strip_quotes(text, _trimmed(text, start, end)), source)
+            for n, (start, end) in enumerate(zip(starts, ends, strict=True), start=1)
+        ]
+    return []
+
+
+def _parallel(lead: Span, items: list[Span]) -> bool:
+    """A lead line written like the bullets after it ("The number of gull licences applied
+    for ..." then "• The number of eggs ...", "• The number of licences approved ..."): the
+    first ask of a list whose bullet the page dropped, not a lead-in."""
+    if not lead or "\n" in lead.text.strip() or lead.text.rstrip().endswith(":"):
+        return False
+    opening = _opening(lead.text)
+    alike = sum(_opening(item.text) == opening for item in items)
+    return bool(opening) and len(items) >= 2 and alike >= 2
+
+
+def _opening(text: str) -> str:
+    """The first two words of a line, lowercased: "the number"."""
+    return " ".join(re.findall(r"[a-z]+", text.lower())[:2])
+
+
+def _trimmed(text: str, start: int, end: int) -> Span:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Span.of(text, start, end)
 
 
 def _bulleted_points(text: str, region: Span, source: str) -> list[RequestPoint]:
@@ -535,7 +584,13 @@ def _bulleted_points(text: str, region: Span, source: str) -> list[RequestPoint]
     lead = Span.of(text, region.start, found[bullets[0]].start)
     lead_sentences = sentences(text, lead.start, lead.end) if lead else []
     last_lead = lead_sentences[-1].text if lead_sentences else ""
-    if _FIELDS_LEAD.search(last_lead) and not re.search(r"\bthe\s+following\b", last_lead, re.I):
+    firsts = [found[i] for i in bullets]
+    parallel = _parallel(lead, firsts)
+    if (
+        _FIELDS_LEAD.search(last_lead)
+        and not re.search(r"\bthe\s+following\b", last_lead, re.I)
+        and not parallel
+    ):
         return []  # "For each one, could you provide: - age - sex" (but not "the following
         # information for each year:", whose bullets are asks of their own)
     items = []
@@ -561,6 +616,8 @@ def _bulleted_points(text: str, region: Span, source: str) -> list[RequestPoint]
         unmarked = _unmarked_first_item(text, found, bullets[0])
         if unmarked is not None:
             spans = [unmarked, *items]
+    elif parallel:
+        spans = [lead, *items]  # "The number of X." then "• The number of Y.": asks in a row
     elif any(asking) and lead_sentences and any(ASK.search(s.text) for s in lead_sentences):
         spans = [lead]
         for item, asks in zip(items, asking, strict=True):

@@ -25,7 +25,7 @@ _NAMES: dict[str, re.Pattern[str]] = {
         re.I,
     ),
     "EISR": re.compile(
-        r"Environmental\s+Information\s*\(\s*Scotland\s*\)\s*Regulations|"
+        r"Environmental\s+Information\s*\(\s*Scotland\s*\)?\s*Regulations|"
         r"Environmental\s+Information\s+Regulations\s*\(\s*Scotland\s*\)|\bEI\(S\)Rs?\b|\bEISRs?\b",
         re.I,
     ),
@@ -101,6 +101,16 @@ _ROUTING = re.compile(r"\b(?:section|s\.)\s*39\b", re.I)
 #: FOISA"), or each covers a part ("part under FOISA and part under the EISR").
 _ONE_OF_TWO = re.compile(
     r"\b39\b|rather\s+than|instead\s+of|\bnot\b|\bno\s+longer\b|\bpart(?:ly|s)?\b|\bsome\b", re.I
+)
+#: The two Acts named as alternatives - "the Freedom of Information Act 2000 / Environmental
+#: Information Regulations 2004", "FOIA/EIR" - or a statement about requests in general ("We
+#: respond to requests under the FOIA and the EIR"): a template that fits either regime, so the
+#: grounds cited say which one this letter used.
+_EITHER_ACT = re.compile(
+    r"(?:\bAct|\bFOIA?)(?:\s+\(?\d{4}\)?)?\s*/\s*(?:the\s+)?(?:Environmental|EIRs?\b)"
+    r"|^(?:(?!\byour\s+(?:\w+\s+)?request\b).)*\brequests\s+(?:for\s+information\s+)?under\b"
+    r"(?:(?!\byour\s+(?:\w+\s+)?request\b).)*$",
+    re.I | re.S,
 )
 #: Every handling statement holds one of these (a quick test before the pattern).
 _HANDLED_WORDS = ("under", "accordance", "within the", "virtue", "regime", "legislation")
@@ -185,6 +195,8 @@ def _detect(
     grounds = _regimes_of(provision_ids)
     if handled == {"EIR"} and grounds == {"EISR"}:
         handled = {"EISR"}  # "the EIRs" of a letter relying on EISR exceptions
+    if handled == {"EIR", "EISR"}:
+        handled = {"EISR"}  # a Scottish letter naming its regulations, then "under the EIRs"
     if len(handled) > 1 or len(grounds) > 1:
         evidence = handled_evidence or _first_mention(text, layout, "EIR")
         return RegimeFinding("mixed", evidence, "handled" if len(handled) > 1 else "grounds")
@@ -247,10 +259,12 @@ def _handling_statements(layout: Layout, skip: Sequence[Span] = ()) -> tuple[set
             said = said[settled.end() :]  # "... initially under FOIA, we now consider the EIR"
         named = {r for r, pattern in _NAMES.items() if pattern.search(said)}
         if _ROUTING.search(sentence.text):
-            if named == {"FOISA"}:
-                named = {"EISR"}  # "applying section 39(2) of FOISA, so as not to deal ..."
-            elif named == {"FOIA"}:
-                named = {"EIR"}
+            # "applying section 39(2) of FOISA, so as not to deal ...", "To be able to use the
+            # EIRs, we must apply an exemption under section 39(2) of FOISA": the Act is set aside.
+            if "FOISA" in named:
+                named = (named - {"FOISA", "EIR"}) | {"EISR"}
+            elif "FOIA" in named:
+                named = (named - {"FOIA"}) | {"EIR"}
         if named and re.search(r"\brequests?\b|\binformation\b", sentence.text, re.I):
             if "FOISA" in named and "EISR" in named:
                 if not _ONE_OF_TWO.search(sentence.text):
@@ -260,6 +274,8 @@ def _handling_statements(layout: Layout, skip: Sequence[Span] = ()) -> tuple[set
                 named = {"EISR"}
             if "EISR" in named:
                 named.discard("EIR")
+            if {"FOIA", "EIR"} <= named and _EITHER_ACT.search(sentence.text):
+                continue  # "under the FOIA 2000 / EIR 2004": whichever applies, not both
             regimes |= named
             evidence = evidence or sentence
     return regimes, evidence

@@ -77,6 +77,7 @@ _INTRO = re.compile(
     r"""(?:\b(?:you|the\s+(?:applicant|requester|requestor|customer|enquirer))\s+(?:have\s+|has\s+)?
           (?:asked|requested|wrote|said|stated|seek|sought)\b[^?!]{0,120}
         |\byour\s+(?:\w+\s+){0,3}(?:request|e-?mail|letter|questions?)\b[^?!.]{0,40}
+        |\byour\s+request\s+under\s+the\s+[^?!.]{0,80}?\bfor
         |\binformation\s+(?:you\s+)?requested\b[^?!]{0,90}
         |\brequest\s+(?:was|read|is|reads|stated)\b[^?!]{0,40}
         |\b(?:requesting|seek(?:ing)?\s+access\s+to)\s+the\s+following\b[^?!]{0,60}
@@ -133,7 +134,11 @@ _AUTHORITY_START = re.compile(
       | our\b | thank\s+you | thanks\s+for
       | i\s+(?:can|have|am\s+(?:writing\s+to\s+(?:confirm|inform|advise|let)|pleased|sorry|
             afraid|able|treating|dealing)|
-            hope|trust|refer|apologise|write\s+to|attach|enclose|will|must|regret|confirm|note\s+you)
+            hope|trust|refer|apologise|write\s+to|attach|enclose|will|must|regret|confirm|note\s+you|
+            # "I came to this decision by the following:", "I carried out additional searches"
+            (?:came|have\s+come)\s+to\s+(?:this|my|the|a)\s+(?:decision|conclusion|view)|
+            (?:carried\s+out|conducted|undertook)\s+(?:an?\s+|the\s+|my\s+|further\s+|additional\s+|
+            fresh\s+|new\s+)*(?:searche?s?|review|check)s?\b)
       | please\s+(?:see|find|note|be\s+advised)
       | in\s+(?:relation|response|reply|answer)\s+to | with\s+regards?\s+to | regarding\b
       | unfortunately | having\b | following\s+(?:your|a|the|our) | however\b | therefore\b
@@ -354,16 +359,18 @@ _POLITE = re.compile(
 )
 
 
-#: "Copies of the minutes are attached", "The figures requested are set out below": the thing
+#: "Copies of the minutes are attached", "The figures requested are set out below", "The
+#: information released can be found in the document attached": the thing
 #: asked for as the subject of a verb that gives it, so the authority answering, not a request
 #: item ("Copies of the minutes that are held by ..." asks: a clause word comes first).
 _GIVEN = re.compile(
     r"""^\W*(?:(?:an?|the|all|any)\s+)?(?:cop(?:y|ies)|details|information|data|list|breakdown|
         figures?|numbers?|totals?|minutes|documents?|records?|reports?|names?)\b
         (?:(?!\b(?:who|which|that|if|whether|where|when|they|it)\b)[^.?!]){0,120}?
-        \b(?:is|are|was|were|has\s+been|have\s+been)\s+(?:now\s+|also\s+)?
+        \b(?:(?:is|are|was|were|has\s+been|have\s+been)\s+(?:now\s+|also\s+)?
         (?:attached|enclosed|provided|included|set\s+out|shown|given|available|published|
-        redacted|withheld|not\s+held|held)\b""",
+        redacted|withheld|not\s+held|held)
+        |can\s+(?:now\s+|also\s+)?be\s+(?:found|seen|viewed|accessed))\b""",
     re.IGNORECASE | re.VERBOSE,
 )
 
@@ -395,7 +402,16 @@ def authority_speaks(sentence: str) -> bool:
         or _COMMON_AUTHORITY_START.match(sentence)
         or _ABOUT_REQUEST.search(first)
         or (_AUTHORITY_WORDS.search(sentence) and not asks(sentence))
+        or _gives(sentence)
     )
+
+
+def _gives(text: str) -> bool:
+    """ "The information released can be found in the document attached": what was asked for,
+    as the subject of a verb that hands it over - only the authority says that of its first
+    sentence (a requester's "Copies of the reports that are held" puts a clause word first)."""
+    first = _SENTENCE_BREAK.split(text.strip(), maxsplit=1)[0]
+    return "?" not in first and _GIVEN.search(first) is not None
 
 
 #: "2010, 2011, 2012, 2013": the years a request asks about, not a row of figures.
