@@ -308,8 +308,16 @@ def _cues(book: PhraseBook, text: str, skipped: Callable[[], bool]) -> list[str]
         found.append("disclosed")  # figures given as the answer
     if "cost" in said and "cost_denied" not in said:
         found.append("cost")
-    if not found or skipped():
+    if not found:
         return []
+    if skipped():
+        # "... would exceed the appropriate time limits, as per section 12(1) which does not
+        # oblige a public authority to comply ...": the law described after the letter applies
+        # it; what comes before that clause still decides.
+        head = _APPLIED_HEAD.match(text)
+        if head is None or _is_skipped(book, head.group("head")):
+            return []
+        return _cues(book, head.group("head"), lambda: False)
     if "not_held" in found and _IN_ANOTHER_FORM.search(text):
         # "We do not hold the figures in calendar years - the information below shows
         # financial years": the information is given, in the form it is kept.
@@ -319,6 +327,14 @@ def _cues(book: PhraseBook, text: str, skipped: Callable[[], bool]) -> list[str]
     if book.find("skip", "alternative", text, lowered):
         found = [name for name in found if name not in _REFUSING] + ["alternative"]
     return found
+
+
+#: A sentence that applies the law, then describes it in a trailing clause: the part before.
+_APPLIED_HEAD = re.compile(
+    r"(?P<head>.{30,}?)(?:,\s*(?:as\s+per|in\s+line\s+with|in\s+accordance\s+with)\b"
+    r"|,?\s+which\s+(?:does\s+not|do\s+not|states|says|allows|provides|means)\b)",
+    re.IGNORECASE | re.DOTALL,
+)
 
 
 def _is_skipped(book: PhraseBook, text: str) -> bool:
