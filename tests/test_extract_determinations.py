@@ -121,6 +121,21 @@ CASES = [
         [],
     ),
     (
+        "not_held_with_the_formal_response_attached",
+        "Unfortunately I am unable to provide this information, because we do not have it. "
+        "I have attached my formal response which sets out the details.",
+        D.NOT_HELD,
+        [],
+    ),
+    (
+        "cost_limit_with_the_law_in_a_trailing_clause",
+        "The information is not held centrally. Extracting it from each file would exceed the "
+        "appropriate time limits, as per section 12(1) of the Act which does not oblige a public "
+        "authority to comply with a request if the cost of complying would exceed the limit.",
+        D.COST_LIMIT,
+        ["s.12(1)"],
+    ),
+    (
         "other_clarification",
         "Your request is unclear. Please could you clarify which board you mean, so that we can "
         "identify the information.",
