@@ -237,3 +237,19 @@ def test_a_reported_request_for_copies_keeps_what_was_asked_for():
     )
     [point] = extract(text).points
     assert point.text.startswith("copies of the minutes of the Licensing Committee")
+
+
+def test_questions_after_a_request_named_in_the_thanks_go_on_with_it():
+    text = (
+        "Dear Ms Hale\n\nThank you for your request for information concerning Can you tell me "
+        "how many bus shelters the council maintains?\n"
+        "Where a shelter has been removed, can you confirm who decided to remove it?\n"
+        "Unfortunately we are unable to provide this information, because we do not hold it."
+        "\n\nYours sincerely\n"
+    )
+    points = extract(text).points
+    assert [p.text[:30] for p in points] == [
+        "Can you tell me how many bus s",
+        "Where a shelter has been remov",
+    ]
+    assert all(p.determination is D.NOT_HELD for p in points)

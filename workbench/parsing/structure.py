@@ -1373,11 +1373,18 @@ def _reported_rest(letter: Letter, units: list[Unit], piece: Piece, end: int) ->
         piece.units[1:] = []  # no closing mark: only the first sentence is sure
         return
     for unit in (u for u in units if u.span.start >= end and u.role in ANSWERING):
-        if not voice.further_ask(unit.text):
+        if not (voice.further_ask(unit.text) or _asks_on(unit)):
             return
         unit.role = Role.REQUEST
         letter.pieces.append(Piece([unit], reported=True))
         end = unit.span.end
+
+
+def _asks_on(unit: Unit) -> bool:
+    """A question in the requester's words straight after the request reported in running
+    text ("Thank you for your request concerning Can you confirm ...?" then "Where no
+    applications have been made, can you confirm ...?"): the request goes on."""
+    return unit.text.rstrip().endswith(("?", "?.")) and unit.asks and not unit.authority
 
 
 #: An answer naming the ask it answers: "In relation to your request for the committee
