@@ -118,6 +118,12 @@ def read_review_outcome(letter: Letter, kind: str | None) -> Finding:
         return Finding(None, None, 0.3)
     if found["partly_upheld"]:
         return Finding("partly_upheld", found["partly_upheld"][-1], 0.85)
+    if found["overturned"] and not found["upheld"]:
+        kept = _all(letter, "outcomes", "kept_in_part")
+        if kept:
+            # "I uphold your argument that the documents were over-redacted ... Residential
+            # addresses will still be redacted": changed, but not wholly.
+            return Finding("partly_upheld", kept[-1], 0.6)
     if found["overturned"] and found["upheld"]:
         # The letter weighs both ways; its conclusion comes last.
         _, outcome, sentence = said[-1]
