@@ -34,6 +34,7 @@ from .kind import read_kind, read_review_outcome
 from .model import Determination, Evidence, Extraction, Point
 from .phrases import phrases_held
 from .points import RequestPoint
+from .quoting import quote_from, without_quote_marks
 from .reference import as_written, choose_reference, find_reference, reference_from_name
 from .regime import detect_regime, named_regime_hint, with_address
 from .request import read_request
@@ -59,7 +60,15 @@ def extract(
         return _extract(response_text, request_text, name=name)
 
 
-def _extract(response_text: str, request_text: str | None, *, name: str | None) -> Extraction:
+def _extract(original: str, request_text: str | None, *, name: str | None) -> Extraction:
+    response_text = without_quote_marks(original)
+    result = _read(response_text, request_text, name=name)
+    if response_text != original:
+        quote_from(result, original)
+    return result
+
+
+def _read(response_text: str, request_text: str | None, *, name: str | None) -> Extraction:
     layout = Layout(response_text)
     letter = read_letter(response_text, layout)
     zones = letter.spans(*ANSWERING)
