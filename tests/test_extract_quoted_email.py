@@ -50,8 +50,7 @@ def test_evidence_is_quoted_from_the_text_as_written():
 
 def test_a_single_line_opening_with_a_mark_is_left_as_written():
     text = (
-        "Dear Mr Lee\n\n> see below\n\nYou asked for the budget. It was £2m.\n\n"
-        "Yours sincerely\n"
+        "Dear Mr Lee\n\n> see below\n\nYou asked for the budget. It was £2m.\n\nYours sincerely\n"
     )
     [point] = extract(text).points
     assert point.determination is D.HELD_DISCLOSED
