@@ -19,6 +19,7 @@ import time
 
 import pytest
 from hub_server import ROOT, missing_pieces, start_hub, stop_hub
+from playwright.sync_api import expect
 from steps import SEED_ID, open_case, select_tab, type_text
 
 from workbench.store import Store
@@ -84,8 +85,8 @@ def resumes_on(page, tab: str) -> None:
     """Reload the user's page: it comes back on the seed case, on ``tab``."""
     page.reload(wait_until="commit")
     current = page.locator(".wb-tabs").get_by_role("tab", name=tab, exact=True)
-    current.wait_for()
-    assert current.get_attribute("aria-selected") == "true"
+    # The tab is drawn first, then chosen as the restored place: wait for the choice.
+    expect(current).to_have_attribute("aria-selected", "true", timeout=30_000)
 
 
 def wait_for(check, timeout: float = 60):
