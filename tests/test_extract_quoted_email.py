@@ -43,14 +43,14 @@ def test_the_request_quoted_below_the_reply_gives_the_points():
 
 
 def test_evidence_is_quoted_from_the_text_as_written():
-    result = extract(BELOW_THE_REPLY)
-    for evidence in [e for p in result.points for e in p.evidence]:
-        assert evidence.quote == BELOW_THE_REPLY[evidence.start : evidence.end]
-
-
-def test_a_single_line_opening_with_a_mark_is_left_as_written():
+    # The answer itself runs over two marked lines: its quote keeps the marks.
     text = (
-        "Dear Mr Lee\n\n> see below\n\nYou asked for the budget. It was £2m.\n\nYours sincerely\n"
+        "Dear Mr Lee,\n\nOur answer is below.\n\n> 1. What was the library budget for 2023?\n"
+        "> The budget was £2m, and the breakdown by branch is in the\n> attached spreadsheet.\n"
+        "> 2. How many branches closed?\n> Two branches closed.\n\nRegards,\nLibraries\n"
     )
-    [point] = extract(text).points
-    assert point.determination is D.HELD_DISCLOSED
+    first, second = extract(text).points
+    [evidence] = first.evidence
+    assert evidence.quote == text[evidence.start : evidence.end]
+    assert "\n> attached spreadsheet" in evidence.quote
+    assert second.determination is D.HELD_DISCLOSED

@@ -432,7 +432,8 @@ def _listed_under_the_law(layout: Layout, offset: int) -> bool:
     return bool(_CASES_LEAD.search(layout.lines[index].text))
 
 
-#: Sentences that refuse (not held, withheld, cost) and can be told apart by subject.
+#: Sentences that refuse (not held, withheld, cost, published elsewhere) and can be told
+#: apart by subject.
 _REFUSING_CUES = frozenset({"not_held", "withheld", "whole_withheld", "cost", "published"})
 #: Confidence kept when a shared answer was divided among the points by subject.
 _BY_TOPIC = 0.9

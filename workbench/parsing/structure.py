@@ -1129,8 +1129,7 @@ def _drop_title_block(reader: _Reader, *, at_top: bool = False) -> None:
     if not pieces:
         return
     last = pieces[-1]
-    junk = not any(u.asks or _listed(u.text) for u in last.units)
-    if junk or (at_top and last.at_top and len(pieces) == 1):
+    if _asks_for_nothing(last) or (at_top and last.at_top and len(pieces) == 1):
         for unit in pieces[-1].units:
             unit.role = Role.ANSWER
         pieces.pop()
@@ -1139,10 +1138,13 @@ def _drop_title_block(reader: _Reader, *, at_top: bool = False) -> None:
 def _only_titles(pieces: list[Piece]) -> bool:
     """No request read yet, or only one piece that asks for nothing and lists nothing."""
     return not pieces or (
-        len(pieces) == 1
-        and pieces[0].answer is None
-        and not any(u.asks or _listed(u.text) for u in pieces[0].units)
+        len(pieces) == 1 and pieces[0].answer is None and _asks_for_nothing(pieces[0])
     )
+
+
+def _asks_for_nothing(piece: Piece) -> bool:
+    """A piece with no ask and no list in it: a heading read as the request, not a request."""
+    return not any(u.asks or _listed(u.text) for u in piece.units)
 
 
 def _title(reader: _Reader, unit: Unit) -> bool:
@@ -1332,7 +1334,8 @@ def _pair_answers(letter: Letter) -> None:
 def _reported(
     letter: Letter, units: list[Unit], finds: Callable[[str], re.Match[str] | None]
 ) -> None:
-    """ "You asked us for copies of ..." in the opening sentences: the request in running text."""
+    """ "You asked us for copies of ..." in the opening sentences: the request in running text,
+    found by ``finds`` (an ask reported, or one named in the thanks for it)."""
     for unit in units[:40]:
         if unit.role not in ANSWERING:
             continue
