@@ -136,6 +136,34 @@ CASES = [
         ["s.12(1)"],
     ),
     (
+        "cost_limit_in_the_time_a_format_allows",
+        "The minutes are not held in a format that allows their extraction within the "
+        "permitted 18 hour threshold.",
+        D.COST_LIMIT,
+        [],
+    ),
+    (
+        "cost_limit_named_in_brackets",
+        "Our records are not organised in a way that lets us provide all of this within the "
+        "appropriate (cost) limit.",
+        D.COST_LIMIT,
+        [],
+    ),
+    (
+        "cost_limit_found_exceeded_while_searching",
+        "Two sets of minutes were found before it became clear that the fees limit would be "
+        "exceeded.",
+        D.COST_LIMIT,
+        [],
+    ),
+    (
+        "a_response_provided_is_not_a_disclosure",
+        "I provide a response for your attention. The minutes are held; however, they are "
+        "exempt under section 43(2) of the Act.",
+        D.HELD_WITHHELD,
+        ["s.43(2)"],
+    ),
+    (
         "other_clarification",
         "Your request is unclear. Please could you clarify which board you mean, so that we can "
         "identify the information.",

@@ -305,6 +305,7 @@ def _read_points(
     if answers.signposted:
         _not_held_part_named(readings, answers)
         _whole_request_for_undecided(readings, answers, context)
+        _cost_refuses_the_rest(readings, answers)
         _attach_loose_grounds(readings, answers, grounds)
     _attach_implied_grounds(readings, grounds)
     return readings
@@ -370,6 +371,32 @@ def _whole_request_for_undecided(
         point, _ = readings[index]
         reading = replace(whole, confidence=whole.confidence * _LEFT_OVER)
         readings[index] = (point, reading)
+
+
+def _cost_refuses_the_rest(readings: list[tuple[RequestPoint, Reading]], answers: Answers) -> None:
+    """A point refused by name on the cost limit, its neighbours answered by nothing but "the
+    information is held but cannot be disclosed for the following reasons": the reasons are
+    that cost refusal, and it covers the whole request (FOIA s.12(1) lets an authority refuse
+    a request whose any part would exceed the appropriate limit; ICO guidance on s.12). A
+    neighbour whose left-over text discloses, or cites an exemption, keeps its own reading."""
+    costly = [
+        reading
+        for point, reading in readings
+        if answers.by_key.get(point.key) and reading.determination is Determination.COST_LIMIT
+    ]
+    if not costly:
+        return
+    for index, (point, reading) in enumerate(readings):
+        if answers.by_key.get(point.key) or reading.basis not in _UNGROUNDED:
+            continue
+        refusal = replace(costly[0], confidence=costly[0].confidence * _LEFT_OVER)
+        readings[index] = (point, refusal)
+
+
+#: Readings that name no ground and give nothing: "held", "held but cannot be disclosed". (A
+#: neighbour the letter says nothing of at all is left for the reviewer: a refusal "of this
+#: part of your request" does not cover it.)
+_UNGROUNDED = frozenset({"withheld_words", "held_only"})
 
 
 #: Refusals that rest on one ground for the whole request: s.12 refuses every point it covers.

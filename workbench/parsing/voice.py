@@ -191,6 +191,9 @@ _AUTHORITY_WORDS = re.compile(
     # "the information we can provide will be from our disclosure log": the authority answering.
     r"\b(?:information|data|figures)\s+(?:that\s+)?we\s+(?:can|are\s+able\s+to)\s+"
     r"(?:provide|supply|give|release)\b|"
+    # "Compliance with this request would exceed the appropriate cost limit": only the authority
+    # says what complying would cost (a requester writes "if it would exceed ..., please ...").
+    r"\b(?:would|will|does|did)\s+exceed\s+the\s+(?:appropriate|upper|cost|fees?)\b|"
     # "This will take more than 18 hours for us to collate": the authority's work on the request.
     r"\bfor\s+us\s+to\s+(?:collate|compile|locate|retrieve|extract|review|check|search|"
     r"identify|gather|answer|respond|comply)\b",
