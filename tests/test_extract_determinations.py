@@ -164,6 +164,12 @@ CASES = [
         ["s.43(2)"],
     ),
     (
+        "not_held_not_reported_on",
+        "We do not report on this.",
+        D.NOT_HELD,
+        [],
+    ),
+    (
         "other_clarification",
         "Your request is unclear. Please could you clarify which board you mean, so that we can "
         "identify the information.",

@@ -26,6 +26,7 @@ from workbench.parsing.reference import normalise_reference
         ("Case reference EIR2026/17373\nReceived 8 April 2026", "EIR2026/17373"),
         ("FOI ID number\n06558\nRegarding\nAir Quality", "06558"),
         ("Reference: 2022 – 280 / WE5500\nDate of response: 3rd March 2022", "2022 – 280 / WE5500"),
+        ("Our Reference: FOI 81234 / 2 May 2016\n\nDear Mr Lee", "FOI 81234"),
         ("Information request 8812\n\nReceived: 3 March 2021", "8812"),
         ("Professional Standards Department (828A/23)\nRequest\nQ1. How many?", "828A/23"),
         ("FOI 2022 417 - Ward closures\n\nInformation Requested:", "FOI 2022 417"),

@@ -607,6 +607,8 @@ def _bulleted_points(text: str, region: Span, source: str) -> list[RequestPoint]
             items[-1] = Span.of(text, items[-1].start, end)
             continue
         items.append(Span.of(text, found[index].start + 2, end))
+    if _names_within_an_ask(last_lead, items):
+        return []  # "each complaint at the following prisons between May and June:" - one ask
     introduced = not lead or any(
         _INTRO.search(s.text) and not re.search(r"\?\s*$", s.text) for s in lead_sentences
     )
@@ -632,6 +634,27 @@ def _bulleted_points(text: str, region: Span, source: str) -> list[RequestPoint]
         for n, span in enumerate(spans, start=1)
     ]
     return points + _numbered_after_bullets(text, points, source)
+
+
+#: "... at the following prisons between 1 January and 18 March." - "the following" inside a
+#: sentence that carries on after it (it does not end at the colon over the list).
+_FOLLOWING_MID_SENTENCE = re.compile(r"\bthe\s+following\s+\w+\s+\w+[^:]*[.?]\s*$", re.I)
+#: An item that is only a name: capitalised words and the small words between them.
+_NAME_ONLY = re.compile(
+    r"^\W*[A-Z][\w'’&.-]*(?:\s+(?:of|and|the|on|upon|in|&|[A-Z][\w'’&.-]*)){0,5}\W*$"
+)
+
+
+def _names_within_an_ask(lead: str, items: list[Span]) -> bool:
+    """Bullets that only name places or bodies ("HMP Frankland", "Durham") under a sentence
+    that asks for one thing "at the following prisons" and goes on past the list's mention:
+    the names say where the one ask reaches, they are not asks of their own."""
+    return (
+        len(items) >= 2
+        and bool(ASK.search(lead))
+        and _FOLLOWING_MID_SENTENCE.search(lead) is not None
+        and all(_NAME_ONLY.match(item.text.strip()) for item in items)
+    )
 
 
 def _unmarked_first_item(text: str, lines: list[Span], first_bullet: int) -> Span | None:

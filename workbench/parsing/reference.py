@@ -85,7 +85,9 @@ _VALUE = re.compile(
     r"[A-Za-z0-9][A-Za-z0-9/_.&\-]*"
     # Spaced dashes or slashes join parts that hold digits ("2022 – 280 / WE5500"); a dash
     # before a word starts the title ("ATISN 15980 – Location of coal tips").
-    r"(?:\s*[/–-]\s*(?=[A-Za-z/_.&\-]*\d)[A-Za-z0-9][A-Za-z0-9/_.&\-]*){0,4}"
+    # A date after a spaced slash is the letter's date: "FOI 99134 / 13 August 2015".
+    r"(?:\s*[/–-]\s*(?!\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}\b)"
+    r"(?=[A-Za-z/_.&\-]*\d)[A-Za-z0-9][A-Za-z0-9/_.&\-]*){0,4}"
     r"(?:\s(?:19|20)\d\d/\d\d(?!\d))?"
     # Groups of digits spaced apart: "FOI 19 1413" (a year alone is not one).
     r"(?:\s(?!(?:19|20)\d\d\b)\d{3,6}(?![\d/:.,]))?"

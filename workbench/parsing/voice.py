@@ -284,7 +284,9 @@ _ANSWER_FOLLOWS = re.compile(
     r"|\bby\s+virtue\s+of\s+the\s+following\b"
     # "... has been published online and can be found below using the following links:"
     r"|\b(?:has|have)\s+been\s+(?:published|made\s+available)\b"
-    r"|\bcan\s+be\s+found\s+(?:below|at|via|on|using)\b"
+    # "... contains the information requested at paragraphs 5.13 to 5.15, and can be accessed
+    # via the link below:" - a link follows, not the request
+    r"|\bcan\s+be\s+(?:found|accessed|viewed|seen|read|downloaded)\s+(?:below|at|via|on|using|from)\b"
     # "... the information you have requested ... is exempt in accordance with:", "... public
     # interest arguments that weigh in favour of disclosing the information you have sought:" -
     # the refusal's grounds and arguments follow, not the request
