@@ -125,3 +125,24 @@ def test_the_authoritys_own_earlier_letter_is_not_the_request():
 def test_a_date_beside_the_reference_on_one_header_line_is_the_letters_date():
     text = "Our Ref: AB-FOI-2024-0117 Date: 3rd June 2024\n\nI refer to your recent request."
     assert extract(text).date_of_response == dt.date(2024, 6, 3)
+
+
+def test_a_receipt_without_its_year_takes_the_letters_year():
+    """A reply in January to a request "received on 11 December": the December before."""
+    opening = "Thank you for your request received on 11 December. You wrote:"
+    text = f'Our Ref: FOI2023/00417\n11 January 2023\nDear Ms Watts,\n{opening}\n"How many?"'
+    result = extract(text)
+    assert result.date_received == dt.date(2022, 12, 11)
+    assert result.date_of_response == dt.date(2023, 1, 11)
+
+
+def test_a_labelled_response_date_beats_a_bare_dated_line():
+    """A log page's own "Dated:" stands above the record's "Date of response:"."""
+    text = (
+        "Disclosure Details\n\nDated: 11 Sep 2014\n\nDate of request: 25/08/14\n\n"
+        "Date of response: 02/09/14\n\nYou asked:\n\nHow many licences were granted?\n\n"
+        "In response:\n\nThere were 209 licences granted.\n"
+    )
+    result = extract(text)
+    assert result.date_received == dt.date(2014, 8, 25)
+    assert result.date_of_response == dt.date(2014, 9, 2)

@@ -170,6 +170,13 @@ CASES = [
         [],
     ),
     (
+        "cost_limit_not_held_in_a_retrievable_format",
+        "The minutes are held, but not held in an easily retrievable format: each of some 900 "
+        "paper files would have to be read by hand.",
+        D.COST_LIMIT,
+        [],
+    ),
+    (
         "other_clarification",
         "Your request is unclear. Please could you clarify which board you mean, so that we can "
         "identify the information.",

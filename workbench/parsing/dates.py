@@ -195,7 +195,10 @@ def _judge(text: str, layout: Layout, found: FoundDate) -> DatedRole | None:
         role = _role_of_label(label)
         if role is None:
             return None
-        return DatedRole(found.date, role, True, _evidence(text, layout, line, found), 0)
+        # "Dated: 11 Sep 2014" over "Date of response: 02/09/14" on a log page: a bare "Date"
+        # may be the page's own; a label that names the response says which date it is.
+        rank = 1 if _BARE_DATE_LABEL.match(_MARK.sub("", label)) else 0
+        return DatedRole(found.date, role, True, _evidence(text, layout, line, found), rank)
     sentence = layout.sentence_at(found.start) or line
     before = text[max(sentence.start, found.start - _CUE_WINDOW) : found.start]
     before = _after_last_date(before)
@@ -236,6 +239,7 @@ def _line_label(text: str, layout: Layout, line: Span, found: FoundDate) -> str 
 
 
 _MARK = re.compile(r"^\s*[-–—•*]\s*")
+_BARE_DATE_LABEL = re.compile(r"^\s*dated?\s*[:\-–]?\s*$", re.IGNORECASE)
 _TIME_ONLY = re.compile(r"^\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?$", re.IGNORECASE)
 #: The opening words of a letter's first sentence, run onto its date line by a flattened page.
 _LETTER_OPENS = re.compile(
@@ -367,9 +371,11 @@ def pick(
     return min(candidates, key=lambda r: (r.rank, r.evidence.start))
 
 
-#: "which we received on 27 May." - a receipt dated with no year (the letter's own date gives it).
+#: "which we received on 27 May.", "your request received on 11 December": a receipt dated with
+#: no year (the letter's own date gives it). "Your email of 23 July" dates the sending, not the
+#: receipt.
 _RECEIVED_NO_YEAR = re.compile(
-    r"\b(?:we\s+received|was\s+received|received\s+by\s+us)\s+on\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+"
+    r"\b(?:we\s+received|was\s+received|received\s+by\s+us|request\s+received)\s+on\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+"
     r"(?P<month>jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b"
     r"(?!,?\s*(?:19|20)\d\d)",
     re.IGNORECASE,

@@ -304,6 +304,28 @@ def _numbered_all_one(lines: list[Span]) -> dict[int, int]:
     return {line.start: place for place, (line, _) in enumerate(numbered, start=1)}
 
 
+#: "1 How many claims ...": a number and a space before a capital, the list's stop lost.
+_BARE_NUMBER = re.compile(r"^[ \t]*[\"“]?[ \t]*(\d{1,2})[ \t]+(?=[A-Z])")
+
+
+def _bare_numbers(lines: list[Span]) -> dict[int, ItemLabel]:
+    """Lines numbered "1 How ...", "2 Proportion ...", "3 ..." with no stop or bracket after
+    the number (a PDF copied to text drops it): labels, when no line of the region has a
+    label of its own and the bare numbers run 1, 2, 3 ... in order. A figure opening a
+    line of prose ("12 officers were ...") does not start at 1 and run on."""
+    found: dict[int, ItemLabel] = {}
+    for line in lines:
+        if read_item(line.text) is not None:
+            return {}
+        match = _BARE_NUMBER.match(line.text)
+        if match is None:
+            continue
+        if int(match.group(1)) != len(found) + 1:
+            return {}
+        found[line.start] = ItemLabel("num", match.group(1), None, None, match.end())
+    return found if len(found) >= _FLATTENED_LIST else {}
+
+
 def _accepted_items(text: str, region: Span, *, continued: bool = False) -> list[_Item]:
     """Labelled lines that form a proper sequence (1, 2, 3 / a, b / i, ii), with their levels.
 
@@ -321,8 +343,9 @@ def _accepted_items(text: str, region: Span, *, continued: bool = False) -> list
     in_part = False
     lines = _with_inline_first(text, _lines_in(text, region))
     ones = _numbered_all_one(lines)
+    bare = _bare_numbers(lines)
     for line in lines:
-        label = read_item(line.text)
+        label = bare.get(line.start) or read_item(line.text)
         if label is None:
             continue
         if line.start in ones:
@@ -719,9 +742,16 @@ def _asked_points(text: str, region: Span, source: str) -> list[RequestPoint]:
     previous_end = region.start
     found = sentences(text, region.start, region.end)
     for index, sentence in enumerate(found):
-        # A line of its own (a web page puts each paragraph on a line)
-        new_paragraph = text.count("\n", previous_end, sentence.start) >= 1
-        alone = index + 1 == len(found) or "\n" in text[sentence.end : found[index + 1].start]
+        # A line of its own (a web page puts each paragraph on a line), or a sentence glued to
+        # the last with no space ("...accommodation.The current ..."): a web form's lost breaks
+        new_paragraph = text.count("\n", previous_end, sentence.start) >= 1 or (
+            index > 0 and sentence.start == previous_end
+        )
+        alone = (
+            index + 1 == len(found)
+            or "\n" in text[sentence.end : found[index + 1].start]
+            or found[index + 1].start == sentence.end
+        )
         previous_end = sentence.end
         body = _GREETING.sub("", sentence.text)
         if not body or SIGN_OFF.match(body):
@@ -771,10 +801,14 @@ def _asked_points(text: str, region: Span, source: str) -> list[RequestPoint]:
             and not _COURTESY.match(body)
         ):
             # "Please confirm whether any of the following are included:" over lines that ask
-            # nothing themselves: the list is what the lead-in asks about, one point.
+            # nothing themselves: the list is what the lead-in asks about, one point. Under
+            # "Please provide the following information:" each line naming a thing wanted
+            # ("The current number of ...") is an item of its own.
             groups.append([*intros, sentence])
+            listing = not (
+                _ITEMS_WANTED.search(intros[-1].text) and _ITEM_PARAGRAPH.match(body)
+            )  # the lines after it are more of the same list
             intros = []
-            listing = True  # the lines after it are more of the same list
         elif groups and not asks and not follows and (new_paragraph or background):
             # "The provider also investigated. I assume you hold its report. I also request a
             # copy of it.": a paragraph opening on the background of the ask it leads to
@@ -804,6 +838,12 @@ def _asked_points(text: str, region: Span, source: str) -> list[RequestPoint]:
 _CLARIFICATION = re.compile(
     r"^\W*(?:requester'?s\s+)?clarifications?\b(?:\s+(?:received|given|provided|sent|from)\b)?"
     r"[^.?!]{0,40}:?\s*$",
+    re.IGNORECASE,
+)
+#: A lead-in asking for the things listed under it: "the following information", "details".
+_ITEMS_WANTED = re.compile(
+    r"\b(?:provide|send|supply|give|disclose|tell\s+me)\b[^.?!]{0,20}\bthe\s+following\s+"
+    r"(?:information|details|data|figures|statistics)\b",
     re.IGNORECASE,
 )
 #: A lead-in over a list: "any of the following:", "as follows:".
@@ -838,7 +878,7 @@ _GENERIC_OBJECT = re.compile(
 _ITEM_PARAGRAPH = re.compile(
     r"^\W*(?:the|a|an|all|any|copies|copy|details|information|number|total|list|names?)\s+"
     r"(?!(?:data|information|figures|response|answer|list|request|above)\s+\w*\s*should\b)"
-    r"[^.?!]{3,200}[.?]?\s*$",
+    r"(?:[^.?!]|\b(?:e\.g|i\.e|etc)\.){3,200}[.?]?\s*$",  # "(e.g. hotels, B&Bs)." inside
     re.IGNORECASE,
 )
 
