@@ -311,14 +311,16 @@ _BARE_NUMBER = re.compile(r"^[ \t]*[\"“]?[ \t]*(\d{1,2})[ \t]+(?=[A-Z])")
 def _bare_numbers(lines: list[Span]) -> dict[int, ItemLabel]:
     """Lines numbered "1 How ...", "2 Proportion ...", "3 ..." with no stop or bracket after
     the number (a PDF copied to text drops it): labels, when no line of the region has a
-    label of its own and the bare numbers run 1, 2, 3 ... in order. A figure opening a
-    line of prose ("12 officers were ...") does not start at 1 and run on."""
+    label of another kind and the bare numbers run 1, 2, 3 ... in order. A figure opening a
+    line of prose ("12 officers were ...") does not start at 1 and run on. (A bare number
+    before a question is a label wherever it stands, :data:`.labels.ITEM`; this finds the
+    items of the same list that do not ask in so many words: "2 Proportion of claims ...".)"""
     found: dict[int, ItemLabel] = {}
     for line in lines:
-        if read_item(line.text) is not None:
-            return {}
         match = _BARE_NUMBER.match(line.text)
         if match is None:
+            if read_item(line.text) is not None:
+                return {}  # the region has labels of its own
             continue
         if int(match.group(1)) != len(found) + 1:
             return {}
