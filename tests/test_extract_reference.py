@@ -49,6 +49,15 @@ def test_reference_forms(text, expected):
     assert text[evidence.start : evidence.end] == evidence.quote
 
 
+def test_another_requests_code_in_running_text_is_not_the_reference():
+    text = (
+        "Stop and search - 512/19\n\nYou asked:\n\n1. How many searches?\n\nIn response:\n\n"
+        "This request has been aggregated with your previous request, FOI 488/19, as it is on "
+        "the same subject."
+    )
+    assert extract(text).reference == "512/19"
+
+
 def test_our_ref_beats_a_page_request_id():
     text = "Request ID: FOI-2725-2223\n\nWe answered\n\nOur ref: FOI-2725/6/7/8-2223/GH\n"
     assert extract(text).reference == "FOI-2725/6/7/8-2223/GH"

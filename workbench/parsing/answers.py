@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from .labels import ORDINALS, label_key, top_key
 from .points import ASK, RequestPoint, first_sentence
 from .rights import is_rights_sentence
-from .text import Layout, Span, is_heading, paragraphs
+from .text import Layout, Span, is_heading, lines, paragraphs
 from .voice import own_words as own_words_of
 
 #: Longest first: "Question 2" must not read as "Qu" then the labels "e", "s", "t", ...
@@ -789,7 +789,21 @@ def _section_breaks(text: str, zones: list[Span], markers: list[_Marker]) -> lis
         before, kept = "", False
         for block in paragraphs(text, zone.start, zone.end):
             before, previous = block.text, before
-            if "\n" in block.text or block.start in starts:
+            if "\n" in block.text:
+                # A web page's section heading on a line of its own, in capitals ("REASON FOR
+                # DECISION"), with answers still to come: it ends the answer before it as a
+                # blank line would. After the last answer ("NOTICE OF REFUSAL") it may be that
+                # answer's reasons, and is left to run on.
+                breaks += [
+                    line.start
+                    for line in lines(text, block.start, block.end)
+                    if starts
+                    and block.start < line.start < starts[-1]
+                    and line.start not in starts
+                    and _CAPITAL_HEADING.match(line.text)
+                ]
+                continue
+            if block.start in starts:
                 continue
             if not is_heading(block.text) or _LINE_MARKER.match(block.text):
                 continue
@@ -802,6 +816,10 @@ def _section_breaks(text: str, zones: list[Span], markers: list[_Marker]) -> lis
             if not kept:
                 breaks.append(block.start)
     return breaks
+
+
+#: A heading in capitals on a line of its own: "REASON FOR DECISION", "NOTICE OF REFUSAL".
+_CAPITAL_HEADING = re.compile(r"^\s*[A-Z][A-Z'’&]+(?:\s+[A-Z][A-Z'’&]+){1,5}\s*:?\s*$")
 
 
 #: A line speaking of the whole request: "the council is not obliged to comply with your

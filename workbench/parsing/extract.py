@@ -364,7 +364,9 @@ def _whole_request_for_undecided(
     ]
     whole = context.decide(unlabelled, default=False)
     if whole.determination not in _WHOLE_REQUEST or any(
-        reading.determination is whole.determination for _, reading in readings
+        reading.determination is whole.determination
+        for point, reading in readings
+        if answers.by_key.get(point.key)
     ):
         return
     for index in undecided:

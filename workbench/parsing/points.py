@@ -155,13 +155,16 @@ def split_region(text: str, region: Span, source: str) -> list[RequestPoint]:
     if not region:
         return []
     points: list[RequestPoint] = []
-    for by, divide in (
+    dividers = [
         ("numbered", numbered_points),
         ("inline", inline_points),
         ("bullets", _inline_bullet_points),
         ("bullets", _bulleted_points),
         ("asks", _asked_points),
-    ):
+    ]
+    if _bullets_over_parts(text, region):
+        dividers.insert(0, dividers.pop(3))  # bulleted asks with lettered parts of their own
+    for by, divide in dividers:
         points = divide(text, region, source)
         if points:
             for point in points:
@@ -194,6 +197,8 @@ def numbered_points(
     items = _accepted_items(text, region, continued=continued)
     if not items or (len(items) == 1 and items[0].label.word is None):
         return []
+    if items[0].label.kind != "num" and _bullets_over_parts(text, region):
+        return []  # the bullets are the asks; their lettered lines are parts (_bulleted_points)
     has_children = {item.parent for item in items if item.parent}
     points = []
     parents: dict[str, str] = {}
@@ -290,6 +295,19 @@ def _full_label(item: _Item) -> str:
 
 #: Fewest items for a list numbered "1." throughout to be read as numbered in turn.
 _FLATTENED_LIST = 3
+
+
+def _bullets_over_parts(text: str, region: Span) -> bool:
+    """ "- How many times was a Taser deployed in the periods:" / "a) 2017-18" / "b) 2018-19" /
+    "- In what number of deployments did the person:" / "a) ...": bulleted asks, each with its
+    own lettered parts. A region that opens with a bullet, with lettered lines under it and
+    another bullet to come, is divided by its bullets; the letters are their parts."""
+    found = _lines_in(text, region)
+    bullets = [i for i, line in enumerate(found) if _BULLET_LINE.match(line.text)]
+    if len(bullets) < 2 or bullets[0] != 0:
+        return False
+    between = [read_item(line.text) for line in found[bullets[0] + 1 : bullets[1]]]
+    return any(label is not None and label.kind != "num" for label in between)
 
 
 def _numbered_all_one(lines: list[Span]) -> dict[int, int]:

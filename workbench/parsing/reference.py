@@ -251,6 +251,8 @@ def _inline(text: str, layout: Layout) -> list[FoundReference]:
     """A regime-prefixed code in running text, or a code in brackets in a title line."""
     found = []
     for match in _PREFIXED.finditer(text, 0, _INLINE_CHARS):
+        if _OTHER_REQUEST.search(text[max(0, match.start() - 80) : match.start()]):
+            continue  # "aggregated with your previous request, FOI 775/12": another request's
         if _plausible(match.group(0)):
             start = match.start()
             unit = _UNIT_PREFIX.search(text, max(0, start - 5), start)  # "IM-FOI-2018-1421"

@@ -371,7 +371,7 @@ _POLITE = re.compile(
 _GIVEN = re.compile(
     r"""^\W*(?:(?:an?|the|all|any)\s+)?(?:cop(?:y|ies)|details|information|data|list|breakdown|
         figures?|numbers?|totals?|minutes|documents?|records?|reports?|names?)\b
-        (?:(?!\b(?:who|which|that|if|whether|where|when|they|it)\b)[^.?!]){0,120}?
+        (?:(?!\b(?:who|which|that|if|whether|where|when|why|how|they|it)\b)[^.?!]){0,120}?
         \b(?:(?:is|are|was|were|has\s+been|have\s+been)\s+(?:now\s+|also\s+)?
         (?:attached|enclosed|provided|included|set\s+out|shown|given|available|published|
         redacted|withheld|not\s+held|held)
