@@ -177,6 +177,21 @@ CASES = [
         [],
     ),
     (
+        "some_of_what_is_sought_found_below",
+        "Some of the information you are seeking can be found below: there were four meetings "
+        "in 2023. The minutes themselves are exempt under section 36(2)(b)(ii) of the Act.",
+        D.HELD_PARTLY_DISCLOSED,
+        ["s.36(2)(b)(ii)"],
+    ),
+    (
+        "the_limit_described_is_not_applied",
+        "Please find attached the minutes of the four meetings. For future requests, note that "
+        "the appropriate limit for central government is set at £600, and the appropriate limit "
+        "will be exceeded if it would require more than 24 hours' work.",
+        D.HELD_DISCLOSED,
+        [],
+    ),
+    (
         "other_clarification",
         "Your request is unclear. Please could you clarify which board you mean, so that we can "
         "identify the information.",

@@ -302,6 +302,8 @@ def _markers(layout: Layout, points: list[RequestPoint], zones: list[Span]) -> l
     for zone in zones:
         for line in layout.lines_in(zone.start, zone.end):
             marker = _line_marker(line, keys, _after_colon(layout, line))
+            if marker is not None and _STATUTE_LINE.match(line.text):
+                marker = None  # "(2) For the purposes of subsection (1) ...": the Act quoted
             restated = topics.restated(line)
             if restated is not None and (marker is None or set(restated.keys) - set(marker.keys)):
                 # "1. Short paper on X" under a list that numbers every item "1.": the title
@@ -327,6 +329,16 @@ def _markers(layout: Layout, points: list[RequestPoint], zones: list[Span]) -> l
         found.setdefault(marker.start, marker)
     ordered = [found[start] for start in sorted(found)]
     return _in_reading_order(ordered, keys)
+
+
+#: A subsection of an Act quoted in the letter ("(1) Information which is reasonably accessible
+#: ... is exempt information.", "(2) For the purposes of subsection (1) ..."): its bracketed
+#: number is the Act's, not an answer's label.
+_STATUTE_LINE = re.compile(
+    r"^\s*\(\d{1,2}[A-Z]?\)\s+.*(?:\bsubsection\b|\bis\s+exempt\s+information\b|"
+    r"\bfor\s+the\s+purposes\s+of\s+(?:this|that|subsection|section)\b|\bthis\s+Act\b)",
+    re.IGNORECASE,
+)
 
 
 def _opens_paragraph(layout: Layout, sentence: Span) -> bool:

@@ -176,10 +176,13 @@ def _read_header(letter: Letter, result: Extraction, name: str | None = None) ->
     # A labelled date that opens a quoted piece is the page's own field with the request glued
     # on ("Responded Wed 30 July 2025Please consider ..."), not a date the requester wrote.
     opening = {span.start for span in quoted}
+    # So is a "Received: 4 April 2024" line the page set among the request's title lines: a
+    # requester does not label a date as received.
     roles = [
         r
         for r in classify_dates(text, layout)
-        if not _inside(r.evidence.start, quoted) or (r.rank == 0 and r.evidence.start in opening)
+        if not _inside(r.evidence.start, quoted)
+        or (r.rank == 0 and (r.evidence.start in opening or r.role == "received"))
     ]
     roles = [_outside_main(letter, role) for role in roles]
     roles = [r for r in roles if r is not None]
