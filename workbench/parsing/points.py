@@ -556,8 +556,10 @@ _FIELDS_LEAD = re.compile(
     r"\bfor\s+(?:each|every)\b|\bbroken\s+down\b|\bbreak\s*down\s+(?:of|by)\b|"
     r"\bbreak\s*down\s+(?:\w+\s+){1,6}by\s*:?\s*$|\bbreak\s+(?:\w+\s+){1,6}down\s+by\b|"
     r"\bsplit\s+(?:by|into)\b|\bincluding\s*:?\s*$|\bin\s+each\s+case\b|"
-    # "This shall include but not be limited to:": the contents of the ask before it
-    r"\b(?:shall|should|will|must|to)\s+include\b[^.?]*:\s*$|\bnot\s+(?:be\s+)?limited\s+to\s*:?\s*$|"
+    # "This shall include but not be limited to:", "the reports should present one table for each
+    # of four home types:": the contents of the ask before it
+    r"\b(?:shall|should|will|must|to)\s+(?:\w+\s+){0,2}(?:include|present|show|contain|cover|"
+    r"set\s+out)\b[^.?]*:\s*$|\bnot\s+(?:be\s+)?limited\s+to\s*:?\s*$|"
     # "All ministerial correspondence ... that refers to:" then one species a bullet: the
     # subjects of one ask
     r"\b(?:refers?|referring|relates?|relating|mentions?|mentioning)\s+to\s*:\s*$",
@@ -633,9 +635,11 @@ def _bulleted_points(text: str, region: Span, source: str) -> list[RequestPoint]
         _FIELDS_LEAD.search(last_lead)
         and not re.search(r"\bthe\s+following\b", last_lead, re.I)
         and not parallel
+        and not all(ASK.search(first.text) for first in firsts)
     ):
         return []  # "For each one, could you provide: - age - sex" (but not "the following
-        # information for each year:", whose bullets are asks of their own)
+        # information for each year:", nor "For each year, please provide details of:" over
+        # "- How many ...?" bullets: those are asks of their own)
     items = []
     fields = False  # after "Please break the figures down by:", bullets are fields of the ask
     for n, index in enumerate(bullets):
