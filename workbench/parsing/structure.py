@@ -933,7 +933,12 @@ def _step(reader: _Reader, unit: Unit) -> None:
         else:
             reader.open(unit)
         return
-    if reader.state == "answer" and reader.letter.pieces and reader.continues_request(unit):
+    if (
+        reader.state == "answer"
+        and reader.letter.pieces
+        and reader.continues_request(unit)
+        and not (_signpost(reader, unit) and _restates(text, reader.letter.pieces))
+    ):
         reader.open(unit, continued=True)
         return
     at_top = reader.state == "before" and not reader.spoken and not reader.letter.pieces
@@ -1229,6 +1234,39 @@ def _repeats(text: str, piece: Piece) -> bool:
             if asked and len(words & asked) >= 0.85 * max(len(words), len(asked)):
                 return True
     return False
+
+
+def _signpost(reader: _Reader, unit: Unit) -> bool:
+    """A line set between the answers: after something other than the request (a
+    "Response" heading, an answer) and before the authority speaking. A line there that
+    names an ask names it again, over its answer."""
+    units = reader.letter.units
+    following = units[unit.index + 1] if unit.index + 1 < len(units) else None
+    return (
+        reader.previous is not None
+        and reader.previous.role is not Role.REQUEST
+        and following is not None
+        and following.authority
+        and not following.asks
+    )
+
+
+def _restates(text: str, pieces: list[Piece]) -> bool:
+    """Whether a line in the answers names an ask already made, in its words or fewer
+    ("- the number of licence holders in each age band" over its answer): a signpost for
+    the answer that follows, not a further ask."""
+    if read_item(text) is not None:
+        return False  # "2. Between April and March, what ...": the next number is the next ask
+    words = _words(voice.own_words(text))
+    if len(words) < _FEWEST_ITEM_WORDS:
+        return False
+    return any(
+        len(words & asked) >= 0.85 * len(words)
+        for piece in pieces
+        for unit in piece.units
+        for asked in unit.sentence_words
+        if asked
+    )
 
 
 def _words(value: str) -> set[str]:
