@@ -14,6 +14,7 @@ from workbench.parsing.extract import extract
     "written",
     [
         "25th October 2023",
+        "25October 2023",  # a PDF copied to text lost the space
         "25 October 2023",
         "25 Oct 2023",
         "25 Oct. 2023",

@@ -33,7 +33,9 @@ _WEEKDAY = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?
 #: after a month's name, its year may be followed by a capital or a list label.
 _DATE = re.compile(
     rf"""\b{_WEEKDAY}(?:
-        (?P<d1>[0-3]?\d)(?:st|nd|rd|th)?(?:\s+of)?[\s-]+{_MONTH.format(name="m1")},?[\s-]+(?P<y1>\d{{4}})
+        (?P<d1>[0-3]?\d)(?:st|nd|rd|th)?(?:\s+of)?
+            (?:[\s-]+|(?=(?-i:[A-Z][a-z])))  # "28February 2011": a PDF lost the space
+            {_MONTH.format(name="m1")},?[\s-]+(?P<y1>\d{{4}})
       | {_MONTH.format(name="m2")}\s+(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<y2>\d{{4}})
       | (?P<d3>[0-3]?\d)(?P<sep>[/.])(?P<m3>[01]?\d)(?P=sep)(?P<y3>\d{{4}}|\d{{2}})(?![\d/]|\.\d)
       | (?P<d5>[0-3]?\d)-(?P<m5>[01]?\d)-(?P<y5>\d{{4}})(?![\d-])
@@ -371,11 +373,12 @@ def pick(
     return min(candidates, key=lambda r: (r.rank, r.evidence.start))
 
 
-#: "which we received on 27 May.", "your request received on 11 December": a receipt dated with
-#: no year (the letter's own date gives it). "Your email of 23 July" dates the sending, not the
-#: receipt.
+#: "which we received on 27 May.", "your request received on 11 December", "your request dated
+#: 16 March" (read as the receipt, as a dated request with its year is): a receipt dated with no
+#: year (the letter's own date gives it). "Your email of 23 July" is not read so.
 _RECEIVED_NO_YEAR = re.compile(
-    r"\b(?:we\s+received|was\s+received|received\s+by\s+us|request\s+received)\s+on\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+"
+    r"\b(?:(?:we\s+received|was\s+received|received\s+by\s+us|request\s+received)\s+on|"
+    r"request\s+dated)\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+"
     r"(?P<month>jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b"
     r"(?!,?\s*(?:19|20)\d\d)",
     re.IGNORECASE,

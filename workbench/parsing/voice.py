@@ -334,7 +334,9 @@ _MARKER = re.compile(
 #: "please get in touch", "please contact me": polite, but asks for no information.
 _NOT_AN_ASK = re.compile(
     r"^\W*(?:(?:however|if\s+you\s+need[^,]*),?\s*)?please\s+(?:do\s+)?(?:get\s+in\s+touch|contact|"
-    r"let\s+(?:me|us)\s+know|note|acknowledge|confirm\s+receipt|do\s+not\s+hesitate)|"
+    r"let\s+(?:me|us)\s+know|note|acknowledge|confirm\s+receipt|do\s+not\s+hesitate|"
+    # "Please accept my sincere apologies for the delay": the authority apologising
+    r"accept\s+(?:my|our)\s+(?:sincere\s+|sincerest\s+)?apolog)|"
     r"\bif\s+you\s+need\s+any\s+(?:further\s+)?(?:assistance|clarification)|"
     # "we cannot provide data before 2012": the authority saying what it cannot give
     r"\bwe\s+(?:cannot|can\s*not|can't|are\s+unable\s+to|are\s+not\s+able\s+to)\s+"
