@@ -192,6 +192,14 @@ CASES = [
         [],
     ),
     (
+        "exemption_set_out_then_described",
+        "The figures are available in the public domain. As such, this information is exempt "
+        "from disclosure under the exemption set out at Section 21 of the Act, which provides "
+        "that a public authority need not comply where information is reasonably accessible.",
+        D.PUBLISHED_ELSEWHERE,
+        ["s.21"],
+    ),
+    (
         "other_clarification",
         "Your request is unclear. Please could you clarify which board you mean, so that we can "
         "identify the information.",

@@ -58,6 +58,15 @@ def test_another_requests_code_in_running_text_is_not_the_reference():
     assert extract(text).reference == "512/19"
 
 
+def test_a_log_titles_own_code_beats_codes_met_further_down():
+    text = (
+        "Disclosure Details\n\nInformants - 910/12\n\nYou asked:\n\n1. How much was paid?\n\n"
+        "In response:\n\nThis has been asked before and is on our Disclosure Log: FOI 811/12 "
+        "covers 2011/12 and FOI 319/11 the years before."
+    )
+    assert extract(text).reference == "910/12"
+
+
 def test_our_ref_beats_a_page_request_id():
     text = "Request ID: FOI-2725-2223\n\nWe answered\n\nOur ref: FOI-2725/6/7/8-2223/GH\n"
     assert extract(text).reference == "FOI-2725/6/7/8-2223/GH"

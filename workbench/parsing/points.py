@@ -99,7 +99,7 @@ _INTRO = re.compile(
 #: A sentence that continues the previous ask rather than making a new one.
 FOLLOW_ON = re.compile(
     r"""^\W*(?:if\s+(?:yes|so|not|no|this|that|there\s+(?:is|are|was|were|has|have)|any|
-            applicable|possible|the\s+answer)\b
+            applicable|possible|the\s+answer|you\s+are\s+(?:unable|not\s+able))\b
       | please\s+(?:provide|send|include|supply)\s+
             (?:copies|a\s+copy|copy|details|them|it|this|these|those)\b
       | (?:and|or)\s+(?:if|please)\b | this\s+(?:should|would|could|can|may)\b
@@ -567,8 +567,15 @@ _FIELDS_LEAD = re.compile(
     r"set\s+out)\b[^.?]*:\s*$|\bnot\s+(?:be\s+)?limited\s+to\s*:?\s*$|"
     # "All ministerial correspondence ... that refers to:" then one species a bullet: the
     # subjects of one ask
-    r"\b(?:refers?|referring|relates?|relating|mentions?|mentioning)\s+to\s*:\s*$",
+    r"\b(?:refers?|referring|relates?|relating|mentions?|mentioning)\s+to\s*:\s*$|"
+    # "I would like you to provide this information in the following format." over the
+    # columns of the table wanted
+    r"\b(?:in|using|with)\s+the\s+following\s+(?:format|layout|columns?|headings?|fields?)\b",
     re.IGNORECASE,
+)
+#: A lead-in naming the form of the answer, whose bullets are that form's parts.
+_FORM_OF_ANSWER = re.compile(
+    r"\bthe\s+following\s+(?:format|layout|columns?|headings?|fields?)\b", re.IGNORECASE
 )
 _BULLET_LINE = re.compile(rf"^[{BULLETS}]\s")
 
@@ -638,7 +645,10 @@ def _bulleted_points(text: str, region: Span, source: str) -> list[RequestPoint]
     parallel = _parallel(lead, firsts)
     if (
         _FIELDS_LEAD.search(last_lead)
-        and not re.search(r"\bthe\s+following\b", last_lead, re.I)
+        and (
+            not re.search(r"\bthe\s+following\b", last_lead, re.I)
+            or _FORM_OF_ANSWER.search(last_lead)
+        )
         and not parallel
         and not all(ASK.search(first.text) for first in firsts)
     ):

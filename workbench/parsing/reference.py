@@ -275,9 +275,12 @@ def _inline(text: str, layout: Layout) -> list[FoundReference]:
             and not _NOT_A_REFERENCE.match(title.group("code"))
         ):
             start = line.start + title.start("code")
+            # A log page's title ending with its code ("Informants - 910/12") names the page's
+            # own request as surely as a coded reference in running text, and stands first:
+            # the same rank, so a code met further down ("FOI 811/12 is relevant") loses to it.
             found.append(
                 FoundReference(
-                    title.group("code"), 5, Span.of(text, start, start + len(title.group("code")))
+                    title.group("code"), 4, Span.of(text, start, start + len(title.group("code")))
                 )
             )
         for match in _BRACKETED.finditer(line.text):
