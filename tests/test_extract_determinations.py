@@ -200,6 +200,21 @@ CASES = [
         ["s.21"],
     ),
     (
+        "cost_limit_a_manual_review_needed",
+        "It is not possible to say how many minutes were taken at each meeting without "
+        "undertaking a manual review of each file.",
+        D.COST_LIMIT,
+        [],
+    ),
+    (
+        "cost_limit_for_the_remaining_cases",
+        "We found 412 sets of minutes and 380 of them are attached. To check the remaining 32 "
+        "files by hand would take a further 20 hours, so that part is refused under section "
+        "12(1) of the Act.",
+        D.HELD_PARTLY_DISCLOSED,
+        ["s.12(1)"],
+    ),
+    (
         "other_clarification",
         "Your request is unclear. Please could you clarify which board you mean, so that we can "
         "identify the information.",

@@ -29,6 +29,7 @@ from workbench.parsing.reference import normalise_reference
         ("Our Reference: FOI 81234 / 2 May 2016\n\nDear Mr Lee", "FOI 81234"),
         ("Information request 8812\n\nReceived: 3 March 2021", "8812"),
         ("Professional Standards Department (828A/23)\nRequest\nQ1. How many?", "828A/23"),
+        ("Dangerous Dogs (1284A/23 )\n\n1.How many reports?", "1284A/23"),
         ("FOI 2022 417 - Ward closures\n\nInformation Requested:", "FOI 2022 417"),
         ("FOI_24-301 Security contracts\nDate of response: 3 June 2024", "FOI_24-301"),
         ("Our ref: m/r 4567496\n\nDear Sir", "m/r 4567496"),

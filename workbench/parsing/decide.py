@@ -450,11 +450,16 @@ def _combine(
         if (
             mixed
             and determination is D.COST_LIMIT
-            and (_cost_of_some(signals.get(name)) or "ground:exemption" in signals)
+            and (
+                _cost_of_some(signals.get(name))
+                or "ground:exemption" in signals
+                or any(_REMAINING.search(span.text) for span in signals.get("partial"))
+            )
         ):
             # "... providing some of the information requested would exceed the upper cost
-            # limit", beside what was given; or a list attached, one field refused on cost and
-            # another withheld under an exemption: part is disclosed.
+            # limit", beside what was given; "the remaining 235 cases" refused on cost; or a
+            # list attached, one field refused on cost and another withheld under an
+            # exemption: part is disclosed.
             evidence = _first(signals, ("disclosed", name, ground))
             return D.HELD_PARTLY_DISCLOSED, evidence, "refusal_mixed"
         if mixed:
@@ -569,6 +574,8 @@ _TO_A_SITE = re.compile(
 )
 
 _SOME_OF = re.compile(r"\bsome\s+of\s+(?:the|this|that|your)\b", re.IGNORECASE)
+#: "the remaining 235 cases", "the remainder": what a cost refusal beside a disclosure covers.
+_REMAINING = re.compile(r"\bremain(?:ing|der)\b", re.IGNORECASE)
 
 
 def _without_line(signals: _Signals, line: Span) -> _Signals:

@@ -689,6 +689,11 @@ def _bulleted_points(text: str, region: Span, source: str) -> list[RequestPoint]
                 spans.append(item)
             else:
                 spans[-1] = Span.of(text, spans[-1].start, item.end)
+    elif len(items) >= 2 and all(asking):
+        # A lead-in that only says what the request is about ("I am writing to you under the
+        # Act to request data related to dog attacks."), then "- Could you confirm ...?" /
+        # "- I would also like ...": each bullet asks for itself.
+        spans = items
     else:
         return []
     points = [

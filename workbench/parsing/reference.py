@@ -115,7 +115,9 @@ _PREFIXED = re.compile(
 )
 #: "(828A/23)" after a disclosure-log title.
 _UNIT_PREFIX = re.compile(r"(?<![A-Za-z])[A-Z]{1,4}-$")
-_BRACKETED = re.compile(r"\((?P<code>[A-Z]{0,4}\d{1,6}[A-Z]?[/_-]\d{2,4})\)")
+_BRACKETED = re.compile(
+    r"\((?P<code>[A-Z]{0,4}\d{1,6}[A-Z]?[/_-]\d{2,4})\s?\)"
+)  # "(1284A/23 )" too
 #: A date, a year span ("2017/18", "2021/2022": a table's row of years) or a bare number: not
 #: a reference ("3300/18" is one).
 _NOT_A_REFERENCE = re.compile(

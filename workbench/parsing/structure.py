@@ -800,10 +800,13 @@ class _Reader:
         )
 
     def _group_heading(self, unit: Unit) -> bool:
-        """A short line ending in a colon, straight over the next number of the request's own
-        list ("For the last 5 year period:" then "2. How many ..."), heads more asks."""
+        """A short line ending in a colon, or a heading of a word or two, straight over the next
+        number of the request's own list ("For the last 5 year period:" then "2. How many ...",
+        "Policy" then "7) Is it the policy ..."), heads more asks."""
         text = unit.text.rstrip()
-        if "\n" in text or len(text) > 80 or not text.endswith(":") or read_item(text):
+        if "\n" in text or len(text) > 80 or read_item(text):
+            return False
+        if not text.endswith(":") and not (len(text.split()) <= 3 and is_heading(text)):
             return False
         index = unit.index + 1
         following = self.letter.units[index] if index < len(self.letter.units) else None
