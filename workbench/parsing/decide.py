@@ -574,8 +574,9 @@ _TO_A_SITE = re.compile(
 )
 
 _SOME_OF = re.compile(r"\bsome\s+of\s+(?:the|this|that|your)\b", re.IGNORECASE)
-#: "the remaining 235 cases", "the remainder": what a cost refusal beside a disclosure covers.
-_REMAINING = re.compile(r"\bremain(?:ing|der)\b", re.IGNORECASE)
+#: "the remaining 235 cases": a counted rest, what a cost refusal beside a disclosure covers (not
+#: "the remainder of the request", which a goodwill disclosure beside a whole refusal says).
+_REMAINING = re.compile(r"\bthe\s+remaining\s+\d[\d,]*\s+\w", re.IGNORECASE)
 
 
 def _without_line(signals: _Signals, line: Span) -> _Signals:
