@@ -215,6 +215,13 @@ CASES = [
         ["s.12(1)"],
     ),
     (
+        "cost_limit_extraction_within_time_constraints",
+        "The minutes are held in part, however they are not held in a format that allows their "
+        "extraction within the permitted time constraints of the Act.",
+        D.COST_LIMIT,
+        [],
+    ),
+    (
         "other_clarification",
         "Your request is unclear. Please could you clarify which board you mean, so that we can "
         "identify the information.",

@@ -105,6 +105,8 @@ FOLLOW_ON = re.compile(
       | (?:and|or)\s+(?:if|please)\b | this\s+(?:should|would|could|can|may)\b
       | (?:the\s+above|these|they)\s+(?:\w+\s+)?(?:should|would|could|can|may|must|shall|will)\b
       | it\s+(?:should|must|shall)\b
+      | I\s+would\s+(?:also\s+)?like\s+(?:the\s+|this\s+|that\s+)?(?:data|information|figures|list)\s+
+            (?:to\s+(?:include|be\s+broken\s+down|be\s+split)|broken\s+down|split)\b
       | please\s+(?:provide|send|supply|give)\s+(?:me\s+)?(?:the|this|that)\s+(?:data|information|
             figures|numbers)\s+(?:from|for|between|covering|over|since|in|by|as|broken)\b
       | please\s+(?:also\s+)?(?:provide|send|supply|include)\s+(?:any\s+|all\s+|the\s+)?
@@ -944,7 +946,9 @@ _ABOUT_THE_SEARCH = re.compile(
     r"^\W*(?:I\s+(?:presume|assume|imagine|suppose|guess|know|think|believe|understand|expect|"
     r"don[’']?t\s+know|do\s+not\s+know)\b|(?:with\s+regards?\s+to\s+[^,?]{1,40},?\s*)?"
     r"(?:could|can|would)\s+you\s+(?:not\s+)?(?:use|run|do|conduct|filter|search|limit|restrict|"
-    r"narrow)\b)",
+    r"narrow)\b|"
+    # "I would be grateful if you could use the words 'school' ... to locate crimes": how to search
+    r"I\s+would\s+be\s+grateful\s+if\s+you\s+(?:could|would)\s+(?:use|search|filter)\b)",
     re.IGNORECASE,
 )
 
