@@ -105,7 +105,8 @@ FOLLOW_ON = re.compile(
       | (?:and|or)\s+(?:if|please)\b | this\s+(?:should|would|could|can|may)\b
       | (?:the\s+above|these|they)\s+(?:\w+\s+)?(?:should|would|could|can|may|must|shall|will)\b
       | it\s+(?:should|must|shall)\b
-      | I\s+would\s+(?:also\s+)?like\s+(?:the\s+|this\s+|that\s+)?(?:data|information|figures|list)\s+
+      | I\s+would\s+(?:also\s+)?like\s+(?:the\s+|this\s+|that\s+)?
+            (?:data|information|figures|list)\s+
             (?:to\s+(?:include|be\s+broken\s+down|be\s+split)|broken\s+down|split)\b
       | please\s+(?:provide|send|supply|give)\s+(?:me\s+)?(?:the|this|that)\s+(?:data|information|
             figures|numbers)\s+(?:from|for|between|covering|over|since|in|by|as|broken)\b
