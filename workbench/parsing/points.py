@@ -61,7 +61,8 @@ class RequestLayout:
 #: :class:`~.literals.Alternation` tries only the phrases whose words a sentence holds).
 ASK = Alternation(
     (
-        r"""\?\s*["”’']?\s*$""",
+        # "... for investing in public services?.": a question whose writer added a stop.
+        r"""\?\s*["”’']?\s*\.?\s*$""",
         r"\b(?:please|kindly)\b",
         r"\b(?:could|can|would|will)\s+you\b",
         r"\b(?:can|could|may)\s+I\s+(?:please\s+)?(?:have|get|receive|obtain|see|ask|request)\b",
