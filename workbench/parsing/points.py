@@ -76,7 +76,11 @@ ASK = Alternation(
         r"\bmy\s+request\s+is\b",
         r"\bto\s+be\s+provided\s+with\b",
         r"\bhow\s+(?:many|much|often|long|frequently)\b",
-        r"^\W*(?:what|which|who|when|where|why|whether|has|have|does|do|did|is|are|was|were)\b",
+        r"^\W*(?:what|which|who|why|whether|has|have|does|do|did|is|are|was|were)\b",
+        # "When was ...", "Where are ...": a question; "Where relevant information is held
+        # deeper in a record, a manual assessment is required" opens a condition, and states.
+        r"""^\W*(?:when|where)\s+(?:is|are|was|were|do|does|did|has|have|had|can|could|will|
+            would|should|shall|may|might)\b""",
         r"""\b(?:provide|send|supply|disclose|release)\s+(?:me\s+)?(?:with\s+)?
             (?:a\s+|the\s+|any\s+|all\s+)?
             (?:cop(?:y|ies)|details|information|data|number|list|breakdown|figures)""",
