@@ -127,6 +127,10 @@ FOLLOW_ON = re.compile(
       | to\s+(?:clarify|be\s+clear)\b | for\s+(?:clarity|the\s+avoidance\s+of\s+doubt)\b
       | (?:could|can|would|may)\s+(?:I|you|we)\s+(?:have|get|see|receive)\s+
             (?:this|that|these|the\s+same)\s+(?:information|data|figures?)\s+(?:broken\s+down|split|separated|by)\b
+      # "If I could please receive this as a total for each year ...": the ask before, said how
+      | (?:if\s+)?(?:(?:I|you|we)\s+)?(?:could|can|would|may)\s+(?:(?:I|you|we)\s+)?(?:please\s+)?
+            (?:also\s+)?(?:receive|have|get|see|provide|send|supply|give)\s+(?:me\s+|us\s+)?
+            (?:this|it|these|them|that)\s+(?:as|broken|split|separated|by|for\s+each|per)\b
     )""",
     re.IGNORECASE | re.VERBOSE,
 )
