@@ -285,7 +285,12 @@ _ANSWER_FOLLOWS = re.compile(
     # "... the information you have requested ... is exempt in accordance with:", "... public
     # interest arguments that weigh in favour of disclosing the information you have sought:" -
     # the refusal's grounds and arguments follow, not the request
-    r"|\b(?:is|are|was|were|being)\s+exempt\b|\bpublic\s+interest\b",
+    r"|\b(?:is|are|was|were|being)\s+exempt\b|\bpublic\s+interest\b"
+    # "I enclose a copy of some of the information you have requested:", "In our response we
+    # stated that we were consulted on two applications as follows:" - the authority handing
+    # over, or telling what it said: its own list follows, not the request
+    r"|\b(?:I|we)\s+(?:(?:also|have|had|now|hereby)\s+)*(?:enclose|attach|stated|explained|"
+    r"set\s+out|listed)\b",
     re.IGNORECASE,
 )
 
