@@ -305,3 +305,24 @@ def test_paragraphs_that_do_not_fit_their_questions_are_not_paired_with_them():
     )
     result = extract(text)
     assert {p.determination for p in result.points} == {Determination.NOT_HELD}
+
+
+def test_points_named_together_in_the_answers_are_each_a_point():
+    text = (
+        "Dear Ms Reid,\n\nThank you for your request.\n\n"
+        "We consider that points 2, 5 and 6 are requests for information, and our response to "
+        "them is set out in Annex A.\n\n"
+        "We do not consider that points 1, 3, and 4 are requests for information, for the "
+        "reasons set out in Annex B.\n\nYours sincerely\n\nPlanning Team\n"
+    )
+    assert labels(text) == ["1", "2", "3", "4", "5", "6"]
+
+
+def test_a_question_answered_by_subject_between_questions_named_by_number():
+    text = (
+        "Dear Sir,\n\nThank you for your request.\n\n"
+        "In respect of questions 1 and 3, we do not hold the information.\n\n"
+        "Our discharge policy is published on our website at www.example.org/policies.\n\n"
+        "Kind regards\n\nFOI Team\n"
+    )
+    assert labels(text) == ["1", "2", "3"]

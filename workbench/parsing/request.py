@@ -255,13 +255,32 @@ def _named_in_text(letter: Letter, *, with_short_form: bool = False) -> list[str
     if not with_short_form:
         found: set[int] = set()
         for zone in letter.spans(*ANSWERING):
-            found.update(int(n) for n in _QUESTION_NAMED.findall(letter.text, zone.start, zone.end))
-        return [str(n) for n in sorted(found)]
+            for match in _QUESTION_NAMED.finditer(letter.text, zone.start, zone.end):
+                found.update(_numbers_named(match.group(1)))
+        return [str(n) for n in _with_those_between(found)]
     keys: list[str] = []
     for zone in letter.spans(*ANSWERING):
         for match in _QUESTION_OR_Q_NAMED.finditer(letter.text, zone.start, zone.end):
             keys.append(match.group(1) + (match.group(2) or "").lower())
     return list(dict.fromkeys(keys))
+
+
+def _numbers_named(listed: str) -> list[int]:
+    """ "2, 5, 6 and 7" -> 2, 5, 6, 7; "2-4" -> 2, 3, 4."""
+    numbers: list[int] = []
+    for first, last in re.findall(r"(\d{1,2})(?:\s*(?:-|–|to)\s*(\d{1,2}))?", listed):
+        start, end = int(first), int(last or first)
+        numbers += range(start, end + 1) if start <= end <= start + 9 else [start]
+    return numbers
+
+
+def _with_those_between(found: set[int]) -> list[int]:
+    """Question numbers named in the answers, with those between them: a letter that answers
+    "questions 1 and 3" together and question 2 in a paragraph of its own (naming it by its
+    subject, not its number) still answers three questions."""
+    if len(found) < 2 or min(found) != 1 or max(found) > 2 * len(found):
+        return sorted(found)
+    return list(range(1, max(found) + 1))
 
 
 def _runs_from_one(tops: list[str]) -> bool:
@@ -275,8 +294,11 @@ def _key_order(key: str) -> tuple[int, str]:
 
 #: "question 2", "questions 1", "Question Number 3": a question named by its number inside a
 #: sentence or a table's row.
+#: "questions 1 and 3", "points 2, 5, 6 and 7", "questions 4-6": several named together.
 _QUESTION_NAMED = re.compile(
-    r"\bquestions?\s+(?:number\s+|no\.?\s*)?(\d{1,2})\b(?![\d/.,])", re.IGNORECASE
+    r"\b(?:questions?|points?)\s+(?:number\s+|no\.?\s*)?"
+    r"(\d{1,2}(?:\s*(?:,\s*(?:and\s+)?|&|\band\b|-|–|\bto\b)\s*\d{1,2}\b)*)\b(?![\d/]|[.,]\d)",
+    re.IGNORECASE,
 )
 
 #: "Q6a", "question 3" inside a sentence: a question named, perhaps with its part letter.
