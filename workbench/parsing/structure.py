@@ -970,6 +970,7 @@ def _step(reader: _Reader, unit: Unit) -> None:
         and reader.letter.pieces
         and reader.continues_request(unit)
         and not (_signpost(reader, unit) and _restates(text, reader.letter.pieces))
+        and not _asked_again(text, reader.letter.pieces)
     ):
         reader.open(unit, continued=True)
         return
@@ -1298,6 +1299,25 @@ def _restates(text: str, pieces: list[Piece]) -> bool:
         for unit in piece.units
         for asked in unit.sentence_words
         if asked
+    )
+
+
+def _asked_again(text: str, pieces: list[Piece]) -> bool:
+    """A listed line in the answers whose question is one the request already asked, word for
+    word ("• How many were paid/unpaid? Paid 42, unpaid 5"): the request restated with each
+    answer after its question, not a further ask."""
+    own = voice.own_words(text)
+    cut = own.find("?")
+    if cut < 0:
+        return False
+    words = _words(own[: cut + 1])
+    if len(words) < 3:
+        return False
+    return any(
+        asked and len(words & asked) >= 0.85 * max(len(words), len(asked))
+        for piece in pieces
+        for unit in piece.units
+        for asked in unit.sentence_words
     )
 
 
