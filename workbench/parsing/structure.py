@@ -1305,7 +1305,9 @@ def _restates(text: str, pieces: list[Piece]) -> bool:
 def _asked_again(text: str, pieces: list[Piece]) -> bool:
     """A listed line in the answers whose question is one the request already asked, word for
     word ("• How many were paid/unpaid? Paid 42, unpaid 5"): the request restated with each
-    answer after its question, not a further ask."""
+    answer after its question, not a further ask. Two asks of one list differ in a word or
+    two ("... about noisy fireworks?", "... about fireworks thrown at people?"), so the words
+    must all but match."""
     own = voice.own_words(text)
     cut = own.find("?")
     if cut < 0:
@@ -1314,11 +1316,15 @@ def _asked_again(text: str, pieces: list[Piece]) -> bool:
     if len(words) < 3:
         return False
     return any(
-        asked and len(words & asked) >= 0.85 * max(len(words), len(asked))
+        asked and len(words & asked) >= _SAME_WORDS * max(len(words), len(asked))
         for piece in pieces
         for unit in piece.units
         for asked in unit.sentence_words
     )
+
+
+#: Share of words two questions must have in common to be one question asked again.
+_SAME_WORDS = 0.95
 
 
 def _words(value: str) -> set[str]:
