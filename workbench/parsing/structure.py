@@ -1305,13 +1305,13 @@ def _restates(text: str, pieces: list[Piece]) -> bool:
 def _asked_again(text: str, pieces: list[Piece]) -> bool:
     """A listed line in the answers whose question is one the request already asked, word for
     word ("• How many were paid/unpaid? Paid 42, unpaid 5"): the request restated with each
-    answer after its question, not a further ask. Two asks of one list differ in a word or
-    two ("... about noisy fireworks?", "... about fireworks thrown at people?"), so the words
-    must all but match."""
+    answer after its question, not a further ask. Two asks of one list may differ in a word
+    ("... the number of 101 calls?", "... the number of 999 calls?"), so the words must all but
+    match, and the answer must follow the question on its line."""
     own = voice.own_words(text)
     cut = own.find("?")
-    if cut < 0:
-        return False
+    if cut < 0 or not own[cut + 1 :].strip():
+        return False  # nothing after the question: no answer given beside it
     words = _words(own[: cut + 1])
     if len(words) < 3:
         return False
