@@ -387,6 +387,11 @@ def _accepted_items(text: str, region: Span, *, continued: bool = False) -> list
 _INLINE_FIRST = re.compile(r"[:\-–]\s+(?=\(?1[.)]\s+\S)")
 
 
+#: "Responded Mon 18 September 20231. How long ...": a page's field run into the list's first
+#: item, its "1." glued to the year (or word) before it.
+_GLUED_FIRST = re.compile(r"(?:(?<=\d{4})|(?<=[a-z]{2}))(?=1[.)]\s+[A-Z][a-z])")
+
+
 def _with_inline_first(text: str, found: list[Span]) -> list[Span]:
     """Lines, with a first item that shares its line with the lead-in made a line of its own,
     when the next numbered line is item 2."""
@@ -398,6 +403,7 @@ def _with_inline_first(text: str, found: list[Span]) -> list[Span]:
             return found
         previous = found[index - 1]
         match = next(reversed(list(_INLINE_FIRST.finditer(previous.text))), None)
+        match = match or _GLUED_FIRST.search(previous.text)
         if match is None or read_item(previous.text) is not None:
             return found
         item = Span.of(text, previous.start + match.end(), previous.end)
