@@ -636,6 +636,9 @@ def _bulleted_points(text: str, region: Span, source: str) -> list[RequestPoint]
         unmarked = _unmarked_first_item(text, found, bullets[0])
         if unmarked is not None:
             spans = [unmarked, *items]
+        own = _own_ask_before_intro(text, lead_sentences)
+        if own is not None:
+            spans = [own, *spans]
     elif parallel:
         spans = [lead, *items]  # "The number of X." then "• The number of Y.": asks in a row
     elif any(asking) and lead_sentences and any(ASK.search(s.text) for s in lead_sentences):
@@ -652,6 +655,38 @@ def _bulleted_points(text: str, region: Span, source: str) -> list[RequestPoint]
         for n, span in enumerate(spans, start=1)
     ]
     return points + _numbered_after_bullets(text, points, source)
+
+
+def _own_ask_before_intro(text: str, lead: list[Span]) -> Span | None:
+    """ "Could you please provide me with a listing of all callsigns ... Please include the
+    following metadata:" then bullets: the sentences before the lead-in ask for something of
+    their own (the listing), a point before the bullets; a sentence that only announces the
+    request ("I am writing to request information about ...") asks for nothing."""
+    intro = next((i for i, s in enumerate(lead) if _INTRO.search(s.text)), None)
+    if not intro:
+        return None
+    before = lead[:intro]
+    if not any(_asks_for_something(s.text) for s in before):
+        return None
+    return strip_quotes(text, Span.of(text, before[0].start, before[-1].end))
+
+
+#: An ask that names no thing asked for: "I am writing to request information under the Act".
+_ANNOUNCES_REQUEST = re.compile(
+    r"\b(?:request\w*|ask\w*|seek\w*)\s+(?:for\s+)?(?:some\s+)?(?:information|data)\b"
+    r"(?!\s+(?:on|of)\s+the\s+(?:number|total|amount|cost))",
+    re.IGNORECASE,
+)
+
+
+def _asks_for_something(sentence: str) -> bool:
+    body = _GREETING.sub("", sentence)
+    return (
+        bool(ASK.search(body))
+        and not _NOT_AN_ASK.search(body)
+        and not _ANNOUNCES_REQUEST.search(body)
+        and not FOLLOW_ON.match(body)
+    )
 
 
 def _unmarked_first_item(text: str, lines: list[Span], first_bullet: int) -> Span | None:
