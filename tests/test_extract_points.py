@@ -326,3 +326,12 @@ def test_a_question_answered_by_subject_between_questions_named_by_number():
         "Kind regards\n\nFOI Team\n"
     )
     assert labels(text) == ["1", "2", "3"]
+
+
+def test_a_sentence_announcing_the_request_is_no_point_before_the_bullets():
+    text = (
+        "Your request\n\nI am writing to request information about parking permits. "
+        "Please provide the following:\n- The number of permits issued in 2024.\n"
+        "- The income from permits in 2024.\n\nOur response\n\nWe hold this information."
+    )
+    assert labels(text) == ["1", "2"]
