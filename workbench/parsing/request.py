@@ -462,6 +462,10 @@ def _piece_points(text: str, piece: Piece) -> list[RequestPoint]:
     if numbered:
         return numbered
     items = [u for u in piece.units if read_item(u.text) is not None or bullet_style(u.text)]
+    if items and _fields_of_lead(piece, items):
+        # "Please provide details of all trees felled ... Information to include;" over
+        # "- Location", "- Date of works": what the one ask should hold, one point.
+        return [RequestPoint("", strip_quotes(text, region), "response")]
     if not items:
         # "... the following information: 1. A list of ... 2. The annual spend ...": a list
         # run into one paragraph.
@@ -484,6 +488,22 @@ def _piece_points(text: str, piece: Piece) -> list[RequestPoint]:
     if lead is not None and lead < len(region.text.split("\n", 1)[0]):
         region = Span.of(text, region.start + lead, region.end)  # "Q: How many ...?"
     return [RequestPoint("", strip_quotes(text, region), "response")]
+
+
+def _fields_of_lead(piece: Piece, items: list[Unit]) -> bool:
+    """A piece that opens with an ask ending in a lead-in (":" or ";") over unlabelled list
+    items that mostly ask nothing themselves ("- Location", "- Date of works"): the items are
+    the fields of that ask. A lead-in naming "the following" introduces asks of their own."""
+    lead = [u for u in piece.units if u.span.start < items[0].span.start]
+    if not lead or any(read_item(u.text) is not None for u in items):
+        return False
+    last = lead[-1].text.rstrip()
+    if not last.endswith((":", ";")) or not any(u.asks for u in lead):
+        return False
+    if re.search(r"\bthe\s+following\b|\bas\s+follows\b", last, re.IGNORECASE):
+        return False
+    asking = sum(u.asks for u in items)
+    return asking * 3 <= len(items)
 
 
 def _relabel_if_repeated(points: list[RequestPoint]) -> None:

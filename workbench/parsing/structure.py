@@ -965,6 +965,9 @@ def _step(reader: _Reader, unit: Unit) -> None:
         else:
             reader.open(unit)
         return
+    if reader.state == "answer" and reader.letter.pieces and _leads_more_asks(reader, unit):
+        reader.open(unit, continued=True)  # "Please also provide details of ... to include;"
+        return
     if (
         reader.state == "answer"
         and reader.letter.pieces
@@ -1300,6 +1303,20 @@ def _restates(text: str, pieces: list[Piece]) -> bool:
         for asked in unit.sentence_words
         if asked
     )
+
+
+def _leads_more_asks(reader: _Reader, unit: Unit) -> bool:
+    """In the answers, the requester's lead-in ("Please also provide details of all new
+    planting. Information to include;") straight over a list in the request's own bullets:
+    the next piece of the request starts with it, not with its first bullet."""
+    if not unit.asks or unit.authority or not unit.text.rstrip().endswith((":", ";")):
+        return False
+    if _listed(unit.text):
+        return False
+    index = unit.index + 1
+    following = reader.letter.units[index] if index < len(reader.letter.units) else None
+    style = bullet_style(following.text) if following is not None else None
+    return style is not None and style in reader.styles and not following.authority
 
 
 def _asked_again(text: str, pieces: list[Piece]) -> bool:
