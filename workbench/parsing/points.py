@@ -541,6 +541,10 @@ _FIELDS_LEAD = re.compile(
     re.IGNORECASE,
 )
 _BULLET_LINE = re.compile(rf"^[{BULLETS}]\s")
+#: A list item answered on its own line after a spaced dash: "- how many staff are suspended - 3".
+ANSWERED_BESIDE = re.compile(
+    r"\s[-–]\s+(?:£?\d[\d,.]*%?|yes|no|none|nil)\b[^\n]{0,30}$", re.IGNORECASE
+)
 
 
 #: A bullet glyph inside a line: a PDF copied to text runs its list onto one line
@@ -627,6 +631,7 @@ def _bulleted_points(text: str, region: Span, source: str) -> list[RequestPoint]
             items[-1] = Span.of(text, items[-1].start, end)
             continue
         items.append(Span.of(text, found[index].start + 2, end))
+    items += _unmarked_last_item(text, found, bullets, items)
     introduced = not lead or any(
         _INTRO.search(s.text) and not re.search(r"\?\s*$", s.text) for s in lead_sentences
     )
@@ -687,6 +692,22 @@ def _asks_for_something(sentence: str) -> bool:
         and not _ANNOUNCES_REQUEST.search(body)
         and not FOLLOW_ON.match(body)
     )
+
+
+def _unmarked_last_item(
+    text: str, lines: list[Span], bullets: list[int], items: list[Span]
+) -> list[Span]:
+    """ "- how many staff are suspended - 3" ... then "The reasons for each suspension": bullets
+    each answered beside it, then one line after the last, worded as an item: the list's last
+    ask, its bullet lost (the last bullet's own answer is already given), not more of it."""
+    last = bullets[-1]
+    if last + 2 != len(lines) or not all(ANSWERED_BESIDE.search(lines[i].text) for i in bullets):
+        return []
+    if not ITEM_PARAGRAPH.match(lines[last + 1].text):
+        return []
+    rest = Span.of(text, lines[last + 1].start, items[-1].end)
+    items[-1] = Span.of(text, items[-1].start, lines[last].end)
+    return [rest]
 
 
 def _unmarked_first_item(text: str, lines: list[Span], first_bullet: int) -> Span | None:
@@ -774,7 +795,7 @@ def _asked_points(text: str, region: Span, source: str) -> list[RequestPoint]:
             and bool(groups)
             and not dangling
             and not listing
-            and bool(_ITEM_PARAGRAPH.match(body))
+            and bool(ITEM_PARAGRAPH.match(body))
         )
         dangling = bool(_DANGLING.search(body)) or (dangling and not _ENDED.search(body))
         if asks and _INTRO.search(body) and not re.search(r"\?\s*$", body):
@@ -867,7 +888,7 @@ _GENERIC_OBJECT = re.compile(
 
 
 #: A paragraph that names a thing asked for, not a sentence about the request.
-_ITEM_PARAGRAPH = re.compile(
+ITEM_PARAGRAPH = re.compile(
     r"^\W*(?:the|a|an|all|any|copies|copy|details|information|number|total|list|names?)\s+"
     r"(?!(?:data|information|figures|response|answer|list|request|above)\s+\w*\s*should\b)"
     r"[^.?!]{3,200}[.?]?\s*$",

@@ -124,6 +124,8 @@ def read_request(letter: Letter, request_text: str | None = None) -> RequestRead
                 # Every question carries its answer on its own line: answered in turn.
                 for point, answer in zip(points, inline, strict=True):
                     _take_answer(text, point, answer)  # type: ignore[arg-type]
+            elif len(points) > 2 and all(inline[:-1]) and inline[-1] is None:
+                _answered_but_last(letter, points, inline)
             return RequestReading(points, "reported" if quoted[0].reported else "quoted")
     earlier = [p for p in letter.pieces if p.source == "earlier"]
     if earlier:
@@ -398,6 +400,20 @@ def _answered_in_line(text: str, point: RequestPoint, *, loosely: bool = False) 
         return None
     cut = point.span.start + match.end()
     return Span.of(text, cut, point.span.end)
+
+
+def _answered_but_last(
+    letter: Letter, points: list[RequestPoint], inline: list[Span | None]
+) -> None:
+    """ "- how many staff are suspended - 3" for each ask but the last ("The reasons for each
+    suspension"): the others are answered on their own lines, the last by what the letter
+    says after the request."""
+    for point, answer in zip(points[:-1], inline[:-1], strict=True):
+        _take_answer(letter.text, point, answer)  # type: ignore[arg-type]
+    last = points[-1]
+    after = [zone for zone in letter.spans(*ANSWERING) if zone.start >= last.span.end]
+    if after:
+        last.answer = after[0]
 
 
 def _take_answer(text: str, point: RequestPoint, answer: Span) -> None:

@@ -37,7 +37,7 @@ from . import voice
 from .answers import announces_answers, announces_below, marker_keys, statute_heading
 from .labels import ItemLabel, format_label, label_key, read_item
 from .phrases import phrase_book
-from .points import FOLLOW_ON
+from .points import ANSWERED_BESIDE, FOLLOW_ON, ITEM_PARAGRAPH
 from .rights import is_rights_sentence
 from .text import BULLETS, LIST_ITEM, Layout, Span, is_heading
 
@@ -734,7 +734,12 @@ class _Reader:
         if _repeats(text, self.current):
             return True  # a question quoted again: its answer follows
         listed = [u for u in self.current.units if _listed(u.text)]
+        taken = self.current.units[-1]
+        if listed and not _listed(taken.text) and _last_item_unmarked(listed, taken):
+            return True  # the list's last ask, its bullet lost, is taken: the answer follows
         if listed and not _listed(text) and not unit.asks:
+            if _last_item_unmarked(listed, unit):
+                return False  # "- how many ... - 9" each answered, then "The reasons for ..."
             if self.current.continued:
                 return True  # the next question in a list, then plain text: its answer
             last = self.current.units[-1]
@@ -1302,6 +1307,21 @@ def _restates(text: str, pieces: list[Piece]) -> bool:
         for unit in piece.units
         for asked in unit.sentence_words
         if asked
+    )
+
+
+
+
+def _last_item_unmarked(listed: list[Unit], unit: Unit) -> bool:
+    """Bulleted asks each answered beside it ("- how many officers are suspended - 9"), then a
+    line worded like an item ("The reasons for each of those officers being suspended"): the
+    list's last ask, its bullet lost, not the answer - the bullets' answers are given."""
+    return (
+        "\n" not in unit.text.strip()
+        and not unit.authority
+        and ITEM_PARAGRAPH.match(unit.text) is not None
+        and ANSWERED_BESIDE.search(unit.text) is None
+        and all(ANSWERED_BESIDE.search(u.text) for u in listed)
     )
 
 
