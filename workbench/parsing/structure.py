@@ -1310,8 +1310,6 @@ def _restates(text: str, pieces: list[Piece]) -> bool:
     )
 
 
-
-
 def _last_item_unmarked(listed: list[Unit], unit: Unit) -> bool:
     """Bulleted asks each answered beside it ("- how many officers are suspended - 9"), then a
     line worded like an item ("The reasons for each of those officers being suspended"): the
