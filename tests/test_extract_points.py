@@ -335,3 +335,18 @@ def test_a_sentence_announcing_the_request_is_no_point_before_the_bullets():
         "- The income from permits in 2024.\n\nOur response\n\nWe hold this information."
     )
     assert labels(text) == ["1", "2"]
+
+
+def test_request_quoted_after_a_semicolon_lead_in_is_the_point():
+    text = (
+        "Dear Ms Varga,\n\nThank you for your request for an internal review.\n\n"
+        "Your original request was;\n\n"
+        "I shall be grateful if you will let me know what surveys of otters the agency has "
+        "carried out along the River Teme since 2015.\n\n"
+        "In our response to you of 10 July 2024 we stated that two surveys had been carried "
+        "out, as follows:\n\n• Teme otter survey, May 2016\n\n• Teme otter survey, June 2021\n\n"
+        "I uphold the original response.\n\nYours sincerely,\n\nReview Officer\n"
+    )
+    points = extract(text).points
+    assert len(points) == 1
+    assert points[0].text.startswith("I shall be grateful if you will let me know")
