@@ -118,6 +118,7 @@ def read_request(letter: Letter, request_text: str | None = None) -> RequestRead
             # The page kept only the request's lead-in ("I would like the following:") and
             # lost its questions, but the answers are labelled "Q1", "Q2": those are the points.
             return RequestReading(labelled, "answers")
+        points = _fuller_copy(letter, quoted, points)
         if points:
             inline = _inline_answers(text, points)
             if len(points) > 1 and all(inline):
@@ -143,6 +144,30 @@ def read_request(letter: Letter, request_text: str | None = None) -> RequestRead
     if in_turn:
         return RequestReading(in_turn, "answers")
     return RequestReading([RequestPoint("1", Span(0, 0, ""), "response")], "none")
+
+
+def _fuller_copy(
+    letter: Letter, quoted: list[Piece], points: list[RequestPoint]
+) -> list[RequestPoint]:
+    """A response that quotes the request and stops inside the quotation (a page cut short)
+    has lost the rest of the request; the requester's own message above it on the thread
+    holds all of it. When that message's points begin with the ones quoted, they are the
+    request's points."""
+    message = letter.request_message
+    if message is None or not points or letter.text[quoted[-1].span.end :].strip():
+        return points
+    fuller = request_points(message.text, offset=message.start, source="response")
+    if len(fuller) <= len(points):
+        return points
+    for mine, theirs in zip(points, fuller, strict=False):
+        words = _words(mine.span.text)
+        if not words or len(words & _words(theirs.span.text)) < _SAME_ASK * len(words):
+            return points
+    return fuller
+
+
+#: Share of a quoted point's words its own copy in the requester's message must hold.
+_SAME_ASK = 0.8
 
 
 def _numbered_in_turn(letter: Letter) -> list[RequestPoint]:
