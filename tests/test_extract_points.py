@@ -350,3 +350,13 @@ def test_request_quoted_after_a_semicolon_lead_in_is_the_point():
     points = extract(text).points
     assert len(points) == 1
     assert points[0].text.startswith("I shall be grateful if you will let me know")
+
+
+def test_a_list_the_authority_has_attached_is_not_the_request():
+    text = (
+        "Dear Mr Hale\n\nThank you for your request of 2 June 2025 for the minutes of the "
+        "harbour board's meetings in 2024.\n\n"
+        "I have attached the information you requested:\n- Minutes, March 2024\n"
+        "- Minutes, September 2024\n\nYours sincerely\n\nHarbour Office\n"
+    )
+    assert labels(text) == ["1"]

@@ -290,7 +290,7 @@ _ANSWER_FOLLOWS = re.compile(
     # "I enclose a copy of some of the information you have requested:", "In our response we
     # stated that we were consulted on two applications as follows:" - the authority handing
     # over, or telling what it said: its own list follows, not the request
-    r"|\b(?:I|we)\s+(?:(?:also|have|had|now|hereby)\s+)*(?:enclose|attach|stated|explained|"
+    r"|\b(?:I|we)\s+(?:(?:also|have|had|now|hereby)\s+)*(?:enclos(?:e|ed|ing)|attach(?:ed|ing)?|stated|explained|"
     r"set\s+out|listed)\b",
     re.IGNORECASE,
 )
