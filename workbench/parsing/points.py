@@ -924,7 +924,7 @@ def _asked_points(text: str, region: Span, source: str) -> list[RequestPoint]:
             # ("The current number of ...") is an item of its own.
             groups.append([*intros, sentence])
             listing = not (
-                _ITEMS_WANTED.search(intros[-1].text) and _ITEM_PARAGRAPH.match(body)
+                _ITEMS_WANTED.search(intros[-1].text) and ITEM_PARAGRAPH.match(body)
             )  # the lines after it are more of the same list
             intros = []
         elif groups and not asks and not follows and (new_paragraph or background):
