@@ -41,6 +41,18 @@ CATEGORIES: tuple[str, ...] = (
 )
 
 
+#: "can not" written as two words, as requesters often write it ("... can not be correct").
+_CAN_NOT = re.compile(r"\b(can)\s+(not)\b", re.IGNORECASE)
+
+
+def as_written_together(text: str) -> str:
+    """The text with "can not" read as "cannot", so one spelling of the cues serves both.
+
+    The length is kept ("cannot" and a space), so what the cues match lies where it was.
+    """
+    return _CAN_NOT.sub(lambda m: m.group(1) + m.group(2) + " " * (len(m.group(0)) - 6), text)
+
+
 def _compiles(value: str) -> str:
     """A phrase a team wrote must compile, or the file is refused with the phrase named."""
     try:
@@ -126,7 +138,7 @@ class CueBook(BaseModel):
 
     def is_denial(self, sentence: str) -> bool:
         """Whether the sentence only denies what came before ("It is not.", "I disagree.")."""
-        return self._denial.match(sentence) is not None
+        return self._denial.match(as_written_together(sentence)) is not None
 
     @functools.cached_property
     def _rebuttal(self) -> list[re.Pattern[str]]:
@@ -134,6 +146,7 @@ class CueBook(BaseModel):
 
     def is_rebuttal(self, sentence: str) -> bool:
         """Whether the sentence contradicts ("However, no date ...", "No prosecution ...")."""
+        sentence = as_written_together(sentence)
         return any(pattern.search(sentence) for pattern in self._rebuttal)
 
     @functools.cached_property
@@ -146,6 +159,7 @@ class CueBook(BaseModel):
         "I do not accept that" objects; "I am not satisfied with your response" only says
         what every review request says.
         """
+        sentence = as_written_together(sentence)
         rest = self._discontent.sub(lambda m: " " * len(m.group(0)), sentence)
         return any(cue.regex.search(rest) for cue in self.objection)
 

@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from ..citations import is_exemption
-from .categories import CueBook
+from .categories import CueBook, as_written_together
 
 #: A penalty this high is the request's furniture itself (asking for the review, a salutation).
 _FURNITURE = 3
@@ -96,6 +96,7 @@ def score_unit(
     (by default all of them): a provision named elsewhere in the sentence says what the
     unit's complaint is about rather than which complaint it is (see ``_named``).
     """
+    masked = as_written_together(masked)
     provisions = list(provisions)
     own = set(provisions if inside is None else inside)
     subject: dict[str, int] = {}  # weight-1 cues and provisions: the subject, counted once
