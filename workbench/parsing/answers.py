@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from .labels import ORDINALS, label_key, top_key
 from .points import ASK, RequestPoint, first_sentence
 from .rights import is_rights_sentence
-from .text import Layout, Span, is_heading, paragraphs
+from .text import LIST_ITEM, Layout, Span, is_heading, paragraphs
 from .voice import own_words as own_words_of
 
 #: Longest first: "Question 2" must not read as "Qu" then the labels "e", "s", "t", ...
@@ -623,7 +623,25 @@ class _Topics:
             repeated = asks or shared >= 0.9 * len(words)
             if enough and repeated and shared >= 0.75 * len(own) and len(words) <= 1.3 * len(own):
                 return _Marker(line.start, (key,), restated=True)
-        return None
+        return self._shortened(line, words)
+
+    def _shortened(self, line: Span, words: set[str]) -> _Marker | None:
+        """A bullet over its answer naming its ask in fewer words ("- the number of licence
+        holders in each age band" for "... in each age band of ten years"): every word is the
+        ask's own, and no other ask has as many of them."""
+        if len(words) < _FEWEST_SHORTENED or not LIST_ITEM.match(line.text):
+            return None
+        scores = sorted(
+            ((len(words & own), key) for key, own in self.points if words <= own), reverse=True
+        )
+        others = [key for score, key in scores[1:] if score == scores[0][0]] if scores else []
+        if not scores or any(key != scores[0][1] for key in others):
+            return None
+        return _Marker(line.start, (scores[0][1],), restated=True)
+
+
+#: The fewest content words a shortened ask must keep to name its point.
+_FEWEST_SHORTENED = 4
 
 
 def _first_paragraph(value: str) -> str:

@@ -933,7 +933,12 @@ def _step(reader: _Reader, unit: Unit) -> None:
         else:
             reader.open(unit)
         return
-    if reader.state == "answer" and reader.letter.pieces and reader.continues_request(unit):
+    if (
+        reader.state == "answer"
+        and reader.letter.pieces
+        and reader.continues_request(unit)
+        and not (_signpost(reader, unit) and _restates(text, reader.letter.pieces))
+    ):
         reader.open(unit, continued=True)
         return
     at_top = reader.state == "before" and not reader.spoken and not reader.letter.pieces
@@ -948,6 +953,17 @@ def _step(reader: _Reader, unit: Unit) -> None:
         # request before them ("Request for information: Environmental Information
         # Regulations 2004") asked for nothing: the questions are the request.
         _drop_title_block(reader)
+        reader.open(unit)
+        return
+    if (
+        requester
+        and reader.state == "before"
+        and not reader.letter.pieces
+        and _leads_a_list(reader, unit)
+    ):
+        # "Under FOIA, please can you provide me with the following information ...?" then
+        # "Request 1", "Request 2": the requester's lead-in over numbered asks, quoted after
+        # the authority's opening words.
         reader.open(unit)
         return
     if at_top and unit.role is not Role.TABLE and (requester or _list_over_answer(reader, unit)):
@@ -1176,6 +1192,24 @@ def _follows_on(text: str) -> bool:
     return bool(FOLLOW_ON.match(text))
 
 
+def _leads_a_list(reader: _Reader, unit: Unit) -> bool:
+    """A lead-in ("... the following information:") whose next unit opens a numbered list."""
+    if _LEAD_IN.search(unit.text.rstrip()) is None:
+        return False
+    index = unit.index + 1
+    following = reader.letter.units[index] if index < len(reader.letter.units) else None
+    return (
+        following is not None
+        and following.role in ANSWERING
+        and not following.authority
+        and _starts_a_list(following.text)
+    )
+
+
+#: The end of a lead-in over a list: "... the following information:", "... as follows?".
+_LEAD_IN = re.compile(r"\b(?:the\s+following|as\s+follows)\b[^.]*[:?]?$|:$", re.IGNORECASE)
+
+
 def _starts_a_list(text: str) -> bool:
     """A labelled line that opens a numbering: "1.", "Question 1:", "(a)", "(i)"."""
     label = read_item(text)
@@ -1200,6 +1234,39 @@ def _repeats(text: str, piece: Piece) -> bool:
             if asked and len(words & asked) >= 0.85 * max(len(words), len(asked)):
                 return True
     return False
+
+
+def _signpost(reader: _Reader, unit: Unit) -> bool:
+    """A line set between the answers: after something other than the request (a
+    "Response" heading, an answer) and before the authority speaking. A line there that
+    names an ask names it again, over its answer."""
+    units = reader.letter.units
+    following = units[unit.index + 1] if unit.index + 1 < len(units) else None
+    return (
+        reader.previous is not None
+        and reader.previous.role is not Role.REQUEST
+        and following is not None
+        and following.authority
+        and not following.asks
+    )
+
+
+def _restates(text: str, pieces: list[Piece]) -> bool:
+    """Whether a line in the answers names an ask already made, in its words or fewer
+    ("- the number of licence holders in each age band" over its answer): a signpost for
+    the answer that follows, not a further ask."""
+    if read_item(text) is not None:
+        return False  # "2. Between April and March, what ...": the next number is the next ask
+    words = _words(voice.own_words(text))
+    if len(words) < _FEWEST_ITEM_WORDS:
+        return False
+    return any(
+        len(words & asked) >= 0.85 * len(words)
+        for piece in pieces
+        for unit in piece.units
+        for asked in unit.sentence_words
+        if asked
+    )
 
 
 def _words(value: str) -> set[str]:
