@@ -943,7 +943,12 @@ class _Walk:
             self.argued = {draft.category for draft in self.drafts[self.segment_start :]}
             return
         if found is not None and self._argues_on(found):
-            return  # the paragraphs before stated this ground; this one argues it
+            # the paragraphs before stated this ground; this one argues it, so the ground's
+            # passage runs on over it when it follows closely
+            last = self.drafts[-1] if self.drafts else None
+            if last is not None and 0 < found.unit.block - last.block <= 3:
+                last.end = max(last.end, self.structure.blocks[found.unit.block].end)
+            return
         if found is not None:
             start = found.unit.start if found.lead is None else found.lead
             block = self.structure.blocks[found.unit.block]
