@@ -784,6 +784,10 @@ class _Walk:
             and self.structure.blocks[current.block].item is None
         ):
             return True  # the points of the sentence that stated the ground
+        if block.enumerates and self.structure.blocks[current.block].item not in (None, block.item):
+            # "Please can you:" then "1. explain why ..." and "3. say what you will change ...":
+            # the sentence before the points states no ground, so each point is its own
+            return False
         if current.category != scored.category:
             return False
         if self._quoted_since(current, unit):
