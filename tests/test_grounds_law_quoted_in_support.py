@@ -35,3 +35,11 @@ def test_the_law_set_out_in_a_list_of_its_own_states_no_ground():
 def test_a_duty_stated_against_this_authority_is_still_a_ground():
     text = "The council must respond within twenty working days, and you took three months.\n"
     assert [g.category for g in read_grounds(text, "FOIA")] == ["delay"]
+
+
+def test_the_law_stated_of_this_authority_argues_the_ground_before_it():
+    text = (
+        "Dear FOI team,\n\nThe reply I asked for is overdue. In any case, the law states that the "
+        "trust must respond within twenty working days.\n\nRegards,\nR. Kaur\n"
+    )
+    assert [g.category for g in read_grounds(text, "FOIA")] == ["no_response"]

@@ -77,9 +77,16 @@ class _Draft:
     stated_end: int | None = None  # end of the last unit that stated it (not only supported it)
 
     def settle(self) -> None:
-        """The category of the strongest sentence (the first of equals)."""
+        """The category of the strongest sentence (the first of equals).
+
+        Of the two complaints about time, "nothing has come at all" is the graver fact: said
+        anywhere in the passage, the words about when the answer was due ("should have
+        responded by 10 May") argue it rather than a mere delay.
+        """
         best = max(self.scores, key=lambda s: s.score)
         self.category = best.category or self.category
+        if self.category == "delay" and any(s.category == "no_response" for s in self.scores):
+            self.category = "no_response"
 
 
 @dataclass(frozen=True)
@@ -136,6 +143,12 @@ _ASKS_A_REMEDY = re.compile(
 _OPENS_WITH_REMEDY = re.compile(
     r"\W*(?:so\s+|therefore\s+)?(?:please|kindly)\s+(?:now\s+)?"
     r"(?:provide|send|release|disclose|supply|give)\b",
+    re.IGNORECASE,
+)
+
+#: When the answer was due ("should have responded promptly and by 10 May", "was due by").
+_WAS_DUE = re.compile(
+    r"\bshould\s+(?:\w+\s+)?have\s+(?:responded|replied|answered)\b|\b(?:was|were|is)\s+due\s+(?:by|on)\b",
     re.IGNORECASE,
 )
 
@@ -788,7 +801,7 @@ class _Walk:
             # "Please can you:" then "1. explain why ..." and "3. say what you will change ...":
             # the sentence before the points states no ground, so each point is its own
             return False
-        if current.category != scored.category:
+        if current.category != scored.category and not self._says_when_due(current, scored, unit):
             return False
         if self._quoted_since(current, unit):
             return False  # the argument resumed after words quoted in support is a new one
@@ -799,6 +812,19 @@ class _Walk:
             return False
         strong = self.book.strong
         return scored.score < strong or current.scores[-1].score < strong
+
+    def _says_when_due(self, current: _Draft, scored: Scored, unit: Unit) -> bool:
+        """Whether the unit only says when the answer was due, after "nothing has come".
+
+        "The response I requested is overdue. By law, the MHRA should have responded promptly
+        and by 10 May." is one complaint, that no answer has come: the deadline argues it.
+        "... that time ran out in early March" states a lapse of its own.
+        """
+        return (
+            current.category == "no_response"
+            and scored.category == "delay"
+            and _WAS_DUE.search(self.structure.masked[unit.start : unit.end]) is not None
+        )
 
     def _quoted_since(self, draft: _Draft, unit: Unit) -> bool:
         """Whether someone else's words were quoted after the ground last stated itself.
