@@ -325,6 +325,9 @@ def _markers(layout: Layout, points: list[RequestPoint], zones: list[Span]) -> l
                 found.setdefault(sentence.start, marker)
     for marker in _bare_numbers(layout, keys, zones):
         found.setdefault(marker.start, marker)
+    if not any(m.labelled for m in found.values()):
+        for marker in _inline_numbers(keys, zones):
+            found.setdefault(marker.start, marker)
     ordered = [found[start] for start in sorted(found)]
     return _in_reading_order(ordered, keys)
 
@@ -377,6 +380,29 @@ def _bare_numbers(layout: Layout, keys: list[str], zones: list[Span]) -> list[_M
     if len(found) < 2 or numbers != [str(n) for n in range(1, len(found) + 1)]:
         return []
     return found
+
+
+def _inline_numbers(keys: list[str], zones: list[Span]) -> list[_Marker]:
+    """Answers numbered in running text, one paragraph for all ("Response: ... 1. Airline
+    Safety Ltd 2. 212 3. £14,930 4. We do not hold ..."), as a disclosure log flattened onto
+    one line gives them. They count only when the numbers run 1, 2, 3 ... once each, one
+    for every point, inside a single line."""
+    if len(keys) < 2 or keys != [str(n) for n in range(1, len(keys) + 1)]:
+        return []
+    for zone in zones:
+        for line in re.finditer(r"[^\n]+", zone.text):
+            found = []
+            for match in _INLINE_NUMBER.finditer(line.group(0)):
+                if match.group(1) == str(len(found) + 1):
+                    start = zone.start + line.start() + match.start(1)
+                    found.append(_Marker(start, (match.group(1),)))
+            if len(found) == len(keys):
+                return found
+    return []
+
+
+#: "1. " inside a line, after a space or a colon: a number an inline answer opens with.
+_INLINE_NUMBER = re.compile(r"(?:(?<=\s)|(?<=:))(\d{1,2})\.\s+(?=\S)")
 
 
 #: A line opening with a bare number and then a capitalised word: "1 Welsh Government ...".
