@@ -343,8 +343,9 @@ def _not_held_part_named(readings: list[tuple[RequestPoint, Reading]], answers: 
 def _whole_request_for_undecided(
     readings: list[tuple[RequestPoint, Reading]], answers: Answers, context: _DecisionContext
 ) -> None:
-    """A refusal of the whole request (s.12) made before or after the numbered answers decides
-    the points whose own answers decide nothing ("faults are logged on paper job sheets"),
+    """A refusal of the whole request (s.12), or a notice that none of it is held, made before
+    or after the numbered answers decides the points whose own answers decide nothing ("faults
+    are logged on paper job sheets"),
     unless a point's own answer gives that refusal: then it is that point's reason, and its
     neighbours are not refused by it."""
     undecided = [
@@ -362,7 +363,7 @@ def _whole_request_for_undecided(
         if not marker_keys(block.text.split("\n", 1)[0])
     ]
     whole = context.decide(unlabelled, default=False)
-    if whole.determination not in _WHOLE_REQUEST or any(
+    if not (whole.determination in _WHOLE_REQUEST or whole.basis in _WHOLE_NOT_HELD) or any(
         reading.determination is whole.determination for _, reading in readings
     ):
         return
@@ -372,6 +373,11 @@ def _whole_request_for_undecided(
         readings[index] = (point, reading)
 
 
+#: "The Scottish Government does not have the information you have requested. This is a formal
+#: notice under section 17(1) of FOISA ... In answer to your specific questions:": a notice that
+#: nothing asked for is held, with nothing given beside it, covers the points whose own answers
+#: only explain (who holds it instead, why none exists) and decide nothing themselves.
+_WHOLE_NOT_HELD = frozenset({"not_held", "not_held+ground"})
 #: Refusals that rest on one ground for the whole request: s.12 refuses every point it covers.
 _WHOLE_REQUEST = frozenset(
     {

@@ -66,7 +66,8 @@ ASK = Alternation(
         r"\b(?:could|can|would|will)\s+you\b",
         r"\b(?:can|could|may)\s+I\s+(?:please\s+)?(?:have|get|receive|obtain|see|ask|request)\b",
         r"^\W*I\s+am\s+(?:looking|searching)\s+for\b",
-        r"""\bI\s+(?:would|'d|’d|should)\s+(?:also\s+)?(?:like|be\s+grateful|appreciate)
+        # "We would like to request ...": a newsroom or a group asks in the plural
+        r"""\b(?:I|we)\s+(?:would|'d|’d|should)\s+(?:also\s+)?(?:like|be\s+grateful|appreciate)
             (?!\s+to\s+(?:apologi[sz]e|thank|take\s+this|confirm|advise|inform|explain|reassure|
                 assure|acknowledge|point\s+out|clarify|draw|remind|offer|make\s+clear))""",
         r"\bI\s+(?:wish|want|need)\s+to\s+(?:know|see|request|receive|obtain|ask)",

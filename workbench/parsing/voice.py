@@ -285,7 +285,10 @@ _ANSWER_FOLLOWS = re.compile(
     # "... the information you have requested ... is exempt in accordance with:", "... public
     # interest arguments that weigh in favour of disclosing the information you have sought:" -
     # the refusal's grounds and arguments follow, not the request
-    r"|\b(?:is|are|was|were|being)\s+exempt\b|\bpublic\s+interest\b",
+    r"|\b(?:is|are|was|were|being)\s+exempt\b|\bpublic\s+interest\b"
+    # "In answer to your specific questions:" - the answers follow, question by question
+    r"|^\W*in\s+(?:answer|response|reply)\s+to\s+(?:each\s+of\s+)?(?:your|the)\s+(?:\w+\s+){0,2}"
+    r"(?:questions?|points?|queries)\W*$",
     re.IGNORECASE,
 )
 
