@@ -286,6 +286,8 @@ _ANSWER_FOLLOWS = re.compile(
     # interest arguments that weigh in favour of disclosing the information you have sought:" -
     # the refusal's grounds and arguments follow, not the request
     r"|\b(?:is|are|was|were|being)\s+exempt\b|\bpublic\s+interest\b"
+    # "I can now respond as follows:" - the authority's answer follows, not the request
+    r"|\b(?:respond|reply|answer)\s+(?:to\s+(?:it|this|them|you|your\s+\w+)\s+)?as\s+follows\b"
     # "In answer to your specific questions:" - the answers follow, question by question
     r"|^\W*in\s+(?:answer|response|reply)\s+to\s+(?:each\s+of\s+)?(?:your|the)\s+(?:\w+\s+){0,2}"
     r"(?:questions?|points?|queries)\W*$",
