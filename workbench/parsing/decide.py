@@ -322,6 +322,11 @@ def _cues(book: PhraseBook, text: str, skipped: Callable[[], bool]) -> list[str]
         # "We do not hold the figures in calendar years - the information below shows
         # financial years": the information is given, in the form it is kept.
         found = [name for name in found if name != "not_held"] + ["disclosed"]
+    if "partial" in found and _FURTHER_EXEMPTION.search(text):
+        # "... unable to provide the information because section 33(2)(b) applies. In addition,
+        # section 30(b)(ii) applies to some of this information": a second exemption over part
+        # of what was already refused, not a part disclosed.
+        found = [name for name in found if name != "partial"] + ["withheld"]
     if _ACTIONS.intersection(found) and book.find("skip", "hypothetical", text, lowered):
         found = [name for name in found if name not in _ACTIONS]
     if book.find("skip", "alternative", text, lowered):
@@ -329,6 +334,13 @@ def _cues(book: PhraseBook, text: str, skipped: Callable[[], bool]) -> list[str]
     return found
 
 
+#: A further exemption said to cover part of the information just named ("In addition, an
+#: exemption under section 30(b)(ii) applies to some of this information").
+_FURTHER_EXEMPTION = re.compile(
+    r"^\W*(?:in\s+addition|additionally|also|further(?:more)?)\b[^.]{0,200}?\b(?:exemptions?|"
+    r"exceptions?)\b[^.]{0,120}?\bappl(?:y|ies)\s+to\s+(?:some|part)\s+of\s+(?:this|that|these|those|it)\b",
+    re.IGNORECASE,
+)
 #: A sentence that applies the law, then describes it in a trailing clause: the part before.
 _APPLIED_HEAD = re.compile(
     r"(?P<head>.{30,}?)(?:,\s*(?:as\s+per|in\s+line\s+with|in\s+accordance\s+with)\b"
