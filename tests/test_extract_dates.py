@@ -17,6 +17,7 @@ from workbench.parsing.extract import extract
         "25 October 2023",
         "25 Oct 2023",
         "25 Oct. 2023",
+        "25October 2023",
         "Wednesday 25 October 2023",
         "Wednesday, 25th of October 2023",
         "October 25, 2023",

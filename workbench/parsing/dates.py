@@ -30,10 +30,11 @@ _MONTH = (
 _WEEKDAY = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?,?\s+)?"
 #: A written-out date may run straight into the next block when a web page is flattened
 #: ("Responded Wed 30 July 2025Please consider ...", "... September 20231. How long ..."):
-#: after a month's name, its year may be followed by a capital or a list label.
+#: after a month's name, its year may be followed by a capital or a list label. A typed date
+#: may lose the space between day and month ("your request of 01May 2025").
 _DATE = re.compile(
     rf"""\b{_WEEKDAY}(?:
-        (?P<d1>[0-3]?\d)(?:st|nd|rd|th)?(?:\s+of)?[\s-]+{_MONTH.format(name="m1")},?[\s-]+(?P<y1>\d{{4}})
+        (?P<d1>[0-3]?\d)(?:st|nd|rd|th)?(?:\s+of)?[\s-]*{_MONTH.format(name="m1")},?[\s-]+(?P<y1>\d{{4}})
       | {_MONTH.format(name="m2")}\s+(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<y2>\d{{4}})
       | (?P<d3>[0-3]?\d)(?P<sep>[/.])(?P<m3>[01]?\d)(?P=sep)(?P<y3>\d{{4}}|\d{{2}})(?![\d/]|\.\d)
       | (?P<d5>[0-3]?\d)-(?P<m5>[01]?\d)-(?P<y5>\d{{4}})(?![\d-])
