@@ -305,3 +305,24 @@ def test_paragraphs_that_do_not_fit_their_questions_are_not_paired_with_them():
     )
     result = extract(text)
     assert {p.determination for p in result.points} == {Determination.NOT_HELD}
+
+
+def test_a_bullet_of_another_mark_below_the_asks_is_their_answer():
+    text = (
+        "For the six months to 31 March 2026, please provide:\n\n"
+        "- Total spend on locum doctors booked outside the national framework\n\n"
+        "- Total shifts filled by those locums\n\n"
+        "- The names of the agencies supplying them\n\n\n"
+        "  • 0 booked off-framework in the last 6 months\n\n"
+        "Section 43 – Commercial Interest\n\n"
+        "Section 43(2) exempts information whose disclosure would prejudice the commercial "
+        "interests of any person.\n\n"
+        "Factors in favour of disclosure:\n\n"
+        "  • Openness about how public money is spent.\n"
+    )
+    result = extract(text)
+    assert [p.text for p in result.points] == [
+        "Total spend on locum doctors booked outside the national framework",
+        "Total shifts filled by those locums",
+        "The names of the agencies supplying them",
+    ]

@@ -702,6 +702,8 @@ class _Reader:
         if _repeats(text, self.current):
             return True  # a question quoted again: its answer follows
         listed = [u for u in self.current.units if _listed(u.text)]
+        if listed and self._answer_bullet(unit, listed):
+            return True  # "- Total off-framework spend" ... then "• 0 off-framework": the answer
         if listed and not _listed(text) and not unit.asks:
             if self.current.continued:
                 return True  # the next question in a list, then plain text: its answer
@@ -718,6 +720,23 @@ class _Reader:
             ):
                 return True  # bulleted asks, then a paragraph of plain text: the answers
         return False
+
+    def _answer_bullet(self, unit: Unit, listed: list[Unit]) -> bool:
+        """A bullet of another mark than the request's own bullets, set apart by a blank line,
+        that asks for nothing and does not qualify the ask before it: the page's answer list,
+        not one more ask ("- Total hours filled by agencies" then "• 0 in the last 3 months")."""
+        style = bullet_style(unit.text)
+        marks = {found[0] for u in listed if (found := bullet_style(u.text)) is not None}
+        return (
+            style is not None
+            and unit.blank_before
+            and len(marks) == 1
+            and all(bullet_style(u.text) is not None for u in listed)
+            and style[0] not in marks
+            and not unit.asks
+            and not _follows_on(_BULLET.sub("", unit.text))
+            and not listed[-1].text.rstrip().endswith(":")
+        )
 
     def _set_apart(self, unit: Unit) -> bool:
         """More than one blank line before the unit: a gap wider than a paragraph break."""
