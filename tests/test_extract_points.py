@@ -326,3 +326,13 @@ def test_a_bullet_of_another_mark_below_the_asks_is_their_answer():
         "Total shifts filled by those locums",
         "The names of the agencies supplying them",
     ]
+
+
+def test_a_breakdown_asked_if_available_is_not_a_point_of_its_own():
+    text = (
+        "Dear University,\n\nPlease provide the following for the last three years:\n"
+        "How many students were accused of cheating with essay mills?\n"
+        "How many of these were expelled?\n"
+        "If available, please break this down by faculty.\n\nYours faithfully,\nA Reader\n"
+    )
+    assert labels(text) == ["1", "2"]

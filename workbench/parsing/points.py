@@ -100,7 +100,7 @@ _INTRO = re.compile(
 #: A sentence that continues the previous ask rather than making a new one.
 FOLLOW_ON = re.compile(
     r"""^\W*(?:if\s+(?:yes|so|not|no|this|that|there\s+(?:is|are|was|were|has|have)|any|
-            applicable|possible|the\s+answer)\b
+            applicable|possible|available|held|known|the\s+answer)\b
       | please\s+(?:provide|send|include|supply)\s+
             (?:copies|a\s+copy|copy|details|them|it|this|these|those)\b
       | (?:and|or)\s+(?:if|please)\b | this\s+(?:should|would|could|can|may)\b
