@@ -122,6 +122,7 @@ def find_answers(
     markers = _markers(layout, points, zones) or _paragraphs_in_turn(text, points, zones)
     if not markers:
         return Answers(general=list(zones), new_points=list(points))
+    markers = _with_the_rest(layout, zones, markers, [p.key for p in points])
     breaks = _section_breaks(text, zones, markers) + _whole_request_after(layout, markers)
     answers = Answers(signposted=True)
     claimed: list[Span] = []
@@ -142,6 +143,34 @@ def find_answers(
     answers.new_points = _split_parts(text, layout, points, answers)
     _follow_back_references(answers, points)
     return answers
+
+
+#: An answer for every point the letter has not answered by name: "With regards to all other
+#: questions ...", "For the remaining questions, ...", "All other parts of your request ...".
+_THE_REST = re.compile(
+    r"^\W*(?:(?:with\s+regards?\s+to|in\s+(?:relation|respect|response|regard)\s+to|regarding|"
+    r"as\s+(?:for|to)|for)\s+)?(?:all\s+)?(?:the\s+|your\s+)?(?:other|remaining)\s+"
+    r"(?:questions|points|parts|items|requests|elements)\b",
+    re.IGNORECASE,
+)
+
+
+def _with_the_rest(
+    layout: Layout, zones: list[Span], markers: list[_Marker], keys: list[str]
+) -> list[_Marker]:
+    """A sentence after the named answers that answers "all other questions" is the answer of
+    every point no marker names (it also ends the named answer before it)."""
+    named = {key for marker in markers for key in marker.keys}
+    rest = tuple(key for key in keys if key not in named and top_key(key) not in named)
+    if not rest:
+        return markers
+    first = markers[0].start
+    for zone in zones:
+        for sentence in layout.sentences_in(max(zone.start, first), zone.end):
+            if sentence.start > first and _THE_REST.match(sentence.text):
+                extra = _Marker(sentence.start, rest, lead=True)
+                return sorted([*markers, extra], key=lambda m: m.start)
+    return markers
 
 
 def _share_after_requote(
@@ -614,7 +643,8 @@ class _Topics:
         if not self.active:
             return None
         words = content_words(line.text)
-        asks = line.text.rstrip().endswith("?")
+        # "How many employees work in your Trust? – 8453": the question, its answer after it
+        asks = line.text.rstrip().endswith("?") or _ANSWER_AFTER_ASK.search(line.text) is not None
         for key, own in self.points:
             shared = len(words & own)
             enough = len(own) >= 3 or (len(own) == 2 and asks)
@@ -624,6 +654,10 @@ class _Topics:
             if enough and repeated and shared >= 0.75 * len(own) and len(words) <= 1.3 * len(own):
                 return _Marker(line.start, (key,), restated=True)
         return None
+
+
+#: A question mark followed on its line by a short answer set off by a dash or colon.
+_ANSWER_AFTER_ASK = re.compile(r"\?\s*[–—:-]\s*\S.{0,40}$")
 
 
 def _first_paragraph(value: str) -> str:

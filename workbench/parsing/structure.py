@@ -687,6 +687,8 @@ class _Reader:
             return False  # "C" / "For the last 5 years:" then "7. ...": the next group of asks
         label = read_item(text)
         seen = self.current_labels()
+        if label is not None and _repeats(text, self.current, relabelled=True):
+            return True  # "4. How many staff?" asked, then "1. How many staff? – 8453": its answer
         if label is not None and any(_same(label, other) for other in seen):
             if unit.asks and _all_first(seen + [label]):
                 return False  # "1. How many ...?" "1. How many ...?": a list the page numbers "1."
@@ -1201,11 +1203,13 @@ def _starts_a_list(text: str) -> bool:
     return label is not None and label.value in ("1", "a", "i") and not label.sub
 
 
-def _repeats(text: str, piece: Piece) -> bool:
+def _repeats(text: str, piece: Piece, *, relabelled: bool = False) -> bool:
     """Whether ``text`` is a question of the piece quoted again (word for word, near enough).
 
     Two items of one list ("a. marked vehicles", "b. unmarked vehicles") are alike but
-    not a repeat: a line with a different label is never one.
+    not a repeat: a line with a different label is none, unless ``relabelled`` and it
+    repeats a question of five words or more whole (an answer list numbered afresh: "1. How
+    many employees work in your Trust? – 8453" under question 4).
     """
     label = read_item(text)
     words = _words(voice.own_words(text))
@@ -1214,11 +1218,28 @@ def _repeats(text: str, piece: Piece) -> bool:
     for unit in piece.units:
         other = read_item(unit.text)
         if label is not None and other is not None and not _same(label, other):
+            if relabelled and _repeated_whole(words, unit):
+                return True
             continue
+        if relabelled:
+            continue  # the same label: the caller's numbering rules decide
         for asked in unit.sentence_words:
             if asked and len(words & asked) >= 0.85 * max(len(words), len(asked)):
                 return True
     return False
+
+
+#: The fewest distinctive words a question repeated under another label must have.
+_WHOLE_REPEAT_WORDS = 5
+
+
+def _repeated_whole(words: set[str], unit: Unit) -> bool:
+    """Every distinctive word of one of ``unit``'s questions is in ``words`` (its answer may add
+    a figure), and the question is long enough not to be a list item like its neighbours."""
+    return any(
+        len(asked) >= _WHOLE_REPEAT_WORDS and asked <= words and len(words) <= len(asked) + 3
+        for asked in unit.sentence_words
+    )
 
 
 def _words(value: str) -> set[str]:
