@@ -11,6 +11,14 @@ ASKED = 'You asked:\n\n"Please provide copies of the minutes of the board meetin
 
 CASES = [
     (
+        "licence_footer_under_a_refusal_discloses_nothing",
+        "The minutes are exempt under section 36(2)(b)(ii), as disclosure would inhibit the free "
+        "and frank exchange of views. The information in this response is provided under the "
+        "terms of the Open Government Licence.",
+        D.HELD_WITHHELD,
+        ["s.36(2)(b)(ii)"],
+    ),
+    (
         "held_disclosed",
         "Please find attached the minutes of the four meetings held in 2023.",
         D.HELD_DISCLOSED,
