@@ -126,3 +126,13 @@ def test_the_authoritys_own_earlier_letter_is_not_the_request():
 def test_a_date_beside_the_reference_on_one_header_line_is_the_letters_date():
     text = "Our Ref: AB-FOI-2024-0117 Date: 3rd June 2024\n\nI refer to your recent request."
     assert extract(text).date_of_response == dt.date(2024, 6, 3)
+
+
+def test_a_record_field_dated_month_first_above_the_request_is_the_receipt_date():
+    text = (
+        "FOI Request\n\nDisclosure ID\nRequest Date\nOctober 14, 2019\n\n"
+        "1. How many ambulances were out of service last winter?\n\n"
+        "2. How many were repaired by outside garages?\n\n"
+        "This information is not held by the Trust.\n"
+    )
+    assert extract(text).date_received == dt.date(2019, 10, 14)

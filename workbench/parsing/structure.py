@@ -1068,12 +1068,13 @@ _BARE_LABEL = re.compile(r"^\s*(?:q|questions?)\s*\.?\s*\d{1,2}[a-z]?\s*[.:\-–
 #: A line holding only a date (and perhaps a dash before it).
 _DATE_ONLY = re.compile(
     r"^\W*(?:\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}|\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,9},?\s+\d{4}|"
-    r"\d{4}-\d{2}-\d{2})\W*$"
+    r"[A-Za-z]{3,9}\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{4}-\d{2}-\d{2})\W*$"
 )
 #: The name of a field of a disclosure-log record, alone on its line (its value is on the
-#: next): "- Reference", "Request Date", "Date responded".
+#: next): "- Reference", "Request Date", "Date responded", "Disclosure ID".
 _FIELD_LABEL = re.compile(
     rf"^\s*(?:[{BULLETS}]\s*)?(?:(?:our\s+|case\s+|request\s+)?ref(?:erence)?(?:\s+(?:no|number))?|"
+    r"(?:disclosure|request|case|foi)\s+id|"
     r"(?:request|response|received|responded|publication|published)\s+date|"
     r"date\s+(?:of\s+)?(?:request|response|received|responded|published)|status|outcome)\s*:?\s*$",
     re.IGNORECASE,
