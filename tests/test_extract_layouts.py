@@ -41,6 +41,7 @@ def test_every_layout_is_read_right(report, field):
         ("review-decision-to-withhold-overturned", "overturned"),
         ("review-response-should-stand", "upheld"),
         ("review-argument-upheld-some-still-redacted", "partly_upheld"),
+        ("review-handled-appropriately", "upheld"),
     ],
 )
 def test_review_outcome_letters(name, outcome):

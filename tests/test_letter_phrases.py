@@ -75,3 +75,26 @@ def test_a_requesters_conditional_instruction_is_not_an_answer():
         "responsible. | |\n"
     )
     assert extract(text).points[0].determination.value == "held_disclosed"
+
+
+@pytest.mark.parametrize(
+    "answer",
+    ["Answer: - 1 incident recorded between 27/10/2021 and 27/10/2022.", "12 complaints received."],
+)
+def test_a_count_of_what_was_recorded_is_given_as_figures(answer):
+    """A count opening the answer ("Answer: - 1 incident recorded ...") gives the figure asked
+    for: it reads as a disclosure in its own words, not one assumed for want of a refusal."""
+    assert "figures" in phrase_book().matching("cues", answer)
+
+
+def test_the_title_of_section_30_does_not_make_an_answer_law_in_general():
+    """ "... exempt by virtue of section 30(3) Investigations and proceedings conducted by
+    public authorities": the exemption's title names public authorities, the sentence still
+    applies the exemption."""
+    book = phrase_book()
+    applied = (
+        "Answer: - The information requested has been deemed exempt by virtue of section 30(3) "
+        "Investigations and proceedings conducted by public authorities."
+    )
+    assert not book.find("skip", "general_law", applied)
+    assert book.find("skip", "general_law", "Public authorities must consider the request.")

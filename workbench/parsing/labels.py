@@ -16,13 +16,17 @@ _WORD = r"(?:Q|Qu|Ques|Question|Request|Req|Point|Item|Part|Element)"
 _ANSWER_WORD = r"(?:A|Ans|Answer|Response|Reply)"
 
 #: A label opening a line, or a quotation that opens the line ('"1. How many...'):
-#: "1.", "1)", "(1)", "1 -", "3a.", "Q1", "Question 2:", "a)", "(ii)".
+#: "1.", "1)", "(1)", "1 -", "3a.", "Q1", "Question 2:", "a)", "(ii)"; a bare number before a
+#: question ("1 How many ...?", a list whose dots a PDF lost) too, but not before a statement
+#: ("5 one bedroom properties"), which is more often a figure.
 ITEM = re.compile(
     rf"""^[ \t]*["“‘]?[ \t]*(?:
         (?P<word>{_WORD})\s*\.?\s*(?P<wnum>\d{{1,2}})
             (?:(?P<wsub>[a-z])|\s?\((?P<wsub2>[a-zA-Z])\))?(?![\w(])\s*[.:)\-–—]?
       | \(?(?P<num>\d{{1,2}})(?P<sub>[a-z])?(?:[.):]|,(?=\s+[A-Z])|\s+[-–—])
             (?=\s|$|(?<=[.)])[A-Z][a-z])
+      | (?P<bare>\d{{1,2}})[ \t]+(?=(?:How|What|Which|When|Where|Who|Why|Is|Are|Do|Does|Did
+            |Has|Have|Can|Could|Will|Would)\s[^\n]*\?[ \t]*(?:\n|$))
       | \((?P<alpha>[a-zA-Z])\)(?=\s|$)
       | (?!q\.)(?P<alpha2>[a-zA-Z])[.)](?=\s|$)  # not "Q. How many ...?", a question's mark
       | \((?P<roman>[ivx]{{1,5}})\)(?=\s|$)
@@ -55,6 +59,8 @@ def read_item(line: str) -> ItemLabel | None:
         return ItemLabel("num", groups["wnum"], sub, word, match.end())
     if groups["num"]:
         return ItemLabel("num", groups["num"], groups["sub"], None, match.end())
+    if groups["bare"]:
+        return ItemLabel("num", groups["bare"], None, None, match.end())
     letter = groups["alpha"] or groups["alpha2"]
     if letter:
         return ItemLabel("alpha", letter.lower(), None, None, match.end())

@@ -54,12 +54,13 @@ _LABELS: list[tuple[int, re.Pattern[str]]] = [
         ),
     ),
     (2, re.compile(r"(?<!your )(?<!your\s)\b(?:ref(?:erence)?)(?:\s*(?:no|number)\b\.?)?", re.I)),
-    # "Request 101003112513" or "Response 2564682" heading a disclosure-log record: a long
-    # code, alone after the word (a short number is the request's own numbering: "Request 1:").
+    # "Request 101003112513", "Request: F-013412" or "Response 2564682" heading a disclosure-log
+    # record: a long code, alone after the word (a short number is the request's own
+    # numbering: "Request 1:").
     (
         1,
         re.compile(
-            r"^\s*re(?:quest|sponse)(?=\s*[:#\-–]?\s*(?:[A-Z]{0,2}\d{5,}|\d{2,}[-/]\d{2,}[\w/-]*)\s*$)",
+            r"^\s*re(?:quest|sponse)(?=\s*[:#\-–]?\s*(?:[A-Z]{0,4}[-/]?\d{5,}|\d{2,}[-/]\d{2,}[\w/-]*)\s*$)",
             re.I,
         ),
     ),

@@ -106,7 +106,7 @@ def _is_outcome(sentence: str) -> bool:
             r"\b(?:this|the|my)\s+(?:internal\s+)?review\s+has\s+(?:concluded|found)\b|"
             r"\b(?:asked\s+for|requested|have\s+requested|has\s+requested)\s+an?\s+(?:internal\s+)?review|"
             r"\byour\s+(?:\w+\s+){0,2}(?:request|e-?mail|letter|requirement)s?\s+(?:(?:of|dated)\s+"
-            r"[^,.;]{1,25}?\s+)?(?:for|requesting|seeking|asking\s+for)\s+(?:an?\s+)?(?:internal\s+)?"
+            r"[^,.;]{1,25}?,?\s+)?(?:for|requesting|seeking|asking\s+for)\s+(?:an?\s+)?(?:internal\s+)?"
             r"review\b|"
             r"\b(?:have|has)\s+(?:now\s+)?(?:completed|carried\s+out|conducted)\s+(?:the|an?|this|my)\s+"
             r"(?:internal\s+)?review\b|^[^a-z]*\bINTERNAL\s+REVIEW\b[^a-z]*$",

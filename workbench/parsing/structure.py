@@ -971,6 +971,17 @@ def _step(reader: _Reader, unit: Unit) -> None:
         _drop_title_block(reader)
         reader.open(unit)
         return
+    if (
+        requester
+        and reader.state == "before"
+        and not reader.letter.pieces
+        and _leads_a_list(reader, unit)
+    ):
+        # "Under FOIA, please can you provide me with the following information ...?" then
+        # "Request 1", "Request 2": the requester's lead-in over numbered asks, quoted after
+        # the authority's opening words.
+        reader.open(unit)
+        return
     if at_top and unit.role is not Role.TABLE and (requester or _list_over_answer(reader, unit)):
         reader.open(unit)  # a page that opens with the request itself
         assert reader.current is not None
@@ -1196,6 +1207,24 @@ def _item_of_question(question: str, line: str) -> bool:
 def _follows_on(text: str) -> bool:
     """ "The data should be broken down by year": more of the ask before, not an answer."""
     return bool(FOLLOW_ON.match(text))
+
+
+def _leads_a_list(reader: _Reader, unit: Unit) -> bool:
+    """A lead-in ("... the following information:") whose next unit opens a numbered list."""
+    if _LEAD_IN.search(unit.text.rstrip()) is None:
+        return False
+    index = unit.index + 1
+    following = reader.letter.units[index] if index < len(reader.letter.units) else None
+    return (
+        following is not None
+        and following.role in ANSWERING
+        and not following.authority
+        and _starts_a_list(following.text)
+    )
+
+
+#: The end of a lead-in over a list: "... the following information:", "... as follows?".
+_LEAD_IN = re.compile(r"\b(?:the\s+following|as\s+follows)\b[^.]*[:?]?$|:$", re.IGNORECASE)
 
 
 def _starts_a_list(text: str) -> bool:
