@@ -91,6 +91,8 @@ ASK = Alternation(
 #: A sentence that introduces the asks that follow ("I would like the following information:").
 _INTRO = re.compile(
     r"\bthe\s+following\b|:\s*$|\bas\s+follows\b|"
+    # "May I enquire if" over bullets: each bullet finishes the sentence
+    r"\b(?:if|whether|about|regarding|concerning)\s*$|"
     # "I would like to make a request under the Act about parking at your hospitals.": the
     # subject of the questions after it, not a point of its own.
     r"\b(?:make|submit)\s+a\s+(?:\w+\s+){0,4}?request\s+(?:under\s+[^,.?]{3,60}?\s+)?"

@@ -768,11 +768,24 @@ class _Reader:
         the next line is what they ask for, unless the authority opens its answer there."""
         assert self.current is not None
         last = self.current.units[-1]
-        return (
-            last.text.rstrip().endswith(":")
-            and last.asks
-            and _AUTHORITY_OPENING.match(unit.text) is None
+        if _AUTHORITY_OPENING.match(unit.text) is not None:
+            return False
+        # "May I enquire if" then "· Natural England are aware of this ...": the sentence runs
+        # on into the next line, whatever its voice, and into each bullet of the list under it.
+        return (last.text.rstrip().endswith(":") and last.asks) or bool(
+            _DANGLING.search(self._head_of_run(unit).text)
         )
+
+    def _head_of_run(self, unit: Unit) -> Unit:
+        """The piece's line over the run of bullets ``unit`` would continue (its last line when
+        ``unit`` is no bullet of that run)."""
+        assert self.current is not None
+        units = self.current.units
+        style = bullet_style(unit.text)
+        index = len(units) - 1
+        while index > 0 and style is not None and bullet_style(units[index].text) == style:
+            index -= 1
+        return units[index]
 
     def _group_heading(self, unit: Unit) -> bool:
         """A short line ending in a colon, straight over the next number of the request's own
@@ -816,6 +829,10 @@ class _Reader:
 
 
 _OPEN_QUOTES = "\"“‘'"
+#: A line that stops on a word no sentence ends with: what it asks runs on into the next line.
+_DANGLING = re.compile(
+    r"\b(?:if|whether|that|about|of|for|regarding|concerning|to|the|and|or)\s*$", re.IGNORECASE
+)
 
 
 def _question_cell(unit: Unit) -> bool:
