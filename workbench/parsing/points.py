@@ -81,8 +81,8 @@ ASK = Alternation(
             (?:a\s+|the\s+|any\s+|all\s+)?
             (?:cop(?:y|ies)|details|information|data|number|list|breakdown|figures)""",
         r"""^\W*(?:(?:an?\s+)?cop(?:y|ies)\s+of|any\s+(?:\w+\s+){0,3}(?:messages|e-?mails|
-            correspondence|records|documents|reports|minutes|information|data|communications)|all\s+(?:\w+\s+){0,3}
-            (?:correspondence|e-?mails|records|documents|communications|information)|
+            correspondence|records|documents|documentation|reports|minutes|information|data|communications)|all\s+(?:\w+\s+){0,3}
+            (?:correspondence|e-?mails|records|documents|documentation|communications|information)|
             the\s+(?:total\s+)?(?:number|total|amount|cost|list|names?|percentage|proportion)
             (?:\s+and\s+(?:number|percentage|proportion))?\s+of|(?:a\s+)?breakdown\s+of|details\s+of)\b""",
     ),

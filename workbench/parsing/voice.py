@@ -197,10 +197,12 @@ _AUTHORITY_WORDS = re.compile(
     re.IGNORECASE,
 )
 #: A sign-off ends a letter or a message.
+#: ("Many thanks for your acknowledgement, which I presume ..." opens a message: only thanks
+#: standing alone, or for help or time, close one.)
 SIGN_OFF = re.compile(
     r"^\s*(?:yours\s+(?:sincerely|faithfully|truly)|kind\s+regards|best\s+(?:regards|wishes)|"
-    r"many\s+thanks|regards|with\s+thanks|thank\s+you(?:\s+(?:in\s+advance|for\s+your\s+help))?"
-    r"[.,!]?\s*$)",
+    r"regards|(?:(?:many|with)\s+thanks|thank\s+you)(?:\s+(?:in\s+advance|for\s+your\s+"
+    r"(?:help|time|assistance)))?[.,!]?\s*$)",
     re.IGNORECASE,
 )
 SALUTATION = re.compile(r"^\s*(?:dear\b|to\s+whom\s+it\s+may\s+concern\b)", re.IGNORECASE)
