@@ -288,6 +288,10 @@ _ANSWER_FOLLOWS = re.compile(
     # interest arguments that weigh in favour of disclosing the information you have sought:" -
     # the refusal's grounds and arguments follow, not the request
     r"|\b(?:is|are|was|were|being)\s+exempt\b|\bpublic\s+interest\b"
+    # "... unable to provide some of the information because exemptions under the following
+    # sections of FOISA applies to that information:" - the exemptions follow
+    r"|\bunable\s+to\s+provide\b[^.?]{0,80}\b(?:exemptions?|exceptions?)\s+under\b[^.?]{0,80}"
+    r"\bappl(?:y|ies)\s+to\s+(?:that|this|the|some|all)\b"
     # "I can now respond as follows:" - the authority's answer follows, not the request
     r"|\b(?:respond|reply|answer)\s+(?:to\s+(?:it|this|them|you|your\s+\w+)\s+)?as\s+follows\b"
     # "In answer to your specific questions:" - the answers follow, question by question
