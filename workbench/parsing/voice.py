@@ -273,7 +273,7 @@ _REVIEW_GROUNDS = re.compile(
 
 
 _ANSWER_FOLLOWS = re.compile(
-    r"\b(?:is|are)\s+(?:now\s+)?(?:available|attached|enclosed|provided|given|set\s+out|shown|"
+    r"\b(?:is|are)\s+(?:now\s+|already\s+|publicly\s+|publically\s+)?(?:available|attached|enclosed|provided|given|set\s+out|shown|"
     r"published|below|as\s+follows)\b"
     # "the following exemption applies:" - the authority's grounds follow, not the request
     # (present tense, closing the sentence: "requests where exemptions applied:" is an ask)
