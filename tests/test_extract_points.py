@@ -336,3 +336,18 @@ def test_a_breakdown_asked_if_available_is_not_a_point_of_its_own():
         "If available, please break this down by faculty.\n\nYours faithfully,\nA Reader\n"
     )
     assert labels(text) == ["1", "2"]
+
+
+def test_the_original_request_number_over_bullets_is_not_their_lead_in():
+    text = (
+        "Ward closures: FOI Review\n\n"
+        "Information requested\n\n"
+        "Original Request 202600123456\n\n"
+        "  • The dates of any meetings about closing the wards since 1 January 2025.\n"
+        "  • Any minutes of these meetings.\n"
+        "  • Who attended these meetings.\n\n"
+        "Response\n\n"
+        "I have reviewed this case and have concluded that the original response should be "
+        "confirmed.\n"
+    )
+    assert labels(text) == ["1", "2", "3"]

@@ -960,6 +960,8 @@ def _step(reader: _Reader, unit: Unit) -> None:
             reader.previous is not None and _FIELD_LABEL.match(reader.previous.text)
         ):
             return  # "- Reference" / "- FOI 25-102": a record's fields, before its request
+        if _REQUEST_NUMBER.match(text):
+            return  # "Original Request 202500497219": which request, not what it asked
         if (
             voice.authority_speaks(text)
             and not _listed(text)
@@ -1097,6 +1099,12 @@ _BARE_LABEL = re.compile(r"^\s*(?:q|questions?)\s*\.?\s*\d{1,2}[a-z]?\s*[.:\-–
 _DATE_ONLY = re.compile(
     r"^\W*(?:\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}|\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,9},?\s+\d{4}|"
     r"[A-Za-z]{3,9}\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{4}-\d{2}-\d{2})\W*$"
+)
+#: A line naming the request by its number only: "Original Request 202500497219".
+_REQUEST_NUMBER = re.compile(
+    r"^\W*(?:original\s+|initial\s+)?(?:request|case)(?:\s+(?:no\.?|number|ref(?:erence)?))?"
+    r"\s*:?\s*[A-Z]{0,6}[-/]?\d[\w/\-]{3,}\W*$",
+    re.IGNORECASE,
 )
 #: The name of a field of a disclosure-log record, alone on its line (its value is on the
 #: next): "- Reference", "Request Date", "Date responded", "Disclosure ID".
