@@ -351,3 +351,12 @@ def test_the_original_request_number_over_bullets_is_not_their_lead_in():
         "confirmed.\n"
     )
     assert labels(text) == ["1", "2", "3"]
+
+
+def test_asking_to_confirm_receipt_is_not_a_point():
+    text = (
+        "Dear Inspectorate,\n\nPlease could I have the inspection notes from the visit to Hill "
+        "Farm School on 4 May 2025. Could you also confirm receipt of my email.\n\n"
+        "Yours faithfully,\n\nA Parent\n"
+    )
+    assert labels(text) == ["1"]

@@ -142,7 +142,9 @@ _NOT_AN_ASK = re.compile(
     r"\bdo\s+not\s+hesitate\b|^\W*if\s+you\s+have\s+any\s+(?:queries|questions)\b|"
     r"^\W*please\s+note\b|"
     # "Please acknowledge receipt of this request": about the letter, not information.
-    r"\backnowledg\w*\s+(?:of\s+)?(?:the\s+)?receipt\b",
+    r"\backnowledg\w*\s+(?:of\s+)?(?:the\s+)?receipt\b|"
+    # "Could you also confirm receipt of my email.": the same, asked as a question
+    r"\bconfirm\s+(?:the\s+)?receipt\b",
     re.IGNORECASE,
 )
 _GREETING = re.compile(
