@@ -248,3 +248,18 @@ def test_scottish_responses_are_foisa():
 
 def test_no_regime_when_the_letter_names_none():
     assert extract("Please find the minutes attached.").regime is None
+
+
+def test_a_page_titled_under_foisa_whose_letter_routes_to_the_eisr_is_eisr():
+    text = (
+        "Peat extraction: EIR release\n\n"
+        "Information request and response under the Freedom of Information (Scotland) Act 2002\n\n"
+        "Information requested\n\nAll correspondence about peat extraction at Moss Farm.\n\n"
+        "Response\n\nAs the information you have requested is 'environmental information' for "
+        "the purposes of the Environmental Information (Scotland) Regulations 2004 (EIRs), we "
+        "are required to deal with your request under those Regulations. We are applying the "
+        "exemption at section 39(2) of the Freedom of Information (Scotland) Act 2002 (FOISA), "
+        "so that we do not also have to deal with your request under FOISA.\n\n"
+        "I enclose a copy of the correspondence.\n"
+    )
+    assert extract(text).regime == "EISR"
