@@ -11,6 +11,13 @@ ASKED = 'You asked:\n\n"Please provide copies of the minutes of the board meetin
 
 CASES = [
     (
+        "held_by_other_bodies_is_not_held",
+        "The Board does not run these clinics. The records of the meetings are held by the "
+        "individual health boards that hosted them.",
+        D.NOT_HELD,
+        [],
+    ),
+    (
         "licence_footer_under_a_refusal_discloses_nothing",
         "The minutes are exempt under section 36(2)(b)(ii), as disclosure would inhibit the free "
         "and frank exchange of views. The information in this response is provided under the "

@@ -294,6 +294,14 @@ _BACK_REFERENCE = re.compile(
 )
 
 
+#: A sentence that sends the reader to another answer: "See response to Question 1 above".
+_POINTS_BACK = re.compile(
+    r"^\W*(?:please\s+)?(?:see|refer\s+to|as\s+per)\s+(?:our\s+|the\s+|my\s+)?"
+    r"(?:(?:response|answer|reply)\s+(?:to|for|at)\s+)?(?:question|q|point|part)\s*\.?\s*\d",
+    re.IGNORECASE,
+)
+
+
 def _follow_back_references(answers: Answers, points: list[RequestPoint]) -> None:
     """A point answered only "See above" has the answer it points to: the question it names,
     else the point before it (itself perhaps answered "See above" in turn)."""
@@ -344,6 +352,9 @@ def _markers(layout: Layout, points: list[RequestPoint], zones: list[Span]) -> l
                 continue  # "Clarification received re question 7: the period is ...": no answer
             if announces_answers(sentence.text):
                 continue  # "my response to your questions 1-3 is as follows:" answers none
+            if _POINTS_BACK.match(sentence.text):
+                continue  # "See response to Question 1 above": it borrows that answer, it is
+                # not that question's own (the point it stands under follows it back)
             marker = _phrase_marker(sentence, keys, tops)
             if marker is not None and _opens_paragraph(layout, sentence):
                 # "In response to point 1 of your request:" heading its paragraph: what follows
@@ -818,12 +829,16 @@ def _section_breaks(text: str, zones: list[Span], markers: list[_Marker]) -> lis
     does it open reasons for them all.
     """
     starts = sorted(m.start for m in markers)
+    # "1. How many were reported to the police?" then "None": a short line under a question
+    # quoted again is its answer, not a heading.
+    questions = {m.start for m in markers if m.restated or m.asks}
     breaks = []
     for zone in zones:
-        before, kept = "", False
+        before, kept, last = "", False, -1
         for block in paragraphs(text, zone.start, zone.end):
             before, previous = block.text, before
-            if "\n" in block.text or block.start in starts:
+            after_question, last = last in questions, block.start
+            if "\n" in block.text or block.start in starts or after_question:
                 continue
             if not is_heading(block.text) or _LINE_MARKER.match(block.text):
                 continue
