@@ -114,8 +114,8 @@ FOLLOW_ON = re.compile(
             (?:annex(?:es)?|appendi(?:ces|xes)|attachments|enclosures)\b
       | the\s+(?:data|information|figures|response|answer|list)\s+should\b
       | please\s+(?:break|split|include)\b | broken\s+down\b | including\b | to\s+include\b
-      | (?:please\s+)?(?:could|can|would)\s+you\s+(?:please\s+)?(?:also\s+)?(?:give|provide)\s+(?:me\s+)?
-            (?:a|the)\s+break\s*-?\s*down\b
+      | (?:please\s+)?(?:could|can|would)\s+you\s+(?:please\s+)?(?:also\s+)?(?:give|provide)\s+
+            (?:me\s+)?(?:a|the)\s+break\s*-?\s*down\b
       | (?:please\s+)?(?:could|can|would)\s+you\s+(?:please\s+)?(?:also\s+)?(?:break|split)\s+
             (?:this|it|these|that|them|the\s+(?:figures?|data|information|numbers?))\b
       | for\s+(?:each|every|both)\b | in\s+(?:each|both)\s+case
