@@ -360,3 +360,17 @@ def test_asking_to_confirm_receipt_is_not_a_point():
         "Yours faithfully,\n\nA Parent\n"
     )
     assert labels(text) == ["1"]
+
+
+def test_please_quote_this_reference_is_not_an_ask():
+    text = (
+        "Visiting policies\nDear Hillside Hospitals NHS Trust,\nCould you please provide the "
+        "following:\n1) Any policies on visiting hours.\n2) Any policies on visitors' parking.\n"
+        "Yours faithfully,\nA Reader\nDear Ms Reader\nI am writing to acknowledge receipt of "
+        "your email dated 7 September (received into our office 8 September) 2021 requesting "
+        "information under the Freedom of Information Act (2000) regarding visiting.\n"
+        "Your reference number is 512-2526 please quote this number on any\n"
+        "The FOI Act sets out a twenty working day timescale for requests to be\ncompleted by. "
+        "We will al\n"
+    )
+    assert labels(text) == ["1", "2"]

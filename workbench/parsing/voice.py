@@ -342,6 +342,8 @@ _NOT_AN_ASK = re.compile(
     r"^\W*(?:(?:however|if\s+you\s+need[^,]*),?\s*)?please\s+(?:do\s+)?(?:get\s+in\s+touch|contact|"
     r"let\s+(?:me|us)\s+know|note|acknowledge|confirm\s+receipt|do\s+not\s+hesitate)|"
     r"\bif\s+you\s+need\s+any\s+(?:further\s+)?(?:assistance|clarification)|"
+    # "Your reference number is 304-2122 please quote this number on any correspondence"
+    r"\bplease\s+quote\s+(?:this|the|our|your)\s+(?:reference|ref|number)|"
     # "we cannot provide data before 2012": the authority saying what it cannot give
     r"\bwe\s+(?:cannot|can\s*not|can't|are\s+unable\s+to|are\s+not\s+able\s+to)\s+"
     r"(?:provide|supply|give|disclose|release)\b",
