@@ -136,3 +136,16 @@ def test_a_record_field_dated_month_first_above_the_request_is_the_receipt_date(
         "This information is not held by the Trust.\n"
     )
     assert extract(text).date_received == dt.date(2019, 10, 14)
+
+
+def test_a_log_records_completion_date_is_the_response_date():
+    text = (
+        "Case Number 6768\nRequest Date 10/06/2019\nCompletion Date 25/07/2019\n\n"
+        "Details of the Request\n\nHow many interpreters did the Trust book?\n\n"
+        "Details of the Response\n\nThe Trust booked 412 interpreters.\n"
+    )
+    result = extract(text)
+    assert (result.date_received, result.date_of_response) == (
+        dt.date(2019, 6, 10),
+        dt.date(2019, 7, 25),
+    )

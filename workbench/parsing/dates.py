@@ -277,7 +277,9 @@ def _role_of_label(label: str) -> Role | None:
         return "response"  # "Date Request Replied To": the reply, though the request is named
     if re.search(r"request", lowered):
         return "received"
-    if re.search(r"respon|repl|sent|issue|releas|^\s*dated?\s*[:\-–]?\s*$|date of letter", lowered):
+    if re.search(
+        r"respon|repl|sent|issue|releas|complet|^\s*dated?\s*[:\-–]?\s*$|date of letter", lowered
+    ):
         return "response"
     return None
 
