@@ -42,7 +42,7 @@ from .model import Determination
 from .phrases import PhraseBook, phrase_book
 from .rights import is_rights_sentence
 from .text import Layout, Span
-from .voice import introduces_request
+from .voice import figure_row, introduces_request
 
 D = Determination
 
@@ -216,10 +216,16 @@ def read_decision(
     status: tuple[Determination, Span] | None = None
     status_pattern = book.get("status")
     for span in spans:
+        run: list[Span] = []  # consecutive lines of a label and its figures
         for line in layout.lines_in(span.start, span.end):
             match = status_pattern.match(line.text)
             if match and status is None:
                 status = (_status_determination(match.group("status")), line)
+            run = [*run, line] if figure_row(line.text) else []
+            if len(run) == _FIGURE_RUN:
+                # "Non Physical 23" / "Physical 19" / "2014-15 Total 42 12": a table whose
+                # cells lost their rules gives figures as surely as one that kept them.
+                signals.add("figures", run[0])
         for sentence in layout.sentences_in(span.start, span.end) or [span]:
             in_reasons = any(r.start <= sentence.start < r.end for r in reasons) or bool(
                 book.find("skip", "arguments", sentence.text)
@@ -272,6 +278,10 @@ _BURDEN = re.compile(
     r"records|documents|emails)\b",
     re.IGNORECASE,
 )
+
+
+#: How many table rows without rules (label, then figures) in a row make a table.
+_FIGURE_RUN = 3
 
 
 def _gives_figures(table: str) -> bool:

@@ -681,7 +681,7 @@ class _Reader:
             return False  # "... I request that you:" then "Provide a redacted version ..."
         if unit.authority and not unit.asks:
             return True
-        if voice.is_table_row(text.split("\n", 1)[0]):
+        if voice.is_table_row(text.split("\n", 1)[0]) or self._figure_rows(unit):
             return True
         if _group_label(self.letter, unit) or self._group_heading(unit):
             return False  # "C" / "For the last 5 years:" then "7. ...": the next group of asks
@@ -738,6 +738,17 @@ class _Reader:
             and not unit.asks
             and not _follows_on(_BULLET.sub("", unit.text))
             and not listed[-1].text.rstrip().endswith(":")
+        )
+
+    def _figure_rows(self, unit: Unit) -> bool:
+        """ "Non Physical 23" / "Physical 19" / "2014-15 Total 42 12": the unit opens a run of
+        lines that each hold a label and figures only, a table that lost its rules (its header
+        line may come first) - the answer, not more of the request."""
+        units = self.letter.units
+        start = unit.index + (0 if voice.figure_row(unit.text) else 1)
+        run = units[start : start + _FIGURE_ROWS]
+        return len(run) == _FIGURE_ROWS and all(
+            "\n" not in u.text and voice.figure_row(u.text) for u in run
         )
 
     def _set_apart(self, unit: Unit) -> bool:
@@ -829,6 +840,8 @@ class _Reader:
 
 
 _OPEN_QUOTES = "\"“‘'"
+#: How many figure rows in a row make a table.
+_FIGURE_ROWS = 3
 #: A line that stops on a word no sentence ends with: what it asks runs on into the next line.
 _DANGLING = re.compile(
     r"\b(?:if|whether|that|about|of|for|regarding|concerning|to|the|and|or)\s*$", re.IGNORECASE

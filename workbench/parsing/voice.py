@@ -405,6 +405,19 @@ def _asks(sentence: str) -> bool:
     return True
 
 
+#: A line holding a short label and then only figures ("Physical 19", "2014-15 Total 42 12"):
+#: a row of a table whose rules were lost.
+_FIGURE_ROW = re.compile(
+    r"^\s*(?:(?:19|20)\d\d(?:[-/]\d{2,4})?\s+)?[A-Za-z][A-Za-z0-9 /&()'’-]{0,40}?"
+    r"(?:\s+£?\d[\d,.]*%?){1,4}\s*$"
+)
+
+
+def figure_row(line: str) -> bool:
+    """Whether ``line`` is a label followed by figures only (a table row without rules)."""
+    return _FIGURE_ROW.match(line) is not None
+
+
 def authority_speaks(sentence: str) -> bool:
     """The authority's voice: its usual openings, its name and a verb, "your request"."""
     sentence = own_words(sentence)
