@@ -32,7 +32,7 @@ from .ending import stops_mid_sentence
 from .grounds import Ground, find_grounds, implied_determination, most_specific
 from .kind import read_kind, read_review_outcome
 from .model import Determination, Evidence, Extraction, Point
-from .phrases import phrases_held
+from .phrases import PhraseBook, phrases_held
 from .points import RequestPoint
 from .quoting import quote_from, without_quote_marks
 from .reference import as_written, choose_reference, find_reference, reference_from_name
@@ -552,6 +552,9 @@ class _DecisionContext:
         self.grounds = grounds
         self.reasons = letter.spans(Role.REASONS)
         self.tables = letter.spans(Role.TABLE)
+        quoted = [p.span.start for p in letter.pieces if p.source == "response"]
+        #: Where the quoted request begins: a title line above it is the page's, not an answer.
+        self.request_start = min(quoted) if quoted else None
 
     def decide(self, spans: list[Span], *, default: bool) -> Reading:
         """The decision in ``spans``; a substantive answer with no refusal is a disclosure."""
@@ -559,7 +562,9 @@ class _DecisionContext:
             self.layout, spans, self.grounds, self.cache, reasons=self.reasons, tables=self.tables
         )
         if reading.determination is None and default:
-            substantive = _first_substantive(self.layout, spans)
+            substantive = _first_substantive(
+                self.layout, spans, self.cache.book, title_before=self.request_start
+            )
             if substantive is not None:
                 return Reading(
                     Determination.HELD_DISCLOSED,
@@ -571,15 +576,38 @@ class _DecisionContext:
         return reading
 
 
-def _first_substantive(layout: Layout, spans: list[Span]) -> Span | None:
+def _first_substantive(
+    layout: Layout, spans: list[Span], book: PhraseBook, *, title_before: int | None = None
+) -> Span | None:
     """The first sentence that answers something: not a heading, greeting or rights notice.
 
     When the request is quoted, the answer follows it, so sentences after the
-    quotation come first; page furniture ("Menu") and salutations never count.
+    quotation come first; page furniture ("Menu") and salutations never count, nor the
+    page's title line above the quoted request ("Various questions concerning potholes: EIR
+    release"), nor the stock paragraph sending the request to the EIRs (FOISA s.39(2)): a page
+    cut off after them has answered nothing yet (the public interest weighed there answers
+    nothing either).
     """
     sentences = [s for span in spans for s in layout.sentences_in(span.start, span.end) or [span]]
-    answers = [s for s in sentences if _answers_something(s.text)]
+    answers = [
+        s
+        for s in sentences
+        if _answers_something(s.text)
+        and not (title_before is not None and s.start < title_before and _title_line(s.text))
+        and not book.find("skip", "routing", s.text)
+        and not _PUBLIC_INTEREST.search(s.text)
+    ]
     return answers[0] if answers else None
+
+
+#: The public interest balance is weighed for a refusal or a routing; it answers nothing.
+_PUBLIC_INTEREST = re.compile(r"\bpublic\s+interest\b", re.IGNORECASE)
+
+
+def _title_line(sentence: str) -> bool:
+    """A line with no closing stop, short enough to be a page's title."""
+    text = sentence.strip()
+    return "\n" not in text and not text.endswith((".", "!", "?")) and len(text.split()) <= 15
 
 
 _NOT_AN_ANSWER = re.compile(
