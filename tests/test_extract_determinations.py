@@ -11,6 +11,13 @@ ASKED = 'You asked:\n\n"Please provide copies of the minutes of the board meetin
 
 CASES = [
     (
+        "numbered_attachment_links_are_no_figures",
+        "The reports are exempt under section 31(1)(a), as disclosure would help anyone "
+        "planning a break-in.\n\nAttachment 1\nAttachment 2\nAttachment 3\nAttachment 4",
+        D.HELD_WITHHELD,
+        ["s.31(1)(a)"],
+    ),
+    (
         "held_by_other_bodies_is_not_held",
         "The Board does not run these clinics. The records of the meetings are held by the "
         "individual health boards that hosted them.",

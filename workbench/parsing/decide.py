@@ -42,7 +42,7 @@ from .model import Determination
 from .phrases import PhraseBook, phrase_book
 from .rights import is_rights_sentence
 from .text import Layout, Span
-from .voice import figure_row, introduces_request
+from .voice import figure_row, figure_table, introduces_request
 
 D = Determination
 
@@ -221,8 +221,8 @@ def read_decision(
             match = status_pattern.match(line.text)
             if match and status is None:
                 status = (_status_determination(match.group("status")), line)
-            run = [*run, line] if figure_row(line.text) else []
-            if len(run) == _FIGURE_RUN:
+            run = [*run, line][-_FIGURE_RUN:] if figure_row(line.text) else []
+            if len(run) == _FIGURE_RUN and figure_table([r.text for r in run]):
                 # "Non Physical 23" / "Physical 19" / "2014-15 Total 42 12": a table whose
                 # cells lost their rules gives figures as surely as one that kept them.
                 signals.add("figures", run[0])

@@ -747,8 +747,10 @@ class _Reader:
         units = self.letter.units
         start = unit.index + (0 if voice.figure_row(unit.text) else 1)
         run = units[start : start + _FIGURE_ROWS]
-        return len(run) == _FIGURE_ROWS and all(
-            "\n" not in u.text and voice.figure_row(u.text) for u in run
+        return (
+            len(run) == _FIGURE_ROWS
+            and all("\n" not in u.text for u in run)
+            and voice.figure_table([u.text for u in run])
         )
 
     def _set_apart(self, unit: Unit) -> bool:

@@ -418,6 +418,15 @@ def figure_row(line: str) -> bool:
     return _FIGURE_ROW.match(line) is not None
 
 
+def figure_table(lines: list[str]) -> bool:
+    """Whether ``lines`` are rows of a table: each a label and figures, the labels not all one
+    word numbered in turn ("Attachment 1", "Attachment 2" list files, they give no figures)."""
+    if not lines or not all(figure_row(line) for line in lines):
+        return False
+    labels = {re.sub(r"[\d\s,.%£]+$", "", line.strip()).lower() for line in lines}
+    return len(labels) > 1
+
+
 def authority_speaks(sentence: str) -> bool:
     """The authority's voice: its usual openings, its name and a verb, "your request"."""
     sentence = own_words(sentence)
