@@ -108,3 +108,13 @@ def test_a_review_of_a_failure_to_respond_reaches_a_decision_but_says_so_unsurel
     result = extract(text)
     assert (result.kind, result.review_outcome) == ("internal_review_outcome", "overturned")
     assert result.confidence["review_outcome"] < 0.8
+
+
+def test_endeavouring_to_respond_by_a_date_is_a_holding_notice():
+    text = (
+        "Dear Mr Baker,\n\nInformation request\n\nYour correspondence was received on 28 August "
+        "2020. I can confirm that your request is being processed under the Freedom of "
+        "Information Act. I will endeavour to respond to you as soon as possible and in any "
+        "event by 28 September 2020.\n\nYours sincerely,\n\nInformation Team\n"
+    )
+    assert extract(text).kind == "holding_notice"
