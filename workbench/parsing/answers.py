@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from .labels import ORDINALS, label_key, top_key
 from .points import ASK, RequestPoint, first_sentence
 from .rights import is_rights_sentence
-from .text import Layout, Span, is_heading, paragraphs
+from .text import LIST_ITEM, Layout, Span, is_heading, paragraphs
 from .voice import own_words as own_words_of
 
 #: Longest first: "Question 2" must not read as "Qu" then the labels "e", "s", "t", ...
@@ -365,6 +365,9 @@ def _markers(layout: Layout, points: list[RequestPoint], zones: list[Span]) -> l
                 found.setdefault(sentence.start, marker)
     for marker in _bare_numbers(layout, keys, zones):
         found.setdefault(marker.start, marker)
+    if not any(m.labelled for m in found.values()):
+        for marker in _inline_numbers(keys, zones):
+            found.setdefault(marker.start, marker)
     ordered = [found[start] for start in sorted(found)]
     return _in_reading_order(ordered, keys)
 
@@ -417,6 +420,29 @@ def _bare_numbers(layout: Layout, keys: list[str], zones: list[Span]) -> list[_M
     if len(found) < 2 or numbers != [str(n) for n in range(1, len(found) + 1)]:
         return []
     return found
+
+
+def _inline_numbers(keys: list[str], zones: list[Span]) -> list[_Marker]:
+    """Answers numbered in running text, one paragraph for all ("Response: ... 1. Airline
+    Safety Ltd 2. 212 3. £14,930 4. We do not hold ..."), as a disclosure log flattened onto
+    one line gives them. They count only when the numbers run 1, 2, 3 ... once each, one
+    for every point, inside a single line."""
+    if len(keys) < 2 or keys != [str(n) for n in range(1, len(keys) + 1)]:
+        return []
+    for zone in zones:
+        for line in re.finditer(r"[^\n]+", zone.text):
+            found = []
+            for match in _INLINE_NUMBER.finditer(line.group(0)):
+                if match.group(1) == str(len(found) + 1):
+                    start = zone.start + line.start() + match.start(1)
+                    found.append(_Marker(start, (match.group(1),)))
+            if len(found) == len(keys):
+                return found
+    return []
+
+
+#: "1. " inside a line, after a space or a colon: a number an inline answer opens with.
+_INLINE_NUMBER = re.compile(r"(?:(?<=\s)|(?<=:))(\d{1,2})\.\s+(?=\S)")
 
 
 #: A line opening with a bare number and then a capitalised word: "1 Welsh Government ...".
@@ -664,7 +690,25 @@ class _Topics:
             repeated = asks or shared >= 0.9 * len(words)
             if enough and repeated and shared >= 0.75 * len(own) and len(words) <= 1.3 * len(own):
                 return _Marker(line.start, (key,), restated=True)
-        return None
+        return self._shortened(line, words)
+
+    def _shortened(self, line: Span, words: set[str]) -> _Marker | None:
+        """A bullet over its answer naming its ask in fewer words ("- the number of licence
+        holders in each age band" for "... in each age band of ten years"): every word is the
+        ask's own, and no other ask has as many of them."""
+        if len(words) < _FEWEST_SHORTENED or not LIST_ITEM.match(line.text):
+            return None
+        scores = sorted(
+            ((len(words & own), key) for key, own in self.points if words <= own), reverse=True
+        )
+        others = [key for score, key in scores[1:] if score == scores[0][0]] if scores else []
+        if not scores or any(key != scores[0][1] for key in others):
+            return None
+        return _Marker(line.start, (scores[0][1],), restated=True)
+
+
+#: The fewest content words a shortened ask must keep to name its point.
+_FEWEST_SHORTENED = 4
 
 
 #: A question mark followed on its line by a short answer set off by a dash or colon.

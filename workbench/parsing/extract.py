@@ -31,6 +31,7 @@ from .decide import CONFIDENCE, DECIDING, Reading, SentenceCache, fits, read_dec
 from .ending import stops_mid_sentence
 from .grounds import Ground, find_grounds, implied_determination, most_specific
 from .kind import read_kind, read_review_outcome
+from .markup import without_markup
 from .model import Determination, Evidence, Extraction, Point
 from .phrases import PhraseBook, phrases_held
 from .points import RequestPoint
@@ -61,14 +62,16 @@ def extract(
 
 
 def _extract(original: str, request_text: str | None, *, name: str | None) -> Extraction:
-    response_text = without_quote_marks(original)
-    result = _read(response_text, request_text, name=name)
+    response_text = without_markup(without_quote_marks(original))
+    result = _read(response_text, request_text, name=name, as_written=original)
     if response_text != original:
         quote_from(result, original)
     return result
 
 
-def _read(response_text: str, request_text: str | None, *, name: str | None) -> Extraction:
+def _read(
+    response_text: str, request_text: str | None, *, name: str | None, as_written: str
+) -> Extraction:
     layout = Layout(response_text)
     letter = read_letter(response_text, layout)
     zones = letter.spans(*ANSWERING)
@@ -96,7 +99,9 @@ def _read(response_text: str, request_text: str | None, *, name: str | None) -> 
     result.searches = [_evidence(s) for s in find_searches(response_text, layout, skip)]
     _read_rights(response_text, layout, skip, result)
     _read_kind(letter, result, [decision.basis in DECIDING for _, decision in readings])
-    _mark_cut_short(layout, result)
+    # Whether the text stops mid-sentence is read as written: "... see our privacy notice**"
+    # ends on its closing mark.
+    _mark_cut_short(layout if as_written == response_text else Layout(as_written), result)
     result.confidence.update(
         field_confidence(
             result,

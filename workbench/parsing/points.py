@@ -421,7 +421,10 @@ _INLINE_LABEL = re.compile(
     r"(?<![\w(])\((?P<p>[ivx]{1,4}|[a-z]|\d{1,2})\)\s+|(?<![\w(.])(?P<b>[a-z]|\d{1,2})\)\s+|"
     # "...following data: 1. Number of passengers; 2. Number by type ... 3. What kind ...?"
     # A page that lost its line breaks glues them: "information:1.The total ... Standard.2.A".
-    r"(?:(?<=[:;?!.)])|(?<=[:;?!.)]\s))\s*(?P<d>\d{1,2})\.(?:\s+|(?=[A-Z][a-z]|A\s))(?=[A-Z])"
+    r"(?:(?<=[:;?!.)])|(?<=[:;?!.)]\s))\s*(?P<d>\d{1,2})\.(?:\s+|(?=[A-Z][a-z]|A\s))(?=[A-Z])|"
+    # "... from 31st October 2018 - 31st November 2019 4. The total you spent ...": an item
+    # that ends without a stop; only read as the next number of a list already under way.
+    r"(?<=[\w)])\s+(?P<e>\d{1,2})\.\s+(?=[A-Z][a-z])"
 )
 #: The joining words left at the end of an inline list item: "...; and", "..., or".
 _LIST_TAIL = re.compile(r"[\s;,]*(?:\b(?:and|or)\b)?[\s;,]*$")
@@ -430,13 +433,15 @@ _LIST_TAIL = re.compile(r"[\s;,]*(?:\b(?:and|or)\b)?[\s;,]*$")
 def inline_points(text: str, region: Span, source: str) -> list[RequestPoint]:
     """ "Please tell me (i) how many ...; (ii) how many ...; (iii) ..." in running text."""
     found = [
-        (m, (m.group("p") or m.group("b") or m.group("d")).lower())
+        (m, (m.group("p") or m.group("b") or m.group("d") or m.group("e")).lower())
         for m in _INLINE_LABEL.finditer(text, region.start, region.end)
     ]
     for first, kind in (("1", "num"), ("a", "alpha"), ("i", "roman")):
         sequence = []
         expected: str | None = first
         for match, value in found:
+            if match.group("e") and len(sequence) < 2:
+                continue  # a number after a word opens no list: it only carries one on
             if value == expected:
                 sequence.append((match, value))
                 expected = _following(kind, value)

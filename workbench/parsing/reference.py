@@ -91,7 +91,8 @@ _VALUE = re.compile(
     # Spaced dashes or slashes join parts that hold digits ("2022 – 280 / WE5500"); a dash
     # before a word starts the title ("ATISN 15980 – Location of coal tips").
     r"(?:\s*[/–-]\s*(?=[A-Za-z/_.&\-]*\d)[A-Za-z0-9][A-Za-z0-9/_.&\-]*){0,4}"
-    r"(?:\s(?:19|20)\d\d/\d\d(?!\d))?"
+    # A year after the number: "FOI 123 2019/20", or the short form "BFRS Ref: 87 19/20".
+    r"(?:\s(?:(?:19|20)\d\d|[0-9]\d)/\d\d(?![\d/]))?"
     # Groups of digits spaced apart: "FOI 19 1413" (a year alone is not one).
     r"(?:\s(?!(?:19|20)\d\d\b)\d{3,6}(?![\d/:.,]))?"
     # A number, then the month and year in pairs: "FOI 224 08 23".

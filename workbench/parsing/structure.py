@@ -215,7 +215,18 @@ _GLUED_ANSWER = re.compile(r"^\s*Q\s?(?P<n>\d{1,2})\s*[/:.)\-–]")
 _ANSWER_LABEL = re.compile(r"^\s*A\s?\d{1,2}\s*[/:.)\-–]\s")
 
 
+#: A disclosure log's record flattened onto one line: "Ref: 87 Information request: Please
+#: provide ... Response: Further to your request ..." - the labels that head its fields.
+_RUN_IN_REQUEST = re.compile(
+    r"(?<=\S)\s+(?=(?:Information\s+request|Request(?:\s+details)?|Details\s+of\s+request)\s*:\s)"
+)
+_RUN_IN_RESPONSE = re.compile(r"(?<=\S)\s+(?=(?:Response|Our\s+response|Answer)\s*:\s)")
+
+
 def _split_glued(text: str, line: Span) -> list[Span]:
+    fields = _split_fields(text, line)
+    if len(fields) > 1:
+        return fields
     if line.text.lstrip()[:1] not in ("Q", "q"):
         return [line]
     match = _GLUED_ANSWER.match(line.text)
@@ -228,6 +239,27 @@ def _split_glued(text: str, line: Span) -> list[Span]:
         return [line]
     cut = line.start + answer.start() + (len(answer.group(0)) - len(answer.group(0).lstrip()))
     return [Span.of(text, line.start, cut), Span.of(text, cut, line.end)]
+
+
+def _split_fields(text: str, line: Span) -> list[Span]:
+    """A record's request and response run together on one line are two lines: the request
+    field, then the response field (and the record's label before them, if any). Only a
+    line holding both labels, the request's first, is cut."""
+    request = _RUN_IN_REQUEST.search(line.text)
+    starts_with_request = re.match(r"\s*(?:Information\s+request|Request)\s*:", line.text)
+    if request is None and not starts_with_request:
+        return [line]
+    after = request.end() if request is not None else 0
+    response = _RUN_IN_RESPONSE.search(line.text, after)
+    if response is None:
+        return [line]
+    cuts = [c for c in (request.end() if request else None, response.end()) if c]
+    bounds = [0, *cuts, len(line.text)]
+    return [
+        Span.of(text, line.start + begin, line.start + end)
+        for begin, end in zip(bounds, bounds[1:], strict=False)
+        if line.text[begin:end].strip()
+    ]
 
 
 def read_units(text: str, layout: Layout) -> list[Unit]:
@@ -988,7 +1020,12 @@ def _step(reader: _Reader, unit: Unit) -> None:
         else:
             reader.open(unit)
         return
-    if reader.state == "answer" and reader.letter.pieces and reader.continues_request(unit):
+    if (
+        reader.state == "answer"
+        and reader.letter.pieces
+        and reader.continues_request(unit)
+        and not (_signpost(reader, unit) and _restates(text, reader.letter.pieces))
+    ):
         reader.open(unit, continued=True)
         return
     at_top = reader.state == "before" and not reader.spoken and not reader.letter.pieces
@@ -1309,6 +1346,39 @@ def _repeated_whole(words: set[str], unit: Unit) -> bool:
     return any(
         len(asked) >= _WHOLE_REPEAT_WORDS and asked <= words and len(words) <= len(asked) + 3
         for asked in unit.sentence_words
+    )
+
+
+def _signpost(reader: _Reader, unit: Unit) -> bool:
+    """A line set between the answers: after something other than the request (a
+    "Response" heading, an answer) and before the authority speaking. A line there that
+    names an ask names it again, over its answer."""
+    units = reader.letter.units
+    following = units[unit.index + 1] if unit.index + 1 < len(units) else None
+    return (
+        reader.previous is not None
+        and reader.previous.role is not Role.REQUEST
+        and following is not None
+        and following.authority
+        and not following.asks
+    )
+
+
+def _restates(text: str, pieces: list[Piece]) -> bool:
+    """Whether a line in the answers names an ask already made, in its words or fewer
+    ("- the number of licence holders in each age band" over its answer): a signpost for
+    the answer that follows, not a further ask."""
+    if read_item(text) is not None:
+        return False  # "2. Between April and March, what ...": the next number is the next ask
+    words = _words(voice.own_words(text))
+    if len(words) < _FEWEST_ITEM_WORDS:
+        return False
+    return any(
+        len(words & asked) >= 0.85 * len(words)
+        for piece in pieces
+        for unit in piece.units
+        for asked in unit.sentence_words
+        if asked
     )
 
 
