@@ -118,3 +118,12 @@ def test_endeavouring_to_respond_by_a_date_is_a_holding_notice():
         "event by 28 September 2020.\n\nYours sincerely,\n\nInformation Team\n"
     )
     assert extract(text).kind == "holding_notice"
+
+
+def test_aiming_to_reply_no_later_than_a_date_is_a_holding_notice():
+    text = (
+        "Dear Mr Amis\n\nThank you for your email. We are considering your request under the "
+        "Freedom of Information Act 2000 and aim to reply as soon as possible and no later than "
+        "14 October.\n\nYour reference number for the request is FOI-19-3401.\n\nKind regards,\n"
+    )
+    assert extract(text).kind == "holding_notice"

@@ -403,7 +403,7 @@ class _Message:
 def _classify(units: list[Unit], message: _Message) -> None:
     book = phrase_book()
     asks = answers = acks = 0
-    to_authority = False
+    to_authority = quoting = False
     for unit in units[message.first : message.last]:
         text = unit.text
         if voice.SIGN_OFF.match(text):
@@ -422,10 +422,16 @@ def _classify(units: list[Unit], message: _Message) -> None:
             "kinds", "holding_notice", text, lowered
         ):
             acks += 1
-        elif not unit.asks and any(
-            book.find("cues", name, text, lowered) for name in _DECISION_CUES
-        ):
-            message.decisions += 1
+        else:
+            # "Your request is as follows:" in an acknowledgement: the line and what follows
+            # it are the request quoted back, whose words decide nothing.
+            quoting = quoting or (acks > 0 and _QUOTES_REQUEST.search(text) is not None)
+            if (
+                not unit.asks
+                and not quoting
+                and any(book.find("cues", name, text, lowered) for name in _DECISION_CUES)
+            ):
+                message.decisions += 1
     if acks and not message.decisions and not to_authority:
         # The authority acknowledging the request, often quoting it back ("we have grouped
         # your requests into one: I would like to request ..."): its asks are the requester's.
@@ -436,6 +442,8 @@ def _classify(units: list[Unit], message: _Message) -> None:
         message.kind = "acknowledgement"
 
 
+#: "Your request is as follows:", "You requested:": the request quoted back below.
+_QUOTES_REQUEST = re.compile(r"\b(?:request(?:ed)?|asked)\b[^.]{0,40}:\s*$", re.IGNORECASE)
 #: A salutation to an organisation rather than a person: the requester writing to it.
 _TO_AN_AUTHORITY = re.compile(
     r"^\s*dear\s+(?!(?:mr|mrs|ms|miss|dr|sir|madam|requester|applicant)\b)[^,\n]{0,60}\b"
@@ -702,6 +710,8 @@ class _Reader:
         if self.balance > 0 and len(self.current.units) < _LONGEST_QUOTE:
             if not (self._set_apart(unit) and unit.authority and not unit.asks):
                 return False  # still inside the quotation
+            if self._in_request_message(unit):
+                return False  # the requester's own words, quoted back from their message
             # The quotation never closed (the page lost its mark): the authority answering
             # after a wider gap than the request's own paragraphs ends it.
         if self.quoted and text.lstrip()[:1] not in _OPEN_QUOTES:
@@ -754,6 +764,16 @@ class _Reader:
             ):
                 return True  # bulleted asks, then a paragraph of plain text: the answers
         return False
+
+    def _in_request_message(self, unit: Unit) -> bool:
+        """The unit repeats a passage of the requester's own message on the page, word for word
+        near enough ("I can see there are some published figures ..." quoted back in an
+        acknowledgement): it is the request, whatever its voice."""
+        message = self.letter.request_message
+        words = _words(_ADDRESS.sub(" ", unit.text))  # a mail system may rewrite links
+        if message is None or len(words) < _FEWEST_ITEM_WORDS:
+            return False
+        return len(words & _words(_ADDRESS.sub(" ", message.text))) >= 0.85 * len(words)
 
     def _answer_bullet(self, unit: Unit, listed: list[Unit]) -> bool:
         """A bullet of another mark than the request's own bullets, set apart by a blank line,
@@ -874,6 +894,8 @@ class _Reader:
 
 
 _OPEN_QUOTES = "\"“‘'"
+#: A web address (which a mail system may rewrite when it quotes a message back).
+_ADDRESS = re.compile(r"\b(?:https?://|www\.)\S+", re.IGNORECASE)
 #: How many figure rows in a row make a table.
 _FIGURE_ROWS = 3
 #: A line that stops on a word no sentence ends with: what it asks runs on into the next line.
