@@ -127,3 +127,16 @@ def test_aiming_to_reply_no_later_than_a_date_is_a_holding_notice():
         "14 October.\n\nYour reference number for the request is FOI-19-3401.\n\nKind regards,\n"
     )
     assert extract(text).kind == "holding_notice"
+
+
+def test_an_automated_acknowledgement_is_a_holding_notice():
+    text = (
+        "Dear Trust,\n\nPlease provide the number of patients referred to the clinic in each "
+        "year since 2019.\n\nYours sincerely,\nA Researcher\n\n"
+        "Freedom of Information Requests, Riverside NHS Foundation Trust\n\n"
+        "Thank you for contacting the Riverside NHS Foundation Trust.\nThis is an automated "
+        "acknowledgement, and serves to confirm to you that\nour FOI team have received your "
+        "email.\n\nIf you are requesting information under the Freedom of Information Act, you "
+        "will receive a written\nresponse within 20 working days.\n"
+    )
+    assert extract(text).kind == "holding_notice"
