@@ -15,6 +15,7 @@ from workbench.errors import CitationError
         ("section 40(2) of the FOIA", None, ["s.40(2)"]),
         ("s.43(2)", None, ["s.43(2)"]),
         ("s43(2)", None, ["s.43(2)"]),
+        ("Section22 of the Act", None, ["s.22"]),  # a PDF copied to text lost the space
         ("S.40(2)", None, ["s.40(2)"]),
         ("Section 31 (1) (a)", None, ["s.31(1)(a)"]),
         ("sections 40(2) and 41", None, ["s.40(2)", "s.41"]),

@@ -14,6 +14,7 @@ from workbench.parsing.extract import extract
     "written",
     [
         "25th October 2023",
+        "25October 2023",  # a PDF copied to text lost the space
         "25 October 2023",
         "25 Oct 2023",
         "25 Oct. 2023",
@@ -149,3 +150,24 @@ def test_a_log_records_completion_date_is_the_response_date():
         dt.date(2019, 6, 10),
         dt.date(2019, 7, 25),
     )
+
+
+def test_a_receipt_without_its_year_takes_the_letters_year():
+    """A reply in January to a request "received on 11 December": the December before."""
+    opening = "Thank you for your request received on 11 December. You wrote:"
+    text = f'Our Ref: FOI2023/00417\n11 January 2023\nDear Ms Watts,\n{opening}\n"How many?"'
+    result = extract(text)
+    assert result.date_received == dt.date(2022, 12, 11)
+    assert result.date_of_response == dt.date(2023, 1, 11)
+
+
+def test_a_labelled_response_date_beats_a_bare_dated_line():
+    """A log page's own "Dated:" stands above the record's "Date of response:"."""
+    text = (
+        "Disclosure Details\n\nDated: 11 Sep 2014\n\nDate of request: 25/08/14\n\n"
+        "Date of response: 02/09/14\n\nYou asked:\n\nHow many licences were granted?\n\n"
+        "In response:\n\nThere were 209 licences granted.\n"
+    )
+    result = extract(text)
+    assert result.date_received == dt.date(2014, 8, 25)
+    assert result.date_of_response == dt.date(2014, 9, 2)

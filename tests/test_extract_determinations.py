@@ -158,6 +158,92 @@ CASES = [
         ["s.12(1)"],
     ),
     (
+        "cost_limit_in_the_time_a_format_allows",
+        "The minutes are not held in a format that allows their extraction within the "
+        "permitted 18 hour threshold.",
+        D.COST_LIMIT,
+        [],
+    ),
+    (
+        "cost_limit_named_in_brackets",
+        "Our records are not organised in a way that lets us provide all of this within the "
+        "appropriate (cost) limit.",
+        D.COST_LIMIT,
+        [],
+    ),
+    (
+        "cost_limit_found_exceeded_while_searching",
+        "Two sets of minutes were found before it became clear that the fees limit would be "
+        "exceeded.",
+        D.COST_LIMIT,
+        [],
+    ),
+    (
+        "a_response_provided_is_not_a_disclosure",
+        "I provide a response for your attention. The minutes are held; however, they are "
+        "exempt under section 43(2) of the Act.",
+        D.HELD_WITHHELD,
+        ["s.43(2)"],
+    ),
+    (
+        "not_held_not_reported_on",
+        "We do not report on this.",
+        D.NOT_HELD,
+        [],
+    ),
+    (
+        "cost_limit_not_held_in_a_retrievable_format",
+        "The minutes are held, but not held in an easily retrievable format: each of some 900 "
+        "paper files would have to be read by hand.",
+        D.COST_LIMIT,
+        [],
+    ),
+    (
+        "some_of_what_is_sought_found_below",
+        "Some of the information you are seeking can be found below: there were four meetings "
+        "in 2023. The minutes themselves are exempt under section 36(2)(b)(ii) of the Act.",
+        D.HELD_PARTLY_DISCLOSED,
+        ["s.36(2)(b)(ii)"],
+    ),
+    (
+        "the_limit_described_is_not_applied",
+        "Please find attached the minutes of the four meetings. For future requests, note that "
+        "the appropriate limit for central government is set at £600, and the appropriate limit "
+        "will be exceeded if it would require more than 24 hours' work.",
+        D.HELD_DISCLOSED,
+        [],
+    ),
+    (
+        "exemption_set_out_then_described",
+        "The figures are available in the public domain. As such, this information is exempt "
+        "from disclosure under the exemption set out at Section 21 of the Act, which provides "
+        "that a public authority need not comply where information is reasonably accessible.",
+        D.PUBLISHED_ELSEWHERE,
+        ["s.21"],
+    ),
+    (
+        "cost_limit_a_manual_review_needed",
+        "It is not possible to say how many minutes were taken at each meeting without "
+        "undertaking a manual review of each file.",
+        D.COST_LIMIT,
+        [],
+    ),
+    (
+        "cost_limit_for_the_remaining_cases",
+        "We found 412 sets of minutes and 380 of them are attached. To check the remaining 32 "
+        "files by hand would take a further 20 hours, so that part is refused under section "
+        "12(1) of the Act.",
+        D.HELD_PARTLY_DISCLOSED,
+        ["s.12(1)"],
+    ),
+    (
+        "cost_limit_extraction_within_time_constraints",
+        "The minutes are held in part, however they are not held in a format that allows their "
+        "extraction within the permitted time constraints of the Act.",
+        D.COST_LIMIT,
+        [],
+    ),
+    (
         "other_clarification",
         "Your request is unclear. Please could you clarify which board you mean, so that we can "
         "identify the information.",

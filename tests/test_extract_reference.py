@@ -26,8 +26,10 @@ from workbench.parsing.reference import normalise_reference
         ("Case reference EIR2026/17373\nReceived 8 April 2026", "EIR2026/17373"),
         ("FOI ID number\n06558\nRegarding\nAir Quality", "06558"),
         ("Reference: 2022 – 280 / WE5500\nDate of response: 3rd March 2022", "2022 – 280 / WE5500"),
+        ("Our Reference: FOI 81234 / 2 May 2016\n\nDear Mr Lee", "FOI 81234"),
         ("Information request 8812\n\nReceived: 3 March 2021", "8812"),
         ("Professional Standards Department (828A/23)\nRequest\nQ1. How many?", "828A/23"),
+        ("Dangerous Dogs (1284A/23 )\n\n1.How many reports?", "1284A/23"),
         ("FOI 2022 417 - Ward closures\n\nInformation Requested:", "FOI 2022 417"),
         ("FOI_24-301 Security contracts\nDate of response: 3 June 2024", "FOI_24-301"),
         ("Our ref: m/r 4567496\n\nDear Sir", "m/r 4567496"),
@@ -46,6 +48,24 @@ def test_reference_forms(text, expected):
     assert result.reference == expected
     evidence = result.field_evidence["reference"]
     assert text[evidence.start : evidence.end] == evidence.quote
+
+
+def test_another_requests_code_in_running_text_is_not_the_reference():
+    text = (
+        "Stop and search - 512/19\n\nYou asked:\n\n1. How many searches?\n\nIn response:\n\n"
+        "This request has been aggregated with your previous request, FOI 488/19, as it is on "
+        "the same subject."
+    )
+    assert extract(text).reference == "512/19"
+
+
+def test_a_log_titles_own_code_beats_codes_met_further_down():
+    text = (
+        "Disclosure Details\n\nInformants - 910/12\n\nYou asked:\n\n1. How much was paid?\n\n"
+        "In response:\n\nThis has been asked before and is on our Disclosure Log: FOI 811/12 "
+        "covers 2011/12 and FOI 319/11 the years before."
+    )
+    assert extract(text).reference == "910/12"
 
 
 def test_our_ref_beats_a_page_request_id():

@@ -71,7 +71,8 @@ _SUBREF = rf"(?:{_COMP})+"
 _BOUNDARY = r"(?<![\w.'’])"
 
 _SECTION_KW = (
-    r"(?i:sections?\b(?:\s*[:;]\s*(?:[•▪·]\s*)?(?=\d))?|sect?\.?(?=\s*\d)|ss\.?|s\.)\s*|[sS](?=\d)"
+    r"(?i:sections?(?:\b(?:\s*[:;]\s*(?:[•▪·]\s*)?(?=\d))?|(?=\d))|sect?\.?(?=\s*\d)|ss\.?|s\.)\s*"
+    r"|[sS](?=\d)"  # "Section22 of the Act": a PDF lost the space
 )
 _REG_KW = r"(?i:regulations?\b|regs?\.?)\s*"
 _BARE_KW = (

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from .labels import ORDINALS, label_key, top_key
 from .points import ASK, RequestPoint, first_sentence
 from .rights import is_rights_sentence
-from .text import LIST_ITEM, Layout, Span, is_heading, paragraphs
+from .text import LIST_ITEM, Layout, Span, is_heading, lines, paragraphs
 from .voice import own_words as own_words_of
 
 #: Longest first: "Question 2" must not read as "Qu" then the labels "e", "s", "t", ...
@@ -339,6 +339,8 @@ def _markers(layout: Layout, points: list[RequestPoint], zones: list[Span]) -> l
     for zone in zones:
         for line in layout.lines_in(zone.start, zone.end):
             marker = _line_marker(line, keys, _after_colon(layout, line))
+            if marker is not None and _STATUTE_LINE.match(line.text):
+                marker = None  # "(2) For the purposes of subsection (1) ...": the Act quoted
             restated = topics.restated(line)
             if restated is not None and (marker is None or set(restated.keys) - set(marker.keys)):
                 # "1. Short paper on X" under a list that numbers every item "1.": the title
@@ -370,6 +372,16 @@ def _markers(layout: Layout, points: list[RequestPoint], zones: list[Span]) -> l
             found.setdefault(marker.start, marker)
     ordered = [found[start] for start in sorted(found)]
     return _in_reading_order(ordered, keys)
+
+
+#: A subsection of an Act quoted in the letter ("(1) Information which is reasonably accessible
+#: ... is exempt information.", "(2) For the purposes of subsection (1) ..."): its bracketed
+#: number is the Act's, not an answer's label.
+_STATUTE_LINE = re.compile(
+    r"^\s*\(\d{1,2}[A-Z]?\)\s+.*(?:\bsubsection\b|\bis\s+exempt\s+information\b|"
+    r"\bfor\s+the\s+purposes\s+of\s+(?:this|that|subsection|section)\b|\bthis\s+Act\b)",
+    re.IGNORECASE,
+)
 
 
 def _opens_paragraph(layout: Layout, sentence: Span) -> bool:
@@ -882,7 +894,21 @@ def _section_breaks(text: str, zones: list[Span], markers: list[_Marker]) -> lis
         for block in paragraphs(text, zone.start, zone.end):
             before, previous = block.text, before
             after_question, last = last in questions, block.start
-            if "\n" in block.text or block.start in starts or after_question:
+            if "\n" in block.text:
+                # A web page's section heading on a line of its own, in capitals ("REASON FOR
+                # DECISION"), with answers still to come: it ends the answer before it as a
+                # blank line would. After the last answer ("NOTICE OF REFUSAL") it may be that
+                # answer's reasons, and is left to run on.
+                breaks += [
+                    line.start
+                    for line in lines(text, block.start, block.end)
+                    if starts
+                    and block.start < line.start < starts[-1]
+                    and line.start not in starts
+                    and _CAPITAL_HEADING.match(line.text)
+                ]
+                continue
+            if block.start in starts or after_question:
                 continue
             if not is_heading(block.text) or _LINE_MARKER.match(block.text):
                 continue
@@ -895,6 +921,10 @@ def _section_breaks(text: str, zones: list[Span], markers: list[_Marker]) -> lis
             if not kept:
                 breaks.append(block.start)
     return breaks
+
+
+#: A heading in capitals on a line of its own: "REASON FOR DECISION", "NOTICE OF REFUSAL".
+_CAPITAL_HEADING = re.compile(r"^\s*[A-Z][A-Z'’&]+(?:\s+[A-Z][A-Z'’&]+){1,5}\s*:?\s*$")
 
 
 #: A line speaking of the whole request: "the council is not obliged to comply with your

@@ -34,7 +34,9 @@ _WEEKDAY = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?
 #: may lose the space between day and month ("your request of 01May 2025").
 _DATE = re.compile(
     rf"""\b{_WEEKDAY}(?:
-        (?P<d1>[0-3]?\d)(?:st|nd|rd|th)?(?:\s+of)?[\s-]*{_MONTH.format(name="m1")},?[\s-]+(?P<y1>\d{{4}})
+        (?P<d1>[0-3]?\d)(?:st|nd|rd|th)?(?:\s+of)?
+            (?:[\s-]+|(?=(?-i:[A-Z][a-z])))  # "28February 2011": a PDF lost the space
+            {_MONTH.format(name="m1")},?[\s-]+(?P<y1>\d{{4}})
       | {_MONTH.format(name="m2")}\s+(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<y2>\d{{4}})
       | (?P<d3>[0-3]?\d)(?P<sep>[/.])(?P<m3>[01]?\d)(?P=sep)(?P<y3>\d{{4}}|\d{{2}})(?![\d/]|\.\d)
       | (?P<d5>[0-3]?\d)-(?P<m5>[01]?\d)-(?P<y5>\d{{4}})(?![\d-])
@@ -196,7 +198,10 @@ def _judge(text: str, layout: Layout, found: FoundDate) -> DatedRole | None:
         role = _role_of_label(label)
         if role is None:
             return None
-        return DatedRole(found.date, role, True, _evidence(text, layout, line, found), 0)
+        # "Dated: 11 Sep 2014" over "Date of response: 02/09/14" on a log page: a bare "Date"
+        # may be the page's own; a label that names the response says which date it is.
+        rank = 1 if _BARE_DATE_LABEL.match(_MARK.sub("", label)) else 0
+        return DatedRole(found.date, role, True, _evidence(text, layout, line, found), rank)
     sentence = layout.sentence_at(found.start) or line
     before = text[max(sentence.start, found.start - _CUE_WINDOW) : found.start]
     before = _after_last_date(before)
@@ -237,6 +242,7 @@ def _line_label(text: str, layout: Layout, line: Span, found: FoundDate) -> str 
 
 
 _MARK = re.compile(r"^\s*[-–—•*]\s*")
+_BARE_DATE_LABEL = re.compile(r"^\s*dated?\s*[:\-–]?\s*$", re.IGNORECASE)
 _TIME_ONLY = re.compile(r"^\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?$", re.IGNORECASE)
 #: The opening words of a letter's first sentence, run onto its date line by a flattened page.
 _LETTER_OPENS = re.compile(
@@ -370,9 +376,12 @@ def pick(
     return min(candidates, key=lambda r: (r.rank, r.evidence.start))
 
 
-#: "which we received on 27 May." - a receipt dated with no year (the letter's own date gives it).
+#: "which we received on 27 May.", "your request received on 11 December", "your request dated
+#: 16 March" (read as the receipt, as a dated request with its year is): a receipt dated with no
+#: year (the letter's own date gives it). "Your email of 23 July" is not read so.
 _RECEIVED_NO_YEAR = re.compile(
-    r"\b(?:we\s+received|was\s+received|received\s+by\s+us)\s+on\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+"
+    r"\b(?:(?:we\s+received|was\s+received|received\s+by\s+us|request\s+received)\s+on|"
+    r"request\s+dated)\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+"
     r"(?P<month>jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b"
     r"(?!,?\s*(?:19|20)\d\d)",
     re.IGNORECASE,

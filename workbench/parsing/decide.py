@@ -238,7 +238,7 @@ def read_decision(
             signals.add("figures", table)
     for ground in grounds:
         sentence = layout.sentence_at(ground.start) or Span(ground.start, ground.end, ground.quote)
-        if cache.skipped(sentence):
+        if cache.skipped(sentence) and not _in_applied_head(book, sentence, ground.start):
             continue
         implied = implied_determination(ground.id)
         if implied is Determination.VEXATIOUS and ground.id.startswith(
@@ -359,6 +359,18 @@ _APPLIED_HEAD = re.compile(
 )
 
 
+def _in_applied_head(book: PhraseBook, sentence: Span, offset: int) -> bool:
+    """ "... is exempt in accordance with the exemption set out at Section 21 of the Act, which
+    provides that a public authority need not comply ...": the ground stands in the part of the
+    sentence that applies the law, before the clause that describes it."""
+    head = _APPLIED_HEAD.match(sentence.text)
+    return (
+        head is not None
+        and offset - sentence.start < head.end("head")
+        and not _is_skipped(book, head.group("head"))
+    )
+
+
 def _is_skipped(book: PhraseBook, text: str) -> bool:
     lowered = text.lower()
     return bool(
@@ -457,9 +469,19 @@ def _combine(
             evidence = _first(signals, (name, ground, "figures"))
             return D.HELD_PARTLY_DISCLOSED, evidence, "refusal_with_figures"
         mixed = disclosed and "whole_refusal" not in signals
-        if mixed and determination is D.COST_LIMIT and _cost_of_some(signals.get(name)):
+        if (
+            mixed
+            and determination is D.COST_LIMIT
+            and (
+                _cost_of_some(signals.get(name))
+                or "ground:exemption" in signals
+                or any(_REMAINING.search(span.text) for span in signals.get("partial"))
+            )
+        ):
             # "... providing some of the information requested would exceed the upper cost
-            # limit", beside what was given: the rest is refused on cost, part is disclosed.
+            # limit", beside what was given; "the remaining 235 cases" refused on cost; or a
+            # list attached, one field refused on cost and another withheld under an
+            # exemption: part is disclosed.
             evidence = _first(signals, ("disclosed", name, ground))
             return D.HELD_PARTLY_DISCLOSED, evidence, "refusal_mixed"
         if mixed:
@@ -574,6 +596,9 @@ _TO_A_SITE = re.compile(
 )
 
 _SOME_OF = re.compile(r"\bsome\s+of\s+(?:the|this|that|your)\b", re.IGNORECASE)
+#: "the remaining 235 cases": a counted rest, what a cost refusal beside a disclosure covers (not
+#: "the remainder of the request", which a goodwill disclosure beside a whole refusal says).
+_REMAINING = re.compile(r"\bthe\s+remaining\s+\d[\d,]*\s+\w", re.IGNORECASE)
 
 
 def _without_line(signals: _Signals, line: Span) -> _Signals:

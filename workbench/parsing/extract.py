@@ -181,10 +181,13 @@ def _read_header(letter: Letter, result: Extraction, name: str | None = None) ->
     # A labelled date that opens a quoted piece is the page's own field with the request glued
     # on ("Responded Wed 30 July 2025Please consider ..."), not a date the requester wrote.
     opening = {span.start for span in quoted}
+    # So is a "Received: 4 April 2024" line the page set among the request's title lines: a
+    # requester does not label a date as received.
     roles = [
         r
         for r in classify_dates(text, layout)
-        if not _inside(r.evidence.start, quoted) or (r.rank == 0 and r.evidence.start in opening)
+        if not _inside(r.evidence.start, quoted)
+        or (r.rank == 0 and (r.evidence.start in opening or r.role == "received"))
     ]
     roles = [_outside_main(letter, role) for role in roles]
     roles = [r for r in roles if r is not None]
@@ -310,6 +313,7 @@ def _read_points(
     if answers.signposted:
         _not_held_part_named(readings, answers)
         _whole_request_for_undecided(readings, answers, context)
+        _cost_refuses_the_rest(readings, answers)
         _attach_loose_grounds(readings, answers, grounds)
     _attach_implied_grounds(readings, grounds)
     return readings
@@ -369,7 +373,9 @@ def _whole_request_for_undecided(
     ]
     whole = context.decide(unlabelled, default=False)
     if not (whole.determination in _WHOLE_REQUEST or whole.basis in _WHOLE_NOT_HELD) or any(
-        reading.determination is whole.determination for _, reading in readings
+        reading.determination is whole.determination
+        for point, reading in readings
+        if answers.by_key.get(point.key)
     ):
         return
     for index in undecided:
@@ -383,6 +389,34 @@ def _whole_request_for_undecided(
 #: nothing asked for is held, with nothing given beside it, covers the points whose own answers
 #: only explain (who holds it instead, why none exists) and decide nothing themselves.
 _WHOLE_NOT_HELD = frozenset({"not_held", "not_held+ground"})
+
+
+def _cost_refuses_the_rest(readings: list[tuple[RequestPoint, Reading]], answers: Answers) -> None:
+    """A point refused by name on the cost limit, its neighbours answered by nothing but "the
+    information is held but cannot be disclosed for the following reasons": the reasons are
+    that cost refusal, and it covers the whole request (FOIA s.12(1) lets an authority refuse
+    a request whose any part would exceed the appropriate limit; ICO guidance on s.12). A
+    neighbour whose left-over text discloses, or cites an exemption, keeps its own reading."""
+    costly = [
+        reading
+        for point, reading in readings
+        if answers.by_key.get(point.key) and reading.determination is Determination.COST_LIMIT
+    ]
+    if not costly:
+        return
+    for index, (point, reading) in enumerate(readings):
+        if answers.by_key.get(point.key) or reading.basis not in _UNGROUNDED:
+            continue
+        refusal = replace(costly[0], confidence=costly[0].confidence * _LEFT_OVER)
+        readings[index] = (point, refusal)
+
+
+#: Readings that name no ground and give nothing: "held", "held but cannot be disclosed". (A
+#: neighbour the letter says nothing of at all is left for the reviewer: a refusal "of this
+#: part of your request" does not cover it.)
+_UNGROUNDED = frozenset({"withheld_words", "held_only"})
+
+
 #: Refusals that rest on one ground for the whole request: s.12 refuses every point it covers.
 _WHOLE_REQUEST = frozenset(
     {

@@ -102,12 +102,15 @@ _INTRO = re.compile(
 #: A sentence that continues the previous ask rather than making a new one.
 FOLLOW_ON = re.compile(
     r"""^\W*(?:if\s+(?:yes|so|not|no|this|that|there\s+(?:is|are|was|were|has|have)|any|
-            applicable|possible|available|held|known|the\s+answer)\b
+            applicable|possible|available|held|known|the\s+answer|you\s+are\s+(?:unable|not\s+able))\b
       | please\s+(?:provide|send|include|supply)\s+
             (?:copies|a\s+copy|copy|details|them|it|this|these|those)\b
       | (?:and|or)\s+(?:if|please)\b | this\s+(?:should|would|could|can|may)\b
       | (?:the\s+above|these|they)\s+(?:\w+\s+)?(?:should|would|could|can|may|must|shall|will)\b
       | it\s+(?:should|must|shall)\b
+      | I\s+would\s+(?:also\s+)?like\s+(?:the\s+|this\s+|that\s+)?
+            (?:data|information|figures|list)\s+
+            (?:to\s+(?:include|be\s+broken\s+down|be\s+split)|broken\s+down|split)\b
       | please\s+(?:provide|send|supply|give)\s+(?:me\s+)?(?:the|this|that)\s+(?:data|information|
             figures|numbers)\s+(?:from|for|between|covering|over|since|in|by|as|broken)\b
       | please\s+(?:also\s+)?(?:provide|send|supply|include)\s+(?:any\s+|all\s+|the\s+)?
@@ -162,13 +165,16 @@ def split_region(text: str, region: Span, source: str) -> list[RequestPoint]:
     if not region:
         return []
     points: list[RequestPoint] = []
-    for by, divide in (
+    dividers = [
         ("numbered", numbered_points),
         ("inline", inline_points),
         ("bullets", _inline_bullet_points),
         ("bullets", _bulleted_points),
         ("asks", _asked_points),
-    ):
+    ]
+    if _bullets_over_parts(text, region):
+        dividers.insert(0, dividers.pop(3))  # bulleted asks with lettered parts of their own
+    for by, divide in dividers:
         points = divide(text, region, source)
         if points:
             for point in points:
@@ -201,6 +207,8 @@ def numbered_points(
     items = _accepted_items(text, region, continued=continued)
     if not items or (len(items) == 1 and items[0].label.word is None):
         return []
+    if items[0].label.kind != "num" and _bullets_over_parts(text, region):
+        return []  # the bullets are the asks; their lettered lines are parts (_bulleted_points)
     has_children = {item.parent for item in items if item.parent}
     points = []
     parents: dict[str, str] = {}
@@ -299,6 +307,19 @@ def _full_label(item: _Item) -> str:
 _FLATTENED_LIST = 3
 
 
+def _bullets_over_parts(text: str, region: Span) -> bool:
+    """ "- How many times was a Taser deployed in the periods:" / "a) 2017-18" / "b) 2018-19" /
+    "- In what number of deployments did the person:" / "a) ...": bulleted asks, each with its
+    own lettered parts. A region that opens with a bullet, with lettered lines under it and
+    another bullet to come, is divided by its bullets; the letters are their parts."""
+    found = _lines_in(text, region)
+    bullets = [i for i, line in enumerate(found) if _BULLET_LINE.match(line.text)]
+    if len(bullets) < 2 or bullets[0] != 0:
+        return False
+    between = [read_item(line.text) for line in found[bullets[0] + 1 : bullets[1]]]
+    return any(label is not None and label.kind != "num" for label in between)
+
+
 def _numbered_all_one(lines: list[Span]) -> dict[int, int]:
     """A list whose every item is numbered "1." (an ordered list copied from a web page
     loses its numbers): the items' places in reading order, keyed by line start."""
@@ -309,6 +330,30 @@ def _numbered_all_one(lines: list[Span]) -> dict[int, int]:
     ):
         return {}
     return {line.start: place for place, (line, _) in enumerate(numbered, start=1)}
+
+
+#: "1 How many claims ...": a number and a space before a capital, the list's stop lost.
+_BARE_NUMBER = re.compile(r"^[ \t]*[\"“]?[ \t]*(\d{1,2})[ \t]+(?=[A-Z])")
+
+
+def _bare_numbers(lines: list[Span]) -> dict[int, ItemLabel]:
+    """Lines numbered "1 How ...", "2 Proportion ...", "3 ..." with no stop or bracket after
+    the number (a PDF copied to text drops it): labels, when no line of the region has a
+    label of another kind and the bare numbers run 1, 2, 3 ... in order. A figure opening a
+    line of prose ("12 officers were ...") does not start at 1 and run on. (A bare number
+    before a question is a label wherever it stands, :data:`.labels.ITEM`; this finds the
+    items of the same list that do not ask in so many words: "2 Proportion of claims ...".)"""
+    found: dict[int, ItemLabel] = {}
+    for line in lines:
+        match = _BARE_NUMBER.match(line.text)
+        if match is None:
+            if read_item(line.text) is not None:
+                return {}  # the region has labels of its own
+            continue
+        if int(match.group(1)) != len(found) + 1:
+            return {}
+        found[line.start] = ItemLabel("num", match.group(1), None, None, match.end())
+    return found if len(found) >= _FLATTENED_LIST else {}
 
 
 def _accepted_items(text: str, region: Span, *, continued: bool = False) -> list[_Item]:
@@ -328,8 +373,9 @@ def _accepted_items(text: str, region: Span, *, continued: bool = False) -> list
     in_part = False
     lines = _with_inline_first(text, _lines_in(text, region))
     ones = _numbered_all_one(lines)
+    bare = _bare_numbers(lines)
     for line in lines:
-        label = read_item(line.text)
+        label = bare.get(line.start) or read_item(line.text)
         if label is None:
             continue
         if line.start in ones:
@@ -525,12 +571,21 @@ _FIELDS_LEAD = re.compile(
     r"\bfor\s+(?:each|every)\b|\bbroken\s+down\b|\bbreak\s*down\s+(?:of|by)\b|"
     r"\bbreak\s*down\s+(?:\w+\s+){1,6}by\s*:?\s*$|\bbreak\s+(?:\w+\s+){1,6}down\s+by\b|"
     r"\bsplit\s+(?:by|into)\b|\bincluding\s*:?\s*$|\bin\s+each\s+case\b|"
-    # "This shall include but not be limited to:": the contents of the ask before it
-    r"\b(?:shall|should|will|must|to)\s+include\b[^.?]*:\s*$|\bnot\s+(?:be\s+)?limited\s+to\s*:?\s*$|"
+    # "This shall include but not be limited to:", "the reports should present one table for each
+    # of four home types:": the contents of the ask before it
+    r"\b(?:shall|should|will|must|to)\s+(?:\w+\s+){0,2}(?:include|present|show|contain|cover|"
+    r"set\s+out)\b[^.?]*:\s*$|\bnot\s+(?:be\s+)?limited\s+to\s*:?\s*$|"
     # "All ministerial correspondence ... that refers to:" then one species a bullet: the
     # subjects of one ask
-    r"\b(?:refers?|referring|relates?|relating|mentions?|mentioning)\s+to\s*:\s*$",
+    r"\b(?:refers?|referring|relates?|relating|mentions?|mentioning)\s+to\s*:\s*$|"
+    # "I would like you to provide this information in the following format." over the
+    # columns of the table wanted
+    r"\b(?:in|using|with)\s+the\s+following\s+(?:format|layout|columns?|headings?|fields?)\b",
     re.IGNORECASE,
+)
+#: A lead-in naming the form of the answer, whose bullets are that form's parts.
+_FORM_OF_ANSWER = re.compile(
+    r"\bthe\s+following\s+(?:format|layout|columns?|headings?|fields?)\b", re.IGNORECASE
 )
 _BULLET_LINE = re.compile(rf"^[{BULLETS}]\s")
 
@@ -600,11 +655,16 @@ def _bulleted_points(text: str, region: Span, source: str) -> list[RequestPoint]
     parallel = _parallel(lead, firsts)
     if (
         _FIELDS_LEAD.search(last_lead)
-        and not re.search(r"\bthe\s+following\b", last_lead, re.I)
+        and (
+            not re.search(r"\bthe\s+following\b", last_lead, re.I)
+            or _FORM_OF_ANSWER.search(last_lead)
+        )
         and not parallel
+        and not all(ASK.search(first.text) for first in firsts)
     ):
         return []  # "For each one, could you provide: - age - sex" (but not "the following
-        # information for each year:", whose bullets are asks of their own)
+        # information for each year:", nor "For each year, please provide details of:" over
+        # "- How many ...?" bullets: those are asks of their own)
     items = []
     fields = False  # after "Please break the figures down by:", bullets are fields of the ask
     for n, index in enumerate(bullets):
@@ -619,6 +679,8 @@ def _bulleted_points(text: str, region: Span, source: str) -> list[RequestPoint]
             items[-1] = Span.of(text, items[-1].start, end)
             continue
         items.append(Span.of(text, found[index].start + 2, end))
+    if _names_within_an_ask(last_lead, items):
+        return []  # "each complaint at the following prisons between May and June:" - one ask
     introduced = not lead or any(
         _INTRO.search(s.text) and not re.search(r"\?\s*$", s.text) for s in lead_sentences
     )
@@ -637,6 +699,11 @@ def _bulleted_points(text: str, region: Span, source: str) -> list[RequestPoint]
                 spans.append(item)
             else:
                 spans[-1] = Span.of(text, spans[-1].start, item.end)
+    elif len(items) >= 2 and all(asking):
+        # A lead-in that only says what the request is about ("I am writing to you under the
+        # Act to request data related to dog attacks."), then "- Could you confirm ...?" /
+        # "- I would also like ...": each bullet asks for itself.
+        spans = items
     else:
         return []
     points = [
@@ -644,6 +711,27 @@ def _bulleted_points(text: str, region: Span, source: str) -> list[RequestPoint]
         for n, span in enumerate(spans, start=1)
     ]
     return points + _numbered_after_bullets(text, points, source)
+
+
+#: "... at the following prisons between 1 January and 18 March." - "the following" inside a
+#: sentence that carries on after it (it does not end at the colon over the list).
+_FOLLOWING_MID_SENTENCE = re.compile(r"\bthe\s+following\s+\w+\s+\w+[^:]*[.?]\s*$", re.I)
+#: An item that is only a name: capitalised words and the small words between them.
+_NAME_ONLY = re.compile(
+    r"^\W*[A-Z][\w'’&.-]*(?:\s+(?:of|and|the|on|upon|in|&|[A-Z][\w'’&.-]*)){0,5}\W*$"
+)
+
+
+def _names_within_an_ask(lead: str, items: list[Span]) -> bool:
+    """Bullets that only name places or bodies ("HMP Frankland", "Durham") under a sentence
+    that asks for one thing "at the following prisons" and goes on past the list's mention:
+    the names say where the one ask reaches, they are not asks of their own."""
+    return (
+        len(items) >= 2
+        and bool(ASK.search(lead))
+        and _FOLLOWING_MID_SENTENCE.search(lead) is not None
+        and all(_NAME_ONLY.match(item.text.strip()) for item in items)
+    )
 
 
 def _unmarked_first_item(text: str, lines: list[Span], first_bullet: int) -> Span | None:
@@ -708,9 +796,16 @@ def _asked_points(text: str, region: Span, source: str) -> list[RequestPoint]:
     previous_end = region.start
     found = sentences(text, region.start, region.end)
     for index, sentence in enumerate(found):
-        # A line of its own (a web page puts each paragraph on a line)
-        new_paragraph = text.count("\n", previous_end, sentence.start) >= 1
-        alone = index + 1 == len(found) or "\n" in text[sentence.end : found[index + 1].start]
+        # A line of its own (a web page puts each paragraph on a line), or a sentence glued to
+        # the last with no space ("...accommodation.The current ..."): a web form's lost breaks
+        new_paragraph = text.count("\n", previous_end, sentence.start) >= 1 or (
+            index > 0 and sentence.start == previous_end
+        )
+        alone = (
+            index + 1 == len(found)
+            or "\n" in text[sentence.end : found[index + 1].start]
+            or found[index + 1].start == sentence.end
+        )
         previous_end = sentence.end
         body = _GREETING.sub("", sentence.text)
         if not body or SIGN_OFF.match(body):
@@ -760,10 +855,14 @@ def _asked_points(text: str, region: Span, source: str) -> list[RequestPoint]:
             and not _COURTESY.match(body)
         ):
             # "Please confirm whether any of the following are included:" over lines that ask
-            # nothing themselves: the list is what the lead-in asks about, one point.
+            # nothing themselves: the list is what the lead-in asks about, one point. Under
+            # "Please provide the following information:" each line naming a thing wanted
+            # ("The current number of ...") is an item of its own.
             groups.append([*intros, sentence])
+            listing = not (
+                _ITEMS_WANTED.search(intros[-1].text) and _ITEM_PARAGRAPH.match(body)
+            )  # the lines after it are more of the same list
             intros = []
-            listing = True  # the lines after it are more of the same list
         elif groups and not asks and not follows and (new_paragraph or background):
             # "The provider also investigated. I assume you hold its report. I also request a
             # copy of it.": a paragraph opening on the background of the ask it leads to
@@ -793,6 +892,12 @@ def _asked_points(text: str, region: Span, source: str) -> list[RequestPoint]:
 _CLARIFICATION = re.compile(
     r"^\W*(?:requester'?s\s+)?clarifications?\b(?:\s+(?:received|given|provided|sent|from)\b)?"
     r"[^.?!]{0,40}:?\s*$",
+    re.IGNORECASE,
+)
+#: A lead-in asking for the things listed under it: "the following information", "details".
+_ITEMS_WANTED = re.compile(
+    r"\b(?:provide|send|supply|give|disclose|tell\s+me)\b[^.?!]{0,20}\bthe\s+following\s+"
+    r"(?:information|details|data|figures|statistics)\b",
     re.IGNORECASE,
 )
 #: A lead-in over a list: "any of the following:", "as follows:".
@@ -827,7 +932,7 @@ _GENERIC_OBJECT = re.compile(
 _ITEM_PARAGRAPH = re.compile(
     r"^\W*(?:the|a|an|all|any|copies|copy|details|information|number|total|list|names?)\s+"
     r"(?!(?:data|information|figures|response|answer|list|request|above)\s+\w*\s*should\b)"
-    r"[^.?!]{3,200}[.?]?\s*$",
+    r"(?:[^.?!]|\b(?:e\.g|i\.e|etc)\.){3,200}[.?]?\s*$",  # "(e.g. hotels, B&Bs)." inside
     re.IGNORECASE,
 )
 
@@ -849,7 +954,9 @@ _ABOUT_THE_SEARCH = re.compile(
     r"^\W*(?:I\s+(?:presume|assume|imagine|suppose|guess|know|think|believe|understand|expect|"
     r"don[’']?t\s+know|do\s+not\s+know)\b|(?:with\s+regards?\s+to\s+[^,?]{1,40},?\s*)?"
     r"(?:could|can|would)\s+you\s+(?:not\s+)?(?:use|run|do|conduct|filter|search|limit|restrict|"
-    r"narrow)\b)",
+    r"narrow)\b|"
+    # "I would be grateful if you could use the words 'school' ... to locate crimes": how to search
+    r"I\s+would\s+be\s+grateful\s+if\s+you\s+(?:could|would)\s+(?:use|search|filter)\b)",
     re.IGNORECASE,
 )
 

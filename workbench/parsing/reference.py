@@ -90,7 +90,9 @@ _VALUE = re.compile(
     r"[A-Za-z0-9][A-Za-z0-9/_.&\-]*"
     # Spaced dashes or slashes join parts that hold digits ("2022 – 280 / WE5500"); a dash
     # before a word starts the title ("ATISN 15980 – Location of coal tips").
-    r"(?:\s*[/–-]\s*(?=[A-Za-z/_.&\-]*\d)[A-Za-z0-9][A-Za-z0-9/_.&\-]*){0,4}"
+    # A date after a spaced slash is the letter's date: "FOI 99134 / 13 August 2015".
+    r"(?:\s*[/–-]\s*(?!\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}\b)"
+    r"(?=[A-Za-z/_.&\-]*\d)[A-Za-z0-9][A-Za-z0-9/_.&\-]*){0,4}"
     # A year after the number: "FOI 123 2019/20", or the short form "BFRS Ref: 87 19/20".
     r"(?:\s(?:(?:19|20)\d\d|[0-9]\d)/\d\d(?![\d/]))?"
     # Groups of digits spaced apart: "FOI 19 1413" (a year alone is not one).
@@ -117,7 +119,9 @@ _PREFIXED = re.compile(
 )
 #: "(828A/23)" after a disclosure-log title.
 _UNIT_PREFIX = re.compile(r"(?<![A-Za-z])[A-Z]{1,4}-$")
-_BRACKETED = re.compile(r"\((?P<code>[A-Z]{0,4}\d{1,6}[A-Z]?[/_-]\d{2,4})\)")
+_BRACKETED = re.compile(
+    r"\((?P<code>[A-Z]{0,4}\d{1,6}[A-Z]?[/_-]\d{2,4})\s?\)"
+)  # "(1284A/23 )" too
 #: A date, a year span ("2017/18", "2021/2022": a table's row of years) or a bare number: not
 #: a reference ("3300/18" is one).
 _NOT_A_REFERENCE = re.compile(
@@ -255,6 +259,8 @@ def _inline(text: str, layout: Layout) -> list[FoundReference]:
     """A regime-prefixed code in running text, or a code in brackets in a title line."""
     found = []
     for match in _PREFIXED.finditer(text, 0, _INLINE_CHARS):
+        if _OTHER_REQUEST.search(text[max(0, match.start() - 80) : match.start()]):
+            continue  # "aggregated with your previous request, FOI 775/12": another request's
         if _plausible(match.group(0)):
             start = match.start()
             unit = _UNIT_PREFIX.search(text, max(0, start - 5), start)  # "IM-FOI-2018-1421"
@@ -276,9 +282,12 @@ def _inline(text: str, layout: Layout) -> list[FoundReference]:
             and not _NOT_A_REFERENCE.match(title.group("code"))
         ):
             start = line.start + title.start("code")
+            # A log page's title ending with its code ("Informants - 910/12") names the page's
+            # own request as surely as a coded reference in running text, and stands first:
+            # the same rank, so a code met further down ("FOI 811/12 is relevant") loses to it.
             found.append(
                 FoundReference(
-                    title.group("code"), 5, Span.of(text, start, start + len(title.group("code")))
+                    title.group("code"), 4, Span.of(text, start, start + len(title.group("code")))
                 )
             )
         for match in _BRACKETED.finditer(line.text):

@@ -308,6 +308,14 @@ def _joins(previous: str, line: str, *, unwrapped: bool = False) -> bool:
         return False  # "1) Assessments of the model" / "Please note we hold no more": its answer
     if line[:1].islower():
         return True
+    if _PUNCTUATION_ONLY.match(line) or (
+        _DANGLING_WORD.search(last_line)
+        and not voice.SALUTATION.match(line)
+        and not voice.SIGN_OFF.match(line)
+    ):
+        # ":" alone on a line, or a line broken after "and" / "of" ("... asked the Department
+        # of Health and" / "Social Care (DHSC)" / ":"): a PDF's wrap, whatever the next line's case
+        return True
     if unwrapped:
         return False
     if len(last_line) < _WRAP_WIDTH or voice.SIGN_OFF.match(line) or voice.SALUTATION.match(line):
@@ -316,6 +324,12 @@ def _joins(previous: str, line: str, *, unwrapped: bool = False) -> bool:
         return False  # a line longer than any wrapped line is a paragraph of a web page
     # A short heading after a long line starts a section of its own ("Our response").
     return not (len(line) <= _HEADING_LINE and is_heading(line))
+
+
+#: A line holding only a closing mark: "." or ":" a PDF's wrap put on a line of its own.
+_PUNCTUATION_ONLY = re.compile(r"^\s*[:;,.)]\s*$")
+#: A line that stops on a word no sentence ends with: "... the Department of Health and".
+_DANGLING_WORD = re.compile(r"\b(?:and|or|of|the|to|for|with|in|a|an|by)\s*$", re.IGNORECASE)
 
 
 def bullet_style(line: str) -> tuple[str, int] | None:
@@ -853,10 +867,13 @@ class _Reader:
         return units[index]
 
     def _group_heading(self, unit: Unit) -> bool:
-        """A short line ending in a colon, straight over the next number of the request's own
-        list ("For the last 5 year period:" then "2. How many ..."), heads more asks."""
+        """A short line ending in a colon, or a heading of a word or two, straight over the next
+        number of the request's own list ("For the last 5 year period:" then "2. How many ...",
+        "Policy" then "7) Is it the policy ..."), heads more asks."""
         text = unit.text.rstrip()
-        if "\n" in text or len(text) > 80 or not text.endswith(":") or read_item(text):
+        if "\n" in text or len(text) > 80 or read_item(text):
+            return False
+        if not text.endswith(":") and not (len(text.split()) <= 3 and is_heading(text)):
             return False
         index = unit.index + 1
         following = self.letter.units[index] if index < len(self.letter.units) else None

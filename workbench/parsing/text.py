@@ -143,6 +143,10 @@ def _continues(previous: str, line: str) -> bool:
 #: An answer label run into the question before it ("... the StrategyA1 / We do not hold"),
 #: where a two-column table was flattened: a sentence starts there.
 _GLUED_ANSWER = re.compile(r"A\s?\d{1,2}\s*[/:]\s")
+#: "... in temporary accommodation.The current shortfall ...": a web form that ran its
+#: sentences together, the space after the stop lost (a word of two letters before the stop,
+#: so "J.Smith" or "U.K." are not split).
+_GLUED_SENTENCE = re.compile(r"(?<=[a-z)][a-z)][.?!:])(?=[A-Z][a-z]|I\s)")
 
 
 def _glued_answers(text: str, start: int, end: int) -> list[int]:
@@ -160,6 +164,8 @@ def _split_unit(text: str, unit: Span) -> list[Span]:
     pieces = []
     cursor = unit.start
     ends = {m.end(): m.start() for m in _SENTENCE_END.finditer(text, unit.start, unit.end)}
+    for m in _GLUED_SENTENCE.finditer(text, unit.start, unit.end):
+        ends[m.end()] = m.end() - 1
     glued = _glued_answers(text, unit.start, unit.end)
     for end in sorted({*ends, *glued}):
         if end in ends:

@@ -191,6 +191,9 @@ _AUTHORITY_WORDS = re.compile(
     # "the information we can provide will be from our disclosure log": the authority answering.
     r"\b(?:information|data|figures)\s+(?:that\s+)?we\s+(?:can|are\s+able\s+to)\s+"
     r"(?:provide|supply|give|release)\b|"
+    # "Compliance with this request would exceed the appropriate cost limit": only the authority
+    # says what complying would cost (a requester writes "if it would exceed ..., please ...").
+    r"\b(?:would|will|does|did)\s+exceed\s+the\s+(?:appropriate|upper|cost|fees?)\b|"
     # "This will take more than 18 hours for us to collate": the authority's work on the request.
     r"\bfor\s+us\s+to\s+(?:collate|compile|locate|retrieve|extract|review|check|search|"
     r"identify|gather|answer|respond|comply)\b",
@@ -283,7 +286,9 @@ _ANSWER_FOLLOWS = re.compile(
     r"|\bby\s+virtue\s+of\s+the\s+following\b"
     # "... has been published online and can be found below using the following links:"
     r"|\b(?:has|have)\s+been\s+(?:published|made\s+available)\b"
-    r"|\bcan\s+be\s+found\s+(?:below|at|via|on|using)\b"
+    # "... contains the information requested at paragraphs 5.13 to 5.15, and can be accessed
+    # via the link below:" - a link follows, not the request
+    r"|\bcan\s+be\s+(?:found|accessed|viewed|seen|read|downloaded)\s+(?:below|at|via|on|using|from)\b"
     # "... the information you have requested ... is exempt in accordance with:", "... public
     # interest arguments that weigh in favour of disclosing the information you have sought:" -
     # the refusal's grounds and arguments follow, not the request
@@ -340,7 +345,9 @@ _MARKER = re.compile(
 #: "please get in touch", "please contact me": polite, but asks for no information.
 _NOT_AN_ASK = re.compile(
     r"^\W*(?:(?:however|if\s+you\s+need[^,]*),?\s*)?please\s+(?:do\s+)?(?:get\s+in\s+touch|contact|"
-    r"let\s+(?:me|us)\s+know|note|acknowledge|confirm\s+receipt|do\s+not\s+hesitate)|"
+    r"let\s+(?:me|us)\s+know|note|acknowledge|confirm\s+receipt|do\s+not\s+hesitate|"
+    # "Please accept my sincere apologies for the delay": the authority apologising
+    r"accept\s+(?:my|our)\s+(?:sincere\s+|sincerest\s+)?apolog)|"
     r"\bif\s+you\s+need\s+any\s+(?:further\s+)?(?:assistance|clarification)|"
     # "Your reference number is 304-2122 please quote this number on any correspondence"
     r"\bplease\s+quote\s+(?:this|the|our|your)\s+(?:reference|ref|number)|"
@@ -379,7 +386,7 @@ _POLITE = re.compile(
 _GIVEN = re.compile(
     r"""^\W*(?:(?:an?|the|all|any)\s+)?(?:cop(?:y|ies)|details|information|data|list|breakdown|
         figures?|numbers?|totals?|minutes|documents?|records?|reports?|names?)\b
-        (?:(?!\b(?:who|which|that|if|whether|where|when|they|it)\b)[^.?!]){0,120}?
+        (?:(?!\b(?:who|which|that|if|whether|where|when|why|how|they|it)\b)[^.?!]){0,120}?
         \b(?:(?:is|are|was|were|has\s+been|have\s+been)\s+(?:now\s+|also\s+)?
         (?:attached|enclosed|provided|included|set\s+out|shown|given|available|published|
         redacted|withheld|not\s+held|held)
