@@ -83,7 +83,7 @@ _INTRO = re.compile(
         |\b(?:requesting|seek(?:ing)?\s+access\s+to)\s+the\s+following\b[^?!]{0,60}
         |\bthe\s+following\s+(?:information|questions?|documents?|data)
         |\bas\s+follows)
-        \s*[:\-–]-?\s*$""",
+        \s*[:;\-–]-?\s*$""",
     re.IGNORECASE | re.VERBOSE,
 )
 #: "Below is your request and our response.", "Set out below are your questions": the request
@@ -141,6 +141,7 @@ _AUTHORITY_START = re.compile(
             fresh\s+|new\s+)*(?:searche?s?|review|check)s?\b)
       | please\s+(?:see|find|note|be\s+advised)
       | in\s+(?:relation|response|reply|answer)\s+to | with\s+regards?\s+to | regarding\b
+      | in\s+(?:our|my)\s+(?:response|reply|letter|e-?mail)\b
       | unfortunately | having\b | following\s+(?:your|a|the|our) | however\b | therefore\b
       | this\s+(?:letter|response|email|concludes|information\s+is)
       | yours\s+(?:sincerely|faithfully)
@@ -301,9 +302,18 @@ _ANSWER_FOLLOWS = re.compile(
     r"|\b(?:respond|reply|answer)\s+(?:to\s+(?:it|this|them|you|your\s+\w+)\s+)?as\s+follows\b"
     # "In answer to your specific questions:" - the answers follow, question by question
     r"|^\W*in\s+(?:answer|response|reply)\s+to\s+(?:each\s+of\s+)?(?:your|the)\s+(?:\w+\s+){0,2}"
-    r"(?:questions?|points?|queries)\W*$",
+    r"(?:questions?|points?|queries)\W*$"
+    # "I enclose a copy of some of the information you have requested:", "In our response we
+    # stated that we were consulted on two applications as follows:" - the authority handing
+    # over, or telling what it said: its own list follows, not the request
+    r"|\b(?:I|we)\s+(?:(?:also|have|had|now|hereby)\s+)*(?:enclos(?:e|ed|ing)|attach(?:ed|ing)?|stated|explained|"
+    r"set\s+out|listed)\b",
     re.IGNORECASE,
 )
+
+
+#: The longest lead-in read as one when it ends in a semicolon rather than a colon.
+_SHORT_LEAD = 60
 
 
 def introduces_request(sentence: str) -> bool:
@@ -311,8 +321,10 @@ def introduces_request(sentence: str) -> bool:
     if "below" in sentence.lower() and _REQUEST_BELOW.search(sentence):
         return True  # "Below is your request and our response."
     ending = sentence.rstrip()[-2:]
-    if not any(mark in ending for mark in ":-–"):
-        return False
+    if not any(mark in ending for mark in ":-–") and not (
+        ";" in ending and len(sentence.strip()) <= _SHORT_LEAD
+    ):
+        return False  # (a short lead-in may end in a semicolon: "Your original request was;")
     if _REVIEW_GROUNDS.search(sentence):
         return False  # "You requested a review of our handling, that looks into:" - its grounds
     if _ANSWER_FOLLOWS.search(sentence):
