@@ -632,7 +632,12 @@ def _first_substantive(
         s
         for s in sentences
         if _answers_something(s.text)
-        and not (title_before is not None and s.start < title_before and _title_line(s.text))
+        and not (
+            title_before is not None
+            and s.start < title_before
+            and layout.line_index(s.start) < _TITLE_LINES
+            and _title_line(s.text)
+        )
         and not book.find("skip", "routing", s.text)
         and not _PUBLIC_INTEREST.search(s.text)
     ]
@@ -641,6 +646,11 @@ def _first_substantive(
 
 #: The public interest balance is weighed for a refusal or a routing; it answers nothing.
 _PUBLIC_INTEREST = re.compile(r"\bpublic\s+interest\b", re.IGNORECASE)
+
+
+#: A page's title stands among its first lines; short lines further down are answers
+#: ("2016 - 2017 = 316") even when the request was not found above them.
+_TITLE_LINES = 10
 
 
 def _title_line(sentence: str) -> bool:
@@ -656,7 +666,14 @@ _NOT_AN_ANSWER = re.compile(
 )
 
 
+#: A bare "N/A", "Nil" or "None" answers its question (by the corpus convention, a moot
+#: follow-on after a nil answer is that nil answer given).
+_BARE_NIL = re.compile(r"^\W*(?:n/a|nil|none)\W*$", re.IGNORECASE)
+
+
 def _answers_something(sentence: str) -> bool:
+    if _BARE_NIL.match(sentence):
+        return True
     if is_heading(sentence) and len(sentence.split()) < 4 and not re.search(r"\d", sentence):
         return False
     return not _NOT_AN_ANSWER.search(sentence) and not is_rights_sentence(sentence)
