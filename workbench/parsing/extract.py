@@ -19,6 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import replace
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -592,17 +593,25 @@ class _DecisionContext:
         self.grounds = grounds
         self.reasons = letter.spans(Role.REASONS)
         self.tables = letter.spans(Role.TABLE)
-        quoted = [p.span.start for p in letter.pieces if p.source == "response"]
-        #: Where the quoted request begins: a title line above it is the page's, not an answer.
-        #: Only above the response too: under a "Response" heading a short line is an answer
-        #: ("2016 - 2017 = 316"), even where the request was looked for in the wrong place.
-        responding = [
-            u.span.start
-            for u in letter.units
-            if voice.response_heading(u.text.split("\n", 1)[0]) is not None
-        ]
-        starts = [min(quoted)] if quoted else []
-        self.request_start = min(starts + responding[:1]) if starts else None
+        self.letter = letter
+
+    @cached_property
+    def request_start(self) -> int | None:
+        """Where the quoted request begins: a title line above it is the page's, not an answer.
+        Only above the response too: under a "Response" heading a short line is an answer
+        ("2016 - 2017 = 316"), even where the request was looked for in the wrong place."""
+        quoted = [p.span.start for p in self.letter.pieces if p.source == "response"]
+        if not quoted:
+            return None
+        responding = next(
+            (
+                u.span.start
+                for u in self.letter.units
+                if voice.response_heading(u.text.split("\n", 1)[0]) is not None
+            ),
+            None,
+        )
+        return min(quoted) if responding is None else min(min(quoted), responding)
 
     def decide(self, spans: list[Span], *, default: bool) -> Reading:
         """The decision in ``spans``; a substantive answer with no refusal is a disclosure."""

@@ -1449,8 +1449,8 @@ def _leads_more_asks(reader: _Reader, unit: Unit) -> bool:
     """In the answers, the requester's lead-in ("Please also provide details of all new
     planting. Information to include;") straight over a list in the request's own bullets:
     the next piece of the request starts with it, not with its first bullet."""
-    if not unit.asks or unit.authority or not unit.text.rstrip().endswith((":", ";")):
-        return False
+    if not unit.text.rstrip().endswith((":", ";")) or not unit.asks or unit.authority:
+        return False  # the ending first: it costs nothing, the voice is worked out
     if _listed(unit.text):
         return False
     index = unit.index + 1
