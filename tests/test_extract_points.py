@@ -318,3 +318,58 @@ def test_a_figure_alone_under_a_question_quoted_again_is_its_answer():
     result = extract(text)
     assert [p.label for p in result.points] == ["1", "2"]
     assert [e.quote for e in result.points[0].evidence] == ["1,204"]
+
+
+def test_points_named_together_in_the_answers_are_each_a_point():
+    text = (
+        "Dear Ms Reid,\n\nThank you for your request.\n\n"
+        "We consider that points 2, 5 and 6 are requests for information, and our response to "
+        "them is set out in Annex A.\n\n"
+        "We do not consider that points 1, 3, and 4 are requests for information, for the "
+        "reasons set out in Annex B.\n\nYours sincerely\n\nPlanning Team\n"
+    )
+    assert labels(text) == ["1", "2", "3", "4", "5", "6"]
+
+
+def test_a_question_answered_by_subject_between_questions_named_by_number():
+    text = (
+        "Dear Sir,\n\nThank you for your request.\n\n"
+        "In respect of questions 1 and 3, we do not hold the information.\n\n"
+        "Our discharge policy is published on our website at www.example.org/policies.\n\n"
+        "Kind regards\n\nFOI Team\n"
+    )
+    assert labels(text) == ["1", "2", "3"]
+
+
+def test_a_sentence_announcing_the_request_is_no_point_before_the_bullets():
+    text = (
+        "Your request\n\nI am writing to request information about parking permits. "
+        "Please provide the following:\n- The number of permits issued in 2024.\n"
+        "- The income from permits in 2024.\n\nOur response\n\nWe hold this information."
+    )
+    assert labels(text) == ["1", "2"]
+
+
+def test_request_quoted_after_a_semicolon_lead_in_is_the_point():
+    text = (
+        "Dear Ms Varga,\n\nThank you for your request for an internal review.\n\n"
+        "Your original request was;\n\n"
+        "I shall be grateful if you will let me know what surveys of otters the agency has "
+        "carried out along the River Teme since 2015.\n\n"
+        "In our response to you of 10 July 2024 we stated that two surveys had been carried "
+        "out, as follows:\n\n• Teme otter survey, May 2016\n\n• Teme otter survey, June 2021\n\n"
+        "I uphold the original response.\n\nYours sincerely,\n\nReview Officer\n"
+    )
+    points = extract(text).points
+    assert len(points) == 1
+    assert points[0].text.startswith("I shall be grateful if you will let me know")
+
+
+def test_a_list_the_authority_has_attached_is_not_the_request():
+    text = (
+        "Dear Mr Hale\n\nThank you for your request of 2 June 2025 for the minutes of the "
+        "harbour board's meetings in 2024.\n\n"
+        "I have attached the information you requested:\n- Minutes, March 2024\n"
+        "- Minutes, September 2024\n\nYours sincerely\n\nHarbour Office\n"
+    )
+    assert labels(text) == ["1"]

@@ -73,3 +73,23 @@ def test_a_later_paragraph_citing_a_new_provision_is_a_ground_of_its_own():
 def test_a_ground_said_again_weakly_runs_on_over_the_paragraph_that_says_it_again():
     grounds = read_grounds((FILES / "argued_again.txt").read_text(encoding="utf-8"))
     assert "nobody discussed this in writing" in grounds[0].quote
+
+
+def test_a_paragraph_arguing_the_ground_just_stated_is_part_of_its_passage():
+    text = (
+        "Your reply withheld the tender scores under section 43 because releasing them would "
+        "harm the bidders. However, the council published the scores for the previous round.\n\n"
+        "It cannot be that the exemption covers one round of bidding only.\n\n"
+        "Regards,\nJ. Amos\n"
+    )
+    grounds = read_grounds(text, "FOIA")
+    assert [g.category for g in grounds] == ["exemption_disputed"]
+    assert "It cannot be that the exemption covers" in grounds[0].quote
+
+
+def test_a_concession_in_passing_is_no_complaint():
+    text = (
+        "Your finance team sent me the 2022 figures, albeit with some names blacked out, "
+        "so the 2023 figures cannot be exempt.\n"
+    )
+    assert [g.category for g in read_grounds(text, "FOIA")] == ["exemption_disputed"]

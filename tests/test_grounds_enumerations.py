@@ -40,3 +40,17 @@ def test_conditions_after_a_line_ending_in_a_semicolon_are_not_grounds_of_their_
     assert grounds[0].category == "delay"
     assert grounds[1].quote.startswith("As I read the guidance")
     assert "(b) that the public interest" in grounds[1].quote
+
+
+def test_demands_completing_a_sentence_that_states_no_ground_are_each_their_own():
+    # "Please can you:" objects to nothing; each point after it asks for something else, so
+    # one point's ground does not run on into the next point of the same kind
+    text = (
+        "Please can you:\n"
+        "1. explain why my request was not answered within the statutory twenty working days;\n"
+        "2. send me the invoices; and\n"
+        "3. say what you will change so that requests are answered within the statutory time.\n"
+    )
+    grounds = read_grounds(text, "FOIA")
+    assert not any("3. say what you will change" in g.quote for g in grounds[:1])
+    assert any(g.quote.startswith("3. say what you will change") for g in grounds)

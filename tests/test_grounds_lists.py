@@ -59,3 +59,16 @@ def test_a_reason_stated_in_its_own_words_keeps_its_category():
         "2. Your reply also arrived five weeks after the twenty working day deadline.\n"
     )
     assert [g.category for g in read_grounds(text)] == ["fees", "delay"]
+
+
+def test_an_item_touching_on_its_reason_is_no_lead_in_to_the_next_item():
+    # the first item only names the cost; the second says plainly the cost limit is wrong: a
+    # weakly stated item is still an item of the list, not the story leading into the next one
+    text = (
+        "I ask for a review of your refusal on grounds of cost, for these reasons:\n\n"
+        "1. The cost of providing two spreadsheets is small.\n\n"
+        "2. The figures could be extracted in minutes from the ledger.\n"
+    )
+    grounds = read_grounds(text, "FOIA")
+    assert [g.category for g in grounds] == ["cost_limit_disputed", "cost_limit_disputed"]
+    assert grounds[0].quote.startswith("1. The cost of providing")

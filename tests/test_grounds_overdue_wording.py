@@ -34,3 +34,13 @@ def test_a_reply_that_came_late_is_still_a_delay():
         "Your reply came seven weeks after my request, past the 20 working days.\n"
     )
     assert [g.category for g in read_grounds(late, "FOIA")] == ["delay"]
+
+
+def test_the_deadline_missed_argues_the_complaint_that_nothing_has_come():
+    # "should have responded by ..." says when the answer was due; with nothing come at all
+    # it argues the complaint of no response, not a separate complaint of delay
+    text = (
+        "Dear FOI team,\n\nThe answer I asked for is now overdue. The council should have "
+        "responded by 3 June at the latest.\n\nRegards,\nR. Kaur\n"
+    )
+    assert [g.category for g in read_grounds(text, "FOIA")] == ["no_response"]

@@ -74,3 +74,14 @@ def test_a_reply_pasted_with_only_its_closing_quotation_mark_is_not_read():
     grounds = read_grounds(text, "FOIA")
     assert [g.category for g in grounds] == ["exemption_disputed"]
     assert grounds[0].quote.startswith("The survey's findings are already in the public domain")
+
+
+def test_guidance_quoted_inside_the_requester_s_sentence_is_their_argument():
+    # the words quoted are the Commissioner's, adopted by the requester as the ground itself
+    text = (
+        "Dear Sir,\n\nI would remind you that the Commissioner's guidance says that where there "
+        "is a “reasonable "
+        "suspicion of wrongdoing, there may be a strong public interest in disclosure”. The "
+        "auditors found serious failings in this contract last year.\n\nRegards,\nP. Shah\n"
+    )
+    assert [g.category for g in read_grounds(text, "FOIA")] == ["public_interest"]

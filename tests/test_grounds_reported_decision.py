@@ -113,3 +113,14 @@ def test_an_answer_after_a_bare_but_with_its_own_subject_disputes_the_decision_r
     grounds = read_grounds(text, "FOIA")
     assert [g.category for g in grounds] == ["exemption_disputed"]
     assert grounds[0].provisions == ("s.21",)
+
+
+def test_a_decision_reported_after_a_concession_is_still_a_report():
+    text = (
+        "While I note that the trust holds the figures, you have withheld them under section "
+        "43(2), concluding that the public interest favours keeping them back.\n\n"
+        "The figures are five years old and cannot harm anyone now.\n"
+    )
+    grounds = read_grounds(text, "FOIA")
+    assert [g.category for g in grounds] == ["exemption_disputed"]
+    assert "cannot harm anyone now" in grounds[0].quote

@@ -41,6 +41,23 @@ CATEGORIES: tuple[str, ...] = (
 )
 
 
+#: "can not" written as two words, as requesters often write it ("... can not be correct").
+_CAN_NOT = re.compile(r"\b(can)\s+(not)\b", re.IGNORECASE)
+
+
+#: Words that put the authority or the requester in a sentence (the law speaks of neither).
+_PERSONAL = re.compile(r"\b(?:you|your|yours|yourselves|my|me|mine|we|our|us)\b", re.IGNORECASE)
+_FIRST_PERSON = re.compile(r"\bI\b")
+
+
+def as_written_together(text: str) -> str:
+    """The text with "can not" read as "cannot", so one spelling of the cues serves both.
+
+    The length is kept ("cannot" and a space), so what the cues match lies where it was.
+    """
+    return _CAN_NOT.sub(lambda m: m.group(1) + m.group(2) + " " * (len(m.group(0)) - 6), text)
+
+
 def _compiles(value: str) -> str:
     """A phrase a team wrote must compile, or the file is refused with the phrase named."""
     try:
@@ -105,8 +122,9 @@ class CueBook(BaseModel):
     support_openers: list[str]
     new_point_markers: list[str]
     new_point_adverbs: list[str] = []
+    law_statements: list[str] = []
 
-    @field_validator("denials", "rebuttals", "discontent")
+    @field_validator("denials", "rebuttals", "discontent", "law_statements")
     @classmethod
     def _patterns_compile(cls, value: list[str]) -> list[str]:
         for pattern in value:
@@ -126,7 +144,7 @@ class CueBook(BaseModel):
 
     def is_denial(self, sentence: str) -> bool:
         """Whether the sentence only denies what came before ("It is not.", "I disagree.")."""
-        return self._denial.match(sentence) is not None
+        return self._denial.match(as_written_together(sentence)) is not None
 
     @functools.cached_property
     def _rebuttal(self) -> list[re.Pattern[str]]:
@@ -134,7 +152,25 @@ class CueBook(BaseModel):
 
     def is_rebuttal(self, sentence: str) -> bool:
         """Whether the sentence contradicts ("However, no date ...", "No prosecution ...")."""
+        sentence = as_written_together(sentence)
         return any(pattern.search(sentence) for pattern in self._rebuttal)
+
+    @functools.cached_property
+    def _law(self) -> re.Pattern[str] | None:
+        if not self.law_statements:
+            return None
+        return re.compile("|".join(f"(?:{p})" for p in self.law_statements), re.IGNORECASE)
+
+    def states_the_law(self, sentence: str) -> bool:
+        """Whether the sentence only says what the law asks of public authorities in general.
+
+        "Authorities must respond promptly and by the twentieth working day" is the law the
+        requester sets out, not a complaint: it names neither the authority nor the requester
+        ("you", "your", "I", "my"), which a complaint about this request always does.
+        """
+        if self._law is None or _PERSONAL.search(sentence) or _FIRST_PERSON.search(sentence):
+            return False
+        return self._law.search(sentence) is not None
 
     @functools.cached_property
     def _discontent(self) -> re.Pattern[str]:
@@ -146,6 +182,7 @@ class CueBook(BaseModel):
         "I do not accept that" objects; "I am not satisfied with your response" only says
         what every review request says.
         """
+        sentence = as_written_together(sentence)
         rest = self._discontent.sub(lambda m: " " * len(m.group(0)), sentence)
         return any(cue.regex.search(rest) for cue in self.objection)
 

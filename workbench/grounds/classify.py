@@ -13,11 +13,16 @@ an internal review") takes away from all.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from ..citations import is_exemption
-from .categories import CueBook
+from .categories import CueBook, as_written_together
+
+#: What the requester concedes ("... released his correspondence, albeit with some redactions"):
+#: granted in passing, so no complaint about it (up to the end of the clause).
+_CONCESSION = re.compile(r"\balbeit\b[^.;:!?,\n]*", re.IGNORECASE)
 
 #: A penalty this high is the request's furniture itself (asking for the review, a salutation).
 _FURNITURE = 3
@@ -96,6 +101,7 @@ def score_unit(
     (by default all of them): a provision named elsewhere in the sentence says what the
     unit's complaint is about rather than which complaint it is (see ``_named``).
     """
+    masked = _CONCESSION.sub(lambda m: " " * len(m.group(0)), as_written_together(masked))
     provisions = list(provisions)
     own = set(provisions if inside is None else inside)
     subject: dict[str, int] = {}  # weight-1 cues and provisions: the subject, counted once

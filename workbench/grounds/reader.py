@@ -36,6 +36,7 @@ Usage::
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 
 from ..catalogue import ancestor_ids, root_of
@@ -76,9 +77,16 @@ class _Draft:
     stated_end: int | None = None  # end of the last unit that stated it (not only supported it)
 
     def settle(self) -> None:
-        """The category of the strongest sentence (the first of equals)."""
+        """The category of the strongest sentence (the first of equals).
+
+        Of the two complaints about time, "nothing has come at all" is the graver fact: said
+        anywhere in the passage, the words about when the answer was due ("should have
+        responded by 10 May") argue it rather than a mere delay.
+        """
         best = max(self.scores, key=lambda s: s.score)
         self.category = best.category or self.category
+        if self.category == "delay" and any(s.category == "no_response" for s in self.scores):
+            self.category = "no_response"
 
 
 @dataclass(frozen=True)
@@ -128,6 +136,19 @@ def read_grounds(
 _ASKS_A_REMEDY = re.compile(
     r"^\W*(?:so\s+|therefore\s+)?(?:please|kindly)\s+(?:now\s+)?"
     r"(?:provide|send|release|disclose|supply|give)\b[^.;:!?]{0,60}[.!]?\s*$",
+    re.IGNORECASE,
+)
+
+#: A sentence opening by asking for the remedy ("Please release all the information ...").
+_OPENS_WITH_REMEDY = re.compile(
+    r"\W*(?:so\s+|therefore\s+)?(?:please|kindly)\s+(?:now\s+)?"
+    r"(?:provide|send|release|disclose|supply|give)\b",
+    re.IGNORECASE,
+)
+
+#: When the answer was due ("should have responded promptly and by 10 May", "was due by").
+_WAS_DUE = re.compile(
+    r"\bshould\s+(?:\w+\s+)?have\s+(?:responded|replied|answered)\b|\b(?:was|were|is)\s+due\s+(?:by|on)\b",
     re.IGNORECASE,
 )
 
@@ -339,6 +360,7 @@ class _Walk:
         self.last_candidate: _Fallback | None = None
         self.argued: set[str] = set()  # categories of the grounds the last paragraphs stated
         self.segment_start = 0  # index in ``drafts`` of the segment's first ground
+        self.law_block: int | None = None  # the block of the last law set out for a ground
 
     def run(self) -> list[_Draft]:
         for unit in self.structure.units:
@@ -347,20 +369,23 @@ class _Walk:
         self._leave_segment()
         return self._without_lead_ins(self.drafts)
 
-    @staticmethod
-    def _without_lead_ins(drafts: list[_Draft]) -> list[_Draft]:
+    def _without_lead_ins(self, drafts: list[_Draft]) -> list[_Draft]:
         """Drop a weak ground read from a paragraph that only leads into the same ground.
 
         "Your reply of 2 April withheld the tender documents under section 33(1)(b)."
         then "I do not accept that the tender documents are still commercially
         sensitive.": the first paragraph tells the story of the decision the next one
-        disputes, so it is not a ground of its own.
+        disputes, so it is not a ground of its own. A list item is never such a story:
+        "1. The cost of providing two spreadsheets is small." then "2. The figures could be
+        extracted in minutes." are two reasons, each a ground ("a template list gives one
+        ground per item"), however weakly the first is put.
         """
         kept = []
         for index, draft in enumerate(drafts):
             following = drafts[index + 1] if index + 1 < len(drafts) else None
             if (
                 draft.weak
+                and self.structure.blocks[draft.block].item is None
                 and following is not None
                 and not following.weak
                 and following.category == draft.category
@@ -420,6 +445,8 @@ class _Walk:
             if unit.sentence_start <= m.start < unit.sentence_end and not masked[m.start].isspace()
         ]
         inside = [pid for pid in near if pid in named]
+        if self._sets_out_the_law(unit):
+            return
         scored = score_unit(self.structure.masked[unit.start : unit.end], near, self.book, inside)
         if unit.contrast and not scored.is_ground(self.book.threshold):
             scored = self._across_the_contrast(unit, near, scored)
@@ -440,6 +467,12 @@ class _Walk:
                 # reason argues the ground, and "Please provide the minutes." asks what would
                 # put it right; neither decides its category
                 self.current.end = unit.end
+                if unit.reason and self._opens_with_remedy(self.current):
+                    # "Please release what was redacted, as the exemptions were misused": the
+                    # sentence asks for the remedy and its reason says what is wrong, so the
+                    # stronger of the two decides
+                    self.current.scores.append(scored)
+                    self.current.settle()
             elif self._continues(scored, unit):
                 self.current.end = self.current.stated_end = unit.end  # type: ignore[union-attr]
                 self.current.scores.append(scored)  # type: ignore[union-attr]
@@ -476,6 +509,44 @@ class _Walk:
         ]
         if exemptions:
             self.context, self.context_block = exemptions, unit.block
+
+    def _sets_out_the_law(self, unit: Unit) -> bool:
+        """Whether the unit sets out the law for the ground just stated, and so only argues it.
+
+        "Your reply came eleven weeks late, a breach of section 10." then "Section 10 sets out
+        when an answer is due:" and a list ("Authorities must respond promptly ..."): what the
+        law asks of public authorities in general is the requester's argument for the ground
+        stated just before it, in the same passage or in the paragraphs or items straight after
+        it. It runs that ground's passage on and never decides its category. Stated with no
+        ground before it, the law is read like any other sentence: "Section 17(1)(c) states that
+        a public body must state why the exemption applies" after a refusal reported is itself
+        the complaint that no reasons were given.
+        """
+        block = self.structure.blocks[unit.block]
+        points_of_the_law = (
+            (block.nested or block.enumerates)
+            and self.law_block is not None
+            and unit.block - self.law_block <= 1
+        )  # "It applies whenever a public authority has:" then "- a duty under section 1(1)(a)"
+        if not (
+            points_of_the_law
+            or self.book.states_the_law(self.structure.masked[unit.start : unit.end])
+        ):
+            return False
+        last = self.drafts[-1] if self.drafts else None
+        if self.current is not None:
+            self.current.end = unit.end
+        elif last is not None and self._block_at(last.end) == unit.block - 1:
+            last.end = unit.end  # a list of the law under the paragraph stating the ground
+        else:
+            return False
+        self.law_block = unit.block
+        return True
+
+    def _block_at(self, position: int) -> int:
+        """The index of the block holding the character just before ``position``."""
+        starts = [block.start for block in self.structure.blocks]
+        return max(bisect_right(starts, position - 1) - 1, 0)
 
     def _across_the_contrast(self, unit: Unit, near: list[str], scored: Scored) -> Scored:
         """A clause after "but" read with the clause it answers, when only the two say the ground.
@@ -660,6 +731,10 @@ class _Walk:
             and bool(_ASKS_A_REMEDY.match(sentence))
         )
 
+    def _opens_with_remedy(self, draft: _Draft) -> bool:
+        """Whether the ground opened by asking for its remedy ("Please release ...")."""
+        return _OPENS_WITH_REMEDY.match(self.structure.text, draft.start) is not None
+
     def _gives_reason(self, unit: Unit) -> bool:
         """Whether the unit is the reason given for the ground just stated in its sentence."""
         current = self.current
@@ -722,7 +797,11 @@ class _Walk:
             and self.structure.blocks[current.block].item is None
         ):
             return True  # the points of the sentence that stated the ground
-        if current.category != scored.category:
+        if block.enumerates and self.structure.blocks[current.block].item not in (None, block.item):
+            # "Please can you:" then "1. explain why ..." and "3. say what you will change ...":
+            # the sentence before the points states no ground, so each point is its own
+            return False
+        if current.category != scored.category and not self._says_when_due(current, scored, unit):
             return False
         if self._quoted_since(current, unit):
             return False  # the argument resumed after words quoted in support is a new one
@@ -733,6 +812,19 @@ class _Walk:
             return False
         strong = self.book.strong
         return scored.score < strong or current.scores[-1].score < strong
+
+    def _says_when_due(self, current: _Draft, scored: Scored, unit: Unit) -> bool:
+        """Whether the unit only says when the answer was due, after "nothing has come".
+
+        "The response I requested is overdue. By law, the MHRA should have responded promptly
+        and by 10 May." is one complaint, that no answer has come: the deadline argues it.
+        "... that time ran out in early March" states a lapse of its own.
+        """
+        return (
+            current.category == "no_response"
+            and scored.category == "delay"
+            and _WAS_DUE.search(self.structure.masked[unit.start : unit.end]) is not None
+        )
 
     def _quoted_since(self, draft: _Draft, unit: Unit) -> bool:
         """Whether someone else's words were quoted after the ground last stated itself.
@@ -881,7 +973,12 @@ class _Walk:
             self.argued = {draft.category for draft in self.drafts[self.segment_start :]}
             return
         if found is not None and self._argues_on(found):
-            return  # the paragraphs before stated this ground; this one argues it
+            # the paragraphs before stated this ground; this one argues it, so the ground's
+            # passage runs on over it when it follows closely
+            last = self.drafts[-1] if self.drafts else None
+            if last is not None and 0 < found.unit.block - last.block <= 3:
+                last.end = max(last.end, self.structure.blocks[found.unit.block].end)
+            return
         if found is not None:
             start = found.unit.start if found.lead is None else found.lead
             block = self.structure.blocks[found.unit.block]

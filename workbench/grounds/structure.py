@@ -213,7 +213,7 @@ def _mask(text: str, end: int) -> str:
             text, m.start(), m.end()
         ):
             published_until = m.end()
-        else:
+        elif not _adopts_quotation(text, m.start()):
             spans.append((m.start(), m.end()))
     spans += [(m.start(), m.end()) for m in _HYPOTHETICAL.finditer(text, 0, end)]
     spans += [(m.start(), m.end()) for m in _QUOTED_LINE.finditer(text, 0, end)]
@@ -224,6 +224,36 @@ def _mask(text: str, end: int) -> str:
             if chars[index] != "\n":
                 chars[index] = " "
     return "".join(chars)
+
+
+#: Words citing the Commissioner's guidance or a tribunal just before a quotation ("in the ICO
+#: guidance it states that if there is a “plausible suspicion of wrongdoing, ...”"): the
+#: requester adopts the words quoted as their own argument, so they are read, not blanked
+#: (inside the requester's sentence only: a quotation set out on lines of its own after
+#: "the guidance states:" is the guidance, read as such).
+_CITES_GUIDANCE = re.compile(
+    r"\b(?:guidance|Commissioner|ICO|Tribunal|Code\s+of\s+Practice)\b[^.;\"“”\n]{0,80}?"
+    r"\b(?:states?|says?|said|held|explains?|notes?|advises?|provides?|reads?)\b"
+    r"[^.;:\"“”\n]{0,40}\Z",
+    re.IGNORECASE,
+)
+
+
+def _adopts_quotation(text: str, start: int) -> bool:
+    """Whether the requester's own sentence cites guidance and quotes it as their argument.
+
+    "You must also be aware that in the ICO guidance it states that if there is a
+    “plausible suspicion of wrongdoing, ...”": the requester speaks ("you", "I") and makes the
+    words quoted theirs. "The Code of Practice reads “...”" only sets the guidance out.
+    """
+    if not _CITES_GUIDANCE.search(text, max(0, start - 120), start):
+        return False
+    opening = max(text.rfind(stop, 0, start) for stop in (".", "!", "?", "\n"))
+    return _SPEAKS.search(text, opening + 1, start) is not None
+
+
+#: The requester or the authority in a sentence ("you", "I").
+_SPEAKS = re.compile(r"\b(?:you|your|we|my|our)\b|\bI\b", re.IGNORECASE)
 
 
 #: A paragraph, with the blank lines that close it.

@@ -61,12 +61,13 @@ class RequestLayout:
 #: :class:`~.literals.Alternation` tries only the phrases whose words a sentence holds).
 ASK = Alternation(
     (
-        r"""\?\s*["”’']?\s*$""",
+        # "... for investing in public services?.": a question whose writer added a stop.
+        r"""\?\s*["”’']?\s*\.?\s*$""",
         r"\b(?:please|kindly)\b",
         r"\b(?:could|can|would|will)\s+you\b",
         r"\b(?:can|could|may)\s+I\s+(?:please\s+)?(?:have|get|receive|obtain|see|ask|request)\b",
         r"^\W*I\s+am\s+(?:looking|searching)\s+for\b",
-        r"""\bI\s+(?:would|'d|’d|should)\s+(?:also\s+)?(?:like|be\s+grateful|appreciate)
+        r"""\bI\s+(?:would|'d|’d|should|shall)\s+(?:also\s+)?(?:like|be\s+grateful|appreciate)
             (?!\s+to\s+(?:apologi[sz]e|thank|take\s+this|confirm|advise|inform|explain|reassure|
                 assure|acknowledge|point\s+out|clarify|draw|remind|offer|make\s+clear))""",
         r"\bI\s+(?:wish|want|need)\s+to\s+(?:know|see|request|receive|obtain|ask)",
@@ -75,7 +76,11 @@ ASK = Alternation(
         r"\bmy\s+request\s+is\b",
         r"\bto\s+be\s+provided\s+with\b",
         r"\bhow\s+(?:many|much|often|long|frequently)\b",
-        r"^\W*(?:what|which|who|when|where|why|whether|has|have|does|do|did|is|are|was|were)\b",
+        r"^\W*(?:what|which|who|why|whether|has|have|does|do|did|is|are|was|were)\b",
+        # "When was ...", "Where are ...": a question; "Where relevant information is held
+        # deeper in a record, a manual assessment is required" opens a condition, and states.
+        r"""^\W*(?:when|where)\s+(?:is|are|was|were|do|does|did|has|have|had|can|could|will|
+            would|should|shall|may|might)\b""",
         r"""\b(?:provide|send|supply|disclose|release)\s+(?:me\s+)?(?:with\s+)?
             (?:a\s+|the\s+|any\s+|all\s+)?
             (?:cop(?:y|ies)|details|information|data|number|list|breakdown|figures)""",
@@ -125,6 +130,10 @@ FOLLOW_ON = re.compile(
       | to\s+(?:clarify|be\s+clear)\b | for\s+(?:clarity|the\s+avoidance\s+of\s+doubt)\b
       | (?:could|can|would|may)\s+(?:I|you|we)\s+(?:have|get|see|receive)\s+
             (?:this|that|these|the\s+same)\s+(?:information|data|figures?)\s+(?:broken\s+down|split|separated|by)\b
+      # "If I could please receive this as a total for each year ...": the ask before, said how
+      | (?:if\s+)?(?:(?:I|you|we)\s+)?(?:could|can|would|may)\s+(?:(?:I|you|we)\s+)?(?:please\s+)?
+            (?:also\s+)?(?:receive|have|get|see|provide|send|supply|give)\s+(?:me\s+|us\s+)?
+            (?:this|it|these|them|that)\s+(?:as|broken|split|separated|by|for\s+each|per)\b
     )""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -424,6 +433,11 @@ def _accepted_items(text: str, region: Span, *, continued: bool = False) -> list
 _INLINE_FIRST = re.compile(r"[:\-–]\s+(?=\(?1[.)]\s+\S)")
 
 
+#: "Responded Mon 18 September 20231. How long ...": a page's field run into the list's first
+#: item, its "1." glued to the year (or word) before it.
+_GLUED_FIRST = re.compile(r"(?:(?<=\d{4})|(?<=[a-z]{2}))(?=1[.)]\s+[A-Z][a-z])")
+
+
 def _with_inline_first(text: str, found: list[Span]) -> list[Span]:
     """Lines, with a first item that shares its line with the lead-in made a line of its own,
     when the next numbered line is item 2."""
@@ -435,6 +449,7 @@ def _with_inline_first(text: str, found: list[Span]) -> list[Span]:
             return found
         previous = found[index - 1]
         match = next(reversed(list(_INLINE_FIRST.finditer(previous.text))), None)
+        match = match or _GLUED_FIRST.search(previous.text)
         if match is None or read_item(previous.text) is not None:
             return found
         item = Span.of(text, previous.start + match.end(), previous.end)
@@ -581,6 +596,10 @@ _FORM_OF_ANSWER = re.compile(
     r"\bthe\s+following\s+(?:format|layout|columns?|headings?|fields?)\b", re.IGNORECASE
 )
 _BULLET_LINE = re.compile(rf"^[{BULLETS}]\s")
+#: A list item answered on its own line after a spaced dash: "- how many staff are suspended - 3".
+ANSWERED_BESIDE = re.compile(
+    r"\s[-–]\s+(?:£?\d[\d,.]*%?|yes|no|none|nil)\b[^\n]{0,30}$", re.IGNORECASE
+)
 
 
 #: A bullet glyph inside a line: a PDF copied to text runs its list onto one line
@@ -672,6 +691,7 @@ def _bulleted_points(text: str, region: Span, source: str) -> list[RequestPoint]
             items[-1] = Span.of(text, items[-1].start, end)
             continue
         items.append(Span.of(text, found[index].start + 2, end))
+    items += _unmarked_last_item(text, found, bullets, items)
     if _names_within_an_ask(last_lead, items):
         return []  # "each complaint at the following prisons between May and June:" - one ask
     introduced = not lead or any(
@@ -683,6 +703,9 @@ def _bulleted_points(text: str, region: Span, source: str) -> list[RequestPoint]
         unmarked = _unmarked_first_item(text, found, bullets[0])
         if unmarked is not None:
             spans = [unmarked, *items]
+        own = _own_ask_before_intro(text, lead_sentences)
+        if own is not None:
+            spans = [own, *spans]
     elif parallel:
         spans = [lead, *items]  # "The number of X." then "• The number of Y.": asks in a row
     elif any(asking) and lead_sentences and any(ASK.search(s.text) for s in lead_sentences):
@@ -725,6 +748,54 @@ def _names_within_an_ask(lead: str, items: list[Span]) -> bool:
         and _FOLLOWING_MID_SENTENCE.search(lead) is not None
         and all(_NAME_ONLY.match(item.text.strip()) for item in items)
     )
+
+
+def _own_ask_before_intro(text: str, lead: list[Span]) -> Span | None:
+    """ "Could you please provide me with a listing of all callsigns ... Please include the
+    following metadata:" then bullets: the sentences before the lead-in ask for something of
+    their own (the listing), a point before the bullets; a sentence that only announces the
+    request ("I am writing to request information about ...") asks for nothing."""
+    intro = next((i for i, s in enumerate(lead) if _INTRO.search(s.text)), None)
+    if not intro:
+        return None
+    before = lead[:intro]
+    if not any(_asks_for_something(s.text) for s in before):
+        return None
+    return strip_quotes(text, Span.of(text, before[0].start, before[-1].end))
+
+
+#: An ask that names no thing asked for: "I am writing to request information under the Act".
+_ANNOUNCES_REQUEST = re.compile(
+    r"\b(?:request\w*|ask\w*|seek\w*)\s+(?:for\s+)?(?:some\s+)?(?:information|data)\b"
+    r"(?!\s+(?:on|of)\s+the\s+(?:number|total|amount|cost))",
+    re.IGNORECASE,
+)
+
+
+def _asks_for_something(sentence: str) -> bool:
+    body = _GREETING.sub("", sentence)
+    return (
+        bool(ASK.search(body))
+        and not _NOT_AN_ASK.search(body)
+        and not _ANNOUNCES_REQUEST.search(body)
+        and not FOLLOW_ON.match(body)
+    )
+
+
+def _unmarked_last_item(
+    text: str, lines: list[Span], bullets: list[int], items: list[Span]
+) -> list[Span]:
+    """ "- how many staff are suspended - 3" ... then "The reasons for each suspension": bullets
+    each answered beside it, then one line after the last, worded as an item: the list's last
+    ask, its bullet lost (the last bullet's own answer is already given), not more of it."""
+    last = bullets[-1]
+    if last + 2 != len(lines) or not all(ANSWERED_BESIDE.search(lines[i].text) for i in bullets):
+        return []
+    if not ITEM_PARAGRAPH.match(lines[last + 1].text):
+        return []
+    rest = Span.of(text, lines[last + 1].start, items[-1].end)
+    items[-1] = Span.of(text, items[-1].start, lines[last].end)
+    return [rest]
 
 
 def _unmarked_first_item(text: str, lines: list[Span], first_bullet: int) -> Span | None:
@@ -819,7 +890,7 @@ def _asked_points(text: str, region: Span, source: str) -> list[RequestPoint]:
             and bool(groups)
             and not dangling
             and not listing
-            and bool(_ITEM_PARAGRAPH.match(body))
+            and bool(ITEM_PARAGRAPH.match(body))
         )
         dangling = bool(_DANGLING.search(body)) or (dangling and not _ENDED.search(body))
         if asks and _INTRO.search(body) and not re.search(r"\?\s*$", body):
@@ -853,7 +924,7 @@ def _asked_points(text: str, region: Span, source: str) -> list[RequestPoint]:
             # ("The current number of ...") is an item of its own.
             groups.append([*intros, sentence])
             listing = not (
-                _ITEMS_WANTED.search(intros[-1].text) and _ITEM_PARAGRAPH.match(body)
+                _ITEMS_WANTED.search(intros[-1].text) and ITEM_PARAGRAPH.match(body)
             )  # the lines after it are more of the same list
             intros = []
         elif groups and not asks and not follows and (new_paragraph or background):
@@ -922,7 +993,7 @@ _GENERIC_OBJECT = re.compile(
 
 
 #: A paragraph that names a thing asked for, not a sentence about the request.
-_ITEM_PARAGRAPH = re.compile(
+ITEM_PARAGRAPH = re.compile(
     r"^\W*(?:the|a|an|all|any|copies|copy|details|information|number|total|list|names?)\s+"
     r"(?!(?:data|information|figures|response|answer|list|request|above)\s+\w*\s*should\b)"
     r"(?:[^.?!]|\b(?:e\.g|i\.e|etc)\.){3,200}[.?]?\s*$",  # "(e.g. hotels, B&Bs)." inside

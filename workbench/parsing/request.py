@@ -118,12 +118,15 @@ def read_request(letter: Letter, request_text: str | None = None) -> RequestRead
             # The page kept only the request's lead-in ("I would like the following:") and
             # lost its questions, but the answers are labelled "Q1", "Q2": those are the points.
             return RequestReading(labelled, "answers")
+        points = _fuller_copy(letter, quoted, points)
         if points:
             inline = _inline_answers(text, points)
             if len(points) > 1 and all(inline):
                 # Every question carries its answer on its own line: answered in turn.
                 for point, answer in zip(points, inline, strict=True):
                     _take_answer(text, point, answer)  # type: ignore[arg-type]
+            elif len(points) > 2 and all(inline[:-1]) and inline[-1] is None:
+                _answered_but_last(letter, points, inline)
             return RequestReading(points, "reported" if quoted[0].reported else "quoted")
     earlier = [p for p in letter.pieces if p.source == "earlier"]
     if earlier:
@@ -141,6 +144,30 @@ def read_request(letter: Letter, request_text: str | None = None) -> RequestRead
     if in_turn:
         return RequestReading(in_turn, "answers")
     return RequestReading([RequestPoint("1", Span(0, 0, ""), "response")], "none")
+
+
+def _fuller_copy(
+    letter: Letter, quoted: list[Piece], points: list[RequestPoint]
+) -> list[RequestPoint]:
+    """A response that quotes the request and stops inside the quotation (a page cut short)
+    has lost the rest of the request; the requester's own message above it on the thread
+    holds all of it. When that message's points begin with the ones quoted, they are the
+    request's points."""
+    message = letter.request_message
+    if message is None or not points or letter.text[quoted[-1].span.end :].strip():
+        return points
+    fuller = request_points(message.text, offset=message.start, source="response")
+    if len(fuller) <= len(points):
+        return points
+    for mine, theirs in zip(points, fuller, strict=False):
+        words = _words(mine.span.text)
+        if not words or len(words & _words(theirs.span.text)) < _SAME_ASK * len(words):
+            return points
+    return fuller
+
+
+#: Share of a quoted point's words its own copy in the requester's message must hold.
+_SAME_ASK = 0.8
 
 
 def _numbered_in_turn(letter: Letter) -> list[RequestPoint]:
@@ -255,13 +282,32 @@ def _named_in_text(letter: Letter, *, with_short_form: bool = False) -> list[str
     if not with_short_form:
         found: set[int] = set()
         for zone in letter.spans(*ANSWERING):
-            found.update(int(n) for n in _QUESTION_NAMED.findall(letter.text, zone.start, zone.end))
-        return [str(n) for n in sorted(found)]
+            for match in _QUESTION_NAMED.finditer(letter.text, zone.start, zone.end):
+                found.update(_numbers_named(match.group(1)))
+        return [str(n) for n in _with_those_between(found)]
     keys: list[str] = []
     for zone in letter.spans(*ANSWERING):
         for match in _QUESTION_OR_Q_NAMED.finditer(letter.text, zone.start, zone.end):
             keys.append(match.group(1) + (match.group(2) or "").lower())
     return list(dict.fromkeys(keys))
+
+
+def _numbers_named(listed: str) -> list[int]:
+    """ "2, 5, 6 and 7" -> 2, 5, 6, 7; "2-4" -> 2, 3, 4."""
+    numbers: list[int] = []
+    for first, last in re.findall(r"(\d{1,2})(?:\s*(?:-|–|to)\s*(\d{1,2}))?", listed):
+        start, end = int(first), int(last or first)
+        numbers += range(start, end + 1) if start <= end <= start + 9 else [start]
+    return numbers
+
+
+def _with_those_between(found: set[int]) -> list[int]:
+    """Question numbers named in the answers, with those between them: a letter that answers
+    "questions 1 and 3" together and question 2 in a paragraph of its own (naming it by its
+    subject, not its number) still answers three questions."""
+    if len(found) < 2 or min(found) != 1 or max(found) > 2 * len(found):
+        return sorted(found)
+    return list(range(1, max(found) + 1))
 
 
 def _runs_from_one(tops: list[str]) -> bool:
@@ -275,8 +321,11 @@ def _key_order(key: str) -> tuple[int, str]:
 
 #: "question 2", "questions 1", "Question Number 3": a question named by its number inside a
 #: sentence or a table's row.
+#: "questions 1 and 3", "points 2, 5, 6 and 7", "questions 4-6": several named together.
 _QUESTION_NAMED = re.compile(
-    r"\bquestions?\s+(?:number\s+|no\.?\s*)?(\d{1,2})\b(?![\d/.,])", re.IGNORECASE
+    r"\b(?:questions?|points?)\s+(?:number\s+|no\.?\s*)?"
+    r"(\d{1,2}(?:\s*(?:,\s*(?:and\s+)?|&|\band\b|-|–|\bto\b)\s*\d{1,2}\b)*)\b(?![\d/]|[.,]\d)",
+    re.IGNORECASE,
 )
 
 #: "Q6a", "question 3" inside a sentence: a question named, perhaps with its part letter.
@@ -378,6 +427,20 @@ def _answered_in_line(text: str, point: RequestPoint, *, loosely: bool = False) 
     return Span.of(text, cut, point.span.end)
 
 
+def _answered_but_last(
+    letter: Letter, points: list[RequestPoint], inline: list[Span | None]
+) -> None:
+    """ "- how many staff are suspended - 3" for each ask but the last ("The reasons for each
+    suspension"): the others are answered on their own lines, the last by what the letter
+    says after the request."""
+    for point, answer in zip(points[:-1], inline[:-1], strict=True):
+        _take_answer(letter.text, point, answer)  # type: ignore[arg-type]
+    last = points[-1]
+    after = [zone for zone in letter.spans(*ANSWERING) if zone.start >= last.span.end]
+    if after:
+        last.answer = after[0]
+
+
 def _take_answer(text: str, point: RequestPoint, answer: Span) -> None:
     """The point keeps its question; the words after it are its answer."""
     point.span = Span.of(text, point.span.start, answer.start)
@@ -440,6 +503,10 @@ def _piece_points(text: str, piece: Piece) -> list[RequestPoint]:
     if numbered:
         return numbered
     items = [u for u in piece.units if read_item(u.text) is not None or bullet_style(u.text)]
+    if items and _fields_of_lead(piece, items):
+        # "Please provide details of all trees felled ... Information to include;" over
+        # "- Location", "- Date of works": what the one ask should hold, one point.
+        return [RequestPoint("", strip_quotes(text, region), "response")]
     if not items:
         # "... the following information: 1. A list of ... 2. The annual spend ...": a list
         # run into one paragraph.
@@ -462,6 +529,22 @@ def _piece_points(text: str, piece: Piece) -> list[RequestPoint]:
     if lead is not None and lead < len(region.text.split("\n", 1)[0]):
         region = Span.of(text, region.start + lead, region.end)  # "Q: How many ...?"
     return [RequestPoint("", strip_quotes(text, region), "response")]
+
+
+def _fields_of_lead(piece: Piece, items: list[Unit]) -> bool:
+    """A piece that opens with an ask ending in a lead-in (":" or ";") over unlabelled list
+    items that mostly ask nothing themselves ("- Location", "- Date of works"): the items are
+    the fields of that ask. A lead-in naming "the following" introduces asks of their own."""
+    lead = [u for u in piece.units if u.span.start < items[0].span.start]
+    if not lead or any(read_item(u.text) is not None for u in items):
+        return False
+    last = lead[-1].text.rstrip()
+    if not last.endswith((":", ";")) or not any(u.asks for u in lead):
+        return False
+    if re.search(r"\bthe\s+following\b|\bas\s+follows\b", last, re.IGNORECASE):
+        return False
+    asking = sum(u.asks for u in items)
+    return asking * 3 <= len(items)
 
 
 def _relabel_if_repeated(points: list[RequestPoint]) -> None:

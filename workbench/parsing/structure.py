@@ -37,7 +37,7 @@ from . import voice
 from .answers import announces_answers, announces_below, marker_keys, statute_heading
 from .labels import ItemLabel, format_label, label_key, read_item
 from .phrases import phrase_book
-from .points import FOLLOW_ON
+from .points import ANSWERED_BESIDE, FOLLOW_ON, ITEM_PARAGRAPH
 from .rights import is_rights_sentence
 from .text import BULLETS, LIST_ITEM, Layout, Span, is_heading
 
@@ -748,7 +748,12 @@ class _Reader:
         if _repeats(text, self.current):
             return True  # a question quoted again: its answer follows
         listed = [u for u in self.current.units if _listed(u.text)]
+        taken = self.current.units[-1]
+        if listed and not _listed(taken.text) and _last_item_unmarked(listed, taken):
+            return True  # the list's last ask, its bullet lost, is taken: the answer follows
         if listed and not _listed(text) and not unit.asks:
+            if _last_item_unmarked(listed, unit):
+                return False  # "- how many ... - 9" each answered, then "The reasons for ..."
             if self.current.continued:
                 return True  # the next question in a list, then plain text: its answer
             last = self.current.units[-1]
@@ -982,11 +987,15 @@ def _step(reader: _Reader, unit: Unit) -> None:
         else:
             reader.open(unit)
         return
+    if reader.state == "answer" and reader.letter.pieces and _leads_more_asks(reader, unit):
+        reader.open(unit, continued=True)  # "Please also provide details of ... to include;"
+        return
     if (
         reader.state == "answer"
         and reader.letter.pieces
         and reader.continues_request(unit)
         and not (_signpost(reader, unit) and _restates(text, reader.letter.pieces))
+        and not _asked_again(text, reader.letter.pieces)
     ):
         reader.open(unit, continued=True)
         return
@@ -1316,6 +1325,58 @@ def _restates(text: str, pieces: list[Piece]) -> bool:
         for asked in unit.sentence_words
         if asked
     )
+
+
+def _last_item_unmarked(listed: list[Unit], unit: Unit) -> bool:
+    """Bulleted asks each answered beside it ("- how many officers are suspended - 9"), then a
+    line worded like an item ("The reasons for each of those officers being suspended"): the
+    list's last ask, its bullet lost, not the answer - the bullets' answers are given."""
+    return (
+        "\n" not in unit.text.strip()
+        and not unit.authority
+        and ITEM_PARAGRAPH.match(unit.text) is not None
+        and ANSWERED_BESIDE.search(unit.text) is None
+        and all(ANSWERED_BESIDE.search(u.text) for u in listed)
+    )
+
+
+def _leads_more_asks(reader: _Reader, unit: Unit) -> bool:
+    """In the answers, the requester's lead-in ("Please also provide details of all new
+    planting. Information to include;") straight over a list in the request's own bullets:
+    the next piece of the request starts with it, not with its first bullet."""
+    if not unit.asks or unit.authority or not unit.text.rstrip().endswith((":", ";")):
+        return False
+    if _listed(unit.text):
+        return False
+    index = unit.index + 1
+    following = reader.letter.units[index] if index < len(reader.letter.units) else None
+    style = bullet_style(following.text) if following is not None else None
+    return style is not None and style in reader.styles and not following.authority
+
+
+def _asked_again(text: str, pieces: list[Piece]) -> bool:
+    """A listed line in the answers whose question is one the request already asked, word for
+    word ("• How many were paid/unpaid? Paid 42, unpaid 5"): the request restated with each
+    answer after its question, not a further ask. Two asks of one list may differ in a word
+    ("... the number of 101 calls?", "... the number of 999 calls?"), so the words must all but
+    match, and the answer must follow the question on its line."""
+    own = voice.own_words(text)
+    cut = own.find("?")
+    if cut < 0 or not own[cut + 1 :].strip():
+        return False  # nothing after the question: no answer given beside it
+    words = _words(own[: cut + 1])
+    if len(words) < 3:
+        return False
+    return any(
+        asked and len(words & asked) >= _SAME_WORDS * max(len(words), len(asked))
+        for piece in pieces
+        for unit in piece.units
+        for asked in unit.sentence_words
+    )
+
+
+#: Share of words two questions must have in common to be one question asked again.
+_SAME_WORDS = 0.95
 
 
 def _words(value: str) -> set[str]:

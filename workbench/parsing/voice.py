@@ -83,7 +83,7 @@ _INTRO = re.compile(
         |\b(?:requesting|seek(?:ing)?\s+access\s+to)\s+the\s+following\b[^?!]{0,60}
         |\bthe\s+following\s+(?:information|questions?|documents?|data)
         |\bas\s+follows)
-        \s*[:\-–]-?\s*$""",
+        \s*[:;\-–]-?\s*$""",
     re.IGNORECASE | re.VERBOSE,
 )
 #: "Below is your request and our response.", "Set out below are your questions": the request
@@ -142,6 +142,7 @@ _AUTHORITY_START = re.compile(
       # "Please find below my FOI requests ...": the requester handing over their own words
       | please\s+(?:see|find|note|be\s+advised)\b(?!\s+(?:\w+\s+)?my\b)
       | in\s+(?:relation|response|reply|answer)\s+to | with\s+regards?\s+to | regarding\b
+      | in\s+(?:our|my)\s+(?:response|reply|letter|e-?mail)\b
       | unfortunately | having\b | following\s+(?:your|a|the|our) | however\b | therefore\b
       | this\s+(?:letter|response|email|concludes|information\s+is)
       | yours\s+(?:sincerely|faithfully)
@@ -291,9 +292,18 @@ _ANSWER_FOLLOWS = re.compile(
     # "... the information you have requested ... is exempt in accordance with:", "... public
     # interest arguments that weigh in favour of disclosing the information you have sought:" -
     # the refusal's grounds and arguments follow, not the request
-    r"|\b(?:is|are|was|were|being)\s+exempt\b|\bpublic\s+interest\b",
+    r"|\b(?:is|are|was|were|being)\s+exempt\b|\bpublic\s+interest\b"
+    # "I enclose a copy of some of the information you have requested:", "In our response we
+    # stated that we were consulted on two applications as follows:" - the authority handing
+    # over, or telling what it said: its own list follows, not the request
+    r"|\b(?:I|we)\s+(?:(?:also|have|had|now|hereby)\s+)*(?:enclos(?:e|ed|ing)|attach(?:ed|ing)?|stated|explained|"
+    r"set\s+out|listed)\b",
     re.IGNORECASE,
 )
+
+
+#: The longest lead-in read as one when it ends in a semicolon rather than a colon.
+_SHORT_LEAD = 60
 
 
 def introduces_request(sentence: str) -> bool:
@@ -301,8 +311,10 @@ def introduces_request(sentence: str) -> bool:
     if "below" in sentence.lower() and _REQUEST_BELOW.search(sentence):
         return True  # "Below is your request and our response."
     ending = sentence.rstrip()[-2:]
-    if not any(mark in ending for mark in ":-–"):
-        return False
+    if not any(mark in ending for mark in ":-–") and not (
+        ";" in ending and len(sentence.strip()) <= _SHORT_LEAD
+    ):
+        return False  # (a short lead-in may end in a semicolon: "Your original request was;")
     if _REVIEW_GROUNDS.search(sentence):
         return False  # "You requested a review of our handling, that looks into:" - its grounds
     if _ANSWER_FOLLOWS.search(sentence):
