@@ -18,6 +18,7 @@ from workbench.parsing.extract import extract
         "25 October 2023",
         "25 Oct 2023",
         "25 Oct. 2023",
+        "25October 2023",
         "Wednesday 25 October 2023",
         "Wednesday, 25th of October 2023",
         "October 25, 2023",
@@ -126,6 +127,29 @@ def test_the_authoritys_own_earlier_letter_is_not_the_request():
 def test_a_date_beside_the_reference_on_one_header_line_is_the_letters_date():
     text = "Our Ref: AB-FOI-2024-0117 Date: 3rd June 2024\n\nI refer to your recent request."
     assert extract(text).date_of_response == dt.date(2024, 6, 3)
+
+
+def test_a_record_field_dated_month_first_above_the_request_is_the_receipt_date():
+    text = (
+        "FOI Request\n\nDisclosure ID\nRequest Date\nOctober 14, 2019\n\n"
+        "1. How many ambulances were out of service last winter?\n\n"
+        "2. How many were repaired by outside garages?\n\n"
+        "This information is not held by the Trust.\n"
+    )
+    assert extract(text).date_received == dt.date(2019, 10, 14)
+
+
+def test_a_log_records_completion_date_is_the_response_date():
+    text = (
+        "Case Number 6768\nRequest Date 10/06/2019\nCompletion Date 25/07/2019\n\n"
+        "Details of the Request\n\nHow many interpreters did the Trust book?\n\n"
+        "Details of the Response\n\nThe Trust booked 412 interpreters.\n"
+    )
+    result = extract(text)
+    assert (result.date_received, result.date_of_response) == (
+        dt.date(2019, 6, 10),
+        dt.date(2019, 7, 25),
+    )
 
 
 def test_a_receipt_without_its_year_takes_the_letters_year():

@@ -11,6 +11,28 @@ ASKED = 'You asked:\n\n"Please provide copies of the minutes of the board meetin
 
 CASES = [
     (
+        "numbered_attachment_links_are_no_figures",
+        "The reports are exempt under section 31(1)(a), as disclosure would help anyone "
+        "planning a break-in.\n\nAttachment 1\nAttachment 2\nAttachment 3\nAttachment 4",
+        D.HELD_WITHHELD,
+        ["s.31(1)(a)"],
+    ),
+    (
+        "held_by_other_bodies_is_not_held",
+        "The Board does not run these clinics. The records of the meetings are held by the "
+        "individual health boards that hosted them.",
+        D.NOT_HELD,
+        [],
+    ),
+    (
+        "licence_footer_under_a_refusal_discloses_nothing",
+        "The minutes are exempt under section 36(2)(b)(ii), as disclosure would inhibit the free "
+        "and frank exchange of views. The information in this response is provided under the "
+        "terms of the Open Government Licence.",
+        D.HELD_WITHHELD,
+        ["s.36(2)(b)(ii)"],
+    ),
+    (
         "held_disclosed",
         "Please find attached the minutes of the four meetings held in 2023.",
         D.HELD_DISCLOSED,
@@ -326,3 +348,18 @@ def test_scottish_responses_are_foisa():
 
 def test_no_regime_when_the_letter_names_none():
     assert extract("Please find the minutes attached.").regime is None
+
+
+def test_a_page_titled_under_foisa_whose_letter_routes_to_the_eisr_is_eisr():
+    text = (
+        "Peat extraction: EIR release\n\n"
+        "Information request and response under the Freedom of Information (Scotland) Act 2002\n\n"
+        "Information requested\n\nAll correspondence about peat extraction at Moss Farm.\n\n"
+        "Response\n\nAs the information you have requested is 'environmental information' for "
+        "the purposes of the Environmental Information (Scotland) Regulations 2004 (EIRs), we "
+        "are required to deal with your request under those Regulations. We are applying the "
+        "exemption at section 39(2) of the Freedom of Information (Scotland) Act 2002 (FOISA), "
+        "so that we do not also have to deal with your request under FOISA.\n\n"
+        "I enclose a copy of the correspondence.\n"
+    )
+    assert extract(text).regime == "EISR"

@@ -123,3 +123,35 @@ def test_a_public_interest_extension_in_the_standard_words_is_a_holding_notice()
     result = extract(text)
     assert result.kind == "holding_notice"
     assert all(p.determination is None for p in result.points)
+
+
+def test_endeavouring_to_respond_by_a_date_is_a_holding_notice():
+    text = (
+        "Dear Mr Baker,\n\nInformation request\n\nYour correspondence was received on 28 August "
+        "2020. I can confirm that your request is being processed under the Freedom of "
+        "Information Act. I will endeavour to respond to you as soon as possible and in any "
+        "event by 28 September 2020.\n\nYours sincerely,\n\nInformation Team\n"
+    )
+    assert extract(text).kind == "holding_notice"
+
+
+def test_aiming_to_reply_no_later_than_a_date_is_a_holding_notice():
+    text = (
+        "Dear Mr Amis\n\nThank you for your email. We are considering your request under the "
+        "Freedom of Information Act 2000 and aim to reply as soon as possible and no later than "
+        "14 October.\n\nYour reference number for the request is FOI-19-3401.\n\nKind regards,\n"
+    )
+    assert extract(text).kind == "holding_notice"
+
+
+def test_an_automated_acknowledgement_is_a_holding_notice():
+    text = (
+        "Dear Trust,\n\nPlease provide the number of patients referred to the clinic in each "
+        "year since 2019.\n\nYours sincerely,\nA Researcher\n\n"
+        "Freedom of Information Requests, Riverside NHS Foundation Trust\n\n"
+        "Thank you for contacting the Riverside NHS Foundation Trust.\nThis is an automated "
+        "acknowledgement, and serves to confirm to you that\nour FOI team have received your "
+        "email.\n\nIf you are requesting information under the Freedom of Information Act, you "
+        "will receive a written\nresponse within 20 working days.\n"
+    )
+    assert extract(text).kind == "holding_notice"

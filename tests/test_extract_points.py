@@ -320,6 +320,75 @@ def test_a_figure_alone_under_a_question_quoted_again_is_its_answer():
     assert [e.quote for e in result.points[0].evidence] == ["1,204"]
 
 
+def test_a_bullet_of_another_mark_below_the_asks_is_their_answer():
+    text = (
+        "For the six months to 31 March 2026, please provide:\n\n"
+        "- Total spend on locum doctors booked outside the national framework\n\n"
+        "- Total shifts filled by those locums\n\n"
+        "- The names of the agencies supplying them\n\n\n"
+        "  • 0 booked off-framework in the last 6 months\n\n"
+        "Section 43 – Commercial Interest\n\n"
+        "Section 43(2) exempts information whose disclosure would prejudice the commercial "
+        "interests of any person.\n\n"
+        "Factors in favour of disclosure:\n\n"
+        "  • Openness about how public money is spent.\n"
+    )
+    result = extract(text)
+    assert [p.text for p in result.points] == [
+        "Total spend on locum doctors booked outside the national framework",
+        "Total shifts filled by those locums",
+        "The names of the agencies supplying them",
+    ]
+
+
+def test_a_breakdown_asked_if_available_is_not_a_point_of_its_own():
+    text = (
+        "Dear University,\n\nPlease provide the following for the last three years:\n"
+        "How many students were accused of cheating with essay mills?\n"
+        "How many of these were expelled?\n"
+        "If available, please break this down by faculty.\n\nYours faithfully,\nA Reader\n"
+    )
+    assert labels(text) == ["1", "2"]
+
+
+def test_the_original_request_number_over_bullets_is_not_their_lead_in():
+    text = (
+        "Ward closures: FOI Review\n\n"
+        "Information requested\n\n"
+        "Original Request 202600123456\n\n"
+        "  • The dates of any meetings about closing the wards since 1 January 2025.\n"
+        "  • Any minutes of these meetings.\n"
+        "  • Who attended these meetings.\n\n"
+        "Response\n\n"
+        "I have reviewed this case and have concluded that the original response should be "
+        "confirmed.\n"
+    )
+    assert labels(text) == ["1", "2", "3"]
+
+
+def test_asking_to_confirm_receipt_is_not_a_point():
+    text = (
+        "Dear Inspectorate,\n\nPlease could I have the inspection notes from the visit to Hill "
+        "Farm School on 4 May 2025. Could you also confirm receipt of my email.\n\n"
+        "Yours faithfully,\n\nA Parent\n"
+    )
+    assert labels(text) == ["1"]
+
+
+def test_please_quote_this_reference_is_not_an_ask():
+    text = (
+        "Visiting policies\nDear Hillside Hospitals NHS Trust,\nCould you please provide the "
+        "following:\n1) Any policies on visiting hours.\n2) Any policies on visitors' parking.\n"
+        "Yours faithfully,\nA Reader\nDear Ms Reader\nI am writing to acknowledge receipt of "
+        "your email dated 7 September (received into our office 8 September) 2021 requesting "
+        "information under the Freedom of Information Act (2000) regarding visiting.\n"
+        "Your reference number is 512-2526 please quote this number on any\n"
+        "The FOI Act sets out a twenty working day timescale for requests to be\ncompleted by. "
+        "We will al\n"
+    )
+    assert labels(text) == ["1", "2"]
+
+
 def test_points_named_together_in_the_answers_are_each_a_point():
     text = (
         "Dear Ms Reid,\n\nThank you for your request.\n\n"

@@ -229,3 +229,18 @@ def test_a_code_the_request_asks_about_gives_way_to_the_page_address():
     assert result.reference == "202499990002"
     # With no address, the code is all there is: it is still proposed.
     assert extract(text).reference == "FOI 202388880001"
+
+
+def test_the_reference_an_acknowledgement_gives_the_request_is_read():
+    text = (
+        "Dear Ms Lowe\n\nI am writing to acknowledge receipt of your email requesting "
+        "information under the Freedom of Information Act.\n\nYour reference number is "
+        "512-2526 please quote this number on any further correspondence.\n"
+    )
+    assert extract(text).reference == "512-2526"
+
+
+def test_a_letterheads_your_reference_is_the_requesters_not_the_authoritys():
+    assert (
+        extract("Your reference: JB/44\n\nDear Sir\n\nThank you for your letter.").reference is None
+    )

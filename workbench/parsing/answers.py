@@ -122,6 +122,7 @@ def find_answers(
     markers = _markers(layout, points, zones) or _paragraphs_in_turn(text, points, zones)
     if not markers:
         return Answers(general=list(zones), new_points=list(points))
+    markers = _with_the_rest(layout, zones, markers, [p.key for p in points])
     breaks = _section_breaks(text, zones, markers) + _whole_request_after(layout, markers)
     answers = Answers(signposted=True)
     claimed: list[Span] = []
@@ -142,6 +143,34 @@ def find_answers(
     answers.new_points = _split_parts(text, layout, points, answers)
     _follow_back_references(answers, points)
     return answers
+
+
+#: An answer for every point the letter has not answered by name: "With regards to all other
+#: questions ...", "For the remaining questions, ...", "All other parts of your request ...".
+_THE_REST = re.compile(
+    r"^\W*(?:(?:with\s+regards?\s+to|in\s+(?:relation|respect|response|regard)\s+to|regarding|"
+    r"as\s+(?:for|to)|for)\s+)?(?:all\s+)?(?:the\s+|your\s+)?(?:other|remaining)\s+"
+    r"(?:questions|points|parts|items|requests|elements)\b",
+    re.IGNORECASE,
+)
+
+
+def _with_the_rest(
+    layout: Layout, zones: list[Span], markers: list[_Marker], keys: list[str]
+) -> list[_Marker]:
+    """A sentence after the named answers that answers "all other questions" is the answer of
+    every point no marker names (it also ends the named answer before it)."""
+    named = {key for marker in markers for key in marker.keys}
+    rest = tuple(key for key in keys if key not in named and top_key(key) not in named)
+    if not rest:
+        return markers
+    first = markers[0].start
+    for zone in zones:
+        for sentence in layout.sentences_in(max(zone.start, first), zone.end):
+            if sentence.start > first and _THE_REST.match(sentence.text):
+                extra = _Marker(sentence.start, rest, lead=True)
+                return sorted([*markers, extra], key=lambda m: m.start)
+    return markers
 
 
 def _share_after_requote(
@@ -265,6 +294,14 @@ _BACK_REFERENCE = re.compile(
 )
 
 
+#: A sentence that sends the reader to another answer: "See response to Question 1 above".
+_POINTS_BACK = re.compile(
+    r"^\W*(?:please\s+)?(?:see|refer\s+to|as\s+per)\s+(?:our\s+|the\s+|my\s+)?"
+    r"(?:(?:response|answer|reply)\s+(?:to|for|at)\s+)?(?:question|q|point|part)\s*\.?\s*\d",
+    re.IGNORECASE,
+)
+
+
 def _follow_back_references(answers: Answers, points: list[RequestPoint]) -> None:
     """A point answered only "See above" has the answer it points to: the question it names,
     else the point before it (itself perhaps answered "See above" in turn)."""
@@ -317,6 +354,9 @@ def _markers(layout: Layout, points: list[RequestPoint], zones: list[Span]) -> l
                 continue  # "Clarification received re question 7: the period is ...": no answer
             if announces_answers(sentence.text):
                 continue  # "my response to your questions 1-3 is as follows:" answers none
+            if _POINTS_BACK.match(sentence.text):
+                continue  # "See response to Question 1 above": it borrows that answer, it is
+                # not that question's own (the point it stands under follows it back)
             marker = _phrase_marker(sentence, keys, tops)
             if marker is not None and _opens_paragraph(layout, sentence):
                 # "In response to point 1 of your request:" heading its paragraph: what follows
@@ -652,7 +692,8 @@ class _Topics:
         if not self.active:
             return None
         words = content_words(line.text)
-        asks = line.text.rstrip().endswith("?")
+        # "How many employees work in your Trust? – 8453": the question, its answer after it
+        asks = line.text.rstrip().endswith("?") or _ANSWER_AFTER_ASK.search(line.text) is not None
         best: tuple[float, str] | None = None
         for key, own in self.points:
             shared = len(words & own)
@@ -687,6 +728,10 @@ class _Topics:
 
 #: The fewest content words a shortened ask must keep to name its point.
 _FEWEST_SHORTENED = 4
+
+
+#: A question mark followed on its line by a short answer set off by a dash or colon.
+_ANSWER_AFTER_ASK = re.compile(r"\?\s*[–—:-]\s*\S.{0,40}$")
 
 
 def _first_paragraph(value: str) -> str:
@@ -850,11 +895,15 @@ def _section_breaks(text: str, zones: list[Span], markers: list[_Marker]) -> lis
     does it open reasons for them all.
     """
     starts = sorted(m.start for m in markers)
+    # "1. How many were reported to the police?" then "None": a short line under a question
+    # quoted again is its answer, not a heading.
+    questions = {m.start for m in markers if m.restated or m.asks}
     breaks = []
     for zone in zones:
-        before, kept = "", False
+        before, kept, last = "", False, -1
         for block in paragraphs(text, zone.start, zone.end):
             before, previous = block.text, before
+            after_question, last = last in questions, block.start
             if "\n" in block.text:
                 # A web page's section heading on a line of its own, in capitals ("REASON FOR
                 # DECISION"), with answers still to come: it ends the answer before it as a
@@ -869,7 +918,7 @@ def _section_breaks(text: str, zones: list[Span], markers: list[_Marker]) -> lis
                     and _CAPITAL_HEADING.match(line.text)
                 ]
                 continue
-            if block.start in starts:
+            if block.start in starts or after_question:
                 continue
             if not is_heading(block.text) or _LINE_MARKER.match(block.text):
                 continue

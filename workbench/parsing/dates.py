@@ -30,7 +30,8 @@ _MONTH = (
 _WEEKDAY = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?,?\s+)?"
 #: A written-out date may run straight into the next block when a web page is flattened
 #: ("Responded Wed 30 July 2025Please consider ...", "... September 20231. How long ..."):
-#: after a month's name, its year may be followed by a capital or a list label.
+#: after a month's name, its year may be followed by a capital or a list label. A typed date
+#: may lose the space between day and month ("your request of 01May 2025").
 _DATE = re.compile(
     rf"""\b{_WEEKDAY}(?:
         (?P<d1>[0-3]?\d)(?:st|nd|rd|th)?(?:\s+of)?
@@ -282,7 +283,9 @@ def _role_of_label(label: str) -> Role | None:
         return "response"  # "Date Request Replied To": the reply, though the request is named
     if re.search(r"request", lowered):
         return "received"
-    if re.search(r"respon|repl|sent|issue|releas|^\s*dated?\s*[:\-–]?\s*$|date of letter", lowered):
+    if re.search(
+        r"respon|repl|sent|issue|releas|complet|^\s*dated?\s*[:\-–]?\s*$|date of letter", lowered
+    ):
         return "response"
     return None
 

@@ -42,7 +42,7 @@ from .model import Determination
 from .phrases import PhraseBook, phrase_book
 from .rights import is_rights_sentence
 from .text import Layout, Span
-from .voice import introduces_request
+from .voice import figure_row, figure_table, introduces_request
 
 D = Determination
 
@@ -216,10 +216,16 @@ def read_decision(
     status: tuple[Determination, Span] | None = None
     status_pattern = book.get("status")
     for span in spans:
+        run: list[Span] = []  # consecutive lines of a label and its figures
         for line in layout.lines_in(span.start, span.end):
             match = status_pattern.match(line.text)
             if match and status is None:
                 status = (_status_determination(match.group("status")), line)
+            run = [*run, line][-_FIGURE_RUN:] if figure_row(line.text) else []
+            if len(run) == _FIGURE_RUN and figure_table([r.text for r in run]):
+                # "Non Physical 23" / "Physical 19" / "2014-15 Total 42 12": a table whose
+                # cells lost their rules gives figures as surely as one that kept them.
+                signals.add("figures", run[0])
         for sentence in layout.sentences_in(span.start, span.end) or [span]:
             in_reasons = any(r.start <= sentence.start < r.end for r in reasons) or bool(
                 book.find("skip", "arguments", sentence.text)
@@ -274,6 +280,10 @@ _BURDEN = re.compile(
 )
 
 
+#: How many table rows without rules (label, then figures) in a row make a table.
+_FIGURE_RUN = 3
+
+
 def _gives_figures(table: str) -> bool:
     """Whether a table gives figures beyond its row labels.
 
@@ -322,6 +332,11 @@ def _cues(book: PhraseBook, text: str, skipped: Callable[[], bool]) -> list[str]
         # "We do not hold the figures in calendar years - the information below shows
         # financial years": the information is given, in the form it is kept.
         found = [name for name in found if name != "not_held"] + ["disclosed"]
+    if "partial" in found and _FURTHER_EXEMPTION.search(text):
+        # "... unable to provide the information because section 33(2)(b) applies. In addition,
+        # section 30(b)(ii) applies to some of this information": a second exemption over part
+        # of what was already refused, not a part disclosed.
+        found = [name for name in found if name != "partial"] + ["withheld"]
     if _ACTIONS.intersection(found) and book.find("skip", "hypothetical", text, lowered):
         found = [name for name in found if name not in _ACTIONS]
     if book.find("skip", "alternative", text, lowered):
@@ -329,6 +344,13 @@ def _cues(book: PhraseBook, text: str, skipped: Callable[[], bool]) -> list[str]
     return found
 
 
+#: A further exemption said to cover part of the information just named ("In addition, an
+#: exemption under section 30(b)(ii) applies to some of this information").
+_FURTHER_EXEMPTION = re.compile(
+    r"^\W*(?:in\s+addition|additionally|also|further(?:more)?)\b[^.]{0,200}?\b(?:exemptions?|"
+    r"exceptions?)\b[^.]{0,120}?\bappl(?:y|ies)\s+to\s+(?:some|part)\s+of\s+(?:this|that|these|those|it)\b",
+    re.IGNORECASE,
+)
 #: A sentence that applies the law, then describes it in a trailing clause: the part before.
 _APPLIED_HEAD = re.compile(
     r"(?P<head>.{30,}?)(?:,\s*(?:as\s+per|in\s+line\s+with|in\s+accordance\s+with)\b"

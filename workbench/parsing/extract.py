@@ -33,7 +33,7 @@ from .grounds import Ground, find_grounds, implied_determination, most_specific
 from .kind import read_kind, read_review_outcome
 from .markup import without_markup
 from .model import Determination, Evidence, Extraction, Point
-from .phrases import phrases_held
+from .phrases import PhraseBook, phrases_held
 from .points import RequestPoint
 from .quoting import quote_from, without_quote_marks
 from .reference import as_written, choose_reference, find_reference, reference_from_name
@@ -352,8 +352,9 @@ def _not_held_part_named(readings: list[tuple[RequestPoint, Reading]], answers: 
 def _whole_request_for_undecided(
     readings: list[tuple[RequestPoint, Reading]], answers: Answers, context: _DecisionContext
 ) -> None:
-    """A refusal of the whole request (s.12) made before or after the numbered answers decides
-    the points whose own answers decide nothing ("faults are logged on paper job sheets"),
+    """A refusal of the whole request (s.12), or a notice that none of it is held, made before
+    or after the numbered answers decides the points whose own answers decide nothing ("faults
+    are logged on paper job sheets"),
     unless a point's own answer gives that refusal: then it is that point's reason, and its
     neighbours are not refused by it."""
     undecided = [
@@ -371,7 +372,7 @@ def _whole_request_for_undecided(
         if not marker_keys(block.text.split("\n", 1)[0])
     ]
     whole = context.decide(unlabelled, default=False)
-    if whole.determination not in _WHOLE_REQUEST or any(
+    if not (whole.determination in _WHOLE_REQUEST or whole.basis in _WHOLE_NOT_HELD) or any(
         reading.determination is whole.determination
         for point, reading in readings
         if answers.by_key.get(point.key)
@@ -381,6 +382,13 @@ def _whole_request_for_undecided(
         point, _ = readings[index]
         reading = replace(whole, confidence=whole.confidence * _LEFT_OVER)
         readings[index] = (point, reading)
+
+
+#: "The Scottish Government does not have the information you have requested. This is a formal
+#: notice under section 17(1) of FOISA ... In answer to your specific questions:": a notice that
+#: nothing asked for is held, with nothing given beside it, covers the points whose own answers
+#: only explain (who holds it instead, why none exists) and decide nothing themselves.
+_WHOLE_NOT_HELD = frozenset({"not_held", "not_held+ground"})
 
 
 def _cost_refuses_the_rest(readings: list[tuple[RequestPoint, Reading]], answers: Answers) -> None:
@@ -583,6 +591,9 @@ class _DecisionContext:
         self.grounds = grounds
         self.reasons = letter.spans(Role.REASONS)
         self.tables = letter.spans(Role.TABLE)
+        quoted = [p.span.start for p in letter.pieces if p.source == "response"]
+        #: Where the quoted request begins: a title line above it is the page's, not an answer.
+        self.request_start = min(quoted) if quoted else None
 
     def decide(self, spans: list[Span], *, default: bool) -> Reading:
         """The decision in ``spans``; a substantive answer with no refusal is a disclosure."""
@@ -590,7 +601,9 @@ class _DecisionContext:
             self.layout, spans, self.grounds, self.cache, reasons=self.reasons, tables=self.tables
         )
         if reading.determination is None and default:
-            substantive = _first_substantive(self.layout, spans)
+            substantive = _first_substantive(
+                self.layout, spans, self.cache.book, title_before=self.request_start
+            )
             if substantive is not None:
                 return Reading(
                     Determination.HELD_DISCLOSED,
@@ -602,15 +615,48 @@ class _DecisionContext:
         return reading
 
 
-def _first_substantive(layout: Layout, spans: list[Span]) -> Span | None:
+def _first_substantive(
+    layout: Layout, spans: list[Span], book: PhraseBook, *, title_before: int | None = None
+) -> Span | None:
     """The first sentence that answers something: not a heading, greeting or rights notice.
 
     When the request is quoted, the answer follows it, so sentences after the
-    quotation come first; page furniture ("Menu") and salutations never count.
+    quotation come first; page furniture ("Menu") and salutations never count, nor the
+    page's title line above the quoted request ("Various questions concerning potholes: EIR
+    release"), nor the stock paragraph sending the request to the EIRs (FOISA s.39(2)): a page
+    cut off after them has answered nothing yet (the public interest weighed there answers
+    nothing either).
     """
     sentences = [s for span in spans for s in layout.sentences_in(span.start, span.end) or [span]]
-    answers = [s for s in sentences if _answers_something(s.text)]
+    answers = [
+        s
+        for s in sentences
+        if _answers_something(s.text)
+        and not (
+            title_before is not None
+            and s.start < title_before
+            and layout.line_index(s.start) < _TITLE_LINES
+            and _title_line(s.text)
+        )
+        and not book.find("skip", "routing", s.text)
+        and not _PUBLIC_INTEREST.search(s.text)
+    ]
     return answers[0] if answers else None
+
+
+#: The public interest balance is weighed for a refusal or a routing; it answers nothing.
+_PUBLIC_INTEREST = re.compile(r"\bpublic\s+interest\b", re.IGNORECASE)
+
+
+#: A page's title stands among its first lines; short lines further down are answers
+#: ("2016 - 2017 = 316") even when the request was not found above them.
+_TITLE_LINES = 10
+
+
+def _title_line(sentence: str) -> bool:
+    """A line with no closing stop, short enough to be a page's title."""
+    text = sentence.strip()
+    return "\n" not in text and not text.endswith((".", "!", "?")) and len(text.split()) <= 15
 
 
 _NOT_AN_ANSWER = re.compile(
@@ -620,7 +666,14 @@ _NOT_AN_ANSWER = re.compile(
 )
 
 
+#: A bare "N/A", "Nil" or "None" answers its question (by the corpus convention, a moot
+#: follow-on after a nil answer is that nil answer given).
+_BARE_NIL = re.compile(r"^\W*(?:n/a|nil|none)\W*$", re.IGNORECASE)
+
+
 def _answers_something(sentence: str) -> bool:
+    if _BARE_NIL.match(sentence):
+        return True
     if is_heading(sentence) and len(sentence.split()) < 4 and not re.search(r"\d", sentence):
         return False
     return not _NOT_AN_ANSWER.search(sentence) and not is_rights_sentence(sentence)

@@ -67,7 +67,8 @@ ASK = Alternation(
         r"\b(?:could|can|would|will)\s+you\b",
         r"\b(?:can|could|may)\s+I\s+(?:please\s+)?(?:have|get|receive|obtain|see|ask|request)\b",
         r"^\W*I\s+am\s+(?:looking|searching)\s+for\b",
-        r"""\bI\s+(?:would|'d|’d|should|shall)\s+(?:also\s+)?(?:like|be\s+grateful|appreciate)
+        # "We would like to request ...": a newsroom or a group asks in the plural
+        r"""\b(?:I|we)\s+(?:would|'d|’d|should|shall)\s+(?:also\s+)?(?:like|be\s+grateful|appreciate)
             (?!\s+to\s+(?:apologi[sz]e|thank|take\s+this|confirm|advise|inform|explain|reassure|
                 assure|acknowledge|point\s+out|clarify|draw|remind|offer|make\s+clear))""",
         r"\bI\s+(?:wish|want|need)\s+to\s+(?:know|see|request|receive|obtain|ask)",
@@ -85,8 +86,8 @@ ASK = Alternation(
             (?:a\s+|the\s+|any\s+|all\s+)?
             (?:cop(?:y|ies)|details|information|data|number|list|breakdown|figures)""",
         r"""^\W*(?:(?:an?\s+)?cop(?:y|ies)\s+of|any\s+(?:\w+\s+){0,3}(?:messages|e-?mails|
-            correspondence|records|documents|reports|minutes|information|data|communications)|all\s+(?:\w+\s+){0,3}
-            (?:correspondence|e-?mails|records|documents|communications|information)|
+            correspondence|records|documents|documentation|reports|minutes|information|data|communications)|all\s+(?:\w+\s+){0,3}
+            (?:correspondence|e-?mails|records|documents|documentation|communications|information)|
             the\s+(?:total\s+)?(?:number|total|amount|cost|list|names?|percentage|proportion)
             (?:\s+and\s+(?:number|percentage|proportion))?\s+of|(?:a\s+)?breakdown\s+of|details\s+of)\b""",
     ),
@@ -95,6 +96,8 @@ ASK = Alternation(
 #: A sentence that introduces the asks that follow ("I would like the following information:").
 _INTRO = re.compile(
     r"\bthe\s+following\b|:\s*$|\bas\s+follows\b|"
+    # "May I enquire if" over bullets: each bullet finishes the sentence
+    r"\b(?:if|whether|about|regarding|concerning)\s*$|"
     # "I would like to make a request under the Act about parking at your hospitals.": the
     # subject of the questions after it, not a point of its own.
     r"\b(?:make|submit)\s+a\s+(?:\w+\s+){0,4}?request\s+(?:under\s+[^,.?]{3,60}?\s+)?"
@@ -104,7 +107,7 @@ _INTRO = re.compile(
 #: A sentence that continues the previous ask rather than making a new one.
 FOLLOW_ON = re.compile(
     r"""^\W*(?:if\s+(?:yes|so|not|no|this|that|there\s+(?:is|are|was|were|has|have)|any|
-            applicable|possible|the\s+answer|you\s+are\s+(?:unable|not\s+able))\b
+            applicable|possible|available|held|known|the\s+answer|you\s+are\s+(?:unable|not\s+able))\b
       | please\s+(?:provide|send|include|supply)\s+
             (?:copies|a\s+copy|copy|details|them|it|this|these|those)\b
       | (?:and|or)\s+(?:if|please)\b | this\s+(?:should|would|could|can|may)\b
@@ -119,6 +122,8 @@ FOLLOW_ON = re.compile(
             (?:annex(?:es)?|appendi(?:ces|xes)|attachments|enclosures)\b
       | the\s+(?:data|information|figures|response|answer|list)\s+should\b
       | please\s+(?:break|split|include)\b | broken\s+down\b | including\b | to\s+include\b
+      | (?:please\s+)?(?:could|can|would)\s+you\s+(?:please\s+)?(?:also\s+)?(?:give|provide)\s+
+            (?:me\s+)?(?:a|the)\s+break\s*-?\s*down\b
       | (?:please\s+)?(?:could|can|would)\s+you\s+(?:please\s+)?(?:also\s+)?(?:break|split)\s+
             (?:this|it|these|that|them|the\s+(?:figures?|data|information|numbers?))\b
       | for\s+(?:each|every|both)\b | in\s+(?:each|both)\s+case
@@ -151,7 +156,9 @@ _NOT_AN_ASK = re.compile(
     r"\bdo\s+not\s+hesitate\b|^\W*if\s+you\s+have\s+any\s+(?:queries|questions)\b|"
     r"^\W*please\s+note\b|"
     # "Please acknowledge receipt of this request": about the letter, not information.
-    r"\backnowledg\w*\s+(?:of\s+)?(?:the\s+)?receipt\b",
+    r"\backnowledg\w*\s+(?:of\s+)?(?:the\s+)?receipt\b|"
+    # "Could you also confirm receipt of my email.": the same, asked as a question
+    r"\bconfirm\s+(?:the\s+)?receipt\b",
     re.IGNORECASE,
 )
 _GREETING = re.compile(

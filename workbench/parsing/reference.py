@@ -24,6 +24,7 @@ from .text import Layout, Span
 #: What a line must hold (lowercased) for each label to be tried on it: a quick test.
 _LABEL_WORDS: tuple[tuple[str, ...], ...] = (
     ("ref",),
+    ("ref",),
     ("ref", "id", "no", "number"),
     ("request",),
     ("ref",),
@@ -31,6 +32,9 @@ _LABEL_WORDS: tuple[tuple[str, ...], ...] = (
 )
 _LABELS: list[tuple[int, re.Pattern[str]]] = [
     (0, re.compile(r"\bour\s*ref(?:erence)?\b\.?(?:\s*(?:no|number)\b\.?)?", re.I)),
+    # "Your reference number is 304-2122, please quote it": the number the authority gave the
+    # request (unlike a letterhead's "Your ref:", the requester's own).
+    (1, re.compile(r"\byour\s+reference(?:\s+number)?(?=\s+is\b)", re.I)),
     (
         1,
         re.compile(
@@ -177,7 +181,8 @@ def _labelled(text: str, layout: Layout) -> list[FoundReference]:
             if present.isdisjoint(words):
                 continue
             for match in label.finditer(line.text, lowered=lowered):
-                if _YOUR_REF.search(line.text[max(0, match.start() - 6) : match.end()]):
+                own = match.group(0).lower().startswith("your")  # "Your reference number is"
+                if not own and _YOUR_REF.search(line.text[max(0, match.start() - 6) : match.end()]):
                     continue
                 if _OTHER_REQUEST.search(line.text[max(0, match.start() - 80) : match.start()]):
                     continue  # "a separate request under reference 2025...": not this one

@@ -73,7 +73,7 @@ _SCOTTISH_EIR, _SCOTTISH, _SCOTTISH_BODY, _FOIA_TERMS = (
     Anchored(pattern) for pattern in (_SCOTTISH_EIR, _SCOTTISH, _SCOTTISH_BODY, _FOIA_TERMS)
 )
 _HANDLED = re.compile(
-    r"\b(?:handled|considered|dealt\s+with|dealing\s+with|processed|responded\s+to|answered|treated|"
+    r"\b(?:handled|considered|dealt\s+with|deal\s+with|dealing\s+with|processed|responded\s+to|answered|treated|"
     r"responding|response|respond|assessed|released|disclosed|withheld|refused|exempt|"
     r"applies|apply|falls?\s+(?:within|under))\b[^.]{0,120}?\b(?:under|in\s+accordance\s+with|"
     r"within\s+the\s+(?:terms|scope)\s+of|by\s+virtue\s+of)\b"
@@ -102,6 +102,8 @@ _ROUTING = re.compile(r"\b(?:section|s\.)\s*39\b", re.I)
 _ONE_OF_TWO = re.compile(
     r"\b39\b|rather\s+than|instead\s+of|\bnot\b|\bno\s+longer\b|\bpart(?:ly|s)?\b|\bsome\b", re.I
 )
+#: A handling statement that divides the request between the regimes ("part of your request").
+_SPLIT = re.compile(r"\bpart(?:ly|s)?\b|\bsome\b|\bremaining\b|\brest\b", re.I)
 #: The two Acts named as alternatives - "the Freedom of Information Act 2000 / Environmental
 #: Information Regulations 2004", "FOIA/EIR" - or a statement about requests in general ("We
 #: respond to requests under the FOIA and the EIR"): a template that fits either regime, so the
@@ -243,6 +245,8 @@ def _handling_statements(layout: Layout, skip: Sequence[Span] = ()) -> tuple[set
     """Regimes named in sentences that say the request was handled under them."""
     regimes: set[str] = set()
     evidence = None
+    routed: set[str] = set()  # the Acts a s.39 statement set aside
+    plain: dict[str, bool] = {}  # Act -> named only in statements that split nothing
     for sentence in layout.sentences:
         if _within(sentence.start, skip):
             continue
@@ -263,8 +267,14 @@ def _handling_statements(layout: Layout, skip: Sequence[Span] = ()) -> tuple[set
             # EIRs, we must apply an exemption under section 39(2) of FOISA": the Act is set aside.
             if "FOISA" in named:
                 named = (named - {"FOISA", "EIR"}) | {"EISR"}
+                routed.add("FOISA")
             elif "FOIA" in named:
                 named = (named - {"FOIA"}) | {"EIR"}
+                routed.add("FOIA")
+        else:
+            split = bool(_SPLIT.search(sentence.text))
+            for act in named & {"FOISA", "FOIA"}:
+                plain[act] = plain.get(act, True) and not split
         if named and re.search(r"\brequests?\b|\binformation\b", sentence.text, re.I):
             if "FOISA" in named and "EISR" in named:
                 if not _ONE_OF_TWO.search(sentence.text):
@@ -278,6 +288,12 @@ def _handling_statements(layout: Layout, skip: Sequence[Span] = ()) -> tuple[set
                 continue  # "under the FOIA 2000 / EIR 2004": whichever applies, not both
             regimes |= named
             evidence = evidence or sentence
+    for act in routed:
+        if plain.get(act):
+            # "Information request and response under the Freedom of Information (Scotland) Act
+            # 2002" over "... we are applying the exemption at section 39(2) of FOISA": the page's
+            # standing title names the Act the letter then sets aside for the regulations.
+            regimes.discard(act)
     return regimes, evidence
 
 

@@ -392,9 +392,15 @@ _ASKED_THEN = re.compile(r"\?\s+(?=[A-Z0-9£])")
 _DASHED_FIGURE = re.compile(
     r"\s[-–]\s+(?=(?:£?\d[\d,.]*%?|yes|no|none|nil)\b[^\n]{0,30}$)", re.IGNORECASE
 )
+#: "Has any equipment been infected by ransomware (examples include ...) No.": the question
+#: closed by its bracketed examples, its question mark lost, then a plain answer.
+_AFTER_BRACKET = re.compile(r"\)\s+(?=(?:yes|no|none|nil|n/a)\b[^\n]{0,30}$)", re.IGNORECASE)
 #: An answer that opens with the figure asked for, or a plain yes or no: "8,420 permits ...".
 #: ("Yes/No", "Yes or No" are the requester's choices, not an answer.)
-_GIVEN_FIGURE = re.compile(r"^(?:£?\d[\d,.]*\b|(?:yes|no)\b(?!\s*(?:/|or\b)))", re.IGNORECASE)
+#: "If so, how many? N/A": the question does not arise, which answers it too.
+_GIVEN_FIGURE = re.compile(
+    r"^(?:£?\d[\d,.]*\b|(?:yes|no)\b(?!\s*(?:/|or\b))|n/a\W*$|not\s+applicable\b)", re.IGNORECASE
+)
 
 
 def _inline_answers(text: str, points: list[RequestPoint]) -> list[Span | None]:
@@ -417,7 +423,8 @@ def _answered_in_line(text: str, point: RequestPoint, *, loosely: bool = False) 
     value = text[point.span.start : point.span.end]
     match = _ASKED_THEN.search(value)
     if match is None:
-        match = _DASHED_FIGURE.search(value.split("\n", 1)[0])  # "- how many are suspended - 9"
+        line = value.split("\n", 1)[0]
+        match = _DASHED_FIGURE.search(line) or _AFTER_BRACKET.search(line)  # "... - 9", "...) No."
     if match is None or "\n" in value[: match.end()].strip():
         return None
     rest = value[match.end() :].split("\n", 1)[0]

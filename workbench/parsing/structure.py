@@ -417,7 +417,7 @@ class _Message:
 def _classify(units: list[Unit], message: _Message) -> None:
     book = phrase_book()
     asks = answers = acks = 0
-    to_authority = False
+    to_authority = quoting = False
     for unit in units[message.first : message.last]:
         text = unit.text
         if voice.SIGN_OFF.match(text):
@@ -436,10 +436,16 @@ def _classify(units: list[Unit], message: _Message) -> None:
             "kinds", "holding_notice", text, lowered
         ):
             acks += 1
-        elif not unit.asks and any(
-            book.find("cues", name, text, lowered) for name in _DECISION_CUES
-        ):
-            message.decisions += 1
+        else:
+            # "Your request is as follows:" in an acknowledgement: the line and what follows
+            # it are the request quoted back, whose words decide nothing.
+            quoting = quoting or (acks > 0 and _QUOTES_REQUEST.search(text) is not None)
+            if (
+                not unit.asks
+                and not quoting
+                and any(book.find("cues", name, text, lowered) for name in _DECISION_CUES)
+            ):
+                message.decisions += 1
     if acks and not message.decisions and not to_authority:
         # The authority acknowledging the request, often quoting it back ("we have grouped
         # your requests into one: I would like to request ..."): its asks are the requester's.
@@ -450,6 +456,8 @@ def _classify(units: list[Unit], message: _Message) -> None:
         message.kind = "acknowledgement"
 
 
+#: "Your request is as follows:", "You requested:": the request quoted back below.
+_QUOTES_REQUEST = re.compile(r"\b(?:request(?:ed)?|asked)\b[^.]{0,40}:\s*$", re.IGNORECASE)
 #: A salutation to an organisation rather than a person: the requester writing to it.
 _TO_AN_AUTHORITY = re.compile(
     r"^\s*dear\s+(?!(?:mr|mrs|ms|miss|dr|sir|madam|requester|applicant)\b)[^,\n]{0,60}\b"
@@ -716,6 +724,8 @@ class _Reader:
         if self.balance > 0 and len(self.current.units) < _LONGEST_QUOTE:
             if not (self._set_apart(unit) and unit.authority and not unit.asks):
                 return False  # still inside the quotation
+            if self._in_request_message(unit):
+                return False  # the requester's own words, quoted back from their message
             # The quotation never closed (the page lost its mark): the authority answering
             # after a wider gap than the request's own paragraphs ends it.
         if self.quoted and text.lstrip()[:1] not in _OPEN_QUOTES:
@@ -727,12 +737,14 @@ class _Reader:
             return False  # "... I request that you:" then "Provide a redacted version ..."
         if unit.authority and not unit.asks:
             return True
-        if voice.is_table_row(text.split("\n", 1)[0]):
+        if voice.is_table_row(text.split("\n", 1)[0]) or self._figure_rows(unit):
             return True
         if _group_label(self.letter, unit) or self._group_heading(unit):
             return False  # "C" / "For the last 5 years:" then "7. ...": the next group of asks
         label = read_item(text)
         seen = self.current_labels()
+        if label is not None and _repeats(text, self.current, relabelled=True):
+            return True  # "4. How many staff?" asked, then "1. How many staff? – 8453": its answer
         if label is not None and any(_same(label, other) for other in seen):
             if unit.asks and _all_first(seen + [label]):
                 return False  # "1. How many ...?" "1. How many ...?": a list the page numbers "1."
@@ -748,6 +760,8 @@ class _Reader:
         if _repeats(text, self.current):
             return True  # a question quoted again: its answer follows
         listed = [u for u in self.current.units if _listed(u.text)]
+        if listed and self._answer_bullet(unit, listed):
+            return True  # "- Total off-framework spend" ... then "• 0 off-framework": the answer
         taken = self.current.units[-1]
         if listed and not _listed(taken.text) and _last_item_unmarked(listed, taken):
             return True  # the list's last ask, its bullet lost, is taken: the answer follows
@@ -769,6 +783,46 @@ class _Reader:
             ):
                 return True  # bulleted asks, then a paragraph of plain text: the answers
         return False
+
+    def _in_request_message(self, unit: Unit) -> bool:
+        """The unit repeats a passage of the requester's own message on the page, word for word
+        near enough ("I can see there are some published figures ..." quoted back in an
+        acknowledgement): it is the request, whatever its voice."""
+        message = self.letter.request_message
+        words = _words(_ADDRESS.sub(" ", unit.text))  # a mail system may rewrite links
+        if message is None or len(words) < _FEWEST_ITEM_WORDS:
+            return False
+        return len(words & _words(_ADDRESS.sub(" ", message.text))) >= 0.85 * len(words)
+
+    def _answer_bullet(self, unit: Unit, listed: list[Unit]) -> bool:
+        """A bullet of another mark than the request's own bullets, set apart by a blank line,
+        that asks for nothing and does not qualify the ask before it: the page's answer list,
+        not one more ask ("- Total hours filled by agencies" then "• 0 in the last 3 months")."""
+        style = bullet_style(unit.text)
+        marks = {found[0] for u in listed if (found := bullet_style(u.text)) is not None}
+        return (
+            style is not None
+            and unit.blank_before
+            and len(marks) == 1
+            and all(bullet_style(u.text) is not None for u in listed)
+            and style[0] not in marks
+            and not unit.asks
+            and not _follows_on(_BULLET.sub("", unit.text))
+            and not listed[-1].text.rstrip().endswith(":")
+        )
+
+    def _figure_rows(self, unit: Unit) -> bool:
+        """ "Non Physical 23" / "Physical 19" / "2014-15 Total 42 12": the unit opens a run of
+        lines that each hold a label and figures only, a table that lost its rules (its header
+        line may come first) - the answer, not more of the request."""
+        units = self.letter.units
+        start = unit.index + (0 if voice.figure_row(unit.text) else 1)
+        run = units[start : start + _FIGURE_ROWS]
+        return (
+            len(run) == _FIGURE_ROWS
+            and all("\n" not in u.text for u in run)
+            and voice.figure_table([u.text for u in run])
+        )
 
     def _set_apart(self, unit: Unit) -> bool:
         """More than one blank line before the unit: a gap wider than a paragraph break."""
@@ -798,11 +852,24 @@ class _Reader:
         the next line is what they ask for, unless the authority opens its answer there."""
         assert self.current is not None
         last = self.current.units[-1]
-        return (
-            last.text.rstrip().endswith(":")
-            and last.asks
-            and _AUTHORITY_OPENING.match(unit.text) is None
+        if _AUTHORITY_OPENING.match(unit.text) is not None:
+            return False
+        # "May I enquire if" then "· Natural England are aware of this ...": the sentence runs
+        # on into the next line, whatever its voice, and into each bullet of the list under it.
+        return (last.text.rstrip().endswith(":") and last.asks) or bool(
+            _DANGLING.search(self._head_of_run(unit).text)
         )
+
+    def _head_of_run(self, unit: Unit) -> Unit:
+        """The piece's line over the run of bullets ``unit`` would continue (its last line when
+        ``unit`` is no bullet of that run)."""
+        assert self.current is not None
+        units = self.current.units
+        style = bullet_style(unit.text)
+        index = len(units) - 1
+        while index > 0 and style is not None and bullet_style(units[index].text) == style:
+            index -= 1
+        return units[index]
 
     def _group_heading(self, unit: Unit) -> bool:
         """A short line ending in a colon, or a heading of a word or two, straight over the next
@@ -849,6 +916,14 @@ class _Reader:
 
 
 _OPEN_QUOTES = "\"“‘'"
+#: A web address (which a mail system may rewrite when it quotes a message back).
+_ADDRESS = re.compile(r"\b(?:https?://|www\.)\S+", re.IGNORECASE)
+#: How many figure rows in a row make a table.
+_FIGURE_ROWS = 3
+#: A line that stops on a word no sentence ends with: what it asks runs on into the next line.
+_DANGLING = re.compile(
+    r"\b(?:if|whether|that|about|of|for|regarding|concerning|to|the|and|or)\s*$", re.IGNORECASE
+)
 
 
 def _question_cell(unit: Unit) -> bool:
@@ -976,6 +1051,8 @@ def _step(reader: _Reader, unit: Unit) -> None:
             reader.previous is not None and _FIELD_LABEL.match(reader.previous.text)
         ):
             return  # "- Reference" / "- FOI 25-102": a record's fields, before its request
+        if _REQUEST_NUMBER.match(text):
+            return  # "Original Request 202500497219": which request, not what it asked
         if (
             voice.authority_speaks(text)
             and not _listed(text)
@@ -1121,12 +1198,19 @@ _BARE_LABEL = re.compile(r"^\s*(?:q|questions?)\s*\.?\s*\d{1,2}[a-z]?\s*[.:\-–
 #: A line holding only a date (and perhaps a dash before it).
 _DATE_ONLY = re.compile(
     r"^\W*(?:\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}|\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,9},?\s+\d{4}|"
-    r"\d{4}-\d{2}-\d{2})\W*$"
+    r"[A-Za-z]{3,9}\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{4}-\d{2}-\d{2})\W*$"
+)
+#: A line naming the request by its number only: "Original Request 202500497219".
+_REQUEST_NUMBER = re.compile(
+    r"^\W*(?:original\s+|initial\s+)?(?:request|case)(?:\s+(?:no\.?|number|ref(?:erence)?))?"
+    r"\s*:?\s*[A-Z]{0,6}[-/]?\d[\w/\-]{3,}\W*$",
+    re.IGNORECASE,
 )
 #: The name of a field of a disclosure-log record, alone on its line (its value is on the
-#: next): "- Reference", "Request Date", "Date responded".
+#: next): "- Reference", "Request Date", "Date responded", "Disclosure ID".
 _FIELD_LABEL = re.compile(
     rf"^\s*(?:[{BULLETS}]\s*)?(?:(?:our\s+|case\s+|request\s+)?ref(?:erence)?(?:\s+(?:no|number))?|"
+    r"(?:disclosure|request|case|foi)\s+id|"
     r"(?:request|response|received|responded|publication|published)\s+date|"
     r"date\s+(?:of\s+)?(?:request|response|received|responded|published)|status|outcome)\s*:?\s*$",
     re.IGNORECASE,
@@ -1274,11 +1358,13 @@ def _starts_a_list(text: str) -> bool:
     return label is not None and label.value in ("1", "a", "i") and not label.sub
 
 
-def _repeats(text: str, piece: Piece) -> bool:
+def _repeats(text: str, piece: Piece, *, relabelled: bool = False) -> bool:
     """Whether ``text`` is a question of the piece quoted again (word for word, near enough).
 
     Two items of one list ("a. marked vehicles", "b. unmarked vehicles") are alike but
-    not a repeat: a line with a different label is never one.
+    not a repeat: a line with a different label is none, unless ``relabelled`` and it
+    repeats a question of five words or more whole (an answer list numbered afresh: "1. How
+    many employees work in your Trust? – 8453" under question 4).
     """
     label = read_item(text)
     words = _words(voice.own_words(text))
@@ -1287,11 +1373,28 @@ def _repeats(text: str, piece: Piece) -> bool:
     for unit in piece.units:
         other = read_item(unit.text)
         if label is not None and other is not None and not _same(label, other):
+            if relabelled and _repeated_whole(words, unit):
+                return True
             continue
+        if relabelled:
+            continue  # the same label: the caller's numbering rules decide
         for asked in unit.sentence_words:
             if asked and len(words & asked) >= 0.85 * max(len(words), len(asked)):
                 return True
     return False
+
+
+#: The fewest distinctive words a question repeated under another label must have.
+_WHOLE_REPEAT_WORDS = 5
+
+
+def _repeated_whole(words: set[str], unit: Unit) -> bool:
+    """Every distinctive word of one of ``unit``'s questions is in ``words`` (its answer may add
+    a figure), and the question is long enough not to be a list item like its neighbours."""
+    return any(
+        len(asked) >= _WHOLE_REPEAT_WORDS and asked <= words and len(words) <= len(asked) + 3
+        for asked in unit.sentence_words
+    )
 
 
 def _signpost(reader: _Reader, unit: Unit) -> bool:

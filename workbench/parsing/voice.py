@@ -202,10 +202,12 @@ _AUTHORITY_WORDS = re.compile(
     re.IGNORECASE,
 )
 #: A sign-off ends a letter or a message.
+#: ("Many thanks for your acknowledgement, which I presume ..." opens a message: only thanks
+#: standing alone, or for help or time, close one.)
 SIGN_OFF = re.compile(
     r"^\s*(?:yours\s+(?:sincerely|faithfully|truly)|kind\s+regards|best\s+(?:regards|wishes)|"
-    r"many\s+thanks|regards|with\s+thanks|thank\s+you(?:\s+(?:in\s+advance|for\s+your\s+help))?"
-    r"[.,!]?\s*$)",
+    r"regards|(?:(?:many|with)\s+thanks|thank\s+you)(?:\s+(?:in\s+advance|for\s+your\s+"
+    r"(?:help|time|assistance)))?[.,!]?\s*$)",
     re.IGNORECASE,
 )
 SALUTATION = re.compile(r"^\s*(?:dear\b|to\s+whom\s+it\s+may\s+concern\b)", re.IGNORECASE)
@@ -276,7 +278,7 @@ _REVIEW_GROUNDS = re.compile(
 
 
 _ANSWER_FOLLOWS = re.compile(
-    r"\b(?:is|are)\s+(?:now\s+)?(?:available|attached|enclosed|provided|given|set\s+out|shown|"
+    r"\b(?:is|are)\s+(?:now\s+|already\s+|publicly\s+|publically\s+)?(?:available|attached|enclosed|provided|given|set\s+out|shown|"
     r"published|below|as\s+follows)\b"
     # "the following exemption applies:" - the authority's grounds follow, not the request
     # (present tense, closing the sentence: "requests where exemptions applied:" is an ask)
@@ -293,6 +295,15 @@ _ANSWER_FOLLOWS = re.compile(
     # interest arguments that weigh in favour of disclosing the information you have sought:" -
     # the refusal's grounds and arguments follow, not the request
     r"|\b(?:is|are|was|were|being)\s+exempt\b|\bpublic\s+interest\b"
+    # "... unable to provide some of the information because exemptions under the following
+    # sections of FOISA applies to that information:" - the exemptions follow
+    r"|\bunable\s+to\s+provide\b[^.?]{0,80}\b(?:exemptions?|exceptions?)\s+under\b[^.?]{0,80}"
+    r"\bappl(?:y|ies)\s+to\s+(?:that|this|the|some|all)\b"
+    # "I can now respond as follows:" - the authority's answer follows, not the request
+    r"|\b(?:respond|reply|answer)\s+(?:to\s+(?:it|this|them|you|your\s+\w+)\s+)?as\s+follows\b"
+    # "In answer to your specific questions:" - the answers follow, question by question
+    r"|^\W*in\s+(?:answer|response|reply)\s+to\s+(?:each\s+of\s+)?(?:your|the)\s+(?:\w+\s+){0,2}"
+    r"(?:questions?|points?|queries)\W*$"
     # "I enclose a copy of some of the information you have requested:", "In our response we
     # stated that we were consulted on two applications as follows:" - the authority handing
     # over, or telling what it said: its own list follows, not the request
@@ -351,6 +362,8 @@ _NOT_AN_ASK = re.compile(
     # "Please accept my sincere apologies for the delay": the authority apologising
     r"accept\s+(?:my|our)\s+(?:sincere\s+|sincerest\s+)?apolog)|"
     r"\bif\s+you\s+need\s+any\s+(?:further\s+)?(?:assistance|clarification)|"
+    # "Your reference number is 304-2122 please quote this number on any correspondence"
+    r"\bplease\s+quote\s+(?:this|the|our|your)\s+(?:reference|ref|number)|"
     # "we cannot provide data before 2012": the authority saying what it cannot give
     r"\bwe\s+(?:cannot|can\s*not|can't|are\s+unable\s+to|are\s+not\s+able\s+to)\s+"
     r"(?:provide|supply|give|disclose|release)\b",
@@ -410,6 +423,28 @@ def _asks(sentence: str) -> bool:
     if _POLITE.search(sentence):
         return bool(ASK.search(_POLITE.sub("", sentence)))
     return True
+
+
+#: A line holding a short label and then only figures ("Physical 19", "2014-15 Total 42 12"):
+#: a row of a table whose rules were lost.
+_FIGURE_ROW = re.compile(
+    r"^\s*(?:(?:19|20)\d\d(?:[-/]\d{2,4})?\s+)?[A-Za-z][A-Za-z0-9 /&()'’-]{0,40}?"
+    r"(?:\s+£?\d[\d,.]*%?){1,4}\s*$"
+)
+
+
+def figure_row(line: str) -> bool:
+    """Whether ``line`` is a label followed by figures only (a table row without rules)."""
+    return _FIGURE_ROW.match(line) is not None
+
+
+def figure_table(lines: list[str]) -> bool:
+    """Whether ``lines`` are rows of a table: each a label and figures, the labels not all one
+    word numbered in turn ("Attachment 1", "Attachment 2" list files, they give no figures)."""
+    if not lines or not all(figure_row(line) for line in lines):
+        return False
+    labels = {re.sub(r"[\d\s,.%£]+$", "", line.strip()).lower() for line in lines}
+    return len(labels) > 1
 
 
 def authority_speaks(sentence: str) -> bool:
