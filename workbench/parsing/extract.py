@@ -24,6 +24,7 @@ from typing import Any
 
 from ..documents import Document, load_document
 from ..team import team_held
+from . import voice
 from .answers import Answers, answers_for_paired, content_words, find_answers, marker_keys
 from .confidence import HeaderFound, field_confidence
 from .dates import DatedRole, classify_dates, pick, received_without_year
@@ -593,7 +594,15 @@ class _DecisionContext:
         self.tables = letter.spans(Role.TABLE)
         quoted = [p.span.start for p in letter.pieces if p.source == "response"]
         #: Where the quoted request begins: a title line above it is the page's, not an answer.
-        self.request_start = min(quoted) if quoted else None
+        #: Only above the response too: under a "Response" heading a short line is an answer
+        #: ("2016 - 2017 = 316"), even where the request was looked for in the wrong place.
+        responding = [
+            u.span.start
+            for u in letter.units
+            if voice.response_heading(u.text.split("\n", 1)[0]) is not None
+        ]
+        starts = [min(quoted)] if quoted else []
+        self.request_start = min(starts + responding[:1]) if starts else None
 
     def decide(self, spans: list[Span], *, default: bool) -> Reading:
         """The decision in ``spans``; a substantive answer with no refusal is a disclosure."""
@@ -632,12 +641,7 @@ def _first_substantive(
         s
         for s in sentences
         if _answers_something(s.text)
-        and not (
-            title_before is not None
-            and s.start < title_before
-            and layout.line_index(s.start) < _TITLE_LINES
-            and _title_line(s.text)
-        )
+        and not (title_before is not None and s.start < title_before and _title_line(s.text))
         and not book.find("skip", "routing", s.text)
         and not _PUBLIC_INTEREST.search(s.text)
     ]
@@ -646,11 +650,6 @@ def _first_substantive(
 
 #: The public interest balance is weighed for a refusal or a routing; it answers nothing.
 _PUBLIC_INTEREST = re.compile(r"\bpublic\s+interest\b", re.IGNORECASE)
-
-
-#: A page's title stands among its first lines; short lines further down are answers
-#: ("2016 - 2017 = 316") even when the request was not found above them.
-_TITLE_LINES = 10
 
 
 def _title_line(sentence: str) -> bool:

@@ -245,6 +245,8 @@ def _split_fields(text: str, line: Span) -> list[Span]:
     """A record's request and response run together on one line are two lines: the request
     field, then the response field (and the record's label before them, if any). Only a
     line holding both labels, the request's first, is cut."""
+    if line.text.count(":") < 2 or "equest" not in line.text:
+        return [line]  # most lines: not a record's fields
     request = _RUN_IN_REQUEST.search(line.text)
     starts_with_request = re.match(r"\s*(?:Information\s+request|Request)\s*:", line.text)
     if request is None and not starts_with_request:
