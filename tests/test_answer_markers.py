@@ -21,3 +21,15 @@ def test_a_label_word_is_never_read_as_a_run_of_lettered_labels(line, keys):
     # "Question" once read as "Qu" then the labels "e", "s", "t", "i", "o", "n": an answer to
     # question 2 was also an answer to any lettered point (e), (i), (n), (o), (s) or (t).
     assert marker_keys(line) == keys
+
+
+@pytest.mark.parametrize(
+    ("line", "keys"),
+    [
+        ("Questions 2, 3, and 4: we neither confirm nor deny.", ["2", "3", "4"]),
+        ("Q2, Q3, & Q4 - refused", ["2", "3", "4"]),
+    ],
+)
+def test_a_comma_before_and_still_joins_the_labels(line, keys):
+    # "2, 3, and 4": the comma before "and" once ended the labels, and the line named none.
+    assert marker_keys(line) == keys

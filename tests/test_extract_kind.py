@@ -110,6 +110,21 @@ def test_a_review_of_a_failure_to_respond_reaches_a_decision_but_says_so_unsurel
     assert result.confidence["review_outcome"] < 0.8
 
 
+def test_a_public_interest_extension_in_the_standard_words_is_a_holding_notice():
+    # "the Act allows the time for response to be longer than 20 working days": the answer
+    # comes later; the exemption named is only being considered, nothing is withheld yet.
+    text = (
+        "Dear Ms Ahmed\n\nThank you for your letter of 4 March 2024 asking for the reports on "
+        "the harbour survey.\n\nI can confirm that the information is held. However, some of "
+        "it may be exempt under section 43(2) of the Act, and we must consider the public "
+        "interest. The Act allows the time for response to be longer than 20 working days "
+        "where the public interest has to be considered.\n\nYours sincerely\n"
+    )
+    result = extract(text)
+    assert result.kind == "holding_notice"
+    assert all(p.determination is None for p in result.points)
+
+
 def test_endeavouring_to_respond_by_a_date_is_a_holding_notice():
     text = (
         "Dear Mr Baker,\n\nInformation request\n\nYour correspondence was received on 28 August "

@@ -307,6 +307,19 @@ def test_paragraphs_that_do_not_fit_their_questions_are_not_paired_with_them():
     assert {p.determination for p in result.points} == {Determination.NOT_HELD}
 
 
+def test_a_figure_alone_under_a_question_quoted_again_is_its_answer():
+    # "129,091" on its own line under the question quoted again was read as a heading that
+    # ended the answer before it: the point's evidence was the question, not the figure.
+    text = (
+        "Request\n\n1) How many vans does the council own?\n\n2) How many were bought in 2023?\n\n"
+        "Response\n\n1.How many vans does the council own?\n\n1,204\n\n"
+        "2.How many were bought in 2023?\n\n36\n"
+    )
+    result = extract(text)
+    assert [p.label for p in result.points] == ["1", "2"]
+    assert [e.quote for e in result.points[0].evidence] == ["1,204"]
+
+
 def test_a_bullet_of_another_mark_below_the_asks_is_their_answer():
     text = (
         "For the six months to 31 March 2026, please provide:\n\n"

@@ -31,7 +31,7 @@ _TOKEN = (
 #: ("Q1 – 52") separates the label from its answer, unless both sides are stopped labels:
 #: "2. - 7. N/A" answers points 2 to 7 at once.
 _JOIN = (
-    r"(?:\.?\s*(?:&|\band\b|,|\+|/)\s*|[-–]|\s+to\s+"  # "4. & 5." too
+    r"(?:\.?\s*(?:,\s*(?:&|and\b)|&|\band\b|,|\+|/)\s*|[-–]|\s+to\s+"  # "4. & 5.", "2, 3, and 4"
     r"|\.\s*[-–]\s*(?=\(?\d{1,2}[a-z]?\)?\.(?!\d)))"
 )
 #: "03-08-2016" after "Response" or "Request" is a date, not a range of points.
@@ -694,6 +694,7 @@ class _Topics:
         words = content_words(line.text)
         # "How many employees work in your Trust? – 8453": the question, its answer after it
         asks = line.text.rstrip().endswith("?") or _ANSWER_AFTER_ASK.search(line.text) is not None
+        best: tuple[float, str] | None = None
         for key, own in self.points:
             shared = len(words & own)
             enough = len(own) >= 3 or (len(own) == 2 and asks)
@@ -701,7 +702,13 @@ class _Topics:
             # words of its own; the question repeated adds (almost) none.
             repeated = asks or shared >= 0.9 * len(words)
             if enough and repeated and shared >= 0.75 * len(own) and len(words) <= 1.3 * len(own):
-                return _Marker(line.start, (key,), restated=True)
+                # Two asks alike ("Of these logs, how many are linked to ..." and "Of the logs
+                # submitted by X, how many relate to ..."): the line repeats the closer one.
+                score = shared / len(words | own)
+                if best is None or score > best[0]:
+                    best = (score, key)
+        if best is not None:
+            return _Marker(line.start, (best[1],), restated=True)
         return self._shortened(line, words)
 
     def _shortened(self, line: Span, words: set[str]) -> _Marker | None:
@@ -804,7 +811,10 @@ def _in_reading_order(markers: list[_Marker], keys: list[str]) -> list[_Marker]:
         if not runs or (min(places) >= 0 and ordered and _restarts(ordered, marker, order)):
             if not runs or ordered:
                 runs.append([])
-        elif min(places) < position:
+        elif min(places) < position and not (len(places) > 1 and max(places) >= position):
+            # A marker that jumps back answers nothing new - unless it names the point reached
+            # with those before it ("For questions 2, 3, and 4 above." after each quoted
+            # again): one answer for them all.
             continue
         runs[-1].append(marker)
         position = max(places)
@@ -912,6 +922,8 @@ def _section_breaks(text: str, zones: list[Span], markers: list[_Marker]) -> lis
                 continue
             if not is_heading(block.text) or _LINE_MARKER.match(block.text):
                 continue
+            if _FIGURE_ONLY.match(block.text):
+                continue  # "129,091" under the question quoted again: the answer, not a heading
             kept = statute_heading(block.text) and (
                 kept
                 or starts[-1] > block.start
@@ -921,6 +933,10 @@ def _section_breaks(text: str, zones: list[Span], markers: list[_Marker]) -> lis
             if not kept:
                 breaks.append(block.start)
     return breaks
+
+
+#: A figure standing alone ("129,091", "£4,500", "12%"), though not a year: an answer.
+_FIGURE_ONLY = re.compile(r"^\W*(?!(?:19|20)\d\d\W*$)£?\d[\d,.]*%?\W*$")
 
 
 #: A heading in capitals on a line of its own: "REASON FOR DECISION", "NOTICE OF REFUSAL".

@@ -139,7 +139,8 @@ _AUTHORITY_START = re.compile(
             (?:came|have\s+come)\s+to\s+(?:this|my|the|a)\s+(?:decision|conclusion|view)|
             (?:carried\s+out|conducted|undertook)\s+(?:an?\s+|the\s+|my\s+|further\s+|additional\s+|
             fresh\s+|new\s+)*(?:searche?s?|review|check)s?\b)
-      | please\s+(?:see|find|note|be\s+advised)
+      # "Please find below my FOI requests ...": the requester handing over their own words
+      | please\s+(?:see|find|note|be\s+advised)\b(?!\s+(?:\w+\s+)?my\b)
       | in\s+(?:relation|response|reply|answer)\s+to | with\s+regards?\s+to | regarding\b
       | in\s+(?:our|my)\s+(?:response|reply|letter|e-?mail)\b
       | unfortunately | having\b | following\s+(?:your|a|the|our) | however\b | therefore\b
