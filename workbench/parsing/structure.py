@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -1351,7 +1351,7 @@ def _leads_a_list(reader: _Reader, unit: Unit) -> bool:
 
 
 #: The end of a lead-in over a list: "... the following information:", "... as follows?".
-_LEAD_IN = re.compile(r"\b(?:the\s+following|as\s+follows)\b[^.]*[:?]?$|:$", re.IGNORECASE)
+_LEAD_IN = re.compile(r"\b(?:the\s+following|as\s+follows)\b[^.]*$|:$", re.IGNORECASE)
 
 
 def _starts_a_list(text: str) -> bool:
@@ -1423,13 +1423,14 @@ def _restates(text: str, pieces: list[Piece]) -> bool:
     words = _words(voice.own_words(text))
     if len(words) < _FEWEST_ITEM_WORDS:
         return False
-    return any(
-        len(words & asked) >= 0.85 * len(words)
-        for piece in pieces
-        for unit in piece.units
-        for asked in unit.sentence_words
-        if asked
-    )
+    return any(len(words & asked) >= 0.85 * len(words) for asked in _asked_sentences(pieces))
+
+
+def _asked_sentences(pieces: list[Piece]) -> Iterator[set[str]]:
+    """The words of every sentence the request's pieces hold, one set a sentence."""
+    for piece in pieces:
+        for unit in piece.units:
+            yield from (asked for asked in unit.sentence_words if asked)
 
 
 def _last_item_unmarked(listed: list[Unit], unit: Unit) -> bool:
@@ -1473,10 +1474,8 @@ def _asked_again(text: str, pieces: list[Piece]) -> bool:
     if len(words) < 3:
         return False
     return any(
-        asked and len(words & asked) >= _SAME_WORDS * max(len(words), len(asked))
-        for piece in pieces
-        for unit in piece.units
-        for asked in unit.sentence_words
+        len(words & asked) >= _SAME_WORDS * max(len(words), len(asked))
+        for asked in _asked_sentences(pieces)
     )
 
 
