@@ -909,13 +909,17 @@ def _section_breaks(text: str, zones: list[Span], markers: list[_Marker]) -> lis
                 # DECISION"), with answers still to come: it ends the answer before it as a
                 # blank line would. After the last answer ("NOTICE OF REFUSAL") it may be that
                 # answer's reasons, and is left to run on.
+                # Under a label that stands alone ("Q2 -" over "NOTICE OF REFUSAL") the
+                # heading opens that answer: the answer is laid out below its label.
+                block_lines = lines(text, block.start, block.end)
                 breaks += [
                     line.start
-                    for line in lines(text, block.start, block.end)
+                    for above, line in zip(block_lines, block_lines[1:], strict=False)
                     if starts
-                    and block.start < line.start < starts[-1]
+                    and line.start < starts[-1]
                     and line.start not in starts
                     and _CAPITAL_HEADING.match(line.text)
+                    and not (above.start in starts and _BARE_MARKER.match(above.text))
                 ]
                 continue
             if block.start in starts or after_question:
@@ -938,6 +942,9 @@ def _section_breaks(text: str, zones: list[Span], markers: list[_Marker]) -> lis
 #: A figure standing alone ("129,091", "£4,500", "12%"), though not a year: an answer.
 _FIGURE_ONLY = re.compile(r"^\W*(?!(?:19|20)\d\d\W*$)£?\d[\d,.]*%?\W*$")
 
+
+#: A label with nothing after it on its line: "Q2 -", "Question 3:", "4.".
+_BARE_MARKER = re.compile(rf"^\s*{_TOKEN}\s*[.):\-–—]?\s*$", re.IGNORECASE)
 
 #: A heading in capitals on a line of its own: "REASON FOR DECISION", "NOTICE OF REFUSAL".
 _CAPITAL_HEADING = re.compile(r"^\s*[A-Z][A-Z'’&]+(?:\s+[A-Z][A-Z'’&]+){1,5}\s*:?\s*$")

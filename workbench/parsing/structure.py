@@ -990,7 +990,9 @@ def _step(reader: _Reader, unit: Unit) -> None:
     if reader.state != "request" and _table_pair(reader, unit):
         return
     requested = voice.request_heading(first_line)
-    if requested is not None and _answer_label(text, first_line):
+    if requested is not None and (
+        _answer_label(text, first_line) or _bare_answer_label(reader, unit, first_line)
+    ):
         # "Q1" on its own line over "I can confirm that we hold ...": the answer's label.
         if reader.state in ("request", "intro"):
             reader.close()
@@ -1192,6 +1194,20 @@ def _answer_label(text: str, first_line: str) -> bool:
         return False
     rest = text.split("\n", 1)[1] if "\n" in text else ""
     return bool(rest.strip()) and voice.authority_speaks(rest) and not voice.asks(rest)
+
+
+def _bare_answer_label(reader: _Reader, unit: Unit, first_line: str) -> bool:
+    """A bare question label alone in its block ("Q2 -"), met among the answers once the
+    request is read, over words that ask nothing ("NOTICE OF REFUSAL"): the label of an
+    answer laid out on the lines below it. Were a question under it, the letter would be
+    quoting each question again before its answer."""
+    if reader.state != "answer" or not reader.letter.pieces or "\n" in unit.text.strip():
+        return False
+    if not _BARE_LABEL.match(first_line):
+        return False
+    units = reader.letter.units
+    following = units[unit.index + 1] if unit.index + 1 < len(units) else None
+    return following is not None and not following.asks
 
 
 #: A question's label alone on its line: "Q1", "Question 2:", "Q3 -".
