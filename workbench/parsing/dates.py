@@ -178,18 +178,23 @@ class DatedRole:
     rank: int = 2
 
 
-def classify_dates(text: str, layout: Layout | None = None) -> list[DatedRole]:
-    """Each date whose role the text makes clear, in reading order."""
+def classify_dates(text: str, layout: Layout | None = None, top: int = 0) -> list[DatedRole]:
+    """Each date whose role the text makes clear, in reading order.
+
+    ``top`` is where the letter itself begins: on a thread page the reply comes after the
+    request and its acknowledgement, and its date stands near its own top, not the page's.
+    """
     layout = layout or Layout(text)
+    top_line = layout.line_index(top) or 0 if top else 0
     roles = []
     for found in find_dates(text):
-        judged = _judge(text, layout, found)
+        judged = _judge(text, layout, found, top_line)
         if judged is not None:
             roles.append(judged)
     return roles
 
 
-def _judge(text: str, layout: Layout, found: FoundDate) -> DatedRole | None:
+def _judge(text: str, layout: Layout, found: FoundDate, top_line: int = 0) -> DatedRole | None:
     line = layout.line_at(found.start)
     if line is None:
         return None
@@ -208,7 +213,7 @@ def _judge(text: str, layout: Layout, found: FoundDate) -> DatedRole | None:
     role = _role_of_words(before)
     if role is not None:
         return DatedRole(found.date, role[0], role[1], sentence, 2 if role[1] else 3)
-    if _is_letter_date_line(text, layout, line, found):
+    if _is_letter_date_line(text, layout, line, found, top_line):
         return DatedRole(found.date, "response", False, line, 1)
     return None
 
@@ -336,14 +341,18 @@ def _whose_reply(before: str, match: re.Match[str], role: Role | None) -> Role |
 _REQUESTER_REPLIED = re.compile(r"\byou\s+(?:have\s+|then\s+|kindly\s+)?$", re.IGNORECASE)
 
 
-def _is_letter_date_line(text: str, layout: Layout, line: Span, found: FoundDate) -> bool:
-    """A date standing alone on a line near the top: the date of the letter."""
+def _is_letter_date_line(
+    text: str, layout: Layout, line: Span, found: FoundDate, top_line: int = 0
+) -> bool:
+    """A date standing alone on a line near the top (of the page or the letter): the date
+    of the letter."""
     rest = text[found.end : line.end].strip(" .,")
     before = text[line.start : found.start]
     alone = (before.strip() == "" or bool(_REFERENCE_BEFORE.match(before))) and (
         rest == "" or bool(_REFERENCE_AFTER.match(rest))  # "7 August 2012 / Ref FO005949"
     )
-    if not alone or (layout.line_index(line.start) or 0) > 25:
+    index = layout.line_index(line.start) or 0
+    if not alone or (index > 25 and not 0 <= index - top_line <= 25):
         return False
     previous = _previous_line(layout, line)
     return previous is None or not re.search(

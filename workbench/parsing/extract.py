@@ -187,7 +187,7 @@ def _read_header(letter: Letter, result: Extraction, name: str | None = None) ->
     # requester does not label a date as received.
     roles = [
         r
-        for r in classify_dates(text, layout)
+        for r in classify_dates(text, layout, _letter_start(letter))
         if not _inside(r.evidence.start, quoted)
         or (r.rank == 0 and (r.evidence.start in opening or r.role == "received"))
     ]
@@ -209,6 +209,12 @@ def _read_header(letter: Letter, result: Extraction, name: str | None = None) ->
             setattr(result, name, found.date)
             _note(result, name, found.evidence)
     return HeaderFound(reference, received, responded, clarified)
+
+
+def _letter_start(letter: Letter) -> int:
+    """Where the main message begins (0 when the page is the letter alone)."""
+    first = letter.main[0]
+    return letter.units[first].span.start if 0 < first < len(letter.units) else 0
 
 
 def _outside_main(letter: Letter, role: DatedRole) -> DatedRole | None:

@@ -391,11 +391,30 @@ def _message_starts(units: list[Unit]) -> list[int]:
             starts.append(unit.index)
             signed_off = False
         elif _is_salutation(text) and signed_off and unit.index > starts[-1]:
-            starts.append(unit.index)
+            starts.append(_letterhead_start(units, unit.index, starts[-1]))
             signed_off = False
         elif voice.SIGN_OFF.match(first_line):
             signed_off = True
     return sorted(set(starts))
+
+
+def _letterhead_start(units: list[Unit], salutation: int, floor: int) -> int:
+    """Where a letter opening at ``salutation`` begins: its heading lines above the "Dear ..."
+    (the addressee, the date, "Our ref: ...") are the letter's own, not the end of the
+    message before it, as on a thread page where the reply's attachment follows an email."""
+    start = salutation
+    while start - 1 > floor and _LETTERHEAD_FIELD.match(units[start - 1].text):
+        start -= 1
+    return start
+
+
+#: A heading line of a letter: the date alone, a reference, or the addressee's name.
+_LETTERHEAD_FIELD = re.compile(
+    r"^\s*(?:(?:date\s*:?\s*)?\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,9},?\s+\d{4}|"
+    r"\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}|(?:our|your)\s+ref(?:erence)?\b[^\n]{0,40}|"
+    r"(?:mr|mrs|ms|miss|mx|dr)\.?\s+[A-Z][\w.' -]{0,30})\s*$",
+    re.IGNORECASE,
+)
 
 
 def _next_is_header(units: list[Unit], unit: Unit) -> bool:
