@@ -16,14 +16,15 @@ _WORD = r"(?:Q|Qu|Ques|Question|Request|Req|Point|Item|Part|Element)"
 _ANSWER_WORD = r"(?:A|Ans|Answer|Response|Reply)"
 
 #: A label opening a line, or a quotation that opens the line ('"1. How many...'):
-#: "1.", "1)", "(1)", "1 -", "3a.", "Q1", "Question 2:", "a)", "(ii)"; a bare number before a
-#: question ("1 How many ...?", a list whose dots a PDF lost) too, but not before a statement
-#: ("5 one bedroom properties"), which is more often a figure.
+#: "1.", "1)", "(1)", "1 -", "3a.", "2a and b)", "Q1", "Question 2:", "a)", "(ii)"; a bare
+#: number before a question ("1 How many ...?", a list whose dots a PDF lost) too, but not
+#: before a statement ("5 one bedroom properties"), which is more often a figure.
 ITEM = re.compile(
     rf"""^[ \t]*["“‘]?[ \t]*(?:
         (?P<word>{_WORD})\s*\.?\s*(?P<wnum>\d{{1,2}})
             (?:(?P<wsub>[a-z])|\s?\((?P<wsub2>[a-zA-Z])\))?(?![\w(])\s*[.:)\-–—]?
-      | \(?(?P<num>\d{{1,2}})(?P<sub>[a-z])?(?:[.):]|,(?=\s+[A-Z])|\s+[-–—])
+      | \(?(?P<num>\d{{1,2}})(?P<sub>[a-z])?(?P<parts>(?<=[a-z])(?:\s?(?:and|&|-|/)\s?[a-z])+)?
+            (?:[.):]|,(?=\s+[A-Z])|\s+[-–—])
             (?=\s|$|(?<=[.)])[A-Z][a-z])
       | (?P<bare>\d{{1,2}})[ \t]+(?=(?:How|What|Which|When|Where|Who|Why|Is|Are|Do|Does|Did
             |Has|Have|Can|Could|Will|Would)\s[^\n]*\?[ \t]*(?:\n|$))
@@ -58,7 +59,9 @@ def read_item(line: str) -> ItemLabel | None:
         sub = groups["wsub"] or (groups["wsub2"] or "").lower() or None  # "Q2 (A)" is "Q2a"
         return ItemLabel("num", groups["wnum"], sub, word, match.end())
     if groups["num"]:
-        return ItemLabel("num", groups["num"], groups["sub"], None, match.end())
+        # "2a and b)" labels both parts of item 2 at once: it is the whole item.
+        sub = None if groups["parts"] else groups["sub"]
+        return ItemLabel("num", groups["num"], sub, None, match.end())
     if groups["bare"]:
         return ItemLabel("num", groups["bare"], None, None, match.end())
     letter = groups["alpha"] or groups["alpha2"]
