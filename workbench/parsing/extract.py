@@ -675,7 +675,11 @@ def _title_line(sentence: str) -> bool:
 
 _NOT_AN_ANSWER = re.compile(
     r"^\W*(?:dear\b|thank\s+you|thanks\b|yours\b|kind\s+regards|re:)|\byour\s+(?:\w+\s+)?request\b|"
-    r"\b(?:ref(?:erence)?|date)\s*:",
+    r"\b(?:ref(?:erence)?|date)\s*:|"
+    # "This request is being handled under the Freedom of Information Act 2000": which law
+    # applies, said before any answer.
+    r"\b(?:handled|dealt\s+with|considered|processed)\s+(?:in\s+accordance\s+with|under)\s+"
+    r"(?:the\s+)?(?:freedom\s+of\s+information|environmental\s+information|FOI|EIR)",
     re.IGNORECASE,
 )
 
