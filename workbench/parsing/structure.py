@@ -379,6 +379,7 @@ def _message_starts(units: list[Unit]) -> list[int]:
     """Unit indices where a new message begins (always 0 first)."""
     starts = [0]
     signed_off = False
+    signer = 0  # the unit after the last sign-off: the signer's name, which ends that message
     for unit in units:
         text = unit.text
         first_line = text.split("\n", 1)[0]
@@ -391,21 +392,36 @@ def _message_starts(units: list[Unit]) -> list[int]:
             starts.append(unit.index)
             signed_off = False
         elif _is_salutation(text) and signed_off and unit.index > starts[-1]:
-            starts.append(_letterhead_start(units, unit.index, starts[-1]))
+            starts.append(_letterhead_start(units, unit.index, max(starts[-1], signer)))
             signed_off = False
         elif voice.SIGN_OFF.match(first_line):
             signed_off = True
+            signer = unit.index + 1
     return sorted(set(starts))
 
 
 def _letterhead_start(units: list[Unit], salutation: int, floor: int) -> int:
     """Where a letter opening at ``salutation`` begins: its heading lines above the "Dear ..."
-    (the addressee, the date, "Our ref: ...") are the letter's own, not the end of the
-    message before it, as on a thread page where the reply's attachment follows an email."""
+    (the addressee, the date, "Our ref: ...", a title) are the letter's own, not the end of
+    the message before it, as on a thread page where the reply's attachment follows an email.
+    They run back to the signer's name under the last sign-off, or to a sentence."""
     start = salutation
-    while start - 1 > floor and _LETTERHEAD_FIELD.match(units[start - 1].text):
+    while start - 1 > floor and _letterhead_line(units[start - 1].text):
         start -= 1
     return start
+
+
+def _letterhead_line(text: str) -> bool:
+    """A line of a letter's heading: a field (date, reference, addressee), or a short line
+    that is no sentence ("Request Accepted", "Our ref / Ein cyf: 2021-1022E")."""
+    if _LETTERHEAD_FIELD.match(text):
+        return True
+    return (
+        "\n" not in text
+        and len(text) <= 60
+        and not text.rstrip().endswith((".", "?", "!", ","))
+        and not voice.SIGN_OFF.match(text)
+    )
 
 
 #: A heading line of a letter: the date alone, a reference, or the addressee's name.
@@ -587,7 +603,9 @@ _LETTERHEAD_LINE = 100
 def _headed_letter(units: list[Unit], salutation: Unit) -> bool:
     """Whether what comes before the salutation is a letterhead: a page that quotes the
     request or answers under headings before a "Dear ..." is not one."""
-    for unit in units[: salutation.index]:
+    for unit in units:
+        if unit.index >= salutation.index:
+            break  # (the units may be a later message's: indices count from the page's top)
         first = unit.text.split("\n", 1)[0]
         if voice.request_heading(first) is not None or voice.response_heading(first) is not None:
             return False
