@@ -151,9 +151,12 @@ _LABEL = re.compile(
     r"^\s*(?P<label>(?:[A-Za-z]+\s+){0,3}?(?:dates?|received|responded|response|sent|replied|"
     r"published|updated|dated|released|issued|clarified|clarification|requested|"
     r"request(?:\s+details)?)"
-    r"(?:\s+[A-Za-z]+){0,3}?)\s*[:\-–]?\s*$",
+    r"(?:\s+[A-Za-z]+){0,3}?)"
+    # A Welsh body's letterhead gives each label in both languages: "Date / Dyddiad:".
+    r"(?:\s*/\s*dyddiad\b[^:\n]{0,20})?\s*[:\-–]?\s*$",
     re.IGNORECASE,
 )
+_WELSH_LABEL = re.compile(r"\s*/\s*dyddiad\b[^:\n]{0,20}", re.IGNORECASE)
 _CUE_WINDOW = 90
 #: The receipt of a review request itself, said as such.
 _REVIEW_RECEIVED = re.compile(
@@ -200,6 +203,7 @@ def _judge(text: str, layout: Layout, found: FoundDate, top_line: int = 0) -> Da
         return None
     label = _line_label(text, layout, line, found)
     if label is not None:
+        label = _WELSH_LABEL.sub("", label)
         role = _role_of_label(label)
         if role is None:
             return None

@@ -80,7 +80,10 @@ _OTHER_REQUEST = re.compile(
     re.I,
 )
 _LABEL_WORD = re.compile(r"(?:ref(?:erence)?|no|number)\b\.?\s*[:#]?\s*", re.I)
-_SEPARATOR = re.compile(r"\s*(?:[:#=]|[-–—](?=\s)|\bis\b)?\s*", re.I)
+#: A Welsh body's letterhead gives the label in both languages: "Our ref / Ein cyf:".
+_SEPARATOR = re.compile(
+    r"(?:\s*/\s*(?:ein\s+)?cyf(?:eirnod)?\b\.?)?\s*(?:[:#=]|[-–—](?=\s)|\bis\b)?\s*", re.I
+)
 #: A reference value: starts with a letter or digit, has a digit, may hold / - _ . and
 #: spaced dashes or slashes ("2022 – 280 / WE5500").
 #: A regime word may stand before the code, spaced: "FOI 2023/123", "FOI/EIR 23-0771".

@@ -135,9 +135,17 @@ def _line_units(text: str, block: Span) -> list[Span]:
 
 
 def _continues(previous: str, line: str) -> bool:
-    if LIST_ITEM.match(line) or not line[:1].islower():
+    if LIST_ITEM.match(line):
         return False
+    if not line[:1].islower():
+        # "... received at this office on" / "19/11/21, ...": a wrapped line may open with a
+        # figure, where the line before stopped on a word no sentence ends with.
+        return line[:1].isdigit() and _OPEN_ENDED.search(previous) is not None
     return not previous.rstrip().endswith((".", "?", "!", ":", ";"))
+
+
+#: The last word of a line that leaves its sentence open: a preposition or an article.
+_OPEN_ENDED = re.compile(r"\b(?:on|of|in|at|by|from|to|since|until|dated|the|a|an)\s*$", re.I)
 
 
 #: An answer label run into the question before it ("... the StrategyA1 / We do not hold"),
