@@ -100,7 +100,15 @@ def _read(
     skip = _not_the_response(letter)
     result.searches = [_evidence(s) for s in find_searches(response_text, layout, skip)]
     _read_rights(response_text, layout, skip, result)
-    _read_kind(letter, result, [decision.basis in DECIDING for _, decision in readings])
+    _read_kind(
+        letter,
+        result,
+        [decision.basis in DECIDING for _, decision in readings],
+        [
+            _unsettled(point, decision.basis)
+            for point, (_, decision) in zip(result.points, readings, strict=True)
+        ],
+    )
     # Whether the text stops mid-sentence is read as written: "... see our privacy notice**"
     # ends on its closing mark.
     _mark_cut_short(layout if as_written == response_text else Layout(as_written), result)
@@ -131,13 +139,22 @@ def _mark_cut_short(layout: Layout, result: Extraction) -> None:
         )
 
 
-def _read_kind(letter: Letter, result: Extraction, decided: list[bool]) -> None:
+def _unsettled(point: Point, basis: str) -> bool:
+    """An exemption named for what is held, nothing given: a public interest extension may
+    still weigh it ("The Department does hold some of the information ... The exemptions that
+    apply are ...")."""
+    return point.determination is Determination.HELD_WITHHELD or basis == "withheld_some"
+
+
+def _read_kind(
+    letter: Letter, result: Extraction, decided: list[bool], unsettled: list[bool]
+) -> None:
     """The kind of letter; a holding notice decides nothing, so its points have no decision."""
-    kind = read_kind(letter, result.points, decided)
+    kind = read_kind(letter, result.points, decided, unsettled)
     result.kind = kind.value  # type: ignore[assignment]
     if result.kind == "holding_notice":
-        for point, deciding in zip(result.points, decided, strict=True):
-            if not deciding or point.determination is Determination.HELD_WITHHELD:
+        for point, deciding, open_ in zip(result.points, decided, unsettled, strict=True):
+            if not deciding or open_:
                 point.determination, point.evidence, point.provisions = None, [], []
                 point.confidence = kind.confidence
     _note(result, "kind", kind.evidence)

@@ -1094,6 +1094,12 @@ def _step(reader: _Reader, unit: Unit) -> None:
             return  # "- Reference" / "- FOI 25-102": a record's fields, before its request
         if _REQUEST_NUMBER.match(text):
             return  # "Original Request 202500497219": which request, not what it asked
+        if _listed_ground(text):
+            # "The exemptions that apply to the information you have requested are:" over
+            # "- FOIA Section 35(1)(a) - ...": the authority listing its grounds, not the asks.
+            reader.spoken = True
+            reader.state = "answer" if reader.letter.pieces else "before"
+            return
         if (
             voice.authority_speaks(text)
             and not _listed(text)
@@ -1255,6 +1261,19 @@ _DATE_ONLY = re.compile(
     r"^\W*(?:\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}|\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,9},?\s+\d{4}|"
     r"[A-Za-z]{3,9}\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{4}-\d{2}-\d{2})\W*$"
 )
+
+
+def _listed_ground(text: str) -> bool:
+    """A provision named as a list item or a line of its own ("- FOIA Section 35(1)(a) - the
+    formulation of government policy;"), not a sentence that opens on a section."""
+    bare = _BULLET_MARK.sub("", text, count=1)
+    if not statute_heading(bare) or "\n" in text:
+        return False
+    return bare != text or not re.search(r"[.?!](?:\s|$)", bare)
+
+
+#: A bullet's mark at the start of a line.
+_BULLET_MARK = re.compile(rf"^\s*[{BULLETS}]\s*")
 #: A line naming the request by its number only: "Original Request 202500497219".
 _REQUEST_NUMBER = re.compile(
     r"^\W*(?:original\s+|initial\s+)?(?:request|case)(?:\s+(?:no\.?|number|ref(?:erence)?))?"
