@@ -796,7 +796,7 @@ class _Reader:
         named = marker_keys(text) if text[:1].isalnum() else []
         if len(named) > 1 and set(named) <= {label_key(format_label(s)) for s in seen}:
             return True  # "1 and 2: ..." - answers to points already asked
-        if _repeats(text, self.current):
+        if _repeats(text, self.current) and not (unit.asks and self._fresh_ask_follows(unit)):
             return True  # a question quoted again: its answer follows
         listed = [u for u in self.current.units if _listed(u.text)]
         if listed and self._answer_bullet(unit, listed):
@@ -822,6 +822,21 @@ class _Reader:
             ):
                 return True  # bulleted asks, then a paragraph of plain text: the answers
         return False
+
+    def _fresh_ask_follows(self, unit: Unit) -> bool:
+        """The next block asks something not yet asked: a line said twice by the requester
+        ("Please break down per year ..." after two questions) is still the request; a
+        question quoted again is followed by its answer."""
+        units = self.letter.units
+        following = units[unit.index + 1] if unit.index + 1 < len(units) else None
+        if following is None or following.role not in ANSWERING:
+            return False
+        assert self.current is not None
+        return (
+            following.asks
+            and not following.authority
+            and not _repeats(following.text, self.current)
+        )
 
     def _in_request_message(self, unit: Unit) -> bool:
         """The unit repeats a passage of the requester's own message on the page, word for word
