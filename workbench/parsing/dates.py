@@ -359,9 +359,21 @@ def _is_letter_date_line(
     if not alone or (index > 25 and not 0 <= index - top_line <= 25):
         return False
     previous = _previous_line(layout, line)
-    return previous is None or not re.search(
+    if previous is not None and re.search(
         r"publish|updated|posted|modified|printed", previous.text, re.IGNORECASE
+    ):
+        return False
+    following = layout.lines[index + 1] if index + 1 < len(layout.lines) else None
+    # "1 January 2020" then "1 February 2020": a table's column of dates, not the letter's.
+    return not any(
+        near is not None and _LONE_DATE.match(near.text) for near in (previous, following)
     )
+
+
+#: A line holding a date and nothing else ("1 February 2020", "03/02/2021").
+_LONE_DATE = re.compile(
+    r"^\W*(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,9},?\s+\d{4}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4})\W*$"
+)
 
 
 def _evidence(text: str, layout: Layout, line: Span, found: FoundDate) -> Span:
