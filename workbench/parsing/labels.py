@@ -17,8 +17,9 @@ _ANSWER_WORD = r"(?:A|Ans|Answer|Response|Reply)"
 
 #: A label opening a line, or a quotation that opens the line ('"1. How many...'):
 #: "1.", "1)", "(1)", "1 -", "3a.", "2a and b)", "Q1", "Question 2:", "a)", "(ii)"; a bare
-#: number before a question ("1 How many ...?", a list whose dots a PDF lost) too, but not
-#: before a statement ("5 one bedroom properties"), which is more often a figure.
+#: number before a question ("1 How many ...?" or "3 What ... scheme.", a list whose marks a
+#: page lost) too, but not before a statement ("5 one bedroom properties"), which is more
+#: often a figure.
 ITEM = re.compile(
     rf"""^[ \t]*["“‘]?[ \t]*(?:
         (?P<word>{_WORD})\s*\.?\s*(?P<wnum>\d{{1,2}})
@@ -27,7 +28,7 @@ ITEM = re.compile(
             (?:[.):]|,(?=\s+[A-Z])|\s+[-–—])
             (?=\s|$|(?<=[.)])[A-Z][a-z])
       | (?P<bare>\d{{1,2}})[ \t]+(?=(?:How|What|Which|When|Where|Who|Why|Is|Are|Do|Does|Did
-            |Has|Have|Can|Could|Will|Would)\s[^\n]*\?[ \t]*(?:\n|$))
+            |Has|Have|Can|Could|Will|Would)\s[^\n]*[?.][ \t]*(?:\n|$))
       | \((?P<alpha>[a-zA-Z])\)(?=\s|$)
       | (?!q\.)(?P<alpha2>[a-zA-Z])[.)](?=\s|$)  # not "Q. How many ...?", a question's mark
       | \((?P<roman>[ivx]{{1,5}})\)(?=\s|$)
