@@ -155,3 +155,13 @@ def test_an_automated_acknowledgement_is_a_holding_notice():
         "will receive a written\nresponse within 20 working days.\n"
     )
     assert extract(text).kind == "holding_notice"
+
+
+def test_a_review_said_to_be_complete_is_a_review_outcome():
+    text = (
+        "Dear Mr Ortiz\n\nI am replying to your request for an internal review of the "
+        "Department's response to your request about cycle lanes. I had no part in the original "
+        "decision. My review is now complete and I can give the following response.\n\n"
+        "The original reply withheld the drafts under regulation 12(4)(e).\n"
+    )
+    assert extract(text).kind == "internal_review_outcome"
