@@ -78,6 +78,7 @@ _INTRO = re.compile(
           (?:asked|requested|wrote|said|stated|seek|sought)\b[^?!]{0,120}
         |\byour\s+(?:\w+\s+){0,3}(?:request|e-?mail|letter|questions?)\b[^?!.]{0,40}
         |\byour\s+request\s+under\s+the\s+[^?!.]{0,80}?\bfor
+        |\byour\s+(?:\w+\s+){0,3}request\b[^?!.]{0,100}?\b(?:set\s+out|shown|reproduced)\s+below
         |\binformation\s+(?:you\s+)?requested\b[^?!]{0,90}
         |\brequest\s+(?:was|read|is|reads|stated)\b[^?!]{0,40}
         |\b(?:requesting|seek(?:ing)?\s+access\s+to)\s+the\s+following\b[^?!]{0,60}
