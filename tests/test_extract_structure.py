@@ -261,3 +261,9 @@ def test_a_request_set_out_below_the_authoritys_lead_in_is_the_point():
     (point,) = extract(letter_text(text)).points
     assert point.text.startswith("I am requesting information regarding the number of drivers")
     assert point.determination is D.PUBLISHED_ELSEWHERE
+
+
+def test_the_years_listed_under_each_question_are_not_its_parts():
+    # "i. 2021/22", "ii. 2022/23" under each numbered question: the periods it asks about.
+    text = (LETTER_DIR / "year-items-and-labelled-answer-lines.txt").read_text(encoding="utf-8")
+    assert [p.label for p in extract(letter_text(text)).points] == ["1", "2", "3"]

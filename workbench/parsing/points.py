@@ -391,6 +391,8 @@ def _accepted_items(text: str, region: Span, *, continued: bool = False) -> list
             label = replace(label, value=str(ones[line.start]))
         if in_part and label.kind != "num":
             continue
+        if label.kind != "num" and period_only(line.text[label.end :]):
+            continue  # "i. 2012/13", "ii. 2013/14": the years a question asks for, not its parts
         if label.kind == "alpha" and label.value == "i" and last_letter != "h":
             label = ItemLabel("roman", "i", None, None, label.end)
         if label.kind == "roman" and _letter_after(last_letter, label.value):
@@ -433,6 +435,20 @@ def _accepted_items(text: str, region: Span, *, continued: bool = False) -> list
                 parent = None
             items.append(_Item(label, line, 2 if parent else 0, parent))
     return items
+
+
+#: A year or a span of years, and nothing more ("2012/13", "2017/18 (providing the figure at
+#: 01/10/17)", "2019-2020").
+_PERIOD_ONLY = re.compile(
+    r"\s*(?:(?:financial|calendar)\s+year\s+)?(?:19|20)\d\d(?:\s*[/\-–]\s*(?:19|20)?\d\d)?"
+    r"(?:\s*\([^)\n]*\))?\s*[.;,:]?\s*$",
+    re.IGNORECASE,
+)
+
+
+def period_only(item: str) -> bool:
+    """An item that names only a year or a span of years: a period a question asks about."""
+    return _PERIOD_ONLY.match(item) is not None
 
 
 #: "... the following information: 1. The incident report." - a list whose first item

@@ -37,7 +37,7 @@ from . import voice
 from .answers import announces_answers, announces_below, marker_keys, statute_heading
 from .labels import ItemLabel, format_label, label_key, read_item
 from .phrases import phrase_book
-from .points import ANSWERED_BESIDE, FOLLOW_ON, ITEM_PARAGRAPH
+from .points import ANSWERED_BESIDE, FOLLOW_ON, ITEM_PARAGRAPH, period_only
 from .rights import is_rights_sentence
 from .text import BULLETS, LIST_ITEM, Layout, Span, is_heading
 
@@ -785,6 +785,8 @@ class _Reader:
         if label is not None and _repeats(text, self.current, relabelled=True):
             return True  # "4. How many staff?" asked, then "1. How many staff? – 8453": its answer
         if label is not None and any(_same(label, other) for other in seen):
+            if label.kind != "num" and period_only(text[label.end :]):
+                return False  # "ii. 2013/14" again under the next question: its years
             if unit.asks and _all_first(seen + [label]):
                 return False  # "1. How many ...?" "1. How many ...?": a list the page numbers "1."
             if self._nested(unit):
@@ -1043,7 +1045,9 @@ def _step(reader: _Reader, unit: Unit) -> None:
         return
     requested = voice.request_heading(first_line)
     if requested is not None and (
-        _answer_label(text, first_line) or _bare_answer_label(reader, unit, first_line)
+        _answer_label(text, first_line)
+        or _bare_answer_label(reader, unit, first_line)
+        or _labelled_answer(reader, text)
     ):
         # "Q1" on its own line over "I can confirm that we hold ...": the answer's label.
         if reader.state in ("request", "intro"):
@@ -1267,6 +1271,34 @@ def _bare_answer_label(reader: _Reader, unit: Unit, first_line: str) -> bool:
     following = units[unit.index + 1] if unit.index + 1 < len(units) else None
     return following is not None and not following.asks
 
+
+def _labelled_answer(reader: _Reader, text: str) -> bool:
+    """A question's label opening the authority's words on its own line, once the request is
+    read ("Q1: I am not obliged to provide you with a response ..."): the answer to Q1."""
+    if reader.state != "answer" or not reader.letter.pieces:
+        return False
+    label = _QUESTION_LABEL.match(text)
+    if label is None:
+        return False
+    rest = text[label.end() :]
+    if voice.asks(rest):
+        return False
+    if voice.authority_speaks(rest):
+        return True
+    # "Q2: The annual spend has been provided below ...": words that ask nothing, under the
+    # number of a question already asked.
+    number = re.search(r"\d+", label.group(0))
+    asked = {
+        item.value
+        for piece in reader.letter.pieces
+        for u in piece.units
+        if (item := read_item(u.text)) is not None and item.kind == "num"
+    }
+    return number is not None and number.group(0) in asked
+
+
+#: A question's label and its mark at the start of a line: "Q1:", "Question 2 -".
+_QUESTION_LABEL = re.compile(r"^\s*(?:q|questions?)\s*\.?\s*\d{1,2}[a-z]?\s*[.:\-–]\s*", re.I)
 
 #: A question's label alone on its line: "Q1", "Question 2:", "Q3 -".
 _BARE_LABEL = re.compile(r"^\s*(?:q|questions?)\s*\.?\s*\d{1,2}[a-z]?\s*[.:\-–]?\s*$", re.I)
