@@ -385,6 +385,8 @@ def _paired_points(text: str, pieces: list[Piece]) -> list[RequestPoint]:
     return points
 
 
+#: A full stop ending the first sentence, then the next sentence on the same line.
+_ASKED_STOP = re.compile(r"(?<=[a-z)])\.\s+(?=[A-Z0-9£])")
 #: A question mark ending the ask, then the next sentence on the same line.
 _ASKED_THEN = re.compile(r"\?\s+(?=[A-Z0-9£])")
 #: "how many police staff are suspended - 3": the figure written after the ask, past a spaced
@@ -425,6 +427,12 @@ def _answered_in_line(text: str, point: RequestPoint, *, loosely: bool = False) 
     if match is None:
         line = value.split("\n", 1)[0]
         match = _DASHED_FIGURE.search(line) or _AFTER_BRACKET.search(line)  # "... - 9", "...) No."
+    if match is None:
+        # "How many have accepted extra children through appeals. This information is not
+        # held.": the question's mark written as a full stop, the answer after it.
+        stop = _ASKED_STOP.search(value)
+        if stop is not None and asks(value[: stop.start()]):
+            match = stop
     if match is None or "\n" in value[: match.end()].strip():
         return None
     rest = value[match.end() :].split("\n", 1)[0]

@@ -1355,11 +1355,22 @@ def _cut_swallowed_answer(piece: Piece) -> None:
     if piece.question is not None or piece.source != "response":
         return
     for position, unit in enumerate(piece.units):
-        if position and _decides(unit):
+        if position and _decides(unit) and not _asked_then_answered(unit):
             for rest in piece.units[position:]:
                 rest.role = Role.ANSWER
             piece.units = piece.units[:position]
             return
+
+
+def _asked_then_answered(unit: Unit) -> bool:
+    """A numbered item that asks, then answers on its own line ("2. How many have accepted
+    extra children through appeals. This information is not held by the council."): a list
+    answered item by item, whose answers are split from their questions later."""
+    label = read_item(unit.text)
+    if label is None or "\n" in unit.text:
+        return False
+    sentences = re.split(r"(?<=[.?!])\s+", unit.text[label.end :].strip())
+    return len(sentences) > 1 and voice.asks(sentences[0]) and not _DECIDING.search(sentences[0])
 
 
 def _decides(unit: Unit) -> bool:
