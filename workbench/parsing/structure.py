@@ -607,6 +607,8 @@ def _headed_letter(units: list[Unit], salutation: Unit) -> bool:
         if unit.index >= salutation.index:
             break  # (the units may be a later message's: indices count from the page's top)
         first = unit.text.split("\n", 1)[0]
+        if unit.index + 1 == salutation.index and "\n" not in unit.text:
+            continue  # "Freedom of Information Request" over "Dear Mr Joseph": the letter's title
         if voice.request_heading(first) is not None or voice.response_heading(first) is not None:
             return False
         if read_item(first) is not None and unit.asks:
