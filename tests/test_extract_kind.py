@@ -165,3 +165,17 @@ def test_a_review_said_to_be_complete_is_a_review_outcome():
         "The original reply withheld the drafts under regulation 12(4)(e).\n"
     )
     assert extract(text).kind == "internal_review_outcome"
+
+
+def test_a_reply_titled_as_an_acknowledgement_is_a_holding_notice():
+    text = (
+        "Dear Example Agency,\n\nPlease send me the minutes of the board's meetings in 2024.\n\n"
+        "Yours faithfully,\n\nJo Bloggs\n\nInformation Rights Team, Example Agency\n\n"
+        "Our ref: FOI2025/01234\n\nDear Jo Bloggs,\n\nFreedom of Information Act 2000 "
+        "Acknowledgement\n\nThank you for your email of 2nd March, which has been passed to the "
+        "Information Rights Team.\n\nWe have given it the reference above, which you should quote "
+        "if you contact us.\n"
+    )
+    result = extract(text)
+    assert result.kind == "holding_notice"
+    assert [p.determination for p in result.points] == [None]
