@@ -693,6 +693,7 @@ def _bulleted_points(text: str, region: Span, source: str) -> list[RequestPoint]
         and (
             not re.search(r"\bthe\s+following\b", last_lead, re.I)
             or _FORM_OF_ANSWER.search(last_lead)
+            or _each_listed(lead_sentences)
         )
         and not parallel
         and not all(ASK.search(first.text) for first in firsts)
@@ -759,6 +760,22 @@ _FOLLOWING_MID_SENTENCE = re.compile(r"\bthe\s+following\s+\w+\s+\w+[^:]*[.?]\s*
 _NAME_ONLY = re.compile(
     r"^\W*[A-Z][\w'’&.-]*(?:\s+(?:of|and|the|on|upon|in|&|[A-Z][\w'’&.-]*)){0,5}\W*$"
 )
+
+
+def _each_listed(lead: list[Span]) -> bool:
+    """ "Can you please send me a list of the accounts." then "For each account, please give
+    the following information:": the bullets describe every item of the list asked for."""
+    if len(lead) < 2:
+        return False
+    listed = _LIST_OF.search(lead[-2].text)
+    each = _FOR_EACH.search(lead[-1].text)
+    return bool(listed and each) and listed.group(1)[:5].lower() == each.group(1)[:5].lower()
+
+
+#: "a list of the accounts", "list all contracts": what the ask lists.
+_LIST_OF = re.compile(r"\blist\s+(?:of\s+)?(?:all\s+)?(?:the\s+|your\s+)?(\w{3,})", re.I)
+#: "For each account", "for every contract": the item each bullet describes.
+_FOR_EACH = re.compile(r"\bfor\s+(?:each|every)\s+(\w{3,})", re.I)
 
 
 def _names_within_an_ask(lead: str, items: list[Span]) -> bool:
