@@ -692,9 +692,12 @@ def _title_line(sentence: str) -> bool:
 
 _NOT_AN_ANSWER = re.compile(
     r"^\W*(?:dear\b|thank\s+you|thanks\b|yours\b|kind\s+regards|re:)|\byour\s+(?:\w+\s+)?request\b|"
-    r"\b(?:ref(?:erence)?|date)\s*:|"
-    # "This request is being handled under the Freedom of Information Act 2000": which law
-    # applies, said before any answer.
+    r"\b(?:ref(?:erence)?|date)\s*:",
+    re.IGNORECASE,
+)
+#: "This request is being handled under the Freedom of Information Act 2000": which law
+#: applies, said before any answer.
+_LAW_NAMED = re.compile(
     r"\b(?:handled|dealt\s+with|considered|processed)\s+(?:in\s+accordance\s+with|under)\s+"
     r"(?:the\s+)?(?:freedom\s+of\s+information|environmental\s+information|FOI|EIR)",
     re.IGNORECASE,
@@ -711,7 +714,10 @@ def _answers_something(sentence: str) -> bool:
         return True
     if is_heading(sentence) and len(sentence.split()) < 4 and not re.search(r"\d", sentence):
         return False
-    return not _NOT_AN_ANSWER.search(sentence) and not is_rights_sentence(sentence)
+    if _NOT_AN_ANSWER.search(sentence) or is_rights_sentence(sentence):
+        return False
+    lowered = sentence.lower()
+    return not (("under" in lowered or "accordance" in lowered) and _LAW_NAMED.search(sentence))
 
 
 def _not_named_elsewhere(grounds: list[Ground], answers: Answers) -> list[Ground]:

@@ -140,12 +140,19 @@ def _continues(previous: str, line: str) -> bool:
     if not line[:1].islower():
         # "... received at this office on" / "19/11/21, ...": a wrapped line may open with a
         # figure, where the line before stopped on a word no sentence ends with.
-        return line[:1].isdigit() and _OPEN_ENDED.search(previous) is not None
+        return line[:1].isdigit() and _last_word(previous) in _OPEN_ENDED
     return not previous.rstrip().endswith((".", "?", "!", ":", ";"))
 
 
+def _last_word(line: str) -> str:
+    words = line.rsplit(None, 1)
+    return words[-1].lower() if words else ""
+
+
 #: The last word of a line that leaves its sentence open: a preposition or an article.
-_OPEN_ENDED = re.compile(r"\b(?:on|of|in|at|by|from|to|since|until|dated|the|a|an)\s*$", re.I)
+_OPEN_ENDED = frozenset(
+    {"on", "of", "in", "at", "by", "from", "to", "since", "until", "dated", "the", "a", "an"}
+)
 
 
 #: An answer label run into the question before it ("... the StrategyA1 / We do not hold"),
