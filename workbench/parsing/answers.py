@@ -40,7 +40,9 @@ _NOT_A_DATE = r"(?!\d{1,2}[-–/.]\d{1,2}[-–/.]\d{2,4}\b)"
 _LINE_JOIN = rf"(?:{_JOIN}|\s+(?=\(?\d))"
 #: A line opening with one or more labels: "Q1 –", "1.", "Q2 & Q3 –", "Questions 4-6:".
 _LINE_MARKER = re.compile(
-    rf"^\s*(?P<labels>{_TOKEN}(?:{_JOIN}{_TOKEN})*)\s*(?:[.):\-–—]\s|[.):\-–—]?\s*$|:|(?<=\))\s)",
+    rf"^\s*(?P<labels>{_TOKEN}(?:{_JOIN}{_TOKEN})*)"
+    # "1  The number of hours ...", "2&3  Northumbria Police ...": a table's lost tab.
+    rf"(?:\s*(?:[.):\-–—]\s|[.):\-–—]?\s*$|:|(?<=\))\s)|[ \t]{{2,}}(?=[A-Z][a-z]))",
     re.IGNORECASE,
 )
 _LABELS_LINE = re.compile(

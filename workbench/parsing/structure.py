@@ -1174,8 +1174,14 @@ def _step(reader: _Reader, unit: Unit) -> None:
         assert reader.current is not None
         reader.current.at_top = True
         return
-    announces = reader.state == "answer" and _AS_FOLLOWS.match(text.rstrip()) is not None
-    if voice.introduces_request(_last_sentence(text)) and not requester and not announces:
+    last = _last_sentence(text)
+    announces = reader.state == "answer" and (
+        _AS_FOLLOWS.match(text.rstrip()) is not None
+        # "The number of hours of overtime worked is recorded in financial years as follows:"
+        # once the request is read: the authority's figures follow, not the request again.
+        or (bool(reader.letter.pieces) and _NAMES_NO_REQUEST.search(last) is None)
+    )
+    if voice.introduces_request(last) and not requester and not announces:
         _drop_title_block(reader, at_top=True)
         reader.state = "intro"
         reader.spoken = True
@@ -1323,6 +1329,9 @@ def _listed_ground(text: str) -> bool:
 
 #: A bullet's mark at the start of a line.
 _BULLET_MARK = re.compile(rf"^\s*[{BULLETS}]\s*")
+#: Words that tie an introduction to the request ("your request", "you asked"): without them,
+#: "... as follows:" among the answers introduces the authority's own figures.
+_NAMES_NO_REQUEST = re.compile(r"\b(?:you|your|request(?:ed|s)?|asked|questions?)\b", re.I)
 #: A line naming the request by its number only: "Original Request 202500497219".
 _REQUEST_NUMBER = re.compile(
     r"^\W*(?:original\s+|initial\s+)?(?:request|case)(?:\s+(?:no\.?|number|ref(?:erence)?))?"
