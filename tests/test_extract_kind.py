@@ -179,3 +179,21 @@ def test_a_reply_titled_as_an_acknowledgement_is_a_holding_notice():
     result = extract(text)
     assert result.kind == "holding_notice"
     assert [p.determination for p in result.points] == [None]
+
+
+def test_an_acknowledgement_describing_exemptions_to_come_decides_nothing():
+    # Its stock words say what may happen ("subject to the information not being exempt",
+    # "if any of the exemptions apply then ... will not be released"): nothing is refused yet.
+    text = (
+        "Dear Anyshire County Council,\n\nPlease send me the running costs of Millbrook library "
+        "for the last three years.\n\nYours faithfully,\n\nR Patel\n\nOur Ref: 7781234\n\n"
+        "Dear R Patel\n\nI acknowledge your request for information received on 4 March 2024.\n\n"
+        "If the information is held by the County Council it will be sent to you within 20 "
+        "working days, subject to the information not being exempt.\n\nThe Act sets out "
+        "exemptions, and if any of the exemptions apply then the exempt information will not be "
+        "released. If the information refers to a third party, they may be consulted before a "
+        "decision is taken on whether or not to release it.\n"
+    )
+    result = extract(text)
+    assert result.kind == "holding_notice"
+    assert [p.determination for p in result.points] == [None]

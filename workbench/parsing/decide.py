@@ -386,6 +386,7 @@ def _is_skipped(book: PhraseBook, text: str) -> bool:
         or book.find("skip", "denied", text, lowered)
         or book.find("skip", "routing", text, lowered)
         or book.find("skip", "conditional_ask", text, lowered)
+        or book.find("skip", "prospective", text, lowered)
     )
 
 

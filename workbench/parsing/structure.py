@@ -481,6 +481,7 @@ def _classify(units: list[Unit], message: _Message) -> None:
                 not unit.asks
                 and not quoting
                 and any(book.find("cues", name, text, lowered) for name in _DECISION_CUES)
+                and not book.find("skip", "prospective", text, lowered)
             ):
                 message.decisions += 1
     if acks and not message.decisions and not to_authority:
