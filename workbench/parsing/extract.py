@@ -668,16 +668,27 @@ def _first_substantive(
     cut off after them has answered nothing yet (the public interest weighed there answers
     nothing either).
     """
-    sentences = [s for span in spans for s in layout.sentences_in(span.start, span.end) or [span]]
+    sentences = [s for span in spans for s in _sentences_of(layout, span)]
     answers = [
         s
         for s in sentences
         if _answers_something(s.text)
         and not (title_before is not None and s.start < title_before and _title_line(s.text))
         and not book.find("skip", "routing", s.text)
+        and not book.find("skip", "general_law", s.text)
         and not _PUBLIC_INTEREST.search(s.text)
     ]
     return answers[0] if answers else None
+
+
+def _sentences_of(layout: Layout, span: Span) -> list[Span]:
+    """The sentences of ``span``, the first one too when the span opens inside it ("... are
+    currently suspended - 2": the figure after the question on its line)."""
+    inside = layout.sentences_in(span.start, span.end)
+    head = layout.sentence_at(span.start)
+    if head is not None and head.start < span.start:
+        inside = [Span.of(layout.text, span.start, min(head.end, span.end)), *inside]
+    return inside or [span]
 
 
 #: The public interest balance is weighed for a refusal or a routing; it answers nothing.
@@ -698,7 +709,7 @@ _NOT_AN_ANSWER = re.compile(
 #: "This request is being handled under the Freedom of Information Act 2000": which law
 #: applies, said before any answer.
 _LAW_NAMED = re.compile(
-    r"\b(?:handled|dealt\s+with|considered|processed)\s+(?:in\s+accordance\s+with|under)\s+"
+    r"\b(?:handled|dealt\s+with|considered|processed|made)\s+(?:in\s+accordance\s+with|under)\s+"
     r"(?:the\s+)?(?:freedom\s+of\s+information|environmental\s+information|FOI|EIR)",
     re.IGNORECASE,
 )
