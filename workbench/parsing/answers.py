@@ -42,7 +42,7 @@ _LINE_JOIN = rf"(?:{_JOIN}|\s+(?=\(?\d))"
 _LINE_MARKER = re.compile(
     rf"^\s*(?P<labels>{_TOKEN}(?:{_JOIN}{_TOKEN})*)"
     # "1  The number of hours ...", "2&3  Northumbria Police ...": a table's lost tab.
-    rf"(?:\s*(?:[.):\-–—]\s|[.):\-–—]?\s*$|:|(?<=\))\s)|[ \t]{{2,}}(?=[A-Z][a-z]))",
+    rf"(?:\s*(?:[.):/\-–—]\s|[.):\-–—]?\s*$|:|(?<=\))\s)|[ \t]{{2,}}(?=[A-Z][a-z]))",
     re.IGNORECASE,
 )
 _LABELS_LINE = re.compile(

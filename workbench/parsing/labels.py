@@ -16,7 +16,7 @@ _WORD = r"(?:Q|Qu|Ques|Question|Request|Req|Point|Item|Part|Element)"
 _ANSWER_WORD = r"(?:A|Ans|Answer|Response|Reply)"
 
 #: A label opening a line, or a quotation that opens the line ('"1. How many...'):
-#: "1.", "1)", "(1)", "1 -", "3a.", "2a and b)", "Q1", "Question 2:", "a)", "(ii)"; a bare
+#: "1.", "1)", "1/", "(1)", "1 -", "3a.", "2a and b)", "Q1", "Question 2:", "a)", "(ii)"; a bare
 #: number before a question ("1 How many ...?" or "3 What ... scheme.", a list whose marks a
 #: page lost) too, but not before a statement ("5 one bedroom properties"), which is more
 #: often a figure.
@@ -25,7 +25,7 @@ ITEM = re.compile(
         (?P<word>{_WORD})\s*\.?\s*(?P<wnum>\d{{1,2}})
             (?:(?P<wsub>[a-z])|\s?\((?P<wsub2>[a-zA-Z])\))?(?![\w(])\s*[.:)\-–—]?
       | \(?(?P<num>\d{{1,2}})(?P<sub>[a-z])?(?P<parts>(?<=[a-z])(?:\s?(?:and|&|-|/)\s?[a-z])+)?
-            (?:[.):]|,(?=\s+[A-Z])|\s+[-–—])
+            (?:[.):]|/(?=[ \t])|,(?=\s+[A-Z])|\s+[-–—])
             (?=\s|$|(?<=[.)])[A-Z][a-z])
       | (?P<bare>\d{{1,2}})[ \t]+(?=(?:How|What|Which|When|Where|Who|Why|Is|Are|Do|Does|Did
             |Has|Have|Can|Could|Will|Would)\s[^\n]*[?.][ \t]*(?:\n|$))
