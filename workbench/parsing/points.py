@@ -155,6 +155,8 @@ _NOT_AN_ASK = re.compile(
     r"\brequest\s+could\s+be\s+(?:refined|narrowed)\b|\bdon[’']?t\s+hesitate\b|"
     r"\bdo\s+not\s+hesitate\b|^\W*if\s+you\s+have\s+any\s+(?:queries|questions)\b|"
     r"^\W*please\s+note\b|"
+    # "... so please exclude information relating to that system": narrows what is asked
+    r"\bplease\s+(?:exclude|disregard|ignore|omit)\b|"
     # "Please acknowledge receipt of this request": about the letter, not information.
     r"\backnowledg\w*\s+(?:of\s+)?(?:the\s+)?receipt\b|"
     # "Could you also confirm receipt of my email.": the same, asked as a question
@@ -715,17 +717,20 @@ def _bulleted_points(text: str, region: Span, source: str) -> list[RequestPoint]
             spans = [own, *spans]
     elif parallel:
         spans = [lead, *items]  # "The number of X." then "• The number of Y.": asks in a row
-    elif any(asking) and lead_sentences and any(ASK.search(s.text) for s in lead_sentences):
+    elif any(asking) and any(
+        ASK.search(s.text) and not _NOT_AN_ASK.search(s.text) for s in lead_sentences
+    ):
         spans = [lead]
         for item, asks in zip(items, asking, strict=True):
             if asks:
                 spans.append(item)
             else:
                 spans[-1] = Span.of(text, spans[-1].start, item.end)
-    elif len(items) >= 2 and all(asking):
+    elif len(items) >= 2 and (all(asking) or _things_wanted(items, asking)):
         # A lead-in that only says what the request is about ("I am writing to you under the
         # Act to request data related to dog attacks."), then "- Could you confirm ...?" /
-        # "- I would also like ...": each bullet asks for itself.
+        # "- I would also like ...", or "- Any briefing notes ..." / "- Any contracts ...":
+        # each bullet asks for itself.
         spans = items
     else:
         return []
@@ -734,6 +739,35 @@ def _bulleted_points(text: str, region: Span, source: str) -> list[RequestPoint]
         for n, span in enumerate(spans, start=1)
     ]
     return points + _numbered_after_bullets(text, points, source)
+
+
+#: An item that opens by naming a set of records or things wanted: "Any briefing notes about
+#: ...", "All contracts with ...", "Copies of ...".
+_WANTED_OPENING = re.compile(
+    r"^\W*(?:any|all|copies\s+of|a\s+copy\s+of)\s+(?:[\w’'-]+[,;]?\s+){2,}\w", re.IGNORECASE
+)
+#: An item that is a noun phrase of its own, opening with a capital (not the rest of the
+#: sentence above it, "- are suspended"): "The software that ...", "Information on ...".
+_THING_NAMED = re.compile(
+    r"^\W*(?:Any|All|The|A|An|Copies|Copy|Details|Information|Documents?|Records?|Reports?|"
+    r"Minutes|Correspondence|Guidance|Policies|Policy|Data|Lists?)\s+(?:\S+\s+){2,}\S"
+)
+#: Fewest items for a list of things wanted.
+_WANTED_LIST = 3
+
+
+def _things_wanted(items: list[Span], asking: list[bool]) -> bool:
+    """Under a lead that asks for nothing itself, bullets most of which name in full a set of
+    records wanted ("Any briefing notes ...", "Any contracts ...") and the rest of which are
+    noun phrases too ("The software that ..."): separate asks written as a list of what is
+    wanted. (Not the fields of one ask, "- Location", "- Date of works", nor the rest of the
+    sentence above them, "- are suspended".)"""
+    if len(items) < _WANTED_LIST:
+        return False
+    wanted = sum(bool(_WANTED_OPENING.match(item.text)) for item in items)
+    return wanted * 2 > len(items) and all(
+        asks or _THING_NAMED.match(item.text) for item, asks in zip(items, asking, strict=True)
+    )
 
 
 #: "... at the following prisons between 1 January and 18 March." - "the following" inside a
