@@ -72,7 +72,7 @@ ASK = Alternation(
             (?!\s+to\s+(?:apologi[sz]e|thank|take\s+this|confirm|advise|inform|explain|reassure|
                 assure|acknowledge|point\s+out|clarify|draw|remind|offer|make\s+clear))""",
         r"\bI\s+(?:wish|want|need)\s+to\s+(?:know|see|request|receive|obtain|ask)",
-        r"\bI\s+am\s+(?:requesting|asking|seeking|writing\s+to\s+(?:you\s+to\s+)?(?:request|ask))",
+        r"\b(?:I\s+am|we\s+are)\s+(?:requesting|asking|seeking|writing\s+to\s+(?:you\s+to\s+)?(?:request|ask))",
         r"\b(?:I|we)\s+(?:hereby\s+|also\s+|further\s+)?(?:request|require|seek|ask\s+for)\b",
         r"\bmy\s+request\s+is\b",
         r"\bto\s+be\s+provided\s+with\b",
@@ -145,7 +145,8 @@ FOLLOW_ON = re.compile(
 #: Polite words that ask for no information: "please do get in touch", "I am requesting the
 #: same from other councils".
 _NOT_AN_ASK = re.compile(
-    r"\bplease\s+(?:do\s+)?(?:get\s+in\s+touch|contact\s+me|let\s+me\s+know|do\s+not\s+hesitate)|"
+    r"\bplease\s+(?:do\s+)?(?:get\s+in\s+touch|contact\s+(?:me|us)|let\s+(?:me|us)\s+know|"
+    r"do\s+not\s+hesitate)|"
     r"\bif\s+you\s+need\s+any\s+(?:further\s+)?(?:assistance|clarification)|"
     r"\b(?:requesting|asking\s+for)\s+the\s+same\s+(?:information\s+)?from\b|"
     r"\bmy\s+request\s+is\s+(?:sufficiently\s+|quite\s+|reasonably\s+)?(?:clear|reasonable|simple)\b|"
@@ -154,7 +155,7 @@ _NOT_AN_ASK = re.compile(
     r"\badvice\s+and\s+assistance\b|\b(?:refine|narrow)\w*\s+(?:my|the|this)\s+request\b|"
     r"\brequest\s+could\s+be\s+(?:refined|narrowed)\b|\bdon[’']?t\s+hesitate\b|"
     r"\bdo\s+not\s+hesitate\b|^\W*if\s+you\s+have\s+any\s+(?:queries|questions)\b|"
-    r"^\W*please\s+note\b|"
+    r"^\W*(?:also,?\s+)?please\s+note\b|"
     # "... so please exclude information relating to that system": narrows what is asked
     r"\bplease\s+(?:exclude|disregard|ignore|omit)\b|"
     # "Please acknowledge receipt of this request": about the letter, not information.
@@ -896,23 +897,33 @@ def _asked_points(text: str, region: Span, source: str) -> list[RequestPoint]:
     """Unnumbered request: each ask starts a point; qualifying sentences stay with it."""
     groups: list[list[Span]] = []
     intros: list[Span] = []
+    lead_in = ""  # the last intro's words, without a bullet glyph after them
     background: list[Span] = []
     dangling = listing = clarifying = False
-    previous_end = region.start
+    previous_end, glyph_before = region.start, False
     found = sentences(text, region.start, region.end)
     for index, sentence in enumerate(found):
         # A line of its own (a web page puts each paragraph on a line), or a sentence glued to
         # the last with no space ("...accommodation.The current ..."): a web form's lost breaks
-        new_paragraph = text.count("\n", previous_end, sentence.start) >= 1 or (
-            index > 0 and sentence.start == previous_end
+        new_paragraph = (
+            text.count("\n", previous_end, sentence.start) >= 1
+            or (index > 0 and sentence.start == previous_end)
+            or glyph_before
         )
+        # "... concerning the systems. ·" / "Any overviews ...": a PDF copied to text may put
+        # each bullet at the end of the line before its item; the glyph breaks the list there.
+        glyph = _TRAILING_GLYPH.search(sentence.text)
         alone = (
             index + 1 == len(found)
             or "\n" in text[sentence.end : found[index + 1].start]
             or found[index + 1].start == sentence.end
+            or glyph is not None
+            # "The software used. Also, please note we do not want ...": a note after it on
+            # the same line asks for nothing, and leaves the item standing alone
+            or _NOT_AN_ASK.search(found[index + 1].text) is not None
         )
-        previous_end = sentence.end
-        body = _GREETING.sub("", sentence.text)
+        previous_end, glyph_before = sentence.end, glyph is not None
+        body = _GREETING.sub("", sentence.text[: glyph.start() if glyph else None])
         if not body or SIGN_OFF.match(body):
             continue
         if _BULLET_LINE.match(body) and groups and not _ASKS_ANEW.match(body[2:]):
@@ -926,9 +937,9 @@ def _asked_points(text: str, region: Span, source: str) -> list[RequestPoint]:
         # Lines that complete a sentence left open ("... from and to" / "The Scottish
         # Government," / "in relation to:") are what it names, not items of their own.
         asks = asks or (
-            new_paragraph
+            (new_paragraph or index == 0)
             and alone
-            and bool(groups)
+            and (bool(groups) or glyph is not None)  # "Any overviews of ... ·": a list's first
             and not dangling
             and not listing
             and bool(ITEM_PARAGRAPH.match(body))
@@ -936,6 +947,7 @@ def _asked_points(text: str, region: Span, source: str) -> list[RequestPoint]:
         dangling = bool(_DANGLING.search(body)) or (dangling and not _ENDED.search(body))
         if asks and _INTRO.search(body) and not re.search(r"\?\s*$", body):
             intros.append(sentence)
+            lead_in = body
             continue
         if asks and groups and _ABOUT_THE_SEARCH.search(body):
             asks = False  # "I presume you store records by board?": help with the last ask
@@ -956,7 +968,7 @@ def _asked_points(text: str, region: Span, source: str) -> list[RequestPoint]:
             and intros
             and not asks
             and new_paragraph
-            and _LIST_LEAD.search(intros[-1].text)
+            and _LIST_LEAD.search(lead_in)
             and not _COURTESY.match(body)
         ):
             # "Please confirm whether any of the following are included:" over lines that ask
@@ -965,7 +977,7 @@ def _asked_points(text: str, region: Span, source: str) -> list[RequestPoint]:
             # ("The current number of ...") is an item of its own.
             groups.append([*intros, sentence])
             listing = not (
-                _ITEMS_WANTED.search(intros[-1].text) and ITEM_PARAGRAPH.match(body)
+                _ITEMS_WANTED.search(lead_in) and ITEM_PARAGRAPH.match(body)
             )  # the lines after it are more of the same list
             intros = []
         elif groups and not asks and not follows and (new_paragraph or background):
@@ -992,6 +1004,11 @@ def _asked_points(text: str, region: Span, source: str) -> list[RequestPoint]:
     ]
 
 
+#: A bullet glyph closing a sentence, the mark of the next item: "... the systems. ·", and a
+#: stray stop after the sentence's own ("... the systems. . Any contracts ...").
+_TRAILING_GLYPH = re.compile(r"(?<=\S)\s+[·•\uf0b7\uf0a7]\s*$|(?<=[.?!:;])\s+\.\s*$")
+
+
 #: The heading of the requester's clarification, set under the request it clarifies:
 #: "CLARIFICATION", "Clarification received 25/08/2022:".
 _CLARIFICATION = re.compile(
@@ -1002,7 +1019,10 @@ _CLARIFICATION = re.compile(
 #: A lead-in asking for the things listed under it: "the following information", "details".
 _ITEMS_WANTED = re.compile(
     r"\b(?:provide|send|supply|give|disclose|tell\s+me)\b[^.?!]{0,20}\bthe\s+following\s+"
-    r"(?:information|details|data|figures|statistics)\b",
+    r"(?:information|details|data|figures|statistics)\b|"
+    # "Specifically, we are requesting:", "I would like the following:": the verb of asking
+    # straight over the list, each line of which is a thing wanted
+    r"\b(?:requesting|request|like|seeking|want)(?:\s+the\s+following)?\s*:\s*$",
     re.IGNORECASE,
 )
 #: A lead-in over a list: "any of the following:", "as follows:".

@@ -130,7 +130,9 @@ _FURTHER_ASK = re.compile(
 #: The first words of a sentence written by the authority, not the requester.
 _AUTHORITY_START = re.compile(
     r"""^[\s"“]*(?:
-        we\b(?!\s+(?:would|wish|want|request|are\s+requesting|ask|require))
+        # "We are submitting the following request ...": a group asking in the plural
+        we\b(?!\s+(?:would|wish|want|request|are\s+requesting|ask|require|
+            are\s+(?:submitting|making)\s+(?:the\s+following|this|a)\b))
       | our\b | thank\s+you | thanks\s+for
       | i\s+(?:can|have|am\s+(?:writing\s+to\s+(?:confirm|inform|advise|let)|pleased|sorry|
             afraid|able|treating|dealing)|
@@ -154,7 +156,8 @@ _AUTHORITY_START = re.compile(
 #: "NHS England holds this information", "West Midlands Police will neither confirm ...".
 _NAMED_AUTHORITY_START = re.compile(
     r"^(?!(?:This|That|These|Those|It|There|What|How|Which|Who|When|Where|Why|Is|Are|Has|Have|"
-    r"Does|Do|Did|Can|Could|Would|Will|My|I|If|Please|For|In|On|Any|All)\b)(?:The\s+)?(?!The\b)"
+    r"Does|Do|Did|Can|Could|Would|Will|My|I|If|Please|For|In|On|Any|All|"
+    r"We\s+are\s+(?:submitting|making|requesting))\b)(?:The\s+)?(?!The\b)"
     r"[A-Z][\w&'’-]*(?:\s+(?:[A-Z][\w&'’-]*|of|for|and|the)){0,8}\s+"
     r"(?:holds?|does|do|did|can|cannot|has|have|will|would|is|are|was|were|received|confirms?|"
     r"makes?|considers?|takes?|principally|recognises)\b"
@@ -313,6 +316,9 @@ _ANSWER_FOLLOWS = re.compile(
 )
 
 
+#: A bullet glyph ending a line: a PDF copied to text puts the next item's bullet there.
+GLYPH_AT_END = re.compile(r"\s[·•\uf0b7\uf0a7]\s*$")
+
 #: The longest lead-in read as one when it ends in a semicolon rather than a colon.
 _SHORT_LEAD = 60
 
@@ -321,6 +327,7 @@ def introduces_request(sentence: str) -> bool:
     """ "Your request read:", "You asked:": the quoted request follows."""
     if "below" in sentence.lower() and _REQUEST_BELOW.search(sentence):
         return True  # "Below is your request and our response."
+    sentence = GLYPH_AT_END.sub("", sentence)  # "You asked for: ·" - the first item's bullet
     ending = sentence.rstrip()[-2:]
     if not any(mark in ending for mark in ":-–") and not (
         ";" in ending and len(sentence.strip()) <= _SHORT_LEAD
