@@ -606,6 +606,9 @@ _FORM_OF_ANSWER = re.compile(
     r"\bthe\s+following\s+(?:format|layout|columns?|headings?|fields?)\b", re.IGNORECASE
 )
 _BULLET_LINE = re.compile(rf"^[{BULLETS}]\s")
+#: A bullet, or a stop opening a line before a capital (". Details of ..."): a PDF copied to
+#: text may turn a list's bullet glyph into a stop.
+_BULLET_OR_STOP = re.compile(rf"^(?:[{BULLETS}]|\.(?=\s+[A-Z]))\s")
 #: A list item answered on its own line after a spaced dash: "- how many staff are suspended - 3".
 ANSWERED_BESIDE = re.compile(
     r"\s[-–]\s+(?:£?\d[\d,.]*%?|yes|no|none|nil)\b[^\n]{0,30}$", re.IGNORECASE
@@ -665,6 +668,8 @@ def _bulleted_points(text: str, region: Span, source: str) -> list[RequestPoint]
     found = _lines_in(text, region)
     bullets = [i for i, line in enumerate(found) if _BULLET_LINE.match(line.text)]
     if bullets:
+        # ". Details of ...": a bullet turned into a stop, among bullets kept
+        bullets = [i for i, line in enumerate(found) if _BULLET_OR_STOP.match(line.text)]
         # A bullet indented under another is a part of it ("- Staffing:" / "  - grades").
         top = min(_indent(text, found[i]) for i in bullets)
         bullets = [i for i in bullets if _indent(text, found[i]) == top]

@@ -1348,8 +1348,16 @@ def _leads_a_list(reader: _Reader, unit: Unit) -> bool:
         following is not None
         and following.role in ANSWERING
         and not following.authority
-        and _starts_a_list(following.text)
+        and (_starts_a_list(following.text) or _bullet_naming_a_thing(following.text))
     )
+
+
+def _bullet_naming_a_thing(text: str) -> bool:
+    """ "· Any briefing notes about ...": a bullet that asks, or names a thing wanted."""
+    if bullet_style(text) is None:
+        return False
+    item = _BULLET.sub("", text, count=1)
+    return voice.asks(item) or ITEM_PARAGRAPH.match(item.split("\n", 1)[0]) is not None
 
 
 #: The end of a lead-in over a list: "... the following information:", "... as follows?".

@@ -132,7 +132,8 @@ _AUTHORITY_START = re.compile(
     r"""^[\s"“]*(?:
         # "We are submitting the following request ...": a group asking in the plural
         we\b(?!\s+(?:would|wish|want|request|are\s+requesting|ask|require|
-            are\s+(?:submitting|making)\s+(?:the\s+following|this|a)\b))
+            are\s+(?:submitting|making)\s+(?:the\s+following|this|a)\b|
+            are\s+(?:particularly\s+|also\s+)?interested\s+in\b))
       | our\b | thank\s+you | thanks\s+for
       | i\s+(?:can|have|am\s+(?:writing\s+to\s+(?:confirm|inform|advise|let)|pleased|sorry|
             afraid|able|treating|dealing)|
@@ -157,7 +158,8 @@ _AUTHORITY_START = re.compile(
 _NAMED_AUTHORITY_START = re.compile(
     r"^(?!(?:This|That|These|Those|It|There|What|How|Which|Who|When|Where|Why|Is|Are|Has|Have|"
     r"Does|Do|Did|Can|Could|Would|Will|My|I|If|Please|For|In|On|Any|All|"
-    r"We\s+are\s+(?:submitting|making|requesting))\b)(?:The\s+)?(?!The\b)"
+    r"We\s+are\s+(?:submitting|making|requesting|(?:particularly\s+|also\s+)?interested))\b)"
+    r"(?:The\s+)?(?!The\b)"
     r"[A-Z][\w&'’-]*(?:\s+(?:[A-Z][\w&'’-]*|of|for|and|the)){0,8}\s+"
     r"(?:holds?|does|do|did|can|cannot|has|have|will|would|is|are|was|were|received|confirms?|"
     r"makes?|considers?|takes?|principally|recognises)\b"
@@ -179,6 +181,8 @@ _AUTHORITY_WORDS = re.compile(
     r"\b(?:is|are|would\s+be)\s+(?:(?:therefore|thus|considered|deemed)\s+)?(?:exempt|not\s+held|held\s+by)\b|\bby\s+virtue\s+of\b|\bneither\s+confirm\b|"
     r"\b(?:we|I)\s+(?:can\s+)?confirm\b|\bexemptions?\s+appl|\bexceptions?\s+appl|"
     r"\b(?:does|do)\s+not\s+hold\b|\bnot\s+held\b|\bwithheld\b|\bredacted\b|"
+    # "Some information the Council holds is already publicly available": the answer begins
+    r"\b(?:is|are)\s+already\s+(?:publicly\s+)?(?:available|published)\b|"
     r"\bapologi[sz]e\s+for\s+(?:the|any|this)\s+delay\b|"
     # "The Trust is, therefore, of the view that ...": the authority giving its decision.
     r"\b(?:the|this|our)\s+(?:council|trust|department|force|university|authority|board|"
@@ -386,7 +390,8 @@ def own_words(line: str) -> str:
 
 #: "please see the link below", "please find attached": the authority pointing, not asking.
 _POINTING = re.compile(
-    r"\bplease\s+(?:see|find|note|be\s+advised|refer|visit|go\s+to|search\s+(?:under|on|our))\b",
+    r"\bplease\s+(?:see|find|note|be\s+advised|refer|visit|go\s+to|search\s+(?:under|on|our)|"
+    r"(?:enter|click(?:\s+on)?|follow|copy|open|use)\s+(?:this|the|our)\s+(?:link|address|url))\b",
     re.I,
 )
 _SENTENCE_BREAK = re.compile(r"(?<=[.?!])\s+(?=[\"“(]?[A-Z0-9])")
