@@ -442,3 +442,20 @@ def test_a_list_the_authority_has_attached_is_not_the_request():
         "- Minutes, September 2024\n\nYours sincerely\n\nHarbour Office\n"
     )
     assert labels(text) == ["1"]
+
+
+def test_a_question_with_an_if_yes_part_is_a_point_beside_its_part():
+    text = (
+        "Your request:\n1. Do you use a scoring tool for housing applications?\n"
+        "a) If yes, who supplies it?\n2. How many applications were refused in 2024?\n"
+        "Our response:\nWe do not use a scoring tool. We refused 41 applications in 2024."
+    )
+    assert labels(text) == ["1", "1a", "2"]
+
+
+def test_parts_that_break_down_the_ask_leave_it_no_point_of_its_own():
+    text = (
+        "Your request:\n1. Please provide the number of fines issued:\na) in 2023\nb) in 2024\n"
+        "2. How many were paid?\nOur response:\nWe issued 300 and 320 fines; 500 were paid."
+    )
+    assert labels(text) == ["1a", "1b", "2"]

@@ -299,11 +299,26 @@ def _asks_besides_parts(text: str, items: list[_Item], index: int) -> bool:
         return False
     own = text[item.line.start + item.label.end : part.line.start].strip()
     part_text = text[part.line.start + part.label.end : part.line.end]
-    return (
-        bool(_ALSO_PART.match(part_text))
-        and bool(ASK.search(own))
-        and not own.rstrip().endswith(":")
-    )
+    return _part_beside(own, part_text)
+
+
+def _part_beside(own: str, part: str) -> bool:
+    """Whether an item's first part asks for more than the item does: "please also ...",
+    "if yes, what ...?", or a question of its own under an item that is a question too."""
+    if not ASK.search(own) or own.rstrip().endswith(":"):
+        return False
+    if _ALSO_PART.match(part) or _CONDITIONAL_PART.match(part):
+        return True
+    # "5. Please detail any contracts with X? a. How much has been spent on X?": two questions
+    return own.rstrip().endswith("?") and part.rstrip().endswith("?") and bool(ASK.search(part))
+
+
+#: A part asked only on the answer to its item's own question: "a. If yes, what is it used
+#: for?", "b. If it has not yet been removed, when ...?". The item asks first, so it is a
+#: point beside its parts.
+_CONDITIONAL_PART = re.compile(
+    r"^\W*if\s+(?:yes|so|not|no|it|they|this|there|the\s+answer)\b[^?]*\?", re.IGNORECASE
+)
 
 
 def _full_label(item: _Item) -> str:
@@ -488,8 +503,13 @@ _INLINE_LABEL = re.compile(
     r"(?:(?<=[:;?!.)])|(?<=[:;?!.)]\s))\s*(?P<d>\d{1,2})\.(?:\s+|(?=[A-Z][a-z]|A\s))(?=[A-Z])|"
     # "... from 31st October 2018 - 31st November 2019 4. The total you spent ...": an item
     # that ends without a stop; only read as the next number of a list already under way.
-    r"(?<=[\w)])\s+(?P<e>\d{1,2})\.\s+(?=[A-Z][a-z])"
+    r"(?<=[\w)])\s+(?P<e>\d{1,2})\.\s+(?=[A-Z][a-z])|"
+    # "1. Does your force use ...? a. If yes, ...? 2. Does ...": the list's first number opens
+    # its line, the others run on after it
+    r"(?m:^)[ \t]*(?P<f>1)\.\s+(?=[A-Z])"
 )
+#: A lettered part run on after a question: "...? a. If yes, what is it used for?".
+_INLINE_PART = re.compile(r"(?<=[?.!])\s+(?P<l>[a-h])[.)]\s+(?=[A-Z])")
 #: The joining words left at the end of an inline list item: "...; and", "..., or".
 _LIST_TAIL = re.compile(r"[\s;,]*(?:\b(?:and|or)\b)?[\s;,]*$")
 
@@ -497,7 +517,7 @@ _LIST_TAIL = re.compile(r"[\s;,]*(?:\b(?:and|or)\b)?[\s;,]*$")
 def inline_points(text: str, region: Span, source: str) -> list[RequestPoint]:
     """ "Please tell me (i) how many ...; (ii) how many ...; (iii) ..." in running text."""
     found = [
-        (m, (m.group("p") or m.group("b") or m.group("d") or m.group("e")).lower())
+        (m, (m.group("p") or m.group("b") or m.group("d") or m.group("e") or m.group("f")).lower())
         for m in _INLINE_LABEL.finditer(text, region.start, region.end)
     ]
     for first, kind in (("1", "num"), ("a", "alpha"), ("i", "roman")):
@@ -520,9 +540,34 @@ def inline_points(text: str, region: Span, source: str) -> list[RequestPoint]:
                 span = Span.of(text, match.end(), end)
                 tail = _LIST_TAIL.search(span.text)
                 span = Span.of(text, span.start, span.start + tail.start()) if tail else span
-                points.append(RequestPoint(value, strip_quotes(text, span), source))
+                if kind == "num":
+                    points += _inline_parts(text, strip_quotes(text, span), value, source)
+                else:
+                    points.append(RequestPoint(value, strip_quotes(text, span), source))
             return points
     return []
+
+
+def _inline_parts(text: str, span: Span, number: str, source: str) -> list[RequestPoint]:
+    """ "1. Does your force use X? a. If yes, what for?": a numbered item run on with its
+    lettered parts, each part a point ("1a"); the item itself is one too when it asks its own
+    question and its parts only follow on from the answer (as :func:`_asks_besides_parts`)."""
+    marks = []
+    for match in _INLINE_PART.finditer(text, span.start, span.end):
+        if match.group("l") == chr(ord("a") + len(marks)):
+            marks.append(match)
+    if not marks:
+        return [RequestPoint(number, span, source)]
+    own = Span.of(text, span.start, marks[0].start())
+    ends = [m.start() for m in marks[1:]] + [span.end]
+    parts = [
+        RequestPoint(number + m.group("l"), strip_quotes(text, Span.of(text, m.end(), end)), source)
+        for m, end in zip(marks, ends, strict=True)
+    ]
+    asks_itself = _part_beside(own.text, parts[0].span.text)
+    for part in parts:
+        part.context = own.text
+    return [RequestPoint(number, strip_quotes(text, own), source), *parts] if asks_itself else parts
 
 
 def _alternatives(text: str, sequence: list[tuple[re.Match[str], str]]) -> bool:
