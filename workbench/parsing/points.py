@@ -962,7 +962,12 @@ def _asked_points(text: str, region: Span, source: str) -> list[RequestPoint]:
         )
         # "... concerning the systems. ·" / "Any overviews ...": a PDF copied to text may put
         # each bullet at the end of the line before its item; the glyph breaks the list there.
-        glyph = _TRAILING_GLYPH.search(sentence.text)
+        ending = sentence.text.rstrip()[-2:]
+        glyph = (
+            _TRAILING_GLYPH.search(sentence.text)
+            if (ending and ending[-1] in _GLYPHS) or ending == " ."
+            else None
+        )
         alone = (
             index + 1 == len(found)
             or "\n" in text[sentence.end : found[index + 1].start]
@@ -1056,6 +1061,7 @@ def _asked_points(text: str, region: Span, source: str) -> list[RequestPoint]:
 
 #: A bullet glyph closing a sentence, the mark of the next item: "... the systems. ·", and a
 #: stray stop after the sentence's own ("... the systems. . Any contracts ...").
+_GLYPHS = "·•\uf0b7\uf0a7"
 _TRAILING_GLYPH = re.compile(r"(?<=\S)\s+[·•\uf0b7\uf0a7]\s*$|(?<=[.?!:;])\s+\.\s*$")
 
 

@@ -301,7 +301,7 @@ def _joins(previous: str, line: str, *, unwrapped: bool = False) -> bool:
     last_line = previous.rsplit("\n", 1)[-1].rstrip()
     if last_line.endswith(_TERMINAL) or not re.search(r"[A-Za-z]", last_line):
         return False
-    if voice.GLYPH_AT_END.search(last_line):
+    if last_line.endswith(voice.GLYPHS) and voice.GLYPH_AT_END.search(last_line):
         return False  # "You asked for: ·" / "Any ...": a PDF put the item's bullet up there
     if (
         "\n" not in previous

@@ -321,6 +321,7 @@ _ANSWER_FOLLOWS = re.compile(
 
 
 #: A bullet glyph ending a line: a PDF copied to text puts the next item's bullet there.
+GLYPHS = ("·", "•", "\uf0b7", "\uf0a7")
 GLYPH_AT_END = re.compile(r"\s[·•\uf0b7\uf0a7]\s*$")
 
 #: The longest lead-in read as one when it ends in a semicolon rather than a colon.
@@ -331,7 +332,8 @@ def introduces_request(sentence: str) -> bool:
     """ "Your request read:", "You asked:": the quoted request follows."""
     if "below" in sentence.lower() and _REQUEST_BELOW.search(sentence):
         return True  # "Below is your request and our response."
-    sentence = GLYPH_AT_END.sub("", sentence)  # "You asked for: ·" - the first item's bullet
+    if sentence.rstrip().endswith(GLYPHS):
+        sentence = GLYPH_AT_END.sub("", sentence)  # "You asked for: ·" - the first item's bullet
     ending = sentence.rstrip()[-2:]
     if not any(mark in ending for mark in ":-–") and not (
         ";" in ending and len(sentence.strip()) <= _SHORT_LEAD
