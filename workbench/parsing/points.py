@@ -156,6 +156,12 @@ _NOT_AN_ASK = re.compile(
     r"\brequest\s+could\s+be\s+(?:refined|narrowed)\b|\bdon[’']?t\s+hesitate\b|"
     r"\bdo\s+not\s+hesitate\b|^\W*if\s+you\s+have\s+any\s+(?:queries|questions)\b|"
     r"^\W*(?:also,?\s+)?please\s+note\b|"
+    # A request template's provisos: "If all this information is already in the public domain,
+    # please direct me to it", "If the release of any of this information is prohibited ..."
+    r"^\W*if\s+(?:all\s+|any\s+(?:of\s+)?)?(?:this|the)\s+information\s+is\s+(?:already\s+)?"
+    r"(?:in\s+the\s+public\s+domain|published|publicly\s+available)\b|"
+    r"^\W*if\s+the\s+release\s+of\s+any\s+(?:of\s+)?(?:this|the)\s+information\s+is\s+"
+    r"(?:prohibited|refused|withheld)\b|"
     # "... so please exclude information relating to that system": narrows what is asked
     r"\bplease\s+(?:exclude|disregard|ignore|omit)\b|"
     # "Please acknowledge receipt of this request": about the letter, not information.
@@ -720,6 +726,8 @@ def _bulleted_points(text: str, region: Span, source: str) -> list[RequestPoint]
         bullets = [i for i in bullets if _indent(text, found[i]) == top]
     if not bullets or (len(bullets) < 2 and bullets[0] > 0):
         return []
+    if _chained(text, found, bullets):
+        return []  # "premises that are; - Currently vacant, and - ...": one sentence, one ask
     lead = Span.of(text, region.start, found[bullets[0]].start)
     lead_sentences = sentences(text, lead.start, lead.end) if lead else []
     last_lead = lead_sentences[-1].text if lead_sentences else ""
@@ -805,6 +813,27 @@ _THING_NAMED = re.compile(
 )
 #: Fewest items for a list of things wanted.
 _WANTED_LIST = 3
+
+
+#: A list item that hands on to the next with a conjunction: "- Currently vacant, and".
+_CHAIN_END = re.compile(r"(?:[,;]\s*|\s)(?:and|or)\s*$", re.IGNORECASE)
+
+
+def _chained(text: str, found: list[Span], bullets: list[int]) -> bool:
+    """The first run of bullets is one sentence broken into lines, each item but the last
+    handing on with "and" or "or" ("commercial premises that are; - Currently vacant, and -
+    Where the rateable value exceeds £10,000, and - The account holder is liable ..."): the
+    items are the conditions of the ask above them, not asks of their own."""
+    run = [bullets[0]]
+    for index in bullets[1:]:
+        if index != run[-1] + 1:
+            break
+        run.append(index)
+    if len(run) < 2 or any(ASK.search(found[i].text) for i in run):
+        return False  # "- the number of licences issued, and - the number of holders": asks
+    return all(_CHAIN_END.search(found[i].text) for i in run[:-1]) and not _CHAIN_END.search(
+        found[run[-1]].text
+    )
 
 
 def _things_wanted(items: list[Span], asking: list[bool]) -> bool:
