@@ -31,7 +31,9 @@ _REQUEST_WORDS = r"""(?:
     )"""
 _RESPONSE_WORDS = r"""(?:
         (?:our\s+|the\s+|my\s+|full\s+|foi\s+|final\s+|in\s+)?(?:response|reply|answer|decision|outcome)s?
-            (?:\s+to\s+(?:your\s+|the\s+)?(?:request|questions?|enquiry)|\s+(?:provided|given|sent))?
+            (?:\s+to\s+(?:your\s+|the\s+)?(?:request|questions?|enquiry)|\s+(?:provided|given|sent)
+              # "Outcome / Documents": a log page's heading over the decision and its files
+              |\s*(?:/|&|and)\s*(?:documents?|attachments?|files?|downloads?))?
       | (?:a|ans|answer|response|reply)s?\s*\d{1,2}[a-z]?
             (?:\s*(?:&|and|,|-|–|to)\s*\d{1,2}[a-z]?)*  # "Response 1a and 1b", "Answers 3-5"
       | a
