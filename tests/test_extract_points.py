@@ -459,3 +459,21 @@ def test_parts_that_break_down_the_ask_leave_it_no_point_of_its_own():
         "2. How many were paid?\nOur response:\nWe issued 300 and 320 fines; 500 were paid."
     )
     assert labels(text) == ["1a", "1b", "2"]
+
+
+def test_a_breakdown_of_something_new_is_a_point_of_its_own():
+    text = (
+        "Request\nHow many dogs did the council seize in 2024?\n"
+        "Can you provide a breakdown of the breeds of the dogs that were destroyed.\n"
+        "Response\nWe seized 212 dogs. We do not record breeds."
+    )
+    assert labels(text) == ["1", "2"]
+
+
+def test_a_breakdown_of_the_figures_just_asked_for_is_no_point_of_its_own():
+    text = (
+        "Request\nHow many dogs did the council seize in 2024?\n"
+        "Can you provide a breakdown of these figures by month.\n"
+        "Response\nWe seized 212 dogs; a monthly table is attached."
+    )
+    assert labels(text) == ["1"]

@@ -124,6 +124,9 @@ FOLLOW_ON = re.compile(
       | please\s+(?:break|split|include)\b | broken\s+down\b | including\b | to\s+include\b
       | (?:please\s+)?(?:could|can|would)\s+you\s+(?:please\s+)?(?:also\s+)?(?:give|provide)\s+
             (?:me\s+)?(?:a|the)\s+break\s*-?\s*down\b
+            # ("... a breakdown of the recorded ethnicity of those ...": a new thing asked for)
+            (?!\s+of\s+(?!(?:these|those|this|that|them|it|each|the\s+(?:above|figures?|data|numbers?|
+                information|totals?)\b)))
       | (?:please\s+)?(?:could|can|would)\s+you\s+(?:please\s+)?(?:also\s+)?(?:break|split)\s+
             (?:this|it|these|that|them|the\s+(?:figures?|data|information|numbers?))\b
       | for\s+(?:each|every|both)\b | in\s+(?:each|both)\s+case
