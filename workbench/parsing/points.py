@@ -159,6 +159,10 @@ _NOT_AN_ASK = re.compile(
     r"\brequest\s+could\s+be\s+(?:refined|narrowed)\b|\bdon[’']?t\s+hesitate\b|"
     r"\bdo\s+not\s+hesitate\b|^\W*if\s+you\s+have\s+any\s+(?:queries|questions)\b|"
     r"^\W*(?:also,?\s+)?please\s+note\b|"
+    # "I am not sure if this needs to be put in to a new request or not?": about the request
+    r"\b(?:if|whether)\s+(?:this|it)\s+(?:needs?|should|has)\s+(?:to\s+)?(?:be\s+)?(?:put\s+in\s*(?:to\s+)?|"
+    r"made\s+(?:as\s+|in\s+)?|submitted\s+(?:as\s+)?|treated\s+as\s+)?(?:a\s+)?(?:new|separate|fresh)\s+"
+    r"request\b|"
     # A request template's provisos: "If all this information is already in the public domain,
     # please direct me to it", "If the release of any of this information is prohibited ..."
     r"^\W*if\s+(?:all\s+|any\s+(?:of\s+)?)?(?:this|the)\s+information\s+is\s+(?:already\s+)?"
