@@ -481,8 +481,8 @@ def test_a_breakdown_of_the_figures_just_asked_for_is_no_point_of_its_own():
 
 def test_asking_whether_a_new_request_is_needed_is_not_a_point():
     text = (
-        "You wrote:\n\"Thank you for your reply. I am not sure if this needs to be a new request "
-        "or not? Of the 300 claims you mentioned, how many were found to be fraudulent?\"\n"
+        'You wrote:\n"Thank you for your reply. I am not sure if this needs to be a new request '
+        'or not? Of the 300 claims you mentioned, how many were found to be fraudulent?"\n'
         "Our response\nWe do not hold this information."
     )
     assert labels(text) == ["1"]
