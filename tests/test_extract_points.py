@@ -486,3 +486,12 @@ def test_asking_whether_a_new_request_is_needed_is_not_a_point():
         "Our response\nWe do not hold this information."
     )
     assert labels(text) == ["1"]
+
+
+def test_items_wanted_joined_by_and_under_a_complete_lead_are_separate_points():
+    text = (
+        "Request\nPlease provide the following for 2024:\n- Initial test passes, and\n"
+        "- Test failures, and\n- A list of the reasons for failure\n"
+        "Response\nThe figures and the list are attached."
+    )
+    assert labels(text) == ["1", "2", "3"]

@@ -822,25 +822,28 @@ _THING_NAMED = re.compile(
 _WANTED_LIST = 3
 
 
-#: A list item that hands on to the next with a conjunction: "- Currently vacant, and".
-_CHAIN_END = re.compile(r"(?:[,;]\s*|\s)(?:and|or)\s*$", re.IGNORECASE)
+#: A lead line broken off inside its clause, the bullets under it finishing it: "... for
+#: commercial premises that are;", "... the number of officers who:".
+_OPEN_CLAUSE = re.compile(
+    r"\b(?:are|is|were|was|have|has|had|who|which|that|where|whose|being|been)\s*[:;,\-–]?\s*$",
+    re.IGNORECASE,
+)
 
 
 def _chained(text: str, found: list[Span], bullets: list[int]) -> bool:
-    """The first run of bullets is one sentence broken into lines, each item but the last
-    handing on with "and" or "or" ("commercial premises that are; - Currently vacant, and -
-    Where the rateable value exceeds £10,000, and - The account holder is liable ..."): the
-    items are the conditions of the ask above them, not asks of their own."""
-    run = [bullets[0]]
+    """The first run of bullets finishes the sentence of the line above it, which breaks off
+    inside its clause ("commercial premises that are;" / "- Currently vacant, and" / "- Where
+    the rateable value exceeds £10,000"): the items are the conditions of that one ask, not
+    asks of their own (unless they ask in so many words)."""
+    first = bullets[0]
+    if first == 0 or not _OPEN_CLAUSE.search(found[first - 1].text):
+        return False
+    run = [first]
     for index in bullets[1:]:
         if index != run[-1] + 1:
             break
         run.append(index)
-    if len(run) < 2 or any(ASK.search(found[i].text) for i in run):
-        return False  # "- the number of licences issued, and - the number of holders": asks
-    return all(_CHAIN_END.search(found[i].text) for i in run[:-1]) and not _CHAIN_END.search(
-        found[run[-1]].text
-    )
+    return len(run) >= 2 and not any(ASK.search(found[i].text) for i in run)
 
 
 def _things_wanted(items: list[Span], asking: list[bool]) -> bool:
