@@ -495,3 +495,14 @@ def test_items_wanted_joined_by_and_under_a_complete_lead_are_separate_points():
         "Response\nThe figures and the list are attached."
     )
     assert labels(text) == ["1", "2", "3"]
+
+
+def test_the_value_under_a_field_label_in_an_example_is_not_a_point():
+    text = (
+        "Request\nPlease could I have a spreadsheet of the contact details of every parish "
+        "council in the district.\ne.g.\nClerk Postal Address:\n"
+        "The Clerk, Little Hambleton Parish Council, 4 Mill Lane, Hambleton\n"
+        "Please could you also provide the date each council last met.\n"
+        "Response\nWe do not hold this information."
+    )
+    assert labels(text) == ["1", "2"]

@@ -1038,7 +1038,13 @@ def _asked_points(text: str, region: Span, source: str) -> list[RequestPoint]:
             and not listing
             and bool(ITEM_PARAGRAPH.match(body))
         )
-        dangling = bool(_DANGLING.search(body)) or (dangling and not _ENDED.search(body))
+        dangling = (
+            bool(_DANGLING.search(body))
+            or (dangling and not _ENDED.search(body))
+            # "FOI Postal Address:" over "The Complaints Team, 2 Watling Street, ...": the line
+            # under a field's label is its value
+            or (not asks and body.rstrip().endswith(":") and len(body.split()) <= _LABEL_WORDS)
+        )
         if asks and _INTRO.search(body) and not re.search(r"\?\s*$", body):
             intros.append(sentence)
             lead_in = body
@@ -1132,6 +1138,8 @@ _DANGLING = re.compile(
     r"\b(?:to|from|of|for|by|with|between|about|regarding|concerning|involving|and|or)\s*:?\s*$",
     re.IGNORECASE,
 )
+#: Most words of a field's label ("FOI Postal Address:").
+_LABEL_WORDS = 4
 _ENDED = re.compile(r"""[.?!]["”’']?\s*$""")
 
 
