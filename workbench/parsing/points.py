@@ -72,7 +72,8 @@ ASK = Alternation(
             (?!\s+to\s+(?:apologi[sz]e|thank|take\s+this|confirm|advise|inform|explain|reassure|
                 assure|acknowledge|point\s+out|clarify|draw|remind|offer|make\s+clear))""",
         r"\bI\s+(?:wish|want|need)\s+to\s+(?:know|see|request|receive|obtain|ask)",
-        r"\b(?:I\s+am|we\s+are)\s+(?:requesting|asking|seeking|writing\s+to\s+(?:you\s+to\s+)?(?:request|ask))",
+        r"\bI\s+am\s+(?:requesting|asking|seeking|writing\s+to\s+(?:you\s+to\s+)?(?:request|ask))",
+        r"\bwe\s+are\s+(?:requesting|asking|seeking)\b",  # a group asking in the plural
         r"\b(?:I|we)\s+(?:hereby\s+|also\s+|further\s+)?(?:request|require|seek|ask\s+for)\b",
         r"\bmy\s+request\s+is\b",
         r"\bto\s+be\s+provided\s+with\b",
@@ -147,34 +148,39 @@ FOLLOW_ON = re.compile(
 )
 #: Polite words that ask for no information: "please do get in touch", "I am requesting the
 #: same from other councils".
-_NOT_AN_ASK = re.compile(
-    r"\bplease\s+(?:do\s+)?(?:get\s+in\s+touch|contact\s+(?:me|us)|let\s+(?:me|us)\s+know|"
-    r"do\s+not\s+hesitate)|"
-    r"\bif\s+you\s+need\s+any\s+(?:further\s+)?(?:assistance|clarification)|"
-    r"\b(?:requesting|asking\s+for)\s+the\s+same\s+(?:information\s+)?from\b|"
-    r"\bmy\s+request\s+is\s+(?:sufficiently\s+|quite\s+|reasonably\s+)?(?:clear|reasonable|simple)\b|"
-    # The requester's procedural lines: "If the cost limit would be exceeded, please provide
-    # advice and assistance", "If you have any queries please don't hesitate to contact me".
-    r"\badvice\s+and\s+assistance\b|\b(?:refine|narrow)\w*\s+(?:my|the|this)\s+request\b|"
-    r"\brequest\s+could\s+be\s+(?:refined|narrowed)\b|\bdon[’']?t\s+hesitate\b|"
-    r"\bdo\s+not\s+hesitate\b|^\W*if\s+you\s+have\s+any\s+(?:queries|questions)\b|"
-    r"^\W*(?:also,?\s+)?please\s+note\b|"
-    # "I am not sure if this needs to be put in to a new request or not?": about the request
-    r"\b(?:if|whether)\s+(?:this|it)\s+(?:needs?|should|has)\s+(?:to\s+)?(?:be\s+)?(?:put\s+in\s*(?:to\s+)?|"
-    r"made\s+(?:as\s+|in\s+)?|submitted\s+(?:as\s+)?|treated\s+as\s+)?(?:a\s+)?(?:new|separate|fresh)\s+"
-    r"request\b|"
-    # A request template's provisos: "If all this information is already in the public domain,
-    # please direct me to it", "If the release of any of this information is prohibited ..."
-    r"^\W*if\s+(?:all\s+|any\s+(?:of\s+)?)?(?:this|the)\s+information\s+is\s+(?:already\s+)?"
-    r"(?:in\s+the\s+public\s+domain|published|publicly\s+available)\b|"
-    r"^\W*if\s+the\s+release\s+of\s+any\s+(?:of\s+)?(?:this|the)\s+information\s+is\s+"
-    r"(?:prohibited|refused|withheld)\b|"
-    # "... so please exclude information relating to that system": narrows what is asked
-    r"\bplease\s+(?:exclude|disregard|ignore|omit)\b|"
-    # "Please acknowledge receipt of this request": about the letter, not information.
-    r"\backnowledg\w*\s+(?:of\s+)?(?:the\s+)?receipt\b|"
-    # "Could you also confirm receipt of my email.": the same, asked as a question
-    r"\bconfirm\s+(?:the\s+)?receipt\b",
+_NOT_AN_ASK = Alternation(
+    (
+        r"\bplease\s+(?:do\s+)?(?:get\s+in\s+touch|contact\s+(?:me|us)|let\s+(?:me|us)\s+know|"
+        r"do\s+not\s+hesitate)",
+        r"\bif\s+you\s+need\s+any\s+(?:further\s+)?(?:assistance|clarification)",
+        r"\b(?:requesting|asking\s+for)\s+the\s+same\s+(?:information\s+)?from\b",
+        r"\bmy\s+request\s+is\s+(?:sufficiently\s+|quite\s+|reasonably\s+)?(?:clear|reasonable|simple)\b",
+        # The requester's procedural lines: "If the cost limit would be exceeded, please provide
+        # advice and assistance", "If you have any queries please don't hesitate to contact me".
+        r"\badvice\s+and\s+assistance\b",
+        r"\b(?:refine|narrow)\w*\s+(?:my|the|this)\s+request\b",
+        r"\brequest\s+could\s+be\s+(?:refined|narrowed)\b",
+        r"\bdon[’']?t\s+hesitate\b",
+        r"\bdo\s+not\s+hesitate\b",
+        r"^\W*if\s+you\s+have\s+any\s+(?:queries|questions)\b",
+        r"^\W*(?:also,?\s+)?please\s+note\b",
+        # "I am not sure if this needs to be put in to a new request or not?": about the request
+        r"\b(?:if|whether)\s+(?:this|it)\s+(?:needs?|should|has)\s+(?:to\s+)?(?:be\s+)?"
+        r"(?:put\s+in\s*(?:to\s+)?|made\s+(?:as\s+|in\s+)?|submitted\s+(?:as\s+)?|treated\s+as\s+)?"
+        r"(?:a\s+)?(?:new|separate|fresh)\s+request\b",
+        # A request template's provisos: "If all this information is already in the public
+        # domain, please direct me to it", "If the release of any of this information is ..."
+        r"^\W*if\s+(?:all\s+|any\s+(?:of\s+)?)?(?:this|the)\s+information\s+is\s+(?:already\s+)?"
+        r"(?:in\s+the\s+public\s+domain|published|publicly\s+available)\b",
+        r"^\W*if\s+the\s+release\s+of\s+any\s+(?:of\s+)?(?:this|the)\s+information\s+is\s+"
+        r"(?:prohibited|refused|withheld)\b",
+        # "... so please exclude information relating to that system": narrows what is asked
+        r"\bplease\s+(?:exclude|disregard|ignore|omit)\b",
+        # "Please acknowledge receipt of this request": about the letter, not information.
+        r"\backnowledg\w*\s+(?:of\s+)?(?:the\s+)?receipt\b",
+        # "Could you also confirm receipt of my email.": the same, asked as a question
+        r"\bconfirm\s+(?:the\s+)?receipt\b",
+    ),
     re.IGNORECASE,
 )
 _GREETING = re.compile(
