@@ -244,6 +244,41 @@ CASES = [
         [],
     ),
     (
+        "refused_pointing_to_the_reasons_below",
+        "Refused - please see below.\n\nThe minutes record negotiations with suppliers and are "
+        "withheld under section 43(2) of the Act, as their release would harm the Board's "
+        "commercial interests.",
+        D.HELD_WITHHELD,
+        ["s.43(2)"],
+    ),
+    (
+        "much_of_what_was_asked_enclosed",
+        "I enclose a copy of much of the information you requested.",
+        D.HELD_PARTLY_DISCLOSED,
+        [],
+    ),
+    (
+        "where_the_minutes_came_from_is_no_withholding",
+        "The minutes were not provided by the Board but were found by searching our own files. "
+        "However, we do not hold the minutes of the 2023 meetings, which were never written up.",
+        D.NOT_HELD,
+        [],
+    ),
+    (
+        "exempt_drawn_from_not_held",
+        "The minutes of those meetings are not held by the Council. Therefore, we can advise "
+        "that this information is exempt under the Act.",
+        D.NOT_HELD,
+        [],
+    ),
+    (
+        "an_exemption_disregarded_at_review_decides_nothing",
+        "The harm arguments applied under section 31 in the original decision have been "
+        "disregarded at the review stage. Please find attached the minutes of the four meetings.",
+        D.HELD_DISCLOSED,
+        [],
+    ),
+    (
         "other_clarification",
         "Your request is unclear. Please could you clarify which board you mean, so that we can "
         "identify the information.",

@@ -334,6 +334,12 @@ def _cues(book: PhraseBook, text: str, skipped: Callable[[], bool]) -> list[str]
         if head is None or _is_skipped(book, head.group("head")):
             return []
         return _cues(book, head.group("head"), lambda: False)
+    if "disclosed" in found and _REFUSING.intersection(found) and _POINTER.search(text):
+        # "2. Refused - Please see below": the pointer leads to the reasons for the refusal, not
+        # to information given (unless the sentence discloses in other words too).
+        rest = _POINTER.sub(lambda m: " " * len(m.group(0)), text)
+        if not book.find("cues", "disclosed", rest) and not book.find("cues", "figures", rest):
+            found = [name for name in found if name != "disclosed"]
     if "not_held" in found and _IN_ANOTHER_FORM.search(text):
         # "We do not hold the figures in calendar years - the information below shows
         # financial years": the information is given, in the form it is kept.
@@ -350,6 +356,8 @@ def _cues(book: PhraseBook, text: str, skipped: Callable[[], bool]) -> list[str]
     return found
 
 
+#: A pointer to what follows ("Refused - please see below"): beside a refusal, to its reasons.
+_POINTER = re.compile(r"\b(?:please\s+)?see\s+(?:below|overleaf)\b", re.IGNORECASE)
 #: A further exemption said to cover part of the information just named ("In addition, an
 #: exemption under section 30(b)(ii) applies to some of this information").
 _FURTHER_EXEMPTION = re.compile(
@@ -429,14 +437,27 @@ def _refusal_grounds(signals: _Signals) -> tuple[tuple[str, Determination], ...]
 _BECAUSE = re.compile(r"^\W*(?:(?:this|that|it)\s+is\s+because|because)\b", re.IGNORECASE)
 
 
+#: A sentence drawing the consequence of the one before it: "Therefore, ...".
+_THEREFORE = re.compile(
+    r"^\W*(?:therefore|so|as\s+such|accordingly|consequently|as\s+a\s+result)\b", re.IGNORECASE
+)
+
+
 def _explained_by_not_held(signals: _Signals) -> set[int]:
     """Where a refusal is explained at once by "not held" ("We are unable to provide the
-    information. This is because we do not hold it."): nothing is withheld, it is not held."""
-    reasons = [s for s in signals.get("not_held") if _BECAUSE.match(s.text)]
+    information. This is because we do not hold it."), or drawn from it ("The information is
+    not held by the Council. Therefore, this information is exempt under section 17"):
+    nothing is withheld, it is not held."""
+    not_held = signals.get("not_held")
+    reasons = [s for s in not_held if _BECAUSE.match(s.text)]
     return {
         span.start
         for span in signals.get("withheld")
         if any(0 <= reason.start - span.end <= 3 for reason in reasons)
+        or (
+            _THEREFORE.match(span.text)
+            and any(0 <= span.start - cause.end <= 3 for cause in not_held)
+        )
     }
 
 
