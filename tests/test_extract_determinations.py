@@ -237,6 +237,20 @@ CASES = [
         ["s.12(1)"],
     ),
     (
+        "a_count_in_words_then_the_rest_refused_on_cost",
+        "The Board has six minute-takers. Finding the rest of the minutes would exceed the cost "
+        "limit, so that part is refused under section 12(1) of the Act.",
+        D.HELD_PARTLY_DISCLOSED,
+        ["s.12(1)"],
+    ),
+    (
+        "a_count_in_words_is_a_disclosure",
+        "There were four meetings in 2023. Their minutes are exempt under section 36(2)(b)(ii) "
+        "of the Act, as disclosure would inhibit the free and frank exchange of views.",
+        D.HELD_PARTLY_DISCLOSED,
+        ["s.36(2)(b)(ii)"],
+    ),
+    (
         "cost_limit_extraction_within_time_constraints",
         "The minutes are held in part, however they are not held in a format that allows their "
         "extraction within the permitted time constraints of the Act.",

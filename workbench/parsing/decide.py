@@ -93,6 +93,9 @@ CONFIDENCE = {
     "refusal_words": 0.86,
     "refusal_ground": 0.78,
     "refusal_with_figures": 0.7,  # a refusal beside figures given: part disclosed
+    # A cost refusal of one period named ("data in respect of 2011/12"), nothing else seen given:
+    # the other years asked for are often given (a part refused, not the whole).
+    "refusal_of_period": 0.7,
     "refusal_mixed": 0.75,  # a refusal beside disclosure words
     "not_held+ground": 0.95,
     "not_held": 0.9,
@@ -516,6 +519,10 @@ def _combine(
         basis = _agreement("refusal", name in signals, ground in signals)
         if determination is D.NCND and basis == "refusal+ground":
             basis = "ncnd+ground"
+        if determination is D.COST_LIMIT and any(
+            _FOR_A_PERIOD.search(span.text) for span in signals.get(name) + signals.get(ground)
+        ):
+            basis = "refusal_of_period"
         return determination, evidence, basis
     if "ground:ncnd" in signals and not residual_ncnd:  # (beside a disclosure) an exemption
         for span in signals.get("ground:ncnd"):
@@ -625,7 +632,21 @@ _TO_A_SITE = re.compile(
     r"\b(?:links?|website|web\s?site|web\s?page|url)\b|https?://", re.IGNORECASE
 )
 
-_SOME_OF = re.compile(r"\bsome\s+of\s+(?:the|this|that|your)\b", re.IGNORECASE)
+#: A cost refusal of part of what was asked: "providing some of the information ...", "to find the
+#: rest would exceed the cost limit" (beside what was given).
+_SOME_OF = re.compile(
+    r"\bsome\s+of\s+(?:the|this|that|your)\b|\bthe\s+(?:rest|remainder)\b(?!\s+of\s+(?:your|the|this)\s+"
+    r"request)",
+    re.IGNORECASE,
+)
+#: A cost refusal confined to a period named ("data in respect of academic year 2011/12 was not
+#: possible to locate within the appropriate costs limit", "information prior to 2018"): the
+#: other years asked for were often given, though the text may not show them.
+_FOR_A_PERIOD = re.compile(
+    r"\b(?:in\s+respect\s+of|for|prior\s+to|before|earlier\s+than|previous\s+to)\s+(?:the\s+)?"
+    r"(?:(?:academic|financial|calendar|school)\s+)?(?:years?\s+)?(?:19|20)\d\d\b",
+    re.IGNORECASE,
+)
 #: "the remaining 235 cases": a counted rest, what a cost refusal beside a disclosure covers (not
 #: "the remainder of the request", which a goodwill disclosure beside a whole refusal says).
 _REMAINING = re.compile(r"\bthe\s+remaining\s+\d[\d,]*\s+\w", re.IGNORECASE)
