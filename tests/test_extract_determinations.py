@@ -293,6 +293,13 @@ CASES = [
         [],
     ),
     (
+        "other_not_considered_requests_for_information",
+        "We do not consider that these questions are requests for information, as they ask the "
+        "Board to explain its view rather than for recorded information.",
+        D.OTHER,
+        [],
+    ),
+    (
         "other_clarification",
         "Your request is unclear. Please could you clarify which board you mean, so that we can "
         "identify the information.",
