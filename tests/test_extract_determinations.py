@@ -293,6 +293,27 @@ CASES = [
         [],
     ),
     (
+        "not_kept_in_the_form_asked_then_answered",
+        "The Board does not routinely record who attends its meetings, however we have checked "
+        "the minutes and there were 14 attendees at each meeting in 2023.",
+        D.HELD_DISCLOSED,
+        [],
+    ),
+    (
+        "no_policy_of_its_own_then_the_practice_described",
+        "We do not have a specific policy on minute-taking, however the practice is that the "
+        "clerk circulates draft minutes within a week.",
+        D.HELD_DISCLOSED,
+        [],
+    ),
+    (
+        "not_kept_in_the_form_asked_and_only_could_be_worked_out",
+        "The Board does not routinely record who attends its meetings, however an estimate "
+        "could be made from the room bookings.",
+        D.NOT_HELD,
+        [],
+    ),
+    (
         "other_not_considered_requests_for_information",
         "We do not consider that these questions are requests for information, as they ask the "
         "Board to explain its view rather than for recorded information.",

@@ -343,7 +343,7 @@ def _cues(book: PhraseBook, text: str, skipped: Callable[[], bool]) -> list[str]
         rest = _POINTER.sub(lambda m: " " * len(m.group(0)), text)
         if not book.find("cues", "disclosed", rest) and not book.find("cues", "figures", rest):
             found = [name for name in found if name != "disclosed"]
-    if "not_held" in found and _IN_ANOTHER_FORM.search(text):
+    if "not_held" in found and (_IN_ANOTHER_FORM.search(text) or _NOT_KEPT_AS_ASKED.search(text)):
         # "We do not hold the figures in calendar years - the information below shows
         # financial years": the information is given, in the form it is kept.
         found = [name for name in found if name != "not_held"] + ["disclosed"]
@@ -619,6 +619,17 @@ _IN_ANOTHER_FORM = re.compile(
     r"\bnot\s+(?:hold|held|record(?:ed)?|kept|collate[ds]?)\b[^.]{0,60}?\b(?:in|by)\s+"
     r"(?:calendar|financial|academic)\s+years?\b[^.]{0,80}\b(?:below|instead|however|shows?|provided|"
     r"given|attached)\b",
+    re.IGNORECASE,
+)
+#: "We do not routinely record refurbishment works, however we have searched the incident logs
+#: ...", "we do not have a specific policy, however the protocol is ...": what is not kept is the
+#: form asked about (a routine record, a document of its own); the answer follows at once, in
+#: the indicative (not "however a cost could be calculated", which gives nothing).
+_NOT_KEPT_AS_ASKED = re.compile(
+    r"\b(?:do(?:es)?|did)\s*(?:not|n't)\s+(?:(?:routinely|centrally|specifically)\s+(?:hold|have|"
+    r"record|keep|collect|collate)\b|(?:hold|have|keep)\s+(?:a|any)\s+(?:specific|separate|"
+    r"formal|standalone|written)\b)[^.:;]{0,80}?[,;]?\s+(?:however|but)\b,?\s+(?![^.]{0,40}?"
+    r"\b(?:could|would|may|might|can|cannot|unable)\b)",
     re.IGNORECASE,
 )
 _OTHER_INFORMATION = re.compile(
