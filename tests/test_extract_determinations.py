@@ -314,6 +314,15 @@ CASES = [
         [],
     ),
     (
+        "a_part_sent_elsewhere_and_the_rest_withheld_gives_nothing",
+        "As part of the information you have requested is accessible by other means, I have not "
+        "provided you with a copy and rely on section 21 of the Act. The names of the attendees "
+        "not already published will not be provided, as they are exempt under section 40(2) of "
+        "the Act.",
+        D.HELD_WITHHELD,
+        ["s.21", "s.40(2)"],
+    ),
+    (
         "other_not_considered_requests_for_information",
         "We do not consider that these questions are requests for information, as they ask the "
         "Board to explain its view rather than for recorded information.",

@@ -352,6 +352,10 @@ def _cues(book: PhraseBook, text: str, skipped: Callable[[], bool]) -> list[str]
         # section 30(b)(ii) applies to some of this information": a second exemption over part
         # of what was already refused, not a part disclosed.
         found = [name for name in found if name != "partial"] + ["withheld"]
+    if "partial" in found and "published" in found and "disclosed" not in found:
+        # "As part of the information you have requested is accessible by other means I have
+        # not provided you with a copy": the part named is sent elsewhere, not a part given.
+        found = [name for name in found if name != "partial"]
     if _ACTIONS.intersection(found) and book.find("skip", "hypothetical", text, lowered):
         found = [name for name in found if name not in _ACTIONS]
     if book.find("skip", "alternative", text, lowered):
