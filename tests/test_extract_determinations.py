@@ -330,6 +330,12 @@ CASES = [
         ["s.21", "s.40(2)"],
     ),
     (
+        "one_year_unavailable_beside_the_others_given",
+        "2021: 12 meetings\n2022: 11 meetings\n2023: data for 2023 is incomplete / unavailable.",
+        D.HELD_PARTLY_DISCLOSED,
+        [],
+    ),
+    (
         "other_not_considered_requests_for_information",
         "We do not consider that these questions are requests for information, as they ask the "
         "Board to explain its view rather than for recorded information.",
