@@ -336,6 +336,20 @@ CASES = [
         [],
     ),
     (
+        "an_exemption_named_as_not_needed_withholds_nothing",
+        "Please find attached the minutes of the four meetings. We have not needed to apply any "
+        "exemption, such as section 40(2), to this information.",
+        D.HELD_DISCLOSED,
+        [],
+    ),
+    (
+        "nothing_withheld_says_so",
+        "Please find attached the minutes of the four meetings in full. None of the information "
+        "has been withheld under section 40(2) of the Act.",
+        D.HELD_DISCLOSED,
+        [],
+    ),
+    (
         "other_not_considered_requests_for_information",
         "We do not consider that these questions are requests for information, as they ask the "
         "Board to explain its view rather than for recorded information.",
