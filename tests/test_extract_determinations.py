@@ -350,6 +350,20 @@ CASES = [
         [],
     ),
     (
+        "an_exemption_said_not_to_cover_the_information",
+        "Please find attached the minutes of the four meetings. This information is not exempt "
+        "under section 43 as the contract they discuss has ended.",
+        D.HELD_DISCLOSED,
+        [],
+    ),
+    (
+        "what_would_normally_be_withheld_but_is_not",
+        "Please find attached the minutes of the four meetings. The names of junior staff would "
+        "normally be exempt under section 40(2), but the minutes name only board members.",
+        D.HELD_DISCLOSED,
+        [],
+    ),
+    (
         "other_not_considered_requests_for_information",
         "We do not consider that these questions are requests for information, as they ask the "
         "Board to explain its view rather than for recorded information.",
