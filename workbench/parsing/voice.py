@@ -441,9 +441,10 @@ def figure_row(line: str) -> bool:
     return _FIGURE_ROW.match(line) is not None and _CONTACT_LINE.match(line) is None
 
 
-#: A line of contact details: a telephone, fax or DX label, or a UK telephone number.
+#: A line of contact details: a telephone, fax or DX label, or a UK telephone number ("T" and
+#: "F" alone are no such label: "M 45" / "F 38" count men and women).
 _CONTACT_LINE = re.compile(
-    r"^\s*(?:(?:t|f|m|tel|telephone|phone|fax|mobile|mob|dx|minicom|textphone)\b\.?:?\s"
+    r"^\s*(?:(?:tel|telephone|phone|fax|mobile|mob|dx|minicom|textphone)\b\.?:?\s"
     r"|.*\b0\d{2,4}\s?\d{3,4}\s?\d{3,4}\s*$)",
     re.IGNORECASE,
 )
