@@ -450,8 +450,20 @@ _FIGURE_ROW = re.compile(
 
 
 def figure_row(line: str) -> bool:
-    """Whether ``line`` is a label followed by figures only (a table row without rules)."""
-    return _FIGURE_ROW.match(line) is not None
+    """Whether ``line`` is a label followed by figures only (a table row without rules).
+
+    A letterhead's contact lines ("T 0203 334 2915", "Fax 0870 324 0126", "DX 152380
+    Westminster 8") have that shape too, but give no figures."""
+    return _FIGURE_ROW.match(line) is not None and _CONTACT_LINE.match(line) is None
+
+
+#: A line of contact details: a telephone, fax or DX label, or a UK telephone number ("T" and
+#: "F" alone are no such label: "M 45" / "F 38" count men and women).
+_CONTACT_LINE = re.compile(
+    r"^\s*(?:(?:tel|telephone|phone|fax|mobile|mob|dx|minicom|textphone)\b\.?:?\s"
+    r"|.*\b0\d{2,4}\s?\d{3,4}\s?\d{3,4}\s*$)",
+    re.IGNORECASE,
+)
 
 
 def figure_table(lines: list[str]) -> bool:
