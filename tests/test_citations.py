@@ -102,6 +102,7 @@ def test_parses(text: str, hint: str | None, expected: list[str]) -> None:
         "subsection (2)",
         "section 99",
         "paragraph 5.3",
+        "Stocksbridge Park S36 1FY",  # a Sheffield postcode, not section 36
     ],
 )  # fmt: skip
 def test_not_exemptions(text: str) -> None:

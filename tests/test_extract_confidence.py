@@ -153,3 +153,29 @@ def test_a_cost_refusal_with_its_ground_is_still_trusted():
     point = extract(text).points[0]
     assert point.determination is Determination.COST_LIMIT
     assert not needs_check(point.confidence)
+
+
+def test_a_cost_refusal_of_one_year_named_is_left_for_the_reviewer_to_check():
+    # "Data for 2015/16 could not be found within the appropriate costs limit": the refusal
+    # covers one year of those asked for; the other years were often given (in an attachment
+    # the text does not show), so the point may be partly disclosed rather than refused.
+    text = (
+        "You asked for the number of students disciplined in each academic year since 2015.\n\n"
+        "Response\nData in respect of academic year 2015/16 could not be located within the "
+        "appropriate limit established by section 12 of the Freedom of Information Act 2000.\n"
+    )
+    point = extract(text).points[0]
+    assert point.determination is Determination.COST_LIMIT
+    assert needs_check(point.confidence)
+
+
+def test_the_appropriate_costs_limit_in_words_and_its_ground_are_trusted():
+    text = (
+        "You asked for every email sent by the planning team since 2010.\n\n"
+        "Response\nLocating those emails would take us beyond the appropriate costs limit, "
+        "so we are refusing your request under section 12 of the Freedom of Information Act "
+        "2000.\n"
+    )
+    point = extract(text).points[0]
+    assert point.determination is Determination.COST_LIMIT
+    assert not needs_check(point.confidence)

@@ -244,10 +244,130 @@ CASES = [
         ["s.12(1)"],
     ),
     (
+        "a_count_in_words_then_the_rest_refused_on_cost",
+        "The Board has six minute-takers. Finding the rest of the minutes would exceed the cost "
+        "limit, so that part is refused under section 12(1) of the Act.",
+        D.HELD_PARTLY_DISCLOSED,
+        ["s.12(1)"],
+    ),
+    (
+        "a_count_in_words_is_a_disclosure",
+        "There were four meetings in 2023. Their minutes are exempt under section 36(2)(b)(ii) "
+        "of the Act, as disclosure would inhibit the free and frank exchange of views.",
+        D.HELD_PARTLY_DISCLOSED,
+        ["s.36(2)(b)(ii)"],
+    ),
+    (
         "cost_limit_extraction_within_time_constraints",
         "The minutes are held in part, however they are not held in a format that allows their "
         "extraction within the permitted time constraints of the Act.",
         D.COST_LIMIT,
+        [],
+    ),
+    (
+        "refused_pointing_to_the_reasons_below",
+        "Refused - please see below.\n\nThe minutes record negotiations with suppliers and are "
+        "withheld under section 43(2) of the Act, as their release would harm the Board's "
+        "commercial interests.",
+        D.HELD_WITHHELD,
+        ["s.43(2)"],
+    ),
+    (
+        "much_of_what_was_asked_enclosed",
+        "I enclose a copy of much of the information you requested.",
+        D.HELD_PARTLY_DISCLOSED,
+        [],
+    ),
+    (
+        "where_the_minutes_came_from_is_no_withholding",
+        "The minutes were not provided by the Board but were found by searching our own files. "
+        "However, we do not hold the minutes of the 2023 meetings, which were never written up.",
+        D.NOT_HELD,
+        [],
+    ),
+    (
+        "exempt_drawn_from_not_held",
+        "The minutes of those meetings are not held by the Council. Therefore, we can advise "
+        "that this information is exempt under the Act.",
+        D.NOT_HELD,
+        [],
+    ),
+    (
+        "an_exemption_disregarded_at_review_decides_nothing",
+        "The harm arguments applied under section 31 in the original decision have been "
+        "disregarded at the review stage. Please find attached the minutes of the four meetings.",
+        D.HELD_DISCLOSED,
+        [],
+    ),
+    (
+        "not_kept_in_the_form_asked_then_answered",
+        "The Board does not routinely record who attends its meetings, however we have checked "
+        "the minutes and there were 14 attendees at each meeting in 2023.",
+        D.HELD_DISCLOSED,
+        [],
+    ),
+    (
+        "no_policy_of_its_own_then_the_practice_described",
+        "We do not have a specific policy on minute-taking, however the practice is that the "
+        "clerk circulates draft minutes within a week.",
+        D.HELD_DISCLOSED,
+        [],
+    ),
+    (
+        "not_kept_in_the_form_asked_and_only_could_be_worked_out",
+        "The Board does not routinely record who attends its meetings, however an estimate "
+        "could be made from the room bookings.",
+        D.NOT_HELD,
+        [],
+    ),
+    (
+        "a_part_sent_elsewhere_and_the_rest_withheld_gives_nothing",
+        "As part of the information you have requested is accessible by other means, I have not "
+        "provided you with a copy and rely on section 21 of the Act. The names of the attendees "
+        "not already published will not be provided, as they are exempt under section 40(2) of "
+        "the Act.",
+        D.HELD_WITHHELD,
+        ["s.21", "s.40(2)"],
+    ),
+    (
+        "one_year_unavailable_beside_the_others_given",
+        "2021: 12 meetings\n2022: 11 meetings\n2023: data for 2023 is incomplete / unavailable.",
+        D.HELD_PARTLY_DISCLOSED,
+        [],
+    ),
+    (
+        "an_exemption_named_as_not_needed_withholds_nothing",
+        "Please find attached the minutes of the four meetings. We have not needed to apply any "
+        "exemption, such as section 40(2), to this information.",
+        D.HELD_DISCLOSED,
+        [],
+    ),
+    (
+        "nothing_withheld_says_so",
+        "Please find attached the minutes of the four meetings in full. None of the information "
+        "has been withheld under section 40(2) of the Act.",
+        D.HELD_DISCLOSED,
+        [],
+    ),
+    (
+        "an_exemption_said_not_to_cover_the_information",
+        "Please find attached the minutes of the four meetings. This information is not exempt "
+        "under section 43 as the contract they discuss has ended.",
+        D.HELD_DISCLOSED,
+        [],
+    ),
+    (
+        "what_would_normally_be_withheld_but_is_not",
+        "Please find attached the minutes of the four meetings. The names of junior staff would "
+        "normally be exempt under section 40(2), but the minutes name only board members.",
+        D.HELD_DISCLOSED,
+        [],
+    ),
+    (
+        "other_not_considered_requests_for_information",
+        "We do not consider that these questions are requests for information, as they ask the "
+        "Board to explain its view rather than for recorded information.",
+        D.OTHER,
         [],
     ),
     (

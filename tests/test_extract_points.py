@@ -442,3 +442,67 @@ def test_a_list_the_authority_has_attached_is_not_the_request():
         "- Minutes, September 2024\n\nYours sincerely\n\nHarbour Office\n"
     )
     assert labels(text) == ["1"]
+
+
+def test_a_question_with_an_if_yes_part_is_a_point_beside_its_part():
+    text = (
+        "Your request:\n1. Do you use a scoring tool for housing applications?\n"
+        "a) If yes, who supplies it?\n2. How many applications were refused in 2024?\n"
+        "Our response:\nWe do not use a scoring tool. We refused 41 applications in 2024."
+    )
+    assert labels(text) == ["1", "1a", "2"]
+
+
+def test_parts_that_break_down_the_ask_leave_it_no_point_of_its_own():
+    text = (
+        "Your request:\n1. Please provide the number of fines issued:\na) in 2023\nb) in 2024\n"
+        "2. How many were paid?\nOur response:\nWe issued 300 and 320 fines; 500 were paid."
+    )
+    assert labels(text) == ["1a", "1b", "2"]
+
+
+def test_a_breakdown_of_something_new_is_a_point_of_its_own():
+    text = (
+        "Request\nHow many dogs did the council seize in 2024?\n"
+        "Can you provide a breakdown of the breeds of the dogs that were destroyed.\n"
+        "Response\nWe seized 212 dogs. We do not record breeds."
+    )
+    assert labels(text) == ["1", "2"]
+
+
+def test_a_breakdown_of_the_figures_just_asked_for_is_no_point_of_its_own():
+    text = (
+        "Request\nHow many dogs did the council seize in 2024?\n"
+        "Can you provide a breakdown of these figures by month.\n"
+        "Response\nWe seized 212 dogs; a monthly table is attached."
+    )
+    assert labels(text) == ["1"]
+
+
+def test_asking_whether_a_new_request_is_needed_is_not_a_point():
+    text = (
+        'You wrote:\n"Thank you for your reply. I am not sure if this needs to be a new request '
+        'or not? Of the 300 claims you mentioned, how many were found to be fraudulent?"\n'
+        "Our response\nWe do not hold this information."
+    )
+    assert labels(text) == ["1"]
+
+
+def test_items_wanted_joined_by_and_under_a_complete_lead_are_separate_points():
+    text = (
+        "Request\nPlease provide the following for 2024:\n- Initial test passes, and\n"
+        "- Test failures, and\n- A list of the reasons for failure\n"
+        "Response\nThe figures and the list are attached."
+    )
+    assert labels(text) == ["1", "2", "3"]
+
+
+def test_the_value_under_a_field_label_in_an_example_is_not_a_point():
+    text = (
+        "Request\nPlease could I have a spreadsheet of the contact details of every parish "
+        "council in the district.\ne.g.\nClerk Postal Address:\n"
+        "The Clerk, Little Hambleton Parish Council, 4 Mill Lane, Hambleton\n"
+        "Please could you also provide the date each council last met.\n"
+        "Response\nWe do not hold this information."
+    )
+    assert labels(text) == ["1", "2"]

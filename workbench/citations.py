@@ -120,6 +120,8 @@ _OTHER_STATUTE_THING = re.compile(
     r"planning|warrants?|certificates?|undertakings?)\b",
     re.IGNORECASE,
 )
+#: The inward half of a postcode after "S36": "S36 1FY" (Sheffield) is an address.
+_POSTCODE_AFTER = re.compile(r" \d[A-Z]{2}\b")
 _RANGE = re.compile(r"\s*(?:to|-|–)\s*\d", re.IGNORECASE)
 _PART = re.compile(r"\(\s*([0-9A-Za-z]+)\s*\)")
 
@@ -200,6 +202,8 @@ def parse_citations(
         regime = _group_regime(text, match.start(), group, hint)
         if regime is None or group.is_range or _OTHER_STATUTE_THING.match(text, group.end):
             continue
+        if match.group("section") in ("s", "S") and _POSTCODE_AFTER.match(text, group.end):
+            continue  # "... Park S36 1FY": a postcode, not section 36
         for item in group.items:
             _add(
                 found, text, Citation(_build_id(item.parts, regime), item.start, item.end, ""), cat

@@ -151,7 +151,10 @@ def find_answers(
 #: questions ...", "For the remaining questions, ...", "All other parts of your request ...".
 _THE_REST = re.compile(
     r"^\W*(?:(?:with\s+regards?\s+to|in\s+(?:relation|respect|response|regard)\s+to|regarding|"
-    r"as\s+(?:for|to)|for)\s+)?(?:all\s+)?(?:the\s+|your\s+)?(?:other|remaining)\s+"
+    r"as\s+(?:for|to)|for|"
+    # "I have carefully considered all the other parts of the request and ...": the same
+    r"(?:I|we)\s+have\s+(?:(?:carefully|also)\s+)?(?:considered|reviewed|looked\s+at))\s+)?"
+    r"(?:all\s+)?(?:the\s+|your\s+)?(?:other|remaining)\s+"
     r"(?:questions|points|parts|items|requests|elements)\b",
     re.IGNORECASE,
 )

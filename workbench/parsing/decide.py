@@ -93,6 +93,9 @@ CONFIDENCE = {
     "refusal_words": 0.86,
     "refusal_ground": 0.78,
     "refusal_with_figures": 0.7,  # a refusal beside figures given: part disclosed
+    # A cost refusal of one period named ("data in respect of 2011/12"), nothing else seen given:
+    # the other years asked for are often given (a part refused, not the whole).
+    "refusal_of_period": 0.7,
     "refusal_mixed": 0.75,  # a refusal beside disclosure words
     "not_held+ground": 0.95,
     "not_held": 0.9,
@@ -334,7 +337,13 @@ def _cues(book: PhraseBook, text: str, skipped: Callable[[], bool]) -> list[str]
         if head is None or _is_skipped(book, head.group("head")):
             return []
         return _cues(book, head.group("head"), lambda: False)
-    if "not_held" in found and _IN_ANOTHER_FORM.search(text):
+    if "disclosed" in found and _REFUSING.intersection(found) and _POINTER.search(text):
+        # "2. Refused - Please see below": the pointer leads to the reasons for the refusal, not
+        # to information given (unless the sentence discloses in other words too).
+        rest = _POINTER.sub(lambda m: " " * len(m.group(0)), text)
+        if not book.find("cues", "disclosed", rest) and not book.find("cues", "figures", rest):
+            found = [name for name in found if name != "disclosed"]
+    if "not_held" in found and (_IN_ANOTHER_FORM.search(text) or _NOT_KEPT_AS_ASKED.search(text)):
         # "We do not hold the figures in calendar years - the information below shows
         # financial years": the information is given, in the form it is kept.
         found = [name for name in found if name != "not_held"] + ["disclosed"]
@@ -343,6 +352,10 @@ def _cues(book: PhraseBook, text: str, skipped: Callable[[], bool]) -> list[str]
         # section 30(b)(ii) applies to some of this information": a second exemption over part
         # of what was already refused, not a part disclosed.
         found = [name for name in found if name != "partial"] + ["withheld"]
+    if "partial" in found and "published" in found and "disclosed" not in found:
+        # "As part of the information you have requested is accessible by other means I have
+        # not provided you with a copy": the part named is sent elsewhere, not a part given.
+        found = [name for name in found if name != "partial"]
     if _ACTIONS.intersection(found) and book.find("skip", "hypothetical", text, lowered):
         found = [name for name in found if name not in _ACTIONS]
     if book.find("skip", "alternative", text, lowered):
@@ -350,6 +363,8 @@ def _cues(book: PhraseBook, text: str, skipped: Callable[[], bool]) -> list[str]
     return found
 
 
+#: A pointer to what follows ("Refused - please see below"): beside a refusal, to its reasons.
+_POINTER = re.compile(r"\b(?:please\s+)?see\s+(?:below|overleaf)\b", re.IGNORECASE)
 #: A further exemption said to cover part of the information just named ("In addition, an
 #: exemption under section 30(b)(ii) applies to some of this information").
 _FURTHER_EXEMPTION = re.compile(
@@ -430,14 +445,27 @@ def _refusal_grounds(signals: _Signals) -> tuple[tuple[str, Determination], ...]
 _BECAUSE = re.compile(r"^\W*(?:(?:this|that|it)\s+is\s+because|because)\b", re.IGNORECASE)
 
 
+#: A sentence drawing the consequence of the one before it: "Therefore, ...".
+_THEREFORE = re.compile(
+    r"^\W*(?:therefore|so|as\s+such|accordingly|consequently|as\s+a\s+result)\b", re.IGNORECASE
+)
+
+
 def _explained_by_not_held(signals: _Signals) -> set[int]:
     """Where a refusal is explained at once by "not held" ("We are unable to provide the
-    information. This is because we do not hold it."): nothing is withheld, it is not held."""
-    reasons = [s for s in signals.get("not_held") if _BECAUSE.match(s.text)]
+    information. This is because we do not hold it."), or drawn from it ("The information is
+    not held by the Council. Therefore, this information is exempt under section 17"):
+    nothing is withheld, it is not held."""
+    not_held = signals.get("not_held")
+    reasons = [s for s in not_held if _BECAUSE.match(s.text)]
     return {
         span.start
         for span in signals.get("withheld")
         if any(0 <= reason.start - span.end <= 3 for reason in reasons)
+        or (
+            _THEREFORE.match(span.text)
+            and any(0 <= span.start - cause.end <= 3 for cause in not_held)
+        )
     }
 
 
@@ -496,6 +524,10 @@ def _combine(
         basis = _agreement("refusal", name in signals, ground in signals)
         if determination is D.NCND and basis == "refusal+ground":
             basis = "ncnd+ground"
+        if determination is D.COST_LIMIT and any(
+            _FOR_A_PERIOD.search(span.text) for span in signals.get(name) + signals.get(ground)
+        ):
+            basis = "refusal_of_period"
         return determination, evidence, basis
     if "ground:ncnd" in signals and not residual_ncnd:  # (beside a disclosure) an exemption
         for span in signals.get("ground:ncnd"):
@@ -594,6 +626,17 @@ _IN_ANOTHER_FORM = re.compile(
     r"given|attached)\b",
     re.IGNORECASE,
 )
+#: "We do not routinely record refurbishment works, however we have searched the incident logs
+#: ...", "we do not have a specific policy, however the protocol is ...": what is not kept is the
+#: form asked about (a routine record, a document of its own); the answer follows at once, in
+#: the indicative (not "however a cost could be calculated", which gives nothing).
+_NOT_KEPT_AS_ASKED = re.compile(
+    r"\b(?:do(?:es)?|did)\s*(?:not|n't)\s+(?:(?:routinely|centrally|specifically)\s+(?:hold|have|"
+    r"record|keep|collect|collate)\b|(?:hold|have|keep)\s+(?:a|any)\s+(?:specific|separate|"
+    r"formal|standalone|written)\b)[^.:;]{0,80}?[,;]?\s+(?:however|but)\b,?\s+(?![^.]{0,40}?"
+    r"\b(?:could|would|may|might|can|cannot|unable)\b)",
+    re.IGNORECASE,
+)
 _OTHER_INFORMATION = re.compile(
     r"\b(?:any\s+)?(?:other|further|additional)\s+(?:relevant\s+)?information\b", re.IGNORECASE
 )
@@ -605,7 +648,21 @@ _TO_A_SITE = re.compile(
     r"\b(?:links?|website|web\s?site|web\s?page|url)\b|https?://", re.IGNORECASE
 )
 
-_SOME_OF = re.compile(r"\bsome\s+of\s+(?:the|this|that|your)\b", re.IGNORECASE)
+#: A cost refusal of part of what was asked: "providing some of the information ...", "to find the
+#: rest would exceed the cost limit" (beside what was given).
+_SOME_OF = re.compile(
+    r"\bsome\s+of\s+(?:the|this|that|your)\b|\bthe\s+(?:rest|remainder)\b(?!\s+of\s+(?:your|the|this)\s+"
+    r"request)",
+    re.IGNORECASE,
+)
+#: A cost refusal confined to a period named ("data in respect of academic year 2011/12 was not
+#: possible to locate within the appropriate costs limit", "information prior to 2018"): the
+#: other years asked for were often given, though the text may not show them.
+_FOR_A_PERIOD = re.compile(
+    r"\b(?:in\s+respect\s+of|for|prior\s+to|before|earlier\s+than|previous\s+to)\s+(?:the\s+)?"
+    r"(?:(?:academic|financial|calendar|school)\s+)?(?:years?\s+)?(?:19|20)\d\d\b",
+    re.IGNORECASE,
+)
 #: "the remaining 235 cases": a counted rest, what a cost refusal beside a disclosure covers (not
 #: "the remainder of the request", which a goodwill disclosure beside a whole refusal says).
 _REMAINING = re.compile(r"\bthe\s+remaining\s+\d[\d,]*\s+\w", re.IGNORECASE)

@@ -73,6 +73,7 @@ ASK = Alternation(
                 assure|acknowledge|point\s+out|clarify|draw|remind|offer|make\s+clear))""",
         r"\bI\s+(?:wish|want|need)\s+to\s+(?:know|see|request|receive|obtain|ask)",
         r"\bI\s+am\s+(?:requesting|asking|seeking|writing\s+to\s+(?:you\s+to\s+)?(?:request|ask))",
+        r"\bwe\s+are\s+(?:requesting|asking|seeking)\b",  # a group asking in the plural
         r"\b(?:I|we)\s+(?:hereby\s+|also\s+|further\s+)?(?:request|require|seek|ask\s+for)\b",
         r"\bmy\s+request\s+is\b",
         r"\bto\s+be\s+provided\s+with\b",
@@ -124,6 +125,9 @@ FOLLOW_ON = re.compile(
       | please\s+(?:break|split|include)\b | broken\s+down\b | including\b | to\s+include\b
       | (?:please\s+)?(?:could|can|would)\s+you\s+(?:please\s+)?(?:also\s+)?(?:give|provide)\s+
             (?:me\s+)?(?:a|the)\s+break\s*-?\s*down\b
+            # ("... a breakdown of the recorded ethnicity of those ...": a new thing asked for)
+            (?!\s+of\s+(?!(?:these|those|this|that|them|it|each|the\s+(?:above|figures?|data|numbers?|
+                information|totals?)\b)))
       | (?:please\s+)?(?:could|can|would)\s+you\s+(?:please\s+)?(?:also\s+)?(?:break|split)\s+
             (?:this|it|these|that|them|the\s+(?:figures?|data|information|numbers?))\b
       | for\s+(?:each|every|both)\b | in\s+(?:each|both)\s+case
@@ -144,21 +148,39 @@ FOLLOW_ON = re.compile(
 )
 #: Polite words that ask for no information: "please do get in touch", "I am requesting the
 #: same from other councils".
-_NOT_AN_ASK = re.compile(
-    r"\bplease\s+(?:do\s+)?(?:get\s+in\s+touch|contact\s+me|let\s+me\s+know|do\s+not\s+hesitate)|"
-    r"\bif\s+you\s+need\s+any\s+(?:further\s+)?(?:assistance|clarification)|"
-    r"\b(?:requesting|asking\s+for)\s+the\s+same\s+(?:information\s+)?from\b|"
-    r"\bmy\s+request\s+is\s+(?:sufficiently\s+|quite\s+|reasonably\s+)?(?:clear|reasonable|simple)\b|"
-    # The requester's procedural lines: "If the cost limit would be exceeded, please provide
-    # advice and assistance", "If you have any queries please don't hesitate to contact me".
-    r"\badvice\s+and\s+assistance\b|\b(?:refine|narrow)\w*\s+(?:my|the|this)\s+request\b|"
-    r"\brequest\s+could\s+be\s+(?:refined|narrowed)\b|\bdon[’']?t\s+hesitate\b|"
-    r"\bdo\s+not\s+hesitate\b|^\W*if\s+you\s+have\s+any\s+(?:queries|questions)\b|"
-    r"^\W*please\s+note\b|"
-    # "Please acknowledge receipt of this request": about the letter, not information.
-    r"\backnowledg\w*\s+(?:of\s+)?(?:the\s+)?receipt\b|"
-    # "Could you also confirm receipt of my email.": the same, asked as a question
-    r"\bconfirm\s+(?:the\s+)?receipt\b",
+_NOT_AN_ASK = Alternation(
+    (
+        r"\bplease\s+(?:do\s+)?(?:get\s+in\s+touch|contact\s+(?:me|us)|let\s+(?:me|us)\s+know|"
+        r"do\s+not\s+hesitate)",
+        r"\bif\s+you\s+need\s+any\s+(?:further\s+)?(?:assistance|clarification)",
+        r"\b(?:requesting|asking\s+for)\s+the\s+same\s+(?:information\s+)?from\b",
+        r"\bmy\s+request\s+is\s+(?:sufficiently\s+|quite\s+|reasonably\s+)?(?:clear|reasonable|simple)\b",
+        # The requester's procedural lines: "If the cost limit would be exceeded, please provide
+        # advice and assistance", "If you have any queries please don't hesitate to contact me".
+        r"\badvice\s+and\s+assistance\b",
+        r"\b(?:refine|narrow)\w*\s+(?:my|the|this)\s+request\b",
+        r"\brequest\s+could\s+be\s+(?:refined|narrowed)\b",
+        r"\bdon[’']?t\s+hesitate\b",
+        r"\bdo\s+not\s+hesitate\b",
+        r"^\W*if\s+you\s+have\s+any\s+(?:queries|questions)\b",
+        r"^\W*(?:also,?\s+)?please\s+note\b",
+        # "I am not sure if this needs to be put in to a new request or not?": about the request
+        r"\b(?:if|whether)\s+(?:this|it)\s+(?:needs?|should|has)\s+(?:to\s+)?(?:be\s+)?"
+        r"(?:put\s+in\s*(?:to\s+)?|made\s+(?:as\s+|in\s+)?|submitted\s+(?:as\s+)?|treated\s+as\s+)?"
+        r"(?:a\s+)?(?:new|separate|fresh)\s+request\b",
+        # A request template's provisos: "If all this information is already in the public
+        # domain, please direct me to it", "If the release of any of this information is ..."
+        r"^\W*if\s+(?:all\s+|any\s+(?:of\s+)?)?(?:this|the)\s+information\s+is\s+(?:already\s+)?"
+        r"(?:in\s+the\s+public\s+domain|published|publicly\s+available)\b",
+        r"^\W*if\s+the\s+release\s+of\s+any\s+(?:of\s+)?(?:this|the)\s+information\s+is\s+"
+        r"(?:prohibited|refused|withheld)\b",
+        # "... so please exclude information relating to that system": narrows what is asked
+        r"\bplease\s+(?:exclude|disregard|ignore|omit)\b",
+        # "Please acknowledge receipt of this request": about the letter, not information.
+        r"\backnowledg\w*\s+(?:of\s+)?(?:the\s+)?receipt\b",
+        # "Could you also confirm receipt of my email.": the same, asked as a question
+        r"\bconfirm\s+(?:the\s+)?receipt\b",
+    ),
     re.IGNORECASE,
 )
 _GREETING = re.compile(
@@ -296,11 +318,26 @@ def _asks_besides_parts(text: str, items: list[_Item], index: int) -> bool:
         return False
     own = text[item.line.start + item.label.end : part.line.start].strip()
     part_text = text[part.line.start + part.label.end : part.line.end]
-    return (
-        bool(_ALSO_PART.match(part_text))
-        and bool(ASK.search(own))
-        and not own.rstrip().endswith(":")
-    )
+    return _part_beside(own, part_text)
+
+
+def _part_beside(own: str, part: str) -> bool:
+    """Whether an item's first part asks for more than the item does: "please also ...",
+    "if yes, what ...?", or a question of its own under an item that is a question too."""
+    if not ASK.search(own) or own.rstrip().endswith(":"):
+        return False
+    if _ALSO_PART.match(part) or _CONDITIONAL_PART.match(part):
+        return True
+    # "5. Please detail any contracts with X? a. How much has been spent on X?": two questions
+    return own.rstrip().endswith("?") and part.rstrip().endswith("?") and bool(ASK.search(part))
+
+
+#: A part asked only on the answer to its item's own question: "a. If yes, what is it used
+#: for?", "b. If it has not yet been removed, when ...?". The item asks first, so it is a
+#: point beside its parts.
+_CONDITIONAL_PART = re.compile(
+    r"^\W*if\s+(?:yes|so|not|no|it|they|this|there|the\s+answer)\b[^?]*\?", re.IGNORECASE
+)
 
 
 def _full_label(item: _Item) -> str:
@@ -501,8 +538,13 @@ _INLINE_LABEL = re.compile(
     r"(?:(?<=[:;?!.)])|(?<=[:;?!.)]\s))\s*(?P<d>\d{1,2})\.(?:\s+|(?=[A-Z][a-z]|A\s))(?=[A-Z])|"
     # "... from 31st October 2018 - 31st November 2019 4. The total you spent ...": an item
     # that ends without a stop; only read as the next number of a list already under way.
-    r"(?<=[\w)])\s+(?P<e>\d{1,2})\.\s+(?=[A-Z][a-z])"
+    r"(?<=[\w)])\s+(?P<e>\d{1,2})\.\s+(?=[A-Z][a-z])|"
+    # "1. Does your force use ...? a. If yes, ...? 2. Does ...": the list's first number opens
+    # its line, the others run on after it
+    r"(?m:^)[ \t]*(?P<f>1)\.\s+(?=[A-Z])"
 )
+#: A lettered part run on after a question: "...? a. If yes, what is it used for?".
+_INLINE_PART = re.compile(r"(?<=[?.!])\s+(?P<l>[a-h])[.)]\s+(?=[A-Z])")
 #: The joining words left at the end of an inline list item: "...; and", "..., or".
 _LIST_TAIL = re.compile(r"[\s;,]*(?:\b(?:and|or)\b)?[\s;,]*$")
 
@@ -510,7 +552,7 @@ _LIST_TAIL = re.compile(r"[\s;,]*(?:\b(?:and|or)\b)?[\s;,]*$")
 def inline_points(text: str, region: Span, source: str) -> list[RequestPoint]:
     """ "Please tell me (i) how many ...; (ii) how many ...; (iii) ..." in running text."""
     found = [
-        (m, (m.group("p") or m.group("b") or m.group("d") or m.group("e")).lower())
+        (m, (m.group("p") or m.group("b") or m.group("d") or m.group("e") or m.group("f")).lower())
         for m in _INLINE_LABEL.finditer(text, region.start, region.end)
     ]
     for first, kind in (("1", "num"), ("a", "alpha"), ("i", "roman")):
@@ -533,9 +575,34 @@ def inline_points(text: str, region: Span, source: str) -> list[RequestPoint]:
                 span = Span.of(text, match.end(), end)
                 tail = _LIST_TAIL.search(span.text)
                 span = Span.of(text, span.start, span.start + tail.start()) if tail else span
-                points.append(RequestPoint(value, strip_quotes(text, span), source))
+                if kind == "num":
+                    points += _inline_parts(text, strip_quotes(text, span), value, source)
+                else:
+                    points.append(RequestPoint(value, strip_quotes(text, span), source))
             return points
     return []
+
+
+def _inline_parts(text: str, span: Span, number: str, source: str) -> list[RequestPoint]:
+    """ "1. Does your force use X? a. If yes, what for?": a numbered item run on with its
+    lettered parts, each part a point ("1a"); the item itself is one too when it asks its own
+    question and its parts only follow on from the answer (as :func:`_asks_besides_parts`)."""
+    marks = []
+    for match in _INLINE_PART.finditer(text, span.start, span.end):
+        if match.group("l") == chr(ord("a") + len(marks)):
+            marks.append(match)
+    if not marks:
+        return [RequestPoint(number, span, source)]
+    own = Span.of(text, span.start, marks[0].start())
+    ends = [m.start() for m in marks[1:]] + [span.end]
+    parts = [
+        RequestPoint(number + m.group("l"), strip_quotes(text, Span.of(text, m.end(), end)), source)
+        for m, end in zip(marks, ends, strict=True)
+    ]
+    asks_itself = _part_beside(own.text, parts[0].span.text)
+    for part in parts:
+        part.context = own.text
+    return [RequestPoint(number, strip_quotes(text, own), source), *parts] if asks_itself else parts
 
 
 def _alternatives(text: str, sequence: list[tuple[re.Match[str], str]]) -> bool:
@@ -619,6 +686,9 @@ _FORM_OF_ANSWER = re.compile(
     r"\bthe\s+following\s+(?:format|layout|columns?|headings?|fields?)\b", re.IGNORECASE
 )
 _BULLET_LINE = re.compile(rf"^[{BULLETS}]\s")
+#: A bullet, or a stop opening a line before a capital (". Details of ..."): a PDF copied to
+#: text may turn a list's bullet glyph into a stop.
+_BULLET_OR_STOP = re.compile(rf"^(?:[{BULLETS}]|\.(?=\s+[A-Z]))\s")
 #: A list item answered on its own line after a spaced dash: "- how many staff are suspended - 3".
 ANSWERED_BESIDE = re.compile(
     r"\s[-–]\s+(?:£?\d[\d,.]*%?|yes|no|none|nil)\b[^\n]{0,30}$", re.IGNORECASE
@@ -678,11 +748,15 @@ def _bulleted_points(text: str, region: Span, source: str) -> list[RequestPoint]
     found = _lines_in(text, region)
     bullets = [i for i, line in enumerate(found) if _BULLET_LINE.match(line.text)]
     if bullets:
+        # ". Details of ...": a bullet turned into a stop, among bullets kept
+        bullets = [i for i, line in enumerate(found) if _BULLET_OR_STOP.match(line.text)]
         # A bullet indented under another is a part of it ("- Staffing:" / "  - grades").
         top = min(_indent(text, found[i]) for i in bullets)
         bullets = [i for i in bullets if _indent(text, found[i]) == top]
     if not bullets or (len(bullets) < 2 and bullets[0] > 0):
         return []
+    if _chained(text, found, bullets):
+        return []  # "premises that are; - Currently vacant, and - ...": one sentence, one ask
     lead = Span.of(text, region.start, found[bullets[0]].start)
     lead_sentences = sentences(text, lead.start, lead.end) if lead else []
     last_lead = lead_sentences[-1].text if lead_sentences else ""
@@ -732,17 +806,20 @@ def _bulleted_points(text: str, region: Span, source: str) -> list[RequestPoint]
             spans = [own, *spans]
     elif parallel:
         spans = [lead, *items]  # "The number of X." then "• The number of Y.": asks in a row
-    elif any(asking) and lead_sentences and any(ASK.search(s.text) for s in lead_sentences):
+    elif any(asking) and any(
+        ASK.search(s.text) and not _NOT_AN_ASK.search(s.text) for s in lead_sentences
+    ):
         spans = [lead]
         for item, asks in zip(items, asking, strict=True):
             if asks:
                 spans.append(item)
             else:
                 spans[-1] = Span.of(text, spans[-1].start, item.end)
-    elif len(items) >= 2 and all(asking):
+    elif len(items) >= 2 and (all(asking) or _things_wanted(items, asking)):
         # A lead-in that only says what the request is about ("I am writing to you under the
         # Act to request data related to dog attacks."), then "- Could you confirm ...?" /
-        # "- I would also like ...": each bullet asks for itself.
+        # "- I would also like ...", or "- Any briefing notes ..." / "- Any contracts ...":
+        # each bullet asks for itself.
         spans = items
     else:
         return []
@@ -751,6 +828,59 @@ def _bulleted_points(text: str, region: Span, source: str) -> list[RequestPoint]
         for n, span in enumerate(spans, start=1)
     ]
     return points + _numbered_after_bullets(text, points, source)
+
+
+#: An item that opens by naming a set of records or things wanted: "Any briefing notes about
+#: ...", "All contracts with ...", "Copies of ...".
+_WANTED_OPENING = re.compile(
+    r"^\W*(?:any|all|copies\s+of|a\s+copy\s+of)\s+(?:[\w’'-]+[,;]?\s+){2,}\w", re.IGNORECASE
+)
+#: An item that is a noun phrase of its own, opening with a capital (not the rest of the
+#: sentence above it, "- are suspended"): "The software that ...", "Information on ...".
+_THING_NAMED = re.compile(
+    r"^\W*(?:Any|All|The|A|An|Copies|Copy|Details|Information|Documents?|Records?|Reports?|"
+    r"Minutes|Correspondence|Guidance|Policies|Policy|Data|Lists?)\s+(?:\S+\s+){2,}\S"
+)
+#: Fewest items for a list of things wanted.
+_WANTED_LIST = 3
+
+
+#: A lead line broken off inside its clause, the bullets under it finishing it: "... for
+#: commercial premises that are;", "... the number of officers who:".
+_OPEN_CLAUSE = re.compile(
+    r"\b(?:are|is|were|was|have|has|had|who|which|that|where|whose|being|been)\s*[:;,\-–]?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _chained(text: str, found: list[Span], bullets: list[int]) -> bool:
+    """The first run of bullets finishes the sentence of the line above it, which breaks off
+    inside its clause ("commercial premises that are;" / "- Currently vacant, and" / "- Where
+    the rateable value exceeds £10,000"): the items are the conditions of that one ask, not
+    asks of their own (unless they ask in so many words)."""
+    first = bullets[0]
+    if first == 0 or not _OPEN_CLAUSE.search(found[first - 1].text):
+        return False
+    run = [first]
+    for index in bullets[1:]:
+        if index != run[-1] + 1:
+            break
+        run.append(index)
+    return len(run) >= 2 and not any(ASK.search(found[i].text) for i in run)
+
+
+def _things_wanted(items: list[Span], asking: list[bool]) -> bool:
+    """Under a lead that asks for nothing itself, bullets most of which name in full a set of
+    records wanted ("Any briefing notes ...", "Any contracts ...") and the rest of which are
+    noun phrases too ("The software that ..."): separate asks written as a list of what is
+    wanted. (Not the fields of one ask, "- Location", "- Date of works", nor the rest of the
+    sentence above them, "- are suspended".)"""
+    if len(items) < _WANTED_LIST:
+        return False
+    wanted = sum(bool(_WANTED_OPENING.match(item.text)) for item in items)
+    return wanted * 2 > len(items) and all(
+        asks or _THING_NAMED.match(item.text) for item, asks in zip(items, asking, strict=True)
+    )
 
 
 #: "... at the following prisons between 1 January and 18 March." - "the following" inside a
@@ -895,23 +1025,38 @@ def _asked_points(text: str, region: Span, source: str) -> list[RequestPoint]:
     """Unnumbered request: each ask starts a point; qualifying sentences stay with it."""
     groups: list[list[Span]] = []
     intros: list[Span] = []
+    lead_in = ""  # the last intro's words, without a bullet glyph after them
     background: list[Span] = []
     dangling = listing = clarifying = False
-    previous_end = region.start
+    previous_end, glyph_before = region.start, False
     found = sentences(text, region.start, region.end)
     for index, sentence in enumerate(found):
         # A line of its own (a web page puts each paragraph on a line), or a sentence glued to
         # the last with no space ("...accommodation.The current ..."): a web form's lost breaks
-        new_paragraph = text.count("\n", previous_end, sentence.start) >= 1 or (
-            index > 0 and sentence.start == previous_end
+        new_paragraph = (
+            text.count("\n", previous_end, sentence.start) >= 1
+            or (index > 0 and sentence.start == previous_end)
+            or glyph_before
+        )
+        # "... concerning the systems. ·" / "Any overviews ...": a PDF copied to text may put
+        # each bullet at the end of the line before its item; the glyph breaks the list there.
+        ending = sentence.text.rstrip()[-2:]
+        glyph = (
+            _TRAILING_GLYPH.search(sentence.text)
+            if (ending and ending[-1] in _GLYPHS) or ending == " ."
+            else None
         )
         alone = (
             index + 1 == len(found)
             or "\n" in text[sentence.end : found[index + 1].start]
             or found[index + 1].start == sentence.end
+            or glyph is not None
+            # "The software used. Also, please note we do not want ...": a note after it on
+            # the same line asks for nothing, and leaves the item standing alone
+            or _NOT_AN_ASK.search(found[index + 1].text) is not None
         )
-        previous_end = sentence.end
-        body = _GREETING.sub("", sentence.text)
+        previous_end, glyph_before = sentence.end, glyph is not None
+        body = _GREETING.sub("", sentence.text[: glyph.start() if glyph else None])
         if not body or SIGN_OFF.match(body):
             continue
         if _BULLET_LINE.match(body) and groups and not _ASKS_ANEW.match(body[2:]):
@@ -925,16 +1070,23 @@ def _asked_points(text: str, region: Span, source: str) -> list[RequestPoint]:
         # Lines that complete a sentence left open ("... from and to" / "The Scottish
         # Government," / "in relation to:") are what it names, not items of their own.
         asks = asks or (
-            new_paragraph
+            (new_paragraph or index == 0)
             and alone
-            and bool(groups)
+            and (bool(groups) or glyph is not None)  # "Any overviews of ... ·": a list's first
             and not dangling
             and not listing
             and bool(ITEM_PARAGRAPH.match(body))
         )
-        dangling = bool(_DANGLING.search(body)) or (dangling and not _ENDED.search(body))
+        dangling = (
+            bool(_DANGLING.search(body))
+            or (dangling and not _ENDED.search(body))
+            # "FOI Postal Address:" over "The Complaints Team, 2 Watling Street, ...": the line
+            # under a field's label is its value
+            or (not asks and body.rstrip().endswith(":") and len(body.split()) <= _LABEL_WORDS)
+        )
         if asks and _INTRO.search(body) and not re.search(r"\?\s*$", body):
             intros.append(sentence)
+            lead_in = body
             continue
         if asks and groups and _ABOUT_THE_SEARCH.search(body):
             asks = False  # "I presume you store records by board?": help with the last ask
@@ -955,7 +1107,7 @@ def _asked_points(text: str, region: Span, source: str) -> list[RequestPoint]:
             and intros
             and not asks
             and new_paragraph
-            and _LIST_LEAD.search(intros[-1].text)
+            and _LIST_LEAD.search(lead_in)
             and not _COURTESY.match(body)
         ):
             # "Please confirm whether any of the following are included:" over lines that ask
@@ -964,7 +1116,7 @@ def _asked_points(text: str, region: Span, source: str) -> list[RequestPoint]:
             # ("The current number of ...") is an item of its own.
             groups.append([*intros, sentence])
             listing = not (
-                _ITEMS_WANTED.search(intros[-1].text) and ITEM_PARAGRAPH.match(body)
+                _ITEMS_WANTED.search(lead_in) and ITEM_PARAGRAPH.match(body)
             )  # the lines after it are more of the same list
             intros = []
         elif groups and not asks and not follows and (new_paragraph or background):
@@ -991,6 +1143,12 @@ def _asked_points(text: str, region: Span, source: str) -> list[RequestPoint]:
     ]
 
 
+#: A bullet glyph closing a sentence, the mark of the next item: "... the systems. ·", and a
+#: stray stop after the sentence's own ("... the systems. . Any contracts ...").
+_GLYPHS = "·•\uf0b7\uf0a7"
+_TRAILING_GLYPH = re.compile(r"(?<=\S)\s+[·•\uf0b7\uf0a7]\s*$|(?<=[.?!:;])\s+\.\s*$")
+
+
 #: The heading of the requester's clarification, set under the request it clarifies:
 #: "CLARIFICATION", "Clarification received 25/08/2022:".
 _CLARIFICATION = re.compile(
@@ -1001,7 +1159,10 @@ _CLARIFICATION = re.compile(
 #: A lead-in asking for the things listed under it: "the following information", "details".
 _ITEMS_WANTED = re.compile(
     r"\b(?:provide|send|supply|give|disclose|tell\s+me)\b[^.?!]{0,20}\bthe\s+following\s+"
-    r"(?:information|details|data|figures|statistics)\b",
+    r"(?:information|details|data|figures|statistics)\b|"
+    # "Specifically, we are requesting:", "I would like the following:": the verb of asking
+    # straight over the list, each line of which is a thing wanted
+    r"\b(?:requesting|request|like|seeking|want)(?:\s+the\s+following)?\s*:\s*$",
     re.IGNORECASE,
 )
 #: A lead-in over a list: "any of the following:", "as follows:".
@@ -1016,6 +1177,8 @@ _DANGLING = re.compile(
     r"\b(?:to|from|of|for|by|with|between|about|regarding|concerning|involving|and|or)\s*:?\s*$",
     re.IGNORECASE,
 )
+#: Most words of a field's label ("FOI Postal Address:").
+_LABEL_WORDS = 4
 _ENDED = re.compile(r"""[.?!]["”’']?\s*$""")
 
 

@@ -301,6 +301,8 @@ def _joins(previous: str, line: str, *, unwrapped: bool = False) -> bool:
     last_line = previous.rsplit("\n", 1)[-1].rstrip()
     if last_line.endswith(_TERMINAL) or not re.search(r"[A-Za-z]", last_line):
         return False
+    if last_line.endswith(voice.GLYPHS) and voice.GLYPH_AT_END.search(last_line):
+        return False  # "You asked for: ·" / "Any ...": a PDF put the item's bullet up there
     if (
         "\n" not in previous
         and LIST_ITEM.match(previous)
@@ -1488,8 +1490,16 @@ def _leads_a_list(reader: _Reader, unit: Unit) -> bool:
         following is not None
         and following.role in ANSWERING
         and not following.authority
-        and _starts_a_list(following.text)
+        and (_starts_a_list(following.text) or _bullet_naming_a_thing(following.text))
     )
+
+
+def _bullet_naming_a_thing(text: str) -> bool:
+    """ "· Any briefing notes about ...": a bullet that asks, or names a thing wanted."""
+    if bullet_style(text) is None:
+        return False
+    item = _BULLET.sub("", text, count=1)
+    return voice.asks(item) or ITEM_PARAGRAPH.match(item.split("\n", 1)[0]) is not None
 
 
 #: The end of a lead-in over a list: "... the following information:", "... as follows?".

@@ -31,7 +31,9 @@ _REQUEST_WORDS = r"""(?:
     )"""
 _RESPONSE_WORDS = r"""(?:
         (?:our\s+|the\s+|my\s+|full\s+|foi\s+|final\s+|in\s+)?(?:response|reply|answer|decision|outcome)s?
-            (?:\s+to\s+(?:your\s+|the\s+)?(?:request|questions?|enquiry)|\s+(?:provided|given|sent))?
+            (?:\s+to\s+(?:your\s+|the\s+)?(?:request|questions?|enquiry)|\s+(?:provided|given|sent)
+              # "Outcome / Documents": a log page's heading over the decision and its files
+              |\s*(?:/|&|and)\s*(?:documents?|attachments?|files?|downloads?))?
       | (?:a|ans|answer|response|reply)s?\s*\d{1,2}[a-z]?
             (?:\s*(?:&|and|,|-|–|to)\s*\d{1,2}[a-z]?)*  # "Response 1a and 1b", "Answers 3-5"
       | a
@@ -131,7 +133,10 @@ _FURTHER_ASK = re.compile(
 #: The first words of a sentence written by the authority, not the requester.
 _AUTHORITY_START = re.compile(
     r"""^[\s"“]*(?:
-        we\b(?!\s+(?:would|wish|want|request|are\s+requesting|ask|require))
+        # "We are submitting the following request ...": a group asking in the plural
+        we\b(?!\s+(?:would|wish|want|request|are\s+requesting|ask|require|
+            are\s+(?:submitting|making)\s+(?:the\s+following|this|a)\b|
+            are\s+(?:particularly\s+|also\s+)?interested\s+in\b))
       | our\b | thank\s+you | thanks\s+for
       | i\s+(?:can|have|am\s+(?:writing\s+to\s+(?:confirm|inform|advise|let)|pleased|sorry|
             afraid|able|treating|dealing)|
@@ -155,7 +160,9 @@ _AUTHORITY_START = re.compile(
 #: "NHS England holds this information", "West Midlands Police will neither confirm ...".
 _NAMED_AUTHORITY_START = re.compile(
     r"^(?!(?:This|That|These|Those|It|There|What|How|Which|Who|When|Where|Why|Is|Are|Has|Have|"
-    r"Does|Do|Did|Can|Could|Would|Will|My|I|If|Please|For|In|On|Any|All)\b)(?:The\s+)?(?!The\b)"
+    r"Does|Do|Did|Can|Could|Would|Will|My|I|If|Please|For|In|On|Any|All|"
+    r"We\s+are\s+(?:submitting|making|requesting|(?:particularly\s+|also\s+)?interested))\b)"
+    r"(?:The\s+)?(?!The\b)"
     r"[A-Z][\w&'’-]*(?:\s+(?:[A-Z][\w&'’-]*|of|for|and|the)){0,8}\s+"
     r"(?:holds?|does|do|did|can|cannot|has|have|will|would|is|are|was|were|received|confirms?|"
     r"makes?|considers?|takes?|principally|recognises)\b"
@@ -177,6 +184,8 @@ _AUTHORITY_WORDS = re.compile(
     r"\b(?:is|are|would\s+be)\s+(?:(?:therefore|thus|considered|deemed)\s+)?(?:exempt|not\s+held|held\s+by)\b|\bby\s+virtue\s+of\b|\bneither\s+confirm\b|"
     r"\b(?:we|I)\s+(?:can\s+)?confirm\b|\bexemptions?\s+appl|\bexceptions?\s+appl|"
     r"\b(?:does|do)\s+not\s+hold\b|\bnot\s+held\b|\bwithheld\b|\bredacted\b|"
+    # "Some information the Council holds is already publicly available": the answer begins
+    r"\b(?:is|are)\s+already\s+(?:publicly\s+)?(?:available|published)\b|"
     r"\bapologi[sz]e\s+for\s+(?:the|any|this)\s+delay\b|"
     # "The Trust is, therefore, of the view that ...": the authority giving its decision.
     r"\b(?:the|this|our)\s+(?:council|trust|department|force|university|authority|board|"
@@ -314,6 +323,10 @@ _ANSWER_FOLLOWS = re.compile(
 )
 
 
+#: A bullet glyph ending a line: a PDF copied to text puts the next item's bullet there.
+GLYPHS = ("·", "•", "\uf0b7", "\uf0a7")
+GLYPH_AT_END = re.compile(r"\s[·•\uf0b7\uf0a7]\s*$")
+
 #: The longest lead-in read as one when it ends in a semicolon rather than a colon.
 _SHORT_LEAD = 60
 
@@ -322,6 +335,8 @@ def introduces_request(sentence: str) -> bool:
     """ "Your request read:", "You asked:": the quoted request follows."""
     if "below" in sentence.lower() and _REQUEST_BELOW.search(sentence):
         return True  # "Below is your request and our response."
+    if sentence.rstrip().endswith(GLYPHS):
+        sentence = GLYPH_AT_END.sub("", sentence)  # "You asked for: ·" - the first item's bullet
     ending = sentence.rstrip()[-2:]
     if not any(mark in ending for mark in ":-–") and not (
         ";" in ending and len(sentence.strip()) <= _SHORT_LEAD
@@ -380,7 +395,8 @@ def own_words(line: str) -> str:
 
 #: "please see the link below", "please find attached": the authority pointing, not asking.
 _POINTING = re.compile(
-    r"\bplease\s+(?:see|find|note|be\s+advised|refer|visit|go\s+to|search\s+(?:under|on|our))\b",
+    r"\bplease\s+(?:see|find|note|be\s+advised|refer|visit|go\s+to|search\s+(?:under|on|our)|"
+    r"(?:enter|click(?:\s+on)?|follow|copy|open|use)\s+(?:this|the|our)\s+(?:link|address|url))\b",
     re.I,
 )
 _SENTENCE_BREAK = re.compile(r"(?<=[.?!])\s+(?=[\"“(]?[A-Z0-9])")
@@ -435,8 +451,20 @@ _FIGURE_ROW = re.compile(
 
 
 def figure_row(line: str) -> bool:
-    """Whether ``line`` is a label followed by figures only (a table row without rules)."""
-    return _FIGURE_ROW.match(line) is not None
+    """Whether ``line`` is a label followed by figures only (a table row without rules).
+
+    A letterhead's contact lines ("T 0203 334 2915", "Fax 0870 324 0126", "DX 152380
+    Westminster 8") have that shape too, but give no figures."""
+    return _FIGURE_ROW.match(line) is not None and _CONTACT_LINE.match(line) is None
+
+
+#: A line of contact details: a telephone, fax or DX label, or a UK telephone number ("T" and
+#: "F" alone are no such label: "M 45" / "F 38" count men and women).
+_CONTACT_LINE = re.compile(
+    r"^\s*(?:(?:tel|telephone|phone|fax|mobile|mob|dx|minicom|textphone)\b\.?:?\s"
+    r"|.*\b0\d{2,4}\s?\d{3,4}\s?\d{3,4}\s*$)",
+    re.IGNORECASE,
+)
 
 
 def figure_table(lines: list[str]) -> bool:
