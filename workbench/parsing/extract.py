@@ -668,17 +668,19 @@ def _first_substantive(
     cut off after them has answered nothing yet (the public interest weighed there answers
     nothing either).
     """
-    sentences = [s for span in spans for s in _sentences_of(layout, span)]
-    answers = [
-        s
-        for s in sentences
-        if _answers_something(s.text)
-        and not (title_before is not None and s.start < title_before and _title_line(s.text))
-        and not book.find("skip", "routing", s.text)
-        and not book.find("skip", "general_law", s.text)
-        and not _PUBLIC_INTEREST.search(s.text)
-    ]
-    return answers[0] if answers else None
+    sentences = (s for span in spans for s in _sentences_of(layout, span))
+    return next(
+        (
+            s
+            for s in sentences
+            if _answers_something(s.text)
+            and not (title_before is not None and s.start < title_before and _title_line(s.text))
+            and not book.find("skip", "routing", s.text)
+            and not book.find("skip", "general_law", s.text)
+            and not _PUBLIC_INTEREST.search(s.text)
+        ),
+        None,
+    )
 
 
 def _sentences_of(layout: Layout, span: Span) -> list[Span]:
