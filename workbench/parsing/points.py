@@ -1100,7 +1100,15 @@ def _asked_points(text: str, region: Span, source: str) -> list[RequestPoint]:
     if groups and background:
         groups[-1].extend(background)
     if not groups and intros:
-        groups = [intros]
+        # Lead-ins whose lists the page lost ("Please provide the following information, for
+        # ...:" / "Please also, for the same years, provide the following information:"): one
+        # that asks for more ("also") is a point of its own.
+        groups = [[intros[0]]]
+        for intro in intros[1:]:
+            if _ALSO.search(intro.text):
+                groups.append([intro])
+            else:
+                groups[-1].append(intro)
     if not groups:
         whole = Span.of(text, region.start, region.end)
         return [RequestPoint("1", strip_quotes(text, whole), source)] if whole else []
@@ -1114,6 +1122,9 @@ def _asked_points(text: str, region: Span, source: str) -> list[RequestPoint]:
 #: stray stop after the sentence's own ("... the systems. . Any contracts ...").
 _GLYPHS = "·•\uf0b7\uf0a7"
 _TRAILING_GLYPH = re.compile(r"(?<=\S)\s+[·•\uf0b7\uf0a7]\s*$|(?<=[.?!:;])\s+\.\s*$")
+
+
+_ALSO = re.compile(r"\balso\b", re.IGNORECASE)
 
 
 #: The heading of the requester's clarification, set under the request it clarifies:
