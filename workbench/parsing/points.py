@@ -1018,9 +1018,6 @@ def _asked_points(text: str, region: Span, source: str) -> list[RequestPoint]:
             or "\n" in text[sentence.end : found[index + 1].start]
             or found[index + 1].start == sentence.end
             or glyph is not None
-            # "The software used. Also, please note we do not want ...": a note after it on
-            # the same line asks for nothing, and leaves the item standing alone
-            or _NOT_AN_ASK.search(found[index + 1].text) is not None
         )
         previous_end, glyph_before = sentence.end, glyph is not None
         body = _GREETING.sub("", sentence.text[: glyph.start() if glyph else None])
@@ -1038,11 +1035,13 @@ def _asked_points(text: str, region: Span, source: str) -> list[RequestPoint]:
         # Government," / "in relation to:") are what it names, not items of their own.
         asks = asks or (
             (new_paragraph or index == 0)
-            and alone
             and (bool(groups) or glyph is not None)  # "Any overviews of ... ·": a list's first
             and not dangling
             and not listing
             and bool(ITEM_PARAGRAPH.match(body))
+            # "The software used. Also, please note we do not want ...": a note after it on
+            # the same line asks for nothing, and leaves the item standing alone
+            and (alone or _NOT_AN_ASK.search(found[index + 1].text) is not None)
         )
         dangling = (
             bool(_DANGLING.search(body))
