@@ -814,7 +814,12 @@ def _in_reading_order(markers: list[_Marker], keys: list[str]) -> list[_Marker]:
         elif min(places) < position and not (len(places) > 1 and max(places) >= position):
             # A marker that jumps back answers nothing new - unless it names the point reached
             # with those before it ("For questions 2, 3, and 4 above." after each quoted
-            # again): one answer for them all.
+            # again): one answer for them all; or a sentence opens on a point the run passed
+            # over ("With regards to questions 1, 3 and 4, ..." then "With regards to your
+            # second question, ..."): the answer left till last.
+            if marker.labelled or not _passed_over(runs[-1], marker):
+                continue
+            runs[-1].append(marker)
             continue
         runs[-1].append(marker)
         position = max(places)
@@ -830,6 +835,12 @@ def _in_reading_order(markers: list[_Marker], keys: list[str]) -> list[_Marker]:
         ),
     )
     return runs[ranked[-1]]
+
+
+def _passed_over(run: list[_Marker], marker: _Marker) -> bool:
+    """Whether ``marker`` names only points that no marker of the run has answered."""
+    answered = {key for earlier in run for key in earlier.keys}
+    return not answered & set(marker.keys)
 
 
 def _answers(run: list[_Marker]) -> int:

@@ -196,7 +196,8 @@ class Letter:
 
 #: A line holding nothing but a list label ("1.", "Q3", "(b)"): it belongs to the next line.
 _LABEL_ONLY = re.compile(
-    r"^\s*(?:(?:Q|Question|Request|Point|Part|Item)\s?)?\(?(?:\d{1,2}[a-z]?|[a-z]|[ivx]{1,5})[.):]?\s*$",
+    r"^\s*(?:(?:Q|Question|Request|Point|Part|Item)(?:\s+(?:Number|No\.?))?\s?)?"
+    r"\(?(?:\d{1,2}[a-z]?|[a-z]|[ivx]{1,5})[.):]?\s*$",
     re.IGNORECASE,
 )
 _TERMINAL = (".", "?", "!", ":", ";", '"', "”")
@@ -1195,7 +1196,9 @@ def _answer_label(text: str, first_line: str) -> bool:
 
 
 #: A question's label alone on its line: "Q1", "Question 2:", "Q3 -".
-_BARE_LABEL = re.compile(r"^\s*(?:q|questions?)\s*\.?\s*\d{1,2}[a-z]?\s*[.:\-–]?\s*$", re.I)
+_BARE_LABEL = re.compile(
+    r"^\s*(?:q|questions?)(?:\s+(?:number|no\.?))?\s*\.?\s*\d{1,2}[a-z]?\s*[.:\-–]?\s*$", re.I
+)
 
 #: A line holding only a date (and perhaps a dash before it).
 _DATE_ONLY = re.compile(
@@ -1368,6 +1371,8 @@ def _repeats(text: str, piece: Piece, *, relabelled: bool = False) -> bool:
     repeats a question of five words or more whole (an answer list numbered afresh: "1. How
     many employees work in your Trust? – 8453" under question 4).
     """
+    if _BRACKETED_NOTE.match(text):
+        return False  # "(Please separate by year)" under each question: a note, not a question
     label = read_item(text)
     words = _words(voice.own_words(text))
     if len(words) < 3:
@@ -1385,6 +1390,10 @@ def _repeats(text: str, piece: Piece, *, relabelled: bool = False) -> bool:
                 return True
     return False
 
+
+#: A line wholly in brackets: the asker's note on the question above it, which each question
+#: of a list may carry word for word.
+_BRACKETED_NOTE = re.compile(r"^\s*\([^()]*\)\W*$")
 
 #: The fewest distinctive words a question repeated under another label must have.
 _WHOLE_REPEAT_WORDS = 5
