@@ -98,6 +98,8 @@ _INTRO = re.compile(
     r"\bthe\s+following\b|:\s*$|\bas\s+follows\b|"
     # "May I enquire if" over bullets: each bullet finishes the sentence
     r"\b(?:if|whether|about|regarding|concerning)\s*$|"
+    # "Please could you let me know" over the questions: a lead-in whose object is below
+    r"\b(?:let\s+(?:me|us)\s+know|tell\s+(?:me|us)|like\s+to\s+know)\s*[,;]?\s*$|"
     # "I would like to make a request under the Act about parking at your hospitals.": the
     # subject of the questions after it, not a point of its own.
     r"\b(?:make|submit)\s+a\s+(?:\w+\s+){0,4}?request\s+(?:under\s+[^,.?]{3,60}?\s+)?"
@@ -108,7 +110,7 @@ _INTRO = re.compile(
 FOLLOW_ON = re.compile(
     r"""^\W*(?:if\s+(?:yes|so|not|no|this|that|there\s+(?:is|are|was|were|has|have)|any|
             applicable|possible|available|held|known|the\s+answer|you\s+are\s+(?:unable|not\s+able))\b
-      | please\s+(?:provide|send|include|supply)\s+
+      | please\s+(?:provide|send|include|supply|give)\s+(?:full\s+)?
             (?:copies|a\s+copy|copy|details|them|it|this|these|those)\b
       | (?:and|or)\s+(?:if|please)\b | this\s+(?:should|would|could|can|may)\b
       | (?:the\s+above|these|they)\s+(?:\w+\s+)?(?:should|would|could|can|may|must|shall|will)\b

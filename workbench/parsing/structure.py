@@ -275,7 +275,7 @@ def read_units(text: str, layout: Layout) -> list[Unit]:
         blank = text.count("\n", previous_end, line.start) >= 2
         previous_end = line.end
         if units and (
-            (_LABEL_ONLY.match(units[-1].text) and not _answers_question(units))
+            (_LABEL_ONLY.match(units[-1].text) and _labels(units, line.text))
             or (not blank and _joins(units[-1].text, line.text, unwrapped=unwrapped))
         ):
             last = units[-1]
@@ -283,6 +283,16 @@ def read_units(text: str, layout: Layout) -> list[Unit]:
             continue
         units.append(Unit(line, len(units), blank or not units))
     return units
+
+
+def _labels(units: list[Unit], line: str) -> bool:
+    """Whether the lone label ending ``units`` is the label of ``line``: not when it is the
+    answer under a question, nor when ``line`` carries a number of its own ("85" under a
+    table's heading, then "Question 3. Of these ..."): the lone number is a figure."""
+    if _answers_question(units):
+        return False
+    own = read_item(line)
+    return own is None or own.kind != "num"
 
 
 def _answers_question(units: list[Unit]) -> bool:
