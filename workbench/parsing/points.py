@@ -160,7 +160,11 @@ _NOT_AN_ASK = re.compile(
     # "Please acknowledge receipt of this request": about the letter, not information.
     r"\backnowledg\w*\s+(?:of\s+)?(?:the\s+)?receipt\b|"
     # "Could you also confirm receipt of my email.": the same, asked as a question
-    r"\bconfirm\s+(?:the\s+)?receipt\b",
+    r"\bconfirm\s+(?:the\s+)?receipt\b|"
+    # "I am requesting information under the Freedom of Information Act 2000.": the law the
+    # request is made under, said alone; what is wanted comes after it.
+    r"^\W*I\s+am\s+(?:requesting|seeking|writing\s+to\s+request)\s+information\s+under\s+"
+    r"(?:the\s+)?[^.?]{0,60}?\b(?:Act|Regulations)(?:\s+\d{4})?\W*$",
     re.IGNORECASE,
 )
 _GREETING = re.compile(

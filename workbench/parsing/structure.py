@@ -341,8 +341,11 @@ def _joins(previous: str, line: str, *, unwrapped: bool = False) -> bool:
 
 #: A line holding only a closing mark: "." or ":" a PDF's wrap put on a line of its own.
 _PUNCTUATION_ONLY = re.compile(r"^\s*[:;,.)]\s*$")
-#: A line that stops on a word no sentence ends with: "... the Department of Health and".
-_DANGLING_WORD = re.compile(r"\b(?:and|or|of|the|to|for|with|in|a|an|by)\s*$", re.IGNORECASE)
+#: A line that stops on a word no sentence ends with: "... the Department of Health and" (not
+#: the "a" of "n/a").
+_DANGLING_WORD = re.compile(
+    r"(?<![/\-])\b(?:and|or|of|the|to|for|with|in|a|an|by)\s*$", re.IGNORECASE
+)
 
 
 def bullet_style(line: str) -> tuple[str, int] | None:
@@ -770,7 +773,7 @@ class _Reader:
         named = marker_keys(text) if text[:1].isalnum() else []
         if len(named) > 1 and set(named) <= {label_key(format_label(s)) for s in seen}:
             return True  # "1 and 2: ..." - answers to points already asked
-        if _repeats(text, self.current):
+        if _repeats(text, self.current) and not self._alike_ask(unit):
             return True  # a question quoted again: its answer follows
         listed = [u for u in self.current.units if _listed(u.text)]
         if listed and self._answer_bullet(unit, listed):
@@ -806,6 +809,19 @@ class _Reader:
         if message is None or len(words) < _FEWEST_ITEM_WORDS:
             return False
         return len(words & _words(_ADDRESS.sub(" ", message.text))) >= 0.85 * len(words)
+
+    def _alike_ask(self, unit: Unit) -> bool:
+        """An ask like one before it but for a word of its own ("... on campus", then "... off
+        campus"), with another ask after it: the next item of a list of alike asks, not a
+        question quoted again over its answer."""
+        units = self.letter.units
+        following = units[unit.index + 1] if unit.index + 1 < len(units) else None
+        if following is None or not following.asks or following.authority:
+            return False
+        words = _words(voice.own_words(unit.text))
+        return not any(
+            words <= asked for earlier in self.current.units for asked in earlier.sentence_words
+        )
 
     def _answer_bullet(self, unit: Unit, listed: list[Unit]) -> bool:
         """A bullet of another mark than the request's own bullets, set apart by a blank line,
