@@ -126,3 +126,30 @@ def test_an_outcome_line_the_letter_bears_out_is_trusted():
     [point] = extract(text).points
     assert point.determination is Determination.NOT_HELD
     assert not needs_check(point.confidence)
+
+
+def test_neither_confirm_nor_deny_is_left_for_the_reviewer_to_check():
+    # NCND and its ground read right on every development letter, but on fresh letters
+    # read before any rule was written for them only once in four: police letters list
+    # NCND grounds beside an answer attached, or for "any other information" only.
+    text = (
+        "You asked whether any officer was placed under covert surveillance in 2022.\n\n"
+        "Response\nThe Constabulary can neither confirm nor deny that it holds the "
+        "information you have requested, by virtue of section 23(5) and section 24(2) of "
+        "the Freedom of Information Act 2000.\n"
+    )
+    point = extract(text).points[0]
+    assert point.determination is Determination.NCND
+    assert needs_check(point.confidence)
+
+
+def test_a_cost_refusal_with_its_ground_is_still_trusted():
+    text = (
+        "You asked for every email sent by the planning team since 2010.\n\n"
+        "Response\nWe estimate that complying with your request would exceed the "
+        "appropriate limit of £450, so we are refusing it under section 12 of the Freedom "
+        "of Information Act 2000.\n"
+    )
+    point = extract(text).points[0]
+    assert point.determination is Determination.COST_LIMIT
+    assert not needs_check(point.confidence)

@@ -110,6 +110,13 @@ CASES = [
         ["s.12"],
     ),
     (
+        "cost_limit_hours_far_in_excess",
+        "Identifying and collating every record would take far in excess of 18 hours, so we "
+        "cannot answer this question.",
+        D.COST_LIMIT,
+        [],
+    ),
+    (
         "cost_limit_eir",
         "Complying would impose an unreasonable cost and burden on the council, so the request "
         "is manifestly unreasonable under regulation 12(4)(b) because of the cost involved.",

@@ -84,7 +84,12 @@ CONFIDENCE = {
     # Part withheld, though the letter also says it gives "all of the information requested":
     # one of the two is wrong (a redaction in a full release, or a stray word of the page).
     "contested": 0.6,
-    "refusal+ground": 0.93,  # a refusal in words (NCND, cost, vexatious, repeated) and its ground
+    "refusal+ground": 0.93,  # a refusal in words (cost, vexatious, repeated) and its ground
+    # "Neither confirm nor deny" and its ground: right on every development letter, but on
+    # first runs of fresh letters for 1 letter in 4 (police NCND lists beside an answer given
+    # in an attachment, or NCND of "any other information" only), and 4 of 6 points on the
+    # tuned pool: a reviewer should look.
+    "ncnd+ground": 0.78,
     "refusal_words": 0.86,
     "refusal_ground": 0.78,
     "refusal_with_figures": 0.7,  # a refusal beside figures given: part disclosed
@@ -118,6 +123,7 @@ CONFIDENCE = {
 _WORDS_DECIDE = frozenset(
     {
         "refusal+ground",
+        "ncnd+ground",
         "refusal_words",
         "not_held+ground",
         "not_held",
@@ -486,7 +492,10 @@ def _combine(
             return D.HELD_PARTLY_DISCLOSED, evidence, "refusal_mixed"
         if mixed:
             return determination, evidence, "refusal_mixed"
-        return determination, evidence, _agreement("refusal", name in signals, ground in signals)
+        basis = _agreement("refusal", name in signals, ground in signals)
+        if determination is D.NCND and basis == "refusal+ground":
+            basis = "ncnd+ground"
+        return determination, evidence, basis
     if "ground:ncnd" in signals and not residual_ncnd:  # (beside a disclosure) an exemption
         for span in signals.get("ground:ncnd"):
             signals.add("ground:exemption", span)

@@ -481,6 +481,10 @@ _PERIOD_FIGURES = re.compile(
 )
 
 
+#: A telephone number on a line of its own ("0303 123 1113", "+44 114 205 3478"): groups of
+#: digits, the first with a leading zero or a country code, which no count or sum has.
+_PHONE = re.compile(r"^(?:\+\d{2}\s?(?:\(0\)\s?)?|0)\d{2,4}(?:[\s-]?\d{2,4}){2,3}\W*$")
+_PHONE_OPENINGS = frozenset("0+")
 #: A download link's file type and size: "Response (PDF | 58KB)" is a link, not a table row.
 _FILE_SIZE = re.compile(r"\(\s*[A-Za-z]{2,5}\s*\|\s*\d+(?:\.\d+)?\s*[KMG]B\s*\)", re.IGNORECASE)
 
@@ -489,5 +493,7 @@ def is_table_row(line: str) -> bool:
     stripped = line.strip()
     if "|" in stripped and _FILE_SIZE.search(stripped):
         return False
+    if stripped[:1] in _PHONE_OPENINGS and _PHONE.match(stripped):
+        return False  # "0303 123 1113" under the Commissioner's address: a number to ring
     row = _TABLE_ROW.match(stripped) or (stripped[:1].isdigit() and _PERIOD_FIGURES.match(stripped))
     return bool(row) and not (stripped[:1].isdigit() and _YEARS_ONLY.match(stripped))
