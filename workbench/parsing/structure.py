@@ -1458,7 +1458,18 @@ def _restates(text: str, pieces: list[Piece]) -> bool:
     words = _words(voice.own_words(text))
     if len(words) < _FEWEST_ITEM_WORDS:
         return False
-    return any(len(words & asked) >= 0.85 * len(words) for asked in _asked_sentences(pieces))
+    return any(
+        len(words & asked) >= 0.85 * len(words) and not _word_swapped(words, asked)
+        for asked in _asked_sentences(pieces)
+    )
+
+
+def _word_swapped(words: set[str], asked: set[str]) -> bool:
+    """The ask's words with a word or two swapped for others ("... fines for overdue books",
+    then "... fines for damaged books"): the next of a list of alike asks, not the ask named
+    again (which keeps its words, or drops some)."""
+    mine, theirs = words - asked, asked - words
+    return 1 <= len(mine) <= _SWAPPED and 1 <= len(theirs) <= _SWAPPED and len(words) >= len(asked)
 
 
 def _asked_sentences(pieces: list[Piece]) -> Iterator[set[str]]:
@@ -1513,6 +1524,9 @@ def _asked_again(text: str, pieces: list[Piece]) -> bool:
         for asked in _asked_sentences(pieces)
     )
 
+
+#: How many words two alike asks may swap.
+_SWAPPED = 2
 
 #: Share of words two questions must have in common to be one question asked again.
 _SAME_WORDS = 0.95
