@@ -533,6 +533,12 @@ def _combine(
         withheld = "ground:exemption" in signals or any(
             span.start not in said_not_held for span in signals.get("withheld")
         )
+        # "We do not hold it. However, the statistics service publishes it; the link is
+        # attached": a pointer to what someone else publishes gives nothing of this body's.
+        published_at = {span.start for span in signals.get("published")}
+        answered = figures or any(
+            span.start not in published_at for span in signals.get("disclosed")
+        )
         if (answered or partial or withheld) and not whole:
             evidence = _first(
                 signals,
