@@ -596,7 +596,11 @@ def _combine(
 _IN_ANOTHER_FORM = re.compile(
     r"\bnot\s+(?:hold|held|record(?:ed)?|kept|collate[ds]?)\b[^.]{0,60}?\b(?:in|by)\s+"
     r"(?:calendar|financial|academic)\s+years?\b[^.]{0,80}\b(?:below|instead|however|shows?|provided|"
-    r"given|attached)\b",
+    r"given|attached)\b"
+    # "The Trust do not have an annual figure as yet but ... an average of £33k per month":
+    # the figure it has, given instead
+    r"|\bnot\s+(?:have|hold)\s+(?:an?\s+)?(?:annual|yearly|monthly|total|exact|overall)\s+"
+    r"(?:figure|total|amount)\b[^.]{0,40}\bbut\b[^.]{0,80}(?:£\s?\d|\d[\d,.]*\s*%|\d{2,})",
     re.IGNORECASE,
 )
 _OTHER_INFORMATION = re.compile(
