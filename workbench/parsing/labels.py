@@ -18,9 +18,9 @@ _NUMBER_WORD = r"(?:\s+(?:Number|No\.?)(?=\s*\d))?"
 _ANSWER_WORD = r"(?:A|Ans|Answer|Response|Reply)"
 
 #: A label opening a line, or a quotation that opens the line ('"1. How many...'):
-#: "1.", "1)", "(1)", "1 -", "1- ", "4/ The", "3a.", "Q1", "Question 2:", "a)", "(ii)"; a bare number before a
-#: question ("1 How many ...?", a list whose dots a PDF lost) too, but not before a statement
-#: ("5 one bedroom properties"), which is more often a figure.
+#: "1.", "1)", "(1)", "1 -", "1- ", "4/ The", "3a.", "Q1", "Question 2:", "a)", "(ii)"; a bare
+#: number before a question ("1 How many ...?", a list whose dots a PDF lost) too, but not
+#: before a statement ("5 one bedroom properties"), which is more often a figure.
 ITEM = re.compile(
     rf"""^[ \t]*["“‘]?[ \t]*(?:
         (?P<word>{_WORD}){_NUMBER_WORD}\s*\.?\s*(?P<wnum>\d{{1,2}})
