@@ -74,6 +74,8 @@ ASK = Alternation(
         r"\bI\s+(?:wish|want|need)\s+to\s+(?:know|see|request|receive|obtain|ask)",
         r"\bI\s+am\s+(?:requesting|asking|seeking|writing\s+to\s+(?:you\s+to\s+)?(?:request|ask))",
         r"\b(?:I|we)\s+(?:hereby\s+|also\s+|further\s+)?(?:request|require|seek|ask\s+for)\b",
+        # "I would also request the full Project Initiation Document for each project."
+        r"\b(?:I|we)\s+(?:would|'d|’d|should)\s+(?:also\s+|further\s+)?(?:request|ask\s+for)\b",
         r"\bmy\s+request\s+is\b",
         r"\bto\s+be\s+provided\s+with\b",
         r"\bhow\s+(?:many|much|often|long|frequently)\b",
@@ -110,6 +112,8 @@ _INTRO = re.compile(
 FOLLOW_ON = re.compile(
     r"""^\W*(?:if\s+(?:yes|so|not|no|this|that|there\s+(?:is|are|was|were|has|have)|any|
             applicable|possible|available|held|known|the\s+answer|you\s+are\s+(?:unable|not\s+able))\b
+      | I\s+would\s+(?:also\s+)?(?:request|ask|like)\s+that\s+(?:this|these|it|they|the\s+list)\s+
+            (?:includes?|contains?|covers?|shows?|lists?)\b
       | please\s+(?:provide|send|include|supply|give)\s+(?:full\s+)?
             (?:copies|a\s+copy|copy|details|them|it|this|these|those)\b
       | (?:and|or)\s+(?:if|please)\b | this\s+(?:should|would|could|can|may)\b
