@@ -75,6 +75,8 @@ ASK = Alternation(
         r"\bI\s+am\s+(?:requesting|asking|seeking|writing\s+to\s+(?:you\s+to\s+)?(?:request|ask))",
         r"\bwe\s+are\s+(?:requesting|asking|seeking)\b",  # a group asking in the plural
         r"\b(?:I|we)\s+(?:hereby\s+|also\s+|further\s+)?(?:request|require|seek|ask\s+for)\b",
+        # "I would also request the full Project Initiation Document for each project."
+        r"\b(?:I|we)\s+(?:would|'d|’d|should)\s+(?:also\s+|further\s+)?(?:request|ask\s+for)\b",
         r"\bmy\s+request\s+is\b",
         r"\bto\s+be\s+provided\s+with\b",
         r"\bhow\s+(?:many|much|often|long|frequently)\b",
@@ -99,6 +101,8 @@ _INTRO = re.compile(
     r"\bthe\s+following\b|:\s*$|\bas\s+follows\b|"
     # "May I enquire if" over bullets: each bullet finishes the sentence
     r"\b(?:if|whether|about|regarding|concerning)\s*$|"
+    # "Please could you let me know" over the questions: a lead-in whose object is below
+    r"\b(?:let\s+(?:me|us)\s+know|tell\s+(?:me|us)|like\s+to\s+know)\s*[,;]?\s*$|"
     # "I would like to make a request under the Act about parking at your hospitals.": the
     # subject of the questions after it, not a point of its own.
     r"\b(?:make|submit)\s+a\s+(?:\w+\s+){0,4}?request\s+(?:under\s+[^,.?]{3,60}?\s+)?"
@@ -109,7 +113,9 @@ _INTRO = re.compile(
 FOLLOW_ON = re.compile(
     r"""^\W*(?:if\s+(?:yes|so|not|no|this|that|there\s+(?:is|are|was|were|has|have)|any|
             applicable|possible|available|held|known|the\s+answer|you\s+are\s+(?:unable|not\s+able))\b
-      | please\s+(?:provide|send|include|supply)\s+
+      | I\s+would\s+(?:also\s+)?(?:request|ask|like)\s+that\s+(?:this|these|it|they|the\s+list)\s+
+            (?:includes?|contains?|covers?|shows?|lists?)\b
+      | please\s+(?:provide|send|include|supply|give)\s+(?:full\s+)?
             (?:copies|a\s+copy|copy|details|them|it|this|these|those)\b
       | (?:and|or)\s+(?:if|please)\b | this\s+(?:should|would|could|can|may)\b
       | (?:the\s+above|these|they)\s+(?:\w+\s+)?(?:should|would|could|can|may|must|shall|will)\b
@@ -180,6 +186,10 @@ _NOT_AN_ASK = Alternation(
         r"\backnowledg\w*\s+(?:of\s+)?(?:the\s+)?receipt\b",
         # "Could you also confirm receipt of my email.": the same, asked as a question
         r"\bconfirm\s+(?:the\s+)?receipt\b",
+        # "I am requesting information under the Freedom of Information Act 2000.": the law the
+        # request is made under, said alone; what is wanted comes after it.
+        r"^\W*I\s+am\s+(?:requesting|seeking|writing\s+to\s+request)\s+information\s+under\s+"
+        r"(?:the\s+)?[^.?]{0,60}?\b(?:Act|Regulations)(?:\s+\d{4})?\W*$",
     ),
     re.IGNORECASE,
 )
