@@ -73,6 +73,22 @@ def test_a_letter_date_standing_alone_at_the_top_is_the_response_date():
     assert extract(text).date_of_response == dt.date(2024, 3, 14)
 
 
+def test_a_column_of_dates_in_a_table_is_not_the_letter_date():
+    text = (
+        "Gritting runs\n\n1. How many gritting runs were made each month?\n\n"
+        "Month\n1 December 2023\n1 January 2024\n1 February 2024\nRuns\n14\n22\n9\n"
+    )
+    assert extract(text).date_of_response is None
+
+
+def test_a_received_date_opening_a_wrapped_line_is_read():
+    text = (
+        "Dear Ms Shah\n\nThank you for your request for information, received at this office on\n"
+        "19/11/21, about bus passes.\n\nPlease find the figures attached.\n"
+    )
+    assert extract(text).date_received == dt.date(2021, 11, 19)
+
+
 def test_the_date_the_requester_wrote_counts_when_no_receipt_date_is_given():
     text = "Thank you for your email of 4 April 2023 asking about trees."
     assert extract(text).date_received == dt.date(2023, 4, 4)

@@ -155,3 +155,45 @@ def test_an_automated_acknowledgement_is_a_holding_notice():
         "will receive a written\nresponse within 20 working days.\n"
     )
     assert extract(text).kind == "holding_notice"
+
+
+def test_a_review_said_to_be_complete_is_a_review_outcome():
+    text = (
+        "Dear Mr Ortiz\n\nI am replying to your request for an internal review of the "
+        "Department's response to your request about cycle lanes. I had no part in the original "
+        "decision. My review is now complete and I can give the following response.\n\n"
+        "The original reply withheld the drafts under regulation 12(4)(e).\n"
+    )
+    assert extract(text).kind == "internal_review_outcome"
+
+
+def test_a_reply_titled_as_an_acknowledgement_is_a_holding_notice():
+    text = (
+        "Dear Example Agency,\n\nPlease send me the minutes of the board's meetings in 2024.\n\n"
+        "Yours faithfully,\n\nJo Bloggs\n\nInformation Rights Team, Example Agency\n\n"
+        "Our ref: FOI2025/01234\n\nDear Jo Bloggs,\n\nFreedom of Information Act 2000 "
+        "Acknowledgement\n\nThank you for your email of 2nd March, which has been passed to the "
+        "Information Rights Team.\n\nWe have given it the reference above, which you should quote "
+        "if you contact us.\n"
+    )
+    result = extract(text)
+    assert result.kind == "holding_notice"
+    assert [p.determination for p in result.points] == [None]
+
+
+def test_an_acknowledgement_describing_exemptions_to_come_decides_nothing():
+    # Its stock words say what may happen ("subject to the information not being exempt",
+    # "if any of the exemptions apply then ... will not be released"): nothing is refused yet.
+    text = (
+        "Dear Anyshire County Council,\n\nPlease send me the running costs of Millbrook library "
+        "for the last three years.\n\nYours faithfully,\n\nR Patel\n\nOur Ref: 7781234\n\n"
+        "Dear R Patel\n\nI acknowledge your request for information received on 4 March 2024.\n\n"
+        "If the information is held by the County Council it will be sent to you within 20 "
+        "working days, subject to the information not being exempt.\n\nThe Act sets out "
+        "exemptions, and if any of the exemptions apply then the exempt information will not be "
+        "released. If the information refers to a third party, they may be consulted before a "
+        "decision is taken on whether or not to release it.\n"
+    )
+    result = extract(text)
+    assert result.kind == "holding_notice"
+    assert [p.determination for p in result.points] == [None]

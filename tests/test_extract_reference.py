@@ -41,6 +41,7 @@ from workbench.parsing.reference import normalise_reference
         ("Our ref: 202100255908\n\nDear Sir", "202100255908"),
         ("Phone: 020 7946 0000\nOurRef: k20417, 20533\n4 May 2022\n\nDear Mr Hale", "k20417"),
         ("OurRef:FOI 3381\n\nDear Ms Ward", "FOI 3381"),
+        ("Our ref / Ein cyf: CS/0311/24\nDate / Dyddiad: 8/4/2024\n\nDear Mr Hughes", "CS/0311/24"),
     ],
 )
 def test_reference_forms(text, expected):
@@ -244,3 +245,12 @@ def test_a_letterheads_your_reference_is_the_requesters_not_the_authoritys():
     assert (
         extract("Your reference: JB/44\n\nDear Sir\n\nThank you for your letter.").reference is None
     )
+
+
+def test_a_financial_year_alone_on_a_line_is_not_a_reference():
+    # A table's rows of years, one to a line, under a question quoted again.
+    text = (
+        "Request:\n\nHow many grants were paid each year?\n\nResponse:\n\n"
+        "2020-21\n\n112\n\n2021-22\n\n98\n\n2022-2023\n\n131\n"
+    )
+    assert extract(text).reference is None

@@ -6,13 +6,13 @@ from pathlib import Path
 
 from letter_fixtures import dev_letter
 
+from workbench.evaluate import letter_text
 from workbench.parsing.extract import extract
 from workbench.parsing.model import Determination as D
 from workbench.parsing.structure import Role, read_letter
 
-LETTER = (Path(__file__).parent / "letters" / "structure" / "council-numbered.txt").read_text(
-    encoding="utf-8"
-)
+LETTER_DIR = Path(__file__).parent / "letters" / "structure"
+LETTER = (LETTER_DIR / "council-numbered.txt").read_text(encoding="utf-8")
 
 
 def _role(text: str, opening: str) -> Role:
@@ -253,3 +253,17 @@ def test_questions_after_a_request_named_in_the_thanks_go_on_with_it():
         "Where a shelter has been remov",
     ]
     assert all(p.determination is D.NOT_HELD for p in points)
+
+
+def test_a_request_set_out_below_the_authoritys_lead_in_is_the_point():
+    # "I refer to your recent request ... as set out below:" then the requester's own words.
+    text = (LETTER_DIR / "request-set-out-below.txt").read_text(encoding="utf-8")
+    (point,) = extract(letter_text(text)).points
+    assert point.text.startswith("I am requesting information regarding the number of drivers")
+    assert point.determination is D.PUBLISHED_ELSEWHERE
+
+
+def test_the_years_listed_under_each_question_are_not_its_parts():
+    # "i. 2021/22", "ii. 2022/23" under each numbered question: the periods it asks about.
+    text = (LETTER_DIR / "year-items-and-labelled-answer-lines.txt").read_text(encoding="utf-8")
+    assert [p.label for p in extract(letter_text(text)).points] == ["1", "2", "3"]

@@ -151,9 +151,12 @@ _LABEL = re.compile(
     r"^\s*(?P<label>(?:[A-Za-z]+\s+){0,3}?(?:dates?|received|responded|response|sent|replied|"
     r"published|updated|dated|released|issued|clarified|clarification|requested|"
     r"request(?:\s+details)?)"
-    r"(?:\s+[A-Za-z]+){0,3}?)\s*[:\-–]?\s*$",
+    r"(?:\s+[A-Za-z]+){0,3}?)"
+    # A Welsh body's letterhead gives each label in both languages: "Date / Dyddiad:".
+    r"(?:\s*/\s*dyddiad\b[^:\n]{0,20})?\s*[:\-–]?\s*$",
     re.IGNORECASE,
 )
+_WELSH_LABEL = re.compile(r"\s*/\s*dyddiad\b[^:\n]{0,20}", re.IGNORECASE)
 _CUE_WINDOW = 90
 #: The receipt of a review request itself, said as such.
 _REVIEW_RECEIVED = re.compile(
@@ -178,23 +181,29 @@ class DatedRole:
     rank: int = 2
 
 
-def classify_dates(text: str, layout: Layout | None = None) -> list[DatedRole]:
-    """Each date whose role the text makes clear, in reading order."""
+def classify_dates(text: str, layout: Layout | None = None, top: int = 0) -> list[DatedRole]:
+    """Each date whose role the text makes clear, in reading order.
+
+    ``top`` is where the letter itself begins: on a thread page the reply comes after the
+    request and its acknowledgement, and its date stands near its own top, not the page's.
+    """
     layout = layout or Layout(text)
+    top_line = layout.line_index(top) or 0 if top else 0
     roles = []
     for found in find_dates(text):
-        judged = _judge(text, layout, found)
+        judged = _judge(text, layout, found, top_line)
         if judged is not None:
             roles.append(judged)
     return roles
 
 
-def _judge(text: str, layout: Layout, found: FoundDate) -> DatedRole | None:
+def _judge(text: str, layout: Layout, found: FoundDate, top_line: int = 0) -> DatedRole | None:
     line = layout.line_at(found.start)
     if line is None:
         return None
     label = _line_label(text, layout, line, found)
     if label is not None:
+        label = _WELSH_LABEL.sub("", label)
         role = _role_of_label(label)
         if role is None:
             return None
@@ -208,7 +217,7 @@ def _judge(text: str, layout: Layout, found: FoundDate) -> DatedRole | None:
     role = _role_of_words(before)
     if role is not None:
         return DatedRole(found.date, role[0], role[1], sentence, 2 if role[1] else 3)
-    if _is_letter_date_line(text, layout, line, found):
+    if _is_letter_date_line(text, layout, line, found, top_line):
         return DatedRole(found.date, "response", False, line, 1)
     return None
 
@@ -284,9 +293,11 @@ def _role_of_label(label: str) -> Role | None:
     if re.search(r"request", lowered):
         return "received"
     if re.search(
-        r"respon|repl|sent|issue|releas|complet|^\s*dated?\s*[:\-–]?\s*$|date of letter", lowered
+        r"respon|repl|sent|issue|releas|complet|decision|decided|^\s*dated?\s*[:\-–]?\s*$|"
+        r"date of letter",
+        lowered,
     ):
-        return "response"
+        return "response"  # "Date of decision": a log's date for the answer
     return None
 
 
@@ -336,19 +347,35 @@ def _whose_reply(before: str, match: re.Match[str], role: Role | None) -> Role |
 _REQUESTER_REPLIED = re.compile(r"\byou\s+(?:have\s+|then\s+|kindly\s+)?$", re.IGNORECASE)
 
 
-def _is_letter_date_line(text: str, layout: Layout, line: Span, found: FoundDate) -> bool:
-    """A date standing alone on a line near the top: the date of the letter."""
+def _is_letter_date_line(
+    text: str, layout: Layout, line: Span, found: FoundDate, top_line: int = 0
+) -> bool:
+    """A date standing alone on a line near the top (of the page or the letter): the date
+    of the letter."""
     rest = text[found.end : line.end].strip(" .,")
     before = text[line.start : found.start]
     alone = (before.strip() == "" or bool(_REFERENCE_BEFORE.match(before))) and (
         rest == "" or bool(_REFERENCE_AFTER.match(rest))  # "7 August 2012 / Ref FO005949"
     )
-    if not alone or (layout.line_index(line.start) or 0) > 25:
+    index = layout.line_index(line.start) or 0
+    if not alone or (index > 25 and not 0 <= index - top_line <= 25):
         return False
     previous = _previous_line(layout, line)
-    return previous is None or not re.search(
+    if previous is not None and re.search(
         r"publish|updated|posted|modified|printed", previous.text, re.IGNORECASE
+    ):
+        return False
+    following = layout.lines[index + 1] if index + 1 < len(layout.lines) else None
+    # "1 January 2020" then "1 February 2020": a table's column of dates, not the letter's.
+    return not any(
+        near is not None and _LONE_DATE.match(near.text) for near in (previous, following)
     )
+
+
+#: A line holding a date and nothing else ("1 February 2020", "03/02/2021").
+_LONE_DATE = re.compile(
+    r"^\W*(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,9},?\s+\d{4}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4})\W*$"
+)
 
 
 def _evidence(text: str, layout: Layout, line: Span, found: FoundDate) -> Span:

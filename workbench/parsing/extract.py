@@ -100,7 +100,15 @@ def _read(
     skip = _not_the_response(letter)
     result.searches = [_evidence(s) for s in find_searches(response_text, layout, skip)]
     _read_rights(response_text, layout, skip, result)
-    _read_kind(letter, result, [decision.basis in DECIDING for _, decision in readings])
+    _read_kind(
+        letter,
+        result,
+        [decision.basis in DECIDING for _, decision in readings],
+        [
+            _unsettled(point, decision.basis)
+            for point, (_, decision) in zip(result.points, readings, strict=True)
+        ],
+    )
     # Whether the text stops mid-sentence is read as written: "... see our privacy notice**"
     # ends on its closing mark.
     _mark_cut_short(layout if as_written == response_text else Layout(as_written), result)
@@ -131,13 +139,22 @@ def _mark_cut_short(layout: Layout, result: Extraction) -> None:
         )
 
 
-def _read_kind(letter: Letter, result: Extraction, decided: list[bool]) -> None:
+def _unsettled(point: Point, basis: str) -> bool:
+    """An exemption named for what is held, nothing given: a public interest extension may
+    still weigh it ("The Department does hold some of the information ... The exemptions that
+    apply are ...")."""
+    return point.determination is Determination.HELD_WITHHELD or basis == "withheld_some"
+
+
+def _read_kind(
+    letter: Letter, result: Extraction, decided: list[bool], unsettled: list[bool]
+) -> None:
     """The kind of letter; a holding notice decides nothing, so its points have no decision."""
-    kind = read_kind(letter, result.points, decided)
+    kind = read_kind(letter, result.points, decided, unsettled)
     result.kind = kind.value  # type: ignore[assignment]
     if result.kind == "holding_notice":
-        for point, deciding in zip(result.points, decided, strict=True):
-            if not deciding or point.determination is Determination.HELD_WITHHELD:
+        for point, deciding, open_ in zip(result.points, decided, unsettled, strict=True):
+            if not deciding or open_:
                 point.determination, point.evidence, point.provisions = None, [], []
                 point.confidence = kind.confidence
     _note(result, "kind", kind.evidence)
@@ -187,7 +204,7 @@ def _read_header(letter: Letter, result: Extraction, name: str | None = None) ->
     # requester does not label a date as received.
     roles = [
         r
-        for r in classify_dates(text, layout)
+        for r in classify_dates(text, layout, _letter_start(letter))
         if not _inside(r.evidence.start, quoted)
         or (r.rank == 0 and (r.evidence.start in opening or r.role == "received"))
     ]
@@ -209,6 +226,12 @@ def _read_header(letter: Letter, result: Extraction, name: str | None = None) ->
             setattr(result, name, found.date)
             _note(result, name, found.evidence)
     return HeaderFound(reference, received, responded, clarified)
+
+
+def _letter_start(letter: Letter) -> int:
+    """Where the main message begins (0 when the page is the letter alone)."""
+    first = letter.main[0]
+    return letter.units[first].span.start if 0 < first < len(letter.units) else 0
 
 
 def _outside_main(letter: Letter, role: DatedRole) -> DatedRole | None:
@@ -645,16 +668,27 @@ def _first_substantive(
     cut off after them has answered nothing yet (the public interest weighed there answers
     nothing either).
     """
-    sentences = [s for span in spans for s in layout.sentences_in(span.start, span.end) or [span]]
+    sentences = [s for span in spans for s in _sentences_of(layout, span)]
     answers = [
         s
         for s in sentences
         if _answers_something(s.text)
         and not (title_before is not None and s.start < title_before and _title_line(s.text))
         and not book.find("skip", "routing", s.text)
+        and not book.find("skip", "general_law", s.text)
         and not _PUBLIC_INTEREST.search(s.text)
     ]
     return answers[0] if answers else None
+
+
+def _sentences_of(layout: Layout, span: Span) -> list[Span]:
+    """The sentences of ``span``, the first one too when the span opens inside it ("... are
+    currently suspended - 2": the figure after the question on its line)."""
+    inside = layout.sentences_in(span.start, span.end)
+    head = layout.sentence_at(span.start)
+    if head is not None and head.start < span.start:
+        inside = [Span.of(layout.text, span.start, min(head.end, span.end)), *inside]
+    return inside or [span]
 
 
 #: The public interest balance is weighed for a refusal or a routing; it answers nothing.
@@ -672,6 +706,13 @@ _NOT_AN_ANSWER = re.compile(
     r"\b(?:ref(?:erence)?|date)\s*:",
     re.IGNORECASE,
 )
+#: "This request is being handled under the Freedom of Information Act 2000": which law
+#: applies, said before any answer.
+_LAW_NAMED = re.compile(
+    r"\b(?:handled|dealt\s+with|considered|processed|made)\s+(?:in\s+accordance\s+with|under)\s+"
+    r"(?:the\s+)?(?:freedom\s+of\s+information|environmental\s+information|FOI|EIR)",
+    re.IGNORECASE,
+)
 
 
 #: A bare "N/A", "Nil" or "None" answers its question (by the corpus convention, a moot
@@ -684,7 +725,10 @@ def _answers_something(sentence: str) -> bool:
         return True
     if is_heading(sentence) and len(sentence.split()) < 4 and not re.search(r"\d", sentence):
         return False
-    return not _NOT_AN_ANSWER.search(sentence) and not is_rights_sentence(sentence)
+    if _NOT_AN_ANSWER.search(sentence) or is_rights_sentence(sentence):
+        return False
+    lowered = sentence.lower()
+    return not (("under" in lowered or "accordance" in lowered) and _LAW_NAMED.search(sentence))
 
 
 def _not_named_elsewhere(grounds: list[Ground], answers: Answers) -> list[Ground]:

@@ -48,12 +48,20 @@ class Finding:
     confidence: float
 
 
-def read_kind(letter: Letter, points: list[Point], deciding: list[bool]) -> Finding:
+def read_kind(
+    letter: Letter,
+    points: list[Point],
+    deciding: list[bool],
+    unsettled: list[bool] | None = None,
+) -> Finding:
     """The kind of letter (see the module docstring).
 
     ``deciding`` says, point by point, whether its reading rests on words of decision
-    rather than on a disclosure assumed because nothing was refused.
+    rather than on a disclosure assumed because nothing was refused; ``unsettled``, whether
+    it only names an exemption for what is held (all withheld, or "some of the information"
+    held and exempt), which a public interest extension leaves to be decided.
     """
+    unsettled = unsettled or [p.determination is Determination.HELD_WITHHELD for p in points]
     review = _first(letter, "kinds", "internal_review_outcome")
     if review is not None:
         return Finding("internal_review_outcome", review, 0.9)
@@ -61,12 +69,14 @@ def read_kind(letter: Letter, points: list[Point], deciding: list[bool]) -> Find
     if title is not None and any(_first(letter, "outcomes", o) for o in _OUTCOMES):
         return Finding("internal_review_outcome", title, 0.75)
     decided = [
-        p for p, sure in zip(points, deciding, strict=True) if sure and p.determination is not None
+        (p, open_)
+        for p, sure, open_ in zip(points, deciding, unsettled, strict=True)
+        if sure and p.determination is not None
     ]
     holding = _first(letter, "kinds", "holding_notice")
     if holding is not None and not decided:
         return Finding("holding_notice", holding, 0.8)
-    if holding is not None and all(p.determination is Determination.HELD_WITHHELD for p in decided):
+    if holding is not None and all(open_ for _, open_ in decided):
         # "We need more time to consider the public interest in section 43(2)": the exemption
         # is named, but the balance is yet to be struck, so nothing is decided. The extension
         # is said in words, so the reading is as sure as any other holding notice's.
@@ -80,9 +90,9 @@ def read_kind(letter: Letter, points: list[Point], deciding: list[bool]) -> Find
     read = [p for p in points if p.determination is not None]
     if decided and all(p.determination in _REFUSED for p in read):
         called = _first(letter, "kinds", "refusal_notice")
-        sure = min(p.confidence for p in decided)
+        sure = min(p.confidence for p, _ in decided)
         return Finding("refusal_notice", called, round(max(0.6, min(0.9, sure)), 3))
-    sure = min((p.confidence for p in decided), default=0.5)
+    sure = min((p.confidence for p, _ in decided), default=0.5)
     return Finding("response", None, round(max(0.6, min(0.9, sure + 0.05)), 3))
 
 

@@ -75,6 +75,8 @@ ASK = Alternation(
         r"\bI\s+am\s+(?:requesting|asking|seeking|writing\s+to\s+(?:you\s+to\s+)?(?:request|ask))",
         r"\bwe\s+are\s+(?:requesting|asking|seeking)\b",  # a group asking in the plural
         r"\b(?:I|we)\s+(?:hereby\s+|also\s+|further\s+)?(?:request|require|seek|ask\s+for)\b",
+        # "I would also request the full Project Initiation Document for each project."
+        r"\b(?:I|we)\s+(?:would|'d|’d|should)\s+(?:also\s+|further\s+)?(?:request|ask\s+for)\b",
         r"\bmy\s+request\s+is\b",
         r"\bto\s+be\s+provided\s+with\b",
         r"\bhow\s+(?:many|much|often|long|frequently)\b",
@@ -99,6 +101,8 @@ _INTRO = re.compile(
     r"\bthe\s+following\b|:\s*$|\bas\s+follows\b|"
     # "May I enquire if" over bullets: each bullet finishes the sentence
     r"\b(?:if|whether|about|regarding|concerning)\s*$|"
+    # "Please could you let me know" over the questions: a lead-in whose object is below
+    r"\b(?:let\s+(?:me|us)\s+know|tell\s+(?:me|us)|like\s+to\s+know)\s*[,;]?\s*$|"
     # "I would like to make a request under the Act about parking at your hospitals.": the
     # subject of the questions after it, not a point of its own.
     r"\b(?:make|submit)\s+a\s+(?:\w+\s+){0,4}?request\s+(?:under\s+[^,.?]{3,60}?\s+)?"
@@ -109,7 +113,9 @@ _INTRO = re.compile(
 FOLLOW_ON = re.compile(
     r"""^\W*(?:if\s+(?:yes|so|not|no|this|that|there\s+(?:is|are|was|were|has|have)|any|
             applicable|possible|available|held|known|the\s+answer|you\s+are\s+(?:unable|not\s+able))\b
-      | please\s+(?:provide|send|include|supply)\s+
+      | I\s+would\s+(?:also\s+)?(?:request|ask|like)\s+that\s+(?:this|these|it|they|the\s+list)\s+
+            (?:includes?|contains?|covers?|shows?|lists?)\b
+      | please\s+(?:provide|send|include|supply|give)\s+(?:full\s+)?
             (?:copies|a\s+copy|copy|details|them|it|this|these|those)\b
       | (?:and|or)\s+(?:if|please)\b | this\s+(?:should|would|could|can|may)\b
       | (?:the\s+above|these|they)\s+(?:\w+\s+)?(?:should|would|could|can|may|must|shall|will)\b
@@ -180,6 +186,10 @@ _NOT_AN_ASK = Alternation(
         r"\backnowledg\w*\s+(?:of\s+)?(?:the\s+)?receipt\b",
         # "Could you also confirm receipt of my email.": the same, asked as a question
         r"\bconfirm\s+(?:the\s+)?receipt\b",
+        # "I am requesting information under the Freedom of Information Act 2000.": the law the
+        # request is made under, said alone; what is wanted comes after it.
+        r"^\W*I\s+am\s+(?:requesting|seeking|writing\s+to\s+request)\s+information\s+under\s+"
+        r"(?:the\s+)?[^.?]{0,60}?\b(?:Act|Regulations)(?:\s+\d{4})?\W*$",
     ),
     re.IGNORECASE,
 )
@@ -428,6 +438,8 @@ def _accepted_items(text: str, region: Span, *, continued: bool = False) -> list
             label = replace(label, value=str(ones[line.start]))
         if in_part and label.kind != "num":
             continue
+        if label.kind != "num" and period_only(line.text[label.end :]):
+            continue  # "i. 2012/13", "ii. 2013/14": the years a question asks for, not its parts
         if label.kind == "alpha" and label.value == "i" and last_letter != "h":
             label = ItemLabel("roman", "i", None, None, label.end)
         if label.kind == "roman" and _letter_after(last_letter, label.value):
@@ -470,6 +482,20 @@ def _accepted_items(text: str, region: Span, *, continued: bool = False) -> list
                 parent = None
             items.append(_Item(label, line, 2 if parent else 0, parent))
     return items
+
+
+#: A year or a span of years, and nothing more ("2012/13", "2017/18 (providing the figure at
+#: 01/10/17)", "2019-2020").
+_PERIOD_ONLY = re.compile(
+    r"\s*(?:(?:financial|calendar)\s+year\s+)?(?:19|20)\d\d(?:\s*[/\-–]\s*(?:19|20)?\d\d)?"
+    r"(?:\s*\([^)\n]*\))?\s*[.;,:]?\s*$",
+    re.IGNORECASE,
+)
+
+
+def period_only(item: str) -> bool:
+    """An item that names only a year or a span of years: a period a question asks about."""
+    return _PERIOD_ONLY.match(item) is not None
 
 
 #: "... the following information: 1. The incident report." - a list whose first item
@@ -751,6 +777,7 @@ def _bulleted_points(text: str, region: Span, source: str) -> list[RequestPoint]
         and (
             not re.search(r"\bthe\s+following\b", last_lead, re.I)
             or _FORM_OF_ANSWER.search(last_lead)
+            or _each_listed(lead_sentences)
         )
         and not parallel
         and not all(ASK.search(first.text) for first in firsts)
@@ -873,6 +900,22 @@ _FOLLOWING_MID_SENTENCE = re.compile(r"\bthe\s+following\s+\w+\s+\w+[^:]*[.?]\s*
 _NAME_ONLY = re.compile(
     r"^\W*[A-Z][\w'’&.-]*(?:\s+(?:of|and|the|on|upon|in|&|[A-Z][\w'’&.-]*)){0,5}\W*$"
 )
+
+
+def _each_listed(lead: list[Span]) -> bool:
+    """ "Can you please send me a list of the accounts." then "For each account, please give
+    the following information:": the bullets describe every item of the list asked for."""
+    if len(lead) < 2:
+        return False
+    listed = _LIST_OF.search(lead[-2].text)
+    each = _FOR_EACH.search(lead[-1].text)
+    return bool(listed and each) and listed.group(1)[:5].lower() == each.group(1)[:5].lower()
+
+
+#: "a list of the accounts", "list all contracts": what the ask lists.
+_LIST_OF = re.compile(r"\blist\s+(?:of\s+)?(?:all\s+)?(?:the\s+|your\s+)?(\w{3,})", re.I)
+#: "For each account", "for every contract": the item each bullet describes.
+_FOR_EACH = re.compile(r"\bfor\s+(?:each|every)\s+(\w{3,})", re.I)
 
 
 def _names_within_an_ask(lead: str, items: list[Span]) -> bool:

@@ -80,7 +80,10 @@ _OTHER_REQUEST = re.compile(
     re.I,
 )
 _LABEL_WORD = re.compile(r"(?:ref(?:erence)?|no|number)\b\.?\s*[:#]?\s*", re.I)
-_SEPARATOR = re.compile(r"\s*(?:[:#=]|[-–—](?=\s)|\bis\b)?\s*", re.I)
+#: A Welsh body's letterhead gives the label in both languages: "Our ref / Ein cyf:".
+_SEPARATOR = re.compile(
+    r"(?:\s*/\s*(?:ein\s+)?cyf(?:eirnod)?\b\.?)?\s*(?:[:#=]|[-–—](?=\s)|\bis\b)?\s*", re.I
+)
 #: A reference value: starts with a letter or digit, has a digit, may hold / - _ . and
 #: spaced dashes or slashes ("2022 – 280 / WE5500").
 #: A regime word may stand before the code, spaced: "FOI 2023/123", "FOI/EIR 23-0771".
@@ -122,10 +125,10 @@ _UNIT_PREFIX = re.compile(r"(?<![A-Za-z])[A-Z]{1,4}-$")
 _BRACKETED = re.compile(
     r"\((?P<code>[A-Z]{0,4}\d{1,6}[A-Z]?[/_-]\d{2,4})\s?\)"
 )  # "(1284A/23 )" too
-#: A date, a year span ("2017/18", "2021/2022": a table's row of years) or a bare number: not
-#: a reference ("3300/18" is one).
+#: A date, a year span ("2017/18", "2019-20", "2021/2022": a table's row of years) or a bare
+#: number: not a reference ("3300/18" is one).
 _NOT_A_REFERENCE = re.compile(
-    r"^(?:\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|(?:19|20)\d{2}/(?:(?:19|20)\d{2}|\d{2})|\d{4}-\d{2}-\d{2}|\d+)$"
+    r"^(?:\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|(?:19|20)\d{2}[/-](?:(?:19|20)\d{2}|\d{2})|\d{4}-\d{2}-\d{2}|\d+)$"
 )
 _TOP_LINES = 30
 #: A reference heads the letter or its first pages; a long bundle's annexes are not searched.

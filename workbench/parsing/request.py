@@ -360,6 +360,8 @@ def _paired_points(text: str, pieces: list[Piece]) -> list[RequestPoint]:
         fresh = []
         for point in found:
             earlier = _restated(point, points)
+            if earlier is not None and _alike_but_own(point, earlier):
+                earlier = None
             if earlier is not None:
                 # The request quoted again, point by point, each before its own answer: the
                 # answer belongs to the point first asked, which is not asked twice.
@@ -385,6 +387,8 @@ def _paired_points(text: str, pieces: list[Piece]) -> list[RequestPoint]:
     return points
 
 
+#: A full stop ending the first sentence, then the next sentence on the same line.
+_ASKED_STOP = re.compile(r"(?<=[a-z)])\.\s+(?=[A-Z0-9£])")
 #: A question mark ending the ask, then the next sentence on the same line.
 _ASKED_THEN = re.compile(r"\?\s+(?=[A-Z0-9£])")
 #: "how many police staff are suspended - 3": the figure written after the ask, past a spaced
@@ -425,6 +429,12 @@ def _answered_in_line(text: str, point: RequestPoint, *, loosely: bool = False) 
     if match is None:
         line = value.split("\n", 1)[0]
         match = _DASHED_FIGURE.search(line) or _AFTER_BRACKET.search(line)  # "... - 9", "...) No."
+    if match is None:
+        # "How many have accepted extra children through appeals. This information is not
+        # held.": the question's mark written as a full stop, the answer after it.
+        stop = _ASKED_STOP.search(value)
+        if stop is not None and asks(value[: stop.start()]):
+            match = stop
     if match is None or "\n" in value[: match.end()].strip():
         return None
     rest = value[match.end() :].split("\n", 1)[0]
@@ -497,6 +507,16 @@ def _restated(point: RequestPoint, earlier: list[RequestPoint]) -> RequestPoint 
     if not scored or (len(scored) > 1 and scored[1][0] >= scored[0][0] - 0.05):
         return None
     return scored[0][1]
+
+
+def _alike_but_own(point: RequestPoint, earlier: RequestPoint) -> bool:
+    """An ask like one already answered, one word swapped ("... given temporary exclusions",
+    answered, then "... given permanent exclusions", answered): the next question of a list
+    of alike questions, not the first asked again."""
+    if earlier.answer is None or point.answer is None:
+        return False
+    mine, theirs = _words(point.span.text), _words(earlier.span.text)
+    return bool(mine - theirs) and bool(theirs - mine)
 
 
 def _words(value: str) -> set[str]:

@@ -37,7 +37,7 @@ from . import voice
 from .answers import announces_answers, announces_below, marker_keys, statute_heading
 from .labels import ItemLabel, format_label, label_key, read_item
 from .phrases import phrase_book
-from .points import ANSWERED_BESIDE, FOLLOW_ON, ITEM_PARAGRAPH
+from .points import ANSWERED_BESIDE, FOLLOW_ON, ITEM_PARAGRAPH, period_only
 from .rights import is_rights_sentence
 from .text import BULLETS, LIST_ITEM, Layout, Span, is_heading
 
@@ -196,7 +196,8 @@ class Letter:
 
 #: A line holding nothing but a list label ("1.", "Q3", "(b)"): it belongs to the next line.
 _LABEL_ONLY = re.compile(
-    r"^\s*(?:(?:Q|Question|Request|Point|Part|Item)\s?)?\(?(?:\d{1,2}[a-z]?|[a-z]|[ivx]{1,5})[.):]?\s*$",
+    r"^\s*(?:(?:Q|Question|Request|Point|Part|Item)(?:\s+(?:Number|No\.?))?\s?)?"
+    r"\(?(?:\d{1,2}[a-z]?|[a-z]|[ivx]{1,5})[.):]?\s*$",
     re.IGNORECASE,
 )
 _TERMINAL = (".", "?", "!", ":", ";", '"', "”")
@@ -274,7 +275,7 @@ def read_units(text: str, layout: Layout) -> list[Unit]:
         blank = text.count("\n", previous_end, line.start) >= 2
         previous_end = line.end
         if units and (
-            (_LABEL_ONLY.match(units[-1].text) and not _answers_question(units))
+            (_LABEL_ONLY.match(units[-1].text) and _labels(units, line.text))
             or (not blank and _joins(units[-1].text, line.text, unwrapped=unwrapped))
         ):
             last = units[-1]
@@ -282,6 +283,16 @@ def read_units(text: str, layout: Layout) -> list[Unit]:
             continue
         units.append(Unit(line, len(units), blank or not units))
     return units
+
+
+def _labels(units: list[Unit], line: str) -> bool:
+    """Whether the lone label ending ``units`` is the label of ``line``: not when it is the
+    answer under a question, nor when ``line`` carries a number of its own ("85" under a
+    table's heading, then "Question 3. Of these ..."): the lone number is a figure."""
+    if _answers_question(units):
+        return False
+    own = read_item(line)
+    return own is None or own.kind != "num"
 
 
 def _answers_question(units: list[Unit]) -> bool:
@@ -332,8 +343,11 @@ def _joins(previous: str, line: str, *, unwrapped: bool = False) -> bool:
 
 #: A line holding only a closing mark: "." or ":" a PDF's wrap put on a line of its own.
 _PUNCTUATION_ONLY = re.compile(r"^\s*[:;,.)]\s*$")
-#: A line that stops on a word no sentence ends with: "... the Department of Health and".
-_DANGLING_WORD = re.compile(r"\b(?:and|or|of|the|to|for|with|in|a|an|by)\s*$", re.IGNORECASE)
+#: A line that stops on a word no sentence ends with: "... the Department of Health and" (not
+#: the "a" of "n/a").
+_DANGLING_WORD = re.compile(
+    r"(?<![/\-])\b(?:and|or|of|the|to|for|with|in|a|an|by)\s*$", re.IGNORECASE
+)
 
 
 def bullet_style(line: str) -> tuple[str, int] | None:
@@ -381,6 +395,7 @@ def _message_starts(units: list[Unit]) -> list[int]:
     """Unit indices where a new message begins (always 0 first)."""
     starts = [0]
     signed_off = False
+    signer = 0  # the unit after the last sign-off: the signer's name, which ends that message
     for unit in units:
         text = unit.text
         first_line = text.split("\n", 1)[0]
@@ -393,11 +408,45 @@ def _message_starts(units: list[Unit]) -> list[int]:
             starts.append(unit.index)
             signed_off = False
         elif _is_salutation(text) and signed_off and unit.index > starts[-1]:
-            starts.append(unit.index)
+            starts.append(_letterhead_start(units, unit.index, max(starts[-1], signer)))
             signed_off = False
         elif voice.SIGN_OFF.match(first_line):
             signed_off = True
+            signer = unit.index + 1
     return sorted(set(starts))
+
+
+def _letterhead_start(units: list[Unit], salutation: int, floor: int) -> int:
+    """Where a letter opening at ``salutation`` begins: its heading lines above the "Dear ..."
+    (the addressee, the date, "Our ref: ...", a title) are the letter's own, not the end of
+    the message before it, as on a thread page where the reply's attachment follows an email.
+    They run back to the signer's name under the last sign-off, or to a sentence."""
+    start = salutation
+    while start - 1 > floor and _letterhead_line(units[start - 1].text):
+        start -= 1
+    return start
+
+
+def _letterhead_line(text: str) -> bool:
+    """A line of a letter's heading: a field (date, reference, addressee), or a short line
+    that is no sentence ("Request Accepted", "Our ref / Ein cyf: 2021-1022E")."""
+    if _LETTERHEAD_FIELD.match(text):
+        return True
+    return (
+        "\n" not in text
+        and len(text) <= 60
+        and not text.rstrip().endswith((".", "?", "!", ","))
+        and not voice.SIGN_OFF.match(text)
+    )
+
+
+#: A heading line of a letter: the date alone, a reference, or the addressee's name.
+_LETTERHEAD_FIELD = re.compile(
+    r"^\s*(?:(?:date\s*:?\s*)?\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,9},?\s+\d{4}|"
+    r"\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}|(?:our|your)\s+ref(?:erence)?\b[^\n]{0,40}|"
+    r"(?:mr|mrs|ms|miss|mx|dr)\.?\s+[A-Z][\w.' -]{0,30})\s*$",
+    re.IGNORECASE,
+)
 
 
 def _next_is_header(units: list[Unit], unit: Unit) -> bool:
@@ -448,6 +497,7 @@ def _classify(units: list[Unit], message: _Message) -> None:
                 not unit.asks
                 and not quoting
                 and any(book.find("cues", name, text, lowered) for name in _DECISION_CUES)
+                and not book.find("skip", "prospective", text, lowered)
             ):
                 message.decisions += 1
     if acks and not message.decisions and not to_authority:
@@ -570,8 +620,12 @@ _LETTERHEAD_LINE = 100
 def _headed_letter(units: list[Unit], salutation: Unit) -> bool:
     """Whether what comes before the salutation is a letterhead: a page that quotes the
     request or answers under headings before a "Dear ..." is not one."""
-    for unit in units[: salutation.index]:
+    for unit in units:
+        if unit.index >= salutation.index:
+            break  # (the units may be a later message's: indices count from the page's top)
         first = unit.text.split("\n", 1)[0]
+        if unit.index + 1 == salutation.index and "\n" not in unit.text:
+            continue  # "Freedom of Information Request" over "Dear Mr Joseph": the letter's title
         if voice.request_heading(first) is not None or voice.response_heading(first) is not None:
             return False
         if read_item(first) is not None and unit.asks:
@@ -750,6 +804,8 @@ class _Reader:
         if label is not None and _repeats(text, self.current, relabelled=True):
             return True  # "4. How many staff?" asked, then "1. How many staff? – 8453": its answer
         if label is not None and any(_same(label, other) for other in seen):
+            if label.kind != "num" and period_only(text[label.end :]):
+                return False  # "ii. 2013/14" again under the next question: its years
             if unit.asks and _all_first(seen + [label]):
                 return False  # "1. How many ...?" "1. How many ...?": a list the page numbers "1."
             if self._nested(unit):
@@ -761,7 +817,11 @@ class _Reader:
         named = marker_keys(text) if text[:1].isalnum() else []
         if len(named) > 1 and set(named) <= {label_key(format_label(s)) for s in seen}:
             return True  # "1 and 2: ..." - answers to points already asked
-        if _repeats(text, self.current):
+        if (
+            _repeats(text, self.current)
+            and not (unit.asks and self._fresh_ask_follows(unit))
+            and not self._alike_ask(unit)
+        ):
             return True  # a question quoted again: its answer follows
         listed = [u for u in self.current.units if _listed(u.text)]
         if listed and self._answer_bullet(unit, listed):
@@ -788,6 +848,21 @@ class _Reader:
                 return True  # bulleted asks, then a paragraph of plain text: the answers
         return False
 
+    def _fresh_ask_follows(self, unit: Unit) -> bool:
+        """The next block asks something not yet asked: a line said twice by the requester
+        ("Please break down per year ..." after two questions) is still the request; a
+        question quoted again is followed by its answer."""
+        units = self.letter.units
+        following = units[unit.index + 1] if unit.index + 1 < len(units) else None
+        if following is None or following.role not in ANSWERING:
+            return False
+        assert self.current is not None
+        return (
+            following.asks
+            and not following.authority
+            and not _repeats(following.text, self.current)
+        )
+
     def _in_request_message(self, unit: Unit) -> bool:
         """The unit repeats a passage of the requester's own message on the page, word for word
         near enough ("I can see there are some published figures ..." quoted back in an
@@ -797,6 +872,19 @@ class _Reader:
         if message is None or len(words) < _FEWEST_ITEM_WORDS:
             return False
         return len(words & _words(_ADDRESS.sub(" ", message.text))) >= 0.85 * len(words)
+
+    def _alike_ask(self, unit: Unit) -> bool:
+        """An ask like one before it but for a word of its own ("... on campus", then "... off
+        campus"), with another ask after it: the next item of a list of alike asks, not a
+        question quoted again over its answer."""
+        units = self.letter.units
+        following = units[unit.index + 1] if unit.index + 1 < len(units) else None
+        if following is None or not following.asks or following.authority:
+            return False
+        words = _words(voice.own_words(unit.text))
+        return not any(
+            words <= asked for earlier in self.current.units for asked in earlier.sentence_words
+        )
 
     def _answer_bullet(self, unit: Unit, listed: list[Unit]) -> bool:
         """A bullet of another mark than the request's own bullets, set apart by a blank line,
@@ -992,7 +1080,11 @@ def _step(reader: _Reader, unit: Unit) -> None:
     if reader.state != "request" and _table_pair(reader, unit):
         return
     requested = voice.request_heading(first_line)
-    if requested is not None and _answer_label(text, first_line):
+    if requested is not None and (
+        _answer_label(text, first_line)
+        or _bare_answer_label(reader, unit, first_line)
+        or _labelled_answer(reader, text)
+    ):
         # "Q1" on its own line over "I can confirm that we hold ...": the answer's label.
         if reader.state in ("request", "intro"):
             reader.close()
@@ -1057,6 +1149,12 @@ def _step(reader: _Reader, unit: Unit) -> None:
             return  # "- Reference" / "- FOI 25-102": a record's fields, before its request
         if _REQUEST_NUMBER.match(text):
             return  # "Original Request 202500497219": which request, not what it asked
+        if _listed_ground(text):
+            # "The exemptions that apply to the information you have requested are:" over
+            # "- FOIA Section 35(1)(a) - ...": the authority listing its grounds, not the asks.
+            reader.spoken = True
+            reader.state = "answer" if reader.letter.pieces else "before"
+            return
         if (
             voice.authority_speaks(text)
             and not _listed(text)
@@ -1110,8 +1208,14 @@ def _step(reader: _Reader, unit: Unit) -> None:
         assert reader.current is not None
         reader.current.at_top = True
         return
-    announces = reader.state == "answer" and _AS_FOLLOWS.match(text.rstrip()) is not None
-    if voice.introduces_request(_last_sentence(text)) and not requester and not announces:
+    last = _last_sentence(text)
+    announces = reader.state == "answer" and (
+        _AS_FOLLOWS.match(text.rstrip()) is not None
+        # "The number of hours of overtime worked is recorded in financial years as follows:"
+        # once the request is read: the authority's figures follow, not the request again.
+        or (bool(reader.letter.pieces) and _NAMES_NO_REQUEST.search(last) is None)
+    )
+    if voice.introduces_request(last) and not requester and not announces:
         _drop_title_block(reader, at_top=True)
         reader.state = "intro"
         reader.spoken = True
@@ -1196,14 +1300,74 @@ def _answer_label(text: str, first_line: str) -> bool:
     return bool(rest.strip()) and voice.authority_speaks(rest) and not voice.asks(rest)
 
 
+def _bare_answer_label(reader: _Reader, unit: Unit, first_line: str) -> bool:
+    """A bare question label alone in its block ("Q2 -"), met among the answers once the
+    request is read, over words that ask nothing ("NOTICE OF REFUSAL"): the label of an
+    answer laid out on the lines below it. Were a question under it, the letter would be
+    quoting each question again before its answer."""
+    if reader.state != "answer" or not reader.letter.pieces or "\n" in unit.text.strip():
+        return False
+    if not _BARE_LABEL.match(first_line):
+        return False
+    units = reader.letter.units
+    following = units[unit.index + 1] if unit.index + 1 < len(units) else None
+    return following is not None and not following.asks
+
+
+def _labelled_answer(reader: _Reader, text: str) -> bool:
+    """A question's label opening the authority's words on its own line, once the request is
+    read ("Q1: I am not obliged to provide you with a response ..."): the answer to Q1."""
+    if reader.state != "answer" or not reader.letter.pieces:
+        return False
+    label = _QUESTION_LABEL.match(text)
+    if label is None:
+        return False
+    rest = text[label.end() :]
+    if voice.asks(rest):
+        return False
+    if voice.authority_speaks(rest):
+        return True
+    # "Q2: The annual spend has been provided below ...": words that ask nothing, under the
+    # number of a question already asked.
+    number = re.search(r"\d+", label.group(0))
+    asked = {
+        item.value
+        for piece in reader.letter.pieces
+        for u in piece.units
+        if (item := read_item(u.text)) is not None and item.kind == "num"
+    }
+    return number is not None and number.group(0) in asked
+
+
+#: A question's label and its mark at the start of a line: "Q1:", "Question 2 -".
+_QUESTION_LABEL = re.compile(r"^\s*(?:q|questions?)\s*\.?\s*\d{1,2}[a-z]?\s*[.:\-–]\s*", re.I)
+
 #: A question's label alone on its line: "Q1", "Question 2:", "Q3 -".
-_BARE_LABEL = re.compile(r"^\s*(?:q|questions?)\s*\.?\s*\d{1,2}[a-z]?\s*[.:\-–]?\s*$", re.I)
+_BARE_LABEL = re.compile(
+    r"^\s*(?:q|questions?)(?:\s+(?:number|no\.?))?\s*\.?\s*\d{1,2}[a-z]?\s*[.:\-–]?\s*$", re.I
+)
 
 #: A line holding only a date (and perhaps a dash before it).
 _DATE_ONLY = re.compile(
     r"^\W*(?:\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}|\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,9},?\s+\d{4}|"
     r"[A-Za-z]{3,9}\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{4}-\d{2}-\d{2})\W*$"
 )
+
+
+def _listed_ground(text: str) -> bool:
+    """A provision named as a list item or a line of its own ("- FOIA Section 35(1)(a) - the
+    formulation of government policy;"), not a sentence that opens on a section."""
+    bare = _BULLET_MARK.sub("", text, count=1)
+    if not statute_heading(bare) or "\n" in text:
+        return False
+    return bare != text or not re.search(r"[.?!](?:\s|$)", bare)
+
+
+#: A bullet's mark at the start of a line.
+_BULLET_MARK = re.compile(rf"^\s*[{BULLETS}]\s*")
+#: Words that tie an introduction to the request ("your request", "you asked"): without them,
+#: "... as follows:" among the answers introduces the authority's own figures.
+_NAMES_NO_REQUEST = re.compile(r"\b(?:you|your|request(?:ed|s)?|asked|questions?)\b", re.I)
 #: A line naming the request by its number only: "Original Request 202500497219".
 _REQUEST_NUMBER = re.compile(
     r"^\W*(?:original\s+|initial\s+)?(?:request|case)(?:\s+(?:no\.?|number|ref(?:erence)?))?"
@@ -1238,11 +1402,22 @@ def _cut_swallowed_answer(piece: Piece) -> None:
     if piece.question is not None or piece.source != "response":
         return
     for position, unit in enumerate(piece.units):
-        if position and _decides(unit):
+        if position and _decides(unit) and not _asked_then_answered(unit):
             for rest in piece.units[position:]:
                 rest.role = Role.ANSWER
             piece.units = piece.units[:position]
             return
+
+
+def _asked_then_answered(unit: Unit) -> bool:
+    """A numbered item that asks, then answers on its own line ("2. How many have accepted
+    extra children through appeals. This information is not held by the council."): a list
+    answered item by item, whose answers are split from their questions later."""
+    label = read_item(unit.text)
+    if label is None or "\n" in unit.text:
+        return False
+    sentences = re.split(r"(?<=[.?!])\s+", unit.text[label.end :].strip())
+    return len(sentences) > 1 and voice.asks(sentences[0]) and not _DECIDING.search(sentences[0])
 
 
 def _decides(unit: Unit) -> bool:
@@ -1378,6 +1553,8 @@ def _repeats(text: str, piece: Piece, *, relabelled: bool = False) -> bool:
     repeats a question of five words or more whole (an answer list numbered afresh: "1. How
     many employees work in your Trust? – 8453" under question 4).
     """
+    if _BRACKETED_NOTE.match(text):
+        return False  # "(Please separate by year)" under each question: a note, not a question
     label = read_item(text)
     words = _words(voice.own_words(text))
     if len(words) < 3:
@@ -1395,6 +1572,10 @@ def _repeats(text: str, piece: Piece, *, relabelled: bool = False) -> bool:
                 return True
     return False
 
+
+#: A line wholly in brackets: the asker's note on the question above it, which each question
+#: of a list may carry word for word.
+_BRACKETED_NOTE = re.compile(r"^\s*\([^()]*\)\W*$")
 
 #: The fewest distinctive words a question repeated under another label must have.
 _WHOLE_REPEAT_WORDS = 5
@@ -1433,7 +1614,18 @@ def _restates(text: str, pieces: list[Piece]) -> bool:
     words = _words(voice.own_words(text))
     if len(words) < _FEWEST_ITEM_WORDS:
         return False
-    return any(len(words & asked) >= 0.85 * len(words) for asked in _asked_sentences(pieces))
+    return any(
+        len(words & asked) >= 0.85 * len(words) and not _word_swapped(words, asked)
+        for asked in _asked_sentences(pieces)
+    )
+
+
+def _word_swapped(words: set[str], asked: set[str]) -> bool:
+    """The ask's words with a word or two swapped for others ("... fines for overdue books",
+    then "... fines for damaged books"): the next of a list of alike asks, not the ask named
+    again (which keeps its words, or drops some)."""
+    mine, theirs = words - asked, asked - words
+    return 1 <= len(mine) <= _SWAPPED and 1 <= len(theirs) <= _SWAPPED and len(words) >= len(asked)
 
 
 def _asked_sentences(pieces: list[Piece]) -> Iterator[set[str]]:
@@ -1488,6 +1680,9 @@ def _asked_again(text: str, pieces: list[Piece]) -> bool:
         for asked in _asked_sentences(pieces)
     )
 
+
+#: How many words two alike asks may swap.
+_SWAPPED = 2
 
 #: Share of words two questions must have in common to be one question asked again.
 _SAME_WORDS = 0.95

@@ -66,7 +66,7 @@ LIST_ITEM = re.compile(
         [{BULLETS}]\s                                  # bullet
       | \(?(?:\d{{1,2}}[a-z]?|[a-z]|[ivx]{{1,5}})[.)]\s     # 1.  3a)  a)  (ii)
       | \d{{1,2}},\s+(?=[A-Z])                        # 1, Please provide ...
-      | (?:Q|Question|Request|Point|Part|Item)\s?\d     # Q3  Question 2
+      | (?:Q|Question|Request|Point|Part|Item)(?:\s+(?:Number|No\.?))?\s?\d  # Q3  Question No. 2
     )""",
     re.VERBOSE | re.IGNORECASE,
 )
@@ -135,9 +135,24 @@ def _line_units(text: str, block: Span) -> list[Span]:
 
 
 def _continues(previous: str, line: str) -> bool:
-    if LIST_ITEM.match(line) or not line[:1].islower():
+    if LIST_ITEM.match(line):
         return False
+    if not line[:1].islower():
+        # "... received at this office on" / "19/11/21, ...": a wrapped line may open with a
+        # figure, where the line before stopped on a word no sentence ends with.
+        return line[:1].isdigit() and _last_word(previous) in _OPEN_ENDED
     return not previous.rstrip().endswith((".", "?", "!", ":", ";"))
+
+
+def _last_word(line: str) -> str:
+    words = line.rsplit(None, 1)
+    return words[-1].lower() if words else ""
+
+
+#: The last word of a line that leaves its sentence open: a preposition or an article.
+_OPEN_ENDED = frozenset(
+    {"on", "of", "in", "at", "by", "from", "to", "since", "until", "dated", "the", "a", "an"}
+)
 
 
 #: An answer label run into the question before it ("... the StrategyA1 / We do not hold"),

@@ -80,6 +80,7 @@ _INTRO = re.compile(
           (?:asked|requested|wrote|said|stated|seek|sought)\b[^?!]{0,120}
         |\byour\s+(?:\w+\s+){0,3}(?:request|e-?mail|letter|questions?)\b[^?!.]{0,40}
         |\byour\s+request\s+under\s+the\s+[^?!.]{0,80}?\bfor
+        |\byour\s+(?:\w+\s+){0,3}request\b[^?!.]{0,100}?\b(?:set\s+out|shown|reproduced)\s+below
         |\binformation\s+(?:you\s+)?requested\b[^?!]{0,90}
         |\brequest\s+(?:was|read|is|reads|stated)\b[^?!]{0,40}
         |\b(?:requesting|seek(?:ing)?\s+access\s+to)\s+the\s+following\b[^?!]{0,60}
@@ -88,11 +89,13 @@ _INTRO = re.compile(
         \s*[:;\-–]-?\s*$""",
     re.IGNORECASE | re.VERBOSE,
 )
-#: "Below is your request and our response.", "Set out below are your questions": the request
-#: follows, whatever ends the sentence.
+#: "Below is your request and our response.", "Set out below are your questions", "Please see
+#: below a request for ...": the request follows, whatever ends the sentence.
 _REQUEST_BELOW = re.compile(
     r"\bbelow\s+(?:is|are)\s+(?:your|the)\s+(?:request|questions?)\b|"
-    r"\b(?:your|the)\s+(?:request|questions?)\s+(?:is|are)\s+(?:set\s+out\s+)?below\b",
+    r"\b(?:your|the)\s+(?:request|questions?)\s+(?:is|are)\s+(?:set\s+out\s+)?below\b|"
+    # "Please see below a request for the following information": a log page's lead-in
+    r"\bsee\s+below\s+(?:a|your|the)\s+(?:request|questions?)\b",
     re.IGNORECASE,
 )
 #: A request reported in running text: "You asked us for copies of ...".
