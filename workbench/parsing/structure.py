@@ -1149,12 +1149,6 @@ def _step(reader: _Reader, unit: Unit) -> None:
             return  # "- Reference" / "- FOI 25-102": a record's fields, before its request
         if _REQUEST_NUMBER.match(text):
             return  # "Original Request 202500497219": which request, not what it asked
-        if _listed_ground(text):
-            # "The exemptions that apply to the information you have requested are:" over
-            # "- FOIA Section 35(1)(a) - ...": the authority listing its grounds, not the asks.
-            reader.spoken = True
-            reader.state = "answer" if reader.letter.pieces else "before"
-            return
         if (
             voice.authority_speaks(text)
             and not _listed(text)
@@ -1354,17 +1348,6 @@ _DATE_ONLY = re.compile(
 )
 
 
-def _listed_ground(text: str) -> bool:
-    """A provision named as a list item or a line of its own ("- FOIA Section 35(1)(a) - the
-    formulation of government policy;"), not a sentence that opens on a section."""
-    bare = _BULLET_MARK.sub("", text, count=1)
-    if not statute_heading(bare) or "\n" in text:
-        return False
-    return bare != text or not re.search(r"[.?!](?:\s|$)", bare)
-
-
-#: A bullet's mark at the start of a line.
-_BULLET_MARK = re.compile(rf"^\s*[{BULLETS}]\s*")
 #: Words that tie an introduction to the request ("your request", "you asked"): without them,
 #: "... as follows:" among the answers introduces the authority's own figures.
 _NAMES_NO_REQUEST = re.compile(r"\b(?:you|your|request(?:ed|s)?|asked|questions?)\b", re.I)
