@@ -506,3 +506,12 @@ def test_the_value_under_a_field_label_in_an_example_is_not_a_point():
         "Response\nWe do not hold this information."
     )
     assert labels(text) == ["1", "2"]
+
+
+def test_two_lead_ins_whose_lists_were_lost_are_two_points():
+    text = (
+        "REQUEST\nPlease provide the following information, for the years 2022/23 and 2023/24:\n"
+        "Please also, for the same years, provide the following information:\n"
+        "RESPONSE\nThe cost of complying would exceed the appropriate limit (section 12)."
+    )
+    assert labels(text) == ["1", "2"]

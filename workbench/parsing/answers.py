@@ -347,6 +347,13 @@ def _markers(layout: Layout, points: list[RequestPoint], zones: list[Span]) -> l
             if marker is not None and _STATUTE_LINE.match(line.text):
                 marker = None  # "(2) For the purposes of subsection (1) ...": the Act quoted
             restated = topics.restated(line)
+            if (
+                restated is not None
+                and marker is not None
+                and set(restated.keys) - set(marker.keys)
+                and topics.repeats_own(line, marker.keys)
+            ):
+                restated = None  # "Q3) How many deaths ...": its own question, a word mistyped
             if restated is not None and (marker is None or set(restated.keys) - set(marker.keys)):
                 # "1. Short paper on X" under a list that numbers every item "1.": the title
                 # repeated names its point more surely than a number the page may have lost.
@@ -716,6 +723,16 @@ class _Topics:
             return _Marker(line.start, (best[1],), restated=True)
         return self._shortened(line, words)
 
+    def repeats_own(self, line: Span, keys: tuple[str, ...]) -> bool:
+        """Whether the labelled ``line`` repeats most words of a point its own label names: a
+        closer match elsewhere (a neighbour asked alike, the request's own typing slip) does
+        not outweigh a label that fits."""
+        words = content_words(line.text)
+        return any(
+            key in keys and len(own) >= 3 and len(words & own) >= _OWN_SHARE * len(own)
+            for key, own in self.points
+        )
+
     def _shortened(self, line: Span, words: set[str]) -> _Marker | None:
         """A bullet over its answer naming its ask in fewer words ("- the number of licence
         holders in each age band" for "... in each age band of ten years"): every word is the
@@ -730,6 +747,10 @@ class _Topics:
             return None
         return _Marker(line.start, (scores[0][1],), restated=True)
 
+
+#: How much of its own point's words a labelled line repeating a question must share for its
+#: label to stand.
+_OWN_SHARE = 0.6
 
 #: The fewest content words a shortened ask must keep to name its point.
 _FEWEST_SHORTENED = 4
@@ -819,7 +840,12 @@ def _in_reading_order(markers: list[_Marker], keys: list[str]) -> list[_Marker]:
         elif min(places) < position and not (len(places) > 1 and max(places) >= position):
             # A marker that jumps back answers nothing new - unless it names the point reached
             # with those before it ("For questions 2, 3, and 4 above." after each quoted
-            # again): one answer for them all.
+            # again): one answer for them all; or a sentence opens on a point the run passed
+            # over ("With regards to questions 1, 3 and 4, ..." then "With regards to your
+            # second question, ..."): the answer left till last.
+            if marker.labelled or not _passed_over(runs[-1], marker):
+                continue
+            runs[-1].append(marker)
             continue
         runs[-1].append(marker)
         position = max(places)
@@ -835,6 +861,12 @@ def _in_reading_order(markers: list[_Marker], keys: list[str]) -> list[_Marker]:
         ),
     )
     return runs[ranked[-1]]
+
+
+def _passed_over(run: list[_Marker], marker: _Marker) -> bool:
+    """Whether ``marker`` names only points that no marker of the run has answered."""
+    answered = {key for earlier in run for key in earlier.keys}
+    return not answered & set(marker.keys)
 
 
 def _answers(run: list[_Marker]) -> int:

@@ -293,9 +293,11 @@ def _role_of_label(label: str) -> Role | None:
     if re.search(r"request", lowered):
         return "received"
     if re.search(
-        r"respon|repl|sent|issue|releas|complet|^\s*dated?\s*[:\-–]?\s*$|date of letter", lowered
+        r"respon|repl|sent|issue|releas|complet|decision|decided|^\s*dated?\s*[:\-–]?\s*$|"
+        r"date of letter",
+        lowered,
     ):
-        return "response"
+        return "response"  # "Date of decision": a log's date for the answer
     return None
 
 

@@ -566,6 +566,12 @@ def _combine(
         withheld = "ground:exemption" in signals or any(
             span.start not in said_not_held for span in signals.get("withheld")
         )
+        # "We do not hold it. However, the statistics service publishes it; the link is
+        # attached": a pointer to what someone else publishes gives nothing of this body's.
+        published_at = {span.start for span in signals.get("published")}
+        answered = figures or any(
+            span.start not in published_at for span in signals.get("disclosed")
+        )
         if (answered or partial or withheld) and not whole:
             evidence = _first(
                 signals,
@@ -623,7 +629,11 @@ def _combine(
 _IN_ANOTHER_FORM = re.compile(
     r"\bnot\s+(?:hold|held|record(?:ed)?|kept|collate[ds]?)\b[^.]{0,60}?\b(?:in|by)\s+"
     r"(?:calendar|financial|academic)\s+years?\b[^.]{0,80}\b(?:below|instead|however|shows?|provided|"
-    r"given|attached)\b",
+    r"given|attached)\b"
+    # "The Trust do not have an annual figure as yet but ... an average of £33k per month":
+    # the figure it has, given instead
+    r"|\bnot\s+(?:have|hold)\s+(?:an?\s+)?(?:annual|yearly|monthly|total|exact|overall)\s+"
+    r"(?:figure|total|amount)\b[^.]{0,40}\bbut\b[^.]{0,80}(?:£\s?\d|\d[\d,.]*\s*%|\d{2,})",
     re.IGNORECASE,
 )
 #: "We do not routinely record refurbishment works, however we have searched the incident logs

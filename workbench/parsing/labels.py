@@ -12,20 +12,22 @@ import re
 from dataclasses import dataclass
 
 _WORD = r"(?:Q|Qu|Ques|Question|Request|Req|Point|Item|Part|Element)"
+#: "Question Number 3", "Request No. 2": the word "number" between a label's word and its number.
+_NUMBER_WORD = r"(?:\s+(?:Number|No\.?)(?=\s*\d))?"
 #: The words that label an answer with its question's number: "A1", "Answer 2", "Response 3".
 _ANSWER_WORD = r"(?:A|Ans|Answer|Response|Reply)"
 
 #: A label opening a line, or a quotation that opens the line ('"1. How many...'):
-#: "1.", "1)", "1/", "(1)", "1 -", "3a.", "2a and b)", "Q1", "Question 2:", "a)", "(ii)"; a bare
-#: number before a question ("1 How many ...?" or "3 What ... scheme.", a list whose marks a
-#: page lost) too, but not before a statement ("5 one bedroom properties"), which is more
-#: often a figure.
+#: "1.", "1)", "1/", "(1)", "1 -", "1- ", "4/ The", "3a.", "2a and b)", "Q1", "Question 2:",
+#: "a)", "(ii)"; a bare number before a question ("1 How many ...?" or "3 What ... scheme.", a
+#: list whose marks a page lost) too, but not before a statement ("5 one bedroom properties"),
+#: which is more often a figure.
 ITEM = re.compile(
     rf"""^[ \t]*["“‘]?[ \t]*(?:
-        (?P<word>{_WORD})\s*\.?\s*(?P<wnum>\d{{1,2}})
+        (?P<word>{_WORD}){_NUMBER_WORD}\s*\.?\s*(?P<wnum>\d{{1,2}})
             (?:(?P<wsub>[a-z])|\s?\((?P<wsub2>[a-zA-Z])\))?(?![\w(])\s*[.:)\-–—]?
       | \(?(?P<num>\d{{1,2}})(?P<sub>[a-z])?(?P<parts>(?<=[a-z])(?:\s?(?:and|&|-|/)\s?[a-z])+)?
-            (?:[.):]|/(?=[ \t])|,(?=\s+[A-Z])|\s+[-–—])
+            (?:[.):]|/(?=[ \t])|,(?=\s+[A-Z])|\s+[-–—]|[-–—](?=[ \t]))
             (?=\s|$|(?<=[.)])[A-Z][a-z])
       | (?P<bare>\d{{1,2}})[ \t]+(?=(?:How|What|Which|When|Where|Who|Why|Is|Are|Do|Does|Did
             |Has|Have|Can|Could|Will|Would)\s[^\n]*[?.][ \t]*(?:\n|$))
@@ -87,7 +89,7 @@ def label_key(label: str) -> str:
     """The comparison key of a label: "Q1" -> "1", "Question 3(a)" -> "3a", "(ii)" -> "ii"."""
     key = label.strip().lower()
     words = f"(?:{_WORD[3:-1]}|{_ANSWER_WORD[3:-1]})".lower()
-    key = re.sub(rf"^{words}s?\b\s*\.?\s*(?=\d)|^{words}(?=\d)", "", key)
+    key = re.sub(rf"^{words}s?\b(?:\s+(?:number|no\.?))?\s*\.?\s*(?=\d)|^{words}(?=\d)", "", key)
     return re.sub(r"[\s().:\-–—]", "", key)
 
 

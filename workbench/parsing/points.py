@@ -75,6 +75,8 @@ ASK = Alternation(
         r"\bI\s+am\s+(?:requesting|asking|seeking|writing\s+to\s+(?:you\s+to\s+)?(?:request|ask))",
         r"\bwe\s+are\s+(?:requesting|asking|seeking)\b",  # a group asking in the plural
         r"\b(?:I|we)\s+(?:hereby\s+|also\s+|further\s+)?(?:request|require|seek|ask\s+for)\b",
+        # "I would also request the full Project Initiation Document for each project."
+        r"\b(?:I|we)\s+(?:would|'d|’d|should)\s+(?:also\s+|further\s+)?(?:request|ask\s+for)\b",
         r"\bmy\s+request\s+is\b",
         r"\bto\s+be\s+provided\s+with\b",
         r"\bhow\s+(?:many|much|often|long|frequently)\b",
@@ -99,6 +101,8 @@ _INTRO = re.compile(
     r"\bthe\s+following\b|:\s*$|\bas\s+follows\b|"
     # "May I enquire if" over bullets: each bullet finishes the sentence
     r"\b(?:if|whether|about|regarding|concerning)\s*$|"
+    # "Please could you let me know" over the questions: a lead-in whose object is below
+    r"\b(?:let\s+(?:me|us)\s+know|tell\s+(?:me|us)|like\s+to\s+know)\s*[,;]?\s*$|"
     # "I would like to make a request under the Act about parking at your hospitals.": the
     # subject of the questions after it, not a point of its own.
     r"\b(?:make|submit)\s+a\s+(?:\w+\s+){0,4}?request\s+(?:under\s+[^,.?]{3,60}?\s+)?"
@@ -109,7 +113,9 @@ _INTRO = re.compile(
 FOLLOW_ON = re.compile(
     r"""^\W*(?:if\s+(?:yes|so|not|no|this|that|there\s+(?:is|are|was|were|has|have)|any|
             applicable|possible|available|held|known|the\s+answer|you\s+are\s+(?:unable|not\s+able))\b
-      | please\s+(?:provide|send|include|supply)\s+
+      | I\s+would\s+(?:also\s+)?(?:request|ask|like)\s+that\s+(?:this|these|it|they|the\s+list)\s+
+            (?:includes?|contains?|covers?|shows?|lists?)\b
+      | please\s+(?:provide|send|include|supply|give)\s+(?:full\s+)?
             (?:copies|a\s+copy|copy|details|them|it|this|these|those)\b
       | (?:and|or)\s+(?:if|please)\b | this\s+(?:should|would|could|can|may)\b
       | (?:the\s+above|these|they)\s+(?:\w+\s+)?(?:should|would|could|can|may|must|shall|will)\b
@@ -180,6 +186,10 @@ _NOT_AN_ASK = Alternation(
         r"\backnowledg\w*\s+(?:of\s+)?(?:the\s+)?receipt\b",
         # "Could you also confirm receipt of my email.": the same, asked as a question
         r"\bconfirm\s+(?:the\s+)?receipt\b",
+        # "I am requesting information under the Freedom of Information Act 2000.": the law the
+        # request is made under, said alone; what is wanted comes after it.
+        r"^\W*I\s+am\s+(?:requesting|seeking|writing\s+to\s+request)\s+information\s+under\s+"
+        r"(?:the\s+)?[^.?]{0,60}?\b(?:Act|Regulations)(?:\s+\d{4})?\W*$",
     ),
     re.IGNORECASE,
 )
@@ -1051,9 +1061,6 @@ def _asked_points(text: str, region: Span, source: str) -> list[RequestPoint]:
             or "\n" in text[sentence.end : found[index + 1].start]
             or found[index + 1].start == sentence.end
             or glyph is not None
-            # "The software used. Also, please note we do not want ...": a note after it on
-            # the same line asks for nothing, and leaves the item standing alone
-            or _NOT_AN_ASK.search(found[index + 1].text) is not None
         )
         previous_end, glyph_before = sentence.end, glyph is not None
         body = _GREETING.sub("", sentence.text[: glyph.start() if glyph else None])
@@ -1071,11 +1078,13 @@ def _asked_points(text: str, region: Span, source: str) -> list[RequestPoint]:
         # Government," / "in relation to:") are what it names, not items of their own.
         asks = asks or (
             (new_paragraph or index == 0)
-            and alone
             and (bool(groups) or glyph is not None)  # "Any overviews of ... ·": a list's first
             and not dangling
             and not listing
             and bool(ITEM_PARAGRAPH.match(body))
+            # "The software used. Also, please note we do not want ...": a note after it on
+            # the same line asks for nothing, and leaves the item standing alone
+            and (alone or _NOT_AN_ASK.search(found[index + 1].text) is not None)
         )
         dangling = (
             bool(_DANGLING.search(body))
@@ -1133,7 +1142,15 @@ def _asked_points(text: str, region: Span, source: str) -> list[RequestPoint]:
     if groups and background:
         groups[-1].extend(background)
     if not groups and intros:
-        groups = [intros]
+        # Lead-ins whose lists the page lost ("Please provide the following information, for
+        # ...:" / "Please also, for the same years, provide the following information:"): one
+        # that asks for more ("also") is a point of its own.
+        groups = [[intros[0]]]
+        for intro in intros[1:]:
+            if _ALSO.search(intro.text):
+                groups.append([intro])
+            else:
+                groups[-1].append(intro)
     if not groups:
         whole = Span.of(text, region.start, region.end)
         return [RequestPoint("1", strip_quotes(text, whole), source)] if whole else []
@@ -1147,6 +1164,9 @@ def _asked_points(text: str, region: Span, source: str) -> list[RequestPoint]:
 #: stray stop after the sentence's own ("... the systems. . Any contracts ...").
 _GLYPHS = "·•\uf0b7\uf0a7"
 _TRAILING_GLYPH = re.compile(r"(?<=\S)\s+[·•\uf0b7\uf0a7]\s*$|(?<=[.?!:;])\s+\.\s*$")
+
+
+_ALSO = re.compile(r"\balso\b", re.IGNORECASE)
 
 
 #: The heading of the requester's clarification, set under the request it clarifies:

@@ -207,12 +207,15 @@ def _detect(
     if grounds:
         regime = next(iter(grounds))
         return RegimeFinding(regime, _first_mention(text, layout, regime), "grounds")
+    # "Our FOI and EIR Disclosure Log", "FOI/EIR requests": both regimes named as one service,
+    # neither applied.
+    named_skip = [*skip, *(Span.of(text, *m.span()) for m in _BOTH_NAMED.finditer(text))]
     for regime in ("EISR", "FOISA", "FOIA", "EIR"):
-        evidence = _first_mention(text, layout, regime, skip)
+        evidence = _first_mention(text, layout, regime, named_skip)
         if evidence is not None:
             regime = _scottish(text, regime)
             other = {"EISR": "FOISA", "FOISA": "EISR"}.get(regime)
-            if other and _first_mention(text, layout, other, skip) is not None:
+            if other and _first_mention(text, layout, other, named_skip) is not None:
                 # Both Scottish regimes named, neither applied in words: a guess.
                 return RegimeFinding(regime, evidence, "named_both")
             return RegimeFinding(regime, evidence, "named")
@@ -221,6 +224,12 @@ def _detect(
         regime = "FOISA" if _SCOTTISH_BODY.search(text) and not _FOIA_TERMS.search(text) else "FOIA"
         return RegimeFinding(regime, layout.sentence_at(match.start()), "mention")
     return RegimeFinding(None, None)
+
+
+#: The two regimes named together as one service: "FOI and EIR", "FOI/EIR", "EIR or FOI".
+_BOTH_NAMED = re.compile(
+    r"\bFOI(?:A|SA)?\s*(?:and|or|/|&)\s*EIRs?\b|\bEIRs?\s*(?:and|or|/|&)\s*FOI", re.I
+)
 
 
 def _scottish(text: str, regime: str) -> str:

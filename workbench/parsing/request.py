@@ -360,6 +360,8 @@ def _paired_points(text: str, pieces: list[Piece]) -> list[RequestPoint]:
         fresh = []
         for point in found:
             earlier = _restated(point, points)
+            if earlier is not None and _alike_but_own(point, earlier):
+                earlier = None
             if earlier is not None:
                 # The request quoted again, point by point, each before its own answer: the
                 # answer belongs to the point first asked, which is not asked twice.
@@ -505,6 +507,16 @@ def _restated(point: RequestPoint, earlier: list[RequestPoint]) -> RequestPoint 
     if not scored or (len(scored) > 1 and scored[1][0] >= scored[0][0] - 0.05):
         return None
     return scored[0][1]
+
+
+def _alike_but_own(point: RequestPoint, earlier: RequestPoint) -> bool:
+    """An ask like one already answered, one word swapped ("... given temporary exclusions",
+    answered, then "... given permanent exclusions", answered): the next question of a list
+    of alike questions, not the first asked again."""
+    if earlier.answer is None or point.answer is None:
+        return False
+    mine, theirs = _words(point.span.text), _words(earlier.span.text)
+    return bool(mine - theirs) and bool(theirs - mine)
 
 
 def _words(value: str) -> set[str]:

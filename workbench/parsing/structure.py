@@ -196,7 +196,8 @@ class Letter:
 
 #: A line holding nothing but a list label ("1.", "Q3", "(b)"): it belongs to the next line.
 _LABEL_ONLY = re.compile(
-    r"^\s*(?:(?:Q|Question|Request|Point|Part|Item)\s?)?\(?(?:\d{1,2}[a-z]?|[a-z]|[ivx]{1,5})[.):]?\s*$",
+    r"^\s*(?:(?:Q|Question|Request|Point|Part|Item)(?:\s+(?:Number|No\.?))?\s?)?"
+    r"\(?(?:\d{1,2}[a-z]?|[a-z]|[ivx]{1,5})[.):]?\s*$",
     re.IGNORECASE,
 )
 _TERMINAL = (".", "?", "!", ":", ";", '"', "”")
@@ -274,7 +275,7 @@ def read_units(text: str, layout: Layout) -> list[Unit]:
         blank = text.count("\n", previous_end, line.start) >= 2
         previous_end = line.end
         if units and (
-            (_LABEL_ONLY.match(units[-1].text) and not _answers_question(units))
+            (_LABEL_ONLY.match(units[-1].text) and _labels(units, line.text))
             or (not blank and _joins(units[-1].text, line.text, unwrapped=unwrapped))
         ):
             last = units[-1]
@@ -282,6 +283,16 @@ def read_units(text: str, layout: Layout) -> list[Unit]:
             continue
         units.append(Unit(line, len(units), blank or not units))
     return units
+
+
+def _labels(units: list[Unit], line: str) -> bool:
+    """Whether the lone label ending ``units`` is the label of ``line``: not when it is the
+    answer under a question, nor when ``line`` carries a number of its own ("85" under a
+    table's heading, then "Question 3. Of these ..."): the lone number is a figure."""
+    if _answers_question(units):
+        return False
+    own = read_item(line)
+    return own is None or own.kind != "num"
 
 
 def _answers_question(units: list[Unit]) -> bool:
@@ -332,8 +343,11 @@ def _joins(previous: str, line: str, *, unwrapped: bool = False) -> bool:
 
 #: A line holding only a closing mark: "." or ":" a PDF's wrap put on a line of its own.
 _PUNCTUATION_ONLY = re.compile(r"^\s*[:;,.)]\s*$")
-#: A line that stops on a word no sentence ends with: "... the Department of Health and".
-_DANGLING_WORD = re.compile(r"\b(?:and|or|of|the|to|for|with|in|a|an|by)\s*$", re.IGNORECASE)
+#: A line that stops on a word no sentence ends with: "... the Department of Health and" (not
+#: the "a" of "n/a").
+_DANGLING_WORD = re.compile(
+    r"(?<![/\-])\b(?:and|or|of|the|to|for|with|in|a|an|by)\s*$", re.IGNORECASE
+)
 
 
 def bullet_style(line: str) -> tuple[str, int] | None:
@@ -803,7 +817,11 @@ class _Reader:
         named = marker_keys(text) if text[:1].isalnum() else []
         if len(named) > 1 and set(named) <= {label_key(format_label(s)) for s in seen}:
             return True  # "1 and 2: ..." - answers to points already asked
-        if _repeats(text, self.current) and not (unit.asks and self._fresh_ask_follows(unit)):
+        if (
+            _repeats(text, self.current)
+            and not (unit.asks and self._fresh_ask_follows(unit))
+            and not self._alike_ask(unit)
+        ):
             return True  # a question quoted again: its answer follows
         listed = [u for u in self.current.units if _listed(u.text)]
         if listed and self._answer_bullet(unit, listed):
@@ -854,6 +872,19 @@ class _Reader:
         if message is None or len(words) < _FEWEST_ITEM_WORDS:
             return False
         return len(words & _words(_ADDRESS.sub(" ", message.text))) >= 0.85 * len(words)
+
+    def _alike_ask(self, unit: Unit) -> bool:
+        """An ask like one before it but for a word of its own ("... on campus", then "... off
+        campus"), with another ask after it: the next item of a list of alike asks, not a
+        question quoted again over its answer."""
+        units = self.letter.units
+        following = units[unit.index + 1] if unit.index + 1 < len(units) else None
+        if following is None or not following.asks or following.authority:
+            return False
+        words = _words(voice.own_words(unit.text))
+        return not any(
+            words <= asked for earlier in self.current.units for asked in earlier.sentence_words
+        )
 
     def _answer_bullet(self, unit: Unit, listed: list[Unit]) -> bool:
         """A bullet of another mark than the request's own bullets, set apart by a blank line,
@@ -1118,12 +1149,6 @@ def _step(reader: _Reader, unit: Unit) -> None:
             return  # "- Reference" / "- FOI 25-102": a record's fields, before its request
         if _REQUEST_NUMBER.match(text):
             return  # "Original Request 202500497219": which request, not what it asked
-        if _listed_ground(text):
-            # "The exemptions that apply to the information you have requested are:" over
-            # "- FOIA Section 35(1)(a) - ...": the authority listing its grounds, not the asks.
-            reader.spoken = True
-            reader.state = "answer" if reader.letter.pieces else "before"
-            return
         if (
             voice.authority_speaks(text)
             and not _listed(text)
@@ -1312,7 +1337,9 @@ def _labelled_answer(reader: _Reader, text: str) -> bool:
 _QUESTION_LABEL = re.compile(r"^\s*(?:q|questions?)\s*\.?\s*\d{1,2}[a-z]?\s*[.:\-–]\s*", re.I)
 
 #: A question's label alone on its line: "Q1", "Question 2:", "Q3 -".
-_BARE_LABEL = re.compile(r"^\s*(?:q|questions?)\s*\.?\s*\d{1,2}[a-z]?\s*[.:\-–]?\s*$", re.I)
+_BARE_LABEL = re.compile(
+    r"^\s*(?:q|questions?)(?:\s+(?:number|no\.?))?\s*\.?\s*\d{1,2}[a-z]?\s*[.:\-–]?\s*$", re.I
+)
 
 #: A line holding only a date (and perhaps a dash before it).
 _DATE_ONLY = re.compile(
@@ -1321,17 +1348,6 @@ _DATE_ONLY = re.compile(
 )
 
 
-def _listed_ground(text: str) -> bool:
-    """A provision named as a list item or a line of its own ("- FOIA Section 35(1)(a) - the
-    formulation of government policy;"), not a sentence that opens on a section."""
-    bare = _BULLET_MARK.sub("", text, count=1)
-    if not statute_heading(bare) or "\n" in text:
-        return False
-    return bare != text or not re.search(r"[.?!](?:\s|$)", bare)
-
-
-#: A bullet's mark at the start of a line.
-_BULLET_MARK = re.compile(rf"^\s*[{BULLETS}]\s*")
 #: Words that tie an introduction to the request ("your request", "you asked"): without them,
 #: "... as follows:" among the answers introduces the authority's own figures.
 _NAMES_NO_REQUEST = re.compile(r"\b(?:you|your|request(?:ed|s)?|asked|questions?)\b", re.I)
@@ -1520,6 +1536,8 @@ def _repeats(text: str, piece: Piece, *, relabelled: bool = False) -> bool:
     repeats a question of five words or more whole (an answer list numbered afresh: "1. How
     many employees work in your Trust? – 8453" under question 4).
     """
+    if _BRACKETED_NOTE.match(text):
+        return False  # "(Please separate by year)" under each question: a note, not a question
     label = read_item(text)
     words = _words(voice.own_words(text))
     if len(words) < 3:
@@ -1537,6 +1555,10 @@ def _repeats(text: str, piece: Piece, *, relabelled: bool = False) -> bool:
                 return True
     return False
 
+
+#: A line wholly in brackets: the asker's note on the question above it, which each question
+#: of a list may carry word for word.
+_BRACKETED_NOTE = re.compile(r"^\s*\([^()]*\)\W*$")
 
 #: The fewest distinctive words a question repeated under another label must have.
 _WHOLE_REPEAT_WORDS = 5
@@ -1575,7 +1597,18 @@ def _restates(text: str, pieces: list[Piece]) -> bool:
     words = _words(voice.own_words(text))
     if len(words) < _FEWEST_ITEM_WORDS:
         return False
-    return any(len(words & asked) >= 0.85 * len(words) for asked in _asked_sentences(pieces))
+    return any(
+        len(words & asked) >= 0.85 * len(words) and not _word_swapped(words, asked)
+        for asked in _asked_sentences(pieces)
+    )
+
+
+def _word_swapped(words: set[str], asked: set[str]) -> bool:
+    """The ask's words with a word or two swapped for others ("... fines for overdue books",
+    then "... fines for damaged books"): the next of a list of alike asks, not the ask named
+    again (which keeps its words, or drops some)."""
+    mine, theirs = words - asked, asked - words
+    return 1 <= len(mine) <= _SWAPPED and 1 <= len(theirs) <= _SWAPPED and len(words) >= len(asked)
 
 
 def _asked_sentences(pieces: list[Piece]) -> Iterator[set[str]]:
@@ -1630,6 +1663,9 @@ def _asked_again(text: str, pieces: list[Piece]) -> bool:
         for asked in _asked_sentences(pieces)
     )
 
+
+#: How many words two alike asks may swap.
+_SWAPPED = 2
 
 #: Share of words two questions must have in common to be one question asked again.
 _SAME_WORDS = 0.95

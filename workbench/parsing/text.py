@@ -66,7 +66,7 @@ LIST_ITEM = re.compile(
         [{BULLETS}]\s                                  # bullet
       | \(?(?:\d{{1,2}}[a-z]?|[a-z]|[ivx]{{1,5}})[.)]\s     # 1.  3a)  a)  (ii)
       | \d{{1,2}},\s+(?=[A-Z])                        # 1, Please provide ...
-      | (?:Q|Question|Request|Point|Part|Item)\s?\d     # Q3  Question 2
+      | (?:Q|Question|Request|Point|Part|Item)(?:\s+(?:Number|No\.?))?\s?\d  # Q3  Question No. 2
     )""",
     re.VERBOSE | re.IGNORECASE,
 )

@@ -89,11 +89,13 @@ _INTRO = re.compile(
         \s*[:;\-–]-?\s*$""",
     re.IGNORECASE | re.VERBOSE,
 )
-#: "Below is your request and our response.", "Set out below are your questions": the request
-#: follows, whatever ends the sentence.
+#: "Below is your request and our response.", "Set out below are your questions", "Please see
+#: below a request for ...": the request follows, whatever ends the sentence.
 _REQUEST_BELOW = re.compile(
     r"\bbelow\s+(?:is|are)\s+(?:your|the)\s+(?:request|questions?)\b|"
-    r"\b(?:your|the)\s+(?:request|questions?)\s+(?:is|are)\s+(?:set\s+out\s+)?below\b",
+    r"\b(?:your|the)\s+(?:request|questions?)\s+(?:is|are)\s+(?:set\s+out\s+)?below\b|"
+    # "Please see below a request for the following information": a log page's lead-in
+    r"\bsee\s+below\s+(?:a|your|the)\s+(?:request|questions?)\b",
     re.IGNORECASE,
 )
 #: A request reported in running text: "You asked us for copies of ...".
