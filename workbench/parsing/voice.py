@@ -189,6 +189,9 @@ _AUTHORITY_WORDS = re.compile(
     # "Some information the Council holds is already publicly available": the answer begins
     r"\b(?:is|are)\s+already\s+(?:publicly\s+)?(?:available|published)\b|"
     r"\bapologi[sz]e\s+for\s+(?:the|any|this)\s+delay\b|"
+    # "Under section 21, we are not required to provide information ... already reasonably
+    # accessible to you": the authority saying what the Act spares it
+    r"\bwe\s+are\s+not\s+(?:required|obliged)\s+to\b|"
     # "The Trust is, therefore, of the view that ...": the authority giving its decision.
     r"\b(?:the|this|our)\s+(?:council|trust|department|force|university|authority|board|"
     r"service|government|office|organisation)\s+(?:is|are)\s*,?\s*(?:therefore\s*,?\s*)?"
@@ -382,8 +385,11 @@ _NOT_AN_ASK = re.compile(
     r"\bif\s+you\s+need\s+any\s+(?:further\s+)?(?:assistance|clarification)|"
     # "Your reference number is 304-2122 please quote this number on any correspondence"
     r"\bplease\s+quote\s+(?:this|the|our|your)\s+(?:reference|ref|number)|"
-    # "we cannot provide data before 2012": the authority saying what it cannot give
-    r"\bwe\s+(?:cannot|can\s*not|can't|are\s+unable\s+to|are\s+not\s+able\s+to)\s+"
+    # "we cannot provide data before 2012", "we are not required to provide information ...
+    # if it is already reasonably accessible to you": the authority saying what it need not
+    # or cannot give
+    r"\bwe\s+(?:cannot|can\s*not|can't|are\s+unable\s+to|are\s+not\s+able\s+to|"
+    r"are\s+not\s+(?:required|obliged)\s+to|do\s+not\s+have\s+to|need\s+not)\s+"
     r"(?:provide|supply|give|disclose|release)\b",
     re.IGNORECASE,
 )
