@@ -795,6 +795,10 @@ class _Reader:
             return False  # "... I request that you:" then "Provide a redacted version ..."
         if unit.authority and not unit.asks:
             return True
+        if not unit.asks and _about_the_law(text):
+            # "The Freedom of Information Act 2000 provides people with a right of access ...":
+            # the page's words on the law, after the asks, are no more of them.
+            return True
         if voice.is_table_row(text.split("\n", 1)[0]) or self._figure_rows(unit):
             return True
         if _group_label(self.letter, unit) or self._group_heading(unit):
@@ -1629,6 +1633,13 @@ def _last_item_unmarked(listed: list[Unit], unit: Unit) -> bool:
         and ANSWERED_BESIDE.search(unit.text) is None
         and all(ANSWERED_BESIDE.search(u.text) for u in listed)
     )
+
+
+def _about_the_law(text: str) -> bool:
+    """Whether ``text`` opens by describing the law in general (what the Act gives everyone),
+    as a page's furniture or an answer's preamble does, rather than asking."""
+    first = text.strip().split("\n", 1)[0]
+    return phrase_book().find("skip", "general_law", first) is not None
 
 
 def _leads_more_asks(reader: _Reader, unit: Unit) -> bool:
