@@ -35,3 +35,16 @@ def test_the_text_wins_over_the_address():
     )
     result = extract(text, name="https://council.example.gov.uk/freedom-of-information/fi10422")
     assert result.regime == "EIR"
+
+
+def test_a_scottish_council_answers_under_foisa_whatever_act_the_requester_cites():
+    # FOISA s.1: a request to a Scottish public authority is made under the Scottish Act,
+    # though the requester's own lead-in names "the Freedom of Information Act".
+    text = (
+        "Under the Freedom of Information Act can I ask for the following information:\n\n"
+        "1. How many bus shelters did the council repair in 2023?\n\n"
+        "Response 04-02-2024\n\n1. 57\n"
+    )
+    result = extract(text, name="http://moray.gov.uk/moray_standard/page_100001.html")
+    assert result.regime == "FOISA"
+    assert extract(text, name="https://council.example.gov.uk/foi/page_100001").regime == "FOIA"

@@ -87,7 +87,7 @@ def _read(
     answers = _answers(letter, reading.points, zones)
     result = Extraction()
     header_found = _read_header(letter, result, name)
-    regime = detect_regime(response_text, [g.id for g in grounds], layout, letter.request_spans)
+    regime = detect_regime(response_text, [g.id for g in grounds], layout, _requester_words(letter))
     regime = with_address(regime, name)
     result.regime = regime.regime  # type: ignore[assignment]
     _note(result, "regime", regime.evidence)
@@ -177,6 +177,15 @@ def _not_the_response(letter: Letter) -> list[Span]:
 
 
 # --------------------------------------------------------------------------- header fields
+
+
+def _requester_words(letter: Letter) -> list[Span]:
+    """The request quoted, and the requester's own lead-in to it ("Under the Freedom of
+    Information Act can I ask for the following information:"): an Act the requester names
+    is not the one the authority applied (a Scottish authority answers under FOISA whatever
+    Act the request cites)."""
+    asking = [u.span for u in letter.units if u.role is not Role.RIGHTS and u.asks]
+    return [*letter.request_spans, *asking]
 
 
 def _read_header(letter: Letter, result: Extraction, name: str | None = None) -> HeaderFound:

@@ -361,12 +361,14 @@ _SCOTTISH_NAME = re.compile(
 
 
 def with_address(finding: RegimeFinding, name: str | None) -> RegimeFinding:
-    """A regime read only from "FOI" mentioned (no Act named), for a Scottish authority's
-    page, is FOISA: a Scottish council's disclosure log often names no Act, and "FOI" there
-    means the Scottish Act. A page naming no regime at all goes by its address."""
+    """A regime read only from "FOI" mentioned (no Act named), or only from the requester's
+    words, for a Scottish authority's page, is FOISA: a Scottish council's disclosure log often
+    names no Act, "FOI" there means the Scottish Act, and a Scottish public authority answers
+    under FOISA whichever Act the requester cites (FOISA s.1). A page naming no regime at all
+    goes by its address."""
     if finding.regime is None:
         return regime_from_name(name)
-    if finding.regime == "FOIA" and finding.basis == "mention" and name:
+    if finding.regime == "FOIA" and finding.basis in ("mention", "request") and name:
         if _SCOTTISH_NAME.search(name):
             return RegimeFinding("FOISA", finding.evidence, "mention")
     return finding
