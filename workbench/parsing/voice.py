@@ -466,11 +466,14 @@ def figure_row(line: str) -> bool:
     return _FIGURE_ROW.match(line) is not None and _CONTACT_LINE.match(line) is None
 
 
-#: A line of contact details: a telephone, fax or DX label, or a UK telephone number ("T" and
-#: "F" alone are no such label: "M 45" / "F 38" count men and women).
+#: A UK telephone number: groups of digits, the first with a leading zero or a country code,
+#: which no count or sum has ("0303 123 1113", "0114 20 53478", "+44 114 205 3478").
+_PHONE_NUMBER = r"(?:\+\d{2}\s?(?:\(0\)\s?)?|\b0)\d{2,4}(?:[\s-]?\d{2,4}){2,3}"
+#: A line of contact details: a telephone, fax or DX label, or ending in a telephone number
+#: ("T" and "F" alone are no such label: "M 45" / "F 38" count men and women).
 _CONTACT_LINE = re.compile(
     r"^\s*(?:(?:tel|telephone|phone|fax|mobile|mob|dx|minicom|textphone)\b\.?:?\s"
-    r"|.*\b0\d{2,4}\s?\d{3,4}\s?\d{3,4}\s*$)",
+    rf"|.*{_PHONE_NUMBER}\W*$)",
     re.IGNORECASE,
 )
 
@@ -516,9 +519,8 @@ _PERIOD_FIGURES = re.compile(
 )
 
 
-#: A telephone number on a line of its own ("0303 123 1113", "+44 114 205 3478"): groups of
-#: digits, the first with a leading zero or a country code, which no count or sum has.
-_PHONE = re.compile(r"^(?:\+\d{2}\s?(?:\(0\)\s?)?|0)\d{2,4}(?:[\s-]?\d{2,4}){2,3}\W*$")
+#: A telephone number on a line of its own, under the Commissioner's address, say.
+_PHONE = re.compile(rf"^{_PHONE_NUMBER}\W*$")
 _PHONE_OPENINGS = frozenset("0+")
 #: A download link's file type and size: "Response (PDF | 58KB)" is a link, not a table row.
 _FILE_SIZE = re.compile(r"\(\s*[A-Za-z]{2,5}\s*\|\s*\d+(?:\.\d+)?\s*[KMG]B\s*\)", re.IGNORECASE)
