@@ -795,6 +795,11 @@ class _Reader:
             return False  # "... I request that you:" then "Provide a redacted version ..."
         if unit.authority and not unit.asks:
             return True
+        if _decides(unit) and not _asked_then_answered(unit):
+            # "In issuing our response the council have applied S12 ...", "Under section 21 of
+            # the Act, the department is not required to provide ...": the authority deciding
+            # in the third person ends the asks, and later numbered asks stay points.
+            return True
         if not unit.asks and _about_the_law(text):
             # "The Freedom of Information Act 2000 provides people with a right of access ...":
             # the page's words on the law, after the asks, are no more of them.
@@ -1377,7 +1382,13 @@ _DECIDING = re.compile(
     r"\b(?:will|can|shall)\s+neither\s+confirm\s+nor\s+deny\b|\bby\s+virtue\s+of\s+(?:section|regulation)|"
     # "exemptions will be applicable", "we are unable to divulge details": refusing, not asking.
     r"\b(?:exemptions?|exceptions?)\s+(?:will\s+be|is|are)\s+(?:applicable|engaged|applied)\b|"
-    r"\b(?:we|I)\s+(?:are|am)\s+(?:unable|not\s+able)\s+to\s+(?:release|disclose|divulge)\b",
+    r"\b(?:we|I)\s+(?:are|am)\s+(?:unable|not\s+able)\s+to\s+(?:release|disclose|divulge)\b|"
+    # The authority named in the third person: "the council have applied S12 of the Act", "the
+    # department is not required to provide information ...", "it isn't possible to provide a
+    # retrospective snapshot" (a requester's "If it is not possible to provide ..." asks).
+    r"\b(?:have|has)\s+(?:applied|relied\s+(?:on|upon))\s+(?:s\.?\s*|section\s+|regulation\s+)\d|"
+    r"\b(?:is|are)\s+not\s+(?:required|obliged)\s+to\s+(?:provide|disclose|release|supply)\b|"
+    r"(?<!if )\bit\s+(?:is|was)(?:\s+not|n[’']t)\s+possible\s+to\s+(?:provide|supply|give)\b",
     re.IGNORECASE,
 )
 
