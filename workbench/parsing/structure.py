@@ -843,6 +843,11 @@ class _Reader:
                 return False  # "- how many ... - 9" each answered, then "The reasons for ..."
             if self.current.continued:
                 return True  # the next question in a list, then plain text: its answer
+            if len(listed) > 1 and len(listed) == len(self.current.units) and self._reported_list():
+                # "You asked for information on:" then "1. ..." "2. ...", then "According to
+                # the StatsWales data there are now 732 ...": the authority's own list of the
+                # asks is over and its answer begins.
+                return not _follows_on(text)
             last = self.current.units[-1]
             if (
                 last in listed
@@ -856,6 +861,19 @@ class _Reader:
             ):
                 return True  # bulleted asks, then a paragraph of plain text: the answers
         return False
+
+    def _reported_list(self) -> bool:
+        """The piece is a list the authority introduced in its own words ("Thank you for your
+        request ... You asked for information on:"), not the requester's text quoted whole."""
+        assert self.current is not None
+        first = self.current.units[0].index
+        before = self.letter.units[first - 1] if first > 0 else None
+        return (
+            before is not None
+            and before.role in ANSWERING
+            and before.authority
+            and voice.introduces_request(_last_sentence(before.text))
+        )
 
     def _fresh_ask_follows(self, unit: Unit) -> bool:
         """The next block asks something not yet asked: a line said twice by the requester
