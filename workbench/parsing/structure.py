@@ -770,6 +770,13 @@ class _Reader:
         label = read_item(unit.text)
         if label is not None:
             self.labels.append(label)
+            head, _, rest = unit.text.partition("\n")
+            if rest and not head[label.end :].strip():
+                # "2." alone on its line over "a) Is the Part B fully minuted?": the part's
+                # letter counts too, so "b) If not, ..." after its answer asks again.
+                part = read_item(rest)
+                if part is not None and part.kind != label.kind:
+                    self.labels.append(part)
         style = bullet_style(unit.text)
         if style is not None and not _continuation_list(self.previous):
             self.styles.add(style)
