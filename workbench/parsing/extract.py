@@ -742,6 +742,8 @@ def _title_line(sentence: str) -> bool:
 
 _NOT_AN_ANSWER = re.compile(
     r"^\W*(?:dear\b|thank\s+you|thanks\b|yours\b|kind\s+regards|re:)|\byour\s+(?:\w+\s+)?request\b|"
+    # "You have requested this information for the period from ...": the ask told back
+    r"^\W*you\s+(?:have\s+|had\s+)?(?:requested|asked|sought)\b|"
     r"\b(?:ref(?:erence)?|date)\s*:",
     re.IGNORECASE,
 )
