@@ -382,8 +382,34 @@ def _markers(layout: Layout, points: list[RequestPoint], zones: list[Span]) -> l
     if not any(m.labelled for m in found.values()):
         for marker in _inline_numbers(keys, zones):
             found.setdefault(marker.start, marker)
-    ordered = [found[start] for start in sorted(found)]
+    ordered = _own_parts(layout.text, [found[start] for start in sorted(found)])
     return _in_reading_order(ordered, keys)
+
+
+#: "the first part of your request", "the second part of the question": a part named by its
+#: ordinal.
+_ORDINAL_PART = re.compile(
+    r"\b(?P<ord>first|second|third|fourth|fifth|final|last)\s+(?:part|limb|element)\b",
+    re.IGNORECASE,
+)
+
+
+def _own_parts(text: str, markers: list[_Marker]) -> list[_Marker]:
+    """Markers, less the parts of a labelled answer's own question: under "1. Regarding the
+    first part of your request, ... £23.1 million." the paragraph "In terms of the second part
+    of your request ..." goes on answering question 1 (its second part), not point 2."""
+    kept: list[_Marker] = []
+    parted = False  # the last labelled answer opened by naming its question's first part
+    for marker in markers:
+        if marker.labelled:
+            line_end = text.find("\n", marker.start)
+            line = text[marker.start : line_end if line_end >= 0 else len(text)]
+            first = _ORDINAL_PART.search(line)
+            parted = first is not None and first.group("ord").lower() == "first"
+        elif parted and _ORDINAL_PART.search(text[marker.start : marker.start + 120]):
+            continue
+        kept.append(marker)
+    return kept
 
 
 #: A subsection of an Act quoted in the letter ("(1) Information which is reasonably accessible

@@ -242,6 +242,8 @@ def read_decision(
             for name in cache.cues(sentence):
                 if not (in_reasons and name in _NOT_IN_REASONS):
                     signals.add(name, sentence)
+            if "part" in sentence.text and _LATER_PART.match(sentence.text):
+                signals.add("later_part", sentence)
     for table in tables:
         if any(s.start <= table.start < s.end for s in spans) and _gives_figures(table.text):
             signals.add("figures", table)
@@ -509,6 +511,7 @@ def _combine(
             and determination is D.COST_LIMIT
             and (
                 _cost_of_some(signals.get(name))
+                or "later_part" in signals
                 or "ground:exemption" in signals
                 or any(_REMAINING.search(span.text) for span in signals.get("partial"))
             )
@@ -671,6 +674,16 @@ _SOME_OF = re.compile(
 _FOR_A_PERIOD = re.compile(
     r"\b(?:in\s+respect\s+of|for|prior\s+to|before|earlier\s+than|previous\s+to)\s+(?:the\s+)?"
     r"(?:(?:academic|financial|calendar|school)\s+)?(?:years?\s+)?(?:19|20)\d\d\b",
+    re.IGNORECASE,
+)
+#: An answer turning to a later part of its question ("In terms of the second part of your
+#: request for briefings, ..."): beside what the first part was given, a refusal there (on cost)
+#: refuses that part only.
+_LATER_PART = re.compile(
+    r"^\W*(?:\d{1,2}[a-z]?[.):]\s+)?(?:(?:in\s+terms\s+of|regarding|as\s+(?:for|to|regards)|"
+    r"with\s+(?:regards?|respect)\s+to|in\s+(?:relation|response|respect|regard)\s+to|turning\s+to|"
+    r"for)\s+)?the\s+(?:second|third|fourth|final|last|other|remaining|latter)\s+part\s+of\s+"
+    r"(?:your|the|this)\s+(?:request|question|query)\b",
     re.IGNORECASE,
 )
 #: "the remaining 235 cases": a counted rest, what a cost refusal beside a disclosure covers (not

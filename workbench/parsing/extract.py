@@ -688,6 +688,24 @@ class _DecisionContext:
         )
         return min(quoted) if responding is None else min(min(quoted), responding)
 
+    @cached_property
+    def answers_from(self) -> int | None:
+        """Where answers can begin on a headed page: the quoted request, when a response
+        heading follows it ("Information requested" ... "Response"). What stands above the
+        request there is the page's own (a log's blurb, "Requests received by NHS 24 during
+        December 2025."), not an answer: a page cut off after its routing paragraph has answered
+        nothing yet."""
+        quoted = [p.span for p in self.letter.pieces if p.source == "response"]
+        if not quoted:
+            return None
+        start, end = min(s.start for s in quoted), max(s.end for s in quoted)
+        headed = any(
+            u.span.start >= end and voice.response_heading(u.text.split("\n", 1)[0]) is not None
+            for u in self.letter.units
+            if u.role is Role.HEADING
+        )
+        return start if headed else None
+
     def decide(self, spans: list[Span], *, default: bool) -> Reading:
         """The decision in ``spans``; a substantive answer with no refusal is a disclosure."""
         reading = read_decision(
@@ -695,7 +713,11 @@ class _DecisionContext:
         )
         if reading.determination is None and default:
             substantive = _first_substantive(
-                self.layout, spans, self.cache.book, title_before=self.request_start
+                self.layout,
+                spans,
+                self.cache.book,
+                title_before=self.request_start,
+                answers_from=self.answers_from,
             )
             if substantive is not None:
                 return Reading(
@@ -709,7 +731,12 @@ class _DecisionContext:
 
 
 def _first_substantive(
-    layout: Layout, spans: list[Span], book: PhraseBook, *, title_before: int | None = None
+    layout: Layout,
+    spans: list[Span],
+    book: PhraseBook,
+    *,
+    title_before: int | None = None,
+    answers_from: int | None = None,
 ) -> Span | None:
     """The first sentence that answers something: not a heading, greeting or rights notice.
 
@@ -726,6 +753,7 @@ def _first_substantive(
             s
             for s in sentences
             if _answers_something(s.text)
+            and not (answers_from is not None and s.start < answers_from)
             and not (title_before is not None and s.start < title_before and _title_line(s.text))
             and not book.find("skip", "routing", s.text)
             and not book.find("skip", "general_law", s.text)
@@ -757,6 +785,8 @@ def _title_line(sentence: str) -> bool:
 
 _NOT_AN_ANSWER = re.compile(
     r"^\W*(?:dear\b|thank\s+you|thanks\b|yours\b|kind\s+regards|re:)|\byour\s+(?:\w+\s+)?request\b|"
+    # "You have requested this information for the period from ...": the ask told back
+    r"^\W*you\s+(?:have\s+|had\s+)?(?:requested|asked|sought)\b|"
     r"\b(?:ref(?:erence)?|date)\s*:",
     re.IGNORECASE,
 )

@@ -1101,11 +1101,45 @@ def _find_request(letter: Letter, units: list[Unit]) -> None:
         span = letter.request_message
         earlier = [u for u in letter.units if span.start <= u.span.start < span.end]
         letter.pieces.append(Piece(earlier, source="earlier"))
+        _restated_list(letter, units)
     if not letter.pieces:
         # Only its subject, named in the thanks for it: the request's own words come first.
         _reported(letter, units, voice.thanked_ask)
     if not letter.pieces:
         _reported_by_topic(letter, units)
+
+
+#: The response's opening naming the request and introducing a list: "Thank you for your
+#: request dated 11 January under FOISA for details of all correspondence between:-".
+_INTRODUCES_REQUEST = re.compile(
+    r"\byour\s+(?:[\w-]+\s+){0,3}(?:request|e-?mail|letter|enquiry)\b.*:\s*[-–]?\s*$",
+    re.IGNORECASE | re.DOTALL,
+)
+#: How far into the response its restatement of the request is looked for.
+_RESTATED_WITHIN = 6
+
+
+def _restated_list(letter: Letter, units: list[Unit]) -> None:
+    """The items of a request restated in the response's opening ("Thank you for your request
+    ... for details of all correspondence between:-" then a bulleted list): the request told
+    again, whose own words are in the requester's message on the thread, not answers."""
+    last = letter.main[1]
+    opening = [u for u in units if u.role in ANSWERING][:_RESTATED_WITHIN]
+    for unit in opening:
+        if not _INTRODUCES_REQUEST.search(unit.text):
+            continue
+        listed: list[Unit] = []
+        for item in letter.units[unit.index + 1 : last]:
+            if LIST_ITEM.match(item.text):
+                listed.append(item)
+            elif listed and not item.blank_before:
+                listed.append(item)  # an item's wrapped line
+            else:
+                break
+        if any(LIST_ITEM.match(u.text) for u in listed):
+            for item in [unit, *listed]:
+                item.role = Role.REQUEST
+        return
 
 
 def _step(reader: _Reader, unit: Unit) -> None:
