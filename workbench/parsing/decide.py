@@ -401,6 +401,7 @@ def _is_skipped(book: PhraseBook, text: str) -> bool:
         or introduces_request(text)  # "... your request, received on 9 May, as follows:"
         or book.find("skip", "general_law", text, lowered)
         or book.find("skip", "denied", text, lowered)
+        or book.find("skip", "question", text, lowered)
         or book.find("skip", "routing", text, lowered)
         or book.find("skip", "conditional_ask", text, lowered)
         or book.find("skip", "prospective", text, lowered)
