@@ -350,7 +350,25 @@ def reference_from_name(name: str | None) -> FoundReference | None:
         sep = match.group("sep")
         value = code if sep in ("-", "_") else match.group("prefix").upper() + sep + code
         return FoundReference(value, 7, Span(0, 0, decoded[match.start("prefix") : match.end()]))
+    match = _LOG_PAGE_CODE.search(decoded)
+    if match is not None:
+        code = match.group("code")
+        if _plausible(code) and not _COMPACT_DATE.fullmatch(code):
+            return FoundReference(code, 7, Span(0, 0, code))
     return None
+
+
+#: "20230115": a date written without separators, not a number.
+_COMPACT_DATE = re.compile(r"(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])")
+#: A disclosure log's page for one request, filed under its number alone: the address's last
+#: part is the number, under a part naming the log ("/foi-requests/8293933"). (A number ending
+#: a title's slug, "restriction-orders-44018", may be the case number run together, 440/18;
+#: a request-tracking site's own page numbers sit under "/request/", which names no log.)
+_LOG_PAGE_CODE = re.compile(
+    r"/[^/?#]*(?:foi|disclosure|freedom-of-information|information-requests?)[^/?#]*/"
+    r"(?:[^/?#]+/)*?(?P<code>\d{5,8})/?(?=$|[?#])",
+    re.IGNORECASE,
+)
 
 
 #: Ranks of forms that may name someone else's code: a label inside a sentence ("the court
