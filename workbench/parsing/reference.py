@@ -73,6 +73,13 @@ _LABELS: list[tuple[int, re.Pattern[str]]] = [
 _LABEL_FINDERS = tuple(Anchored(label) for _, label in _LABELS)
 _ANY_LABEL_WORD = frozenset(word for words in _LABEL_WORDS for word in words)
 _YOUR_REF = re.compile(r"\byour\s+ref", re.I)
+#: Words naming the request before its reference label at the start of a line: "Enquiry
+#: Reference:", "FOI Request Reference:", "Case Reference:".
+_REQUEST_WORDS = re.compile(
+    r"(?:(?:foi|foia|eir|freedom\s+of\s+information|information)\s+)?"
+    r"(?:enquiry|request|case|foi|foia|eir)",
+    re.I,
+)
 #: Words just before a labelled code saying it names another request than this one.
 _OTHER_REQUEST = re.compile(
     r"\b(?:separate|another|other|previous|earlier|different)\s+(?:\w+\s+){0,2}?"
@@ -90,7 +97,8 @@ _SEPARATOR = re.compile(
 _VALUE = re.compile(
     r"(?:(?:FOI(?:SA)?|EIR|RFI|IR)(?:/(?:FOI(?:SA)?|EIR))?\s(?=\d)|[A-Z]{2,6}\s(?=\d)|"
     r"[A-Za-z]{1,3}/[A-Za-z]{1,3}\s(?=\d))?"
-    r"[A-Za-z0-9][A-Za-z0-9/_.&\-]*"
+    # (a dash before a space is no part of the first token: "89- 26" is one code, spaced)
+    r"[A-Za-z0-9](?:[A-Za-z0-9/_.&\-]*[A-Za-z0-9/_.&])?"
     # Spaced dashes or slashes join parts that hold digits ("2022 – 280 / WE5500"); a dash
     # before a word starts the title ("ATISN 15980 – Location of coal tips").
     # A date after a spaced slash is the letter's date: "FOI 99134 / 13 August 2015".
@@ -202,7 +210,9 @@ def _labelled(text: str, layout: Layout) -> list[FoundReference]:
                 if value is None and not line.text[match.end() :].strip(" :#-–"):
                     value = _short_value_after(layout, index)  # "Reference:" / "825"
                 if value is not None:
-                    opens_line = not line.text[: match.start()].strip(" (-–:") or rank == 0
+                    before = line.text[: match.start()].strip(" (-–:")
+                    # "Enquiry Reference: 82 - 25": a word naming the request may stand first.
+                    opens_line = not before or rank == 0 or bool(_REQUEST_WORDS.fullmatch(before))
                     found.append(FoundReference(value, rank if opens_line else 6, evidence))
                     break
     return found
