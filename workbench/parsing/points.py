@@ -123,6 +123,9 @@ FOLLOW_ON = re.compile(
       | I\s+would\s+(?:also\s+)?like\s+(?:the\s+|this\s+|that\s+)?
             (?:data|information|figures|list)\s+
             (?:to\s+(?:include|be\s+broken\s+down|be\s+split)|broken\s+down|split)\b
+      # "I would like to request this information for the last 4 years": the period of the ask
+      | I\s+would\s+like\s+to\s+(?:request|receive|have|see)\s+(?:this|that|these|the\s+above)\s+
+            (?:information|data|figures)\s+(?:for|from|covering|over|between|since)\b
       | please\s+(?:provide|send|supply|give)\s+(?:me\s+)?(?:the|this|that)\s+(?:data|information|
             figures|numbers)\s+(?:from|for|between|covering|over|since|in|by|as|broken)\b
       | please\s+(?:also\s+)?(?:provide|send|supply|include)\s+(?:any\s+|all\s+|the\s+)?
