@@ -48,3 +48,24 @@ def test_a_scottish_council_answers_under_foisa_whatever_act_the_requester_cites
     result = extract(text, name="http://moray.gov.uk/moray_standard/page_100001.html")
     assert result.regime == "FOISA"
     assert extract(text, name="https://council.example.gov.uk/foi/page_100001").regime == "FOIA"
+
+
+@pytest.mark.parametrize(
+    ("name", "regime"),
+    [
+        # A Scottish authority's own host or its body page on a request-tracking site.
+        ("https://www.scotland.police.uk/access-to-information/foi-log/", "FOISA"),
+        ("https://www.whatdotheyknow.com/body/scottish_borders_council", "FOISA"),
+        # A request's title is the requester's words; a publication's title is its topic.
+        ("https://www.whatdotheyknow.com/request/scottish_ferry_contracts", "FOIA"),
+        ("https://www.gov.uk/government/publications/foi-release-scotland-visits", "FOIA"),
+        # UK bodies in Scotland answer under the UK Act (FOIA s.80).
+        ("https://www.gov.uk/government/organisations/scotland-office/foi", "FOIA"),
+        ("https://www.whatdotheyknow.com/body/scotland_office", "FOIA"),
+        ("https://www.whatdotheyknow.com/body/advocate_general_for_scotland", "FOIA"),
+    ],
+)
+def test_only_the_authority_part_of_an_address_makes_it_scottish(name, regime):
+    # "FOI" is mentioned, no Act is named: the address decides between the two Acts.
+    text = "Your FOI request\n\n" + PAGE
+    assert extract(text, name=name).regime == regime

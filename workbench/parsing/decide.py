@@ -90,7 +90,9 @@ CONFIDENCE = {
     # in an attachment, or NCND of "any other information" only), and 4 of 6 points on the
     # tuned pool: a reviewer should look.
     "ncnd+ground": 0.78,
-    "refusal_words": 0.86,
+    # A refusal in words with no ground cited: right for 9 of 13 points on first runs of fresh
+    # letters (a second part of one question refused, a refusal cut off mid-sentence).
+    "refusal_words": 0.78,
     "refusal_ground": 0.78,
     "refusal_with_figures": 0.7,  # a refusal beside figures given: part disclosed
     # A cost refusal of one period named ("data in respect of 2011/12"), nothing else seen given:
@@ -102,9 +104,13 @@ CONFIDENCE = {
     "partly_not_held": 0.55,  # "not held" beside a disclosure: partial, or disclosed?
     # Left over beside a point refused by name as not held: what is not held is that point's.
     "disclosed_rest": 0.55,
-    "published": 0.8,
+    # "Available at the following link": right for 8 of 10 points on first runs of fresh letters
+    # (a link given for one part beside a cost refusal of the whole request).
+    "published": 0.75,
     "withheld+ground": 0.92,
-    "withheld_ground": 0.85,
+    # A ground cited for withholding, without "withheld" words: right for 0 of 3 points on first
+    # runs of fresh letters (often part disclosed, the ground covering only some of it).
+    "withheld_ground": 0.75,
     "withheld_words": 0.5,  # "withheld" with no ground: right for 2 of 5 fresh letters
     "withheld_whole": 0.9,
     # An exemption beside a disclosure: on fresh letters often all withheld, or only
@@ -401,6 +407,7 @@ def _is_skipped(book: PhraseBook, text: str) -> bool:
         or introduces_request(text)  # "... your request, received on 9 May, as follows:"
         or book.find("skip", "general_law", text, lowered)
         or book.find("skip", "denied", text, lowered)
+        or book.find("skip", "question", text, lowered)
         or book.find("skip", "routing", text, lowered)
         or book.find("skip", "conditional_ask", text, lowered)
         or book.find("skip", "prospective", text, lowered)

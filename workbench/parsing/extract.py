@@ -349,8 +349,51 @@ def _read_points(
         _whole_request_for_undecided(readings, answers, context)
         _cost_refuses_the_rest(readings, answers)
         _attach_loose_grounds(readings, answers, grounds)
+    _cost_covers_the_whole(readings, letter, zones)
     _attach_implied_grounds(readings, grounds)
     return readings
+
+
+#: The letter says the cost limit covers the whole request: "if one part of a request exceeds
+#: the fees limit then S12 of the Act applies to the whole request", "the cost of compliance
+#: with the whole of your request is above the amount ...".
+_WHOLE_COST = re.compile(
+    r"\b(?:s\.?\s*12|section\s+12|(?:cost|fees?|appropriate)\s+limit)\b[^.]{0,80}?\bappl(?:y|ies)\s+"
+    r"to\s+the\s+whole\b|\b(?:cost|time)\s+of\s+compl(?:ying|iance)\s+with\s+the\s+whole\s+of\s+"
+    r"(?:your|the|this)\s+request\b",
+    re.IGNORECASE,
+)
+#: What a point's own words may give beside a refusal of the whole request on cost: figures
+#: retrieved before the limit was reached, or a link to what is published (FOIA s.16 help).
+_GIVEN_AS_HELP = frozenset(
+    {
+        Determination.HELD_DISCLOSED,
+        Determination.HELD_PARTLY_DISCLOSED,
+        Determination.PUBLISHED_ELSEWHERE,
+    }
+)
+
+
+def _cost_covers_the_whole(
+    readings: list[tuple[RequestPoint, Reading]], letter: Letter, zones: list[Span]
+) -> None:
+    """A refusal on cost that the letter says covers the whole request refuses every point
+    (FOIA s.12(1) with the Fees Regulations' aggregation: one part over the limit takes the
+    whole request over it); what a point is given beside it ("statistics for question 1a) -
+    c) are published at ...") is help under s.16, not the point's answer. A point the letter
+    says is not held, or refuses on another ground, keeps its reading."""
+    costly = [r for _, r in readings if r.determination is Determination.COST_LIMIT]
+    if not costly or len(costly) == len(readings):
+        return
+    if "whole" not in letter.text or not any(_WHOLE_COST.search(zone.text) for zone in zones):
+        return
+    refusal = max(costly, key=lambda r: r.confidence)
+    for index, (point, reading) in enumerate(readings):
+        if reading.determination in _GIVEN_AS_HELP:
+            readings[index] = (
+                point,
+                replace(refusal, confidence=refusal.confidence * _SHARED_ANSWER),
+            )
 
 
 #: Readings of a disclosure said to be only part of what was asked ("some of the information").

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from .literals import Anchored
 from .text import Layout, Span
@@ -360,6 +361,36 @@ _SCOTTISH_NAME = re.compile(
 )
 
 
+#: UK bodies that work in Scotland and answer under the UK Act, whose names say "Scotland":
+#: the Scotland Office (the Office of the Secretary of State for Scotland, a UK government
+#: department, FOIA Sch. 1 Part I; its own FOI page says it "operates under the terms of the
+#: Freedom of Information Act 2000") and the Office of the Advocate General for Scotland.
+_UK_BODY_IN_SCOTLAND = re.compile(
+    r"(?i)scotland[-_ ]?office|secretary[-_ ]of[-_ ]state[-_ ]for[-_ ]scotland|"
+    r"advocate[-_ ]general(?:[-_ ]for[-_ ]scotland)?"
+)
+#: A body's own page on a request-tracking site ("/body/police_scotland").
+_BODY_PAGE = re.compile(r"(?i)/body/[^/?#]+")
+
+
+def scottish_name(name: str) -> bool:
+    """Whether a page address or file name is a Scottish public authority's.
+
+    Of an address, only the authority's part counts: its host ("www.gov.scot",
+    "www.scotland.police.uk") and a body's own page on a request-tracking site
+    ("/body/police_scotland"). The rest of the path is a title ("/request/scottish_ferries"
+    is the requester's, "/publications/foi-release-scottish-..." a UK department's), which
+    says what the request is about, not who answered it. A UK body in Scotland answers
+    under FOIA (FOIA s.80 keeps only Scottish public authorities out of it)."""
+    address = urlsplit(name.strip())
+    if address.scheme and address.netloc:
+        body = _BODY_PAGE.search(address.path)
+        name = address.netloc + (body.group() if body else "")
+    if _UK_BODY_IN_SCOTLAND.search(name):
+        return False
+    return bool(_SCOTTISH_NAME.search(name))
+
+
 def with_address(finding: RegimeFinding, name: str | None) -> RegimeFinding:
     """A regime read only from "FOI" mentioned (no Act named), or only from the requester's
     words, for a Scottish authority's page, is FOISA: a Scottish council's disclosure log often
@@ -369,7 +400,7 @@ def with_address(finding: RegimeFinding, name: str | None) -> RegimeFinding:
     if finding.regime is None:
         return regime_from_name(name)
     if finding.regime == "FOIA" and finding.basis in ("mention", "request") and name:
-        if _SCOTTISH_NAME.search(name):
+        if scottish_name(name):
             return RegimeFinding("FOISA", finding.evidence, "mention")
     return finding
 
@@ -382,7 +413,7 @@ def regime_from_name(name: str | None) -> RegimeFinding:
     """
     if not name:
         return RegimeFinding(None, None)
-    scottish = bool(_SCOTTISH_NAME.search(name))
+    scottish = scottish_name(name)
     if _FOI_NAME.search(name):
         return RegimeFinding("FOISA" if scottish else "FOIA", None, "address")
     if _EIR_NAME.search(name):
