@@ -956,7 +956,9 @@ _ANSWERS_FOLLOW = re.compile(
 _ANSWERS_SCOPE = re.compile(
     r"^\W*(?:this|my|our)\s+(?:response|reply|letter)\s+(?:is\s+|will\s+)?(?:address(?:es|ing)?|"
     r"cover(?:s|ing)?|deal(?:s|ing)?\s+with|answer(?:s|ing)?|respond(?:s|ing)?\s+to)\b[^.?!:;]{0,80}?"
-    r"\b(?:questions?|points?|parts?|requests?)\b[^.?!:;]{0,40}$",
+    r"\b(?:questions?|points?|parts?|requests?)\b"
+    # then only the labels it names: "(questions 1, 3 & 4)", "1 and 2 only" - no decision
+    r"(?:[\s\d(),&/\-–]|(?<=\d)[a-z]|\b(?:and|or|only|[a-z]|questions?|points?|parts?)\b)*$",
     re.IGNORECASE,
 )
 
