@@ -951,9 +951,26 @@ _ANSWERS_FOLLOW = re.compile(
 )
 
 
+#: The authority saying which questions this letter answers: "This response is addressing the FOI
+#: questions only (questions 1, 3 & 4)." The answers follow; the sentence answers none of them.
+_ANSWERS_SCOPE = re.compile(
+    r"^\W*(?:this|my|our)\s+(?:response|reply|letter)\s+(?:is\s+|will\s+)?(?:address(?:es|ing)?|"
+    r"cover(?:s|ing)?|deal(?:s|ing)?\s+with|answer(?:s|ing)?|respond(?:s|ing)?\s+to)\b[^.?!:;]{0,80}?"
+    r"\b(?:questions?|points?|parts?|requests?)\b"
+    # then only the labels it names: "(questions 1, 3 & 4)", "1 and 2 only" - no decision
+    r"(?:[\s\d(),&/\-–]|(?<=\d)[a-z]|\b(?:and|or|only|[a-z]|questions?|points?|parts?)\b)*$",
+    re.IGNORECASE,
+)
+
+
 def announces_answers(text: str) -> bool:
     """Whether ``text`` only announces the answers that follow it."""
-    return _ANSWERS_FOLLOW.search(text) is not None
+    text = text.strip()
+    if _ANSWERS_FOLLOW.search(text) is not None:
+        return True
+    lowered = text.lower()
+    scoped = "respon" in lowered or "repl" in lowered or "letter" in lowered
+    return scoped and _ANSWERS_SCOPE.match(text.rstrip(".")) is not None
 
 
 def announces_below(text: str) -> bool:

@@ -309,7 +309,7 @@ def _read_points(
     for point in points:
         own = answers.by_key.get(point.key)
         if own:
-            reading = context.decide(own, default=True)
+            reading = context.decide(own, default=True, asked=point.span.text)
         elif not answers.signposted:
             own_topic = topics.get(point.key)
             if (
@@ -706,8 +706,12 @@ class _DecisionContext:
         )
         return start if headed else None
 
-    def decide(self, spans: list[Span], *, default: bool) -> Reading:
-        """The decision in ``spans``; a substantive answer with no refusal is a disclosure."""
+    def decide(self, spans: list[Span], *, default: bool, asked: str = "") -> Reading:
+        """The decision in ``spans``; a substantive answer with no refusal is a disclosure.
+
+        ``asked`` is the point's own words: a sentence that only quotes them again ("1. Between
+        1 January 2025 and present date, on", a page cut inside the question requoted above its
+        answer) is the question, not a substantive answer."""
         reading = read_decision(
             self.layout, spans, self.grounds, self.cache, reasons=self.reasons, tables=self.tables
         )
@@ -718,6 +722,7 @@ class _DecisionContext:
                 self.cache.book,
                 title_before=self.request_start,
                 answers_from=self.answers_from,
+                asked=_comparable(asked),
             )
             if substantive is not None:
                 return Reading(
@@ -737,6 +742,7 @@ def _first_substantive(
     *,
     title_before: int | None = None,
     answers_from: int | None = None,
+    asked: str = "",
 ) -> Span | None:
     """The first sentence that answers something: not a heading, greeting or rights notice.
 
@@ -754,6 +760,7 @@ def _first_substantive(
             for s in sentences
             if _answers_something(s.text)
             and not (answers_from is not None and s.start < answers_from)
+            and not _quotes_the_ask(s.text, asked)
             and not (title_before is not None and s.start < title_before and _title_line(s.text))
             and not book.find("skip", "routing", s.text)
             and not book.find("skip", "general_law", s.text)
@@ -761,6 +768,23 @@ def _first_substantive(
         ),
         None,
     )
+
+
+def _comparable(value: str) -> str:
+    """Lower-case words only: how an ask and its quotation are compared."""
+    return " ".join(re.findall(r"[a-z0-9]+", value.lower()))
+
+
+#: The fewest words a sentence needs to be taken as the point's question quoted again.
+_QUOTED_ASK_WORDS = 4
+
+
+def _quotes_the_ask(sentence: str, asked: str) -> bool:
+    """Whether ``sentence`` (its label aside) is the point's own words again."""
+    if not asked:
+        return False
+    words = _comparable(re.sub(r"^\W*(?:Q(?:uestion)?\s*)?\d{1,2}[a-z]?\W+", "", sentence))
+    return len(words.split()) >= _QUOTED_ASK_WORDS and words in asked
 
 
 def _sentences_of(layout: Layout, span: Span) -> list[Span]:
