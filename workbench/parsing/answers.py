@@ -382,8 +382,34 @@ def _markers(layout: Layout, points: list[RequestPoint], zones: list[Span]) -> l
     if not any(m.labelled for m in found.values()):
         for marker in _inline_numbers(keys, zones):
             found.setdefault(marker.start, marker)
-    ordered = [found[start] for start in sorted(found)]
+    ordered = _own_parts(layout.text, [found[start] for start in sorted(found)])
     return _in_reading_order(ordered, keys)
+
+
+#: "the first part of your request", "the second part of the question": a part named by its
+#: ordinal.
+_ORDINAL_PART = re.compile(
+    r"\b(?P<ord>first|second|third|fourth|fifth|final|last)\s+(?:part|limb|element)\b",
+    re.IGNORECASE,
+)
+
+
+def _own_parts(text: str, markers: list[_Marker]) -> list[_Marker]:
+    """Markers, less the parts of a labelled answer's own question: under "1. Regarding the
+    first part of your request, ... £23.1 million." the paragraph "In terms of the second part
+    of your request ..." goes on answering question 1 (its second part), not point 2."""
+    kept: list[_Marker] = []
+    parted = False  # the last labelled answer opened by naming its question's first part
+    for marker in markers:
+        if marker.labelled:
+            line_end = text.find("\n", marker.start)
+            line = text[marker.start : line_end if line_end >= 0 else len(text)]
+            first = _ORDINAL_PART.search(line)
+            parted = first is not None and first.group("ord").lower() == "first"
+        elif parted and _ORDINAL_PART.search(text[marker.start : marker.start + 120]):
+            continue
+        kept.append(marker)
+    return kept
 
 
 #: A subsection of an Act quoted in the letter ("(1) Information which is reasonably accessible
@@ -561,8 +587,21 @@ def _top_order(points: list[RequestPoint]) -> list[list[str]]:
     return list(tops.values())
 
 
+#: A point's number in quotation marks ("With regards to requests ‘2’ and ‘3’, ..."): the
+#: marks go, the number stays (the same length, so offsets hold).
+_QUOTED_NUMBER = re.compile(r"[‘'\"“](\d{1,2}[a-z]?)[’'\"”]")
+
+
+def _unquoted(text: str) -> str:
+    """``text`` with its quoted point numbers unquoted."""
+    if not any(mark in text for mark in "‘'\"“"):
+        return text
+    return _QUOTED_NUMBER.sub(r" \1 ", text)
+
+
 def _phrase_marker(sentence: Span, keys: list[str], tops: list[list[str]]) -> _Marker | None:
-    match = _ORDINAL_MARKER.match(sentence.text)
+    text = _unquoted(sentence.text)
+    match = _ORDINAL_MARKER.match(text)
     if match:
         number = ORDINALS[match.group("ord").lower()]
         if number == -1:
@@ -570,11 +609,11 @@ def _phrase_marker(sentence: Span, keys: list[str], tops: list[list[str]]) -> _M
         if 1 <= number <= len(tops):
             return _Marker(sentence.start, tuple(tops[number - 1]))
         return None
-    match = _CARDINAL_MARKER.match(sentence.text)
+    match = _CARDINAL_MARKER.match(text)
     if match:
         number = _CARDINALS[match.group("card").lower()]
         return _Marker(sentence.start, tuple(tops[number - 1])) if number <= len(tops) else None
-    match = _NUMBER_MARKER.match(sentence.text)
+    match = _NUMBER_MARKER.match(text)
     if match:
         wanted = _expand(match.group("n") + match.group("more"))
         mapped = _map_keys(wanted or [label_key(match.group("n"))], keys)
@@ -608,9 +647,8 @@ def _named_in_sentence(sentence: Span, keys: list[str], tops: list[list[str]]) -
     if len(keys) < 2:
         return None
     named: list[str] = []
-    wanted = [
-        k for match in _NAMED_POINTS.finditer(sentence.text) for k in _expand(match.group("labels"))
-    ]
+    text = _unquoted(sentence.text)
+    wanted = [k for match in _NAMED_POINTS.finditer(text) for k in _expand(match.group("labels"))]
     # "Q6, Q6a, Q6b and Q6c": question 6's own stem and three of its parts, not parts d and e.
     stems = {top_key(k) for k in wanted if top_key(k) != k}
     named += _map_keys([k for k in wanted if k not in stems or k in keys], keys)

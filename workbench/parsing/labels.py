@@ -33,7 +33,7 @@ ITEM = re.compile(
             |Has|Have|Can|Could|Will|Would)\s[^\n]*[?.][ \t]*(?:\n|$))
       | \((?P<alpha>[a-zA-Z])\)(?=\s|$)
       | (?!q\.)(?P<alpha2>[a-zA-Z])[.)](?=\s|$)  # not "Q. How many ...?", a question's mark
-      | \((?P<roman>[ivx]{{1,5}})\)(?=\s|$)
+      | \((?P<roman>[ivx]{{1,5}})\.?\)(?=\s|$|(?-i:[A-Z]))  # "(ii)", "(I.)Keith Brown ..."
       | (?P<roman2>[ivx]{{1,5}})[.)](?=\s|$)
     )""",
     re.VERBOSE | re.IGNORECASE,

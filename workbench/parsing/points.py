@@ -129,6 +129,9 @@ FOLLOW_ON = re.compile(
             (?:annex(?:es)?|appendi(?:ces|xes)|attachments|enclosures)\b
       | the\s+(?:data|information|figures|response|answer|list)\s+should\b
       | please\s+(?:break|split|include)\b | broken\s+down\b | including\b | to\s+include\b
+      # "As a minimum, please make sure to include the date, value and recipient": the fields
+      | (?:(?:as\s+a|at\s+(?:a|the))\s+minimum,?\s+)?please\s+(?:make\s+sure\s+(?:to|you)|
+            ensure\s+(?:that\s+)?(?:you\s+)?)\s*include\b
       | (?:please\s+)?(?:could|can|would)\s+you\s+(?:please\s+)?(?:also\s+)?(?:give|provide)\s+
             (?:me\s+)?(?:a|the)\s+break\s*-?\s*down\b
             # ("... a breakdown of the recorded ethnicity of those ...": a new thing asked for)
@@ -1039,6 +1042,7 @@ def _asked_points(text: str, region: Span, source: str) -> list[RequestPoint]:
     background: list[Span] = []
     dangling = listing = clarifying = False
     previous_end, glyph_before = region.start, False
+    before: list[Span] = []  # what the region names before its first ask, if it asks nothing
     found = sentences(text, region.start, region.end)
     for index, sentence in enumerate(found):
         # A line of its own (a web page puts each paragraph on a line), or a sentence glued to
@@ -1108,6 +1112,18 @@ def _asked_points(text: str, region: Span, source: str) -> list[RequestPoint]:
         )
         if follows and new_paragraph and _ALSO_ASKED.search(body):
             follows = False  # "For each year, I would also like the hours spent": a new item
+        if (
+            asks
+            and not groups
+            and before
+            and (FOLLOW_ON.match(body) or (_DELIVERY.search(body) and _GENERIC_OBJECT.search(body)))
+        ):
+            # "All transactions over £25,000 from March 2022." then "Please provide the data in
+            # a machine-readable format": how it should come presupposes what is asked, the
+            # thing the paragraph before names.
+            groups.append([*before, sentence])
+            before, background, listing = [], [], False
+            continue
         if asks and not follows:
             groups.append([sentence])
             background, listing = [], False
@@ -1139,6 +1155,8 @@ def _asked_points(text: str, region: Span, source: str) -> list[RequestPoint]:
         elif groups:
             groups[-1].extend([*background, sentence])
             background = []
+        elif not asks and not intros and ITEM_PARAGRAPH.match(body):
+            before.append(sentence)
     if groups and background:
         groups[-1].extend(background)
     if not groups and intros:

@@ -106,6 +106,9 @@ _VALUE = re.compile(
 #: A code standing on its own: letters and digits joined by - or /, with at least 3 digits.
 _BARE_CODE = re.compile(
     r"^(?:[A-Z]{1,6}[-/ ]?)?\d[\dA-Z]*(?:[-/][A-Z0-9]+)+$|^[A-Z]{2,6}-?\d{3,}[A-Z0-9]*$|"
+    # "ATISN 16387" on its own line under "Dear": a code spaced from its prefix (not "MAY 2024",
+    # nor the two letters of an address box, "BM 6283")
+    r"^[A-Z]{3,6} (?!(?:19|20)\d\d$)\d{4,}$|"
     r"^[A-Za-z]{1,3}/[A-Za-z]{1,3}\s\d{4,}$"
 )
 #: "ATISN 18234 - Second homes premium": a disclosure-log title opening with its code.

@@ -542,8 +542,16 @@ def _piece_points(text: str, piece: Piece) -> list[RequestPoint]:
             return inline
     if items:
         points = []
+        lead: Unit | None = None  # the labelled item the last point opened with
         for unit in items:
             label = read_item(unit.text)
+            if label is None and points and lead is not None and _option_of(lead, unit):
+                # "3. The percentage of potholes repaired within:" over "o 7 days", "o 14 days":
+                # the bullets finish the numbered question, they are not asks of their own.
+                last = points[-1]
+                last.span = strip_quotes(text, Span.of(text, last.span.start, unit.span.end))
+                continue
+            lead = unit if label is not None else None
             words = own_words(unit.text)
             start = unit.span.end - len(words)
             # A table row ends its question at the cell: the answer beside it is no part of it.
@@ -556,6 +564,20 @@ def _piece_points(text: str, piece: Piece) -> list[RequestPoint]:
     if lead is not None and lead < len(region.text.split("\n", 1)[0]):
         region = Span.of(text, region.start + lead, region.end)  # "Q: How many ...?"
     return [RequestPoint("", strip_quotes(text, region), "response")]
+
+
+def _option_of(lead: Unit, unit: Unit) -> bool:
+    """A bullet that asks nothing under a numbered question ending in a colon ("3. The
+    percentage repaired within:" / "o 7 days"): one of the question's own options. A question
+    naming "the following" may introduce asks of their own."""
+    line = lead.text.rstrip()
+    return (
+        "\n" not in line
+        and line.endswith((":", ";"))
+        and bullet_style(unit.text) is not None
+        and not unit.asks
+        and re.search(r"\bthe\s+following\b|\bas\s+follows\b", line, re.IGNORECASE) is None
+    )
 
 
 def _fields_of_lead(piece: Piece, items: list[Unit]) -> bool:

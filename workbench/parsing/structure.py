@@ -770,6 +770,13 @@ class _Reader:
         label = read_item(unit.text)
         if label is not None:
             self.labels.append(label)
+            head, _, rest = unit.text.partition("\n")
+            if rest and not head[label.end :].strip():
+                # "2." alone on its line over "a) Is the Part B fully minuted?": the part's
+                # letter counts too, so "b) If not, ..." after its answer asks again.
+                part = read_item(rest)
+                if part is not None and part.kind != label.kind:
+                    self.labels.append(part)
         style = bullet_style(unit.text)
         if style is not None and not _continuation_list(self.previous):
             self.styles.add(style)
@@ -794,6 +801,11 @@ class _Reader:
         if self._lead_in_continues(unit):
             return False  # "... I request that you:" then "Provide a redacted version ..."
         if unit.authority and not unit.asks:
+            return True
+        if _decides(unit) and not _asked_then_answered(unit):
+            # "In issuing our response the council have applied S12 ...", "Under section 21 of
+            # the Act, the department is not required to provide ...": the authority deciding
+            # in the third person ends the asks, and later numbered asks stay points.
             return True
         if not unit.asks and _about_the_law(text):
             # "The Freedom of Information Act 2000 provides people with a right of access ...":
@@ -838,6 +850,11 @@ class _Reader:
                 return False  # "- how many ... - 9" each answered, then "The reasons for ..."
             if self.current.continued:
                 return True  # the next question in a list, then plain text: its answer
+            if len(listed) > 1 and len(listed) == len(self.current.units) and self._reported_list():
+                # "You asked for information on:" then "1. ..." "2. ...", then "According to
+                # the StatsWales data there are now 732 ...": the authority's own list of the
+                # asks is over and its answer begins.
+                return not _follows_on(text)
             last = self.current.units[-1]
             if (
                 last in listed
@@ -851,6 +868,19 @@ class _Reader:
             ):
                 return True  # bulleted asks, then a paragraph of plain text: the answers
         return False
+
+    def _reported_list(self) -> bool:
+        """The piece is a list the authority introduced in its own words ("Thank you for your
+        request ... You asked for information on:"), not the requester's text quoted whole."""
+        assert self.current is not None
+        first = self.current.units[0].index
+        before = self.letter.units[first - 1] if first > 0 else None
+        return (
+            before is not None
+            and before.role in ANSWERING
+            and before.authority
+            and voice.introduces_request(_last_sentence(before.text))
+        )
 
     def _fresh_ask_follows(self, unit: Unit) -> bool:
         """The next block asks something not yet asked: a line said twice by the requester
@@ -1071,11 +1101,45 @@ def _find_request(letter: Letter, units: list[Unit]) -> None:
         span = letter.request_message
         earlier = [u for u in letter.units if span.start <= u.span.start < span.end]
         letter.pieces.append(Piece(earlier, source="earlier"))
+        _restated_list(letter, units)
     if not letter.pieces:
         # Only its subject, named in the thanks for it: the request's own words come first.
         _reported(letter, units, voice.thanked_ask)
     if not letter.pieces:
         _reported_by_topic(letter, units)
+
+
+#: The response's opening naming the request and introducing a list: "Thank you for your
+#: request dated 11 January under FOISA for details of all correspondence between:-".
+_INTRODUCES_REQUEST = re.compile(
+    r"\byour\s+(?:[\w-]+\s+){0,3}(?:request|e-?mail|letter|enquiry)\b.*:\s*[-–]?\s*$",
+    re.IGNORECASE | re.DOTALL,
+)
+#: How far into the response its restatement of the request is looked for.
+_RESTATED_WITHIN = 6
+
+
+def _restated_list(letter: Letter, units: list[Unit]) -> None:
+    """The items of a request restated in the response's opening ("Thank you for your request
+    ... for details of all correspondence between:-" then a bulleted list): the request told
+    again, whose own words are in the requester's message on the thread, not answers."""
+    last = letter.main[1]
+    opening = [u for u in units if u.role in ANSWERING][:_RESTATED_WITHIN]
+    for unit in opening:
+        if not _INTRODUCES_REQUEST.search(unit.text):
+            continue
+        listed: list[Unit] = []
+        for item in letter.units[unit.index + 1 : last]:
+            if LIST_ITEM.match(item.text):
+                listed.append(item)
+            elif listed and not item.blank_before:
+                listed.append(item)  # an item's wrapped line
+            else:
+                break
+        if any(LIST_ITEM.match(u.text) for u in listed):
+            for item in [unit, *listed]:
+                item.role = Role.REQUEST
+        return
 
 
 def _step(reader: _Reader, unit: Unit) -> None:
@@ -1377,7 +1441,13 @@ _DECIDING = re.compile(
     r"\b(?:will|can|shall)\s+neither\s+confirm\s+nor\s+deny\b|\bby\s+virtue\s+of\s+(?:section|regulation)|"
     # "exemptions will be applicable", "we are unable to divulge details": refusing, not asking.
     r"\b(?:exemptions?|exceptions?)\s+(?:will\s+be|is|are)\s+(?:applicable|engaged|applied)\b|"
-    r"\b(?:we|I)\s+(?:are|am)\s+(?:unable|not\s+able)\s+to\s+(?:release|disclose|divulge)\b",
+    r"\b(?:we|I)\s+(?:are|am)\s+(?:unable|not\s+able)\s+to\s+(?:release|disclose|divulge)\b|"
+    # The authority named in the third person: "the council have applied S12 of the Act", "the
+    # department is not required to provide information ...", "it isn't possible to provide a
+    # retrospective snapshot" (a requester's "If it is not possible to provide ..." asks).
+    r"\b(?:have|has)\s+(?:applied|relied\s+(?:on|upon))\s+(?:s\.?\s*|section\s+|regulation\s+)\d|"
+    r"\b(?:is|are)\s+not\s+(?:required|obliged)\s+to\s+(?:provide|disclose|release|supply)\b|"
+    r"(?<!if )\bit\s+(?:is|was)(?:\s+not|n[’']t)\s+possible\s+to\s+(?:provide|supply|give)\b",
     re.IGNORECASE,
 )
 

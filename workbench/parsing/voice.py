@@ -190,6 +190,12 @@ _ABOUT_REQUEST = re.compile(
     r"\byour\s+(?:\w+\s+)?request\b|\byou\s+(?:have\s+)?(?:asked|requested)\b", re.I
 )
 #: Statements only an authority makes, wherever they are in the sentence.
+#: The authority naming itself in the third person ("the department", "this council", "a public
+#: authority").
+_AUTHORITY_NAMED = (
+    r"\b(?:the|this|our|a\s+public)\s+(?:council|trust|department|force|university|authority|"
+    r"board|service|government|office|organisation|agency|ministry|constabulary)"
+)
 _AUTHORITY_WORDS = re.compile(
     r"\b(?:is|are|would\s+be)\s+(?:(?:therefore|thus|considered|deemed)\s+)?(?:exempt|not\s+held|held\s+by)\b|\bby\s+virtue\s+of\b|\bneither\s+confirm\b|"
     r"\b(?:we|I)\s+(?:can\s+)?confirm\b|\bexemptions?\s+appl|\bexceptions?\s+appl|"
@@ -200,6 +206,9 @@ _AUTHORITY_WORDS = re.compile(
     # "Under section 21, we are not required to provide information ... already reasonably
     # accessible to you": the authority saying what the Act spares it
     r"\bwe\s+are\s+not\s+(?:required|obliged)\s+to\b|"
+    # "Under section 21 of the Act, the department is not required to provide ...": the same,
+    # the authority naming itself
+    rf"{_AUTHORITY_NAMED}\s+(?:is|are)\s+not\s+(?:required|obliged)\s+to\b|"
     # "The Trust is, therefore, of the view that ...": the authority giving its decision.
     r"\b(?:the|this|our)\s+(?:council|trust|department|force|university|authority|board|"
     r"service|government|office|organisation)\s+(?:is|are)\s*,?\s*(?:therefore\s*,?\s*)?"
@@ -401,6 +410,8 @@ _NOT_AN_ASK = re.compile(
     # or cannot give
     r"\bwe\s+(?:cannot|can\s*not|can't|are\s+unable\s+to|are\s+not\s+able\s+to|"
     r"are\s+not\s+(?:required|obliged)\s+to|do\s+not\s+have\s+to|need\s+not)\s+"
+    r"(?:provide|supply|give|disclose|release)\b|"
+    rf"{_AUTHORITY_NAMED}\s+(?:is|are)\s+not\s+(?:required|obliged)\s+to\s+"
     r"(?:provide|supply|give|disclose|release)\b",
     re.IGNORECASE,
 )
