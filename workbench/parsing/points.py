@@ -843,7 +843,32 @@ def _bulleted_points(text: str, region: Span, source: str) -> list[RequestPoint]
         RequestPoint(str(n), strip_quotes(text, span), source)
         for n, span in enumerate(spans, start=1)
     ]
+    _labels_from_tags(points)
     return points + _numbered_after_bullets(text, points, source)
+
+
+#: A label written after the item rather than before it: "... recreation as part of phase one
+#: of lockdown easing (Part B)". The letter answers "Part B" under that name.
+_TRAILING_TAG = re.compile(
+    r"\((?P<label>(?:Part|Question|Request|Item|Point)\s+(?:[A-Z]|\d{1,2}))\)\W*$", re.IGNORECASE
+)
+
+
+def _labels_from_tags(points: list[RequestPoint]) -> None:
+    """Unlabelled bullets that each end in their own tag ("(Part A)", "(Part B)") take the tags
+    as labels, when every bullet has one and no two are alike."""
+    if len(points) < 2 or "(" not in points[-1].span.text:
+        return
+    tags = [_TRAILING_TAG.search(point.span.text.rstrip()) for point in points]
+    if any(tag is None for tag in tags):
+        return
+    labels = [" ".join(tag.group("label").split()) for tag in tags if tag is not None]
+    if len({label_key(label) for label in labels}) < len(labels):
+        return
+    for point, label in zip(points, labels, strict=True):
+        word, value = label.rsplit(" ", 1)
+        # "Part A" is point "A" (a letter is its own label); "Question 3" keeps its word
+        point.label = value.upper() if value.isalpha() else f"{word.capitalize()} {value}"
 
 
 #: An item that opens by naming a set of records or things wanted: "Any briefing notes about

@@ -89,6 +89,14 @@ _INTRO = re.compile(
         \s*[:;\-–]-?\s*$""",
     re.IGNORECASE | re.VERBOSE,
 )
+#: A lead-in that breaks off on a preposition, its object the list that follows: "... my review
+#: of our response to your request under FOISA for copies of all correspondence ... in respect
+#: of" (no colon; the items come next).
+_DANGLING_INTRO = re.compile(
+    r"\byour\s+(?:\w+\s+){0,2}request\b[^?!.:;]{0,300}?\s(?:for|of|about|regarding|concerning|"
+    r"in\s+respect\s+of|relating\s+to|in\s+relation\s+to)\s*$",
+    re.IGNORECASE,
+)
 #: "Below is your request and our response.", "Set out below are your questions", "Please see
 #: below a request for ...": the request follows, whatever ends the sentence.
 _REQUEST_BELOW = re.compile(
@@ -351,6 +359,9 @@ def introduces_request(sentence: str) -> bool:
         return True  # "Below is your request and our response."
     if sentence.rstrip().endswith(GLYPHS):
         sentence = GLYPH_AT_END.sub("", sentence)  # "You asked for: ·" - the first item's bullet
+    if _DANGLING_INTRO.search(sentence) and not _REVIEW_GROUNDS.search(sentence):
+        return True  # "I have now completed my review of our response to your request ... for
+        # copies of all correspondence ... in respect of" - the request's items follow
     ending = sentence.rstrip()[-2:]
     if not any(mark in ending for mark in ":-–") and not (
         ";" in ending and len(sentence.strip()) <= _SHORT_LEAD
