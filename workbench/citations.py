@@ -328,7 +328,12 @@ def _parts(ref: str) -> tuple[str, ...]:
     number = re.match(r"\d{1,3}[A-Z]{0,2}", ref)
     if number is None:  # unreachable for text matched by _REF; kept for a clear error
         raise CitationError(f"cannot read a provision number from {ref!r}", field=ref)
-    return (number.group(0), *_PART.findall(ref[number.end() :]))
+    parts = (number.group(0), *_PART.findall(ref[number.end() :]))
+    if len(parts) > 2 and parts[1] in ("i", "l", "I") and re.fullmatch(r"[a-z]", parts[2]):
+        # "38(i)(b)": the first subsection typed with the letter i (or l) for the figure 1; a
+        # lettered paragraph holds no lettered paragraphs of its own, so (i) cannot be one here
+        parts = (parts[0], "1", *parts[2:])
+    return parts
 
 
 def _read_group(text: str, match: re.Match[str]) -> _Group:
