@@ -111,6 +111,9 @@ class Piece:
     at_top: bool = False  # read as the request only because the page opens with it
     #: The question's own cell, when a table row holds both question and answer.
     question: Span | None = None
+    #: The heading over the piece's numbered list, when the request is divided into sections
+    #: under headings ("Potholes", "Part 2 – Street lighting"), each numbered from 1.
+    heading: Unit | None = None
 
     @property
     def span(self) -> Span:
@@ -733,6 +736,9 @@ class _Reader:
     #: A "Question" heading straight over a "Response" heading: a two-column table read row
     #: by row, so questions and answers alternate line by line.
     columns: bool = False
+    #: Indices of the units read as the headings of the request's sections: their own labels
+    #: ("Part 2 – Street lighting") are not the list's numbers.
+    headings: set[int] = field(default_factory=set)
 
     # -- pieces ----------------------------------------------------------------------
 
@@ -767,6 +773,12 @@ class _Reader:
 
     def _mark(self, unit: Unit) -> None:
         unit.role = Role.REQUEST
+        if unit.index in self.headings or section_heading(self.letter, unit) is not None:
+            self.headings.add(unit.index)
+            assert self.current is not None
+            if self.current.heading is None and not self.current_labels():
+                self.current.heading = unit
+            return
         label = read_item(unit.text)
         if label is not None:
             self.labels.append(label)
@@ -1013,7 +1025,41 @@ class _Reader:
 
     def current_labels(self) -> list[ItemLabel]:
         assert self.current is not None
-        return [label for u in self.current.units if (label := read_item(u.text)) is not None]
+        return [
+            label
+            for u in self.current.units
+            if u.index not in self.headings and (label := read_item(u.text)) is not None
+        ]
+
+    def section(self, unit: Unit) -> str | None:
+        """What a section heading inside the request does: "more" when the list under it
+        carries on the request's numbering ("School transport" ... "2." then "Travel
+        training" over "3."), "new" when it numbers from 1 again under a heading of its own,
+        as the section before it did ("Potholes" / "1." "2.", then "Street lighting" / "1.").
+        None when ``unit`` heads no list of asks."""
+        assert self.current is not None
+        if section_heading(self.letter, unit) is None:
+            return None
+        label = read_item(self.letter.units[unit.index + 1].text)
+        assert label is not None
+        seen = [s for s in self.current_labels() if s.kind == "num"]
+        if seen and _follows(seen, label):
+            return "more"
+        if (
+            label.value == "1"
+            and seen
+            and seen[0].value == "1"
+            and self.current.heading is not None
+            and not any(
+                p.heading is not None and _same_heading(p.heading.text, unit.text)
+                for p in self.letter.pieces
+            )
+            and not any(
+                _repeats(self.letter.units[unit.index + 1].text, p) for p in self.letter.pieces
+            )
+        ):
+            return "new"
+        return None
 
     def continues_request(self, unit: Unit) -> bool:
         """In the answers, a labelled or bulleted ask that carries on the request's list."""
@@ -1022,6 +1068,10 @@ class _Reader:
             return False
         label = read_item(text)
         if label is not None and self.labels:
+            if sum(p.heading is not None for p in self.letter.pieces) > 1:
+                # The request came in sections, each under its heading and numbered from 1:
+                # a number after it carries on no list, it answers one of the sections.
+                return False
             return _follows(self.labels, label)
         style = bullet_style(text)
         if style is not None and _FIGURE_ONLY.match(text):
@@ -1202,6 +1252,14 @@ def _step(reader: _Reader, unit: Unit) -> None:
             return
     if reader.state == "request":
         assert reader.current is not None
+        section = reader.section(unit)
+        if section is not None:
+            reader.headings.add(unit.index)
+            if section == "new":
+                reader.open(unit)  # the next section of the request, numbered afresh
+            else:
+                reader.extend(unit)
+            return
         if not reader.ends_request(unit):
             reader.extend(unit)
             return
@@ -1338,6 +1396,49 @@ _FIRST_PERSON = re.compile(r"\b(?:we|I|our|us|my)\b", re.IGNORECASE)
 
 #: A letter (or roman numeral) alone on its line, without the stop a list label has: "C".
 _LONE_LETTER = re.compile(r"^\s*\(?(?:[a-z]|[ivx]{1,4})\)?\s*$", re.IGNORECASE)
+
+
+def section_heading(letter: Letter, unit: Unit) -> str | None:
+    """The heading of a section of the request, as written less a closing colon: a short line
+    that asks nothing ("Potholes", "Section A: Potholes", "Part 2 – Street lighting") straight
+    over a numbered list whose items ask. None for any other unit."""
+    text = unit.text.strip()
+    if "\n" in text or len(text) > _LONGEST_SECTION_HEADING or not text[:1].isupper():
+        return None
+    if _SECTION_TITLE.match(text) is None and (read_item(text) is not None or not is_heading(text)):
+        return None
+    units = letter.units
+    following = units[unit.index + 1] if unit.index + 1 < len(units) else None
+    label = read_item(following.text) if following is not None else None
+    if following is None or label is None or label.kind != "num" or label.sub:
+        return None
+    if statute_heading(text) or unit.asks or unit.authority:
+        return None
+    if voice.request_heading(text) is not None or voice.response_heading(text) is not None:
+        return None
+    listed = []
+    for item in units[following.index : following.index + _LONGEST_SECTION]:
+        if read_item(item.text) is None:
+            break
+        listed.append(item)
+    if not any(u.asks for u in listed) or any(u.authority for u in listed):
+        return None  # a heading over answers numbered like the request ("1. 3,412 were ...")
+    return text.rstrip(":").rstrip()
+
+
+def _same_heading(one: str, other: str) -> bool:
+    return _words(one) == _words(other)
+
+
+#: A section heading that carries its own label before its title: "Section A: Potholes",
+#: "Part 2 – Street lighting" (the title is what a bare "Part 2" lacks).
+_SECTION_TITLE = re.compile(
+    r"^(?i:section|part|chapter|theme|topic|area)\s+(?:\d{1,2}|[A-Z]|[IVX]{1,4})\s*"
+    r"(?::|[-–—]|\.(?=\s))\s*[A-Z]"
+)
+_LONGEST_SECTION_HEADING = 80
+#: How many numbered items under a section heading are read to hear whether they ask.
+_LONGEST_SECTION = 12
 
 
 def _group_label(letter: Letter, unit: Unit) -> bool:
@@ -1844,6 +1945,7 @@ def _join_adjacent(letter: Letter) -> None:
             and previous.question is None
             and piece.question is None
             and not piece.reported
+            and (piece.heading is None or previous.heading is None)  # two sections stay two
             and _nothing_between(letter, previous, piece)
         ):
             previous.units.extend(piece.units)
