@@ -352,7 +352,11 @@ def _paired_points(text: str, pieces: list[Piece]) -> list[RequestPoint]:
     """Question and answer in turn: each piece's points share the answer after the piece."""
     points: list[RequestPoint] = []
     blocks: list[list[RequestPoint]] = []
+    titles: list[str] = []  # the section heading each block stands under, if any
+    title = ""
     for piece in pieces:
+        if piece.heading is not None:
+            title = piece.heading.text.strip().rstrip(":").rstrip()
         found = _piece_points(text, piece)
         for point, answer in zip(found, _inline_answers(text, found), strict=True):
             if answer is not None:
@@ -374,13 +378,21 @@ def _paired_points(text: str, pieces: list[Piece]) -> list[RequestPoint]:
         fresh = _parts_of_previous(fresh, points)
         if fresh:
             blocks.append(fresh)
+            titles.append(title)
         points += fresh
     unlabelled = [p for p in points if not p.label]
     if unlabelled:
         for number, point in enumerate(points, start=1):
             if not point.label:
                 point.label = str(number)
-    if len({p.key for p in points}) < len(points):
+    if len({p.key for p in points}) < len(points) and all(titles) and len(set(titles)) > 1:
+        # Each section numbers its own questions from 1 under its heading: the heading tells
+        # them apart, as the letter does ("Street lighting 1").
+        for section, block in zip(titles, blocks, strict=True):
+            for point in block:
+                point.section = section
+                point.label = f"{section} {point.label}"
+    elif len({p.key for p in points}) < len(points):
         # Each block numbers its own questions from 1: say which block a label belongs to.
         for number, block in enumerate(blocks, start=1):
             for point in block:
@@ -527,11 +539,15 @@ def _words(value: str) -> set[str]:
 
 def _piece_points(text: str, piece: Piece) -> list[RequestPoint]:
     """The points of one piece: its own numbering, else one per list item, else the piece."""
-    region = _region(text, piece)
+    region = _own_list(text, piece)
     numbered = numbered_points(text, region, "response", continued=piece.continued)
     if numbered:
         return numbered
-    items = [u for u in piece.units if read_item(u.text) is not None or bullet_style(u.text)]
+    items = [
+        u
+        for u in piece.units
+        if u is not piece.heading and (read_item(u.text) is not None or bullet_style(u.text))
+    ]
     if items and _fields_of_lead(piece, items):
         # "Please provide details of all trees felled ... Information to include;" over
         # "- Location", "- Date of works": what the one ask should hold, one point.

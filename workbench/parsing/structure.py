@@ -739,6 +739,8 @@ class _Reader:
     #: Indices of the units read as the headings of the request's sections: their own labels
     #: ("Part 2 – Street lighting") are not the list's numbers.
     headings: set[int] = field(default_factory=set)
+    #: The sections are answered in turn, question by question, not after the whole request.
+    in_turn: bool = False
 
     # -- pieces ----------------------------------------------------------------------
 
@@ -749,8 +751,39 @@ class _Reader:
         self.state = "request"
         self.quoted = unit.text.lstrip()[:1] in _OPEN_QUOTES
         self.curly = self.straight = 0
+        heading = self._heading_over(unit)
+        if heading is not None:
+            # "Libraries" over "1. How many ...?", the questions answered in turn: the heading
+            # names the section the questions are in.
+            self.current.units.insert(0, heading)
+            self.current.heading = heading
+            self._mark(heading)
         self._count_quotes(unit.text)
         self._mark(unit)
+
+    def _heading_over(self, unit: Unit) -> Unit | None:
+        """The section heading straight over a list of asks numbered from 1 that opens a piece,
+        when the authority's words left it out of the request."""
+        if not unit.index:
+            return None
+        before = self.letter.units[unit.index - 1]
+        if (
+            before.role not in ANSWERING
+            or not _first_number(unit)
+            or section_heading(self.letter, before) is None
+        ):
+            return None
+        # Only where another section follows, numbered from 1 again under a heading of its
+        # own: a page's title over its questions ("Response to FOI request 23/0456") is none.
+        for other in self.letter.units[unit.index + 1 : self.letter.main[1]]:
+            if (
+                other.role in ANSWERING
+                and not _same_heading(other.text, before.text)
+                and section_heading(self.letter, other) is not None
+                and _first_number(self.letter.units[other.index + 1])
+            ):
+                return before
+        return None
 
     def extend(self, unit: Unit) -> None:
         assert self.current is not None
@@ -1050,16 +1083,35 @@ class _Reader:
             and seen
             and seen[0].value == "1"
             and self.current.heading is not None
-            and not any(
-                p.heading is not None and _same_heading(p.heading.text, unit.text)
-                for p in self.letter.pieces
-            )
-            and not any(
-                _repeats(self.letter.units[unit.index + 1].text, p) for p in self.letter.pieces
-            )
+            and self._fresh_section(unit)
         ):
             return "new"
         return None
+
+    def next_section(self, unit: Unit) -> bool:
+        """After an answer, the next section of a request answered question by question:
+        a heading not yet read over asks numbered from 1 again, when the request began under
+        a heading of its own ("Potholes" / "1. ...?" / its answer / "2. ...?" / its answer,
+        then "Street lighting" / "1. ...?")."""
+        if not any(p.heading is not None for p in self.letter.pieces):
+            return False
+        if section_heading(self.letter, unit) is None:
+            return False
+        return _first_number(self.letter.units[unit.index + 1]) and self._fresh_section(unit)
+
+    def _fresh_section(self, unit: Unit) -> bool:
+        """The section heading ``unit`` names a section not read yet, and the question under it
+        is no question already asked: the request's next section, not the response repeating
+        it (with its answers)."""
+        following = self.letter.units[unit.index + 1]
+        return (
+            not any(
+                p.heading is not None and _same_heading(p.heading.text, unit.text)
+                for p in self.letter.pieces
+            )
+            and not any(_repeats(following.text, p) for p in self.letter.pieces)
+            and not _asked_again(following.text, self.letter.pieces)
+        )
 
     def continues_request(self, unit: Unit) -> bool:
         """In the answers, a labelled or bulleted ask that carries on the request's list."""
@@ -1068,7 +1120,7 @@ class _Reader:
             return False
         label = read_item(text)
         if label is not None and self.labels:
-            if sum(p.heading is not None for p in self.letter.pieces) > 1:
+            if not self.in_turn and sum(p.heading is not None for p in self.letter.pieces) > 1:
                 # The request came in sections, each under its heading and numbered from 1:
                 # a number after it carries on no list, it answers one of the sections.
                 return False
@@ -1286,6 +1338,11 @@ def _step(reader: _Reader, unit: Unit) -> None:
         else:
             reader.open(unit)
         return
+    if reader.state == "answer" and reader.letter.pieces and reader.next_section(unit):
+        reader.headings.add(unit.index)
+        reader.in_turn = True
+        reader.open(unit)  # "Street lighting" over "1. How many ...?" after the answers above
+        return
     if reader.state == "answer" and reader.letter.pieces and _leads_more_asks(reader, unit):
         reader.open(unit, continued=True)  # "Please also provide details of ... to include;"
         return
@@ -1424,6 +1481,12 @@ def section_heading(letter: Letter, unit: Unit) -> str | None:
     if not any(u.asks for u in listed) or any(u.authority for u in listed):
         return None  # a heading over answers numbered like the request ("1. 3,412 were ...")
     return text.rstrip(":").rstrip()
+
+
+def _first_number(unit: Unit) -> bool:
+    """Whether ``unit`` is the first item of a numbered list ("1. How many ...?")."""
+    label = read_item(unit.text)
+    return label is not None and label.kind == "num" and label.value == "1"
 
 
 def _same_heading(one: str, other: str) -> bool:
