@@ -121,7 +121,11 @@ def find_answers(
     text: str, layout: Layout, points: list[RequestPoint], zones: list[Span]
 ) -> Answers:
     """Assign the response ``zones`` to the request ``points``."""
-    markers = _markers(layout, points, zones) or _paragraphs_in_turn(text, points, zones)
+    markers = (
+        _section_markers(layout, points, zones)
+        or _markers(layout, points, zones)
+        or _paragraphs_in_turn(text, points, zones)
+    )
     if not markers:
         return Answers(general=list(zones), new_points=list(points))
     markers = _with_the_rest(layout, zones, markers, [p.key for p in points])
@@ -334,6 +338,91 @@ def _answers_of(answers: Answers, key: str) -> list[Span] | None:
 
 
 # --------------------------------------------------------------------------- markers
+
+
+def _section_markers(
+    layout: Layout, points: list[RequestPoint], zones: list[Span]
+) -> list[_Marker]:
+    """Answers to a request in sections, each numbered from 1 ("Potholes" / "1." "2.",
+    "Street lighting" / "1." "2."). Where the response repeats the headings, a number answers
+    that point of the section whose heading it stands under (a heading with no numbers under
+    it answers the whole section); where it does not, the numbers start again at 1 once for
+    each section, and the runs answer the sections in order."""
+    sections: list[dict[str, str]] = []  # each section's own numbers -> the points' keys
+    titles: list[str] = []
+    for point in points:
+        if not point.section:
+            return []
+        if not titles or titles[-1] != point.section:
+            titles.append(point.section)
+            sections.append({})
+        sections[-1][label_key(point.label[len(point.section) :])] = point.key
+    if len(sections) < 2:
+        return []
+    named_by = [_normal(title) for title in titles]
+    found: list[_Marker] = []
+    current: int | None = None  # the section whose heading the response last repeated
+    headed = False
+    reached = -1  # without headings: the run of numbers reached, one run for each section
+    last = 0  # the last number read in the current section or run
+    heading_at: int | None = None  # a heading repeated, no number read under it yet
+    inner = 0  # the last number of a list inside an answer ("The figures are:" / "1. ...")
+    for zone in zones:
+        for line in layout.lines_in(zone.start, zone.end):
+            named = _section_named(line.text, named_by)
+            if named is not None:
+                if heading_at is not None and current is not None:
+                    found.append(_Marker(heading_at, tuple(sections[current].values()), lead=True))
+                current, headed, last, heading_at = named, True, 0, line.start
+                continue
+            keys = marker_keys(line.text)
+            number = re.match(r"\d{1,2}", keys[0]) if keys else None
+            if number is None:
+                continue
+            first = int(number.group(0))
+            opens = last >= 1 and _after_colon(layout, line)  # under an answer ending in ":"
+            if first == (inner + 1 if inner else 1) and (inner or opens):
+                inner = first
+                continue  # "The figures by ward are:" / "1. North ..." "2. South ...": its list
+            inner = 0
+            if not headed:
+                if first == 1 and (reached < 0 or last >= 1):
+                    reached, last = reached + 1, 0
+                current = reached if reached < len(sections) else None
+            if current is None or first <= last:
+                continue  # a list inside an answer, numbered afresh
+            mapped = tuple(sections[current][k] for k in keys if k in sections[current])
+            if not mapped:
+                continue
+            found.append(_Marker(line.start, mapped, labelled=True))
+            last = max(int(m.group(0)) for k in keys if (m := re.match(r"\d{1,2}", k)))
+            heading_at = None
+    if heading_at is not None and current is not None:
+        found.append(_Marker(heading_at, tuple(sections[current].values()), lead=True))
+    if not headed and reached != len(sections) - 1:
+        return []  # as many runs of numbers as sections, or they are not the sections' answers
+    answered = {key for marker in found for key in marker.keys}
+    if sum(any(key in answered for key in own.values()) for own in sections) < 2:
+        return []
+    return sorted(found, key=lambda marker: marker.start)
+
+
+def _section_named(line: str, titles: list[str]) -> int | None:
+    """Which section's heading ``line`` repeats, if any (with or without its own "Part 2 –")."""
+    if len(line) > _LONGEST_SECTION_TITLE or line.rstrip().endswith((".", "?", "!", ",", ";")):
+        return None
+    words = _normal(line)
+    for index, title in enumerate(titles):
+        if words and (words == title or _TITLE_LABEL.sub("", words) == _TITLE_LABEL.sub("", title)):
+            return index
+    return None
+
+
+#: A section heading's own label before its title: "section a ", "part 2 ".
+_TITLE_LABEL = re.compile(
+    r"^(?:section|part|chapter|theme|topic|area)\s+(?:\d{1,2}|[a-z]|[ivx]{1,4})\s+"
+)
+_LONGEST_SECTION_TITLE = 80
 
 
 def _markers(layout: Layout, points: list[RequestPoint], zones: list[Span]) -> list[_Marker]:

@@ -40,6 +40,9 @@ class RequestPoint:
     context: str = ""  # the words of the item this point is a part of ("2. How many ...: a) ...")
     #: How the request was divided to find it: "numbered", "inline", "bullets", "asks", "whole".
     by: str = "numbered"
+    #: The heading of the request's section the point is in, when the request is divided into
+    #: sections each numbered from 1 ("Street lighting"); its label then starts with it.
+    section: str = ""
 
     @property
     def key(self) -> str:

@@ -111,6 +111,9 @@ class Piece:
     at_top: bool = False  # read as the request only because the page opens with it
     #: The question's own cell, when a table row holds both question and answer.
     question: Span | None = None
+    #: The heading over the piece's numbered list, when the request is divided into sections
+    #: under headings ("Potholes", "Part 2 – Street lighting"), each numbered from 1.
+    heading: Unit | None = None
 
     @property
     def span(self) -> Span:
@@ -733,6 +736,11 @@ class _Reader:
     #: A "Question" heading straight over a "Response" heading: a two-column table read row
     #: by row, so questions and answers alternate line by line.
     columns: bool = False
+    #: Indices of the units read as the headings of the request's sections: their own labels
+    #: ("Part 2 – Street lighting") are not the list's numbers.
+    headings: set[int] = field(default_factory=set)
+    #: The sections are answered in turn, question by question, not after the whole request.
+    in_turn: bool = False
 
     # -- pieces ----------------------------------------------------------------------
 
@@ -743,8 +751,39 @@ class _Reader:
         self.state = "request"
         self.quoted = unit.text.lstrip()[:1] in _OPEN_QUOTES
         self.curly = self.straight = 0
+        heading = self._heading_over(unit)
+        if heading is not None:
+            # "Libraries" over "1. How many ...?", the questions answered in turn: the heading
+            # names the section the questions are in.
+            self.current.units.insert(0, heading)
+            self.current.heading = heading
+            self._mark(heading)
         self._count_quotes(unit.text)
         self._mark(unit)
+
+    def _heading_over(self, unit: Unit) -> Unit | None:
+        """The section heading straight over a list of asks numbered from 1 that opens a piece,
+        when the authority's words left it out of the request."""
+        if not unit.index:
+            return None
+        before = self.letter.units[unit.index - 1]
+        if (
+            before.role not in ANSWERING
+            or not _first_number(unit)
+            or section_heading(self.letter, before) is None
+        ):
+            return None
+        # Only where another section follows, numbered from 1 again under a heading of its
+        # own: a page's title over its questions ("Response to FOI request 23/0456") is none.
+        for other in self.letter.units[unit.index + 1 : self.letter.main[1]]:
+            if (
+                other.role in ANSWERING
+                and not _same_heading(other.text, before.text)
+                and section_heading(self.letter, other) is not None
+                and _first_number(self.letter.units[other.index + 1])
+            ):
+                return before
+        return None
 
     def extend(self, unit: Unit) -> None:
         assert self.current is not None
@@ -767,6 +806,12 @@ class _Reader:
 
     def _mark(self, unit: Unit) -> None:
         unit.role = Role.REQUEST
+        if unit.index in self.headings or section_heading(self.letter, unit) is not None:
+            self.headings.add(unit.index)
+            assert self.current is not None
+            if self.current.heading is None and not self.current_labels():
+                self.current.heading = unit
+            return
         label = read_item(unit.text)
         if label is not None:
             self.labels.append(label)
@@ -1013,7 +1058,60 @@ class _Reader:
 
     def current_labels(self) -> list[ItemLabel]:
         assert self.current is not None
-        return [label for u in self.current.units if (label := read_item(u.text)) is not None]
+        return [
+            label
+            for u in self.current.units
+            if u.index not in self.headings and (label := read_item(u.text)) is not None
+        ]
+
+    def section(self, unit: Unit) -> str | None:
+        """What a section heading inside the request does: "more" when the list under it
+        carries on the request's numbering ("School transport" ... "2." then "Travel
+        training" over "3."), "new" when it numbers from 1 again under a heading of its own,
+        as the section before it did ("Potholes" / "1." "2.", then "Street lighting" / "1.").
+        None when ``unit`` heads no list of asks."""
+        assert self.current is not None
+        if section_heading(self.letter, unit) is None:
+            return None
+        label = read_item(self.letter.units[unit.index + 1].text)
+        assert label is not None
+        seen = [s for s in self.current_labels() if s.kind == "num"]
+        if seen and _follows(seen, label):
+            return "more"
+        if (
+            label.value == "1"
+            and seen
+            and seen[0].value == "1"
+            and self.current.heading is not None
+            and self._fresh_section(unit)
+        ):
+            return "new"
+        return None
+
+    def next_section(self, unit: Unit) -> bool:
+        """After an answer, the next section of a request answered question by question:
+        a heading not yet read over asks numbered from 1 again, when the request began under
+        a heading of its own ("Potholes" / "1. ...?" / its answer / "2. ...?" / its answer,
+        then "Street lighting" / "1. ...?")."""
+        if not any(p.heading is not None for p in self.letter.pieces):
+            return False
+        if section_heading(self.letter, unit) is None:
+            return False
+        return _first_number(self.letter.units[unit.index + 1]) and self._fresh_section(unit)
+
+    def _fresh_section(self, unit: Unit) -> bool:
+        """The section heading ``unit`` names a section not read yet, and the question under it
+        is no question already asked: the request's next section, not the response repeating
+        it (with its answers)."""
+        following = self.letter.units[unit.index + 1]
+        return (
+            not any(
+                p.heading is not None and _same_heading(p.heading.text, unit.text)
+                for p in self.letter.pieces
+            )
+            and not any(_repeats(following.text, p) for p in self.letter.pieces)
+            and not _asked_again(following.text, self.letter.pieces)
+        )
 
     def continues_request(self, unit: Unit) -> bool:
         """In the answers, a labelled or bulleted ask that carries on the request's list."""
@@ -1022,6 +1120,10 @@ class _Reader:
             return False
         label = read_item(text)
         if label is not None and self.labels:
+            if not self.in_turn and sum(p.heading is not None for p in self.letter.pieces) > 1:
+                # The request came in sections, each under its heading and numbered from 1:
+                # a number after it carries on no list, it answers one of the sections.
+                return False
             return _follows(self.labels, label)
         style = bullet_style(text)
         if style is not None and _FIGURE_ONLY.match(text):
@@ -1202,6 +1304,14 @@ def _step(reader: _Reader, unit: Unit) -> None:
             return
     if reader.state == "request":
         assert reader.current is not None
+        section = reader.section(unit)
+        if section is not None:
+            reader.headings.add(unit.index)
+            if section == "new":
+                reader.open(unit)  # the next section of the request, numbered afresh
+            else:
+                reader.extend(unit)
+            return
         if not reader.ends_request(unit):
             reader.extend(unit)
             return
@@ -1227,6 +1337,11 @@ def _step(reader: _Reader, unit: Unit) -> None:
                 reader.state = "answer" if reader.letter.pieces else "before"
         else:
             reader.open(unit)
+        return
+    if reader.state == "answer" and reader.letter.pieces and reader.next_section(unit):
+        reader.headings.add(unit.index)
+        reader.in_turn = True
+        reader.open(unit)  # "Street lighting" over "1. How many ...?" after the answers above
         return
     if reader.state == "answer" and reader.letter.pieces and _leads_more_asks(reader, unit):
         reader.open(unit, continued=True)  # "Please also provide details of ... to include;"
@@ -1338,6 +1453,55 @@ _FIRST_PERSON = re.compile(r"\b(?:we|I|our|us|my)\b", re.IGNORECASE)
 
 #: A letter (or roman numeral) alone on its line, without the stop a list label has: "C".
 _LONE_LETTER = re.compile(r"^\s*\(?(?:[a-z]|[ivx]{1,4})\)?\s*$", re.IGNORECASE)
+
+
+def section_heading(letter: Letter, unit: Unit) -> str | None:
+    """The heading of a section of the request, as written less a closing colon: a short line
+    that asks nothing ("Potholes", "Section A: Potholes", "Part 2 – Street lighting") straight
+    over a numbered list whose items ask. None for any other unit."""
+    text = unit.text.strip()
+    if "\n" in text or len(text) > _LONGEST_SECTION_HEADING or not text[:1].isupper():
+        return None
+    if _SECTION_TITLE.match(text) is None and (read_item(text) is not None or not is_heading(text)):
+        return None
+    units = letter.units
+    following = units[unit.index + 1] if unit.index + 1 < len(units) else None
+    label = read_item(following.text) if following is not None else None
+    if following is None or label is None or label.kind != "num" or label.sub:
+        return None
+    if statute_heading(text) or unit.asks or unit.authority:
+        return None
+    if voice.request_heading(text) is not None or voice.response_heading(text) is not None:
+        return None
+    listed = []
+    for item in units[following.index : following.index + _LONGEST_SECTION]:
+        if read_item(item.text) is None:
+            break
+        listed.append(item)
+    if not any(u.asks for u in listed) or any(u.authority for u in listed):
+        return None  # a heading over answers numbered like the request ("1. 3,412 were ...")
+    return text.rstrip(":").rstrip()
+
+
+def _first_number(unit: Unit) -> bool:
+    """Whether ``unit`` is the first item of a numbered list ("1. How many ...?")."""
+    label = read_item(unit.text)
+    return label is not None and label.kind == "num" and label.value == "1"
+
+
+def _same_heading(one: str, other: str) -> bool:
+    return _words(one) == _words(other)
+
+
+#: A section heading that carries its own label before its title: "Section A: Potholes",
+#: "Part 2 – Street lighting" (the title is what a bare "Part 2" lacks).
+_SECTION_TITLE = re.compile(
+    r"^(?i:section|part|chapter|theme|topic|area)\s+(?:\d{1,2}|[A-Z]|[IVX]{1,4})\s*"
+    r"(?::|[-–—]|\.(?=\s))\s*[A-Z]"
+)
+_LONGEST_SECTION_HEADING = 80
+#: How many numbered items under a section heading are read to hear whether they ask.
+_LONGEST_SECTION = 12
 
 
 def _group_label(letter: Letter, unit: Unit) -> bool:
@@ -1844,6 +2008,7 @@ def _join_adjacent(letter: Letter) -> None:
             and previous.question is None
             and piece.question is None
             and not piece.reported
+            and (piece.heading is None or previous.heading is None)  # two sections stay two
             and _nothing_between(letter, previous, piece)
         ):
             previous.units.extend(piece.units)
