@@ -23,6 +23,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+from ..citations import parse_citations
 from ..documents import Document, load_document
 from ..team import team_held
 from . import voice
@@ -711,9 +712,12 @@ class _DecisionContext:
 
         ``asked`` is the point's own words: a sentence that only quotes them again ("1. Between
         1 January 2025 and present date, on", a page cut inside the question requoted above its
-        answer) is the question, not a substantive answer."""
+        answer) is the question, not a substantive answer; and a provision the question itself
+        names ("How many times did the department use section 35?") is what the answer talks
+        about, not a ground it relies on."""
+        grounds = _not_asked_about(self.grounds, asked)
         reading = read_decision(
-            self.layout, spans, self.grounds, self.cache, reasons=self.reasons, tables=self.tables
+            self.layout, spans, grounds, self.cache, reasons=self.reasons, tables=self.tables
         )
         if reading.determination is None and default:
             substantive = _first_substantive(
@@ -733,6 +737,25 @@ class _DecisionContext:
                     "assumed",
                 )
         return reading
+
+
+def _not_asked_about(grounds: list[Ground], asked: str) -> list[Ground]:
+    """The grounds, less those citing a provision the point's own question names."""
+    if not asked or not _PROVISION_WORD.search(asked):
+        return grounds
+    named = {c.id for c in parse_citations(asked)}
+    if not named:
+        return grounds
+    return [g for g in grounds if not any(_same_or_within(g.id, n) for n in named)]
+
+
+#: A question naming a provision says "section", "s." or "regulation" somewhere.
+_PROVISION_WORD = re.compile(r"(?i)\b(?:sections?|s\.|regs?\.|regulations?|exemptions?)\s*\d")
+
+
+def _same_or_within(ground: str, named: str) -> bool:
+    """ "s.35(1)(a)" is within "s.35": the question named the section, the answer its part."""
+    return ground == named or ground.startswith(named + "(")
 
 
 def _first_substantive(
