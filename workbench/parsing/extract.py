@@ -92,7 +92,12 @@ def _read(
     regime = with_address(regime, name)
     result.regime = regime.regime  # type: ignore[assignment]
     _note(result, "regime", regime.evidence)
-    readings = _read_points(letter, answers.new_points, answers, zones, grounds)
+    # Whether the text stops mid-sentence is read as written: "... see our privacy notice**"
+    # ends on its closing mark.
+    last_line = stops_mid_sentence(layout if as_written == response_text else Layout(as_written))
+    readings = _read_points(
+        letter, answers.new_points, answers, zones, grounds, cut=last_line is not None
+    )
     result.points = [_point(point, decision) for point, decision in readings]
     if reading.divided_by_asks or reading.how in ("none", "answers"):
         for point in result.points:
@@ -110,9 +115,7 @@ def _read(
             for point, (_, decision) in zip(result.points, readings, strict=True)
         ],
     )
-    # Whether the text stops mid-sentence is read as written: "... see our privacy notice**"
-    # ends on its closing mark.
-    _mark_cut_short(layout if as_written == response_text else Layout(as_written), result)
+    _mark_cut_short(last_line, result)
     result.confidence.update(
         field_confidence(
             result,
@@ -125,9 +128,8 @@ def _read(
     return result
 
 
-def _mark_cut_short(layout: Layout, result: Extraction) -> None:
+def _mark_cut_short(last_line: Span | None, result: Extraction) -> None:
     """A text that stops mid-sentence may have lost what overturns its readings."""
-    last_line = stops_mid_sentence(layout)
     if last_line is None:
         return
     result.text_cut_short = True
@@ -285,6 +287,8 @@ def _read_points(
     answers: Answers,
     zones: list[Span],
     grounds: list[Ground],
+    *,
+    cut: bool = False,
 ) -> list[tuple[RequestPoint, Reading]]:
     """Each point's decision: from its own answer, else the whole response, else nothing.
 
@@ -350,9 +354,79 @@ def _read_points(
         _whole_request_for_undecided(readings, answers, context)
         _cost_refuses_the_rest(readings, answers)
         _attach_loose_grounds(readings, answers, grounds)
+        if cut:
+            _lost_with_the_cut(readings, answers, zones)
+    if cut:
+        _assumed_for_all(readings, answers)
     _cost_covers_the_whole(readings, letter, zones)
     _attach_implied_grounds(readings, grounds)
     return readings
+
+
+def _lost_with_the_cut(
+    readings: list[tuple[RequestPoint, Reading]], answers: Answers, zones: list[Span]
+) -> None:
+    """A text cut short in its answers, given one by one ("1. ...", "2. ..." or each question
+    then its answer), has lost the answers of the points after the last one it reaches: a
+    point asked after every point answered decides nothing in the stored text (the corpus
+    convention), whatever the rest of the letter says of some of the information ("some of it
+    is withheld under section 43") or another point's refusal. Only what is said of them all
+    before the cut still stands: a refusal of the whole request (s.12, s.14, s.14(2)) stated
+    outside every point's own answer, or a decision the letter says covers "all" of it. When
+    the letter goes on past its last answer (a closing paragraph, a page's footer), the cut is
+    not in the answers and the points it skipped are left as read."""
+    answered = [i for i, (point, _) in enumerate(readings) if answers.by_key.get(point.key)]
+    if not answered:
+        return
+    own = [span for spans in answers.by_key.values() for span in spans]
+    last = max(span.end for span in own)
+    if any(span.end > last and span.text.strip() for span in answers.general):
+        return  # the answers end before the cut: the letter goes on past them (and then stops)
+    whole = any(_WHOLE_COST.search(zone.text) for zone in zones)
+    for index in range(answered[-1] + 1, len(readings)):
+        point, reading = readings[index]
+        if reading.determination is None or _said_of_all(reading, own, whole):
+            continue
+        readings[index] = (point, Reading(None, [], [], _LOST, "lost_with_cut"))
+
+
+def _said_of_all(reading: Reading, own: list[Span], whole: bool) -> bool:
+    """Whether ``reading`` is what the letter said of the whole request."""
+    if reading.determination in _REFUSES_ALL and (
+        whole or not any(_inside(span.start, own) for span in reading.evidence)
+    ):
+        return True
+    return any(
+        any(word in span.text.lower() for word in ("all", "none", "each", "every", "any", "whole"))
+        and _FOR_ALL.search(span.text)
+        for span in reading.evidence
+    )
+
+
+def _assumed_for_all(readings: list[tuple[RequestPoint, Reading]], answers: Answers) -> None:
+    """In a text cut short, a point with no answer of its own, taken as disclosed only because
+    the letter refuses nothing before the cut, may have lost its refusal with the rest."""
+    for point, reading in readings:
+        if reading.basis == "assumed" and not answers.by_key.get(point.key):
+            reading.confidence = min(reading.confidence, _LOST)
+
+
+#: Refusals that cover a request as a whole (FOIA s.12 with the Fees Regulations' aggregation,
+#: s.14(1), s.14(2)) when stated outside any one point's answer.
+_REFUSES_ALL = frozenset(
+    {Determination.COST_LIMIT, Determination.VEXATIOUS, Determination.REPEATED}
+)
+#: A decision said of everything asked: "none of the information you requested is held",
+#: "all of the documents are enclosed", "your whole request".
+_FOR_ALL = re.compile(
+    r"\b(?:all|none|each|every)\s+(?:of\s+)?(?:the\s+|your\s+|these\s+|this\s+)?"
+    r"(?:information|questions|points|parts|items|requests|elements|documents|records)\b|"
+    r"\bany\s+of\s+(?:the\s+|your\s+|this\s+)?(?:information|questions|points|parts|items|"
+    r"documents|records)\b|\b(?:whole|entire)\s+(?:of\s+)?(?:your\s+|the\s+|this\s+)?request\b",
+    re.IGNORECASE,
+)
+#: Confidence of a point whose answer is lost with the cut, or taken as disclosed for want of it.
+_LOST = 0.3
 
 
 #: The letter says the cost limit covers the whole request: "if one part of a request exceeds
