@@ -106,6 +106,12 @@ _REQUEST_BELOW = re.compile(
     r"\bsee\s+below\s+(?:a|your|the)\s+(?:request|questions?)\b",
     re.IGNORECASE,
 )
+#: "Our response to each part of your request is set out below": what is set out is the
+#: response, "your request" only the object of "response to".
+_ANSWER_TO = re.compile(
+    r"\b(?:response|reply|answer)s?\s+to\s+(?:\w+\s+){0,4}?(?:your|the)\s+request",
+    re.IGNORECASE,
+)
 #: A request reported in running text: "You asked us for copies of ...".
 _REPORTED_ASK = re.compile(
     r"""\b(?:(?:you|the\s+(?:applicant|requester|requestor|customer|enquirer))\s+(?:have\s+|has\s+)?
@@ -355,8 +361,10 @@ _SHORT_LEAD = 60
 
 def introduces_request(sentence: str) -> bool:
     """ "Your request read:", "You asked:": the quoted request follows."""
-    if "below" in sentence.lower() and _REQUEST_BELOW.search(sentence):
-        return True  # "Below is your request and our response."
+    if "below" in sentence.lower():
+        below = _REQUEST_BELOW.search(sentence)
+        if below is not None and not _ANSWER_TO.search(sentence, 0, below.end()):
+            return True  # "Below is your request and our response."
     if sentence.rstrip().endswith(GLYPHS):
         sentence = GLYPH_AT_END.sub("", sentence)  # "You asked for: ·" - the first item's bullet
     if _DANGLING_INTRO.search(sentence) and not _REVIEW_GROUNDS.search(sentence):
