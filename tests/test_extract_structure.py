@@ -285,3 +285,14 @@ def test_a_provision_the_question_names_is_its_subject_not_a_ground():
     first, second = extract(text).points
     assert first.provisions == [] and first.confidence < 0.8
     assert (second.determination, second.provisions) == (D.HELD_WITHHELD, ["s.36(2)(c)"])
+
+
+def test_a_response_to_the_request_set_out_below_is_the_response():
+    from workbench.parsing import voice
+
+    assert voice.introduces_request("Your questions are set out below.")
+    assert voice.introduces_request("Below is your request and our response.")
+    assert not voice.introduces_request("Our answers to your questions are set out below.")
+    assert not voice.introduces_request(
+        "Our response to each part of your request is set out below."
+    )

@@ -109,7 +109,7 @@ _REQUEST_BELOW = re.compile(
 #: "Our response to each part of your request is set out below": what is set out is the
 #: response, "your request" only the object of "response to".
 _ANSWER_TO = re.compile(
-    r"\b(?:response|reply|answer)s?\s+to\s+(?:\w+\s+){0,4}?(?:your|the)\s+request",
+    r"\b(?:response|reply|answer)s?\s+to\s+(?:\w+\s+){0,4}?(?:your|the)\s+(?:request|questions?)\b",
     re.IGNORECASE,
 )
 #: A request reported in running text: "You asked us for copies of ...".
