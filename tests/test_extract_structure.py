@@ -296,3 +296,26 @@ def test_a_response_to_the_request_set_out_below_is_the_response():
     assert not voice.introduces_request(
         "Our response to each part of your request is set out below."
     )
+    # The authority leading into its answers, naming the request on the way.
+    assert not voice.introduces_request(
+        "In response to your request, please find our answers below:"
+    )
+    assert not voice.introduces_request("With regard to your questions, we can advise:")
+    assert not voice.introduces_request("In answer to your email, our response is:")
+    # The requester's ask told back stays a lead-in, whatever words it quotes.
+    assert voice.introduces_request("You asked if we can provide:")
+
+
+def test_answers_after_the_authoritys_lead_in_are_answers_not_a_second_request():
+    letter = (LETTER_DIR / "response-to-your-request-set-out-below.txt").read_text(encoding="utf-8")
+    text = letter_text(
+        letter.replace(
+            "Our response to each part of your request is set out below.",
+            "In response to your request, please find our answers below:",
+        )
+    )
+    assert [(p.label, p.determination) for p in extract(text).points] == [
+        ("1", D.HELD_DISCLOSED),
+        ("2", D.HELD_DISCLOSED),
+        ("3", D.NOT_HELD),
+    ]

@@ -351,6 +351,21 @@ _ANSWER_FOLLOWS = re.compile(
 )
 
 
+#: The authority leading into its own answers, whatever request it names on the way: "In
+#: response to your request, please find our answers below:", "With regard to your questions,
+#: we can advise:", "In answer to your email, our response is:".
+_ANSWERS_LEAD = re.compile(
+    r"\bplease\s+(?:find|see)\s+(?:below\s+)?(?:our|my|the)\s+(?:responses?|repl(?:y|ies)|answers?)\b"
+    r"|\b(?:I|we)\s+(?:can|are\s+(?:now\s+)?able\s+to|would\s+like\s+to|wish\s+to)\s+(?:now\s+)?"
+    r"(?:advise|confirm|inform\s+you|respond|reply|answer|provide)\b"
+    r"|\b(?:our|my)\s+(?:responses?|repl(?:y|ies)|answers?)\s+(?:is|are)\b",
+    re.IGNORECASE,
+)
+#: The requester's ask told back: "You asked if we can provide:" stays a request's lead-in.
+_YOU_ASKED = re.compile(
+    r"\byou\s+(?:have\s+|had\s+)?(?:asked|requested|wrote|sought|enquired|wanted)\b", re.IGNORECASE
+)
+
 #: A bullet glyph ending a line: a PDF copied to text puts the next item's bullet there.
 GLYPHS = ("·", "•", "\uf0b7", "\uf0a7")
 GLYPH_AT_END = re.compile(r"\s[·•\uf0b7\uf0a7]\s*$")
@@ -379,6 +394,8 @@ def introduces_request(sentence: str) -> bool:
         return False  # "You requested a review of our handling, that looks into:" - its grounds
     if _ANSWER_FOLLOWS.search(sentence):
         return False  # "The information you asked for is available on our website:" - the answer
+    if _ANSWERS_LEAD.search(sentence) and not _YOU_ASKED.search(sentence):
+        return False  # "In response to your request, please find our answers below:"
     return bool(_INTRO.search(sentence))
 
 
