@@ -331,8 +331,10 @@ def _cues(book: PhraseBook, text: str, skipped: Callable[[], bool]) -> list[str]
         lowered = text.lower()
     said = book.matching("cues", text, lowered)
     found = [name for name in _CUE_NAMES if name in said]
-    if "disclosed" not in found and "figures" in said:
-        found.append("disclosed")  # figures given as the answer
+    if "disclosed" not in found and "figures" in said and not text.rstrip().endswith("?"):
+        # figures given as the answer (not a number in a question restated over its answer:
+        # "How many 999 calls were received?")
+        found.append("disclosed")
     if "cost" in said and "cost_denied" not in said:
         found.append("cost")
     if not found:

@@ -727,6 +727,9 @@ class _Reader:
     state: str = "before"  # "before", "intro", "request", "answer"
     current: Piece | None = None
     quoted: bool = False  # the current piece opened with a quotation mark
+    #: The lead-in ended with the quotation mark that opens the request ("... for:- '"), so
+    #: the request ends with the line that closes it.
+    after_quote: bool = False
     curly: int = 0
     straight: int = 0
     spoken: bool = False  # the authority has spoken (the request is no longer at the top)
@@ -750,6 +753,11 @@ class _Reader:
         self.letter.pieces.append(self.current)
         self.state = "request"
         self.quoted = unit.text.lstrip()[:1] in _OPEN_QUOTES
+        self.after_quote = (
+            not self.quoted
+            and self.previous is not None
+            and self.previous.text.rstrip().endswith(tuple(_OPEN_QUOTES))
+        )
         self.curly = self.straight = 0
         heading = self._heading_over(unit)
         if heading is not None:
@@ -793,7 +801,7 @@ class _Reader:
 
     def close(self) -> None:
         self.current = None
-        self.quoted = False
+        self.quoted = self.after_quote = False
 
     def _count_quotes(self, value: str) -> None:
         self.curly += value.count("“") - value.count("”")
@@ -840,6 +848,8 @@ class _Reader:
             # after a wider gap than the request's own paragraphs ends it.
         if self.quoted and text.lstrip()[:1] not in _OPEN_QUOTES:
             return True  # the quotation has closed
+        if self.after_quote and self.current.units[-1].text.rstrip().endswith(_CLOSE_QUOTES):
+            return True  # "2. copies of the notes made there in 2025'": the quotation closed
         assert self.current is not None
         if unit.role is Role.HEADING and statute_heading(text.split("\n", 1)[0]):
             return True  # "Section 21 – information already reasonably accessible": the answer
@@ -1144,6 +1154,7 @@ class _Reader:
 
 
 _OPEN_QUOTES = "\"“‘'"
+_CLOSE_QUOTES = ('"', "”", "’", "'")
 #: A web address (which a mail system may rewrite when it quotes a message back).
 _ADDRESS = re.compile(r"\b(?:https?://|www\.)\S+", re.IGNORECASE)
 #: How many figure rows in a row make a table.
@@ -1385,6 +1396,14 @@ def _step(reader: _Reader, unit: Unit) -> None:
         assert reader.current is not None
         reader.current.at_top = True
         return
+    if (
+        reader.state in ("before", "answer")
+        and not reader.letter.pieces
+        and _REQUEST_NUMBER.match(text)
+        and _opens_quote(reader, unit)
+    ):
+        reader.state = "intro"  # "Original Request FOI2018/01112" over the request quoted
+        return
     last = _last_sentence(text)
     announces = reader.state == "answer" and (
         _AS_FOLLOWS.match(text.rstrip()) is not None
@@ -1399,6 +1418,13 @@ def _step(reader: _Reader, unit: Unit) -> None:
         return
     if unit.authority and not _record_field(text):
         reader.spoken = True
+
+
+def _opens_quote(reader: _Reader, unit: Unit) -> bool:
+    """Whether the unit after ``unit`` opens with a quotation mark."""
+    units = reader.letter.units
+    following = units[unit.index + 1] if unit.index + 1 < len(units) else None
+    return following is not None and following.text.lstrip()[:1] in _OPEN_QUOTES
 
 
 #: The fewest words an item of a list must have to be read as an ask in other words.

@@ -369,6 +369,8 @@ _YOU_ASKED = re.compile(
 #: A bullet glyph ending a line: a PDF copied to text puts the next item's bullet there.
 GLYPHS = ("·", "•", "\uf0b7", "\uf0a7")
 GLYPH_AT_END = re.compile(r"\s[·•\uf0b7\uf0a7]\s*$")
+#: Quotation marks that open a quotation, left at the end of its lead-in's line.
+_OPENING_QUOTES = ("“", "‘", '"')
 
 #: The longest lead-in read as one when it ends in a semicolon rather than a colon.
 _SHORT_LEAD = 60
@@ -382,6 +384,9 @@ def introduces_request(sentence: str) -> bool:
             return True  # "Below is your request and our response."
     if sentence.rstrip().endswith(GLYPHS):
         sentence = GLYPH_AT_END.sub("", sentence)  # "You asked for: ·" - the first item's bullet
+    if sentence.rstrip().endswith(_OPENING_QUOTES):
+        # "... your request of 15 February for:- '": the quotation opens on the next line
+        sentence = sentence.rstrip()[:-1]
     if _DANGLING_INTRO.search(sentence) and not _REVIEW_GROUNDS.search(sentence):
         return True  # "I have now completed my review of our response to your request ... for
         # copies of all correspondence ... in respect of" - the request's items follow
