@@ -425,7 +425,10 @@ _POINTING = re.compile(
     r"(?:enter|click(?:\s+on)?|follow|copy|open|use)\s+(?:this|the|our)\s+(?:link|address|url))\b",
     re.I,
 )
-_SENTENCE_BREAK = re.compile(r"(?<=[.?!])\s+(?=[\"“(]?[A-Z0-9])")
+#: The space after a sentence's stop, before the next sentence opens. It opens with the space
+#: and looks back for the stop from there: a pattern that opens with a plain class is tried only
+#: at the spaces of a text, one that opens by looking back at every offset (the same splits).
+_SENTENCE_BREAK = re.compile(r"\s(?<=[.?!]\s)\s*(?=[\"“(]?[A-Z0-9])")
 #: "..., then please contact us", "please let me know": an offer of help, wherever it stands
 #: in the sentence, asks for no information (what else the sentence says may still ask).
 _POLITE = re.compile(
