@@ -236,10 +236,13 @@ def read_decision(
                 # cells lost their rules gives figures as surely as one that kept them.
                 signals.add("figures", run[0])
         for sentence in layout.sentences_in(span.start, span.end) or [span]:
+            cues = cache.cues(sentence)
+            if not cues:
+                continue  # most sentences carry none: whether they argue is never asked
             in_reasons = any(r.start <= sentence.start < r.end for r in reasons) or bool(
                 book.find("skip", "arguments", sentence.text)
             )
-            for name in cache.cues(sentence):
+            for name in cues:
                 if not (in_reasons and name in _NOT_IN_REASONS):
                     signals.add(name, sentence)
     for table in tables:
