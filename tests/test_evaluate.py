@@ -95,6 +95,24 @@ def test_labels_match_whatever_the_wording():
     assert [[p.label for p in m] for _, m in align_points(truth, got)] == [["1"], ["Q2"]]
 
 
+def test_section_labels_match_their_own_section_only():
+    # A number repeated under a new heading is told apart by the heading ("Street lighting 1");
+    # a section named "Part 2 – ..." is not point 2, nor are its questions parts of point 2.
+    truth = [
+        {"label": "Potholes 1"},
+        {"label": "Street lighting 1"},
+        {"label": "Part 2 – Street lighting 1"},
+        {"label": "2"},
+    ]
+    got = [
+        Point(label="Street lighting 1"),
+        Point(label="Potholes 1"),
+        Point(label="Part 2 – Street lighting 1"),
+    ]
+    matched = [[p.label for p in m] for _, m in align_points(truth, got)]
+    assert matched == [["Potholes 1"], ["Street lighting 1"], ["Part 2 – Street lighting 1"], []]
+
+
 def test_unreadable_answer_files_are_reported_not_fatal(tmp_path):
     (tmp_path / "broken.txt").write_text("Dear Sir")
     (tmp_path / "broken.json").write_text("{not json")

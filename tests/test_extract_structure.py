@@ -267,3 +267,21 @@ def test_the_years_listed_under_each_question_are_not_its_parts():
     # "i. 2021/22", "ii. 2022/23" under each numbered question: the periods it asks about.
     text = (LETTER_DIR / "year-items-and-labelled-answer-lines.txt").read_text(encoding="utf-8")
     assert [p.label for p in extract(letter_text(text)).points] == ["1", "2", "3"]
+
+
+def test_a_provision_the_question_names_is_its_subject_not_a_ground():
+    # The question asks about the use of section 40; the answer counts its uses. Section 40
+    # there is what the answer talks about: nothing was refused under it.
+    text = (
+        "Dear Ms Grey,\n\nYou asked:\n\n"
+        "1. How many times did the council apply a section 40 exemption to FOI requests in 2023?\n"
+        "2. Please provide the council's FOI policy.\n\n"
+        "Response\n\n"
+        "1. The council applied section 40(2) to withhold information 57 times in 2023.\n"
+        "2. The policy is withheld under section 36(2)(c), as its release would prejudice the "
+        "effective conduct of public affairs.\n\n"
+        "Yours sincerely,\nInformation Governance\n"
+    )
+    first, second = extract(text).points
+    assert first.provisions == [] and first.confidence < 0.8
+    assert (second.determination, second.provisions) == (D.HELD_WITHHELD, ["s.36(2)(c)"])

@@ -66,7 +66,10 @@ class Citation:
 
 _NUM = r"\d{1,3}[A-Z]{0,2}(?![a-z\d])(?![.,]\d)"
 _COMP = r"\s*\(\s*(?:\d{1,2}[A-Z]{0,2}|[a-z]{1,2}|[ivx]{1,5}|[A-Z])\s*\)"
-_REF = rf"{_NUM}(?:{_COMP})*"
+#: A subsection whose brackets were lost before a bracketed paragraph: "section 33 1(b)" is
+#: s.33(1)(b) (a number alone after the section is a subsection only when a bracket follows it).
+_LOST_SUB = r"(?:\s\d{1,2}(?=\s?\(\s*[a-z]{1,2}\s*\)))?"
+_REF = rf"{_NUM}{_LOST_SUB}(?:{_COMP})*"
 _SUBREF = rf"(?:{_COMP})+"
 _BOUNDARY = r"(?<![\w.'’])"
 
@@ -333,7 +336,14 @@ def _parts(ref: str) -> tuple[str, ...]:
     number = re.match(r"\d{1,3}[A-Z]{0,2}", ref)
     if number is None:  # unreachable for text matched by _REF; kept for a clear error
         raise CitationError(f"cannot read a provision number from {ref!r}", field=ref)
-    return (number.group(0), *_PART.findall(ref[number.end() :]))
+    rest = ref[number.end() :]
+    lost = re.match(r"\s(\d{1,2})(?=\s?\()", rest)  # "33 1(b)": the subsection's brackets lost
+    parts = (number.group(0), *([lost.group(1)] if lost else []), *_PART.findall(rest))
+    if len(parts) > 2 and parts[1] in ("i", "l", "I") and re.fullmatch(r"[a-z]", parts[2]):
+        # "38(i)(b)": the first subsection typed with the letter i (or l) for the figure 1; a
+        # lettered paragraph holds no lettered paragraphs of its own, so (i) cannot be one here
+        parts = (parts[0], "1", *parts[2:])
+    return parts
 
 
 def _read_group(text: str, match: re.Match[str]) -> _Group:

@@ -123,7 +123,11 @@ def find_answers(
     text: str, layout: Layout, points: list[RequestPoint], zones: list[Span]
 ) -> Answers:
     """Assign the response ``zones`` to the request ``points``."""
-    markers = _markers(layout, points, zones) or _paragraphs_in_turn(text, points, zones)
+    markers = (
+        _section_markers(layout, points, zones)
+        or _markers(layout, points, zones)
+        or _paragraphs_in_turn(text, points, zones)
+    )
     if not markers:
         return Answers(general=list(zones), new_points=list(points))
     markers = _with_the_rest(layout, zones, markers, [p.key for p in points])
@@ -338,6 +342,91 @@ def _answers_of(answers: Answers, key: str) -> list[Span] | None:
 # --------------------------------------------------------------------------- markers
 
 
+def _section_markers(
+    layout: Layout, points: list[RequestPoint], zones: list[Span]
+) -> list[_Marker]:
+    """Answers to a request in sections, each numbered from 1 ("Potholes" / "1." "2.",
+    "Street lighting" / "1." "2."). Where the response repeats the headings, a number answers
+    that point of the section whose heading it stands under (a heading with no numbers under
+    it answers the whole section); where it does not, the numbers start again at 1 once for
+    each section, and the runs answer the sections in order."""
+    sections: list[dict[str, str]] = []  # each section's own numbers -> the points' keys
+    titles: list[str] = []
+    for point in points:
+        if not point.section:
+            return []
+        if not titles or titles[-1] != point.section:
+            titles.append(point.section)
+            sections.append({})
+        sections[-1][label_key(point.label[len(point.section) :])] = point.key
+    if len(sections) < 2:
+        return []
+    named_by = [_normal(title) for title in titles]
+    found: list[_Marker] = []
+    current: int | None = None  # the section whose heading the response last repeated
+    headed = False
+    reached = -1  # without headings: the run of numbers reached, one run for each section
+    last = 0  # the last number read in the current section or run
+    heading_at: int | None = None  # a heading repeated, no number read under it yet
+    inner = 0  # the last number of a list inside an answer ("The figures are:" / "1. ...")
+    for zone in zones:
+        for line in layout.lines_in(zone.start, zone.end):
+            named = _section_named(line.text, named_by)
+            if named is not None:
+                if heading_at is not None and current is not None:
+                    found.append(_Marker(heading_at, tuple(sections[current].values()), lead=True))
+                current, headed, last, heading_at = named, True, 0, line.start
+                continue
+            keys = marker_keys(line.text)
+            number = re.match(r"\d{1,2}", keys[0]) if keys else None
+            if number is None:
+                continue
+            first = int(number.group(0))
+            opens = last >= 1 and _after_colon(layout, line)  # under an answer ending in ":"
+            if first == (inner + 1 if inner else 1) and (inner or opens):
+                inner = first
+                continue  # "The figures by ward are:" / "1. North ..." "2. South ...": its list
+            inner = 0
+            if not headed:
+                if first == 1 and (reached < 0 or last >= 1):
+                    reached, last = reached + 1, 0
+                current = reached if reached < len(sections) else None
+            if current is None or first <= last:
+                continue  # a list inside an answer, numbered afresh
+            mapped = tuple(sections[current][k] for k in keys if k in sections[current])
+            if not mapped:
+                continue
+            found.append(_Marker(line.start, mapped, labelled=True))
+            last = max(int(m.group(0)) for k in keys if (m := re.match(r"\d{1,2}", k)))
+            heading_at = None
+    if heading_at is not None and current is not None:
+        found.append(_Marker(heading_at, tuple(sections[current].values()), lead=True))
+    if not headed and reached != len(sections) - 1:
+        return []  # as many runs of numbers as sections, or they are not the sections' answers
+    answered = {key for marker in found for key in marker.keys}
+    if sum(any(key in answered for key in own.values()) for own in sections) < 2:
+        return []
+    return sorted(found, key=lambda marker: marker.start)
+
+
+def _section_named(line: str, titles: list[str]) -> int | None:
+    """Which section's heading ``line`` repeats, if any (with or without its own "Part 2 –")."""
+    if len(line) > _LONGEST_SECTION_TITLE or line.rstrip().endswith((".", "?", "!", ",", ";")):
+        return None
+    words = _normal(line)
+    for index, title in enumerate(titles):
+        if words and (words == title or _TITLE_LABEL.sub("", words) == _TITLE_LABEL.sub("", title)):
+            return index
+    return None
+
+
+#: A section heading's own label before its title: "section a ", "part 2 ".
+_TITLE_LABEL = re.compile(
+    r"^(?:section|part|chapter|theme|topic|area)\s+(?:\d{1,2}|[a-z]|[ivx]{1,4})\s+"
+)
+_LONGEST_SECTION_TITLE = 80
+
+
 def _markers(layout: Layout, points: list[RequestPoint], zones: list[Span]) -> list[_Marker]:
     keys = [p.key for p in points]
     tops = _top_order(points)
@@ -384,8 +473,34 @@ def _markers(layout: Layout, points: list[RequestPoint], zones: list[Span]) -> l
     if not any(m.labelled for m in found.values()):
         for marker in _inline_numbers(keys, zones):
             found.setdefault(marker.start, marker)
-    ordered = [found[start] for start in sorted(found)]
+    ordered = _own_parts(layout.text, [found[start] for start in sorted(found)])
     return _in_reading_order(ordered, keys)
+
+
+#: "the first part of your request", "the second part of the question": a part named by its
+#: ordinal.
+_ORDINAL_PART = re.compile(
+    r"\b(?P<ord>first|second|third|fourth|fifth|final|last)\s+(?:part|limb|element)\b",
+    re.IGNORECASE,
+)
+
+
+def _own_parts(text: str, markers: list[_Marker]) -> list[_Marker]:
+    """Markers, less the parts of a labelled answer's own question: under "1. Regarding the
+    first part of your request, ... £23.1 million." the paragraph "In terms of the second part
+    of your request ..." goes on answering question 1 (its second part), not point 2."""
+    kept: list[_Marker] = []
+    parted = False  # the last labelled answer opened by naming its question's first part
+    for marker in markers:
+        if marker.labelled:
+            line_end = text.find("\n", marker.start)
+            line = text[marker.start : line_end if line_end >= 0 else len(text)]
+            first = _ORDINAL_PART.search(line)
+            parted = first is not None and first.group("ord").lower() == "first"
+        elif parted and _ORDINAL_PART.search(text[marker.start : marker.start + 120]):
+            continue
+        kept.append(marker)
+    return kept
 
 
 #: A subsection of an Act quoted in the letter ("(1) Information which is reasonably accessible
@@ -563,8 +678,21 @@ def _top_order(points: list[RequestPoint]) -> list[list[str]]:
     return list(tops.values())
 
 
+#: A point's number in quotation marks ("With regards to requests ‘2’ and ‘3’, ..."): the
+#: marks go, the number stays (the same length, so offsets hold).
+_QUOTED_NUMBER = re.compile(r"[‘'\"“](\d{1,2}[a-z]?)[’'\"”]")
+
+
+def _unquoted(text: str) -> str:
+    """``text`` with its quoted point numbers unquoted."""
+    if not any(mark in text for mark in "‘'\"“"):
+        return text
+    return _QUOTED_NUMBER.sub(r" \1 ", text)
+
+
 def _phrase_marker(sentence: Span, keys: list[str], tops: list[list[str]]) -> _Marker | None:
-    match = _ORDINAL_MARKER.match(sentence.text)
+    text = _unquoted(sentence.text)
+    match = _ORDINAL_MARKER.match(text)
     if match:
         number = ORDINALS[match.group("ord").lower()]
         if number == -1:
@@ -572,11 +700,11 @@ def _phrase_marker(sentence: Span, keys: list[str], tops: list[list[str]]) -> _M
         if 1 <= number <= len(tops):
             return _Marker(sentence.start, tuple(tops[number - 1]))
         return None
-    match = _CARDINAL_MARKER.match(sentence.text)
+    match = _CARDINAL_MARKER.match(text)
     if match:
         number = _CARDINALS[match.group("card").lower()]
         return _Marker(sentence.start, tuple(tops[number - 1])) if number <= len(tops) else None
-    match = _NUMBER_MARKER.match(sentence.text)
+    match = _NUMBER_MARKER.match(text)
     if match:
         wanted = _expand(match.group("n") + match.group("more"))
         mapped = _map_keys(wanted or [label_key(match.group("n"))], keys)
@@ -628,9 +756,8 @@ def _named_in_sentence(sentence: Span, keys: list[str], tops: list[list[str]]) -
     if len(keys) < 2:
         return None
     named: list[str] = []
-    wanted = [
-        k for match in _NAMED_POINTS.finditer(sentence.text) for k in _expand(match.group("labels"))
-    ]
+    text = _unquoted(sentence.text)
+    wanted = [k for match in _NAMED_POINTS.finditer(text) for k in _expand(match.group("labels"))]
     # "Q6, Q6a, Q6b and Q6c": question 6's own stem and three of its parts, not parts d and e.
     stems = {top_key(k) for k in wanted if top_key(k) != k}
     named += _map_keys([k for k in wanted if k not in stems or k in keys], keys)
@@ -933,9 +1060,26 @@ _ANSWERS_FOLLOW = re.compile(
 )
 
 
+#: The authority saying which questions this letter answers: "This response is addressing the FOI
+#: questions only (questions 1, 3 & 4)." The answers follow; the sentence answers none of them.
+_ANSWERS_SCOPE = re.compile(
+    r"^\W*(?:this|my|our)\s+(?:response|reply|letter)\s+(?:is\s+|will\s+)?(?:address(?:es|ing)?|"
+    r"cover(?:s|ing)?|deal(?:s|ing)?\s+with|answer(?:s|ing)?|respond(?:s|ing)?\s+to)\b[^.?!:;]{0,80}?"
+    r"\b(?:questions?|points?|parts?|requests?)\b"
+    # then only the labels it names: "(questions 1, 3 & 4)", "1 and 2 only" - no decision
+    r"(?:[\s\d(),&/\-–]|(?<=\d)[a-z]|\b(?:and|or|only|[a-z]|questions?|points?|parts?)\b)*$",
+    re.IGNORECASE,
+)
+
+
 def announces_answers(text: str) -> bool:
     """Whether ``text`` only announces the answers that follow it."""
-    return _ANSWERS_FOLLOW.search(text) is not None
+    text = text.strip()
+    if _ANSWERS_FOLLOW.search(text) is not None:
+        return True
+    lowered = text.lower()
+    scoped = "respon" in lowered or "repl" in lowered or "letter" in lowered
+    return scoped and _ANSWERS_SCOPE.match(text.rstrip(".")) is not None
 
 
 def announces_below(text: str) -> bool:

@@ -407,7 +407,7 @@ def pick(
 #: 16 March" (read as the receipt, as a dated request with its year is): a receipt dated with no
 #: year (the letter's own date gives it). "Your email of 23 July" is not read so.
 _RECEIVED_NO_YEAR = re.compile(
-    r"\b(?:(?:we\s+received|was\s+received|received\s+by\s+us|request\s+received)\s+on|"
+    r"\b(?:(?:(?:we|I)\s+received|was\s+received|received\s+by\s+us|request\s+received)\s+on|"
     r"request\s+dated)\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+"
     r"(?P<month>jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b"
     r"(?!,?\s*(?:19|20)\d\d)",

@@ -23,6 +23,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+from ..citations import parse_citations
 from ..documents import Document, load_document
 from ..team import team_held
 from . import voice
@@ -309,7 +310,7 @@ def _read_points(
     for point in points:
         own = answers.by_key.get(point.key)
         if own:
-            reading = context.decide(own, default=True)
+            reading = context.decide(own, default=True, asked=point.span.text)
         elif not answers.signposted:
             own_topic = topics.get(point.key)
             if (
@@ -349,8 +350,51 @@ def _read_points(
         _whole_request_for_undecided(readings, answers, context)
         _cost_refuses_the_rest(readings, answers)
         _attach_loose_grounds(readings, answers, grounds)
+    _cost_covers_the_whole(readings, letter, zones)
     _attach_implied_grounds(readings, grounds)
     return readings
+
+
+#: The letter says the cost limit covers the whole request: "if one part of a request exceeds
+#: the fees limit then S12 of the Act applies to the whole request", "the cost of compliance
+#: with the whole of your request is above the amount ...".
+_WHOLE_COST = re.compile(
+    r"\b(?:s\.?\s*12|section\s+12|(?:cost|fees?|appropriate)\s+limit)\b[^.]{0,80}?\bappl(?:y|ies)\s+"
+    r"to\s+the\s+whole\b|\b(?:cost|time)\s+of\s+compl(?:ying|iance)\s+with\s+the\s+whole\s+of\s+"
+    r"(?:your|the|this)\s+request\b",
+    re.IGNORECASE,
+)
+#: What a point's own words may give beside a refusal of the whole request on cost: figures
+#: retrieved before the limit was reached, or a link to what is published (FOIA s.16 help).
+_GIVEN_AS_HELP = frozenset(
+    {
+        Determination.HELD_DISCLOSED,
+        Determination.HELD_PARTLY_DISCLOSED,
+        Determination.PUBLISHED_ELSEWHERE,
+    }
+)
+
+
+def _cost_covers_the_whole(
+    readings: list[tuple[RequestPoint, Reading]], letter: Letter, zones: list[Span]
+) -> None:
+    """A refusal on cost that the letter says covers the whole request refuses every point
+    (FOIA s.12(1) with the Fees Regulations' aggregation: one part over the limit takes the
+    whole request over it); what a point is given beside it ("statistics for question 1a) -
+    c) are published at ...") is help under s.16, not the point's answer. A point the letter
+    says is not held, or refuses on another ground, keeps its reading."""
+    costly = [r for _, r in readings if r.determination is Determination.COST_LIMIT]
+    if not costly or len(costly) == len(readings):
+        return
+    if "whole" not in letter.text or not any(_WHOLE_COST.search(zone.text) for zone in zones):
+        return
+    refusal = max(costly, key=lambda r: r.confidence)
+    for index, (point, reading) in enumerate(readings):
+        if reading.determination in _GIVEN_AS_HELP:
+            readings[index] = (
+                point,
+                replace(refusal, confidence=refusal.confidence * _SHARED_ANSWER),
+            )
 
 
 #: Readings of a disclosure said to be only part of what was asked ("some of the information").
@@ -645,14 +689,44 @@ class _DecisionContext:
         )
         return min(quoted) if responding is None else min(min(quoted), responding)
 
-    def decide(self, spans: list[Span], *, default: bool) -> Reading:
-        """The decision in ``spans``; a substantive answer with no refusal is a disclosure."""
+    @cached_property
+    def answers_from(self) -> int | None:
+        """Where answers can begin on a headed page: the quoted request, when a response
+        heading follows it ("Information requested" ... "Response"). What stands above the
+        request there is the page's own (a log's blurb, "Requests received by NHS 24 during
+        December 2025."), not an answer: a page cut off after its routing paragraph has answered
+        nothing yet."""
+        quoted = [p.span for p in self.letter.pieces if p.source == "response"]
+        if not quoted:
+            return None
+        start, end = min(s.start for s in quoted), max(s.end for s in quoted)
+        headed = any(
+            u.span.start >= end and voice.response_heading(u.text.split("\n", 1)[0]) is not None
+            for u in self.letter.units
+            if u.role is Role.HEADING
+        )
+        return start if headed else None
+
+    def decide(self, spans: list[Span], *, default: bool, asked: str = "") -> Reading:
+        """The decision in ``spans``; a substantive answer with no refusal is a disclosure.
+
+        ``asked`` is the point's own words: a sentence that only quotes them again ("1. Between
+        1 January 2025 and present date, on", a page cut inside the question requoted above its
+        answer) is the question, not a substantive answer; and a provision the question itself
+        names ("How many times did the department use section 35?") is what the answer talks
+        about, not a ground it relies on."""
+        grounds = _not_asked_about(self.grounds, asked)
         reading = read_decision(
-            self.layout, spans, self.grounds, self.cache, reasons=self.reasons, tables=self.tables
+            self.layout, spans, grounds, self.cache, reasons=self.reasons, tables=self.tables
         )
         if reading.determination is None and default:
             substantive = _first_substantive(
-                self.layout, spans, self.cache.book, title_before=self.request_start
+                self.layout,
+                spans,
+                self.cache.book,
+                title_before=self.request_start,
+                answers_from=self.answers_from,
+                asked=_comparable(asked),
             )
             if substantive is not None:
                 return Reading(
@@ -665,8 +739,33 @@ class _DecisionContext:
         return reading
 
 
+def _not_asked_about(grounds: list[Ground], asked: str) -> list[Ground]:
+    """The grounds, less those citing a provision the point's own question names."""
+    if not asked or not _PROVISION_WORD.search(asked):
+        return grounds
+    named = {c.id for c in parse_citations(asked)}
+    if not named:
+        return grounds
+    return [g for g in grounds if not any(_same_or_within(g.id, n) for n in named)]
+
+
+#: A question naming a provision says "section", "s." or "regulation" somewhere.
+_PROVISION_WORD = re.compile(r"(?i)\b(?:sections?|s\.|regs?\.|regulations?|exemptions?)\s*\d")
+
+
+def _same_or_within(ground: str, named: str) -> bool:
+    """ "s.35(1)(a)" is within "s.35": the question named the section, the answer its part."""
+    return ground == named or ground.startswith(named + "(")
+
+
 def _first_substantive(
-    layout: Layout, spans: list[Span], book: PhraseBook, *, title_before: int | None = None
+    layout: Layout,
+    spans: list[Span],
+    book: PhraseBook,
+    *,
+    title_before: int | None = None,
+    answers_from: int | None = None,
+    asked: str = "",
 ) -> Span | None:
     """The first sentence that answers something: not a heading, greeting or rights notice.
 
@@ -683,6 +782,8 @@ def _first_substantive(
             s
             for s in sentences
             if _answers_something(s.text)
+            and not (answers_from is not None and s.start < answers_from)
+            and not _quotes_the_ask(s.text, asked)
             and not (title_before is not None and s.start < title_before and _title_line(s.text))
             and not book.find("skip", "routing", s.text)
             and not book.find("skip", "general_law", s.text)
@@ -690,6 +791,23 @@ def _first_substantive(
         ),
         None,
     )
+
+
+def _comparable(value: str) -> str:
+    """Lower-case words only: how an ask and its quotation are compared."""
+    return " ".join(re.findall(r"[a-z0-9]+", value.lower()))
+
+
+#: The fewest words a sentence needs to be taken as the point's question quoted again.
+_QUOTED_ASK_WORDS = 4
+
+
+def _quotes_the_ask(sentence: str, asked: str) -> bool:
+    """Whether ``sentence`` (its label aside) is the point's own words again."""
+    if not asked:
+        return False
+    words = _comparable(re.sub(r"^\W*(?:Q(?:uestion)?\s*)?\d{1,2}[a-z]?\W+", "", sentence))
+    return len(words.split()) >= _QUOTED_ASK_WORDS and words in asked
 
 
 def _sentences_of(layout: Layout, span: Span) -> list[Span]:
@@ -714,6 +832,8 @@ def _title_line(sentence: str) -> bool:
 
 _NOT_AN_ANSWER = re.compile(
     r"^\W*(?:dear\b|thank\s+you|thanks\b|yours\b|kind\s+regards|re:)|\byour\s+(?:\w+\s+)?request\b|"
+    # "You have requested this information for the period from ...": the ask told back
+    r"^\W*you\s+(?:have\s+|had\s+)?(?:requested|asked|sought)\b|"
     r"\b(?:ref(?:erence)?|date)\s*:",
     re.IGNORECASE,
 )

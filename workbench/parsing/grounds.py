@@ -47,7 +47,9 @@ _NOT_RELIED_AFTER = re.compile(
     r"does\s+not\s+apply|do\s+not\s+apply|no\s+longer\s+appl|"
     # a review's finding: "the exception at 10(4)(d) ... was applied incorrectly"
     r"(?:was|were|had\s+been)\s+(?:(?:applied|engaged|relied\s+(?:up)?on)\s+(?:incorrectly|"
-    r"wrongly|in\s+error)|(?:incorrectly|wrongly|not\s+correctly)\s+(?:applied|engaged|relied)))",
+    r"wrongly|in\s+error)|(?:incorrectly|wrongly|not\s+correctly)\s+(?:applied|engaged|relied))|"
+    # "I consider that section 29(1)(a) should not have been applied in this case"
+    r"should\s+not\s+have\s+been\s+(?:applied|engaged|relied|used|cited|invoked))",
     re.IGNORECASE,
 )
 #: A finding that the ground does not fit, earlier in the sentence: "the information does not
@@ -66,6 +68,17 @@ _PREVIOUSLY = re.compile(
     re.IGNORECASE,
 )
 _WINDOW = 60
+#: The review's finding on the ground, in the sentence after the one naming it: "I have
+#: re-considered the application of the exemption at section 29(1)(a) of FOISA, which was
+#: applied to all information requested. I have concluded that this exemption was incorrectly
+#: applied" - a ground withdrawn, not relied on.
+_WITHDRAWN_NEXT = re.compile(
+    r"[^.;]*\.\s+[^.;]{0,60}?\b(?:this|that|the)\s+(?:exemption|exception)\s+(?:(?:was|were|had\s+"
+    r"been)\s+(?:incorrectly|wrongly|not\s+correctly)|should\s+not\s+have\s+been)\s+(?:applied|"
+    r"engaged|relied)",
+    re.IGNORECASE,
+)
+_NEXT_WINDOW = 400
 #: The request told back ("... requesting ... whether a Section 43(2) exemption was applied"):
 #: a provision the requester asks about, which the letter does not rely on.
 _ASKED_WHETHER = re.compile(
@@ -91,6 +104,10 @@ def find_grounds(text: str, regime_hint: str | None) -> list[Ground]:
         before = text[max(0, citation.start - _WINDOW) : citation.start]
         after = text[citation.end : citation.end + _WINDOW]
         if _NOT_RELIED.search(before) or _NOT_RELIED_AFTER.search(after):
+            continue
+        if "applied" in text[citation.end : citation.end + _NEXT_WINDOW] and _WITHDRAWN_NEXT.match(
+            text, citation.end, citation.end + _NEXT_WINDOW
+        ):
             continue
         sentence = _sentence_before(text, citation.start)
         if (

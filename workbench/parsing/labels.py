@@ -33,7 +33,7 @@ ITEM = re.compile(
             |Has|Have|Can|Could|Will|Would)\s[^\n]*[?.][ \t]*(?:\n|$))
       | \((?P<alpha>[a-zA-Z])\)(?=\s|$)
       | (?!q\.)(?P<alpha2>[a-zA-Z])[.)](?=\s|$)  # not "Q. How many ...?", a question's mark
-      | \((?P<roman>[ivx]{{1,5}})\)(?=\s|$)
+      | \((?P<roman>[ivx]{{1,5}})\.?\)(?=\s|$|(?-i:[A-Z]))  # "(ii)", "(I.)Keith Brown ..."
       | (?P<roman2>[ivx]{{1,5}})[.)](?=\s|$)
     )""",
     re.VERBOSE | re.IGNORECASE,
@@ -85,11 +85,20 @@ def format_label(item: ItemLabel) -> str:
     return base + (item.sub or "")
 
 
+#: A word in a label besides its label word, part letters, roman parts and joins: a section's
+#: name ("Part 2 – Street lighting 1").
+_SECTION_WORD = re.compile(r"(?<![a-z])(?![ivx]+(?![a-z]))(?!(?:and|to|or)(?![a-z]))[a-z]{2,}")
+
+
 def label_key(label: str) -> str:
     """The comparison key of a label: "Q1" -> "1", "Question 3(a)" -> "3a", "(ii)" -> "ii"."""
     key = label.strip().lower()
     words = f"(?:{_WORD[3:-1]}|{_ANSWER_WORD[3:-1]})".lower()
-    key = re.sub(rf"^{words}s?\b(?:\s+(?:number|no\.?))?\s*\.?\s*(?=\d)|^{words}(?=\d)", "", key)
+    bare = re.sub(rf"^{words}s?\b(?:\s+(?:number|no\.?))?\s*\.?\s*(?=\d)|^{words}(?=\d)", "", key)
+    if _SECTION_WORD.search(bare) is None:
+        # A section's heading and number ("Part 2 – Street lighting 1") keep their word: it
+        # is the section's name, not a word for "question".
+        key = bare
     return re.sub(r"[\s().:\-–—]", "", key)
 
 

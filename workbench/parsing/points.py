@@ -40,6 +40,9 @@ class RequestPoint:
     context: str = ""  # the words of the item this point is a part of ("2. How many ...: a) ...")
     #: How the request was divided to find it: "numbered", "inline", "bullets", "asks", "whole".
     by: str = "numbered"
+    #: The heading of the request's section the point is in, when the request is divided into
+    #: sections each numbered from 1 ("Street lighting"); its label then starts with it.
+    section: str = ""
 
     @property
     def key(self) -> str:
@@ -123,12 +126,18 @@ FOLLOW_ON = re.compile(
       | I\s+would\s+(?:also\s+)?like\s+(?:the\s+|this\s+|that\s+)?
             (?:data|information|figures|list)\s+
             (?:to\s+(?:include|be\s+broken\s+down|be\s+split)|broken\s+down|split)\b
+      # "I would like to request this information for the last 4 years": the period of the ask
+      | I\s+would\s+like\s+to\s+(?:request|receive|have|see)\s+(?:this|that|these|the\s+above)\s+
+            (?:information|data|figures)\s+(?:for|from|covering|over|between|since)\b
       | please\s+(?:provide|send|supply|give)\s+(?:me\s+)?(?:the|this|that)\s+(?:data|information|
             figures|numbers)\s+(?:from|for|between|covering|over|since|in|by|as|broken)\b
       | please\s+(?:also\s+)?(?:provide|send|supply|include)\s+(?:any\s+|all\s+|the\s+)?
             (?:annex(?:es)?|appendi(?:ces|xes)|attachments|enclosures)\b
       | the\s+(?:data|information|figures|response|answer|list)\s+should\b
       | please\s+(?:break|split|include)\b | broken\s+down\b | including\b | to\s+include\b
+      # "As a minimum, please make sure to include the date, value and recipient": the fields
+      | (?:(?:as\s+a|at\s+(?:a|the))\s+minimum,?\s+)?please\s+(?:make\s+sure\s+(?:to|you)|
+            ensure\s+(?:that\s+)?(?:you\s+)?)\s*include\b
       | (?:please\s+)?(?:could|can|would)\s+you\s+(?:please\s+)?(?:also\s+)?(?:give|provide)\s+
             (?:me\s+)?(?:a|the)\s+break\s*-?\s*down\b
             # ("... a breakdown of the recorded ethnicity of those ...": a new thing asked for)
@@ -837,7 +846,32 @@ def _bulleted_points(text: str, region: Span, source: str) -> list[RequestPoint]
         RequestPoint(str(n), strip_quotes(text, span), source)
         for n, span in enumerate(spans, start=1)
     ]
+    _labels_from_tags(points)
     return points + _numbered_after_bullets(text, points, source)
+
+
+#: A label written after the item rather than before it: "... recreation as part of phase one
+#: of lockdown easing (Part B)". The letter answers "Part B" under that name.
+_TRAILING_TAG = re.compile(
+    r"\((?P<label>(?:Part|Question|Request|Item|Point)\s+(?:[A-Z]|\d{1,2}))\)\W*$", re.IGNORECASE
+)
+
+
+def _labels_from_tags(points: list[RequestPoint]) -> None:
+    """Unlabelled bullets that each end in their own tag ("(Part A)", "(Part B)") take the tags
+    as labels, when every bullet has one and no two are alike."""
+    if len(points) < 2 or "(" not in points[-1].span.text:
+        return
+    tags = [_TRAILING_TAG.search(point.span.text.rstrip()) for point in points]
+    if any(tag is None for tag in tags):
+        return
+    labels = [" ".join(tag.group("label").split()) for tag in tags if tag is not None]
+    if len({label_key(label) for label in labels}) < len(labels):
+        return
+    for point, label in zip(points, labels, strict=True):
+        word, value = label.rsplit(" ", 1)
+        # "Part A" is point "A" (a letter is its own label); "Question 3" keeps its word
+        point.label = value.upper() if value.isalpha() else f"{word.capitalize()} {value}"
 
 
 #: An item that opens by naming a set of records or things wanted: "Any briefing notes about
@@ -1039,6 +1073,7 @@ def _asked_points(text: str, region: Span, source: str) -> list[RequestPoint]:
     background: list[Span] = []
     dangling = listing = clarifying = False
     previous_end, glyph_before = region.start, False
+    before: list[Span] = []  # what the region names before its first ask, if it asks nothing
     found = sentences(text, region.start, region.end)
     for index, sentence in enumerate(found):
         # A line of its own (a web page puts each paragraph on a line), or a sentence glued to
@@ -1108,6 +1143,18 @@ def _asked_points(text: str, region: Span, source: str) -> list[RequestPoint]:
         )
         if follows and new_paragraph and _ALSO_ASKED.search(body):
             follows = False  # "For each year, I would also like the hours spent": a new item
+        if (
+            asks
+            and not groups
+            and before
+            and (FOLLOW_ON.match(body) or (_DELIVERY.search(body) and _GENERIC_OBJECT.search(body)))
+        ):
+            # "All transactions over £25,000 from March 2022." then "Please provide the data in
+            # a machine-readable format": how it should come presupposes what is asked, the
+            # thing the paragraph before names.
+            groups.append([*before, sentence])
+            before, background, listing = [], [], False
+            continue
         if asks and not follows:
             groups.append([sentence])
             background, listing = [], False
@@ -1139,6 +1186,8 @@ def _asked_points(text: str, region: Span, source: str) -> list[RequestPoint]:
         elif groups:
             groups[-1].extend([*background, sentence])
             background = []
+        elif not asks and not intros and ITEM_PARAGRAPH.match(body):
+            before.append(sentence)
     if groups and background:
         groups[-1].extend(background)
     if not groups and intros:

@@ -73,6 +73,13 @@ _LABELS: list[tuple[int, re.Pattern[str]]] = [
 _LABEL_FINDERS = tuple(Anchored(label) for _, label in _LABELS)
 _ANY_LABEL_WORD = frozenset(word for words in _LABEL_WORDS for word in words)
 _YOUR_REF = re.compile(r"\byour\s+ref", re.I)
+#: Words naming the request before its reference label at the start of a line: "Enquiry
+#: Reference:", "FOI Request Reference:", "Case Reference:".
+_REQUEST_WORDS = re.compile(
+    r"(?:(?:foi|foia|eir|freedom\s+of\s+information|information)\s+)?"
+    r"(?:enquiry|request|case|foi|foia|eir)",
+    re.I,
+)
 #: Words just before a labelled code saying it names another request than this one.
 _OTHER_REQUEST = re.compile(
     r"\b(?:separate|another|other|previous|earlier|different)\s+(?:\w+\s+){0,2}?"
@@ -90,7 +97,8 @@ _SEPARATOR = re.compile(
 _VALUE = re.compile(
     r"(?:(?:FOI(?:SA)?|EIR|RFI|IR)(?:/(?:FOI(?:SA)?|EIR))?\s(?=\d)|[A-Z]{2,6}\s(?=\d)|"
     r"[A-Za-z]{1,3}/[A-Za-z]{1,3}\s(?=\d))?"
-    r"[A-Za-z0-9][A-Za-z0-9/_.&\-]*"
+    # (a dash before a space is no part of the first token: "89- 26" is one code, spaced)
+    r"[A-Za-z0-9](?:[A-Za-z0-9/_.&\-]*[A-Za-z0-9/_.&])?"
     # Spaced dashes or slashes join parts that hold digits ("2022 – 280 / WE5500"); a dash
     # before a word starts the title ("ATISN 15980 – Location of coal tips").
     # A date after a spaced slash is the letter's date: "FOI 99134 / 13 August 2015".
@@ -106,6 +114,9 @@ _VALUE = re.compile(
 #: A code standing on its own: letters and digits joined by - or /, with at least 3 digits.
 _BARE_CODE = re.compile(
     r"^(?:[A-Z]{1,6}[-/ ]?)?\d[\dA-Z]*(?:[-/][A-Z0-9]+)+$|^[A-Z]{2,6}-?\d{3,}[A-Z0-9]*$|"
+    # "ATISN 16387" on its own line under "Dear": a code spaced from its prefix (not "MAY 2024",
+    # nor the two letters of an address box, "BM 6283")
+    r"^[A-Z]{3,6} (?!(?:19|20)\d\d$)\d{4,}$|"
     r"^[A-Za-z]{1,3}/[A-Za-z]{1,3}\s\d{4,}$"
 )
 #: "ATISN 18234 - Second homes premium": a disclosure-log title opening with its code.
@@ -199,7 +210,9 @@ def _labelled(text: str, layout: Layout) -> list[FoundReference]:
                 if value is None and not line.text[match.end() :].strip(" :#-–"):
                     value = _short_value_after(layout, index)  # "Reference:" / "825"
                 if value is not None:
-                    opens_line = not line.text[: match.start()].strip(" (-–:") or rank == 0
+                    before = line.text[: match.start()].strip(" (-–:")
+                    # "Enquiry Reference: 82 - 25": a word naming the request may stand first.
+                    opens_line = not before or rank == 0 or bool(_REQUEST_WORDS.fullmatch(before))
                     found.append(FoundReference(value, rank if opens_line else 6, evidence))
                     break
     return found
@@ -347,7 +360,25 @@ def reference_from_name(name: str | None) -> FoundReference | None:
         sep = match.group("sep")
         value = code if sep in ("-", "_") else match.group("prefix").upper() + sep + code
         return FoundReference(value, 7, Span(0, 0, decoded[match.start("prefix") : match.end()]))
+    match = _LOG_PAGE_CODE.search(decoded)
+    if match is not None:
+        code = match.group("code")
+        if _plausible(code) and not _COMPACT_DATE.fullmatch(code):
+            return FoundReference(code, 7, Span(0, 0, code))
     return None
+
+
+#: "20230115": a date written without separators, not a number.
+_COMPACT_DATE = re.compile(r"(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])")
+#: A disclosure log's page for one request, filed under its number alone: the address's last
+#: part is the number, under a part naming the log ("/foi-requests/8293933"). (A number ending
+#: a title's slug, "restriction-orders-44018", may be the case number run together, 440/18;
+#: a request-tracking site's own page numbers sit under "/request/", which names no log.)
+_LOG_PAGE_CODE = re.compile(
+    r"/[^/?#]*(?:foi|disclosure|freedom-of-information|information-requests?)[^/?#]*/"
+    r"(?:[^/?#]+/)*?(?P<code>\d{5,8})/?(?=$|[?#])",
+    re.IGNORECASE,
+)
 
 
 #: Ranks of forms that may name someone else's code: a label inside a sentence ("the court

@@ -26,7 +26,7 @@ from .points import (
     split_region,
     strip_quotes,
 )
-from .structure import ANSWERING, Letter, Piece, Unit, bullet_style
+from .structure import ANSWERING, Letter, Piece, Unit, bullet_style, section_heading
 from .text import Layout, Span, is_heading
 from .voice import asks, authority_speaks, own_words, request_heading
 
@@ -108,10 +108,12 @@ def read_request(letter: Letter, request_text: str | None = None) -> RequestRead
     if letter.interleaved:
         return RequestReading(_paired_points(text, quoted), "paired")
     if quoted:
-        points = []
-        for piece in quoted:
-            points += split_region(text, _region(text, piece), "response")
-        _relabel_if_repeated(points)
+        blocks = [split_region(text, _own_list(text, piece), "response") for piece in quoted]
+        for piece, block in zip(quoted, blocks, strict=True):
+            _cut_inner_headings(letter, piece, block)
+        points = [point for block in blocks for point in block]
+        if not _label_sections(text, quoted, blocks):
+            _relabel_if_repeated(points)
         renumber_orders(points)
         labelled = _answer_labels(letter) if len(points) <= 1 else []
         if labelled:
@@ -350,7 +352,11 @@ def _paired_points(text: str, pieces: list[Piece]) -> list[RequestPoint]:
     """Question and answer in turn: each piece's points share the answer after the piece."""
     points: list[RequestPoint] = []
     blocks: list[list[RequestPoint]] = []
+    titles: list[str] = []  # the section heading each block stands under, if any
+    title = ""
     for piece in pieces:
+        if piece.heading is not None:
+            title = piece.heading.text.strip().rstrip(":").rstrip()
         found = _piece_points(text, piece)
         for point, answer in zip(found, _inline_answers(text, found), strict=True):
             if answer is not None:
@@ -372,13 +378,21 @@ def _paired_points(text: str, pieces: list[Piece]) -> list[RequestPoint]:
         fresh = _parts_of_previous(fresh, points)
         if fresh:
             blocks.append(fresh)
+            titles.append(title)
         points += fresh
     unlabelled = [p for p in points if not p.label]
     if unlabelled:
         for number, point in enumerate(points, start=1):
             if not point.label:
                 point.label = str(number)
-    if len({p.key for p in points}) < len(points):
+    if len({p.key for p in points}) < len(points) and all(titles) and len(set(titles)) > 1:
+        # Each section numbers its own questions from 1 under its heading: the heading tells
+        # them apart, as the letter does ("Street lighting 1").
+        for section, block in zip(titles, blocks, strict=True):
+            for point in block:
+                point.section = section
+                point.label = f"{section} {point.label}"
+    elif len({p.key for p in points}) < len(points):
         # Each block numbers its own questions from 1: say which block a label belongs to.
         for number, block in enumerate(blocks, start=1):
             for point in block:
@@ -525,11 +539,15 @@ def _words(value: str) -> set[str]:
 
 def _piece_points(text: str, piece: Piece) -> list[RequestPoint]:
     """The points of one piece: its own numbering, else one per list item, else the piece."""
-    region = _region(text, piece)
+    region = _own_list(text, piece)
     numbered = numbered_points(text, region, "response", continued=piece.continued)
     if numbered:
         return numbered
-    items = [u for u in piece.units if read_item(u.text) is not None or bullet_style(u.text)]
+    items = [
+        u
+        for u in piece.units
+        if u is not piece.heading and (read_item(u.text) is not None or bullet_style(u.text))
+    ]
     if items and _fields_of_lead(piece, items):
         # "Please provide details of all trees felled ... Information to include;" over
         # "- Location", "- Date of works": what the one ask should hold, one point.
@@ -542,8 +560,16 @@ def _piece_points(text: str, piece: Piece) -> list[RequestPoint]:
             return inline
     if items:
         points = []
+        lead: Unit | None = None  # the labelled item the last point opened with
         for unit in items:
             label = read_item(unit.text)
+            if label is None and points and lead is not None and _option_of(lead, unit):
+                # "3. The percentage of potholes repaired within:" over "o 7 days", "o 14 days":
+                # the bullets finish the numbered question, they are not asks of their own.
+                last = points[-1]
+                last.span = strip_quotes(text, Span.of(text, last.span.start, unit.span.end))
+                continue
+            lead = unit if label is not None else None
             words = own_words(unit.text)
             start = unit.span.end - len(words)
             # A table row ends its question at the cell: the answer beside it is no part of it.
@@ -556,6 +582,20 @@ def _piece_points(text: str, piece: Piece) -> list[RequestPoint]:
     if lead is not None and lead < len(region.text.split("\n", 1)[0]):
         region = Span.of(text, region.start + lead, region.end)  # "Q: How many ...?"
     return [RequestPoint("", strip_quotes(text, region), "response")]
+
+
+def _option_of(lead: Unit, unit: Unit) -> bool:
+    """A bullet that asks nothing under a numbered question ending in a colon ("3. The
+    percentage repaired within:" / "o 7 days"): one of the question's own options. A question
+    naming "the following" may introduce asks of their own."""
+    line = lead.text.rstrip()
+    return (
+        "\n" not in line
+        and line.endswith((":", ";"))
+        and bullet_style(unit.text) is not None
+        and not unit.asks
+        and re.search(r"\bthe\s+following\b|\bas\s+follows\b", line, re.IGNORECASE) is None
+    )
 
 
 def _fields_of_lead(piece: Piece, items: list[Unit]) -> bool:
@@ -572,6 +612,55 @@ def _fields_of_lead(piece: Piece, items: list[Unit]) -> bool:
         return False
     asking = sum(u.asks for u in items)
     return asking * 3 <= len(items)
+
+
+def _own_list(text: str, piece: Piece) -> Span:
+    """The piece's text, from below its section heading when it has one ("Part 2 – Street
+    lighting" heads the list; its number is not the list's)."""
+    if piece.heading is None:
+        return _region(text, piece)
+    return Span.of(text, piece.heading.span.end, piece.span.end)
+
+
+def _cut_inner_headings(letter: Letter, piece: Piece, points: list[RequestPoint]) -> None:
+    """ "2. What was the total cost ...?" then "Travel training" over "3. ...": the heading of
+    the next section of asks is no part of the question before it."""
+    for unit in piece.units[1:]:
+        if unit is piece.heading or section_heading(letter, unit) is None:
+            continue
+        for point in points:
+            if point.span.start < unit.span.start < point.span.end:
+                point.span = strip_quotes(
+                    letter.text, Span.of(letter.text, point.span.start, unit.span.start)
+                )
+
+
+def _label_sections(text: str, pieces: list[Piece], blocks: list[list[RequestPoint]]) -> bool:
+    """A request in sections, each under its own heading and numbered from 1 ("Potholes" /
+    "1." "2.", "Street lighting" / "1." "2."): a number is told apart by its heading, as the
+    letter tells them apart, so each label is the heading and the number ("Street lighting
+    1"). Sections numbered straight through keep their plain numbers."""
+    points = [point for block in blocks for point in block]
+    if len({p.key for p in points}) == len(points):
+        return False
+    headed = [(piece.heading, block) for piece, block in zip(pieces, blocks, strict=True) if block]
+    if len(headed) < 2 or any(heading is None for heading, _ in headed):
+        return False
+    for heading, block in headed:
+        assert heading is not None
+        title = heading.text.strip().rstrip(":").rstrip()
+        own = read_item(block[0].span.text) if len(block) == 1 else None
+        if own is not None and own.kind == "num":
+            # A section of one question ("1. How many ...?"), which a list needs two to number.
+            point = block[0]
+            body = point.span.text[own.end :]
+            start = point.span.start + own.end + len(body) - len(body.lstrip())
+            point.span = Span.of(text, start, point.span.end)
+            point.label = format_label(own)
+        for point in block:
+            point.section = title
+            point.label = f"{title} {point.label}"
+    return True
 
 
 def _relabel_if_repeated(points: list[RequestPoint]) -> None:

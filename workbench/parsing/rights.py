@@ -135,6 +135,22 @@ def is_rights_sentence(sentence: str) -> bool:
     lowered = sentence.lower()
     if not any(word in lowered for word in _RIGHTS_WORDS):
         return False
+    if "decision" in lowered and not _ADDRESSED.search(sentence):
+        # "The decision to comply with the Scottish Information Commissioner's decision 193/2024
+        # and not to appeal it was taken by the First Minister": a decision the Commissioner
+        # already made, named in an answer, tells the requester of no right.
+        sentence = _COMMISSIONERS_DECISION.sub(" ", sentence)
     return bool(_REVIEW.search(sentence) or _REGULATOR.search(sentence)) and not _is_outcome(
         sentence
     )
+
+
+#: The requester addressed: a rights sentence tells "you" what you may do.
+_ADDRESSED = re.compile(r"\b(?:you|your|yourself)\b", re.I)
+#: A decision the Commissioner has made, named as a thing ("the Scottish Information
+#: Commissioner's decision reference 193/2024").
+_COMMISSIONERS_DECISION = re.compile(
+    r"\b(?:the\s+)?(?:Scottish\s+)?(?:Information\s+)?Commissioner(?:'s|’s)\s+decision"
+    r"(?:\s+(?:notice|reference|number|no\.?))?(?:\s+[A-Z]*\d[\w/.-]*)?",
+    re.I,
+)

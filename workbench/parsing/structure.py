@@ -117,6 +117,9 @@ class Piece:
     at_top: bool = False  # read as the request only because the page opens with it
     #: The question's own cell, when a table row holds both question and answer.
     question: Span | None = None
+    #: The heading over the piece's numbered list, when the request is divided into sections
+    #: under headings ("Potholes", "Part 2 – Street lighting"), each numbered from 1.
+    heading: Unit | None = None
 
     @property
     def span(self) -> Span:
@@ -739,6 +742,11 @@ class _Reader:
     #: A "Question" heading straight over a "Response" heading: a two-column table read row
     #: by row, so questions and answers alternate line by line.
     columns: bool = False
+    #: Indices of the units read as the headings of the request's sections: their own labels
+    #: ("Part 2 – Street lighting") are not the list's numbers.
+    headings: set[int] = field(default_factory=set)
+    #: The sections are answered in turn, question by question, not after the whole request.
+    in_turn: bool = False
 
     # -- pieces ----------------------------------------------------------------------
 
@@ -749,8 +757,39 @@ class _Reader:
         self.state = "request"
         self.quoted = unit.text.lstrip()[:1] in _OPEN_QUOTES
         self.curly = self.straight = 0
+        heading = self._heading_over(unit)
+        if heading is not None:
+            # "Libraries" over "1. How many ...?", the questions answered in turn: the heading
+            # names the section the questions are in.
+            self.current.units.insert(0, heading)
+            self.current.heading = heading
+            self._mark(heading)
         self._count_quotes(unit.text)
         self._mark(unit)
+
+    def _heading_over(self, unit: Unit) -> Unit | None:
+        """The section heading straight over a list of asks numbered from 1 that opens a piece,
+        when the authority's words left it out of the request."""
+        if not unit.index:
+            return None
+        before = self.letter.units[unit.index - 1]
+        if (
+            before.role not in ANSWERING
+            or not _first_number(unit)
+            or section_heading(self.letter, before) is None
+        ):
+            return None
+        # Only where another section follows, numbered from 1 again under a heading of its
+        # own: a page's title over its questions ("Response to FOI request 23/0456") is none.
+        for other in self.letter.units[unit.index + 1 : self.letter.main[1]]:
+            if (
+                other.role in ANSWERING
+                and not _same_heading(other.text, before.text)
+                and section_heading(self.letter, other) is not None
+                and _first_number(self.letter.units[other.index + 1])
+            ):
+                return before
+        return None
 
     def extend(self, unit: Unit) -> None:
         assert self.current is not None
@@ -773,9 +812,22 @@ class _Reader:
 
     def _mark(self, unit: Unit) -> None:
         unit.role = Role.REQUEST
+        if unit.index in self.headings or section_heading(self.letter, unit) is not None:
+            self.headings.add(unit.index)
+            assert self.current is not None
+            if self.current.heading is None and not self.current_labels():
+                self.current.heading = unit
+            return
         label = read_item(unit.text)
         if label is not None:
             self.labels.append(label)
+            head, _, rest = unit.text.partition("\n")
+            if rest and not head[label.end :].strip():
+                # "2." alone on its line over "a) Is the Part B fully minuted?": the part's
+                # letter counts too, so "b) If not, ..." after its answer asks again.
+                part = read_item(rest)
+                if part is not None and part.kind != label.kind:
+                    self.labels.append(part)
         style = bullet_style(unit.text)
         if style is not None and not _continuation_list(self.previous):
             self.styles.add(style)
@@ -800,6 +852,11 @@ class _Reader:
         if self._lead_in_continues(unit):
             return False  # "... I request that you:" then "Provide a redacted version ..."
         if unit.authority and not unit.asks:
+            return True
+        if _decides(unit) and not _asked_then_answered(unit):
+            # "In issuing our response the council have applied S12 ...", "Under section 21 of
+            # the Act, the department is not required to provide ...": the authority deciding
+            # in the third person ends the asks, and later numbered asks stay points.
             return True
         if not unit.asks and _about_the_law(text):
             # "The Freedom of Information Act 2000 provides people with a right of access ...":
@@ -844,6 +901,11 @@ class _Reader:
                 return False  # "- how many ... - 9" each answered, then "The reasons for ..."
             if self.current.continued:
                 return True  # the next question in a list, then plain text: its answer
+            if len(listed) > 1 and len(listed) == len(self.current.units) and self._reported_list():
+                # "You asked for information on:" then "1. ..." "2. ...", then "According to
+                # the StatsWales data there are now 732 ...": the authority's own list of the
+                # asks is over and its answer begins.
+                return not _follows_on(text)
             last = self.current.units[-1]
             if (
                 last in listed
@@ -857,6 +919,19 @@ class _Reader:
             ):
                 return True  # bulleted asks, then a paragraph of plain text: the answers
         return False
+
+    def _reported_list(self) -> bool:
+        """The piece is a list the authority introduced in its own words ("Thank you for your
+        request ... You asked for information on:"), not the requester's text quoted whole."""
+        assert self.current is not None
+        first = self.current.units[0].index
+        before = self.letter.units[first - 1] if first > 0 else None
+        return (
+            before is not None
+            and before.role in ANSWERING
+            and before.authority
+            and voice.introduces_request(_last_sentence(before.text))
+        )
 
     def _fresh_ask_follows(self, unit: Unit) -> bool:
         """The next block asks something not yet asked: a line said twice by the requester
@@ -989,7 +1064,60 @@ class _Reader:
 
     def current_labels(self) -> list[ItemLabel]:
         assert self.current is not None
-        return [label for u in self.current.units if (label := read_item(u.text)) is not None]
+        return [
+            label
+            for u in self.current.units
+            if u.index not in self.headings and (label := read_item(u.text)) is not None
+        ]
+
+    def section(self, unit: Unit) -> str | None:
+        """What a section heading inside the request does: "more" when the list under it
+        carries on the request's numbering ("School transport" ... "2." then "Travel
+        training" over "3."), "new" when it numbers from 1 again under a heading of its own,
+        as the section before it did ("Potholes" / "1." "2.", then "Street lighting" / "1.").
+        None when ``unit`` heads no list of asks."""
+        assert self.current is not None
+        if section_heading(self.letter, unit) is None:
+            return None
+        label = read_item(self.letter.units[unit.index + 1].text)
+        assert label is not None
+        seen = [s for s in self.current_labels() if s.kind == "num"]
+        if seen and _follows(seen, label):
+            return "more"
+        if (
+            label.value == "1"
+            and seen
+            and seen[0].value == "1"
+            and self.current.heading is not None
+            and self._fresh_section(unit)
+        ):
+            return "new"
+        return None
+
+    def next_section(self, unit: Unit) -> bool:
+        """After an answer, the next section of a request answered question by question:
+        a heading not yet read over asks numbered from 1 again, when the request began under
+        a heading of its own ("Potholes" / "1. ...?" / its answer / "2. ...?" / its answer,
+        then "Street lighting" / "1. ...?")."""
+        if not any(p.heading is not None for p in self.letter.pieces):
+            return False
+        if section_heading(self.letter, unit) is None:
+            return False
+        return _first_number(self.letter.units[unit.index + 1]) and self._fresh_section(unit)
+
+    def _fresh_section(self, unit: Unit) -> bool:
+        """The section heading ``unit`` names a section not read yet, and the question under it
+        is no question already asked: the request's next section, not the response repeating
+        it (with its answers)."""
+        following = self.letter.units[unit.index + 1]
+        return (
+            not any(
+                p.heading is not None and _same_heading(p.heading.text, unit.text)
+                for p in self.letter.pieces
+            )
+            and not any(_repeats(following.text, p) for p in self.letter.pieces)
+            and not _asked_again(following.text, self.letter.pieces)
+        )
 
     def continues_request(self, unit: Unit) -> bool:
         """In the answers, a labelled or bulleted ask that carries on the request's list."""
@@ -998,6 +1126,10 @@ class _Reader:
             return False
         label = read_item(text)
         if label is not None and self.labels:
+            if not self.in_turn and sum(p.heading is not None for p in self.letter.pieces) > 1:
+                # The request came in sections, each under its heading and numbered from 1:
+                # a number after it carries on no list, it answers one of the sections.
+                return False
             return _follows(self.labels, label)
         style = bullet_style(text)
         if style is not None and _FIGURE_ONLY.match(text):
@@ -1077,11 +1209,45 @@ def _find_request(letter: Letter, units: list[Unit]) -> None:
         span = letter.request_message
         earlier = [u for u in letter.units if span.start <= u.span.start < span.end]
         letter.pieces.append(Piece(earlier, source="earlier"))
+        _restated_list(letter, units)
     if not letter.pieces:
         # Only its subject, named in the thanks for it: the request's own words come first.
         _reported(letter, units, voice.thanked_ask)
     if not letter.pieces:
         _reported_by_topic(letter, units)
+
+
+#: The response's opening naming the request and introducing a list: "Thank you for your
+#: request dated 11 January under FOISA for details of all correspondence between:-".
+_INTRODUCES_REQUEST = re.compile(
+    r"\byour\s+(?:[\w-]+\s+){0,3}(?:request|e-?mail|letter|enquiry)\b.*:\s*[-–]?\s*$",
+    re.IGNORECASE | re.DOTALL,
+)
+#: How far into the response its restatement of the request is looked for.
+_RESTATED_WITHIN = 6
+
+
+def _restated_list(letter: Letter, units: list[Unit]) -> None:
+    """The items of a request restated in the response's opening ("Thank you for your request
+    ... for details of all correspondence between:-" then a bulleted list): the request told
+    again, whose own words are in the requester's message on the thread, not answers."""
+    last = letter.main[1]
+    opening = [u for u in units if u.role in ANSWERING][:_RESTATED_WITHIN]
+    for unit in opening:
+        if not _INTRODUCES_REQUEST.search(unit.text):
+            continue
+        listed: list[Unit] = []
+        for item in letter.units[unit.index + 1 : last]:
+            if LIST_ITEM.match(item.text):
+                listed.append(item)
+            elif listed and not item.blank_before:
+                listed.append(item)  # an item's wrapped line
+            else:
+                break
+        if any(LIST_ITEM.match(u.text) for u in listed):
+            for item in [unit, *listed]:
+                item.role = Role.REQUEST
+        return
 
 
 def _step(reader: _Reader, unit: Unit) -> None:
@@ -1144,6 +1310,14 @@ def _step(reader: _Reader, unit: Unit) -> None:
             return
     if reader.state == "request":
         assert reader.current is not None
+        section = reader.section(unit)
+        if section is not None:
+            reader.headings.add(unit.index)
+            if section == "new":
+                reader.open(unit)  # the next section of the request, numbered afresh
+            else:
+                reader.extend(unit)
+            return
         if not reader.ends_request(unit):
             reader.extend(unit)
             return
@@ -1169,6 +1343,11 @@ def _step(reader: _Reader, unit: Unit) -> None:
                 reader.state = "answer" if reader.letter.pieces else "before"
         else:
             reader.open(unit)
+        return
+    if reader.state == "answer" and reader.letter.pieces and reader.next_section(unit):
+        reader.headings.add(unit.index)
+        reader.in_turn = True
+        reader.open(unit)  # "Street lighting" over "1. How many ...?" after the answers above
         return
     if reader.state == "answer" and reader.letter.pieces and _leads_more_asks(reader, unit):
         reader.open(unit, continued=True)  # "Please also provide details of ... to include;"
@@ -1282,6 +1461,55 @@ _FIRST_PERSON = re.compile(r"\b(?:we|I|our|us|my)\b", re.IGNORECASE)
 _LONE_LETTER = re.compile(r"^\s*\(?(?:[a-z]|[ivx]{1,4})\)?\s*$", re.IGNORECASE)
 
 
+def section_heading(letter: Letter, unit: Unit) -> str | None:
+    """The heading of a section of the request, as written less a closing colon: a short line
+    that asks nothing ("Potholes", "Section A: Potholes", "Part 2 – Street lighting") straight
+    over a numbered list whose items ask. None for any other unit."""
+    text = unit.text.strip()
+    if "\n" in text or len(text) > _LONGEST_SECTION_HEADING or not text[:1].isupper():
+        return None
+    if _SECTION_TITLE.match(text) is None and (read_item(text) is not None or not is_heading(text)):
+        return None
+    units = letter.units
+    following = units[unit.index + 1] if unit.index + 1 < len(units) else None
+    label = read_item(following.text) if following is not None else None
+    if following is None or label is None or label.kind != "num" or label.sub:
+        return None
+    if statute_heading(text) or unit.asks or unit.authority:
+        return None
+    if voice.request_heading(text) is not None or voice.response_heading(text) is not None:
+        return None
+    listed = []
+    for item in units[following.index : following.index + _LONGEST_SECTION]:
+        if read_item(item.text) is None:
+            break
+        listed.append(item)
+    if not any(u.asks for u in listed) or any(u.authority for u in listed):
+        return None  # a heading over answers numbered like the request ("1. 3,412 were ...")
+    return text.rstrip(":").rstrip()
+
+
+def _first_number(unit: Unit) -> bool:
+    """Whether ``unit`` is the first item of a numbered list ("1. How many ...?")."""
+    label = read_item(unit.text)
+    return label is not None and label.kind == "num" and label.value == "1"
+
+
+def _same_heading(one: str, other: str) -> bool:
+    return _words(one) == _words(other)
+
+
+#: A section heading that carries its own label before its title: "Section A: Potholes",
+#: "Part 2 – Street lighting" (the title is what a bare "Part 2" lacks).
+_SECTION_TITLE = re.compile(
+    r"^(?i:section|part|chapter|theme|topic|area)\s+(?:\d{1,2}|[A-Z]|[IVX]{1,4})\s*"
+    r"(?::|[-–—]|\.(?=\s))\s*[A-Z]"
+)
+_LONGEST_SECTION_HEADING = 80
+#: How many numbered items under a section heading are read to hear whether they ask.
+_LONGEST_SECTION = 12
+
+
 def _group_label(letter: Letter, unit: Unit) -> bool:
     """A bare letter between numbered questions names the group the next ones belong to
     ("a) At fires ... b) At other incidents ... C" then "7. Total rescues?"): it is no answer.
@@ -1383,7 +1611,13 @@ _DECIDING = re.compile(
     r"\b(?:will|can|shall)\s+neither\s+confirm\s+nor\s+deny\b|\bby\s+virtue\s+of\s+(?:section|regulation)|"
     # "exemptions will be applicable", "we are unable to divulge details": refusing, not asking.
     r"\b(?:exemptions?|exceptions?)\s+(?:will\s+be|is|are)\s+(?:applicable|engaged|applied)\b|"
-    r"\b(?:we|I)\s+(?:are|am)\s+(?:unable|not\s+able)\s+to\s+(?:release|disclose|divulge)\b",
+    r"\b(?:we|I)\s+(?:are|am)\s+(?:unable|not\s+able)\s+to\s+(?:release|disclose|divulge)\b|"
+    # The authority named in the third person: "the council have applied S12 of the Act", "the
+    # department is not required to provide information ...", "it isn't possible to provide a
+    # retrospective snapshot" (a requester's "If it is not possible to provide ..." asks).
+    r"\b(?:have|has)\s+(?:applied|relied\s+(?:on|upon))\s+(?:s\.?\s*|section\s+|regulation\s+)\d|"
+    r"\b(?:is|are)\s+not\s+(?:required|obliged)\s+to\s+(?:provide|disclose|release|supply)\b|"
+    r"(?<!if )\bit\s+(?:is|was)(?:\s+not|n[’']t)\s+possible\s+to\s+(?:provide|supply|give)\b",
     re.IGNORECASE,
 )
 
@@ -1780,6 +2014,7 @@ def _join_adjacent(letter: Letter) -> None:
             and previous.question is None
             and piece.question is None
             and not piece.reported
+            and (piece.heading is None or previous.heading is None)  # two sections stay two
             and _nothing_between(letter, previous, piece)
         ):
             previous.units.extend(piece.units)

@@ -90,6 +90,14 @@ _INTRO = re.compile(
         \s*[:;\-–]-?\s*$""",
     re.IGNORECASE | re.VERBOSE,
 )
+#: A lead-in that breaks off on a preposition, its object the list that follows: "... my review
+#: of our response to your request under FOISA for copies of all correspondence ... in respect
+#: of" (no colon; the items come next).
+_DANGLING_INTRO = re.compile(
+    r"\byour\s+(?:\w+\s+){0,2}request\b[^?!.:;]{0,300}?\s(?:for|of|about|regarding|concerning|"
+    r"in\s+respect\s+of|relating\s+to|in\s+relation\s+to)\s*$",
+    re.IGNORECASE,
+)
 #: "Below is your request and our response.", "Set out below are your questions", "Please see
 #: below a request for ...": the request follows, whatever ends the sentence.
 _REQUEST_BELOW = re.compile(
@@ -182,6 +190,12 @@ _COMMON_AUTHORITY_START = re.compile(
 _ABOUT_REQUEST = re.compile(
     r"\byour\s+(?:\w+\s+)?request\b|\byou\s+(?:have\s+)?(?:asked|requested)\b", re.I
 )
+#: The authority naming itself in the third person ("the department", "this council", "a public
+#: authority").
+_AUTHORITY_NAMED = (
+    r"\b(?:the|this|our|a\s+public)\s+(?:council|trust|department|force|university|authority|"
+    r"board|service|government|office|organisation|agency|ministry|constabulary)"
+)
 #: Statements only an authority makes, wherever they are in the sentence: one phrase each,
 #: searched as one alternation (an :class:`~.literals.Alternation` tries only the phrases
 #: whose words a sentence holds, where the whole pattern would try each at every offset).
@@ -204,6 +218,9 @@ _AUTHORITY_WORDS = Alternation(
         # "Under section 21, we are not required to provide information ... already reasonably
         # accessible to you": the authority saying what the Act spares it
         r"\bwe\s+are\s+not\s+(?:required|obliged)\s+to\b",
+        # "Under section 21 of the Act, the department is not required to provide ...": the
+        # same, the authority naming itself
+        rf"{_AUTHORITY_NAMED}\s+(?:is|are)\s+not\s+(?:required|obliged)\s+to\b",
         # "The Trust is, therefore, of the view that ...": the authority giving its decision.
         r"\b(?:the|this|our)\s+(?:council|trust|department|force|university|authority|board|"
         r"service|government|office|organisation)\s+(?:is|are)\s*,?\s*(?:therefore\s*,?\s*)?"
@@ -360,6 +377,9 @@ def introduces_request(sentence: str) -> bool:
         return True  # "Below is your request and our response."
     if sentence.rstrip().endswith(GLYPHS):
         sentence = GLYPH_AT_END.sub("", sentence)  # "You asked for: ·" - the first item's bullet
+    if _DANGLING_INTRO.search(sentence) and not _REVIEW_GROUNDS.search(sentence):
+        return True  # "I have now completed my review of our response to your request ... for
+        # copies of all correspondence ... in respect of" - the request's items follow
     ending = sentence.rstrip()[-2:]
     if not any(mark in ending for mark in ":-–") and not (
         ";" in ending and len(sentence.strip()) <= _SHORT_LEAD
@@ -408,6 +428,8 @@ _NOT_AN_ASK = re.compile(
     # or cannot give
     r"\bwe\s+(?:cannot|can\s*not|can't|are\s+unable\s+to|are\s+not\s+able\s+to|"
     r"are\s+not\s+(?:required|obliged)\s+to|do\s+not\s+have\s+to|need\s+not)\s+"
+    r"(?:provide|supply|give|disclose|release)\b|"
+    rf"{_AUTHORITY_NAMED}\s+(?:is|are)\s+not\s+(?:required|obliged)\s+to\s+"
     r"(?:provide|supply|give|disclose|release)\b",
     re.IGNORECASE,
 )
