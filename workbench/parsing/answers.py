@@ -13,9 +13,11 @@ whole response answers every point.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
 from .labels import ORDINALS, label_key, top_key
+from .literals import foldable, holds_any
 from .points import ASK, RequestPoint, first_sentence
 from .rights import is_rights_sentence
 from .text import LIST_ITEM, Layout, Span, is_heading, lines, paragraphs
@@ -730,6 +732,24 @@ _NAMED_ORDINAL = re.compile(
 )
 
 
+#: The words a point named by its place needs, both an ordinal and a noun ("the second part").
+_ORDINAL_WORDS = tuple(ORDINALS)
+_ORDINAL_NOUNS = ("point", "question", "part", "request", "item", "element", "limb", "bullet")
+_ORDINAL_NOUNS += ("query",)
+
+
+def _named_ordinals(text: str) -> Iterator[re.Match[str]]:
+    """The points ``text`` names by their place. Most sentences lack an ordinal or a noun it
+    needs: two quick word tests spare the pattern's search (unless the text holds a letter
+    that folds oddly, where the words cannot be trusted)."""
+    lowered = text.lower()
+    if foldable(lowered) and not (
+        holds_any(lowered, _ORDINAL_WORDS) and holds_any(lowered, _ORDINAL_NOUNS)
+    ):
+        return iter(())
+    return _NAMED_ORDINAL.finditer(text)
+
+
 def _named_in_sentence(sentence: Span, keys: list[str], tops: list[list[str]]) -> _Marker | None:
     """A sentence that names the points it is about ("We neither confirm nor deny that we hold
     information relevant to questions 2 and 3"): the answer to those points, and no others."""
@@ -741,7 +761,7 @@ def _named_in_sentence(sentence: Span, keys: list[str], tops: list[list[str]]) -
     # "Q6, Q6a, Q6b and Q6c": question 6's own stem and three of its parts, not parts d and e.
     stems = {top_key(k) for k in wanted if top_key(k) != k}
     named += _map_keys([k for k in wanted if k not in stems or k in keys], keys)
-    for match in _NAMED_ORDINAL.finditer(sentence.text):
+    for match in _named_ordinals(sentence.text):
         number = ORDINALS[match.group("ord").lower()]
         if number == -1 and tops:
             named += tops[-1]

@@ -242,12 +242,14 @@ def read_decision(
                 # cells lost their rules gives figures as surely as one that kept them.
                 signals.add("figures", run[0])
         for sentence in layout.sentences_in(span.start, span.end) or [span]:
-            in_reasons = any(r.start <= sentence.start < r.end for r in reasons) or bool(
-                book.find("skip", "arguments", sentence.text)
-            )
-            for name in cache.cues(sentence):
-                if not (in_reasons and name in _NOT_IN_REASONS):
-                    signals.add(name, sentence)
+            cues = cache.cues(sentence)
+            if cues:  # most sentences carry none: whether they argue is then never asked
+                in_reasons = any(r.start <= sentence.start < r.end for r in reasons) or bool(
+                    book.find("skip", "arguments", sentence.text)
+                )
+                for name in cues:
+                    if not (in_reasons and name in _NOT_IN_REASONS):
+                        signals.add(name, sentence)
             if "part" in sentence.text and _LATER_PART.match(sentence.text):
                 signals.add("later_part", sentence)
     for table in tables:

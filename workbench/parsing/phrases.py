@@ -36,7 +36,7 @@ import yaml
 
 from ..errors import SettingsError
 from .groupmatch import GroupMatcher, Part
-from .literals import Alternation, Anchored, needed
+from .literals import Alternation, Anchored, holds_any, needed
 
 #: The sections of the file and whether each holds named groups (``cues: {ncnd: ...}``)
 #: or a single group (``status: {phrases: [...]}``).
@@ -72,8 +72,8 @@ class PhraseBook:
     """
 
     groups: dict[str, re.Pattern[str]]
-    #: Group -> a pattern of its words (plain text, matched in the lowercased sentence).
-    gates: dict[str, re.Pattern[str]]
+    #: Group -> its words (plain text, looked for in the lowercased sentence).
+    gates: dict[str, tuple[str, ...]]
     #: Group -> its phrases and the text each needs (groups worth narrowing only).
     narrowings: dict[str, Alternation] = field(default_factory=dict, repr=False)
     #: Group -> the words it lists (for :meth:`matching`).
@@ -81,7 +81,7 @@ class PhraseBook:
     _matchers: dict[str, GroupMatcher] = field(default_factory=dict, repr=False)
     _index: dict[
         tuple[str, str | None],
-        tuple[re.Pattern[str], re.Pattern[str] | None, Alternation | Anchored | None],
+        tuple[re.Pattern[str], tuple[str, ...] | None, Alternation | Anchored | None],
     ] = field(default_factory=dict, repr=False)
 
     def find(
@@ -101,7 +101,7 @@ class PhraseBook:
         if gate is None and narrowing is None:
             return pattern.search(text)
         lowered = text.lower() if lowered is None else lowered
-        if gate is not None and gate.search(lowered) is None:
+        if gate is not None and not holds_any(lowered, gate):
             return None
         if narrowing is not None:
             return narrowing.search(text, lowered=lowered)
@@ -240,7 +240,7 @@ def _load(files: tuple[tuple[str, float], ...]) -> PhraseBook:
     }
     return PhraseBook(
         groups,
-        {key: re.compile("|".join(map(re.escape, words))) for key, words in gates.items() if words},
+        {key: tuple(dict.fromkeys(words)) for key, words in gates.items() if words},
         narrowings,
         {key: frozenset(words) for key, words in gates.items() if words},
     )

@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from .literals import Alternation, holds_any
 from .text import Layout, Span
 
 _REVIEW = re.compile(
@@ -35,16 +36,24 @@ _REGULATOR = re.compile(
     r"|\bsection\s+50\b|\bs\.?\s?50\b|\bsection\s+47\b",
     re.I,
 )
-_ADVICE = re.compile(
-    r"\badvice\s+and\s+assistance\b|\badvise\s+and\s+assist\b|\bsection\s+16\b|\bs\.\s?16\b|"
-    r"\bregulation\s+9\b|\breg\.?\s?9\b|"
-    r"\b(?:refine|narrow|reduce|limit)\w*\s+(?:your|the)\s+(?:request|scope|search|time\s*frame)|"
-    r"\b(?:if|should)\s+you\s+(?:were\s+to\s+)?(?:refine|narrow|reduce|limit)\b|"
-    r"\byou\s+(?:may|might|can|could)\s+(?:wish\s+to|want\s+to|find|be\s+able\s+to|access|"
-    r"view|obtain)\b|"
-    r"\b(?:can|may)\s+be\s+(?:found|accessed|viewed|obtained|downloaded)\s+(?:at|on|here|via|"
-    r"from|in|through)\b|"
-    r"\b(?:available|published)\s+(?:at|on|via|from)\s+(?:our|the|their|https?:|www\.)",
+#: Advice and assistance: one phrase each, searched as one alternation (an
+#: :class:`~.literals.Alternation` tries only the phrases whose words a sentence holds).
+_ADVICE = Alternation(
+    (
+        r"\badvice\s+and\s+assistance\b",
+        r"\badvise\s+and\s+assist\b",
+        r"\bsection\s+16\b",
+        r"\bs\.\s?16\b",
+        r"\bregulation\s+9\b",
+        r"\breg\.?\s?9\b",
+        r"\b(?:refine|narrow|reduce|limit)\w*\s+(?:your|the)\s+(?:request|scope|search|time\s*frame)",
+        r"\b(?:if|should)\s+you\s+(?:were\s+to\s+)?(?:refine|narrow|reduce|limit)\b",
+        r"\byou\s+(?:may|might|can|could)\s+(?:wish\s+to|want\s+to|find|be\s+able\s+to|access|"
+        r"view|obtain)\b",
+        r"\b(?:can|may)\s+be\s+(?:found|accessed|viewed|obtained|downloaded)\s+(?:at|on|here|via|"
+        r"from|in|through)\b",
+        r"\b(?:available|published)\s+(?:at|on|via|from)\s+(?:our|the|their|https?:|www\.)",
+    ),
     re.I,
 )
 
@@ -72,28 +81,29 @@ def find_rights(text: str, layout: Layout | None = None, skip: Sequence[Span] = 
         words = sentence.text.lower()
         if (
             review is None
-            and _REVIEW_WORDS.search(words)
+            and holds_any(words, _REVIEW_WORDS)
             and _REVIEW.search(sentence.text)
             and not _is_outcome(sentence.text)
         ):
             review = sentence
         if (
             complaint is None
-            and _REGULATOR_WORDS.search(words)
+            and holds_any(words, _REGULATOR_WORDS)
             and _REGULATOR.search(sentence.text)
         ):
             complaint = sentence
-        if advice is None and _ADVICE_WORDS.search(words) and _ADVICE.search(sentence.text):
+        if advice is None and holds_any(words, _ADVICE_WORDS) and _ADVICE.search(sentence.text):
             advice = sentence
     return Rights(review, complaint, advice)
 
 
 #: What each kind of sentence must hold (lowercased): quick tests before the patterns.
-_REVIEW_WORDS = re.compile(r"review|appeal|complaint")
-_REGULATOR_WORDS = re.compile(r"commissioner|ico|regulator|50|47")
-_ADVICE_WORDS = re.compile(
-    r"advi[cs]e|assist|16|9|refine|narrow|reduce|limit|may|might|can|could|found|accessed|"
-    r"viewed|obtained|downloaded|available|published"
+_REVIEW_WORDS = ("review", "appeal", "complaint")
+_REGULATOR_WORDS = ("commissioner", "ico", "regulator", "50", "47")
+_ADVICE_WORDS = (
+    *("advice", "advise", "assist", "16", "9", "refine", "narrow", "reduce", "limit", "may"),
+    *("might", "can", "could", "found", "accessed", "viewed", "obtained", "downloaded"),
+    *("available", "published"),
 )
 
 

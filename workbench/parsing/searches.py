@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from .literals import holds_any
 from .text import Layout, Span
 
 _SEARCH = re.compile(
@@ -30,7 +31,10 @@ _NOT_A_SEARCH = re.compile(
 )
 
 #: Every sentence about a search holds one of these (a quick test before the pattern).
-_SEARCH_WORDS = re.compile(r"search|look|check|enquir|consult|ask|contact|review|trawl|interrogat")
+_SEARCH_WORDS = (
+    *("search", "look", "check", "enquir", "consult", "ask", "contact", "review", "trawl"),
+    "interrogat",
+)
 #: "Searching for this would take 40 hours" is a cost estimate, not a search made.
 _HYPOTHETICAL = re.compile(r"\bwould\b|\bwill\s+need\b|\bneed\s+to\s+search", re.I)
 
@@ -42,7 +46,7 @@ def find_searches(text: str, layout: Layout | None = None, skip: Sequence[Span] 
         sentence
         for sentence in layout.sentences
         if not any(s.start <= sentence.start < s.end for s in skip)
-        and _SEARCH_WORDS.search(sentence.text.lower())
+        and holds_any(sentence.text.lower(), _SEARCH_WORDS)
         and _SEARCH.search(sentence.text)
         and not _NOT_A_SEARCH.search(sentence.text)
         and not re.search(r"\b(?:you|your)\s+(?:search|look)", sentence.text, re.I)

@@ -87,7 +87,7 @@ class Unit:
     def sentence_words(self) -> list[set[str]]:
         """The words of each sentence of the unit (worked out once)."""
         if "words" not in self._voice:
-            sentences = re.split(r"(?<=[.?!])\s+|\n", voice.own_words(self.text))
+            sentences = _UNIT_SENTENCE_BREAK.split(voice.own_words(self.text))
             self._voice["words"] = [_words(sentence) for sentence in sentences]  # type: ignore[assignment]
         return self._voice["words"]  # type: ignore[return-value]
 
@@ -97,6 +97,12 @@ class Unit:
         if "authority" not in self._voice:
             self._voice["authority"] = voice.authority_speaks(self.text)
         return bool(self._voice["authority"])
+
+
+#: Where a unit's sentences part: the space after a stop, or a line break. The space is
+#: matched first and the stop looked back for from it: tried only at a unit's spaces, where a
+#: pattern opening with the look back is tried at every offset (the same splits).
+_UNIT_SENTENCE_BREAK = re.compile(r"\s(?<=[.?!]\s)\s*|\n")
 
 
 @dataclass

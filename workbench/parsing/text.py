@@ -160,8 +160,10 @@ _OPEN_ENDED = frozenset(
 _GLUED_ANSWER = re.compile(r"A\s?\d{1,2}\s*[/:]\s")
 #: "... in temporary accommodation.The current shortfall ...": a web form that ran its
 #: sentences together, the space after the stop lost (a word of two letters before the stop,
-#: so "J.Smith" or "U.K." are not split).
-_GLUED_SENTENCE = re.compile(r"(?<=[a-z)][a-z)][.?!:])(?=[A-Z][a-z]|I\s)")
+#: so "J.Smith" or "U.K." are not split). The match is the stop itself, ending where the next
+#: sentence starts: a pattern that opens with a plain class is tried only at the few stops of
+#: a unit, where one opening with the look back would be tried at every offset.
+_GLUED_SENTENCE = re.compile(r"[.?!:](?<=[a-z)][a-z)][.?!:])(?=[A-Z][a-z]|I\s)")
 
 
 def _glued_answers(text: str, start: int, end: int) -> list[int]:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from .literals import Alternation
 from .points import ASK
 from .text import BULLETS
 
@@ -195,48 +196,65 @@ _COMMON_AUTHORITY_START = re.compile(
 _ABOUT_REQUEST = re.compile(
     r"\byour\s+(?:\w+\s+)?request\b|\byou\s+(?:have\s+)?(?:asked|requested)\b", re.I
 )
-#: Statements only an authority makes, wherever they are in the sentence.
 #: The authority naming itself in the third person ("the department", "this council", "a public
 #: authority").
 _AUTHORITY_NAMED = (
     r"\b(?:the|this|our|a\s+public)\s+(?:council|trust|department|force|university|authority|"
     r"board|service|government|office|organisation|agency|ministry|constabulary)"
 )
-_AUTHORITY_WORDS = re.compile(
-    r"\b(?:is|are|would\s+be)\s+(?:(?:therefore|thus|considered|deemed)\s+)?(?:exempt|not\s+held|held\s+by)\b|\bby\s+virtue\s+of\b|\bneither\s+confirm\b|"
-    r"\b(?:we|I)\s+(?:can\s+)?confirm\b|\bexemptions?\s+appl|\bexceptions?\s+appl|"
-    r"\b(?:does|do)\s+not\s+hold\b|\bnot\s+held\b|\bwithheld\b|\bredacted\b|"
-    # "Some information the Council holds is already publicly available": the answer begins
-    r"\b(?:is|are)\s+already\s+(?:publicly\s+)?(?:available|published)\b|"
-    r"\bapologi[sz]e\s+for\s+(?:the|any|this)\s+delay\b|"
-    # "Under section 21, we are not required to provide information ... already reasonably
-    # accessible to you": the authority saying what the Act spares it
-    r"\bwe\s+are\s+not\s+(?:required|obliged)\s+to\b|"
-    # "Under section 21 of the Act, the department is not required to provide ...": the same,
-    # the authority naming itself
-    rf"{_AUTHORITY_NAMED}\s+(?:is|are)\s+not\s+(?:required|obliged)\s+to\b|"
-    # "The Trust is, therefore, of the view that ...": the authority giving its decision.
-    r"\b(?:the|this|our)\s+(?:council|trust|department|force|university|authority|board|"
-    r"service|government|office|organisation)\s+(?:is|are)\s*,?\s*(?:therefore\s*,?\s*)?"
-    r"of\s+the\s+view\b|\bI\s+(?:would|'d)\s+like\s+to\s+"
-    r"(?:apologi[sz]e|thank\s+you|advise|inform\s+you|explain|confirm)\b|"
-    # "... details of which are provided in the table below": the authority presenting its answer.
-    r"\b(?:is|are|was|were|has\s+been|have\s+been)\s+(?:provided|set\s+out|shown|given|listed|"
-    r"detailed)\s+(?:in|on)\s+the\s+(?:table|list|spreadsheet|annex|appendix|attach\w*)\b|"
-    # "For question 2 we would rely on the following:", "Below is the headcount, we cannot
-    # provide data before 2012": the authority deciding what it gives.
-    r"\bwe\s+(?:would\s+|will\s+|must\s+)?rely\s+(?:on|upon)\b|"
-    r"\bwe\s+(?:cannot|can\s*not|can't|are\s+unable\s+to|are\s+not\s+able\s+to)\s+"
-    r"(?:provide|supply|give|disclose|release)\b|"
-    # "the information we can provide will be from our disclosure log": the authority answering.
-    r"\b(?:information|data|figures)\s+(?:that\s+)?we\s+(?:can|are\s+able\s+to)\s+"
-    r"(?:provide|supply|give|release)\b|"
-    # "Compliance with this request would exceed the appropriate cost limit": only the authority
-    # says what complying would cost (a requester writes "if it would exceed ..., please ...").
-    r"\b(?:would|will|does|did)\s+exceed\s+the\s+(?:appropriate|upper|cost|fees?)\b|"
-    # "This will take more than 18 hours for us to collate": the authority's work on the request.
-    r"\bfor\s+us\s+to\s+(?:collate|compile|locate|retrieve|extract|review|check|search|"
-    r"identify|gather|answer|respond|comply)\b",
+#: Statements only an authority makes, wherever they are in the sentence: one phrase each,
+#: searched as one alternation (an :class:`~.literals.Alternation` tries only the phrases
+#: whose words a sentence holds, where the whole pattern would try each at every offset).
+_AUTHORITY_WORDS = Alternation(
+    (
+        r"\b(?:is|are|would\s+be)\s+(?:(?:therefore|thus|considered|deemed)\s+)?"
+        r"(?:exempt|not\s+held|held\s+by)\b",
+        r"\bby\s+virtue\s+of\b",
+        r"\bneither\s+confirm\b",
+        r"\b(?:we|I)\s+(?:can\s+)?confirm\b",
+        r"\bexemptions?\s+appl",
+        r"\bexceptions?\s+appl",
+        r"\b(?:does|do)\s+not\s+hold\b",
+        r"\bnot\s+held\b",
+        r"\bwithheld\b",
+        r"\bredacted\b",
+        # "Some information the Council holds is already publicly available": the answer begins
+        r"\b(?:is|are)\s+already\s+(?:publicly\s+)?(?:available|published)\b",
+        r"\bapologi[sz]e\s+for\s+(?:the|any|this)\s+delay\b",
+        # "Under section 21, we are not required to provide information ... already reasonably
+        # accessible to you": the authority saying what the Act spares it
+        r"\bwe\s+are\s+not\s+(?:required|obliged)\s+to\b",
+        # "Under section 21 of the Act, the department is not required to provide ...": the
+        # same, the authority naming itself
+        rf"{_AUTHORITY_NAMED}\s+(?:is|are)\s+not\s+(?:required|obliged)\s+to\b",
+        # "The Trust is, therefore, of the view that ...": the authority giving its decision.
+        r"\b(?:the|this|our)\s+(?:council|trust|department|force|university|authority|board|"
+        r"service|government|office|organisation)\s+(?:is|are)\s*,?\s*(?:therefore\s*,?\s*)?"
+        r"of\s+the\s+view\b",
+        r"\bI\s+(?:would|'d)\s+like\s+to\s+"
+        r"(?:apologi[sz]e|thank\s+you|advise|inform\s+you|explain|confirm)\b",
+        # "... details of which are provided in the table below": the authority presenting its
+        # answer.
+        r"\b(?:is|are|was|were|has\s+been|have\s+been)\s+(?:provided|set\s+out|shown|given|"
+        r"listed|detailed)\s+(?:in|on)\s+the\s+(?:table|list|spreadsheet|annex|appendix|attach\w*)\b",
+        # "For question 2 we would rely on the following:", "Below is the headcount, we cannot
+        # provide data before 2012": the authority deciding what it gives.
+        r"\bwe\s+(?:would\s+|will\s+|must\s+)?rely\s+(?:on|upon)\b",
+        r"\bwe\s+(?:cannot|can\s*not|can't|are\s+unable\s+to|are\s+not\s+able\s+to)\s+"
+        r"(?:provide|supply|give|disclose|release)\b",
+        # "the information we can provide will be from our disclosure log": the authority
+        # answering.
+        r"\b(?:information|data|figures)\s+(?:that\s+)?we\s+(?:can|are\s+able\s+to)\s+"
+        r"(?:provide|supply|give|release)\b",
+        # "Compliance with this request would exceed the appropriate cost limit": only the
+        # authority says what complying would cost (a requester writes "if it would exceed ...,
+        # please ...").
+        r"\b(?:would|will|does|did)\s+exceed\s+the\s+(?:appropriate|upper|cost|fees?)\b",
+        # "This will take more than 18 hours for us to collate": the authority's work on the
+        # request.
+        r"\bfor\s+us\s+to\s+(?:collate|compile|locate|retrieve|extract|review|check|search|"
+        r"identify|gather|answer|respond|comply)\b",
+    ),
     re.IGNORECASE,
 )
 #: A sign-off ends a letter or a message.
@@ -459,7 +477,10 @@ _POINTING = re.compile(
     r"(?:enter|click(?:\s+on)?|follow|copy|open|use)\s+(?:this|the|our)\s+(?:link|address|url))\b",
     re.I,
 )
-_SENTENCE_BREAK = re.compile(r"(?<=[.?!])\s+(?=[\"“(]?[A-Z0-9])")
+#: The space after a sentence's stop, before the next sentence opens. It opens with the space
+#: and looks back for the stop from there: a pattern that opens with a plain class is tried only
+#: at the spaces of a text, one that opens by looking back at every offset (the same splits).
+_SENTENCE_BREAK = re.compile(r"\s(?<=[.?!]\s)\s*(?=[\"“(]?[A-Z0-9])")
 #: "..., then please contact us", "please let me know": an offer of help, wherever it stands
 #: in the sentence, asks for no information (what else the sentence says may still ask).
 _POLITE = re.compile(
