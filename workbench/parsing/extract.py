@@ -45,7 +45,7 @@ from .request import read_request
 from .rights import find_rights, is_rights_sentence
 from .searches import find_searches
 from .structure import ANSWERING, Letter, Role, read_letter
-from .text import LIST_ITEM, Layout, Span, is_heading
+from .text import LIST_ITEM, Layout, Span, inside, is_heading
 from .whole_request import (
     LEFT_OVER,
     SHARED_ANSWER,
@@ -95,7 +95,7 @@ def _read(
     grounds = [
         g
         for g in find_grounds(response_text, named_regime_hint(response_text))
-        if _inside(g.start, own) and not _law_in_general(layout, g)
+        if inside(g.start, own) and not _law_in_general(layout, g)
     ]
     reading = read_request(letter, request_text)
     answers = _answers(letter, reading.points, zones)
@@ -230,7 +230,7 @@ def _read_header(letter: Letter, result: Extraction, name: str | None = None) ->
     roles = [
         r
         for r in classify_dates(text, layout, _letter_start(letter))
-        if not _inside(r.evidence.start, quoted)
+        if not inside(r.evidence.start, quoted)
         or (r.rank == 0 and (r.evidence.start in opening or r.role == "received"))
     ]
     roles = [_outside_main(letter, role) for role in roles]
@@ -719,8 +719,8 @@ def _answers_something(sentence: str) -> bool:
 def _not_named_elsewhere(grounds: list[Ground], answers: Answers) -> list[Ground]:
     """The grounds whose section no signposted answer cites."""
     answered = [span for spans in answers.by_key.values() for span in spans]
-    named = {_section(g.id) for g in grounds if _inside(g.start, answered)}
-    return [g for g in grounds if _inside(g.start, answered) or _section(g.id) not in named]
+    named = {_section(g.id) for g in grounds if inside(g.start, answered)}
+    return [g for g in grounds if inside(g.start, answered) or _section(g.id) not in named]
 
 
 def _section(provision_id: str) -> str:
@@ -744,13 +744,6 @@ def _point_text(point: RequestPoint) -> str:
     if point.part:
         text = f"(part: {point.part}) {text}".strip()
     return text
-
-
-# --------------------------------------------------------------------------- spans
-
-
-def _inside(offset: int, spans: list[Span]) -> bool:
-    return any(span.start <= offset < span.end for span in spans)
 
 
 # --------------------------------------------------------------------------- documents

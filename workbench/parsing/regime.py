@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from .literals import Anchored
-from .text import Layout, Span
+from .text import Layout, Span, inside
 
 _NAMES: dict[str, re.Pattern[str]] = {
     "FOISA": re.compile(
@@ -258,7 +258,7 @@ def _handling_statements(layout: Layout, skip: Sequence[Span] = ()) -> tuple[set
     routed: set[str] = set()  # the Acts a s.39 statement set aside
     plain: dict[str, bool] = {}  # Act -> named only in statements that split nothing
     for sentence in layout.sentences:
-        if _within(sentence.start, skip):
+        if inside(sentence.start, skip):
             continue
         lowered = sentence.text.lower()
         if not any(word in lowered for word in _HANDLED_WORDS):
@@ -334,13 +334,9 @@ def _first_mention(
 def _outside(pattern: re.Pattern[str], text: str, skip: Sequence[Span]) -> re.Match[str] | None:
     """The first match of ``pattern`` outside the ``skip`` spans."""
     for match in pattern.finditer(text):
-        if not _within(match.start(), skip):
+        if not inside(match.start(), skip):
             return match
     return None
-
-
-def _within(offset: int, spans: Sequence[Span]) -> bool:
-    return any(span.start <= offset < span.end for span in spans)
 
 
 #: A page address or file name that files the document as an information request

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -40,6 +41,11 @@ class Span:
 
     def __bool__(self) -> bool:
         return self.end > self.start
+
+
+def inside(offset: int, spans: Iterable[Span]) -> bool:
+    """Whether ``offset`` falls within one of ``spans``."""
+    return any(span.start <= offset < span.end for span in spans)
 
 
 _BLANK_RUN = re.compile(r"\n[ \t\u00a0]*\n\s*")

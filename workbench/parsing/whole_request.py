@@ -20,7 +20,7 @@ from .grounds import Ground, implied_determination, most_specific
 from .model import Determination
 from .points import RequestPoint
 from .structure import Letter
-from .text import Layout, Span, paragraphs
+from .text import Layout, Span, inside, paragraphs
 
 #: Confidence kept by a reading shared by several points (the whole response read for each).
 SHARED_ANSWER = 0.92
@@ -58,7 +58,7 @@ def lost_with_the_cut(
 def _said_of_all(reading: Reading, own: list[Span], whole: bool) -> bool:
     """Whether ``reading`` is what the letter said of the whole request."""
     if reading.determination in _REFUSES_ALL and (
-        whole or not any(_inside(span.start, own) for span in reading.evidence)
+        whole or not any(inside(span.start, own) for span in reading.evidence)
     ):
         return True
     return any(
@@ -268,12 +268,8 @@ def attach_loose_grounds(
     """Grounds cited outside every answer ("FOIA section 40(2)" after the answers) go to
     the points whose decision they fit."""
     answered = [span for spans in answers.by_key.values() for span in spans]
-    loose = [g for g in grounds if not _inside(g.start, answered)]
+    loose = [g for g in grounds if not inside(g.start, answered)]
     for _, reading in readings:
         extra = [g.id for g in loose if fits(reading.determination, g.id)]
         if extra:
             reading.provisions = most_specific([*reading.provisions, *extra])
-
-
-def _inside(offset: int, spans: list[Span]) -> bool:
-    return any(span.start <= offset < span.end for span in spans)
