@@ -176,6 +176,14 @@ def test_a_code_only_in_the_page_address_is_proposed_with_low_confidence():
     assert result.confidence["reference"] < 0.8
 
 
+def test_a_code_numbered_within_the_financial_year_in_a_page_address_is_no_phone_number():
+    text = "Please provide the number of drones.\n\nThe force holds 9 drones."
+    name = "https://police.example/foi-disclosure-2024-25/april-2025/foi-0861-202425--drones/"
+    assert extract(text, name=name).reference == "0861-202425"
+    # In running text, the same digits are taken for a telephone number.
+    assert extract("Call us on 0861-202425.\n\n" + text).reference is None
+
+
 def test_a_prefix_joined_to_the_code_in_a_file_name_is_part_of_it():
     result = extract("Thank you for your request.", name="foi230118-bus-shelters.pdf")
     assert result.reference == "FOI230118"

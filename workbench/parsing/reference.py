@@ -244,14 +244,19 @@ def _value_after(text: str, line: Span, offset: int) -> str | None:
     return value
 
 
-def _plausible(value: str) -> bool:
-    """A reference has a digit, is not just a date or a year, and is not a word."""
+def _plausible(value: str, *, may_be_a_phone: bool = True) -> bool:
+    """A reference has a digit, is not just a date or a year, and is not a word.
+
+    In running text ten digits opening with 0 are most likely a telephone number; a code
+    that follows "foi-" in a page address is not (``may_be_a_phone=False``): police logs
+    file requests as "foi-0861-202425", a number and the financial year."""
     compact = value.replace(" ", "")
     if not re.search(r"\d", compact) or len(compact) > 40:
         return False
     digits = re.sub(r"\D", "", compact)
     if (
-        re.fullmatch(r"\+?[\d\-()]+", compact)
+        may_be_a_phone
+        and re.fullmatch(r"\+?[\d\-()]+", compact)
         and 10 <= len(digits) <= 13
         and (digits.startswith(("0", "44")))
     ):
@@ -355,7 +360,7 @@ def reference_from_name(name: str | None) -> FoundReference | None:
     decoded = unquote(name)
     for match in _NAMED_CODE.finditer(decoded):
         code = match.group("code")
-        if len(re.sub(r"\D", "", code)) < 4 or not _plausible(code):
+        if len(re.sub(r"\D", "", code)) < 4 or not _plausible(code, may_be_a_phone=False):
             continue
         sep = match.group("sep")
         value = code if sep in ("-", "_") else match.group("prefix").upper() + sep + code
