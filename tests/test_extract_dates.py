@@ -187,3 +187,27 @@ def test_a_labelled_response_date_beats_a_bare_dated_line():
     result = extract(text)
     assert result.date_received == dt.date(2014, 8, 25)
     assert result.date_of_response == dt.date(2014, 9, 2)
+
+
+def test_a_request_for_information_set_off_by_a_comma_gives_its_date():
+    text = (
+        "Dear Ms Hale,\nI write in connection with your request for information, dated 9th "
+        "March 2024, about bus shelters.\n\nWe do not hold the information."
+    )
+    assert extract(text).date_received == dt.date(2024, 3, 9)
+
+
+def test_two_emails_of_one_date_give_the_receipt_date():
+    text = (
+        "Dear Ms Hale,\nThank you for your 2 emails of 12 March 2024. This letter answers "
+        "both.\n\nWe do not hold the information."
+    )
+    assert extract(text).date_received == dt.date(2024, 3, 12)
+
+
+def test_a_date_line_run_onto_the_salutation_is_the_letters_date():
+    text = (
+        "Town Hall\nHigh Street\n\n14 April 2024 Dear Ms Hale,\n\nThank you for your email of "
+        "20 March 2024.\n\nWe do not hold the information."
+    )
+    assert extract(text).date_of_response == dt.date(2024, 4, 14)

@@ -121,8 +121,9 @@ _REQUEST_DATED_CUE = re.compile(
     # The authority's own earlier letter ("Further to my letter of 18 December") is not the
     # request.
     r"(?<!\bmy\s)(?<!\bour\s)"
-    r"\b(?:request|e-?mail|letter|correspondence|communication|application)\s+"
-    r"(?:dated|of|sent on|made on|submitted on)\b"
+    # "your request for information, dated 9th February", "your 2 emails of 12 December".
+    r"\b(?:request|e-?mail|letter|correspondence|communication|application)s?"
+    r"(?:\s+for\s+information)?,?\s+(?:dated|of|sent on|made on|submitted on)\b"
     # "the information requested on 6th September": the request's own date.
     r"|\b(?:information|you)\s+requested\s+on\b",
     re.IGNORECASE,
@@ -255,7 +256,7 @@ _BARE_DATE_LABEL = re.compile(r"^\s*dated?\s*[:\-–]?\s*$", re.IGNORECASE)
 _TIME_ONLY = re.compile(r"^\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?$", re.IGNORECASE)
 #: The opening words of a letter's first sentence, run onto its date line by a flattened page.
 _LETTER_OPENS = re.compile(
-    r"^(?:I|We)\s+(?:write|am\s+writing|are\s+writing|refer)\b|^Thank\s+you\b"
+    r"^(?:I|We)\s+(?:write|am\s+writing|are\s+writing|refer)\b|^Thank\s+you\b|^Dear\s+[A-Z]"
 )
 #: A header line holding two fields, the reference then the date (a letter's top lines
 #: flattened from a PDF): the date's own label is the one just before it.
@@ -355,7 +356,9 @@ def _is_letter_date_line(
     rest = text[found.end : line.end].strip(" .,")
     before = text[line.start : found.start]
     alone = (before.strip() == "" or bool(_REFERENCE_BEFORE.match(before))) and (
-        rest == "" or bool(_REFERENCE_AFTER.match(rest))  # "7 August 2012 / Ref FO005949"
+        rest == ""
+        or bool(_REFERENCE_AFTER.match(rest))  # "7 August 2012 / Ref FO005949"
+        or bool(_LETTER_OPENS.match(rest))  # "14 December 2015 Dear Mr Hale,": lines run on
     )
     index = layout.line_index(line.start) or 0
     if not alone or (index > 25 and not 0 <= index - top_line <= 25):
