@@ -1214,6 +1214,13 @@ def _find_request(letter: Letter, units: list[Unit]) -> None:
         _cut_swallowed_answer(piece)
     letter.pieces = [p for p in letter.pieces if p.units]
     _pair_answers(letter)
+    if not letter.pieces and letter.request_message is None:
+        # No request quoted and none on the thread: the opening may restate it as a list.
+        restated = _restated_list(letter, units, on_thread=False)
+        if len(restated) > 2:
+            # The opening keeps its own role: it says when the request came, as any opening.
+            restated[0].role = Role.ANSWER
+            letter.pieces.append(Piece(restated[1:]))
     if not letter.pieces:
         _reported(letter, units, voice.reported_ask)
     if not letter.pieces and letter.request_message is not None:
@@ -1238,10 +1245,12 @@ _INTRODUCES_REQUEST = re.compile(
 _RESTATED_WITHIN = 6
 
 
-def _restated_list(letter: Letter, units: list[Unit]) -> None:
+def _restated_list(letter: Letter, units: list[Unit], *, on_thread: bool = True) -> list[Unit]:
     """The items of a request restated in the response's opening ("Thank you for your request
     ... for details of all correspondence between:-" then a bulleted list): the request told
-    again, whose own words are in the requester's message on the thread, not answers."""
+    again, not answers. Its own words may be in the requester's message on the thread; when
+    they are not, the restatement is the only request the letter gives. Returns the opening
+    and its items (marked as the request), or nothing."""
     last = letter.main[1]
     opening = [u for u in units if u.role in ANSWERING][:_RESTATED_WITHIN]
     for unit in opening:
@@ -1251,14 +1260,18 @@ def _restated_list(letter: Letter, units: list[Unit]) -> None:
         for item in letter.units[unit.index + 1 : last]:
             if LIST_ITEM.match(item.text):
                 listed.append(item)
-            elif listed and not item.blank_before:
-                listed.append(item)  # an item's wrapped line
+            elif listed and not item.blank_before and (on_thread or item.text[:1].islower()):
+                # An item's wrapped line. Without the requester's message to compare, a
+                # capitalised line straight after the list is the answer beginning.
+                listed.append(item)
             else:
                 break
         if any(LIST_ITEM.match(u.text) for u in listed):
             for item in [unit, *listed]:
                 item.role = Role.REQUEST
-        return
+            return [unit, *listed]
+        return []
+    return []
 
 
 def _step(reader: _Reader, unit: Unit) -> None:
