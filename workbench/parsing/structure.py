@@ -578,7 +578,45 @@ def read_letter(text: str, layout: Layout | None = None) -> Letter:
     _mark_frame(own)
     _mark_sections(own)
     _find_request(letter, own)
+    _mark_record_fields(own)
     return letter
+
+
+def _mark_record_fields(units: list[Unit]) -> None:
+    """A disclosure log's record fields above the request ("Request Number" over "42", "Date
+    Received" over "07/08/2023"): when the answer comes after the request, those short lines
+    describe the record, they do not answer it (a record's number is no figure given)."""
+    first = next((u.index for u in units if u.role is Role.REQUEST), None)
+    if first is None:
+        return
+    last = max(u.index for u in units if u.role is Role.REQUEST)
+    if not any(u.role is Role.ANSWER for u in units if u.index > last):
+        return
+    for unit in units:
+        if unit.index >= first:
+            break
+        if unit.role is Role.ANSWER and all(_field_line(line) for line in unit.text.split("\n")):
+            unit.role = Role.LETTERHEAD
+
+
+def _field_line(line: str) -> bool:
+    """A record field's name or value: short, no sentence, no one speaking, nothing decided."""
+    line = line.strip()
+    return (
+        len(line) <= _FIELD_LINE
+        and not line.endswith((".", "?", "!", ",", ":"))
+        and _FIRST_PERSON.search(line) is None
+        and _FIELD_DECIDES.search(line) is None
+    )
+
+
+_FIELD_LINE = 60
+#: A status line that says what was decided ("Information not held", "Partially released").
+_FIELD_DECIDES = re.compile(
+    r"\b(?:held|withh|refus|exempt|disclos|releas|provid|grant|partial|part|full|neither|"
+    r"vexatious|cost|section|regulation|outcome|response)",
+    re.IGNORECASE,
+)
 
 
 def _message_span(text: str, units: list[Unit], message: _Message) -> Span:
