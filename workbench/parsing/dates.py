@@ -121,8 +121,9 @@ _REQUEST_DATED_CUE = re.compile(
     # The authority's own earlier letter ("Further to my letter of 18 December") is not the
     # request.
     r"(?<!\bmy\s)(?<!\bour\s)"
-    r"\b(?:request|e-?mail|letter|correspondence|communication|application)\s+"
-    r"(?:dated|of|sent on|made on|submitted on)\b"
+    # "your request for information dated 25 January", "your enquiry dated 3 June".
+    r"\b(?:request|e-?mail|letter|correspondence|communication|application|enquiry|inquiry)"
+    r"(?:\s+for\s+information)?\s+(?:dated|of|sent on|made on|submitted on)\b"
     # "the information requested on 6th September": the request's own date.
     r"|\b(?:information|you)\s+requested\s+on\b",
     re.IGNORECASE,
