@@ -367,9 +367,11 @@ def _is_letter_date_line(
     ):
         return False
     following = layout.lines[index + 1] if index + 1 < len(layout.lines) else None
-    # "1 January 2020" then "1 February 2020": a table's column of dates, not the letter's.
+    # "1 January 2020" then "1 February 2020": a table's column of dates, not the letter's;
+    # "|" then "14/03/2024" then "|": a web table's cell, flattened a cell a line.
     return not any(
-        near is not None and _LONE_DATE.match(near.text) for near in (previous, following)
+        near is not None and (_LONE_DATE.match(near.text) or near.text.strip() == "|")
+        for near in (previous, following)
     )
 
 
