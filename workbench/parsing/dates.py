@@ -121,8 +121,9 @@ _REQUEST_DATED_CUE = re.compile(
     # The authority's own earlier letter ("Further to my letter of 18 December") is not the
     # request.
     r"(?<!\bmy\s)(?<!\bour\s)"
-    # "your request for information, dated 9th February", "your 2 emails of 12 December".
-    r"\b(?:request|e-?mail|letter|correspondence|communication|application)s?"
+    # "your request for information, dated 9th February", "your 2 emails of 12 December",
+    # "your enquiry dated 3 June".
+    r"\b(?:request|e-?mail|letter|correspondence|communication|application|enquiry|inquiry)s?"
     r"(?:\s+for\s+information)?,?\s+(?:dated|of|sent on|made on|submitted on)\b"
     # "the information requested on 6th September": the request's own date.
     r"|\b(?:information|you)\s+requested\s+on\b",
@@ -369,9 +370,11 @@ def _is_letter_date_line(
     ):
         return False
     following = layout.lines[index + 1] if index + 1 < len(layout.lines) else None
-    # "1 January 2020" then "1 February 2020": a table's column of dates, not the letter's.
+    # "1 January 2020" then "1 February 2020": a table's column of dates, not the letter's;
+    # "|" then "14/03/2024" then "|": a web table's cell, flattened a cell a line.
     return not any(
-        near is not None and _LONE_DATE.match(near.text) for near in (previous, following)
+        near is not None and (_LONE_DATE.match(near.text) or near.text.strip() == "|")
+        for near in (previous, following)
     )
 
 

@@ -208,7 +208,10 @@ def _labelled(text: str, layout: Layout) -> list[FoundReference]:
                         value = _value_after(text, following, following.start)
                         evidence = Span.of(text, line.start, following.end)
                 if value is None and not line.text[match.end() :].strip(" :#-–"):
-                    value = _short_value_after(layout, index)  # "Reference:" / "825"
+                    # "Reference:" / "825"; "FOI Number" / "16": a label naming a number
+                    # vouches for a shorter one.
+                    numbered = _NAMES_NUMBER.search(match.group(0)) is not None
+                    value = _short_value_after(layout, index, numbered=numbered)
                 if value is not None:
                     before = line.text[: match.start()].strip(" (-–:")
                     # "Enquiry Reference: 82 - 25": a word naming the request may stand first.
@@ -218,14 +221,19 @@ def _labelled(text: str, layout: Layout) -> list[FoundReference]:
     return found
 
 
-def _short_value_after(layout: Layout, index: int) -> str | None:
+def _short_value_after(layout: Layout, index: int, *, numbered: bool = False) -> str | None:
     """A labelled line's value on the next line when it is a short number ("825"): too short
-    to be taken for a code alone, but the label says what it is."""
+    to be taken for a code alone, but the label says what it is. A label that names a number
+    ("FOI Number", "Request No.") vouches for one of one or two digits too ("16")."""
     following = layout.lines[index + 1] if index + 1 < len(layout.lines) else None
     if following is None:
         return None
     value = following.text.strip()
-    return value if re.fullmatch(r"\d{3}", value) else None
+    return value if re.fullmatch(r"\d{1,3}" if numbered else r"\d{3}", value) else None
+
+
+#: A label naming a number: "FOI Number", "Request No.".
+_NAMES_NUMBER = re.compile(r"\b(?:number|no)\b", re.IGNORECASE)
 
 
 def _value_after(text: str, line: Span, offset: int) -> str | None:

@@ -20,9 +20,11 @@ from .literals import Anchored
 from .text import Layout, Span, inside
 
 _NAMES: dict[str, re.Pattern[str]] = {
+    # "the Freedom of Information Act 2002": FOISA's year (the UK Act is of 2000), its name
+    # shortened - no other Freedom of Information Act of 2002 applies in the UK.
     "FOISA": re.compile(
         r"Freedom\s+of\s+Information\s+\(Scotland\)\s+Act|\bFOI\(?S\)?A\b|"
-        r"Scottish\s+Information\s+Commissioner",
+        r"Scottish\s+Information\s+Commissioner|Freedom\s+of\s+Information\s+Act\s+2002\b",
         re.I,
     ),
     "EISR": re.compile(
@@ -35,7 +37,8 @@ _NAMES: dict[str, re.Pattern[str]] = {
         re.I,
     ),
     "FOIA": re.compile(
-        r"Freedom\s+of\s+Information\s+Act|\bFOIA\b|\bFOI\s+Act\b|\bthe\s+Act\s+2000\b", re.I
+        r"Freedom\s+of\s+Information\s+Act(?!\s+2002\b)|\bFOIA\b|\bFOI\s+Act\b|\bthe\s+Act\s+2000\b",
+        re.I,
     ),
 }
 #: Any mention of freedom of information at all: FOIA unless something says otherwise.
@@ -137,7 +140,7 @@ class RegimeFinding:
 
 #: Pieces of text each name must contain (lowercased): a quick test before the pattern.
 _NAME_WORDS = {
-    "FOISA": ("scotland", "fois", "foi(", "scottish"),
+    "FOISA": ("scotland", "fois", "foi(", "scottish", "act 2002"),
     "EISR": ("scotland", "ei(s", "eisr"),
     "EIR": ("environmental", "eir", "ei reg", "eireg"),
     "FOIA": ("freedom", "foia", "foi act", "act 2000"),
@@ -296,6 +299,8 @@ def _handling_statements(layout: Layout, skip: Sequence[Span] = ()) -> tuple[set
                 named.discard("EIR")
             if {"FOIA", "EIR"} <= named and _EITHER_ACT.search(sentence.text):
                 continue  # "under the FOIA 2000 / EIR 2004": whichever applies, not both
+            if len(named) > 1:
+                named = _before_set_aside(said, named)
             regimes |= named
             evidence = evidence or sentence
     for act in routed:
@@ -305,6 +310,23 @@ def _handling_statements(layout: Layout, skip: Sequence[Span] = ()) -> tuple[set
             # standing title names the Act the letter then sets aside for the regulations.
             regimes.discard(act)
     return regimes, evidence
+
+
+#: A regime named only to be set aside: "under the EIR rather than the Freedom of Information
+#: Act", "under the EIR instead of FOIA".
+_SET_ASIDE = re.compile(r"\b(?:rather\s+than|instead\s+of)\b", re.I)
+
+
+def _before_set_aside(said: str, named: set[str]) -> set[str]:
+    """The regimes a handling sentence applies when it sets one aside: those named before
+    "rather than" / "instead of" (all of ``named`` when none is named before it)."""
+    aside = _SET_ASIDE.search(said)
+    if aside is None:
+        return named
+    kept = {
+        r for r in named if (m := _NAMES[r].search(said)) is not None and m.start() < aside.start()
+    }
+    return kept or named
 
 
 def _regimes_of(provision_ids: Iterable[str]) -> set[str]:

@@ -578,7 +578,45 @@ def read_letter(text: str, layout: Layout | None = None) -> Letter:
     _mark_frame(own)
     _mark_sections(own)
     _find_request(letter, own)
+    _mark_record_fields(own)
     return letter
+
+
+def _mark_record_fields(units: list[Unit]) -> None:
+    """A disclosure log's record fields above the request ("Request Number" over "42", "Date
+    Received" over "07/08/2023"): when the answer comes after the request, those short lines
+    describe the record, they do not answer it (a record's number is no figure given)."""
+    first = next((u.index for u in units if u.role is Role.REQUEST), None)
+    if first is None:
+        return
+    last = max(u.index for u in units if u.role is Role.REQUEST)
+    if not any(u.role is Role.ANSWER for u in units if u.index > last):
+        return
+    for unit in units:
+        if unit.index >= first:
+            break
+        if unit.role is Role.ANSWER and all(_field_line(line) for line in unit.text.split("\n")):
+            unit.role = Role.LETTERHEAD
+
+
+def _field_line(line: str) -> bool:
+    """A record field's name or value: short, no sentence, no one speaking, nothing decided."""
+    line = line.strip()
+    return (
+        len(line) <= _FIELD_LINE
+        and not line.endswith((".", "?", "!", ",", ":"))
+        and _FIRST_PERSON.search(line) is None
+        and _FIELD_DECIDES.search(line) is None
+    )
+
+
+_FIELD_LINE = 60
+#: A status line that says what was decided ("Information not held", "Partially released").
+_FIELD_DECIDES = re.compile(
+    r"\b(?:held|withh|refus|exempt|disclos|releas|provid|grant|partial|part|full|neither|"
+    r"vexatious|cost|section|regulation|outcome|response)",
+    re.IGNORECASE,
+)
 
 
 def _message_span(text: str, units: list[Unit], message: _Message) -> Span:
@@ -1214,6 +1252,13 @@ def _find_request(letter: Letter, units: list[Unit]) -> None:
         _cut_swallowed_answer(piece)
     letter.pieces = [p for p in letter.pieces if p.units]
     _pair_answers(letter)
+    if not letter.pieces and letter.request_message is None:
+        # No request quoted and none on the thread: the opening may restate it as a list.
+        restated = _restated_list(letter, units, on_thread=False)
+        if len(restated) > 2:
+            # The opening keeps its own role: it says when the request came, as any opening.
+            restated[0].role = Role.ANSWER
+            letter.pieces.append(Piece(restated[1:]))
     if not letter.pieces:
         _reported(letter, units, voice.reported_ask)
     if not letter.pieces and letter.request_message is not None:
@@ -1238,10 +1283,12 @@ _INTRODUCES_REQUEST = re.compile(
 _RESTATED_WITHIN = 6
 
 
-def _restated_list(letter: Letter, units: list[Unit]) -> None:
+def _restated_list(letter: Letter, units: list[Unit], *, on_thread: bool = True) -> list[Unit]:
     """The items of a request restated in the response's opening ("Thank you for your request
     ... for details of all correspondence between:-" then a bulleted list): the request told
-    again, whose own words are in the requester's message on the thread, not answers."""
+    again, not answers. Its own words may be in the requester's message on the thread; when
+    they are not, the restatement is the only request the letter gives. Returns the opening
+    and its items (marked as the request), or nothing."""
     last = letter.main[1]
     opening = [u for u in units if u.role in ANSWERING][:_RESTATED_WITHIN]
     for unit in opening:
@@ -1251,14 +1298,18 @@ def _restated_list(letter: Letter, units: list[Unit]) -> None:
         for item in letter.units[unit.index + 1 : last]:
             if LIST_ITEM.match(item.text):
                 listed.append(item)
-            elif listed and not item.blank_before:
-                listed.append(item)  # an item's wrapped line
+            elif listed and not item.blank_before and (on_thread or item.text[:1].islower()):
+                # An item's wrapped line. Without the requester's message to compare, a
+                # capitalised line straight after the list is the answer beginning.
+                listed.append(item)
             else:
                 break
         if any(LIST_ITEM.match(u.text) for u in listed):
             for item in [unit, *listed]:
                 item.role = Role.REQUEST
-        return
+            return [unit, *listed]
+        return []
+    return []
 
 
 def _step(reader: _Reader, unit: Unit) -> None:
