@@ -211,3 +211,15 @@ def test_a_date_line_run_onto_the_salutation_is_the_letters_date():
         "20 March 2024.\n\nWe do not hold the information."
     )
     assert extract(text).date_of_response == dt.date(2024, 4, 14)
+
+
+def test_a_date_field_holding_two_dates_gives_the_first_but_asks_for_a_check():
+    text = (
+        "FOI 4411\nIssue dates: 12.03.24 and 19.03.24\n\nRequest\n\nHow many bins?\n\n"
+        "Response\n\nThe council holds 310 bins."
+    )
+    result = extract(text)
+    assert result.date_of_response == dt.date(2024, 3, 12)
+    assert result.confidence["date_of_response"] < 0.8
+    single = extract(text.replace(" and 19.03.24", "").replace("Issue dates", "Issue date"))
+    assert single.confidence["date_of_response"] >= 0.8

@@ -212,6 +212,10 @@ def _judge(text: str, layout: Layout, found: FoundDate, top_line: int = 0) -> Da
         # "Dated: 11 Sep 2014" over "Date of response: 02/09/14" on a log page: a bare "Date"
         # may be the page's own; a label that names the response says which date it is.
         rank = 1 if _BARE_DATE_LABEL.match(_MARK.sub("", label)) else 0
+        if _ANOTHER_DATE.match(text[found.end : line.end].strip(" .,;")):
+            # "Issue dates: 19.12.25 and 07.01.26": the first is taken, but the field holds
+            # two, and which answered the request the text does not say.
+            rank = 3
         return DatedRole(found.date, role, True, _evidence(text, layout, line, found), rank)
     sentence = layout.sentence_at(found.start) or line
     before = text[max(sentence.start, found.start - _CUE_WINDOW) : found.start]
