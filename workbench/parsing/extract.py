@@ -328,6 +328,10 @@ def _read_points(
         own = answers.by_key.get(point.key)
         if own:
             reading = context.decide(own, default=True, asked=point.span.text)
+            if point.key in answers.unsure:
+                # Tied to its point by order, where more blocks than points left the wording
+                # to choose where each answer opens: no surer than an answer shared by all.
+                reading.confidence *= SHARED_ANSWER
         elif not answers.signposted:
             own_topic = topics.get(point.key)
             if (
