@@ -962,7 +962,13 @@ def _blocks_in_turn(
     """
     if len(points) < 2 or any(not p.span for p in points):
         return []
-    blocks = _answer_blocks(text, layout, points, zones)
+    units = _answer_units(text, points, zones)
+    blocks = _grouped(text, units)
+    if len(blocks) < len(points):
+        # A short line over prose may be a terse answer ("Nil", "As above") rather than a
+        # heading: read so, the blocks may come to one per point.
+        alone = _grouped(text, units, titles=False)
+        blocks = alone if len(alone) == len(points) else blocks
     if not len(points) <= len(blocks) <= _MOST_BLOCKS:
         return []
     scores = _block_scores(blocks, points)
@@ -981,14 +987,9 @@ def _blocks_in_turn(
     return markers
 
 
-def _answer_blocks(
-    text: str, layout: Layout, points: list[RequestPoint], zones: list[Span]
-) -> list[Span]:
-    """The answer part's blocks after the request, less greetings, thanks and the closing.
-
-    A block is a line of prose (its wrapped lines joined), with the table rows, list items
-    or figures under it; a short line over prose is a heading that opens the block below.
-    """
+def _answer_units(text: str, points: list[RequestPoint], zones: list[Span]) -> list[Span]:
+    """The answer part's lines (wrapped lines joined) after the request, less greetings,
+    thanks, what speaks of the whole request, and the closing."""
     after = max(p.span.end for p in points if p.span)
     units = [
         u for z in zones for b in paragraphs(text, z.start, z.end) for u in line_units(text, b)
@@ -1003,13 +1004,15 @@ def _answer_blocks(
         if _NOT_AN_ANSWER.search(opening) or announces_answers(unit.text):
             continue
         kept.append(unit)
-    return _grouped(text, kept)
+    return kept
 
 
-def _grouped(text: str, units: list[Span]) -> list[Span]:
+def _grouped(text: str, units: list[Span], *, titles: bool = True) -> list[Span]:
     """Units into blocks. Prose opens a block, and so does a heading (a short line over
-    prose, unless a line ending in ":" introduces it); the prose under a heading joins it;
-    a row, an item or a figure joins the block above it (a table under "as follows:")."""
+    prose, unless a line ending in ":" introduces it); the prose under a heading joins it
+    (unless ``titles`` is false: then the short line is a block of its own, a terse
+    answer); a row, an item or a figure joins the block above it (a table under "as
+    follows:")."""
     blocks: list[Span] = []
     headed = False  # the last block is a heading still waiting for its prose
     for index, unit in enumerate(units):
@@ -1022,7 +1025,7 @@ def _grouped(text: str, units: list[Span]) -> list[Span]:
             blocks[-1] = Span.of(text, blocks[-1].start, unit.end)
         else:
             blocks.append(unit)
-        headed = heading and not introduced
+        headed = titles and heading and not introduced
     return blocks
 
 
@@ -1064,17 +1067,29 @@ def _stems(words: set[str]) -> set[str]:
 
 
 def _one_each(blocks: list[Span], scores: list[list[int]]) -> bool:
-    """One block per point: each block is its point's answer, unless a block is about another
-    point more than its own, or about every point alike (the whole request), or says nothing
-    of its own point at length. A terse answer ("45", "No") may use none of its point's words
-    where there are three points or more; of two blocks, each must name its own subject."""
+    """One block per point: each block is its point's answer. The order is the evidence; the
+    wording only vetoes it where two blocks each use more of the other's point's words than
+    of their own (the answers are not in the order asked), where a block is about every
+    point alike (the whole request), or where a block says nothing of its own point at
+    length. A terse answer ("45", "No") may use none of its point's words where there are
+    three points or more; of two blocks, each must name its own subject."""
     for index, (block, row) in enumerate(zip(blocks, scores, strict=True)):
-        if row[index] < max(row) or 0 < min(row) * 2 >= max(row):
+        if 0 < min(row) * 2 >= max(row) or _crossed(scores, index):
             return False
         terse = len(block.text) <= _TERSE and len(scores) > 2
         if row[index] == 0 and not terse:
             return False
     return True
+
+
+def _crossed(scores: list[list[int]], index: int) -> bool:
+    """Whether block ``index`` and another each suit the other's point better."""
+    row = scores[index]
+    return any(
+        row[other] > row[index] and scores[other][index] > scores[other][other]
+        for other in range(len(scores))
+        if other != index
+    )
 
 
 def _openings(scores: list[list[int]]) -> list[int] | None:
