@@ -943,8 +943,10 @@ _CLOSING = re.compile(
 #: The fewest of its point's words a block must use to open that point's answer, when blocks
 #: outnumber points: one word in common is often chance.
 _OPENS = 2
-#: The longest answer that may stand for its point without using any of its words.
-_TERSE = 80
+#: The most words an answer may have and stand for its point without using any of its
+#: point's words: "Nil", "As above", a table of figures under "Figures for 2015-2020".
+_TERSE = 12
+_WORDS = re.compile(r"[A-Za-z]{2,}")
 #: The most blocks the alignment weighs (a longer answer part is not one block per point).
 _MOST_BLOCKS = 40
 
@@ -1036,8 +1038,8 @@ def _is_row(line: str) -> bool:
 
 
 def _is_title(line: str) -> bool:
-    """A heading in words ("Grit bins"), not a figure closing a table ("130")."""
-    return is_heading(line) and not _FIGURE_ONLY.match(line)
+    """A heading in words ("Grit bins"), not a table's last row ("130", "2023/24 - 1,611")."""
+    return is_heading(line) and line.lstrip()[:1].isalpha()
 
 
 def _ends_lead(unit: Span) -> bool:
@@ -1076,7 +1078,7 @@ def _one_each(blocks: list[Span], scores: list[list[int]]) -> bool:
     for index, (block, row) in enumerate(zip(blocks, scores, strict=True)):
         if 0 < min(row) * 2 >= max(row) or _crossed(scores, index):
             return False
-        terse = len(block.text) <= _TERSE and len(scores) > 2
+        terse = len(_WORDS.findall(block.text)) <= _TERSE and len(scores) > 2
         if row[index] == 0 and not terse:
             return False
     return True
