@@ -940,6 +940,17 @@ _CLOSING = re.compile(
     r"if\s+you\s+are\s+(?:dis|un)satisfied|please\s+(?:contact|do\s+not\s+hesitate))",
     re.IGNORECASE,
 )
+#: The answer part's own title on a line of its own: "Response", "Our response:", "Answers".
+_PART_HEADING = re.compile(
+    r"^\W*(?:(?:our|the|my|council'?s?|trust'?s?)\s+)?(?:response|reply|answer|decision|outcome)s?"
+    r"(?:\s+to\s+(?:your|the)\s+(?:request|questions?))?\W*$",
+    re.IGNORECASE,
+)
+#: The information asked for as a whole: "the information you have requested".
+_ALL_ASKED = re.compile(
+    r"\b(?:the\s+)?information\s+(?:that\s+)?you\s+(?:have\s+)?(?:requested|asked\s+for|sought)\b",
+    re.IGNORECASE,
+)
 #: The fewest of its point's words a block must use to open that point's answer, when blocks
 #: outnumber points: one word in common is often chance.
 _OPENS = 2
@@ -974,6 +985,8 @@ def _blocks_in_turn(
     if not len(points) <= len(blocks) <= _MOST_BLOCKS:
         return []
     scores = _block_scores(blocks, points)
+    if scores[0][0] == 0 and _ALL_ASKED.search(blocks[0].text):
+        return []  # "... does not hold the information you have requested": all of it, first
     if len(blocks) == len(points):
         starts = list(range(len(blocks))) if _one_each(blocks, scores) else None
     else:
@@ -1005,6 +1018,8 @@ def _answer_units(text: str, points: list[RequestPoint], zones: list[Span]) -> l
             break
         if _NOT_AN_ANSWER.search(opening) or announces_answers(unit.text):
             continue
+        if _PART_HEADING.match(unit.text):
+            continue  # "Response", "Our answer:": the answer part's own title
         kept.append(unit)
     return kept
 
