@@ -937,7 +937,8 @@ _NOT_AN_ANSWER = re.compile(
 #: The closing of a letter: once it starts, no answer follows.
 _CLOSING = re.compile(
     r"^\W*(?:yours\b|kind\s+regards|regards\b|should\s+you\s+have|if\s+you\s+have\s+any|"
-    r"if\s+you\s+are\s+(?:dis|un)satisfied|please\s+(?:contact|do\s+not\s+hesitate))",
+    r"if\s+you\s+are\s+(?:dis|un)satisfied|"
+    r"please\s+(?:feel\s+free\s+to\s+)?(?:contact|do\s+not\s+hesitate))",
     re.IGNORECASE,
 )
 #: The answer part's own title on a line of its own: "Response", "Our response:", "Answers".
@@ -1004,7 +1005,9 @@ def _blocks_in_turn(
 
 def _answer_units(text: str, points: list[RequestPoint], zones: list[Span]) -> list[Span]:
     """The answer part's lines (wrapped lines joined) after the request, less greetings,
-    thanks, what speaks of the whole request, and the closing."""
+    thanks, what speaks of the whole request, and the closing; none where the letter first
+    decides all the information asked for at once (the lines after it explain, they are not
+    each point's whole answer)."""
     after = max(p.span.end for p in points if p.span)
     units = [
         u for z in zones for b in paragraphs(text, z.start, z.end) for u in line_units(text, b)
@@ -1017,6 +1020,8 @@ def _answer_units(text: str, points: list[RequestPoint], zones: list[Span]) -> l
         if is_rights_sentence(unit.text) or _CLOSING.match(opening):
             break
         if _NOT_AN_ANSWER.search(opening) or announces_answers(unit.text):
+            if not kept and _ALL_ASKED.search(unit.text):
+                return []  # "... your request. We do not hold the information you requested."
             continue
         if _PART_HEADING.match(unit.text):
             continue  # "Response", "Our answer:": the answer part's own title
@@ -1029,7 +1034,9 @@ def _grouped(text: str, units: list[Span], *, titles: bool = True) -> list[Span]
     prose, unless a line ending in ":" introduces it); the prose under a heading joins it
     (unless ``titles`` is false: then the short line is a block of its own, a terse
     answer); a row, an item or a figure joins the block above it (a table under "as
-    follows:")."""
+    follows:"), and so does prose that goes on with a sentence the line above left
+    unfinished (a page's hard wrap before a capital: "... our" / "Operations Officers").
+    """
     blocks: list[Span] = []
     headed = False  # the last block is a heading still waiting for its prose
     for index, unit in enumerate(units):
@@ -1037,13 +1044,20 @@ def _grouped(text: str, units: list[Span], *, titles: bool = True) -> list[Span]
         introduced = index > 0 and _ends_lead(units[index - 1])
         row = _is_row(unit.text)
         heading = _is_title(unit.text) and following is not None and not _is_row(following.text)
-        opens = (heading and not introduced) or (not row and not headed)
+        unfinished = index > 0 and _unfinished(units[index - 1].text)
+        opens = (heading and not introduced) or (not row and not headed and not unfinished)
         if blocks and not opens:
             blocks[-1] = Span.of(text, blocks[-1].start, unit.end)
         else:
             blocks.append(unit)
         headed = titles and heading and not introduced
     return blocks
+
+
+def _unfinished(line: str) -> bool:
+    """Prose that stops on a word, its sentence left open: the next line goes on with it."""
+    stripped = line.rstrip()
+    return not _is_row(stripped) and stripped[-1:].isalpha() and stripped[-1:].islower()
 
 
 def _is_row(line: str) -> bool:
