@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from click.testing import CliRunner
 from letter_fixtures import DEV, dev_letter
 
 from workbench.cli import main
-from workbench.evaluate import evaluate_folder
+from workbench.evaluate import evaluate_folder, letter_text
 from workbench.parsing.extract import extract
 from workbench.parsing.model import CHECK_THRESHOLD, Determination, needs_check
 
@@ -179,3 +180,26 @@ def test_the_appropriate_costs_limit_in_words_and_its_ground_are_trusted():
     point = extract(text).points[0]
     assert point.determination is Determination.COST_LIMIT
     assert not needs_check(point.confidence)
+
+
+def _structure_letter(name: str):
+    path = Path(__file__).parent / "letters" / "structure" / f"{name}.txt"
+    return extract(letter_text(path.read_text()))
+
+
+def test_answers_tied_by_order_alone_where_blocks_outnumber_points_are_left_to_check():
+    # A table and a note under it, then one paragraph each: which block opens which answer
+    # was chosen by the words, and the reviewer should see it is a guess.
+    result = _structure_letter("answers-in-turn-table-then-note")
+    assert [p.determination for p in result.points] == [
+        Determination.HELD_PARTLY_DISCLOSED,
+        Determination.HELD_DISCLOSED,
+        Determination.NOT_HELD,
+    ]
+    assert all(needs_check(p.confidence) for p in result.points)
+
+
+def test_one_block_per_point_in_order_keeps_the_confidence_of_its_words():
+    result = _structure_letter("answers-in-turn-one-paragraph-each")
+    assert result.points[1].determination is Determination.NOT_HELD
+    assert not needs_check(result.points[1].confidence)

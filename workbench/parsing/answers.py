@@ -7,7 +7,8 @@ next signpost or to the next heading ("Next steps", "FOIA section 40(2)").
 Where the response answers one point in parts ("The third point of your
 request has two parts. In relation to ... In relation to ..."), each part
 becomes a point of its own ("3a", "3b"). Where nothing is signposted, the
-whole response answers every point.
+answer part's own structure may still tie its blocks to the points in turn (one block
+per point, in the order asked); failing that, the whole response answers every point.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from .labels import ORDINALS, label_key, top_key
 from .literals import foldable, holds_any
 from .points import ASK, RequestPoint, first_sentence
 from .rights import is_rights_sentence
-from .text import LIST_ITEM, Layout, Span, is_heading, lines, paragraphs
+from .text import LIST_ITEM, Layout, Span, is_heading, line_units, lines, paragraphs
 from .voice import own_words as own_words_of
 
 #: Longest first: "Question 2" must not read as "Qu" then the labels "e", "s", "t", ...
@@ -105,6 +106,9 @@ class Answers:
     #: belong to their point alone, whereas a sentence naming "question 3" may run on into
     #: what the letter says of the whole request.
     labelled: list[Span] = field(default_factory=list)
+    #: Points tied to their answers by the answer part's order where its blocks outnumbered
+    #: the points: the wording chose where each answer opens, and may have chosen wrong.
+    unsure: set[str] = field(default_factory=set)
 
 
 @dataclass(frozen=True)
@@ -117,6 +121,8 @@ class _Marker:
     named: bool = False  # points named inside a sentence: in any order, never a new run
     restated: bool = False  # a line repeating the point's own words
     lead: bool = False  # a paragraph opening by naming its point ("In response to point 1:")
+    unsure: bool = False  # tied to its point by order where blocks outnumbered points
+    until: int | None = None  # where the last of the answers read in turn ends
 
 
 def find_answers(
@@ -126,12 +132,17 @@ def find_answers(
     markers = (
         _section_markers(layout, points, zones)
         or _markers(layout, points, zones)
-        or _paragraphs_in_turn(text, points, zones)
+        or _blocks_in_turn(text, layout, points, zones)
     )
     if not markers:
         return Answers(general=list(zones), new_points=list(points))
     markers = _with_the_rest(layout, zones, markers, [p.key for p in points])
-    breaks = _section_breaks(text, zones, markers) + _whole_request_after(layout, markers)
+    if markers[-1].until is not None:
+        # Blocks read in turn: their headings are inside answers, and the last answer ends
+        # with the last block.
+        breaks = [markers[-1].until]
+    else:
+        breaks = _section_breaks(text, zones, markers) + _whole_request_after(layout, markers)
     answers = Answers(signposted=True)
     claimed: list[Span] = []
     for index, marker in enumerate(markers):
@@ -142,6 +153,8 @@ def find_answers(
         claimed.append(span)
         if marker.labelled or marker.lead:
             answers.labelled.append(span)
+        if marker.unsure:
+            answers.unsure.update(marker.keys)
         for key in marker.keys:
             answers.by_key.setdefault(key, []).append(span)
     _share_after_requote(text, points, markers, claimed, answers)
@@ -916,47 +929,226 @@ def _first_paragraph(value: str) -> str:
 #: Paragraphs that answer nothing: thanks, contact details, rights, signing off.
 _NOT_AN_ANSWER = re.compile(
     r"^\W*(?:dear\b|thank|yours\b|kind\s+regards|regards\b|should\s+you\s+have|if\s+you\s+have\s+any|"
-    r"please\s+(?:contact|write|do\s+not\s+hesitate)|under\s+section\s+16\b)|\byour\s+(?:\w+\s+)?request\b",
+    r"please\s+(?:contact|write|do\s+not\s+hesitate)|under\s+section\s+16\b)|\byour\s+(?:\w+\s+)?requests?\b",
     re.IGNORECASE,
 )
 
 
-def _paragraphs_in_turn(text: str, points: list[RequestPoint], zones: list[Span]) -> list[_Marker]:
-    """One answer paragraph per point, in order, each about its own point's subject.
+#: The closing of a letter: once it starts, no answer follows.
+_CLOSING = re.compile(
+    r"^\W*(?:yours\b|kind\s+regards|regards\b|should\s+you\s+have|if\s+you\s+have\s+any|"
+    r"if\s+you\s+are\s+(?:dis|un)satisfied|"
+    r"please\s+(?:feel\s+free\s+to\s+)?(?:contact|do\s+not\s+hesitate))",
+    re.IGNORECASE,
+)
+#: The answer part's own title on a line of its own: "Response", "Our response:", "Answers".
+_PART_HEADING = re.compile(
+    r"^\W*(?:(?:our|the|my|council'?s?|trust'?s?)\s+)?(?:response|reply|answer|decision|outcome)s?"
+    r"(?:\s+to\s+(?:your|the)\s+(?:request|questions?))?\W*$",
+    re.IGNORECASE,
+)
+#: The information asked for as a whole: "the information you have requested".
+_ALL_ASKED = re.compile(
+    r"\b(?:the\s+)?information\s+(?:that\s+)?you\s+(?:have\s+)?(?:requested|asked\s+for|sought)\b",
+    re.IGNORECASE,
+)
+#: The fewest of its point's words a block must use to open that point's answer, when blocks
+#: outnumber points: one word in common is often chance.
+_OPENS = 2
+#: The most words an answer may have and stand for its point without using any of its
+#: point's words: "Nil", "As above", a table of figures under "Figures for 2015-2020".
+_TERSE = 12
+_WORDS = re.compile(r"[A-Za-z]{2,}")
+#: The most blocks the alignment weighs (a longer answer part is not one block per point).
+_MOST_BLOCKS = 40
 
-    A response that answers "How many X? Do you hold Y?" with "There were 45 X."
-    and "We do not hold Y." signposts nothing, but each paragraph shares words
-    with its own question more than with any other. Only when the count matches
-    and every paragraph fits its point is the pairing trusted.
+
+def _blocks_in_turn(
+    text: str, layout: Layout, points: list[RequestPoint], zones: list[Span]
+) -> list[_Marker]:
+    """Answers given in the order of the asks, unlabelled: the answer part read as blocks.
+
+    The answer part's own structure says where answers start: one block per point, in
+    order, is each point's answer, whatever its words ("45", "No"). Where the blocks
+    outnumber the points, an answer runs over several blocks, and each answer must open
+    with a block about its own point's subject; a block about no point's subject goes on
+    with the answer before it. Alignments of the second kind are marked ``unsure``.
     """
     if len(points) < 2 or any(not p.span for p in points):
         return []
-    candidates = []
-    for zone in zones:
-        for block in paragraphs(text, zone.start, zone.end):
-            if is_heading(block.text) or _NOT_AN_ANSWER.search(first_sentence(block.text)):
-                continue
-            if is_rights_sentence(block.text):
-                break
-            candidates.append(block)
-    # A page's preamble above the request quoted ("Provision of information held by ...")
-    # answers nothing: when paragraphs stand on both sides of the request, those after it
-    # are the answers.
-    first = min(p.span.start for p in points)
-    after = [block for block in candidates if block.start > first]
-    if after and len(after) < len(candidates):
-        candidates = after
-    if len(candidates) != len(points):
+    units = _answer_units(text, points, zones)
+    blocks = _grouped(text, units)
+    if len(blocks) < len(points):
+        # A short line over prose may be a terse answer ("Nil", "As above") rather than a
+        # heading: read so, the blocks may come to one per point.
+        alone = _grouped(text, units, titles=False)
+        blocks = alone if len(alone) == len(points) else blocks
+    if not len(points) <= len(blocks) <= _MOST_BLOCKS:
         return []
-    own = [content_words(p.span.text) for p in points]
-    for index, block in enumerate(candidates):
-        words = content_words(block.text)
-        shared = [len(words & question) for question in own]
-        if shared[index] == 0 or shared[index] < max(shared):
-            return []
-    return [
-        _Marker(block.start, (point.key,)) for block, point in zip(candidates, points, strict=True)
+    scores = _block_scores(blocks, points)
+    if scores[0][0] == 0 and _ALL_ASKED.search(blocks[0].text):
+        return []  # "... does not hold the information you have requested": all of it, first
+    if len(blocks) == len(points):
+        starts = list(range(len(blocks))) if _one_each(blocks, scores) else None
+    else:
+        starts = _openings(scores)
+    if starts is None:
+        return []
+    unsure = len(blocks) != len(points)
+    markers = [
+        _Marker(blocks[start].start, (point.key,), unsure=unsure)
+        for start, point in zip(starts, points, strict=True)
     ]
+    markers[-1] = replace(markers[-1], until=blocks[-1].end)
+    return markers
+
+
+def _answer_units(text: str, points: list[RequestPoint], zones: list[Span]) -> list[Span]:
+    """The answer part's lines (wrapped lines joined) after the request, less greetings,
+    thanks, what speaks of the whole request, and the closing; none where the letter first
+    decides all the information asked for at once (the lines after it explain, they are not
+    each point's whole answer)."""
+    after = max(p.span.end for p in points if p.span)
+    units = [
+        u for z in zones for b in paragraphs(text, z.start, z.end) for u in line_units(text, b)
+    ]
+    if any(u.start >= after for u in units):
+        units = [u for u in units if u.start >= after]
+    kept: list[Span] = []
+    for unit in units:
+        opening = first_sentence(unit.text)
+        if is_rights_sentence(unit.text) or _CLOSING.match(opening):
+            break
+        if _NOT_AN_ANSWER.search(opening) or announces_answers(unit.text):
+            if not kept and _ALL_ASKED.search(unit.text):
+                return []  # "... your request. We do not hold the information you requested."
+            continue
+        if _PART_HEADING.match(unit.text):
+            continue  # "Response", "Our answer:": the answer part's own title
+        kept.append(unit)
+    return kept
+
+
+def _grouped(text: str, units: list[Span], *, titles: bool = True) -> list[Span]:
+    """Units into blocks. Prose opens a block, and so does a heading (a short line over
+    prose, unless a line ending in ":" introduces it); the prose under a heading joins it
+    (unless ``titles`` is false: then the short line is a block of its own, a terse
+    answer); a row, an item or a figure joins the block above it (a table under "as
+    follows:"), and so does prose that goes on with a sentence the line above left
+    unfinished (a page's hard wrap before a capital: "... our" / "Operations Officers").
+    """
+    blocks: list[Span] = []
+    headed = False  # the last block is a heading still waiting for its prose
+    for index, unit in enumerate(units):
+        following = units[index + 1] if index + 1 < len(units) else None
+        introduced = index > 0 and _ends_lead(units[index - 1])
+        row = _is_row(unit.text)
+        heading = _is_title(unit.text) and following is not None and not _is_row(following.text)
+        unfinished = index > 0 and _unfinished(units[index - 1].text)
+        opens = (heading and not introduced) or (not row and not headed and not unfinished)
+        if blocks and not opens:
+            blocks[-1] = Span.of(text, blocks[-1].start, unit.end)
+        else:
+            blocks.append(unit)
+        headed = titles and heading and not introduced
+    return blocks
+
+
+def _unfinished(line: str) -> bool:
+    """Prose that stops on a word, its sentence left open: the next line goes on with it."""
+    stripped = line.rstrip()
+    return not _is_row(stripped) and stripped[-1:].isalpha() and stripped[-1:].islower()
+
+
+def _is_row(line: str) -> bool:
+    """A table row, a list item, a figure or a short heading: no sentence of its own."""
+    stripped = line.strip()
+    return bool(LIST_ITEM.match(stripped)) or is_heading(stripped) or len(stripped) < 25
+
+
+def _is_title(line: str) -> bool:
+    """A heading in words ("Grit bins"), not a table's last row ("130", "2023/24 - 1,611")."""
+    return is_heading(line) and line.lstrip()[:1].isalpha()
+
+
+def _ends_lead(unit: Span) -> bool:
+    """Whether ``unit`` introduces what follows ("... as follows:")."""
+    return unit.text.rstrip().endswith(":")
+
+
+def _block_scores(blocks: list[Span], points: list[RequestPoint]) -> list[list[int]]:
+    """How many of each point's own words (stemmed) each block uses. Words every point
+    shares (the request's subject) and words most blocks use (the authority's name, "held")
+    tell no point from another, and are set aside."""
+    own = [_stems(content_words(p.span.text)) for p in points]
+    used = [_stems(content_words(b.text)) for b in blocks]
+    common = set.intersection(*own)
+    counts: dict[str, int] = {}
+    for words in used:
+        for word in words:
+            counts[word] = counts.get(word, 0) + 1
+    common |= {word for word, count in counts.items() if count >= 2 and count * 2 > len(used)}
+    own = [words - common for words in own]
+    return [[len(words & mine) for mine in own] for words in used]
+
+
+def _stems(words: set[str]) -> set[str]:
+    """Crude stems: "purchases" and "purchased", "costs" and "cost" meet."""
+    return {(w[:-1] if w.endswith("s") and not w.endswith("ss") else w)[:6] for w in words}
+
+
+def _one_each(blocks: list[Span], scores: list[list[int]]) -> bool:
+    """One block per point: each block is its point's answer. The order is the evidence; the
+    wording only vetoes it where two blocks each use more of the other's point's words than
+    of their own (the answers are not in the order asked), where a block is about every
+    point alike (the whole request), or where a block says nothing of its own point at
+    length. A terse answer ("45", "No") may use none of its point's words where there are
+    three points or more; of two blocks, each must name its own subject."""
+    for index, (block, row) in enumerate(zip(blocks, scores, strict=True)):
+        if 0 < min(row) * 2 >= max(row) or _crossed(scores, index):
+            return False
+        terse = len(_WORDS.findall(block.text)) <= _TERSE and len(scores) > 2
+        if row[index] == 0 and not terse:
+            return False
+    return True
+
+
+def _crossed(scores: list[list[int]], index: int) -> bool:
+    """Whether block ``index`` and another each suit the other's point better."""
+    row = scores[index]
+    return any(
+        row[other] > row[index] and scores[other][index] > scores[other][other]
+        for other in range(len(scores))
+        if other != index
+    )
+
+
+def _openings(scores: list[list[int]]) -> list[int] | None:
+    """Where each point's answer opens, in order, when blocks outnumber points: each opening
+    block is about its own point (more than any other), and the openings chosen use the
+    most of their points' words. The first answer opens with the first block whatever its
+    words ("The figures are below:")."""
+    count = len(scores[0])
+    fits = [[row[j] >= _OPENS and row[j] == max(row) for j in range(count)] for row in scores]
+    # best[j][i]: the best total with point j's answer opening at block i
+    best: list[list[float]] = [[-1.0] * len(scores) for _ in range(count)]
+    back: list[list[int]] = [[-1] * len(scores) for _ in range(count)]
+    best[0][0] = scores[0][0]  # the first answer opens the answer part, in any words
+    for j in range(1, count):
+        for i in range(j, len(scores)):
+            if not fits[i][j]:
+                continue
+            earlier = [(best[j - 1][k], k) for k in range(i) if best[j - 1][k] >= 0]
+            if earlier:
+                total, k = max(earlier)
+                best[j][i], back[j][i] = total + scores[i][j], k
+    last = max(range(len(scores)), key=lambda i: best[-1][i])
+    if best[-1][last] < 0:
+        return None
+    starts = [last]
+    for j in range(count - 1, 0, -1):
+        starts.append(back[j][starts[-1]])
+    return starts[::-1]
 
 
 def _in_reading_order(markers: list[_Marker], keys: list[str]) -> list[_Marker]:

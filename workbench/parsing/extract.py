@@ -35,7 +35,7 @@ from .ending import stops_mid_sentence
 from .grounds import Ground, find_grounds, most_specific
 from .kind import read_kind, read_review_outcome
 from .markup import without_markup
-from .model import Determination, Evidence, Extraction, Point
+from .model import CHECK_THRESHOLD, Determination, Evidence, Extraction, Point
 from .phrases import PhraseBook, phrases_held
 from .points import RequestPoint
 from .quoting import quote_from, without_quote_marks
@@ -328,6 +328,11 @@ def _read_points(
         own = answers.by_key.get(point.key)
         if own:
             reading = context.decide(own, default=True, asked=point.span.text)
+            if point.key in answers.unsure:
+                # Tied to its point by order, where more blocks than points left the wording
+                # to choose where each answer opens: no surer than an answer shared by all,
+                # and always shown to the reviewer to check.
+                reading.confidence = SHARED_ANSWER * min(reading.confidence, CHECK_THRESHOLD)
         elif not answers.signposted:
             own_topic = topics.get(point.key)
             if (

@@ -119,12 +119,12 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> list[Span]:
     """
     found: list[Span] = []
     for block in paragraphs(text, start, end):
-        for unit in _line_units(text, block):
+        for unit in line_units(text, block):
             found.extend(_split_unit(text, unit))
     return found
 
 
-def _line_units(text: str, block: Span) -> list[Span]:
+def line_units(text: str, block: Span) -> list[Span]:
     """Join the lines of a paragraph that continue one another."""
     units: list[Span] = []
     current: Span | None = None
