@@ -86,6 +86,8 @@ _INTRO = re.compile(
         |\brequest\s+(?:was|read|is|reads|stated)\b[^?!]{0,40}
         |\b(?:requesting|seek(?:ing)?\s+access\s+to)\s+the\s+following\b[^?!]{0,60}
         |\bthe\s+following\s+(?:information|questions?|documents?|data)
+        # "On 6 January you made the following request:"
+        |\byou\s+(?:have\s+)?(?:made|submitted|sent|raised)\s+(?:the\s+following|this)\b[^?!]{0,60}
         |\bas\s+follows)
         \s*[:;\-–]-?\s*$""",
     re.IGNORECASE | re.VERBOSE,
@@ -102,7 +104,9 @@ _DANGLING_INTRO = re.compile(
 #: below a request for ...": the request follows, whatever ends the sentence.
 _REQUEST_BELOW = re.compile(
     r"\bbelow\s+(?:is|are)\s+(?:your|the)\s+(?:request|questions?)\b|"
-    r"\b(?:your|the)\s+(?:request|questions?)\s+(?:is|are)\s+(?:set\s+out\s+)?below\b|"
+    # "For ease of reference, your request is replicated below together with the response."
+    r"\b(?:your|the)\s+(?:request|questions?)\s+(?:is|are|has\s+been|have\s+been)\s+"
+    r"(?:(?:set\s+out|replicated|reproduced|repeated|copied|restated|quoted)\s+)?below\b|"
     # "Please see below a request for the following information": a log page's lead-in
     r"\bsee\s+below\s+(?:a|your|the)\s+(?:request|questions?)\b",
     re.IGNORECASE,
