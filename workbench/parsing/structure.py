@@ -863,6 +863,17 @@ class _Reader:
             return False  # "... I request that you:" then "Provide a redacted version ..."
         if unit.authority and not unit.asks:
             return True
+        if (
+            voice.states(text)
+            and read_item(text) is None
+            and bullet_style(text) is None
+            and not self._ask_follows(unit)
+        ):
+            # "Road repairs are assigned priorities by risk.", "No, the items are not minuted.":
+            # a statement of what is held or done straight after the last ask, no ask after it -
+            # the answer has begun, though the authority never names itself. (A labelled item
+            # may state: "2. The date the tenant was notified" is one more requested item.)
+            return True
         if _decides(unit) and not _asked_then_answered(unit):
             # "In issuing our response the council have applied S12 ...", "Under section 21 of
             # the Act, the department is not required to provide ...": the authority deciding
@@ -956,6 +967,18 @@ class _Reader:
             following.asks
             and not following.authority
             and not _repeats(following.text, self.current)
+        )
+
+    def _ask_follows(self, unit: Unit) -> bool:
+        """The next block of the letter asks, in the requester's voice: a statement between two
+        asks is the request's own background, not its answer."""
+        units = self.letter.units
+        following = units[unit.index + 1] if unit.index + 1 < len(units) else None
+        return (
+            following is not None
+            and following.role in ANSWERING
+            and following.asks
+            and not following.authority
         )
 
     def _in_request_message(self, unit: Unit) -> bool:

@@ -193,7 +193,9 @@ _COMMON_AUTHORITY_START = re.compile(
     r"^\W*(?:the|this|our)\s+(?:council|trust|department|force|university|authority|ministry|board|"
     r"service|government|commission(?:er)?|office|organisation|agency|police|college|company|"
     r"team|unit)\s+(?:\w+\s+)?(?:holds?|does|did|has|have|had|will|would|is|was|can|cannot|"
-    r"makes?|considers?|confirms?|received|installed|spent|employs?|operates?|uses?|publishes?)\b",
+    r"makes?|considers?|confirms?|received|installed|spent|employs?|operates?|uses?|publishes?|"
+    # "The council records claims by calendar year": how the authority keeps its information
+    r"records|keeps|maintains|collects|stores|logs)\b",
     re.IGNORECASE,
 )
 #: "your request", "you asked" early in a sentence: the authority speaking about the request.
@@ -611,3 +613,67 @@ def is_table_row(line: str) -> bool:
         return False  # "0303 123 1113" under the Commissioner's address: a number to ring
     row = _TABLE_ROW.match(stripped) or (stripped[:1].isdigit() and _PERIOD_FIGURES.match(stripped))
     return bool(row) and not (stripped[:1].isdigit() and _YEARS_ONLY.match(stripped))
+
+
+#: Words a statement of fact never opens with: a question's ("What ...", "Is there ..."), a
+#: request's ("Please ...", "Copies of ..."), a condition ("If ...", "Where ..."), the requester
+#: speaking of themself ("I", "My").
+_NOT_A_STATEMENT = (
+    r"what|which|who|whom|whose|why|how|when|where|whether|if|unless|is|are|was|were|has|have|"
+    r"had|does|do|did|can|could|would|will|should|shall|may|might|please|kindly|i|i'm|my|me|"
+    r"you|your|for|to|in\s+(?:each|every|the\s+(?:last|past|period))|copies|copy|details|"
+    r"(?:a\s+|the\s+)?(?:list|number|total|breakdown|names?|dates?|amount|reasons?|times?|costs?|"
+    r"values?|sums?)\b|any|all|each|every"
+)
+#: The subject of a statement: words up to its verb, none of them a clause word (which would
+#: make the verb part of a relative clause inside a requested item: "The number of staff who
+#: were dismissed") or the requester's own (I, my, you).
+_SUBJECT = (
+    r"(?:(?:it|they)\s+)?"
+    r"(?:(?!\b(?:who|whom|which|that|if|whether|where|when|why|how|what|please|you|your|I|my|me|"
+    # a pronoun inside the subject is a clause's own ("The reason it was repossessed",
+    # "the contract it was awarded"): a requested item, not a statement
+    r"could|would|can|it|they|he|she|them)\b)[^.?!;:]){1,120}?"
+)
+#: A statement of what is the case, in the present or the past: a subject, then "is", "are",
+#: "was", "were", "has", "have" with what is done or held ("Road repairs are assigned
+#: priorities", "A brief explanation is included in the minutes", "Specific information is not
+#: available", "In 2024-25 the percentage repaired in 28 days was 58%"); "There is no ...",
+#: "Yes, ...", "No, ...", "According to ...": an answer's openings.
+_STATEMENT = re.compile(
+    rf"""^\W*(?:
+        (?:yes|no)\b(?:\s*[,.;:–-]|\s+(?:the|we|it|this|these|there|they|that|our|none|not|such)\b)
+      | there\s+(?:is|are|was|were|has\s+been|have\s+been)\s+(?:no|not|none|only|\d|£)
+      | according\s+to\b
+      # "While our aim is to provide information ...", "In response HMRC said ...", "As
+      # explained in the response to question 1 ...", "For questions 2 and 3, the information
+      # below ...", "See attached file.", "Not applicable."
+      | (?:while|whilst|although|though|as|since|because)\s+(?:our|we)\b
+      | in\s+(?:response|reply|answer)\b(?!\s+to\b)
+      | as\s+(?:explained|stated|mentioned|set\s+out|detailed|noted|advised)\b
+      | for\s+(?:questions?|points?|parts?|requests?)\s+\d[^.?!]{{0,40}},\s+
+        (?:the|our|we|this|there)\b
+      | see\s+(?:the\s+)?(?:attached|enclosed|below|above)\b
+      | (?:not\s+applicable|n/a|none|nil)\W*$
+      | (?!(?:{_NOT_A_STATEMENT})\b){_SUBJECT}
+        \b(?:is|are|was|were|has\s+been|have\s+been|has|have)\s+
+        (?:(?:not|also|now|only|currently|therefore|already|still|then|generally|usually)\s+)*
+        (?!(?:requested|asked|sought|required|needed|wanted)\b)
+        (?:[a-z]+ed|held|paid|made|kept|known|given|shown|seen|done|sent|taken|available|
+           responsible|none|nil|zero|£?\d[\d,.]*%?(?!\w)(?!\s*(?:years?|months?|weeks?|days?)\b))
+        (?!\w)
+    )""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+
+def states(text: str) -> bool:
+    """A statement of fact, in neither party's words for certain but the way an answer speaks:
+    what is held, done, available, counted ("No, the items are not minuted.", "Road repairs are
+    assigned priorities by risk.", "The percentage repaired in 28 days was 58%."). A request's
+    own words state things too (the background to an ask), so the caller weighs where it stands:
+    straight after the last ask, with no ask after it, it is the answer beginning."""
+    first = _SENTENCE_BREAK.split(own_words(text).strip(), maxsplit=1)[0]
+    if "?" in first or asks(first):
+        return False
+    return _STATEMENT.match(first) is not None
