@@ -1062,8 +1062,10 @@ class _Reader:
         the next line is what they ask for, unless the authority opens its answer there."""
         assert self.current is not None
         last = self.current.units[-1]
-        if _AUTHORITY_OPENING.match(unit.text) is not None:
-            return False
+        if _AUTHORITY_OPENING.match(unit.text) is not None or (
+            _POINTING_OPENING.match(unit.text) is not None and not unit.asks
+        ):
+            return False  # "Please see the links below ..." under "What is the spend:"
         # "May I enquire if" then "· Natural England are aware of this ...": the sentence runs
         # on into the next line, whatever its voice, and into each bullet of the list under it.
         return (last.text.rstrip().endswith(":") and last.asks) or bool(
@@ -1998,6 +2000,11 @@ _AUTHORITY_OPENING = re.compile(
     r"^\W*(?:we|our|I\s+(?:can|am|have|will|write)|the\s+(?:council|trust|authority|force|"
     r"university|service|department|board|college))\b",
     re.IGNORECASE,
+)
+#: The authority pointing to its answer: "Please see the links below", "Please find attached"
+#: (the requester hands over their own: "Please find below my questions").
+_POINTING_OPENING = re.compile(
+    r"^\W*please\s+(?:see|find|note|be\s+advised)\b(?!\s+(?:\w+\s+)?my\b)", re.IGNORECASE
 )
 #: A line that opens the authority's answer straight under a quoted question without
 #: punctuation: "Please note ...", "We ...", "Our ...", "The Council ...".
