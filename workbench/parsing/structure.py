@@ -1373,6 +1373,7 @@ def _step(reader: _Reader, unit: Unit) -> None:
             voice.authority_speaks(text)
             and not _listed(text)
             and text.lstrip()[:1] not in _OPEN_QUOTES
+            and not _quoted_message(reader, unit)
         ):
             reader.spoken = True
             if not voice.introduces_request(_last_sentence(text)):
@@ -1451,11 +1452,36 @@ def _step(reader: _Reader, unit: Unit) -> None:
         reader.spoken = True
 
 
+def _quoted_message(reader: _Reader, unit: Unit) -> bool:
+    """Straight under "You wrote:", a message that asks is the requester's, though it opens
+    with their own thanks ("Thank you for your reply. I would like to narrow my request ..."):
+    the quotation marks that said so were lost."""
+    previous = reader.previous
+    return (
+        unit.asks
+        and previous is not None
+        and previous.index == unit.index - 1
+        and _WROTE.search(_last_sentence(previous.text)) is not None
+    )
+
+
+#: "You wrote:", "your email said:" - the requester's message quoted next.
+_WROTE = re.compile(
+    r"\b(?:you|your\s+(?:\w+\s+)?(?:e-?mail|letter|message))\s+(?:wrote|said|stated)\s*:\s*$",
+    re.IGNORECASE,
+)
+
+
 def _opens_quote(reader: _Reader, unit: Unit) -> bool:
-    """Whether the unit after ``unit`` opens with a quotation mark."""
+    """Whether the unit after ``unit`` opens with a quotation mark, or (the page having lost
+    its marks) asks in the requester's words: "Original Request FOI2018/01112" over "Could you
+    please describe ...?"."""
     units = reader.letter.units
     following = units[unit.index + 1] if unit.index + 1 < len(units) else None
-    return following is not None and following.text.lstrip()[:1] in _OPEN_QUOTES
+    return following is not None and (
+        following.text.lstrip()[:1] in _OPEN_QUOTES
+        or (following.role in ANSWERING and following.asks and not following.authority)
+    )
 
 
 #: The fewest words an item of a list must have to be read as an ask in other words.

@@ -124,6 +124,10 @@ _REPORTED_ASK = re.compile(
         (?!(?:for\s+)?(?:an?\s+)?(?:internal\s+)?review)
         (?:(?:for|whether|about|if|how|what|to\s+provide|to\s+be\s+provided\s+with|that)\b
           |(?=cop(?:y|ies)\s+of\b)    # "You requested copies of the minutes": part of the ask
+          # "requesting details of incidents ...", "You asked Could you supply ...": the ask
+          # itself, its quotation marks lost
+          |(?=(?:details|a\s+list|a\s+breakdown|the\s+number)\s+of\b)
+          |(?<=asked\s)(?=(?:could|can|would|will|please|how|what|which|when|where|why)\b)
           |(?=[“"]\w))    # "requesting “details of incidents ...”": the request quoted
         """,
     re.IGNORECASE | re.VERBOSE,
