@@ -853,6 +853,8 @@ class _Reader:
             # The quotation never closed (the page lost its mark): the authority answering
             # after a wider gap than the request's own paragraphs ends it.
         if self.quoted and text.lstrip()[:1] not in _OPEN_QUOTES:
+            if self._single_quote_open(unit):
+                return False  # "'... which names or is in connection with:" then its bullets
             return True  # the quotation has closed
         if self.after_quote and self.current.units[-1].text.rstrip().endswith(_CLOSE_QUOTES):
             return True  # "2. copies of the notes made there in 2025'": the quotation closed
@@ -968,6 +970,19 @@ class _Reader:
             and not following.authority
             and not _repeats(following.text, self.current)
         )
+
+    def _single_quote_open(self, unit: Unit) -> bool:
+        """The piece opened with a single quotation mark that no line has closed yet (none is
+        counted: an apostrophe looks the same), and ``unit`` is no answer set apart from it:
+        the quotation runs on ("'Please release all information ... in connection with:" over
+        its bullets, the last of them closing with "'")."""
+        assert self.current is not None
+        if self.current.units[0].text.lstrip()[:1] not in _SINGLE_QUOTES:
+            return False
+        if len(self.current.units) >= _LONGEST_QUOTE:
+            return False
+        closed = _CLOSING_SINGLE.search(self.current.units[-1].text) is not None
+        return not closed and not (unit.authority and not unit.asks)
 
     def _ask_follows(self, unit: Unit) -> bool:
         """The next block of the letter asks, in the requester's voice: a statement between two
@@ -1185,6 +1200,9 @@ class _Reader:
 
 
 _OPEN_QUOTES = "\"“‘'"
+_SINGLE_QUOTES = "‘'"
+#: A line ending a single quotation: "... or representatives.'", "... in 2025’."
+_CLOSING_SINGLE = re.compile(r"['’][.,;)\]]*\s*$|['’]\s*[.,;)]?\s*$")
 _CLOSE_QUOTES = ('"', "”", "’", "'")
 #: A web address (which a mail system may rewrite when it quotes a message back).
 _ADDRESS = re.compile(r"\b(?:https?://|www\.)\S+", re.IGNORECASE)
