@@ -264,6 +264,9 @@ _AUTHORITY_WORDS = Alternation(
         # request.
         r"\bfor\s+us\s+to\s+(?:collate|compile|locate|retrieve|extract|review|check|search|"
         r"identify|gather|answer|respond|comply)\b",
+        # "I estimate that it will cost more than the appropriate limit": the authority's estimate
+        r"\b(?:will|would)\s+(?:cost|take)\s+(?:well\s+)?(?:more\s+than|over|in\s+excess\s+of)\s+"
+        r"the\s+(?:appropriate|cost|upper)\s+limit\b",
     ),
     re.IGNORECASE,
 )
@@ -659,13 +662,26 @@ _STATEMENT = re.compile(
         (?:the|our|we|this|there)\b
       | see\s+(?:the\s+)?(?:attached|enclosed|below|above)\b
       | (?:not\s+applicable|n/a|none|nil)\W*$
+      # "No FPNs issued from 2015 to 2018", "No complaints were received"
+      | no\s+(?:[\w'’-]+\s+){{1,3}}(?:(?:were|was|have\s+been|has\s+been)\s+)?
+        (?:issued|recorded|received|held|made|found|paid|reported|identified|located)\b
+      # "Wokingham Borough Highways use an online system ...", "Northshire Police recorded 41
+      # incidents": the authority by name, then what it does or did
+      | (?-i:(?!(?:If|When|Where|Whether|What|Which|Who|How|Why|Please|Any|All|Each|The|This|
+            That|These|Those|It|There|I|My|We|Our|Your|You|Copies|Details|Number|List)\b)
+            [A-Z][\w&'’-]*(?:\s+(?:[A-Z][\w&'’-]*|of|for|and|the)){{0,6}})\s+
+        # (the verb in lower case: "Total Agency Spend for Nursing" is a title)
+        (?-i:(?:use|keep|operate|employ|publish|maintain|collect|provide|pay|spent|spend|issued|
+           recorded|introduced|installed|carried\s+out|undertook)s?)\b
       | (?!(?:{_NOT_A_STATEMENT})\b){_SUBJECT}
         \b(?:is|are|was|were|has\s+been|have\s+been|has|have)\s+
         (?:(?:not|also|now|only|currently|therefore|already|still|then|generally|usually)\s+)*
         (?!(?:requested|asked|sought|required|needed|wanted)\b)
-        (?:[a-z]+ed|held|paid|made|kept|known|given|shown|seen|done|sent|taken|available|
+        (?:(?:[a-z]+ed|held|paid|made|kept|known|given|shown|seen|done|sent|taken|available|
            responsible|none|nil|zero|£?\d[\d,.]*%?(?!\w)(?!\s*(?:years?|months?|weeks?|days?)\b))
-        (?!\w)
+           (?!\w)
+           # "The successful consultants are Fourth Street Ltd": a name as what is the case
+           |(?-i:[A-Z][a-z]+\s+[A-Z]))
     )""",
     re.IGNORECASE | re.VERBOSE,
 )
