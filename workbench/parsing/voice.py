@@ -86,6 +86,8 @@ _INTRO = re.compile(
         |\brequest\s+(?:was|read|is|reads|stated)\b[^?!]{0,40}
         |\b(?:requesting|seek(?:ing)?\s+access\s+to)\s+the\s+following\b[^?!]{0,60}
         |\bthe\s+following\s+(?:information|questions?|documents?|data)
+        # "A further clarification confirmed that you would like:"
+        |\byou\s+(?:would\s+like|wanted|wished\s+to\s+(?:know|receive|see))\b[^?!]{0,60}
         # "On 6 January you made the following request:"
         |\byou\s+(?:have\s+)?(?:made|submitted|sent|raised)\s+(?:the\s+following|this)\b[^?!]{0,60}
         |\bas\s+follows)
@@ -370,6 +372,9 @@ _ANSWER_FOLLOWS = re.compile(
     r"\bappl(?:y|ies)\s+to\s+(?:that|this|the|some|all)\b"
     # "I can now respond as follows:" - the authority's answer follows, not the request
     r"|\b(?:respond|reply|answer)\s+(?:to\s+(?:it|this|them|you|your\s+\w+)\s+)?as\s+follows\b"
+    # "To aid our response I have retained the numbering from your request:" - the answers
+    # follow, numbered as the request was
+    r"|\b(?:retained|kept|used|followed|kept\s+to)\s+(?:the\s+)?(?:same\s+)?numbering\b"
     # "In answer to your specific questions:" - the answers follow, question by question
     r"|^\W*in\s+(?:answer|response|reply)\s+to\s+(?:each\s+of\s+)?(?:your|the)\s+(?:\w+\s+){0,2}"
     r"(?:questions?|points?|queries)\W*$"
