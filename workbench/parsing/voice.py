@@ -667,6 +667,13 @@ _STATEMENT = re.compile(
         (?:the|our|we|this|there)\b
       | see\s+(?:the\s+)?(?:attached|enclosed|below|above)\b
       | (?:not\s+applicable|n/a|none|nil)\W*$
+      # "Between April 2023 and March 2024 the force received 1,204 complaints": a period, then
+      # the authority naming itself and what it did
+      | (?:in|during|between|from|for|since|over|as\s+at|as\s+of)\s+[^.?!;:]{{1,60}}?,?\s+
+        (?:the|this|our)\s+(?:council|trust|department|force|university|authority|board|
+           service|police|organisation|agency|office|college|constabulary)\s+(?:\w+\s+)?
+        (?:received|recorded|issued|held|spent|paid|employed|attended|dealt\s+with|
+           carried\s+out|made|had|has|have|was|were|is|are|did|does|installed|removed)\b
       # "No FPNs issued from 2015 to 2018", "No complaints were received"
       | no\s+(?:[\w'’-]+\s+){{1,3}}(?:(?:were|was|have\s+been|has\s+been)\s+)?
         (?:issued|recorded|received|held|made|found|paid|reported|identified|located)\b
