@@ -1430,6 +1430,13 @@ def _step(reader: _Reader, unit: Unit) -> None:
         _drop_title_block(reader)
         reader.open(unit)
         return
+    if requester and not reader.letter.pieces and _bulleted_asks(reader, unit):
+        # "Please find below a summary of our findings." then "- The total number of 999 calls
+        # received ...?" "- The number of ...?": a run of bulleted asks in the requester's voice,
+        # before any request was read, is the request quoted without a heading.
+        _drop_title_block(reader)
+        reader.open(unit)
+        return
     if (
         requester
         and reader.state == "before"
@@ -1833,6 +1840,23 @@ def _item_of_question(question: str, line: str) -> bool:
 def _follows_on(text: str) -> bool:
     """ "The data should be broken down by year": more of the ask before, not an answer."""
     return bool(FOLLOW_ON.match(text))
+
+
+def _bulleted_asks(reader: _Reader, unit: Unit) -> bool:
+    """``unit`` and the unit after it are bullets of one style, each asking in the requester's
+    voice and not the authority's (an answer under a restated question breaks the run)."""
+    style = bullet_style(unit.text)
+    if style is None:
+        return False
+    index = unit.index + 1
+    following = reader.letter.units[index] if index < len(reader.letter.units) else None
+    return (
+        following is not None
+        and following.role in ANSWERING
+        and bullet_style(following.text) == style
+        and following.asks
+        and not following.authority
+    )
 
 
 def _leads_a_list(reader: _Reader, unit: Unit) -> bool:
