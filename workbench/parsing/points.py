@@ -88,7 +88,11 @@ ASK = Alternation(
         # deeper in a record, a manual assessment is required" opens a condition, and states.
         r"""^\W*(?:when|where)\s+(?:is|are|was|were|do|does|did|has|have|had|can|could|will|
             would|should|shall|may|might)\b""",
-        r"""\b(?:provide|send|supply|disclose|release)\s+(?:me\s+)?(?:with\s+)?
+        # ("Our aim is to provide information ...", "The second duty is to disclose information
+        # ...", "we are unable to release details": what the authority can or must do, no ask)
+        r"""(?<!\bis\sto\s)(?<!\bare\sto\s)(?<!\baim\sto\s)(?<!\bable\sto\s)(?<!\bduty\sto\s)
+            (?<!\bobliged\sto\s)(?<!\brequired\sto\s)
+            \b(?:provide|send|supply|disclose|release)\s+(?:me\s+)?(?:with\s+)?
             (?:a\s+|the\s+|any\s+|all\s+)?
             (?:cop(?:y|ies)|details|information|data|number|list|breakdown|figures)""",
         r"""^\W*(?:(?:an?\s+)?cop(?:y|ies)\s+of|any\s+(?:\w+\s+){0,3}(?:messages|e-?mails|

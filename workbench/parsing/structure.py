@@ -891,6 +891,8 @@ class _Reader:
             # The quotation never closed (the page lost its mark): the authority answering
             # after a wider gap than the request's own paragraphs ends it.
         if self.quoted and text.lstrip()[:1] not in _OPEN_QUOTES:
+            if self._single_quote_open(unit):
+                return False  # "'... which names or is in connection with:" then its bullets
             return True  # the quotation has closed
         if self.after_quote and self.current.units[-1].text.rstrip().endswith(_CLOSE_QUOTES):
             return True  # "2. copies of the notes made there in 2025'": the quotation closed
@@ -900,6 +902,17 @@ class _Reader:
         if self._lead_in_continues(unit):
             return False  # "... I request that you:" then "Provide a redacted version ..."
         if unit.authority and not unit.asks:
+            return True
+        if (
+            voice.states(text)
+            and read_item(text) is None
+            and bullet_style(text) is None
+            and not self._ask_follows(unit)
+        ):
+            # "Road repairs are assigned priorities by risk.", "No, the items are not minuted.":
+            # a statement of what is held or done straight after the last ask, no ask after it -
+            # the answer has begun, though the authority never names itself. (A labelled item
+            # may state: "2. The date the tenant was notified" is one more requested item.)
             return True
         if _decides(unit) and not _asked_then_answered(unit):
             # "In issuing our response the council have applied S12 ...", "Under section 21 of
@@ -996,6 +1009,31 @@ class _Reader:
             and not _repeats(following.text, self.current)
         )
 
+    def _single_quote_open(self, unit: Unit) -> bool:
+        """The piece opened with a single quotation mark that no line has closed yet (none is
+        counted: an apostrophe looks the same), and ``unit`` is no answer set apart from it:
+        the quotation runs on ("'Please release all information ... in connection with:" over
+        its bullets, the last of them closing with "'")."""
+        assert self.current is not None
+        if self.current.units[0].text.lstrip()[:1] not in _SINGLE_QUOTES:
+            return False
+        if len(self.current.units) >= _LONGEST_QUOTE:
+            return False
+        closed = _CLOSING_SINGLE.search(self.current.units[-1].text) is not None
+        return not closed and not (unit.authority and not unit.asks)
+
+    def _ask_follows(self, unit: Unit) -> bool:
+        """The next block of the letter asks, in the requester's voice: a statement between two
+        asks is the request's own background, not its answer."""
+        units = self.letter.units
+        following = units[unit.index + 1] if unit.index + 1 < len(units) else None
+        return (
+            following is not None
+            and following.role in ANSWERING
+            and following.asks
+            and not following.authority
+        )
+
     def _in_request_message(self, unit: Unit) -> bool:
         """The unit repeats a passage of the requester's own message on the page, word for word
         near enough ("I can see there are some published figures ..." quoted back in an
@@ -1077,8 +1115,10 @@ class _Reader:
         the next line is what they ask for, unless the authority opens its answer there."""
         assert self.current is not None
         last = self.current.units[-1]
-        if _AUTHORITY_OPENING.match(unit.text) is not None:
-            return False
+        if _AUTHORITY_OPENING.match(unit.text) is not None or (
+            _POINTING_OPENING.match(unit.text) is not None and not unit.asks
+        ):
+            return False  # "Please see the links below ..." under "What is the spend:"
         # "May I enquire if" then "· Natural England are aware of this ...": the sentence runs
         # on into the next line, whatever its voice, and into each bullet of the list under it.
         return (last.text.rstrip().endswith(":") and last.asks) or bool(
@@ -1198,6 +1238,9 @@ class _Reader:
 
 
 _OPEN_QUOTES = "\"“‘'"
+_SINGLE_QUOTES = "‘'"
+#: A line ending a single quotation: "... or representatives.'", "... in 2025’."
+_CLOSING_SINGLE = re.compile(r"['’][.,;)\]]*\s*$|['’]\s*[.,;)]?\s*$")
 _CLOSE_QUOTES = ('"', "”", "’", "'")
 #: A web address (which a mail system may rewrite when it quotes a message back).
 _ADDRESS = re.compile(r"\b(?:https?://|www\.)\S+", re.IGNORECASE)
@@ -1399,6 +1442,7 @@ def _step(reader: _Reader, unit: Unit) -> None:
             voice.authority_speaks(text)
             and not _listed(text)
             and text.lstrip()[:1] not in _OPEN_QUOTES
+            and not _quoted_message(reader, unit)
         ):
             reader.spoken = True
             if not voice.introduces_request(_last_sentence(text)):
@@ -1434,6 +1478,13 @@ def _step(reader: _Reader, unit: Unit) -> None:
         # "Question 1: How many ...?" - questions answered in turn. A heading read as the
         # request before them ("Request for information: Environmental Information
         # Regulations 2004") asked for nothing: the questions are the request.
+        _drop_title_block(reader)
+        reader.open(unit)
+        return
+    if requester and not reader.letter.pieces and _bulleted_asks(reader, unit):
+        # "Please find below a summary of our findings." then "- The total number of 999 calls
+        # received ...?" "- The number of ...?": a run of bulleted asks in the requester's voice,
+        # before any request was read, is the request quoted without a heading.
         _drop_title_block(reader)
         reader.open(unit)
         return
@@ -1477,11 +1528,36 @@ def _step(reader: _Reader, unit: Unit) -> None:
         reader.spoken = True
 
 
+def _quoted_message(reader: _Reader, unit: Unit) -> bool:
+    """Straight under "You wrote:", a message that asks is the requester's, though it opens
+    with their own thanks ("Thank you for your reply. I would like to narrow my request ..."):
+    the quotation marks that said so were lost."""
+    previous = reader.previous
+    return (
+        unit.asks
+        and previous is not None
+        and previous.index == unit.index - 1
+        and _WROTE.search(_last_sentence(previous.text)) is not None
+    )
+
+
+#: "You wrote:", "your email said:" - the requester's message quoted next.
+_WROTE = re.compile(
+    r"\b(?:you|your\s+(?:\w+\s+)?(?:e-?mail|letter|message))\s+(?:wrote|said|stated)\s*:\s*$",
+    re.IGNORECASE,
+)
+
+
 def _opens_quote(reader: _Reader, unit: Unit) -> bool:
-    """Whether the unit after ``unit`` opens with a quotation mark."""
+    """Whether the unit after ``unit`` opens with a quotation mark, or (the page having lost
+    its marks) asks in the requester's words: "Original Request FOI2018/01112" over "Could you
+    please describe ...?"."""
     units = reader.letter.units
     following = units[unit.index + 1] if unit.index + 1 < len(units) else None
-    return following is not None and following.text.lstrip()[:1] in _OPEN_QUOTES
+    return following is not None and (
+        following.text.lstrip()[:1] in _OPEN_QUOTES
+        or (following.role in ANSWERING and following.asks and not following.authority)
+    )
 
 
 #: The fewest words an item of a list must have to be read as an ask in other words.
@@ -1817,6 +1893,23 @@ def _follows_on(text: str) -> bool:
     return bool(FOLLOW_ON.match(text))
 
 
+def _bulleted_asks(reader: _Reader, unit: Unit) -> bool:
+    """``unit`` and the unit after it are bullets of one style, each asking in the requester's
+    voice and not the authority's (an answer under a restated question breaks the run)."""
+    style = bullet_style(unit.text)
+    if style is None:
+        return False
+    index = unit.index + 1
+    following = reader.letter.units[index] if index < len(reader.letter.units) else None
+    return (
+        following is not None
+        and following.role in ANSWERING
+        and bullet_style(following.text) == style
+        and following.asks
+        and not following.authority
+    )
+
+
 def _leads_a_list(reader: _Reader, unit: Unit) -> bool:
     """A lead-in ("... the following information:") whose next unit opens a numbered list."""
     if _LEAD_IN.search(unit.text.rstrip()) is None:
@@ -2026,6 +2119,11 @@ _AUTHORITY_OPENING = re.compile(
     r"^\W*(?:we|our|I\s+(?:can|am|have|will|write)|the\s+(?:council|trust|authority|force|"
     r"university|service|department|board|college))\b",
     re.IGNORECASE,
+)
+#: The authority pointing to its answer: "Please see the links below", "Please find attached"
+#: (the requester hands over their own: "Please find below my questions").
+_POINTING_OPENING = re.compile(
+    r"^\W*please\s+(?:see|find|note|be\s+advised)\b(?!\s+(?:\w+\s+)?my\b)", re.IGNORECASE
 )
 #: A line that opens the authority's answer straight under a quoted question without
 #: punctuation: "Please note ...", "We ...", "Our ...", "The Council ...".

@@ -86,6 +86,10 @@ _INTRO = re.compile(
         |\brequest\s+(?:was|read|is|reads|stated)\b[^?!]{0,40}
         |\b(?:requesting|seek(?:ing)?\s+access\s+to)\s+the\s+following\b[^?!]{0,60}
         |\bthe\s+following\s+(?:information|questions?|documents?|data)
+        # "A further clarification confirmed that you would like:"
+        |\byou\s+(?:would\s+like|wanted|wished\s+to\s+(?:know|receive|see))\b[^?!]{0,60}
+        # "On 6 January you made the following request:"
+        |\byou\s+(?:have\s+)?(?:made|submitted|sent|raised)\s+(?:the\s+following|this)\b[^?!]{0,60}
         |\bas\s+follows)
         \s*[:;\-–]-?\s*$""",
     re.IGNORECASE | re.VERBOSE,
@@ -102,7 +106,9 @@ _DANGLING_INTRO = re.compile(
 #: below a request for ...": the request follows, whatever ends the sentence.
 _REQUEST_BELOW = re.compile(
     r"\bbelow\s+(?:is|are)\s+(?:your|the)\s+(?:request|questions?)\b|"
-    r"\b(?:your|the)\s+(?:request|questions?)\s+(?:is|are)\s+(?:set\s+out\s+)?below\b|"
+    # "For ease of reference, your request is replicated below together with the response."
+    r"\b(?:your|the)\s+(?:request|questions?)\s+(?:is|are|has\s+been|have\s+been)\s+"
+    r"(?:(?:set\s+out|replicated|reproduced|repeated|copied|restated|quoted)\s+)?below\b|"
     # "Please see below a request for the following information": a log page's lead-in
     r"\bsee\s+below\s+(?:a|your|the)\s+(?:request|questions?)\b",
     re.IGNORECASE,
@@ -120,6 +126,10 @@ _REPORTED_ASK = re.compile(
         (?!(?:for\s+)?(?:an?\s+)?(?:internal\s+)?review)
         (?:(?:for|whether|about|if|how|what|to\s+provide|to\s+be\s+provided\s+with|that)\b
           |(?=cop(?:y|ies)\s+of\b)    # "You requested copies of the minutes": part of the ask
+          # "requesting details of incidents ...", "You asked Could you supply ...": the ask
+          # itself, its quotation marks lost
+          |(?=(?:details|a\s+list|a\s+breakdown|the\s+number)\s+of\b)
+          |(?<=asked\s)(?=(?:could|can|would|will|please|how|what|which|when|where|why)\b)
           |(?=[“"]\w))    # "requesting “details of incidents ...”": the request quoted
         """,
     re.IGNORECASE | re.VERBOSE,
@@ -189,7 +199,9 @@ _COMMON_AUTHORITY_START = re.compile(
     r"^\W*(?:the|this|our)\s+(?:council|trust|department|force|university|authority|ministry|board|"
     r"service|government|commission(?:er)?|office|organisation|agency|police|college|company|"
     r"team|unit)\s+(?:\w+\s+)?(?:holds?|does|did|has|have|had|will|would|is|was|can|cannot|"
-    r"makes?|considers?|confirms?|received|installed|spent|employs?|operates?|uses?|publishes?)\b",
+    r"makes?|considers?|confirms?|received|installed|spent|employs?|operates?|uses?|publishes?|"
+    # "The council records claims by calendar year": how the authority keeps its information
+    r"records|keeps|maintains|collects|stores|logs)\b",
     re.IGNORECASE,
 )
 #: "your request", "you asked" early in a sentence: the authority speaking about the request.
@@ -254,6 +266,9 @@ _AUTHORITY_WORDS = Alternation(
         # request.
         r"\bfor\s+us\s+to\s+(?:collate|compile|locate|retrieve|extract|review|check|search|"
         r"identify|gather|answer|respond|comply)\b",
+        # "I estimate that it will cost more than the appropriate limit": the authority's estimate
+        r"\b(?:will|would)\s+(?:cost|take)\s+(?:well\s+)?(?:more\s+than|over|in\s+excess\s+of)\s+"
+        r"the\s+(?:appropriate|cost|upper)\s+limit\b",
     ),
     re.IGNORECASE,
 )
@@ -357,6 +372,9 @@ _ANSWER_FOLLOWS = re.compile(
     r"\bappl(?:y|ies)\s+to\s+(?:that|this|the|some|all)\b"
     # "I can now respond as follows:" - the authority's answer follows, not the request
     r"|\b(?:respond|reply|answer)\s+(?:to\s+(?:it|this|them|you|your\s+\w+)\s+)?as\s+follows\b"
+    # "To aid our response I have retained the numbering from your request:" - the answers
+    # follow, numbered as the request was
+    r"|\b(?:retained|kept|used|followed|kept\s+to)\s+(?:the\s+)?(?:same\s+)?numbering\b"
     # "In answer to your specific questions:" - the answers follow, question by question
     r"|^\W*in\s+(?:answer|response|reply)\s+to\s+(?:each\s+of\s+)?(?:your|the)\s+(?:\w+\s+){0,2}"
     r"(?:questions?|points?|queries)\W*$"
@@ -607,3 +625,87 @@ def is_table_row(line: str) -> bool:
         return False  # "0303 123 1113" under the Commissioner's address: a number to ring
     row = _TABLE_ROW.match(stripped) or (stripped[:1].isdigit() and _PERIOD_FIGURES.match(stripped))
     return bool(row) and not (stripped[:1].isdigit() and _YEARS_ONLY.match(stripped))
+
+
+#: Words a statement of fact never opens with: a question's ("What ...", "Is there ..."), a
+#: request's ("Please ...", "Copies of ..."), a condition ("If ...", "Where ..."), the requester
+#: speaking of themself ("I", "My").
+_NOT_A_STATEMENT = (
+    r"what|which|who|whom|whose|why|how|when|where|whether|if|unless|is|are|was|were|has|have|"
+    r"had|does|do|did|can|could|would|will|should|shall|may|might|please|kindly|i|i'm|my|me|"
+    r"you|your|for|to|in\s+(?:each|every|the\s+(?:last|past|period))|copies|copy|details|"
+    r"(?:a\s+|the\s+)?(?:list|number|total|breakdown|names?|dates?|amount|reasons?|times?|costs?|"
+    r"values?|sums?)\b|any|all|each|every"
+)
+#: The subject of a statement: words up to its verb, none of them a clause word (which would
+#: make the verb part of a relative clause inside a requested item: "The number of staff who
+#: were dismissed") or the requester's own (I, my, you).
+_SUBJECT = (
+    r"(?:(?:it|they)\s+)?"
+    r"(?:(?!\b(?:who|whom|which|that|if|whether|where|when|why|how|what|please|you|your|I|my|me|"
+    # a pronoun inside the subject is a clause's own ("The reason it was repossessed",
+    # "the contract it was awarded"): a requested item, not a statement
+    r"could|would|can|it|they|he|she|them)\b)[^.?!;:]){1,120}?"
+)
+#: A statement of what is the case, in the present or the past: a subject, then "is", "are",
+#: "was", "were", "has", "have" with what is done or held ("Road repairs are assigned
+#: priorities", "A brief explanation is included in the minutes", "Specific information is not
+#: available", "In 2024-25 the percentage repaired in 28 days was 58%"); "There is no ...",
+#: "Yes, ...", "No, ...", "According to ...": an answer's openings.
+_STATEMENT = re.compile(
+    rf"""^\W*(?:
+        (?:yes|no)\b(?:\s*[,.;:–-]|\s+(?:the|we|it|this|these|there|they|that|our|none|not|such)\b)
+      | there\s+(?:is|are|was|were|has\s+been|have\s+been)\s+(?:no|not|none|only|\d|£)
+      | according\s+to\b
+      # "While our aim is to provide information ...", "In response HMRC said ...", "As
+      # explained in the response to question 1 ...", "For questions 2 and 3, the information
+      # below ...", "See attached file.", "Not applicable."
+      | (?:while|whilst|although|though|as|since|because)\s+(?:our|we)\b
+      | in\s+(?:response|reply|answer)\b(?!\s+to\b)
+      | as\s+(?:explained|stated|mentioned|set\s+out|detailed|noted|advised)\b
+      | for\s+(?:questions?|points?|parts?|requests?)\s+\d[^.?!]{{0,40}},\s+
+        (?:the|our|we|this|there)\b
+      | see\s+(?:the\s+)?(?:attached|enclosed|below|above)\b
+      | (?:not\s+applicable|n/a|none|nil)\W*$
+      # "Between April 2023 and March 2024 the force received 1,204 complaints": a period, then
+      # the authority naming itself and what it did
+      | (?:in|during|between|from|for|since|over|as\s+at|as\s+of)\s+[^.?!;:]{{1,60}}?,?\s+
+        (?:the|this|our)\s+(?:council|trust|department|force|university|authority|board|
+           service|police|organisation|agency|office|college|constabulary)\s+(?:\w+\s+)?
+        (?:received|recorded|issued|held|spent|paid|employed|attended|dealt\s+with|
+           carried\s+out|made|had|has|have|was|were|is|are|did|does|installed|removed)\b
+      # "No FPNs issued from 2015 to 2018", "No complaints were received"
+      | no\s+(?:[\w'’-]+\s+){{1,3}}(?:(?:were|was|have\s+been|has\s+been)\s+)?
+        (?:issued|recorded|received|held|made|found|paid|reported|identified|located)\b
+      # "Wokingham Borough Highways use an online system ...", "Northshire Police recorded 41
+      # incidents": the authority by name, then what it does or did
+      | (?-i:(?!(?:If|When|Where|Whether|What|Which|Who|How|Why|Please|Any|All|Each|The|This|
+            That|These|Those|It|There|I|My|We|Our|Your|You|Copies|Details|Number|List)\b)
+            [A-Z][\w&'’-]*(?:\s+(?:[A-Z][\w&'’-]*|of|for|and|the)){{0,6}})\s+
+        # (the verb in lower case: "Total Agency Spend for Nursing" is a title)
+        (?-i:(?:use|keep|operate|employ|publish|maintain|collect|provide|pay|spent|spend|issued|
+           recorded|introduced|installed|carried\s+out|undertook)s?)\b
+      | (?!(?:{_NOT_A_STATEMENT})\b){_SUBJECT}
+        \b(?:is|are|was|were|has\s+been|have\s+been|has|have)\s+
+        (?:(?:not|also|now|only|currently|therefore|already|still|then|generally|usually)\s+)*
+        (?!(?:requested|asked|sought|required|needed|wanted)\b)
+        (?:(?:[a-z]+ed|held|paid|made|kept|known|given|shown|seen|done|sent|taken|available|
+           responsible|none|nil|zero|£?\d[\d,.]*%?(?!\w)(?!\s*(?:years?|months?|weeks?|days?)\b))
+           (?!\w)
+           # "The successful consultants are Fourth Street Ltd": a name as what is the case
+           |(?-i:[A-Z][a-z]+\s+[A-Z]))
+    )""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+
+def states(text: str) -> bool:
+    """A statement of fact, in neither party's words for certain but the way an answer speaks:
+    what is held, done, available, counted ("No, the items are not minuted.", "Road repairs are
+    assigned priorities by risk.", "The percentage repaired in 28 days was 58%."). A request's
+    own words state things too (the background to an ask), so the caller weighs where it stands:
+    straight after the last ask, with no ask after it, it is the answer beginning."""
+    first = _SENTENCE_BREAK.split(own_words(text).strip(), maxsplit=1)[0]
+    if "?" in first or asks(first):
+        return False
+    return _STATEMENT.match(first) is not None
