@@ -706,6 +706,8 @@ def states(text: str) -> bool:
     own words state things too (the background to an ask), so the caller weighs where it stands:
     straight after the last ask, with no ask after it, it is the answer beginning."""
     first = _SENTENCE_BREAK.split(own_words(text).strip(), maxsplit=1)[0]
-    if "?" in first or asks(first):
+    if "?" in first or asks(first) or first.rstrip().endswith(":"):
+        # "This includes, but is not limited to:" leads into more of the request: a line
+        # ending in a colon announces what follows rather than stating a fact.
         return False
     return _STATEMENT.match(first) is not None
