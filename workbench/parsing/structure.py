@@ -99,6 +99,12 @@ class Unit:
         return bool(self._voice["authority"])
 
 
+def next_unit(units: list[Unit], unit: Unit) -> Unit | None:
+    """The unit after ``unit``: most readings weigh a line by the one below it."""
+    index = unit.index + 1
+    return units[index] if index < len(units) else None
+
+
 #: Where a unit's sentences part: the space after a stop, or a line break. The space is
 #: matched first and the stop looked back for from it: tried only at a unit's spaces, where a
 #: pattern opening with the look back is tried at every offset (the same splits).
@@ -459,7 +465,7 @@ _LETTERHEAD_FIELD = re.compile(
 
 
 def _next_is_header(units: list[Unit], unit: Unit) -> bool:
-    following = units[unit.index + 1] if unit.index + 1 < len(units) else None
+    following = next_unit(units, unit)
     return following is not None and bool(_HEADER_LINE.match(following.text))
 
 
@@ -999,7 +1005,7 @@ class _Reader:
         ("Please break down per year ..." after two questions) is still the request; a
         question quoted again is followed by its answer."""
         units = self.letter.units
-        following = units[unit.index + 1] if unit.index + 1 < len(units) else None
+        following = next_unit(units, unit)
         if following is None or following.role not in ANSWERING:
             return False
         assert self.current is not None
@@ -1026,7 +1032,7 @@ class _Reader:
         """The next block of the letter asks, in the requester's voice: a statement between two
         asks is the request's own background, not its answer."""
         units = self.letter.units
-        following = units[unit.index + 1] if unit.index + 1 < len(units) else None
+        following = next_unit(units, unit)
         return (
             following is not None
             and following.role in ANSWERING
@@ -1049,7 +1055,7 @@ class _Reader:
         campus"), with another ask after it: the next item of a list of alike asks, not a
         question quoted again over its answer."""
         units = self.letter.units
-        following = units[unit.index + 1] if unit.index + 1 < len(units) else None
+        following = next_unit(units, unit)
         if following is None or not following.asks or following.authority:
             return False
         words = _words(voice.own_words(unit.text))
@@ -1553,7 +1559,7 @@ def _opens_quote(reader: _Reader, unit: Unit) -> bool:
     its marks) asks in the requester's words: "Original Request FOI2018/01112" over "Could you
     please describe ...?"."""
     units = reader.letter.units
-    following = units[unit.index + 1] if unit.index + 1 < len(units) else None
+    following = next_unit(units, unit)
     return following is not None and (
         following.text.lstrip()[:1] in _OPEN_QUOTES
         or (following.role in ANSWERING and following.asks and not following.authority)
@@ -1624,7 +1630,7 @@ def section_heading(letter: Letter, unit: Unit) -> str | None:
     if _SECTION_TITLE.match(text) is None and (read_item(text) is not None or not is_heading(text)):
         return None
     units = letter.units
-    following = units[unit.index + 1] if unit.index + 1 < len(units) else None
+    following = next_unit(units, unit)
     label = read_item(following.text) if following is not None else None
     if following is None or label is None or label.kind != "num" or label.sub:
         return None
@@ -1669,7 +1675,7 @@ def _group_label(letter: Letter, unit: Unit) -> bool:
     A lone figure under a question is one ("41"), so only letters count."""
     if not _LONE_LETTER.match(unit.text):
         return False
-    following = letter.units[unit.index + 1] if unit.index + 1 < len(letter.units) else None
+    following = next_unit(letter.units, unit)
     return following is not None and read_item(following.text) is not None
 
 
@@ -1695,7 +1701,7 @@ def _bare_answer_label(reader: _Reader, unit: Unit, first_line: str) -> bool:
     if not _BARE_LABEL.match(first_line):
         return False
     units = reader.letter.units
-    following = units[unit.index + 1] if unit.index + 1 < len(units) else None
+    following = next_unit(units, unit)
     return following is not None and not following.asks
 
 
@@ -1867,9 +1873,7 @@ def _asks_for_nothing(piece: Piece) -> bool:
 def _title(reader: _Reader, unit: Unit) -> bool:
     """A request heading that is the page's or letter's title ("Request for information"),
     followed by the letter itself rather than by the request."""
-    following = (
-        reader.letter.units[unit.index + 1] if unit.index + 1 < len(reader.letter.units) else None
-    )
+    following = next_unit(reader.letter.units, unit)
     return following is not None and following.role in (Role.SALUTATION, Role.LETTERHEAD)
 
 
@@ -1899,8 +1903,7 @@ def _bulleted_asks(reader: _Reader, unit: Unit) -> bool:
     style = bullet_style(unit.text)
     if style is None:
         return False
-    index = unit.index + 1
-    following = reader.letter.units[index] if index < len(reader.letter.units) else None
+    following = next_unit(reader.letter.units, unit)
     return (
         following is not None
         and following.role in ANSWERING
@@ -1914,8 +1917,7 @@ def _leads_a_list(reader: _Reader, unit: Unit) -> bool:
     """A lead-in ("... the following information:") whose next unit opens a numbered list."""
     if _LEAD_IN.search(unit.text.rstrip()) is None:
         return False
-    index = unit.index + 1
-    following = reader.letter.units[index] if index < len(reader.letter.units) else None
+    following = next_unit(reader.letter.units, unit)
     return (
         following is not None
         and following.role in ANSWERING
@@ -1992,7 +1994,7 @@ def _signpost(reader: _Reader, unit: Unit) -> bool:
     "Response" heading, an answer) and before the authority speaking. A line there that
     names an ask names it again, over its answer."""
     units = reader.letter.units
-    following = units[unit.index + 1] if unit.index + 1 < len(units) else None
+    following = next_unit(units, unit)
     return (
         reader.previous is not None
         and reader.previous.role is not Role.REQUEST
@@ -2060,8 +2062,7 @@ def _leads_more_asks(reader: _Reader, unit: Unit) -> bool:
         return False  # the ending first: it costs nothing, the voice is worked out
     if _listed(unit.text):
         return False
-    index = unit.index + 1
-    following = reader.letter.units[index] if index < len(reader.letter.units) else None
+    following = next_unit(reader.letter.units, unit)
     style = bullet_style(following.text) if following is not None else None
     return style is not None and style in reader.styles and not following.authority
 
