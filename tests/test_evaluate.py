@@ -157,3 +157,27 @@ def test_texts_cut_short_are_counted_and_their_calibration_shown_apart(tmp_path,
     assert "texts cut short mid-sentence: 1 of 2 letters" in capsys.readouterr().out
     assert main([str(tmp_path), "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["texts_cut_short"] == 1
+
+
+def test_points_lists_each_true_points_reading_for_a_calibration_study(tmp_path, capsys):
+    for suffix in (".txt", ".json"):
+        shutil.copy(LETTERS / f"seed-IC-266000-V6Y0{suffix}", tmp_path)
+    truth = json.loads((tmp_path / "seed-IC-266000-V6Y0.json").read_text())
+    truth["points"][0]["determination"] = "vexatious"
+    (tmp_path / "seed-IC-266000-V6Y0.json").write_text(json.dumps(truth))
+    assert main([str(tmp_path), "--points"]) == 0
+    rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [row["label"] for row in rows] == [p["label"] for p in truth["points"]]
+    assert rows[0]["expected"] == "vexatious" and rows[0]["right"] is False
+    assert all(row["right"] for row in rows[1:])
+    assert all(0 <= row["confidence"] <= 1 and row["cut_short"] is False for row in rows)
+
+
+def test_points_is_refused_on_the_scoring_part(tmp_path, capsys):
+    scoring = tmp_path / "scoring"
+    scoring.mkdir()
+    for suffix in (".txt", ".json"):
+        shutil.copy(LETTERS / f"seed-IC-266000-V6Y0{suffix}", scoring)
+    assert main([str(scoring), "--points"]) == 2
+    captured = capsys.readouterr()
+    assert "refused on the scoring part" in captured.err and captured.out == ""

@@ -32,7 +32,7 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -66,6 +66,19 @@ class Failure:
 
 
 @dataclass
+class PointRow:
+    """One true point as read: what a calibration study needs, a row per point."""
+
+    letter: str
+    label: str | None
+    expected: str | None
+    got: list[str | None]
+    confidence: float
+    right: bool
+    cut_short: bool = False
+
+
+@dataclass
 class Report:
     """Per-field counts over a folder, and every failure."""
 
@@ -84,6 +97,8 @@ class Report:
     #: of cut texts are right less often, so their calibration is shown apart.
     cut_short: int = 0
     cut_short_calibration: list[tuple[float, bool]] = field(default_factory=list)
+    #: Every true point's reading, for studies of the confidence (``--points``).
+    point_rows: list[PointRow] = field(default_factory=list)
 
     def score(self, letter: str, name: str, ok: bool, expected: Any, got: Any) -> None:
         self.total[name] += 1
@@ -254,6 +269,8 @@ def score_letter(report: Report, name: str, truth: dict[str, Any], got: Extracti
     if got.text_cut_short:
         report.cut_short += 1
         report.cut_short_calibration += report.determination_calibration[scored:]
+        for row in report.point_rows[scored:]:
+            row.cut_short = True
 
 
 def same_kind(expected: str, got: str | None) -> bool:
@@ -287,6 +304,7 @@ def _score_points(
         report.score(name, "point_determination", ok, f"{label}: {wanted}", f"{label}: {found}")
         sure = min((p.confidence for p in matched), default=0.0)
         report.determination_calibration.append((sure, ok))
+        report.point_rows.append(PointRow(name, label, wanted, found, sure, ok))
         wanted_provisions = sorted(set(truth.get("provisions") or []))
         found_provisions = sorted({pid for p in matched for pid in p.provisions})
         report.score(
@@ -418,7 +436,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("folder", help="folder of NAME.txt + NAME.json pairs")
     parser.add_argument("--verbose", "-v", action="store_true", help="list every failure")
     parser.add_argument("--json", action="store_true", help="print the scores as JSON")
+    parser.add_argument(
+        "--points",
+        action="store_true",
+        help="print one JSON line per true point (letter, label, expected, got, confidence, "
+        "right, cut_short), for studies of the confidence; refused on the scoring part",
+    )
     args = parser.parse_args(argv)
+    if args.points and Path(args.folder).resolve().name == "scoring":
+        # The scoring part is only ever scored: a reading per point would show its letters.
+        print(
+            "Error: --points is refused on the scoring part (it is only ever scored)",
+            file=sys.stderr,
+        )
+        return 2
     try:
         report = evaluate_folder(args.folder)
     except FileNotFoundError as exc:
@@ -427,7 +458,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     if report.letters == 0:
         print(f"Error: no NAME.txt + NAME.json pairs in {args.folder}", file=sys.stderr)
         return 2
-    if args.json:
+    if args.points:
+        for row in report.point_rows:
+            print(json.dumps(asdict(row)))
+    elif args.json:
         print(json.dumps(report.to_dict(), indent=2, default=str))
     else:
         print(format_table(report, verbose=args.verbose))
