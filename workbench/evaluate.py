@@ -90,14 +90,12 @@ class Report:
     provisions_tp: int = 0
     provisions_fp: int = 0
     provisions_fn: int = 0
-    #: (confidence, right) for every true point's determination, and for every scalar field.
-    determination_calibration: list[tuple[float, bool]] = field(default_factory=list)
+    #: (confidence, right) for every scalar field.
     field_calibration: list[tuple[float, bool]] = field(default_factory=list)
-    #: Letters whose text stops mid-sentence, and their points' (confidence, right): readings
-    #: of cut texts are right less often, so their calibration is shown apart.
+    #: Letters whose text stops mid-sentence: readings of cut texts are right less often, so
+    #: their points' calibration is shown apart.
     cut_short: int = 0
-    cut_short_calibration: list[tuple[float, bool]] = field(default_factory=list)
-    #: Every true point's reading, for studies of the confidence (``--points``).
+    #: Every true point's reading: its calibration, and the rows of ``--points``.
     point_rows: list[PointRow] = field(default_factory=list)
 
     def score(self, letter: str, name: str, ok: bool, expected: Any, got: Any) -> None:
@@ -122,12 +120,13 @@ class Report:
 
     def calibration(self, which: str = "determinations") -> Calibration:
         """Precision and coverage of the readings given at least the threshold confidence."""
-        pairs = {
-            "determinations": self.determination_calibration,
-            "fields": self.field_calibration,
-            "cut_short": self.cut_short_calibration,
+        if which == "fields":
+            return Calibration.of(self.field_calibration)
+        rows = {
+            "determinations": self.point_rows,
+            "cut_short": [row for row in self.point_rows if row.cut_short],
         }[which]
-        return Calibration.of(pairs)
+        return Calibration.of([(row.confidence, row.right) for row in rows])
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -264,11 +263,10 @@ def score_letter(report: Report, name: str, truth: dict[str, Any], got: Extracti
         report.score(name, "review_outcome", outcome_ok, wanted, got.review_outcome)
         _field(report, name, got, "review_outcome", outcome_ok)
     _score_provisions(report, name, truth.get("provisions_cited") or [], got.provisions_cited)
-    scored = len(report.determination_calibration)
+    scored = len(report.point_rows)
     _score_points(report, name, truth.get("points") or [], got.points)
     if got.text_cut_short:
         report.cut_short += 1
-        report.cut_short_calibration += report.determination_calibration[scored:]
         for row in report.point_rows[scored:]:
             row.cut_short = True
 
@@ -303,7 +301,6 @@ def _score_points(
         ok = bool(matched) and all(d == wanted for d in found)
         report.score(name, "point_determination", ok, f"{label}: {wanted}", f"{label}: {found}")
         sure = min((p.confidence for p in matched), default=0.0)
-        report.determination_calibration.append((sure, ok))
         report.point_rows.append(PointRow(name, label, wanted, found, sure, ok))
         wanted_provisions = sorted(set(truth.get("provisions") or []))
         found_provisions = sorted({pid for p in matched for pid in p.provisions})

@@ -926,15 +926,14 @@ def _first_paragraph(value: str) -> str:
     return parts[0] if len(parts) > 1 else ""
 
 
-#: Paragraphs that answer nothing: thanks, contact details, rights, signing off.
+#: Lines that answer nothing but do not close the letter: the greeting, thanks, an offer to
+#: write, advice under section 16, what is said of "your request" as a whole.
 _NOT_AN_ANSWER = re.compile(
-    r"^\W*(?:dear\b|thank|yours\b|kind\s+regards|regards\b|should\s+you\s+have|if\s+you\s+have\s+any|"
-    r"please\s+(?:contact|write|do\s+not\s+hesitate)|under\s+section\s+16\b)|\byour\s+(?:\w+\s+)?requests?\b",
+    r"^\W*(?:dear\b|thank|please\s+write|under\s+section\s+16\b)|\byour\s+(?:\w+\s+)?requests?\b",
     re.IGNORECASE,
 )
-
-
-#: The closing of a letter: once it starts, no answer follows.
+#: The closing of a letter (signing off, contact details, rights): once it starts, no answer
+#: follows.
 _CLOSING = re.compile(
     r"^\W*(?:yours\b|kind\s+regards|regards\b|should\s+you\s+have|if\s+you\s+have\s+any|"
     r"if\s+you\s+are\s+(?:dis|un)satisfied|"

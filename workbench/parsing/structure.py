@@ -32,6 +32,7 @@ from bisect import bisect_right
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import TypeGuard
 
 from . import voice
 from .answers import announces_answers, announces_below, marker_keys, statute_heading
@@ -103,6 +104,12 @@ def next_unit(units: list[Unit], unit: Unit) -> Unit | None:
     """The unit after ``unit``: most readings weigh a line by the one below it."""
     index = unit.index + 1
     return units[index] if index < len(units) else None
+
+
+def _requester_asks(unit: Unit | None) -> TypeGuard[Unit]:
+    """A block of the letter's own text that asks in the requester's voice, not the
+    authority's: more of the request, whatever came just before it."""
+    return unit is not None and unit.role in ANSWERING and unit.asks and not unit.authority
 
 
 #: Where a unit's sentences part: the space after a stop, or a line break. The space is
@@ -1004,16 +1011,9 @@ class _Reader:
         """The next block asks something not yet asked: a line said twice by the requester
         ("Please break down per year ..." after two questions) is still the request; a
         question quoted again is followed by its answer."""
-        units = self.letter.units
-        following = next_unit(units, unit)
-        if following is None or following.role not in ANSWERING:
-            return False
+        following = next_unit(self.letter.units, unit)
         assert self.current is not None
-        return (
-            following.asks
-            and not following.authority
-            and not _repeats(following.text, self.current)
-        )
+        return _requester_asks(following) and not _repeats(following.text, self.current)
 
     def _single_quote_open(self, unit: Unit) -> bool:
         """The piece opened with a single quotation mark that no line has closed yet (none is
@@ -1031,14 +1031,7 @@ class _Reader:
     def _ask_follows(self, unit: Unit) -> bool:
         """The next block of the letter asks, in the requester's voice: a statement between two
         asks is the request's own background, not its answer."""
-        units = self.letter.units
-        following = next_unit(units, unit)
-        return (
-            following is not None
-            and following.role in ANSWERING
-            and following.asks
-            and not following.authority
-        )
+        return _requester_asks(next_unit(self.letter.units, unit))
 
     def _in_request_message(self, unit: Unit) -> bool:
         """The unit repeats a passage of the requester's own message on the page, word for word
@@ -1561,8 +1554,7 @@ def _opens_quote(reader: _Reader, unit: Unit) -> bool:
     units = reader.letter.units
     following = next_unit(units, unit)
     return following is not None and (
-        following.text.lstrip()[:1] in _OPEN_QUOTES
-        or (following.role in ANSWERING and following.asks and not following.authority)
+        following.text.lstrip()[:1] in _OPEN_QUOTES or _requester_asks(following)
     )
 
 
@@ -1904,13 +1896,7 @@ def _bulleted_asks(reader: _Reader, unit: Unit) -> bool:
     if style is None:
         return False
     following = next_unit(reader.letter.units, unit)
-    return (
-        following is not None
-        and following.role in ANSWERING
-        and bullet_style(following.text) == style
-        and following.asks
-        and not following.authority
-    )
+    return _requester_asks(following) and bullet_style(following.text) == style
 
 
 def _leads_a_list(reader: _Reader, unit: Unit) -> bool:
