@@ -5,8 +5,10 @@ from __future__ import annotations
 import pytest
 
 from workbench.errors import SettingsError
+from workbench.parsing.decide import SentenceCache
 from workbench.parsing.extract import extract
 from workbench.parsing.phrases import phrase_book
+from workbench.parsing.text import Span
 
 
 def test_every_group_compiles_and_the_cues_are_there():
@@ -98,3 +100,20 @@ def test_the_title_of_section_30_does_not_make_an_answer_law_in_general():
     )
     assert not book.find("skip", "general_law", applied)
     assert book.find("skip", "general_law", "Public authorities must consider the request.")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "If it is held by another public body then please can you inform me of this and if "
+        "possible transfer the request to that public body.",
+        "If this information is held by an outside contractor then it is your responsibility "
+        "under the FOIA to obtain that information.",
+    ],
+)
+def test_a_requesters_stock_conditions_decide_nothing(sentence):
+    """The conditions a requester's template adds to every request ("If it is held by another
+    public body then please can you inform me ...") put a case, they do not answer one: read as
+    the authority's words, the first said "not held" and the second "held"."""
+    cues = SentenceCache().cues(Span(0, len(sentence), sentence))
+    assert not {"held", "not_held", "disclosed", "withheld"} & set(cues)
