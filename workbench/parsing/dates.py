@@ -164,7 +164,11 @@ _CUE_WINDOW = 90
 _REVIEW_RECEIVED = re.compile(
     r"\b(?:request(?:ed)?|requirement|ask(?:ed)?|application)\s+(?:for\s+)?(?:an?\s+)?"
     r"(?:internal\s+)?review\b"
-    r"[^.]{0,40}\b(?:received|receipt)\b[^.]{0,30}$",
+    r"[^.]{0,40}\b(?:received|receipt)\b[^.]{0,30}$"
+    # "I am writing in response to your review request of 1 July 2019": the review request's
+    # own date, as "your request of" is a first request's ("a review of 3 May" may be the date
+    # of what is reviewed, so not that).
+    r"|\breview\s+request\s+(?:of|dated|made\s+on|sent\s+on|submitted\s+on)\s*$",
     re.IGNORECASE,
 )
 
