@@ -276,7 +276,7 @@ _AUTHORITY_WORDS = Alternation(
 #: ("Many thanks for your acknowledgement, which I presume ..." opens a message: only thanks
 #: standing alone, or for help or time, close one.)
 SIGN_OFF = re.compile(
-    r"^\s*(?:yours\s+(?:sincerely|faithfully|truly)|kind\s+regards|best\s+(?:regards|wishes)|"
+    r"^\s*(?:yours\s+(?:sincerely|faithfully|truly|ever|&\s*c\b\.?|etc\b\.?)|kind\s+regards|best\s+(?:regards|wishes)|"
     r"regards|(?:(?:many|with)\s+thanks|thank\s+you)(?:\s+(?:in\s+advance|for\s+your\s+"
     r"(?:help|time|assistance)))?[.,!]?\s*$)",
     re.IGNORECASE,
