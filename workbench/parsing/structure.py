@@ -542,7 +542,7 @@ _TO_AN_AUTHORITY = re.compile(
     re.IGNORECASE,
 )
 #: Words of decision: what tells a response from a request or an acknowledgement.
-_DECISION_CUES = ("not_held", "withheld", "ncnd", "cost", "vexatious", "disclosed")
+_DECISION_CUES = ("not_held", "withheld", "ncnd", "cost", "vexatious", "disclosed", "held")
 
 
 def _messages(units: list[Unit]) -> list[_Message]:
