@@ -1078,7 +1078,10 @@ def _ends_lead(unit: Span) -> bool:
 def _block_scores(blocks: list[Span], points: list[RequestPoint]) -> list[list[int]]:
     """How many of each point's own words (stemmed) each block uses. Words every point
     shares (the request's subject) and words most blocks use (the authority's name, "held")
-    tell no point from another, and are set aside."""
+    tell no point from another, and are set aside. "Most" is both of two blocks, but at least
+    three of more: of three blocks, an explanation may repeat the last ask's words before the
+    answer to it does ("replies received after the request are out of scope", then "No
+    replies had been received"), and those words still name that point."""
     own = [_stems(content_words(p.span.text)) for p in points]
     used = [_stems(content_words(b.text)) for b in blocks]
     common = set.intersection(*own)
@@ -1086,7 +1089,11 @@ def _block_scores(blocks: list[Span], points: list[RequestPoint]) -> list[list[i
     for words in used:
         for word in words:
             counts[word] = counts.get(word, 0) + 1
-    common |= {word for word, count in counts.items() if count >= 2 and count * 2 > len(used)}
+    common |= {
+        word
+        for word, count in counts.items()
+        if count >= min(3, len(used)) and count * 2 > len(used)
+    }
     own = [words - common for words in own]
     return [[len(words & mine) for mine in own] for words in used]
 
@@ -1104,12 +1111,18 @@ def _one_each(blocks: list[Span], scores: list[list[int]]) -> bool:
     length. A terse answer ("45", "No") may use none of its point's words where there are
     three points or more; of two blocks, each must name its own subject."""
     for index, (block, row) in enumerate(zip(blocks, scores, strict=True)):
-        if 0 < min(row) * 2 >= max(row) or _crossed(scores, index):
+        if _about_all(row) or _crossed(scores, index):
             return False
         terse = len(_WORDS.findall(block.text)) <= _TERSE and len(scores) > 2
         if row[index] == 0 and not terse:
             return False
     return True
+
+
+def _about_all(row: list[int]) -> bool:
+    """Whether a block uses every point's words alike (at least half as many of each point's
+    as of the point it suits best): it speaks of the whole request, and opens no one answer."""
+    return 0 < min(row) * 2 >= max(row)
 
 
 def _crossed(scores: list[list[int]], index: int) -> bool:
@@ -1128,7 +1141,10 @@ def _openings(scores: list[list[int]]) -> list[int] | None:
     most of their points' words. The first answer opens with the first block whatever its
     words ("The figures are below:")."""
     count = len(scores[0])
-    fits = [[row[j] >= _OPENS and row[j] == max(row) for j in range(count)] for row in scores]
+    fits = [
+        [row[j] >= _OPENS and row[j] == max(row) and not _about_all(row) for j in range(count)]
+        for row in scores
+    ]
     # best[j][i]: the best total with point j's answer opening at block i
     best: list[list[float]] = [[-1.0] * len(scores) for _ in range(count)]
     back: list[list[int]] = [[-1] * len(scores) for _ in range(count)]
