@@ -515,3 +515,20 @@ def test_two_lead_ins_whose_lists_were_lost_are_two_points():
         "RESPONSE\nThe cost of complying would exceed the appropriate limit (section 12)."
     )
     assert labels(text) == ["1", "2"]
+
+
+@pytest.mark.parametrize(
+    "lead", ["You specifically ask:", "You also asked:", "You further request:"]
+)
+def test_a_lead_in_with_an_adverb_introduces_the_request(lead):
+    """ "You specifically ask:" introduces the request below it as "You asked:" does: read as
+    no lead-in, the request was not found and the point had no words of its own."""
+    text = (
+        "Thank you for your email of 4 March 2024 about the parking review group.\n\n"
+        f"{lead}\n\nPlease send me the minutes of every meeting of the parking review group "
+        "held in 2023.\n\nI enclose the minutes of the four meetings the group held in 2023.\n"
+    )
+    result = extract(text)
+    assert [p.label for p in result.points] == ["1"]
+    assert result.points[0].text.startswith("Please send me the minutes")
+    assert result.points[0].determination is Determination.HELD_DISCLOSED

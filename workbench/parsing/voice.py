@@ -78,7 +78,8 @@ _REASONS_HEADING = re.compile(
 #: requested:", "You have asked for copies of the following documents -").
 _INTRO = re.compile(
     r"""(?:\b(?:you|the\s+(?:applicant|requester|requestor|customer|enquirer))\s+(?:have\s+|has\s+)?
-          (?:asked|requested|wrote|said|stated|seek|sought)\b[^?!]{0,120}
+          (?:[a-z]+ly\s+|also\s+|further\s+)?  # "You specifically ask:", "You also asked:"
+          (?:asked|ask|requested|request|wrote|said|stated|seek|sought)\b[^?!]{0,120}
         |\byour\s+(?:\w+\s+){0,3}(?:request|e-?mail|letter|questions?)\b[^?!.]{0,40}
         |\byour\s+request\s+under\s+the\s+[^?!.]{0,80}?\bfor
         |\byour\s+(?:\w+\s+){0,3}request\b[^?!.]{0,100}?\b(?:set\s+out|shown|reproduced)\s+below
