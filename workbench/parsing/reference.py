@@ -128,7 +128,7 @@ _CODE_TITLE = re.compile(
 _TITLE_CODE = re.compile(r"\s[-–]\s(?P<code>[A-Z]{0,4}\d{1,6}[A-Z]?[/_-]\d{2,4})\s*$")
 #: "FOI 2023/123", "EIR2026/17373", "FOI-1234": a code with a regime prefix, in running text.
 _PREFIXED = re.compile(
-    r"(?<![A-Za-z0-9])(?:FOI(?:SA)?/EIR|EIR/FOI|FOI(?:SA)?|EIR|RFI|FOIR|IR)[ \-/_]?"
+    r"(?<![A-Za-z0-9])(?:FOI(?:SA)?/EIR|EIR/FOI|FOI(?:SA)?|EIR|RFI|FOIR|IR)(?::\s?|[ \-/_])?"
     r"\d[\d/\-]*\d(?:[-/][A-Z0-9]+)*\b"
 )
 #: "(828A/23)" after a disclosure-log title.
@@ -169,6 +169,12 @@ def find_reference(
     candidates = [
         c for c in candidates if not any(s.start <= c.evidence.start < s.end for s in skip)
     ]
+    # "... the emails disclosed in the Freedom of Information Act request FOI2024/04564": a code
+    # the request itself names is the one asked about, not this request's own (when the letter
+    # gives another).
+    asked = [text[s.start : s.end] for s in skip]
+    own = [c for c in candidates if not any(c.value in words for words in asked)]
+    candidates = own or candidates
     if not candidates:
         return None
     best = min(candidates, key=lambda c: (c.rank, c.evidence.start))
@@ -295,6 +301,11 @@ def _inline(text: str, layout: Layout) -> list[FoundReference]:
             unit = _UNIT_PREFIX.search(text, max(0, start - 5), start)  # "IM-FOI-2018-1421"
             if unit is not None:
                 start = unit.start()
+            label = text.find(":", start, match.end())
+            if label >= 0:  # "your current request FOI: 2024/08785": the prefix labels the code
+                start = label + 1
+                while text[start].isspace():
+                    start += 1
             found.append(
                 FoundReference(text[start : match.end()], 4, Span.of(text, start, match.end()))
             )
