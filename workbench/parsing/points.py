@@ -13,8 +13,17 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from itertools import pairwise
 
-from .labels import ItemLabel, format_label, label_key, next_letter, next_roman, read_item
+from .labels import (
+    ItemLabel,
+    format_label,
+    label_key,
+    next_letter,
+    next_roman,
+    read_item,
+    run_on_items,
+)
 from .literals import Alternation
 from .text import BULLETS, Span, lines, sentences
 
@@ -440,7 +449,7 @@ def _accepted_items(text: str, region: Span, *, continued: bool = False) -> list
     letter_parent: str | None = None
     #: Under a part labelled with its point ("Q2 (A)"), lettered lines are that part's fields.
     in_part = False
-    lines = _with_inline_first(text, _lines_in(text, region))
+    lines = _with_run_on_items(text, _with_inline_first(text, _lines_in(text, region)))
     ones = _numbered_all_one(lines)
     bare = _bare_numbers(lines)
     for line in lines:
@@ -538,6 +547,21 @@ def _with_inline_first(text: str, found: list[Span]) -> list[Span]:
         item = Span.of(text, previous.start + match.end(), previous.end)
         return [*found[: index - 1], previous, item, *found[index:]]
     return found
+
+
+def _with_run_on_items(text: str, found: list[Span]) -> list[Span]:
+    """Lines, with each item of a numbered list run on after the first on its line ("1. ...
+    received. 2. ... answered.") made a line of its own. Items run on with lettered parts
+    ("1. ...? a. If yes, ...? 2. ...") are left whole, for :func:`inline_points`."""
+    out: list[Span] = []
+    for line in found:
+        starts = [offset for offset, _ in run_on_items(line.text)] if "." in line.text else []
+        if not starts or _INLINE_PART.search(line.text):
+            out.append(line)
+            continue
+        cuts = [0, *starts, len(line.text)]
+        out += [Span.of(text, line.start + a, line.start + b) for a, b in pairwise(cuts)]
+    return out
 
 
 def _letter_after(last_letter: str | None, value: str) -> bool:

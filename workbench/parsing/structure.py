@@ -36,7 +36,7 @@ from typing import TypeGuard
 
 from . import voice
 from .answers import announces_answers, announces_below, marker_keys, statute_heading
-from .labels import ItemLabel, format_label, label_key, read_item
+from .labels import ItemLabel, format_label, label_key, read_item, run_on_items
 from .phrases import phrase_book
 from .points import ANSWERED_BESIDE, FOLLOW_ON, ITEM_PARAGRAPH, period_only
 from .rights import is_rights_sentence
@@ -880,6 +880,7 @@ class _Reader:
         label = read_item(unit.text)
         if label is not None:
             self.labels.append(label)
+            self.labels += [own for _, own in run_on_items(unit.text, label)]
             head, _, rest = unit.text.partition("\n")
             if rest and not head[label.end :].strip():
                 # "2." alone on its line over "a) Is the Part B fully minuted?": the part's
@@ -942,8 +943,17 @@ class _Reader:
             return False  # "C" / "For the last 5 years:" then "7. ...": the next group of asks
         label = read_item(text)
         seen = self.current_labels()
-        if label is not None and _repeats(text, self.current, relabelled=True):
-            return True  # "4. How many staff?" asked, then "1. How many staff? – 8453": its answer
+        if (
+            label is not None
+            and not (
+                _follows(seen, label) and any(run_on_items(u.text) for u in self.current.units)
+            )
+            and _repeats(text, self.current, relabelled=True)
+        ):
+            # "4. How many staff?" asked, then "1. How many staff? – 8453": its answer. (The
+            # next number after "1. ... received. 2. ... answered." on one line is the next
+            # ask, however like item 2 it reads: "3. ... answered on time.")
+            return True
         if label is not None and any(_same(label, other) for other in seen):
             if label.kind != "num" and period_only(text[label.end :]):
                 return False  # "ii. 2013/14" again under the next question: its years
@@ -1150,11 +1160,14 @@ class _Reader:
         return label is not None and _follows(self.current_labels(), label)
 
     def current_labels(self) -> list[ItemLabel]:
+        """The piece's labels, with those of items run on after the first on a line ("1. ...
+        received. 2. ... answered.")."""
         assert self.current is not None
         return [
-            label
+            found
             for u in self.current.units
             if u.index not in self.headings and (label := read_item(u.text)) is not None
+            for found in (label, *(own for _, own in run_on_items(u.text, label)))
         ]
 
     def section(self, unit: Unit) -> str | None:
