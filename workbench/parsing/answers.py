@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
-from .labels import ORDINALS, label_key, top_key
+from .labels import ORDINALS, label_key, section_prefix, top_key
 from .literals import foldable, holds_any
 from .points import ASK, RequestPoint, first_sentence
 from .rights import is_rights_sentence
@@ -371,7 +371,7 @@ def _section_markers(
         if not titles or titles[-1] != point.section:
             titles.append(point.section)
             sections.append({})
-        sections[-1][label_key(point.label[len(point.section) :])] = point.key
+        sections[-1][label_key(point.label[len(section_prefix(point.section)) :])] = point.key
     if len(sections) < 2:
         return []
     named_by = [_normal(title) for title in titles]

@@ -111,6 +111,18 @@ def format_label(item: ItemLabel) -> str:
     return base + (item.sub or "")
 
 
+#: A section heading that is its label alone: "Section A", "Part B" (no title after it).
+_LETTERED_SECTION = re.compile(r"(?i:section|part)\s+(?P<letter>[A-Z])")
+
+
+def section_prefix(title: str) -> str:
+    """What a section's heading puts before its own numbers in a point's label: "A" for a
+    section headed "Section A" alone, whose questions the letter's reader calls "A1", "A2";
+    the heading and a space for a titled one ("Street lighting 1", "Part 2 – Parking 1")."""
+    match = _LETTERED_SECTION.fullmatch(title.strip())
+    return match.group("letter") if match else f"{title} "
+
+
 #: A word in a label besides its label word, part letters, roman parts and joins: a section's
 #: name ("Part 2 – Street lighting 1").
 _SECTION_WORD = re.compile(r"(?<![a-z])(?![ivx]+(?![a-z]))(?!(?:and|to|or)(?![a-z]))[a-z]{2,}")

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 
 from .answers import marker_keys
-from .labels import format_label, read_item, top_key
+from .labels import format_label, read_item, section_prefix, top_key
 from .points import (
     SIGN_OFF,
     RequestPoint,
@@ -391,7 +391,7 @@ def _paired_points(text: str, pieces: list[Piece]) -> list[RequestPoint]:
         for section, block in zip(titles, blocks, strict=True):
             for point in block:
                 point.section = section
-                point.label = f"{section} {point.label}"
+                point.label = f"{section_prefix(section)}{point.label}"
     elif len({p.key for p in points}) < len(points):
         # Each block numbers its own questions from 1: say which block a label belongs to.
         for number, block in enumerate(blocks, start=1):
@@ -659,7 +659,7 @@ def _label_sections(text: str, pieces: list[Piece], blocks: list[list[RequestPoi
             point.label = format_label(own)
         for point in block:
             point.section = title
-            point.label = f"{title} {point.label}"
+            point.label = f"{section_prefix(title)}{point.label}"
     return True
 
 

@@ -1660,7 +1660,8 @@ def _first_number(unit: Unit) -> bool:
 
 
 def _same_heading(one: str, other: str) -> bool:
-    return _words(one) == _words(other)
+    """Two headings in the same words, their labels too: "Section A" is not "Section B"."""
+    return re.findall(r"[a-z0-9]+", one.lower()) == re.findall(r"[a-z0-9]+", other.lower())
 
 
 #: A section heading that carries its own label before its title: "Section A: Potholes",
