@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
-from .labels import ORDINALS, label_key, section_prefix, top_key
+from .labels import ORDINALS, label_key, read_item, section_prefix, top_key
 from .literals import foldable, holds_any
 from .points import ASK, RequestPoint, first_sentence
 from .rights import is_rights_sentence
@@ -131,6 +131,7 @@ def find_answers(
     """Assign the response ``zones`` to the request ``points``."""
     markers = (
         _section_markers(layout, points, zones)
+        or _nested_markers(layout, points, zones)
         or _markers(layout, points, zones)
         or _blocks_in_turn(text, layout, points, zones)
     )
@@ -420,6 +421,37 @@ def _section_markers(
     if sum(any(key in answered for key in own.values()) for own in sections) < 2:
         return []
     return sorted(found, key=lambda marker: marker.start)
+
+
+#: A point numbered within its numbered section: "2.1".
+_NESTED_LABEL = re.compile(r"\d{1,2}\.\d{1,2}")
+
+
+def _nested_markers(layout: Layout, points: list[RequestPoint], zones: list[Span]) -> list[_Marker]:
+    """Answers to a request in numbered sections with their questions nested under them
+    ("1. Planting" over "1." "2." indented), given in the same layout: a number indented
+    under the section's own number answers that question of the section ("2.1")."""
+    if len(points) < 2 or not all(_NESTED_LABEL.fullmatch(p.label) for p in points):
+        return []
+    keys = {p.key for p in points}
+    text = layout.text
+    found: list[_Marker] = []
+    outer: int | None = None  # the indent of the sections' own numbers
+    section: str | None = None
+    for zone in zones:
+        for line in layout.lines_in(zone.start, zone.end):
+            label = read_item(line.text)
+            if label is None or label.kind != "num" or label.sub:
+                continue
+            start = text.rfind("\n", 0, line.start) + 1
+            indent = len(text[start : line.start].expandtabs(4))
+            if outer is None or indent <= outer:
+                outer, section = indent, label.value
+                continue
+            key = label_key(f"{section}.{label.value}")
+            if key in keys:
+                found.append(_Marker(line.start, (key,), labelled=True))
+    return found if len({m.keys for m in found}) >= 2 else []
 
 
 def _section_named(line: str, titles: list[str]) -> int | None:

@@ -376,6 +376,8 @@ def _full_label(item: _Item) -> str:
     own = format_label(item.label)
     if item.parent is None:
         return own
+    if item.label.kind == "num":
+        return f"{item.parent}.{own}"  # a question numbered within its numbered section: "2.1"
     if item.label.kind == "roman":
         return f"{item.parent}({item.label.value})"
     return f"{item.parent}{item.label.value}"
@@ -452,12 +454,23 @@ def _accepted_items(text: str, region: Span, *, continued: bool = False) -> list
     lines = _with_run_on_items(text, _with_inline_first(text, _lines_in(text, region)))
     ones = _numbered_all_one(lines)
     bare = _bare_numbers(lines)
+    top_indent: int | None = None  # how far the list's own numbers are indented
+    nested: list[_Item] = []  # numbers indented deeper, each run from 1 under its item
     for line in lines:
         label = bare.get(line.start) or read_item(line.text)
         if label is None:
             continue
         if line.start in ones:
             label = replace(label, value=str(ones[line.start]))
+        if label.kind == "num" and top_kind == "num" and last_top_label is not None:
+            indent = _own_indent(text, line)
+            if top_indent is not None and indent is not None and indent > top_indent:
+                under = [n for n in nested if n.parent == last_top_label]
+                if not label.sub and int(label.value) == len(under) + 1:
+                    nested.append(_Item(label, line, 1, last_top_label))
+                    continue
+                # A deeper line numbered on from the outer list ("1." then "2." "3." indented
+                # more, as a page may flatten a list) is the outer list's next item.
         if in_part and label.kind != "num":
             continue
         if label.kind != "num" and period_only(line.text[label.end :]):
@@ -484,6 +497,8 @@ def _accepted_items(text: str, region: Span, *, continued: bool = False) -> list
                 continue
             last_top_label = format_label(label)
             last_top, last_letter, last_roman = _joint_last(line.text, label) or number, None, None
+            if top_indent is None:
+                top_indent = _own_indent(text, line)
             items.append(_Item(label, line, 0, None))
         elif label.kind == "alpha":
             if label.value != next_letter(last_letter):
@@ -503,7 +518,40 @@ def _accepted_items(text: str, region: Span, *, continued: bool = False) -> list
             else:
                 parent = None
             items.append(_Item(label, line, 2 if parent else 0, parent))
+    if nested and _numbered_sections(text, items, nested):
+        items = sorted(items + nested, key=lambda item: item.line.start)
     return items
+
+
+def _own_indent(text: str, line: Span) -> int | None:
+    """How far a line is indented, None for a stretch that does not open its line (an item
+    run on after another on the same line)."""
+    start = text.rfind("\n", 0, line.start) + 1
+    lead = text[start : line.start]
+    return len(lead.expandtabs(4)) if not lead.strip() else None
+
+
+def _numbered_sections(text: str, items: list[_Item], nested: list[_Item]) -> bool:
+    """A request in numbered sections, each a title over questions numbered from 1 and indented
+    under it ("1. Recording of cases" over "1. The systems you use ..." "2. Whether ..."):
+    every item of the outer list is a title (it asks nothing itself) with a list of its own.
+    Under an ask ("3. For each plot repossessed:" over "1. The reason ...") the nested lines
+    are what that one question asks for, and the question stays the point."""
+    tops = [item for item in items if item.level == 0 and item.label.kind == "num"]
+    parents = {item.parent for item in nested}
+    if len(tops) < 2 or len(tops) != len(items):
+        return False
+    for top in tops:
+        title = top.line.text[top.label.end :].strip()
+        if format_label(top.label) not in parents or title.endswith((":", "?", ";")):
+            return False
+        if ASK.search(title) or len(title.split()) > _TITLE_WORDS:
+            return False
+    return True
+
+
+#: The most words a numbered section's title has.
+_TITLE_WORDS = 10
 
 
 #: A year or a span of years, and nothing more ("2012/13", "2017/18 (providing the figure at

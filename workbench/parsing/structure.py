@@ -961,6 +961,8 @@ class _Reader:
                 return False  # "1. How many ...?" "1. How many ...?": a list the page numbers "1."
             if self._nested(unit):
                 return False  # "5. For each case:" then, indented, "1. The date ...": its parts
+            if self._outer_follows(unit, label):
+                return False  # "1. Recording" / (indented) "1. ..." "2. ...", then "2. Review"
             if unit.asks and _new_sub_list(seen, label):
                 return False  # "2. ...? a) Please also ..." then "3. ...? a) Please also ...":
                 # the parts of the next question, lettered afresh
@@ -1111,6 +1113,23 @@ class _Reader:
             self.letter.text, labelled[0]
         )
 
+    def _outer_follows(self, unit: Unit, label: ItemLabel) -> bool:
+        """A labelled line back at the indent of an outer list, after a list nested deeper,
+        that carries on the outer list's numbering ("1. Recording of cases" over its indented
+        "1." "2.", then "2. Review of cases"): the request's next section, not its numbers
+        starting again."""
+        assert self.current is not None
+        text = self.letter.text
+        indent = _indent(text, unit)
+        labelled = [u for u in self.current.units if u.index not in self.headings]
+        outer = [
+            found
+            for u in labelled
+            if _indent(text, u) == indent and (found := read_item(u.text)) is not None
+        ]
+        deeper = any(_indent(text, u) > indent and read_item(u.text) is not None for u in labelled)
+        return deeper and bool(outer) and _follows(outer, label)
+
     def _answered_in_turn(self) -> bool:
         """The authority announced its answers over the asks it restates ("Please find our
         response to your request set out below:"): each ask's plain lines are its answer,
@@ -1230,7 +1249,7 @@ class _Reader:
                 # The request came in sections, each under its heading and numbered from 1:
                 # a number after it carries on no list, it answers one of the sections.
                 return False
-            return _follows(self.labels, label)
+            return _follows(self._labels_at(unit), label)
         style = bullet_style(text)
         if style is not None and _FIGURE_ONLY.match(text):
             return False  # "- 190": a figure answering a bulleted ask, in the same style
@@ -1240,6 +1259,26 @@ class _Reader:
             and not _continuation_list(self.previous)
             and not _continuation_list(self._head_of_bullets(unit))
         )
+
+    def _labels_at(self, unit: Unit) -> list[ItemLabel]:
+        """The request's labels that a labelled line in the answers could carry on: all of
+        them, unless the request nests lists under its items ("1. Recording of cases" over
+        "1." "2." indented). Then only the outer list's, and none for a line indented deeper:
+        a list inside an answer ("2. As follows:" over "1." "2." "3."), which a question
+        nested in the request would not follow."""
+        text = self.letter.text
+        labelled = [
+            (_indent(text, u), found)
+            for piece in self.letter.pieces
+            for u in piece.units
+            if u.index not in self.headings and (found := read_item(u.text)) is not None
+        ]
+        outer = min((indent for indent, _ in labelled), default=0)
+        if not any(indent > outer and _first_of_kind(found) for indent, found in labelled):
+            return self.labels  # no list numbered afresh under an item
+        if _indent(text, unit) > outer:
+            return []
+        return [found for indent, found in labelled if indent == outer]
 
     def _head_of_bullets(self, unit: Unit) -> Unit | None:
         """The line over the run of bullets ``unit`` belongs to ("2. As follows:")."""
@@ -1651,6 +1690,11 @@ def section_heading(letter: Letter, unit: Unit) -> str | None:
     if not any(u.asks for u in listed) or any(u.authority for u in listed):
         return None  # a heading over answers numbered like the request ("1. 3,412 were ...")
     return text.rstrip(":").rstrip()
+
+
+def _first_of_kind(label: ItemLabel) -> bool:
+    """A label that opens a list: "1.", "a)", "(i)"."""
+    return label.value in ("1", "a", "i") and not label.sub
 
 
 def _first_number(unit: Unit) -> bool:
