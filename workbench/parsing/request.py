@@ -207,7 +207,9 @@ def _numbered_in_turn(letter: Letter) -> list[RequestPoint]:
 
 #: A lead-in naming several requests the letter deals with together: "This applies to the
 #: following requests:", "Your requests were:".
-_REQUESTS_LEAD = re.compile(r"\brequests\s*(?:are|were)?\s*:\s*$", re.IGNORECASE)
+_REQUESTS_LEAD = re.compile(
+    r"\brequests\s*(?:are|were)?\s*(?:as\s+follows)?\s*:\s*[-–]?\s*$", re.IGNORECASE
+)
 
 
 def _listed_requests(letter: Letter) -> list[RequestPoint]:
@@ -219,13 +221,25 @@ def _listed_requests(letter: Letter) -> list[RequestPoint]:
         if not _REQUESTS_LEAD.search(unit.text):
             continue
         points: list[RequestPoint] = []
+        style = bullet_style(units[index + 1].text) if index + 1 < len(units) else None
         for item in units[index + 1 :]:
+            first = item.text.split("\n", 1)[0]
+            if style is not None and bullet_style(item.text) == style:
+                # "- 14892 received on 13 September": a bulleted list of the requests, which
+                # the letter names in reading order ("the fourth request").
+                start = item.span.start + len(first) - len(_BULLET_MARK.sub("", first, count=1))
+                span = Span.of(letter.text, start, item.span.start + len(first))
+                points.append(RequestPoint(str(len(points) + 1), span, "response"))
+                continue
             label = read_item(item.text)
             if label is None or label.kind != "num" or label.value != str(len(points) + 1):
                 break
-            first = item.text.split("\n", 1)[0]
             span = Span.of(letter.text, item.span.start + label.end, item.span.start + len(first))
             points.append(RequestPoint(format_label(label), span, "response"))
+        if len(points) >= 2 and style is not None:
+            # Each request answered in turn, named by its place or its subject ("In regards to
+            # the fourth request, ..."): the answers are found as for any list of points.
+            return points
         if len(points) >= 2:
             # The letter decides them together: its words from the lead-in on answer each.
             answer = Span.of(letter.text, unit.span.start, units[-1].span.end)
@@ -233,6 +247,10 @@ def _listed_requests(letter: Letter) -> list[RequestPoint]:
                 point.answer = answer
             return points
     return []
+
+
+#: A bullet's mark and the space after it.
+_BULLET_MARK = re.compile(r"^\s*\S\s+")
 
 
 def _end_of_last(units: list[Unit], start: int) -> int:
