@@ -367,12 +367,13 @@ def _section_markers(
     sections: list[dict[str, str]] = []  # each section's own numbers -> the points' keys
     titles: list[str] = []
     for point in points:
-        if not point.section:
-            return []
+        if not point.section and (titles or point is not points[0]) and titles != [""]:
+            return []  # only the first list may stand under no heading ("1." "2.", "Costs")
         if not titles or titles[-1] != point.section:
             titles.append(point.section)
             sections.append({})
-        sections[-1][label_key(point.label[len(section_prefix(point.section)) :])] = point.key
+        prefix = section_prefix(point.section) if point.section else ""
+        sections[-1][label_key(point.label[len(prefix) :])] = point.key
     if len(sections) < 2:
         return []
     named_by = [_normal(title) for title in titles]

@@ -662,7 +662,13 @@ def _label_sections(text: str, pieces: list[Piece], blocks: list[list[RequestPoi
     if len({p.key for p in points}) == len(points):
         return False
     headed = [(piece.heading, block) for piece, block in zip(pieces, blocks, strict=True) if block]
-    if len(headed) < 2 or any(heading is None for heading, _ in headed):
+    if headed and headed[0][0] is None:
+        # The first list under no heading, the next ones under theirs: its plain numbers tell
+        # it apart ("1", "2", then "Costs 1", "Costs 2").
+        headed = headed[1:]
+    if not headed or any(heading is None for heading, _ in headed):
+        return False
+    if len(headed) < 2 and len(headed) == len([b for b in blocks if b]):
         return False
     for heading, block in headed:
         assert heading is not None

@@ -1207,9 +1207,12 @@ class _Reader:
             label.value == "1"
             and seen
             and seen[0].value == "1"
-            and self.current.heading is not None
+            and (self.current.heading is not None or len(self.letter.pieces) == 1)
             and self._fresh_section(unit)
         ):
+            # The request's first list may stand under no heading of its own ("1." "2." "3.",
+            # then "Questions regarding costs:" over "1." "2."): a heading over a list of
+            # asks numbered afresh opens its next section all the same.
             return "new"
         return None
 
@@ -1245,7 +1248,8 @@ class _Reader:
             return False
         label = read_item(text)
         if label is not None and self.labels:
-            if not self.in_turn and sum(p.heading is not None for p in self.letter.pieces) > 1:
+            headed = [p.heading is not None for p in self.letter.pieces]
+            if not self.in_turn and (sum(headed) > 1 or (len(headed) == 2 and headed[1])):
                 # The request came in sections, each under its heading and numbered from 1:
                 # a number after it carries on no list, it answers one of the sections.
                 return False
@@ -2234,7 +2238,7 @@ def _join_adjacent(letter: Letter) -> None:
             and previous.question is None
             and piece.question is None
             and not piece.reported
-            and (piece.heading is None or previous.heading is None)  # two sections stay two
+            and piece.heading is None  # a section under its own heading stays its own
             and _nothing_between(letter, previous, piece)
         ):
             previous.units.extend(piece.units)
