@@ -145,7 +145,58 @@ def read_request(letter: Letter, request_text: str | None = None) -> RequestRead
     in_turn = _numbered_in_turn(letter)
     if in_turn:
         return RequestReading(in_turn, "answers")
+    run_in = _run_in_questions(letter)
+    if run_in:
+        return RequestReading(run_in, "paired")
     return RequestReading([RequestPoint("1", Span(0, 0, ""), "response")], "none")
+
+
+#: A numbered question run into a paragraph after a sentence's end: "... the response. 1. How
+#: many people ...?", "... 537 custodies. 2. What police stations ...?".
+_RUN_IN_NUMBER = re.compile(r"(?:^|(?<=[.?!:]\s))(\d{1,2})\.\s+(?=[A-Z])")
+#: The question after the number: up to its question mark.
+_RUN_IN_QUESTION = re.compile(r"[^?\n]{8,400}\?")
+
+
+def _run_in_questions(letter: Letter) -> list[RequestPoint]:
+    """Questions and answers run together in one paragraph (a PDF copied as one line: "...
+    your request is replicated below together with the response. 1. How many people ...?
+    Police Scotland can confirm ... 2. What police stations ...? ..."), when no request was
+    found otherwise: each numbered question, its numbers running 1, 2, 3 in order, is a
+    point, and the words up to the next question are its answer."""
+    text = letter.text
+    found: list[tuple[re.Match[str], re.Match[str]]] = []
+    for zone in letter.spans(*ANSWERING):
+        if "1." not in text[zone.start : zone.end]:
+            continue
+        for match in _RUN_IN_NUMBER.finditer(text, zone.start, zone.end):
+            if int(match.group(1)) != len(found) + 1:
+                continue
+            question = _RUN_IN_QUESTION.match(text, match.end())
+            if question is not None and asks(question.group(0)):
+                found.append((match, question))
+    if len(found) < 2:
+        return []
+    points = []
+    for index, (_, question) in enumerate(found):
+        nxt = found[index + 1][0].start() if index + 1 < len(found) else None
+        zone = next(z for z in letter.spans(*ANSWERING) if z.start <= question.end() <= z.end)
+        end = nxt if nxt is not None and nxt <= zone.end else zone.end
+        asked = question.end()
+        for sentence in _RUN_IN_SENTENCE.finditer(text, asked, end):
+            # "What police stations were people held at? Please provide breakdowns ...": the
+            # question's own follow-on, still the requester's words.
+            if not asks(sentence.group(0)) or authority_speaks(sentence.group(0)):
+                break
+            asked = sentence.end()
+        point = RequestPoint(str(index + 1), Span.of(text, question.start(), asked), "response")
+        point.answer = Span.of(text, asked, end)
+        points.append(point)
+    return points
+
+
+#: The next sentence of a paragraph.
+_RUN_IN_SENTENCE = re.compile(r"\s*[^.?!]+[.?!]")
 
 
 def _fuller_copy(
