@@ -1278,8 +1278,8 @@ class _Reader:
             if u.index not in self.headings and (found := read_item(u.text)) is not None
         ]
         outer = min((indent for indent, _ in labelled), default=0)
-        if not any(indent > outer and _first_of_kind(found) for indent, found in labelled):
-            return self.labels  # no list numbered afresh under an item
+        if not any(indent > outer and _first_number_label(found) for indent, found in labelled):
+            return self.labels  # no list numbered afresh under an item (lettered parts are not)
         if _indent(text, unit) > outer:
             return []
         return [found for indent, found in labelled if indent == outer]
@@ -1696,9 +1696,9 @@ def section_heading(letter: Letter, unit: Unit) -> str | None:
     return text.rstrip(":").rstrip()
 
 
-def _first_of_kind(label: ItemLabel) -> bool:
-    """A label that opens a list: "1.", "a)", "(i)"."""
-    return label.value in ("1", "a", "i") and not label.sub
+def _first_number_label(label: ItemLabel) -> bool:
+    """A label that opens a numbered list: "1."."""
+    return label.kind == "num" and label.value == "1" and not label.sub
 
 
 def _first_number(unit: Unit) -> bool:
