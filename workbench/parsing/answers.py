@@ -1231,7 +1231,23 @@ def _in_reading_order(markers: list[_Marker], keys: list[str]) -> list[_Marker]:
             i,
         ),
     )
-    return runs[ranked[-1]]
+    best = runs[ranked[-1]]
+    return _shared_before(markers, best) + best
+
+
+def _shared_before(markers: list[_Marker], run: list[_Marker]) -> list[_Marker]:
+    """A sentence naming several points at once before the run that answers them one by one
+    ("In answer to questions 1 to 5 all 2023 data is published ..." then "1. ... 159",
+    "2. ... 147"): what it says answers each of them too, though its run lost to theirs."""
+    answered = {key for marker in run for key in marker.keys}
+    return [
+        marker
+        for marker in markers
+        if marker.start < run[0].start
+        and not marker.labelled
+        and len(marker.keys) > 1
+        and set(marker.keys) <= answered
+    ]
 
 
 def _passed_over(run: list[_Marker], marker: _Marker) -> bool:
