@@ -121,6 +121,7 @@ def read_request(letter: Letter, request_text: str | None = None) -> RequestRead
             # lost its questions, but the answers are labelled "Q1", "Q2": those are the points.
             return RequestReading(labelled, "answers")
         points = _fuller_copy(letter, quoted, points)
+        points = _earlier_parts(letter, quoted, points)
         if points:
             inline = _inline_answers(text, points)
             if len(points) > 1 and all(inline):
@@ -217,6 +218,51 @@ def _fuller_copy(
         if not words or len(words & _words(theirs.span.text)) < _SAME_ASK * len(words):
             return points
     return fuller
+
+
+#: "With regard to the second part of your request you asked for:": the quotation that
+#: follows is that part of the request alone.
+_PART_QUOTED = re.compile(
+    r"\b(?P<ord>second|third|fourth|fifth)\s+(?:part|point|question|element)\s+of\s+your\s+"
+    r"(?:request|e-?mail|letter)\b[^.?!]*:\s*[-–]?\s*$",
+    re.IGNORECASE,
+)
+_PLACES = {"second": 2, "third": 3, "fourth": 4, "fifth": 5}
+
+
+def _earlier_parts(
+    letter: Letter, quoted: list[Piece], points: list[RequestPoint]
+) -> list[RequestPoint]:
+    """A response that quotes one part of the request alone, naming its place ("With regard to
+    the second part of your request you asked for: '...'"), the parts before it told in its
+    own words: those parts are points too, answered before it, and the quoted one keeps the
+    place the letter gives it."""
+    if len(points) != 1 or len(quoted) != 1 or points[0].label not in ("", "1"):
+        return points
+    first = quoted[0].units[0].index
+    if first == 0:
+        return points
+    before = letter.units[first - 1]
+    match = _PART_QUOTED.search(before.text)
+    if before.role not in ANSWERING or match is None:
+        return points
+    place = _PLACES[match.group("ord").lower()]
+    earlier = [RequestPoint(str(n), Span(0, 0, ""), "response") for n in range(1, place)]
+    points[0].label = str(place)
+    # What the letter says before the quotation answers the parts before it; what it says
+    # after, the part quoted.
+    main = letter.units[letter.main[0] : letter.main[1]]
+    own = [u for u in main if u.role in ANSWERING]
+    above = [u for u in own if u.index < before.index]
+    below = [u for u in own if u.index > quoted[0].units[-1].index]
+    if above:
+        answer = Span.of(letter.text, above[0].span.start, before.span.start + match.start())
+        for point in earlier:
+            point.answer = answer
+    if below:
+        points[0].answer = Span.of(letter.text, below[0].span.start, below[-1].span.end)
+    renumber_orders([*earlier, *points])
+    return [*earlier, *points]
 
 
 #: Share of a quoted point's words its own copy in the requester's message must hold.
