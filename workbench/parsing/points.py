@@ -292,7 +292,55 @@ def numbered_points(
         point = RequestPoint(label, strip_quotes(text, span), source)
         point.context = parents.get(item.parent or "", "")
         points.append(point)
+    last = items[-1]
+    if points and last.level == 0 and last.label.kind == "num" and not last.label.word:
+        points += _asked_after_list(text, points[-1], last, source)
     return points
+
+
+#: A paragraph after a numbered list that asks for more in so many words: "As a
+#: supplementary, I would also ask that you provide ...", "I would also like ...".
+_MORE_ASKED = re.compile(
+    r"\b(?:I\s+(?:would|'d|should)\s+also\s+(?:like|ask|request|be\s+grateful)|"
+    r"I\s+also\s+(?:want|wish|request|ask)\b|please\s+also\s+(?:provide|send|supply|give|tell))",
+    re.IGNORECASE,
+)
+
+
+def asks_for_more(paragraph: str) -> bool:
+    """A paragraph that opens by asking for more in so many words ("As a supplementary, I
+    would also ask that you provide ...")."""
+    if "also" not in paragraph[: _MORE_ASKED_WITHIN + 40].lower():
+        return False
+    match = _MORE_ASKED.search(paragraph, 0, _MORE_ASKED_WITHIN + 40)
+    return match is not None and match.start() <= _MORE_ASKED_WITHIN
+
+
+def _asked_after_list(
+    text: str, point: RequestPoint, item: _Item, source: str
+) -> list[RequestPoint]:
+    """A paragraph of its own after a numbered list, set apart by a blank line, that asks for
+    more in so many words ("As a supplementary, I would also ask that you provide some detail
+    about the recording processes"): the list's next point, numbered on, as the requester
+    would count it - not more of the last item. Paragraphs between that qualify an item
+    ("Regarding part 1, ideally ...") stay with it."""
+    span = point.span
+    if "also" not in span.text.lower():
+        return []  # the cheap test first: every such ask says "also"
+    for gap in _PARAGRAPH_BREAK.finditer(text, item.line.end, span.end):
+        paragraph_end = text.find("\n\n", gap.end(), span.end)
+        paragraph = text[gap.end() : span.end if paragraph_end < 0 else paragraph_end]
+        if asks_for_more(paragraph):
+            point.span = strip_quotes(text, Span.of(text, span.start, gap.start()))
+            rest = strip_quotes(text, Span.of(text, gap.end(), span.end))
+            return [RequestPoint(str(int(item.label.value) + 1), rest, source)]
+    return []
+
+
+#: A blank line between paragraphs.
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
+#: How far into its paragraph the ask for more must come (its first sentence or so).
+_MORE_ASKED_WITHIN = 80
 
 
 #: The rest of a heading that names two or more questions: "Question 2 and 3", "Q4 - 6".

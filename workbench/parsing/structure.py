@@ -38,7 +38,7 @@ from . import voice
 from .answers import announces_answers, announces_below, marker_keys, statute_heading
 from .labels import ItemLabel, format_label, label_key, read_item, run_on_items
 from .phrases import phrase_book
-from .points import ANSWERED_BESIDE, FOLLOW_ON, ITEM_PARAGRAPH, period_only
+from .points import ANSWERED_BESIDE, FOLLOW_ON, ITEM_PARAGRAPH, asks_for_more, period_only
 from .rights import is_rights_sentence
 from .text import BULLETS, LIST_ITEM, Layout, Span, is_heading
 
@@ -878,6 +878,13 @@ class _Reader:
                 self.current.heading = unit
             return
         label = read_item(unit.text)
+        if label is None and unit.blank_before and self.labels and asks_for_more(unit.text):
+            last = self.labels[-1]
+            if last.kind == "num" and not last.sub and not last.word:
+                # "1." "2.", then "As a supplementary, I would also ask ...": the list's next
+                # point, as the request is divided (points.numbered_points), and answers
+                # numbered "3." after it are its answer, not more request.
+                self.labels.append(ItemLabel("num", str(int(last.value) + 1), None, None, 0))
         if label is not None:
             self.labels.append(label)
             self.labels += [own for _, own in run_on_items(unit.text, label)]
