@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
-from .labels import ORDINALS, label_key, top_key
+from .labels import ORDINALS, label_key, read_item, section_prefix, top_key
 from .literals import foldable, holds_any
 from .points import ASK, RequestPoint, first_sentence
 from .rights import is_rights_sentence
@@ -131,6 +131,7 @@ def find_answers(
     """Assign the response ``zones`` to the request ``points``."""
     markers = (
         _section_markers(layout, points, zones)
+        or _nested_markers(layout, points, zones)
         or _markers(layout, points, zones)
         or _blocks_in_turn(text, layout, points, zones)
     )
@@ -366,12 +367,13 @@ def _section_markers(
     sections: list[dict[str, str]] = []  # each section's own numbers -> the points' keys
     titles: list[str] = []
     for point in points:
-        if not point.section:
-            return []
+        if not point.section and (titles or point is not points[0]) and titles != [""]:
+            return []  # only the first list may stand under no heading ("1." "2.", "Costs")
         if not titles or titles[-1] != point.section:
             titles.append(point.section)
             sections.append({})
-        sections[-1][label_key(point.label[len(point.section) :])] = point.key
+        prefix = section_prefix(point.section) if point.section else ""
+        sections[-1][label_key(point.label[len(prefix) :])] = point.key
     if len(sections) < 2:
         return []
     named_by = [_normal(title) for title in titles]
@@ -420,6 +422,37 @@ def _section_markers(
     if sum(any(key in answered for key in own.values()) for own in sections) < 2:
         return []
     return sorted(found, key=lambda marker: marker.start)
+
+
+#: A point numbered within its numbered section: "2.1".
+_NESTED_LABEL = re.compile(r"\d{1,2}\.\d{1,2}")
+
+
+def _nested_markers(layout: Layout, points: list[RequestPoint], zones: list[Span]) -> list[_Marker]:
+    """Answers to a request in numbered sections with their questions nested under them
+    ("1. Planting" over "1." "2." indented), given in the same layout: a number indented
+    under the section's own number answers that question of the section ("2.1")."""
+    if len(points) < 2 or not all(_NESTED_LABEL.fullmatch(p.label) for p in points):
+        return []
+    keys = {p.key for p in points}
+    text = layout.text
+    found: list[_Marker] = []
+    outer: int | None = None  # the indent of the sections' own numbers
+    section: str | None = None
+    for zone in zones:
+        for line in layout.lines_in(zone.start, zone.end):
+            label = read_item(line.text)
+            if label is None or label.kind != "num" or label.sub:
+                continue
+            start = text.rfind("\n", 0, line.start) + 1
+            indent = len(text[start : line.start].expandtabs(4))
+            if outer is None or indent <= outer:
+                outer, section = indent, label.value
+                continue
+            key = label_key(f"{section}.{label.value}")
+            if key in keys:
+                found.append(_Marker(line.start, (key,), labelled=True))
+    return found if len({m.keys for m in found}) >= 2 else []
 
 
 def _section_named(line: str, titles: list[str]) -> int | None:
@@ -1214,7 +1247,23 @@ def _in_reading_order(markers: list[_Marker], keys: list[str]) -> list[_Marker]:
             i,
         ),
     )
-    return runs[ranked[-1]]
+    best = runs[ranked[-1]]
+    return _shared_before(markers, best) + best
+
+
+def _shared_before(markers: list[_Marker], run: list[_Marker]) -> list[_Marker]:
+    """A sentence naming several points at once before the run that answers them one by one
+    ("In answer to questions 1 to 5 all 2023 data is published ..." then "1. ... 159",
+    "2. ... 147"): what it says answers each of them too, though its run lost to theirs."""
+    answered = {key for marker in run for key in marker.keys}
+    return [
+        marker
+        for marker in markers
+        if marker.start < run[0].start
+        and not marker.labelled
+        and len(marker.keys) > 1
+        and set(marker.keys) <= answered
+    ]
 
 
 def _passed_over(run: list[_Marker], marker: _Marker) -> bool:

@@ -74,6 +74,32 @@ def read_item(line: str) -> ItemLabel | None:
     return ItemLabel("roman", roman.lower(), None, None, match.end())
 
 
+#: The next number of a list run on after an item's sentence on the item's own line: "1. Number
+#: of requests received. 2. Number of requests answered." (a page that lost the break).
+_RUN_ON_NUMBER = re.compile(r"(?<=[.?!;])[ \t]+(\d{1,2})[.)][ \t]+(?=[A-Z])")
+
+
+def run_on_items(line: str, label: ItemLabel | None = None) -> list[tuple[int, ItemLabel]]:
+    """The items of a numbered list run on after the first on its line, each with its offset
+    in ``line``: "1. How many ...? 2. What ...?" holds item 2 from the "2". Only numbers that
+    carry on the line's own numbering one by one (2 after 1, 3 after 2) count: a figure after
+    a sentence ("... in 2019. 12 were ...") opens no item."""
+    label = label or read_item(line)
+    if label is None or label.kind != "num" or label.sub or "." not in line[label.end :]:
+        return []
+    found: list[tuple[int, ItemLabel]] = []
+    number = int(label.value)
+    for match in _RUN_ON_NUMBER.finditer(line, label.end):
+        if "\n" in line[label.end : match.start()]:
+            break  # only the label's own line
+        if int(match.group(1)) != number + 1:
+            continue
+        number += 1
+        end = match.end() - match.start(1)
+        found.append((match.start(1), ItemLabel("num", str(number), None, None, end)))
+    return found
+
+
 def format_label(item: ItemLabel) -> str:
     """The label as the letter writes it, without punctuation: "1", "Q1", "Question 2", "3a"."""
     base = item.value
@@ -83,6 +109,18 @@ def format_label(item: ItemLabel) -> str:
         if word.isupper() and len(word) <= 2:
             base = f"{word.upper()}{item.value}"
     return base + (item.sub or "")
+
+
+#: A section heading that is its label alone: "Section A", "Part B" (no title after it).
+_LETTERED_SECTION = re.compile(r"(?i:section|part)\s+(?P<letter>[A-Z])")
+
+
+def section_prefix(title: str) -> str:
+    """What a section's heading puts before its own numbers in a point's label: "A" for a
+    section headed "Section A" alone, whose questions the letter's reader calls "A1", "A2";
+    the heading and a space for a titled one ("Street lighting 1", "Part 2 – Parking 1")."""
+    match = _LETTERED_SECTION.fullmatch(title.strip())
+    return match.group("letter") if match else f"{title} "
 
 
 #: A word in a label besides its label word, part letters, roman parts and joins: a section's

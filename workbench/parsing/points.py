@@ -13,8 +13,17 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from itertools import pairwise
 
-from .labels import ItemLabel, format_label, label_key, next_letter, next_roman, read_item
+from .labels import (
+    ItemLabel,
+    format_label,
+    label_key,
+    next_letter,
+    next_roman,
+    read_item,
+    run_on_items,
+)
 from .literals import Alternation
 from .text import BULLETS, Span, lines, sentences
 
@@ -283,7 +292,55 @@ def numbered_points(
         point = RequestPoint(label, strip_quotes(text, span), source)
         point.context = parents.get(item.parent or "", "")
         points.append(point)
+    last = items[-1]
+    if points and last.level == 0 and last.label.kind == "num" and not last.label.word:
+        points += _asked_after_list(text, points[-1], last, source)
     return points
+
+
+#: A paragraph after a numbered list that asks for more in so many words: "As a
+#: supplementary, I would also ask that you provide ...", "I would also like ...".
+_MORE_ASKED = re.compile(
+    r"\b(?:I\s+(?:would|'d|should)\s+also\s+(?:like|ask|request|be\s+grateful)|"
+    r"I\s+also\s+(?:want|wish|request|ask)\b|please\s+also\s+(?:provide|send|supply|give|tell))",
+    re.IGNORECASE,
+)
+
+
+def asks_for_more(paragraph: str) -> bool:
+    """A paragraph that opens by asking for more in so many words ("As a supplementary, I
+    would also ask that you provide ...")."""
+    if "also" not in paragraph[: _MORE_ASKED_WITHIN + 40].lower():
+        return False
+    match = _MORE_ASKED.search(paragraph, 0, _MORE_ASKED_WITHIN + 40)
+    return match is not None and match.start() <= _MORE_ASKED_WITHIN
+
+
+def _asked_after_list(
+    text: str, point: RequestPoint, item: _Item, source: str
+) -> list[RequestPoint]:
+    """A paragraph of its own after a numbered list, set apart by a blank line, that asks for
+    more in so many words ("As a supplementary, I would also ask that you provide some detail
+    about the recording processes"): the list's next point, numbered on, as the requester
+    would count it - not more of the last item. Paragraphs between that qualify an item
+    ("Regarding part 1, ideally ...") stay with it."""
+    span = point.span
+    if "also" not in span.text.lower():
+        return []  # the cheap test first: every such ask says "also"
+    for gap in _PARAGRAPH_BREAK.finditer(text, item.line.end, span.end):
+        paragraph_end = text.find("\n\n", gap.end(), span.end)
+        paragraph = text[gap.end() : span.end if paragraph_end < 0 else paragraph_end]
+        if asks_for_more(paragraph):
+            point.span = strip_quotes(text, Span.of(text, span.start, gap.start()))
+            rest = strip_quotes(text, Span.of(text, gap.end(), span.end))
+            return [RequestPoint(str(int(item.label.value) + 1), rest, source)]
+    return []
+
+
+#: A blank line between paragraphs.
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
+#: How far into its paragraph the ask for more must come (its first sentence or so).
+_MORE_ASKED_WITHIN = 80
 
 
 #: The rest of a heading that names two or more questions: "Question 2 and 3", "Q4 - 6".
@@ -367,6 +424,8 @@ def _full_label(item: _Item) -> str:
     own = format_label(item.label)
     if item.parent is None:
         return own
+    if item.label.kind == "num":
+        return f"{item.parent}.{own}"  # a question numbered within its numbered section: "2.1"
     if item.label.kind == "roman":
         return f"{item.parent}({item.label.value})"
     return f"{item.parent}{item.label.value}"
@@ -440,15 +499,26 @@ def _accepted_items(text: str, region: Span, *, continued: bool = False) -> list
     letter_parent: str | None = None
     #: Under a part labelled with its point ("Q2 (A)"), lettered lines are that part's fields.
     in_part = False
-    lines = _with_inline_first(text, _lines_in(text, region))
+    lines = _with_run_on_items(text, _with_inline_first(text, _lines_in(text, region)))
     ones = _numbered_all_one(lines)
     bare = _bare_numbers(lines)
+    top_indent: int | None = None  # how far the list's own numbers are indented
+    nested: list[_Item] = []  # numbers indented deeper, each run from 1 under its item
     for line in lines:
         label = bare.get(line.start) or read_item(line.text)
         if label is None:
             continue
         if line.start in ones:
             label = replace(label, value=str(ones[line.start]))
+        if label.kind == "num" and top_kind == "num" and last_top_label is not None:
+            indent = _own_indent(text, line)
+            if top_indent is not None and indent is not None and indent > top_indent:
+                under = [n for n in nested if n.parent == last_top_label]
+                if not label.sub and int(label.value) == len(under) + 1:
+                    nested.append(_Item(label, line, 1, last_top_label))
+                    continue
+                # A deeper line numbered on from the outer list ("1." then "2." "3." indented
+                # more, as a page may flatten a list) is the outer list's next item.
         if in_part and label.kind != "num":
             continue
         if label.kind != "num" and period_only(line.text[label.end :]):
@@ -475,6 +545,8 @@ def _accepted_items(text: str, region: Span, *, continued: bool = False) -> list
                 continue
             last_top_label = format_label(label)
             last_top, last_letter, last_roman = _joint_last(line.text, label) or number, None, None
+            if top_indent is None:
+                top_indent = _own_indent(text, line)
             items.append(_Item(label, line, 0, None))
         elif label.kind == "alpha":
             if label.value != next_letter(last_letter):
@@ -494,7 +566,40 @@ def _accepted_items(text: str, region: Span, *, continued: bool = False) -> list
             else:
                 parent = None
             items.append(_Item(label, line, 2 if parent else 0, parent))
+    if nested and _numbered_sections(text, items, nested):
+        items = sorted(items + nested, key=lambda item: item.line.start)
     return items
+
+
+def _own_indent(text: str, line: Span) -> int | None:
+    """How far a line is indented, None for a stretch that does not open its line (an item
+    run on after another on the same line)."""
+    start = text.rfind("\n", 0, line.start) + 1
+    lead = text[start : line.start]
+    return len(lead.expandtabs(4)) if not lead.strip() else None
+
+
+def _numbered_sections(text: str, items: list[_Item], nested: list[_Item]) -> bool:
+    """A request in numbered sections, each a title over questions numbered from 1 and indented
+    under it ("1. Recording of cases" over "1. The systems you use ..." "2. Whether ..."):
+    every item of the outer list is a title (it asks nothing itself) with a list of its own.
+    Under an ask ("3. For each plot repossessed:" over "1. The reason ...") the nested lines
+    are what that one question asks for, and the question stays the point."""
+    tops = [item for item in items if item.level == 0 and item.label.kind == "num"]
+    parents = {item.parent for item in nested}
+    if len(tops) < 2 or len(tops) != len(items):
+        return False
+    for top in tops:
+        title = top.line.text[top.label.end :].strip()
+        if format_label(top.label) not in parents or title.endswith((":", "?", ";")):
+            return False
+        if ASK.search(title) or len(title.split()) > _TITLE_WORDS:
+            return False
+    return True
+
+
+#: The most words a numbered section's title has.
+_TITLE_WORDS = 10
 
 
 #: A year or a span of years, and nothing more ("2012/13", "2017/18 (providing the figure at
@@ -538,6 +643,21 @@ def _with_inline_first(text: str, found: list[Span]) -> list[Span]:
         item = Span.of(text, previous.start + match.end(), previous.end)
         return [*found[: index - 1], previous, item, *found[index:]]
     return found
+
+
+def _with_run_on_items(text: str, found: list[Span]) -> list[Span]:
+    """Lines, with each item of a numbered list run on after the first on its line ("1. ...
+    received. 2. ... answered.") made a line of its own. Items run on with lettered parts
+    ("1. ...? a. If yes, ...? 2. ...") are left whole, for :func:`inline_points`."""
+    out: list[Span] = []
+    for line in found:
+        starts = [offset for offset, _ in run_on_items(line.text)] if "." in line.text else []
+        if not starts or _INLINE_PART.search(line.text):
+            out.append(line)
+            continue
+        cuts = [0, *starts, len(line.text)]
+        out += [Span.of(text, line.start + a, line.start + b) for a, b in pairwise(cuts)]
+    return out
 
 
 def _letter_after(last_letter: str | None, value: str) -> bool:

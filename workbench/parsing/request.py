@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 
 from .answers import marker_keys
-from .labels import format_label, read_item, top_key
+from .labels import format_label, read_item, section_prefix, top_key
 from .points import (
     SIGN_OFF,
     RequestPoint,
@@ -121,6 +121,7 @@ def read_request(letter: Letter, request_text: str | None = None) -> RequestRead
             # lost its questions, but the answers are labelled "Q1", "Q2": those are the points.
             return RequestReading(labelled, "answers")
         points = _fuller_copy(letter, quoted, points)
+        points = _earlier_parts(letter, quoted, points)
         if points:
             inline = _inline_answers(text, points)
             if len(points) > 1 and all(inline):
@@ -145,7 +146,58 @@ def read_request(letter: Letter, request_text: str | None = None) -> RequestRead
     in_turn = _numbered_in_turn(letter)
     if in_turn:
         return RequestReading(in_turn, "answers")
+    run_in = _run_in_questions(letter)
+    if run_in:
+        return RequestReading(run_in, "paired")
     return RequestReading([RequestPoint("1", Span(0, 0, ""), "response")], "none")
+
+
+#: A numbered question run into a paragraph after a sentence's end: "... the response. 1. How
+#: many people ...?", "... 537 custodies. 2. What police stations ...?".
+_RUN_IN_NUMBER = re.compile(r"(?:^|(?<=[.?!:]\s))(\d{1,2})\.\s+(?=[A-Z])")
+#: The question after the number: up to its question mark.
+_RUN_IN_QUESTION = re.compile(r"[^?\n]{8,400}\?")
+
+
+def _run_in_questions(letter: Letter) -> list[RequestPoint]:
+    """Questions and answers run together in one paragraph (a PDF copied as one line: "...
+    your request is replicated below together with the response. 1. How many people ...?
+    Police Scotland can confirm ... 2. What police stations ...? ..."), when no request was
+    found otherwise: each numbered question, its numbers running 1, 2, 3 in order, is a
+    point, and the words up to the next question are its answer."""
+    text = letter.text
+    found: list[tuple[re.Match[str], re.Match[str]]] = []
+    for zone in letter.spans(*ANSWERING):
+        if "1." not in text[zone.start : zone.end]:
+            continue
+        for match in _RUN_IN_NUMBER.finditer(text, zone.start, zone.end):
+            if int(match.group(1)) != len(found) + 1:
+                continue
+            question = _RUN_IN_QUESTION.match(text, match.end())
+            if question is not None and asks(question.group(0)):
+                found.append((match, question))
+    if len(found) < 2:
+        return []
+    points = []
+    for index, (_, question) in enumerate(found):
+        nxt = found[index + 1][0].start() if index + 1 < len(found) else None
+        zone = next(z for z in letter.spans(*ANSWERING) if z.start <= question.end() <= z.end)
+        end = nxt if nxt is not None and nxt <= zone.end else zone.end
+        asked = question.end()
+        for sentence in _RUN_IN_SENTENCE.finditer(text, asked, end):
+            # "What police stations were people held at? Please provide breakdowns ...": the
+            # question's own follow-on, still the requester's words.
+            if not asks(sentence.group(0)) or authority_speaks(sentence.group(0)):
+                break
+            asked = sentence.end()
+        point = RequestPoint(str(index + 1), Span.of(text, question.start(), asked), "response")
+        point.answer = Span.of(text, asked, end)
+        points.append(point)
+    return points
+
+
+#: The next sentence of a paragraph.
+_RUN_IN_SENTENCE = re.compile(r"\s*[^.?!]+[.?!]")
 
 
 def _fuller_copy(
@@ -166,6 +218,51 @@ def _fuller_copy(
         if not words or len(words & _words(theirs.span.text)) < _SAME_ASK * len(words):
             return points
     return fuller
+
+
+#: "With regard to the second part of your request you asked for:": the quotation that
+#: follows is that part of the request alone.
+_PART_QUOTED = re.compile(
+    r"\b(?P<ord>second|third|fourth|fifth)\s+(?:part|point|question|element)\s+of\s+your\s+"
+    r"(?:request|e-?mail|letter)\b[^.?!]*:\s*[-–]?\s*$",
+    re.IGNORECASE,
+)
+_PLACES = {"second": 2, "third": 3, "fourth": 4, "fifth": 5}
+
+
+def _earlier_parts(
+    letter: Letter, quoted: list[Piece], points: list[RequestPoint]
+) -> list[RequestPoint]:
+    """A response that quotes one part of the request alone, naming its place ("With regard to
+    the second part of your request you asked for: '...'"), the parts before it told in its
+    own words: those parts are points too, answered before it, and the quoted one keeps the
+    place the letter gives it."""
+    if len(points) != 1 or len(quoted) != 1 or points[0].label not in ("", "1"):
+        return points
+    first = quoted[0].units[0].index
+    if first == 0:
+        return points
+    before = letter.units[first - 1]
+    match = _PART_QUOTED.search(before.text)
+    if before.role not in ANSWERING or match is None:
+        return points
+    place = _PLACES[match.group("ord").lower()]
+    earlier = [RequestPoint(str(n), Span(0, 0, ""), "response") for n in range(1, place)]
+    points[0].label = str(place)
+    # What the letter says before the quotation answers the parts before it; what it says
+    # after, the part quoted.
+    main = letter.units[letter.main[0] : letter.main[1]]
+    own = [u for u in main if u.role in ANSWERING]
+    above = [u for u in own if u.index < before.index]
+    below = [u for u in own if u.index > quoted[0].units[-1].index]
+    if above:
+        answer = Span.of(letter.text, above[0].span.start, before.span.start + match.start())
+        for point in earlier:
+            point.answer = answer
+    if below:
+        points[0].answer = Span.of(letter.text, below[0].span.start, below[-1].span.end)
+    renumber_orders([*earlier, *points])
+    return [*earlier, *points]
 
 
 #: Share of a quoted point's words its own copy in the requester's message must hold.
@@ -207,7 +304,9 @@ def _numbered_in_turn(letter: Letter) -> list[RequestPoint]:
 
 #: A lead-in naming several requests the letter deals with together: "This applies to the
 #: following requests:", "Your requests were:".
-_REQUESTS_LEAD = re.compile(r"\brequests\s*(?:are|were)?\s*:\s*$", re.IGNORECASE)
+_REQUESTS_LEAD = re.compile(
+    r"\brequests\s*(?:are|were)?\s*(?:as\s+follows)?\s*:\s*[-–]?\s*$", re.IGNORECASE
+)
 
 
 def _listed_requests(letter: Letter) -> list[RequestPoint]:
@@ -219,13 +318,25 @@ def _listed_requests(letter: Letter) -> list[RequestPoint]:
         if not _REQUESTS_LEAD.search(unit.text):
             continue
         points: list[RequestPoint] = []
+        style = bullet_style(units[index + 1].text) if index + 1 < len(units) else None
         for item in units[index + 1 :]:
+            first = item.text.split("\n", 1)[0]
+            if style is not None and bullet_style(item.text) == style:
+                # "- 14892 received on 13 September": a bulleted list of the requests, which
+                # the letter names in reading order ("the fourth request").
+                start = item.span.start + len(first) - len(_BULLET_MARK.sub("", first, count=1))
+                span = Span.of(letter.text, start, item.span.start + len(first))
+                points.append(RequestPoint(str(len(points) + 1), span, "response"))
+                continue
             label = read_item(item.text)
             if label is None or label.kind != "num" or label.value != str(len(points) + 1):
                 break
-            first = item.text.split("\n", 1)[0]
             span = Span.of(letter.text, item.span.start + label.end, item.span.start + len(first))
             points.append(RequestPoint(format_label(label), span, "response"))
+        if len(points) >= 2 and style is not None:
+            # Each request answered in turn, named by its place or its subject ("In regards to
+            # the fourth request, ..."): the answers are found as for any list of points.
+            return points
         if len(points) >= 2:
             # The letter decides them together: its words from the lead-in on answer each.
             answer = Span.of(letter.text, unit.span.start, units[-1].span.end)
@@ -233,6 +344,10 @@ def _listed_requests(letter: Letter) -> list[RequestPoint]:
                 point.answer = answer
             return points
     return []
+
+
+#: A bullet's mark and the space after it.
+_BULLET_MARK = re.compile(r"^\s*\S\s+")
 
 
 def _end_of_last(units: list[Unit], start: int) -> int:
@@ -391,7 +506,7 @@ def _paired_points(text: str, pieces: list[Piece]) -> list[RequestPoint]:
         for section, block in zip(titles, blocks, strict=True):
             for point in block:
                 point.section = section
-                point.label = f"{section} {point.label}"
+                point.label = f"{section_prefix(section)}{point.label}"
     elif len({p.key for p in points}) < len(points):
         # Each block numbers its own questions from 1: say which block a label belongs to.
         for number, block in enumerate(blocks, start=1):
@@ -644,7 +759,13 @@ def _label_sections(text: str, pieces: list[Piece], blocks: list[list[RequestPoi
     if len({p.key for p in points}) == len(points):
         return False
     headed = [(piece.heading, block) for piece, block in zip(pieces, blocks, strict=True) if block]
-    if len(headed) < 2 or any(heading is None for heading, _ in headed):
+    if headed and headed[0][0] is None:
+        # The first list under no heading, the next ones under theirs: its plain numbers tell
+        # it apart ("1", "2", then "Costs 1", "Costs 2").
+        headed = headed[1:]
+    if not headed or any(heading is None for heading, _ in headed):
+        return False
+    if len(headed) < 2 and len(headed) == len([b for b in blocks if b]):
         return False
     for heading, block in headed:
         assert heading is not None
@@ -659,7 +780,7 @@ def _label_sections(text: str, pieces: list[Piece], blocks: list[list[RequestPoi
             point.label = format_label(own)
         for point in block:
             point.section = title
-            point.label = f"{title} {point.label}"
+            point.label = f"{section_prefix(title)}{point.label}"
     return True
 
 

@@ -36,9 +36,9 @@ from typing import TypeGuard
 
 from . import voice
 from .answers import announces_answers, announces_below, marker_keys, statute_heading
-from .labels import ItemLabel, format_label, label_key, read_item
+from .labels import ItemLabel, format_label, label_key, read_item, run_on_items
 from .phrases import phrase_book
-from .points import ANSWERED_BESIDE, FOLLOW_ON, ITEM_PARAGRAPH, period_only
+from .points import ANSWERED_BESIDE, FOLLOW_ON, ITEM_PARAGRAPH, asks_for_more, period_only
 from .rights import is_rights_sentence
 from .text import BULLETS, LIST_ITEM, Layout, Span, is_heading
 
@@ -878,8 +878,16 @@ class _Reader:
                 self.current.heading = unit
             return
         label = read_item(unit.text)
+        if label is None and unit.blank_before and self.labels and asks_for_more(unit.text):
+            last = self.labels[-1]
+            if last.kind == "num" and not last.sub and not last.word:
+                # "1." "2.", then "As a supplementary, I would also ask ...": the list's next
+                # point, as the request is divided (points.numbered_points), and answers
+                # numbered "3." after it are its answer, not more request.
+                self.labels.append(ItemLabel("num", str(int(last.value) + 1), None, None, 0))
         if label is not None:
             self.labels.append(label)
+            self.labels += [own for _, own in run_on_items(unit.text, label)]
             head, _, rest = unit.text.partition("\n")
             if rest and not head[label.end :].strip():
                 # "2." alone on its line over "a) Is the Part B fully minuted?": the part's
@@ -942,8 +950,17 @@ class _Reader:
             return False  # "C" / "For the last 5 years:" then "7. ...": the next group of asks
         label = read_item(text)
         seen = self.current_labels()
-        if label is not None and _repeats(text, self.current, relabelled=True):
-            return True  # "4. How many staff?" asked, then "1. How many staff? – 8453": its answer
+        if (
+            label is not None
+            and not (
+                _follows(seen, label) and any(run_on_items(u.text) for u in self.current.units)
+            )
+            and _repeats(text, self.current, relabelled=True)
+        ):
+            # "4. How many staff?" asked, then "1. How many staff? – 8453": its answer. (The
+            # next number after "1. ... received. 2. ... answered." on one line is the next
+            # ask, however like item 2 it reads: "3. ... answered on time.")
+            return True
         if label is not None and any(_same(label, other) for other in seen):
             if label.kind != "num" and period_only(text[label.end :]):
                 return False  # "ii. 2013/14" again under the next question: its years
@@ -951,6 +968,8 @@ class _Reader:
                 return False  # "1. How many ...?" "1. How many ...?": a list the page numbers "1."
             if self._nested(unit):
                 return False  # "5. For each case:" then, indented, "1. The date ...": its parts
+            if self._outer_follows(unit, label):
+                return False  # "1. Recording" / (indented) "1. ..." "2. ...", then "2. Review"
             if unit.asks and _new_sub_list(seen, label):
                 return False  # "2. ...? a) Please also ..." then "3. ...? a) Please also ...":
                 # the parts of the next question, lettered afresh
@@ -1101,6 +1120,23 @@ class _Reader:
             self.letter.text, labelled[0]
         )
 
+    def _outer_follows(self, unit: Unit, label: ItemLabel) -> bool:
+        """A labelled line back at the indent of an outer list, after a list nested deeper,
+        that carries on the outer list's numbering ("1. Recording of cases" over its indented
+        "1." "2.", then "2. Review of cases"): the request's next section, not its numbers
+        starting again."""
+        assert self.current is not None
+        text = self.letter.text
+        indent = _indent(text, unit)
+        labelled = [u for u in self.current.units if u.index not in self.headings]
+        outer = [
+            found
+            for u in labelled
+            if _indent(text, u) == indent and (found := read_item(u.text)) is not None
+        ]
+        deeper = any(_indent(text, u) > indent and read_item(u.text) is not None for u in labelled)
+        return deeper and bool(outer) and _follows(outer, label)
+
     def _answered_in_turn(self) -> bool:
         """The authority announced its answers over the asks it restates ("Please find our
         response to your request set out below:"): each ask's plain lines are its answer,
@@ -1150,11 +1186,14 @@ class _Reader:
         return label is not None and _follows(self.current_labels(), label)
 
     def current_labels(self) -> list[ItemLabel]:
+        """The piece's labels, with those of items run on after the first on a line ("1. ...
+        received. 2. ... answered.")."""
         assert self.current is not None
         return [
-            label
+            found
             for u in self.current.units
             if u.index not in self.headings and (label := read_item(u.text)) is not None
+            for found in (label, *(own for _, own in run_on_items(u.text, label)))
         ]
 
     def section(self, unit: Unit) -> str | None:
@@ -1175,9 +1214,12 @@ class _Reader:
             label.value == "1"
             and seen
             and seen[0].value == "1"
-            and self.current.heading is not None
+            and (self.current.heading is not None or len(self.letter.pieces) == 1)
             and self._fresh_section(unit)
         ):
+            # The request's first list may stand under no heading of its own ("1." "2." "3.",
+            # then "Questions regarding costs:" over "1." "2."): a heading over a list of
+            # asks numbered afresh opens its next section all the same.
             return "new"
         return None
 
@@ -1213,11 +1255,12 @@ class _Reader:
             return False
         label = read_item(text)
         if label is not None and self.labels:
-            if not self.in_turn and sum(p.heading is not None for p in self.letter.pieces) > 1:
+            headed = [p.heading is not None for p in self.letter.pieces]
+            if not self.in_turn and (sum(headed) > 1 or (len(headed) == 2 and headed[1])):
                 # The request came in sections, each under its heading and numbered from 1:
                 # a number after it carries on no list, it answers one of the sections.
                 return False
-            return _follows(self.labels, label)
+            return _follows(self._labels_at(unit), label)
         style = bullet_style(text)
         if style is not None and _FIGURE_ONLY.match(text):
             return False  # "- 190": a figure answering a bulleted ask, in the same style
@@ -1227,6 +1270,26 @@ class _Reader:
             and not _continuation_list(self.previous)
             and not _continuation_list(self._head_of_bullets(unit))
         )
+
+    def _labels_at(self, unit: Unit) -> list[ItemLabel]:
+        """The request's labels that a labelled line in the answers could carry on: all of
+        them, unless the request nests lists under its items ("1. Recording of cases" over
+        "1." "2." indented). Then only the outer list's, and none for a line indented deeper:
+        a list inside an answer ("2. As follows:" over "1." "2." "3."), which a question
+        nested in the request would not follow."""
+        text = self.letter.text
+        labelled = [
+            (_indent(text, u), found)
+            for piece in self.letter.pieces
+            for u in piece.units
+            if u.index not in self.headings and (found := read_item(u.text)) is not None
+        ]
+        outer = min((indent for indent, _ in labelled), default=0)
+        if not any(indent > outer and _first_number_label(found) for indent, found in labelled):
+            return self.labels  # no list numbered afresh under an item (lettered parts are not)
+        if _indent(text, unit) > outer:
+            return []
+        return [found for indent, found in labelled if indent == outer]
 
     def _head_of_bullets(self, unit: Unit) -> Unit | None:
         """The line over the run of bullets ``unit`` belongs to ("2. As follows:")."""
@@ -1640,6 +1703,11 @@ def section_heading(letter: Letter, unit: Unit) -> str | None:
     return text.rstrip(":").rstrip()
 
 
+def _first_number_label(label: ItemLabel) -> bool:
+    """A label that opens a numbered list: "1."."""
+    return label.kind == "num" and label.value == "1" and not label.sub
+
+
 def _first_number(unit: Unit) -> bool:
     """Whether ``unit`` is the first item of a numbered list ("1. How many ...?")."""
     label = read_item(unit.text)
@@ -1647,7 +1715,8 @@ def _first_number(unit: Unit) -> bool:
 
 
 def _same_heading(one: str, other: str) -> bool:
-    return _words(one) == _words(other)
+    """Two headings in the same words, their labels too: "Section A" is not "Section B"."""
+    return re.findall(r"[a-z0-9]+", one.lower()) == re.findall(r"[a-z0-9]+", other.lower())
 
 
 #: A section heading that carries its own label before its title: "Section A: Potholes",
@@ -2176,7 +2245,7 @@ def _join_adjacent(letter: Letter) -> None:
             and previous.question is None
             and piece.question is None
             and not piece.reported
-            and (piece.heading is None or previous.heading is None)  # two sections stay two
+            and piece.heading is None  # a section under its own heading stays its own
             and _nothing_between(letter, previous, piece)
         ):
             previous.units.extend(piece.units)
