@@ -332,6 +332,10 @@ def _cues(book: PhraseBook, text: str, skipped: Callable[[], bool]) -> list[str]
         text = book.skip("boilerplate").sub(lambda m: " " * len(m.group(0)), text)
         lowered = text.lower()
     said = book.matching("cues", text, lowered)
+    if said and is_count_row(text):
+        # "Excessive cost of compliance = 2", "Information not held: 18": a row of statistics
+        # counting refusals (an answer about requests handled), figures given, not a refusal.
+        return ["disclosed"]
     found = [name for name in _CUE_NAMES if name in said]
     if "disclosed" not in found and "figures" in said and not text.rstrip().endswith("?"):
         # figures given as the answer (not a number in a question restated over its answer:
@@ -373,6 +377,20 @@ def _cues(book: PhraseBook, text: str, skipped: Callable[[], bool]) -> list[str]
     if book.find("skip", "alternative", text, lowered):
         found = [name for name in found if name not in _REFUSING] + ["alternative"]
     return found
+
+
+#: A line of a table of counts, its label and then a number alone after "=", ":", a dash, a
+#: tab or a rule: "12 Excessive cost of compliance = 2", "| Not held | 18 |". The label names
+#: what was counted; the number is what was asked for.
+_COUNT_ROW = re.compile(
+    r"^\W{0,3}[^.!?=:|\t\n]{3,120}?(?:\s*[=:|\t]|\s+[-–—])\s*(?!(?:19|20)\d\d\b)\d[\d,]*(?:\.\d+)?%?[\s|]*$"
+)
+
+
+def is_count_row(text: str) -> bool:
+    """Whether ``text`` is a row of a table of counts ("Section 12 - cost limit = 3"): what it
+    names (a refusal ground, an exemption) was counted, not applied."""
+    return text.rstrip(" |")[-1:].isdigit() and _COUNT_ROW.match(text) is not None
 
 
 #: A pointer to what follows ("Refused - please see below"): beside a refusal, to its reasons.
