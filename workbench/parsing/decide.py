@@ -337,11 +337,18 @@ def _cues(book: PhraseBook, text: str, skipped: Callable[[], bool]) -> list[str]
         # counting refusals (an answer about requests handled), figures given, not a refusal.
         return ["disclosed"]
     found = [name for name in _CUE_NAMES if name in said]
-    if "disclosed" not in found and "figures" in said and not text.rstrip().endswith("?"):
+    costly = "cost" in said and "cost_denied" not in said
+    if (
+        "disclosed" not in found
+        and "figures" in said
+        and not costly
+        and not text.rstrip().endswith("?")
+    ):
         # figures given as the answer (not a number in a question restated over its answer:
-        # "How many 999 calls were received?")
+        # "How many 999 calls were received?", nor the size of the work in a cost refusal:
+        # "there were 1,204 allegations, so reading each would exceed the cost limit")
         found.append("disclosed")
-    if "cost" in said and "cost_denied" not in said:
+    if costly:
         found.append("cost")
     if not found:
         return []
