@@ -701,8 +701,16 @@ _TO_A_SITE = re.compile(
 #: rest would exceed the cost limit" (beside what was given).
 _SOME_OF = re.compile(
     r"\bsome\s+of\s+(?:the|this|that|your)\b|\bthe\s+(?:rest|remainder)\b(?!\s+of\s+(?:your|the|this)\s+"
-    r"request)",
+    r"request)"
+    # "the cost of complying with this part of your request would exceed ...", "I must refuse
+    # this part (of) your request": the refusal names a part, beside what else was given
+    r"|\b(?:this|that|these|those)\s+(?:parts?|elements?|aspects?|limbs?)\s+(?:of\s+)?(?:your|the|this)\s+"
+    r"(?:request|question|enquiry)",
     re.IGNORECASE,
+)
+#: "... then S12 of the Act applies to the whole request": the refusal of a part covers all of it.
+_OF_THE_WHOLE = re.compile(
+    r"\bthe\s+whole\s+(?:of\s+)?(?:the\s+|your\s+|this\s+)?request\b", re.IGNORECASE
 )
 #: A cost refusal confined to a period named ("data in respect of academic year 2011/12 was not
 #: possible to locate within the appropriate costs limit", "information prior to 2018"): the
@@ -744,8 +752,11 @@ def _some_not_held(signals: _Signals) -> bool:
 
 
 def _cost_of_some(spans: list[Span]) -> bool:
-    """Whether a cost refusal says it covers only some of the information asked for."""
-    return any(_SOME_OF.search(span.text) for span in spans)
+    """Whether a cost refusal says it covers only some of the information asked for (and not,
+    as well, that one part over the limit takes the whole request over it)."""
+    return any(_SOME_OF.search(span.text) for span in spans) and not any(
+        "whole" in span.text and _OF_THE_WHOLE.search(span.text) for span in spans
+    )
 
 
 def _about_other_information(spans: list[Span]) -> bool:
