@@ -703,9 +703,10 @@ _SOME_OF = re.compile(
     r"\bsome\s+of\s+(?:the|this|that|your)\b|\bthe\s+(?:rest|remainder)\b(?!\s+of\s+(?:your|the|this)\s+"
     r"request)"
     # "the cost of complying with this part of your request would exceed ...", "I must refuse
-    # this part (of) your request": the refusal names a part, beside what else was given
-    r"|\b(?:this|that|these|those)\s+(?:parts?|elements?|aspects?|limbs?)\s+(?:of\s+)?(?:your|the|this)\s+"
-    r"(?:request|question|enquiry)",
+    # this part (of) your request", "... so we cannot provide that part": the refusal names a
+    # part, beside what else was given (not "that part of the database", a part of the records)
+    r"|\b(?:this|that|these|those)\s+(?:parts?|elements?|aspects?|limbs?)\b(?!\s+of\s+(?!(?:your|the|this)\s+"
+    r"(?:request|question|enquiry)))",
     re.IGNORECASE,
 )
 #: "... then S12 of the Act applies to the whole request": the refusal of a part covers all of it.
