@@ -203,3 +203,34 @@ def test_one_block_per_point_in_order_keeps_the_confidence_of_its_words():
     result = _structure_letter("answers-in-turn-one-paragraph-each")
     assert result.points[1].determination is Determination.NOT_HELD
     assert not needs_check(result.points[1].confidence)
+
+
+def test_figures_given_beside_a_cost_refusal_of_the_rest_are_left_to_check():
+    # "1,140 residents and 85 businesses did not apply to renew": counts given for one half of
+    # the request, the other half refused on cost. The refusal is not the whole answer, so the
+    # reading is not trusted as a plain cost refusal would be.
+    text = (
+        "You asked how many parking permits were not renewed in 2023, and how many permits were "
+        "handed back before they expired.\n\n"
+        "Response\nOf the permits that expired during 2023, 1,140 residents and 85 businesses did "
+        "not apply to renew them. To find how many permits were handed back early would exceed "
+        "the appropriate limit of £450, so we are refusing that part under section 12 of the "
+        "Freedom of Information Act 2000.\n"
+    )
+    point = extract(text).points[0]
+    assert point.determination in (Determination.COST_LIMIT, Determination.HELD_PARTLY_DISCLOSED)
+    assert needs_check(point.confidence)
+
+
+def test_the_size_of_the_work_in_a_cost_refusal_is_no_figure_given():
+    # "there are 1,204 allegations, so reading each would exceed the cost limit": the number
+    # measures the search, it answers nothing.
+    text = (
+        "You asked for the outcome of every complaint about officers since 2015.\n\n"
+        "Response\nOver that period 1,204 complaints were recorded, and reading each file to "
+        "find its outcome would exceed the appropriate limit of £450. We are therefore not "
+        "obliged to comply, under section 12 of the Freedom of Information Act 2000.\n"
+    )
+    point = extract(text).points[0]
+    assert point.determination is Determination.COST_LIMIT
+    assert not needs_check(point.confidence)

@@ -738,6 +738,10 @@ def _unquoted(text: str) -> str:
 
 def _phrase_marker(sentence: Span, keys: list[str], tops: list[list[str]]) -> _Marker | None:
     text = _unquoted(sentence.text)
+    match = _ORDINAL_LIST_MARKER.match(text) if " and " in text or "&" in text else None
+    if match:
+        listed = _ordinal_keys(match.group("ords"), tops)
+        return _Marker(sentence.start, tuple(dict.fromkeys(listed))) if listed else None
     match = _ORDINAL_MARKER.match(text)
     if match:
         number = ORDINALS[match.group("ord").lower()]
@@ -776,6 +780,29 @@ _NAMED_ORDINAL = re.compile(
     r"request|item|element|limb|bullet(?:\s+point)?|query)\b",
     re.IGNORECASE,
 )
+#: Points named together by their places: "your first and third request", "the second, fourth
+#: and fifth questions", "the first and last parts of your request" (not "the first and second
+#: parts of question 3", parts of one point).
+_ORDINAL_LIST = (
+    r"(?:the\s+|your\s+)?(?P<ords>(?:{o})(?:\s*,\s*(?:the\s+)?(?:{o}))*\s*,?\s*(?:and|&)\s+(?:the\s+)?"
+    r"(?:{o}))\s+(?:points?|questions?|requests?|items?|quer(?:y|ies)|bullet(?:\s+point)?s?|"
+    r"parts?(?=\s+of\s+(?:your|the|this)\s+request))\b"
+).format(o="|".join(ORDINALS))
+_ORDINAL_LIST_MARKER = re.compile(_LEAD + _ORDINAL_LIST, re.IGNORECASE)
+_NAMED_ORDINAL_LIST = re.compile(r"\b" + _ORDINAL_LIST, re.IGNORECASE)
+_ORDINAL_WORD = re.compile(r"\b(?:" + "|".join(ORDINALS) + r")\b", re.IGNORECASE)
+
+
+def _ordinal_keys(words: str, tops: list[list[str]]) -> list[str]:
+    """The keys of the points ``words`` name by their places ("first and third")."""
+    keys: list[str] = []
+    for word in _ORDINAL_WORD.findall(words):
+        number = ORDINALS[word.lower()]
+        if number == -1 and tops:
+            keys += tops[-1]
+        elif 1 <= number <= len(tops):
+            keys += tops[number - 1]
+    return keys
 
 
 #: The words a point named by its place needs, both an ordinal and a noun ("the second part").
@@ -788,12 +815,14 @@ def _named_ordinals(text: str) -> Iterator[re.Match[str]]:
     """The points ``text`` names by their place. Most sentences lack an ordinal or a noun it
     needs: two quick word tests spare the pattern's search (unless the text holds a letter
     that folds oddly, where the words cannot be trusted)."""
+    return _NAMED_ORDINAL.finditer(text) if _may_name_by_place(text) else iter(())
+
+
+def _may_name_by_place(text: str) -> bool:
     lowered = text.lower()
-    if foldable(lowered) and not (
+    return not foldable(lowered) or (
         holds_any(lowered, _ORDINAL_WORDS) and holds_any(lowered, _ORDINAL_NOUNS)
-    ):
-        return iter(())
-    return _NAMED_ORDINAL.finditer(text)
+    )
 
 
 def _named_in_sentence(sentence: Span, keys: list[str], tops: list[list[str]]) -> _Marker | None:
@@ -808,11 +837,11 @@ def _named_in_sentence(sentence: Span, keys: list[str], tops: list[list[str]]) -
     stems = {top_key(k) for k in wanted if top_key(k) != k}
     named += _map_keys([k for k in wanted if k not in stems or k in keys], keys)
     for match in _named_ordinals(sentence.text):
-        number = ORDINALS[match.group("ord").lower()]
-        if number == -1 and tops:
-            named += tops[-1]
-        elif 1 <= number <= len(tops):
-            named += tops[number - 1]
+        named += _ordinal_keys(match.group("ord"), tops)
+    if (" and " in text or "&" in text) and _may_name_by_place(text):
+        # "your first and third request", "the second and fourth questions"
+        for match in _NAMED_ORDINAL_LIST.finditer(text):
+            named += _ordinal_keys(match.group("ords"), tops)
     named = list(dict.fromkeys(named))
     return _Marker(sentence.start, tuple(named), named=True) if named else None
 

@@ -332,12 +332,23 @@ def _cues(book: PhraseBook, text: str, skipped: Callable[[], bool]) -> list[str]
         text = book.skip("boilerplate").sub(lambda m: " " * len(m.group(0)), text)
         lowered = text.lower()
     said = book.matching("cues", text, lowered)
+    if said and is_count_row(text):
+        # "Excessive cost of compliance = 2", "Information not held: 18": a row of statistics
+        # counting refusals (an answer about requests handled), figures given, not a refusal.
+        return ["disclosed"]
     found = [name for name in _CUE_NAMES if name in said]
-    if "disclosed" not in found and "figures" in said and not text.rstrip().endswith("?"):
+    costly = "cost" in said and "cost_denied" not in said
+    if (
+        "disclosed" not in found
+        and "figures" in said
+        and not costly
+        and not text.rstrip().endswith("?")
+    ):
         # figures given as the answer (not a number in a question restated over its answer:
-        # "How many 999 calls were received?")
+        # "How many 999 calls were received?", nor the size of the work in a cost refusal:
+        # "there were 1,204 allegations, so reading each would exceed the cost limit")
         found.append("disclosed")
-    if "cost" in said and "cost_denied" not in said:
+    if costly:
         found.append("cost")
     if not found:
         return []
@@ -373,6 +384,20 @@ def _cues(book: PhraseBook, text: str, skipped: Callable[[], bool]) -> list[str]
     if book.find("skip", "alternative", text, lowered):
         found = [name for name in found if name not in _REFUSING] + ["alternative"]
     return found
+
+
+#: A line of a table of counts, its label and then a number alone after "=", ":", a dash, a
+#: tab or a rule: "12 Excessive cost of compliance = 2", "| Not held | 18 |". The label names
+#: what was counted; the number is what was asked for.
+_COUNT_ROW = re.compile(
+    r"^\W{0,3}[^.!?=:|\t\n]{3,120}?(?:\s*[=:|\t]|\s+[-–—])\s*(?!(?:19|20)\d\d\b)\d[\d,]*(?:\.\d+)?%?[\s|]*$"
+)
+
+
+def is_count_row(text: str) -> bool:
+    """Whether ``text`` is a row of a table of counts ("Section 12 - cost limit = 3"): what it
+    names (a refusal ground, an exemption) was counted, not applied."""
+    return text.rstrip(" |")[-1:].isdigit() and _COUNT_ROW.match(text) is not None
 
 
 #: A pointer to what follows ("Refused - please see below"): beside a refusal, to its reasons.
@@ -676,8 +701,17 @@ _TO_A_SITE = re.compile(
 #: rest would exceed the cost limit" (beside what was given).
 _SOME_OF = re.compile(
     r"\bsome\s+of\s+(?:the|this|that|your)\b|\bthe\s+(?:rest|remainder)\b(?!\s+of\s+(?:your|the|this)\s+"
-    r"request)",
+    r"request)"
+    # "the cost of complying with this part of your request would exceed ...", "I must refuse
+    # this part (of) your request", "... so we cannot provide that part": the refusal names a
+    # part, beside what else was given (not "that part of the database", a part of the records)
+    r"|\b(?:this|that|these|those)\s+(?:parts?|elements?|aspects?|limbs?)\b(?!\s+of\s+(?!(?:your|the|this)\s+"
+    r"(?:request|question|enquiry)))",
     re.IGNORECASE,
+)
+#: "... then S12 of the Act applies to the whole request": the refusal of a part covers all of it.
+_OF_THE_WHOLE = re.compile(
+    r"\bthe\s+whole\s+(?:of\s+)?(?:the\s+|your\s+|this\s+)?request\b", re.IGNORECASE
 )
 #: A cost refusal confined to a period named ("data in respect of academic year 2011/12 was not
 #: possible to locate within the appropriate costs limit", "information prior to 2018"): the
@@ -719,8 +753,11 @@ def _some_not_held(signals: _Signals) -> bool:
 
 
 def _cost_of_some(spans: list[Span]) -> bool:
-    """Whether a cost refusal says it covers only some of the information asked for."""
-    return any(_SOME_OF.search(span.text) for span in spans)
+    """Whether a cost refusal says it covers only some of the information asked for (and not,
+    as well, that one part over the limit takes the whole request over it)."""
+    return any(_SOME_OF.search(span.text) for span in spans) and not any(
+        "whole" in span.text and _OF_THE_WHOLE.search(span.text) for span in spans
+    )
 
 
 def _about_other_information(spans: list[Span]) -> bool:

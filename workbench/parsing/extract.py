@@ -30,7 +30,7 @@ from . import voice
 from .answers import Answers, answers_for_paired, content_words, find_answers
 from .confidence import HeaderFound, field_confidence
 from .dates import DatedRole, classify_dates, pick, received_without_year
-from .decide import CONFIDENCE, DECIDING, Reading, SentenceCache, read_decision
+from .decide import CONFIDENCE, DECIDING, Reading, SentenceCache, is_count_row, read_decision
 from .ending import stops_mid_sentence
 from .grounds import Ground, find_grounds, most_specific
 from .kind import read_kind, read_review_outcome
@@ -95,7 +95,7 @@ def _read(
     grounds = [
         g
         for g in find_grounds(response_text, named_regime_hint(response_text))
-        if inside(g.start, own) and not _law_in_general(layout, g)
+        if inside(g.start, own) and not _law_in_general(layout, g) and not _counted(layout, g)
     ]
     reading = read_request(letter, request_text)
     answers = _answers(letter, reading.points, zones)
@@ -390,6 +390,13 @@ _LAW_IN_GENERAL = re.compile(
     r"\bis\s+relying\s+on\s+a\s+claim\s+that\b|\bplaces\s+(?:two|a)\s+dut(?:y|ies)\b",
     re.IGNORECASE,
 )
+
+
+def _counted(layout: Layout, ground: Ground) -> bool:
+    """ "Section 12 - cost of compliance = 3" in a table of how requests were handled: the
+    ground is what was counted, not one applied to this request."""
+    line = layout.line_at(ground.start)
+    return line is not None and is_count_row(line.text)
 
 
 def _law_in_general(layout: Layout, ground: Ground) -> bool:

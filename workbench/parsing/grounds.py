@@ -37,6 +37,10 @@ _NOT_RELIED = re.compile(
     r"removed?|drop(?:ped)?)\s+(?:\w+\s+){0,4}?(?:rel(?:y|ying|ied)|reliance|apply(?:ing)?|"
     r"applied|engag\w+|cit\w+|using|use)\s+(?:on\s+|upon\s+)?(?:the\s+)?(?:exemptions?\s+(?:at|in|under)\s+)?$"
     r"|(?:does|do|did|would)\s+not\s+apply\s+(?:to\s+)?$"
+    # The cost limit said not to be reached: "collating this would not exceed Section 12", "will
+    # not exceed the limit set by section 12".
+    r"|(?:not|n't|never)\s+(?:\w+\s+){0,2}?exceed(?:ed|ing)?\s+(?:the\s+)?(?:(?:appropriate|cost|"
+    r"fees?|upper)\s+)?(?:limits?\s+(?:set\s+(?:out\s+)?)?(?:in|by|of|under|at)\s+)?$"
     # The law described, not relied on: "there is a separate exemption in section 38".
     r"|\b(?:separate|similar|equivalent|corresponding|parallel)\s+(?:exemptions?|exceptions?)"
     r"\s+(?:in|at|under|of)\s+(?:the\s+)?$",
