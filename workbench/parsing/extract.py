@@ -41,6 +41,7 @@ from .points import RequestPoint
 from .quoting import quote_from, without_quote_marks
 from .reference import as_written, choose_reference, find_reference, reference_from_name
 from .regime import detect_regime, named_regime_hint, with_address
+from .relining import relined
 from .request import read_request
 from .rights import find_rights, is_rights_sentence
 from .searches import find_searches
@@ -78,7 +79,7 @@ def extract(
 
 
 def _extract(original: str, request_text: str | None, *, name: str | None) -> Extraction:
-    response_text = without_markup(without_quote_marks(original))
+    response_text = relined(without_markup(without_quote_marks(original)))
     result = _read(response_text, request_text, name=name, as_written=original)
     if response_text != original:
         quote_from(result, original)
