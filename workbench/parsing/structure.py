@@ -1561,6 +1561,21 @@ def _step(reader: _Reader, unit: Unit) -> None:
         # the authority's opening words.
         reader.open(unit)
         return
+    if (
+        requester
+        and reader.state == "before"
+        and not reader.letter.pieces
+        and not (reader.previous is not None and read_item(reader.previous.text) is not None)
+        and _WANTS_INFORMATION.search(text) is not None
+        and _ASKS_IN_WORDS.search(text) is not None
+        and _response_heading_follows(reader, unit)
+    ):
+        # "This is a request for information about ..." then "Please could you provide ...",
+        # then "Response": what asks before the answer part's heading is the request, though
+        # no heading of its own (lost, or never written) says so.
+        _drop_title_block(reader)
+        reader.open(unit)
+        return
     if at_top and unit.role is not Role.TABLE and (requester or _list_over_answer(reader, unit)):
         reader.open(unit)  # a page that opens with the request itself
         assert reader.current is not None
@@ -1588,6 +1603,35 @@ def _step(reader: _Reader, unit: Unit) -> None:
         return
     if unit.authority and not _record_field(text):
         reader.spoken = True
+
+
+#: What a request asks for, in so many words (not a page's "please open the PDF above").
+_WANTS_INFORMATION = re.compile(
+    r"\b(?:provide|send\s+me|supply|disclose|release|cop(?:y|ies)|details|information|data|"
+    r"number\s+of|how\s+(?:many|much)|breakdown|figures|records|list\s+of)\b",
+    re.IGNORECASE,
+)
+
+
+#: ... and asks for it in words of asking (not a title: "Copies of the annual report.").
+_ASKS_IN_WORDS = re.compile(
+    r"\b(?:please|could\s+you|can\s+you|would\s+you|I\s+would\s+like|I\s+wish|I\s+request|"
+    r"I\s+am\s+requesting|how\s+(?:many|much)|what|which|whether)\b",
+    re.IGNORECASE,
+)
+
+
+def _response_heading_follows(reader: _Reader, unit: Unit) -> bool:
+    """Whether a heading of the answer part alone on its line ("Response", "Our reply") comes
+    later in the message, with no heading of a request before it."""
+    for later in reader.letter.units[unit.index + 1 : reader.letter.main[1]]:
+        first_line = later.text.split("\n", 1)[0]
+        if voice.request_heading(first_line) is not None:
+            return False
+        responded = voice.response_heading(first_line)
+        if responded is not None and responded >= len(first_line.rstrip()):
+            return True
+    return False
 
 
 def _quoted_message(reader: _Reader, unit: Unit) -> bool:
