@@ -23,27 +23,31 @@ _FLAT_AVERAGE = 600
 #: ... and its longest line is at least this long.
 _FLAT_LINE = 800
 
-#: Where a line opens in a flattened letter: the space after a sentence's end before what
-#: opens the next (a capital, a number, a bracket, a quotation mark or a bullet), the space
-#: before a salutation or a sign-off, and the space after a sign-off.
+#: Where a line opens in a flattened letter, each a named group holding the space a line break
+#: takes the place of.
 _OPENS = re.compile(
-    # (not after an item's own label: "1. How many ...", "a. Whether ...")
+    # After a sentence's end, before what opens the next (a capital, a number, a bracket, a
+    # quotation mark, a bullet or a lettered item), but not after an item's own label ("1.
+    # How many ...", "a. Whether ...").
     r"(?<![\s(]\d)(?<![\s(]\d\d)(?<![\s(][A-Za-z])"
-    r"(?P<end>[.?!;])(?P<space>[ \t]+)(?=[A-Z0-9(\"'‘“•·▪]|[a-z][.)][ \t])"
-    # after a colon, only a list or a quotation opens a line ("You asked: 1. How many ..."),
-    # not a label's value ("Reference: Internal Review 105795")
-    r"|:(?P<space6>[ \t]+)(?=\(?(?:\d{1,2}|[a-zA-Z])[.)][ \t]|[\"'‘“•·▪])"
+    r"[.?!;](?P<after_stop>[ \t]+)(?=[A-Z0-9(\"'‘“•·▪]|[a-z][.)][ \t])"
+    # After a colon, a list or a quotation ("You asked: 1. How many ..."), not a label's value
+    # ("Reference: Internal Review 105795") ...
+    r"|:(?P<before_list>[ \t]+)(?=\(?(?:\d{1,2}|[a-zA-Z])[.)][ \t]|[\"'‘“•·▪])"
     # ... or, after a lead-in of a few words, what it introduces ("... asked for the following
-    # information: I would be grateful ...")
-    r"|:(?P<space7>[ \t]+)(?=[A-Z])"
-    # the letter's date, just before its salutation, on a line of its own
-    r"|(?P<space8>[ \t]+)(?=\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8},?\s+\d{4}[ \t]+Dear\b)"
-    r"|\bDear\s+[^,.\n]{1,40},(?P<space5>[ \t]+)(?=[A-Z])"
-    r"|(?P<before>\S)(?P<space2>[ \t]+)(?=(?:Dear|Yours\s+(?:sincerely|faithfully|truly)|"
+    # information: I would be grateful ..."): see _leads_in.
+    r"|:(?P<after_lead_in>[ \t]+)(?=[A-Z])"
+    # The letter's date, just before its salutation.
+    r"|(?P<before_date>[ \t]+)(?=\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8},?\s+\d{4}[ \t]+Dear\b)"
+    # After the salutation, before a salutation and around a sign-off.
+    r"|\bDear\s+[^,.\n]{1,40},(?P<after_salutation>[ \t]+)(?=[A-Z])"
+    r"|\S(?P<before_greeting>[ \t]+)(?=(?:Dear|Yours\s+(?:sincerely|faithfully|truly)|"
     r"Kind\s+regards|Best\s+regards)\b)"
-    r"|\b(?P<signoff>sincerely|faithfully|regards)(?P<comma>,?)(?P<space3>[ \t]+)"
-    r"|(?P<space4>[ \t]+)(?=[•·▪][ \t])"
+    r"|\b(?:sincerely|faithfully|regards),?(?P<after_sign_off>[ \t]+)"
+    # Before a bullet.
+    r"|(?P<before_bullet>[ \t]+)(?=[•·▪][ \t])"
 )
+_BREAKS = tuple(_OPENS.groupindex)
 
 
 def is_flattened(text: str) -> bool:
@@ -63,13 +67,11 @@ def relined(text: str) -> str:
 
     def broken(match: re.Match[str]) -> str:
         whole = match.group(0)
-        if match.group("space7") and not _leads_in(text, match.start()):
+        if match.group("after_lead_in") and not _leads_in(text, match.start()):
             return whole
-        for name in ("space", "space2", "space3", "space4", "space5", "space6", "space7", "space8"):
-            if match.group(name):
-                at = match.start(name) - match.start()
-                return whole[:at] + "\n" + whole[at + 1 :]
-        return whole
+        name = next(name for name in _BREAKS if match.group(name))
+        at = match.start(name) - match.start()
+        return whole[:at] + "\n" + whole[at + 1 :]
 
     return _OPENS.sub(broken, text)
 
