@@ -21,7 +21,7 @@ from .labels import ORDINALS, label_key, read_item, section_prefix, top_key
 from .literals import foldable, holds_any
 from .points import ASK, RequestPoint, first_sentence
 from .rights import is_rights_sentence
-from .text import LIST_ITEM, Layout, Span, is_heading, line_units, lines, paragraphs
+from .text import LIST_ITEM, Layout, Span, indent_at, is_heading, line_units, lines, paragraphs
 from .voice import own_words as own_words_of
 
 #: Longest first: "Question 2" must not read as "Qu" then the labels "e", "s", "t", ...
@@ -444,8 +444,7 @@ def _nested_markers(layout: Layout, points: list[RequestPoint], zones: list[Span
             label = read_item(line.text)
             if label is None or label.kind != "num" or label.sub:
                 continue
-            start = text.rfind("\n", 0, line.start) + 1
-            indent = len(text[start : line.start].expandtabs(4))
+            indent = indent_at(text, line.start)
             if outer is None or indent <= outer:
                 outer, section = indent, label.value
                 continue

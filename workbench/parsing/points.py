@@ -25,7 +25,7 @@ from .labels import (
     run_on_items,
 )
 from .literals import Alternation
-from .text import BULLETS, Span, lines, sentences
+from .text import BULLETS, Span, indent_at, line_lead, lines, sentences
 
 #: A sign-off ends a request: "Yours faithfully", "Kind regards".
 SIGN_OFF = re.compile(
@@ -574,9 +574,7 @@ def _accepted_items(text: str, region: Span, *, continued: bool = False) -> list
 def _own_indent(text: str, line: Span) -> int | None:
     """How far a line is indented, None for a stretch that does not open its line (an item
     run on after another on the same line)."""
-    start = text.rfind("\n", 0, line.start) + 1
-    lead = text[start : line.start]
-    return len(lead.expandtabs(4)) if not lead.strip() else None
+    return None if line_lead(text, line.start).strip() else indent_at(text, line.start)
 
 
 def _numbered_sections(text: str, items: list[_Item], nested: list[_Item]) -> bool:
@@ -894,8 +892,8 @@ def _bulleted_points(text: str, region: Span, source: str) -> list[RequestPoint]
         # ". Details of ...": a bullet turned into a stop, among bullets kept
         bullets = [i for i, line in enumerate(found) if _BULLET_OR_STOP.match(line.text)]
         # A bullet indented under another is a part of it ("- Staffing:" / "  - grades").
-        top = min(_indent(text, found[i]) for i in bullets)
-        bullets = [i for i in bullets if _indent(text, found[i]) == top]
+        top = min(indent_at(text, found[i].start) for i in bullets)
+        bullets = [i for i in bullets if indent_at(text, found[i].start) == top]
     if not bullets or (len(bullets) < 2 and bullets[0] > 0):
         return []
     if _chained(text, found, bullets):
@@ -1181,12 +1179,6 @@ def _numbered_after_bullets(
         last.span = strip_quotes(text, Span.of(text, last.span.start, line.start))
         return numbered
     return []
-
-
-def _indent(text: str, line: Span) -> int:
-    """How far a line is indented (tabs count as four spaces)."""
-    start = text.rfind("\n", 0, line.start) + 1
-    return len(text[start : line.start].expandtabs(4))
 
 
 def _asked_points(text: str, region: Span, source: str) -> list[RequestPoint]:

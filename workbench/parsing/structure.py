@@ -40,7 +40,7 @@ from .labels import ItemLabel, format_label, label_key, read_item, run_on_items
 from .phrases import phrase_book
 from .points import ANSWERED_BESIDE, FOLLOW_ON, ITEM_PARAGRAPH, asks_for_more, period_only
 from .rights import is_rights_sentence
-from .text import BULLETS, LIST_ITEM, Layout, Span, is_heading
+from .text import BULLETS, LIST_ITEM, Layout, Span, indent_at, is_heading
 
 
 class Role(StrEnum):
@@ -2238,8 +2238,7 @@ _AS_FOLLOWS = re.compile(
 
 def _indent(text: str, unit: Unit) -> int:
     """How far the unit's first line is indented (a nested list sits deeper)."""
-    start = unit.span.start
-    return len(text[text.rfind("\n", 0, start) + 1 : start].expandtabs(4))
+    return indent_at(text, unit.span.start)
 
 
 def _new_sub_list(seen: list[ItemLabel], label: ItemLabel) -> bool:

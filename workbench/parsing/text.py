@@ -78,6 +78,17 @@ LIST_ITEM = re.compile(
 )
 
 
+def line_lead(text: str, start: int) -> str:
+    """What stands before ``start`` on its line: spaces alone when ``start`` opens the line."""
+    return text[text.rfind("\n", 0, start) + 1 : start]
+
+
+def indent_at(text: str, start: int) -> int:
+    """How far ``start`` stands from its line's beginning (a tab as four spaces): the items
+    of a nested list sit deeper than those of the list they belong to."""
+    return len(line_lead(text, start).expandtabs(4))
+
+
 def lines(text: str, start: int = 0, end: int | None = None) -> list[Span]:
     """The non-blank lines of ``text[start:end]``, trimmed."""
     end = len(text) if end is None else end
