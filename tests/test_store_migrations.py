@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+import threading
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
@@ -47,6 +48,23 @@ def test_several_processes_opening_a_new_store_at_once_migrate_it_once(store_url
     with ThreadPoolExecutor(max_workers=4) as pool:
         applied = list(pool.map(open_store, range(4)))
     assert sorted(applied, key=len) == [[], [], [], NAMES]
+
+
+def test_opening_a_store_while_another_program_writes_to_it_waits_for_the_write(tmp_path):
+    """Switching to WAL needs the file to itself; a writer holding it must not make it fail."""
+    path = tmp_path / "reviews.db"
+    writer = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    writer.execute("CREATE TABLE other_program (x)")
+    writer.execute("BEGIN IMMEDIATE")
+    writer.execute("INSERT INTO other_program VALUES (1)")
+    finishing = threading.Timer(0.3, lambda: writer.execute("COMMIT"))
+    finishing.start()
+    try:
+        with Store(path) as store:
+            assert store.applied_migrations == NAMES
+    finally:
+        finishing.join()
+        writer.close()
 
 
 def test_the_default_store_is_workbench_db_in_the_data_folder(isolated_data):

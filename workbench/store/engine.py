@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -53,6 +54,28 @@ def _normalise_url(url: str | Path | None) -> str:
     return text
 
 
+BUSY_TIMEOUT = 30  # seconds a connection waits for another's lock before giving up
+
+
+def _switch_to_wal(cursor: sqlite3.Cursor) -> None:
+    """Put the database in WAL mode, waiting while another connection writes to it.
+
+    Changing the journal mode needs the file to itself. When another connection holds the
+    write lock, SQLite answers "database is locked" at once rather than calling the busy
+    handler (waiting could deadlock in its own lock order), so the timeout does not apply;
+    servers starting together on one new database hit this. Retry until the same timeout.
+    """
+    deadline = time.monotonic() + BUSY_TIMEOUT
+    while True:
+        try:
+            cursor.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.02)
+
+
 def _sqlite_on_connect(in_memory: bool) -> Callable[..., None]:
     def on_connect(dbapi_connection: Any, _record: Any) -> None:
         # Let SQLAlchemy's "begin" event issue BEGIN itself (pysqlite's own handling
@@ -61,7 +84,7 @@ def _sqlite_on_connect(in_memory: bool) -> Callable[..., None]:
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys=ON")
         if not in_memory:
-            cursor.execute("PRAGMA journal_mode=WAL")
+            _switch_to_wal(cursor)
             cursor.execute("PRAGMA synchronous=FULL")
         cursor.close()
 
@@ -98,7 +121,8 @@ def _make_engine(url: str) -> Engine:
             raise StoreError(f"Cannot open the store {shown}: {exc}") from exc
     database = parsed.database or ""
     in_memory = database in ("", ":memory:") or "mode=memory" in database
-    options: dict[str, Any] = {"connect_args": {"timeout": 30, "check_same_thread": False}}
+    connect_args = {"timeout": BUSY_TIMEOUT, "check_same_thread": False}
+    options: dict[str, Any] = {"connect_args": connect_args}
     if in_memory:
         options["poolclass"] = StaticPool  # one shared connection, or each would be a new DB
     else:
