@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from workbench.cli import main
@@ -42,6 +43,22 @@ def test_a_reading_just_over_the_threshold_is_checked_when_the_text_is_cut():
     assert not needs_check(whole[0].confidence)
     assert needs_check(cut[0].confidence)
     assert all(c.confidence < w.confidence for w, c in zip(whole, cut, strict=True))
+
+
+@pytest.mark.parametrize(
+    ("tail", "cut"),
+    [
+        ("so releasing its\nprices would ha", True),  # a lower-case word carries on the line
+        ("so releasing its prices would harm its position, and the\nContractor", True),
+        ("so releasing its prices would harm its position,\nAnd", True),
+        ("so releasing its prices would harm its position.\nyours", False),  # a sentence ended
+        ("so releasing its prices would harm its position\n\nthe", False),  # a paragraph ended
+        ("so releasing its prices would harm its position\nCounty Hall", False),  # an address
+    ],
+)
+def test_a_short_last_line_is_cut_when_it_carries_on_the_sentence_above(tail, cut):
+    text = WHOLE.rstrip().removesuffix("so releasing its prices would harm its position.") + tail
+    assert extract(text).text_cut_short is cut
 
 
 def test_a_page_ending_with_its_own_furniture_is_not_cut_short():
