@@ -68,6 +68,18 @@ def test_a_review_already_done_is_not_an_offer_of_one():
     assert not extract(text).review_rights_given
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The request for an internal review was received on 27 October 2025.",
+        "Your request for an internal review has been received and the review was conducted "
+        "by a senior officer.",
+    ],
+)
+def test_a_review_told_in_the_past_is_not_an_offer_of_one(sentence):
+    assert not extract("Internal review report\n\n" + sentence).review_rights_given
+
+
 def test_the_complaints_team_of_the_authority_is_not_the_regulator():
     text = "If you have a complaint about our service, please contact our Complaints Team."
     assert not extract(text).complaint_rights_given

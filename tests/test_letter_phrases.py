@@ -89,6 +89,19 @@ def test_a_count_of_what_was_recorded_is_given_as_figures(answer):
     assert "figures" in phrase_book().matching("cues", answer)
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Your review request was received on 4 March 2025, and the review was carried out.",
+        "The figures for April to June 2010 were published on 3 August.",
+    ],
+)
+def test_a_year_after_its_month_is_a_date_not_a_count(sentence):
+    """ "... 4 March 2025, and the review was carried out": the year is when, not how many
+    were carried out, so the sentence gives no figures."""
+    assert "figures" not in phrase_book().matching("cues", sentence)
+
+
 def test_the_title_of_section_30_does_not_make_an_answer_law_in_general():
     """ "... exempt by virtue of section 30(3) Investigations and proceedings conducted by
     public authorities": the exemption's title names public authorities, the sentence still

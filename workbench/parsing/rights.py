@@ -119,7 +119,11 @@ def _is_outcome(sentence: str) -> bool:
             r"[^,.;]{1,25}?,?\s+)?(?:for|requesting|seeking|asking\s+for)\s+(?:an?\s+)?(?:internal\s+)?"
             r"review\b|"
             r"\b(?:have|has)\s+(?:now\s+)?(?:completed|carried\s+out|conducted)\s+(?:the|an?|this|my)\s+"
-            r"(?:internal\s+)?review\b|^[^a-z]*\bINTERNAL\s+REVIEW\b[^a-z]*$",
+            r"(?:internal\s+)?review\b|^[^a-z]*\bINTERNAL\s+REVIEW\b[^a-z]*$|"
+            # "The request for an internal review was received on 27 October, and the review was
+            # conducted on 21 November": a review asked for and done, told in the past.
+            r"\b(?:request|requirement)\s+for\s+(?:an?\s+)?(?:internal\s+)?review\s+(?:was|has\s+been)"
+            r"\s+received\b|\breview\s+(?:was|has\s+been)\s+(?:conducted|carried\s+out|completed)\b",
             sentence,
             re.I,
         )
