@@ -56,6 +56,7 @@ from .whole_request import (
     attach_loose_grounds,
     cost_covers_the_whole,
     cost_refuses_the_rest,
+    cut_before_any_answer,
     lost_with_the_cut,
     not_held_part_named,
     whole_request_for_undecided,
@@ -378,6 +379,7 @@ def _read_points(
         if cut:
             lost_with_the_cut(readings, answers, zones)
     if cut:
+        cut_before_any_answer(readings, answers, zones)
         assumed_for_all(readings, answers)
     cost_covers_the_whole(readings, letter, zones)
     attach_implied_grounds(readings, grounds)

@@ -68,6 +68,24 @@ def _said_of_all(reading: Reading, own: list[Span], whole: bool) -> bool:
     )
 
 
+def cut_before_any_answer(
+    readings: list[tuple[RequestPoint, Reading]], answers: Answers, zones: list[Span]
+) -> None:
+    """A text cut short inside its request (a review report quoting the request, a page
+    stopping before the reply) holds no answer at all: nothing of the letter's own words stands
+    after the last point asked, so a point read as disclosed only for want of a refusal decides
+    nothing in the stored text (the corpus convention). A decision worded before the request
+    (a review's opening "the request was refused under section 14") is kept."""
+    if not readings or answers.by_key:
+        return
+    asked_to = max(point.span.end for point, _ in readings)
+    if any(zone.end > asked_to and zone.text.strip() for zone in zones):
+        return
+    for index, (point, reading) in enumerate(readings):
+        if reading.basis == "assumed":
+            readings[index] = (point, Reading(None, [], [], _LOST, "lost_with_cut"))
+
+
 def assumed_for_all(readings: list[tuple[RequestPoint, Reading]], answers: Answers) -> None:
     """In a text cut short, a point with no answer of its own, taken as disclosed only because
     the letter refuses nothing before the cut, may have lost its refusal with the rest."""
