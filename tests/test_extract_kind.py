@@ -8,6 +8,7 @@ import pytest
 from letter_fixtures import dev_letter
 
 from workbench.parsing.extract import extract
+from workbench.parsing.model import needs_check
 
 
 @pytest.mark.parametrize(
@@ -40,6 +41,30 @@ def test_review_outcome_wording(sentence, outcome):
     )
     result = extract(text)
     assert (result.kind, result.review_outcome) == ("internal_review_outcome", outcome)
+
+
+REVIEW_CUT_BEFORE_ITS_FINDING = (
+    "Dear Mr Hale\n\nThank you for your email of 2 May 2025 asking us to carry out an internal "
+    "review of our response to your request FOI-2025-118.\n\nYour request\n\nYou asked for "
+    "the minutes of the estates board for 2024.\n\nOur response\n\nWe replied on 20 April "
+    "2025 that your request was vexatious under section 14(1).\n\nInternal review\n\n"
+    "The purpose of an internal review is to consider whether your request was handled "
+    "correctly under the terms of the"
+)
+
+
+def test_what_a_review_asks_is_not_its_finding():
+    """ "... to consider whether your request was handled correctly" is the review's question."""
+    assert extract(REVIEW_CUT_BEFORE_ITS_FINDING).review_outcome is None
+
+
+def test_a_review_whose_finding_is_not_read_is_checked_point_by_point():
+    """What such a letter gives of each point is the first answer, recounted: the review may
+    have changed it, so the reviewer is asked to check it."""
+    result = extract(REVIEW_CUT_BEFORE_ITS_FINDING)
+    assert result.kind == "internal_review_outcome"
+    assert [p.determination.value for p in result.points] == ["vexatious"]
+    assert all(needs_check(p.confidence) for p in result.points)
 
 
 def test_offering_a_review_does_not_make_a_review_outcome():

@@ -181,6 +181,11 @@ def _read_kind(
     result.review_outcome = outcome.value  # type: ignore[assignment]
     _note(result, "review_outcome", outcome.evidence)
     result.confidence["review_outcome"] = outcome.confidence
+    if result.kind == "internal_review_outcome" and outcome.value is None:
+        # A review whose finding is not found (lost with a cut, or worded as no one yet has):
+        # each point reads as the first answer recounted, which the review may have changed.
+        for point in result.points:
+            point.confidence = min(point.confidence, _REVIEW_UNDECIDED)
 
 
 def _answers(letter: Letter, points: list[RequestPoint], zones: list[Span]) -> Answers:
@@ -521,6 +526,9 @@ def _without(text: str, zones: list[Span], cut: list[Span]) -> list[Span]:
 #: Confidence kept when the request's points are uncertain: prose divided at each ask, or no
 #: request found at all (the whole letter read as answering one point).
 _POINTS_UNSURE = 0.92
+#: The most a point of a review outcome whose finding was not read can be trusted: below the
+#: "check this" threshold, since what it reads may be the decision the review was asked about.
+_REVIEW_UNDECIDED = 0.75
 #: A text that stops mid-sentence (:mod:`.ending`). Fitted on first runs: 250 points of 108
 #: fresh real letters, each read by code that had never seen it. Confident readings were right
 #: 26 times in 28 on whole texts and 25 in 38 on cut ones, the wrong ones mostly an answer

@@ -184,11 +184,21 @@ def _all(letter: Letter, section: str, name: str, limit: int = 20) -> list[Span]
         if unit.role not in ANSWERING and unit.role is not Role.LETTERHEAD:
             continue
         for sentence in layout.sentences_in(unit.span.start, unit.span.end) or [unit.span]:
-            if book.find(section, name, sentence.text) and not _offer(sentence.text):
+            match = book.find(section, name, sentence.text)
+            if match and not _offer(sentence.text) and not _asked(sentence.text, match.start()):
                 found.append(sentence)
                 if len(found) >= limit:
                     return found
     return found
+
+
+def _asked(sentence: str, start: int) -> bool:
+    """ "The purpose of a review is to consider whether your request was handled correctly":
+    wording after "whether" is the question a review asks, not its answer."""
+    return _WHETHER.search(sentence, 0, start) is not None
+
+
+_WHETHER = re.compile(r"\bwhether\b", re.IGNORECASE)
 
 
 def _offer(sentence: str) -> bool:
