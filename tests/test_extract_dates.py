@@ -188,13 +188,27 @@ def test_a_log_records_completion_date_is_the_response_date():
     )
 
 
-def test_a_receipt_without_its_year_takes_the_letters_year():
-    """A reply in January to a request "received on 11 December": the December before."""
-    opening = "Thank you for your request received on 11 December. You wrote:"
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "Thank you for your request received on 11 December. You wrote:",
+        "Thank you for your email of 11 December, in which you asked:",
+        "Thank you for your letter dated 11 December in which you asked:",
+    ],
+)
+def test_a_receipt_without_its_year_takes_the_letters_year(opening):
+    """A reply in January to a request "received on 11 December" or to "your email of 11
+    December": the December before (a request comes before its answer)."""
     text = f'Our Ref: FOI2023/00417\n11 January 2023\nDear Ms Watts,\n{opening}\n"How many?"'
     result = extract(text)
     assert result.date_received == dt.date(2022, 12, 11)
     assert result.date_of_response == dt.date(2023, 1, 11)
+
+
+def test_the_authoritys_own_earlier_letter_without_a_year_is_not_the_request():
+    opening = "Further to my letter of 11 December, I can now answer your request:"
+    text = f'Our Ref: FOI2023/00417\n11 January 2023\nDear Ms Watts,\n{opening}\n"How many?"'
+    assert extract(text).date_received is None
 
 
 def test_a_labelled_response_date_beats_a_bare_dated_line():

@@ -419,10 +419,11 @@ def pick(
 
 #: "which we received on 27 May.", "your request received on 11 December", "your request dated
 #: 16 March" (read as the receipt, as a dated request with its year is): a receipt dated with no
-#: year (the letter's own date gives it). "Your email of 23 July" is not read so.
+#: year (the letter's own date gives it); so is the requester's "your email of 23 July", as a
+#: dated email with its year is, but not the authority's own "my letter of 18 December".
 _RECEIVED_NO_YEAR = re.compile(
     r"\b(?:(?:(?:we|I)\s+received|was\s+received|received\s+by\s+us|request\s+received)\s+on|"
-    r"request\s+dated)\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+"
+    r"request\s+dated|(?<!\bmy\s)(?<!\bour\s)\b(?:request|e-?mail|letter)\s+(?:of|dated))\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+"
     r"(?P<month>jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b"
     r"(?!,?\s*(?:19|20)\d\d)",
     re.IGNORECASE,
