@@ -205,6 +205,15 @@ def test_a_receipt_without_its_year_takes_the_letters_year(opening):
     assert result.date_of_response == dt.date(2023, 1, 11)
 
 
+def test_a_review_asked_for_on_a_date_given_first_dates_the_review_request():
+    text = (
+        "Issued 19 March 2024.\n\nOn 27 February 2024 you requested that the Authority review "
+        "this decision. The decision has been reviewed by a senior officer who was not involved "
+        "in the original decision.\n\nI am satisfied that the exemption was correctly applied.\n"
+    )
+    assert extract(text).date_received == dt.date(2024, 2, 27)
+
+
 def test_the_authoritys_own_earlier_letter_without_a_year_is_not_the_request():
     opening = "Further to my letter of 11 December, I can now answer your request:"
     text = f'Our Ref: FOI2023/00417\n11 January 2023\nDear Ms Watts,\n{opening}\n"How many?"'

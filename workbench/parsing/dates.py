@@ -173,6 +173,13 @@ _REVIEW_RECEIVED = re.compile(
 )
 
 
+#: After a date: the requester asking for the review ("..., you requested that the Authority
+#: review this decision", "you asked for an internal review").
+_REVIEW_ASKED_AFTER = re.compile(
+    r",?\s*you\s+(?:requested|asked|required|sought)\b[^.]{0,40}?\breview\b", re.IGNORECASE
+)
+
+
 @dataclass(frozen=True)
 class DatedRole:
     """A date with the role the text gives it, and the sentence that says so."""
@@ -227,6 +234,10 @@ def _judge(text: str, layout: Layout, found: FoundDate, top_line: int = 0) -> Da
     role = _role_of_words(before)
     if role is not None:
         return DatedRole(found.date, role[0], role[1], sentence, 2 if role[1] else 3)
+    if _REVIEW_ASKED_AFTER.match(text, found.end, sentence.end):
+        # "On 27 February 2024 you requested that the Authority review this decision": the
+        # request a review outcome answers, dated before the words that say so.
+        return DatedRole(found.date, "received", True, sentence, 2)
     if _is_letter_date_line(text, layout, line, found, top_line):
         return DatedRole(found.date, "response", False, line, 1)
     return None
