@@ -43,6 +43,18 @@ def test_page_furniture_is_noise():
     assert cookies and all(u.role is Role.NOISE for u in cookies)
 
 
+def test_a_pages_menu_above_the_letter_opens_no_rights_section():
+    """A disclosure page's menu ("Home", "Contact us") stands above the letter: "Contact us"
+    there heads no rights paragraph, so the answer below it is still read."""
+    page = (
+        "Skip to main content\nHome\nNews\nContact us\n\n"
+        "You asked for the number of parking fines issued in 2024 on Mill Road.\n\n"
+        "We do not hold this information, because Mill Road is a private road.\n"
+    )
+    assert _role(page, "We do not hold") is Role.ANSWER
+    assert [p.determination for p in extract(page).points] == [D.NOT_HELD]
+
+
 def test_on_a_thread_page_the_response_is_the_message_that_decides():
     # The requester's email, the authority's acknowledgement, then its answer.
     result = extract(dev_letter("real-121"))

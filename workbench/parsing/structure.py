@@ -694,6 +694,8 @@ def _headed_letter(units: list[Unit], salutation: Unit) -> bool:
 
 
 _SIGNATURE_LINE = 100
+#: A unit this many words long is the letter's prose, not a page's menu or a heading.
+_PROSE_WORDS = 8
 _ANNEX = re.compile(r"^\W*(?:annex|appendix|attachment|schedule)\b", re.IGNORECASE)
 
 
@@ -702,6 +704,7 @@ def _mark_sections(units: list[Unit]) -> None:
     section: Role | None = None
     labelled = False  # inside an answer signposted by its point ("Part 1", "Q2 -")
     previous, kept = "", False
+    written = False  # any prose of the letter yet: a page's menu ("Contact us") comes before it
     for unit in units:
         if unit.role is not Role.ANSWER:
             continue
@@ -710,7 +713,7 @@ def _mark_sections(units: list[Unit]) -> None:
         if not labelled and section is None and marker_keys(first_line):
             labelled = True
         if is_heading(first_line) and "\n" not in text:
-            if voice.rights_heading(text):
+            if voice.rights_heading(text) and written:
                 section = Role.RIGHTS
                 unit.role = Role.RIGHTS
                 continue
@@ -731,6 +734,7 @@ def _mark_sections(units: list[Unit]) -> None:
                 continue
             if section is Role.RIGHTS:
                 section = None
+        written = written or len(text.split()) >= _PROSE_WORDS
         if section is Role.RIGHTS or _rights(text):
             unit.role = Role.RIGHTS
         elif voice.is_table_row(first_line):
