@@ -12,7 +12,11 @@ time, its answer file unchanged, and the folder is scored as ``workbench.evaluat
 * ``no-answer-heading``: the answer part's heading lines ("Response", "Our reply") removed;
 * ``hard-wrapped``: long lines wrapped at 70 characters (a PDF's lines);
 * ``no-blank-lines``: blank lines between paragraphs removed (a page's paragraphs run together);
-* ``bracket-labels``: "1." at the start of a line written "1)".
+* ``bracket-labels``: "1." at the start of a line written "1)";
+* ``double-spaced``: two spaces between words (a justified PDF's lines);
+* ``page-breaks``: a PDF's page footer and running header ("Page 2 of 9", "OFFICIAL") every
+  35 lines, wherever they fall;
+* ``web-page``: a page's menu and cookie banner above the letter, its footer links below.
 
 Each line gives per-point determination and number of points, first for the letters as
 written. The scoring part is refused, as by ``evaluate --points``: it is only ever scored as
@@ -72,6 +76,20 @@ def _hard_wrapped(text: str) -> str:
     return "\n".join(lines)
 
 
+def _page_breaks(text: str) -> str:
+    lines = text.split("\n")
+    out: list[str] = []
+    for number, line in enumerate(lines, start=1):
+        out.append(line)
+        if number % 35 == 0 and number < len(lines):
+            out += ["", f"Page {number // 35 + 1} of 9", "", "OFFICIAL", ""]
+    return "\n".join(out)
+
+
+_MENU = "Skip to main content\nHome\nNews\nContact us\nAccept all cookies\nReject cookies\n\n"
+_FOOTER = "\n\nShare this page\nBack to top\nAccessibility statement\nPrivacy\n"
+
+
 STAND_INS: dict[str, Callable[[str], str]] = {
     "one-line": _body(_one_line),
     "no-request-heading": _body(lambda text: _REQUEST_HEADING.sub("", text)),
@@ -79,6 +97,9 @@ STAND_INS: dict[str, Callable[[str], str]] = {
     "hard-wrapped": _body(_hard_wrapped),
     "no-blank-lines": _body(lambda text: re.sub(r"\n\s*\n+", "\n", text)),
     "bracket-labels": _body(lambda text: re.sub(r"(?m)^(\s*)(\d{1,2})\.(\s)", r"\1\2)\3", text)),
+    "double-spaced": _body(lambda text: re.sub(r"(?<=\S) (?=\S)", "  ", text)),
+    "page-breaks": _body(_page_breaks),
+    "web-page": _body(lambda text: _MENU + text + _FOOTER),
 }
 
 
