@@ -36,3 +36,13 @@ def test_a_letters_lines_open_where_they_would_on_paper():
     assert "Yours sincerely," in lines
     # A field's label keeps its value: "Our ref:" is no lead-in.
     assert any(line.endswith("Our ref: FOI 5521") for line in lines)
+
+
+def test_a_questions_label_opens_its_line_and_keeps_its_question():
+    text = (
+        "Disclosure 4410 Request Q1. How many officers work in the unit? Q2. How many were "
+        "disciplined? Response Q1 – 52 Q2 – We hold no record of this. "
+    ) * 8
+    lines = relined(text).split("\n")
+    assert "Q1. How many officers work in the unit?" in lines
+    assert "Q1 – 52" in lines

@@ -28,8 +28,8 @@ _FLAT_LINE = 800
 _OPENS = re.compile(
     # After a sentence's end, before what opens the next (a capital, a number, a bracket, a
     # quotation mark, a bullet or a lettered item), but not after an item's own label ("1.
-    # How many ...", "a. Whether ...").
-    r"(?<![\s(]\d)(?<![\s(]\d\d)(?<![\s(][A-Za-z])"
+    # How many ...", "a. Whether ...", "Q1. How many ...").
+    r"(?<![\s(]\d)(?<![\s(]\d\d)(?<![\s(][A-Za-z])(?<![\s(]Q\d)(?<![\s(]Q\d\d)"
     r"[.?!;](?P<after_stop>[ \t]+)(?=[A-Z0-9(\"'‘“•·▪]|[a-z][.)][ \t])"
     # After a colon, a list or a quotation ("You asked: 1. How many ..."), not a label's value
     # ("Reference: Internal Review 105795") ...
@@ -44,8 +44,9 @@ _OPENS = re.compile(
     r"|\S(?P<before_greeting>[ \t]+)(?=(?:Dear|Yours\s+(?:sincerely|faithfully|truly)|"
     r"Kind\s+regards|Best\s+regards)\b)"
     r"|\b(?:sincerely|faithfully|regards),?(?P<after_sign_off>[ \t]+)"
-    # Before a bullet.
+    # Before a bullet, and before a question's label ("Q2.", "Q3 –"), which opens its line.
     r"|(?P<before_bullet>[ \t]+)(?=[•·▪][ \t])"
+    r"|(?P<before_label>[ \t]+)(?=Q\d{1,2}(?:[.:)]|[ \t]+[–-][ \t]))"
 )
 _BREAKS = tuple(_OPENS.groupindex)
 
