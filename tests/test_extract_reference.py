@@ -214,6 +214,13 @@ def test_a_code_labelled_in_passing_gives_way_to_the_request_code_in_the_page_ad
     assert result.reference == "202499990001"
 
 
+def test_a_review_code_in_the_page_address_keeps_its_letter():
+    """A police authority files a review as its first request's code with an "r" after it."""
+    text = "Review outcome\n\nThe original decision is upheld."
+    name = "https://www.example.police.uk/publication-library/foi-2023-024r-complaints-handling"
+    assert extract(text, name=name).reference == "2023-024r"
+
+
 def test_a_code_from_the_page_address_is_spelled_as_the_letter_writes_it():
     text = "Dear Sir\n\nYou asked for a review of your request, ATISN 20417, because it was late."
     assert extract(text, name="https://www.example.wales/atisn20417").reference == "ATISN 20417"

@@ -339,10 +339,11 @@ def _inline(text: str, layout: Layout) -> list[FoundReference]:
 
 
 #: A request's code in a page address or file name: "foi-202500486342", "foi230038-letters-...",
-#: "FOI 4530.pdf", "referenceId=FOI-2725-2223".
+#: "FOI 4530.pdf", "referenceId=FOI-2725-2223", "foi-2023-023r-independent-review" (a review's
+#: code, the first request's with a letter after it).
 _NAMED_CODE = re.compile(
     r"(?:^|[/=_\s])(?P<prefix>foisa|foir|foi|eir|rfi|atisn|ir)(?P<sep>[-_ ]?)_?"
-    r"(?P<code>\d+(?:[-_/]\d+)*)(?=$|[-_.\s/?#&]+[A-Za-z]|[/?#&.]|\s)",
+    r"(?P<code>\d+(?:[-_/]\d+)*[a-z]?)(?=$|[-_.\s/?#&]+[A-Za-z]|[/?#&.]|\s)",
     re.IGNORECASE,
 )
 
