@@ -214,6 +214,18 @@ def test_a_review_asked_for_on_a_date_given_first_dates_the_review_request():
     assert extract(text).date_received == dt.date(2024, 2, 27)
 
 
+def test_received_by_a_date_is_the_receipt_and_reply_by_a_date_is_not():
+    text = (
+        "12 June 2019\n\nDear Sir\n\nThank you for your recent request, received by 19 May "
+        "2019. We will reply by 17 June 2019.\n\nWe hold 12 bins.\n"
+    )
+    result = extract(text)
+    assert (result.date_received, result.date_of_response) == (
+        dt.date(2019, 5, 19),
+        dt.date(2019, 6, 12),
+    )
+
+
 def test_the_authoritys_own_earlier_letter_without_a_year_is_not_the_request():
     opening = "Further to my letter of 11 December, I can now answer your request:"
     text = f'Our Ref: FOI2023/00417\n11 January 2023\nDear Ms Watts,\n{opening}\n"How many?"'

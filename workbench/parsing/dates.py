@@ -144,6 +144,8 @@ _OTHER_CUE = re.compile(
 _PERIOD_WORD = re.compile(
     r"\b(?:from|since|until|till|between|to|before|after|by|no\s+later\s+than)\s*$", re.I
 )
+#: "Your request, received by 19 May 2019": by then, so then; not a deadline ("reply by").
+_RECEIVED_BY = re.compile(r"\breceived\s+by\s*$", re.IGNORECASE)
 #: Words that, just before a date, say the requester's clarification arrived then (the
 #: clock starts again, FOIA s.1(3)): "you clarified your request on", "clarification
 #: received".
@@ -340,7 +342,7 @@ def _role_of_words(before: str) -> tuple[Role, bool] | None:
     ):
         for match in pattern.finditer(before):
             cues.append((match.end(), _whose_reply(before, match, role), strong))
-    if not cues or _PERIOD_WORD.search(before):
+    if not cues or (_PERIOD_WORD.search(before) and not _RECEIVED_BY.search(before)):
         return None
     nearest = max(cues, key=lambda cue: cue[0])
     if nearest[1] is None:
