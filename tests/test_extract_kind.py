@@ -43,6 +43,17 @@ def test_review_outcome_wording(sentence, outcome):
     assert (result.kind, result.review_outcome) == ("internal_review_outcome", outcome)
 
 
+def test_a_response_to_a_request_for_review_that_partially_upholds_is_partly_upheld():
+    text = (
+        "Report summary\n\nIssued 5 April 2023, this FOI response to a request for review "
+        "partially upholds the original decision of the Authority.\n\nRequest\n\nOn 7 March "
+        "you asked whether the recommendations of the review of complaints have been "
+        "implemented.\n"
+    )
+    result = extract(text)
+    assert (result.kind, result.review_outcome) == ("internal_review_outcome", "partly_upheld")
+
+
 REVIEW_CUT_BEFORE_ITS_FINDING = (
     "Dear Mr Hale\n\nThank you for your email of 2 May 2025 asking us to carry out an internal "
     "review of our response to your request FOI-2025-118.\n\nYour request\n\nYou asked for "
