@@ -234,3 +234,18 @@ def test_the_size_of_the_work_in_a_cost_refusal_is_no_figure_given():
     point = extract(text).points[0]
     assert point.determination is Determination.COST_LIMIT
     assert not needs_check(point.confidence)
+
+
+def test_not_held_beside_a_pointer_to_what_is_published_is_left_to_check():
+    # One answer to an ask of two parts: "there is no correspondence" (not held) and "the
+    # decision notice is available to view on our website" (published). "Not held" is not the
+    # whole answer, so it is not trusted as a plain "not held" would be.
+    text = (
+        "You asked for the correspondence with the developer about the removed hedge, and for "
+        "the decision notice on the retrospective application.\n\n"
+        "Response\nThere is no correspondence with the developer about the hedge. The decision "
+        "notice is available to view on our website, under the application number.\n"
+    )
+    point = extract(text).points[0]
+    assert point.determination is Determination.NOT_HELD
+    assert needs_check(point.confidence)
