@@ -234,3 +234,41 @@ def test_the_size_of_the_work_in_a_cost_refusal_is_no_figure_given():
     point = extract(text).points[0]
     assert point.determination is Determination.COST_LIMIT
     assert not needs_check(point.confidence)
+
+
+def test_not_held_beside_a_pointer_to_what_is_published_is_left_to_check():
+    # One answer to an ask of two parts: "there is no correspondence" (not held) and "the
+    # decision notice is available to view on our website" (published). "Not held" is not the
+    # whole answer, so it is not trusted as a plain "not held" would be.
+    text = (
+        "You asked for the correspondence with the developer about the removed hedge, and for "
+        "the decision notice on the retrospective application.\n\n"
+        "Response\nThere is no correspondence with the developer about the hedge. The decision "
+        "notice is available to view on our website, under the application number.\n"
+    )
+    point = extract(text).points[0]
+    assert point.determination is Determination.NOT_HELD
+    assert needs_check(point.confidence)
+
+
+def test_a_refusal_restated_in_a_review_outcome_is_left_to_check():
+    # An internal review restates the refusal it examined ("we replied refusing it under section
+    # 12") before its own conclusion, which may differ (the information not held after all) or
+    # be lost from a copy cut short: the refusal read there is a reading to check.
+    text = (
+        "Internal review of the handling of your request FOI 3391\n\n"
+        "Dear Ms Tennant\n\n"
+        "On 2 February 2026 you asked for every noise complaint made about the quarry since "
+        "2015. We replied on 1 March 2026, refusing the request under section 12 of the Freedom "
+        "of Information Act 2000, as locating the complaints would exceed the appropriate limit "
+        "of £450.\n\n"
+        "On 9 March 2026 you asked for an internal review. I have now completed that review and "
+        "I uphold the original decision.\n\n"
+        "If you are not content with the outcome of the internal review, you may apply to the "
+        "Information Commissioner for a decision.\n"
+    )
+    result = extract(text)
+    assert result.kind == "internal_review_outcome"
+    point = result.points[0]
+    assert point.determination is Determination.COST_LIMIT
+    assert needs_check(point.confidence)

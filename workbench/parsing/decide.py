@@ -101,6 +101,9 @@ CONFIDENCE = {
     "refusal_mixed": 0.75,  # a refusal beside disclosure words
     "not_held+ground": 0.95,
     "not_held": 0.9,
+    # "Not held" beside a sentence sending the requester to where something is published: part
+    # may be published (the answer covers several asks), part not held.
+    "not_held_beside_published": 0.7,
     "partly_not_held": 0.55,  # "not held" beside a disclosure: partial, or disclosed?
     # Left over beside a point refused by name as not held: what is not held is that point's.
     "disclosed_rest": 0.55,
@@ -286,6 +289,8 @@ def read_decision(
     confidence = CONFIDENCE.get(basis, 0.0) if determination is not None else 0.0
     if determination in (D.HELD_PARTLY_DISCLOSED, D.HELD_WITHHELD) and "all_given" in signals:
         confidence = min(confidence, CONFIDENCE["contested"])
+    if basis in ("not_held", "not_held+ground") and _published_apart(signals):
+        confidence = min(confidence, CONFIDENCE["not_held_beside_published"])
     return Reading(determination, provisions, evidence, confidence, basis)
 
 
@@ -744,6 +749,12 @@ def _without_line(signals: _Signals, line: Span) -> _Signals:
             if not line.start <= span.start < line.end:
                 rest.add(name, span)
     return rest
+
+
+def _published_apart(signals: _Signals) -> bool:
+    """Whether a sentence of its own says something is published (not the one saying "not held")."""
+    said = {span.start for span in signals.get("not_held")}
+    return any(span.start not in said for span in signals.get("published"))
 
 
 def _some_not_held(signals: _Signals) -> bool:

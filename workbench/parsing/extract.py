@@ -130,6 +130,8 @@ def _read(
             for point, (_, decision) in zip(result.points, readings, strict=True)
         ],
     )
+    if result.kind == "internal_review_outcome":
+        _doubt_reported_refusals(result.points, [decision.basis for _, decision in readings])
     _mark_cut_short(last_line, result)
     result.confidence.update(
         field_confidence(
@@ -141,6 +143,16 @@ def _read(
         )
     )
     return result
+
+
+def _doubt_reported_refusals(points: list[Point], bases: list[str]) -> None:
+    """A review outcome restates the refusal it examined ("We replied stating your request was
+    vexatious", "the request was refused under section 12"); the reviewer may then find the
+    information not held, or give part of it, or the conclusion may be lost from the text. A
+    refusal read in a review is a reading to check, not one to trust as in a first response."""
+    for point, basis in zip(points, bases, strict=True):
+        if basis.startswith("refusal"):
+            point.confidence = min(point.confidence, _REVIEWED_REFUSAL)
 
 
 def _mark_cut_short(last_line: Span | None, result: Extraction) -> None:
@@ -535,6 +547,10 @@ _REVIEW_UNDECIDED = 0.75
 #: shared by several points, just over the threshold; this takes those under it (confident
 #: readings right 51 in 66 -> 51 in 60).
 _CUT_SHORT = 0.97
+#: A refusal (cost, vexatious, repeated) read in an internal review outcome: right for 3 of
+#: the 6 review letters of the development batches where one was read (the others restated the
+#: original refusal and then found the information not held, or lost their conclusion to a cut).
+_REVIEWED_REFUSAL = 0.75
 
 
 class _DecisionContext:
