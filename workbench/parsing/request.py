@@ -518,8 +518,10 @@ def _paired_points(text: str, pieces: list[Piece]) -> list[RequestPoint]:
 
 #: A full stop ending the first sentence, then the next sentence on the same line.
 _ASKED_STOP = re.compile(r"(?<=[a-z)])\.\s+(?=[A-Z0-9£])")
-#: A question mark ending the ask, then the next sentence on the same line.
-_ASKED_THEN = re.compile(r"\?\s+(?=[A-Z0-9£])")
+#: A question mark ending the ask, then the next sentence on the same line. A bracketed
+#: qualifier written after the mark ("... the average stay? (for women if possible) 2.25")
+#: still belongs to the ask; the answer starts after it.
+_ASKED_THEN = re.compile(r"\?(?:[ \t]+\([^()\n]{1,120}\))?\s+(?=[A-Z0-9£])")
 #: "how many police staff are suspended - 3": the figure written after the ask, past a spaced
 #: dash, closing the line.
 _DASHED_FIGURE = re.compile(
