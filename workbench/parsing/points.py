@@ -1245,6 +1245,12 @@ def _asked_points(text: str, region: Span, source: str) -> list[RequestPoint]:
             or (not asks and body.rstrip().endswith(":") and len(body.split()) <= _LABEL_WORDS)
         )
         if asks and _INTRO.search(body) and not re.search(r"\?\s*$", body):
+            if listing and groups and _BARE_LEAD.match(body):
+                # "... evidence that supports cars being:" over features, then "Please
+                # provide:" over the things wanted: the first list named what the request is
+                # about; a bare lead-in asks for its lines, each an item of its own.
+                groups.pop()
+                listing = False
             intros.append(sentence)
             lead_in = body
             continue
@@ -1347,7 +1353,16 @@ _ITEMS_WANTED = re.compile(
     r"(?:information|details|data|figures|statistics)\b|"
     # "Specifically, we are requesting:", "I would like the following:": the verb of asking
     # straight over the list, each line of which is a thing wanted
-    r"\b(?:requesting|request|like|seeking|want)(?:\s+the\s+following)?\s*:\s*$",
+    r"\b(?:requesting|request|like|seeking|want|provide|send|supply)(?:\s+the\s+following)?"
+    r"\s*:\s*$",
+    re.IGNORECASE,
+)
+#: A lead-in that names nothing itself, only asks for the lines below: "Please provide:",
+#: "Specifically, please send:", "I would like:".
+_BARE_LEAD = re.compile(
+    r"^\W*(?:(?:specifically|in\s+particular|also|and),?\s+)?(?:please\s+(?:also\s+)?"
+    r"(?:provide|send|supply|give|disclose|include)|I\s+(?:would|'d)\s+(?:also\s+)?like)"
+    r"(?:\s+(?:me|us))?\s*:\s*$",
     re.IGNORECASE,
 )
 #: A lead-in over a list: "any of the following:", "as follows:".
