@@ -93,6 +93,8 @@ ASK = Alternation(
         r"\bto\s+be\s+provided\s+with\b",
         r"\bhow\s+(?:many|much|often|long|frequently)\b",
         r"^\W*(?:what|which|who|why|whether|has|have|does|do|did|is|are|was|were)\b",
+        # "Will all buses be electric by 2030.": a question opening on its verb, its mark lost
+        r"^\W*will\s+(?!be\b|you\b)\w",
         # "When was ...", "Where are ...": a question; "Where relevant information is held
         # deeper in a record, a manual assessment is required" opens a condition, and states.
         r"""^\W*(?:when|where)\s+(?:is|are|was|were|do|does|did|has|have|had|can|could|will|
@@ -178,8 +180,13 @@ FOLLOW_ON = re.compile(
 #: same from other councils".
 _NOT_AN_ASK = Alternation(
     (
-        r"\bplease\s+(?:do\s+)?(?:get\s+in\s+touch|contact\s+(?:me|us)|let\s+(?:me|us)\s+know|"
-        r"do\s+not\s+hesitate)",
+        r"\bplease\s+(?:do\s+)?(?:get\s+in\s+touch|contact\s+(?:me|us)|do\s+not\s+hesitate)",
+        # "Please let me know if you need more", not "Please let me know how many ...": the
+        # courtesy names no information after it
+        r"\bplease\s+let\s+(?:me|us)\s+know\b(?!\s+(?:how|what|which|who|when|where|why|"
+        r"the\s+(?:number|total|amount|cost|names?|date)|(?:if|whether)\s+(?!(?:you|I|we|there|"
+        r"this|that|it|my|the\s+request|any|anything)\b)(?![^.?!\n]*\b(?:unclear|clarif\w*|"
+        r"queries|questions|need|require|problems?|difficult\w*|help|assist\w*)\b)))",
         r"\bif\s+you\s+need\s+any\s+(?:further\s+)?(?:assistance|clarification)",
         r"\b(?:requesting|asking\s+for)\s+the\s+same\s+(?:information\s+)?from\b",
         r"\bmy\s+request\s+is\s+(?:sufficiently\s+|quite\s+|reasonably\s+)?(?:clear|reasonable|simple)\b",
