@@ -288,18 +288,60 @@ def _numbered_in_turn(letter: Letter) -> list[RequestPoint]:
     if len(items) < 2 or numbers != [str(n) for n in range(1, len(items) + 1)]:
         return []
     ends = [*items[1:], _end_of_last(units, items[-1])]
-    if any(end - start < 2 for start, end in zip(items, ends, strict=True)):
-        return []
+    topics = {start: _topic_then_answer(units[start].text) for start in items}
+    alone = [start for start, end in zip(items, ends, strict=True) if end - start < 2]
+    if any(topics[start] is None for start in alone):
+        return []  # a plain numbered list of answers: one point, as before
     points = []
     for start, end in zip(items, ends, strict=True):
         question, last = units[start], units[end - 1]
         label = read_item(question.text)
         assert label is not None
+        topic = topics.get(start)
+        if topic is not None:
+            # "1. Cost of the operation; The cost of ...": the point named, then its answer
+            # (the answer is read from the paragraph's start: its first sentence runs on from
+            # the point's name)
+            span = Span.of(
+                letter.text, question.span.start + label.end, question.span.start + topic
+            )
+            point = RequestPoint(format_label(label), span, "response")
+            point.answer = Span.of(letter.text, question.span.start, last.span.end)
+            points.append(point)
+            continue
         span = Span.of(letter.text, question.span.start + label.end, question.span.end)
         point = RequestPoint(format_label(label), span, "response")
         point.answer = Span.of(letter.text, units[start + 1].span.start, last.span.end)
         points.append(point)
     return points
+
+
+#: "1. Cost of the policing operation; The cost of providing ...": a numbered answer that
+#: opens with a few words naming its point, a semicolon or colon, then the answer.
+_TOPIC_THEN_ANSWER = re.compile(r"^\W*\d{1,2}[.)]\s+([^.?!;:\n]{3,80}?)\s*[;:]\s+(?=[A-Z0-9£])")
+#: Most words of the name of a point before its answer.
+_TOPIC_WORDS = 10
+
+
+def _topic_then_answer(paragraph: str) -> int | None:
+    """Where the point's name ends in a numbered paragraph that names its point before
+    answering it in a statement (or with a figure); None for any other paragraph."""
+    match = _TOPIC_THEN_ANSWER.match(paragraph)
+    if match is None or len(match.group(1).split()) > _TOPIC_WORDS or asks(match.group(1)):
+        return None
+    rest = paragraph[match.end() :]
+    first = re.split(r"(?<=[.?!])\s", rest, maxsplit=1)[0]
+    if "?" in first or not (
+        authority_speaks(first) or _GIVEN_FIGURE.match(first) or _STATES.search(first)
+    ):
+        return None  # "1. Annex A: Minutes of the March meeting": a list of what is enclosed
+    return match.end(1)
+
+
+#: A verb that makes the words after a point's name a statement: its answer.
+_STATES = re.compile(
+    r"\b(?:is|are|was|were|would|will|has|have|had|can|cannot|could|does|do|did)\b", re.I
+)
 
 
 #: A lead-in naming several requests the letter deals with together: "This applies to the
