@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .answers import marker_keys
+from .answers import find_answers, marker_keys
 from .labels import format_label, read_item, section_prefix, top_key
 from .points import (
     SIGN_OFF,
@@ -149,6 +149,9 @@ def read_request(letter: Letter, request_text: str | None = None) -> RequestRead
     run_in = _run_in_questions(letter)
     if run_in:
         return RequestReading(run_in, "paired")
+    listed = _run_in_list(letter)
+    if listed:
+        return RequestReading(listed, "answers")
     return RequestReading([RequestPoint("1", Span(0, 0, ""), "response")], "none")
 
 
@@ -194,6 +197,65 @@ def _run_in_questions(letter: Letter) -> list[RequestPoint]:
         point.answer = Span.of(text, asked, end)
         points.append(point)
     return points
+
+
+#: The request's numbered list run into a paragraph after its lead-in: "You asked: 1. On
+#: what dates ... 2. The names of ...".
+_RUN_IN_LEAD = re.compile(
+    r"\b(?:asked|requested|request(?:ing)?|following(?:\s+information)?)(?:\s+for)?\s*:\s*"
+    r"(?=1\.\s+[A-Z])",
+    re.IGNORECASE,
+)
+#: The end of a run-in list's last item: its first sentence.
+_ITEM_END = re.compile(r"[.?!](?=\s+[A-Z])")
+#: Longest run-in item: a question, not the answers after it.
+_RUN_IN_ITEM = 600
+
+
+def _run_in_list(letter: Letter) -> list[RequestPoint]:
+    """The request's numbered list run into one paragraph with the letter (a page that lost
+    its line breaks: "You asked: 1. On what dates in 2014 was ... discussed. 2. The name of
+    the officials ... 5. ... I confirm we hold some information."), when no request was
+    found otherwise: each item, numbered 1, 2, 3 in order after the lead-in, is a point; the
+    last ends with its first sentence. The answers after the list are found as for any list
+    of points ("For your first question, ...")."""
+    text = letter.text
+    for zone in letter.spans(*ANSWERING):
+        if "1." not in text[zone.start : zone.end]:
+            continue
+        lead = _RUN_IN_LEAD.search(text, zone.start, zone.end)
+        if lead is None:
+            continue
+        starts = [lead.end()]
+        for match in _RUN_IN_NUMBER.finditer(text, lead.end(), zone.end):
+            if match.start() - starts[-1] > _RUN_IN_ITEM:
+                break
+            if int(match.group(1)) == len(starts) + 1:
+                starts.append(match.start())
+        if len(starts) < 2:
+            continue
+        opening = _RUN_IN_NUMBER.match(text, starts[-1])
+        after = opening.end() if opening else starts[-1]
+        last = _ITEM_END.search(text, after, min(zone.end, after + _RUN_IN_ITEM))
+        ends = [*starts[1:], last.end() if last else zone.end]
+        points = []
+        for number, (start, end) in enumerate(zip(starts, ends, strict=True), start=1):
+            label = _RUN_IN_NUMBER.match(text, start)
+            begin = label.end() if label else start
+            points.append(RequestPoint(str(number), Span.of(text, begin, end), "response"))
+        # The answers are read after the list: its own numbers mark no answer.
+        after = [
+            Span.of(text, max(z.start, ends[-1]), z.end)
+            for z in letter.spans(*ANSWERING)
+            if z.end > ends[-1]
+        ]
+        found = find_answers(text, letter.layout, points, [z for z in after if z])
+        for point in points:
+            spans = found.by_key.get(point.key)
+            if spans:
+                point.answer = Span.of(text, spans[0].start, spans[-1].end)
+        return points
+    return []
 
 
 #: The next sentence of a paragraph.

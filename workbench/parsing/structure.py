@@ -2341,6 +2341,8 @@ def _reported(
                 received = _RECEIVED_CLAUSE.search(sentence.text, match.end())
                 end = sentence.start + received.start() if received else sentence.end
                 span = Span.of(letter.text, start, end)
+                if not any(c.isalnum() for c in span.text):
+                    continue  # "We hold some of the information you asked for.": no ask named
                 piece_unit = Unit(span, unit.index, False, Role.REQUEST)
                 piece = Piece([piece_unit], reported=True)
                 letter.pieces.append(piece)
