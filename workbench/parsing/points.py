@@ -240,6 +240,7 @@ def split_region(text: str, region: Span, source: str) -> list[RequestPoint]:
         ("inline", inline_points),
         ("bullets", _inline_bullet_points),
         ("bullets", _bulleted_points),
+        ("inline", _inline_bare_numbers),
         ("asks", _asked_points),
     ]
     if _bullets_over_parts(text, region):
@@ -728,6 +729,35 @@ def inline_points(text: str, region: Span, source: str) -> list[RequestPoint]:
                 else:
                     points.append(RequestPoint(value, strip_quotes(text, span), source))
             return points
+    return []
+
+
+#: A bare number before a capital on a line that opens with "1 ": "1 Gender 2 Religion 3
+#: Nationality" (a list whose line breaks and stops were lost together).
+_BARE_INLINE = re.compile(r"(?:(?m:^)[ \t]*|(?<=[A-Za-z)])[ \t]+)(\d{1,2})[ \t]+(?=[A-Z])")
+#: Fewest items of such a list: two bare numbers in a line are as often a date or a count.
+_BARE_INLINE_ITEMS = 3
+
+
+def _inline_bare_numbers(text: str, region: Span, source: str) -> list[RequestPoint]:
+    """ "I would like the statistics in the following categories:" over "1 Gender 2 Religion 3
+    Nationality 4 Reason for detention": a list on one line, numbered 1, 2, 3 ... with no
+    stops; each item a point, unless the items only break down the one question before them
+    (as :func:`_categories`)."""
+    for line in _lines_in(text, region):
+        if not re.match(r"[ \t]*1[ \t]+[A-Z]", line.text):
+            continue
+        sequence: list[tuple[re.Match[str], str]] = []
+        for match in _BARE_INLINE.finditer(text, line.start, line.end):
+            if match.group(1) == str(len(sequence) + 1):
+                sequence.append((match, match.group(1)))
+        if len(sequence) < _BARE_INLINE_ITEMS or _categories(text, sequence, region):
+            continue
+        ends = [m.start() for m, _ in sequence[1:]] + [line.end]
+        return [
+            RequestPoint(value, strip_quotes(text, Span.of(text, m.end(), end)), source)
+            for (m, value), end in zip(sequence, ends, strict=True)
+        ]
     return []
 
 
