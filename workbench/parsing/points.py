@@ -302,8 +302,45 @@ def numbered_points(
         points.append(point)
     last = items[-1]
     if points and last.level == 0 and last.label.kind == "num" and not last.label.word:
-        points += _asked_after_list(text, points[-1], last, source)
+        points += _unnumbered_next(text, points, last, source) or _asked_after_list(
+            text, points[-1], last, source
+        )
     return points
+
+
+#: Words a list's items must share at their start for a line after the last to be one more.
+_SHARED_OPENING = 3
+
+
+def _unnumbered_next(
+    text: str, points: list[RequestPoint], item: _Item, source: str
+) -> list[RequestPoint]:
+    """ "1. The number of FOIs cleared by X ..." "2. The number of FOIs cleared by Y ..." then,
+    on the next line, "The number of FOIs cleared by Z ...": worded as every item before it,
+    the line is the list's next item, its number lost when the list was copied (the letter
+    answers "question 3"), not more of the last item."""
+    if len(points) < 2 or "\n" not in points[-1].span.text:
+        return []
+    opening = _first_words(points[0].span.text)
+    if not opening or any(_first_words(p.span.text) != opening for p in points[1:]):
+        return []
+    span = points[-1].span
+    line_end = text.find("\n", item.line.start, span.end)
+    if line_end < 0:
+        return []
+    following = text[line_end + 1 : span.end]
+    line = following.split("\n", 1)[0]
+    if not line.strip() or _first_words(line) != opening:
+        return []  # a blank line or other words: the last item goes on, or the list ended
+    start = line_end + 1 + len(line) - len(line.lstrip())
+    points[-1].span = strip_quotes(text, Span.of(text, span.start, line_end))
+    rest = strip_quotes(text, Span.of(text, start, span.end))
+    return [RequestPoint(str(int(item.label.value) + 1), rest, source)]
+
+
+def _first_words(value: str) -> tuple[str, ...]:
+    words = re.findall(r"[a-z]+", value.lower())
+    return tuple(words[:_SHARED_OPENING]) if len(words) > _SHARED_OPENING else ()
 
 
 #: A paragraph after a numbered list that asks for more in so many words: "As a
