@@ -48,6 +48,10 @@ _LINE_MARKER = re.compile(
     rf"(?:\s*(?:[.):/\-–—]\s|[.):\-–—]?\s*$|:|(?<=\))\s)|[ \t]{{2,}}(?=[A-Z][a-z]))",
     re.IGNORECASE,
 )
+#: "Q1 Gender ...", "Q2 The detainee's religion ...": a question's short label and one space
+#: before the answer's first capital (the label's stop or tab lost); only with its "Q" or
+#: "Question", since a bare number before a capital opens many a line of prose.
+_WORD_LABEL = re.compile(r"^\s*(?P<labels>(?:Q|Question\s)\s?\d{1,2}[a-z]?)[ \t]+(?=[A-Z])")
 _LABELS_LINE = re.compile(
     rf"^\s*(?P<labels>{_TOKEN}(?:{_LINE_JOIN}{_TOKEN})+)\s*[.:]?\s*$", re.IGNORECASE
 )
@@ -643,7 +647,7 @@ def _after_colon(layout: Layout, line: Span) -> bool:
 
 def marker_keys(line: str) -> list[str]:
     """The point keys a line opens with: "Q2 & Q3 – ..." -> ["2", "3"]; [] for none."""
-    match = _LINE_MARKER.match(line)
+    match = _LINE_MARKER.match(line) or _WORD_LABEL.match(line)
     if not match:
         return []
     wanted = _expand(match.group("labels"))
@@ -653,7 +657,7 @@ def marker_keys(line: str) -> list[str]:
 
 
 def _line_marker(line: Span, keys: list[str], after_colon: bool = False) -> _Marker | None:
-    match = _LINE_MARKER.match(line.text)
+    match = _LINE_MARKER.match(line.text) or _WORD_LABEL.match(line.text)
     alone = _LABELS_LINE.match(line.text) if line.text[:4].strip()[:1].isdigit() else None
     if alone is not None and (match is None or len(alone.group("labels")) > match.end("labels")):
         match = alone  # "3 4 & 5" on a line of its own

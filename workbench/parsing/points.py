@@ -93,6 +93,8 @@ ASK = Alternation(
         r"\bto\s+be\s+provided\s+with\b",
         r"\bhow\s+(?:many|much|often|long|frequently)\b",
         r"^\W*(?:what|which|who|why|whether|has|have|does|do|did|is|are|was|were)\b",
+        # "Will all buses be electric by 2030.": a question opening on its verb, its mark lost
+        r"^\W*will\s+(?!be\b|you\b)\w",
         # "When was ...", "Where are ...": a question; "Where relevant information is held
         # deeper in a record, a manual assessment is required" opens a condition, and states.
         r"""^\W*(?:when|where)\s+(?:is|are|was|were|do|does|did|has|have|had|can|could|will|
@@ -178,8 +180,13 @@ FOLLOW_ON = re.compile(
 #: same from other councils".
 _NOT_AN_ASK = Alternation(
     (
-        r"\bplease\s+(?:do\s+)?(?:get\s+in\s+touch|contact\s+(?:me|us)|let\s+(?:me|us)\s+know|"
-        r"do\s+not\s+hesitate)",
+        r"\bplease\s+(?:do\s+)?(?:get\s+in\s+touch|contact\s+(?:me|us)|do\s+not\s+hesitate)",
+        # "Please let me know if you need more", not "Please let me know how many ...": the
+        # courtesy names no information after it
+        r"\bplease\s+let\s+(?:me|us)\s+know\b(?!\s+(?:how|what|which|who|when|where|why|"
+        r"the\s+(?:number|total|amount|cost|names?|date)|(?:if|whether)\s+(?!(?:you|I|we|there|"
+        r"this|that|it|my|the\s+request|any|anything)\b)(?![^.?!\n]*\b(?:unclear|clarif\w*|"
+        r"queries|questions|need|require|problems?|difficult\w*|help|assist\w*)\b)))",
         r"\bif\s+you\s+need\s+any\s+(?:further\s+)?(?:assistance|clarification)",
         r"\b(?:requesting|asking\s+for)\s+the\s+same\s+(?:information\s+)?from\b",
         r"\bmy\s+request\s+is\s+(?:sufficiently\s+|quite\s+|reasonably\s+)?(?:clear|reasonable|simple)\b",
@@ -233,6 +240,7 @@ def split_region(text: str, region: Span, source: str) -> list[RequestPoint]:
         ("inline", inline_points),
         ("bullets", _inline_bullet_points),
         ("bullets", _bulleted_points),
+        ("inline", _inline_bare_numbers),
         ("asks", _asked_points),
     ]
     if _bullets_over_parts(text, region):
@@ -294,8 +302,45 @@ def numbered_points(
         points.append(point)
     last = items[-1]
     if points and last.level == 0 and last.label.kind == "num" and not last.label.word:
-        points += _asked_after_list(text, points[-1], last, source)
+        points += _unnumbered_next(text, points, last, source) or _asked_after_list(
+            text, points[-1], last, source
+        )
     return points
+
+
+#: Words a list's items must share at their start for a line after the last to be one more.
+_SHARED_OPENING = 3
+
+
+def _unnumbered_next(
+    text: str, points: list[RequestPoint], item: _Item, source: str
+) -> list[RequestPoint]:
+    """ "1. The number of FOIs cleared by X ..." "2. The number of FOIs cleared by Y ..." then,
+    on the next line, "The number of FOIs cleared by Z ...": worded as every item before it,
+    the line is the list's next item, its number lost when the list was copied (the letter
+    answers "question 3"), not more of the last item."""
+    if len(points) < 2 or "\n" not in points[-1].span.text:
+        return []
+    opening = _first_words(points[0].span.text)
+    if not opening or any(_first_words(p.span.text) != opening for p in points[1:]):
+        return []
+    span = points[-1].span
+    line_end = text.find("\n", item.line.start, span.end)
+    if line_end < 0:
+        return []
+    following = text[line_end + 1 : span.end]
+    line = following.split("\n", 1)[0]
+    if not line.strip() or _first_words(line) != opening:
+        return []  # a blank line or other words: the last item goes on, or the list ended
+    start = line_end + 1 + len(line) - len(line.lstrip())
+    points[-1].span = strip_quotes(text, Span.of(text, span.start, line_end))
+    rest = strip_quotes(text, Span.of(text, start, span.end))
+    return [RequestPoint(str(int(item.label.value) + 1), rest, source)]
+
+
+def _first_words(value: str) -> tuple[str, ...]:
+    words = re.findall(r"[a-z]+", value.lower())
+    return tuple(words[:_SHARED_OPENING]) if len(words) > _SHARED_OPENING else ()
 
 
 #: A paragraph after a numbered list that asks for more in so many words: "As a
@@ -721,6 +766,35 @@ def inline_points(text: str, region: Span, source: str) -> list[RequestPoint]:
                 else:
                     points.append(RequestPoint(value, strip_quotes(text, span), source))
             return points
+    return []
+
+
+#: A bare number before a capital on a line that opens with "1 ": "1 Gender 2 Religion 3
+#: Nationality" (a list whose line breaks and stops were lost together).
+_BARE_INLINE = re.compile(r"(?:(?m:^)[ \t]*|(?<=[A-Za-z)])[ \t]+)(\d{1,2})[ \t]+(?=[A-Z])")
+#: Fewest items of such a list: two bare numbers in a line are as often a date or a count.
+_BARE_INLINE_ITEMS = 3
+
+
+def _inline_bare_numbers(text: str, region: Span, source: str) -> list[RequestPoint]:
+    """ "I would like the statistics in the following categories:" over "1 Gender 2 Religion 3
+    Nationality 4 Reason for detention": a list on one line, numbered 1, 2, 3 ... with no
+    stops; each item a point, unless the items only break down the one question before them
+    (as :func:`_categories`)."""
+    for line in _lines_in(text, region):
+        if not re.match(r"[ \t]*1[ \t]+[A-Z]", line.text):
+            continue
+        sequence: list[tuple[re.Match[str], str]] = []
+        for match in _BARE_INLINE.finditer(text, line.start, line.end):
+            if match.group(1) == str(len(sequence) + 1):
+                sequence.append((match, match.group(1)))
+        if len(sequence) < _BARE_INLINE_ITEMS or _categories(text, sequence, region):
+            continue
+        ends = [m.start() for m, _ in sequence[1:]] + [line.end]
+        return [
+            RequestPoint(value, strip_quotes(text, Span.of(text, m.end(), end)), source)
+            for (m, value), end in zip(sequence, ends, strict=True)
+        ]
     return []
 
 
@@ -1245,6 +1319,12 @@ def _asked_points(text: str, region: Span, source: str) -> list[RequestPoint]:
             or (not asks and body.rstrip().endswith(":") and len(body.split()) <= _LABEL_WORDS)
         )
         if asks and _INTRO.search(body) and not re.search(r"\?\s*$", body):
+            if listing and groups and _BARE_LEAD.match(body):
+                # "... evidence that supports cars being:" over features, then "Please
+                # provide:" over the things wanted: the first list named what the request is
+                # about; a bare lead-in asks for its lines, each an item of its own.
+                groups.pop()
+                listing = False
             intros.append(sentence)
             lead_in = body
             continue
@@ -1347,7 +1427,16 @@ _ITEMS_WANTED = re.compile(
     r"(?:information|details|data|figures|statistics)\b|"
     # "Specifically, we are requesting:", "I would like the following:": the verb of asking
     # straight over the list, each line of which is a thing wanted
-    r"\b(?:requesting|request|like|seeking|want)(?:\s+the\s+following)?\s*:\s*$",
+    r"\b(?:requesting|request|like|seeking|want|provide|send|supply)(?:\s+the\s+following)?"
+    r"\s*:\s*$",
+    re.IGNORECASE,
+)
+#: A lead-in that names nothing itself, only asks for the lines below: "Please provide:",
+#: "Specifically, please send:", "I would like:".
+_BARE_LEAD = re.compile(
+    r"^\W*(?:(?:specifically|in\s+particular|also|and),?\s+)?(?:please\s+(?:also\s+)?"
+    r"(?:provide|send|supply|give|disclose|include)|I\s+(?:would|'d)\s+(?:also\s+)?like)"
+    r"(?:\s+(?:me|us))?\s*:\s*$",
     re.IGNORECASE,
 )
 #: A lead-in over a list: "any of the following:", "as follows:".

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .answers import marker_keys
+from .answers import find_answers, marker_keys
 from .labels import format_label, read_item, section_prefix, top_key
 from .points import (
     SIGN_OFF,
@@ -149,6 +149,9 @@ def read_request(letter: Letter, request_text: str | None = None) -> RequestRead
     run_in = _run_in_questions(letter)
     if run_in:
         return RequestReading(run_in, "paired")
+    listed = _run_in_list(letter)
+    if listed:
+        return RequestReading(listed, "answers")
     return RequestReading([RequestPoint("1", Span(0, 0, ""), "response")], "none")
 
 
@@ -194,6 +197,65 @@ def _run_in_questions(letter: Letter) -> list[RequestPoint]:
         point.answer = Span.of(text, asked, end)
         points.append(point)
     return points
+
+
+#: The request's numbered list run into a paragraph after its lead-in: "You asked: 1. On
+#: what dates ... 2. The names of ...".
+_RUN_IN_LEAD = re.compile(
+    r"\b(?:asked|requested|request(?:ing)?|following(?:\s+information)?)(?:\s+for)?\s*:\s*"
+    r"(?=1\.\s+[A-Z])",
+    re.IGNORECASE,
+)
+#: The end of a run-in list's last item: its first sentence.
+_ITEM_END = re.compile(r"[.?!](?=\s+[A-Z])")
+#: Longest run-in item: a question, not the answers after it.
+_RUN_IN_ITEM = 600
+
+
+def _run_in_list(letter: Letter) -> list[RequestPoint]:
+    """The request's numbered list run into one paragraph with the letter (a page that lost
+    its line breaks: "You asked: 1. On what dates in 2014 was ... discussed. 2. The name of
+    the officials ... 5. ... I confirm we hold some information."), when no request was
+    found otherwise: each item, numbered 1, 2, 3 in order after the lead-in, is a point; the
+    last ends with its first sentence. The answers after the list are found as for any list
+    of points ("For your first question, ...")."""
+    text = letter.text
+    for zone in letter.spans(*ANSWERING):
+        if "1." not in text[zone.start : zone.end]:
+            continue
+        lead = _RUN_IN_LEAD.search(text, zone.start, zone.end)
+        if lead is None:
+            continue
+        starts = [lead.end()]
+        for match in _RUN_IN_NUMBER.finditer(text, lead.end(), zone.end):
+            if match.start() - starts[-1] > _RUN_IN_ITEM:
+                break
+            if int(match.group(1)) == len(starts) + 1:
+                starts.append(match.start())
+        if len(starts) < 2:
+            continue
+        opening = _RUN_IN_NUMBER.match(text, starts[-1])
+        after = opening.end() if opening else starts[-1]
+        last = _ITEM_END.search(text, after, min(zone.end, after + _RUN_IN_ITEM))
+        ends = [*starts[1:], last.end() if last else zone.end]
+        points = []
+        for number, (start, end) in enumerate(zip(starts, ends, strict=True), start=1):
+            label = _RUN_IN_NUMBER.match(text, start)
+            begin = label.end() if label else start
+            points.append(RequestPoint(str(number), Span.of(text, begin, end), "response"))
+        # The answers are read after the list: its own numbers mark no answer.
+        after = [
+            Span.of(text, max(z.start, ends[-1]), z.end)
+            for z in letter.spans(*ANSWERING)
+            if z.end > ends[-1]
+        ]
+        found = find_answers(text, letter.layout, points, [z for z in after if z])
+        for point in points:
+            spans = found.by_key.get(point.key)
+            if spans:
+                point.answer = Span.of(text, spans[0].start, spans[-1].end)
+        return points
+    return []
 
 
 #: The next sentence of a paragraph.
@@ -288,18 +350,60 @@ def _numbered_in_turn(letter: Letter) -> list[RequestPoint]:
     if len(items) < 2 or numbers != [str(n) for n in range(1, len(items) + 1)]:
         return []
     ends = [*items[1:], _end_of_last(units, items[-1])]
-    if any(end - start < 2 for start, end in zip(items, ends, strict=True)):
-        return []
+    topics = {start: _topic_then_answer(units[start].text) for start in items}
+    alone = [start for start, end in zip(items, ends, strict=True) if end - start < 2]
+    if any(topics[start] is None for start in alone):
+        return []  # a plain numbered list of answers: one point, as before
     points = []
     for start, end in zip(items, ends, strict=True):
         question, last = units[start], units[end - 1]
         label = read_item(question.text)
         assert label is not None
+        topic = topics.get(start)
+        if topic is not None:
+            # "1. Cost of the operation; The cost of ...": the point named, then its answer
+            # (the answer is read from the paragraph's start: its first sentence runs on from
+            # the point's name)
+            span = Span.of(
+                letter.text, question.span.start + label.end, question.span.start + topic
+            )
+            point = RequestPoint(format_label(label), span, "response")
+            point.answer = Span.of(letter.text, question.span.start, last.span.end)
+            points.append(point)
+            continue
         span = Span.of(letter.text, question.span.start + label.end, question.span.end)
         point = RequestPoint(format_label(label), span, "response")
         point.answer = Span.of(letter.text, units[start + 1].span.start, last.span.end)
         points.append(point)
     return points
+
+
+#: "1. Cost of the policing operation; The cost of providing ...": a numbered answer that
+#: opens with a few words naming its point, a semicolon or colon, then the answer.
+_TOPIC_THEN_ANSWER = re.compile(r"^\W*\d{1,2}[.)]\s+([^.?!;:\n]{3,80}?)\s*[;:]\s+(?=[A-Z0-9£])")
+#: Most words of the name of a point before its answer.
+_TOPIC_WORDS = 10
+
+
+def _topic_then_answer(paragraph: str) -> int | None:
+    """Where the point's name ends in a numbered paragraph that names its point before
+    answering it in a statement (or with a figure); None for any other paragraph."""
+    match = _TOPIC_THEN_ANSWER.match(paragraph)
+    if match is None or len(match.group(1).split()) > _TOPIC_WORDS or asks(match.group(1)):
+        return None
+    rest = paragraph[match.end() :]
+    first = re.split(r"(?<=[.?!])\s", rest, maxsplit=1)[0]
+    if "?" in first or not (
+        authority_speaks(first) or _GIVEN_FIGURE.match(first) or _STATES.search(first)
+    ):
+        return None  # "1. Annex A: Minutes of the March meeting": a list of what is enclosed
+    return match.end(1)
+
+
+#: A verb that makes the words after a point's name a statement: its answer.
+_STATES = re.compile(
+    r"\b(?:is|are|was|were|would|will|has|have|had|can|cannot|could|does|do|did)\b", re.I
+)
 
 
 #: A lead-in naming several requests the letter deals with together: "This applies to the
@@ -518,8 +622,10 @@ def _paired_points(text: str, pieces: list[Piece]) -> list[RequestPoint]:
 
 #: A full stop ending the first sentence, then the next sentence on the same line.
 _ASKED_STOP = re.compile(r"(?<=[a-z)])\.\s+(?=[A-Z0-9£])")
-#: A question mark ending the ask, then the next sentence on the same line.
-_ASKED_THEN = re.compile(r"\?\s+(?=[A-Z0-9£])")
+#: A question mark ending the ask, then the next sentence on the same line. A bracketed
+#: qualifier written after the mark ("... the average stay? (for women if possible) 2.25")
+#: still belongs to the ask; the answer starts after it.
+_ASKED_THEN = re.compile(r"\?(?:[ \t]+\([^()\n]{1,120}\))?\s+(?=[A-Z0-9£])")
 #: "how many police staff are suspended - 3": the figure written after the ask, past a spaced
 #: dash, closing the line.
 _DASHED_FIGURE = re.compile(

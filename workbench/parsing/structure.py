@@ -805,6 +805,9 @@ class _Reader:
     headings: set[int] = field(default_factory=set)
     #: The sections are answered in turn, question by question, not after the whole request.
     in_turn: bool = False
+    #: Where the answer part's heading ("Response") stands, when the request opened under a
+    #: heading of its own ("Information requested"): everything between is the request.
+    answer_heading: int | None = None
 
     # -- pieces ----------------------------------------------------------------------
 
@@ -926,6 +929,17 @@ class _Reader:
             return True  # "Section 21 – information already reasonably accessible": the answer
         if self._lead_in_continues(unit):
             return False  # "... I request that you:" then "Provide a redacted version ..."
+        if (
+            self.answer_heading is not None
+            and unit.index < self.answer_heading
+            and (not (unit.authority and not unit.asks) or self._ask_follows(unit))
+        ):
+            # Under "Information requested", before "Response": "2a) If possible, please break
+            # down by age" though it repeats "1a)", and "Thank you for your correspondence. We
+            # cannot see why ..." before "Please provide ..." (the requester thanking the
+            # authority for an earlier reply) are still the request. Only the authority's own
+            # words with no ask after them start the answer before its heading.
+            return False
         if unit.authority and not unit.asks:
             return True
         if (
@@ -1444,6 +1458,7 @@ def _step(reader: _Reader, unit: Unit) -> None:
         unit.role = Role.HEADING
         if _CODE_ONLY.match(first_line[requested:]):
             return  # "Freedom of Information Request: 0596 2019/20" - a reference, not a request
+        reader.answer_heading = _answer_heading_after(reader, unit)
         if requested < len(first_line):
             reader.open(unit)  # "Request: What is the agency spend?"
         else:
@@ -1623,6 +1638,19 @@ _ASKS_IN_WORDS = re.compile(
     r"I\s+am\s+requesting|how\s+(?:many|much)|what|which|whether)\b",
     re.IGNORECASE,
 )
+
+
+def _answer_heading_after(reader: _Reader, heading: Unit) -> int | None:
+    """The index of the answer part's heading alone on its line ("Response") after a request's
+    own heading, with no other request heading between; None if there is none."""
+    for later in reader.letter.units[heading.index + 1 : reader.letter.main[1]]:
+        first_line = later.text.split("\n", 1)[0]
+        if voice.request_heading(first_line) is not None:
+            return None
+        responded = voice.response_heading(first_line)
+        if responded is not None and responded >= len(first_line.rstrip()):
+            return later.index
+    return None
 
 
 def _response_heading_follows(reader: _Reader, unit: Unit) -> bool:
@@ -2345,6 +2373,8 @@ def _reported(
                 received = _RECEIVED_CLAUSE.search(sentence.text, match.end())
                 end = sentence.start + received.start() if received else sentence.end
                 span = Span.of(letter.text, start, end)
+                if not any(c.isalnum() for c in span.text):
+                    continue  # "We hold some of the information you asked for.": no ask named
                 piece_unit = Unit(span, unit.index, False, Role.REQUEST)
                 piece = Piece([piece_unit], reported=True)
                 letter.pieces.append(piece)
