@@ -92,6 +92,18 @@ def test_a_count_of_what_was_recorded_is_given_as_figures(answer):
 @pytest.mark.parametrize(
     "sentence",
     [
+        "The Authority issued a refusal notice, refusing to confirm or deny whether it holds it.",
+        "The Council is declining to confirm or deny that the report exists.",
+        "We refuse to confirm or deny whether we hold this information.",
+    ],
+)
+def test_refusing_to_confirm_or_deny_is_ncnd(sentence):
+    assert "ncnd" in phrase_book().matching("cues", sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
         "Your review request was received on 4 March 2025, and the review was carried out.",
         "The figures for April to June 2010 were published on 3 August.",
     ],
