@@ -90,6 +90,19 @@ def test_a_count_of_what_was_recorded_is_given_as_figures(answer):
 
 
 @pytest.mark.parametrize(
+    ("sentence", "published"),
+    [
+        ("The information you have requested is available from the internet.", True),
+        ("The information you requested is available on the Council's website.", True),
+        ("The information you requested is available from the attached spreadsheet.", False),
+    ],
+)
+def test_what_was_asked_for_available_elsewhere_is_published(sentence, published):
+    """Even cut before the address ("is available from the inter"), the words say where."""
+    assert ("published" in phrase_book().matching("cues", sentence)) is published
+
+
+@pytest.mark.parametrize(
     "sentence",
     [
         "The Authority issued a refusal notice, refusing to confirm or deny whether it holds it.",
