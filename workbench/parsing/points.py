@@ -187,7 +187,7 @@ _NOT_AN_ASK = Alternation(
         # advice and assistance", "If you have any queries please don't hesitate to contact me".
         r"\badvice\s+and\s+assistance\b",
         r"\b(?:refine|narrow)\w*\s+(?:my|the|this)\s+request\b",
-        r"\brequest\s+could\s+be\s+(?:refined|narrowed)\b",
+        r"\brequest\s+(?:could|can|might|may|should|would)\s+be\s+(?:refined|narrowed|reduced)\b",
         r"\bdon[’']?t\s+hesitate\b",
         r"\bdo\s+not\s+hesitate\b",
         r"^\W*if\s+you\s+have\s+any\s+(?:queries|questions)\b",
