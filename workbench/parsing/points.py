@@ -134,7 +134,9 @@ FOLLOW_ON = re.compile(
       | please\s+(?:provide|send|include|supply|give)\s+(?:full\s+)?
             (?:copies|a\s+copy|copy|details|them|it|this|these|those)\b
       | (?:and|or)\s+(?:if|please)\b | this\s+(?:should|would|could|can|may)\b
-      | (?:the\s+above|these|they)\s+(?:\w+\s+)?(?:should|would|could|can|may|must|shall|will)\b
+      # "Any such reports should be counted as within scope ...": "such" points back to the ask
+      | (?:the\s+above|these|they|(?:any|all)\s+such)\s+(?:\w+\s+)?
+            (?:should|would|could|can|may|must|shall|will)\b
       | it\s+(?:should|must|shall)\b
       | I\s+would\s+(?:also\s+)?like\s+(?:the\s+|this\s+|that\s+)?
             (?:data|information|figures|list)\s+
