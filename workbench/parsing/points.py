@@ -750,12 +750,19 @@ def _inline_parts(text: str, span: Span, number: str, source: str) -> list[Reque
 
 def _alternatives(text: str, sequence: list[tuple[re.Match[str], str]]) -> bool:
     """Inline labels that name the alternatives of one phrase ("either (a) X or (b) Y"): the
-    items are joined by "or" alone and share one sentence, so they are one ask."""
+    items are joined by "or" alone and share one sentence, so they are one ask. So are the
+    pairs of one relation ("correspondence between (a) the council and its contractor and
+    (b) the council and the regulator"): "between" before the first, "and" alone after each."""
     joins = [
         text[sequence[n][0].end() : sequence[n + 1][0].start()] for n in range(len(sequence) - 1)
     ]
+    joined = r"\bor\s*$"
+    if re.search(
+        r"\bbetween\s*$", text[max(0, sequence[0][0].start() - 12) : sequence[0][0].start()]
+    ):
+        joined = r"\b(?:and|or)\s*$"
     return all(
-        re.search(r"\bor\s*$", join) and not re.search(r"[.?;]", join) and len(join) <= 80
+        re.search(joined, join) and not re.search(r"[.?;]", join) and len(join) <= 80
         for join in joins
     )
 
