@@ -193,7 +193,7 @@ _NOT_AN_ASK = Alternation(
         r"\bdon[’']?t\s+hesitate\b",
         r"\bdo\s+not\s+hesitate\b",
         r"^\W*if\s+you\s+have\s+any\s+(?:queries|questions)\b",
-        r"^\W*(?:also,?\s+)?please\s+note\b",
+        r"^\W*(?:also,?\s+)?please\s+(?:note|be\s+aware)\b",
         # "I am not sure if this needs to be put in to a new request or not?": about the request
         r"\b(?:if|whether)\s+(?:this|it)\s+(?:needs?|should|has)\s+(?:to\s+)?(?:be\s+)?"
         r"(?:put\s+in\s*(?:to\s+)?|made\s+(?:as\s+|in\s+)?|submitted\s+(?:as\s+)?|treated\s+as\s+)?"
