@@ -206,6 +206,9 @@ _NOT_AN_ASK = Alternation(
         r"(?:prohibited|refused|withheld)\b",
         # "... so please exclude information relating to that system": narrows what is asked
         r"\bplease\s+(?:exclude|disregard|ignore|omit)\b",
+        # "To view the full document please open the PDF above": a web page's note on reading it
+        r"^\W*to\s+(?:access|view|read|see|download|open)\b[^.?]{0,80}?\bplease\s+(?:open|use|"
+        r"click|see|select|download|follow|go\s+to)\b",
         # "Please acknowledge receipt of this request": about the letter, not information.
         r"\backnowledg\w*\s+(?:of\s+)?(?:the\s+)?receipt\b",
         # "Could you also confirm receipt of my email.": the same, asked as a question
