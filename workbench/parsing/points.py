@@ -136,7 +136,9 @@ FOLLOW_ON = re.compile(
       | please\s+(?:provide|send|include|supply|give)\s+(?:full\s+)?
             (?:copies|a\s+copy|copy|details|them|it|this|these|those)\b
       | (?:and|or)\s+(?:if|please)\b | this\s+(?:should|would|could|can|may)\b
-      | (?:the\s+above|these|they)\s+(?:\w+\s+)?(?:should|would|could|can|may|must|shall|will)\b
+      # "Any such reports should be counted as within scope ...": "such" points back to the ask
+      | (?:the\s+above|these|they|(?:any|all)\s+such)\s+(?:\w+\s+)?
+            (?:should|would|could|can|may|must|shall|will)\b
       | it\s+(?:should|must|shall)\b
       | I\s+would\s+(?:also\s+)?like\s+(?:the\s+|this\s+|that\s+)?
             (?:data|information|figures|list)\s+
@@ -194,11 +196,11 @@ _NOT_AN_ASK = Alternation(
         # advice and assistance", "If you have any queries please don't hesitate to contact me".
         r"\badvice\s+and\s+assistance\b",
         r"\b(?:refine|narrow)\w*\s+(?:my|the|this)\s+request\b",
-        r"\brequest\s+could\s+be\s+(?:refined|narrowed)\b",
+        r"\brequest\s+(?:could|can|might|may|should|would)\s+be\s+(?:refined|narrowed|reduced)\b",
         r"\bdon[’']?t\s+hesitate\b",
         r"\bdo\s+not\s+hesitate\b",
         r"^\W*if\s+you\s+have\s+any\s+(?:queries|questions)\b",
-        r"^\W*(?:also,?\s+)?please\s+note\b",
+        r"^\W*(?:also,?\s+)?please\s+(?:note|be\s+aware)\b",
         # "I am not sure if this needs to be put in to a new request or not?": about the request
         r"\b(?:if|whether)\s+(?:this|it)\s+(?:needs?|should|has)\s+(?:to\s+)?(?:be\s+)?"
         r"(?:put\s+in\s*(?:to\s+)?|made\s+(?:as\s+|in\s+)?|submitted\s+(?:as\s+)?|treated\s+as\s+)?"
@@ -211,6 +213,9 @@ _NOT_AN_ASK = Alternation(
         r"(?:prohibited|refused|withheld)\b",
         # "... so please exclude information relating to that system": narrows what is asked
         r"\bplease\s+(?:exclude|disregard|ignore|omit)\b",
+        # "To view the full document please open the PDF above": a web page's note on reading it
+        r"^\W*to\s+(?:access|view|read|see|download|open)\b[^.?]{0,80}?\bplease\s+(?:open|use|"
+        r"click|see|select|download|follow|go\s+to)\b",
         # "Please acknowledge receipt of this request": about the letter, not information.
         r"\backnowledg\w*\s+(?:of\s+)?(?:the\s+)?receipt\b",
         # "Could you also confirm receipt of my email.": the same, asked as a question
@@ -822,12 +827,19 @@ def _inline_parts(text: str, span: Span, number: str, source: str) -> list[Reque
 
 def _alternatives(text: str, sequence: list[tuple[re.Match[str], str]]) -> bool:
     """Inline labels that name the alternatives of one phrase ("either (a) X or (b) Y"): the
-    items are joined by "or" alone and share one sentence, so they are one ask."""
+    items are joined by "or" alone and share one sentence, so they are one ask. So are the
+    pairs of one relation ("correspondence between (a) the council and its contractor and
+    (b) the council and the regulator"): "between" before the first, "and" alone after each."""
     joins = [
         text[sequence[n][0].end() : sequence[n + 1][0].start()] for n in range(len(sequence) - 1)
     ]
+    joined = r"\bor\s*$"
+    if re.search(
+        r"\bbetween\s*$", text[max(0, sequence[0][0].start() - 12) : sequence[0][0].start()]
+    ):
+        joined = r"\b(?:and|or)\s*$"
     return all(
-        re.search(r"\bor\s*$", join) and not re.search(r"[.?;]", join) and len(join) <= 80
+        re.search(joined, join) and not re.search(r"[.?;]", join) and len(join) <= 80
         for join in joins
     )
 

@@ -573,7 +573,9 @@ def _paired_points(text: str, pieces: list[Piece]) -> list[RequestPoint]:
     blocks: list[list[RequestPoint]] = []
     titles: list[str] = []  # the section heading each block stands under, if any
     title = ""
-    for piece in pieces:
+    for index, piece in enumerate(pieces):
+        if index and _REVIEW_HEADING.match(_line_before(text, piece.span.start)):
+            continue  # the requester asking for a review of the answers above: no new points
         if piece.heading is not None:
             title = piece.heading.text.strip().rstrip(":").rstrip()
         found = _piece_points(text, piece)
@@ -618,6 +620,23 @@ def _paired_points(text: str, pieces: list[Piece]) -> list[RequestPoint]:
                 point.label = f"{number}/{point.label}"
     renumber_orders(points)
     return points
+
+
+#: A page's heading over the requester's request for a review of the answers above it:
+#: "Review", "Internal review request", "Request for review".
+_REVIEW_HEADING = re.compile(
+    r"^\W*(?:(?:request\s+for\s+(?:an?\s+)?)?(?:internal\s+)?review(?:\s+request(?:ed)?)?|"
+    r"appeal)\W*$",
+    re.IGNORECASE,
+)
+
+
+def _line_before(text: str, start: int) -> str:
+    """The last line with words above ``start``."""
+    for line in reversed(text[max(0, start - 300) : start].splitlines()):
+        if line.strip():
+            return line
+    return ""
 
 
 #: A full stop ending the first sentence, then the next sentence on the same line.

@@ -38,6 +38,8 @@ _RESPONSE_WORDS = r"""(?:
       | (?:a|ans|answer|response|reply)s?\s*\d{1,2}[a-z]?
             (?:\s*(?:&|and|,|-|–|to)\s*\d{1,2}[a-z]?)*  # "Response 1a and 1b", "Answers 3-5"
       | a
+      # "Details of the Response" under "Details of the Request" on a log page
+      | details\s+of\s+(?:our\s+|the\s+|my\s+)?(?:response|reply|answer|decision)
       | we\s+answered | we\s+responded | answered
       | reasons?\s+for\s+(?:not\s+providing|refusal|withholding|our\s+decision)[\w\s]*
       | information\s+(?:not\s+held|released|provided|disclosed|withheld)
