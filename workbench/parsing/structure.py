@@ -1587,7 +1587,7 @@ def _step(reader: _Reader, unit: Unit) -> None:
         and not (reader.previous is not None and read_item(reader.previous.text) is not None)
         and _WANTS_INFORMATION.search(text) is not None
         and _ASKS_IN_WORDS.search(text) is not None
-        and _response_heading_follows(reader, unit)
+        and _answer_heading_after(reader, unit) is not None
     ):
         # "This is a request for information about ..." then "Please could you provide ...",
         # then "Response": what asks before the answer part's heading is the request, though
@@ -1640,10 +1640,10 @@ _ASKS_IN_WORDS = re.compile(
 )
 
 
-def _answer_heading_after(reader: _Reader, heading: Unit) -> int | None:
-    """The index of the answer part's heading alone on its line ("Response") after a request's
-    own heading, with no other request heading between; None if there is none."""
-    for later in reader.letter.units[heading.index + 1 : reader.letter.main[1]]:
+def _answer_heading_after(reader: _Reader, unit: Unit) -> int | None:
+    """The index of the answer part's heading alone on its line ("Response", "Our reply")
+    later in the message, with no heading of a request between; None if there is none."""
+    for later in reader.letter.units[unit.index + 1 : reader.letter.main[1]]:
         first_line = later.text.split("\n", 1)[0]
         if voice.request_heading(first_line) is not None:
             return None
@@ -1651,19 +1651,6 @@ def _answer_heading_after(reader: _Reader, heading: Unit) -> int | None:
         if responded is not None and responded >= len(first_line.rstrip()):
             return later.index
     return None
-
-
-def _response_heading_follows(reader: _Reader, unit: Unit) -> bool:
-    """Whether a heading of the answer part alone on its line ("Response", "Our reply") comes
-    later in the message, with no heading of a request before it."""
-    for later in reader.letter.units[unit.index + 1 : reader.letter.main[1]]:
-        first_line = later.text.split("\n", 1)[0]
-        if voice.request_heading(first_line) is not None:
-            return False
-        responded = voice.response_heading(first_line)
-        if responded is not None and responded >= len(first_line.rstrip()):
-            return True
-    return False
 
 
 def _quoted_message(reader: _Reader, unit: Unit) -> bool:
