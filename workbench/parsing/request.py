@@ -235,8 +235,8 @@ def _run_in_list(letter: Letter) -> list[RequestPoint]:
         if len(starts) < 2:
             continue
         opening = _RUN_IN_NUMBER.match(text, starts[-1])
-        after = opening.end() if opening else starts[-1]
-        last = _ITEM_END.search(text, after, min(zone.end, after + _RUN_IN_ITEM))
+        last_opens = opening.end() if opening else starts[-1]
+        last = _ITEM_END.search(text, last_opens, min(zone.end, last_opens + _RUN_IN_ITEM))
         ends = [*starts[1:], last.end() if last else zone.end]
         points = []
         for number, (start, end) in enumerate(zip(starts, ends, strict=True), start=1):
@@ -244,12 +244,12 @@ def _run_in_list(letter: Letter) -> list[RequestPoint]:
             begin = label.end() if label else start
             points.append(RequestPoint(str(number), Span.of(text, begin, end), "response"))
         # The answers are read after the list: its own numbers mark no answer.
-        after = [
+        after_list = [
             Span.of(text, max(z.start, ends[-1]), z.end)
             for z in letter.spans(*ANSWERING)
             if z.end > ends[-1]
         ]
-        found = find_answers(text, letter.layout, points, [z for z in after if z])
+        found = find_answers(text, letter.layout, points, [z for z in after_list if z])
         for point in points:
             spans = found.by_key.get(point.key)
             if spans:
