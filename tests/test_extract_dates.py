@@ -178,9 +178,35 @@ def test_the_authoritys_own_earlier_letter_is_not_the_request():
     assert extract(text).date_received is None
 
 
-def test_a_date_beside_the_reference_on_one_header_line_is_the_letters_date():
-    text = "Our Ref: AB-FOI-2024-0117 Date: 3rd June 2024\n\nI refer to your recent request."
+@pytest.mark.parametrize(
+    "header",
+    [
+        "Our Ref: AB-FOI-2024-0117 Date: 3rd June 2024",
+        # A reference of two words, then the date, as a PDF's header fields flatten.
+        "Our reference: 41177 EIR 3 June 2024",
+        "Our Reference: FOI 52210 / 3 June 2024",
+        # The date, then the next field glued on with no space.
+        "3 June 2024Case Reference Number CR0441920",
+        # A line of letterhead fields, the date among them.
+        "Your Ref: Our Ref: TX_118_24 Date/Dyddiad: 3 June 2024 Tel: 01632 960555 Email: x@y.org",
+    ],
+)
+def test_a_date_beside_other_header_fields_on_one_line_is_the_letters_date(header):
+    text = f"{header}\n\nDear Ms Hale,\n\nI refer to your recent request."
     assert extract(text).date_of_response == dt.date(2024, 6, 3)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # A sentence that names a reference and a date is not a header line.
+        "Our reference 41177 was closed on 3 June 2024 after you withdrew it.",
+        "Meeting: Planning committee 3 June 2024 Agenda: item 4",
+    ],
+)
+def test_a_date_inside_words_is_not_the_letters_date(line):
+    text = f"Dear Ms Hale,\n\n{line}\n\nWe do not hold the information."
+    assert extract(text).date_of_response is None
 
 
 def test_a_record_field_dated_month_first_above_the_request_is_the_receipt_date():

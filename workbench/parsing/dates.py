@@ -261,6 +261,8 @@ def _line_label(text: str, layout: Layout, line: Span, found: FoundDate) -> str 
         rest = ""  # "Date Request Replied To: 15/12/2025 00:00:00": a date field with its time
     if _LETTER_OPENS.match(rest):
         rest = ""  # "Date: 11/09/2018 I write in connection with ...": the letter's first line
+    if _NEXT_FIELD.match(rest):
+        rest = ""  # "Date: 22 February 2021 Tel: 01443 ...": the letterhead's next field
     if prefix.strip() and _LABEL.match(prefix) and not rest:
         return prefix
     beside = _DATE_AFTER_REFERENCE.match(prefix)
@@ -280,20 +282,27 @@ _TIME_ONLY = re.compile(r"^\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?$", re.IGN
 _LETTER_OPENS = re.compile(
     r"^(?:I|We)\s+(?:write|am\s+writing|are\s+writing|refer)\b|^Thank\s+you\b|^Dear\s+[A-Z]"
 )
-#: A header line holding two fields, the reference then the date (a letter's top lines
-#: flattened from a PDF): the date's own label is the one just before it.
+#: A header line holding several fields, the reference first and then the date (a letter's
+#: top lines flattened from a PDF): the date's own label is the one just before it ("Our Ref:
+#: IM-FOI-2021-0942 Date: 31st May 2021", "Your Ref: Our Ref: CT_65_21 Date/Dyddiad: ...").
 _DATE_AFTER_REFERENCE = re.compile(
-    r"^\s*(?:our\s+|your\s+)?ref(?:erence)?\b[^:\n]{0,12}:\s*\S+(?:\s\S+)?\s+"
-    r"(?P<label>date(?:\s+of\s+(?:letter|response))?)\s*:\s*$",
+    r"^\s*(?:our\s+|your\s+)?ref(?:erence)?\b[^:\n]{0,12}:[^\n]{0,60}?\s"
+    r"(?P<label>date(?:\s+of\s+(?:letter|response))?)(?:\s*/\s*dyddiad)?\s*:\s*$",
     re.IGNORECASE,
 )
-_REFERENCE_AFTER = re.compile(r"^[/|,;–-]?\s*(?:our\s+)?ref(?:erence)?\b", re.IGNORECASE)
-#: "Our Ref: SIR1555/A2999 12 July 2019": a letterhead's reference and date flattened onto one
-#: line, the reference first.
+#: The next field of a letterhead after a date: "Tel/ffôn: 01443 ...", "Email: ...".
+_NEXT_FIELD = re.compile(r"^[A-Z][A-Za-z]{1,12}(?:\s*/\s*\w+)?\s*:")
+#: "7 August 2012 / Ref FO005949", "31 March 2014Case Reference Number IRQ0532897": the
+#: reference field after the date.
+_REFERENCE_AFTER = re.compile(
+    r"^[/|,;–-]?\s*(?:(?:our|your|case|request)\s+)?ref(?:erence)?\b", re.IGNORECASE
+)
+#: "Our Ref: SIR1555/A2999 12 July 2019", "Our reference: 20642 EIR 29 November 2022": a
+#: letterhead's reference and date flattened onto one line, the reference first. The code is
+#: a few capitalised or numbered words with a digit among them; words of a sentence are not.
 _REFERENCE_BEFORE = re.compile(
-    r"^\s*(?:our\s+)?ref(?:erence)?\s*(?:no\.?|number)?\s*[:#.]?\s*[A-Za-z0-9][\w/.\-]*\d[\w/.\-]*"
-    r"\s*[/|,;–-]?\s*$",
-    re.IGNORECASE,
+    r"^\s*(?i:our\s+)?(?i:ref(?:erence)?)\s*(?i:no\.?|number)?\s*[:#.]?\s*"
+    r"(?=[^\n]*\d)(?:(?:[A-Z0-9][\w/.\-]*|[a-z][\w/.\-]*\d[\w/.\-]*)\s*[/|,;–-]?\s*){1,3}$"
 )
 _ANOTHER_DATE = re.compile(r"^(?:and|&|,)\s*\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\s*$", re.IGNORECASE)
 
