@@ -27,6 +27,10 @@ def test_internal_review_outcomes_and_what_they_decided(name, outcome):
     [
         ("I have decided to uphold the Council's original decision.", "upheld"),
         ("I do not uphold your complaint.", "upheld"),
+        (
+            "I looked at our first response and found our initial response was entirely correct.",
+            "upheld",
+        ),
         ("I uphold your complaint and the report is now attached.", "overturned"),
         ("The exemption was not correctly applied and the information is attached.", "overturned"),
         ("Your original decision is therefore partly upheld.", "partly_upheld"),
