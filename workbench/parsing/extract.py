@@ -45,6 +45,7 @@ from .relining import relined
 from .request import read_request
 from .rights import find_rights, is_rights_sentence
 from .searches import find_searches
+from .spacing import respaced, single_spaced
 from .structure import ANSWERING, Letter, Role, read_letter
 from .text import LIST_ITEM, Layout, Span, inside, is_heading
 from .whole_request import (
@@ -80,10 +81,13 @@ def extract(
 
 
 def _extract(original: str, request_text: str | None, *, name: str | None) -> Extraction:
-    response_text = relined(without_markup(without_quote_marks(original)))
-    result = _read(response_text, request_text, name=name, as_written=original)
-    if response_text != original:
-        quote_from(result, original)
+    spacing = single_spaced(original)
+    single = spacing.text
+    response_text = relined(without_markup(without_quote_marks(single)))
+    result = _read(response_text, request_text, name=name, as_written=single)
+    if response_text != single:
+        quote_from(result, single)
+    respaced(result, spacing, original)
     return result
 
 

@@ -1,0 +1,68 @@
+"""A letter spread with extra spaces (a justified PDF, a converter's leftovers) reads as the same
+letter, and its evidence still points at the words as written."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from workbench.evaluate import letter_text
+from workbench.parsing.extract import extract
+from workbench.parsing.spacing import single_spaced
+
+LAYOUTS = Path(__file__).parent / "letters" / "structure"
+
+
+def _double_spaced(text: str) -> str:
+    return re.sub(r"(?<=\S) (?=\S)", "  ", text)
+
+
+def _reading(text: str) -> tuple:
+    got = extract(text)
+    return (
+        got.kind,
+        got.reference,
+        got.date_received,
+        got.date_of_response,
+        [(p.label, p.determination, p.provisions) for p in got.points],
+    )
+
+
+def test_every_layout_letter_reads_the_same_with_two_spaces_between_its_words():
+    differ = []
+    for path in sorted(LAYOUTS.glob("*.txt")):
+        text = letter_text(path.read_text(encoding="utf-8"))
+        if _reading(_double_spaced(text)) != _reading(text):
+            differ.append(path.name)
+    assert differ == []
+
+
+def test_evidence_of_a_double_spaced_letter_is_quoted_from_the_text_as_written():
+    text = _double_spaced(
+        "Our ref: FOI 4410\n\nDear Ms Hale\n\nYou asked:\n\n1. How many parking fines were "
+        "issued in 2023?\n2. The names of the officers who issued them.\n\nOur response:\n\n"
+        "1. 4,120 fines were issued.\n2. This information is withheld under section 40(2) "
+        "of the Act as it is the personal data of the officers.\n\nYours sincerely\n"
+    )
+    got = extract(text)
+    assert [p.determination.value for p in got.points] == ["held_disclosed", "held_withheld"]
+    assert got.points[1].provisions == ["s.40(2)"]
+    quotes = [e for p in got.points for e in p.evidence] + list(got.field_evidence.values())
+    assert quotes
+    for evidence in quotes:
+        assert text[evidence.start : evidence.end] == evidence.quote
+    withheld = " ".join(e.quote for e in got.points[1].evidence)
+    assert "withheld  under  section  40(2)" in withheld
+
+
+def test_a_label_set_apart_by_spaces_keeps_them():
+    text = "1  The figures are attached.\n2. Two  spaces  here  go."
+    assert single_spaced(text).text == "1  The figures are attached.\n2. Two spaces here go."
+
+
+def test_offsets_of_the_text_read_map_back_to_the_same_characters():
+    text = "An   exemption  under  section 43\n   indented  line  stays   indented"
+    spacing = single_spaced(text)
+    assert spacing.text == "An exemption under section 43\n   indented line stays indented"
+    for offset, character in enumerate(spacing.text):
+        assert text[spacing.original(offset)] == character
