@@ -32,6 +32,7 @@ from .confidence import HeaderFound, field_confidence
 from .dates import DatedRole, classify_dates, pick, received_without_year
 from .decide import CONFIDENCE, DECIDING, Reading, SentenceCache, is_count_row, read_decision
 from .ending import stops_mid_sentence
+from .furniture import without_page_furniture
 from .grounds import Ground, find_grounds, most_specific
 from .kind import read_kind, read_review_outcome
 from .markup import without_markup
@@ -83,7 +84,7 @@ def extract(
 def _extract(original: str, request_text: str | None, *, name: str | None) -> Extraction:
     spacing = single_spaced(original)
     single = spacing.text
-    response_text = relined(without_markup(without_quote_marks(single)))
+    response_text = relined(without_markup(without_quote_marks(without_page_furniture(single))))
     result = _read(response_text, request_text, name=name, as_written=single)
     if response_text != single:
         quote_from(result, single)

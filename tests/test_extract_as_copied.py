@@ -1,13 +1,16 @@
-"""A letter spread with extra spaces (a justified PDF, a converter's leftovers) reads as the same
-letter, and its evidence still points at the words as written."""
+"""A letter damaged the way copying damages it reads as the same letter: spread with extra
+spaces (a justified PDF, a converter's leftovers), or broken by a PDF's page footers and
+protective markings; and its evidence still points at the words as written."""
 
 from __future__ import annotations
 
+import functools
 import re
 from pathlib import Path
 
 from workbench.evaluate import letter_text
 from workbench.parsing.extract import extract
+from workbench.parsing.furniture import without_page_furniture
 from workbench.parsing.spacing import single_spaced
 
 LAYOUTS = Path(__file__).parent / "letters" / "structure"
@@ -17,6 +20,21 @@ def _double_spaced(text: str) -> str:
     return re.sub(r"(?<=\S) (?=\S)", "  ", text)
 
 
+def _page_broken(text: str) -> str:
+    """A PDF's footer and marking at the first paragraph break after every 12 lines. (A page
+    that breaks inside a paragraph parts it for the reader as for anyone: not asked here.)"""
+    out: list[str] = []
+    since = 0
+    for line in text.split("\n"):
+        out.append(line)
+        since += 1
+        if since >= 12 and not line.strip():
+            out += [f"Page {len(out) // 12 + 1} of 5", "", "OFFICIAL - SENSITIVE", ""]
+            since = 0
+    return "\n".join(out)
+
+
+@functools.cache
 def _reading(text: str) -> tuple:
     got = extract(text)
     return (
@@ -24,7 +42,7 @@ def _reading(text: str) -> tuple:
         got.reference,
         got.date_received,
         got.date_of_response,
-        [(p.label, p.determination, p.provisions) for p in got.points],
+        tuple((p.label, p.determination, tuple(p.provisions)) for p in got.points),
     )
 
 
@@ -35,6 +53,34 @@ def test_every_layout_letter_reads_the_same_with_two_spaces_between_its_words():
         if _reading(_double_spaced(text)) != _reading(text):
             differ.append(path.name)
     assert differ == []
+
+
+def test_every_layout_letter_reads_the_same_with_page_footers_and_markings():
+    differ = []
+    for path in sorted(LAYOUTS.glob("*.txt")):
+        text = letter_text(path.read_text(encoding="utf-8"))
+        if _reading(_page_broken(text)) != _reading(text):
+            differ.append(path.name)
+    assert differ == []
+
+
+def test_page_footers_and_markings_are_blanked_and_nothing_else():
+    text = (
+        "We hold the diaries.\n\nPage 2 of 9\n\nOFFICIAL - SENSITIVE\n  NOT PROTECTIVELY MARKED\n"
+        "Official meeting diaries are attached.\nThis page of 3 notes is official."
+    )
+    blanked = without_page_furniture(text)
+    assert len(blanked) == len(text)
+    assert blanked.split("\n") == [
+        "We hold the diaries.",
+        "",
+        " " * len("Page 2 of 9"),
+        "",
+        " " * len("OFFICIAL - SENSITIVE"),
+        " " * len("  NOT PROTECTIVELY MARKED"),
+        "Official meeting diaries are attached.",
+        "This page of 3 notes is official.",
+    ]
 
 
 def test_evidence_of_a_double_spaced_letter_is_quoted_from_the_text_as_written():
