@@ -98,13 +98,15 @@ def _read(
     layout = Layout(response_text)
     letter = read_letter(response_text, layout)
     zones = letter.spans(*ANSWERING)
-    own = letter.own_words
+    reading = read_request(letter, request_text)
+    # The authority's own words, and its answers written after each question on the
+    # question's line ("... on any one day? This is withheld under section 40(2)").
+    own = letter.own_words + [p.answer for p in reading.points if p.answer is not None]
     grounds = [
         g
         for g in find_grounds(response_text, named_regime_hint(response_text))
         if inside(g.start, own) and not _law_in_general(layout, g) and not _counted(layout, g)
     ]
-    reading = read_request(letter, request_text)
     answers = _answers(letter, reading.points, zones)
     result = Extraction()
     header_found = _read_header(letter, result, name)
