@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import TypeGuard
@@ -1383,6 +1383,8 @@ def _find_request(letter: Letter, units: list[Unit]) -> None:
             restated[0].role = Role.ANSWER
             letter.pieces.append(Piece(restated[1:]))
     if not letter.pieces:
+        _mirrored_list(letter)
+    if not letter.pieces:
         _reported(letter, units, voice.reported_ask)
     if not letter.pieces and letter.request_message is not None:
         span = letter.request_message
@@ -1394,6 +1396,59 @@ def _find_request(letter: Letter, units: list[Unit]) -> None:
         _reported(letter, units, voice.thanked_ask)
     if not letter.pieces:
         _reported_by_topic(letter, units)
+
+
+def _mirrored_list(letter: Letter) -> None:
+    """A numbered list above the answer part's heading ("Response"), answered under it by a
+    list numbered the same way: the first list is the request, however its items are worded
+    ("1. Total number of requests in each of 2013 to 2017" asks nothing in so many words).
+    The numbering answered item by item says what no wording has to."""
+    heading = next(
+        (
+            u.index
+            for u in letter.units
+            if (u.role in ANSWERING or u.role is Role.HEADING)
+            and not LIST_ITEM.match(u.text)
+            and voice.response_heading(u.text.split("\n", 1)[0]) is not None
+        ),
+        None,
+    )
+    if heading is None:
+        return
+    before = _numbered_run(reversed(letter.units[:heading]))[::-1]
+    after = _numbered_run(letter.units[heading + 1 :], skip_prose=True)
+    asked = [_number(u.text) for u in before]
+    answered = [_number(u.text) for u in after]
+    shared = min(len(asked), len(answered))
+    if shared < 2 or answered[:shared] != asked[:shared]:
+        return  # (a text cut short may stop before the last answers)
+    for unit in before:
+        unit.role = Role.REQUEST
+    letter.pieces.append(Piece(before))
+
+
+def _numbered_run(units: Iterable[Unit], *, skip_prose: bool = False) -> list[Unit]:
+    """The numbered items met first in ``units`` ("1. ...", "2. ..."), up to the first unit
+    that is not one; with ``skip_prose``, other units among them are passed over (an answer's
+    own paragraphs under its number)."""
+    found: list[Unit] = []
+    for unit in units:
+        if _number(unit.text) is not None:
+            found.append(unit)
+        elif found and not skip_prose:
+            break
+        elif not found and not skip_prose and unit.text.strip():
+            break
+    return found
+
+
+def _number(text: str) -> str | None:
+    """The number opening an item ("2. ..." gives "2"), or None."""
+    match = _NUMBERED.match(text)
+    return match.group(1) if match else None
+
+
+_NUMBERED = re.compile(r"^[ \t]*(\d{1,2})[.)]\s")
 
 
 #: The response's opening naming the request and introducing a list: "Thank you for your
