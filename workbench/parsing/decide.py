@@ -553,6 +553,28 @@ _THEREFORE = re.compile(
 )
 
 
+#: A sentence that only points below: "Please see details below.", "Please see below."
+_BARE_POINTER = re.compile(
+    r"^\W*(?:please\s+)?see\s+(?:the\s+)?(?:details|reasons|explanation)?\s*(?:below|overleaf)\W*$",
+    re.IGNORECASE,
+)
+_REFUSAL_CUES = ("withheld", "whole_withheld", "whole_refusal", "cost", "ground:exemption")
+
+
+def _drop_pointers_after_refusals(signals: _Signals) -> None:
+    """ "... therefore we are applying the exemption below. Please see details below.": right
+    after a refusal, a bare pointer leads to its reasons, not to information given."""
+    refusals = [span for name in _REFUSAL_CUES for span in signals.get(name)]
+    if not refusals or "disclosed" not in signals:
+        return
+    kept = signals.found["disclosed"]
+    for start, span in list(kept.items()):
+        if _BARE_POINTER.match(span.text) and any(
+            0 <= span.start - refusal.end <= 3 for refusal in refusals
+        ):
+            del kept[start]
+
+
 def _explained_by_not_held(signals: _Signals) -> set[int]:
     """Where a refusal is explained at once by "not held" ("We are unable to provide the
     information. This is because we do not hold it."), or drawn from it ("The information is
@@ -586,6 +608,7 @@ def _combine(
         for name in _RIDERS_OWN:  # what follows the rider is the rider's, not the point's
             kept = signals.found.get(name, {})
             signals.found[name] = {k: v for k, v in kept.items() if k < rider}
+    _drop_pointers_after_refusals(signals)
     figures = signals.any("figures")
     disclosed = "disclosed" in signals
     for name, determination in _refusal_grounds(signals):
