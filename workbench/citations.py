@@ -76,6 +76,9 @@ _BOUNDARY = r"(?<![\w.'’])"
 _SECTION_KW = (
     r"(?i:sections?(?:\b(?:\s*[:;]\s*(?:[•▪·]\s*)?(?=\d))?|(?=\d))|sect?\.?(?=\s*\d)|ss\.?|s\.)\s*"
     r"|[sS](?=\d)"  # "Section22 of the Act": a PDF lost the space
+    # "exempt under FOISA s 25(1)": the abbreviation without its stop, only before a number
+    # with a bracketed subsection (a lone "s" before a bare number may be a lost apostrophe's)
+    r"|[sS]\s(?=\d{1,3}[A-Z]{0,2}\s?\(\s*(?:\d{1,2}[A-Z]{0,2}|[a-z]{1,2})\s*\))"
 )
 _REG_KW = r"(?i:regulations?\b|regs?\.?)\s*"
 _BARE_KW = (

@@ -233,9 +233,18 @@ def read_decision(
     signals = _Signals()
     status: tuple[Determination, Span] | None = None
     status_pattern = book.get("status")
+    headers: list[Span] = []  # a table's header line, over rows of counts
     for span in spans:
         run: list[Span] = []  # consecutive lines of a label and its figures
+        previous: Span | None = None
         for line in layout.lines_in(span.start, span.end):
+            if (
+                previous is not None
+                and line.start - previous.end <= 1
+                and _header_over(previous.text, line.text)
+            ):
+                headers.append(previous)
+            previous = line
             match = status_pattern.match(line.text)
             if match and status is None:
                 status = (_status_determination(match.group("status")), line)
@@ -246,6 +255,12 @@ def read_decision(
                 signals.add("figures", run[0])
         for sentence in layout.sentences_in(span.start, span.end) or [span]:
             cues = cache.cues(sentence)
+            if (
+                cues
+                and headers
+                and any(h.start <= sentence.start and sentence.end <= h.end for h in headers)
+            ):
+                cues = []  # "Release Partial Release Refuse Information Not Held": column names
             if cues:  # most sentences carry none: whether they argue is then never asked
                 in_reasons = any(r.start <= sentence.start < r.end for r in reasons) or bool(
                     book.find("skip", "arguments", sentence.text)
@@ -337,7 +352,7 @@ def _cues(book: PhraseBook, text: str, skipped: Callable[[], bool]) -> list[str]
         text = book.skip("boilerplate").sub(lambda m: " " * len(m.group(0)), text)
         lowered = text.lower()
     said = book.matching("cues", text, lowered)
-    if said and is_count_row(text):
+    if said and (is_count_row(text) or is_counts_line(text)):
         # "Excessive cost of compliance = 2", "Information not held: 18": a row of statistics
         # counting refusals (an answer about requests handled), figures given, not a refusal.
         return ["disclosed"]
@@ -397,6 +412,50 @@ def _cues(book: PhraseBook, text: str, skipped: Callable[[], bool]) -> list[str]
 _COUNT_ROW = re.compile(
     r"^\W{0,3}[^.!?=:|\t\n]{3,120}?(?:\s*[=:|\t]|\s+[-–—])\s*(?!(?:19|20)\d\d\b)\d[\d,]*(?:\.\d+)?%?[\s|]*$"
 )
+
+
+#: A row of several counts at the end of a line: "Late 162 204 68 44 62 0", "- Overturned,
+#: Partially Upheld or Review 10 40 20 10 44 1" (a table that lost its rules).
+_COUNTS_TAIL = re.compile(r"(?:[ \t|]+\d[\d,]*(?:\.\d+)?%?){3,}[ \t|]*$")
+#: A category and its count inside a flattened table: "Female 4046", "Not Recorded 210" (not
+#: "questions 1, 2 and 3", "section 40", where the number is a label).
+_LABELLED_COUNT = re.compile(
+    r"\b(?!(?:and|or|to|of|section|sections|regulation|question|questions|point|points|part|"
+    r"parts|q|s|reg|no)\b)[A-Za-z][A-Za-z)]*[ \t]+\d[\d,]*(?:\.\d+)?%?(?=[ \t]+[A-Za-z(]|[ \t|]*$)",
+    re.IGNORECASE,
+)
+
+
+def is_counts_line(text: str) -> bool:
+    """Whether ``text`` is a line of a table of counts that lost its rules: several counts at
+    its end, or three categories each with its count and a count last ("Female 4046 Male
+    21175 Not Recorded 210"). Its words ("Not Recorded", "Partial Release") name what was
+    counted, they decide nothing."""
+    stripped = text.rstrip(" |\t\n")
+    if not stripped[-1:].isdigit():
+        return False
+    tail = _COUNTS_TAIL.search(stripped)
+    if tail is not None:
+        return not all(_YEAR.fullmatch(n) for n in re.findall(r"[\d,.%]+", tail.group(0)))
+    return len(_LABELLED_COUNT.findall(stripped)) >= 3
+
+
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+def _header_over(line: str, below: str) -> bool:
+    """Whether ``line`` heads a table of counts: a line of words with no closing stop, right
+    above a row of several counts ("Requests received Release Partial Release Refuse Information
+    Not Held" over "On Time 995 695 358 565")."""
+    stripped = line.rstrip(" |\t")
+    return (
+        below.rstrip(" |\t")[-1:].isdigit()
+        and bool(stripped)
+        and stripped[-1:] not in ".:;?!,"
+        and not is_counts_line(line)
+        and _COUNTS_TAIL.search(below.rstrip(" |\t")) is not None
+        and is_counts_line(below)
+    )
 
 
 def is_count_row(text: str) -> bool:
@@ -494,6 +553,28 @@ _THEREFORE = re.compile(
 )
 
 
+#: A sentence that only points below: "Please see details below.", "Please see below."
+_BARE_POINTER = re.compile(
+    r"^\W*(?:please\s+)?see\s+(?:the\s+)?(?:details|reasons|explanation)?\s*(?:below|overleaf)\W*$",
+    re.IGNORECASE,
+)
+_REFUSAL_CUES = ("withheld", "whole_withheld", "whole_refusal", "cost", "ground:exemption")
+
+
+def _drop_pointers_after_refusals(signals: _Signals) -> None:
+    """ "... therefore we are applying the exemption below. Please see details below.": right
+    after a refusal, a bare pointer leads to its reasons, not to information given."""
+    refusals = [span for name in _REFUSAL_CUES for span in signals.get(name)]
+    if not refusals or "disclosed" not in signals:
+        return
+    kept = signals.found["disclosed"]
+    for start, span in list(kept.items()):
+        if _BARE_POINTER.match(span.text) and any(
+            0 <= span.start - refusal.end <= 3 for refusal in refusals
+        ):
+            del kept[start]
+
+
 def _explained_by_not_held(signals: _Signals) -> set[int]:
     """Where a refusal is explained at once by "not held" ("We are unable to provide the
     information. This is because we do not hold it."), or drawn from it ("The information is
@@ -527,6 +608,7 @@ def _combine(
         for name in _RIDERS_OWN:  # what follows the rider is the rider's, not the point's
             kept = signals.found.get(name, {})
             signals.found[name] = {k: v for k, v in kept.items() if k < rider}
+    _drop_pointers_after_refusals(signals)
     figures = signals.any("figures")
     disclosed = "disclosed" in signals
     for name, determination in _refusal_grounds(signals):

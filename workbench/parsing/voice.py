@@ -351,9 +351,14 @@ _REVIEW_GROUNDS = re.compile(
 )
 
 
+#: "attached", but not "attached to J district" (posted there): attached to a letter, an email.
+ATTACHED = (
+    r"attached(?!\s+to\s+(?!(?:this|the|my|our|your)\s+(?:letter|e-?mails?|response|reply|"
+    r"message|correspondence|document)\b))"
+)
 _ANSWER_FOLLOWS = re.compile(
-    r"\b(?:is|are)\s+(?:now\s+|already\s+|publicly\s+|publically\s+)?(?:available|attached|enclosed|provided|given|set\s+out|shown|"
-    r"published|below|as\s+follows)\b"
+    r"\b(?:is|are)\s+(?:now\s+|already\s+|publicly\s+|publically\s+)?(?:available|"
+    rf"{ATTACHED}|enclosed|provided|given|set\s+out|shown|published|below|as\s+follows)\b"
     # "the following exemption applies:" - the authority's grounds follow, not the request
     # (present tense, closing the sentence: "requests where exemptions applied:" is an ask)
     r"|\b(?:exemptions?|exceptions?)\s+(?:\S+\s+){0,3}?appl(?:y|ies)\s*[:\-–]?\s*$"
@@ -520,7 +525,9 @@ _GIVEN = re.compile(
         figures?|numbers?|totals?|minutes|documents?|records?|reports?|names?)\b
         (?:(?!\b(?:who|which|that|if|whether|where|when|why|how|they|it)\b)[^.?!]){0,120}?
         \b(?:(?:is|are|was|were|has\s+been|have\s+been)\s+(?:now\s+|also\s+)?
-        (?:attached|enclosed|provided|included|set\s+out|shown|given|available|published|
+        (?:"""
+    + ATTACHED
+    + r"""|enclosed|provided|included|set\s+out|shown|given|available|published|
         redacted|withheld|not\s+held|held)
         |can\s+(?:now\s+|also\s+)?be\s+(?:found|seen|viewed|accessed))\b""",
     re.IGNORECASE | re.VERBOSE,
