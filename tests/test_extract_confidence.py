@@ -293,3 +293,24 @@ def test_an_exemption_for_some_of_what_is_held_is_trusted_across_points_of_a_cut
     for point in result.points:
         assert point.determination is Determination.HELD_PARTLY_DISCLOSED
         assert point.confidence >= CHECK_THRESHOLD
+
+
+def test_a_letter_read_whole_for_want_of_a_request_and_cut_short_is_left_to_check():
+    # No request is found, so the letter is read as answering one point; the text stops
+    # mid-sentence, so what else was asked, and how it was answered, may be lost with the rest.
+    text = (
+        "Our Ref: FOI 7781\n"
+        "Date: 3 March 2026\n"
+        "Dear Ms Adeyemi,\n"
+        "Thank you for your information request received 20 February 2026. This request has "
+        "been dealt with under the Freedom of Information Act 2000.\n"
+        "I am sorry to say that the request is refused under section 12 of the Act, as the cost "
+        "of compliance would exceed the appropriate limit.\n"
+        "The records are kept on paper in each depot, and officers would have to read through "
+        "two years of\n"
+    )
+    result = extract(text)
+    assert result.text_cut_short
+    (point,) = result.points
+    assert point.determination is Determination.COST_LIMIT
+    assert needs_check(point.confidence)

@@ -137,6 +137,8 @@ def _read(
     if result.kind == "internal_review_outcome":
         _doubt_reported_refusals(result.points, [decision.basis for _, decision in readings])
     _mark_cut_short(last_line, result)
+    if last_line is not None and reading.how == "none":
+        _doubt_whole_letter_read_cut(result.points)
     result.confidence.update(
         field_confidence(
             result,
@@ -171,6 +173,17 @@ def _mark_cut_short(last_line: Span | None, result: Extraction) -> None:
         result.confidence["review_outcome"] = round(
             result.confidence["review_outcome"] * _CUT_SHORT, 3
         )
+
+
+def _doubt_whole_letter_read_cut(points: list[Point]) -> None:
+    """No request was found and the text stops mid-sentence: the whole letter is read as one
+    point, but what the requester asked (often several things) is unknown, and what survives
+    of the answer may be the part of it refused or not held. On first runs of holdout7-14 (each
+    replayed on its start code) such readings at or above the threshold were right 3 times in
+    7 (a cost refusal read for a request whose other part was not held, a "not held" for one
+    of five questions): each is left for the reviewer to check."""
+    for point in points:
+        point.confidence = min(point.confidence, _WHOLE_LETTER_CUT)
 
 
 def _unsettled(point: Point, basis: str) -> bool:
@@ -555,6 +568,8 @@ _CUT_SHORT = 0.97
 #: the 6 review letters of the development batches where one was read (the others restated the
 #: original refusal and then found the information not held, or lost their conclusion to a cut).
 _REVIEWED_REFUSAL = 0.75
+#: The most a point can be trusted when no request was found in a text cut short.
+_WHOLE_LETTER_CUT = 0.78
 
 
 class _DecisionContext:
