@@ -314,3 +314,24 @@ def test_a_letter_read_whole_for_want_of_a_request_and_cut_short_is_left_to_chec
     (point,) = result.points
     assert point.determination is Determination.COST_LIMIT
     assert needs_check(point.confidence)
+
+
+def test_a_refusal_in_words_whose_ground_is_lost_with_a_cut_is_trusted():
+    # A point's own answer refuses it in words ("would exceed the cost limit") and the text stops
+    # mid-sentence before any section is cited: the refusal is plain, its ground lost.
+    text = (
+        "Request FOI 2290\n\n"
+        "Dear Mr Lindqvist\n\n"
+        "You asked:\n1. How many potholes were repaired on the ring road in 2025?\n"
+        "2. Every complaint about potholes received since 2010, with the reply sent to each.\n\n"
+        "Our response\n"
+        "1. 412 potholes were repaired.\n"
+        "2. We are unable to answer this question, as finding and reading every complaint since "
+        "2010 would exceed the cost limit. The complaints are filed by ward and by year, and an "
+        "officer would need to open each of the\n"
+    )
+    result = extract(text)
+    assert result.text_cut_short
+    second = result.points[1]
+    assert second.determination is Determination.COST_LIMIT
+    assert second.confidence >= CHECK_THRESHOLD

@@ -364,6 +364,8 @@ def _read_points(
         own = answers.by_key.get(point.key)
         if own:
             reading = context.decide(own, default=True, asked=point.span.text)
+            if cut and reading.basis == "refusal_words":
+                reading.confidence = max(reading.confidence, _REFUSAL_GROUND_LOST)
             if point.key in answers.unsure:
                 # Tied to its point by order, where more blocks than points left the wording
                 # to choose where each answer opens: no surer than an answer shared by all,
@@ -568,6 +570,14 @@ _CUT_SHORT = 0.97
 #: the 6 review letters of the development batches where one was read (the others restated the
 #: original refusal and then found the information not held, or lost their conclusion to a cut).
 _REVIEWED_REFUSAL = 0.75
+#: A refusal in words (cost, vexatious, repeated) in a point's own answer, no ground cited, in a
+#: text cut short: the section is most often cited after the refusal, in what was lost. On first
+#: runs of holdout8-13 (each replayed on its start code) right for 9 of 9 such points in 8
+#: letters, on the saved first runs of letters15-16 and reviews17 for 6 of 7 (one answer lost
+#: with the cut), and 15 of 15 across the batches now; a whole text citing no ground for its
+#: refusal is the weaker case (0 of 4 on first runs, a cost remark beside a link to what is
+#: published).
+_REFUSAL_GROUND_LOST = 0.85
 #: The most a point can be trusted when no request was found in a text cut short.
 _WHOLE_LETTER_CUT = 0.78
 
