@@ -272,3 +272,66 @@ def test_a_refusal_restated_in_a_review_outcome_is_left_to_check():
     point = result.points[0]
     assert point.determination is Determination.COST_LIMIT
     assert needs_check(point.confidence)
+
+
+def test_an_exemption_for_some_of_what_is_held_is_trusted_across_points_of_a_cut_text():
+    # "We hold some of the information; it is exempt" read for every point of a request: right
+    # for every such point on first runs of fresh letters, so it is trusted even when shared by
+    # several points of a text that stops mid-sentence.
+    text = (
+        "Freedom of Information request FOI 5120\n\n"
+        "Dear Mr Okafor\n\n"
+        "You asked:\n1. The contract the council holds with its waste haulier.\n"
+        "2. The prices it pays the haulier per tonne.\n\n"
+        "The council holds some of the information you asked for. That information is exempt "
+        "under section 43(2) of the Freedom of Information Act 2000, as its release would "
+        "prejudice the commercial interests of the council and the haulier. In weighing the "
+        "public interest we took into account the"
+    )
+    result = extract(text)
+    assert result.text_cut_short
+    for point in result.points:
+        assert point.determination is Determination.HELD_PARTLY_DISCLOSED
+        assert point.confidence >= CHECK_THRESHOLD
+
+
+def test_a_letter_read_whole_for_want_of_a_request_and_cut_short_is_left_to_check():
+    # No request is found, so the letter is read as answering one point; the text stops
+    # mid-sentence, so what else was asked, and how it was answered, may be lost with the rest.
+    text = (
+        "Our Ref: FOI 7781\n"
+        "Date: 3 March 2026\n"
+        "Dear Ms Adeyemi,\n"
+        "Thank you for your information request received 20 February 2026. This request has "
+        "been dealt with under the Freedom of Information Act 2000.\n"
+        "I am sorry to say that the request is refused under section 12 of the Act, as the cost "
+        "of compliance would exceed the appropriate limit.\n"
+        "The records are kept on paper in each depot, and officers would have to read through "
+        "two years of\n"
+    )
+    result = extract(text)
+    assert result.text_cut_short
+    (point,) = result.points
+    assert point.determination is Determination.COST_LIMIT
+    assert needs_check(point.confidence)
+
+
+def test_a_refusal_in_words_whose_ground_is_lost_with_a_cut_is_trusted():
+    # A point's own answer refuses it in words ("would exceed the cost limit") and the text stops
+    # mid-sentence before any section is cited: the refusal is plain, its ground lost.
+    text = (
+        "Request FOI 2290\n\n"
+        "Dear Mr Lindqvist\n\n"
+        "You asked:\n1. How many potholes were repaired on the ring road in 2025?\n"
+        "2. Every complaint about potholes received since 2010, with the reply sent to each.\n\n"
+        "Our response\n"
+        "1. 412 potholes were repaired.\n"
+        "2. We are unable to answer this question, as finding and reading every complaint since "
+        "2010 would exceed the cost limit. The complaints are filed by ward and by year, and an "
+        "officer would need to open each of the\n"
+    )
+    result = extract(text)
+    assert result.text_cut_short
+    second = result.points[1]
+    assert second.determination is Determination.COST_LIMIT
+    assert second.confidence >= CHECK_THRESHOLD

@@ -37,11 +37,13 @@ def test_a_text_stopping_mid_sentence_is_flagged_with_its_last_line():
     assert not extract(WHOLE).text_cut_short
 
 
-def test_a_reading_just_over_the_threshold_is_checked_when_the_text_is_cut():
+def test_a_reading_of_a_text_cut_short_is_less_sure_than_of_the_whole_text():
+    # An exemption for "some of the information", shared by both points, was the reading the
+    # cut took just under the threshold; it was right on every fresh letter where that happened,
+    # so it now stays over it (decide.CONFIDENCE["withheld_some"]), a little less sure.
     whole, cut = extract(WHOLE).points, extract(CUT).points
     assert [p.determination for p in whole] == [p.determination for p in cut]
     assert not needs_check(whole[0].confidence)
-    assert needs_check(cut[0].confidence)
     assert all(c.confidence < w.confidence for w, c in zip(whole, cut, strict=True))
 
 

@@ -140,6 +140,8 @@ def _read(
     if result.kind == "internal_review_outcome":
         _doubt_reported_refusals(result.points, [decision.basis for _, decision in readings])
     _mark_cut_short(last_line, result)
+    if last_line is not None and reading.how == "none":
+        _doubt_whole_letter_read_cut(result.points)
     result.confidence.update(
         field_confidence(
             result,
@@ -174,6 +176,17 @@ def _mark_cut_short(last_line: Span | None, result: Extraction) -> None:
         result.confidence["review_outcome"] = round(
             result.confidence["review_outcome"] * _CUT_SHORT, 3
         )
+
+
+def _doubt_whole_letter_read_cut(points: list[Point]) -> None:
+    """No request was found and the text stops mid-sentence: the whole letter is read as one
+    point, but what the requester asked (often several things) is unknown, and what survives
+    of the answer may be the part of it refused or not held. On first runs of holdout7-14 (each
+    replayed on its start code) such readings at or above the threshold were right 3 times in
+    7 (a cost refusal read for a request whose other part was not held, a "not held" for one
+    of five questions): each is left for the reviewer to check."""
+    for point in points:
+        point.confidence = min(point.confidence, _WHOLE_LETTER_CUT)
 
 
 def _unsettled(point: Point, basis: str) -> bool:
@@ -354,6 +367,8 @@ def _read_points(
         own = answers.by_key.get(point.key)
         if own:
             reading = context.decide(own, default=True, asked=point.span.text)
+            if cut and reading.basis == "refusal_words":
+                reading.confidence = max(reading.confidence, _REFUSAL_GROUND_LOST)
             if point.key in answers.unsure:
                 # Tied to its point by order, where more blocks than points left the wording
                 # to choose where each answer opens: no surer than an answer shared by all,
@@ -558,6 +573,16 @@ _CUT_SHORT = 0.97
 #: the 6 review letters of the development batches where one was read (the others restated the
 #: original refusal and then found the information not held, or lost their conclusion to a cut).
 _REVIEWED_REFUSAL = 0.75
+#: A refusal in words (cost, vexatious, repeated) in a point's own answer, no ground cited, in a
+#: text cut short: the section is most often cited after the refusal, in what was lost. On first
+#: runs of holdout8-13 (each replayed on its start code) right for 9 of 9 such points in 8
+#: letters, on the saved first runs of letters15-16 and reviews17 for 6 of 7 (one answer lost
+#: with the cut), and 15 of 15 across the batches now; a whole text citing no ground for its
+#: refusal is the weaker case (0 of 4 on first runs, a cost remark beside a link to what is
+#: published).
+_REFUSAL_GROUND_LOST = 0.85
+#: The most a point can be trusted when no request was found in a text cut short.
+_WHOLE_LETTER_CUT = 0.78
 
 
 class _DecisionContext:
