@@ -458,8 +458,17 @@ def _part_beside(own: str, part: str) -> bool:
         return False
     if _ALSO_PART.match(part) or _CONDITIONAL_PART.match(part):
         return True
-    # "5. Please detail any contracts with X? a. How much has been spent on X?": two questions
-    return own.rstrip().endswith("?") and part.rstrip().endswith("?") and bool(ASK.search(part))
+    # "5. Please detail any contracts with X? a. How much has been spent on X?": two questions;
+    # "1. Please provide the number of X. a. Can you break this down by year?": a whole ask,
+    # then a question of its own
+    if not part.rstrip().endswith("?") or not ASK.search(part):
+        return False
+    own = own.rstrip(" )\"'”’")
+    return own.endswith("?") or (own.endswith(".") and not _LEAD_IN.search(own))
+
+
+#: Words that make an item's sentence a lead-in to its parts: "... the following.".
+_LEAD_IN = re.compile(r"\b(?:following|below|these|as\s+follows)\b", re.IGNORECASE)
 
 
 #: A part asked only on the answer to its item's own question: "a. If yes, what is it used
