@@ -85,6 +85,8 @@ def run_on_items(line: str, label: ItemLabel | None = None) -> list[tuple[int, I
     carry on the line's own numbering one by one (2 after 1, 3 after 2) count: a figure after
     a sentence ("... in 2019. 12 were ...") opens no item."""
     label = label or read_item(line)
+    if label is not None and label.kind != "num" and not label.word:
+        return _run_on_parts(line, label)
     if label is None or label.kind != "num" or label.sub or "." not in line[label.end :]:
         return []
     found: list[tuple[int, ItemLabel]] = []
@@ -97,6 +99,31 @@ def run_on_items(line: str, label: ItemLabel | None = None) -> list[tuple[int, I
         number += 1
         end = match.end() - match.start(1)
         found.append((match.start(1), ItemLabel("num", str(number), None, None, end)))
+    return found
+
+
+#: The next lettered or roman part run on after a part's sentence: "i) A record of any
+#: meetings ...; ii) Minutes of ...". Only a closing bracket marks it ("e.g." is no part).
+_RUN_ON_PART = re.compile(r"(?<=[.?!;])[ \t]+([a-z]{1,4})\)[ \t]+(?=[A-Z])")
+
+
+def _run_on_parts(line: str, label: ItemLabel) -> list[tuple[int, ItemLabel]]:
+    """ "iii) Documents about ...; iv) Correspondence with ...": the parts of a lettered or
+    roman list run on after the first on its line, each carrying on its sequence."""
+    if line[label.end - 1 : label.end] != ")":
+        return []
+    found: list[tuple[int, ItemLabel]] = []
+    kind, value = label.kind, label.value
+    for match in _RUN_ON_PART.finditer(line, label.end):
+        candidate = match.group(1)
+        if kind == "alpha" and value == "i" and candidate == "ii":
+            kind = "roman"  # "i) ... ii) ...": the first was the roman one
+        expected = next_roman(value) if kind == "roman" else next_letter(value)
+        if candidate != expected:
+            continue
+        value = candidate
+        end = match.end() - match.start(1)
+        found.append((match.start(1), ItemLabel(kind, value, None, None, end)))
     return found
 
 

@@ -84,7 +84,10 @@ ASK = Alternation(
             (?!\s+to\s+(?:apologi[sz]e|thank|take\s+this|confirm|advise|inform|explain|reassure|
                 assure|acknowledge|point\s+out|clarify|draw|remind|offer|make\s+clear))""",
         r"\bI\s+(?:wish|want|need)\s+to\s+(?:know|see|request|receive|obtain|ask)",
-        r"\bI\s+am\s+(?:requesting|asking|seeking|writing\s+to\s+(?:you\s+to\s+)?(?:request|ask))",
+        # "I'm writing to request ...", "I write to ask for ...": the same ask, contracted
+        r"\bI(?:\s+am|['’]m)\s+(?:requesting|asking|seeking|writing\s+to\s+(?:you\s+to\s+)?"
+        r"(?:request|ask))",
+        r"\b(?:I|we)\s+write\s+to\s+(?:you\s+to\s+)?(?:request|ask)\b",
         r"\bwe\s+are\s+(?:requesting|asking|seeking)\b",  # a group asking in the plural
         r"\b(?:I|we)\s+(?:hereby\s+|also\s+|further\s+)?(?:request|require|seek|ask\s+for)\b",
         # "I would also request the full Project Initiation Document for each project."
@@ -222,7 +225,8 @@ _NOT_AN_ASK = Alternation(
         r"\bconfirm\s+(?:the\s+)?receipt\b",
         # "I am requesting information under the Freedom of Information Act 2000.": the law the
         # request is made under, said alone; what is wanted comes after it.
-        r"^\W*I\s+am\s+(?:requesting|seeking|writing\s+to\s+request)\s+information\s+under\s+"
+        r"^\W*I(?:\s+am|['’]m|\s+write)\s+(?:requesting|seeking|(?:writing\s+)?to\s+request)\s+"
+        r"information\s+under\s+"
         r"(?:the\s+)?[^.?]{0,60}?\b(?:Act|Regulations)(?:\s+\d{4})?\W*$",
     ),
     re.IGNORECASE,
@@ -458,8 +462,17 @@ def _part_beside(own: str, part: str) -> bool:
         return False
     if _ALSO_PART.match(part) or _CONDITIONAL_PART.match(part):
         return True
-    # "5. Please detail any contracts with X? a. How much has been spent on X?": two questions
-    return own.rstrip().endswith("?") and part.rstrip().endswith("?") and bool(ASK.search(part))
+    # "5. Please detail any contracts with X? a. How much has been spent on X?": two questions;
+    # "1. Please provide the number of X. a. Can you break this down by year?": a whole ask,
+    # then a question of its own
+    if not part.rstrip().endswith("?") or not ASK.search(part):
+        return False
+    own = own.rstrip(" )\"'”’")
+    return own.endswith("?") or (own.endswith(".") and not _LEAD_IN.search(own))
+
+
+#: Words that make an item's sentence a lead-in to its parts: "... the following.".
+_LEAD_IN = re.compile(r"\b(?:following|below|these|as\s+follows)\b", re.IGNORECASE)
 
 
 #: A part asked only on the answer to its item's own question: "a. If yes, what is it used

@@ -966,6 +966,8 @@ class _Reader:
             return True
         if _group_label(self.letter, unit) or self._group_heading(unit):
             return False  # "C" / "For the last 5 years:" then "7. ...": the next group of asks
+        if self._answered_rows(unit):
+            return True  # "... in each of these years?" then "- 2019/20 – 260": its answer
         label = read_item(text)
         seen = self.current_labels()
         if (
@@ -1110,6 +1112,21 @@ class _Reader:
             and not listed[-1].text.rstrip().endswith(":")
         )
 
+    def _answered_rows(self, unit: Unit) -> bool:
+        """A question, then a run of bullets most of which give a figure (or a yes, no, none)
+        beside what they name ("- 2018/19 – 260", "- 2019/20 – No data available"): the
+        question's answer, one row per year or category it asked about, not more asks."""
+        assert self.current is not None
+        if not self.current.units[-1].text.rstrip().endswith("?") or unit.asks:
+            return False
+        run = []
+        for other in self.letter.units[unit.index : unit.index + _LONGEST_QUOTE]:
+            if "\n" in other.text.strip() or bullet_style(other.text) is None:
+                break
+            run.append(other)
+        answered = sum(ANSWERED_BESIDE.search(u.text) is not None for u in run)
+        return len(run) >= 2 and answered * 2 > len(run)
+
     def _figure_rows(self, unit: Unit) -> bool:
         """ "Non Physical 23" / "Physical 19" / "2014-15 Total 42 12": the unit opens a run of
         lines that each hold a label and figures only, a table that lost its rules (its header
@@ -1196,8 +1213,10 @@ class _Reader:
         text = unit.text.rstrip()
         if "\n" in text or len(text) > 80 or read_item(text):
             return False
-        if not text.endswith(":") and not (len(text.split()) <= 3 and is_heading(text)):
-            return False
+        if not text.endswith(":") and not (
+            len(text.split()) <= 3 and is_heading(text) and not text[:1].isdigit()
+        ):
+            return False  # "426 households" under a question: a figure, its answer
         index = unit.index + 1
         following = self.letter.units[index] if index < len(self.letter.units) else None
         label = read_item(following.text) if following is not None else None
