@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 _WORD = r"(?:Q|Qu|Ques|Question|Request|Req|Point|Item|Part|Element)"
 #: "Question Number 3", "Request No. 2": the word "number" between a label's word and its number.
@@ -139,8 +140,12 @@ _KEY_PUNCTUATION = re.compile(r"[\s().:\-–—]")
 _LEADING_NUMBER = re.compile(r"\d+")
 
 
+@lru_cache(maxsize=256)
 def label_key(label: str) -> str:
-    """The comparison key of a label: "Q1" -> "1", "Question 3(a)" -> "3a", "(ii)" -> "ii"."""
+    """The comparison key of a label: "Q1" -> "1", "Question 3(a)" -> "3a", "(ii)" -> "ii".
+
+    Kept for the labels seen last: a point's key is asked for about ten times a letter, and
+    the labels themselves are few ("1", "Q2", "3a") from one letter to the next."""
     key = label.strip().lower()
     bare = _KEY_WORD.sub("", key)
     if _SECTION_WORD.search(bare) is None:
