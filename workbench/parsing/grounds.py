@@ -18,6 +18,7 @@ from functools import lru_cache
 
 from ..catalogue import ancestor_ids, load_catalogue
 from ..citations import is_exemption, parse_citations
+from .literals import Alternation
 from .model import Determination
 
 
@@ -31,19 +32,24 @@ class Ground:
     quote: str
 
 
-#: Just before a citation, these say the letter does not rely on it.
-_NOT_RELIED = re.compile(
-    r"(?:no\s+longer|not|never|n't|nor|rather\s+than|instead\s+of|withdraw\w*|"
-    r"removed?|drop(?:ped)?)\s+(?:\w+\s+){0,4}?(?:rel(?:y|ying|ied)|reliance|apply(?:ing)?|"
-    r"applied|engag\w+|cit\w+|using|use)\s+(?:on\s+|upon\s+)?(?:the\s+)?(?:exemptions?\s+(?:at|in|under)\s+)?$"
-    r"|(?:does|do|did|would)\s+not\s+apply\s+(?:to\s+)?$"
-    # The cost limit said not to be reached: "collating this would not exceed Section 12", "will
-    # not exceed the limit set by section 12".
-    r"|(?:not|n't|never)\s+(?:\w+\s+){0,2}?exceed(?:ed|ing)?\s+(?:the\s+)?(?:(?:appropriate|cost|"
-    r"fees?|upper)\s+)?(?:limits?\s+(?:set\s+(?:out\s+)?)?(?:in|by|of|under|at)\s+)?$"
-    # The law described, not relied on: "there is a separate exemption in section 38".
-    r"|\b(?:separate|similar|equivalent|corresponding|parallel)\s+(?:exemptions?|exceptions?)"
-    r"\s+(?:in|at|under|of)\s+(?:the\s+)?$",
+#: Just before a citation, these say the letter does not rely on it. An alternation of
+#: phrases (each tried only where its opening words stand in the text): as one pattern, the
+#: engine tries every phrase at every offset of the text before each citation.
+_NOT_RELIED = Alternation(
+    (
+        r"(?:no\s+longer|not|never|n't|nor|rather\s+than|instead\s+of|withdraw\w*|"
+        r"removed?|drop(?:ped)?)\s+(?:\w+\s+){0,4}?(?:rel(?:y|ying|ied)|reliance|apply(?:ing)?|"
+        r"applied|engag\w+|cit\w+|using|use)\s+(?:on\s+|upon\s+)?(?:the\s+)?"
+        r"(?:exemptions?\s+(?:at|in|under)\s+)?$",
+        r"(?:does|do|did|would)\s+not\s+apply\s+(?:to\s+)?$",
+        # The cost limit said not to be reached: "collating this would not exceed Section 12",
+        # "will not exceed the limit set by section 12".
+        r"(?:not|n't|never)\s+(?:\w+\s+){0,2}?exceed(?:ed|ing)?\s+(?:the\s+)?(?:(?:appropriate|"
+        r"cost|fees?|upper)\s+)?(?:limits?\s+(?:set\s+(?:out\s+)?)?(?:in|by|of|under|at)\s+)?$",
+        # The law described, not relied on: "there is a separate exemption in section 38".
+        r"\b(?:separate|similar|equivalent|corresponding|parallel)\s+(?:exemptions?|exceptions?)"
+        r"\s+(?:in|at|under|of)\s+(?:the\s+)?$",
+    ),
     re.IGNORECASE,
 )
 _NOT_RELIED_AFTER = re.compile(

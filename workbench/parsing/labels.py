@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 _WORD = r"(?:Q|Qu|Ques|Question|Request|Req|Point|Item|Part|Element)"
 #: "Question Number 3", "Request No. 2": the word "number" between a label's word and its number.
@@ -155,21 +156,35 @@ def section_prefix(title: str) -> str:
 _SECTION_WORD = re.compile(r"(?<![a-z])(?![ivx]+(?![a-z]))(?!(?:and|to|or)(?![a-z]))[a-z]{2,}")
 
 
+#: A label's word for "question" or "answer" before its number ("question 3", "q.2", "a1"),
+#: in a lowercased label. Compiled once: labels are keyed many times a letter.
+_KEY_WORDS = f"(?:{_WORD[3:-1]}|{_ANSWER_WORD[3:-1]})".lower()
+_KEY_WORD = re.compile(
+    rf"^{_KEY_WORDS}s?\b(?:\s+(?:number|no\.?))?\s*\.?\s*(?=\d)|^{_KEY_WORDS}(?=\d)"
+)
+#: What a key leaves out of a label: spaces, brackets, stops and dashes.
+_KEY_PUNCTUATION = re.compile(r"[\s().:\-–—]")
+_LEADING_NUMBER = re.compile(r"\d+")
+
+
+@lru_cache(maxsize=256)
 def label_key(label: str) -> str:
-    """The comparison key of a label: "Q1" -> "1", "Question 3(a)" -> "3a", "(ii)" -> "ii"."""
+    """The comparison key of a label: "Q1" -> "1", "Question 3(a)" -> "3a", "(ii)" -> "ii".
+
+    Kept for the labels seen last: a point's key is asked for about ten times a letter, and
+    the labels themselves are few ("1", "Q2", "3a") from one letter to the next."""
     key = label.strip().lower()
-    words = f"(?:{_WORD[3:-1]}|{_ANSWER_WORD[3:-1]})".lower()
-    bare = re.sub(rf"^{words}s?\b(?:\s+(?:number|no\.?))?\s*\.?\s*(?=\d)|^{words}(?=\d)", "", key)
+    bare = _KEY_WORD.sub("", key)
     if _SECTION_WORD.search(bare) is None:
         # A section's heading and number ("Part 2 – Street lighting 1") keep their word: it
         # is the section's name, not a word for "question".
         key = bare
-    return re.sub(r"[\s().:\-–—]", "", key)
+    return _KEY_PUNCTUATION.sub("", key)
 
 
 def top_key(key: str) -> str:
     """The point a sub-part belongs to: "3a" -> "3", "3(ii)" -> "3", "1" -> "1"."""
-    match = re.match(r"\d+", key)
+    match = _LEADING_NUMBER.match(key)
     return match.group(0) if match else key
 
 
