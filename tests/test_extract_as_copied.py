@@ -8,6 +8,8 @@ import functools
 import re
 from pathlib import Path
 
+import pytest
+
 from workbench.evaluate import letter_text
 from workbench.parsing.extract import extract
 from workbench.parsing.furniture import without_page_furniture
@@ -46,20 +48,14 @@ def _reading(text: str) -> tuple:
     )
 
 
-def test_every_layout_letter_reads_the_same_with_two_spaces_between_its_words():
+@pytest.mark.parametrize(
+    "damage", [_double_spaced, _page_broken], ids=["two-spaces-between-words", "page-footers"]
+)
+def test_every_layout_letter_reads_the_same_when_damaged_by_copying(damage):
     differ = []
     for path in sorted(LAYOUTS.glob("*.txt")):
         text = letter_text(path.read_text(encoding="utf-8"))
-        if _reading(_double_spaced(text)) != _reading(text):
-            differ.append(path.name)
-    assert differ == []
-
-
-def test_every_layout_letter_reads_the_same_with_page_footers_and_markings():
-    differ = []
-    for path in sorted(LAYOUTS.glob("*.txt")):
-        text = letter_text(path.read_text(encoding="utf-8"))
-        if _reading(_page_broken(text)) != _reading(text):
+        if _reading(damage(text)) != _reading(text):
             differ.append(path.name)
     assert differ == []
 
