@@ -46,7 +46,7 @@ from .relining import relined
 from .request import read_request
 from .rights import find_rights, is_rights_sentence
 from .searches import find_searches
-from .spacing import respaced, single_spaced
+from .spacing import single_spaced
 from .structure import ANSWERING, Letter, Role, read_letter
 from .text import LIST_ITEM, Layout, Span, inside, is_heading
 from .whole_request import (
@@ -83,12 +83,12 @@ def extract(
 
 def _extract(original: str, request_text: str | None, *, name: str | None) -> Extraction:
     spacing = single_spaced(original)
-    single = spacing.text
-    response_text = relined(without_markup(without_quote_marks(without_page_furniture(single))))
-    result = _read(response_text, request_text, name=name, as_written=single)
-    if response_text != single:
-        quote_from(result, single)
-    respaced(result, spacing, original)
+    response_text = relined(
+        without_markup(without_quote_marks(without_page_furniture(spacing.text)))
+    )
+    result = _read(response_text, request_text, name=name, as_written=spacing.text)
+    if response_text != original:
+        quote_from(result, original, spacing.original if spacing.changed else None)
     return result
 
 

@@ -9,6 +9,7 @@ character, and the evidence it reports is then quoted from the text as written.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from .model import Evidence, Extraction
 
@@ -25,13 +26,27 @@ def without_quote_marks(text: str) -> str:
     return _QUOTE_MARKS.sub(lambda m: m.group(1) + " " * len(m.group(2)), text)
 
 
-def quote_from(result: Extraction, original: str) -> None:
-    """Make every quote of the response in ``result`` the original text at its offsets."""
+def quote_from(
+    result: Extraction, original: str, position: Callable[[int], int] | None = None
+) -> None:
+    """Make every quote of the response in ``result`` the original text at its offsets.
+
+    ``position`` moves an offset of the text read to the text as written, where reading it
+    changed its length (:mod:`.spacing`); the other changes keep every offset in place."""
 
     def requoted(evidence: Evidence) -> Evidence:
         if evidence.source != "response":
             return evidence
-        return evidence.model_copy(update={"quote": original[evidence.start : evidence.end]})
+        start, end = evidence.start, evidence.end
+        if position is not None:
+            # The end is just after the evidence's last character: moved as that character is.
+            start, end = (
+                position(start),
+                (position(end - 1) + 1 if end > start else position(start)),
+            )
+        return evidence.model_copy(
+            update={"start": start, "end": end, "quote": original[start:end]}
+        )
 
     for point in result.points:
         point.evidence = [requoted(e) for e in point.evidence]

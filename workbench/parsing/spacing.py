@@ -6,7 +6,8 @@ The reader's phrases allow for that where they say ``\\s+``, but not every rule 
 back (``(?<!response\\sis\\s)``) has a fixed width, and a word test for "as follows" fails on
 "as  follows". Rather than write every rule twice, the letter is read with each run of spaces
 between two words taken as one, and every offset it reports is moved back to the text as
-written, so the evidence is quoted from it and points at the same words.
+written (:func:`.quoting.quote_from`), so the evidence is quoted from it and points at the
+same words.
 
 Indentation (spaces opening a line) and the spaces ending one are kept: they say how a
 letter is laid out, not what it says.
@@ -17,8 +18,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
-
-from .model import Evidence, Extraction
 
 #: Two or more spaces between two characters of a line (a tab is a column's edge: kept).
 _RUN = re.compile(r"(?<=\S) {2,}(?=\S)")
@@ -80,24 +79,3 @@ def _after_a_label(text: str, at: int, end: int) -> bool:
 _LABEL = re.compile(
     r"\(?(?:[A-Za-z]{0,2}\d{1,2}[a-z]?(?:[&,/-]\d{1,2}[a-z]?)*|[A-Za-z]|[ivxIVX]{1,4})[.):]?$"
 )
-
-
-def respaced(result: Extraction, spacing: Spacing, original: str) -> None:
-    """Move every offset of the response in ``result`` back to the text as written."""
-    if not spacing.changed:
-        return
-
-    def moved(evidence: Evidence) -> Evidence:
-        if evidence.source != "response":
-            return evidence
-        start = spacing.original(evidence.start)
-        # The end is just after the evidence's last character: moved as that character is.
-        end = spacing.original(evidence.end - 1) + 1 if evidence.end > evidence.start else start
-        return evidence.model_copy(
-            update={"start": start, "end": end, "quote": original[start:end]}
-        )
-
-    for point in result.points:
-        point.evidence = [moved(e) for e in point.evidence]
-    result.searches = [moved(e) for e in result.searches]
-    result.field_evidence = {k: moved(e) for k, e in result.field_evidence.items()}

@@ -1447,16 +1447,14 @@ def _mirrored_list(letter: Letter) -> None:
 
 
 def _numbered_run(units: Iterable[Unit], *, skip_prose: bool = False) -> list[Unit]:
-    """The numbered items met first in ``units`` ("1. ...", "2. ..."), up to the first unit
-    that is not one; with ``skip_prose``, other units among them are passed over (an answer's
+    """The numbered items at the head of ``units`` ("1. ...", "2. ..."), up to the first unit
+    that is not one; with ``skip_prose``, all of them, other units passed over (an answer's
     own paragraphs under its number)."""
     found: list[Unit] = []
     for unit in units:
         if _number(unit.text) is not None:
             found.append(unit)
-        elif found and not skip_prose:
-            break
-        elif not found and not skip_prose and unit.text.strip():
+        elif not skip_prose:
             break
     return found
 
